@@ -1,0 +1,132 @@
+#pragma once
+
+#include "models/domain/enums.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+
+namespace mikomi {
+
+// Money is an integer in the currency's minor unit (yen: 1, dollar: cent).
+using Money = qint64;
+
+// One lead: a person and their company (product.md §Capabilities 1). Plain value type.
+struct Lead {
+    qint64 id = 0; // 0 = not stored yet
+
+    QString company;
+    QString companyReading;
+    QString department;
+    QString title;
+    QString familyName;
+    QString givenName;
+    QString familyReading;
+    QString givenReading;
+    QString honorific = QStringLiteral("様");
+    QString email;
+    QString phone;
+    QString mobile;
+    QString postalCode;
+    QString prefecture;
+    QString city;
+    QString street;
+    QString building;
+    QString country;
+    QString website;
+    QString owner;  // user name; empty = unassigned
+    QString source; // original source (canonical name); empty = unknown
+    QString notes;
+
+    Stage stage = Stage::Inquiry;
+    SqlKind sqlKind = SqlKind::None;
+    Stage furthestStage = Stage::Inquiry;
+    bool lost = false;
+    QString lostReason;
+    bool anonymous = false;
+    bool optOut = false;
+    std::optional<Temperature> temperatureOverride;
+    int score = 0;
+
+    std::optional<Money> dealValue;
+    std::optional<Money> lifetimeValue;
+
+    QDateTime createdAt; // with offset
+    QDateTime updatedAt;
+    std::optional<QDate> wonAt;
+    std::optional<QDate> lostAt;
+
+    // Family-first in Japanese, given-first otherwise.
+    QString displayName(bool japaneseOrder) const;
+    QString displayReading() const;
+    bool operator==(const Lead &) const = default;
+};
+
+struct Source {
+    qint64 id = 0;
+    QString name;
+    SourceCategory category = SourceCategory::Unknown;
+    Tier tier = Tier::Experiment;
+    QStringList aliases;
+    qint64 leadCount = 0; // filled by queries that count
+    bool operator==(const Source &) const = default;
+};
+
+struct StageChange {
+    qint64 id = 0;
+    qint64 leadId = 0;
+    std::optional<Stage> fromStage; // none for the first entry
+    Stage toStage = Stage::Inquiry;
+    bool lost = false;     // this change marked the lead lost
+    bool recycled = false; // this change recycled the lead to nurturing
+    QDateTime changedAt;
+    QString user;
+    QString note;
+};
+
+struct Touchpoint {
+    qint64 id = 0;
+    qint64 leadId = 0;
+    QDateTime occurredAt;
+    QString source; // canonical source name
+    QString medium;
+    QString campaign;
+    QString content;
+    QString url;
+};
+
+struct Activity {
+    qint64 id = 0;
+    qint64 leadId = 0;
+    ActivityKind kind = ActivityKind::Note;
+    QDateTime occurredAt;
+    QString user;
+    QString notes;
+};
+
+struct SpendRow {
+    QString source;
+    QString month; // YYYY-MM
+    Money amount = 0;
+};
+
+struct Campaign {
+    qint64 id = 0;
+    QString name;
+    QString source;
+    std::optional<QDate> start;
+    std::optional<QDate> end;
+    Money budget = 0;
+    Money actualCost = 0;
+    QString notes;
+};
+
+struct User {
+    qint64 id = 0;
+    QString name;
+    bool active = true;
+};
+
+} // namespace mikomi

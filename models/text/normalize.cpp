@@ -1,0 +1,144 @@
+#include "models/text/normalize.h"
+
+#include <QRegularExpression>
+
+namespace mikomi::text {
+
+QString nfkcSimplified(const QString &s)
+{
+    return s.normalized(QString::NormalizationForm_KC).simplified();
+}
+
+QString foldKey(const QString &s)
+{
+    return nfkcSimplified(s).toCaseFolded();
+}
+
+QString sourceKey(const QString &name)
+{
+    return foldKey(name);
+}
+
+QString normalizeEmail(const QString &email)
+{
+    QString e = email.normalized(QString::NormalizationForm_KC).trimmed().toLower();
+    // Full-width at sign and dots are already folded by NFKC; strip a mailto: prefix.
+    if (e.startsWith(QLatin1String("mailto:")))
+        e = e.mid(7);
+    return e;
+}
+
+bool isValidEmail(const QString &email)
+{
+    static const QRegularExpression re(QStringLiteral(
+        R"(^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$)"));
+    const QString e = normalizeEmail(email);
+    if (e.isEmpty() || e.size() > 254)
+        return false;
+    if (e.contains(QLatin1String("..")) || e.startsWith(QLatin1Char('.')))
+        return false;
+    const qsizetype at = e.indexOf(QLatin1Char('@'));
+    if (at <= 0 || at > 64 || e.at(at - 1) == QLatin1Char('.'))
+        return false;
+    return re.match(e).hasMatch();
+}
+
+QString normalizePhone(const QString &phone)
+{
+    const QString p = phone.normalized(QString::NormalizationForm_KC).trimmed();
+    QString out;
+    out.reserve(p.size());
+    bool plus = false;
+    for (const QChar c : p) {
+        if (c.isDigit())
+            out.append(QChar(u'0' + c.digitValue()));
+        else if (c == QLatin1Char('+') && out.isEmpty())
+            plus = true;
+    }
+    if (plus) {
+        if (out.startsWith(QLatin1String("81")))
+            return QLatin1Char('0') + out.mid(out.startsWith(QLatin1String("810")) ? 3 : 2);
+        return QLatin1Char('+') + out;
+    }
+    return out;
+}
+
+bool isValidPhone(const QString &phone)
+{
+    const QString p = phone.normalized(QString::NormalizationForm_KC).trimmed();
+    if (p.isEmpty())
+        return false;
+    // Only digits, separators and a leading plus; letters mean it is not a phone number.
+    static const QRegularExpression allowed(
+        QStringLiteral(R"(^\+?[0-9\s\-\x{2010}-\x{2015}\x{2212}\x{30FC}()\.]+$)"));
+    if (!allowed.match(p).hasMatch())
+        return false;
+    const QString n = normalizePhone(p);
+    if (n.startsWith(QLatin1Char('+')))
+        return n.size() >= 9 && n.size() <= 16;
+    return n.startsWith(QLatin1Char('0')) && (n.size() == 10 || n.size() == 11);
+}
+
+QString companyKey(const QString &company)
+{
+    QString c = company.normalized(QString::NormalizationForm_KC).toCaseFolded();
+    static const QRegularExpression legal(QStringLiteral(
+        R"(株式会社|有限会社|合同会社|合資会社|合名会社|一般社団法人|一般財団法人|\(株\)|\(有\)|\(同\)|)"
+        R"(\b(?:inc|corp|corporation|co|ltd|llc|gmbh|kk|k\.k|plc|limited|company)\b\.?)"));
+    c.replace(legal, QString());
+    QString out;
+    out.reserve(c.size());
+    for (const QChar ch : c) {
+        if (ch.isLetterOrNumber())
+            out.append(ch);
+    }
+    return out;
+}
+
+QString personKey(const QString &family, const QString &given)
+{
+    QString k = QString(family + given).normalized(QString::NormalizationForm_KC).toCaseFolded();
+    k.remove(QLatin1Char(' '));
+    return k;
+}
+
+QString toHiragana(const QString &s)
+{
+    QString out = s;
+    for (QChar &c : out) {
+        const char16_t u = c.unicode();
+        if (u >= 0x30A1 && u <= 0x30F6)
+            c = QChar(char16_t(u - 0x60));
+    }
+    return out;
+}
+
+QString toKatakana(const QString &s)
+{
+    QString out = s;
+    for (QChar &c : out) {
+        const char16_t u = c.unicode();
+        if (u >= 0x3041 && u <= 0x3096)
+            c = QChar(char16_t(u + 0x60));
+    }
+    return out;
+}
+
+QString readingKey(const QString &s)
+{
+    return toHiragana(foldKey(s));
+}
+
+QString escapeLike(const QString &s)
+{
+    QString out;
+    out.reserve(s.size());
+    for (const QChar c : s) {
+        if (c == QLatin1Char('%') || c == QLatin1Char('_') || c == QLatin1Char('\\'))
+            out.append(QLatin1Char('\\'));
+        out.append(c);
+    }
+    return out;
+}
+
+} // namespace mikomi::text
