@@ -1,0 +1,747 @@
+#include "models/storage/repositories.h"
+
+#include "models/domain/dates.h"
+#include "models/storage/sql.h"
+#include "models/text/normalize.h"
+
+#include <QCoreApplication>
+#include <QSqlRecord>
+
+namespace mikomi::storage {
+namespace {
+
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("Mikomi", s);
+}
+
+QString nowIso()
+{
+    return dates::toIsoDateTime(QDateTime::currentDateTime());
+}
+
+QVariant optDate(const std::optional<QDate> &d)
+{
+    return d ? QVariant(dates::toIsoDate(*d)) : QVariant();
+}
+
+QVariant optMoney(const std::optional<Money> &m)
+{
+    return m ? QVariant(*m) : QVariant();
+}
+
+// The lead columns written from a Lead, in this order (owner_id and source_id are resolved).
+const QStringList &leadColumns()
+{
+    static const QStringList cols{
+        QStringLiteral("company"),       QStringLiteral("company_reading"),
+        QStringLiteral("department"),    QStringLiteral("title"),
+        QStringLiteral("family_name"),   QStringLiteral("given_name"),
+        QStringLiteral("family_reading"), QStringLiteral("given_reading"),
+        QStringLiteral("honorific"),     QStringLiteral("email"),
+        QStringLiteral("phone"),         QStringLiteral("mobile"),
+        QStringLiteral("postal_code"),   QStringLiteral("prefecture"),
+        QStringLiteral("city"),          QStringLiteral("street"),
+        QStringLiteral("building"),      QStringLiteral("country"),
+        QStringLiteral("website"),       QStringLiteral("owner_id"),
+        QStringLiteral("source_id"),     QStringLiteral("notes"),
+        QStringLiteral("lost_reason"),   QStringLiteral("anonymous"),
+        QStringLiteral("opt_out"),       QStringLiteral("temperature_override"),
+        QStringLiteral("score"),         QStringLiteral("deal_value"),
+        QStringLiteral("lifetime_value"), QStringLiteral("created_at"),
+        QStringLiteral("updated_at"),    QStringLiteral("won_at"),
+        QStringLiteral("lost_at"),       QStringLiteral("email_key"),
+        QStringLiteral("phone_key"),     QStringLiteral("mobile_key"),
+        QStringLiteral("company_key"),   QStringLiteral("person_key"),
+        QStringLiteral("reading_key"),
+    };
+    return cols;
+}
+
+QVariantList leadBinds(const Lead &l, qint64 ownerId, qint64 sourceId)
+{
+    return {
+        l.company,
+        l.companyReading,
+        l.department,
+        l.title,
+        l.familyName,
+        l.givenName,
+        l.familyReading,
+        l.givenReading,
+        l.honorific,
+        l.email,
+        l.phone,
+        l.mobile,
+        l.postalCode,
+        l.prefecture,
+        l.city,
+        l.street,
+        l.building,
+        l.country,
+        l.website,
+        ownerId > 0 ? QVariant(ownerId) : QVariant(),
+        sourceId > 0 ? QVariant(sourceId) : QVariant(),
+        l.notes,
+        l.lostReason,
+        l.anonymous ? 1 : 0,
+        l.optOut ? 1 : 0,
+        l.temperatureOverride ? QVariant(temperatureKey(*l.temperatureOverride)) : QVariant(),
+        l.score,
+        optMoney(l.dealValue),
+        optMoney(l.lifetimeValue),
+        dates::toIsoDateTime(l.createdAt.isValid() ? l.createdAt : QDateTime::currentDateTime()),
+        dates::toIsoDateTime(l.updatedAt.isValid() ? l.updatedAt : QDateTime::currentDateTime()),
+        optDate(l.wonAt),
+        optDate(l.lostAt),
+        text::normalizeEmail(l.email),
+        text::normalizePhone(l.phone),
+        text::normalizePhone(l.mobile),
+        text::companyKey(l.company),
+        text::personKey(l.familyName, l.givenName),
+        text::readingKey(l.familyReading + l.givenReading),
+    };
+}
+
+const QString kSelectLead = QStringLiteral(
+    "SELECT l.id, l.company, l.company_reading, l.department, l.title, l.family_name, "
+    "l.given_name, l.family_reading, l.given_reading, l.honorific, l.email, l.phone, l.mobile, "
+    "l.postal_code, l.prefecture, l.city, l.street, l.building, l.country, l.website, "
+    "coalesce(u.name, ''), coalesce(s.name, ''), l.notes, l.stage, l.sql_kind, l.furthest_stage, "
+    "l.lost, l.lost_reason, l.anonymous, l.opt_out, l.temperature_override, l.score, "
+    "l.deal_value, l.lifetime_value, l.created_at, l.updated_at, l.won_at, l.lost_at "
+    "FROM leads l LEFT JOIN users u ON u.id = l.owner_id LEFT JOIN sources s ON s.id = "
+    "l.source_id ");
+
+Lead leadFromQuery(const QSqlQuery &q)
+{
+    Lead l;
+    int i = 0;
+    l.id = q.value(i++).toLongLong();
+    l.company = q.value(i++).toString();
+    l.companyReading = q.value(i++).toString();
+    l.department = q.value(i++).toString();
+    l.title = q.value(i++).toString();
+    l.familyName = q.value(i++).toString();
+    l.givenName = q.value(i++).toString();
+    l.familyReading = q.value(i++).toString();
+    l.givenReading = q.value(i++).toString();
+    l.honorific = q.value(i++).toString();
+    l.email = q.value(i++).toString();
+    l.phone = q.value(i++).toString();
+    l.mobile = q.value(i++).toString();
+    l.postalCode = q.value(i++).toString();
+    l.prefecture = q.value(i++).toString();
+    l.city = q.value(i++).toString();
+    l.street = q.value(i++).toString();
+    l.building = q.value(i++).toString();
+    l.country = q.value(i++).toString();
+    l.website = q.value(i++).toString();
+    l.owner = q.value(i++).toString();
+    l.source = q.value(i++).toString();
+    l.notes = q.value(i++).toString();
+    l.stage = stageFromKey(q.value(i++).toString()).value_or(Stage::Inquiry);
+    l.sqlKind = sqlKindFromKey(q.value(i++).toString()).value_or(SqlKind::None);
+    l.furthestStage = stageFromKey(q.value(i++).toString()).value_or(Stage::Inquiry);
+    l.lost = q.value(i++).toInt() != 0;
+    l.lostReason = q.value(i++).toString();
+    l.anonymous = q.value(i++).toInt() != 0;
+    l.optOut = q.value(i++).toInt() != 0;
+    const QVariant temp = q.value(i++);
+    if (!temp.isNull())
+        l.temperatureOverride = temperatureFromKey(temp.toString());
+    l.score = q.value(i++).toInt();
+    const QVariant deal = q.value(i++);
+    if (!deal.isNull())
+        l.dealValue = deal.toLongLong();
+    const QVariant ltv = q.value(i++);
+    if (!ltv.isNull())
+        l.lifetimeValue = ltv.toLongLong();
+    l.createdAt = dates::fromIsoDateTime(q.value(i++).toString()).value_or(QDateTime());
+    l.updatedAt = dates::fromIsoDateTime(q.value(i++).toString()).value_or(QDateTime());
+    const QVariant won = q.value(i++);
+    if (!won.isNull())
+        l.wonAt = dates::fromIsoDate(won.toString());
+    const QVariant lostAt = q.value(i++);
+    if (!lostAt.isNull())
+        l.lostAt = dates::fromIsoDate(lostAt.toString());
+    return l;
+}
+
+template <typename F> Status inTransaction(Database &db, F &&body)
+{
+    Transaction tx(db);
+    if (!tx.started())
+        return Error{tx.error()};
+    if (Status s = body(); !s)
+        return s;
+    return tx.commit();
+}
+
+} // namespace
+
+// ---------------------------------------------------------------- settings
+
+std::optional<QString> SettingsRepository::value(const QString &key) const
+{
+    auto q = exec(m_db, QStringLiteral("SELECT value FROM settings WHERE key = ?"), {key});
+    if (!q || !q->next())
+        return std::nullopt;
+    return q->value(0).toString();
+}
+
+Status SettingsRepository::setValue(const QString &key, const QString &value)
+{
+    auto q = exec(m_db,
+                  QStringLiteral("INSERT INTO settings(key, value) VALUES (?, ?) "
+                                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+                  {key, value});
+    return q ? Status() : Status(Error{q.error()});
+}
+
+// ---------------------------------------------------------------- users
+
+void UserRepository::checkCache() const
+{
+    if (m_generation != m_db.rollbackGeneration()) {
+        m_cache.clear();
+        m_generation = m_db.rollbackGeneration();
+    }
+}
+
+Result<qint64> UserRepository::resolve(const QString &name)
+{
+    const QString display = text::nfkcSimplified(name);
+    const QString key = text::foldKey(name);
+    if (key.isEmpty())
+        return qint64(0);
+    checkCache();
+    if (auto it = m_cache.constFind(key); it != m_cache.cend())
+        return *it;
+    auto q = exec(m_db, QStringLiteral("SELECT id FROM users WHERE name_key = ?"), {key});
+    if (!q)
+        return Error{q.error()};
+    qint64 id = 0;
+    if (q->next()) {
+        id = q->value(0).toLongLong();
+    } else {
+        auto ins = exec(m_db,
+                        QStringLiteral("INSERT INTO users(name, name_key, active, created_at) "
+                                       "VALUES (?, ?, 1, ?)"),
+                        {display, key, nowIso()});
+        if (!ins)
+            return Error{ins.error()};
+        id = ins->lastInsertId().toLongLong();
+    }
+    m_cache.insert(key, id);
+    return id;
+}
+
+Result<QList<User>> UserRepository::list() const
+{
+    auto q = exec(m_db, QStringLiteral("SELECT id, name, active FROM users ORDER BY name"));
+    if (!q)
+        return Error{q.error()};
+    QList<User> out;
+    while (q->next())
+        out.append(User{q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toInt() != 0});
+    return out;
+}
+
+Status UserRepository::setActive(const QString &name, bool active)
+{
+    auto q = exec(m_db, QStringLiteral("UPDATE users SET active = ? WHERE name_key = ?"),
+                  {active ? 1 : 0, text::foldKey(name)});
+    return q ? Status() : Status(Error{q.error()});
+}
+
+// ---------------------------------------------------------------- sources
+
+void SourceRepository::checkCache() const
+{
+    if (m_generation != m_db.rollbackGeneration()) {
+        m_cache.clear();
+        m_generation = m_db.rollbackGeneration();
+    }
+}
+
+Result<qint64> SourceRepository::resolve(const QString &name, bool create, SourceCategory category,
+                                         Tier tier)
+{
+    const QString key = text::sourceKey(name);
+    if (key.isEmpty())
+        return qint64(0);
+    checkCache();
+    if (auto it = m_cache.constFind(key); it != m_cache.cend())
+        return *it;
+    auto q = exec(m_db,
+                  QStringLiteral("SELECT id FROM sources WHERE name_key = ? UNION ALL "
+                                 "SELECT source_id FROM source_aliases WHERE alias_key = ?"),
+                  {key, key});
+    if (!q)
+        return Error{q.error()};
+    qint64 id = 0;
+    if (q->next()) {
+        id = q->value(0).toLongLong();
+    } else if (!create) {
+        return qint64(0);
+    } else {
+        auto ins = exec(m_db,
+                        QStringLiteral("INSERT INTO sources(name, name_key, category, tier, "
+                                       "created_at) VALUES (?, ?, ?, ?, ?)"),
+                        {text::nfkcSimplified(name), key, categoryKey(category), tierKey(tier),
+                         nowIso()});
+        if (!ins)
+            return Error{ins.error()};
+        id = ins->lastInsertId().toLongLong();
+    }
+    m_cache.insert(key, id);
+    return id;
+}
+
+std::optional<QString> SourceRepository::canonicalName(const QString &name) const
+{
+    const QString key = text::sourceKey(name);
+    auto q = exec(m_db,
+                  QStringLiteral("SELECT name FROM sources WHERE name_key = ? UNION ALL "
+                                 "SELECT s.name FROM source_aliases a JOIN sources s ON s.id = "
+                                 "a.source_id WHERE a.alias_key = ?"),
+                  {key, key});
+    if (!q || !q->next())
+        return std::nullopt;
+    return q->value(0).toString();
+}
+
+Result<Source> SourceRepository::get(qint64 id) const
+{
+    auto q = exec(m_db, QStringLiteral("SELECT id, name, category, tier FROM sources WHERE id = ?"),
+                  {id});
+    if (!q)
+        return Error{q.error()};
+    if (!q->next())
+        return Error{tr("The source no longer exists.")};
+    Source s;
+    s.id = q->value(0).toLongLong();
+    s.name = q->value(1).toString();
+    s.category = categoryFromKey(q->value(2).toString()).value_or(SourceCategory::Unknown);
+    s.tier = tierFromKey(q->value(3).toString()).value_or(Tier::Experiment);
+    return s;
+}
+
+Result<QList<Source>> SourceRepository::list() const
+{
+    auto q = exec(m_db, QStringLiteral(
+                            "SELECT s.id, s.name, s.category, s.tier, "
+                            "(SELECT count(*) FROM leads l WHERE l.source_id = s.id), "
+                            "(SELECT group_concat(alias, char(31)) FROM (SELECT alias FROM "
+                            "source_aliases a WHERE a.source_id = s.id ORDER BY alias)) "
+                            "FROM sources s ORDER BY s.name"));
+    if (!q)
+        return Error{q.error()};
+    QList<Source> out;
+    while (q->next()) {
+        Source s;
+        s.id = q->value(0).toLongLong();
+        s.name = q->value(1).toString();
+        s.category = categoryFromKey(q->value(2).toString()).value_or(SourceCategory::Unknown);
+        s.tier = tierFromKey(q->value(3).toString()).value_or(Tier::Experiment);
+        s.leadCount = q->value(4).toLongLong();
+        const QString aliases = q->value(5).toString();
+        if (!aliases.isEmpty())
+            s.aliases = aliases.split(QChar(31));
+        out.append(s);
+    }
+    return out;
+}
+
+Status SourceRepository::setCategory(qint64 id, SourceCategory category)
+{
+    auto q = exec(m_db, QStringLiteral("UPDATE sources SET category = ? WHERE id = ?"),
+                  {categoryKey(category), id});
+    return q ? Status() : Status(Error{q.error()});
+}
+
+Status SourceRepository::setTier(qint64 id, Tier tier)
+{
+    auto q = exec(m_db, QStringLiteral("UPDATE sources SET tier = ? WHERE id = ?"),
+                  {tierKey(tier), id});
+    return q ? Status() : Status(Error{q.error()});
+}
+
+Status SourceRepository::addAlias(const QString &alias, qint64 sourceId)
+{
+    const QString key = text::sourceKey(alias);
+    if (key.isEmpty())
+        return Error{tr("An alias cannot be empty.")};
+    auto existing = exec(m_db, QStringLiteral("SELECT 1 FROM sources WHERE name_key = ?"), {key});
+    if (existing && existing->next())
+        return Error{tr("\"%1\" is already the name of a source; merge the two sources instead.")
+                         .arg(alias)};
+    auto q = exec(m_db,
+                  QStringLiteral("INSERT INTO source_aliases(alias, alias_key, source_id) VALUES "
+                                 "(?, ?, ?) ON CONFLICT(alias_key) DO UPDATE SET source_id = "
+                                 "excluded.source_id"),
+                  {text::nfkcSimplified(alias), key, sourceId});
+    if (!q)
+        return Error{q.error()};
+    m_cache.remove(key);
+    return {};
+}
+
+// ---------------------------------------------------------------- leads
+
+LeadRepository::LeadRepository(Database &db) : m_db(db), m_sources(db), m_users(db) {}
+LeadRepository::~LeadRepository() = default;
+
+Status LeadRepository::writeLead(const Lead &lead, bool insert, qint64 *newId)
+{
+    auto owner = m_users.resolve(lead.owner);
+    if (!owner)
+        return Error{owner.error()};
+    auto source = m_sources.resolve(lead.source);
+    if (!source)
+        return Error{source.error()};
+    QVariantList binds = leadBinds(lead, *owner, *source);
+    const QStringList &cols = leadColumns();
+    QString sql;
+    if (insert) {
+        QStringList marks;
+        for (qsizetype i = 0; i < cols.size(); ++i)
+            marks << QStringLiteral("?");
+        sql = QStringLiteral("INSERT INTO leads(%1, stage, sql_kind, furthest_stage, lost) VALUES "
+                             "(%2, ?, ?, ?, ?)")
+                  .arg(cols.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")));
+        const Stage furthest = std::max(lead.stage, lead.furthestStage);
+        binds << stageKey(lead.stage) << sqlKindKey(lead.sqlKind) << stageKey(furthest)
+              << (lead.lost ? 1 : 0);
+    } else {
+        QStringList sets;
+        for (const QString &c : cols) {
+            if (c != QLatin1String("created_at"))
+                sets << c + QStringLiteral(" = ?");
+        }
+        binds.removeAt(cols.indexOf(QStringLiteral("created_at")));
+        sql = QStringLiteral("UPDATE leads SET %1 WHERE id = ?").arg(sets.join(QStringLiteral(", ")));
+        binds << lead.id;
+    }
+    auto q = exec(m_db, sql, binds);
+    if (!q)
+        return Error{q.error()};
+    if (!insert && q->numRowsAffected() == 0)
+        return Error{tr("The lead no longer exists; it may have been deleted.")};
+    if (newId)
+        *newId = q->lastInsertId().toLongLong();
+    return {};
+}
+
+Result<qint64> LeadRepository::insert(Lead &lead, const QString &user)
+{
+    if (lead.id != 0)
+        return Error{tr("This lead is already stored.")};
+    qint64 id = 0;
+    Status s = inTransaction(m_db, [&]() -> Status {
+        if (Status w = writeLead(lead, true, &id); !w)
+            return w;
+        StageChange first;
+        first.leadId = id;
+        first.toStage = Stage::Inquiry;
+        first.changedAt = lead.createdAt.isValid() ? lead.createdAt : QDateTime::currentDateTime();
+        first.user = user;
+        if (Status h = addStageChange(first); !h)
+            return h;
+        // A lead entered at a later stage gets one entry for reaching it.
+        if (lead.stage != Stage::Inquiry) {
+            StageChange now = first;
+            now.fromStage = Stage::Inquiry;
+            now.toStage = lead.stage;
+            if (Status h = addStageChange(now); !h)
+                return h;
+        }
+        return {};
+    });
+    if (!s)
+        return Error{s.error()};
+    lead.id = id;
+    return id;
+}
+
+Status LeadRepository::update(const Lead &lead)
+{
+    return inTransaction(m_db, [&] { return writeLead(lead, false, nullptr); });
+}
+
+Result<Lead> LeadRepository::get(qint64 id) const
+{
+    auto q = exec(m_db, kSelectLead + QStringLiteral("WHERE l.id = ?"), {id});
+    if (!q)
+        return Error{q.error()};
+    if (!q->next())
+        return Error{tr("The lead no longer exists; it may have been deleted.")};
+    return leadFromQuery(*q);
+}
+
+Status LeadRepository::remove(qint64 id)
+{
+    return inTransaction(m_db, [&]() -> Status {
+        auto q = exec(m_db, QStringLiteral("DELETE FROM leads WHERE id = ?"), {id});
+        if (!q)
+            return Error{q.error()};
+        if (q->numRowsAffected() == 0)
+            return Error{tr("The lead no longer exists; it may have been deleted.")};
+        return {};
+    });
+}
+
+Result<qint64> LeadRepository::count() const
+{
+    auto q = exec(m_db, QStringLiteral("SELECT count(*) FROM leads"));
+    if (!q)
+        return Error{q.error()};
+    q->next();
+    return q->value(0).toLongLong();
+}
+
+Status LeadRepository::addStageChange(StageChange &c)
+{
+    auto q = exec(m_db,
+                  QStringLiteral("INSERT INTO stage_history(lead_id, from_stage, to_stage, lost, "
+                                 "recycled, changed_at, user_name, note) VALUES (?,?,?,?,?,?,?,?)"),
+                  {c.leadId, c.fromStage ? QVariant(stageKey(*c.fromStage)) : QVariant(),
+                   stageKey(c.toStage), c.lost ? 1 : 0, c.recycled ? 1 : 0,
+                   dates::toIsoDateTime(c.changedAt), c.user, c.note});
+    if (!q)
+        return Error{q.error()};
+    c.id = q->lastInsertId().toLongLong();
+    return {};
+}
+
+Status LeadRepository::changeStage(qint64 id, Stage stage, SqlKind sqlKind, const QString &user,
+                                   const QDateTime &at, const QString &note)
+{
+    return inTransaction(m_db, [&]() -> Status {
+        auto cur = get(id);
+        if (!cur)
+            return Error{cur.error()};
+        if (cur->stage == stage && cur->sqlKind == sqlKind && !cur->lost)
+            return {};
+        StageChange c;
+        c.leadId = id;
+        c.fromStage = cur->stage;
+        c.toStage = stage;
+        c.changedAt = at;
+        c.user = user;
+        c.note = note;
+        if (Status s = addStageChange(c); !s)
+            return s;
+        const Stage furthest = std::max(cur->furthestStage, stage);
+        const QVariant won = stage == Stage::Customer
+                                 ? QVariant(dates::toIsoDate(cur->wonAt.value_or(at.date())))
+                                 : QVariant();
+        auto q = exec(m_db,
+                      QStringLiteral("UPDATE leads SET stage = ?, sql_kind = ?, furthest_stage = "
+                                     "?, lost = 0, lost_at = NULL, won_at = ?, updated_at = ? "
+                                     "WHERE id = ?"),
+                      {stageKey(stage), stage == Stage::Sql ? sqlKindKey(sqlKind) : QString(),
+                       stageKey(furthest), won, nowIso(), id});
+        return q ? Status() : Status(Error{q.error()});
+    });
+}
+
+Status LeadRepository::markLost(qint64 id, const QString &reason, const QString &user,
+                                const QDateTime &at)
+{
+    return inTransaction(m_db, [&]() -> Status {
+        auto cur = get(id);
+        if (!cur)
+            return Error{cur.error()};
+        StageChange c;
+        c.leadId = id;
+        c.fromStage = cur->stage;
+        c.toStage = cur->stage;
+        c.lost = true;
+        c.changedAt = at;
+        c.user = user;
+        c.note = reason;
+        if (Status s = addStageChange(c); !s)
+            return s;
+        auto q = exec(m_db,
+                      QStringLiteral("UPDATE leads SET lost = 1, lost_reason = ?, lost_at = ?, "
+                                     "updated_at = ? WHERE id = ?"),
+                      {reason, dates::toIsoDate(at.date()), nowIso(), id});
+        return q ? Status() : Status(Error{q.error()});
+    });
+}
+
+Status LeadRepository::recycle(qint64 id, const QString &user, const QDateTime &at)
+{
+    return inTransaction(m_db, [&]() -> Status {
+        auto cur = get(id);
+        if (!cur)
+            return Error{cur.error()};
+        StageChange c;
+        c.leadId = id;
+        c.fromStage = cur->stage;
+        c.toStage = Stage::Mql;
+        c.recycled = true;
+        c.changedAt = at;
+        c.user = user;
+        if (Status s = addStageChange(c); !s)
+            return s;
+        auto q = exec(m_db,
+                      QStringLiteral("UPDATE leads SET stage = 'mql', sql_kind = '', lost = 0, "
+                                     "lost_at = NULL, updated_at = ? WHERE id = ?"),
+                      {nowIso(), id});
+        return q ? Status() : Status(Error{q.error()});
+    });
+}
+
+Result<QList<StageChange>> LeadRepository::history(qint64 id) const
+{
+    auto q = exec(m_db,
+                  QStringLiteral("SELECT id, from_stage, to_stage, lost, recycled, changed_at, "
+                                 "user_name, note FROM stage_history WHERE lead_id = ? ORDER BY "
+                                 "changed_at, id"),
+                  {id});
+    if (!q)
+        return Error{q.error()};
+    QList<StageChange> out;
+    while (q->next()) {
+        StageChange c;
+        c.id = q->value(0).toLongLong();
+        c.leadId = id;
+        if (!q->value(1).isNull())
+            c.fromStage = stageFromKey(q->value(1).toString());
+        c.toStage = stageFromKey(q->value(2).toString()).value_or(Stage::Inquiry);
+        c.lost = q->value(3).toInt() != 0;
+        c.recycled = q->value(4).toInt() != 0;
+        c.changedAt = dates::fromIsoDateTime(q->value(5).toString()).value_or(QDateTime());
+        c.user = q->value(6).toString();
+        c.note = q->value(7).toString();
+        out.append(c);
+    }
+    return out;
+}
+
+Result<qint64> LeadRepository::addTouchpoint(Touchpoint &tp)
+{
+    auto source = m_sources.resolve(tp.source);
+    if (!source)
+        return Error{source.error()};
+    auto q = exec(m_db,
+                  QStringLiteral("INSERT INTO touchpoints(lead_id, occurred_at, source_id, medium, "
+                                 "campaign, content, url) VALUES (?,?,?,?,?,?,?)"),
+                  {tp.leadId, dates::toIsoDateTime(tp.occurredAt),
+                   *source > 0 ? QVariant(*source) : QVariant(), tp.medium, tp.campaign,
+                   tp.content, tp.url});
+    if (!q)
+        return Error{q.error()};
+    tp.id = q->lastInsertId().toLongLong();
+    return tp.id;
+}
+
+Result<QList<Touchpoint>> LeadRepository::touchpoints(qint64 id) const
+{
+    auto q = exec(m_db,
+                  QStringLiteral("SELECT t.id, t.occurred_at, coalesce(s.name, ''), t.medium, "
+                                 "t.campaign, t.content, t.url FROM touchpoints t LEFT JOIN "
+                                 "sources s ON s.id = t.source_id WHERE t.lead_id = ? ORDER BY "
+                                 "t.occurred_at, t.id"),
+                  {id});
+    if (!q)
+        return Error{q.error()};
+    QList<Touchpoint> out;
+    while (q->next()) {
+        Touchpoint t;
+        t.id = q->value(0).toLongLong();
+        t.leadId = id;
+        t.occurredAt = dates::fromIsoDateTime(q->value(1).toString()).value_or(QDateTime());
+        t.source = q->value(2).toString();
+        t.medium = q->value(3).toString();
+        t.campaign = q->value(4).toString();
+        t.content = q->value(5).toString();
+        t.url = q->value(6).toString();
+        out.append(t);
+    }
+    return out;
+}
+
+Result<qint64> LeadRepository::addActivity(Activity &a)
+{
+    auto q = exec(m_db,
+                  QStringLiteral("INSERT INTO activities(lead_id, kind, occurred_at, user_name, "
+                                 "notes) VALUES (?,?,?,?,?)"),
+                  {a.leadId, activityKindKey(a.kind), dates::toIsoDateTime(a.occurredAt), a.user,
+                   a.notes});
+    if (!q)
+        return Error{q.error()};
+    a.id = q->lastInsertId().toLongLong();
+    return a.id;
+}
+
+Result<QList<Activity>> LeadRepository::activities(qint64 id) const
+{
+    auto q = exec(m_db,
+                  QStringLiteral("SELECT id, kind, occurred_at, user_name, notes FROM activities "
+                                 "WHERE lead_id = ? ORDER BY occurred_at, id"),
+                  {id});
+    if (!q)
+        return Error{q.error()};
+    QList<Activity> out;
+    while (q->next()) {
+        Activity a;
+        a.id = q->value(0).toLongLong();
+        a.leadId = id;
+        a.kind = activityKindFromKey(q->value(1).toString()).value_or(ActivityKind::Note);
+        a.occurredAt = dates::fromIsoDateTime(q->value(2).toString()).value_or(QDateTime());
+        a.user = q->value(3).toString();
+        a.notes = q->value(4).toString();
+        out.append(a);
+    }
+    return out;
+}
+
+Status LeadRepository::setSpend(const SpendRow &row)
+{
+    auto source = m_sources.resolve(row.source);
+    if (!source)
+        return Error{source.error()};
+    if (*source == 0)
+        return Error{tr("Spend needs a source.")};
+    auto q = exec(m_db,
+                  QStringLiteral("INSERT INTO spend(source_id, month, amount) VALUES (?,?,?) ON "
+                                 "CONFLICT(source_id, month) DO UPDATE SET amount = "
+                                 "excluded.amount"),
+                  {*source, row.month, row.amount});
+    return q ? Status() : Status(Error{q.error()});
+}
+
+Result<QList<SpendRow>> LeadRepository::spend() const
+{
+    auto q = exec(m_db, QStringLiteral("SELECT s.name, p.month, p.amount FROM spend p JOIN "
+                                       "sources s ON s.id = p.source_id ORDER BY p.month, s.name"));
+    if (!q)
+        return Error{q.error()};
+    QList<SpendRow> out;
+    while (q->next())
+        out.append(SpendRow{q->value(0).toString(), q->value(1).toString(),
+                            q->value(2).toLongLong()});
+    return out;
+}
+
+Result<qint64> LeadRepository::addCampaign(Campaign &c)
+{
+    auto source = m_sources.resolve(c.source);
+    if (!source)
+        return Error{source.error()};
+    auto q = exec(m_db,
+                  QStringLiteral("INSERT INTO campaigns(name, source_id, start_date, end_date, "
+                                 "budget, actual_cost, notes) VALUES (?,?,?,?,?,?,?)"),
+                  {c.name, *source > 0 ? QVariant(*source) : QVariant(), optDate(c.start),
+                   optDate(c.end), c.budget, c.actualCost, c.notes});
+    if (!q)
+        return Error{q.error()};
+    c.id = q->lastInsertId().toLongLong();
+    return c.id;
+}
+
+} // namespace mikomi::storage

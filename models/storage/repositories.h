@@ -1,0 +1,111 @@
+#pragma once
+
+#include "models/domain/lead.h"
+#include "models/domain/result.h"
+#include "models/storage/database.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace mikomi::storage {
+
+// Key/value settings stored in the database (shared by everyone using the file).
+class SettingsRepository final {
+public:
+    explicit SettingsRepository(Database &db) : m_db(db) {}
+    std::optional<QString> value(const QString &key) const;
+    Status setValue(const QString &key, const QString &value);
+
+private:
+    Database &m_db;
+};
+
+class UserRepository final {
+public:
+    explicit UserRepository(Database &db) : m_db(db) {}
+    // The id of the user with this name (case/width-insensitive), created when missing.
+    // An empty name gives 0 (nobody).
+    Result<qint64> resolve(const QString &name);
+    Result<QList<User>> list() const;
+    Status setActive(const QString &name, bool active);
+
+private:
+    void checkCache() const;
+    Database &m_db;
+    mutable QHash<QString, qint64> m_cache;
+    mutable int m_generation = 0;
+};
+
+// Sources with canonical names: every name passes through text::sourceKey and the aliases, so
+// "LinkedIn", "linkedin " and "ＬｉｎｋｅｄＩｎ" are one source.
+class SourceRepository final {
+public:
+    explicit SourceRepository(Database &db) : m_db(db) {}
+
+    // Id of the source this name (or alias) means; created with `category`/`tier` when missing
+    // and `create` is true. An empty name gives 0 (no source).
+    Result<qint64> resolve(const QString &name, bool create = true,
+                           SourceCategory category = SourceCategory::Unknown,
+                           Tier tier = Tier::Experiment);
+    // The canonical name for a name or alias, or nullopt when unknown.
+    std::optional<QString> canonicalName(const QString &name) const;
+    Result<Source> get(qint64 id) const;
+    // All sources, with aliases and the number of leads whose original source they are.
+    Result<QList<Source>> list() const;
+    Status setCategory(qint64 id, SourceCategory category);
+    Status setTier(qint64 id, Tier tier);
+    Status addAlias(const QString &alias, qint64 sourceId);
+
+private:
+    void checkCache() const;
+    Database &m_db;
+    mutable QHash<QString, qint64> m_cache;
+    mutable int m_generation = 0;
+};
+
+// Leads and what hangs off them. Every write is one committed transaction (or part of the
+// caller's Transaction).
+class LeadRepository final {
+public:
+    explicit LeadRepository(Database &db);
+    ~LeadRepository();
+
+    // Stores a new lead (id must be 0) and its first stage-history entry; sets lead.id.
+    Result<qint64> insert(Lead &lead, const QString &user = QString());
+    // Writes every field but the stage ones (use changeStage/markLost/recycle).
+    Status update(const Lead &lead);
+    Result<Lead> get(qint64 id) const;
+    Status remove(qint64 id);
+    Result<qint64> count() const;
+
+    Status changeStage(qint64 id, Stage stage, SqlKind sqlKind, const QString &user,
+                       const QDateTime &at, const QString &note = QString());
+    Status markLost(qint64 id, const QString &reason, const QString &user, const QDateTime &at);
+    Status recycle(qint64 id, const QString &user, const QDateTime &at);
+
+    Result<QList<StageChange>> history(qint64 id) const;
+    Result<qint64> addTouchpoint(Touchpoint &tp);
+    Result<QList<Touchpoint>> touchpoints(qint64 id) const;
+    Result<qint64> addActivity(Activity &a);
+    Result<QList<Activity>> activities(qint64 id) const;
+
+    Status addStageChange(StageChange &change);
+    Status setSpend(const SpendRow &row);
+    Result<QList<SpendRow>> spend() const;
+    Result<qint64> addCampaign(Campaign &c);
+
+    SourceRepository &sources() { return m_sources; }
+    UserRepository &users() { return m_users; }
+
+private:
+    Status writeLead(const Lead &lead, bool insert, qint64 *newId);
+    Database &m_db;
+    SourceRepository m_sources;
+    UserRepository m_users;
+};
+
+} // namespace mikomi::storage

@@ -1,0 +1,198 @@
+#include "models/storage/database.h"
+#include "models/storage/repositories.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace mikomi;
+using namespace mikomi::storage;
+
+namespace {
+
+QByteArray fileHash(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+} // namespace
+
+class TestDatabase final : public QObject {
+    Q_OBJECT
+private slots:
+    void createsFreshDatabase()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("sub/new.mikomi"));
+        auto db = Database::open(path);
+        QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error()));
+        QCOMPARE((*db)->schemaVersion(), currentSchemaVersion());
+        QVERIFY((*db)->backupPath().isEmpty()); // nothing to back up
+        QVERIFY((*db)->integrityOk());
+        LeadRepository leads(**db);
+        QCOMPARE(*leads.count(), 0);
+    }
+
+    // Every older version migrates forward to the current one, keeping its data.
+    void migratesFromEveryOlderVersion()
+    {
+        for (int v = 1; v < currentSchemaVersion(); ++v) {
+            QTemporaryDir dir;
+            const QString path = dir.filePath(QStringLiteral("old.mikomi"));
+            {
+                OpenOptions old;
+                old.targetVersion = v;
+                auto db = Database::open(path, old);
+                QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error()));
+                QCOMPARE((*db)->schemaVersion(), v);
+                LeadRepository leads(**db);
+                Lead l;
+                l.company = QStringLiteral("株式会社サンプル");
+                l.familyName = QStringLiteral("山田");
+                QVERIFY(leads.insert(l).ok());
+            }
+            auto db = Database::open(path);
+            QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error()));
+            QCOMPARE((*db)->schemaVersion(), currentSchemaVersion());
+            QVERIFY(QFile::exists((*db)->backupPath()));
+            QVERIFY((*db)->integrityOk());
+            LeadRepository leads(**db);
+            QCOMPARE(*leads.count(), 1);
+        }
+    }
+
+    void failedMigrationLeavesFileByteIdentical()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v1.mikomi"));
+        {
+            auto db = Database::open(path);
+            QVERIFY(db.ok());
+            LeadRepository leads(**db);
+            Lead l;
+            l.familyName = QStringLiteral("佐藤");
+            QVERIFY(leads.insert(l).ok());
+        }
+        const QByteArray before = fileHash(path);
+        QVERIFY(!before.isEmpty());
+
+        std::vector<Migration> broken = builtinMigrations();
+        broken.push_back(Migration{
+            currentSchemaVersion() + 1,
+            {QStringLiteral("CREATE TABLE will_vanish (x INTEGER)"),
+             QStringLiteral("ALTER TABLE leads ADD COLUMN extra TEXT"),
+             QStringLiteral("THIS IS NOT SQL")}});
+        OpenOptions opts;
+        opts.migrations = &broken;
+        auto db = Database::open(path, opts);
+        QVERIFY(!db.ok());
+        QVERIFY2(db.error().contains(QString::number(currentSchemaVersion() + 1)),
+                 qPrintable(db.error()));
+        QCOMPARE(fileHash(path), before);
+
+        // And it still opens normally afterwards, data intact.
+        auto again = Database::open(path);
+        QVERIFY(again.ok());
+        QCOMPARE(*LeadRepository(**again).count(), 1);
+    }
+
+    void refusesNewerSchema()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("future.mikomi"));
+        std::vector<Migration> future = builtinMigrations();
+        future.push_back(Migration{currentSchemaVersion() + 1,
+                                   {QStringLiteral("CREATE TABLE from_the_future (x)")}});
+        {
+            OpenOptions opts;
+            opts.migrations = &future;
+            QVERIFY(Database::open(path, opts).ok());
+        }
+        const QByteArray before = fileHash(path);
+        auto db = Database::open(path);
+        QVERIFY(!db.ok());
+        QVERIFY2(db.error().contains(QStringLiteral("newer version")), qPrintable(db.error()));
+        QCOMPARE(fileHash(path), before);
+    }
+
+    void refusesFileThatIsNotADatabase()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("notes.txt"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("name,email\nTaro,taro@example.com\n");
+        f.close();
+        const QByteArray before = fileHash(path);
+        auto db = Database::open(path);
+        QVERIFY(!db.ok());
+        QVERIFY2(db.error().contains(QStringLiteral("not a Mikomi database")),
+                 qPrintable(db.error()));
+        QCOMPARE(fileHash(path), before);
+    }
+
+    void reportsDamagedDatabase()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("damaged.mikomi"));
+        {
+            auto db = Database::open(path);
+            QVERIFY(db.ok());
+            LeadRepository leads(**db);
+            for (int i = 0; i < 50; ++i) {
+                Lead l;
+                l.company = QStringLiteral("Company %1").arg(i);
+                QVERIFY(leads.insert(l).ok());
+            }
+        }
+        // Keep the SQLite header but overwrite the schema page and beyond with garbage.
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        f.seek(100);
+        f.write(QByteArray(8192, '\xA5'));
+        f.close();
+        QFile::remove(path + QStringLiteral("-wal"));
+        QFile::remove(path + QStringLiteral("-shm"));
+        auto db = Database::open(path);
+        QVERIFY(!db.ok()); // a clear error, not a crash
+        QVERIFY(!db.error().isEmpty());
+    }
+
+    void nestedTransactionsRollBackInner()
+    {
+        QTemporaryDir dir;
+        auto db = Database::open(dir.filePath(QStringLiteral("tx.mikomi")));
+        QVERIFY(db.ok());
+        LeadRepository leads(**db);
+        {
+            Transaction outer(**db);
+            QVERIFY(outer.started());
+            Lead a;
+            a.company = QStringLiteral("A");
+            QVERIFY(leads.insert(a).ok());
+            {
+                Transaction inner(**db);
+                Lead b;
+                b.company = QStringLiteral("B");
+                QVERIFY(leads.insert(b).ok());
+                // inner destroyed without commit: B is rolled back
+            }
+            QVERIFY(outer.commit().ok());
+        }
+        QCOMPARE(*leads.count(), 1);
+        {
+            Transaction outer(**db);
+            Lead c;
+            c.company = QStringLiteral("C");
+            QVERIFY(leads.insert(c).ok());
+        } // rolled back
+        QCOMPARE(*leads.count(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "tst_database.moc"

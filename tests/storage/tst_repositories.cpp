@@ -1,0 +1,216 @@
+#include "models/storage/database.h"
+#include "models/storage/repositories.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace mikomi;
+using namespace mikomi::storage;
+
+class TestRepositories final : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Database> m_db;
+
+    static Lead fullLead()
+    {
+        Lead l;
+        l.company = QStringLiteral("株式会社サンプル商事");
+        l.companyReading = QStringLiteral("サンプルショウジ");
+        l.department = QStringLiteral("営業部");
+        l.title = QStringLiteral("部長");
+        l.familyName = QStringLiteral("髙橋");
+        l.givenName = QStringLiteral("一郎");
+        l.familyReading = QStringLiteral("タカハシ");
+        l.givenReading = QStringLiteral("イチロウ");
+        l.honorific = QStringLiteral("様");
+        l.email = QStringLiteral("ichiro.takahashi@sample.co.jp");
+        l.phone = QStringLiteral("03-1234-5678");
+        l.mobile = QStringLiteral("090-1234-5678");
+        l.postalCode = QStringLiteral("100-0001");
+        l.prefecture = QStringLiteral("東京都");
+        l.city = QStringLiteral("千代田区");
+        l.street = QStringLiteral("千代田1-1");
+        l.building = QStringLiteral("サンプルビル 5F");
+        l.country = QStringLiteral("日本");
+        l.website = QStringLiteral("https://sample.co.jp");
+        l.owner = QStringLiteral("鈴木 花子");
+        l.source = QStringLiteral("展示会");
+        l.notes = QStringLiteral("名刺交換。①資料送付 ～ 来週");
+        l.stage = Stage::Opportunity;
+        l.furthestStage = Stage::Opportunity;
+        l.optOut = true;
+        l.temperatureOverride = Temperature::Hot;
+        l.score = 42;
+        l.dealValue = 1'500'000;
+        l.lifetimeValue = 4'000'000;
+        l.createdAt = QDateTime(QDate(2026, 4, 1), QTime(10, 30), QTimeZone(9 * 3600));
+        l.updatedAt = QDateTime(QDate(2026, 4, 2), QTime(11, 0), QTimeZone(9 * 3600));
+        l.wonAt = QDate(2026, 5, 1);
+        l.lostReason = QStringLiteral("価格");
+        return l;
+    }
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_db.reset();
+        QFile::remove(m_dir.filePath(QStringLiteral("r.mikomi")));
+        auto db = Database::open(m_dir.filePath(QStringLiteral("r.mikomi")));
+        QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error()));
+        m_db = std::move(db).value();
+    }
+    void cleanup() { m_db.reset(); }
+
+    void leadRoundTripsEveryField()
+    {
+        LeadRepository repo(*m_db);
+        Lead l = fullLead();
+        auto id = repo.insert(l, QStringLiteral("tester"));
+        QVERIFY2(id.ok(), qPrintable(id.ok() ? QString() : id.error()));
+        QVERIFY(l.id > 0);
+        auto back = repo.get(l.id);
+        QVERIFY(back.ok());
+        QCOMPARE(back->createdAt.toMSecsSinceEpoch(), l.createdAt.toMSecsSinceEpoch());
+        QCOMPARE(back->createdAt.offsetFromUtc(), 9 * 3600);
+        Lead expected = l;
+        expected.createdAt = back->createdAt;
+        expected.updatedAt = back->updatedAt;
+        QCOMPARE(*back, expected);
+
+        // Update every field and read it back.
+        Lead changed = *back;
+        changed.company = QStringLiteral("Acme Corp");
+        changed.givenName = QStringLiteral("Anna");
+        changed.familyName = QStringLiteral("Smith");
+        changed.email = QStringLiteral("anna@acme.example");
+        changed.source = QStringLiteral("LinkedIn");
+        changed.owner = QString();
+        changed.optOut = false;
+        changed.temperatureOverride.reset();
+        changed.dealValue.reset();
+        changed.wonAt.reset();
+        QVERIFY(repo.update(changed).ok());
+        auto again = repo.get(l.id);
+        QVERIFY(again.ok());
+        changed.updatedAt = again->updatedAt;
+        QCOMPARE(*again, changed);
+    }
+
+    void sourcesAreNormalised()
+    {
+        SourceRepository sources(*m_db);
+        const qint64 a = *sources.resolve(QStringLiteral("LinkedIn"));
+        QVERIFY(a > 0);
+        QCOMPARE(*sources.resolve(QStringLiteral("linkedin ")), a);
+        QCOMPARE(*sources.resolve(QStringLiteral("ＬｉｎｋｅｄＩｎ")), a);
+        QCOMPARE(*sources.resolve(QString()), 0);
+        const qint64 ads = *sources.resolve(QStringLiteral("LinkedIn Ads"), false);
+        QCOMPARE(ads, 0); // not created when create = false
+        QVERIFY(sources.addAlias(QStringLiteral("LinkedIn Ads"), a).ok());
+        QCOMPARE(*sources.resolve(QStringLiteral("linkedin  ads")), a);
+        QCOMPARE(sources.canonicalName(QStringLiteral("ＬＩＮＫＥＤＩＮ ＡＤＳ")),
+                 QStringLiteral("LinkedIn"));
+        QVERIFY(!sources.addAlias(QStringLiteral("linkedin"), a).ok());
+        const auto list = sources.list();
+        QVERIFY(list.ok());
+        QCOMPARE(list->size(), 1);
+        QCOMPARE(list->first().aliases, QStringList{QStringLiteral("LinkedIn Ads")});
+    }
+
+    void stageChangesAreRecorded()
+    {
+        LeadRepository repo(*m_db);
+        Lead l;
+        l.company = QStringLiteral("Acme");
+        l.createdAt = QDateTime(QDate(2026, 1, 5), QTime(9, 0), QTimeZone(9 * 3600));
+        QVERIFY(repo.insert(l).ok());
+        const QDateTime t1 = l.createdAt.addDays(3);
+        QVERIFY(repo.changeStage(l.id, Stage::Mql, SqlKind::None, QStringLiteral("a"), t1).ok());
+        QVERIFY(repo.changeStage(l.id, Stage::Sql, SqlKind::Sal, QStringLiteral("b"), t1.addDays(1))
+                    .ok());
+        QVERIFY(repo.markLost(l.id, QStringLiteral("競合"), QStringLiteral("b"), t1.addDays(2)).ok());
+        auto lost = repo.get(l.id);
+        QVERIFY(lost->lost);
+        QCOMPARE(lost->stage, Stage::Sql);
+        QCOMPARE(lost->furthestStage, Stage::Sql);
+        QCOMPARE(lost->sqlKind, SqlKind::Sal);
+        QCOMPARE(lost->lostReason, QStringLiteral("競合"));
+        QVERIFY(repo.recycle(l.id, QStringLiteral("c"), t1.addDays(10)).ok());
+        auto recycled = repo.get(l.id);
+        QVERIFY(!recycled->lost);
+        QCOMPARE(recycled->stage, Stage::Mql);
+        QCOMPARE(recycled->furthestStage, Stage::Sql); // the furthest stage is kept
+        auto h = repo.history(l.id);
+        QVERIFY(h.ok());
+        QCOMPARE(h->size(), 5);
+        QCOMPARE(h->at(0).toStage, Stage::Inquiry);
+        QVERIFY(!h->at(0).fromStage.has_value());
+        QCOMPARE(h->at(2).toStage, Stage::Sql);
+        QCOMPARE(h->at(2).user, QStringLiteral("b"));
+        QVERIFY(h->at(3).lost);
+        QVERIFY(h->at(4).recycled);
+        QCOMPARE(h->at(4).toStage, Stage::Mql);
+    }
+
+    void deleteCascades()
+    {
+        LeadRepository repo(*m_db);
+        Lead l = fullLead();
+        QVERIFY(repo.insert(l).ok());
+        Touchpoint tp;
+        tp.leadId = l.id;
+        tp.source = QStringLiteral("google ads");
+        tp.occurredAt = QDateTime::currentDateTime();
+        tp.medium = QStringLiteral("cpc");
+        QVERIFY(repo.addTouchpoint(tp).ok());
+        Activity a;
+        a.leadId = l.id;
+        a.kind = ActivityKind::Seminar;
+        a.occurredAt = QDateTime::currentDateTime();
+        QVERIFY(repo.addActivity(a).ok());
+        QCOMPARE(repo.touchpoints(l.id)->size(), 1);
+        QCOMPARE(repo.activities(l.id)->first().kind, ActivityKind::Seminar);
+        QVERIFY(repo.remove(l.id).ok());
+        QVERIFY(!repo.get(l.id).ok());
+        QCOMPARE(repo.touchpoints(l.id)->size(), 0);
+        QCOMPARE(repo.history(l.id)->size(), 0);
+        QVERIFY(!repo.remove(l.id).ok()); // already gone: an error, not silence
+    }
+
+    void rolledBackSourceIsNotRemembered()
+    {
+        LeadRepository repo(*m_db);
+        {
+            Transaction tx(*m_db);
+            Lead l;
+            l.company = QStringLiteral("X");
+            l.source = QStringLiteral("Brand new source");
+            QVERIFY(repo.insert(l).ok());
+        } // rolled back, the source row with it
+        Lead l;
+        l.company = QStringLiteral("Y");
+        l.source = QStringLiteral("Brand new source");
+        auto r = repo.insert(l);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error()));
+        QCOMPARE(repo.get(l.id)->source, QStringLiteral("Brand new source"));
+    }
+
+    void spendUpserts()
+    {
+        LeadRepository repo(*m_db);
+        QVERIFY(repo.setSpend({QStringLiteral("Google Ads"), QStringLiteral("2026-01"), 100000}).ok());
+        QVERIFY(repo.setSpend({QStringLiteral("google ads"), QStringLiteral("2026-01"), 120000}).ok());
+        QVERIFY(!repo.setSpend({QString(), QStringLiteral("2026-01"), 1}).ok());
+        auto s = repo.spend();
+        QCOMPARE(s->size(), 1);
+        QCOMPARE(s->first().amount, 120000);
+        QCOMPARE(s->first().source, QStringLiteral("Google Ads"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRepositories)
+#include "tst_repositories.moc"
