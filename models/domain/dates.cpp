@@ -5,13 +5,11 @@
 
 namespace mikomi::dates {
 
-QString toIsoDate(const QDate &d)
-{
+QString toIsoDate(const QDate &d) {
     return d.toString(Qt::ISODate);
 }
 
-QString toIsoDateTime(const QDateTime &t)
-{
+QString toIsoDateTime(const QDateTime &t) {
     if (!t.isValid())
         return {};
     QDateTime withOffset = t;
@@ -20,16 +18,14 @@ QString toIsoDateTime(const QDateTime &t)
     return withOffset.toString(Qt::ISODate);
 }
 
-std::optional<QDate> fromIsoDate(const QString &s)
-{
+std::optional<QDate> fromIsoDate(const QString &s) {
     const QDate d = QDate::fromString(s.left(10), Qt::ISODate);
     if (!d.isValid())
         return std::nullopt;
     return d;
 }
 
-std::optional<QDateTime> fromIsoDateTime(const QString &s)
-{
+std::optional<QDateTime> fromIsoDateTime(const QString &s) {
     if (s.size() == 10) {
         const auto d = fromIsoDate(s);
         if (!d)
@@ -42,8 +38,7 @@ std::optional<QDateTime> fromIsoDateTime(const QString &s)
     return t;
 }
 
-std::optional<QDateTime> parseUserDateTime(const QString &input)
-{
+std::optional<QDateTime> parseUserDateTime(const QString &input) {
     static const QRegularExpression re(QStringLiteral(
         R"(^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$)"));
     const QString s = input.normalized(QString::NormalizationForm_KC).trimmed();
@@ -63,8 +58,7 @@ std::optional<QDateTime> parseUserDateTime(const QString &input)
     return QDateTime(d, t);
 }
 
-std::optional<QDate> parseUserDate(const QString &s)
-{
+std::optional<QDate> parseUserDate(const QString &s) {
     const auto t = parseUserDateTime(s);
     if (!t)
         return std::nullopt;

@@ -60,14 +60,17 @@ constexpr std::array<Entry, ActivityKindCount> kActivities{{
 }};
 // clang-format on
 
-template <typename E, std::size_t N> QString keyOf(const std::array<Entry, N> &table, E e)
-{
-    return QString::fromLatin1(table[static_cast<std::size_t>(e)].key);
+template <typename E, std::size_t N> const Entry &entryOf(const std::array<Entry, N> &table, E e) {
+    const auto i = static_cast<std::size_t>(e);
+    return table[i < N ? i : 0];
+}
+
+template <typename E, std::size_t N> QString keyOf(const std::array<Entry, N> &table, E e) {
+    return QString::fromLatin1(entryOf(table, e).key);
 }
 
 template <typename E, std::size_t N>
-std::optional<E> fromKey(const std::array<Entry, N> &table, const QString &key)
-{
+std::optional<E> fromKey(const std::array<Entry, N> &table, const QString &key) {
     const QString k = key.trimmed().toLower();
     for (std::size_t i = 0; i < N; ++i) {
         if (k == QLatin1String(table[i].key))
@@ -76,37 +79,53 @@ std::optional<E> fromKey(const std::array<Entry, N> &table, const QString &key)
     return std::nullopt;
 }
 
-template <typename E, std::size_t N> QString labelOf(const std::array<Entry, N> &table, E e)
-{
-    const auto &t = table[static_cast<std::size_t>(e)].text;
+template <typename E, std::size_t N> QString labelOf(const std::array<Entry, N> &table, E e) {
+    const auto &t = entryOf(table, e).text;
     return QCoreApplication::translate("Mikomi", t.source, t.comment);
 }
 
 } // namespace
 
-QString stageKey(Stage s) { return keyOf(kStages, s); }
-std::optional<Stage> stageFromKey(const QString &key) { return fromKey<Stage>(kStages, key); }
-QString stageLabel(Stage s) { return labelOf(kStages, s); }
+QString stageKey(Stage s) {
+    return keyOf(kStages, s);
+}
+std::optional<Stage> stageFromKey(const QString &key) {
+    return fromKey<Stage>(kStages, key);
+}
+QString stageLabel(Stage s) {
+    return labelOf(kStages, s);
+}
 
-QString sqlKindKey(SqlKind k) { return keyOf(kSqlKinds, k); }
-std::optional<SqlKind> sqlKindFromKey(const QString &key)
-{
+QString sqlKindKey(SqlKind k) {
+    return keyOf(kSqlKinds, k);
+}
+std::optional<SqlKind> sqlKindFromKey(const QString &key) {
     return fromKey<SqlKind>(kSqlKinds, key);
 }
-QString sqlKindLabel(SqlKind k) { return labelOf(kSqlKinds, k); }
+QString sqlKindLabel(SqlKind k) {
+    return labelOf(kSqlKinds, k);
+}
 
-QString categoryKey(SourceCategory c) { return keyOf(kCategories, c); }
-std::optional<SourceCategory> categoryFromKey(const QString &key)
-{
+QString categoryKey(SourceCategory c) {
+    return keyOf(kCategories, c);
+}
+std::optional<SourceCategory> categoryFromKey(const QString &key) {
     return fromKey<SourceCategory>(kCategories, key);
 }
-QString categoryLabel(SourceCategory c) { return labelOf(kCategories, c); }
+QString categoryLabel(SourceCategory c) {
+    return labelOf(kCategories, c);
+}
 
-QString tierKey(Tier t) { return keyOf(kTiers, t); }
-std::optional<Tier> tierFromKey(const QString &key) { return fromKey<Tier>(kTiers, key); }
-QString tierLabel(Tier t) { return labelOf(kTiers, t); }
-double tierTargetShare(Tier t)
-{
+QString tierKey(Tier t) {
+    return keyOf(kTiers, t);
+}
+std::optional<Tier> tierFromKey(const QString &key) {
+    return fromKey<Tier>(kTiers, key);
+}
+QString tierLabel(Tier t) {
+    return labelOf(kTiers, t);
+}
+double tierTargetShare(Tier t) {
     switch (t) {
     case Tier::Core:
         return 0.7;
@@ -118,20 +137,28 @@ double tierTargetShare(Tier t)
     return 0.0;
 }
 
-QString temperatureKey(Temperature t) { return keyOf(kTemperatures, t); }
-std::optional<Temperature> temperatureFromKey(const QString &key)
-{
+QString temperatureKey(Temperature t) {
+    return keyOf(kTemperatures, t);
+}
+std::optional<Temperature> temperatureFromKey(const QString &key) {
     return fromKey<Temperature>(kTemperatures, key);
 }
-QString temperatureLabel(Temperature t) { return labelOf(kTemperatures, t); }
+QString temperatureLabel(Temperature t) {
+    return labelOf(kTemperatures, t);
+}
 
-QString activityKindKey(ActivityKind k) { return keyOf(kActivities, k); }
-std::optional<ActivityKind> activityKindFromKey(const QString &key)
-{
+QString activityKindKey(ActivityKind k) {
+    return keyOf(kActivities, k);
+}
+std::optional<ActivityKind> activityKindFromKey(const QString &key) {
     return fromKey<ActivityKind>(kActivities, key);
 }
-QString activityKindLabel(ActivityKind k) { return labelOf(kActivities, k); }
+QString activityKindLabel(ActivityKind k) {
+    return labelOf(kActivities, k);
+}
 
-QString lostLabel() { return QCoreApplication::translate("Mikomi", "Lost"); }
+QString lostLabel() {
+    return QCoreApplication::translate("Mikomi", "Lost");
+}
 
 } // namespace mikomi

@@ -2,8 +2,7 @@
 
 namespace mikomi {
 
-QString Lead::displayName(bool japaneseOrder) const
-{
+QString Lead::displayName(bool japaneseOrder) const {
     const QString &first = japaneseOrder ? familyName : givenName;
     const QString &second = japaneseOrder ? givenName : familyName;
     if (first.isEmpty())
@@ -16,8 +15,7 @@ QString Lead::displayName(bool japaneseOrder) const
     return first + (cjk ? QStringLiteral("\u3000") : QStringLiteral(" ")) + second;
 }
 
-QString Lead::displayReading() const
-{
+QString Lead::displayReading() const {
     if (familyReading.isEmpty())
         return givenReading;
     if (givenReading.isEmpty())

@@ -16,8 +16,10 @@ struct Error {
 // A value or an Error (std::expected is C++23; this is the part we need).
 template <typename T> class [[nodiscard]] Result {
 public:
-    Result(T value) : m_v(std::move(value)) {}
-    Result(Error error) : m_v(std::move(error)) {}
+    Result(T value)
+        : m_v(std::move(value)) {}
+    Result(Error error)
+        : m_v(std::move(error)) {}
 
     bool ok() const { return std::holds_alternative<T>(m_v); }
     explicit operator bool() const { return ok(); }
@@ -37,7 +39,8 @@ private:
 class [[nodiscard]] Status {
 public:
     Status() = default;
-    Status(Error error) : m_error(std::move(error.message)) {}
+    Status(Error error)
+        : m_error(std::move(error.message)) {}
     static Status success() { return {}; }
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }

@@ -12,20 +12,17 @@
 namespace mikomi::storage {
 namespace {
 
-QString tr(const char *s)
-{
+QString tr(const char *s) {
     return QCoreApplication::translate("Mikomi", s);
 }
 
-QString nextConnectionName()
-{
+QString nextConnectionName() {
     static QAtomicInteger<int> counter;
     return QStringLiteral("mikomi-%1").arg(counter.fetchAndAddRelaxed(1) + 1);
 }
 
 // A non-empty file must start with the SQLite header; anything else is not ours to touch.
-bool looksLikeSqlite(const QString &path)
-{
+bool looksLikeSqlite(const QString &path) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return false;
@@ -33,8 +30,7 @@ bool looksLikeSqlite(const QString &path)
     return head == QByteArray("SQLite format 3\0", 16);
 }
 
-QString backupPathFor(const QString &path, int version)
-{
+QString backupPathFor(const QString &path, int version) {
     const QString base = QStringLiteral("%1.v%2.bak").arg(path).arg(version);
     if (!QFileInfo::exists(base))
         return base;
@@ -46,8 +42,7 @@ QString backupPathFor(const QString &path, int version)
 
 } // namespace
 
-Database::~Database()
-{
+Database::~Database() {
     {
         QSqlDatabase c = QSqlDatabase::database(m_connection, false);
         if (c.isOpen())
@@ -56,8 +51,7 @@ Database::~Database()
     QSqlDatabase::removeDatabase(m_connection);
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString &path, const OpenOptions &options)
-{
+Result<std::unique_ptr<Database>> Database::open(const QString &path, const OpenOptions &options) {
     const std::vector<Migration> &migrations =
         options.migrations ? *options.migrations : builtinMigrations();
     const int target =
@@ -110,7 +104,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
 
     if (current < target) {
         if (options.readOnly)
-            return Error{tr("The database %1 needs an upgrade but was opened read-only.").arg(path)};
+            return Error{
+                tr("The database %1 needs an upgrade but was opened read-only.").arg(path)};
         if (current > 0) {
             // Fold any WAL content into the file, then keep a copy of it as it was.
             (void)exec(*db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
@@ -159,14 +154,13 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
     return db;
 }
 
-bool Database::integrityOk() const
-{
+bool Database::integrityOk() const {
     auto r = exec(*this, QStringLiteral("PRAGMA integrity_check"));
     return r && r->next() && r->value(0).toString() == QLatin1String("ok");
 }
 
-Transaction::Transaction(Database &db) : m_db(db)
-{
+Transaction::Transaction(Database &db)
+    : m_db(db) {
     int &depth = m_db.transactionDepth();
     m_level = depth + 1;
     const QString sql = m_level == 1 ? QStringLiteral("BEGIN IMMEDIATE")
@@ -181,14 +175,12 @@ Transaction::Transaction(Database &db) : m_db(db)
     m_started = true;
 }
 
-Transaction::~Transaction()
-{
+Transaction::~Transaction() {
     if (!m_done)
         rollback();
 }
 
-Status Transaction::commit()
-{
+Status Transaction::commit() {
     if (!m_started || m_done)
         return Error{m_error.isEmpty() ? QCoreApplication::translate(
                                              "Mikomi", "The transaction was already finished.")
@@ -205,8 +197,7 @@ Status Transaction::commit()
     return {};
 }
 
-void Transaction::rollback()
-{
+void Transaction::rollback() {
     if (m_done)
         return;
     m_done = true;

@@ -29,7 +29,8 @@ public:
     // Opens `path` (created when missing). A damaged file, a file that is not a database, a
     // schema newer than this program, or a failed migration gives an Error with a translated
     // message; the file is left as it was.
-    static Result<std::unique_ptr<Database>> open(const QString &path, const OpenOptions &options = {});
+    static Result<std::unique_ptr<Database>> open(const QString &path,
+                                                  const OpenOptions &options = {});
 
     QString path() const { return m_path; }
     QString connectionName() const { return m_connection; }

@@ -1,6 +1,7 @@
 #include "models/storage/repositories.h"
 
 #include "models/domain/dates.h"
+#include "models/storage/leadcolumns.h"
 #include "models/storage/sql.h"
 #include "models/text/normalize.h"
 
@@ -10,97 +11,12 @@
 namespace mikomi::storage {
 namespace {
 
-QString tr(const char *s)
-{
+QString tr(const char *s) {
     return QCoreApplication::translate("Mikomi", s);
 }
 
-QString nowIso()
-{
+QString nowIso() {
     return dates::toIsoDateTime(QDateTime::currentDateTime());
-}
-
-QVariant optDate(const std::optional<QDate> &d)
-{
-    return d ? QVariant(dates::toIsoDate(*d)) : QVariant();
-}
-
-QVariant optMoney(const std::optional<Money> &m)
-{
-    return m ? QVariant(*m) : QVariant();
-}
-
-// The lead columns written from a Lead, in this order (owner_id and source_id are resolved).
-const QStringList &leadColumns()
-{
-    static const QStringList cols{
-        QStringLiteral("company"),       QStringLiteral("company_reading"),
-        QStringLiteral("department"),    QStringLiteral("title"),
-        QStringLiteral("family_name"),   QStringLiteral("given_name"),
-        QStringLiteral("family_reading"), QStringLiteral("given_reading"),
-        QStringLiteral("honorific"),     QStringLiteral("email"),
-        QStringLiteral("phone"),         QStringLiteral("mobile"),
-        QStringLiteral("postal_code"),   QStringLiteral("prefecture"),
-        QStringLiteral("city"),          QStringLiteral("street"),
-        QStringLiteral("building"),      QStringLiteral("country"),
-        QStringLiteral("website"),       QStringLiteral("owner_id"),
-        QStringLiteral("source_id"),     QStringLiteral("notes"),
-        QStringLiteral("lost_reason"),   QStringLiteral("anonymous"),
-        QStringLiteral("opt_out"),       QStringLiteral("temperature_override"),
-        QStringLiteral("score"),         QStringLiteral("deal_value"),
-        QStringLiteral("lifetime_value"), QStringLiteral("created_at"),
-        QStringLiteral("updated_at"),    QStringLiteral("won_at"),
-        QStringLiteral("lost_at"),       QStringLiteral("email_key"),
-        QStringLiteral("phone_key"),     QStringLiteral("mobile_key"),
-        QStringLiteral("company_key"),   QStringLiteral("person_key"),
-        QStringLiteral("reading_key"),
-    };
-    return cols;
-}
-
-QVariantList leadBinds(const Lead &l, qint64 ownerId, qint64 sourceId)
-{
-    return {
-        l.company,
-        l.companyReading,
-        l.department,
-        l.title,
-        l.familyName,
-        l.givenName,
-        l.familyReading,
-        l.givenReading,
-        l.honorific,
-        l.email,
-        l.phone,
-        l.mobile,
-        l.postalCode,
-        l.prefecture,
-        l.city,
-        l.street,
-        l.building,
-        l.country,
-        l.website,
-        ownerId > 0 ? QVariant(ownerId) : QVariant(),
-        sourceId > 0 ? QVariant(sourceId) : QVariant(),
-        l.notes,
-        l.lostReason,
-        l.anonymous ? 1 : 0,
-        l.optOut ? 1 : 0,
-        l.temperatureOverride ? QVariant(temperatureKey(*l.temperatureOverride)) : QVariant(),
-        l.score,
-        optMoney(l.dealValue),
-        optMoney(l.lifetimeValue),
-        dates::toIsoDateTime(l.createdAt.isValid() ? l.createdAt : QDateTime::currentDateTime()),
-        dates::toIsoDateTime(l.updatedAt.isValid() ? l.updatedAt : QDateTime::currentDateTime()),
-        optDate(l.wonAt),
-        optDate(l.lostAt),
-        text::normalizeEmail(l.email),
-        text::normalizePhone(l.phone),
-        text::normalizePhone(l.mobile),
-        text::companyKey(l.company),
-        text::personKey(l.familyName, l.givenName),
-        text::readingKey(l.familyReading + l.givenReading),
-    };
 }
 
 const QString kSelectLead = QStringLiteral(
@@ -113,8 +29,7 @@ const QString kSelectLead = QStringLiteral(
     "FROM leads l LEFT JOIN users u ON u.id = l.owner_id LEFT JOIN sources s ON s.id = "
     "l.source_id ");
 
-Lead leadFromQuery(const QSqlQuery &q)
-{
+Lead leadFromQuery(const QSqlQuery &q) {
     Lead l;
     int i = 0;
     l.id = q.value(i++).toLongLong();
@@ -168,8 +83,7 @@ Lead leadFromQuery(const QSqlQuery &q)
     return l;
 }
 
-template <typename F> Status inTransaction(Database &db, F &&body)
-{
+template <typename F> Status inTransaction(Database &db, F &&body) {
     Transaction tx(db);
     if (!tx.started())
         return Error{tx.error()};
@@ -182,16 +96,14 @@ template <typename F> Status inTransaction(Database &db, F &&body)
 
 // ---------------------------------------------------------------- settings
 
-std::optional<QString> SettingsRepository::value(const QString &key) const
-{
+std::optional<QString> SettingsRepository::value(const QString &key) const {
     auto q = exec(m_db, QStringLiteral("SELECT value FROM settings WHERE key = ?"), {key});
     if (!q || !q->next())
         return std::nullopt;
     return q->value(0).toString();
 }
 
-Status SettingsRepository::setValue(const QString &key, const QString &value)
-{
+Status SettingsRepository::setValue(const QString &key, const QString &value) {
     auto q = exec(m_db,
                   QStringLiteral("INSERT INTO settings(key, value) VALUES (?, ?) "
                                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
@@ -201,16 +113,14 @@ Status SettingsRepository::setValue(const QString &key, const QString &value)
 
 // ---------------------------------------------------------------- users
 
-void UserRepository::checkCache() const
-{
+void UserRepository::checkCache() const {
     if (m_generation != m_db.rollbackGeneration()) {
         m_cache.clear();
         m_generation = m_db.rollbackGeneration();
     }
 }
 
-Result<qint64> UserRepository::resolve(const QString &name)
-{
+Result<qint64> UserRepository::resolve(const QString &name) {
     const QString display = text::nfkcSimplified(name);
     const QString key = text::foldKey(name);
     if (key.isEmpty())
@@ -237,19 +147,18 @@ Result<qint64> UserRepository::resolve(const QString &name)
     return id;
 }
 
-Result<QList<User>> UserRepository::list() const
-{
+Result<QList<User>> UserRepository::list() const {
     auto q = exec(m_db, QStringLiteral("SELECT id, name, active FROM users ORDER BY name"));
     if (!q)
         return Error{q.error()};
     QList<User> out;
     while (q->next())
-        out.append(User{q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toInt() != 0});
+        out.append(
+            User{q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toInt() != 0});
     return out;
 }
 
-Status UserRepository::setActive(const QString &name, bool active)
-{
+Status UserRepository::setActive(const QString &name, bool active) {
     auto q = exec(m_db, QStringLiteral("UPDATE users SET active = ? WHERE name_key = ?"),
                   {active ? 1 : 0, text::foldKey(name)});
     return q ? Status() : Status(Error{q.error()});
@@ -257,8 +166,7 @@ Status UserRepository::setActive(const QString &name, bool active)
 
 // ---------------------------------------------------------------- sources
 
-void SourceRepository::checkCache() const
-{
+void SourceRepository::checkCache() const {
     if (m_generation != m_db.rollbackGeneration()) {
         m_cache.clear();
         m_generation = m_db.rollbackGeneration();
@@ -266,8 +174,7 @@ void SourceRepository::checkCache() const
 }
 
 Result<qint64> SourceRepository::resolve(const QString &name, bool create, SourceCategory category,
-                                         Tier tier)
-{
+                                         Tier tier) {
     const QString key = text::sourceKey(name);
     if (key.isEmpty())
         return qint64(0);
@@ -286,11 +193,11 @@ Result<qint64> SourceRepository::resolve(const QString &name, bool create, Sourc
     } else if (!create) {
         return qint64(0);
     } else {
-        auto ins = exec(m_db,
-                        QStringLiteral("INSERT INTO sources(name, name_key, category, tier, "
-                                       "created_at) VALUES (?, ?, ?, ?, ?)"),
-                        {text::nfkcSimplified(name), key, categoryKey(category), tierKey(tier),
-                         nowIso()});
+        auto ins =
+            exec(m_db,
+                 QStringLiteral("INSERT INTO sources(name, name_key, category, tier, "
+                                "created_at) VALUES (?, ?, ?, ?, ?)"),
+                 {text::nfkcSimplified(name), key, categoryKey(category), tierKey(tier), nowIso()});
         if (!ins)
             return Error{ins.error()};
         id = ins->lastInsertId().toLongLong();
@@ -299,8 +206,7 @@ Result<qint64> SourceRepository::resolve(const QString &name, bool create, Sourc
     return id;
 }
 
-std::optional<QString> SourceRepository::canonicalName(const QString &name) const
-{
+std::optional<QString> SourceRepository::canonicalName(const QString &name) const {
     const QString key = text::sourceKey(name);
     auto q = exec(m_db,
                   QStringLiteral("SELECT name FROM sources WHERE name_key = ? UNION ALL "
@@ -312,8 +218,7 @@ std::optional<QString> SourceRepository::canonicalName(const QString &name) cons
     return q->value(0).toString();
 }
 
-Result<Source> SourceRepository::get(qint64 id) const
-{
+Result<Source> SourceRepository::get(qint64 id) const {
     auto q = exec(m_db, QStringLiteral("SELECT id, name, category, tier FROM sources WHERE id = ?"),
                   {id});
     if (!q)
@@ -328,14 +233,13 @@ Result<Source> SourceRepository::get(qint64 id) const
     return s;
 }
 
-Result<QList<Source>> SourceRepository::list() const
-{
-    auto q = exec(m_db, QStringLiteral(
-                            "SELECT s.id, s.name, s.category, s.tier, "
-                            "(SELECT count(*) FROM leads l WHERE l.source_id = s.id), "
-                            "(SELECT group_concat(alias, char(31)) FROM (SELECT alias FROM "
-                            "source_aliases a WHERE a.source_id = s.id ORDER BY alias)) "
-                            "FROM sources s ORDER BY s.name"));
+Result<QList<Source>> SourceRepository::list() const {
+    auto q =
+        exec(m_db, QStringLiteral("SELECT s.id, s.name, s.category, s.tier, "
+                                  "(SELECT count(*) FROM leads l WHERE l.source_id = s.id), "
+                                  "(SELECT group_concat(alias, char(31)) FROM (SELECT alias FROM "
+                                  "source_aliases a WHERE a.source_id = s.id ORDER BY alias)) "
+                                  "FROM sources s ORDER BY s.name"));
     if (!q)
         return Error{q.error()};
     QList<Source> out;
@@ -354,22 +258,19 @@ Result<QList<Source>> SourceRepository::list() const
     return out;
 }
 
-Status SourceRepository::setCategory(qint64 id, SourceCategory category)
-{
+Status SourceRepository::setCategory(qint64 id, SourceCategory category) {
     auto q = exec(m_db, QStringLiteral("UPDATE sources SET category = ? WHERE id = ?"),
                   {categoryKey(category), id});
     return q ? Status() : Status(Error{q.error()});
 }
 
-Status SourceRepository::setTier(qint64 id, Tier tier)
-{
-    auto q = exec(m_db, QStringLiteral("UPDATE sources SET tier = ? WHERE id = ?"),
-                  {tierKey(tier), id});
+Status SourceRepository::setTier(qint64 id, Tier tier) {
+    auto q =
+        exec(m_db, QStringLiteral("UPDATE sources SET tier = ? WHERE id = ?"), {tierKey(tier), id});
     return q ? Status() : Status(Error{q.error()});
 }
 
-Status SourceRepository::addAlias(const QString &alias, qint64 sourceId)
-{
+Status SourceRepository::addAlias(const QString &alias, qint64 sourceId) {
     const QString key = text::sourceKey(alias);
     if (key.isEmpty())
         return Error{tr("An alias cannot be empty.")};
@@ -390,11 +291,13 @@ Status SourceRepository::addAlias(const QString &alias, qint64 sourceId)
 
 // ---------------------------------------------------------------- leads
 
-LeadRepository::LeadRepository(Database &db) : m_db(db), m_sources(db), m_users(db) {}
+LeadRepository::LeadRepository(Database &db)
+    : m_db(db)
+    , m_sources(db)
+    , m_users(db) {}
 LeadRepository::~LeadRepository() = default;
 
-Status LeadRepository::writeLead(const Lead &lead, bool insert, qint64 *newId)
-{
+Status LeadRepository::writeLead(const Lead &lead, bool insert, qint64 *newId) {
     auto owner = m_users.resolve(lead.owner);
     if (!owner)
         return Error{owner.error()};
@@ -421,7 +324,8 @@ Status LeadRepository::writeLead(const Lead &lead, bool insert, qint64 *newId)
                 sets << c + QStringLiteral(" = ?");
         }
         binds.removeAt(cols.indexOf(QStringLiteral("created_at")));
-        sql = QStringLiteral("UPDATE leads SET %1 WHERE id = ?").arg(sets.join(QStringLiteral(", ")));
+        sql =
+            QStringLiteral("UPDATE leads SET %1 WHERE id = ?").arg(sets.join(QStringLiteral(", ")));
         binds << lead.id;
     }
     auto q = exec(m_db, sql, binds);
@@ -434,8 +338,7 @@ Status LeadRepository::writeLead(const Lead &lead, bool insert, qint64 *newId)
     return {};
 }
 
-Result<qint64> LeadRepository::insert(Lead &lead, const QString &user)
-{
+Result<qint64> LeadRepository::insert(Lead &lead, const QString &user) {
     if (lead.id != 0)
         return Error{tr("This lead is already stored.")};
     qint64 id = 0;
@@ -465,13 +368,11 @@ Result<qint64> LeadRepository::insert(Lead &lead, const QString &user)
     return id;
 }
 
-Status LeadRepository::update(const Lead &lead)
-{
+Status LeadRepository::update(const Lead &lead) {
     return inTransaction(m_db, [&] { return writeLead(lead, false, nullptr); });
 }
 
-Result<Lead> LeadRepository::get(qint64 id) const
-{
+Result<Lead> LeadRepository::get(qint64 id) const {
     auto q = exec(m_db, kSelectLead + QStringLiteral("WHERE l.id = ?"), {id});
     if (!q)
         return Error{q.error()};
@@ -480,8 +381,7 @@ Result<Lead> LeadRepository::get(qint64 id) const
     return leadFromQuery(*q);
 }
 
-Status LeadRepository::remove(qint64 id)
-{
+Status LeadRepository::remove(qint64 id) {
     return inTransaction(m_db, [&]() -> Status {
         auto q = exec(m_db, QStringLiteral("DELETE FROM leads WHERE id = ?"), {id});
         if (!q)
@@ -492,8 +392,7 @@ Status LeadRepository::remove(qint64 id)
     });
 }
 
-Result<qint64> LeadRepository::count() const
-{
+Result<qint64> LeadRepository::count() const {
     auto q = exec(m_db, QStringLiteral("SELECT count(*) FROM leads"));
     if (!q)
         return Error{q.error()};
@@ -501,8 +400,7 @@ Result<qint64> LeadRepository::count() const
     return q->value(0).toLongLong();
 }
 
-Status LeadRepository::addStageChange(StageChange &c)
-{
+Status LeadRepository::addStageChange(StageChange &c) {
     auto q = exec(m_db,
                   QStringLiteral("INSERT INTO stage_history(lead_id, from_stage, to_stage, lost, "
                                  "recycled, changed_at, user_name, note) VALUES (?,?,?,?,?,?,?,?)"),
@@ -516,8 +414,7 @@ Status LeadRepository::addStageChange(StageChange &c)
 }
 
 Status LeadRepository::changeStage(qint64 id, Stage stage, SqlKind sqlKind, const QString &user,
-                                   const QDateTime &at, const QString &note)
-{
+                                   const QDateTime &at, const QString &note) {
     return inTransaction(m_db, [&]() -> Status {
         auto cur = get(id);
         if (!cur)
@@ -548,8 +445,7 @@ Status LeadRepository::changeStage(qint64 id, Stage stage, SqlKind sqlKind, cons
 }
 
 Status LeadRepository::markLost(qint64 id, const QString &reason, const QString &user,
-                                const QDateTime &at)
-{
+                                const QDateTime &at) {
     return inTransaction(m_db, [&]() -> Status {
         auto cur = get(id);
         if (!cur)
@@ -572,8 +468,7 @@ Status LeadRepository::markLost(qint64 id, const QString &reason, const QString 
     });
 }
 
-Status LeadRepository::recycle(qint64 id, const QString &user, const QDateTime &at)
-{
+Status LeadRepository::recycle(qint64 id, const QString &user, const QDateTime &at) {
     return inTransaction(m_db, [&]() -> Status {
         auto cur = get(id);
         if (!cur)
@@ -595,8 +490,7 @@ Status LeadRepository::recycle(qint64 id, const QString &user, const QDateTime &
     });
 }
 
-Result<QList<StageChange>> LeadRepository::history(qint64 id) const
-{
+Result<QList<StageChange>> LeadRepository::history(qint64 id) const {
     auto q = exec(m_db,
                   QStringLiteral("SELECT id, from_stage, to_stage, lost, recycled, changed_at, "
                                  "user_name, note FROM stage_history WHERE lead_id = ? ORDER BY "
@@ -622,8 +516,7 @@ Result<QList<StageChange>> LeadRepository::history(qint64 id) const
     return out;
 }
 
-Result<qint64> LeadRepository::addTouchpoint(Touchpoint &tp)
-{
+Result<qint64> LeadRepository::addTouchpoint(Touchpoint &tp) {
     auto source = m_sources.resolve(tp.source);
     if (!source)
         return Error{source.error()};
@@ -631,16 +524,15 @@ Result<qint64> LeadRepository::addTouchpoint(Touchpoint &tp)
                   QStringLiteral("INSERT INTO touchpoints(lead_id, occurred_at, source_id, medium, "
                                  "campaign, content, url) VALUES (?,?,?,?,?,?,?)"),
                   {tp.leadId, dates::toIsoDateTime(tp.occurredAt),
-                   *source > 0 ? QVariant(*source) : QVariant(), tp.medium, tp.campaign,
-                   tp.content, tp.url});
+                   *source > 0 ? QVariant(*source) : QVariant(), tp.medium, tp.campaign, tp.content,
+                   tp.url});
     if (!q)
         return Error{q.error()};
     tp.id = q->lastInsertId().toLongLong();
     return tp.id;
 }
 
-Result<QList<Touchpoint>> LeadRepository::touchpoints(qint64 id) const
-{
+Result<QList<Touchpoint>> LeadRepository::touchpoints(qint64 id) const {
     auto q = exec(m_db,
                   QStringLiteral("SELECT t.id, t.occurred_at, coalesce(s.name, ''), t.medium, "
                                  "t.campaign, t.content, t.url FROM touchpoints t LEFT JOIN "
@@ -665,21 +557,19 @@ Result<QList<Touchpoint>> LeadRepository::touchpoints(qint64 id) const
     return out;
 }
 
-Result<qint64> LeadRepository::addActivity(Activity &a)
-{
-    auto q = exec(m_db,
-                  QStringLiteral("INSERT INTO activities(lead_id, kind, occurred_at, user_name, "
-                                 "notes) VALUES (?,?,?,?,?)"),
-                  {a.leadId, activityKindKey(a.kind), dates::toIsoDateTime(a.occurredAt), a.user,
-                   a.notes});
+Result<qint64> LeadRepository::addActivity(Activity &a) {
+    auto q = exec(
+        m_db,
+        QStringLiteral("INSERT INTO activities(lead_id, kind, occurred_at, user_name, "
+                       "notes) VALUES (?,?,?,?,?)"),
+        {a.leadId, activityKindKey(a.kind), dates::toIsoDateTime(a.occurredAt), a.user, a.notes});
     if (!q)
         return Error{q.error()};
     a.id = q->lastInsertId().toLongLong();
     return a.id;
 }
 
-Result<QList<Activity>> LeadRepository::activities(qint64 id) const
-{
+Result<QList<Activity>> LeadRepository::activities(qint64 id) const {
     auto q = exec(m_db,
                   QStringLiteral("SELECT id, kind, occurred_at, user_name, notes FROM activities "
                                  "WHERE lead_id = ? ORDER BY occurred_at, id"),
@@ -700,8 +590,7 @@ Result<QList<Activity>> LeadRepository::activities(qint64 id) const
     return out;
 }
 
-Status LeadRepository::setSpend(const SpendRow &row)
-{
+Status LeadRepository::setSpend(const SpendRow &row) {
     auto source = m_sources.resolve(row.source);
     if (!source)
         return Error{source.error()};
@@ -715,21 +604,19 @@ Status LeadRepository::setSpend(const SpendRow &row)
     return q ? Status() : Status(Error{q.error()});
 }
 
-Result<QList<SpendRow>> LeadRepository::spend() const
-{
+Result<QList<SpendRow>> LeadRepository::spend() const {
     auto q = exec(m_db, QStringLiteral("SELECT s.name, p.month, p.amount FROM spend p JOIN "
                                        "sources s ON s.id = p.source_id ORDER BY p.month, s.name"));
     if (!q)
         return Error{q.error()};
     QList<SpendRow> out;
     while (q->next())
-        out.append(SpendRow{q->value(0).toString(), q->value(1).toString(),
-                            q->value(2).toLongLong()});
+        out.append(
+            SpendRow{q->value(0).toString(), q->value(1).toString(), q->value(2).toLongLong()});
     return out;
 }
 
-Result<qint64> LeadRepository::addCampaign(Campaign &c)
-{
+Result<qint64> LeadRepository::addCampaign(Campaign &c) {
     auto source = m_sources.resolve(c.source);
     if (!source)
         return Error{source.error()};

@@ -16,7 +16,8 @@ namespace mikomi::storage {
 // Key/value settings stored in the database (shared by everyone using the file).
 class SettingsRepository final {
 public:
-    explicit SettingsRepository(Database &db) : m_db(db) {}
+    explicit SettingsRepository(Database &db)
+        : m_db(db) {}
     std::optional<QString> value(const QString &key) const;
     Status setValue(const QString &key, const QString &value);
 
@@ -26,7 +27,8 @@ private:
 
 class UserRepository final {
 public:
-    explicit UserRepository(Database &db) : m_db(db) {}
+    explicit UserRepository(Database &db)
+        : m_db(db) {}
     // The id of the user with this name (case/width-insensitive), created when missing.
     // An empty name gives 0 (nobody).
     Result<qint64> resolve(const QString &name);
@@ -44,7 +46,8 @@ private:
 // "LinkedIn", "linkedin " and "ＬｉｎｋｅｄＩｎ" are one source.
 class SourceRepository final {
 public:
-    explicit SourceRepository(Database &db) : m_db(db) {}
+    explicit SourceRepository(Database &db)
+        : m_db(db) {}
 
     // Id of the source this name (or alias) means; created with `category`/`tier` when missing
     // and `create` is true. An empty name gives 0 (no source).

@@ -6,20 +6,22 @@ namespace {
 // Version 1: what the spec needs first. Money is INTEGER minor units; dates are ISO-8601 text
 // ("YYYY-MM-DD"), times ISO-8601 with offset ("YYYY-MM-DDTHH:MM:SS+09:00"). The *_key columns
 // hold normalised values (models/text/normalize.h) for duplicate detection, matching and sorting.
-Migration version1()
-{
-    return {1,
-            {
-                QStringLiteral(R"(CREATE TABLE settings (
+} // namespace
+
+Migration migrationV1() {
+    return {
+        1,
+        {
+            QStringLiteral(R"(CREATE TABLE settings (
     key TEXT PRIMARY KEY NOT NULL,
     value TEXT NOT NULL))"),
-                QStringLiteral(R"(CREATE TABLE users (
+            QStringLiteral(R"(CREATE TABLE users (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
     name_key TEXT NOT NULL UNIQUE,
     active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
     created_at TEXT NOT NULL))"),
-                QStringLiteral(R"(CREATE TABLE sources (
+            QStringLiteral(R"(CREATE TABLE sources (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
     name_key TEXT NOT NULL UNIQUE,
@@ -27,12 +29,12 @@ Migration version1()
         CHECK (category IN ('inbound','outbound','paid','partnership','event','unknown')),
     tier TEXT NOT NULL DEFAULT 'experiment' CHECK (tier IN ('core','growth','experiment')),
     created_at TEXT NOT NULL))"),
-                QStringLiteral(R"(CREATE TABLE source_aliases (
+            QStringLiteral(R"(CREATE TABLE source_aliases (
     id INTEGER PRIMARY KEY,
     alias TEXT NOT NULL,
     alias_key TEXT NOT NULL UNIQUE,
     source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE))"),
-                QStringLiteral(R"(CREATE TABLE leads (
+            QStringLiteral(R"(CREATE TABLE leads (
     id INTEGER PRIMARY KEY,
     company TEXT NOT NULL DEFAULT '',
     company_reading TEXT NOT NULL DEFAULT '',
@@ -79,16 +81,19 @@ Migration version1()
     company_key TEXT NOT NULL DEFAULT '',
     person_key TEXT NOT NULL DEFAULT '',
     reading_key TEXT NOT NULL DEFAULT ''))"),
-                QStringLiteral("CREATE INDEX leads_email_key ON leads(email_key) WHERE email_key <> ''"),
-                QStringLiteral("CREATE INDEX leads_phone_key ON leads(phone_key) WHERE phone_key <> ''"),
-                QStringLiteral("CREATE INDEX leads_mobile_key ON leads(mobile_key) WHERE mobile_key <> ''"),
-                QStringLiteral("CREATE INDEX leads_company_person ON leads(company_key, person_key)"),
-                QStringLiteral("CREATE INDEX leads_source ON leads(source_id)"),
-                QStringLiteral("CREATE INDEX leads_owner ON leads(owner_id)"),
-                QStringLiteral("CREATE INDEX leads_created ON leads(created_at)"),
-                QStringLiteral("CREATE INDEX leads_stage ON leads(stage)"),
-                QStringLiteral("CREATE INDEX leads_reading ON leads(reading_key)"),
-                QStringLiteral(R"(CREATE TABLE stage_history (
+            QStringLiteral(
+                "CREATE INDEX leads_email_key ON leads(email_key) WHERE email_key <> ''"),
+            QStringLiteral(
+                "CREATE INDEX leads_phone_key ON leads(phone_key) WHERE phone_key <> ''"),
+            QStringLiteral(
+                "CREATE INDEX leads_mobile_key ON leads(mobile_key) WHERE mobile_key <> ''"),
+            QStringLiteral("CREATE INDEX leads_company_person ON leads(company_key, person_key)"),
+            QStringLiteral("CREATE INDEX leads_source ON leads(source_id)"),
+            QStringLiteral("CREATE INDEX leads_owner ON leads(owner_id)"),
+            QStringLiteral("CREATE INDEX leads_created ON leads(created_at)"),
+            QStringLiteral("CREATE INDEX leads_stage ON leads(stage)"),
+            QStringLiteral("CREATE INDEX leads_reading ON leads(reading_key)"),
+            QStringLiteral(R"(CREATE TABLE stage_history (
     id INTEGER PRIMARY KEY,
     lead_id INTEGER NOT NULL REFERENCES leads(id) ON DELETE CASCADE,
     from_stage TEXT,
@@ -98,8 +103,8 @@ Migration version1()
     changed_at TEXT NOT NULL,
     user_name TEXT NOT NULL DEFAULT '',
     note TEXT NOT NULL DEFAULT ''))"),
-                QStringLiteral("CREATE INDEX stage_history_lead ON stage_history(lead_id, changed_at)"),
-                QStringLiteral(R"(CREATE TABLE campaigns (
+            QStringLiteral("CREATE INDEX stage_history_lead ON stage_history(lead_id, changed_at)"),
+            QStringLiteral(R"(CREATE TABLE campaigns (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
     source_id INTEGER REFERENCES sources(id) ON DELETE SET NULL,
@@ -108,7 +113,7 @@ Migration version1()
     budget INTEGER NOT NULL DEFAULT 0,
     actual_cost INTEGER NOT NULL DEFAULT 0,
     notes TEXT NOT NULL DEFAULT ''))"),
-                QStringLiteral(R"(CREATE TABLE touchpoints (
+            QStringLiteral(R"(CREATE TABLE touchpoints (
     id INTEGER PRIMARY KEY,
     lead_id INTEGER NOT NULL REFERENCES leads(id) ON DELETE CASCADE,
     occurred_at TEXT NOT NULL,
@@ -117,35 +122,31 @@ Migration version1()
     campaign TEXT NOT NULL DEFAULT '',
     content TEXT NOT NULL DEFAULT '',
     url TEXT NOT NULL DEFAULT ''))"),
-                QStringLiteral("CREATE INDEX touchpoints_lead ON touchpoints(lead_id, occurred_at)"),
-                QStringLiteral("CREATE INDEX touchpoints_source ON touchpoints(source_id)"),
-                QStringLiteral(R"(CREATE TABLE activities (
+            QStringLiteral("CREATE INDEX touchpoints_lead ON touchpoints(lead_id, occurred_at)"),
+            QStringLiteral("CREATE INDEX touchpoints_source ON touchpoints(source_id)"),
+            QStringLiteral(R"(CREATE TABLE activities (
     id INTEGER PRIMARY KEY,
     lead_id INTEGER NOT NULL REFERENCES leads(id) ON DELETE CASCADE,
     kind TEXT NOT NULL,
     occurred_at TEXT NOT NULL,
     user_name TEXT NOT NULL DEFAULT '',
     notes TEXT NOT NULL DEFAULT ''))"),
-                QStringLiteral("CREATE INDEX activities_lead ON activities(lead_id, occurred_at)"),
-                QStringLiteral(R"(CREATE TABLE spend (
+            QStringLiteral("CREATE INDEX activities_lead ON activities(lead_id, occurred_at)"),
+            QStringLiteral(R"(CREATE TABLE spend (
     id INTEGER PRIMARY KEY,
     source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
     month TEXT NOT NULL CHECK (length(month) = 7),
     amount INTEGER NOT NULL,
     UNIQUE (source_id, month)))"),
-            }};
+        }};
 }
 
-} // namespace
-
-const std::vector<Migration> &builtinMigrations()
-{
-    static const std::vector<Migration> all{version1()};
+const std::vector<Migration> &builtinMigrations() {
+    static const std::vector<Migration> all{migrationV1(), migrationV2(), migrationV3()};
     return all;
 }
 
-int currentSchemaVersion()
-{
+int currentSchemaVersion() {
     return static_cast<int>(builtinMigrations().size());
 }
 

@@ -14,6 +14,11 @@ struct Migration {
     QStringList statements;
 };
 
+// Each version's steps live in their own function (and file) so they can grow independently.
+Migration migrationV1(); // schema.cpp: the first schema
+Migration migrationV2(); // migration_v2.cpp: lead search (full-text index) and lead lists
+Migration migrationV3(); // migration_v3.cpp: pipeline, scoring, follow-ups, assignment
+
 // The built-in migrations, oldest first. The schema version is their count.
 const std::vector<Migration> &builtinMigrations();
 int currentSchemaVersion();

@@ -25,8 +25,7 @@ Result<QSqlQuery> exec(const Database &db, const QString &sql, const QVariantLis
 Status execPrepared(QSqlQuery &q, const QVariantList &binds);
 
 // Null QVariant for an empty optional/empty string where the column is nullable.
-template <typename T> QVariant nullable(const std::optional<T> &v)
-{
+template <typename T> QVariant nullable(const std::optional<T> &v) {
     return v ? QVariant::fromValue(*v) : QVariant();
 }
 

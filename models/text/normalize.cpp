@@ -4,23 +4,19 @@
 
 namespace mikomi::text {
 
-QString nfkcSimplified(const QString &s)
-{
+QString nfkcSimplified(const QString &s) {
     return s.normalized(QString::NormalizationForm_KC).simplified();
 }
 
-QString foldKey(const QString &s)
-{
+QString foldKey(const QString &s) {
     return nfkcSimplified(s).toCaseFolded();
 }
 
-QString sourceKey(const QString &name)
-{
+QString sourceKey(const QString &name) {
     return foldKey(name);
 }
 
-QString normalizeEmail(const QString &email)
-{
+QString normalizeEmail(const QString &email) {
     QString e = email.normalized(QString::NormalizationForm_KC).trimmed().toLower();
     // Full-width at sign and dots are already folded by NFKC; strip a mailto: prefix.
     if (e.startsWith(QLatin1String("mailto:")))
@@ -28,8 +24,7 @@ QString normalizeEmail(const QString &email)
     return e;
 }
 
-bool isValidEmail(const QString &email)
-{
+bool isValidEmail(const QString &email) {
     static const QRegularExpression re(QStringLiteral(
         R"(^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$)"));
     const QString e = normalizeEmail(email);
@@ -43,8 +38,7 @@ bool isValidEmail(const QString &email)
     return re.match(e).hasMatch();
 }
 
-QString normalizePhone(const QString &phone)
-{
+QString normalizePhone(const QString &phone) {
     const QString p = phone.normalized(QString::NormalizationForm_KC).trimmed();
     QString out;
     out.reserve(p.size());
@@ -63,8 +57,7 @@ QString normalizePhone(const QString &phone)
     return out;
 }
 
-bool isValidPhone(const QString &phone)
-{
+bool isValidPhone(const QString &phone) {
     const QString p = phone.normalized(QString::NormalizationForm_KC).trimmed();
     if (p.isEmpty())
         return false;
@@ -79,8 +72,7 @@ bool isValidPhone(const QString &phone)
     return n.startsWith(QLatin1Char('0')) && (n.size() == 10 || n.size() == 11);
 }
 
-QString companyKey(const QString &company)
-{
+QString companyKey(const QString &company) {
     QString c = company.normalized(QString::NormalizationForm_KC).toCaseFolded();
     static const QRegularExpression legal(QStringLiteral(
         R"(株式会社|有限会社|合同会社|合資会社|合名会社|一般社団法人|一般財団法人|\(株\)|\(有\)|\(同\)|)"
@@ -95,15 +87,13 @@ QString companyKey(const QString &company)
     return out;
 }
 
-QString personKey(const QString &family, const QString &given)
-{
+QString personKey(const QString &family, const QString &given) {
     QString k = QString(family + given).normalized(QString::NormalizationForm_KC).toCaseFolded();
     k.remove(QLatin1Char(' '));
     return k;
 }
 
-QString toHiragana(const QString &s)
-{
+QString toHiragana(const QString &s) {
     QString out = s;
     for (QChar &c : out) {
         const char16_t u = c.unicode();
@@ -113,8 +103,7 @@ QString toHiragana(const QString &s)
     return out;
 }
 
-QString toKatakana(const QString &s)
-{
+QString toKatakana(const QString &s) {
     QString out = s;
     for (QChar &c : out) {
         const char16_t u = c.unicode();
@@ -124,13 +113,11 @@ QString toKatakana(const QString &s)
     return out;
 }
 
-QString readingKey(const QString &s)
-{
+QString readingKey(const QString &s) {
     return toHiragana(foldKey(s));
 }
 
-QString escapeLike(const QString &s)
-{
+QString escapeLike(const QString &s) {
     QString out;
     out.reserve(s.size());
     for (const QChar c : s) {

@@ -10,8 +10,7 @@ using namespace mikomi;
 class TestDomain final : public QObject {
     Q_OBJECT
 private slots:
-    void enumKeysRoundTrip()
-    {
+    void enumKeysRoundTrip() {
         for (int i = 0; i < StageCount; ++i)
             QCOMPARE(stageFromKey(stageKey(Stage(i))), Stage(i));
         for (int i = 0; i < SourceCategoryCount; ++i)
@@ -23,23 +22,31 @@ private slots:
         QVERIFY(!stageFromKey(QStringLiteral("won")).has_value());
         QCOMPARE(stageFromKey(QStringLiteral(" MQL ")), Stage::Mql);
     }
-    void strictDates_data()
-    {
+    void strictDates_data() {
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("expected"); // empty = rejected
-        QTest::newRow("iso") << "2026-03-04" << "2026-03-04T00:00:00";
-        QTest::newRow("slash") << "2026/3/4" << "2026-03-04T00:00:00";
-        QTest::newRow("time") << "2026-03-04 09:05" << "2026-03-04T09:05:00";
-        QTest::newRow("seconds") << "2026-03-04 09:05:07" << "2026-03-04T09:05:07";
-        QTest::newRow("full-width") << "２０２６－０３－０４" << "2026-03-04T00:00:00";
-        QTest::newRow("impossible") << "2026-02-30" << "";
-        QTest::newRow("us order") << "03/04/2026" << "";
-        QTest::newRow("words") << "yesterday" << "";
-        QTest::newRow("empty") << "" << "";
-        QTest::newRow("bad hour") << "2026-03-04 25:00" << "";
+        QTest::newRow("iso") << "2026-03-04"
+                             << "2026-03-04T00:00:00";
+        QTest::newRow("slash") << "2026/3/4"
+                               << "2026-03-04T00:00:00";
+        QTest::newRow("time") << "2026-03-04 09:05"
+                              << "2026-03-04T09:05:00";
+        QTest::newRow("seconds") << "2026-03-04 09:05:07"
+                                 << "2026-03-04T09:05:07";
+        QTest::newRow("full-width") << "２０２６－０３－０４"
+                                    << "2026-03-04T00:00:00";
+        QTest::newRow("impossible") << "2026-02-30"
+                                    << "";
+        QTest::newRow("us order") << "03/04/2026"
+                                  << "";
+        QTest::newRow("words") << "yesterday"
+                               << "";
+        QTest::newRow("empty") << ""
+                               << "";
+        QTest::newRow("bad hour") << "2026-03-04 25:00"
+                                  << "";
     }
-    void strictDates()
-    {
+    void strictDates() {
         QFETCH(QString, input);
         QFETCH(QString, expected);
         const auto t = dates::parseUserDateTime(input);
@@ -50,15 +57,13 @@ private slots:
             QCOMPARE(t->toString(Qt::ISODate), expected);
         }
     }
-    void isoRoundTrip()
-    {
+    void isoRoundTrip() {
         const QDateTime t(QDate(2026, 5, 6), QTime(7, 8, 9), QTimeZone(9 * 3600));
         const QString s = dates::toIsoDateTime(t);
         QCOMPARE(s, QStringLiteral("2026-05-06T07:08:09+09:00"));
         QCOMPARE(dates::fromIsoDateTime(s)->toMSecsSinceEpoch(), t.toMSecsSinceEpoch());
     }
-    void displayNameOrder()
-    {
+    void displayNameOrder() {
         Lead l;
         l.familyName = QStringLiteral("山田");
         l.givenName = QStringLiteral("太郎");

@@ -11,8 +11,7 @@ using namespace mikomi::storage;
 
 namespace {
 
-QByteArray fileHash(const QString &path)
-{
+QByteArray fileHash(const QString &path) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return {};
@@ -24,8 +23,7 @@ QByteArray fileHash(const QString &path)
 class TestDatabase final : public QObject {
     Q_OBJECT
 private slots:
-    void createsFreshDatabase()
-    {
+    void createsFreshDatabase() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("sub/new.mikomi"));
         auto db = Database::open(path);
@@ -38,8 +36,7 @@ private slots:
     }
 
     // Every older version migrates forward to the current one, keeping its data.
-    void migratesFromEveryOlderVersion()
-    {
+    void migratesFromEveryOlderVersion() {
         for (int v = 1; v < currentSchemaVersion(); ++v) {
             QTemporaryDir dir;
             const QString path = dir.filePath(QStringLiteral("old.mikomi"));
@@ -65,8 +62,7 @@ private slots:
         }
     }
 
-    void failedMigrationLeavesFileByteIdentical()
-    {
+    void failedMigrationLeavesFileByteIdentical() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("v1.mikomi"));
         {
@@ -81,11 +77,10 @@ private slots:
         QVERIFY(!before.isEmpty());
 
         std::vector<Migration> broken = builtinMigrations();
-        broken.push_back(Migration{
-            currentSchemaVersion() + 1,
-            {QStringLiteral("CREATE TABLE will_vanish (x INTEGER)"),
-             QStringLiteral("ALTER TABLE leads ADD COLUMN extra TEXT"),
-             QStringLiteral("THIS IS NOT SQL")}});
+        broken.push_back(Migration{currentSchemaVersion() + 1,
+                                   {QStringLiteral("CREATE TABLE will_vanish (x INTEGER)"),
+                                    QStringLiteral("ALTER TABLE leads ADD COLUMN extra TEXT"),
+                                    QStringLiteral("THIS IS NOT SQL")}});
         OpenOptions opts;
         opts.migrations = &broken;
         auto db = Database::open(path, opts);
@@ -100,8 +95,7 @@ private slots:
         QCOMPARE(*LeadRepository(**again).count(), 1);
     }
 
-    void refusesNewerSchema()
-    {
+    void refusesNewerSchema() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("future.mikomi"));
         std::vector<Migration> future = builtinMigrations();
@@ -119,8 +113,7 @@ private slots:
         QCOMPARE(fileHash(path), before);
     }
 
-    void refusesFileThatIsNotADatabase()
-    {
+    void refusesFileThatIsNotADatabase() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("notes.txt"));
         QFile f(path);
@@ -135,8 +128,7 @@ private slots:
         QCOMPARE(fileHash(path), before);
     }
 
-    void reportsDamagedDatabase()
-    {
+    void reportsDamagedDatabase() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("damaged.mikomi"));
         {
@@ -162,8 +154,7 @@ private slots:
         QVERIFY(!db.error().isEmpty());
     }
 
-    void nestedTransactionsRollBackInner()
-    {
+    void nestedTransactionsRollBackInner() {
         QTemporaryDir dir;
         auto db = Database::open(dir.filePath(QStringLiteral("tx.mikomi")));
         QVERIFY(db.ok());

@@ -14,8 +14,7 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<Database> m_db;
 
-    static Lead fullLead()
-    {
+    static Lead fullLead() {
         Lead l;
         l.company = QStringLiteral("株式会社サンプル商事");
         l.companyReading = QStringLiteral("サンプルショウジ");
@@ -54,8 +53,7 @@ private:
     }
 
 private slots:
-    void init()
-    {
+    void init() {
         QVERIFY(m_dir.isValid());
         m_db.reset();
         QFile::remove(m_dir.filePath(QStringLiteral("r.mikomi")));
@@ -65,8 +63,7 @@ private slots:
     }
     void cleanup() { m_db.reset(); }
 
-    void leadRoundTripsEveryField()
-    {
+    void leadRoundTripsEveryField() {
         LeadRepository repo(*m_db);
         Lead l = fullLead();
         auto id = repo.insert(l, QStringLiteral("tester"));
@@ -100,8 +97,7 @@ private slots:
         QCOMPARE(*again, changed);
     }
 
-    void sourcesAreNormalised()
-    {
+    void sourcesAreNormalised() {
         SourceRepository sources(*m_db);
         const qint64 a = *sources.resolve(QStringLiteral("LinkedIn"));
         QVERIFY(a > 0);
@@ -121,8 +117,7 @@ private slots:
         QCOMPARE(list->first().aliases, QStringList{QStringLiteral("LinkedIn Ads")});
     }
 
-    void stageChangesAreRecorded()
-    {
+    void stageChangesAreRecorded() {
         LeadRepository repo(*m_db);
         Lead l;
         l.company = QStringLiteral("Acme");
@@ -132,7 +127,8 @@ private slots:
         QVERIFY(repo.changeStage(l.id, Stage::Mql, SqlKind::None, QStringLiteral("a"), t1).ok());
         QVERIFY(repo.changeStage(l.id, Stage::Sql, SqlKind::Sal, QStringLiteral("b"), t1.addDays(1))
                     .ok());
-        QVERIFY(repo.markLost(l.id, QStringLiteral("競合"), QStringLiteral("b"), t1.addDays(2)).ok());
+        QVERIFY(
+            repo.markLost(l.id, QStringLiteral("競合"), QStringLiteral("b"), t1.addDays(2)).ok());
         auto lost = repo.get(l.id);
         QVERIFY(lost->lost);
         QCOMPARE(lost->stage, Stage::Sql);
@@ -156,8 +152,7 @@ private slots:
         QCOMPARE(h->at(4).toStage, Stage::Mql);
     }
 
-    void deleteCascades()
-    {
+    void deleteCascades() {
         LeadRepository repo(*m_db);
         Lead l = fullLead();
         QVERIFY(repo.insert(l).ok());
@@ -181,8 +176,7 @@ private slots:
         QVERIFY(!repo.remove(l.id).ok()); // already gone: an error, not silence
     }
 
-    void rolledBackSourceIsNotRemembered()
-    {
+    void rolledBackSourceIsNotRemembered() {
         LeadRepository repo(*m_db);
         {
             Transaction tx(*m_db);
@@ -199,11 +193,12 @@ private slots:
         QCOMPARE(repo.get(l.id)->source, QStringLiteral("Brand new source"));
     }
 
-    void spendUpserts()
-    {
+    void spendUpserts() {
         LeadRepository repo(*m_db);
-        QVERIFY(repo.setSpend({QStringLiteral("Google Ads"), QStringLiteral("2026-01"), 100000}).ok());
-        QVERIFY(repo.setSpend({QStringLiteral("google ads"), QStringLiteral("2026-01"), 120000}).ok());
+        QVERIFY(
+            repo.setSpend({QStringLiteral("Google Ads"), QStringLiteral("2026-01"), 100000}).ok());
+        QVERIFY(
+            repo.setSpend({QStringLiteral("google ads"), QStringLiteral("2026-01"), 120000}).ok());
         QVERIFY(!repo.setSpend({QString(), QStringLiteral("2026-01"), 1}).ok());
         auto s = repo.spend();
         QCOMPARE(s->size(), 1);

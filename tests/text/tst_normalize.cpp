@@ -7,61 +7,74 @@ using namespace mikomi::text;
 class TestNormalize final : public QObject {
     Q_OBJECT
 private slots:
-    void sourceNamesFold()
-    {
+    void sourceNamesFold() {
         QCOMPARE(sourceKey(QStringLiteral("LinkedIn")), sourceKey(QStringLiteral("linkedin ")));
-        QCOMPARE(sourceKey(QStringLiteral("ＬｉｎｋｅｄＩｎ")), sourceKey(QStringLiteral("LinkedIn")));
+        QCOMPARE(sourceKey(QStringLiteral("ＬｉｎｋｅｄＩｎ")),
+                 sourceKey(QStringLiteral("LinkedIn")));
         QCOMPARE(sourceKey(QStringLiteral("Google   Ads")), QStringLiteral("google ads"));
         QVERIFY(sourceKey(QStringLiteral("LinkedIn Ads")) != sourceKey(QStringLiteral("LinkedIn")));
     }
-    void phones_data()
-    {
+    void phones_data() {
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("digits");
         QTest::addColumn<bool>("valid");
-        QTest::newRow("tokyo") << "03-1234-5678" << "0312345678" << true;
-        QTest::newRow("plain") << "0312345678" << "0312345678" << true;
-        QTest::newRow("full-width") << "０３（１２３４）５６７８" << "0312345678" << true;
-        QTest::newRow("mobile") << "090-1234-5678" << "09012345678" << true;
-        QTest::newRow("free dial") << "0120-123-456" << "0120123456" << true;
-        QTest::newRow("+81") << "+81 3-1234-5678" << "0312345678" << true;
-        QTest::newRow("+81(0)") << "+81 (0)3 1234 5678" << "0312345678" << true;
-        QTest::newRow("us") << "+1 415 555 0100" << "+14155550100" << true;
-        QTest::newRow("katakana dash") << "03ー1234ー5678" << "0312345678" << true;
-        QTest::newRow("too short") << "03-1234" << "031234" << false;
-        QTest::newRow("letters") << "03-CALL-NOW" << "03" << false;
+        QTest::newRow("tokyo") << "03-1234-5678"
+                               << "0312345678" << true;
+        QTest::newRow("plain") << "0312345678"
+                               << "0312345678" << true;
+        QTest::newRow("full-width") << "０３（１２３４）５６７８"
+                                    << "0312345678" << true;
+        QTest::newRow("mobile") << "090-1234-5678"
+                                << "09012345678" << true;
+        QTest::newRow("free dial") << "0120-123-456"
+                                   << "0120123456" << true;
+        QTest::newRow("+81") << "+81 3-1234-5678"
+                             << "0312345678" << true;
+        QTest::newRow("+81(0)") << "+81 (0)3 1234 5678"
+                                << "0312345678" << true;
+        QTest::newRow("us") << "+1 415 555 0100"
+                            << "+14155550100" << true;
+        QTest::newRow("katakana dash") << "03ー1234ー5678"
+                                       << "0312345678" << true;
+        QTest::newRow("too short") << "03-1234"
+                                   << "031234" << false;
+        QTest::newRow("letters") << "03-CALL-NOW"
+                                 << "03" << false;
     }
-    void phones()
-    {
+    void phones() {
         QFETCH(QString, input);
         QFETCH(QString, digits);
         QFETCH(bool, valid);
         QCOMPARE(normalizePhone(input), digits);
         QCOMPARE(isValidPhone(input), valid);
     }
-    void emails_data()
-    {
+    void emails_data() {
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("normalised");
         QTest::addColumn<bool>("valid");
-        QTest::newRow("plain") << "taro@example.co.jp" << "taro@example.co.jp" << true;
-        QTest::newRow("full-width") << "ｔａｒｏ＠ｅｘａｍｐｌｅ．ｃｏ．ｊｐ" << "taro@example.co.jp" << true;
-        QTest::newRow("case") << " Taro.Yamada@Example.COM " << "taro.yamada@example.com" << true;
-        QTest::newRow("no at") << "taro.example.com" << "taro.example.com" << false;
-        QTest::newRow("no tld") << "taro@example" << "taro@example" << false;
-        QTest::newRow("space") << "ta ro@example.com" << "ta ro@example.com" << false;
-        QTest::newRow("double dot") << "taro..y@example.com" << "taro..y@example.com" << false;
+        QTest::newRow("plain") << "taro@example.co.jp"
+                               << "taro@example.co.jp" << true;
+        QTest::newRow("full-width") << "ｔａｒｏ＠ｅｘａｍｐｌｅ．ｃｏ．ｊｐ"
+                                    << "taro@example.co.jp" << true;
+        QTest::newRow("case") << " Taro.Yamada@Example.COM "
+                              << "taro.yamada@example.com" << true;
+        QTest::newRow("no at") << "taro.example.com"
+                               << "taro.example.com" << false;
+        QTest::newRow("no tld") << "taro@example"
+                                << "taro@example" << false;
+        QTest::newRow("space") << "ta ro@example.com"
+                               << "ta ro@example.com" << false;
+        QTest::newRow("double dot") << "taro..y@example.com"
+                                    << "taro..y@example.com" << false;
     }
-    void emails()
-    {
+    void emails() {
         QFETCH(QString, input);
         QFETCH(QString, normalised);
         QFETCH(bool, valid);
         QCOMPARE(normalizeEmail(input), normalised);
         QCOMPARE(isValidEmail(input), valid);
     }
-    void companies()
-    {
+    void companies() {
         const QString k = companyKey(QStringLiteral("株式会社サンプル"));
         QCOMPARE(k, QStringLiteral("サンプル"));
         QCOMPARE(companyKey(QStringLiteral("㈱サンプル")), k);
@@ -70,14 +83,12 @@ private slots:
         QCOMPARE(companyKey(QStringLiteral("Acme, Inc.")), companyKey(QStringLiteral("ACME Inc")));
         QVERIFY(companyKey(QStringLiteral("サンプル商事")) != k);
     }
-    void kana()
-    {
+    void kana() {
         QCOMPARE(toHiragana(QStringLiteral("ヤマダ タロウ")), QStringLiteral("やまだ たろう"));
         QCOMPARE(toKatakana(QStringLiteral("やまだ")), QStringLiteral("ヤマダ"));
         QCOMPARE(readingKey(QStringLiteral("ﾔﾏﾀﾞ")), QStringLiteral("やまだ"));
     }
-    void likeEscape()
-    {
+    void likeEscape() {
         QCOMPARE(escapeLike(QStringLiteral("100%_a\\b")), QStringLiteral("100\\%\\_a\\\\b"));
     }
 };

@@ -1,0 +1,109 @@
+#include "app/commands.h"
+
+#include "models/storage/repositories.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace mikomi::cli {
+namespace {
+
+QJsonObject sourceJson(const Source &s) {
+    QJsonArray aliases;
+    for (const QString &a : s.aliases)
+        aliases.append(a);
+    return QJsonObject{{QStringLiteral("name"), s.name},
+                       {QStringLiteral("category"), categoryKey(s.category)},
+                       {QStringLiteral("tier"), tierKey(s.tier)},
+                       {QStringLiteral("aliases"), aliases},
+                       {QStringLiteral("leads"), s.leadCount}};
+}
+
+} // namespace
+
+int runSources(const QStringList &args) {
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("format"), tr("Output format: table or json."),
+                 QStringLiteral("FORMAT"), QStringLiteral("table")});
+    p.addOption({QStringLiteral("category"), tr("Source category."), QStringLiteral("C")});
+    p.addOption(
+        {QStringLiteral("tier"), tr("Tier: core, growth or experiment."), QStringLiteral("T")});
+    QString error;
+    if (!parseStrict(p, args, &error))
+        return fail(UsageError, error);
+    const QStringList pos = p.positionalArguments(); // "sources", action, names…
+    const QString action = pos.size() > 1 ? pos.at(1) : QStringLiteral("list");
+    const QString format = p.value(QStringLiteral("format"));
+    if (format != QLatin1String("table") && format != QLatin1String("json"))
+        return fail(UsageError, tr("--format must be table or json."));
+
+    auto db = openDatabase(args);
+    if (!db)
+        return fail(DataError, db.error());
+    storage::SourceRepository sources(**db);
+
+    if (action == QLatin1String("list")) {
+        auto list = sources.list();
+        if (!list)
+            return fail(DataError, list.error());
+        if (format == QLatin1String("json")) {
+            QJsonArray arr;
+            for (const Source &s : *list)
+                arr.append(sourceJson(s));
+            out() << QJsonDocument(QJsonObject{{QStringLiteral("sources"), arr}})
+                         .toJson(QJsonDocument::Indented);
+        } else {
+            out() << tr("Source") << '\t' << tr("Category") << '\t' << tr("Tier") << '\t'
+                  << tr("Leads") << '\t' << tr("Aliases") << Qt::endl;
+            for (const Source &s : *list)
+                out() << s.name << '\t' << categoryLabel(s.category) << '\t' << tierLabel(s.tier)
+                      << '\t' << s.leadCount << '\t' << s.aliases.join(QStringLiteral(", "))
+                      << Qt::endl;
+        }
+        return Ok;
+    }
+    if (action == QLatin1String("set")) {
+        if (pos.size() != 3)
+            return fail(UsageError, tr("Usage: mikomi sources set NAME [--category C] [--tier T]"));
+        auto id = sources.resolve(pos.at(2), false);
+        if (!id)
+            return fail(DataError, id.error());
+        if (*id == 0)
+            return fail(DataError, tr("There is no source named \"%1\".").arg(pos.at(2)));
+        if (p.isSet(QStringLiteral("category"))) {
+            const auto c = categoryFromKey(p.value(QStringLiteral("category")));
+            if (!c)
+                return fail(UsageError, tr("Unknown category \"%1\": use inbound, outbound, "
+                                           "paid, partnership, event or unknown.")
+                                            .arg(p.value(QStringLiteral("category"))));
+            if (Status s = sources.setCategory(*id, *c); !s)
+                return fail(DataError, s.error());
+        }
+        if (p.isSet(QStringLiteral("tier"))) {
+            const auto t = tierFromKey(p.value(QStringLiteral("tier")));
+            if (!t)
+                return fail(UsageError, tr("Unknown tier \"%1\": use core, growth or experiment.")
+                                            .arg(p.value(QStringLiteral("tier"))));
+            if (Status s = sources.setTier(*id, *t); !s)
+                return fail(DataError, s.error());
+        }
+        return Ok;
+    }
+    if (action == QLatin1String("alias")) {
+        if (pos.size() != 4)
+            return fail(UsageError, tr("Usage: mikomi sources alias ALIAS NAME"));
+        auto id = sources.resolve(pos.at(3), false);
+        if (!id)
+            return fail(DataError, id.error());
+        if (*id == 0)
+            return fail(DataError, tr("There is no source named \"%1\".").arg(pos.at(3)));
+        if (Status s = sources.addAlias(pos.at(2), *id); !s)
+            return fail(DataError, s.error());
+        return Ok;
+    }
+    return fail(UsageError,
+                tr("Unknown sources action \"%1\": use list, set, alias or merge.").arg(action));
+}
+
+} // namespace mikomi::cli

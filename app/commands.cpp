@@ -1,0 +1,40 @@
+#include "app/commands.h"
+
+#include "app/startup.h"
+
+#include <cstdio>
+
+namespace mikomi::cli {
+
+QTextStream &out() {
+    static QTextStream s(stdout);
+    return s;
+}
+
+QTextStream &err() {
+    static QTextStream s(stderr);
+    return s;
+}
+
+int fail(int code, const QString &message) {
+    err() << message << Qt::endl;
+    return code;
+}
+
+bool parseStrict(QCommandLineParser &p, const QStringList &args, QString *error) {
+    p.addOption({QStringLiteral("db"), tr("Database file."), QStringLiteral("PATH")});
+    p.addOption(
+        {QStringLiteral("lang"), tr("Language of messages: ja or en."), QStringLiteral("LANG")});
+    p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    if (!p.parse(args)) {
+        *error = p.errorText();
+        return false;
+    }
+    return true;
+}
+
+Result<std::unique_ptr<storage::Database>> openDatabase(const QStringList &args) {
+    return storage::Database::open(startup::databasePath(startup::parseGlobal(args)));
+}
+
+} // namespace mikomi::cli

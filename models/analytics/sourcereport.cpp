@@ -1,0 +1,466 @@
+#include "models/analytics/sourcereport.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+#include <algorithm>
+#include <cmath>
+
+namespace mikomi::analytics {
+namespace {
+
+std::optional<double> ratio(double num, double den) {
+    if (den == 0)
+        return std::nullopt;
+    return num / den;
+}
+
+std::optional<double> median(std::vector<qint32> &values) {
+    if (values.empty())
+        return std::nullopt;
+    const std::size_t mid = values.size() / 2;
+    std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(mid), values.end());
+    const double upper = values[mid];
+    if (values.size() % 2 == 1)
+        return upper;
+    const double lower = *std::max_element(values.begin(), values.begin() + std::ptrdiff_t(mid));
+    return (lower + upper) / 2.0;
+}
+
+// Appends (raw source index, credit) for one customer; the same source may appear several
+// times. `begin..end` are the lead's touchpoints in time order.
+void attributeInto(Attribution model, qint32 originalSource, qint32 wonDay, const TouchFact *begin,
+                   const TouchFact *end, std::vector<Credit> &out,
+                   std::vector<const TouchFact *> &eligible) {
+    eligible.clear();
+    if (model != Attribution::First) {
+        for (const TouchFact *t = begin; t != end; ++t) {
+            if (wonDay == NoDay || t->day <= wonDay)
+                eligible.push_back(t);
+        }
+    }
+    const std::size_t n = eligible.size();
+    if (n == 0) {
+        out.push_back({originalSource, 1.0});
+        return;
+    }
+    switch (model) {
+    case Attribution::First:
+        break; // handled above (n == 0)
+    case Attribution::Last:
+        out.push_back({eligible.back()->sourceIndex, 1.0});
+        break;
+    case Attribution::Linear: {
+        const double c = 1.0 / double(n);
+        for (const TouchFact *t : eligible)
+            out.push_back({t->sourceIndex, c});
+        break;
+    }
+    case Attribution::TimeDecay: {
+        const qint32 reference = wonDay != NoDay ? wonDay : eligible.back()->day;
+        double sum = 0;
+        const std::size_t start = out.size();
+        for (const TouchFact *t : eligible) {
+            const double w = std::exp2(-double(reference - t->day) / 7.0);
+            out.push_back({t->sourceIndex, w});
+            sum += w;
+        }
+        for (std::size_t i = start; i < out.size(); ++i)
+            out[i].credit /= sum;
+        break;
+    }
+    case Attribution::Position:
+        if (n == 1) {
+            out.push_back({eligible.front()->sourceIndex, 1.0});
+        } else if (n == 2) {
+            out.push_back({eligible.front()->sourceIndex, 0.5});
+            out.push_back({eligible.back()->sourceIndex, 0.5});
+        } else {
+            out.push_back({eligible.front()->sourceIndex, 0.4});
+            const double middle = 0.2 / double(n - 2);
+            for (std::size_t i = 1; i + 1 < n; ++i)
+                out.push_back({eligible[i]->sourceIndex, middle});
+            out.push_back({eligible.back()->sourceIndex, 0.4});
+        }
+        break;
+    }
+}
+
+bool touchLess(const TouchFact &a, const TouchFact &b) {
+    if (a.leadIndex != b.leadIndex)
+        return a.leadIndex < b.leadIndex;
+    return a.occurredAt < b.occurredAt;
+}
+
+Error indexError() {
+    return Error{QCoreApplication::translate(
+        "Mikomi", "The report data refers to a lead or source that does not exist.")};
+}
+
+} // namespace
+
+void Funnel::add(const Funnel &o) {
+    leads += o.leads;
+    mql += o.mql;
+    sql += o.sql;
+    opportunity += o.opportunity;
+    customer += o.customer;
+    spend += o.spend;
+    revenue += o.revenue;
+    valueSum += o.valueSum;
+    valueCredit += o.valueCredit;
+}
+
+Metrics deriveMetrics(const Funnel &f, qint64 windowLeads, std::optional<double> medianDays) {
+    Metrics m;
+    const auto spend = double(f.spend);
+    m.cpl = ratio(spend, double(f.leads));
+    m.cac = ratio(spend, f.customer);
+    m.ltv = ratio(f.valueSum, f.valueCredit);
+    if (m.ltv && m.cac)
+        m.ltvCac = ratio(*m.ltv, *m.cac);
+    m.roi = ratio(f.revenue - spend, spend);
+    m.leadToCustomer = ratio(f.customer, double(f.leads));
+    m.leadToMql = ratio(double(f.mql), double(f.leads));
+    m.mqlToSql = ratio(double(f.sql), double(f.mql));
+    m.sqlToOpportunity = ratio(double(f.opportunity), double(f.sql));
+    m.opportunityToCustomer = ratio(f.customer, double(f.opportunity));
+    m.share = ratio(double(f.leads), double(windowLeads));
+    m.medianDaysToClose = medianDays;
+    return m;
+}
+
+QString warningKindKey(ReportWarning::Kind k) {
+    switch (k) {
+    case ReportWarning::Kind::Concentration:
+        return QStringLiteral("concentration");
+    case ReportWarning::Kind::UnknownSources:
+        return QStringLiteral("unknown_sources");
+    case ReportWarning::Kind::LtvCacLow:
+        return QStringLiteral("ltv_cac_low");
+    }
+    return {};
+}
+
+QString warningText(const ReportWarning &w) {
+    const QLocale locale;
+    switch (w.kind) {
+    case ReportWarning::Kind::Concentration:
+        return QCoreApplication::translate(
+                   "Mikomi", "%1 brings %2% of all leads; relying on one source is risky.")
+            .arg(w.source, locale.toString(w.value * 100.0, 'f', 1));
+    case ReportWarning::Kind::UnknownSources:
+        return QCoreApplication::translate(
+                   "Mikomi", "%1% of the leads have an unknown source; record where leads come "
+                             "from.")
+            .arg(locale.toString(w.value * 100.0, 'f', 1));
+    case ReportWarning::Kind::LtvCacLow:
+        return QCoreApplication::translate(
+                   "Mikomi", "%1 has an LTV:CAC of %2, below 3; its customers cost too much.")
+            .arg(w.source, locale.toString(w.value, 'f', 2));
+    }
+    return {};
+}
+
+qint32 originalSource(const std::vector<SourceInfo> &sources, qint32 recorded,
+                      const std::vector<TouchFact> &touches) {
+    const bool known = recorded >= 0 && std::size_t(recorded) < sources.size() &&
+                       !sources[std::size_t(recorded)].isUnknown;
+    if (known || touches.empty())
+        return recorded;
+    return touches.front().sourceIndex;
+}
+
+qint32 latestSource(qint32 original, qint32 wonDay, const std::vector<TouchFact> &touches) {
+    for (auto it = touches.rbegin(); it != touches.rend(); ++it) {
+        if (wonDay == NoDay || it->day <= wonDay)
+            return it->sourceIndex;
+    }
+    return original;
+}
+
+std::vector<Credit> attributeCustomer(Attribution model, qint32 originalSource, qint32 wonDay,
+                                      const std::vector<TouchFact> &touches) {
+    std::vector<Credit> raw;
+    std::vector<const TouchFact *> eligible;
+    const TouchFact *begin = touches.data();
+    attributeInto(model, originalSource, wonDay, begin, begin + touches.size(), raw, eligible);
+    std::vector<Credit> merged;
+    for (const Credit &c : raw) {
+        auto it = std::find_if(merged.begin(), merged.end(),
+                               [&](const Credit &m) { return m.sourceIndex == c.sourceIndex; });
+        if (it == merged.end())
+            merged.push_back(c);
+        else
+            it->credit += c.credit;
+    }
+    return merged;
+}
+
+Result<SourceReport> computeSourceReport(const Facts &facts, const ReportOptions &options) {
+    const Window &window = options.window;
+    if (window.from && window.to && *window.from > *window.to) {
+        return Error{
+            QCoreApplication::translate("Mikomi", "The report period starts after it ends.")};
+    }
+
+    const auto nSources = static_cast<qint32>(facts.sources.size());
+    const auto nLeads = static_cast<qint32>(facts.leads.size());
+    const qint32 unknownBucket = nSources;
+    const qint32 nBuckets = nSources + 1;
+
+    // Source index → row bucket (every unknown name shares the Unknown bucket).
+    std::vector<qint32> bucketOfSource(static_cast<std::size_t>(nSources));
+    for (qint32 i = 0; i < nSources; ++i)
+        bucketOfSource[std::size_t(i)] =
+            facts.sources[std::size_t(i)].isUnknown ? unknownBucket : i;
+    const auto bucketOf = [&](qint32 source) {
+        return source >= 0 && source < nSources ? bucketOfSource[std::size_t(source)]
+                                                : unknownBucket;
+    };
+    const auto isKnown = [&](qint32 source) { return bucketOf(source) != unknownBucket; };
+
+    // Touchpoints grouped by lead, in time order: offsets[l] .. offsets[l + 1].
+    std::vector<qint32> offsets;
+    if (!facts.touches.empty()) {
+        offsets.assign(std::size_t(nLeads) + 1, 0);
+        for (const TouchFact &t : facts.touches) {
+            if (t.leadIndex < 0 || t.leadIndex >= nLeads ||
+                (t.sourceIndex != NoSource && (t.sourceIndex < 0 || t.sourceIndex >= nSources)))
+                return indexError();
+            ++offsets[std::size_t(t.leadIndex) + 1];
+        }
+        for (std::size_t l = 1; l < offsets.size(); ++l)
+            offsets[l] += offsets[l - 1];
+    }
+    std::vector<TouchFact> sortedCopy;
+    const TouchFact *touchData = facts.touches.data();
+    if (!std::is_sorted(facts.touches.begin(), facts.touches.end(), touchLess)) {
+        // Counting sort by lead (linear), then each lead's few touchpoints by time.
+        sortedCopy.resize(facts.touches.size());
+        std::vector<qint32> next(offsets.begin(), offsets.end() - 1);
+        for (const TouchFact &t : facts.touches)
+            sortedCopy[std::size_t(next[std::size_t(t.leadIndex)]++)] = t;
+        for (std::size_t l = 0; l + 1 < offsets.size(); ++l) {
+            if (offsets[l + 1] - offsets[l] > 1)
+                std::sort(sortedCopy.begin() + offsets[l], sortedCopy.begin() + offsets[l + 1],
+                          touchLess);
+        }
+        touchData = sortedCopy.data();
+    }
+
+    qint32 fromDay = std::numeric_limits<qint32>::min();
+    qint32 toDay = std::numeric_limits<qint32>::max();
+    if (window.from)
+        fromDay = dayNumber(*window.from);
+    if (window.to)
+        toDay = dayNumber(*window.to);
+
+    std::vector<Funnel> funnel(static_cast<std::size_t>(nBuckets));
+    std::vector<std::vector<qint32>> daysBySource(static_cast<std::size_t>(nBuckets));
+    std::vector<std::vector<qint32>> daysByCategory(SourceCategoryCount);
+    std::vector<std::vector<qint32>> daysByTier(TierCount + 1); // + the Unknown row
+    std::vector<qint32> allDays;                                // every customer once
+
+    SourceReport report;
+    report.window = window;
+    report.attribution = options.attribution;
+    ReportTotals &totals = report.totals;
+
+    std::vector<Credit> raw;
+    std::vector<Credit> credits;
+    std::vector<const TouchFact *> eligible;
+
+    const auto categoryOfBucket = [&](qint32 b) {
+        return b == unknownBucket ? SourceCategory::Unknown
+                                  : facts.sources[std::size_t(b)].category;
+    };
+    const auto tierSlotOfBucket = [&](qint32 b) {
+        return b == unknownBucket ? TierCount : int(facts.sources[std::size_t(b)].tier);
+    };
+
+    for (qint32 l = 0; l < nLeads; ++l) {
+        const LeadFact &lead = facts.leads[std::size_t(l)];
+        if (lead.createdDay < fromDay || lead.createdDay > toDay)
+            continue;
+        if (lead.sourceIndex != NoSource && (lead.sourceIndex < 0 || lead.sourceIndex >= nSources))
+            return indexError();
+
+        const TouchFact *tBegin = touchData;
+        const TouchFact *tEnd = touchData;
+        if (!offsets.empty()) {
+            tBegin = touchData + offsets[std::size_t(l)];
+            tEnd = touchData + offsets[std::size_t(l) + 1];
+        }
+        qint32 original = lead.sourceIndex;
+        if (!isKnown(original) && tBegin != tEnd)
+            original = tBegin->sourceIndex;
+        const qint32 bucket = bucketOf(original);
+
+        Funnel &f = funnel[std::size_t(bucket)];
+        ++f.leads;
+        ++totals.leads;
+        const Stage stage = lead.furthestStage;
+        if (stage >= Stage::Mql) {
+            ++f.mql;
+            ++totals.mql;
+        }
+        if (stage >= Stage::Sql) {
+            ++f.sql;
+            ++totals.sql;
+        }
+        if (stage >= Stage::Opportunity) {
+            ++f.opportunity;
+            ++totals.opportunity;
+        }
+        if (stage < Stage::Customer)
+            continue;
+
+        ++totals.customer;
+        const Money deal = lead.hasDealValue ? lead.dealValue : 0;
+        totals.revenue += deal;
+        const std::optional<Money> value = lead.value();
+
+        raw.clear();
+        attributeInto(options.attribution, original, lead.wonDay, tBegin, tEnd, raw, eligible);
+        // Merge by row bucket so that each row appears once per customer.
+        credits.clear();
+        for (const Credit &c : raw) {
+            const qint32 b = bucketOf(c.sourceIndex);
+            auto it = std::find_if(credits.begin(), credits.end(),
+                                   [b](const Credit &x) { return x.sourceIndex == b; });
+            if (it == credits.end())
+                credits.push_back({b, c.credit});
+            else
+                it->credit += c.credit;
+        }
+        const bool hasDays = lead.wonDay != NoDay && lead.createdDay != NoDay;
+        const qint32 days = hasDays ? lead.wonDay - lead.createdDay : 0;
+        if (hasDays)
+            allDays.push_back(days);
+        unsigned categoriesSeen = 0;
+        unsigned tiersSeen = 0;
+        for (const Credit &c : credits) {
+            Funnel &cf = funnel[std::size_t(c.sourceIndex)];
+            cf.customer += c.credit;
+            cf.revenue += c.credit * double(deal);
+            if (value) {
+                cf.valueSum += c.credit * double(*value);
+                cf.valueCredit += c.credit;
+            }
+            if (!hasDays || c.credit <= 0)
+                continue;
+            daysBySource[std::size_t(c.sourceIndex)].push_back(days);
+            const int cat = int(categoryOfBucket(c.sourceIndex));
+            if (!(categoriesSeen & (1u << cat))) {
+                categoriesSeen |= 1u << cat;
+                daysByCategory[std::size_t(cat)].push_back(days);
+            }
+            const int tierSlot = tierSlotOfBucket(c.sourceIndex);
+            if (!(tiersSeen & (1u << tierSlot))) {
+                tiersSeen |= 1u << tierSlot;
+                daysByTier[std::size_t(tierSlot)].push_back(days);
+            }
+        }
+    }
+
+    for (const SpendFact &s : facts.spend) {
+        if (s.sourceIndex != NoSource && (s.sourceIndex < 0 || s.sourceIndex >= nSources))
+            return indexError();
+        if (!window.overlapsMonth(s.month))
+            continue;
+        funnel[std::size_t(bucketOf(s.sourceIndex))].spend += s.amount;
+        totals.spend += s.amount;
+    }
+
+    // Totals' ratios: customers are whole, revenue exact.
+    {
+        Funnel all;
+        for (const Funnel &f : funnel)
+            all.add(f);
+        all.customer = double(totals.customer);
+        all.revenue = double(totals.revenue);
+        totals.metrics = deriveMetrics(all, totals.leads, median(allDays));
+    }
+
+    // Source rows.
+    for (qint32 b = 0; b < nBuckets; ++b) {
+        const Funnel &f = funnel[std::size_t(b)];
+        if (f.leads == 0 && f.spend == 0 && f.customer <= 0)
+            continue;
+        SourceRow row;
+        row.funnel = f;
+        if (b == unknownBucket) {
+            row.isUnknown = true;
+            row.category = SourceCategory::Unknown;
+        } else {
+            const SourceInfo &s = facts.sources[std::size_t(b)];
+            row.sourceIndex = b;
+            row.name = s.name;
+            row.category = s.category;
+            row.tier = s.tier;
+        }
+        row.metrics = deriveMetrics(f, totals.leads, median(daysBySource[std::size_t(b)]));
+        report.sources.push_back(std::move(row));
+    }
+    std::sort(report.sources.begin(), report.sources.end(),
+              [](const SourceRow &a, const SourceRow &b) {
+                  if (a.isUnknown != b.isUnknown)
+                      return b.isUnknown;
+                  if (a.funnel.leads != b.funnel.leads)
+                      return a.funnel.leads > b.funnel.leads;
+                  if (a.funnel.customer != b.funnel.customer)
+                      return a.funnel.customer > b.funnel.customer;
+                  const int c = QString::compare(a.name, b.name);
+                  if (c != 0)
+                      return c < 0;
+                  return a.sourceIndex < b.sourceIndex;
+              });
+
+    // Groups.
+    std::vector<Funnel> byCategory(SourceCategoryCount);
+    std::vector<Funnel> byTier(TierCount + 1);
+    for (qint32 b = 0; b < nBuckets; ++b) {
+        byCategory[std::size_t(categoryOfBucket(b))].add(funnel[std::size_t(b)]);
+        byTier[std::size_t(tierSlotOfBucket(b))].add(funnel[std::size_t(b)]);
+    }
+    for (int c = 0; c < SourceCategoryCount; ++c) {
+        GroupRow g;
+        g.category = SourceCategory(c);
+        g.funnel = byCategory[std::size_t(c)];
+        g.metrics = deriveMetrics(g.funnel, totals.leads, median(daysByCategory[std::size_t(c)]));
+        report.byCategory.push_back(std::move(g));
+    }
+    for (int t = 0; t <= TierCount; ++t) {
+        const Funnel &f = byTier[std::size_t(t)];
+        if (t == TierCount && f.leads == 0 && f.spend == 0 && f.customer <= 0)
+            break;
+        GroupRow g;
+        if (t < TierCount)
+            g.tier = Tier(t);
+        g.funnel = f;
+        g.metrics = deriveMetrics(f, totals.leads, median(daysByTier[std::size_t(t)]));
+        report.byTier.push_back(std::move(g));
+    }
+
+    // Warnings. Integer comparisons where the spec's thresholds are shares of leads.
+    for (const SourceRow &row : report.sources) {
+        if (!row.isUnknown && row.funnel.leads * 2 > totals.leads) {
+            report.warnings.push_back(
+                {ReportWarning::Kind::Concentration, row.name, row.metrics.share.value_or(0)});
+        }
+    }
+    const qint64 unknownLeads = funnel[std::size_t(unknownBucket)].leads;
+    if (unknownLeads * 10 > totals.leads) {
+        report.warnings.push_back({ReportWarning::Kind::UnknownSources, QString(),
+                                   double(unknownLeads) / double(totals.leads)});
+    }
+    for (const SourceRow &row : report.sources) {
+        if (!row.isUnknown && row.metrics.ltvCac && *row.metrics.ltvCac < 3.0)
+            report.warnings.push_back(
+                {ReportWarning::Kind::LtvCacLow, row.name, *row.metrics.ltvCac});
+    }
+    return report;
+}
+
+} // namespace mikomi::analytics

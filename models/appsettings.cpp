@@ -1,0 +1,69 @@
+#include "models/appsettings.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
+
+namespace mikomi {
+namespace {
+const QString kLanguage = QStringLiteral("ui/language");
+const QString kCurrency = QStringLiteral("ui/currency");
+const QString kOwner = QStringLiteral("user/ownerName");
+const QString kRecent = QStringLiteral("files/recent");
+} // namespace
+
+AppSettings::AppSettings() = default;
+
+QString AppSettings::language() const {
+    return QSettings().value(kLanguage).toString();
+}
+
+void AppSettings::setLanguage(const QString &lang) {
+    QSettings().setValue(kLanguage, lang);
+}
+
+Currency AppSettings::currency() const {
+    return currencyFromKey(QSettings().value(kCurrency).toString()).value_or(Currency::JPY);
+}
+
+void AppSettings::setCurrency(Currency c) {
+    QSettings().setValue(kCurrency, currencyKey(c));
+}
+
+QString AppSettings::ownerName() const {
+    return QSettings().value(kOwner).toString();
+}
+
+void AppSettings::setOwnerName(const QString &name) {
+    QSettings().setValue(kOwner, name.trimmed());
+}
+
+QStringList AppSettings::recentDatabases() const {
+    return QSettings().value(kRecent).toStringList();
+}
+
+void AppSettings::addRecentDatabase(const QString &path) {
+    const QString abs = QFileInfo(path).absoluteFilePath();
+    QStringList list = recentDatabases();
+    list.removeAll(abs);
+    list.prepend(abs);
+    while (list.size() > 8)
+        list.removeLast();
+    QSettings().setValue(kRecent, list);
+}
+
+QString AppSettings::lastDatabase() const {
+    const QStringList list = recentDatabases();
+    return list.isEmpty() ? QString() : list.first();
+}
+
+QString AppSettings::defaultDatabasePath() {
+    const QString env = qEnvironmentVariable("MIKOMI_DB");
+    if (!env.isEmpty())
+        return env;
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("mikomi.db"));
+}
+
+} // namespace mikomi

@@ -1,0 +1,421 @@
+#include "models/io/headermap.h"
+
+#include "models/text/normalize.h"
+
+#include <QCoreApplication>
+#include <QHash>
+
+#include <array>
+
+namespace mikomi::io {
+namespace {
+
+struct FieldInfo {
+    const char *key;
+    const char *label;
+};
+
+// clang-format off
+constexpr std::array<FieldInfo, LeadFieldCount> kLeadFields{{
+    {"company", QT_TRANSLATE_NOOP("Mikomi", "Company")},
+    {"company_reading", QT_TRANSLATE_NOOP("Mikomi", "Company reading")},
+    {"department", QT_TRANSLATE_NOOP("Mikomi", "Department")},
+    {"title", QT_TRANSLATE_NOOP("Mikomi", "Job title")},
+    {"family_name", QT_TRANSLATE_NOOP("Mikomi", "Family name")},
+    {"given_name", QT_TRANSLATE_NOOP("Mikomi", "Given name")},
+    {"full_name", QT_TRANSLATE_NOOP("Mikomi", "Full name")},
+    {"family_reading", QT_TRANSLATE_NOOP("Mikomi", "Family name reading")},
+    {"given_reading", QT_TRANSLATE_NOOP("Mikomi", "Given name reading")},
+    {"full_reading", QT_TRANSLATE_NOOP("Mikomi", "Full name reading")},
+    {"email", QT_TRANSLATE_NOOP("Mikomi", "Email address")},
+    {"phone", QT_TRANSLATE_NOOP("Mikomi", "Phone")},
+    {"mobile", QT_TRANSLATE_NOOP("Mikomi", "Mobile")},
+    {"postal_code", QT_TRANSLATE_NOOP("Mikomi", "Postal code")},
+    {"prefecture", QT_TRANSLATE_NOOP("Mikomi", "Prefecture / state")},
+    {"city", QT_TRANSLATE_NOOP("Mikomi", "City")},
+    {"street", QT_TRANSLATE_NOOP("Mikomi", "Street")},
+    {"building", QT_TRANSLATE_NOOP("Mikomi", "Building")},
+    {"country", QT_TRANSLATE_NOOP("Mikomi", "Country")},
+    {"website", QT_TRANSLATE_NOOP("Mikomi", "Website")},
+    {"source", QT_TRANSLATE_NOOP("Mikomi", "Source")},
+    {"source_category", QT_TRANSLATE_NOOP("Mikomi", "Source category")},
+    {"stage", QT_TRANSLATE_NOOP("Mikomi", "Stage")},
+    {"created_at", QT_TRANSLATE_NOOP("Mikomi", "Created")},
+    {"won_at", QT_TRANSLATE_NOOP("Mikomi", "Won date")},
+    {"lost_at", QT_TRANSLATE_NOOP("Mikomi", "Lost date")},
+    {"lost_reason", QT_TRANSLATE_NOOP("Mikomi", "Lost reason")},
+    {"deal_value", QT_TRANSLATE_NOOP("Mikomi", "Deal value")},
+    {"lifetime_value", QT_TRANSLATE_NOOP("Mikomi", "Lifetime value")},
+    {"owner", QT_TRANSLATE_NOOP("Mikomi", "Owner")},
+    {"notes", QT_TRANSLATE_NOOP("Mikomi", "Notes")},
+    {"opt_out", QT_TRANSLATE_NOOP("Mikomi", "Opt-out")},
+}};
+constexpr std::array<FieldInfo, SpendFieldCount> kSpendFields{{
+    {"source", QT_TRANSLATE_NOOP("Mikomi", "Source")},
+    {"month", QT_TRANSLATE_NOOP("Mikomi", "Month")},
+    {"amount", QT_TRANSLATE_NOOP("Mikomi", "Amount")},
+}};
+constexpr std::array<FieldInfo, TouchpointFieldCount> kTouchpointFields{{
+    {"email", QT_TRANSLATE_NOOP("Mikomi", "Email address")},
+    {"occurred_at", QT_TRANSLATE_NOOP("Mikomi", "Date and time")},
+    {"source", QT_TRANSLATE_NOOP("Mikomi", "Source")},
+    {"medium", QT_TRANSLATE_NOOP("Mikomi", "Medium")},
+    {"campaign", QT_TRANSLATE_NOOP("Mikomi", "Campaign")},
+    {"content", QT_TRANSLATE_NOOP("Mikomi", "Content")},
+    {"url", QT_TRANSLATE_NOOP("Mikomi", "URL")},
+}};
+constexpr std::array<FieldInfo, 3> kKinds{{
+    {"leads", QT_TRANSLATE_NOOP("Mikomi", "Leads")},
+    {"spend", QT_TRANSLATE_NOOP("Mikomi", "Spend")},
+    {"touchpoints", QT_TRANSLATE_NOOP("Mikomi", "Touchpoints")},
+}};
+
+struct Alias {
+    int field;
+    const char *text; // UTF-8
+    bool weak = false;
+};
+
+#define LF(x) int(LeadField::x)
+const Alias kLeadAliases[] = {
+    {LF(Company), "company"}, {LF(Company), "company name"}, {LF(Company), "account name"},
+    {LF(Company), "account"}, {LF(Company), "organization"}, {LF(Company), "organisation"},
+    {LF(Company), "company / account"}, {LF(Company), "会社名"}, {LF(Company), "企業名"},
+    {LF(Company), "勤務先名"}, {LF(Company), "会社"}, {LF(Company), "社名"},
+    {LF(Company), "法人名"}, {LF(Company), "勤務先"},
+    {LF(CompanyReading), "company kana"}, {LF(CompanyReading), "company reading"},
+    {LF(CompanyReading), "会社名カナ"}, {LF(CompanyReading), "会社よみ"},
+    {LF(CompanyReading), "会社名フリガナ"}, {LF(CompanyReading), "会社名(カナ)"},
+    {LF(CompanyReading), "会社名(フリガナ)"}, {LF(CompanyReading), "会社名よみがな"},
+    {LF(CompanyReading), "企業名カナ"}, {LF(CompanyReading), "企業名フリガナ"},
+    {LF(Department), "department"}, {LF(Department), "部署"}, {LF(Department), "部署名"},
+    {LF(Department), "所属"}, {LF(Department), "部門"},
+    {LF(Title), "title"}, {LF(Title), "job title"}, {LF(Title), "position"},
+    {LF(Title), "役職"}, {LF(Title), "役職名"},
+    {LF(FamilyName), "last name"}, {LF(FamilyName), "family name"}, {LF(FamilyName), "surname"},
+    {LF(FamilyName), "姓"}, {LF(FamilyName), "氏名(姓)"}, {LF(FamilyName), "名前(姓)"},
+    {LF(FamilyName), "お名前(姓)"},
+    {LF(GivenName), "first name"}, {LF(GivenName), "given name"}, {LF(GivenName), "名"},
+    {LF(GivenName), "氏名(名)"}, {LF(GivenName), "名前(名)"}, {LF(GivenName), "お名前(名)"},
+    {LF(FullName), "name"}, {LF(FullName), "full name"}, {LF(FullName), "contact name"},
+    {LF(FullName), "氏名"}, {LF(FullName), "名前"}, {LF(FullName), "お名前"},
+    {LF(FamilyReading), "last name kana"}, {LF(FamilyReading), "family name kana"},
+    {LF(FamilyReading), "last name reading"}, {LF(FamilyReading), "family name reading"},
+    {LF(FamilyReading), "姓カナ"}, {LF(FamilyReading), "セイ"}, {LF(FamilyReading), "せい"},
+    {LF(FamilyReading), "よみ(姓)"}, {LF(FamilyReading), "フリガナ(姓)"},
+    {LF(FamilyReading), "姓(カナ)"}, {LF(FamilyReading), "姓(フリガナ)"},
+    {LF(FamilyReading), "姓(よみ)"}, {LF(FamilyReading), "姓よみ"},
+    {LF(GivenReading), "first name kana"}, {LF(GivenReading), "given name kana"},
+    {LF(GivenReading), "first name reading"}, {LF(GivenReading), "given name reading"},
+    {LF(GivenReading), "名カナ"}, {LF(GivenReading), "メイ"}, {LF(GivenReading), "めい"},
+    {LF(GivenReading), "よみ(名)"}, {LF(GivenReading), "フリガナ(名)"},
+    {LF(GivenReading), "名(カナ)"}, {LF(GivenReading), "名(フリガナ)"},
+    {LF(GivenReading), "名(よみ)"}, {LF(GivenReading), "名よみ"},
+    {LF(FullReading), "name kana"}, {LF(FullReading), "name reading"},
+    {LF(FullReading), "フリガナ"}, {LF(FullReading), "ふりがな"}, {LF(FullReading), "よみがな"},
+    {LF(FullReading), "氏名カナ"}, {LF(FullReading), "氏名フリガナ"},
+    {LF(FullReading), "氏名(カナ)"}, {LF(FullReading), "氏名(フリガナ)"},
+    {LF(Email), "email"}, {LF(Email), "e-mail"}, {LF(Email), "email address"},
+    {LF(Email), "e-mail address"}, {LF(Email), "mail"}, {LF(Email), "メール"},
+    {LF(Email), "メールアドレス"}, {LF(Email), "eメール"}, {LF(Email), "e-mailアドレス"},
+    {LF(Phone), "phone"}, {LF(Phone), "phone number"}, {LF(Phone), "tel"},
+    {LF(Phone), "telephone"}, {LF(Phone), "business phone"}, {LF(Phone), "work phone"},
+    {LF(Phone), "電話番号"}, {LF(Phone), "電話"}, {LF(Phone), "tel会社"},
+    {LF(Phone), "会社電話"}, {LF(Phone), "tel部門"}, {LF(Phone), "tel直通"},
+    {LF(Mobile), "mobile"}, {LF(Mobile), "mobile phone"}, {LF(Mobile), "mobile phone number"},
+    {LF(Mobile), "cell"}, {LF(Mobile), "cell phone"}, {LF(Mobile), "携帯"},
+    {LF(Mobile), "携帯電話"}, {LF(Mobile), "携帯番号"}, {LF(Mobile), "携帯電話番号"},
+    {LF(PostalCode), "zip"}, {LF(PostalCode), "zip code"}, {LF(PostalCode), "postal code"},
+    {LF(PostalCode), "postcode"}, {LF(PostalCode), "郵便番号"}, {LF(PostalCode), "〒"},
+    {LF(Prefecture), "state"}, {LF(Prefecture), "prefecture"}, {LF(Prefecture), "state/region"},
+    {LF(Prefecture), "都道府県"},
+    {LF(City), "city"}, {LF(City), "市区町村"},
+    {LF(Street), "street"}, {LF(Street), "street address"}, {LF(Street), "address"},
+    {LF(Street), "町域・番地"}, {LF(Street), "住所"}, {LF(Street), "番地"},
+    {LF(Street), "住所1"},
+    {LF(Building), "building"}, {LF(Building), "ビル名"}, {LF(Building), "建物名"},
+    {LF(Building), "住所2"},
+    {LF(Country), "country"}, {LF(Country), "country/region"}, {LF(Country), "国"},
+    {LF(Website), "website"}, {LF(Website), "web site"}, {LF(Website), "website url"},
+    {LF(Website), "url"}, {LF(Website), "ホームページ"}, {LF(Website), "ウェブサイト"},
+    {LF(Source), "lead source"}, {LF(Source), "source"}, {LF(Source), "original source"},
+    {LF(Source), "リードソース"}, {LF(Source), "流入元"}, {LF(Source), "獲得経路"},
+    {LF(SourceCategory), "source category"}, {LF(SourceCategory), "ソース種別"},
+    {LF(Stage), "lifecycle stage"}, {LF(Stage), "stage"}, {LF(Stage), "ステージ"},
+    {LF(Stage), "ライフサイクルステージ"}, {LF(Stage), "lead status", true},
+    {LF(CreatedAt), "created"}, {LF(CreatedAt), "create date"}, {LF(CreatedAt), "created date"},
+    {LF(CreatedAt), "created at"}, {LF(CreatedAt), "作成日"}, {LF(CreatedAt), "作成日時"},
+    {LF(CreatedAt), "登録日"}, {LF(CreatedAt), "登録日時"}, {LF(CreatedAt), "名刺交換日"},
+    {LF(WonAt), "close date"}, {LF(WonAt), "closed date"}, {LF(WonAt), "won date"},
+    {LF(WonAt), "受注日"},
+    {LF(LostAt), "lost date"}, {LF(LostAt), "失注日"},
+    {LF(LostReason), "lost reason"}, {LF(LostReason), "closed lost reason"},
+    {LF(LostReason), "失注理由"},
+    {LF(DealValue), "amount"}, {LF(DealValue), "deal value"}, {LF(DealValue), "deal amount"},
+    {LF(DealValue), "受注金額"}, {LF(DealValue), "金額"},
+    {LF(LifetimeValue), "ltv"}, {LF(LifetimeValue), "lifetime value"},
+    {LF(LifetimeValue), "生涯価値"},
+    {LF(Owner), "owner"}, {LF(Owner), "lead owner"}, {LF(Owner), "contact owner"},
+    {LF(Owner), "担当者"}, {LF(Owner), "担当"}, {LF(Owner), "担当営業"},
+    {LF(Notes), "notes"}, {LF(Notes), "note"}, {LF(Notes), "description"},
+    {LF(Notes), "メモ"}, {LF(Notes), "備考"},
+    {LF(OptOut), "email opt out"}, {LF(OptOut), "opt out"}, {LF(OptOut), "unsubscribed"},
+    {LF(OptOut), "配信停止"}, {LF(OptOut), "メール配信停止"},
+};
+#undef LF
+
+#define SF(x) int(SpendField::x)
+const Alias kSpendAliases[] = {
+    {SF(Source), "source"}, {SF(Source), "lead source"}, {SF(Source), "channel"},
+    {SF(Source), "リードソース"}, {SF(Source), "流入元"}, {SF(Source), "ソース"},
+    {SF(Source), "媒体"}, {SF(Source), "チャネル"},
+    {SF(Month), "month"}, {SF(Month), "月"}, {SF(Month), "年月"}, {SF(Month), "対象月"},
+    {SF(Amount), "amount"}, {SF(Amount), "spend"}, {SF(Amount), "cost"}, {SF(Amount), "費用"},
+    {SF(Amount), "金額"}, {SF(Amount), "コスト"}, {SF(Amount), "広告費"},
+};
+#undef SF
+
+#define TF(x) int(TouchpointField::x)
+const Alias kTouchpointAliases[] = {
+    {TF(Email), "email"}, {TF(Email), "e-mail"}, {TF(Email), "email address"},
+    {TF(Email), "メール"}, {TF(Email), "メールアドレス"},
+    {TF(OccurredAt), "occurred at"}, {TF(OccurredAt), "date"}, {TF(OccurredAt), "datetime"},
+    {TF(OccurredAt), "timestamp"}, {TF(OccurredAt), "日時"}, {TF(OccurredAt), "発生日時"},
+    {TF(OccurredAt), "日付"},
+    {TF(Source), "source"}, {TF(Source), "utm_source"}, {TF(Source), "流入元"},
+    {TF(Source), "ソース"}, {TF(Source), "リードソース"},
+    {TF(Medium), "medium"}, {TF(Medium), "utm_medium"}, {TF(Medium), "メディア"},
+    {TF(Campaign), "campaign"}, {TF(Campaign), "utm_campaign"}, {TF(Campaign), "キャンペーン"},
+    {TF(Content), "content"}, {TF(Content), "utm_content"}, {TF(Content), "コンテンツ"},
+    {TF(Url), "url"}, {TF(Url), "page url"}, {TF(Url), "landing page"}, {TF(Url), "ページurl"},
+};
+#undef TF
+// clang-format on
+
+struct Match {
+    int field = -1;
+    bool weak = false;
+};
+
+template <std::size_t N, std::size_t M>
+QHash<QString, Match> buildIndex(const Alias (&aliases)[N],
+                                 const std::array<FieldInfo, M> &fields) {
+    QHash<QString, Match> index;
+    for (std::size_t i = 0; i < M; ++i)
+        index.insert(headerKey(QLatin1String(fields[i].key)), Match{int(i), false});
+    for (const Alias &a : aliases)
+        index.insert(headerKey(QString::fromUtf8(a.text)), Match{a.field, a.weak});
+    return index;
+}
+
+const QHash<QString, Match> &leadIndex() {
+    static const auto index = buildIndex(kLeadAliases, kLeadFields);
+    return index;
+}
+const QHash<QString, Match> &spendIndex() {
+    static const auto index = buildIndex(kSpendAliases, kSpendFields);
+    return index;
+}
+const QHash<QString, Match> &touchpointIndex() {
+    static const auto index = buildIndex(kTouchpointAliases, kTouchpointFields);
+    return index;
+}
+
+HeaderMap mapWith(const QStringList &headers, const QHash<QString, Match> &index, int fieldCount) {
+    HeaderMap map;
+    map.headers = headers;
+    map.columnField = QList<int>(headers.size(), -1);
+    map.fieldColumn = QList<int>(fieldCount, -1);
+    QList<bool> weak(fieldCount, false);
+    for (int c = 0; c < headers.size(); ++c) {
+        const auto it = index.constFind(headerKey(headers.at(c)));
+        if (it == index.cend()) {
+            map.unmapped.append(c);
+            continue;
+        }
+        const int f = it->field;
+        const int prev = map.fieldColumn[f];
+        if (prev < 0) {
+            map.fieldColumn[f] = c;
+            map.columnField[c] = f;
+            weak[f] = it->weak;
+        } else if (weak[f] && !it->weak) {
+            // A strong alias replaces a weak one mapped earlier.
+            map.columnField[prev] = -1;
+            map.duplicates.append(prev);
+            map.fieldColumn[f] = c;
+            map.columnField[c] = f;
+            weak[f] = false;
+        } else {
+            map.duplicates.append(c);
+        }
+    }
+    std::sort(map.duplicates.begin(), map.duplicates.end());
+    return map;
+}
+
+QString translated(const FieldInfo &info) {
+    return QCoreApplication::translate("Mikomi", info.label);
+}
+
+} // namespace
+
+QString headerKey(const QString &header) {
+    QString k = text::foldKey(header);
+    // A BOM left on the first header by a careless exporter, required-field stars, quotes.
+    k.remove(QChar(0xFEFF));
+    while (k.endsWith(u'*'))
+        k.chop(1);
+    QString out;
+    out.reserve(k.size());
+    for (const QChar c : k) {
+        if (c.isSpace() || c == u'_' || c == u'-')
+            continue;
+        out.append(c);
+    }
+    return out;
+}
+
+QString leadFieldKey(LeadField f) {
+    return QLatin1String(kLeadFields.at(std::size_t(f)).key);
+}
+
+std::optional<LeadField> leadFieldFromKey(const QString &key) {
+    const QString k = key.trimmed();
+    for (std::size_t i = 0; i < kLeadFields.size(); ++i)
+        if (k == QLatin1String(kLeadFields[i].key))
+            return LeadField(i);
+    return std::nullopt;
+}
+
+QString leadFieldLabel(LeadField f) {
+    return translated(kLeadFields.at(std::size_t(f)));
+}
+
+QString spendFieldKey(SpendField f) {
+    return QLatin1String(kSpendFields.at(std::size_t(f)).key);
+}
+
+QString spendFieldLabel(SpendField f) {
+    return translated(kSpendFields.at(std::size_t(f)));
+}
+
+QString touchpointFieldKey(TouchpointField f) {
+    return QLatin1String(kTouchpointFields.at(std::size_t(f)).key);
+}
+
+QString touchpointFieldLabel(TouchpointField f) {
+    return translated(kTouchpointFields.at(std::size_t(f)));
+}
+
+QString csvKindKey(CsvKind k) {
+    return QLatin1String(kKinds.at(std::size_t(k)).key);
+}
+
+QString csvKindLabel(CsvKind k) {
+    return translated(kKinds.at(std::size_t(k)));
+}
+
+std::optional<LeadField> matchLeadHeader(const QString &header) {
+    const auto it = leadIndex().constFind(headerKey(header));
+    if (it == leadIndex().cend())
+        return std::nullopt;
+    return LeadField(it->field);
+}
+
+std::optional<SpendField> matchSpendHeader(const QString &header) {
+    const auto it = spendIndex().constFind(headerKey(header));
+    if (it == spendIndex().cend())
+        return std::nullopt;
+    return SpendField(it->field);
+}
+
+std::optional<TouchpointField> matchTouchpointHeader(const QString &header) {
+    const auto it = touchpointIndex().constFind(headerKey(header));
+    if (it == touchpointIndex().cend())
+        return std::nullopt;
+    return TouchpointField(it->field);
+}
+
+HeaderMap mapLeadHeaders(const QStringList &headers) {
+    return mapWith(headers, leadIndex(), LeadFieldCount);
+}
+
+HeaderMap mapSpendHeaders(const QStringList &headers) {
+    return mapWith(headers, spendIndex(), SpendFieldCount);
+}
+
+HeaderMap mapTouchpointHeaders(const QStringList &headers) {
+    return mapWith(headers, touchpointIndex(), TouchpointFieldCount);
+}
+
+void setColumnField(HeaderMap &map, int column, int field) {
+    if (column < 0 || column >= map.columnField.size())
+        return;
+    const int old = map.columnField[column];
+    if (old >= 0 && old < map.fieldColumn.size())
+        map.fieldColumn[old] = -1;
+    map.columnField[column] = -1;
+    map.unmapped.removeAll(column);
+    map.duplicates.removeAll(column);
+    if (field < 0 || field >= map.fieldColumn.size()) {
+        map.unmapped.append(column);
+        std::sort(map.unmapped.begin(), map.unmapped.end());
+        return;
+    }
+    const int prev = map.fieldColumn[field];
+    if (prev >= 0) {
+        map.columnField[prev] = -1;
+        map.unmapped.append(prev);
+        std::sort(map.unmapped.begin(), map.unmapped.end());
+    }
+    map.fieldColumn[field] = column;
+    map.columnField[column] = field;
+}
+
+CsvKind detectCsvKind(const QStringList &headers) {
+    const HeaderMap lead = mapLeadHeaders(headers);
+    const bool hasPerson = lead.has(int(LeadField::FamilyName)) ||
+                           lead.has(int(LeadField::GivenName)) ||
+                           lead.has(int(LeadField::FullName)) || lead.has(int(LeadField::Company));
+    const HeaderMap spend = mapSpendHeaders(headers);
+    if (!hasPerson && !lead.has(int(LeadField::Email)) && spend.has(int(SpendField::Source)) &&
+        spend.has(int(SpendField::Month)) && spend.has(int(SpendField::Amount)))
+        return CsvKind::Spend;
+    const HeaderMap tp = mapTouchpointHeaders(headers);
+    if (!hasPerson && tp.has(int(TouchpointField::Email)) &&
+        tp.has(int(TouchpointField::OccurredAt)) && tp.has(int(TouchpointField::Source)))
+        return CsvKind::Touchpoints;
+    return CsvKind::Leads;
+}
+
+std::optional<StageValue> parseStageValue(const QString &value) {
+    static const QHash<QString, StageValue> table = [] {
+        QHash<QString, StageValue> t;
+        const auto add = [&t](const char *text, StageValue v) {
+            t.insert(headerKey(QString::fromUtf8(text)), v);
+        };
+        for (const char *s : {"inquiry", "enquiry", "lead", "subscriber", "new", "問い合わせ",
+                              "お問い合わせ", "問合せ"})
+            add(s, {Stage::Inquiry, SqlKind::None, false});
+        for (const char *s : {"mql", "marketingqualifiedlead", "marketing qualified lead"})
+            add(s, {Stage::Mql, SqlKind::None, false});
+        for (const char *s : {"sql", "salesqualifiedlead", "sales qualified lead"})
+            add(s, {Stage::Sql, SqlKind::None, false});
+        add("sal", {Stage::Sql, SqlKind::Sal, false});
+        add("sgl", {Stage::Sql, SqlKind::Sgl, false});
+        for (const char *s : {"opportunity", "商談"})
+            add(s, {Stage::Opportunity, SqlKind::None, false});
+        for (const char *s : {"customer", "won", "closed won", "closedwon", "受注", "顧客"})
+            add(s, {Stage::Customer, SqlKind::None, false});
+        for (const char *s : {"lost", "closed lost", "closedlost", "失注"})
+            add(s, {Stage::Inquiry, SqlKind::None, true});
+        return t;
+    }();
+    const auto it = table.constFind(headerKey(value));
+    if (it == table.cend())
+        return std::nullopt;
+    return *it;
+}
+
+} // namespace mikomi::io

@@ -1,0 +1,124 @@
+#pragma once
+
+#include "models/domain/enums.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// Maps the header row of an imported CSV to the fields Mikomi knows (cli.md "Import": the
+// auto-mapping table, plus HubSpot, Salesforce and Japanese business-card exports such as Eight
+// and Sansan). Matching is case-, width- and space-insensitive (mikomi::text::foldKey with spaces,
+// '_' and '-' removed), so "E-Mail", "ｅｍａｉｌ" and "email_address" all match.
+namespace mikomi::io {
+
+enum class LeadField {
+    Company = 0,
+    CompanyReading,
+    Department,
+    Title,
+    FamilyName,
+    GivenName,
+    FullName, // split into family/given
+    FamilyReading,
+    GivenReading,
+    FullReading, // split like FullName
+    Email,
+    Phone,
+    Mobile,
+    PostalCode,
+    Prefecture,
+    City,
+    Street,
+    Building,
+    Country,
+    Website,
+    Source,
+    SourceCategory,
+    Stage,
+    CreatedAt,
+    WonAt,
+    LostAt,
+    LostReason,
+    DealValue,
+    LifetimeValue,
+    Owner,
+    Notes,
+    OptOut,
+};
+inline constexpr int LeadFieldCount = int(LeadField::OptOut) + 1;
+
+enum class SpendField { Source = 0, Month, Amount };
+inline constexpr int SpendFieldCount = 3;
+
+enum class TouchpointField { Email = 0, OccurredAt, Source, Medium, Campaign, Content, Url };
+inline constexpr int TouchpointFieldCount = 7;
+
+enum class CsvKind { Leads = 0, Spend, Touchpoints };
+
+// Stable keys ("family_name", "occurred_at"…) as in cli.md, and translated labels.
+QString leadFieldKey(LeadField f);
+std::optional<LeadField> leadFieldFromKey(const QString &key);
+QString leadFieldLabel(LeadField f);
+QString spendFieldKey(SpendField f);
+QString spendFieldLabel(SpendField f);
+QString touchpointFieldKey(TouchpointField f);
+QString touchpointFieldLabel(TouchpointField f);
+QString csvKindKey(CsvKind k);
+QString csvKindLabel(CsvKind k);
+
+// The key headers are compared by: foldKey, then spaces, '_', '-' and a trailing '*' removed.
+QString headerKey(const QString &header);
+
+// The field one header names, if any (a field key such as "family_name" always matches too).
+std::optional<LeadField> matchLeadHeader(const QString &header);
+std::optional<SpendField> matchSpendHeader(const QString &header);
+std::optional<TouchpointField> matchTouchpointHeader(const QString &header);
+
+// Result of mapping a header row. Columns are 0-based; a field mapped by two columns keeps the
+// first (the second is listed in `duplicates`), except that weak aliases (HubSpot's "Lead Status"
+// for the stage) give way to a strong one anywhere in the row.
+struct HeaderMap {
+    QStringList headers;
+    QList<int> columnField; // per column: field index, -1 = not mapped
+    QList<int> fieldColumn; // per field: column index, -1 = absent
+    QList<int> unmapped;    // columns with no field
+    QList<int> duplicates;  // columns whose field was already mapped
+
+    int column(int field) const {
+        return field >= 0 && field < fieldColumn.size() ? fieldColumn.at(field) : -1;
+    }
+    bool has(int field) const { return column(field) >= 0; }
+    // Header text of a field's column (empty when absent).
+    QString header(int field) const {
+        const int c = column(field);
+        return c >= 0 && c < headers.size() ? headers.at(c) : QString();
+    }
+};
+
+HeaderMap mapLeadHeaders(const QStringList &headers);
+HeaderMap mapSpendHeaders(const QStringList &headers);
+HeaderMap mapTouchpointHeaders(const QStringList &headers);
+// Sets (or clears, with field = -1) the mapping of one column by hand (the preview's combo box).
+void setColumnField(HeaderMap &map, int column, int field);
+
+// What kind of file a header row belongs to: spend when it has source, month and amount and no
+// person fields; touchpoints when it has email, occurred_at and source (or utm_source) and no
+// other lead field; leads otherwise.
+CsvKind detectCsvKind(const QStringList &headers);
+
+// Stage values (cli.md): inquiry/lead/subscriber/new/問い合わせ → inquiry; mql; sql, sal, sgl →
+// sql (with the SAL/SGL kind); opportunity/商談; customer/won/closed won/受注/顧客;
+// lost/closed lost/失注 → lost (the stage stays the furthest known, inquiry if none).
+// Case-, width- and space-insensitive. Unknown values are nullopt (a row error, never a guess).
+struct StageValue {
+    Stage stage = Stage::Inquiry;
+    SqlKind sqlKind = SqlKind::None;
+    bool lost = false;
+    bool operator==(const StageValue &) const = default;
+};
+std::optional<StageValue> parseStageValue(const QString &value);
+
+} // namespace mikomi::io

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "models/domain/lead.h"
+#include "models/io/csv.h"
+#include "models/io/headermap.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+#include <utility>
+
+// Turns one CSV record into a Lead, a spend row or a touchpoint, or into row errors. Nothing is
+// guessed (product.md §Reliability): a bad date, amount, email, phone, opt-out or stage value is
+// an error on that row naming its column, never today, 0 or a default.
+namespace mikomi::io {
+
+struct RowError {
+    int line = 0;   // physical line of the record
+    QString column; // header text of the column ("" when the error is about the whole row)
+    QString reason; // translated sentence
+    bool operator==(const RowError &) const = default;
+};
+
+template <typename T> struct RowResult {
+    std::optional<T> value;
+    QList<RowError> errors;
+    bool ok() const { return value.has_value() && errors.isEmpty(); }
+};
+
+struct RowOptions {
+    // Minor units per major unit of the money columns: 1 for JPY (no decimals), 100 for USD.
+    int minorUnitsPerMajor = 1;
+};
+
+// Strict money: digits (half- or full-width) with optional "," thousands separators in groups of
+// three, an optional currency sign (¥ ￥ $ or 円 after), and decimals only as far as the currency
+// has them ("1,200.50" is 120050 cents in USD, an error in JPY; "1000.00" is 1000 yen). Negative,
+// empty, "abc" and "1.2.3" are nullopt.
+std::optional<Money> parseMoney(const QString &text, int minorUnitsPerMajor);
+
+// Full name → {family, given}. Japanese (kana/kanji) names are family first: "山田 太郎" and
+// "山田　太郎" → {山田, 太郎}; without a space all of it is the family name. Latin names are given
+// first ("Anna Smith" → {Smith, Anna}; "Anna Maria Smith" → {Smith, Anna Maria}) unless written
+// "Smith, Anna". A single Latin word is the family name.
+std::pair<QString, QString> splitFullName(const QString &fullName);
+
+// Opt-out flags: 1, true, yes, y, x, ○, はい, 配信停止 (and the full-width forms) → true;
+// 0, false, no, n, empty, いいえ → false; anything else nullopt.
+std::optional<bool> parseOptOut(const QString &text);
+
+// Spend month: YYYY-MM or YYYY/MM (full-width digits too) → "YYYY-MM".
+std::optional<QString> parseMonth(const QString &text);
+
+// Source category values: the keys (inbound, outbound, paid, partnership, event, unknown),
+// "events", and the Japanese names (インバウンド, アウトバウンド, 有料広告, パートナー・紹介,
+// イベント, 不明).
+std::optional<SourceCategory> parseSourceCategory(const QString &text);
+
+// A lead as imported, plus what a lead does not hold itself (the category of its source).
+struct LeadRow {
+    Lead lead;
+    std::optional<SourceCategory> sourceCategory;
+};
+// Lead fields are trimmed; phone and email are kept as typed once validated. A row with no
+// company, family name, email, phone or mobile is an error. `lead.anonymous` is set when there is
+// no personal data (company only). created_at left empty when the file has none.
+RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
+                               const RowOptions &options = {});
+RowResult<SpendRow> spendFromRow(const HeaderMap &map, const CsvRecord &record,
+                                 const RowOptions &options = {});
+
+// A touchpoint as imported: the lead is named by email, matched later by the import pipeline.
+struct TouchpointRow {
+    QString email;
+    Touchpoint touchpoint;
+};
+RowResult<TouchpointRow> touchpointFromRow(const HeaderMap &map, const CsvRecord &record);
+
+} // namespace mikomi::io

@@ -1,0 +1,661 @@
+#include "models/io/vcard.h"
+
+#include "models/io/encoding.h"
+#include "models/io/leadrow.h"
+#include "models/text/normalize.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QStringDecoder>
+
+#include <optional>
+
+namespace mikomi::io {
+namespace {
+
+struct PhysicalLine {
+    int number;
+    QByteArrayView bytes;
+};
+
+QList<PhysicalLine> splitLines(QByteArrayView data) {
+    QList<PhysicalLine> lines;
+    int number = 1;
+    qsizetype start = 0;
+    for (qsizetype i = 0; i < data.size(); ++i) {
+        const char c = data[i];
+        if (c != '\n' && c != '\r')
+            continue;
+        lines.append({number++, data.sliced(start, i - start)});
+        if (c == '\r' && i + 1 < data.size() && data[i + 1] == '\n')
+            ++i;
+        start = i + 1;
+    }
+    if (start < data.size())
+        lines.append({number, data.sliced(start)});
+    return lines;
+}
+
+// Index of the first ':' that is not inside double quotes, or -1.
+qsizetype valueColon(QByteArrayView line) {
+    bool quoted = false;
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        if (line[i] == '"')
+            quoted = !quoted;
+        else if (line[i] == ':' && !quoted)
+            return i;
+    }
+    return -1;
+}
+
+QList<QByteArray> splitParams(QByteArrayView head) {
+    QList<QByteArray> parts;
+    bool quoted = false;
+    qsizetype start = 0;
+    for (qsizetype i = 0; i < head.size(); ++i) {
+        if (head[i] == '"')
+            quoted = !quoted;
+        else if (head[i] == ';' && !quoted) {
+            parts.append(head.sliced(start, i - start).toByteArray());
+            start = i + 1;
+        }
+    }
+    parts.append(head.sliced(start).toByteArray());
+    return parts;
+}
+
+bool headSays(QByteArrayView line, const char *what) {
+    const qsizetype colon = valueColon(line);
+    const QByteArray head = (colon < 0 ? line : line.first(colon)).toByteArray().toUpper();
+    return head.contains(what);
+}
+
+bool isQuotedPrintable(QByteArrayView line) {
+    return headSays(line, "QUOTED-PRINTABLE");
+}
+
+bool isBase64(QByteArrayView line) {
+    if (headSays(line, "BASE64"))
+        return true;
+    const qsizetype colon = valueColon(line);
+    const QByteArray head = (colon < 0 ? line : line.first(colon)).toByteArray().toUpper();
+    return head.contains("ENCODING=B;") || head.endsWith("ENCODING=B");
+}
+
+bool looksLikeBase64(QByteArrayView line) {
+    for (const char c : line) {
+        const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                        (c >= '0' && c <= '9') || c == '+' || c == '/' || c == '=' || c == ' ' ||
+                        c == '\t';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+QByteArray decodeQuotedPrintable(QByteArrayView in) {
+    QByteArray out;
+    out.reserve(in.size());
+    const auto hex = [](char c) -> int {
+        if (c >= '0' && c <= '9')
+            return c - '0';
+        if (c >= 'A' && c <= 'F')
+            return c - 'A' + 10;
+        if (c >= 'a' && c <= 'f')
+            return c - 'a' + 10;
+        return -1;
+    };
+    for (qsizetype i = 0; i < in.size(); ++i) {
+        const char c = in[i];
+        if (c == '=' && i + 2 < in.size()) {
+            const int hi = hex(in[i + 1]);
+            const int lo = hex(in[i + 2]);
+            if (hi >= 0 && lo >= 0) {
+                out.append(char(hi * 16 + lo));
+                i += 2;
+                continue;
+            }
+        }
+        if (c == '=' && i == in.size() - 1)
+            break; // dangling soft break
+        out.append(c);
+    }
+    return out;
+}
+
+struct Property {
+    int line = 0;
+    QByteArray name;         // upper case, group removed
+    QList<QByteArray> types; // upper case: TYPE=… values and bare 2.1 parameters
+    QString sortAs;
+    QString value; // decoded text, still escaped
+};
+
+// Unescapes a text value; splits on unescaped ';' when `structured`.
+QStringList unescape(const QString &raw, bool v21, bool structured) {
+    QStringList parts;
+    QString cur;
+    for (qsizetype i = 0; i < raw.size(); ++i) {
+        const QChar c = raw.at(i);
+        if (c == u'\\' && i + 1 < raw.size()) {
+            const QChar n = raw.at(i + 1);
+            ++i;
+            if (n == u';' || n == u'\\' || n == u',') {
+                cur.append(n);
+            } else if (!v21 && (n == u'n' || n == u'N')) {
+                cur.append(u'\n');
+            } else if (v21) {
+                cur.append(c);
+                cur.append(n);
+            } else {
+                cur.append(n);
+            }
+            continue;
+        }
+        if (structured && c == u';') {
+            parts.append(std::exchange(cur, QString()));
+            continue;
+        }
+        cur.append(c);
+    }
+    parts.append(cur);
+    return parts;
+}
+
+QString part(const QStringList &parts, qsizetype i) {
+    return i < parts.size() ? parts.at(i).trimmed() : QString();
+}
+
+QString reading(const QString &s) {
+    return text::nfkcSimplified(s);
+}
+
+class CardBuilder {
+public:
+    QString version;
+    QList<VCardWarning> warnings;
+
+    bool v21() const { return version.isEmpty() || version == u"2.1"; }
+
+    void add(const Property &p) {
+        const auto has = [&p](const char *t) { return p.types.contains(QByteArray(t)); };
+        const bool pref = has("PREF");
+        const auto structured = [&] { return unescape(p.value, v21(), true); };
+        const auto text = [&] { return unescape(p.value, v21(), false).join(QString()).trimmed(); };
+        const QByteArray &n = p.name;
+        if (n == "N") {
+            const QStringList parts = structured();
+            m_family = part(parts, 0);
+            m_given = part(parts, 1);
+            if (!p.sortAs.isEmpty()) {
+                const QStringList s = splitSortAs(p.sortAs);
+                m_sortFamily = part(s, 0);
+                m_sortGiven = part(s, 1);
+            }
+        } else if (n == "FN") {
+            m_fn = text();
+        } else if (n == "X-PHONETIC-LAST-NAME") {
+            m_phoneticFamily = text();
+        } else if (n == "X-PHONETIC-FIRST-NAME") {
+            m_phoneticGiven = text();
+        } else if (n == "X-PHONETIC-ORG") {
+            m_phoneticOrg = text();
+        } else if (n == "SOUND" && has("X-IRMC-N")) {
+            const QStringList parts = structured();
+            m_irmcFamily = part(parts, 0);
+            m_irmcGiven = part(parts, 1);
+        } else if (n == "SORT-STRING") {
+            m_sortString = text();
+        } else if (n == "ORG") {
+            if (m_orgSet)
+                return;
+            m_orgSet = true;
+            const QStringList parts = structured();
+            lead.company = part(parts, 0);
+            QStringList rest;
+            for (qsizetype i = 1; i < parts.size(); ++i)
+                if (!parts.at(i).trimmed().isEmpty())
+                    rest.append(parts.at(i).trimmed());
+            lead.department = rest.join(u' ');
+            if (!p.sortAs.isEmpty())
+                m_orgSort = part(splitSortAs(p.sortAs), 0);
+        } else if (n == "TITLE") {
+            if (lead.title.isEmpty())
+                lead.title = text();
+        } else if (n == "TEL") {
+            QString v = text();
+            if (v.startsWith(QLatin1String("tel:"), Qt::CaseInsensitive))
+                v = v.mid(4); // 4.0 URI value
+            if (v.isEmpty() || has("FAX") || has("PAGER") ||
+                v.startsWith(QLatin1String("sip:"), Qt::CaseInsensitive))
+                return;
+            if (has("CELL")) {
+                if (lead.mobile.isEmpty() || (pref && !m_mobilePref)) {
+                    lead.mobile = v;
+                    m_mobilePref = pref;
+                }
+            } else if (lead.phone.isEmpty() || (pref && !m_phonePref)) {
+                lead.phone = v;
+                m_phonePref = pref;
+            }
+        } else if (n == "EMAIL") {
+            const QString v = text();
+            if (!v.isEmpty() && (lead.email.isEmpty() || (pref && !m_emailPref))) {
+                lead.email = v;
+                m_emailPref = pref;
+            }
+        } else if (n == "ADR") {
+            if (m_adrSet && !(pref && !m_adrPref))
+                return;
+            const QStringList parts = structured();
+            m_adrSet = true;
+            m_adrPref = pref;
+            const QString ext = part(parts, 1);
+            lead.street = part(parts, 2);
+            lead.building = ext;
+            if (lead.street.isEmpty()) {
+                lead.street = ext;
+                lead.building.clear();
+            }
+            lead.city = part(parts, 3);
+            lead.prefecture = part(parts, 4);
+            lead.postalCode = part(parts, 5);
+            lead.country = part(parts, 6);
+        } else if (n == "URL") {
+            if (lead.website.isEmpty())
+                lead.website = text();
+        } else if (n == "NOTE") {
+            const QString v = text();
+            if (!v.isEmpty())
+                lead.notes = lead.notes.isEmpty() ? v : lead.notes + u'\n' + v;
+        }
+    }
+
+    Lead finish() {
+        lead.familyName = m_family;
+        lead.givenName = m_given;
+        if (lead.familyName.isEmpty() && lead.givenName.isEmpty()) {
+            const auto [f, g] = splitFullName(m_fn);
+            lead.familyName = f;
+            lead.givenName = g;
+        }
+        // Most specific first: X-PHONETIC-*, SOUND;X-IRMC-N, SORT-AS, then SORT-STRING.
+        const std::pair<QString, QString> sources[] = {
+            {m_phoneticFamily, m_phoneticGiven},
+            {m_irmcFamily, m_irmcGiven},
+            {m_sortFamily, m_sortGiven},
+        };
+        for (const auto &[f, g] : sources) {
+            if (!f.isEmpty() || !g.isEmpty()) {
+                lead.familyReading = reading(f);
+                lead.givenReading = reading(g);
+                break;
+            }
+        }
+        if (lead.familyReading.isEmpty() && lead.givenReading.isEmpty() &&
+            !m_sortString.isEmpty()) {
+            const auto [f, g] = splitFullName(m_sortString);
+            lead.familyReading = reading(f);
+            lead.givenReading = reading(g);
+        }
+        lead.companyReading = reading(!m_phoneticOrg.isEmpty() ? m_phoneticOrg : m_orgSort);
+        return lead;
+    }
+
+    Lead lead;
+
+private:
+    static QStringList splitSortAs(const QString &s) {
+        return s.contains(u';') ? s.split(u';') : s.split(u',');
+    }
+
+    QString m_family, m_given, m_fn;
+    QString m_phoneticFamily, m_phoneticGiven, m_phoneticOrg;
+    QString m_irmcFamily, m_irmcGiven;
+    QString m_sortFamily, m_sortGiven, m_sortString, m_orgSort;
+    bool m_phonePref = false, m_mobilePref = false, m_emailPref = false;
+    bool m_adrSet = false, m_adrPref = false, m_orgSet = false;
+};
+
+QString warnMalformed() {
+    return QCoreApplication::translate("Mikomi",
+                                       "This line is not a vCard property and was skipped.");
+}
+
+// Decodes a property value: the CHARSET parameter, else the file's encoding, else UTF-8 or CP932,
+// whichever is valid; Latin-1 as the last resort (with a warning).
+QString decodeValue(const QByteArray &bytes, const QByteArray &charset,
+                    std::optional<Encoding> fileEncoding, int line, QList<VCardWarning> &warnings) {
+    if (!charset.isEmpty()) {
+        const auto known = encodingFromName(QString::fromLatin1(charset));
+        if (known) {
+            if (auto s = decode(bytes, *known))
+                return *s;
+        } else {
+            QStringDecoder dec(charset.constData(), QStringConverter::Flag::Stateless);
+            if (dec.isValid()) {
+                QString s = dec.decode(bytes);
+                if (!dec.hasError())
+                    return s;
+            }
+        }
+    }
+    if (fileEncoding) {
+        if (auto s = decode(bytes, *fileEncoding))
+            return *s;
+    }
+    for (const Encoding e : {Encoding::Utf8, Encoding::Cp932}) {
+        if (auto s = decode(bytes, e))
+            return *s;
+    }
+    warnings.append({line, QCoreApplication::translate(
+                               "Mikomi", "The text of this line is not valid in its character "
+                                         "set; it was read as Latin-1.")});
+    return QString::fromLatin1(bytes);
+}
+
+} // namespace
+
+VCardReadResult readVCards(QByteArrayView data) {
+    VCardReadResult result;
+    // A UTF-16 file is turned into UTF-8 first; otherwise the file's own encoding (UTF-8 or
+    // Shift_JIS as a whole) is the default for values without a CHARSET.
+    QByteArray utf8;
+    std::optional<Encoding> fileEncoding;
+    if (const auto e = detectEncoding(data)) {
+        fileEncoding = *e;
+        if (*e == Encoding::Utf16Le || *e == Encoding::Utf16Be) {
+            if (const auto s = decode(data, *e)) {
+                utf8 = s->toUtf8();
+                data = utf8;
+                fileEncoding = Encoding::Utf8;
+            }
+        } else if (*e == Encoding::Utf8Bom) {
+            data = data.sliced(3);
+            fileEncoding = Encoding::Utf8;
+        }
+    }
+
+    // Unfold into logical lines.
+    struct Logical {
+        int line;
+        QByteArray bytes;
+        bool qp;
+        bool base64;
+    };
+    QList<Logical> logical;
+    for (const PhysicalLine &pl : splitLines(data)) {
+        const QByteArrayView b = pl.bytes;
+        Logical *last = logical.isEmpty() ? nullptr : &logical.last();
+        if (b.isEmpty()) {
+            if (last)
+                last->base64 = false; // a blank line ends 2.1 base64 data
+            continue;
+        }
+        if (last && (b[0] == ' ' || b[0] == '\t')) {
+            last->bytes.append(b.sliced(1));
+            continue;
+        }
+        if (last && last->qp && last->bytes.endsWith('=')) {
+            last->bytes.chop(1); // soft line break
+            last->bytes.append(b);
+            continue;
+        }
+        if (last && last->base64 && valueColon(b) < 0 && looksLikeBase64(b)) {
+            last->bytes.append(b); // 2.1 base64 continued without indentation
+            continue;
+        }
+        logical.append({pl.number, b.toByteArray(), isQuotedPrintable(b), isBase64(b)});
+    }
+
+    std::optional<CardBuilder> card;
+    int cardLine = 0;
+    int nested = 0;
+    const auto finishCard = [&] {
+        VCardEntry entry;
+        entry.version = card->version;
+        entry.warnings = card->warnings;
+        entry.lead = card->finish();
+        result.cards.append(std::move(entry));
+        card.reset();
+    };
+    for (const Logical &l : logical) {
+        QList<VCardWarning> &warnings = card ? card->warnings : result.warnings;
+        const qsizetype colon = valueColon(l.bytes);
+        if (colon <= 0) {
+            warnings.append({l.line, warnMalformed()});
+            continue;
+        }
+        const QList<QByteArray> head = splitParams(QByteArrayView(l.bytes).first(colon));
+        QByteArray name = head.first().trimmed().toUpper();
+        if (const qsizetype dot = name.lastIndexOf('.'); dot >= 0)
+            name = name.mid(dot + 1); // item1.EMAIL
+        const QByteArrayView rawValue = QByteArrayView(l.bytes).sliced(colon + 1);
+        if (name == "BEGIN" || name == "END") {
+            const bool isCard = rawValue.trimmed().toByteArray().toUpper() == "VCARD";
+            if (!isCard) {
+                warnings.append({l.line, warnMalformed()});
+                continue;
+            }
+            if (name == "BEGIN") {
+                if (card) {
+                    ++nested;
+                    warnings.append({l.line, QCoreApplication::translate(
+                                                 "Mikomi", "A card nested inside another card "
+                                                           "was skipped.")});
+                } else {
+                    card.emplace();
+                    cardLine = l.line;
+                }
+            } else if (nested > 0) {
+                --nested;
+            } else if (card) {
+                finishCard();
+            } else {
+                warnings.append({l.line, QCoreApplication::translate(
+                                             "Mikomi", "END:VCARD without BEGIN:VCARD.")});
+            }
+            continue;
+        }
+        if (nested > 0)
+            continue;
+        if (!card) {
+            warnings.append({l.line, QCoreApplication::translate(
+                                         "Mikomi", "This line is outside any card and was "
+                                                   "skipped.")});
+            continue;
+        }
+        if (l.base64)
+            continue; // photos, logos, keys: not kept
+        Property p;
+        p.line = l.line;
+        p.name = name;
+        QByteArray charset;
+        for (qsizetype i = 1; i < head.size(); ++i) {
+            const QByteArray param = head.at(i).trimmed();
+            const qsizetype eq = param.indexOf('=');
+            const QByteArray key = (eq < 0 ? param : param.left(eq)).trimmed().toUpper();
+            QByteArray value = eq < 0 ? QByteArray() : param.mid(eq + 1).trimmed();
+            if (value.size() >= 2 && value.startsWith('"') && value.endsWith('"'))
+                value = value.mid(1, value.size() - 2);
+            if (eq < 0) {
+                p.types.append(key); // 2.1: TEL;CELL;VOICE
+            } else if (key == "TYPE") {
+                for (const QByteArray &t : value.split(','))
+                    p.types.append(t.trimmed().toUpper());
+            } else if (key == "CHARSET") {
+                charset = value;
+            } else if (key == "SORT-AS") {
+                p.sortAs = decodeValue(value, QByteArray(), fileEncoding, l.line, card->warnings);
+            }
+        }
+        QByteArray bytes = rawValue.toByteArray();
+        if (l.qp)
+            bytes = decodeQuotedPrintable(bytes);
+        p.value = decodeValue(bytes, charset, fileEncoding, l.line, card->warnings);
+        if (name == "VERSION") {
+            card->version = p.value.trimmed();
+            continue;
+        }
+        card->add(p);
+    }
+    if (card) {
+        card->warnings.append({cardLine, QCoreApplication::translate(
+                                             "Mikomi", "The card that starts on this line has no "
+                                                       "END:VCARD.")});
+        finishCard();
+    }
+    return result;
+}
+
+Result<VCardReadResult> readVCardFile(const QString &path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error{QCoreApplication::translate("Mikomi", "Cannot open the file %1: %2")
+                         .arg(path, f.errorString())};
+    return readVCards(f.readAll());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writer
+
+namespace {
+
+QString escapeText(const QString &s) {
+    QString out;
+    out.reserve(s.size());
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const QChar c = s.at(i);
+        if (c == u'\\' || c == u',' || c == u';') {
+            out.append(u'\\');
+            out.append(c);
+        } else if (c == u'\r') {
+            out.append(QStringLiteral("\\n"));
+            if (i + 1 < s.size() && s.at(i + 1) == u'\n')
+                ++i;
+        } else if (c == u'\n') {
+            out.append(QStringLiteral("\\n"));
+        } else {
+            out.append(c);
+        }
+    }
+    return out;
+}
+
+QString structured(std::initializer_list<QString> parts) {
+    QStringList escaped;
+    for (const QString &p : parts)
+        escaped.append(escapeText(p));
+    return escaped.join(u';');
+}
+
+// Parameter values cannot hold '"'; ',' and ';' separate components inside SORT-AS.
+QString paramValue(const QString &s) {
+    QString v = s;
+    v.remove(u'"');
+    v.replace(u',', u' ');
+    v.replace(u';', u' ');
+    return v;
+}
+
+bool hasCjk(const QString &s) {
+    return std::any_of(s.cbegin(), s.cend(), [](QChar c) {
+        const char16_t u = c.unicode();
+        return (u >= 0x3040 && u <= 0x30FF) || (u >= 0x3400 && u <= 0x9FFF) ||
+               (u >= 0xF900 && u <= 0xFAFF);
+    });
+}
+
+} // namespace
+
+QByteArray foldVCardLine(const QByteArray &line) {
+    constexpr qsizetype kMax = 75;
+    QByteArray out;
+    qsizetype pos = 0;
+    bool first = true;
+    while (pos < line.size()) {
+        const qsizetype room = first ? kMax : kMax - 1;
+        qsizetype end = std::min(line.size(), pos + room);
+        // Never cut inside a UTF-8 sequence: back off over continuation bytes (10xxxxxx).
+        while (end < line.size() && end > pos && (uchar(line[end]) & 0xC0) == 0x80)
+            --end;
+        if (!first)
+            out.append("\r\n ");
+        out.append(line.mid(pos, end - pos));
+        pos = end;
+        first = false;
+    }
+    return out;
+}
+
+QByteArray writeVCard(const Lead &lead, VCardVersion version) {
+    const bool v4 = version == VCardVersion::V40;
+    QList<QString> lines;
+    lines << QStringLiteral("BEGIN:VCARD")
+          << (v4 ? QStringLiteral("VERSION:4.0") : QStringLiteral("VERSION:3.0"));
+    const bool japanese = hasCjk(lead.familyName + lead.givenName);
+    QString fn = lead.displayName(japanese).trimmed();
+    if (fn.isEmpty())
+        fn = lead.company;
+    const bool hasReading = !lead.familyReading.isEmpty() || !lead.givenReading.isEmpty();
+    QString n = QStringLiteral("N");
+    if (v4 && hasReading)
+        n += QStringLiteral(";SORT-AS=\"%1,%2\"")
+                 .arg(paramValue(lead.familyReading), paramValue(lead.givenReading));
+    lines << n + u':' + structured({lead.familyName, lead.givenName, {}, {}, {}});
+    lines << QStringLiteral("FN:") + escapeText(fn);
+    if (!lead.familyReading.isEmpty())
+        lines << QStringLiteral("X-PHONETIC-LAST-NAME:") + escapeText(lead.familyReading);
+    if (!lead.givenReading.isEmpty())
+        lines << QStringLiteral("X-PHONETIC-FIRST-NAME:") + escapeText(lead.givenReading);
+    if (!v4 && hasReading)
+        lines << QStringLiteral("SORT-STRING:") +
+                     escapeText(
+                         QStringList{lead.familyReading, lead.givenReading}.join(u' ').trimmed());
+    if (!lead.company.isEmpty() || !lead.department.isEmpty()) {
+        QString org = QStringLiteral("ORG");
+        if (v4 && !lead.companyReading.isEmpty())
+            org += QStringLiteral(";SORT-AS=\"%1\"").arg(paramValue(lead.companyReading));
+        lines << org + u':' + structured({lead.company, lead.department});
+    }
+    if (!lead.companyReading.isEmpty())
+        lines << QStringLiteral("X-PHONETIC-ORG:") + escapeText(lead.companyReading);
+    if (!lead.title.isEmpty())
+        lines << QStringLiteral("TITLE:") + escapeText(lead.title);
+    if (!lead.email.isEmpty())
+        lines << (v4 ? QStringLiteral("EMAIL;TYPE=work:")
+                     : QStringLiteral("EMAIL;TYPE=INTERNET:")) +
+                     escapeText(lead.email);
+    if (!lead.phone.isEmpty())
+        lines << (v4 ? QStringLiteral("TEL;TYPE=work,voice:")
+                     : QStringLiteral("TEL;TYPE=WORK,VOICE:")) +
+                     escapeText(lead.phone);
+    if (!lead.mobile.isEmpty())
+        lines << (v4 ? QStringLiteral("TEL;TYPE=cell:") : QStringLiteral("TEL;TYPE=CELL:")) +
+                     escapeText(lead.mobile);
+    if (!lead.street.isEmpty() || !lead.building.isEmpty() || !lead.city.isEmpty() ||
+        !lead.prefecture.isEmpty() || !lead.postalCode.isEmpty() || !lead.country.isEmpty())
+        lines << (v4 ? QStringLiteral("ADR;TYPE=work:") : QStringLiteral("ADR;TYPE=WORK:")) +
+                     structured({QString(), lead.building, lead.street, lead.city, lead.prefecture,
+                                 lead.postalCode, lead.country});
+    if (!lead.website.isEmpty())
+        lines << QStringLiteral("URL:") + escapeText(lead.website);
+    if (!lead.notes.isEmpty())
+        lines << QStringLiteral("NOTE:") + escapeText(lead.notes);
+    lines << QStringLiteral("END:VCARD");
+    QByteArray out;
+    for (const QString &l : lines) {
+        out.append(foldVCardLine(l.toUtf8()));
+        out.append("\r\n");
+    }
+    return out;
+}
+
+QByteArray writeVCards(const QList<Lead> &leads, VCardVersion version) {
+    QByteArray out;
+    for (const Lead &l : leads)
+        out.append(writeVCard(l, version));
+    return out;
+}
+
+} // namespace mikomi::io

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "models/domain/lead.h"
+#include "models/domain/result.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QList>
+#include <QString>
+
+// vCard 2.1, 3.0 and 4.0 in, 3.0 and 4.0 out, with Japanese readings (product.md §Capabilities 9).
+//
+// Reading is forgiving: a malformed line becomes a warning with its line number and the rest of
+// the card is kept. Handled: folded lines (space/tab), 2.1 quoted-printable soft line breaks,
+// ENCODING=QUOTED-PRINTABLE, CHARSET=SHIFT_JIS/UTF-8 (and a whole file in Shift_JIS), BASE64
+// photos (skipped), nested cards (skipped with a warning), item1.-style groups.
+// Mapping: N (family;given;…) with SORT-AS (4.0) → readings; FN when N has no name;
+// X-PHONETIC-LAST-NAME / X-PHONETIC-FIRST-NAME / X-PHONETIC-ORG; SOUND;X-IRMC-N (2.1: family;given
+// readings); SORT-STRING (3.0, split like a full name when nothing better is present); ORG
+// (company;department…, SORT-AS → company reading); TITLE; TEL (CELL → mobile, the first other
+// non-fax, non-pager number → phone, PREF wins); EMAIL (first, PREF wins); ADR
+// (po;extended;street;city;prefecture;postal;country, first or PREF; the extended part is the
+// building, or the street when the street is empty); URL; NOTE. Readings are NFKC-normalised, so
+// half-width ｱﾝﾄﾞｳ becomes アンドウ. Everything else (PHOTO, X-ANDROID-CUSTOM, BDAY…) is ignored.
+namespace mikomi::io {
+
+struct VCardWarning {
+    int line = 0; // 1-based physical line
+    QString message;
+};
+
+struct VCardEntry {
+    Lead lead;
+    QString version; // "2.1", "3.0", "4.0" as written (empty when the card had no VERSION)
+    QList<VCardWarning> warnings;
+};
+
+struct VCardReadResult {
+    QList<VCardEntry> cards;
+    QList<VCardWarning> warnings; // lines outside any card
+};
+
+VCardReadResult readVCards(QByteArrayView data);
+Result<VCardReadResult> readVCardFile(const QString &path);
+
+enum class VCardVersion { V30, V40 };
+
+// UTF-8, CRLF, lines folded at 75 octets without splitting a UTF-8 sequence; , ; \ and newlines
+// escaped. Readings: 3.0 writes X-PHONETIC-LAST-NAME/FIRST-NAME, SORT-STRING and X-PHONETIC-ORG;
+// 4.0 writes N;SORT-AS, ORG;SORT-AS and the X-PHONETIC-* names too (what phones read).
+QByteArray writeVCard(const Lead &lead, VCardVersion version);
+QByteArray writeVCards(const QList<Lead> &leads, VCardVersion version);
+
+// Folds one content line (without its CRLF) into CRLF-separated lines of at most 75 octets.
+QByteArray foldVCardLine(const QByteArray &line);
+
+} // namespace mikomi::io

@@ -1,0 +1,210 @@
+#include "models/storage/bulkwriter.h"
+
+#include "models/domain/dates.h"
+#include "models/storage/leadcolumns.h"
+#include "models/storage/repositories.h"
+#include "models/storage/sql.h"
+
+#include <QCoreApplication>
+#include <QSqlDriver>
+
+#ifdef MIKOMI_HAVE_SQLITE3
+#include <sqlite3.h>
+#endif
+
+namespace mikomi::storage {
+
+// One prepared statement, bound from QVariants and run once per row.
+class BulkWriter::Statement {
+public:
+    Statement(Database &db, const QString &sql)
+        : m_query(connection(db)) {
+#ifdef MIKOMI_HAVE_SQLITE3
+        const QVariant h = connection(db).driver()->handle();
+        if (h.isValid() && qstrcmp(h.typeName(), "sqlite3*") == 0)
+            m_handle = *static_cast<sqlite3 *const *>(h.data());
+        if (m_handle) {
+            const QByteArray utf8 = sql.toUtf8();
+            if (sqlite3_prepare_v2(m_handle, utf8.constData(), int(utf8.size()), &m_stmt,
+                                   nullptr) != SQLITE_OK) {
+                m_error = QString::fromUtf8(sqlite3_errmsg(m_handle));
+                m_stmt = nullptr;
+            }
+            return;
+        }
+#endif
+        if (!m_query.prepare(sql))
+            m_error = sqlErrorMessage(m_query.lastError());
+    }
+    ~Statement() {
+#ifdef MIKOMI_HAVE_SQLITE3
+        if (m_stmt)
+            sqlite3_finalize(m_stmt);
+#endif
+    }
+    bool native() const {
+        return m_handle != nullptr;
+    }
+
+    Result<qint64> run(const QVariantList &binds) {
+        if (!m_error.isEmpty())
+            return Error{m_error};
+#ifdef MIKOMI_HAVE_SQLITE3
+        if (m_handle) {
+            for (int i = 0; i < binds.size(); ++i) {
+                const QVariant &v = binds.at(i);
+                int rc = SQLITE_OK;
+                if (v.isNull()) {
+                    rc = sqlite3_bind_null(m_stmt, i + 1);
+                } else if (v.typeId() == QMetaType::QString) {
+                    const QString &s = *static_cast<const QString *>(v.constData());
+                    rc = sqlite3_bind_text16(m_stmt, i + 1,
+                                             s.isNull() ? static_cast<const void *>(u"")
+                                                        : static_cast<const void *>(s.utf16()),
+                                             int(s.size() * 2), SQLITE_TRANSIENT);
+                } else if (v.typeId() == QMetaType::Double) {
+                    rc = sqlite3_bind_double(m_stmt, i + 1, v.toDouble());
+                } else {
+                    rc = sqlite3_bind_int64(m_stmt, i + 1, v.toLongLong());
+                }
+                if (rc != SQLITE_OK)
+                    return fail();
+            }
+            const int rc = sqlite3_step(m_stmt);
+            sqlite3_reset(m_stmt);
+            if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+                return fail();
+            return qint64(sqlite3_last_insert_rowid(m_handle));
+        }
+#endif
+        if (Status s = execPrepared(m_query, binds); !s)
+            return Error{s.error()};
+        return m_query.lastInsertId().toLongLong();
+    }
+
+private:
+    Error fail() {
+#ifdef MIKOMI_HAVE_SQLITE3
+        return Error{QCoreApplication::translate("Mikomi", "Database error: %1")
+                         .arg(QString::fromUtf8(sqlite3_errmsg(m_handle)))};
+#else
+        return Error{m_error};
+#endif
+    }
+
+    QSqlQuery m_query;
+    QString m_error;
+#ifdef MIKOMI_HAVE_SQLITE3
+    sqlite3 *m_handle = nullptr;
+    sqlite3_stmt *m_stmt = nullptr;
+#else
+    void *m_handle = nullptr;
+#endif
+};
+
+BulkWriter::BulkWriter(Database &db, bool deferIndexes)
+    : m_db(db)
+    , m_repo(std::make_unique<LeadRepository>(db)) {
+    if (deferIndexes) {
+        auto q = exec(
+            db, QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql "
+                               "IS NOT NULL AND tbl_name IN ('leads', 'stage_history', "
+                               "'touchpoints', 'activities')"));
+        QStringList names;
+        while (q && q->next()) {
+            names << q->value(0).toString();
+            m_deferred << q->value(1).toString();
+        }
+        for (const QString &name : std::as_const(names)) {
+            // Index names come from our own schema, not from input; quoted all the same.
+            auto drop = exec(db, QStringLiteral("DROP INDEX \"%1\"").arg(name));
+            if (!drop)
+                m_deferred.clear(); // leave finish() nothing half-done to redo
+        }
+    }
+    // Inserting many rows touches index pages all over the file: a large page cache keeps them
+    // in memory instead of spilling to the WAL and reading them back. Restored afterwards.
+    (void)exec(db, QStringLiteral("PRAGMA cache_size = -262144"));
+    const QStringList &cols = leadColumns();
+    QStringList marks;
+    for (qsizetype i = 0; i < cols.size() + 4; ++i)
+        marks << QStringLiteral("?");
+    m_lead = std::make_unique<Statement>(
+        db, QStringLiteral("INSERT INTO leads(%1, stage, sql_kind, furthest_stage, lost) VALUES "
+                           "(%2)")
+                .arg(cols.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))));
+    m_history = std::make_unique<Statement>(
+        db, QStringLiteral("INSERT INTO stage_history(lead_id, from_stage, to_stage, lost, "
+                           "recycled, changed_at, user_name, note) VALUES (?,?,?,?,?,?,?,?)"));
+    m_touch = std::make_unique<Statement>(
+        db, QStringLiteral("INSERT INTO touchpoints(lead_id, occurred_at, source_id, medium, "
+                           "campaign, content, url) VALUES (?,?,?,?,?,?,?)"));
+    m_activity = std::make_unique<Statement>(
+        db, QStringLiteral("INSERT INTO activities(lead_id, kind, occurred_at, user_name, notes) "
+                           "VALUES (?,?,?,?,?)"));
+}
+
+BulkWriter::~BulkWriter() {
+    m_lead.reset();
+    m_history.reset();
+    m_touch.reset();
+    m_activity.reset();
+    (void)exec(m_db, QStringLiteral("PRAGMA cache_size = -8192"));
+}
+
+Status BulkWriter::finish() {
+    for (const QString &sql : std::as_const(m_deferred)) {
+        auto r = exec(m_db, sql);
+        if (!r)
+            return Error{r.error()};
+    }
+    m_deferred.clear();
+    return {};
+}
+
+bool BulkWriter::native() const {
+    return m_lead->native();
+}
+
+Result<qint64> BulkWriter::resolveSource(const QString &name) {
+    return m_repo->sources().resolve(name);
+}
+
+Result<qint64> BulkWriter::insertLead(const Lead &lead) {
+    auto owner = m_repo->users().resolve(lead.owner);
+    if (!owner)
+        return Error{owner.error()};
+    auto source = resolveSource(lead.source);
+    if (!source)
+        return Error{source.error()};
+    QVariantList binds = leadBinds(lead, *owner, *source);
+    binds << stageKey(lead.stage)
+          << (lead.stage == Stage::Sql ? sqlKindKey(lead.sqlKind) : QString())
+          << stageKey(std::max(lead.stage, lead.furthestStage)) << (lead.lost ? 1 : 0);
+    return m_lead->run(binds);
+}
+
+Status BulkWriter::insertStageChange(qint64 leadId, const StageChange &c) {
+    auto r = m_history->run({leadId, c.fromStage ? QVariant(stageKey(*c.fromStage)) : QVariant(),
+                             stageKey(c.toStage), c.lost ? 1 : 0, c.recycled ? 1 : 0,
+                             dates::toIsoDateTime(c.changedAt), c.user, c.note});
+    return r ? Status() : Status(Error{r.error()});
+}
+
+Status BulkWriter::insertTouchpoint(qint64 leadId, const Touchpoint &tp) {
+    auto source = resolveSource(tp.source);
+    if (!source)
+        return Error{source.error()};
+    auto r = m_touch->run({leadId, dates::toIsoDateTime(tp.occurredAt),
+                           *source > 0 ? QVariant(*source) : QVariant(), tp.medium, tp.campaign,
+                           tp.content, tp.url});
+    return r ? Status() : Status(Error{r.error()});
+}
+
+Status BulkWriter::insertActivity(qint64 leadId, const Activity &a) {
+    auto r = m_activity->run(
+        {leadId, activityKindKey(a.kind), dates::toIsoDateTime(a.occurredAt), a.user, a.notes});
+    return r ? Status() : Status(Error{r.error()});
+}
+
+} // namespace mikomi::storage

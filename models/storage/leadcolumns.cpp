@@ -1,0 +1,87 @@
+#include "models/storage/leadcolumns.h"
+
+#include "models/domain/dates.h"
+#include "models/text/normalize.h"
+
+namespace mikomi::storage {
+
+QVariant optDate(const std::optional<QDate> &d) {
+    return d ? QVariant(dates::toIsoDate(*d)) : QVariant();
+}
+
+QVariant optMoney(const std::optional<Money> &m) {
+    return m ? QVariant(*m) : QVariant();
+}
+
+// The lead columns written from a Lead, in this order (owner_id and source_id are resolved).
+const QStringList &leadColumns() {
+    static const QStringList cols{
+        QStringLiteral("company"),        QStringLiteral("company_reading"),
+        QStringLiteral("department"),     QStringLiteral("title"),
+        QStringLiteral("family_name"),    QStringLiteral("given_name"),
+        QStringLiteral("family_reading"), QStringLiteral("given_reading"),
+        QStringLiteral("honorific"),      QStringLiteral("email"),
+        QStringLiteral("phone"),          QStringLiteral("mobile"),
+        QStringLiteral("postal_code"),    QStringLiteral("prefecture"),
+        QStringLiteral("city"),           QStringLiteral("street"),
+        QStringLiteral("building"),       QStringLiteral("country"),
+        QStringLiteral("website"),        QStringLiteral("owner_id"),
+        QStringLiteral("source_id"),      QStringLiteral("notes"),
+        QStringLiteral("lost_reason"),    QStringLiteral("anonymous"),
+        QStringLiteral("opt_out"),        QStringLiteral("temperature_override"),
+        QStringLiteral("score"),          QStringLiteral("deal_value"),
+        QStringLiteral("lifetime_value"), QStringLiteral("created_at"),
+        QStringLiteral("updated_at"),     QStringLiteral("won_at"),
+        QStringLiteral("lost_at"),        QStringLiteral("email_key"),
+        QStringLiteral("phone_key"),      QStringLiteral("mobile_key"),
+        QStringLiteral("company_key"),    QStringLiteral("person_key"),
+        QStringLiteral("reading_key"),
+    };
+    return cols;
+}
+
+QVariantList leadBinds(const Lead &l, qint64 ownerId, qint64 sourceId) {
+    return {
+        l.company,
+        l.companyReading,
+        l.department,
+        l.title,
+        l.familyName,
+        l.givenName,
+        l.familyReading,
+        l.givenReading,
+        l.honorific,
+        l.email,
+        l.phone,
+        l.mobile,
+        l.postalCode,
+        l.prefecture,
+        l.city,
+        l.street,
+        l.building,
+        l.country,
+        l.website,
+        ownerId > 0 ? QVariant(ownerId) : QVariant(),
+        sourceId > 0 ? QVariant(sourceId) : QVariant(),
+        l.notes,
+        l.lostReason,
+        l.anonymous ? 1 : 0,
+        l.optOut ? 1 : 0,
+        l.temperatureOverride ? QVariant(temperatureKey(*l.temperatureOverride)) : QVariant(),
+        l.score,
+        optMoney(l.dealValue),
+        optMoney(l.lifetimeValue),
+        dates::toIsoDateTime(l.createdAt.isValid() ? l.createdAt : QDateTime::currentDateTime()),
+        dates::toIsoDateTime(l.updatedAt.isValid() ? l.updatedAt : QDateTime::currentDateTime()),
+        optDate(l.wonAt),
+        optDate(l.lostAt),
+        text::normalizeEmail(l.email),
+        text::normalizePhone(l.phone),
+        text::normalizePhone(l.mobile),
+        text::companyKey(l.company),
+        text::personKey(l.familyName, l.givenName),
+        text::readingKey(l.familyReading + l.givenReading),
+    };
+}
+
+} // namespace mikomi::storage

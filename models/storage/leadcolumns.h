@@ -1,0 +1,18 @@
+#pragma once
+
+// Internal to models/storage: how a Lead maps onto the leads table's columns.
+
+#include "models/domain/lead.h"
+
+#include <QStringList>
+#include <QVariantList>
+
+namespace mikomi::storage {
+
+QVariant optDate(const std::optional<QDate> &d);
+QVariant optMoney(const std::optional<Money> &m);
+// The columns written from a Lead, in bind order (owner_id and source_id resolved by the caller).
+const QStringList &leadColumns();
+QVariantList leadBinds(const Lead &l, qint64 ownerId, qint64 sourceId);
+
+} // namespace mikomi::storage

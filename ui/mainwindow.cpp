@@ -1,0 +1,287 @@
+#include "ui/mainwindow.h"
+
+#include "models/appsettings.h"
+#include "models/language.h"
+#include "models/storage/database.h"
+#include "models/storage/repositories.h"
+#include "ui/importexport.h"
+#include "ui/page.h"
+#include "ui/pages.h"
+#include "ui/settingsdialog.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QUndoStack>
+
+namespace mikomi::ui {
+
+MainWindow::MainWindow(LanguageManager *language, QWidget *parent)
+    : QMainWindow(parent)
+    , m_language(language) {
+    m_undo = new QUndoStack(this);
+    setAcceptDrops(true);
+    auto *splitter = new QSplitter(this);
+    m_nav = new QListWidget(splitter);
+    m_nav->setObjectName(QStringLiteral("navigation"));
+    m_nav->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
+    m_nav->setMinimumWidth(150);
+    m_nav->setMaximumWidth(240);
+    m_stack = new QStackedWidget(splitter);
+    splitter->addWidget(m_nav);
+    splitter->addWidget(m_stack);
+    splitter->setStretchFactor(1, 1);
+    setCentralWidget(splitter);
+    connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+
+    addPage(createLeadsPage(this));
+    addPage(createPipelinePage(this));
+    addPage(createSourcesPage(this));
+    addPage(createDashboardPage(this));
+    addPage(createBudgetPage(this));
+    addPage(createPlannerPage(this));
+
+    m_pathLabel = new QLabel(this);
+    m_pathLabel->setObjectName(QStringLiteral("databasePath"));
+    m_countLabel = new QLabel(this);
+    m_countLabel->setObjectName(QStringLiteral("leadCount"));
+    statusBar()->addWidget(m_pathLabel, 1);
+    statusBar()->addPermanentWidget(m_countLabel);
+
+    createMenus();
+    retranslate();
+    m_nav->setCurrentRow(0);
+    resize(1100, 700);
+}
+
+MainWindow::~MainWindow() {
+    // Pages may hold models over the database: delete them first.
+    for (Page *p : std::as_const(m_pages))
+        p->setDatabase(nullptr);
+}
+
+void MainWindow::addPage(Page *page) {
+    m_pages.append(page);
+    page->setUndoStack(m_undo);
+    m_stack->addWidget(page);
+    connect(page, &Page::pageRequested, this, &MainWindow::showPage);
+    m_nav->addItem(page->title());
+    connect(page, &Page::dataChanged, this, &MainWindow::refreshStatus);
+}
+
+void MainWindow::showPage(int index) {
+    m_nav->setCurrentRow(index);
+}
+
+void MainWindow::createMenus() {
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_newAction = m_fileMenu->addAction(QString(), this, &MainWindow::newDatabase);
+    m_newAction->setShortcut(QKeySequence::New);
+    m_openAction = m_fileMenu->addAction(QString(), this, &MainWindow::chooseDatabase);
+    m_openAction->setShortcut(QKeySequence::Open);
+    m_recentMenu = m_fileMenu->addMenu(QString());
+    m_fileMenu->addSeparator();
+    m_importAction = m_fileMenu->addAction(QString(), this, [this] { importFile(QString()); });
+    m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_exportAction =
+        m_fileMenu->addAction(QString(), this, [this] { runExportDialog(this, m_db.get()); });
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_fileMenu->addSeparator();
+    m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+
+    m_editMenu = menuBar()->addMenu(QString());
+    m_undoAction = m_undo->createUndoAction(this);
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_redoAction = m_undo->createRedoAction(this);
+    m_redoAction->setShortcuts(
+        {QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)});
+    m_editMenu->addAction(m_undoAction);
+    m_editMenu->addAction(m_redoAction);
+
+    m_settingsMenu = menuBar()->addMenu(QString());
+    m_settingsAction = m_settingsMenu->addAction(QString(), this, &MainWindow::openSettings);
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    m_settingsAction->setShortcut(QKeySequence::Preferences);
+    m_languageMenu = m_settingsMenu->addMenu(QString());
+    auto *group = new QActionGroup(this);
+    // Language names stay in their own language so anyone can find theirs.
+    m_japaneseAction = m_languageMenu->addAction(QStringLiteral("日本語"));
+    m_englishAction = m_languageMenu->addAction(QStringLiteral("English"));
+    for (QAction *a : {m_japaneseAction, m_englishAction}) {
+        a->setCheckable(true);
+        group->addAction(a);
+    }
+    connect(m_japaneseAction, &QAction::triggered, this,
+            [this] { setLanguage(QStringLiteral("ja")); });
+    connect(m_englishAction, &QAction::triggered, this,
+            [this] { setLanguage(QStringLiteral("en")); });
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_aboutAction = m_helpMenu->addAction(QString(), this, &MainWindow::showAbout);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    m_aboutQtAction = m_helpMenu->addAction(QString(), qApp, &QApplication::aboutQt);
+    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::setLanguage(const QString &lang) {
+    AppSettings().setLanguage(lang);
+    m_language->apply(lang);
+}
+
+void MainWindow::changeEvent(QEvent *event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslate() {
+    setWindowTitle(m_db ? tr("Mikomi — %1").arg(QFileInfo(m_db->path()).fileName()) : tr("Mikomi"));
+    for (int i = 0; i < m_pages.size(); ++i)
+        m_nav->item(i)->setText(m_pages.at(i)->title());
+    m_fileMenu->setTitle(tr("&File"));
+    m_newAction->setText(tr("&New Database…"));
+    m_openAction->setText(tr("&Open Database…"));
+    m_recentMenu->setTitle(tr("Open &Recent"));
+    m_importAction->setText(tr("&Import…"));
+    m_exportAction->setText(tr("&Export…"));
+    m_editMenu->setTitle(tr("&Edit"));
+    // Undo/redo texts come from the commands; QUndoStack prefixes them with "Undo"/"Redo",
+    // translated through qtbase.
+    m_quitAction->setText(tr("&Quit"));
+    m_settingsMenu->setTitle(tr("&Settings"));
+    m_settingsAction->setText(tr("&Preferences…"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_aboutAction->setText(tr("&About Mikomi"));
+    m_aboutQtAction->setText(tr("About &Qt"));
+    m_japaneseAction->setChecked(m_language->language() == QLatin1String("ja"));
+    m_englishAction->setChecked(m_language->language() == QLatin1String("en"));
+    rebuildRecentMenu();
+    refreshStatus();
+}
+
+void MainWindow::rebuildRecentMenu() {
+    m_recentMenu->clear();
+    const QStringList recent = AppSettings().recentDatabases();
+    for (const QString &path : recent) {
+        QAction *a = m_recentMenu->addAction(QDir::toNativeSeparators(path));
+        connect(a, &QAction::triggered, this, [this, path] {
+            if (Status s = openDatabase(path); !s)
+                QMessageBox::warning(this, tr("Cannot open the database"), s.error());
+        });
+    }
+    if (recent.isEmpty())
+        m_recentMenu->addAction(tr("No recent databases"))->setEnabled(false);
+}
+
+void MainWindow::refreshStatus() {
+    if (!m_db) {
+        m_pathLabel->setText(tr("No database open"));
+        m_countLabel->clear();
+        return;
+    }
+    m_pathLabel->setText(QDir::toNativeSeparators(m_db->path()));
+    storage::LeadRepository leads(*m_db);
+    const auto count = leads.count();
+    m_countLabel->setText(count ? tr("%n lead(s)", nullptr, int(*count))
+                                : tr("Cannot count leads: %1").arg(count.error()));
+}
+
+Status MainWindow::openDatabase(const QString &path) {
+    auto db = storage::Database::open(path);
+    if (!db)
+        return Error{db.error()};
+    for (Page *p : std::as_const(m_pages))
+        p->setDatabase(nullptr);
+    m_undo->clear(); // commands refer to the old database
+    m_db = std::move(db).value();
+    for (Page *p : std::as_const(m_pages))
+        p->setDatabase(m_db.get());
+    AppSettings().addRecentDatabase(path);
+    retranslate();
+    return {};
+}
+
+void MainWindow::reloadPages() {
+    for (Page *p : std::as_const(m_pages))
+        p->reload();
+    refreshStatus();
+}
+
+void MainWindow::importFile(const QString &file) {
+    if (!m_db)
+        return;
+    if (runImportWizard(this, m_db.get(), file))
+        reloadPages();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event) {
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (m_db && urls.size() == 1 && urls.first().isLocalFile() &&
+        isImportableFile(urls.first().toLocalFile()))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event) {
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() != 1 || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    importFile(urls.first().toLocalFile());
+}
+
+void MainWindow::newDatabase() {
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("New Database"), QString(), tr("Mikomi databases (*.mikomi *.db);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo::exists(path)) {
+        QMessageBox::warning(this, tr("New Database"),
+                             tr("%1 already exists. Use Open Database to open it.").arg(path));
+        return;
+    }
+    if (Status s = openDatabase(path); !s)
+        QMessageBox::warning(this, tr("Cannot create the database"), s.error());
+}
+
+void MainWindow::chooseDatabase() {
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open Database"), QString(),
+                                     tr("Mikomi databases (*.mikomi *.db);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (Status s = openDatabase(path); !s)
+        QMessageBox::warning(this, tr("Cannot open the database"), s.error());
+}
+
+void MainWindow::openSettings() {
+    SettingsDialog dialog(m_language, this);
+    dialog.exec();
+}
+
+void MainWindow::showAbout() {
+    QMessageBox::about(this, tr("About Mikomi"),
+                       tr("<h3>Mikomi %1</h3><p>Lead generation and nurturing for small sales "
+                          "teams, on your own computer.</p><p>Licensed under the GNU General "
+                          "Public License, version 3 or later.</p>")
+                           .arg(QApplication::applicationVersion()));
+}
+
+} // namespace mikomi::ui

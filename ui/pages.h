@@ -1,0 +1,19 @@
+#pragma once
+
+// One factory per page of the main window, each in its own file so the pages grow
+// independently. A page not built yet returns a ComingPage.
+
+class QWidget;
+
+namespace mikomi::ui {
+
+class Page;
+
+Page *createLeadsPage(QWidget *parent);     // leadspage.cpp
+Page *createPipelinePage(QWidget *parent);  // pipelinepage.cpp
+Page *createSourcesPage(QWidget *parent);   // sourcespage.cpp
+Page *createDashboardPage(QWidget *parent); // dashboardpage.cpp
+Page *createBudgetPage(QWidget *parent);    // budgetpage.cpp
+Page *createPlannerPage(QWidget *parent);   // plannerpage.cpp
+
+} // namespace mikomi::ui

@@ -1,0 +1,66 @@
+#include "ui/settingsdialog.h"
+
+#include "models/appsettings.h"
+#include "models/language.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QLineEdit>
+
+namespace mikomi::ui {
+
+SettingsDialog::SettingsDialog(LanguageManager *language, QWidget *parent)
+    : QDialog(parent)
+    , m_language(language) {
+    m_form = new QFormLayout(this);
+    m_languageBox = new QComboBox(this);
+    // Language names are shown in their own language, as is the convention.
+    m_languageBox->addItem(QStringLiteral("日本語"), QStringLiteral("ja"));
+    m_languageBox->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_languageBox->setCurrentIndex(m_languageBox->findData(m_language->language()));
+    m_currencyBox = new QComboBox(this);
+    m_currencyBox->addItem(QString(), currencyKey(Currency::JPY));
+    m_currencyBox->addItem(QString(), currencyKey(Currency::USD));
+    const AppSettings settings;
+    m_currencyBox->setCurrentIndex(m_currencyBox->findData(currencyKey(settings.currency())));
+    m_owner = new QLineEdit(settings.ownerName(), this);
+    m_form->addRow(QString(), m_languageBox);
+    m_form->addRow(QString(), m_currencyBox);
+    m_form->addRow(QString(), m_owner);
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_form->addRow(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+    retranslate();
+}
+
+void SettingsDialog::accept() {
+    AppSettings settings;
+    const QString lang = m_languageBox->currentData().toString();
+    settings.setLanguage(lang);
+    m_language->apply(lang);
+    settings.setCurrency(
+        currencyFromKey(m_currencyBox->currentData().toString()).value_or(Currency::JPY));
+    settings.setOwnerName(m_owner->text());
+    QDialog::accept();
+}
+
+void SettingsDialog::changeEvent(QEvent *event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
+}
+
+void SettingsDialog::retranslate() {
+    setWindowTitle(tr("Settings"));
+    m_currencyBox->setItemText(0, tr("Japanese yen (¥)"));
+    m_currencyBox->setItemText(1, tr("US dollar ($)"));
+    m_owner->setPlaceholderText(tr("Your name, used as the owner of new leads"));
+    m_form->labelForField(m_languageBox)->setProperty("text", tr("Language:"));
+    m_form->labelForField(m_currencyBox)->setProperty("text", tr("Currency:"));
+    m_form->labelForField(m_owner)->setProperty("text", tr("Your name:"));
+}
+
+} // namespace mikomi::ui
