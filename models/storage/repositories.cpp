@@ -516,6 +516,52 @@ Result<QList<StageChange>> LeadRepository::history(qint64 id) const {
     return out;
 }
 
+Result<StageState> LeadRepository::stageState(qint64 id) const {
+    auto q = exec(m_db,
+                  QStringLiteral("SELECT stage, sql_kind, furthest_stage, lost, lost_reason, "
+                                 "lost_at, won_at, (SELECT coalesce(max(id), 0) FROM "
+                                 "stage_history WHERE lead_id = leads.id) FROM leads WHERE id = ?"),
+                  {id});
+    if (!q)
+        return Error{q.error()};
+    if (!q->next())
+        return Error{tr("The lead no longer exists; it may have been deleted.")};
+    StageState s;
+    s.stage = stageFromKey(q->value(0).toString()).value_or(Stage::Inquiry);
+    s.sqlKind = sqlKindFromKey(q->value(1).toString()).value_or(SqlKind::None);
+    s.furthestStage = stageFromKey(q->value(2).toString()).value_or(Stage::Inquiry);
+    s.lost = q->value(3).toInt() != 0;
+    s.lostReason = q->value(4).toString();
+    if (!q->value(5).isNull())
+        s.lostAt = dates::fromIsoDate(q->value(5).toString());
+    if (!q->value(6).isNull())
+        s.wonAt = dates::fromIsoDate(q->value(6).toString());
+    s.lastHistoryId = q->value(7).toLongLong();
+    return s;
+}
+
+Status LeadRepository::restoreStageState(qint64 id, const StageState &st) {
+    return inTransaction(m_db, [&]() -> Status {
+        auto del =
+            exec(m_db, QStringLiteral("DELETE FROM stage_history WHERE lead_id = ? AND id > ?"),
+                 {id, st.lastHistoryId});
+        if (!del)
+            return Error{del.error()};
+        auto q = exec(m_db,
+                      QStringLiteral("UPDATE leads SET stage = ?, sql_kind = ?, furthest_stage = "
+                                     "?, lost = ?, lost_reason = ?, lost_at = ?, won_at = ?, "
+                                     "updated_at = ? WHERE id = ?"),
+                      {stageKey(st.stage), sqlKindKey(st.sqlKind), stageKey(st.furthestStage),
+                       st.lost ? 1 : 0, st.lostReason, optDate(st.lostAt), optDate(st.wonAt),
+                       nowIso(), id});
+        if (!q)
+            return Error{q.error()};
+        if (q->numRowsAffected() == 0)
+            return Error{tr("The lead no longer exists; it may have been deleted.")};
+        return {};
+    });
+}
+
 Result<qint64> LeadRepository::addTouchpoint(Touchpoint &tp) {
     auto source = m_sources.resolve(tp.source);
     if (!source)

@@ -70,6 +70,18 @@ private:
     mutable int m_generation = 0;
 };
 
+// The stage-related columns of a lead, saved before a stage change so it can be undone.
+struct StageState {
+    Stage stage = Stage::Inquiry;
+    SqlKind sqlKind = SqlKind::None;
+    Stage furthestStage = Stage::Inquiry;
+    bool lost = false;
+    QString lostReason;
+    std::optional<QDate> lostAt;
+    std::optional<QDate> wonAt;
+    qint64 lastHistoryId = 0; // history rows after this one belong to later changes
+};
+
 // Leads and what hangs off them. Every write is one committed transaction (or part of the
 // caller's Transaction).
 class LeadRepository final {
@@ -91,6 +103,9 @@ public:
     Status recycle(qint64 id, const QString &user, const QDateTime &at);
 
     Result<QList<StageChange>> history(qint64 id) const;
+    Result<StageState> stageState(qint64 id) const;
+    // Puts the stage columns back as `state` and deletes the history written since (undo).
+    Status restoreStageState(qint64 id, const StageState &state);
     Result<qint64> addTouchpoint(Touchpoint &tp);
     Result<QList<Touchpoint>> touchpoints(qint64 id) const;
     Result<qint64> addActivity(Activity &a);
