@@ -12,10 +12,6 @@
 namespace mikomi::storage {
 namespace {
 
-QString tr(const char *s) {
-    return QCoreApplication::translate("Mikomi", s);
-}
-
 QString nextConnectionName() {
     static QAtomicInteger<int> counter;
     return QStringLiteral("mikomi-%1").arg(counter.fetchAndAddRelaxed(1) + 1);
@@ -59,14 +55,18 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
 
     const QFileInfo info(path);
     if (info.exists() && info.isDir())
-        return Error{tr("%1 is a folder, not a database file.").arg(path)};
+        return Error{QCoreApplication::translate("Mikomi", "%1 is a folder, not a database file.")
+                         .arg(path)};
     if (info.exists() && info.size() > 0 && !looksLikeSqlite(path))
         return Error{
-            tr("%1 is not a Mikomi database, or it is damaged. It was not changed.").arg(path)};
+            QCoreApplication::translate(
+                "Mikomi", "%1 is not a Mikomi database, or it is damaged. It was not changed.")
+                .arg(path)};
     if (!info.exists() && !options.readOnly) {
         const QDir dir = info.absoluteDir();
         if (!dir.exists() && !QDir().mkpath(dir.absolutePath()))
-            return Error{tr("Cannot create the folder %1.").arg(dir.absolutePath())};
+            return Error{QCoreApplication::translate("Mikomi", "Cannot create the folder %1.")
+                             .arg(dir.absolutePath())};
     }
 
     std::unique_ptr<Database> db(new Database);
@@ -74,45 +74,54 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
     db->m_connection = nextConnectionName();
     QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), db->m_connection);
     if (!c.isValid())
-        return Error{tr("The SQLite driver for Qt is not installed (QSQLITE).")};
+        return Error{QCoreApplication::translate(
+            "Mikomi", "The SQLite driver for Qt is not installed (QSQLITE).")};
     c.setDatabaseName(path);
     c.setConnectOptions(options.readOnly
                             ? QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY")
                             : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!c.open())
-        return Error{tr("Cannot open the database %1: %2").arg(path, c.lastError().text())};
+        return Error{QCoreApplication::translate("Mikomi", "Cannot open the database %1: %2")
+                         .arg(path, c.lastError().text())};
 
     auto version = exec(*db, QStringLiteral("PRAGMA user_version"));
     if (!version)
-        return Error{tr("Cannot read the database %1: %2").arg(path, version.error())};
+        return Error{QCoreApplication::translate("Mikomi", "Cannot read the database %1: %2")
+                         .arg(path, version.error())};
     int current = version->next() ? version->value(0).toInt() : 0;
     version->finish();
     // Make sure the rest of the file is readable too before we write anything.
     if (current > 0) {
         auto check = exec(*db, QStringLiteral("SELECT count(*) FROM sqlite_schema"));
         if (!check)
-            return Error{tr("Cannot read the database %1: %2").arg(path, check.error())};
+            return Error{QCoreApplication::translate("Mikomi", "Cannot read the database %1: %2")
+                             .arg(path, check.error())};
     }
 
     if (current > target)
-        return Error{tr("The database %1 was made by a newer version of Mikomi (schema version "
-                        "%2; this version knows up to %3). Please update Mikomi. The file was "
-                        "not changed.")
+        return Error{QCoreApplication::translate(
+                         "Mikomi",
+                         "The database %1 was made by a newer version of Mikomi (schema version "
+                         "%2; this version knows up to %3). Please update Mikomi. The file was "
+                         "not changed.")
                          .arg(path)
                          .arg(current)
                          .arg(target)};
 
     if (current < target) {
         if (options.readOnly)
-            return Error{
-                tr("The database %1 needs an upgrade but was opened read-only.").arg(path)};
+            return Error{QCoreApplication::translate(
+                             "Mikomi", "The database %1 needs an upgrade but was opened read-only.")
+                             .arg(path)};
         if (current > 0) {
             // Fold any WAL content into the file, then keep a copy of it as it was.
             (void)exec(*db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
             db->m_backupPath = backupPathFor(path, current);
             if (!QFile::copy(path, db->m_backupPath))
-                return Error{tr("Cannot make a backup copy of %1 before upgrading it; the "
-                                "database was not changed.")
+                return Error{QCoreApplication::translate(
+                                 "Mikomi",
+                                 "Cannot make a backup copy of %1 before upgrading it; the "
+                                 "database was not changed.")
                                  .arg(path)};
         }
         // All steps in one transaction (each a savepoint): a failure leaves the file as it was.
@@ -126,8 +135,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
                 auto r = exec(*db, statement);
                 if (!r) {
                     tx.rollback();
-                    return Error{tr("Upgrading the database to schema version %1 failed: %2 The "
-                                    "database was left unchanged.")
+                    return Error{QCoreApplication::translate(
+                                     "Mikomi",
+                                     "Upgrading the database to schema version %1 failed: %2 The "
+                                     "database was left unchanged.")
                                      .arg(m.version)
                                      .arg(r.error())};
                 }
@@ -136,8 +147,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
         if (auto r = exec(*db, QStringLiteral("PRAGMA user_version = %1").arg(target)); !r)
             return Error{r.error()};
         if (Status s = tx.commit(); !s)
-            return Error{tr("Upgrading the database failed: %1 The database was left unchanged.")
-                             .arg(s.error())};
+            return Error{
+                QCoreApplication::translate(
+                    "Mikomi", "Upgrading the database failed: %1 The database was left unchanged.")
+                    .arg(s.error())};
         current = target;
     }
     db->m_version = current;

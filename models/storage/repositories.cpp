@@ -11,10 +11,6 @@
 namespace mikomi::storage {
 namespace {
 
-QString tr(const char *s) {
-    return QCoreApplication::translate("Mikomi", s);
-}
-
 QString nowIso() {
     return dates::toIsoDateTime(QDateTime::currentDateTime());
 }
@@ -224,7 +220,7 @@ Result<Source> SourceRepository::get(qint64 id) const {
     if (!q)
         return Error{q.error()};
     if (!q->next())
-        return Error{tr("The source no longer exists.")};
+        return Error{QCoreApplication::translate("Mikomi", "The source no longer exists.")};
     Source s;
     s.id = q->value(0).toLongLong();
     s.name = q->value(1).toString();
@@ -273,11 +269,13 @@ Status SourceRepository::setTier(qint64 id, Tier tier) {
 Status SourceRepository::addAlias(const QString &alias, qint64 sourceId) {
     const QString key = text::sourceKey(alias);
     if (key.isEmpty())
-        return Error{tr("An alias cannot be empty.")};
+        return Error{QCoreApplication::translate("Mikomi", "An alias cannot be empty.")};
     auto existing = exec(m_db, QStringLiteral("SELECT 1 FROM sources WHERE name_key = ?"), {key});
     if (existing && existing->next())
-        return Error{tr("\"%1\" is already the name of a source; merge the two sources instead.")
-                         .arg(alias)};
+        return Error{
+            QCoreApplication::translate(
+                "Mikomi", "\"%1\" is already the name of a source; merge the two sources instead.")
+                .arg(alias)};
     auto q = exec(m_db,
                   QStringLiteral("INSERT INTO source_aliases(alias, alias_key, source_id) VALUES "
                                  "(?, ?, ?) ON CONFLICT(alias_key) DO UPDATE SET source_id = "
@@ -332,7 +330,8 @@ Status LeadRepository::writeLead(const Lead &lead, bool insert, qint64 *newId) {
     if (!q)
         return Error{q.error()};
     if (!insert && q->numRowsAffected() == 0)
-        return Error{tr("The lead no longer exists; it may have been deleted.")};
+        return Error{QCoreApplication::translate(
+            "Mikomi", "The lead no longer exists; it may have been deleted.")};
     if (newId)
         *newId = q->lastInsertId().toLongLong();
     return {};
@@ -340,7 +339,7 @@ Status LeadRepository::writeLead(const Lead &lead, bool insert, qint64 *newId) {
 
 Result<qint64> LeadRepository::insert(Lead &lead, const QString &user) {
     if (lead.id != 0)
-        return Error{tr("This lead is already stored.")};
+        return Error{QCoreApplication::translate("Mikomi", "This lead is already stored.")};
     qint64 id = 0;
     Status s = inTransaction(m_db, [&]() -> Status {
         if (Status w = writeLead(lead, true, &id); !w)
@@ -377,7 +376,8 @@ Result<Lead> LeadRepository::get(qint64 id) const {
     if (!q)
         return Error{q.error()};
     if (!q->next())
-        return Error{tr("The lead no longer exists; it may have been deleted.")};
+        return Error{QCoreApplication::translate(
+            "Mikomi", "The lead no longer exists; it may have been deleted.")};
     return leadFromQuery(*q);
 }
 
@@ -387,7 +387,8 @@ Status LeadRepository::remove(qint64 id) {
         if (!q)
             return Error{q.error()};
         if (q->numRowsAffected() == 0)
-            return Error{tr("The lead no longer exists; it may have been deleted.")};
+            return Error{QCoreApplication::translate(
+                "Mikomi", "The lead no longer exists; it may have been deleted.")};
         return {};
     });
 }
@@ -525,7 +526,8 @@ Result<StageState> LeadRepository::stageState(qint64 id) const {
     if (!q)
         return Error{q.error()};
     if (!q->next())
-        return Error{tr("The lead no longer exists; it may have been deleted.")};
+        return Error{QCoreApplication::translate(
+            "Mikomi", "The lead no longer exists; it may have been deleted.")};
     StageState s;
     s.stage = stageFromKey(q->value(0).toString()).value_or(Stage::Inquiry);
     s.sqlKind = sqlKindFromKey(q->value(1).toString()).value_or(SqlKind::None);
@@ -557,7 +559,8 @@ Status LeadRepository::restoreStageState(qint64 id, const StageState &st) {
         if (!q)
             return Error{q.error()};
         if (q->numRowsAffected() == 0)
-            return Error{tr("The lead no longer exists; it may have been deleted.")};
+            return Error{QCoreApplication::translate(
+                "Mikomi", "The lead no longer exists; it may have been deleted.")};
         return {};
     });
 }
@@ -641,7 +644,7 @@ Status LeadRepository::setSpend(const SpendRow &row) {
     if (!source)
         return Error{source.error()};
     if (*source == 0)
-        return Error{tr("Spend needs a source.")};
+        return Error{QCoreApplication::translate("Mikomi", "Spend needs a source.")};
     auto q = exec(m_db,
                   QStringLiteral("INSERT INTO spend(source_id, month, amount) VALUES (?,?,?) ON "
                                  "CONFLICT(source_id, month) DO UPDATE SET amount = "
