@@ -2,14 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>ComingPage</name>
+    <name>mikomi::ui::ComingPage</name>
     <message>
         <source>This page is coming in a later version of Mikomi.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>mikomi::ui::MainWindow</name>
     <message>
         <source>Mikomi — %1</source>
         <translation type="unfinished"></translation>
@@ -959,7 +959,7 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     </message>
 </context>
 <context>
-    <name>SettingsDialog</name>
+    <name>mikomi::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
         <translation type="unfinished"></translation>
