@@ -42,10 +42,16 @@ MainWindow::MainWindow(LanguageManager *language, QWidget *parent)
     m_nav->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
     m_nav->setMinimumWidth(150);
     m_nav->setMaximumWidth(240);
+    m_nav->setSpacing(2);
+    m_nav->setFrameShape(QFrame::NoFrame);
+    m_nav->setStyleSheet(
+        QStringLiteral("QListWidget#navigation { font-size: 11pt; padding-top: 6px; }"
+                       "QListWidget#navigation::item { padding: 6px 12px; }"));
     m_stack = new QStackedWidget(splitter);
     splitter->addWidget(m_nav);
     splitter->addWidget(m_stack);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({180, 920});
     setCentralWidget(splitter);
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
