@@ -16,9 +16,9 @@ namespace mikomi::cli {
 
 enum Exit { Ok = 0, DataError = 1, UsageError = 2 };
 
-inline QString tr(const char *s) {
-    return QCoreApplication::translate("Mikomi", s);
-}
+// lupdate files tr() calls in this namespace under the context "mikomi::cli"; translate with the
+// same context so the Japanese is found.
+inline QString tr(const char *s) { return QCoreApplication::translate("mikomi::cli", s); }
 
 // stdout (what scripts read) and stderr (messages), UTF-8.
 QTextStream &out();
