@@ -18,7 +18,9 @@ enum Exit { Ok = 0, DataError = 1, UsageError = 2 };
 
 // lupdate files tr() calls in this namespace under the context "mikomi::cli"; translate with the
 // same context so the Japanese is found.
-inline QString tr(const char *s) { return QCoreApplication::translate("mikomi::cli", s); }
+inline QString tr(const char *s) {
+    return QCoreApplication::translate("mikomi::cli", s);
+}
 
 // stdout (what scripts read) and stderr (messages), UTF-8.
 QTextStream &out();

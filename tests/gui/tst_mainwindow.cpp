@@ -24,8 +24,7 @@ private:
     QTemporaryDir m_dir;
     QString m_path;
 
-    static void shoot(QWidget &w, const QString &name)
-    {
+    static void shoot(QWidget &w, const QString &name) {
         const QString dir = qEnvironmentVariable("MIKOMI_SHOTS");
         if (dir.isEmpty())
             return;
@@ -33,14 +32,12 @@ private:
         QVERIFY(w.grab().save(QDir(dir).filePath(name + QStringLiteral(".png"))));
     }
 
-    static QString navText(ui::MainWindow &w, int row)
-    {
+    static QString navText(ui::MainWindow &w, int row) {
         return w.findChild<QListWidget *>(QStringLiteral("navigation"))->item(row)->text();
     }
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QStandardPaths::setTestModeEnabled(true); // settings go to a test location
         m_path = m_dir.filePath(QStringLiteral("gui.mikomi"));
         auto db = storage::Database::open(m_path);
@@ -50,8 +47,7 @@ private slots:
         QCOMPARE(*n, 300);
     }
 
-    void opensInBothLanguagesAndSwitchesAtRuntime()
-    {
+    void opensInBothLanguagesAndSwitchesAtRuntime() {
         LanguageManager language;
         QVERIFY(language.apply(QStringLiteral("en")));
         ui::MainWindow w(&language);
@@ -96,16 +92,14 @@ private slots:
         }
     }
 
-    void refusesUnknownLanguage()
-    {
+    void refusesUnknownLanguage() {
         LanguageManager language;
         QVERIFY(language.apply(QStringLiteral("en")));
         QVERIFY(!language.apply(QStringLiteral("fr")));
         QCOMPARE(language.language(), QStringLiteral("en"));
     }
 
-    void badDatabaseKeepsCurrentOne()
-    {
+    void badDatabaseKeepsCurrentOne() {
         LanguageManager language;
         QVERIFY(language.apply(QStringLiteral("en")));
         ui::MainWindow w(&language);
@@ -117,7 +111,8 @@ private slots:
         f.close();
         const Status s = w.openDatabase(junk);
         QVERIFY(!s.ok());
-        QVERIFY2(s.error().contains(QStringLiteral("not a Mikomi database")), qPrintable(s.error()));
+        QVERIFY2(s.error().contains(QStringLiteral("not a Mikomi database")),
+                 qPrintable(s.error()));
         QVERIFY(w.database());
         QCOMPARE(w.database()->path(), m_path);
     }
