@@ -1,0 +1,1 @@
+mikomi_add_bench(bench_startup SOURCES bench_startup.cpp LIBS mikomi_ui mikomi_models mikomi_translations)
