@@ -1028,11 +1028,23 @@ void Generator::makeLead(qint64 ordinal) {
     if ((source == NoSource) && m_rng.percent(50))
         touches = 0;
     std::array<qint64, 5> times{};
+    // Insertion sort of times[from, to): tiny ranges, and GCC 12 at -O3 reports a false
+    // -Warray-bounds inside std::sort on a std::array prefix.
+    const auto sortRange = [&times](int from, int to) {
+        to = std::min(to, int(times.size()));
+        for (int i = from + 1; i < to; ++i) {
+            const qint64 v = times[std::size_t(i)];
+            int j = i - 1;
+            for (; j >= from && times[std::size_t(j)] > v; --j)
+                times[std::size_t(j + 1)] = times[std::size_t(j)];
+            times[std::size_t(j + 1)] = v;
+        }
+    };
     const auto sortedTimes = [&](int count) {
         for (int i = 1; i < count; ++i)
             times[std::size_t(i)] =
                 created + 1 + m_rng.between64(0, std::max<qint64>(0, end - created - 1));
-        std::sort(times.begin() + 1, times.begin() + std::max(count, 1));
+        sortRange(1, std::max(count, 1));
     };
     times[0] = created;
     sortedTimes(touches);
@@ -1054,7 +1066,7 @@ void Generator::makeLead(qint64 ordinal) {
     for (int i = 0; i < acts; ++i)
         times[std::size_t(i)] =
             created + 1 + m_rng.between64(0, std::max<qint64>(0, activityEnd - created - 1));
-    std::sort(times.begin(), times.begin() + acts);
+    sortRange(0, acts);
     int score = titlePoints + 5 * int(lead.furthestStage);
     for (int i = 0; i < acts; ++i) {
         const qint64 t = times[std::size_t(i)];
