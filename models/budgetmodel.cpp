@@ -1,0 +1,158 @@
+#include "models/budgetmodel.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+namespace mikomi {
+namespace {
+
+QString percent(double v) {
+    return QLocale().toString(v * 100, 'f', 1) + QStringLiteral("%");
+}
+
+QVariant alignment(bool right) {
+    return right ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                 : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+}
+
+} // namespace
+
+BudgetModel::BudgetModel(QObject *parent)
+    : QAbstractTableModel(parent) {}
+
+void BudgetModel::setPlan(const analytics::BudgetPlan &plan, Currency currency) {
+    beginResetModel();
+    m_plan = plan;
+    m_currency = currency;
+    endResetModel();
+}
+
+void BudgetModel::retranslate() {
+    if (!m_plan.allocations.empty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+}
+
+int BudgetModel::rowCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : int(m_plan.allocations.size());
+}
+
+int BudgetModel::columnCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant BudgetModel::data(const QModelIndex &index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const analytics::Allocation &a = m_plan.allocations[std::size_t(index.row())];
+    const std::optional<double> share =
+        m_plan.total > 0 ? std::optional<double>(double(a.amount) / double(m_plan.total))
+                         : std::nullopt;
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case Source:
+            return a.source;
+        case Tier:
+            return tierLabel(a.tier);
+        case Amount:
+            return formatMoney(a.amount, m_currency);
+        case ShareOfTotal:
+            return share ? percent(*share) : QStringLiteral("—");
+        }
+        return {};
+    case SortRole:
+        switch (index.column()) {
+        case Source:
+            return a.source;
+        case Tier:
+            return int(a.tier);
+        case Amount:
+            return a.amount;
+        case ShareOfTotal:
+            return share ? QVariant(*share) : QVariant();
+        }
+        return {};
+    case SourceIndexRole:
+        return a.sourceIndex;
+    case TierRole:
+        return int(a.tier);
+    case Qt::TextAlignmentRole:
+        return alignment(index.column() >= Amount);
+    default:
+        return {};
+    }
+}
+
+QVariant BudgetModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 ||
+        section >= ColumnCount)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    static const char *const titles[ColumnCount] = {
+        QT_TRANSLATE_NOOP("Mikomi", "Source"), QT_TRANSLATE_NOOP("Mikomi", "Tier"),
+        QT_TRANSLATE_NOOP("Mikomi", "Recommended amount"),
+        QT_TRANSLATE_NOOP("Mikomi", "Share of total")};
+    return QCoreApplication::translate("Mikomi", titles[section]);
+}
+
+BudgetTierModel::BudgetTierModel(QObject *parent)
+    : QAbstractTableModel(parent) {}
+
+void BudgetTierModel::setPlan(const analytics::BudgetPlan &plan, Currency currency) {
+    beginResetModel();
+    m_plan = plan;
+    m_currency = currency;
+    endResetModel();
+}
+
+void BudgetTierModel::retranslate() {
+    if (!m_plan.tiers.empty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+}
+
+int BudgetTierModel::rowCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : int(m_plan.tiers.size());
+}
+
+int BudgetTierModel::columnCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant BudgetTierModel::data(const QModelIndex &index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const analytics::TierBudget &t = m_plan.tiers[std::size_t(index.row())];
+    if (role == Qt::TextAlignmentRole)
+        return alignment(index.column() != Tier);
+    if (role == Qt::ToolTipRole && t.unallocated > 0)
+        return tr("No source is in this tier: its amount is not allocated.");
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case Tier:
+        return tierLabel(t.tier);
+    case TargetShare:
+        return percent(t.targetShare);
+    case Amount:
+        return formatMoney(t.amount, m_currency);
+    case Spend:
+        return formatMoney(t.spend, m_currency);
+    case ActualShare:
+        return t.actualShare ? percent(*t.actualShare) : QStringLiteral("—");
+    }
+    return {};
+}
+
+QVariant BudgetTierModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 ||
+        section >= ColumnCount)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    static const char *const titles[ColumnCount] = {
+        QT_TRANSLATE_NOOP("Mikomi", "Tier"), QT_TRANSLATE_NOOP("Mikomi", "Target share"),
+        QT_TRANSLATE_NOOP("Mikomi", "Amount"), QT_TRANSLATE_NOOP("Mikomi", "Actual spend"),
+        QT_TRANSLATE_NOOP("Mikomi", "Actual share")};
+    return QCoreApplication::translate("Mikomi", titles[section]);
+}
+
+} // namespace mikomi

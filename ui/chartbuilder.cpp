@@ -1,0 +1,204 @@
+#include "ui/chartbuilder.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QCoreApplication>
+#include <QCursor>
+#include <QLineSeries>
+#include <QLocale>
+#include <QPieSeries>
+#include <QPieSlice>
+#include <QToolTip>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace mikomi::ui::charts {
+namespace {
+
+QString tr(const char *s) {
+    return QCoreApplication::translate("Mikomi", s);
+}
+
+QString rowName(const analytics::SourceRow &r) {
+    return r.isUnknown ? tr("Unknown") : r.name;
+}
+
+QChart *newChart(const QString &title) {
+    auto *chart = new QChart;
+    chart->setTitle(title);
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->legend()->setVisible(true);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    return chart;
+}
+
+// Shows `format(value)` as a tooltip while a bar of `set` is hovered.
+template <typename F> void tooltips(QBarSet *set, QStringList categories, F format) {
+    QObject::connect(
+        set, &QBarSet::hovered, set, [set, categories, format](bool status, int index) {
+            if (status && index >= 0 && index < categories.size())
+                QToolTip::showText(QCursor::pos(), categories.at(index) + QStringLiteral(": ") +
+                                                       set->label() + QStringLiteral(" ") +
+                                                       format(set->at(index)));
+            else
+                QToolTip::hideText();
+        });
+}
+
+void addAxes(QChart *chart, QAbstractSeries *series, const QStringList &categories,
+             const QString &xTitle, const QString &yTitle, double maxValue) {
+    auto *x = new QBarCategoryAxis;
+    x->append(categories);
+    x->setTitleText(xTitle);
+    x->setLabelsAngle(categories.size() > 6 ? -45 : 0);
+    auto *y = new QValueAxis;
+    y->setTitleText(yTitle);
+    y->setRange(0, maxValue > 0 ? maxValue * 1.1 : 1);
+    y->setLabelFormat(QStringLiteral("%.0f"));
+    y->applyNiceNumbers();
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+}
+
+} // namespace
+
+QChart *leadsAndCustomers(const analytics::SourceReport &report) {
+    QChart *chart = newChart(tr("Leads and customers by source"));
+    auto *leads = new QBarSet(tr("Leads"));
+    auto *customers = new QBarSet(tr("Customers"));
+    QStringList categories;
+    double maxValue = 0;
+    for (const auto &r : report.sources) {
+        categories << rowName(r);
+        leads->append(double(r.funnel.leads));
+        customers->append(r.funnel.customer);
+        maxValue = std::max(maxValue, double(r.funnel.leads));
+    }
+    const auto number = [](double v) {
+        return QLocale().toString(v, 'f', v == std::floor(v) ? 0 : 2);
+    };
+    tooltips(leads, categories, number);
+    tooltips(customers, categories, number);
+    auto *series = new QBarSeries;
+    series->append(leads);
+    series->append(customers);
+    chart->addSeries(series);
+    addAxes(chart, series, categories, tr("Source"), tr("Number of leads"), maxValue);
+    return chart;
+}
+
+QChart *costPerSource(const analytics::SourceReport &report, Currency currency) {
+    QChart *chart = newChart(tr("CPL and CAC by source"));
+    auto *cpl = new QBarSet(tr("CPL"));
+    auto *cac = new QBarSet(tr("CAC"));
+    QStringList categories;
+    double maxValue = 0;
+    const double major = minorUnits(currency);
+    for (const auto &r : report.sources) {
+        if (r.isUnknown)
+            continue;
+        categories << rowName(r);
+        const double a = r.metrics.cpl.value_or(0) / major;
+        const double b = r.metrics.cac.value_or(0) / major;
+        cpl->append(a);
+        cac->append(b);
+        maxValue = std::max({maxValue, a, b});
+    }
+    const auto money = [currency, major](double v) {
+        return formatMoney(Money(std::llround(v * major)), currency);
+    };
+    tooltips(cpl, categories, money);
+    tooltips(cac, categories, money);
+    auto *series = new QBarSeries;
+    series->append(cpl);
+    series->append(cac);
+    chart->addSeries(series);
+    addAxes(chart, series, categories, tr("Source"), tr("Amount (%1)").arg(currencyKey(currency)),
+            maxValue);
+    return chart;
+}
+
+QChart *ltvCac(const analytics::SourceReport &report) {
+    QChart *chart = newChart(tr("LTV:CAC by source (target 3:1)"));
+    auto *set = new QBarSet(tr("LTV:CAC"));
+    QStringList categories;
+    double maxValue = 3;
+    for (const auto &r : report.sources) {
+        if (r.isUnknown || !r.metrics.ltvCac)
+            continue;
+        categories << rowName(r);
+        set->append(*r.metrics.ltvCac);
+        maxValue = std::max(maxValue, *r.metrics.ltvCac);
+    }
+    tooltips(set, categories, [](double v) { return QLocale().toString(v, 'f', 2); });
+    auto *series = new QBarSeries;
+    series->append(set);
+    chart->addSeries(series);
+    addAxes(chart, series, categories, tr("Source"), tr("LTV:CAC"), maxValue);
+    // The 3:1 reference line across the categories.
+    auto *line = new QLineSeries;
+    line->setName(tr("3:1 reference"));
+    line->append(-0.5, 3);
+    line->append(std::max<qsizetype>(categories.size(), 1) - 0.5, 3);
+    QPen pen(Qt::red);
+    pen.setStyle(Qt::DashLine);
+    pen.setWidth(2);
+    line->setPen(pen);
+    chart->addSeries(line);
+    auto *hidden = new QValueAxis;
+    hidden->setRange(-0.5, std::max<qsizetype>(categories.size(), 1) - 0.5);
+    hidden->setVisible(false);
+    chart->addAxis(hidden, Qt::AlignTop);
+    line->attachAxis(hidden);
+    line->attachAxis(chart->axes(Qt::Vertical).constFirst());
+    return chart;
+}
+
+QChart *shareOfLeads(const analytics::SourceReport &report) {
+    QChart *chart = newChart(tr("Share of leads by source"));
+    chart->legend()->setAlignment(Qt::AlignRight);
+    auto *series = new QPieSeries;
+    series->setHoleSize(0.45);
+    for (const auto &r : report.sources) {
+        if (r.funnel.leads == 0)
+            continue;
+        QPieSlice *slice = series->append(rowName(r), double(r.funnel.leads));
+        const QString text =
+            tr("%1: %2 leads (%3%)")
+                .arg(rowName(r), QLocale().toString(r.funnel.leads),
+                     QLocale().toString(r.metrics.share.value_or(0) * 100, 'f', 1));
+        QObject::connect(slice, &QPieSlice::hovered, slice, [slice, text](bool state) {
+            slice->setExploded(state);
+            if (state)
+                QToolTip::showText(QCursor::pos(), text);
+            else
+                QToolTip::hideText();
+        });
+    }
+    chart->addSeries(series);
+    return chart;
+}
+
+QChart *funnel(const analytics::SourceReport &report) {
+    QChart *chart = newChart(tr("Conversion funnel (all sources)"));
+    auto *set = new QBarSet(tr("Leads that reached the stage"));
+    const analytics::ReportTotals &t = report.totals;
+    const QStringList categories{tr("Leads"), stageLabel(Stage::Mql), stageLabel(Stage::Sql),
+                                 stageLabel(Stage::Opportunity), stageLabel(Stage::Customer)};
+    *set << double(t.leads) << double(t.mql) << double(t.sql) << double(t.opportunity)
+         << double(t.customer);
+    tooltips(set, categories, [](double v) { return QLocale().toString(qint64(v)); });
+    auto *series = new QBarSeries;
+    series->append(set);
+    chart->addSeries(series);
+    addAxes(chart, series, categories, tr("Stage"), tr("Number of leads"), double(t.leads));
+    return chart;
+}
+
+} // namespace mikomi::ui::charts

@@ -1,0 +1,97 @@
+#include "ui/chartpanel.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QEvent>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QMessageBox>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace mikomi::ui {
+
+ChartPanel::ChartPanel(QWidget *parent)
+    : QWidget(parent) {
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_view = new QChartView(this);
+    m_view->setRenderHint(QPainter::Antialiasing);
+    m_view->setMinimumSize(420, 300);
+    layout->addWidget(m_view);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    m_png = new QToolButton(this);
+    m_pdf = new QToolButton(this);
+    buttons->addWidget(m_png);
+    buttons->addWidget(m_pdf);
+    layout->addLayout(buttons);
+    connect(m_png, &QToolButton::clicked, this, &ChartPanel::askPng);
+    connect(m_pdf, &QToolButton::clicked, this, &ChartPanel::askPdf);
+    retranslate();
+}
+
+void ChartPanel::setChart(QChart *chart) {
+    QChart *old = m_view->chart();
+    m_view->setChart(chart);
+    delete old;
+}
+
+QChart *ChartPanel::chart() const {
+    return m_view->chart();
+}
+
+bool ChartPanel::exportPng(const QString &path) const {
+    return m_view->grab().save(path, "PNG");
+}
+
+bool ChartPanel::exportPdf(const QString &path) const {
+    QPdfWriter writer(path);
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    writer.setPageOrientation(QPageLayout::Landscape);
+    writer.setResolution(150);
+    writer.setTitle(chart() ? chart()->title() : QString());
+    QPainter painter;
+    if (!painter.begin(&writer))
+        return false;
+    const QRect page = painter.viewport();
+    const QPixmap pixmap = m_view->grab();
+    const QSize size = pixmap.size().scaled(page.size(), Qt::KeepAspectRatio);
+    painter.drawPixmap(QRect(QPoint(0, 0), size), pixmap);
+    return painter.end();
+}
+
+void ChartPanel::askPng() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save the chart as PNG"), QString(),
+                                                      tr("PNG images (*.png)"));
+    if (!path.isEmpty() && !exportPng(path))
+        QMessageBox::warning(
+            this, tr("Export"),
+            tr("The chart could not be saved to %1.").arg(QDir::toNativeSeparators(path)));
+}
+
+void ChartPanel::askPdf() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save the chart as PDF"), QString(),
+                                                      tr("PDF documents (*.pdf)"));
+    if (!path.isEmpty() && !exportPdf(path))
+        QMessageBox::warning(
+            this, tr("Export"),
+            tr("The chart could not be saved to %1.").arg(QDir::toNativeSeparators(path)));
+}
+
+void ChartPanel::changeEvent(QEvent *event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void ChartPanel::retranslate() {
+    m_png->setText(tr("PNG…"));
+    m_png->setToolTip(tr("Save this chart as a PNG image"));
+    m_pdf->setText(tr("PDF…"));
+    m_pdf->setToolTip(tr("Save this chart as a PDF document"));
+}
+
+} // namespace mikomi::ui
