@@ -1,0 +1,65 @@
+#pragma once
+
+#include "models/domain/lead.h"
+#include "models/domain/result.h"
+#include "models/io/encoding.h"
+#include "models/io/headermap.h"
+#include "models/io/vcard.h"
+#include "models/storage/database.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// Export of leads to CSV and vCard (product.md §Capabilities 9, §Reliability): CSV cells that a
+// spreadsheet would run are neutralised, characters CP932 cannot hold are errors naming the lead
+// and the field (never '?'), opted-out and anonymous leads are left out unless asked. The CSV uses
+// the field keys of cli.md as headers, so it imports back to the same data.
+namespace mikomi::services {
+
+// The lead fields an export writes, in column order (every field but the full-name ones).
+const QList<io::LeadField> &exportFields();
+// One field of a lead as text, as export writes it and the import preview shows it: dates ISO
+// ("2026-04-01", created_at "2026-04-01 09:30:00" local time), money in major units ("1200.50"
+// for USD), stage as its key ("sal" for an SQL of that kind, "lost" for a lost lead without a lost
+// date), opt-out "yes"/"no".
+QString leadFieldText(const Lead &lead, io::LeadField field, int minorUnitsPerMajor = 1);
+
+// Money in major units as export writes it ("1200", "1200.50").
+QString moneyText(Money amount, int minorUnitsPerMajor);
+
+enum class ExportFormat { Csv = 0, VCard };
+
+struct ExportOptions {
+    QString path;
+    ExportFormat format = ExportFormat::Csv;
+    io::Encoding encoding = io::Encoding::Utf8Bom; // CSV only (vCard is UTF-8)
+    io::VCardVersion vcardVersion = io::VCardVersion::V30;
+    bool includeOptedOut = false; // also opted-out and anonymous leads
+    QList<qint64> leadIds;        // empty = all leads
+    int minorUnitsPerMajor = 1;
+};
+
+struct ExportError {
+    qint64 leadId = 0;
+    QString lead;   // display name of the lead
+    QString field;  // field label
+    QString reason; // translated
+};
+
+struct ExportSummary {
+    qint64 written = 0;
+    qint64 leftOut = 0; // opted-out / anonymous leads not written
+    QList<ExportError> errors;
+};
+
+// Writes the file (atomically: QSaveFile). When a lead cannot be encoded the file is not written
+// and the summary lists every such lead and field; an Error only for I/O or database failures.
+Result<ExportSummary> exportLeads(storage::Database &db, const ExportOptions &options);
+
+// "Lead "山田 太郎", field "Company": …" (translated).
+QString describeExportError(const ExportError &e);
+
+} // namespace mikomi::services

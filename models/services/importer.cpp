@@ -1,0 +1,824 @@
+#include "models/services/importer.h"
+
+#include "models/domain/dates.h"
+#include "models/io/vcard.h"
+#include "models/services/exporter.h"
+#include "models/storage/bulkwriter.h"
+#include "models/storage/repositories.h"
+#include "models/storage/sql.h"
+#include "models/text/normalize.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QSaveFile>
+#include <QSet>
+
+namespace mikomi::services {
+namespace {
+
+QString tr(const char *s) {
+    return QCoreApplication::translate("Mikomi", s);
+}
+
+// Keys of the leads already in the database (and created by this import), for matching.
+class Matcher final {
+public:
+    Status load(const storage::Database &db, qint64 *count) {
+        auto q =
+            storage::exec(db, QStringLiteral("SELECT id, email_key, phone_key, mobile_key, "
+                                             "company_key, person_key, family_name FROM leads"));
+        if (!q)
+            return Error{q.error()};
+        while (q->next()) {
+            const qint64 id = q->value(0).toLongLong();
+            ++*count;
+            addKeys(id, q->value(1).toString(), {q->value(2).toString(), q->value(3).toString()},
+                    q->value(4).toString(), q->value(5).toString(),
+                    familyKey(q->value(6).toString()));
+        }
+        return {};
+    }
+
+    // The lead a row means, or 0.
+    qint64 find(const Lead &l) const {
+        const QString email = text::normalizeEmail(l.email);
+        if (!email.isEmpty()) {
+            if (const qint64 id = m_email.value(email))
+                return id;
+        }
+        // Without an email match, another key may only name a lead without a different email.
+        const auto compatible = [&](qint64 id) {
+            return id != 0 && (email.isEmpty() || m_emailOf.value(id).isEmpty());
+        };
+        const QString family = familyKey(l.familyName);
+        for (const QString &p : {text::normalizePhone(l.phone), text::normalizePhone(l.mobile)}) {
+            if (p.isEmpty())
+                continue;
+            const qint64 id = m_phoneFamily.value(p + u'\x1f' + family);
+            if (compatible(id))
+                return id;
+        }
+        // Company + person; with no company, the person alone (a card with just a name).
+        const QString company = text::companyKey(l.company);
+        const QString person = text::personKey(l.familyName, l.givenName);
+        if (!company.isEmpty() || !person.isEmpty()) {
+            const qint64 id = m_companyPerson.value(company + u'\x1f' + person);
+            if (compatible(id))
+                return id;
+        }
+        return 0;
+    }
+
+    void add(qint64 id, const Lead &l) {
+        addKeys(id, text::normalizeEmail(l.email),
+                {text::normalizePhone(l.phone), text::normalizePhone(l.mobile)},
+                text::companyKey(l.company), text::personKey(l.familyName, l.givenName),
+                familyKey(l.familyName));
+    }
+
+    qint64 byEmail(const QString &email) const {
+        return m_email.value(text::normalizeEmail(email));
+    }
+
+private:
+    static QString familyKey(const QString &family) { return text::personKey(family, QString()); }
+
+    void addKeys(qint64 id, const QString &email, std::initializer_list<QString> phones,
+                 const QString &company, const QString &person, const QString &family) {
+        if (!email.isEmpty()) {
+            m_email.insert(email, id);
+            m_emailOf.insert(id, email);
+        }
+        for (const QString &p : phones) {
+            if (!p.isEmpty())
+                m_phoneFamily.insert(p + u'\x1f' + family, id);
+        }
+        if (!company.isEmpty() || !person.isEmpty())
+            m_companyPerson.insert(company + u'\x1f' + person, id);
+    }
+
+    QHash<QString, qint64> m_email, m_phoneFamily, m_companyPerson;
+    QHash<qint64, QString> m_emailOf;
+};
+
+// Fills the empty fields of `into` from `from` (merge) or overwrites with `from`'s non-empty
+// values (update). Stage fields are left to the caller.
+Lead combine(const Lead &existing, const Lead &row, OnMatch mode) {
+    Lead out = existing;
+    const bool overwrite = mode == OnMatch::Update;
+    const auto take = [&](QString &dst, const QString &src) {
+        if (!src.isEmpty() && (overwrite || dst.isEmpty()))
+            dst = src;
+    };
+    take(out.company, row.company);
+    take(out.companyReading, row.companyReading);
+    take(out.department, row.department);
+    take(out.title, row.title);
+    take(out.familyName, row.familyName);
+    take(out.givenName, row.givenName);
+    take(out.familyReading, row.familyReading);
+    take(out.givenReading, row.givenReading);
+    take(out.email, row.email);
+    take(out.phone, row.phone);
+    take(out.mobile, row.mobile);
+    take(out.postalCode, row.postalCode);
+    take(out.prefecture, row.prefecture);
+    take(out.city, row.city);
+    take(out.street, row.street);
+    take(out.building, row.building);
+    take(out.country, row.country);
+    take(out.website, row.website);
+    take(out.owner, row.owner);
+    take(out.source, row.source);
+    take(out.notes, row.notes);
+    take(out.lostReason, row.lostReason);
+    const auto takeOpt = [&](auto &dst, const auto &src) {
+        if (src && (overwrite || !dst))
+            dst = src;
+    };
+    takeOpt(out.dealValue, row.dealValue);
+    takeOpt(out.lifetimeValue, row.lifetimeValue);
+    takeOpt(out.wonAt, row.wonAt);
+    takeOpt(out.lostAt, row.lostAt);
+    if (row.optOut)
+        out.optOut = true; // an opt-out is never undone by an import
+    out.anonymous = out.familyName.isEmpty() && out.givenName.isEmpty() && out.email.isEmpty() &&
+                    out.phone.isEmpty() && out.mobile.isEmpty();
+    return out;
+}
+
+QDateTime atStartOfDay(const std::optional<QDate> &d, const QDateTime &fallback) {
+    return d ? d->startOfDay() : fallback;
+}
+
+// Undoes the export's formula neutralisation (io::csvField): "'=SUM(1)" → "=SUM(1)", "'+81 3…" →
+// "+81 3…", so a file Mikomi wrote imports back to the same data.
+void unneutralise(io::CsvRecord &rec) {
+    for (QString &f : rec.fields) {
+        if (f.size() >= 2 && f.at(0) == u'\'') {
+            const QChar c = f.at(1);
+            if (c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r')
+                f.remove(0, 1);
+        }
+    }
+}
+
+io::RowError vcardWarning(const io::VCardWarning &w) {
+    return io::RowError{w.line, QString(), w.message};
+}
+
+class Run final {
+public:
+    Run(storage::Database &db, const ImportOptions &o, const ImportProgress &progress,
+        const std::atomic<bool> *cancel)
+        : m_db(db)
+        , m_o(o)
+        , m_progress(progress)
+        , m_cancel(cancel)
+        , m_repo(db) {
+        m_now = o.now.isValid() ? o.now : QDateTime::currentDateTime();
+    }
+
+    Result<ImportSummary> exec();
+
+private:
+    bool cancelled() const { return m_cancel && m_cancel->load(); }
+    void tick(qint64 bytes, qint64 total, bool force = false) {
+        if (m_progress && (force || m_s.rowsRead % 100 == 0))
+            m_progress(m_s.rowsRead, bytes, total);
+    }
+    void reject(int line, const QStringList &fields, QList<io::RowError> errors) {
+        ++m_s.rejected;
+        m_s.errors += errors;
+        m_s.rejectedRows.append(RejectedRow{line, fields, std::move(errors)});
+    }
+    Status importLead(io::LeadRow row, int line, const QStringList &fields, bool stageGiven);
+    Status insertNew(Lead &lead);
+    Status applySourceCategory(const QString &source, SourceCategory category);
+    Status readCsv(storage::BulkWriter &writer);
+    Status readVCard();
+    Status importSpend(const io::HeaderMap &map, const io::CsvRecord &rec);
+    Status importTouchpoint(const io::HeaderMap &map, const io::CsvRecord &rec,
+                            storage::BulkWriter &writer);
+    Status loadTouchpointKeys();
+
+    storage::Database &m_db;
+    const ImportOptions &m_o;
+    const ImportProgress &m_progress;
+    const std::atomic<bool> *m_cancel;
+    storage::LeadRepository m_repo;
+    storage::BulkWriter *m_writer = nullptr;
+    Matcher m_matcher;
+    QDateTime m_now;
+    ImportSummary m_s;
+    QSet<QString> m_categoryDone;
+    QSet<QString> m_touchKeys;     // lead|time|source of touchpoints already stored
+    QHash<QString, Money> m_spend; // canonical source|month → amount
+};
+
+Status Run::applySourceCategory(const QString &source, SourceCategory category) {
+    const QString key = text::sourceKey(source) + u'|' + categoryKey(category);
+    if (source.isEmpty() || m_categoryDone.contains(key))
+        return {};
+    m_categoryDone.insert(key);
+    auto id = m_repo.sources().resolve(source, true, category);
+    if (!id)
+        return Error{id.error()};
+    auto src = m_repo.sources().get(*id);
+    if (!src)
+        return Error{src.error()};
+    if (src->category == SourceCategory::Unknown && category != SourceCategory::Unknown)
+        return m_repo.sources().setCategory(*id, category);
+    return {};
+}
+
+Status Run::insertNew(Lead &lead) {
+    if (!lead.createdAt.isValid())
+        lead.createdAt = m_now;
+    if (!lead.updatedAt.isValid())
+        lead.updatedAt = m_now;
+    auto id = m_writer->insertLead(lead);
+    if (!id)
+        return Error{id.error()};
+    lead.id = *id;
+    StageChange first;
+    first.toStage = Stage::Inquiry;
+    first.changedAt = lead.createdAt;
+    first.user = m_o.user;
+    if (Status st = m_writer->insertStageChange(lead.id, first); !st)
+        return st;
+    if (lead.stage > Stage::Inquiry) {
+        StageChange c;
+        c.fromStage = Stage::Inquiry;
+        c.toStage = lead.stage;
+        c.changedAt = lead.stage == Stage::Customer ? atStartOfDay(lead.wonAt, lead.createdAt)
+                                                    : lead.createdAt;
+        if (c.changedAt < lead.createdAt)
+            c.changedAt = lead.createdAt;
+        c.user = m_o.user;
+        if (Status st = m_writer->insertStageChange(lead.id, c); !st)
+            return st;
+    }
+    if (lead.lost) {
+        StageChange c;
+        c.fromStage = lead.stage;
+        c.toStage = lead.stage;
+        c.lost = true;
+        c.changedAt = atStartOfDay(lead.lostAt, lead.createdAt);
+        if (c.changedAt < lead.createdAt)
+            c.changedAt = lead.createdAt;
+        c.user = m_o.user;
+        c.note = lead.lostReason;
+        if (Status st = m_writer->insertStageChange(lead.id, c); !st)
+            return st;
+    }
+    m_matcher.add(lead.id, lead);
+    ++m_s.created;
+    return {};
+}
+
+Status Run::importLead(io::LeadRow row, int line, const QStringList &fields, bool stageGiven) {
+    Lead &lead = row.lead;
+    if (lead.source.isEmpty())
+        lead.source = m_o.defaultSource;
+    if (lead.lostAt)
+        lead.lost = true; // a lost date says the lead was lost
+    if (row.sourceCategory && !lead.source.isEmpty()) {
+        if (Status st = applySourceCategory(lead.source, *row.sourceCategory); !st)
+            return st;
+    }
+    const qint64 match = m_matcher.find(lead);
+    if (match == 0)
+        return insertNew(lead);
+    if (m_o.onMatch == OnMatch::Skip) {
+        ++m_s.skipped;
+        return {};
+    }
+    auto existing = m_repo.get(match);
+    if (!existing)
+        return Error{existing.error()};
+    const Lead combined = combine(*existing, lead, m_o.onMatch);
+    if (!(combined == *existing)) {
+        if (Status st = m_repo.update(combined); !st)
+            return st;
+        m_matcher.add(match, combined);
+    }
+    if (m_o.onMatch == OnMatch::Update) {
+        if (stageGiven && (lead.stage != existing->stage ||
+                           (lead.stage == Stage::Sql && lead.sqlKind != existing->sqlKind))) {
+            if (Status st = m_repo.changeStage(match, lead.stage, lead.sqlKind, m_o.user, m_now);
+                !st) {
+                reject(line, fields, {io::RowError{line, QString(), st.error()}});
+                return {};
+            }
+        }
+        if (lead.lost && !existing->lost) {
+            if (Status st = m_repo.markLost(match, lead.lostReason, m_o.user,
+                                            atStartOfDay(lead.lostAt, m_now));
+                !st)
+                return st;
+        }
+        ++m_s.updated;
+    } else {
+        ++m_s.merged;
+    }
+    return {};
+}
+
+Status Run::importSpend(const io::HeaderMap &map, const io::CsvRecord &rec) {
+    io::RowOptions ro;
+    ro.minorUnitsPerMajor = m_o.minorUnitsPerMajor;
+    auto r = io::spendFromRow(map, rec, ro);
+    if (!r.ok()) {
+        reject(rec.line, rec.fields, r.errors);
+        return {};
+    }
+    SpendRow row = *r.value;
+    if (Status st = m_repo.setSpend(row); !st)
+        return st;
+    const QString key =
+        m_repo.sources().canonicalName(row.source).value_or(row.source) + u'|' + row.month;
+    const auto it = m_spend.constFind(key);
+    if (it == m_spend.cend())
+        ++m_s.created;
+    else if (*it != row.amount)
+        ++m_s.updated;
+    else
+        ++m_s.skipped;
+    m_spend.insert(key, row.amount);
+    return {};
+}
+
+Status Run::loadTouchpointKeys() {
+    auto q =
+        storage::exec(m_db, QStringLiteral("SELECT t.lead_id, t.occurred_at, coalesce(s.name, '') "
+                                           "FROM touchpoints t LEFT JOIN sources s ON s.id = "
+                                           "t.source_id"));
+    if (!q)
+        return Error{q.error()};
+    while (q->next())
+        m_touchKeys.insert(q->value(0).toString() + u'|' + q->value(1).toString() + u'|' +
+                           q->value(2).toString());
+    return {};
+}
+
+Status Run::importTouchpoint(const io::HeaderMap &map, const io::CsvRecord &rec,
+                             storage::BulkWriter &writer) {
+    auto r = io::touchpointFromRow(map, rec);
+    if (!r.ok()) {
+        reject(rec.line, rec.fields, r.errors);
+        return {};
+    }
+    io::TouchpointRow row = *r.value;
+    if (row.touchpoint.source.isEmpty())
+        row.touchpoint.source = m_o.defaultSource;
+    const qint64 leadId = m_matcher.byEmail(row.email);
+    if (leadId == 0) {
+        const int col = map.column(int(io::TouchpointField::Email));
+        reject(rec.line, rec.fields,
+               {io::RowError{rec.line, col >= 0 ? map.headers.value(col) : QString(),
+                             tr("No lead has the email address \"%1\"; import the lead first.")
+                                 .arg(row.email)}});
+        return {};
+    }
+    auto src = m_repo.sources().resolve(row.touchpoint.source);
+    if (!src)
+        return Error{src.error()};
+    const QString canonical =
+        m_repo.sources().canonicalName(row.touchpoint.source).value_or(QString());
+    const QString key = QString::number(leadId) + u'|' +
+                        dates::toIsoDateTime(row.touchpoint.occurredAt) + u'|' + canonical;
+    if (m_touchKeys.contains(key)) {
+        ++m_s.skipped;
+        return {};
+    }
+    m_touchKeys.insert(key);
+    if (Status st = writer.insertTouchpoint(leadId, row.touchpoint); !st)
+        return st;
+    ++m_s.created;
+    return {};
+}
+
+Status Run::readCsv(storage::BulkWriter &writer) {
+    QFile file(m_o.path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{tr("Cannot open \"%1\": %2").arg(m_o.path, file.errorString())};
+    const qint64 total = file.size();
+    io::CsvReadOptions ro;
+    ro.encoding = m_o.encoding;
+    ro.delimiter = m_o.delimiter;
+    io::CsvReader reader(&file, ro);
+    io::CsvRecord rec;
+    if (!reader.next(rec)) {
+        if (!reader.error().isEmpty())
+            return Error{reader.error()};
+        return Error{tr("\"%1\" is empty: there is no header row.").arg(m_o.path)};
+    }
+    m_s.encoding = reader.encoding();
+    m_s.headers = rec.fields;
+    ImportKind kind = m_o.kind.value_or(ImportKind::Leads);
+    if (!m_o.kind)
+        kind = ImportKind(int(io::detectCsvKind(rec.fields)));
+    m_s.kind = kind;
+    io::HeaderMap map;
+    if (m_o.mapping)
+        map = *m_o.mapping;
+    else if (kind == ImportKind::Spend)
+        map = io::mapSpendHeaders(rec.fields);
+    else if (kind == ImportKind::Touchpoints)
+        map = io::mapTouchpointHeaders(rec.fields);
+    else
+        map = io::mapLeadHeaders(rec.fields);
+    if (kind == ImportKind::Touchpoints) {
+        if (Status st = loadTouchpointKeys(); !st)
+            return st;
+    }
+    if (kind == ImportKind::Spend) {
+        auto rows = m_repo.spend();
+        if (!rows)
+            return Error{rows.error()};
+        for (const SpendRow &r : *rows)
+            m_spend.insert(r.source + u'|' + r.month, r.amount);
+    }
+    io::RowOptions rowOptions;
+    rowOptions.minorUnitsPerMajor = m_o.minorUnitsPerMajor;
+    const int stageCol = map.column(int(io::LeadField::Stage));
+    while (reader.next(rec)) {
+        if (cancelled())
+            return {};
+        ++m_s.rowsRead;
+        const QStringList original = rec.fields;
+        unneutralise(rec);
+        Status st;
+        switch (kind) {
+        case ImportKind::Spend:
+            st = importSpend(map, rec);
+            break;
+        case ImportKind::Touchpoints:
+            st = importTouchpoint(map, rec, writer);
+            break;
+        case ImportKind::Leads:
+        case ImportKind::VCard: {
+            auto r = io::leadFromRow(map, rec, rowOptions);
+            if (!r.ok()) {
+                reject(rec.line, original, r.errors);
+                break;
+            }
+            const bool stageGiven =
+                stageCol >= 0 && !rec.fields.value(stageCol).trimmed().isEmpty();
+            st = importLead(std::move(*r.value), rec.line, original, stageGiven);
+            break;
+        }
+        }
+        if (!st)
+            return st;
+        tick(reader.bytesRead(), total);
+    }
+    if (!reader.error().isEmpty())
+        return Error{reader.error()};
+    tick(total, total, true);
+    return {};
+}
+
+Status Run::readVCard() {
+    auto read = io::readVCardFile(m_o.path);
+    if (!read)
+        return Error{read.error()};
+    m_s.kind = ImportKind::VCard;
+    for (const io::VCardWarning &w : read->warnings)
+        m_s.warnings.append(vcardWarning(w));
+    const qint64 total = read->cards.size();
+    for (const io::VCardEntry &card : read->cards) {
+        if (cancelled())
+            return {};
+        ++m_s.rowsRead;
+        for (const io::VCardWarning &w : card.warnings)
+            m_s.warnings.append(vcardWarning(w));
+        const Lead &l = card.lead;
+        if (l.company.isEmpty() && l.familyName.isEmpty() && l.givenName.isEmpty() &&
+            l.email.isEmpty() && l.phone.isEmpty() && l.mobile.isEmpty()) {
+            reject(0, {},
+                   {io::RowError{0, QString(),
+                                 tr("Card %1 has no name, company, email address or phone number.")
+                                     .arg(m_s.rowsRead)}});
+            continue;
+        }
+        io::LeadRow row;
+        row.lead = l;
+        row.lead.anonymous = l.familyName.isEmpty() && l.givenName.isEmpty() && l.email.isEmpty() &&
+                             l.phone.isEmpty() && l.mobile.isEmpty();
+        if (Status st = importLead(std::move(row), 0, {}, false); !st)
+            return st;
+        tick(m_s.rowsRead, total);
+    }
+    tick(total, total, true);
+    return {};
+}
+
+Result<ImportSummary> Run::exec() {
+    m_s.dryRun = m_o.dryRun;
+    storage::Transaction tx(m_db);
+    if (!tx.started())
+        return Error{tx.error()};
+    qint64 existing = 0;
+    if (Status st = m_matcher.load(m_db, &existing); !st)
+        return Error{st.error()};
+    // Matching runs on the keys loaded above, not on the database's indexes, so a large file
+    // (compared with the database) is faster with the indexes and the search index rebuilt once
+    // at the end than updated row by row. Inside the transaction: a rollback restores them.
+    const qint64 estimatedRows = QFileInfo(m_o.path).size() / 150;
+    const bool defer = estimatedRows >= 5000 && estimatedRows * 2 >= existing;
+    storage::BulkWriter writer(m_db, defer);
+    m_writer = &writer;
+    const bool vcard = m_o.kind
+                           ? *m_o.kind == ImportKind::VCard
+                           : QFileInfo(m_o.path).suffix().compare(u"vcf", Qt::CaseInsensitive) == 0;
+    Status st = vcard ? readVCard() : readCsv(writer);
+    if (!st)
+        return Error{st.error()}; // tx rolls back
+    if (cancelled()) {
+        tx.rollback();
+        m_s.cancelled = true;
+        return m_s;
+    }
+    if (Status fin = writer.finish(); !fin)
+        return Error{fin.error()};
+    if (m_o.dryRun) {
+        tx.rollback();
+        return m_s;
+    }
+    if (Status c = tx.commit(); !c)
+        return Error{c.error()};
+    return m_s;
+}
+
+} // namespace
+
+QString importKindKey(ImportKind k) {
+    switch (k) {
+    case ImportKind::Leads:
+        return QStringLiteral("leads");
+    case ImportKind::Spend:
+        return QStringLiteral("spend");
+    case ImportKind::Touchpoints:
+        return QStringLiteral("touchpoints");
+    case ImportKind::VCard:
+        return QStringLiteral("vcard");
+    }
+    return {};
+}
+
+std::optional<ImportKind> importKindFromKey(const QString &key) {
+    for (ImportKind k :
+         {ImportKind::Leads, ImportKind::Spend, ImportKind::Touchpoints, ImportKind::VCard}) {
+        if (importKindKey(k) == key.trimmed().toLower())
+            return k;
+    }
+    return std::nullopt;
+}
+
+QString importKindLabel(ImportKind k) {
+    switch (k) {
+    case ImportKind::Leads:
+        return tr("Leads");
+    case ImportKind::Spend:
+        return tr("Spend per source and month");
+    case ImportKind::Touchpoints:
+        return tr("Touchpoints");
+    case ImportKind::VCard:
+        return tr("Business cards (vCard)");
+    }
+    return {};
+}
+
+QString onMatchKey(OnMatch m) {
+    switch (m) {
+    case OnMatch::Merge:
+        return QStringLiteral("merge");
+    case OnMatch::Skip:
+        return QStringLiteral("skip");
+    case OnMatch::Update:
+        return QStringLiteral("update");
+    }
+    return {};
+}
+
+std::optional<OnMatch> onMatchFromKey(const QString &key) {
+    for (OnMatch m : {OnMatch::Merge, OnMatch::Skip, OnMatch::Update}) {
+        if (onMatchKey(m) == key.trimmed().toLower())
+            return m;
+    }
+    return std::nullopt;
+}
+
+int fieldCount(ImportKind kind) {
+    switch (kind) {
+    case ImportKind::Spend:
+        return io::SpendFieldCount;
+    case ImportKind::Touchpoints:
+        return io::TouchpointFieldCount;
+    case ImportKind::Leads:
+    case ImportKind::VCard:
+        break;
+    }
+    return io::LeadFieldCount;
+}
+
+QStringList fieldLabels(ImportKind kind) {
+    QStringList out;
+    for (int f = 0; f < fieldCount(kind); ++f) {
+        if (kind == ImportKind::Spend)
+            out << io::spendFieldLabel(io::SpendField(f));
+        else if (kind == ImportKind::Touchpoints)
+            out << io::touchpointFieldLabel(io::TouchpointField(f));
+        else
+            out << io::leadFieldLabel(io::LeadField(f));
+    }
+    return out;
+}
+
+Result<ImportAnalysis> analyseImport(const ImportOptions &options, int previewRows) {
+    ImportAnalysis a;
+    QFileInfo info(options.path);
+    a.fileSize = info.size();
+    const bool vcard = options.kind ? *options.kind == ImportKind::VCard
+                                    : info.suffix().compare(u"vcf", Qt::CaseInsensitive) == 0;
+    if (vcard) {
+        auto read = io::readVCardFile(options.path);
+        if (!read)
+            return Error{read.error()};
+        a.kind = ImportKind::VCard;
+        for (const io::VCardEntry &c : read->cards) {
+            if (a.previewLeads.size() >= previewRows)
+                break;
+            a.previewLeads.append(c.lead);
+        }
+        a.cardCount = read->cards.size();
+        return a;
+    }
+    QFile file(options.path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{tr("Cannot open \"%1\": %2").arg(options.path, file.errorString())};
+    io::CsvReadOptions ro;
+    ro.encoding = options.encoding;
+    ro.delimiter = options.delimiter;
+    io::CsvReader reader(&file, ro);
+    io::CsvRecord rec;
+    if (!reader.next(rec)) {
+        if (!reader.error().isEmpty())
+            return Error{reader.error()};
+        return Error{tr("\"%1\" is empty: there is no header row.").arg(options.path)};
+    }
+    a.encoding = reader.encoding();
+    a.delimiter = reader.delimiter();
+    a.kind = options.kind.value_or(ImportKind(int(io::detectCsvKind(rec.fields))));
+    if (options.mapping)
+        a.mapping = *options.mapping;
+    else if (a.kind == ImportKind::Spend)
+        a.mapping = io::mapSpendHeaders(rec.fields);
+    else if (a.kind == ImportKind::Touchpoints)
+        a.mapping = io::mapTouchpointHeaders(rec.fields);
+    else
+        a.mapping = io::mapLeadHeaders(rec.fields);
+    while (a.previewRecords.size() < previewRows && reader.next(rec)) {
+        unneutralise(rec);
+        a.previewRecords.append(rec);
+    }
+    if (!reader.error().isEmpty())
+        return Error{reader.error()};
+    return a;
+}
+
+QList<PreviewRow> previewRows(const ImportAnalysis &a, int minorUnitsPerMajor) {
+    QList<PreviewRow> out;
+    io::RowOptions ro;
+    ro.minorUnitsPerMajor = minorUnitsPerMajor;
+    const auto leadValues = [&](const Lead &l) {
+        QStringList v;
+        for (int f = 0; f < io::LeadFieldCount; ++f)
+            v << leadFieldText(l, io::LeadField(f), minorUnitsPerMajor);
+        return v;
+    };
+    if (a.kind == ImportKind::VCard) {
+        for (const Lead &l : a.previewLeads)
+            out.append(PreviewRow{0, leadValues(l), {}});
+        return out;
+    }
+    for (const io::CsvRecord &rec : a.previewRecords) {
+        PreviewRow p;
+        p.line = rec.line;
+        if (a.kind == ImportKind::Spend) {
+            auto r = io::spendFromRow(a.mapping, rec, ro);
+            p.errors = r.errors;
+            if (r.value) {
+                p.values << r.value->source << r.value->month
+                         << moneyText(r.value->amount, minorUnitsPerMajor);
+            }
+        } else if (a.kind == ImportKind::Touchpoints) {
+            auto r = io::touchpointFromRow(a.mapping, rec);
+            p.errors = r.errors;
+            if (r.value) {
+                const Touchpoint &t = r.value->touchpoint;
+                p.values << r.value->email
+                         << t.occurredAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) << t.source
+                         << t.medium << t.campaign << t.content << t.url;
+            }
+        } else {
+            auto r = io::leadFromRow(a.mapping, rec, ro);
+            p.errors = r.errors;
+            if (r.value) {
+                Lead l = r.value->lead;
+                if (l.lostAt)
+                    l.lost = true;
+                p.values = leadValues(l);
+                if (r.value->sourceCategory)
+                    p.values[int(io::LeadField::SourceCategory)] =
+                        categoryLabel(*r.value->sourceCategory);
+            }
+        }
+        while (p.values.size() < fieldCount(a.kind))
+            p.values << QString();
+        if (!p.errors.isEmpty()) {
+            // A rejected row shows what the file says, so the user sees what to fix.
+            for (int f = 0; f < p.values.size(); ++f)
+                p.values[f] = rec.fields.value(a.mapping.column(f));
+        }
+        out.append(p);
+    }
+    return out;
+}
+
+Result<ImportSummary> runImport(storage::Database &db, const ImportOptions &options,
+                                const ImportProgress &progress, const std::atomic<bool> *cancel) {
+    Run run(db, options, progress, cancel);
+    return run.exec();
+}
+
+Status writeRejectedReport(const ImportSummary &s, const QString &path) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error{tr("Cannot write \"%1\": %2").arg(path, file.errorString())};
+    io::CsvWriteOptions wo;
+    wo.neutralizeFormulas = false; // the rows go back into Mikomi as they were
+    io::CsvWriter writer(&file, wo);
+    QStringList header = s.headers;
+    header << QStringLiteral("import_line") << QStringLiteral("import_column")
+           << QStringLiteral("import_error");
+    if (Status st = writer.writeRow(header); !st)
+        return st;
+    for (const RejectedRow &r : s.rejectedRows) {
+        QStringList row = r.fields;
+        while (row.size() < s.headers.size())
+            row << QString();
+        QStringList columns, reasons;
+        for (const io::RowError &e : r.errors) {
+            columns << e.column;
+            reasons << e.reason;
+        }
+        row << QString::number(r.line) << columns.join(QStringLiteral("; "))
+            << reasons.join(QStringLiteral("; "));
+        if (Status st = writer.writeRow(row); !st)
+            return st;
+    }
+    if (!file.commit())
+        return Error{tr("Cannot write \"%1\": %2").arg(path, file.errorString())};
+    return {};
+}
+
+QString describeRowError(const io::RowError &e) {
+    if (e.line > 0 && !e.column.isEmpty())
+        return tr("Line %1, column \"%2\": %3").arg(e.line).arg(e.column, e.reason);
+    if (e.line > 0)
+        return tr("Line %1: %2").arg(e.line).arg(e.reason);
+    return e.reason;
+}
+
+QStringList summaryLines(const ImportSummary &s) {
+    QStringList out;
+    if (s.dryRun)
+        out << tr("Dry run: nothing was changed.");
+    if (s.cancelled)
+        out << tr("Cancelled: nothing was changed.");
+    out << tr("Rows read: %1").arg(s.rowsRead);
+    if (s.kind == ImportKind::Spend) {
+        out << tr("Spend months added: %1").arg(s.created);
+        out << tr("Spend months changed: %1").arg(s.updated);
+        out << tr("Unchanged: %1").arg(s.skipped);
+    } else if (s.kind == ImportKind::Touchpoints) {
+        out << tr("Touchpoints added: %1").arg(s.created);
+        out << tr("Already present: %1").arg(s.skipped);
+    } else {
+        out << tr("Leads created: %1").arg(s.created);
+        out << tr("Merged into existing leads: %1").arg(s.merged);
+        out << tr("Existing leads updated: %1").arg(s.updated);
+        out << tr("Skipped (already present): %1").arg(s.skipped);
+    }
+    out << tr("Rejected rows: %1").arg(s.rejected);
+    if (!s.warnings.isEmpty())
+        out << tr("Warnings: %1").arg(s.warnings.size());
+    return out;
+}
+
+} // namespace mikomi::services

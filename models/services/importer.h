@@ -1,0 +1,125 @@
+#pragma once
+
+#include "models/domain/result.h"
+#include "models/io/csv.h"
+#include "models/io/encoding.h"
+#include "models/io/headermap.h"
+#include "models/io/leadrow.h"
+#include "models/storage/database.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+#include <optional>
+
+// The import pipeline (product.md §Capabilities 9, cli.md "Import"), shared by `mikomi import` and
+// the import wizard: analyse a file (encoding, delimiter, kind, header mapping, preview), then run
+// it in ONE transaction (a dry run is the same code rolled back; Cancel rolls back too), so the
+// database is never left half-imported. Rows match existing leads — and earlier rows of the same
+// file — by normalised email, else normalised phone + family name, else company + person.
+namespace mikomi::services {
+
+enum class ImportKind { Leads = 0, Spend, Touchpoints, VCard };
+QString importKindKey(ImportKind k); // "leads", "spend", "touchpoints", "vcard"
+std::optional<ImportKind> importKindFromKey(const QString &key);
+QString importKindLabel(ImportKind k);
+
+// What to do when a row matches a lead that already exists.
+enum class OnMatch {
+    Merge = 0, // fill the fields of the existing lead that are empty
+    Skip,      // leave the existing lead alone
+    Update,    // overwrite with the row's non-empty values (stage too)
+};
+QString onMatchKey(OnMatch m); // "merge", "skip", "update"
+std::optional<OnMatch> onMatchFromKey(const QString &key);
+
+struct ImportOptions {
+    QString path;
+    std::optional<ImportKind> kind;       // none = from the file (.vcf, headers)
+    std::optional<io::Encoding> encoding; // none = detect
+    std::optional<QChar> delimiter;       // none = detect
+    std::optional<io::HeaderMap> mapping; // none = automatic (io::map*Headers)
+    OnMatch onMatch = OnMatch::Merge;
+    bool dryRun = false;
+    QString defaultSource;      // source for rows that name none (--source)
+    int minorUnitsPerMajor = 1; // 1 = JPY, 100 = USD
+    QString user;               // written to stage history
+    QDateTime now;              // created_at of rows without one (default: now)
+};
+
+// What analyse() found: enough to show the wizard's mapping page.
+struct ImportAnalysis {
+    ImportKind kind = ImportKind::Leads;
+    io::Encoding encoding = io::Encoding::Utf8;
+    QChar delimiter = u',';
+    io::HeaderMap mapping;               // empty for vCard
+    QList<io::CsvRecord> previewRecords; // first data rows as read
+    QList<Lead> previewLeads;            // vCard: the first cards
+    qint64 cardCount = 0;                // vCard: cards in the file
+    qint64 fileSize = 0;
+};
+
+// Reads the header and the first `previewRows` records. An error when the file cannot be read or
+// decoded at all.
+Result<ImportAnalysis> analyseImport(const ImportOptions &options, int previewRows = 20);
+
+// The preview: the first rows of `analysis` as they will be stored (one string per field of the
+// kind, in field order; errors of the row in `errors`).
+struct PreviewRow {
+    int line = 0;
+    QStringList values;
+    QList<io::RowError> errors;
+};
+QList<PreviewRow> previewRows(const ImportAnalysis &analysis, int minorUnitsPerMajor = 1);
+// Field labels of a kind (the preview's columns and the mapping combo boxes).
+QStringList fieldLabels(ImportKind kind);
+int fieldCount(ImportKind kind);
+
+struct RejectedRow {
+    int line = 0;
+    QStringList fields; // the record as read (empty for vCard)
+    QList<io::RowError> errors;
+};
+
+struct ImportSummary {
+    ImportKind kind = ImportKind::Leads;
+    io::Encoding encoding = io::Encoding::Utf8;
+    qint64 rowsRead = 0;
+    qint64 created = 0; // leads (or spend months, touchpoints) added
+    qint64 merged = 0;
+    qint64 updated = 0;
+    qint64 skipped = 0; // matched with on-match skip, or already present
+    qint64 rejected = 0;
+    bool dryRun = false;
+    bool cancelled = false;
+    QList<io::RowError> errors;   // every error of every rejected row
+    QList<io::RowError> warnings; // not fatal (vCard lines that could not be read)
+    QStringList headers;          // of the CSV, for the report
+    QList<RejectedRow> rejectedRows;
+};
+
+// Progress: rows handled so far, bytes read of the file, file size. Called every few hundred rows
+// and at the end, from the calling thread.
+using ImportProgress = std::function<void(qint64 rows, qint64 bytesRead, qint64 totalBytes)>;
+
+// Runs the import. `cancel` is polled between rows; when it becomes true the transaction is
+// rolled back and the summary says cancelled. An Error only when the file cannot be read at all or
+// the database fails (then nothing was changed).
+Result<ImportSummary> runImport(storage::Database &db, const ImportOptions &options,
+                                const ImportProgress &progress = {},
+                                const std::atomic<bool> *cancel = nullptr);
+
+// The rejected rows as a CSV to fix and import again: the original columns plus "import_line",
+// "import_column" and "import_error" (ignored by the header mapping). UTF-8 with BOM.
+Status writeRejectedReport(const ImportSummary &summary, const QString &path);
+
+// One line per count, translated ("Rows read: 120" …).
+QStringList summaryLines(const ImportSummary &summary);
+// "Line 12, column "Email": reason" (translated).
+QString describeRowError(const io::RowError &e);
+
+} // namespace mikomi::services

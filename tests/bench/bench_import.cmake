@@ -1,0 +1,1 @@
+mikomi_add_bench(bench_import LIBS mikomi_services)

@@ -1,0 +1,116 @@
+// `mikomi import` / `mikomi export` run as a user would (QProcess on the built executable): the
+// summary and row errors on stderr, exit codes of cli.md, the --report CSV, dry run, encodings.
+
+#include "models/io/csv.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+QString data(const char *name) {
+    return QStringLiteral(MIKOMI_TEST_DATA "/") + QLatin1String(name);
+}
+
+struct Run {
+    int code = -1;
+    QString out, err;
+};
+
+} // namespace
+
+class TestImportCli final : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    QString m_db;
+
+    Run mikomi(QStringList args) {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
+        p.setProcessEnvironment(env);
+        args << QStringLiteral("--db") << m_db << QStringLiteral("--lang") << QStringLiteral("en");
+        p.start(QStringLiteral(MIKOMI_EXE), args);
+        if (!p.waitForFinished(30000))
+            return {};
+        return Run{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                   QString::fromUtf8(p.readAllStandardError())};
+    }
+
+private slots:
+    void init() {
+        static int n = 0;
+        m_db = m_dir.filePath(QStringLiteral("cli%1.mikomi").arg(++n));
+    }
+
+    void importWithErrorsAndReport() {
+        const QString report = m_dir.filePath(QStringLiteral("report.csv"));
+        Run r = mikomi(
+            {QStringLiteral("import"), data("leads_errors.csv"), QStringLiteral("--dry-run")});
+        QCOMPARE(r.code, 1); // rejected rows are a data problem
+        QVERIFY2(r.err.contains(QStringLiteral("Dry run")), qPrintable(r.err));
+        QVERIFY(r.err.contains(QStringLiteral("Leads created: 4")));
+        r = mikomi({QStringLiteral("import"), data("leads_errors.csv"), QStringLiteral("--report"),
+                    report});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains(QStringLiteral("Rows read: 9")));
+        QVERIFY(r.err.contains(QStringLiteral("Leads created: 4")));
+        QVERIFY(r.err.contains(QStringLiteral("Rejected rows: 4")));
+        QVERIFY(r.err.contains(QStringLiteral("Line 4, column \"Create Date\"")));
+        QVERIFY(r.err.contains(QStringLiteral("Line 5, column \"Amount\"")));
+        auto table = mikomi::io::readCsvFile(report);
+        QVERIFY(table.ok());
+        QCOMPARE(table->records.size(), 5);
+        QCOMPARE(table->records.at(2).fields.at(0), QStringLiteral("Gamma"));
+        QCOMPARE(table->records.at(2).fields.at(9), QStringLiteral("Amount"));
+        // Again: nothing new.
+        r = mikomi({QStringLiteral("import"), data("leads_errors.csv"),
+                    QStringLiteral("--on-match"), QStringLiteral("skip")});
+        QVERIFY(r.err.contains(QStringLiteral("Leads created: 0")));
+        QVERIFY(r.err.contains(QStringLiteral("Skipped (already present): 5")));
+    }
+
+    void cleanImportExitsZeroAndExports() {
+        Run r =
+            mikomi({QStringLiteral("import"), data("cp932_leads.csv"), QStringLiteral("--encoding"),
+                    QStringLiteral("cp932"), QStringLiteral("--source"), QStringLiteral("展示会")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.err.contains(QStringLiteral("Leads created: 2")));
+        const QString out = m_dir.filePath(QStringLiteral("out.csv"));
+        r = mikomi(
+            {QStringLiteral("export"), out, QStringLiteral("--encoding"), QStringLiteral("cp932")});
+        QCOMPARE(r.code, 0);
+        auto t = mikomi::io::readCsvFile(out).value();
+        QCOMPARE(t.encoding, mikomi::io::Encoding::Cp932);
+        QCOMPARE(t.records.size(), 3);
+        QVERIFY(t.records.at(1).fields.contains(QStringLiteral("髙橋工業株式会社")));
+        QVERIFY(t.records.at(1).fields.contains(QStringLiteral("展示会")));
+        const QString vcf = m_dir.filePath(QStringLiteral("out.vcf"));
+        r = mikomi(
+            {QStringLiteral("export"), vcf, QStringLiteral("--format"), QStringLiteral("vcard")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(QFile::exists(vcf));
+    }
+
+    void usageAndFileErrors() {
+        QCOMPARE(mikomi({QStringLiteral("import")}).code, 2);
+        QCOMPARE(mikomi({QStringLiteral("import"), data("spend.csv"), QStringLiteral("--on-match"),
+                         QStringLiteral("replace")})
+                     .code,
+                 2);
+        QCOMPARE(mikomi({QStringLiteral("export"), m_dir.filePath(QStringLiteral("x.csv")),
+                         QStringLiteral("--encoding"), QStringLiteral("latin1")})
+                     .code,
+                 2);
+        const Run r =
+            mikomi({QStringLiteral("import"), m_dir.filePath(QStringLiteral("missing.csv"))});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains(QStringLiteral("missing.csv")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestImportCli)
+#include "tst_importcli.moc"

@@ -1,0 +1,536 @@
+// The import/export pipeline (models/services/importer.h, exporter.h): row errors, matching,
+// on-match modes, cancel and dry run leave the database unchanged, CP932, header dialects, spend
+// and touchpoints, vCard, formula neutralisation and the import → export → import round trip.
+
+#include "models/io/csv.h"
+#include "models/services/exporter.h"
+#include "models/services/importer.h"
+#include "models/storage/database.h"
+#include "models/storage/repositories.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace mikomi;
+using namespace mikomi::services;
+
+namespace {
+
+QString data(const char *name) {
+    return QStringLiteral(MIKOMI_TEST_DATA "/") + QLatin1String(name);
+}
+
+// A hash of every row of every table: equal hashes = equal content.
+QByteArray contentHash(const storage::Database &db, qint64 *rows = nullptr) {
+    QSqlDatabase c = QSqlDatabase::database(db.connectionName());
+    QSqlQuery tables(c);
+    tables.exec(
+        QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
+    QStringList names;
+    while (tables.next())
+        names << tables.value(0).toString();
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    qint64 n = 0;
+    for (const QString &t : names) {
+        QSqlQuery q(c);
+        if (!q.exec(QStringLiteral("SELECT * FROM \"%1\"").arg(t)))
+            continue; // virtual tables of a missing module
+        h.addData(t.toUtf8());
+        while (q.next()) {
+            ++n;
+            for (int i = 0; i < q.record().count(); ++i)
+                h.addData(QByteArray(q.value(i).toString().toUtf8() + "\x1f"));
+            h.addData("\n");
+        }
+    }
+    if (rows)
+        *rows = n;
+    return h.result();
+}
+
+QList<Lead> allLeads(storage::Database &db) {
+    QSqlQuery q(QSqlDatabase::database(db.connectionName()));
+    q.exec(QStringLiteral("SELECT id FROM leads ORDER BY id"));
+    storage::LeadRepository repo(db);
+    QList<Lead> out;
+    while (q.next())
+        out << repo.get(q.value(0).toLongLong()).value();
+    return out;
+}
+
+qint64 scalar(storage::Database &db, const QString &sql) {
+    QSqlQuery q(QSqlDatabase::database(db.connectionName()));
+    q.exec(sql);
+    q.next();
+    return q.value(0).toLongLong();
+}
+
+ImportOptions opts(const QString &path) {
+    ImportOptions o;
+    o.path = path;
+    o.now = QDateTime(QDate(2026, 5, 1), QTime(12, 0));
+    o.user = QStringLiteral("tester");
+    return o;
+}
+
+} // namespace
+
+class TestImporter final : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<storage::Database> m_db;
+    int m_n = 0;
+
+    std::unique_ptr<storage::Database> freshDb() {
+        auto db = storage::Database::open(m_dir.filePath(QStringLiteral("db%1.mikomi").arg(++m_n)));
+        if (!db)
+            qFatal("%s", qPrintable(db.error()));
+        return std::move(db).value();
+    }
+    ImportSummary run(const ImportOptions &o, storage::Database *db = nullptr) {
+        auto s = runImport(db ? *db : *m_db, o);
+        if (!s)
+            qWarning("%s", qPrintable(s.error()));
+        else
+            for (const io::RowError &e : s->errors)
+                qDebug("%s", qPrintable(describeRowError(e)));
+        return s ? *s : ImportSummary{};
+    }
+    Lead byEmail(const QString &email) {
+        for (const Lead &l : allLeads(*m_db))
+            if (l.email.compare(email, Qt::CaseInsensitive) == 0)
+                return l;
+        return {};
+    }
+
+private slots:
+    void init() { m_db = freshDb(); }
+
+    void rowErrorsAndGoodRows() {
+        const ImportSummary s = run(opts(data("leads_errors.csv")));
+        QCOMPARE(s.rowsRead, 9);
+        QCOMPARE(s.rejected, 4);
+        QCOMPARE(s.created, 4);
+        QCOMPARE(s.merged, 1); // line 8 is line 2 again (email case differs)
+        QCOMPARE(s.errors.size(), 4);
+        QCOMPARE(s.errors.at(0).line, 4);
+        QCOMPARE(s.errors.at(0).column, QStringLiteral("Create Date"));
+        QVERIFY(s.errors.at(0).reason.contains(QStringLiteral("2026-13-01")));
+        QCOMPARE(s.errors.at(1).line, 5);
+        QCOMPARE(s.errors.at(1).column, QStringLiteral("Amount"));
+        QVERIFY(s.errors.at(1).reason.contains(QStringLiteral("12abc")));
+        QCOMPARE(s.errors.at(2).line, 6);
+        QCOMPARE(s.errors.at(2).column, QStringLiteral("Lifecycle Stage"));
+        QVERIFY(s.errors.at(2).reason.contains(QStringLiteral("hot prospect")));
+        QCOMPARE(s.errors.at(3).line, 7);
+        QCOMPARE(s.errors.at(3).column, QString());
+        QCOMPARE(describeRowError(s.errors.at(0)).left(7), QStringLiteral("Line 4,"));
+
+        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM leads")), 4);
+        const Lead yamada = byEmail(QStringLiteral("taro@yamada.example"));
+        QCOMPARE(yamada.company, QStringLiteral("株式会社山田商事"));
+        QCOMPARE(yamada.stage, Stage::Opportunity);
+        QCOMPARE(yamada.dealValue, std::optional<Money>(1'200'000));
+        QCOMPARE(yamada.createdAt.date(), QDate(2026, 2, 1));
+        // First history row (inquiry at created_at) + the imported stage.
+        storage::LeadRepository repo(*m_db);
+        const auto hist = repo.history(yamada.id).value();
+        QCOMPARE(hist.size(), 2);
+        QCOMPARE(hist.at(0).toStage, Stage::Inquiry);
+        QCOMPARE(hist.at(0).changedAt, yamada.createdAt);
+        QCOMPARE(hist.at(1).toStage, Stage::Opportunity);
+        // Rows without a created_at get the import time, never a guess from elsewhere.
+        const Lead acme = byEmail(QStringLiteral("anna@acme.example"));
+        QCOMPARE(acme.phone, QStringLiteral("03-1234-5678"));
+        // Sato by phone + family name: "Sato" and "佐藤" are different families → two leads.
+        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM leads WHERE phone_key = "
+                                              "'09011112222'")),
+                 2);
+
+        // The report holds the four rejected rows to fix and re-import.
+        const QString report = m_dir.filePath(QStringLiteral("rejected.csv"));
+        QVERIFY(writeRejectedReport(s, report).ok());
+        auto table = io::readCsvFile(report).value();
+        QCOMPARE(table.records.size(), 5);
+        QCOMPARE(table.records.at(0).fields.last(), QStringLiteral("import_error"));
+        QCOMPARE(table.records.at(1).fields.at(0), QStringLiteral("Beta LLC"));
+        QCOMPARE(table.records.at(1).fields.at(8), QStringLiteral("4"));
+        QCOMPARE(table.records.at(1).fields.at(9), QStringLiteral("Create Date"));
+        // Re-importing the report (after no fix) rejects the same rows and maps the same columns.
+        const ImportSummary again = run(opts(report));
+        QCOMPARE(again.rejected, 4);
+        QCOMPARE(again.created, 0);
+    }
+
+    void reimportCreatesNoDuplicates() {
+        run(opts(data("leads_errors.csv")));
+        const QByteArray before = contentHash(*m_db);
+        const ImportSummary s = run(opts(data("leads_errors.csv")));
+        QCOMPARE(s.created, 0);
+        QCOMPARE(s.merged, 5);
+        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM leads")), 4);
+        QCOMPARE(contentHash(*m_db), before); // merge of identical data changes nothing
+        // vCard twice: one lead.
+        for (int i = 0; i < 2; ++i)
+            run(opts(QStringLiteral(MIKOMI_SHARED_DATA "/vcard/android/v30_japanese.vcf")));
+        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM leads")), 5);
+    }
+
+    void onMatchModes_data() {
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QString>("mobile");
+        QTest::addColumn<QString>("stage");
+        QTest::newRow("merge") << int(OnMatch::Merge) << "CEO"
+                               << "090-5555-6666"
+                               << "inquiry";
+        QTest::newRow("skip") << int(OnMatch::Skip) << "CEO"
+                              << ""
+                              << "inquiry";
+        QTest::newRow("update") << int(OnMatch::Update) << "CTO"
+                                << "090-5555-6666"
+                                << "sql";
+    }
+    void onMatchModes() {
+        QFETCH(int, mode);
+        QFETCH(QString, title);
+        QFETCH(QString, mobile);
+        QFETCH(QString, stage);
+        const QString first = m_dir.filePath(QStringLiteral("first.csv"));
+        const QString second = m_dir.filePath(QStringLiteral("second.csv"));
+        QFile f1(first), f2(second);
+        QVERIFY(f1.open(QIODevice::WriteOnly) && f2.open(QIODevice::WriteOnly));
+        f1.write("company,family_name,given_name,email,title,notes\n"
+                 "Acme,Smith,Anna,anna@acme.example,CEO,keep me\n");
+        f2.write("company,family_name,given_name,email,title,mobile,notes,stage\n"
+                 "Acme,Smith,Anna,ANNA@acme.example,CTO,090-5555-6666,,sql\n");
+        f1.close();
+        f2.close();
+        run(opts(first));
+        ImportOptions o = opts(second);
+        o.onMatch = OnMatch(mode);
+        const ImportSummary s = run(o);
+        QCOMPARE(s.created, 0);
+        QCOMPARE(s.skipped + s.merged + s.updated, 1);
+        const QList<Lead> leads = allLeads(*m_db);
+        QCOMPARE(leads.size(), 1);
+        QCOMPARE(leads.at(0).title, title);
+        QCOMPARE(leads.at(0).mobile, mobile);
+        QCOMPARE(leads.at(0).notes, QStringLiteral("keep me")); // empty never overwrites
+        QCOMPARE(stageKey(leads.at(0).stage), stage);
+    }
+
+    void cancelAndDryRunLeaveDatabaseUnchanged() {
+        run(opts(data("leads_errors.csv")));
+        // A file large enough to cancel in the middle.
+        const QString big = m_dir.filePath(QStringLiteral("big.csv"));
+        QFile f(big);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("会社名,姓,名,メールアドレス,ステージ\n");
+        for (int i = 0; i < 2000; ++i)
+            f.write(QStringLiteral("会社%1,山田,太郎%1,u%1@example.jp,mql\n").arg(i).toUtf8());
+        f.write("Acme Inc.,Smith,Anna,anna@acme.example,customer\n");
+        f.close();
+        qint64 rowsBefore = 0;
+        const QByteArray before = contentHash(*m_db, &rowsBefore);
+        QVERIFY(rowsBefore > 4);
+
+        std::atomic<bool> cancel = false;
+        qint64 seen = 0;
+        auto s = runImport(
+            *m_db, opts(big),
+            [&](qint64 rows, qint64, qint64) {
+                seen = rows;
+                if (rows >= 500)
+                    cancel = true;
+            },
+            &cancel);
+        QVERIFY(s.ok());
+        QVERIFY(s->cancelled);
+        QVERIFY(seen >= 500 && seen < 2000);
+        QCOMPARE(contentHash(*m_db), before);
+
+        ImportOptions dry = opts(big);
+        dry.dryRun = true;
+        dry.onMatch = OnMatch::Update;
+        const ImportSummary d = run(dry);
+        QVERIFY(d.dryRun);
+        QCOMPARE(d.rowsRead, 2001);
+        QCOMPARE(d.created, 2000);
+        QCOMPARE(d.updated, 1);
+        QCOMPARE(contentHash(*m_db), before);
+        QVERIFY(m_db->integrityOk());
+        // The same import for real after the rollbacks (source/user caches must not be stale).
+        const ImportSummary real = run(opts(big));
+        QCOMPARE(real.created, 2000);
+        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM leads")), 2004);
+    }
+
+    void cp932ImportsAndExportsBack() {
+        auto a = analyseImport(opts(data("cp932_leads.csv")));
+        QVERIFY(a.ok());
+        QCOMPARE(a->encoding, io::Encoding::Cp932);
+        const ImportSummary s = run(opts(data("cp932_leads.csv")));
+        QCOMPARE(s.created, 2);
+        QCOMPARE(s.encoding, io::Encoding::Cp932);
+        const Lead l = byEmail(QStringLiteral("ichiro@takahashi.example"));
+        QCOMPARE(l.company, QStringLiteral("髙橋工業株式会社"));
+        QCOMPARE(l.notes, QStringLiteral("①会議室～午後"));
+        const Lead t = byEmail(QStringLiteral("hanako@number.example"));
+        QCOMPARE(t.company, QStringLiteral("㈱ナンバー"));
+        QCOMPARE(t.givenName, QStringLiteral("②子"));
+
+        ExportOptions e;
+        e.path = m_dir.filePath(QStringLiteral("out932.csv"));
+        e.encoding = io::Encoding::Cp932;
+        auto ex = exportLeads(*m_db, e);
+        QVERIFY(ex.ok());
+        QVERIFY(ex->errors.isEmpty());
+        QCOMPARE(ex->written, 2);
+        QFile out(e.path);
+        QVERIFY(out.open(QIODevice::ReadOnly));
+        const QByteArray bytes = out.readAll();
+        const QByteArray notes932 =
+            io::encode(QStringLiteral("①会議室～午後"), io::Encoding::Cp932).value();
+        QCOMPARE(notes932.size(), 14);
+        QVERIFY(bytes.contains(notes932));
+        QVERIFY(bytes.contains("\xfb\xfc")); // 髙 in CP932 (IBM extension)
+        // Back in: identical.
+        auto fresh = freshDb();
+        const ImportSummary back = run(opts(e.path), fresh.get());
+        QCOMPARE(back.created, 2);
+        QCOMPARE(back.encoding, io::Encoding::Cp932);
+        const QList<Lead> a1 = allLeads(*m_db), a2 = allLeads(*fresh);
+        for (int i = 0; i < 2; ++i) {
+            QCOMPARE(a2.at(i).company, a1.at(i).company);
+            QCOMPARE(a2.at(i).givenName, a1.at(i).givenName);
+            QCOMPARE(a2.at(i).notes, a1.at(i).notes);
+        }
+
+        // A character CP932 lacks is an error naming lead and field; nothing is written.
+        storage::LeadRepository repo(*m_db);
+        Lead emoji = l;
+        emoji.notes = QStringLiteral("よろしく😀");
+        QVERIFY(repo.update(emoji).ok());
+        e.path = m_dir.filePath(QStringLiteral("bad932.csv"));
+        ex = exportLeads(*m_db, e);
+        QVERIFY(ex.ok());
+        QCOMPARE(ex->errors.size(), 1);
+        QCOMPARE(ex->errors.at(0).leadId, l.id);
+        QCOMPARE(ex->errors.at(0).field, io::leadFieldLabel(io::LeadField::Notes));
+        QVERIFY(ex->errors.at(0).reason.contains(QStringLiteral("😀")));
+        QVERIFY(!QFile::exists(e.path));
+    }
+
+    void headerDialects() {
+        ImportSummary s = run(opts(data("hubspot.csv")));
+        QCOMPARE(s.encoding, io::Encoding::Utf8Bom);
+        QCOMPARE(s.created, 1);
+        Lead l = byEmail(QStringLiteral("anna@acme.example"));
+        QCOMPARE(l.familyName, QStringLiteral("Smith"));
+        QCOMPARE(l.givenName, QStringLiteral("Anna"));
+        QCOMPARE(l.company, QStringLiteral("Acme Inc."));
+        QCOMPARE(l.title, QStringLiteral("CTO"));
+        QCOMPARE(l.stage, Stage::Sql); // "Lead Status" gives way to "Lifecycle Stage"
+        QCOMPARE(l.source, QStringLiteral("Organic Search"));
+        QCOMPARE(l.createdAt, QDateTime(QDate(2026, 1, 10), QTime(9, 0)));
+
+        s = run(opts(data("salesforce.csv")));
+        QCOMPARE(s.rejected, 0);
+        l = byEmail(QStringLiteral("bob@beta.example"));
+        QCOMPARE(l.company, QStringLiteral("Beta LLC"));
+        QCOMPARE(l.title, QStringLiteral("VP Sales"));
+        QCOMPARE(l.source, QStringLiteral("Web"));
+
+        s = run(opts(data("eight.csv")));
+        QCOMPARE(s.rejected, 0);
+        l = byEmail(QStringLiteral("suzuki@sample.example"));
+        QCOMPARE(l.company, QStringLiteral("株式会社サンプル"));
+        QCOMPARE(l.department, QStringLiteral("営業部"));
+        QCOMPARE(l.familyName, QStringLiteral("鈴木"));
+        QCOMPARE(l.givenReading, QStringLiteral("イチロウ"));
+        QCOMPARE(l.mobile, QStringLiteral("090-3333-4444"));
+        QCOMPARE(l.createdAt.date(), QDate(2026, 4, 1));
+    }
+
+    void spendWithAliases() {
+        storage::SourceRepository sources(*m_db);
+        const qint64 google = sources.resolve(QStringLiteral("Google Ads")).value();
+        QVERIFY(sources.addAlias(QStringLiteral("Google広告"), google).ok());
+        auto a = analyseImport(opts(data("spend.csv")));
+        QVERIFY(a.ok());
+        QCOMPARE(a->kind, ImportKind::Spend);
+        ImportSummary s = run(opts(data("spend.csv")));
+        QCOMPARE(s.kind, ImportKind::Spend);
+        QCOMPARE(s.rowsRead, 5);
+        QCOMPARE(s.created, 4);
+        QCOMPARE(s.rejected, 1);
+        QCOMPARE(s.errors.at(0).line, 6);
+        QCOMPARE(s.errors.at(0).column, QStringLiteral("month"));
+        storage::LeadRepository repo(*m_db);
+        const QList<SpendRow> spend = repo.spend().value();
+        QCOMPARE(spend.size(), 4);
+        int googleRows = 0;
+        for (const SpendRow &r : spend)
+            googleRows += r.source == QStringLiteral("Google Ads");
+        QCOMPARE(googleRows, 3);
+        // Again: upserts, nothing new.
+        s = run(opts(data("spend.csv")));
+        QCOMPARE(s.created, 0);
+        QCOMPARE(s.skipped, 4);
+        QCOMPARE(repo.spend().value().size(), 4);
+    }
+
+    void touchpointsWithAliases() {
+        storage::SourceRepository sources(*m_db);
+        const qint64 google = sources.resolve(QStringLiteral("Google Ads")).value();
+        QVERIFY(sources.addAlias(QStringLiteral("Google広告"), google).ok());
+        run(opts(data("hubspot.csv")));
+        ImportSummary s = run(opts(data("touchpoints.csv")));
+        QCOMPARE(s.kind, ImportKind::Touchpoints);
+        QCOMPARE(s.created, 2);
+        QCOMPARE(s.rejected, 2);
+        QCOMPARE(s.errors.at(0).line, 4);
+        QCOMPARE(s.errors.at(0).column, QStringLiteral("email"));
+        QCOMPARE(s.errors.at(1).line, 5);
+        QCOMPARE(s.errors.at(1).column, QStringLiteral("occurred_at"));
+        storage::LeadRepository repo(*m_db);
+        const Lead anna = byEmail(QStringLiteral("anna@acme.example"));
+        const auto tps = repo.touchpoints(anna.id).value();
+        QCOMPARE(tps.size(), 2);
+        QCOMPARE(tps.at(0).source, QStringLiteral("Google Ads"));
+        QCOMPARE(tps.at(1).source, QStringLiteral("Google Ads"));
+        QCOMPARE(tps.at(1).content, QStringLiteral("banner2"));
+        s = run(opts(data("touchpoints.csv")));
+        QCOMPARE(s.created, 0);
+        QCOMPARE(s.skipped, 2);
+    }
+
+    void vcardJapanese() {
+        ImportOptions o =
+            opts(QStringLiteral(MIKOMI_SHARED_DATA "/vcard/android/v21_japanese_1.vcf"));
+        o.defaultSource = QStringLiteral("名刺");
+        ImportSummary s = run(o);
+        QCOMPARE(s.kind, ImportKind::VCard);
+        QCOMPARE(s.created, 1);
+        Lead l = allLeads(*m_db).at(0);
+        QCOMPARE(l.familyName, QStringLiteral("安藤ロイド"));
+        QCOMPARE(l.familyReading, QStringLiteral("アンドウロイド"));
+        QCOMPARE(l.phone, QStringLiteral("0300000000"));
+        QCOMPARE(l.source, QStringLiteral("名刺"));
+        s = run(opts(QStringLiteral(MIKOMI_SHARED_DATA "/vcard/android/v21_japanese_2.vcf")));
+        QCOMPARE(s.created, 1);
+        l = allLeads(*m_db).at(1);
+        QCOMPARE(l.givenReading, QStringLiteral("ロイド1"));
+        QCOMPARE(l.postalCode, QStringLiteral("150-8512"));
+        // A malformed line is a warning, not fatal.
+        s = run(
+            opts(QStringLiteral(MIKOMI_SHARED_DATA "/vcard/android/v21_invalid_comment_line.vcf")));
+        QVERIFY(s.created + s.merged >= 1);
+        // Export as vCard 4.0 keeps the readings.
+        ExportOptions e;
+        e.path = m_dir.filePath(QStringLiteral("out.vcf"));
+        e.format = ExportFormat::VCard;
+        e.vcardVersion = io::VCardVersion::V40;
+        QVERIFY(exportLeads(*m_db, e).ok());
+        auto back = io::readVCardFile(e.path).value();
+        QVERIFY(back.cards.size() >= 2);
+        QCOMPARE(back.cards.at(0).version, QStringLiteral("4.0"));
+        QCOMPARE(back.cards.at(0).lead.familyReading, QStringLiteral("アンドウロイド"));
+    }
+
+    void formulaCellsNeutralisedOnExport() {
+        QCOMPARE(run(opts(data("injection.csv"))).created, 2);
+        ExportOptions e;
+        e.path = m_dir.filePath(QStringLiteral("inj.csv"));
+        QVERIFY(exportLeads(*m_db, e).ok());
+        auto t = io::readCsvFile(e.path).value();
+        QCOMPARE(t.encoding, io::Encoding::Utf8Bom);
+        const int company = t.records.at(0).fields.indexOf(QStringLiteral("company"));
+        const int notes = t.records.at(0).fields.indexOf(QStringLiteral("notes"));
+        QCOMPARE(t.records.at(1).fields.at(company),
+                 QStringLiteral("'=HYPERLINK(\"http://evil.example\",\"x\")"));
+        QCOMPARE(t.records.at(1).fields.at(notes), QStringLiteral("'@SUM(1+1)"));
+        QCOMPARE(t.records.at(2).fields.at(company), QStringLiteral("'+cmd"));
+        QCOMPARE(t.records.at(2).fields.at(notes), QStringLiteral("'-2+3"));
+        // Mikomi's own export imports back to the original text.
+        auto fresh = freshDb();
+        QCOMPARE(run(opts(e.path), fresh.get()).created, 2);
+        QCOMPARE(allLeads(*fresh).at(0).company,
+                 QStringLiteral("=HYPERLINK(\"http://evil.example\",\"x\")"));
+        QCOMPARE(allLeads(*fresh).at(1).notes, QStringLiteral("-2+3"));
+    }
+
+    void roundTripIsStable() {
+        ImportSummary s = run(opts(data("roundtrip.csv")));
+        QCOMPARE(s.rejected, 0);
+        QCOMPARE(s.created, 5);
+        const Lead beta = byEmail(QStringLiteral("bob@beta.example"));
+        QVERIFY(beta.lost);
+        QCOMPARE(beta.stage, Stage::Opportunity);
+        QCOMPARE(beta.lostAt, std::optional<QDate>(QDate(2026, 4, 1)));
+        const Lead anna = byEmail(QStringLiteral("anna@acme.example"));
+        QCOMPARE(anna.stage, Stage::Sql);
+        QCOMPARE(anna.sqlKind, SqlKind::Sal);
+
+        // Default export leaves the opted-out lead out.
+        ExportOptions e;
+        e.path = m_dir.filePath(QStringLiteral("rt.csv"));
+        auto ex = exportLeads(*m_db, e);
+        QVERIFY(ex.ok());
+        QCOMPARE(ex->written, 4);
+        QCOMPARE(ex->leftOut, 1);
+        e.includeOptedOut = true;
+        ex = exportLeads(*m_db, e);
+        QCOMPARE(ex->written, 5);
+
+        auto fresh = freshDb();
+        s = run(opts(e.path), fresh.get());
+        QCOMPARE(s.rejected, 0);
+        QCOMPARE(s.created, 5);
+        const QList<Lead> a = allLeads(*m_db), b = allLeads(*fresh);
+        QCOMPARE(b.size(), a.size());
+        for (int i = 0; i < a.size(); ++i) {
+            Lead x = a.at(i), y = b.at(i);
+            QCOMPARE(y.createdAt.toSecsSinceEpoch(), x.createdAt.toSecsSinceEpoch());
+            y.id = x.id;
+            y.createdAt = x.createdAt;
+            y.updatedAt = x.updatedAt;
+            for (int f = 0; f < io::LeadFieldCount; ++f)
+                QCOMPARE(leadFieldText(y, io::LeadField(f)), leadFieldText(x, io::LeadField(f)));
+            QVERIFY2(x == y, qPrintable(x.email));
+        }
+        storage::SourceRepository src(*fresh);
+        QCOMPARE(src.get(src.resolve(QStringLiteral("展示会"), false).value()).value().category,
+                 SourceCategory::Event);
+        // And once more into the same fresh DB: nothing changes.
+        const QByteArray h = contentHash(*fresh);
+        s = run(opts(e.path), fresh.get());
+        QCOMPARE(s.created, 0);
+        QCOMPARE(contentHash(*fresh), h);
+    }
+
+    void previewShowsStoredValues() {
+        auto a = analyseImport(opts(data("leads_errors.csv")), 3);
+        QVERIFY(a.ok());
+        QCOMPARE(a->kind, ImportKind::Leads);
+        QCOMPARE(a->delimiter, QChar(u','));
+        QCOMPARE(a->previewRecords.size(), 3);
+        const auto rows = previewRows(*a);
+        QCOMPARE(rows.size(), 3);
+        QCOMPARE(rows.at(1).values.at(int(io::LeadField::DealValue)), QStringLiteral("1200000"));
+        QCOMPARE(rows.at(1).values.at(int(io::LeadField::CreatedAt)),
+                 QStringLiteral("2026-02-01 00:00:00"));
+        QCOMPARE(rows.at(2).errors.size(), 1);
+        QCOMPARE(rows.at(2).line, 4);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestImporter)
+#include "tst_importer.moc"

@@ -1,0 +1,101 @@
+#pragma once
+
+#include "models/services/importer.h"
+
+#include <QWizard>
+
+#include <atomic>
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QRadioButton;
+class QTableWidget;
+
+namespace mikomi::ui {
+
+// The import wizard (product.md §Capabilities 9): file → detected encoding and kind (overridable)
+// → column mapping with a preview of the rows as they will be stored → what to do on a match and
+// a dry run with counts and every row error → the import with a progress bar and Cancel. The work
+// is services::runImport, the same as `mikomi import`.
+class ImportWizard final : public QWizard {
+    Q_OBJECT
+public:
+    enum PageId { FilePage = 0, MappingPage, CheckPage, RunPage };
+
+    ImportWizard(storage::Database *db, const QString &file, QWidget *parent = nullptr);
+
+    void setFile(const QString &path);
+    // Result of the last run (dry or real), if any.
+    const std::optional<services::ImportSummary> &lastSummary() const { return m_summary; }
+    bool imported() const { return m_imported; }
+    // For tests: stop the import after the next progress report.
+    void requestCancel() { m_cancel = true; }
+
+protected:
+    void initializePage(int id) override;
+    bool validateCurrentPage() override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildFilePage();
+    void buildMappingPage();
+    void buildCheckPage();
+    void buildRunPage();
+    void retranslate();
+    void browse();
+    void analyse();
+    void fillMapping();
+    void fillPreview();
+    void mappingChanged();
+    void runDryRun();
+    void runImport();
+    void saveReport();
+    services::ImportOptions options(bool dryRun) const;
+    void showSummary(QLabel *label, QPlainTextEdit *errors, const services::ImportSummary &s);
+
+    storage::Database *m_db;
+    std::optional<services::ImportAnalysis> m_analysis;
+    std::optional<services::ImportSummary> m_summary;
+    std::atomic<bool> m_cancel = false;
+    bool m_imported = false;
+    bool m_running = false;
+
+    // File page
+    QLabel *m_fileLabel = nullptr;
+    QLineEdit *m_file = nullptr;
+    QPushButton *m_browse = nullptr;
+    QLabel *m_encodingLabel = nullptr;
+    QComboBox *m_encoding = nullptr;
+    QLabel *m_kindLabel = nullptr;
+    QComboBox *m_kind = nullptr;
+    QLabel *m_detected = nullptr;
+    // Mapping page
+    QLabel *m_mappingHint = nullptr;
+    QTableWidget *m_mapping = nullptr;
+    QLabel *m_previewLabel = nullptr;
+    QTableWidget *m_preview = nullptr;
+    // Check page
+    QLabel *m_onMatchLabel = nullptr;
+    QRadioButton *m_merge = nullptr;
+    QRadioButton *m_skip = nullptr;
+    QRadioButton *m_update = nullptr;
+    QLabel *m_sourceLabel = nullptr;
+    QLineEdit *m_source = nullptr;
+    QPushButton *m_dryRun = nullptr;
+    QLabel *m_dryCounts = nullptr;
+    QPlainTextEdit *m_dryErrors = nullptr;
+    // Run page
+    QProgressBar *m_progress = nullptr;
+    QPushButton *m_cancelButton = nullptr;
+    QLabel *m_runCounts = nullptr;
+    QPlainTextEdit *m_runErrors = nullptr;
+    QPushButton *m_saveReport = nullptr;
+};
+
+} // namespace mikomi::ui
