@@ -19,12 +19,8 @@
 namespace mikomi::ui::charts {
 namespace {
 
-QString tr(const char *s) {
-    return QCoreApplication::translate("Mikomi", s);
-}
-
 QString rowName(const analytics::SourceRow &r) {
-    return r.isUnknown ? tr("Unknown") : r.name;
+    return r.isUnknown ? QCoreApplication::translate("Mikomi", "Unknown") : r.name;
 }
 
 QChart *newChart(const QString &title) {
@@ -69,9 +65,10 @@ void addAxes(QChart *chart, QAbstractSeries *series, const QStringList &categori
 } // namespace
 
 QChart *leadsAndCustomers(const analytics::SourceReport &report) {
-    QChart *chart = newChart(tr("Leads and customers by source"));
-    auto *leads = new QBarSet(tr("Leads"));
-    auto *customers = new QBarSet(tr("Customers"));
+    QChart *chart =
+        newChart(QCoreApplication::translate("Mikomi", "Leads and customers by source"));
+    auto *leads = new QBarSet(QCoreApplication::translate("Mikomi", "Leads"));
+    auto *customers = new QBarSet(QCoreApplication::translate("Mikomi", "Customers"));
     QStringList categories;
     double maxValue = 0;
     for (const auto &r : report.sources) {
@@ -89,14 +86,15 @@ QChart *leadsAndCustomers(const analytics::SourceReport &report) {
     series->append(leads);
     series->append(customers);
     chart->addSeries(series);
-    addAxes(chart, series, categories, tr("Source"), tr("Number of leads"), maxValue);
+    addAxes(chart, series, categories, QCoreApplication::translate("Mikomi", "Source"),
+            QCoreApplication::translate("Mikomi", "Number of leads"), maxValue);
     return chart;
 }
 
 QChart *costPerSource(const analytics::SourceReport &report, Currency currency) {
-    QChart *chart = newChart(tr("CPL and CAC by source"));
-    auto *cpl = new QBarSet(tr("CPL"));
-    auto *cac = new QBarSet(tr("CAC"));
+    QChart *chart = newChart(QCoreApplication::translate("Mikomi", "CPL and CAC by source"));
+    auto *cpl = new QBarSet(QCoreApplication::translate("Mikomi", "CPL"));
+    auto *cac = new QBarSet(QCoreApplication::translate("Mikomi", "CAC"));
     QStringList categories;
     double maxValue = 0;
     const double major = minorUnits(currency);
@@ -119,14 +117,16 @@ QChart *costPerSource(const analytics::SourceReport &report, Currency currency) 
     series->append(cpl);
     series->append(cac);
     chart->addSeries(series);
-    addAxes(chart, series, categories, tr("Source"), tr("Amount (%1)").arg(currencyKey(currency)),
+    addAxes(chart, series, categories, QCoreApplication::translate("Mikomi", "Source"),
+            QCoreApplication::translate("Mikomi", "Amount (%1)").arg(currencyKey(currency)),
             maxValue);
     return chart;
 }
 
 QChart *ltvCac(const analytics::SourceReport &report) {
-    QChart *chart = newChart(tr("LTV:CAC by source (target 3:1)"));
-    auto *set = new QBarSet(tr("LTV:CAC"));
+    QChart *chart =
+        newChart(QCoreApplication::translate("Mikomi", "LTV:CAC by source (target 3:1)"));
+    auto *set = new QBarSet(QCoreApplication::translate("Mikomi", "LTV:CAC"));
     QStringList categories;
     double maxValue = 3;
     for (const auto &r : report.sources) {
@@ -140,10 +140,11 @@ QChart *ltvCac(const analytics::SourceReport &report) {
     auto *series = new QBarSeries;
     series->append(set);
     chart->addSeries(series);
-    addAxes(chart, series, categories, tr("Source"), tr("LTV:CAC"), maxValue);
+    addAxes(chart, series, categories, QCoreApplication::translate("Mikomi", "Source"),
+            QCoreApplication::translate("Mikomi", "LTV:CAC"), maxValue);
     // The 3:1 reference line across the categories.
     auto *line = new QLineSeries;
-    line->setName(tr("3:1 reference"));
+    line->setName(QCoreApplication::translate("Mikomi", "3:1 reference"));
     line->append(-0.5, 3);
     line->append(std::max<qsizetype>(categories.size(), 1) - 0.5, 3);
     QPen pen(Qt::red);
@@ -161,7 +162,7 @@ QChart *ltvCac(const analytics::SourceReport &report) {
 }
 
 QChart *shareOfLeads(const analytics::SourceReport &report) {
-    QChart *chart = newChart(tr("Share of leads by source"));
+    QChart *chart = newChart(QCoreApplication::translate("Mikomi", "Share of leads by source"));
     chart->legend()->setAlignment(Qt::AlignRight);
     auto *series = new QPieSeries;
     series->setHoleSize(0.45);
@@ -170,7 +171,7 @@ QChart *shareOfLeads(const analytics::SourceReport &report) {
             continue;
         QPieSlice *slice = series->append(rowName(r), double(r.funnel.leads));
         const QString text =
-            tr("%1: %2 leads (%3%)")
+            QCoreApplication::translate("Mikomi", "%1: %2 leads (%3%)")
                 .arg(rowName(r), QLocale().toString(r.funnel.leads),
                      QLocale().toString(r.metrics.share.value_or(0) * 100, 'f', 1));
         QObject::connect(slice, &QPieSlice::hovered, slice, [slice, text](bool state) {
@@ -186,10 +187,12 @@ QChart *shareOfLeads(const analytics::SourceReport &report) {
 }
 
 QChart *funnel(const analytics::SourceReport &report) {
-    QChart *chart = newChart(tr("Conversion funnel (all sources)"));
-    auto *set = new QBarSet(tr("Leads that reached the stage"));
+    QChart *chart =
+        newChart(QCoreApplication::translate("Mikomi", "Conversion funnel (all sources)"));
+    auto *set = new QBarSet(QCoreApplication::translate("Mikomi", "Leads that reached the stage"));
     const analytics::ReportTotals &t = report.totals;
-    const QStringList categories{tr("Leads"), stageLabel(Stage::Mql), stageLabel(Stage::Sql),
+    const QStringList categories{QCoreApplication::translate("Mikomi", "Leads"),
+                                 stageLabel(Stage::Mql), stageLabel(Stage::Sql),
                                  stageLabel(Stage::Opportunity), stageLabel(Stage::Customer)};
     *set << double(t.leads) << double(t.mql) << double(t.sql) << double(t.opportunity)
          << double(t.customer);
@@ -197,7 +200,8 @@ QChart *funnel(const analytics::SourceReport &report) {
     auto *series = new QBarSeries;
     series->append(set);
     chart->addSeries(series);
-    addAxes(chart, series, categories, tr("Stage"), tr("Number of leads"), double(t.leads));
+    addAxes(chart, series, categories, QCoreApplication::translate("Mikomi", "Stage"),
+            QCoreApplication::translate("Mikomi", "Number of leads"), double(t.leads));
     return chart;
 }
 

@@ -16,13 +16,7 @@
 #include <QStandardPaths>
 
 namespace mikomi::ui {
-namespace {
-
-QString tr(const char *s) {
-    return QCoreApplication::translate("Mikomi", s);
-}
-
-} // namespace
+namespace {} // namespace
 
 bool runImportWizard(QWidget *parent, storage::Database *db, const QString &file) {
     if (!db)
@@ -38,19 +32,21 @@ void runExportDialog(QWidget *parent, storage::Database *db, const QList<qint64>
     if (!db)
         return;
     QDialog dialog(parent);
-    dialog.setWindowTitle(tr("Export"));
+    dialog.setWindowTitle(QCoreApplication::translate("Mikomi", "Export"));
     auto *form = new QFormLayout(&dialog);
     auto *format = new QComboBox(&dialog);
-    format->addItem(tr("CSV (for Excel and other tools)"), 0);
-    format->addItem(tr("vCard 3.0 (address books, phones)"), 1);
-    format->addItem(tr("vCard 4.0"), 2);
+    format->addItem(QCoreApplication::translate("Mikomi", "CSV (for Excel and other tools)"), 0);
+    format->addItem(QCoreApplication::translate("Mikomi", "vCard 3.0 (address books, phones)"), 1);
+    format->addItem(QCoreApplication::translate("Mikomi", "vCard 4.0"), 2);
     auto *encoding = new QComboBox(&dialog);
     for (io::Encoding e : {io::Encoding::Utf8Bom, io::Encoding::Utf8, io::Encoding::Cp932})
         encoding->addItem(io::encodingLabel(e), int(e));
     auto *optedOut =
-        new QCheckBox(tr("Also export leads who opted out and anonymous leads"), &dialog);
-    form->addRow(tr("Format:"), format);
-    form->addRow(tr("Encoding:"), encoding);
+        new QCheckBox(QCoreApplication::translate(
+                          "Mikomi", "Also export leads who opted out and anonymous leads"),
+                      &dialog);
+    form->addRow(QCoreApplication::translate("Mikomi", "Format:"), format);
+    form->addRow(QCoreApplication::translate("Mikomi", "Encoding:"), encoding);
     form->addRow(optedOut);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     form->addRow(buttons);
@@ -72,23 +68,26 @@ void runExportDialog(QWidget *parent, storage::Database *db, const QList<qint64>
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const bool csv = o.format == services::ExportFormat::Csv;
     o.path = QFileDialog::getSaveFileName(
-        parent, tr("Export"),
+        parent, QCoreApplication::translate("Mikomi", "Export"),
         QDir(dir).filePath(csv ? QStringLiteral("leads.csv") : QStringLiteral("leads.vcf")),
-        csv ? tr("CSV files (*.csv)") : tr("vCard files (*.vcf)"));
+        csv ? QCoreApplication::translate("Mikomi", "CSV files (*.csv)")
+            : QCoreApplication::translate("Mikomi", "vCard files (*.vcf)"));
     if (o.path.isEmpty())
         return;
     auto s = services::exportLeads(*db, o);
     if (!s) {
-        QMessageBox::warning(parent, tr("Export"), s.error());
+        QMessageBox::warning(parent, QCoreApplication::translate("Mikomi", "Export"), s.error());
         return;
     }
     if (!s->errors.isEmpty()) {
         QStringList lines;
         for (const services::ExportError &e : s->errors)
             lines << services::describeExportError(e);
-        QMessageBox box(QMessageBox::Warning, tr("Export"),
-                        tr("Nothing was written: some values cannot be saved in this encoding. "
-                           "Export in UTF-8, or change these values:"),
+        QMessageBox box(QMessageBox::Warning, QCoreApplication::translate("Mikomi", "Export"),
+                        QCoreApplication::translate(
+                            "Mikomi",
+                            "Nothing was written: some values cannot be saved in this encoding. "
+                            "Export in UTF-8, or change these values:"),
                         QMessageBox::Ok, parent);
         box.setDetailedText(lines.join(u'\n'));
         box.exec();
@@ -100,7 +99,7 @@ void runExportDialog(QWidget *parent, storage::Database *db, const QList<qint64>
         text += u'\n' + QCoreApplication::translate(
                             "Mikomi", "%n lead(s) who opted out or are anonymous were left out.",
                             nullptr, int(s->leftOut));
-    QMessageBox::information(parent, tr("Export"), text);
+    QMessageBox::information(parent, QCoreApplication::translate("Mikomi", "Export"), text);
 }
 
 bool isImportableFile(const QString &path) {

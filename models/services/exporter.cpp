@@ -12,10 +12,6 @@
 namespace mikomi::services {
 namespace {
 
-QString tr(const char *s) {
-    return QCoreApplication::translate("Mikomi", s);
-}
-
 QString dateText(const std::optional<QDate> &d) {
     return d ? dates::toIsoDate(*d) : QString();
 }
@@ -159,12 +155,14 @@ Result<ExportSummary> exportLeads(storage::Database &db, const ExportOptions &o)
 
     QSaveFile file(o.path);
     if (!file.open(QIODevice::WriteOnly))
-        return Error{tr("Cannot write \"%1\": %2").arg(o.path, file.errorString())};
+        return Error{QCoreApplication::translate("Mikomi", "Cannot write \"%1\": %2")
+                         .arg(o.path, file.errorString())};
 
     if (o.format == ExportFormat::VCard) {
         const QByteArray data = io::writeVCards(leads, o.vcardVersion);
         if (file.write(data) != data.size() || !file.commit())
-            return Error{tr("Cannot write \"%1\": %2").arg(o.path, file.errorString())};
+            return Error{QCoreApplication::translate("Mikomi", "Cannot write \"%1\": %2")
+                             .arg(o.path, file.errorString())};
         s.written = leads.size();
         return s;
     }
@@ -192,8 +190,10 @@ Result<ExportSummary> exportLeads(storage::Database &db, const ExportOptions &o)
                         chars << QString::fromUcs4(&u.codePoint, 1);
                     s.errors.append(ExportError{
                         l.id, l.displayName(true), io::leadFieldLabel(f),
-                        tr("Shift_JIS (CP932) cannot hold %1; export in UTF-8 instead or change "
-                           "the text.")
+                        QCoreApplication::translate(
+                            "Mikomi",
+                            "Shift_JIS (CP932) cannot hold %1; export in UTF-8 instead or change "
+                            "the text.")
                             .arg(chars.join(u' '))});
                 }
             }
@@ -215,13 +215,14 @@ Result<ExportSummary> exportLeads(storage::Database &db, const ExportOptions &o)
         }
     }
     if (!file.commit())
-        return Error{tr("Cannot write \"%1\": %2").arg(o.path, file.errorString())};
+        return Error{QCoreApplication::translate("Mikomi", "Cannot write \"%1\": %2")
+                         .arg(o.path, file.errorString())};
     s.written = leads.size();
     return s;
 }
 
 QString describeExportError(const ExportError &e) {
-    return tr("Lead \"%1\" (#%2), field \"%3\": %4")
+    return QCoreApplication::translate("Mikomi", "Lead \"%1\" (#%2), field \"%3\": %4")
         .arg(e.lead)
         .arg(e.leadId)
         .arg(e.field, e.reason);

@@ -18,10 +18,6 @@
 namespace mikomi::services {
 namespace {
 
-QString tr(const char *s) {
-    return QCoreApplication::translate("Mikomi", s);
-}
-
 // Keys of the leads already in the database (and created by this import), for matching.
 class Matcher final {
 public:
@@ -378,9 +374,11 @@ Status Run::importTouchpoint(const io::HeaderMap &map, const io::CsvRecord &rec,
     if (leadId == 0) {
         const int col = map.column(int(io::TouchpointField::Email));
         reject(rec.line, rec.fields,
-               {io::RowError{rec.line, col >= 0 ? map.headers.value(col) : QString(),
-                             tr("No lead has the email address \"%1\"; import the lead first.")
-                                 .arg(row.email)}});
+               {io::RowError{
+                   rec.line, col >= 0 ? map.headers.value(col) : QString(),
+                   QCoreApplication::translate(
+                       "Mikomi", "No lead has the email address \"%1\"; import the lead first.")
+                       .arg(row.email)}});
         return {};
     }
     auto src = m_repo.sources().resolve(row.touchpoint.source);
@@ -404,7 +402,8 @@ Status Run::importTouchpoint(const io::HeaderMap &map, const io::CsvRecord &rec,
 Status Run::readCsv(storage::BulkWriter &writer) {
     QFile file(m_o.path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error{tr("Cannot open \"%1\": %2").arg(m_o.path, file.errorString())};
+        return Error{QCoreApplication::translate("Mikomi", "Cannot open \"%1\": %2")
+                         .arg(m_o.path, file.errorString())};
     const qint64 total = file.size();
     io::CsvReadOptions ro;
     ro.encoding = m_o.encoding;
@@ -414,7 +413,9 @@ Status Run::readCsv(storage::BulkWriter &writer) {
     if (!reader.next(rec)) {
         if (!reader.error().isEmpty())
             return Error{reader.error()};
-        return Error{tr("\"%1\" is empty: there is no header row.").arg(m_o.path)};
+        return Error{
+            QCoreApplication::translate("Mikomi", "\"%1\" is empty: there is no header row.")
+                .arg(m_o.path)};
     }
     m_s.encoding = reader.encoding();
     m_s.headers = rec.fields;
@@ -500,9 +501,11 @@ Status Run::readVCard() {
         if (l.company.isEmpty() && l.familyName.isEmpty() && l.givenName.isEmpty() &&
             l.email.isEmpty() && l.phone.isEmpty() && l.mobile.isEmpty()) {
             reject(0, {},
-                   {io::RowError{0, QString(),
-                                 tr("Card %1 has no name, company, email address or phone number.")
-                                     .arg(m_s.rowsRead)}});
+                   {io::RowError{
+                       0, QString(),
+                       QCoreApplication::translate(
+                           "Mikomi", "Card %1 has no name, company, email address or phone number.")
+                           .arg(m_s.rowsRead)}});
             continue;
         }
         io::LeadRow row;
@@ -582,13 +585,13 @@ std::optional<ImportKind> importKindFromKey(const QString &key) {
 QString importKindLabel(ImportKind k) {
     switch (k) {
     case ImportKind::Leads:
-        return tr("Leads");
+        return QCoreApplication::translate("Mikomi", "Leads");
     case ImportKind::Spend:
-        return tr("Spend per source and month");
+        return QCoreApplication::translate("Mikomi", "Spend per source and month");
     case ImportKind::Touchpoints:
-        return tr("Touchpoints");
+        return QCoreApplication::translate("Mikomi", "Touchpoints");
     case ImportKind::VCard:
-        return tr("Business cards (vCard)");
+        return QCoreApplication::translate("Mikomi", "Business cards (vCard)");
     }
     return {};
 }
@@ -660,7 +663,8 @@ Result<ImportAnalysis> analyseImport(const ImportOptions &options, int previewRo
     }
     QFile file(options.path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error{tr("Cannot open \"%1\": %2").arg(options.path, file.errorString())};
+        return Error{QCoreApplication::translate("Mikomi", "Cannot open \"%1\": %2")
+                         .arg(options.path, file.errorString())};
     io::CsvReadOptions ro;
     ro.encoding = options.encoding;
     ro.delimiter = options.delimiter;
@@ -669,7 +673,9 @@ Result<ImportAnalysis> analyseImport(const ImportOptions &options, int previewRo
     if (!reader.next(rec)) {
         if (!reader.error().isEmpty())
             return Error{reader.error()};
-        return Error{tr("\"%1\" is empty: there is no header row.").arg(options.path)};
+        return Error{
+            QCoreApplication::translate("Mikomi", "\"%1\" is empty: there is no header row.")
+                .arg(options.path)};
     }
     a.encoding = reader.encoding();
     a.delimiter = reader.delimiter();
@@ -759,7 +765,8 @@ Result<ImportSummary> runImport(storage::Database &db, const ImportOptions &opti
 Status writeRejectedReport(const ImportSummary &s, const QString &path) {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return Error{tr("Cannot write \"%1\": %2").arg(path, file.errorString())};
+        return Error{QCoreApplication::translate("Mikomi", "Cannot write \"%1\": %2")
+                         .arg(path, file.errorString())};
     io::CsvWriteOptions wo;
     wo.neutralizeFormulas = false; // the rows go back into Mikomi as they were
     io::CsvWriter writer(&file, wo);
@@ -783,41 +790,46 @@ Status writeRejectedReport(const ImportSummary &s, const QString &path) {
             return st;
     }
     if (!file.commit())
-        return Error{tr("Cannot write \"%1\": %2").arg(path, file.errorString())};
+        return Error{QCoreApplication::translate("Mikomi", "Cannot write \"%1\": %2")
+                         .arg(path, file.errorString())};
     return {};
 }
 
 QString describeRowError(const io::RowError &e) {
     if (e.line > 0 && !e.column.isEmpty())
-        return tr("Line %1, column \"%2\": %3").arg(e.line).arg(e.column, e.reason);
+        return QCoreApplication::translate("Mikomi", "Line %1, column \"%2\": %3")
+            .arg(e.line)
+            .arg(e.column, e.reason);
     if (e.line > 0)
-        return tr("Line %1: %2").arg(e.line).arg(e.reason);
+        return QCoreApplication::translate("Mikomi", "Line %1: %2").arg(e.line).arg(e.reason);
     return e.reason;
 }
 
 QStringList summaryLines(const ImportSummary &s) {
     QStringList out;
     if (s.dryRun)
-        out << tr("Dry run: nothing was changed.");
+        out << QCoreApplication::translate("Mikomi", "Dry run: nothing was changed.");
     if (s.cancelled)
-        out << tr("Cancelled: nothing was changed.");
-    out << tr("Rows read: %1").arg(s.rowsRead);
+        out << QCoreApplication::translate("Mikomi", "Cancelled: nothing was changed.");
+    out << QCoreApplication::translate("Mikomi", "Rows read: %1").arg(s.rowsRead);
     if (s.kind == ImportKind::Spend) {
-        out << tr("Spend months added: %1").arg(s.created);
-        out << tr("Spend months changed: %1").arg(s.updated);
-        out << tr("Unchanged: %1").arg(s.skipped);
+        out << QCoreApplication::translate("Mikomi", "Spend months added: %1").arg(s.created);
+        out << QCoreApplication::translate("Mikomi", "Spend months changed: %1").arg(s.updated);
+        out << QCoreApplication::translate("Mikomi", "Unchanged: %1").arg(s.skipped);
     } else if (s.kind == ImportKind::Touchpoints) {
-        out << tr("Touchpoints added: %1").arg(s.created);
-        out << tr("Already present: %1").arg(s.skipped);
+        out << QCoreApplication::translate("Mikomi", "Touchpoints added: %1").arg(s.created);
+        out << QCoreApplication::translate("Mikomi", "Already present: %1").arg(s.skipped);
     } else {
-        out << tr("Leads created: %1").arg(s.created);
-        out << tr("Merged into existing leads: %1").arg(s.merged);
-        out << tr("Existing leads updated: %1").arg(s.updated);
-        out << tr("Skipped (already present): %1").arg(s.skipped);
+        out << QCoreApplication::translate("Mikomi", "Leads created: %1").arg(s.created);
+        out << QCoreApplication::translate("Mikomi", "Merged into existing leads: %1")
+                   .arg(s.merged);
+        out << QCoreApplication::translate("Mikomi", "Existing leads updated: %1").arg(s.updated);
+        out << QCoreApplication::translate("Mikomi", "Skipped (already present): %1")
+                   .arg(s.skipped);
     }
-    out << tr("Rejected rows: %1").arg(s.rejected);
+    out << QCoreApplication::translate("Mikomi", "Rejected rows: %1").arg(s.rejected);
     if (!s.warnings.isEmpty())
-        out << tr("Warnings: %1").arg(s.warnings.size());
+        out << QCoreApplication::translate("Mikomi", "Warnings: %1").arg(s.warnings.size());
     return out;
 }
 
