@@ -2,131 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>mikomi::ui::ComingPage</name>
-    <message>
-        <source>This page is coming in a later version of Mikomi.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>mikomi::ui::MainWindow</name>
-    <message>
-        <source>Mikomi — %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mikomi</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;New Database…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Open Database…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;About Mikomi</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot open the database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No recent databases</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No database open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n lead(s)</source>
-        <translation>
-            <numerusform>%n lead</numerusform>
-            <numerusform>%n leads</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Cannot count leads: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New Database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mikomi databases (*.mikomi *.db);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 already exists. Use Open Database to open it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot create the database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open Database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About Mikomi</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Mikomi %1&lt;/h3&gt;&lt;p&gt;Lead generation and nurturing for small sales teams, on your own computer.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Mikomi</name>
     <message>
         <source>Inquiry</source>
@@ -799,66 +674,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Budget</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Split a budget 70-20-10 over core, growth and experiment sources.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dashboard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Compare sources: conversion, cost per lead, LTV:CAC and charts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import is coming in a later version of Mikomi.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export is coming in a later version of Mikomi.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All leads: search, edit, business-card entry and duplicates.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pipeline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leads by nurturing stage, moved by drag and drop.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Planner</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Work back from a revenue goal to the leads you need.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sources</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lead sources with their category, tier and aliases.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Move lead to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -957,35 +772,546 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <source>Spend needs a source.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>equals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is one of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same name after normalisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same name without the ad suffix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nearly the same spelling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each assignment rule needs an owner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same person at the same company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possibly the same person (company written differently)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A lead cannot be merged into itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>First contact (within %n hour(s))</source>
+        <translation>
+            <numerusform>First contact (within %n hour)</numerusform>
+            <numerusform>First contact (within %n hours)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The lead no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommended amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Historical rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LTV:CAC is below 3:1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) exported.</source>
+        <translation>
+            <numerusform>%n lead exported.</numerusform>
+            <numerusform>%n leads exported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) who opted out or are anonymous were left out.</source>
+        <translation>
+            <numerusform>%n lead who opted out or are anonymous were left out.</numerusform>
+            <numerusform>%n leads who opted out or are anonymous were left out.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edit lead %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add lead %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n lead(s)</source>
+        <translation>
+            <numerusform>Delete %n lead</numerusform>
+            <numerusform>Delete %n leads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merge duplicate leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid email address (expected name@example.com).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid phone number (expected e.g. 03-1234-5678 or +1 415 555 0100).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid phone number (expected e.g. 090-1234-5678).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready for SQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready for MQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge source &quot;%1&quot; into &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the source of %n lead(s) to &quot;%1&quot;</source>
+        <translation>
+            <numerusform>Set the source of %n lead to &quot;%1&quot;</numerusform>
+            <numerusform>Set the source of %n leads to &quot;%1&quot;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was written: %n value(s) have characters the encoding cannot hold.</source>
+        <translation>
+            <numerusform>Nothing was written: %n value have characters the encoding cannot hold.</numerusform>
+            <numerusform>Nothing was written: %n values have characters the encoding cannot hold.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>--total must be an amount of money of zero or more (at most %n decimal place(s)), not &quot;%1&quot;.</source>
+        <translation>
+            <numerusform>--total must be an amount of money of zero or more (at most %n decimal place), not &quot;%1&quot;.</numerusform>
+            <numerusform>--total must be an amount of money of zero or more (at most %n decimal places), not &quot;%1&quot;.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>--revenue-target must be an amount of money above zero (at most %n decimal place(s)), not &quot;%1&quot;.</source>
+        <translation>
+            <numerusform>--revenue-target must be an amount of money above zero (at most %n decimal place), not &quot;%1&quot;.</numerusform>
+            <numerusform>--revenue-target must be an amount of money above zero (at most %n decimal places), not &quot;%1&quot;.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift_JIS (CP932) cannot hold %1; export in UTF-8 instead or change the text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead &quot;%1&quot; (#%2), field &quot;%3&quot;: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No lead has the email address &quot;%1&quot;; import the lead first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is empty: there is no header row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card %1 has no name, company, email address or phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend per source and month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business cards (vCard)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1, column &quot;%2&quot;: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend months added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend months changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchanged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Touchpoints added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already present: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged into existing leads: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Existing leads updated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped (already present): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected rows: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warnings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads and customers by source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPL and CAC by source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LTV:CAC by source (target 3:1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3:1 reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of leads by source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 leads (%3%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversion funnel (all sources)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads that reached the stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (for Excel and other tools)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vCard 3.0 (address books, phones)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vCard 4.0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also export leads who opted out and anonymous leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vCard files (*.vcf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was written: some values cannot be saved in this encoding. Export in UTF-8, or change these values:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
-    <name>mikomi::ui::SettingsDialog</name>
+    <name>mikomi::BudgetTierModel</name>
     <message>
-        <source>Settings</source>
+        <source>No source is in this tier: its amount is not allocated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::FollowUpModel</name>
+    <message>
+        <source>Overdue: due %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Japanese yen (¥)</source>
+        <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>US dollar ($)</source>
+        <source>Lead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your name, used as the owner of new leads</source>
+        <source>Company</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Language:</source>
+        <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Currency:</source>
+        <source>Follow-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your name:</source>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::LeadTableModel</name>
+    <message>
+        <source>%1 (lost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Original source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::PipelineModel</name>
+    <message>
+        <source>Score %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::SourceListModel</name>
+    <message>
+        <source>The dictionary suggests %1 for &quot;%2&quot;. Double-click to accept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The category could not be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::UnknownLeadModel</name>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1037,10 +1363,6 @@ Without a command, opens the window. Commands:
     </message>
     <message>
         <source>Unknown command &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not available in this version of Mikomi yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1109,6 +1431,1617 @@ Without a command, opens the window. Commands:
     </message>
     <message>
         <source>Language of messages: ja or en.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the file holds: leads, spend, touchpoints or vcard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text encoding: auto, utf-8 or cp932.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When a row matches an existing lead: merge, skip or update.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the file and report, but change nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source for rows that name none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the rejected rows to this CSV file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: mikomi import FILE [--kind leads|spend|touchpoints|vcard] [--encoding auto|utf-8|cp932] [--on-match merge|skip|update] [--dry-run] [--source NAME] [--report FILE]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--kind must be leads, spend, touchpoints or vcard, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--encoding must be auto, utf-8 or cp932, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--on-match must be merge, skip or update, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file &quot;%1&quot; does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File format: csv or vcard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text encoding: utf-8, utf-8-bom or cp932.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also export leads that opted out and anonymous leads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: mikomi export FILE [--format csv|vcard] [--encoding utf-8|utf-8-bom|cp932] [--include-opted-out]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format must be csv or vcard, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--encoding must be utf-8, utf-8-bom or cp932, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads exported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out (opted out or anonymous): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 must be a date written YYYY-MM-DD, not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 must not be after --%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First day of the window (YYYY-MM-DD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day of the window (YYYY-MM-DD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribution model: first, last, linear, time_decay or position.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output format: table, csv or json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: mikomi report sources [--from DATE] [--to DATE] [--attribution first|last|linear|time_decay|position] [--format table|csv|json]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format must be table, csv or json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--attribution must be first, last, linear, time_decay or position, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total budget to split.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: mikomi budget --total AMOUNT [--from DATE] [--to DATE] [--format table|json]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--total is required: the budget to split, e.g. --total 1000000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue goal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue goal as a factor of the reference revenue (1.2 = 120%).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Months to reach the goal in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: mikomi plan (--revenue-target AMOUNT | --growth FACTOR) [--reference-from DATE] [--reference-to DATE] [--months N] [--format table|json]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give either --revenue-target or --growth (one of them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--growth must be a number above zero such as 1.2 (120%), not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--months must be a whole number from 1 to 1200, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: mikomi sources merge FROM INTO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged &quot;%1&quot; into &quot;%2&quot;: %3 leads, %4 touchpoints, %5 spend rows, %6 campaigns moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::FollowUpRepository</name>
+    <message>
+        <source>A response time must be at least one hour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lead no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The follow-up is already done or was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::SourceAdmin</name>
+    <message>
+        <source>Choose two different sources to merge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The source to merge no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The source to keep no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no source named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; and &quot;%2&quot; are already the same source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot undo: the list of leads changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::BudgetPage</name>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the total budget as an amount of money, e.g. 1,000,000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The source is no longer in the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget (70-20-10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Total budget (%1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected source to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::CardEntryDialog</name>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family name reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given name reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefecture / state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business-card entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event (source)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter saves the card and starts the next one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last cards (double-click to correct):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s) entered today</source>
+        <translation>
+            <numerusform>%n card entered today</numerusform>
+            <numerusform>%n cards entered today</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter at least a company or a family name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Note: this card may duplicate a lead already stored (%1); use Find duplicates on the Leads page to merge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::ChartPanel</name>
+    <message>
+        <source>Save the chart as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chart could not be saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the chart as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this chart as a PNG image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this chart as a PDF document</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::ComingPage</name>
+    <message>
+        <source>This page is coming in a later version of Mikomi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::DashboardPage</name>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 leads, %2 customers, spend %3, revenue %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the dashboard as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard could not be saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads created from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Attribution:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::DuplicatesDialog</name>
+    <message>
+        <source>Find duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads that share an email, a phone number or the same person at the same company. Merging keeps the oldest lead, fills its empty fields from the others and joins their histories. It can be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n lead(s))</source>
+        <translation>
+            <numerusform>%1 (%n lead)</numerusform>
+            <numerusform>%1 (%n leads)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merge duplicate leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::ImportWizard</name>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (UTF-8, UTF-8 with BOM or Shift_JIS) or vCard business cards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contents:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detect automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns and preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check which field each column goes to. The preview shows the first rows as they will be stored; rows with errors are marked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns of the file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check before importing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is changed yet: this is a dry run of the whole file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When a row matches a lead that already exists:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge: fill in the fields that are empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip the row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update: overwrite with the values of the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source for rows without one:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import is one transaction: if you cancel, nothing is changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save rejected rows as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV and vCard files (*.csv *.tsv *.txt *.vcf);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>vCard file with %n card(s).</source>
+        <translation>
+            <numerusform>vCard file with %n card.</numerusform>
+            <numerusform>vCard file with %n cards.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Detected: %1, %2, %3 columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (error)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save rejected rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::LeadEditor</name>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family name reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given name reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Honorific</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefecture / state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Original source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deal value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opted out of contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History and activities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark lost…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter an amount, e.g. 1500000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter at least a company, a name or an email.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>This lead looks like %n lead(s) already stored:</source>
+        <translation>
+            <numerusform>This lead looks like %n lead already stored:</numerusform>
+            <numerusform>This lead looks like %n leads already stored:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open existing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge into existing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recycled to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Touchpoint: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason the lead was lost:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::LeadsPage</name>
+    <message>
+        <source>Search company, name, reading, email or phone (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter business cards quickly (Ctrl+Shift+B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All temperatures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s)</source>
+        <translation>
+            <numerusform>%n lead</numerusform>
+            <numerusform>%n leads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n+ leads</source>
+        <translation>
+            <numerusform>%n+ leads</numerusform>
+            <numerusform>%n+ leads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merge duplicate leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n lead(s) with their history? You can undo this.</source>
+        <translation>
+            <numerusform>Delete %n lead with their history? You can undo this.</numerusform>
+            <numerusform>Delete %n leads with their history? You can undo this.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mark lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason the lead was lost:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Change stage of %n lead(s)</source>
+        <translation>
+            <numerusform>Change stage of %n lead</numerusform>
+            <numerusform>Change stage of %n leads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark lost…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recycle to nurturing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::MainWindow</name>
+    <message>
+        <source>Mikomi — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mikomi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Mikomi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recent databases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No database open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s)</source>
+        <translation>
+            <numerusform>%n lead</numerusform>
+            <numerusform>%n leads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot count leads: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mikomi databases (*.mikomi *.db);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists. Use Open Database to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Mikomi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Mikomi %1&lt;/h3&gt;&lt;p&gt;Lead generation and nurturing for small sales teams, on your own computer.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::PipelinePage</name>
+    <message>
+        <source>Pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 leads · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Follow-ups (%1 overdue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n lead(s)</source>
+        <translation>
+            <numerusform>Move %n lead</numerusform>
+            <numerusform>Move %n leads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sales-qualified lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SAL: accepted from marketing. SGL: generated by sales.
+Which is it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chose a competitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No need</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark as lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why was the lead lost?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add touchpoint…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add follow-up (tomorrow)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reassign to…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark as lost…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recycle to nurturing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reassign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New owner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up and assignment rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each column shows its %1 newest leads; counts and totals cover all. Drag a card to another column to move it (Edit &gt; Undo reverts).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only my follow-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log the contact as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::PipelineRulesDialog</name>
+    <message>
+        <source>Follow-up and assignment rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response time by source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new lead gets a first follow-up due within these hours (first matching rule). Time counts Monday to Friday, 9:00–18:00; 24 hours or more count whole working days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source (empty = any)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assignment of new leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first matching rule gives the owner; when none matches, new leads go round-robin to the active users.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::PlannerPage</name>
+    <message>
+        <source>Planner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the revenue target as an amount of money above zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the growth as a number above zero, e.g. 1.2 for 120%.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue target %1; average deal %2 (reference period: revenue %3 from %4 customers).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planner (KGI → KPI → leads)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue target (%1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Growth over the reference period (1.2 = 120%):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Months:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::ScoringDialog</name>
+    <message>
+        <source>Scoring rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attributes (who the lead is)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Behaviour (what the lead did)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Half-life (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points halve every this many days after the activity; 0 = they never decay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggest MQL at score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggest SQL at score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hot: score at least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hot: last activity within (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warm: score at least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warm: last activity within (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Japanese yen (¥)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>US dollar ($)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name, used as the owner of new leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::SourcesPage</name>
+    <message>
+        <source>Sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add source…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add alias…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept suggested category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up and assignment rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Likely duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sources that are probably the same. Merging moves every lead, touchpoint, spend row and campaign to the kept source, adds spend of the same month together, and keeps the merged name as an alias. Edit &gt; Undo reverts it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source for the selected leads:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Likely duplicates (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1% of leads (%2 of %3) have no known source — above the 10% warning line. Fix them on the Unknown sources tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1% of leads (%2 of %3) have no known source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown sources (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is already known as the source &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category of &quot;%1&quot; (suggested: %2):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the source the alias belongs to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add alias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another name for &quot;%1&quot;:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the source to merge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge &quot;%1&quot; into:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select leads in the list and the source to give them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::TouchpointDialog</name>
+    <message>
+        <source>No utm_ parameters in this URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read from the URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the source of the touchpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Original source: %1 · Latest source: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add touchpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source (utm_source):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium (utm_medium):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign (utm_campaign):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content (utm_content):</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,130 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
-    <name>mikomi::ui::ComingPage</name>
-    <message>
-        <source>This page is coming in a later version of Mikomi.</source>
-        <translation>このページは Mikomi の今後のバージョンで提供予定です。</translation>
-    </message>
-</context>
-<context>
-    <name>mikomi::ui::MainWindow</name>
-    <message>
-        <source>Mikomi — %1</source>
-        <translation>Mikomi — %1</translation>
-    </message>
-    <message>
-        <source>Mikomi</source>
-        <translation>Mikomi</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>ファイル(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;New Database…</source>
-        <translation>新しいデータベース(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>&amp;Open Database…</source>
-        <translation>データベースを開く(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation>最近使ったデータベース(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Import…</source>
-        <translation>インポート(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>&amp;Export…</source>
-        <translation>エクスポート(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>編集(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>終了(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Settings</source>
-        <translation>設定(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Preferences…</source>
-        <translation>環境設定(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>言語(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>ヘルプ(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;About Mikomi</source>
-        <translation>Mikomi について(&amp;A)</translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation>Qt について(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>Cannot open the database</source>
-        <translation>データベースを開けません</translation>
-    </message>
-    <message>
-        <source>No recent databases</source>
-        <translation>最近使ったデータベースはありません</translation>
-    </message>
-    <message>
-        <source>No database open</source>
-        <translation>データベースが開かれていません</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n lead(s)</source>
-        <translation>
-            <numerusform>リード %n 件</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Cannot count leads: %1</source>
-        <translation>リード数を集計できません：%1</translation>
-    </message>
-    <message>
-        <source>New Database</source>
-        <translation>新しいデータベース</translation>
-    </message>
-    <message>
-        <source>Mikomi databases (*.mikomi *.db);;All files (*)</source>
-        <translation>Mikomi データベース (*.mikomi *.db);;すべてのファイル (*)</translation>
-    </message>
-    <message>
-        <source>%1 already exists. Use Open Database to open it.</source>
-        <translation>%1 はすでに存在します。「データベースを開く」から開いてください。</translation>
-    </message>
-    <message>
-        <source>Cannot create the database</source>
-        <translation>データベースを作成できません</translation>
-    </message>
-    <message>
-        <source>Open Database</source>
-        <translation>データベースを開く</translation>
-    </message>
-    <message>
-        <source>About Mikomi</source>
-        <translation>Mikomi について</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Mikomi %1&lt;/h3&gt;&lt;p&gt;Lead generation and nurturing for small sales teams, on your own computer.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Mikomi %1&lt;/h3&gt;&lt;p&gt;小規模な営業チームのための、リードの獲得と育成をお使いのコンピューター上で行えるアプリケーションです。&lt;/p&gt;&lt;p&gt;GNU General Public License バージョン 3 以降のもとで提供されています。&lt;/p&gt;</translation>
-    </message>
-</context>
-<context>
     <name>Mikomi</name>
     <message>
         <source>Inquiry</source>
@@ -796,66 +672,6 @@
         <translation>ディスクの空き容量が不足しています：%1</translation>
     </message>
     <message>
-        <source>Budget</source>
-        <translation>予算</translation>
-    </message>
-    <message>
-        <source>Split a budget 70-20-10 over core, growth and experiment sources.</source>
-        <translation>予算を 70-20-10 の比率で、実証済みコア・成長機会・実験のリードソースに配分します。</translation>
-    </message>
-    <message>
-        <source>Dashboard</source>
-        <translation>ダッシュボード</translation>
-    </message>
-    <message>
-        <source>Compare sources: conversion, cost per lead, LTV:CAC and charts.</source>
-        <translation>リードソースを移行率、リード獲得単価、LTV:CAC で比較し、グラフで表示します。</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>インポート</translation>
-    </message>
-    <message>
-        <source>Import is coming in a later version of Mikomi.</source>
-        <translation>インポートは Mikomi の今後のバージョンで提供予定です。</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>エクスポート</translation>
-    </message>
-    <message>
-        <source>Export is coming in a later version of Mikomi.</source>
-        <translation>エクスポートは Mikomi の今後のバージョンで提供予定です。</translation>
-    </message>
-    <message>
-        <source>All leads: search, edit, business-card entry and duplicates.</source>
-        <translation>すべてのリードの検索、編集、名刺入力、重複の確認を行います。</translation>
-    </message>
-    <message>
-        <source>Pipeline</source>
-        <translation>パイプライン</translation>
-    </message>
-    <message>
-        <source>Leads by nurturing stage, moved by drag and drop.</source>
-        <translation>育成ステージごとのリードを表示し、ドラッグ＆ドロップで移動します。</translation>
-    </message>
-    <message>
-        <source>Planner</source>
-        <translation>目標逆算</translation>
-    </message>
-    <message>
-        <source>Work back from a revenue goal to the leads you need.</source>
-        <translation>売上目標から、必要なリード数を逆算します。</translation>
-    </message>
-    <message>
-        <source>Sources</source>
-        <translation>リードソース</translation>
-    </message>
-    <message>
-        <source>Lead sources with their category, tier and aliases.</source>
-        <translation>リードソースとその種別、配分区分、別名を管理します。</translation>
-    </message>
-    <message>
         <source>Move lead to %1</source>
         <translation>リードを %1 に移動</translation>
     </message>
@@ -957,36 +773,539 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <source>Spend needs a source.</source>
         <translation>費用にはリードソースを指定してください。</translation>
     </message>
+    <message>
+        <source>Title</source>
+        <translation>役職</translation>
+    </message>
+    <message>
+        <source>Prefecture</source>
+        <translation>都道府県</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>を含む</translation>
+    </message>
+    <message>
+        <source>equals</source>
+        <translation>と等しい</translation>
+    </message>
+    <message>
+        <source>is one of</source>
+        <translation>のいずれか</translation>
+    </message>
+    <message>
+        <source>Same name after normalisation</source>
+        <translation>表記を正規化すると同じ名前</translation>
+    </message>
+    <message>
+        <source>Same name without the ad suffix</source>
+        <translation>広告を表す語を除くと同じ名前</translation>
+    </message>
+    <message>
+        <source>Nearly the same spelling</source>
+        <translation>つづりがほぼ同じ</translation>
+    </message>
+    <message>
+        <source>Each assignment rule needs an owner.</source>
+        <translation>割り当てルールごとに担当者を指定してください。</translation>
+    </message>
+    <message>
+        <source>Same email</source>
+        <translation>メールアドレスが同じ</translation>
+    </message>
+    <message>
+        <source>Same phone number</source>
+        <translation>電話番号が同じ</translation>
+    </message>
+    <message>
+        <source>Same person at the same company</source>
+        <translation>同じ会社の同一人物</translation>
+    </message>
+    <message>
+        <source>Possibly the same person (company written differently)</source>
+        <translation>同一人物の可能性（会社名の表記が異なる）</translation>
+    </message>
+    <message>
+        <source>A lead cannot be merged into itself.</source>
+        <translation>リードを同じリード自身に統合することはできません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>First contact (within %n hour(s))</source>
+        <translation>
+            <numerusform>初回コンタクト（%n 時間以内）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The lead no longer exists.</source>
+        <translation>このリードはすでに存在しません。</translation>
+    </message>
+    <message>
+        <source>The database could not be read: %1</source>
+        <translation>データベースを読み込めませんでした：%1</translation>
+    </message>
+    <message>
+        <source>Recommended amount</source>
+        <translation>推奨配分額</translation>
+    </message>
+    <message>
+        <source>Share of total</source>
+        <translation>配分比率</translation>
+    </message>
+    <message>
+        <source>Reference period</source>
+        <translation>基準期間</translation>
+    </message>
+    <message>
+        <source>Historical rate</source>
+        <translation>過去の移行率</translation>
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation>月あたり</translation>
+    </message>
+    <message>
+        <source>Reference leads</source>
+        <translation>基準期間のリード数</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>LTV:CAC is below 3:1.</source>
+        <translation>LTV:CAC が 3:1 を下回っています。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) exported.</source>
+        <translation>
+            <numerusform>リードを %n 件エクスポートしました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) who opted out or are anonymous were left out.</source>
+        <translation>
+            <numerusform>配信停止のリードまたは匿名リード %n 件を除外しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edit lead %1</source>
+        <translation>リード %1 を編集</translation>
+    </message>
+    <message>
+        <source>Add lead %1</source>
+        <translation>リード %1 を追加</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n lead(s)</source>
+        <translation>
+            <numerusform>リード %n 件を削除</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merge duplicate leads</source>
+        <translation>重複リードを統合</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid email address (expected name@example.com).</source>
+        <translation>「%1」は正しいメールアドレスではありません（例：name@example.com）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid phone number (expected e.g. 03-1234-5678 or +1 415 555 0100).</source>
+        <translation>「%1」は正しい電話番号ではありません（例：03-1234-5678、+1 415 555 0100）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid phone number (expected e.g. 090-1234-5678).</source>
+        <translation>「%1」は正しい電話番号ではありません（例：090-1234-5678）。</translation>
+    </message>
+    <message>
+        <source>Score %1</source>
+        <translation>スコア %1</translation>
+    </message>
+    <message>
+        <source>Ready for SQL</source>
+        <translation>SQL 候補</translation>
+    </message>
+    <message>
+        <source>Ready for MQL</source>
+        <translation>MQL 候補</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <source>Merge source &quot;%1&quot; into &quot;%2&quot;</source>
+        <translation>リードソース「%1」を「%2」に統合</translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the source of %n lead(s) to &quot;%1&quot;</source>
+        <translation>
+            <numerusform>リード %n 件のリードソースを「%1」に設定</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was written: %n value(s) have characters the encoding cannot hold.</source>
+        <translation>
+            <numerusform>何も書き出していません。%n 件の値に、この文字コードで表せない文字が含まれています。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>--total must be an amount of money of zero or more (at most %n decimal place(s)), not &quot;%1&quot;.</source>
+        <translation>
+            <numerusform>--total に「%1」は指定できません。0 以上の金額（小数点以下 %n 桁まで）を指定してください。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>--revenue-target must be an amount of money above zero (at most %n decimal place(s)), not &quot;%1&quot;.</source>
+        <translation>
+            <numerusform>--revenue-target に「%1」は指定できません。0 より大きい金額（小数点以下 %n 桁まで）を指定してください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write &quot;%1&quot;: %2</source>
+        <translation>「%1」に書き込めません：%2</translation>
+    </message>
+    <message>
+        <source>Shift_JIS (CP932) cannot hold %1; export in UTF-8 instead or change the text.</source>
+        <translation>%1 は Shift_JIS (CP932) で表せません。UTF-8 でエクスポートするか、テキストを変更してください。</translation>
+    </message>
+    <message>
+        <source>Lead &quot;%1&quot; (#%2), field &quot;%3&quot;: %4</source>
+        <translation>リード「%1」(#%2)、項目「%3」：%4</translation>
+    </message>
+    <message>
+        <source>No lead has the email address &quot;%1&quot;; import the lead first.</source>
+        <translation>メールアドレスが「%1」のリードがありません。先にそのリードをインポートしてください。</translation>
+    </message>
+    <message>
+        <source>Cannot open &quot;%1&quot;: %2</source>
+        <translation>「%1」を開けません：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is empty: there is no header row.</source>
+        <translation>「%1」は空です。見出し行がありません。</translation>
+    </message>
+    <message>
+        <source>Card %1 has no name, company, email address or phone number.</source>
+        <translation>%1 件目のカードには、氏名、会社名、メールアドレス、電話番号のいずれもありません。</translation>
+    </message>
+    <message>
+        <source>Spend per source and month</source>
+        <translation>リードソース別・月別の費用</translation>
+    </message>
+    <message>
+        <source>Business cards (vCard)</source>
+        <translation>名刺 (vCard)</translation>
+    </message>
+    <message>
+        <source>Line %1, column &quot;%2&quot;: %3</source>
+        <translation>%1 行目、列「%2」：%3</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>%1 行目：%2</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was changed.</source>
+        <translation>テスト実行：何も変更していません。</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>キャンセルしました。何も変更していません。</translation>
+    </message>
+    <message>
+        <source>Rows read: %1</source>
+        <translation>読み込んだ行：%1</translation>
+    </message>
+    <message>
+        <source>Spend months added: %1</source>
+        <translation>追加した費用（月数）：%1</translation>
+    </message>
+    <message>
+        <source>Spend months changed: %1</source>
+        <translation>変更した費用（月数）：%1</translation>
+    </message>
+    <message>
+        <source>Unchanged: %1</source>
+        <translation>変更なし：%1</translation>
+    </message>
+    <message>
+        <source>Touchpoints added: %1</source>
+        <translation>追加したタッチポイント：%1</translation>
+    </message>
+    <message>
+        <source>Already present: %1</source>
+        <translation>登録済み：%1</translation>
+    </message>
+    <message>
+        <source>Leads created: %1</source>
+        <translation>作成したリード：%1</translation>
+    </message>
+    <message>
+        <source>Merged into existing leads: %1</source>
+        <translation>既存のリードに統合：%1</translation>
+    </message>
+    <message>
+        <source>Existing leads updated: %1</source>
+        <translation>更新した既存のリード：%1</translation>
+    </message>
+    <message>
+        <source>Skipped (already present): %1</source>
+        <translation>スキップ（登録済み）：%1</translation>
+    </message>
+    <message>
+        <source>Rejected rows: %1</source>
+        <translation>取り込めなかった行：%1</translation>
+    </message>
+    <message>
+        <source>Warnings: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Leads and customers by source</source>
+        <translation>リードソース別のリード数と受注数</translation>
+    </message>
+    <message>
+        <source>Number of leads</source>
+        <translation>リード数</translation>
+    </message>
+    <message>
+        <source>CPL and CAC by source</source>
+        <translation>リードソース別の CPL と CAC</translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation>金額（%1）</translation>
+    </message>
+    <message>
+        <source>LTV:CAC by source (target 3:1)</source>
+        <translation>リードソース別の LTV:CAC（目標 3:1）</translation>
+    </message>
+    <message>
+        <source>3:1 reference</source>
+        <translation>基準線 3:1</translation>
+    </message>
+    <message>
+        <source>Share of leads by source</source>
+        <translation>リードソース別のリード構成比</translation>
+    </message>
+    <message>
+        <source>%1: %2 leads (%3%)</source>
+        <translation>%1：%2 件（%3%）</translation>
+    </message>
+    <message>
+        <source>Conversion funnel (all sources)</source>
+        <translation>ステージ移行のファネル（全リードソース）</translation>
+    </message>
+    <message>
+        <source>Leads that reached the stage</source>
+        <translation>そのステージに到達したリード数</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>エクスポート</translation>
+    </message>
+    <message>
+        <source>CSV (for Excel and other tools)</source>
+        <translation>CSV（Excel などのツール向け）</translation>
+    </message>
+    <message>
+        <source>vCard 3.0 (address books, phones)</source>
+        <translation>vCard 3.0（アドレス帳、携帯電話向け）</translation>
+    </message>
+    <message>
+        <source>vCard 4.0</source>
+        <translation>vCard 4.0</translation>
+    </message>
+    <message>
+        <source>Also export leads who opted out and anonymous leads</source>
+        <translation>配信停止のリードと匿名リードもエクスポートする</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>形式：</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>文字コード：</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>vCard files (*.vcf)</source>
+        <translation>vCard ファイル (*.vcf)</translation>
+    </message>
+    <message>
+        <source>Nothing was written: some values cannot be saved in this encoding. Export in UTF-8, or change these values:</source>
+        <translation>何も書き出していません。この文字コードで保存できない値があります。UTF-8 でエクスポートするか、次の値を変更してください：</translation>
+    </message>
 </context>
 <context>
-    <name>mikomi::ui::SettingsDialog</name>
+    <name>mikomi::BudgetTierModel</name>
     <message>
-        <source>Settings</source>
-        <translation>設定</translation>
+        <source>No source is in this tier: its amount is not allocated.</source>
+        <translation>この配分区分にはリードソースがないため、その金額は配分されません。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::FollowUpModel</name>
+    <message>
+        <source>Overdue: due %1</source>
+        <translation>期限超過：期限は %1</translation>
     </message>
     <message>
-        <source>Japanese yen (¥)</source>
-        <translation>日本円 (¥)</translation>
+        <source>Due</source>
+        <translation>期限</translation>
     </message>
     <message>
-        <source>US dollar ($)</source>
-        <translation>米ドル ($)</translation>
+        <source>Lead</source>
+        <translation>リード</translation>
     </message>
     <message>
-        <source>Your name, used as the owner of new leads</source>
-        <translation>新しいリードの担当者として使われる名前</translation>
+        <source>Company</source>
+        <translation>会社名</translation>
     </message>
     <message>
-        <source>Language:</source>
-        <translation>言語：</translation>
+        <source>Source</source>
+        <translation>リードソース</translation>
     </message>
     <message>
-        <source>Currency:</source>
-        <translation>通貨：</translation>
+        <source>Follow-up</source>
+        <translation>フォローアップ</translation>
     </message>
     <message>
-        <source>Your name:</source>
-        <translation>あなたの名前：</translation>
+        <source>Owner</source>
+        <translation>担当者</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::LeadTableModel</name>
+    <message>
+        <source>%1 (lost)</source>
+        <translation>%1（失注）</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>フリガナ</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>ステージ</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度感</translation>
+    </message>
+    <message>
+        <source>Original source</source>
+        <translation>初回流入元</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>スコア</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成日</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::PipelineModel</name>
+    <message>
+        <source>Score %1 · %2</source>
+        <translation>スコア %1 · %2</translation>
+    </message>
+    <message>
+        <source>Lost: %1</source>
+        <translation>失注：%1</translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation>担当者：%1</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::SourceListModel</name>
+    <message>
+        <source>The dictionary suggests %1 for &quot;%2&quot;. Double-click to accept.</source>
+        <translation>辞書では「%2」の種別として %1 を提案しています。ダブルクリックで適用します。</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>リードソース</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>配分区分</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>リード数</translation>
+    </message>
+    <message>
+        <source>Suggested category</source>
+        <translation>提案された種別</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>別名</translation>
+    </message>
+    <message>
+        <source>The category could not be changed.</source>
+        <translation>種別を変更できませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::UnknownLeadModel</name>
+    <message>
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>Recorded source</source>
+        <translation>記録されたリードソース</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成日</translation>
     </message>
 </context>
 <context>
@@ -1046,10 +1365,6 @@ Without a command, opens the window. Commands:
     <message>
         <source>Unknown command &quot;%1&quot;.</source>
         <translation>「%1」というコマンドはありません。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not available in this version of Mikomi yet.</source>
-        <translation>「%1」はこのバージョンの Mikomi ではまだ使用できません。</translation>
     </message>
     <message>
         <source>Output format: table or json.</source>
@@ -1118,6 +1433,1607 @@ Without a command, opens the window. Commands:
     <message>
         <source>Language of messages: ja or en.</source>
         <translation>メッセージの言語：ja または en。</translation>
+    </message>
+    <message>
+        <source>What the file holds: leads, spend, touchpoints or vcard.</source>
+        <translation>ファイルの内容：leads、spend、touchpoints、vcard のいずれか。</translation>
+    </message>
+    <message>
+        <source>Text encoding: auto, utf-8 or cp932.</source>
+        <translation>文字コード：auto、utf-8、cp932 のいずれか。</translation>
+    </message>
+    <message>
+        <source>When a row matches an existing lead: merge, skip or update.</source>
+        <translation>行が既存のリードと一致したときの処理：merge、skip、update のいずれか。</translation>
+    </message>
+    <message>
+        <source>Check the file and report, but change nothing.</source>
+        <translation>ファイルを検査して結果を報告する（何も変更しない）。</translation>
+    </message>
+    <message>
+        <source>Source for rows that name none.</source>
+        <translation>リードソースが空欄の行に使う既定のリードソース。</translation>
+    </message>
+    <message>
+        <source>Write the rejected rows to this CSV file.</source>
+        <translation>取り込めなかった行をこの CSV ファイルに書き出す。</translation>
+    </message>
+    <message>
+        <source>Usage: mikomi import FILE [--kind leads|spend|touchpoints|vcard] [--encoding auto|utf-8|cp932] [--on-match merge|skip|update] [--dry-run] [--source NAME] [--report FILE]</source>
+        <translation>使い方: mikomi import FILE [--kind leads|spend|touchpoints|vcard] [--encoding auto|utf-8|cp932] [--on-match merge|skip|update] [--dry-run] [--source NAME] [--report FILE]</translation>
+    </message>
+    <message>
+        <source>--kind must be leads, spend, touchpoints or vcard, not &quot;%1&quot;.</source>
+        <translation>--kind に「%1」は指定できません。leads、spend、touchpoints、vcard のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>--encoding must be auto, utf-8 or cp932, not &quot;%1&quot;.</source>
+        <translation>--encoding に「%1」は指定できません。auto、utf-8、cp932 のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>--on-match must be merge, skip or update, not &quot;%1&quot;.</source>
+        <translation>--on-match に「%1」は指定できません。merge、skip、update のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>The file &quot;%1&quot; does not exist.</source>
+        <translation>ファイル「%1」が見つかりません。パスを確認してください。</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>File format: csv or vcard.</source>
+        <translation>ファイル形式：csv または vcard。</translation>
+    </message>
+    <message>
+        <source>Text encoding: utf-8, utf-8-bom or cp932.</source>
+        <translation>文字コード：utf-8、utf-8-bom、cp932 のいずれか。</translation>
+    </message>
+    <message>
+        <source>Also export leads that opted out and anonymous leads.</source>
+        <translation>配信停止のリードと匿名リードもエクスポートする。</translation>
+    </message>
+    <message>
+        <source>Usage: mikomi export FILE [--format csv|vcard] [--encoding utf-8|utf-8-bom|cp932] [--include-opted-out]</source>
+        <translation>使い方: mikomi export FILE [--format csv|vcard] [--encoding utf-8|utf-8-bom|cp932] [--include-opted-out]</translation>
+    </message>
+    <message>
+        <source>--format must be csv or vcard, not &quot;%1&quot;.</source>
+        <translation>--format に「%1」は指定できません。csv または vcard を指定してください。</translation>
+    </message>
+    <message>
+        <source>--encoding must be utf-8, utf-8-bom or cp932, not &quot;%1&quot;.</source>
+        <translation>--encoding に「%1」は指定できません。utf-8、utf-8-bom、cp932 のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>Leads exported: %1</source>
+        <translation>エクスポートしたリード：%1</translation>
+    </message>
+    <message>
+        <source>Left out (opted out or anonymous): %1</source>
+        <translation>除外したリード（配信停止または匿名）：%1</translation>
+    </message>
+    <message>
+        <source>--%1 must be a date written YYYY-MM-DD, not &quot;%2&quot;.</source>
+        <translation>--%1 に「%2」は指定できません。YYYY-MM-DD 形式の日付を指定してください。</translation>
+    </message>
+    <message>
+        <source>--%1 must not be after --%2.</source>
+        <translation>--%1 には --%2 より後の日付を指定できません。</translation>
+    </message>
+    <message>
+        <source>First day of the window (YYYY-MM-DD).</source>
+        <translation>集計期間の初日（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>Last day of the window (YYYY-MM-DD).</source>
+        <translation>集計期間の最終日（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>Attribution model: first, last, linear, time_decay or position.</source>
+        <translation>アトリビューションモデル：first、last、linear、time_decay、position のいずれか。</translation>
+    </message>
+    <message>
+        <source>Output format: table, csv or json.</source>
+        <translation>出力形式：table、csv、json のいずれか。</translation>
+    </message>
+    <message>
+        <source>Usage: mikomi report sources [--from DATE] [--to DATE] [--attribution first|last|linear|time_decay|position] [--format table|csv|json]</source>
+        <translation>使い方: mikomi report sources [--from DATE] [--to DATE] [--attribution first|last|linear|time_decay|position] [--format table|csv|json]</translation>
+    </message>
+    <message>
+        <source>--format must be table, csv or json.</source>
+        <translation>--format には table、csv、json のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>--attribution must be first, last, linear, time_decay or position, not &quot;%1&quot;.</source>
+        <translation>--attribution に「%1」は指定できません。first、last、linear、time_decay、position のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>Total budget to split.</source>
+        <translation>配分する予算の総額。</translation>
+    </message>
+    <message>
+        <source>Usage: mikomi budget --total AMOUNT [--from DATE] [--to DATE] [--format table|json]</source>
+        <translation>使い方: mikomi budget --total AMOUNT [--from DATE] [--to DATE] [--format table|json]</translation>
+    </message>
+    <message>
+        <source>--total is required: the budget to split, e.g. --total 1000000.</source>
+        <translation>--total を指定してください。配分する予算の総額です（例：--total 1000000）。</translation>
+    </message>
+    <message>
+        <source>Revenue goal.</source>
+        <translation>売上目標。</translation>
+    </message>
+    <message>
+        <source>Revenue goal as a factor of the reference revenue (1.2 = 120%).</source>
+        <translation>基準期間の売上に対する倍率で表した売上目標（1.2 = 120%）。</translation>
+    </message>
+    <message>
+        <source>Months to reach the goal in.</source>
+        <translation>目標達成までの月数。</translation>
+    </message>
+    <message>
+        <source>Usage: mikomi plan (--revenue-target AMOUNT | --growth FACTOR) [--reference-from DATE] [--reference-to DATE] [--months N] [--format table|json]</source>
+        <translation>使い方: mikomi plan (--revenue-target AMOUNT | --growth FACTOR) [--reference-from DATE] [--reference-to DATE] [--months N] [--format table|json]</translation>
+    </message>
+    <message>
+        <source>Give either --revenue-target or --growth (one of them).</source>
+        <translation>--revenue-target と --growth のどちらか一方を指定してください。</translation>
+    </message>
+    <message>
+        <source>--growth must be a number above zero such as 1.2 (120%), not &quot;%1&quot;.</source>
+        <translation>--growth に「%1」は指定できません。1.2（120%）のような 0 より大きい数値を指定してください。</translation>
+    </message>
+    <message>
+        <source>--months must be a whole number from 1 to 1200, not &quot;%1&quot;.</source>
+        <translation>--months に「%1」は指定できません。1〜1200 の整数を指定してください。</translation>
+    </message>
+    <message>
+        <source>Usage: mikomi sources merge FROM INTO</source>
+        <translation>使い方: mikomi sources merge FROM INTO</translation>
+    </message>
+    <message>
+        <source>Merged &quot;%1&quot; into &quot;%2&quot;: %3 leads, %4 touchpoints, %5 spend rows, %6 campaigns moved.</source>
+        <translation>「%1」を「%2」に統合しました。移動したデータ：リード %3 件、タッチポイント %4 件、費用 %5 行、キャンペーン %6 件。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::FollowUpRepository</name>
+    <message>
+        <source>A response time must be at least one hour.</source>
+        <translation>対応期限には 1 時間以上を指定してください。</translation>
+    </message>
+    <message>
+        <source>The lead no longer exists.</source>
+        <translation>このリードはすでに存在しません。</translation>
+    </message>
+    <message>
+        <source>The follow-up is already done or was deleted.</source>
+        <translation>このフォローアップはすでに完了しているか、削除されています。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::SourceAdmin</name>
+    <message>
+        <source>Choose two different sources to merge.</source>
+        <translation>統合する 2 つの異なるリードソースを選んでください。</translation>
+    </message>
+    <message>
+        <source>The source to merge no longer exists.</source>
+        <translation>統合元のリードソースはすでに存在しません。</translation>
+    </message>
+    <message>
+        <source>The source to keep no longer exists.</source>
+        <translation>統合先のリードソースはすでに存在しません。</translation>
+    </message>
+    <message>
+        <source>There is no source named &quot;%1&quot;.</source>
+        <translation>「%1」という名前のリードソースはありません。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; and &quot;%2&quot; are already the same source.</source>
+        <translation>「%1」と「%2」はすでに同じリードソースです。</translation>
+    </message>
+    <message>
+        <source>Cannot undo: the list of leads changed.</source>
+        <translation>リードの一覧が変更されたため、元に戻せません。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::BudgetPage</name>
+    <message>
+        <source>Budget</source>
+        <translation>予算</translation>
+    </message>
+    <message>
+        <source>Type the total budget as an amount of money, e.g. 1,000,000.</source>
+        <translation>予算の総額を金額で入力してください（例：1,000,000）。</translation>
+    </message>
+    <message>
+        <source>The source is no longer in the database.</source>
+        <translation>このリードソースはデータベースにもう存在しません。</translation>
+    </message>
+    <message>
+        <source>Budget (70-20-10)</source>
+        <translation>予算配分（70-20-10）</translation>
+    </message>
+    <message>
+        <source>&amp;Total budget (%1):</source>
+        <translation>予算の総額（%1）(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Move the selected source to:</source>
+        <translation>選択したリードソースの移動先：</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>移動</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::CardEntryDialog</name>
+    <message>
+        <source>Company</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>役職</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <source>Family name reading</source>
+        <translation>姓（フリガナ）</translation>
+    </message>
+    <message>
+        <source>Given name reading</source>
+        <translation>名（フリガナ）</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>郵便番号</translation>
+    </message>
+    <message>
+        <source>Prefecture / state</source>
+        <translation>都道府県</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>市区町村</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>町域・番地</translation>
+    </message>
+    <message>
+        <source>Business-card entry</source>
+        <translation>名刺入力</translation>
+    </message>
+    <message>
+        <source>Event (source)</source>
+        <translation>イベント（リードソース）</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter saves the card and starts the next one.</source>
+        <translation>Ctrl+Enter で名刺を保存し、次の名刺の入力に進みます。</translation>
+    </message>
+    <message>
+        <source>Last cards (double-click to correct):</source>
+        <translation>直前に入力した名刺（ダブルクリックで修正）：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s) entered today</source>
+        <translation>
+            <numerusform>本日の入力：%n 枚</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter at least a company or a family name.</source>
+        <translation>会社名か姓のどちらかを入力してください。</translation>
+    </message>
+    <message>
+        <source>Saved. Note: this card may duplicate a lead already stored (%1); use Find duplicates on the Leads page to merge.</source>
+        <translation>保存しました。この名刺は登録済みのリードと重複している可能性があります（%1）。「リード」ページの「重複を検索」で統合してください。</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>保存しました：%1</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::ChartPanel</name>
+    <message>
+        <source>Save the chart as PNG</source>
+        <translation>グラフを PNG で保存</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 画像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>エクスポート</translation>
+    </message>
+    <message>
+        <source>The chart could not be saved to %1.</source>
+        <translation>グラフを %1 に保存できませんでした。保存先を確認して、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Save the chart as PDF</source>
+        <translation>グラフを PDF で保存</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF ドキュメント (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PNG…</source>
+        <translation>PNG…</translation>
+    </message>
+    <message>
+        <source>Save this chart as a PNG image</source>
+        <translation>このグラフを PNG 画像として保存</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Save this chart as a PDF document</source>
+        <translation>このグラフを PDF ドキュメントとして保存</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::ComingPage</name>
+    <message>
+        <source>This page is coming in a later version of Mikomi.</source>
+        <translation>このページは Mikomi の今後のバージョンで提供予定です。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::DashboardPage</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>ダッシュボード</translation>
+    </message>
+    <message>
+        <source>%1 leads, %2 customers, spend %3, revenue %4.</source>
+        <translation>リード %1 件、受注 %2 件、費用 %3、売上 %4。</translation>
+    </message>
+    <message>
+        <source>Save the dashboard as PDF</source>
+        <translation>ダッシュボードを PDF で保存</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF ドキュメント (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The dashboard could not be saved to %1.</source>
+        <translation>ダッシュボードを %1 に保存できませんでした。保存先を確認して、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Leads created from</source>
+        <translation>リード作成日で絞り込み</translation>
+    </message>
+    <message>
+        <source>&amp;Attribution:</source>
+        <translation>アトリビューション(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Export PDF report…</source>
+        <translation>PDF レポートをエクスポート…</translation>
+    </message>
+    <message>
+        <source>By source</source>
+        <translation>リードソースごと</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>種別ごと</translation>
+    </message>
+    <message>
+        <source>By tier</source>
+        <translation>配分区分ごと</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::DuplicatesDialog</name>
+    <message>
+        <source>Find duplicates</source>
+        <translation>重複リードの検索</translation>
+    </message>
+    <message>
+        <source>Leads that share an email, a phone number or the same person at the same company. Merging keeps the oldest lead, fills its empty fields from the others and joins their histories. It can be undone.</source>
+        <translation>メールアドレスや電話番号が同じリード、または同じ会社の同一人物のリードです。統合すると最も古いリードを残し、その空欄の項目をほかのリードの値で埋め、履歴をまとめます。統合は元に戻せます。</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>Merge group</source>
+        <translation>グループを統合</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n lead(s))</source>
+        <translation>
+            <numerusform>%1（%n 件）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merge duplicate leads</source>
+        <translation>重複リードを統合</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::ImportWizard</name>
+    <message>
+        <source>Import</source>
+        <translation>インポート</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>ファイルの選択</translation>
+    </message>
+    <message>
+        <source>CSV (UTF-8, UTF-8 with BOM or Shift_JIS) or vCard business cards.</source>
+        <translation>CSV（UTF-8、BOM 付き UTF-8、Shift_JIS）または vCard 形式の名刺。</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>ファイル：</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>文字コード：</translation>
+    </message>
+    <message>
+        <source>Contents:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <source>Detect automatically</source>
+        <translation>自動検出</translation>
+    </message>
+    <message>
+        <source>Columns and preview</source>
+        <translation>列の対応とプレビュー</translation>
+    </message>
+    <message>
+        <source>Check which field each column goes to. The preview shows the first rows as they will be stored; rows with errors are marked.</source>
+        <translation>各列の取り込み先の項目を確認してください。プレビューには先頭の行が保存されるとおりに表示され、エラーのある行には印が付きます。</translation>
+    </message>
+    <message>
+        <source>Columns of the file:</source>
+        <translation>ファイルの列：</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>ファイルの列</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>取り込み先の項目</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>先頭の値</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>プレビュー：</translation>
+    </message>
+    <message>
+        <source>Check before importing</source>
+        <translation>インポート前の確認</translation>
+    </message>
+    <message>
+        <source>Nothing is changed yet: this is a dry run of the whole file.</source>
+        <translation>まだ何も変更していません。ファイル全体をテスト実行した結果です。</translation>
+    </message>
+    <message>
+        <source>When a row matches a lead that already exists:</source>
+        <translation>行が既存のリードと一致した場合：</translation>
+    </message>
+    <message>
+        <source>Merge: fill in the fields that are empty</source>
+        <translation>統合：空欄の項目だけを埋める</translation>
+    </message>
+    <message>
+        <source>Skip the row</source>
+        <translation>その行をスキップ</translation>
+    </message>
+    <message>
+        <source>Update: overwrite with the values of the file</source>
+        <translation>更新：ファイルの値で上書き</translation>
+    </message>
+    <message>
+        <source>Source for rows without one:</source>
+        <translation>リードソースが空欄の行の既定値：</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>再チェック</translation>
+    </message>
+    <message>
+        <source>The import is one transaction: if you cancel, nothing is changed.</source>
+        <translation>インポートは 1 つのトランザクションとして実行されます。キャンセルした場合は何も変更されません。</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>インポートを中止</translation>
+    </message>
+    <message>
+        <source>Save rejected rows as CSV…</source>
+        <translation>取り込めなかった行を CSV で保存…</translation>
+    </message>
+    <message>
+        <source>CSV and vCard files (*.csv *.tsv *.txt *.vcf);;All files (*)</source>
+        <translation>CSV・vCard ファイル (*.csv *.tsv *.txt *.vcf);;すべてのファイル (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>vCard file with %n card(s).</source>
+        <translation>
+            <numerusform>%n 件のカードを含む vCard ファイル。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Detected: %1, %2, %3 columns.</source>
+        <translation>検出結果：%1、%2、%3 列。</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（取り込まない）</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>%1 (error)</source>
+        <translation>%1（エラー）</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Save rejected rows</source>
+        <translation>取り込めなかった行の保存</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>Choose a file to import.</source>
+        <translation>インポートするファイルを選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::LeadEditor</name>
+    <message>
+        <source>Company</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Company reading</source>
+        <translation>会社名（フリガナ）</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>役職</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <source>Family name reading</source>
+        <translation>姓（フリガナ）</translation>
+    </message>
+    <message>
+        <source>Given name reading</source>
+        <translation>名（フリガナ）</translation>
+    </message>
+    <message>
+        <source>Honorific</source>
+        <translation>敬称</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>携帯電話</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>郵便番号</translation>
+    </message>
+    <message>
+        <source>Prefecture / state</source>
+        <translation>都道府県</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>市区町村</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>町域・番地</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>建物名</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>ウェブサイト</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Original source</source>
+        <translation>初回流入元</translation>
+    </message>
+    <message>
+        <source>Deal value</source>
+        <translation>受注金額</translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation>生涯価値</translation>
+    </message>
+    <message>
+        <source>Lead: %1</source>
+        <translation>リード：%1</translation>
+    </message>
+    <message>
+        <source>New lead</source>
+        <translation>新規リード</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Opted out of contact</source>
+        <translation>連絡を希望しない（配信停止）</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>History and activities</source>
+        <translation>履歴と行動・活動</translation>
+    </message>
+    <message>
+        <source>Stage:</source>
+        <translation>ステージ：</translation>
+    </message>
+    <message>
+        <source>Change stage</source>
+        <translation>ステージを変更</translation>
+    </message>
+    <message>
+        <source>Mark lost…</source>
+        <translation>失注にする…</translation>
+    </message>
+    <message>
+        <source>Recycle</source>
+        <translation>リサイクル</translation>
+    </message>
+    <message>
+        <source>Log activity</source>
+        <translation>行動・活動を記録</translation>
+    </message>
+    <message>
+        <source>What happened (optional)</source>
+        <translation>内容（任意）</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Enter an amount, e.g. 1500000.</source>
+        <translation>金額を入力してください（例：1500000）。</translation>
+    </message>
+    <message>
+        <source>Enter at least a company, a name or an email.</source>
+        <translation>会社名、氏名、メールアドレスのいずれかを入力してください。</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3)</source>
+        <translation>%1 — %2（%3）</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>重複の可能性</translation>
+    </message>
+    <message numerus="yes">
+        <source>This lead looks like %n lead(s) already stored:</source>
+        <translation>
+            <numerusform>このリードは、登録済みの次のリード %n 件と重複している可能性があります：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open existing</source>
+        <translation>既存のリードを開く</translation>
+    </message>
+    <message>
+        <source>Merge into existing</source>
+        <translation>既存のリードに統合</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>このまま保存</translation>
+    </message>
+    <message>
+        <source>Marked lost</source>
+        <translation>失注に変更</translation>
+    </message>
+    <message>
+        <source>Recycled to %1</source>
+        <translation>%1 にリサイクル</translation>
+    </message>
+    <message>
+        <source>Stage: %1</source>
+        <translation>ステージ：%1</translation>
+    </message>
+    <message>
+        <source>Touchpoint: %1</source>
+        <translation>タッチポイント：%1</translation>
+    </message>
+    <message>
+        <source>Mark lost</source>
+        <translation>失注にする</translation>
+    </message>
+    <message>
+        <source>Reason the lead was lost:</source>
+        <translation>失注理由：</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::LeadsPage</name>
+    <message>
+        <source>Search company, name, reading, email or phone (Ctrl+F)</source>
+        <translation>会社名、氏名、フリガナ、メールアドレス、電話番号で検索 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>New lead</source>
+        <translation>新規リード</translation>
+    </message>
+    <message>
+        <source>Business cards</source>
+        <translation>名刺入力</translation>
+    </message>
+    <message>
+        <source>Enter business cards quickly (Ctrl+Shift+B)</source>
+        <translation>名刺をすばやく入力 (Ctrl+Shift+B)</translation>
+    </message>
+    <message>
+        <source>Find duplicates</source>
+        <translation>重複を検索</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Created from</source>
+        <translation>作成日</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>〜</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>指定なし</translation>
+    </message>
+    <message>
+        <source>All stages</source>
+        <translation>すべてのステージ</translation>
+    </message>
+    <message>
+        <source>All temperatures</source>
+        <translation>すべての温度感</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>すべての種別</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>すべてのリードソース</translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation>すべての担当者</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s)</source>
+        <translation>
+            <numerusform>%n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n+ leads</source>
+        <translation>
+            <numerusform>%n 件以上</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merge duplicate leads</source>
+        <translation>重複リードを統合</translation>
+    </message>
+    <message>
+        <source>Delete leads</source>
+        <translation>リードの削除</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n lead(s) with their history? You can undo this.</source>
+        <translation>
+            <numerusform>リード %n 件を履歴ごと削除しますか？この操作は元に戻せます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mark lost</source>
+        <translation>失注にする</translation>
+    </message>
+    <message>
+        <source>Reason the lead was lost:</source>
+        <translation>失注理由：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Change stage of %n lead(s)</source>
+        <translation>
+            <numerusform>リード %n 件のステージを変更</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>開く…</translation>
+    </message>
+    <message>
+        <source>Change stage</source>
+        <translation>ステージを変更</translation>
+    </message>
+    <message>
+        <source>Mark lost…</source>
+        <translation>失注にする…</translation>
+    </message>
+    <message>
+        <source>Recycle to nurturing</source>
+        <translation>リサイクル（育成に戻す）</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>削除…</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::MainWindow</name>
+    <message>
+        <source>Mikomi — %1</source>
+        <translation>Mikomi — %1</translation>
+    </message>
+    <message>
+        <source>Mikomi</source>
+        <translation>Mikomi</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New Database…</source>
+        <translation>新しいデータベース(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Database…</source>
+        <translation>データベースを開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近使ったデータベース(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>インポート(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>エクスポート(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>設定(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>環境設定(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Mikomi</source>
+        <translation>Mikomi について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt について(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>データベースを開けません</translation>
+    </message>
+    <message>
+        <source>No recent databases</source>
+        <translation>最近使ったデータベースはありません</translation>
+    </message>
+    <message>
+        <source>No database open</source>
+        <translation>データベースが開かれていません</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s)</source>
+        <translation>
+            <numerusform>リード %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot count leads: %1</source>
+        <translation>リード数を集計できません：%1</translation>
+    </message>
+    <message>
+        <source>New Database</source>
+        <translation>新しいデータベース</translation>
+    </message>
+    <message>
+        <source>Mikomi databases (*.mikomi *.db);;All files (*)</source>
+        <translation>Mikomi データベース (*.mikomi *.db);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Use Open Database to open it.</source>
+        <translation>%1 はすでに存在します。「データベースを開く」から開いてください。</translation>
+    </message>
+    <message>
+        <source>Cannot create the database</source>
+        <translation>データベースを作成できません</translation>
+    </message>
+    <message>
+        <source>Open Database</source>
+        <translation>データベースを開く</translation>
+    </message>
+    <message>
+        <source>About Mikomi</source>
+        <translation>Mikomi について</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Mikomi %1&lt;/h3&gt;&lt;p&gt;Lead generation and nurturing for small sales teams, on your own computer.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Mikomi %1&lt;/h3&gt;&lt;p&gt;小規模な営業チームのための、リードの獲得と育成をお使いのコンピューター上で行えるアプリケーションです。&lt;/p&gt;&lt;p&gt;GNU General Public License バージョン 3 以降のもとで提供されています。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::PipelinePage</name>
+    <message>
+        <source>Pipeline</source>
+        <translation>パイプライン</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全員</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>すべてのリードソース</translation>
+    </message>
+    <message>
+        <source>%1 leads · %2</source>
+        <translation>%1 件 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>期限超過 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Follow-ups (%1 overdue)</source>
+        <translation>フォローアップ（期限超過 %1 件）</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>フォローアップ</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n lead(s)</source>
+        <translation>
+            <numerusform>リード %n 件を移動</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sales-qualified lead</source>
+        <translation>SQL の種類</translation>
+    </message>
+    <message>
+        <source>SAL: accepted from marketing. SGL: generated by sales.
+Which is it?</source>
+        <translation>SAL：マーケティングから引き継いだリード。SGL：営業が創出したリード。
+どちらですか？</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>予算</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>時期</translation>
+    </message>
+    <message>
+        <source>Chose a competitor</source>
+        <translation>競合を選定</translation>
+    </message>
+    <message>
+        <source>No response</source>
+        <translation>反応なし</translation>
+    </message>
+    <message>
+        <source>No need</source>
+        <translation>ニーズなし</translation>
+    </message>
+    <message>
+        <source>Mark as lost</source>
+        <translation>失注にする</translation>
+    </message>
+    <message>
+        <source>Why was the lead lost?</source>
+        <translation>失注理由を選択するか、入力してください。</translation>
+    </message>
+    <message>
+        <source>Add touchpoint…</source>
+        <translation>タッチポイントを追加…</translation>
+    </message>
+    <message>
+        <source>Add follow-up (tomorrow)</source>
+        <translation>フォローアップを追加（明日）</translation>
+    </message>
+    <message>
+        <source>Reassign to…</source>
+        <translation>担当者を変更…</translation>
+    </message>
+    <message>
+        <source>Mark as lost…</source>
+        <translation>失注にする…</translation>
+    </message>
+    <message>
+        <source>Recycle to nurturing</source>
+        <translation>リサイクル（育成に戻す）</translation>
+    </message>
+    <message>
+        <source>Follow up</source>
+        <translation>フォローアップ</translation>
+    </message>
+    <message>
+        <source>Reassign</source>
+        <translation>担当者の変更</translation>
+    </message>
+    <message>
+        <source>New owner:</source>
+        <translation>新しい担当者：</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>担当者：</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>リードソース：</translation>
+    </message>
+    <message>
+        <source>Scoring rules…</source>
+        <translation>スコアリングルール…</translation>
+    </message>
+    <message>
+        <source>Follow-up and assignment rules…</source>
+        <translation>フォローアップと割り当てのルール…</translation>
+    </message>
+    <message>
+        <source>Each column shows its %1 newest leads; counts and totals cover all. Drag a card to another column to move it (Edit &gt; Undo reverts).</source>
+        <translation>各列には新しい順に %1 件のリードを表示します（件数と合計はすべてのリードが対象）。カードを別の列にドラッグすると移動できます（「編集」&gt;「元に戻す」で取り消せます）。</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>ボード</translation>
+    </message>
+    <message>
+        <source>Only my follow-ups</source>
+        <translation>自分のフォローアップのみ</translation>
+    </message>
+    <message>
+        <source>Log the contact as:</source>
+        <translation>記録する行動・活動：</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::PipelineRulesDialog</name>
+    <message>
+        <source>Follow-up and assignment rules</source>
+        <translation>フォローアップと割り当てのルール</translation>
+    </message>
+    <message>
+        <source>Response time by source</source>
+        <translation>リードソース別の対応期限</translation>
+    </message>
+    <message>
+        <source>A new lead gets a first follow-up due within these hours (first matching rule). Time counts Monday to Friday, 9:00–18:00; 24 hours or more count whole working days.</source>
+        <translation>新しいリードには、ここで指定した時間以内を期限とする初回フォローアップが作成されます（最初に一致したルールを適用）。時間は月曜〜金曜の 9:00〜18:00 で数え、24 時間以上は営業日単位で数えます。</translation>
+    </message>
+    <message>
+        <source>Source (empty = any)</source>
+        <translation>リードソース（空欄 = すべて）</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Assignment of new leads</source>
+        <translation>新しいリードの割り当て</translation>
+    </message>
+    <message>
+        <source>The first matching rule gives the owner; when none matches, new leads go round-robin to the active users.</source>
+        <translation>最初に一致したルールで担当者が決まります。どのルールにも一致しない場合は、有効なユーザーに順番に（ラウンドロビンで）割り当てます。</translation>
+    </message>
+    <message>
+        <source>Score from</source>
+        <translation>スコア（下限）</translation>
+    </message>
+    <message>
+        <source>Score to</source>
+        <translation>スコア（上限）</translation>
+    </message>
+    <message>
+        <source>Prefecture</source>
+        <translation>都道府県</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>ルールを追加</translation>
+    </message>
+    <message>
+        <source>Remove rule</source>
+        <translation>ルールを削除</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::PlannerPage</name>
+    <message>
+        <source>Planner</source>
+        <translation>目標逆算</translation>
+    </message>
+    <message>
+        <source>Type the revenue target as an amount of money above zero.</source>
+        <translation>売上目標には 0 より大きい金額を入力してください。</translation>
+    </message>
+    <message>
+        <source>Type the growth as a number above zero, e.g. 1.2 for 120%.</source>
+        <translation>成長倍率には 0 より大きい数値を入力してください（例：120% なら 1.2）。</translation>
+    </message>
+    <message>
+        <source>Revenue target %1; average deal %2 (reference period: revenue %3 from %4 customers).</source>
+        <translation>売上目標 %1、平均受注単価 %2（基準期間：受注 %4 件で売上 %3）。</translation>
+    </message>
+    <message>
+        <source>Planner (KGI → KPI → leads)</source>
+        <translation>目標逆算（KGI → KPI → リード）</translation>
+    </message>
+    <message>
+        <source>Revenue target (%1):</source>
+        <translation>売上目標（%1）：</translation>
+    </message>
+    <message>
+        <source>Growth over the reference period (1.2 = 120%):</source>
+        <translation>基準期間に対する成長倍率（1.2 = 120%）：</translation>
+    </message>
+    <message>
+        <source>Reference period:</source>
+        <translation>基準期間：</translation>
+    </message>
+    <message>
+        <source>&amp;Months:</source>
+        <translation>月数(&amp;M)：</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::ScoringDialog</name>
+    <message>
+        <source>Scoring rules</source>
+        <translation>スコアリングルール</translation>
+    </message>
+    <message>
+        <source>Attributes (who the lead is)</source>
+        <translation>属性（どのようなリードか）</translation>
+    </message>
+    <message>
+        <source>Behaviour (what the lead did)</source>
+        <translation>行動（リードが何をしたか）</translation>
+    </message>
+    <message>
+        <source>Thresholds</source>
+        <translation>しきい値</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>行動・活動</translation>
+    </message>
+    <message>
+        <source>Half-life (days)</source>
+        <translation>半減期（日）</translation>
+    </message>
+    <message>
+        <source>Points halve every this many days after the activity; 0 = they never decay.</source>
+        <translation>行動・活動からこの日数が経過するごとに点数が半分になります。0 の場合は減衰しません。</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>ルールを追加</translation>
+    </message>
+    <message>
+        <source>Remove rule</source>
+        <translation>ルールを削除</translation>
+    </message>
+    <message>
+        <source>Suggest MQL at score</source>
+        <translation>MQL を提案するスコア</translation>
+    </message>
+    <message>
+        <source>Suggest SQL at score</source>
+        <translation>SQL を提案するスコア</translation>
+    </message>
+    <message>
+        <source>Hot: score at least</source>
+        <translation>ホット：スコアの下限</translation>
+    </message>
+    <message>
+        <source>Hot: last activity within (days)</source>
+        <translation>ホット：最後の行動・活動からの日数（以内）</translation>
+    </message>
+    <message>
+        <source>Warm: score at least</source>
+        <translation>ウォーム：スコアの下限</translation>
+    </message>
+    <message>
+        <source>Warm: last activity within (days)</source>
+        <translation>ウォーム：最後の行動・活動からの日数（以内）</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Japanese yen (¥)</source>
+        <translation>日本円 (¥)</translation>
+    </message>
+    <message>
+        <source>US dollar ($)</source>
+        <translation>米ドル ($)</translation>
+    </message>
+    <message>
+        <source>Your name, used as the owner of new leads</source>
+        <translation>新しいリードの担当者として使われる名前</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>言語：</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>通貨：</translation>
+    </message>
+    <message>
+        <source>Your name:</source>
+        <translation>あなたの名前：</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::SourcesPage</name>
+    <message>
+        <source>Sources</source>
+        <translation>リードソース</translation>
+    </message>
+    <message>
+        <source>Lead sources</source>
+        <translation>リードソース</translation>
+    </message>
+    <message>
+        <source>Add source…</source>
+        <translation>リードソースを追加…</translation>
+    </message>
+    <message>
+        <source>Add alias…</source>
+        <translation>別名を追加…</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>別のリードソースに統合…</translation>
+    </message>
+    <message>
+        <source>Accept suggested category</source>
+        <translation>提案された種別を適用</translation>
+    </message>
+    <message>
+        <source>Scoring rules…</source>
+        <translation>スコアリングルール…</translation>
+    </message>
+    <message>
+        <source>Follow-up and assignment rules…</source>
+        <translation>フォローアップと割り当てのルール…</translation>
+    </message>
+    <message>
+        <source>Likely duplicates</source>
+        <translation>重複の可能性</translation>
+    </message>
+    <message>
+        <source>Unknown sources</source>
+        <translation>不明なリードソース</translation>
+    </message>
+    <message>
+        <source>Sources that are probably the same. Merging moves every lead, touchpoint, spend row and campaign to the kept source, adds spend of the same month together, and keeps the merged name as an alias. Edit &gt; Undo reverts it.</source>
+        <translation>同じものと思われるリードソースです。統合すると、リード、タッチポイント、費用の行、キャンペーンをすべて残すほうのリードソースに移し、同じ月の費用は合算し、統合したリードソースの名前を別名として残します。「編集」&gt;「元に戻す」で取り消せます。</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>統合元</translation>
+    </message>
+    <message>
+        <source>Into</source>
+        <translation>統合先</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Merge selected</source>
+        <translation>選択した候補を統合</translation>
+    </message>
+    <message>
+        <source>Source for the selected leads:</source>
+        <translation>選択したリードのリードソース：</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Likely duplicates (%1)</source>
+        <translation>重複の可能性（%1）</translation>
+    </message>
+    <message>
+        <source>%1% of leads (%2 of %3) have no known source — above the 10% warning line. Fix them on the Unknown sources tab.</source>
+        <translation>リードの %1%（%3 件中 %2 件）はリードソースが不明で、警告ライン（10%）を超えています。「不明なリードソース」タブで修正してください。</translation>
+    </message>
+    <message>
+        <source>%1% of leads (%2 of %3) have no known source.</source>
+        <translation>リードの %1%（%3 件中 %2 件）はリードソースが不明です。</translation>
+    </message>
+    <message>
+        <source>Unknown sources (%1)</source>
+        <translation>不明なリードソース（%1）</translation>
+    </message>
+    <message>
+        <source>Add source</source>
+        <translation>リードソースの追加</translation>
+    </message>
+    <message>
+        <source>Source name:</source>
+        <translation>リードソース名：</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is already known as the source &quot;%2&quot;.</source>
+        <translation>「%1」はすでにリードソース「%2」として登録されています。</translation>
+    </message>
+    <message>
+        <source>Category of &quot;%1&quot; (suggested: %2):</source>
+        <translation>「%1」の種別（提案：%2）：</translation>
+    </message>
+    <message>
+        <source>Select the source the alias belongs to.</source>
+        <translation>別名を追加するリードソースを選択してください。</translation>
+    </message>
+    <message>
+        <source>Add alias</source>
+        <translation>別名の追加</translation>
+    </message>
+    <message>
+        <source>Another name for &quot;%1&quot;:</source>
+        <translation>「%1」の別名：</translation>
+    </message>
+    <message>
+        <source>Select the source to merge.</source>
+        <translation>統合するリードソースを選択してください。</translation>
+    </message>
+    <message>
+        <source>Merge source</source>
+        <translation>リードソースの統合</translation>
+    </message>
+    <message>
+        <source>Merge &quot;%1&quot; into:</source>
+        <translation>「%1」の統合先：</translation>
+    </message>
+    <message>
+        <source>Select leads in the list and the source to give them.</source>
+        <translation>一覧でリードを選択し、設定するリードソースを選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::TouchpointDialog</name>
+    <message>
+        <source>No utm_ parameters in this URL.</source>
+        <translation>この URL には utm_ パラメーターがありません。</translation>
+    </message>
+    <message>
+        <source>Read from the URL.</source>
+        <translation>URL から読み取りました。</translation>
+    </message>
+    <message>
+        <source>Enter the source of the touchpoint.</source>
+        <translation>タッチポイントのリードソースを入力してください。</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>（不明）</translation>
+    </message>
+    <message>
+        <source>Original source: %1 · Latest source: %2</source>
+        <translation>初回流入元：%1 · 最新流入元：%2</translation>
+    </message>
+    <message>
+        <source>Add touchpoint</source>
+        <translation>タッチポイントの追加</translation>
+    </message>
+    <message>
+        <source>Paste URL:</source>
+        <translation>URL を貼り付け：</translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation>日時：</translation>
+    </message>
+    <message>
+        <source>Source (utm_source):</source>
+        <translation>リードソース (utm_source)：</translation>
+    </message>
+    <message>
+        <source>Medium (utm_medium):</source>
+        <translation>メディア (utm_medium)：</translation>
+    </message>
+    <message>
+        <source>Campaign (utm_campaign):</source>
+        <translation>キャンペーン (utm_campaign)：</translation>
+    </message>
+    <message>
+        <source>Content (utm_content):</source>
+        <translation>コンテンツ (utm_content)：</translation>
     </message>
 </context>
 </TS>
