@@ -45,9 +45,9 @@ QVariant BudgetModel::data(const QModelIndex &index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const analytics::Allocation &a = m_plan.allocations[std::size_t(index.row())];
-    const std::optional<double> share =
-        m_plan.total > 0 ? std::optional<double>(double(a.amount) / double(m_plan.total))
-                         : std::nullopt;
+    // No std::optional here: GCC 12 at -O3 reports a false -Wmaybe-uninitialized on it.
+    const bool hasShare = m_plan.total > 0;
+    const double share = hasShare ? double(a.amount) / double(m_plan.total) : 0.0;
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -58,7 +58,7 @@ QVariant BudgetModel::data(const QModelIndex &index, int role) const {
         case Amount:
             return formatMoney(a.amount, m_currency);
         case ShareOfTotal:
-            return share ? percent(*share) : QStringLiteral("—");
+            return hasShare ? percent(share) : QStringLiteral("—");
         }
         return {};
     case SortRole:
@@ -70,7 +70,7 @@ QVariant BudgetModel::data(const QModelIndex &index, int role) const {
         case Amount:
             return a.amount;
         case ShareOfTotal:
-            return share ? QVariant(*share) : QVariant();
+            return hasShare ? QVariant(share) : QVariant();
         }
         return {};
     case SourceIndexRole:
