@@ -1,13 +1,446 @@
-#include "ui/comingpage.h"
+#include "ui/leadspage.h"
+
+#include "models/appsettings.h"
+#include "models/leadtablemodel.h"
+#include "models/storage/duplicates.h"
+#include "models/storage/repositories.h"
+#include "ui/cardentrydialog.h"
+#include "ui/duplicatesdialog.h"
+#include "ui/leadcommands.h"
+#include "ui/leadeditor.h"
 #include "ui/pages.h"
+#include "ui/stagecommands.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QShortcut>
+#include <QTableView>
+#include <QTimer>
+#include <QUndoStack>
+#include <QVBoxLayout>
 
 namespace mikomi::ui {
 
 Page *createLeadsPage(QWidget *parent) {
-    return new ComingPage(
-        QT_TRANSLATE_NOOP("Mikomi", "Leads"),
-        QT_TRANSLATE_NOOP("Mikomi", "All leads: search, edit, business-card entry and duplicates."),
-        parent);
+    return new LeadsPage(parent);
+}
+
+namespace {
+const QDate kAnyDate(2000, 1, 1);
+}
+
+LeadsPage::LeadsPage(QWidget *parent)
+    : Page(parent) {
+    auto *layout = new QVBoxLayout(this);
+    auto *top = new QHBoxLayout;
+    m_search = new QLineEdit(this);
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(220);
+    top->addWidget(m_search, 1);
+    m_new = new QPushButton(this);
+    m_cards = new QPushButton(this);
+    m_duplicates = new QPushButton(this);
+    m_delete = new QPushButton(this);
+    top->addWidget(m_new);
+    top->addWidget(m_cards);
+    top->addWidget(m_duplicates);
+    top->addWidget(m_delete);
+    layout->addLayout(top);
+
+    auto *filters = new QHBoxLayout;
+    m_stage = new QComboBox(this);
+    m_temperature = new QComboBox(this);
+    m_category = new QComboBox(this);
+    m_source = new QComboBox(this);
+    m_owner = new QComboBox(this);
+    m_source->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_owner->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_fromLabel = new QLabel(this);
+    m_toLabel = new QLabel(this);
+    m_from = new QDateEdit(this);
+    m_to = new QDateEdit(this);
+    for (QDateEdit *d : {m_from, m_to}) {
+        d->setCalendarPopup(true);
+        d->setMinimumDate(kAnyDate);
+        d->setDate(kAnyDate);
+    }
+    for (QWidget *w :
+         std::initializer_list<QWidget *>{m_stage, m_temperature, m_category, m_source, m_owner,
+                                          m_fromLabel, m_from, m_toLabel, m_to})
+        filters->addWidget(w);
+    filters->addStretch();
+    m_count = new QLabel(this);
+    filters->addWidget(m_count);
+    layout->addLayout(filters);
+
+    m_model = new LeadTableModel(this);
+    m_view = new QTableView(this);
+    m_view->setModel(m_model);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(LeadTableModel::Created, Qt::DescendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setAlternatingRowColors(true);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    layout->addWidget(m_view, 1);
+
+    m_searchTimer = new QTimer(this);
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(60);
+    connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    connect(m_searchTimer, &QTimer::timeout, this, &LeadsPage::applyFilters);
+    for (QComboBox *c : {m_stage, m_temperature, m_category, m_source, m_owner})
+        connect(c, &QComboBox::activated, this, &LeadsPage::applyFilters);
+    for (QDateEdit *d : {m_from, m_to})
+        connect(d, &QDateEdit::dateChanged, this, &LeadsPage::applyFilters);
+    connect(m_new, &QPushButton::clicked, this, &LeadsPage::newLead);
+    connect(m_cards, &QPushButton::clicked, this, &LeadsPage::openCardEntry);
+    connect(m_duplicates, &QPushButton::clicked, this, &LeadsPage::findDuplicates);
+    connect(m_delete, &QPushButton::clicked, this, &LeadsPage::deleteSelected);
+    connect(m_view, &QTableView::doubleClicked, this,
+            [this](const QModelIndex &index) { openLead(m_model->leadId(index.row())); });
+    connect(m_view, &QTableView::customContextMenuRequested, this, &LeadsPage::showContextMenu);
+    connect(m_model, &LeadTableModel::errorOccurred, this, &LeadsPage::showError);
+
+    auto *cards = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B), this);
+    connect(cards, &QShortcut::activated, this, &LeadsPage::openCardEntry);
+    auto *newLead = new QShortcut(QKeySequence::New, this);
+    newLead->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(newLead, &QShortcut::activated, this, &LeadsPage::newLead);
+    auto *copy = new QShortcut(QKeySequence::Copy, m_view);
+    copy->setContext(Qt::WidgetShortcut);
+    connect(copy, &QShortcut::activated, this, &LeadsPage::copySelected);
+    auto *del = new QShortcut(QKeySequence::Delete, m_view);
+    del->setContext(Qt::WidgetShortcut);
+    connect(del, &QShortcut::activated, this, &LeadsPage::deleteSelected);
+    auto *find = new QShortcut(QKeySequence::Find, this);
+    connect(find, &QShortcut::activated, m_search, [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+
+    retranslate();
+    setDatabase(nullptr);
+}
+
+QString LeadsPage::title() const {
+    return QCoreApplication::translate("Mikomi", "Leads");
+}
+
+void LeadsPage::setDatabase(storage::Database *db) {
+    m_db = db;
+    for (QWidget *w :
+         std::initializer_list<QWidget *>{m_new, m_cards, m_duplicates, m_delete, m_search})
+        w->setEnabled(db != nullptr);
+    fillCombos();
+    m_model->setDatabase(db);
+    applyFilters();
+}
+
+void LeadsPage::reload() {
+    fillCombos();
+    m_model->refresh();
+    applyFilters();
+}
+
+void LeadsPage::changeEvent(QEvent *event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    Page::changeEvent(event);
+}
+
+void LeadsPage::retranslate() {
+    m_search->setPlaceholderText(tr("Search company, name, reading, email or phone (Ctrl+F)"));
+    m_new->setText(tr("New lead"));
+    m_cards->setText(tr("Business cards"));
+    m_cards->setToolTip(tr("Enter business cards quickly (Ctrl+Shift+B)"));
+    m_duplicates->setText(tr("Find duplicates"));
+    m_delete->setText(tr("Delete"));
+    m_fromLabel->setText(tr("Created from"));
+    m_toLabel->setText(tr("to"));
+    for (QDateEdit *d : {m_from, m_to})
+        d->setSpecialValueText(tr("any"));
+    fillCombos();
+    applyFilters();
+}
+
+void LeadsPage::fillCombos() {
+    const auto keep = [](QComboBox *c) { return c->currentData(); };
+    const auto restore = [](QComboBox *c, const QVariant &v) {
+        const int i = c->findData(v);
+        c->setCurrentIndex(i < 0 ? 0 : i);
+    };
+    const QVariant stage = keep(m_stage), temp = keep(m_temperature), cat = keep(m_category),
+                   src = keep(m_source), own = keep(m_owner);
+    m_stage->clear();
+    m_stage->addItem(tr("All stages"), QString());
+    for (int s = 0; s < StageCount; ++s)
+        m_stage->addItem(stageLabel(Stage(s)), stageKey(Stage(s)));
+    m_stage->addItem(lostLabel(), QStringLiteral("lost"));
+    m_temperature->clear();
+    m_temperature->addItem(tr("All temperatures"), QString());
+    for (Temperature t : {Temperature::Hot, Temperature::Warm, Temperature::Cold})
+        m_temperature->addItem(temperatureLabel(t), temperatureKey(t));
+    m_category->clear();
+    m_category->addItem(tr("All categories"), QString());
+    for (int c = 0; c < SourceCategoryCount; ++c)
+        m_category->addItem(categoryLabel(SourceCategory(c)), categoryKey(SourceCategory(c)));
+    m_source->clear();
+    m_source->addItem(tr("All sources"), qint64(0));
+    m_owner->clear();
+    m_owner->addItem(tr("All owners"), qint64(0));
+    if (m_db) {
+        if (auto sources = storage::SourceRepository(*m_db).list()) {
+            for (const Source &s : *sources)
+                m_source->addItem(s.name, s.id);
+        }
+        if (auto users = storage::UserRepository(*m_db).list()) {
+            for (const User &u : *users)
+                m_owner->addItem(u.name, u.id);
+        }
+    }
+    restore(m_stage, stage);
+    restore(m_temperature, temp);
+    restore(m_category, cat);
+    restore(m_source, src);
+    restore(m_owner, own);
+}
+
+void LeadsPage::applyFilters() {
+    m_searchTimer->stop();
+    storage::LeadFilter f;
+    f.search = m_search->text();
+    const QString stage = m_stage->currentData().toString();
+    if (stage == QLatin1String("lost"))
+        f.lostOnly = true;
+    else if (!stage.isEmpty())
+        f.stage = stageFromKey(stage);
+    if (const QString t = m_temperature->currentData().toString(); !t.isEmpty())
+        f.temperature = temperatureFromKey(t);
+    if (const QString c = m_category->currentData().toString(); !c.isEmpty())
+        f.category = categoryFromKey(c);
+    f.sourceId = m_source->currentData().toLongLong();
+    f.ownerId = m_owner->currentData().toLongLong();
+    if (m_from->date() > kAnyDate)
+        f.createdFrom = m_from->date();
+    if (m_to->date() > kAnyDate)
+        f.createdTo = m_to->date();
+    m_model->setFilter(f);
+    if (!m_db) {
+        m_count->clear();
+        return;
+    }
+    // The count is exact when it is cheap (no search, or an indexed one); a short search (one or
+    // two characters) would scan every lead, so the label then says how many are loaded.
+    if (storage::LeadQuery::planSearch(f.search).likes.isEmpty()) {
+        auto n = m_model->matchingCount();
+        m_count->setText(n ? tr("%n lead(s)", nullptr, int(*n)) : n.error());
+    } else {
+        m_count->setText(m_model->canFetchMore(QModelIndex())
+                             ? tr("%n+ leads", nullptr, m_model->rowCount())
+                             : tr("%n lead(s)", nullptr, m_model->rowCount()));
+    }
+}
+
+void LeadsPage::changed() {
+    m_model->refresh();
+    emit dataChanged();
+}
+
+void LeadsPage::showError(const QString &message) {
+    QMessageBox::warning(this, title(), message);
+}
+
+QList<int> LeadsPage::selectedRows() const {
+    QList<int> rows;
+    for (const QModelIndex &i : m_view->selectionModel()->selectedRows())
+        rows << i.row();
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+void LeadsPage::newLead() {
+    if (!m_db)
+        return;
+    Lead l;
+    l.owner = AppSettings().ownerName();
+    l.createdAt = QDateTime::currentDateTime();
+    editLead(l, true);
+}
+
+void LeadsPage::openLead(qint64 id) {
+    if (!m_db || id <= 0)
+        return;
+    auto lead = storage::LeadRepository(*m_db).get(id);
+    if (!lead) {
+        showError(lead.error());
+        return;
+    }
+    editLead(*lead, false);
+}
+
+void LeadsPage::editLead(const Lead &lead, bool isNew) {
+    LeadEditor editor(*m_db, lead, undoStack(), this);
+    connect(&editor, &LeadEditor::leadChanged, this, &LeadsPage::changed);
+    if (editor.exec() != QDialog::Accepted)
+        return;
+    const Lead after = editor.lead();
+    const auto applied = [this] { changed(); };
+    const auto error = [this](const QString &m) { showError(m); };
+    const auto push = [this](QUndoCommand *cmd) {
+        if (undoStack()) {
+            undoStack()->push(cmd);
+        } else {
+            cmd->redo();
+            delete cmd;
+        }
+    };
+    switch (editor.duplicateChoice()) {
+    case DuplicateChoice::Cancel:
+        return;
+    case DuplicateChoice::OpenExisting:
+        openLead(editor.duplicateId());
+        return;
+    case DuplicateChoice::Merge: {
+        auto existing = storage::LeadRepository(*m_db).get(editor.duplicateId());
+        if (!existing) {
+            showError(existing.error());
+            return;
+        }
+        if (isNew) {
+            push(new SaveLeadCommand(*m_db, storage::mergedLead(*existing, after), *existing,
+                                     AppSettings().ownerName(), applied, error));
+        } else {
+            if (undoStack())
+                undoStack()->beginMacro(tr("Merge duplicate leads"));
+            push(
+                new SaveLeadCommand(*m_db, after, lead, AppSettings().ownerName(), applied, error));
+            push(new MergeLeadsCommand(*m_db, editor.duplicateId(), after.id, applied, error));
+            if (undoStack())
+                undoStack()->endMacro();
+        }
+        return;
+    }
+    case DuplicateChoice::SaveAnyway:
+        push(new SaveLeadCommand(*m_db, after, isNew ? std::nullopt : std::optional<Lead>(lead),
+                                 AppSettings().ownerName(), applied, error));
+        return;
+    }
+}
+
+void LeadsPage::openCardEntry() {
+    if (!m_db)
+        return;
+    CardEntryDialog dialog(*m_db, undoStack(), this);
+    connect(&dialog, &CardEntryDialog::cardSaved, this, &LeadsPage::changed);
+    connect(&dialog, &CardEntryDialog::leadActivated, this, &LeadsPage::openLead);
+    dialog.exec();
+}
+
+void LeadsPage::findDuplicates() {
+    if (!m_db)
+        return;
+    DuplicatesDialog dialog(*m_db, undoStack(), this);
+    connect(&dialog, &DuplicatesDialog::merged, this, &LeadsPage::changed);
+    dialog.exec();
+}
+
+void LeadsPage::deleteSelected() {
+    if (!m_db)
+        return;
+    QList<qint64> ids;
+    for (int row : selectedRows())
+        ids << m_model->leadId(row);
+    if (ids.isEmpty())
+        return;
+    if (QMessageBox::question(this, tr("Delete leads"),
+                              tr("Delete %n lead(s) with their history? You can undo this.",
+                                 nullptr, int(ids.size()))) != QMessageBox::Yes)
+        return;
+    auto *cmd = new DeleteLeadsCommand(
+        *m_db, ids, [this] { changed(); }, [this](const QString &m) { showError(m); });
+    if (undoStack()) {
+        undoStack()->push(cmd);
+    } else {
+        cmd->redo();
+        delete cmd;
+    }
+}
+
+void LeadsPage::copySelected() {
+    const QList<int> rows = selectedRows();
+    if (!rows.isEmpty())
+        QApplication::clipboard()->setText(m_model->toTsv(rows));
+}
+
+void LeadsPage::stageCommand(int kind, int stage) {
+    const QList<int> rows = selectedRows();
+    if (!m_db || rows.isEmpty())
+        return;
+    QString reason;
+    if (kind == int(StageCommand::Kind::Lost)) {
+        // Asked once for all selected leads.
+        bool ok = false;
+        reason = QInputDialog::getText(this, tr("Mark lost"), tr("Reason the lead was lost:"),
+                                       QLineEdit::Normal, QString(), &ok);
+        if (!ok)
+            return;
+    }
+    if (undoStack() && rows.size() > 1)
+        undoStack()->beginMacro(tr("Change stage of %n lead(s)", nullptr, int(rows.size())));
+    for (int row : rows) {
+        auto *cmd = new StageCommand(
+            *m_db, m_model->leadId(row), StageCommand::Kind(kind), Stage(stage), SqlKind::None,
+            reason, AppSettings().ownerName(), [] {}, [this](const QString &m) { showError(m); });
+        if (undoStack()) {
+            undoStack()->push(cmd);
+        } else {
+            cmd->redo();
+            delete cmd;
+        }
+    }
+    if (undoStack() && rows.size() > 1)
+        undoStack()->endMacro();
+    changed();
+}
+
+void LeadsPage::showContextMenu(const QPoint &pos) {
+    const QModelIndex index = m_view->indexAt(pos);
+    if (!m_db || !index.isValid())
+        return;
+    if (!m_view->selectionModel()->isRowSelected(index.row(), QModelIndex()))
+        m_view->selectRow(index.row());
+    QMenu menu(this);
+    const qint64 id = m_model->leadId(index.row());
+    menu.addAction(tr("Open…"), this, [this, id] { openLead(id); });
+    QMenu *stages = menu.addMenu(tr("Change stage"));
+    for (int s = 0; s < StageCount; ++s)
+        stages->addAction(stageLabel(Stage(s)), this,
+                          [this, s] { stageCommand(int(StageCommand::Kind::Move), s); });
+    menu.addAction(tr("Mark lost…"), this,
+                   [this] { stageCommand(int(StageCommand::Kind::Lost), 0); });
+    menu.addAction(tr("Recycle to nurturing"), this,
+                   [this] { stageCommand(int(StageCommand::Kind::Recycle), 0); });
+    menu.addSeparator();
+    menu.addAction(tr("Copy"), this, &LeadsPage::copySelected);
+    menu.addAction(tr("Delete…"), this, &LeadsPage::deleteSelected);
+    menu.exec(m_view->viewport()->mapToGlobal(pos));
 }
 
 } // namespace mikomi::ui

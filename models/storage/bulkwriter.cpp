@@ -2,6 +2,7 @@
 
 #include "models/domain/dates.h"
 #include "models/storage/leadcolumns.h"
+#include "models/storage/leadsearch.h"
 #include "models/storage/repositories.h"
 #include "models/storage/sql.h"
 
@@ -121,6 +122,21 @@ BulkWriter::BulkWriter(Database &db, bool deferIndexes)
             if (!drop)
                 m_deferred.clear(); // leave finish() nothing half-done to redo
         }
+        // The search index too: its triggers are dropped now, the index rebuilt in one pass by
+        // finish() and the triggers put back.
+        auto t = exec(db, QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = "
+                                         "'trigger' AND tbl_name = 'leads'"));
+        QStringList triggers;
+        while (t && t->next()) {
+            if (leadSearchTriggerNames().contains(t->value(0).toString())) {
+                triggers << t->value(0).toString();
+                m_deferredTriggers << t->value(1).toString();
+            }
+        }
+        for (const QString &name : std::as_const(triggers)) {
+            if (!exec(db, QStringLiteral("DROP TRIGGER \"%1\"").arg(name)))
+                m_deferredTriggers.clear();
+        }
     }
     // Inserting many rows touches index pages all over the file: a large page cache keeps them
     // in memory instead of spilling to the WAL and reading them back. Restored afterwards.
@@ -159,6 +175,17 @@ Status BulkWriter::finish() {
             return Error{r.error()};
     }
     m_deferred.clear();
+    if (!m_deferredTriggers.isEmpty()) {
+        if (auto r =
+                exec(m_db, QStringLiteral("INSERT INTO leads_fts(leads_fts) VALUES ('rebuild')"));
+            !r)
+            return Error{r.error()};
+        for (const QString &sql : std::as_const(m_deferredTriggers)) {
+            if (auto r = exec(m_db, sql); !r)
+                return Error{r.error()};
+        }
+        m_deferredTriggers.clear();
+    }
     return {};
 }
 

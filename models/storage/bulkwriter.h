@@ -16,7 +16,8 @@ public:
     // With `deferIndexes`, the secondary indexes of the lead tables are dropped now and rebuilt
     // by finish() (one sort each instead of a random insert per row): for filling a database,
     // not for imports that look rows up as they go. All inside the caller's transaction, so a
-    // rollback brings the indexes back too.
+    // rollback brings the indexes back too. The lead search index (leads_fts) is likewise not
+    // updated per row: its triggers are dropped and finish() rebuilds it in one pass.
     explicit BulkWriter(Database &db, bool deferIndexes = false);
     ~BulkWriter();
     BulkWriter(const BulkWriter &) = delete;
@@ -41,7 +42,8 @@ private:
     Database &m_db;
     std::unique_ptr<class LeadRepository> m_repo;
     std::unique_ptr<Statement> m_lead, m_history, m_touch, m_activity;
-    QStringList m_deferred; // CREATE INDEX statements to run in finish()
+    QStringList m_deferred;         // CREATE INDEX statements to run in finish()
+    QStringList m_deferredTriggers; // search-index triggers to recreate in finish()
 };
 
 } // namespace mikomi::storage

@@ -1,0 +1,224 @@
+#include "models/storage/duplicates.h"
+
+#include "models/storage/repositories.h"
+#include "models/storage/sql.h"
+#include "models/text/normalize.h"
+
+#include <QCoreApplication>
+#include <QSet>
+
+namespace mikomi::storage {
+namespace {
+
+DuplicateMatch matchFrom(const QSqlQuery &q, DuplicateReason reason) {
+    DuplicateMatch m;
+    m.id = q.value(0).toLongLong();
+    m.company = q.value(1).toString();
+    m.familyName = q.value(2).toString();
+    m.givenName = q.value(3).toString();
+    m.email = q.value(4).toString();
+    m.reason = reason;
+    return m;
+}
+
+const QString kMatchCols = QStringLiteral("id, company, family_name, given_name, email");
+
+} // namespace
+
+QString duplicateReasonLabel(DuplicateReason r) {
+    switch (r) {
+    case DuplicateReason::Email:
+        return QCoreApplication::translate("Mikomi", "Same email");
+    case DuplicateReason::Phone:
+        return QCoreApplication::translate("Mikomi", "Same phone number");
+    case DuplicateReason::CompanyPerson:
+        return QCoreApplication::translate("Mikomi", "Same person at the same company");
+    case DuplicateReason::Suggestion:
+        return QCoreApplication::translate(
+            "Mikomi", "Possibly the same person (company written differently)");
+    }
+    return {};
+}
+
+Result<QList<DuplicateMatch>> findDuplicates(Database &db, const Lead &lead) {
+    QList<DuplicateMatch> out;
+    QSet<qint64> seen{lead.id};
+    const auto collect = [&](const QString &where, const QVariantList &binds,
+                             DuplicateReason reason) -> Status {
+        auto q = exec(db,
+                      QStringLiteral("SELECT %1 FROM leads WHERE %2 ORDER BY id LIMIT 50")
+                          .arg(kMatchCols, where),
+                      binds);
+        if (!q)
+            return Error{q.error()};
+        while (q->next()) {
+            DuplicateMatch m = matchFrom(*q, reason);
+            if (reason == DuplicateReason::CompanyPerson &&
+                text::nfkcSimplified(m.company) != text::nfkcSimplified(lead.company))
+                m.reason = DuplicateReason::Suggestion;
+            if (!seen.contains(m.id)) {
+                seen.insert(m.id);
+                out << m;
+            }
+        }
+        return {};
+    };
+    const QString email = text::normalizeEmail(lead.email);
+    if (!email.isEmpty()) {
+        if (Status s = collect(QStringLiteral("email_key = ?"), {email}, DuplicateReason::Email);
+            !s)
+            return Error{s.error()};
+    }
+    for (const QString &phone :
+         {text::normalizePhone(lead.phone), text::normalizePhone(lead.mobile)}) {
+        if (phone.size() < 6)
+            continue;
+        if (Status s = collect(QStringLiteral("(phone_key = ? OR mobile_key = ?)"), {phone, phone},
+                               DuplicateReason::Phone);
+            !s)
+            return Error{s.error()};
+    }
+    const QString company = text::companyKey(lead.company);
+    const QString person = text::personKey(lead.familyName, lead.givenName);
+    if (!company.isEmpty() && !person.isEmpty()) {
+        if (Status s = collect(QStringLiteral("company_key = ? AND person_key = ?"),
+                               {company, person}, DuplicateReason::CompanyPerson);
+            !s)
+            return Error{s.error()};
+    }
+    std::stable_sort(out.begin(), out.end(), [](const DuplicateMatch &a, const DuplicateMatch &b) {
+        return int(a.reason) < int(b.reason);
+    });
+    return out;
+}
+
+Result<QList<DuplicateGroup>> duplicateGroups(Database &db, int limit) {
+    QList<DuplicateGroup> groups;
+    struct Kind {
+        QString keys;
+        QString where;
+        DuplicateReason reason;
+    };
+    const QList<Kind> kinds{
+        {QStringLiteral("email_key"), QStringLiteral("email_key <> ''"), DuplicateReason::Email},
+        {QStringLiteral("phone_key"), QStringLiteral("phone_key <> ''"), DuplicateReason::Phone},
+        {QStringLiteral("company_key, person_key"),
+         QStringLiteral("company_key <> '' AND person_key <> ''"), DuplicateReason::CompanyPerson},
+    };
+    QSet<QList<qint64>> seen;
+    for (const Kind &k : kinds) {
+        if (groups.size() >= limit)
+            break;
+        auto q = exec(db,
+                      QStringLiteral("SELECT group_concat(id) FROM (SELECT id, %1 FROM leads WHERE "
+                                     "%2 ORDER BY id) GROUP BY %1 HAVING count(*) > 1 LIMIT ?")
+                          .arg(k.keys, k.where),
+                      {limit - int(groups.size())});
+        if (!q)
+            return Error{q.error()};
+        QList<QList<qint64>> idLists;
+        while (q->next()) {
+            QList<qint64> ids;
+            for (const QString &s : q->value(0).toString().split(QLatin1Char(',')))
+                ids << s.toLongLong();
+            std::sort(ids.begin(), ids.end());
+            if (!seen.contains(ids)) {
+                seen.insert(ids);
+                idLists << ids;
+            }
+        }
+        for (const QList<qint64> &ids : std::as_const(idLists)) {
+            DuplicateGroup g;
+            g.reason = k.reason;
+            for (qint64 id : ids) {
+                auto m = exec(
+                    db, QStringLiteral("SELECT %1 FROM leads WHERE id = ?").arg(kMatchCols), {id});
+                if (!m)
+                    return Error{m.error()};
+                if (m->next())
+                    g.leads << matchFrom(*m, k.reason);
+            }
+            if (k.reason == DuplicateReason::CompanyPerson) {
+                for (const DuplicateMatch &m : std::as_const(g.leads)) {
+                    if (text::nfkcSimplified(m.company) !=
+                        text::nfkcSimplified(g.leads.first().company))
+                        g.reason = DuplicateReason::Suggestion;
+                }
+                for (DuplicateMatch &m : g.leads)
+                    m.reason = g.reason;
+            }
+            groups << g;
+        }
+    }
+    return groups;
+}
+
+Lead mergedLead(const Lead &keep, const Lead &other) {
+    Lead m = keep;
+    const auto fill = [](QString &a, const QString &b) {
+        if (a.trimmed().isEmpty())
+            a = b;
+    };
+    fill(m.company, other.company);
+    fill(m.companyReading, other.companyReading);
+    fill(m.department, other.department);
+    fill(m.title, other.title);
+    fill(m.familyName, other.familyName);
+    fill(m.givenName, other.givenName);
+    fill(m.familyReading, other.familyReading);
+    fill(m.givenReading, other.givenReading);
+    fill(m.honorific, other.honorific);
+    fill(m.email, other.email);
+    fill(m.phone, other.phone);
+    fill(m.mobile, other.mobile);
+    fill(m.postalCode, other.postalCode);
+    fill(m.prefecture, other.prefecture);
+    fill(m.city, other.city);
+    fill(m.street, other.street);
+    fill(m.building, other.building);
+    fill(m.country, other.country);
+    fill(m.website, other.website);
+    fill(m.owner, other.owner);
+    fill(m.source, other.source);
+    if (!other.notes.trimmed().isEmpty() && !m.notes.contains(other.notes))
+        m.notes = m.notes.isEmpty() ? other.notes : m.notes + QLatin1Char('\n') + other.notes;
+    if (!m.dealValue)
+        m.dealValue = other.dealValue;
+    if (!m.lifetimeValue)
+        m.lifetimeValue = other.lifetimeValue;
+    m.optOut = keep.optOut || other.optOut; // an opt-out is never lost in a merge
+    m.score = std::max(keep.score, other.score);
+    if (other.createdAt.isValid() && other.createdAt < m.createdAt)
+        m.createdAt = other.createdAt;
+    return m;
+}
+
+Status mergeLeads(Database &db, qint64 keepId, qint64 otherId) {
+    if (keepId == otherId)
+        return Error{QCoreApplication::translate("Mikomi", "A lead cannot be merged into itself.")};
+    Transaction tx(db);
+    if (!tx.started())
+        return Error{tx.error()};
+    LeadRepository repo(db);
+    auto keep = repo.get(keepId);
+    if (!keep)
+        return Error{keep.error()};
+    auto other = repo.get(otherId);
+    if (!other)
+        return Error{other.error()};
+    if (Status s = repo.update(mergedLead(*keep, *other)); !s)
+        return s;
+    for (const QString &table : {QStringLiteral("stage_history"), QStringLiteral("touchpoints"),
+                                 QStringLiteral("activities")}) {
+        if (auto q =
+                exec(db, QStringLiteral("UPDATE %1 SET lead_id = ? WHERE lead_id = ?").arg(table),
+                     {keepId, otherId});
+            !q)
+            return Error{q.error()};
+    }
+    if (auto q = exec(db, QStringLiteral("DELETE FROM leads WHERE id = ?"), {otherId}); !q)
+        return Error{q.error()};
+    return tx.commit();
+}
+
+} // namespace mikomi::storage

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "models/domain/lead.h"
+#include "models/domain/result.h"
+#include "models/storage/database.h"
+
+#include <QDate>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace mikomi::storage {
+
+// What the Leads list shows: every condition is optional and they combine with AND.
+struct LeadFilter {
+    QString search; // substrings of company, name, reading, email, phone (width/kana-insensitive)
+    std::optional<Stage> stage;
+    bool lostOnly = false;
+    qint64 sourceId = 0; // original source; 0 = any
+    std::optional<SourceCategory> category;
+    qint64 ownerId = 0; // 0 = any
+    std::optional<Temperature> temperature;
+    std::optional<QDate> createdFrom; // inclusive
+    std::optional<QDate> createdTo;   // inclusive
+    bool operator==(const LeadFilter &) const = default;
+};
+
+enum class LeadSort { Company, Person, Reading, Stage, Temperature, Source, Owner, Score, Created };
+
+// One line of the Leads list (not the whole lead: the list keeps only what it shows).
+struct LeadRow {
+    qint64 id = 0;
+    QString company;
+    QString familyName;
+    QString givenName;
+    QString familyReading;
+    QString givenReading;
+    QString email;
+    QString phone;
+    Stage stage = Stage::Inquiry;
+    bool lost = false;
+    Temperature temperature = Temperature::Cold;
+    QString source;
+    QString owner;
+    int score = 0;
+    QDateTime createdAt;
+};
+
+// Temperature derived from the score when not overridden: hot from this score, warm from the next.
+inline constexpr int HotScore = 60;
+inline constexpr int WarmScore = 30;
+
+class LeadQuery final {
+public:
+    explicit LeadQuery(Database &db)
+        : m_db(db) {}
+
+    // Rows [offset, offset + limit) of the filtered list in the given order (ties by id).
+    Result<QList<LeadRow>> rows(const LeadFilter &filter, LeadSort sort, bool ascending, int offset,
+                                int limit) const;
+    Result<qint64> count(const LeadFilter &filter) const;
+
+    // The FTS5 MATCH expression and the LIKE patterns a search text becomes (for tests and
+    // the benchmark): tokens of three or more characters go to the trigram index, shorter ones
+    // to LIKE.
+    struct SearchPlan {
+        QString match;            // "" = no index condition
+        QList<QStringList> likes; // per short token: its LIKE patterns (any may match)
+    };
+    static SearchPlan planSearch(const QString &search);
+
+private:
+    QString where(const LeadFilter &filter, QVariantList &binds) const;
+    Database &m_db;
+};
+
+} // namespace mikomi::storage

@@ -1,0 +1,114 @@
+#include "models/storage/leadsnapshot.h"
+
+#include "models/domain/dates.h"
+#include "models/storage/leadcolumns.h"
+#include "models/storage/repositories.h"
+#include "models/storage/sql.h"
+
+#include <QCoreApplication>
+
+namespace mikomi::storage {
+
+Result<LeadSnapshot> snapshotLead(Database &db, qint64 id) {
+    LeadRepository repo(db);
+    LeadSnapshot s;
+    auto lead = repo.get(id);
+    if (!lead)
+        return Error{lead.error()};
+    s.lead = *lead;
+    auto h = repo.history(id);
+    if (!h)
+        return Error{h.error()};
+    s.history = *h;
+    auto t = repo.touchpoints(id);
+    if (!t)
+        return Error{t.error()};
+    s.touchpoints = *t;
+    auto a = repo.activities(id);
+    if (!a)
+        return Error{a.error()};
+    s.activities = *a;
+    return s;
+}
+
+Status restoreLead(Database &db, const LeadSnapshot &s) {
+    Transaction tx(db);
+    if (!tx.started())
+        return Error{tx.error()};
+    LeadRepository repo(db);
+    auto owner = repo.users().resolve(s.lead.owner);
+    if (!owner)
+        return Error{owner.error()};
+    auto source = repo.sources().resolve(s.lead.source);
+    if (!source)
+        return Error{source.error()};
+    const QStringList &cols = leadColumns();
+    QStringList marks;
+    for (qsizetype i = 0; i < cols.size() + 5; ++i)
+        marks << QStringLiteral("?");
+    QVariantList binds{s.lead.id};
+    binds << leadBinds(s.lead, *owner, *source);
+    binds << stageKey(s.lead.stage)
+          << (s.lead.stage == Stage::Sql ? sqlKindKey(s.lead.sqlKind) : QString())
+          << stageKey(std::max(s.lead.stage, s.lead.furthestStage)) << (s.lead.lost ? 1 : 0);
+    if (auto q = exec(db,
+                      QStringLiteral("INSERT INTO leads(id, %1, stage, sql_kind, furthest_stage, "
+                                     "lost) VALUES (%2)")
+                          .arg(cols.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))),
+                      binds);
+        !q)
+        return Error{q.error()};
+    for (const StageChange &c : s.history) {
+        auto q =
+            exec(db,
+                 QStringLiteral("INSERT OR REPLACE INTO stage_history(id, lead_id, from_stage, "
+                                "to_stage, lost, recycled, changed_at, user_name, note) "
+                                "VALUES (?,?,?,?,?,?,?,?,?)"),
+                 {c.id, s.lead.id, c.fromStage ? QVariant(stageKey(*c.fromStage)) : QVariant(),
+                  stageKey(c.toStage), c.lost ? 1 : 0, c.recycled ? 1 : 0,
+                  dates::toIsoDateTime(c.changedAt), c.user, c.note});
+        if (!q)
+            return Error{q.error()};
+    }
+    for (const Touchpoint &t : s.touchpoints) {
+        auto src = repo.sources().resolve(t.source);
+        if (!src)
+            return Error{src.error()};
+        auto q =
+            exec(db,
+                 QStringLiteral("INSERT OR REPLACE INTO touchpoints(id, lead_id, occurred_at, "
+                                "source_id, medium, campaign, content, url) "
+                                "VALUES (?,?,?,?,?,?,?,?)"),
+                 {t.id, s.lead.id, dates::toIsoDateTime(t.occurredAt),
+                  *src > 0 ? QVariant(*src) : QVariant(), t.medium, t.campaign, t.content, t.url});
+        if (!q)
+            return Error{q.error()};
+    }
+    for (const Activity &a : s.activities) {
+        auto q = exec(db,
+                      QStringLiteral("INSERT OR REPLACE INTO activities(id, lead_id, kind, "
+                                     "occurred_at, user_name, notes) VALUES (?,?,?,?,?,?)"),
+                      {a.id, s.lead.id, activityKindKey(a.kind), dates::toIsoDateTime(a.occurredAt),
+                       a.user, a.notes});
+        if (!q)
+            return Error{q.error()};
+    }
+    return tx.commit();
+}
+
+Status deleteLeads(Database &db, const QList<qint64> &ids) {
+    Transaction tx(db);
+    if (!tx.started())
+        return Error{tx.error()};
+    for (qint64 id : ids) {
+        auto q = exec(db, QStringLiteral("DELETE FROM leads WHERE id = ?"), {id});
+        if (!q)
+            return Error{q.error()};
+        if (q->numRowsAffected() == 0)
+            return Error{QCoreApplication::translate(
+                "Mikomi", "The lead no longer exists; it may have been deleted.")};
+    }
+    return tx.commit();
+}
+
+} // namespace mikomi::storage

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "models/domain/lead.h"
+#include "models/domain/result.h"
+#include "models/storage/database.h"
+
+#include <QList>
+
+namespace mikomi::storage {
+
+// Everything stored about one lead, so a delete or a merge can be undone exactly: the lead comes
+// back with the same id, and its history, touchpoints and activities with theirs.
+struct LeadSnapshot {
+    Lead lead;
+    QList<StageChange> history;
+    QList<Touchpoint> touchpoints;
+    QList<Activity> activities;
+};
+
+Result<LeadSnapshot> snapshotLead(Database &db, qint64 id);
+
+// Re-inserts the lead (its id must be free) and puts its history, touchpoints and activities back
+// with their ids, re-pointing them to it if they were moved to another lead (undo of a merge).
+// One transaction (or part of the caller's).
+Status restoreLead(Database &db, const LeadSnapshot &snapshot);
+
+// Deletes the leads (with their history, touchpoints and activities) in one transaction.
+Status deleteLeads(Database &db, const QList<qint64> &ids);
+
+} // namespace mikomi::storage

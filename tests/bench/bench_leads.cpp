@@ -1,0 +1,193 @@
+// Leads page at scale: 1,000,000 demo leads. Times opening the list model to its first rows, one
+// search keystroke (3+ characters through the trigram index, 2 characters through LIKE), sorts,
+// and peak memory; each beside the sqlite3 shell running the equivalent query on the same file.
+// Usage: bench_leads [database-file]   (created with 1,000,000 demo leads when missing)
+#include "models/leadtablemodel.h"
+#include "models/services/demowriter.h"
+#include "models/storage/database.h"
+#include "models/storage/leadquery.h"
+#include "models/storage/repositories.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <cstdio>
+
+using namespace mikomi;
+
+namespace {
+
+double shellMs(const QString &file, const QString &sql) {
+    QProcess p;
+    QElapsedTimer t;
+    t.start();
+    p.start(QStringLiteral("sqlite3"), {file, sql});
+    p.waitForFinished(-1);
+    const double ms = double(t.nsecsElapsed()) / 1e6;
+    if (p.exitCode() != 0)
+        std::printf("  (sqlite3 failed: %s)\n", p.readAllStandardError().constData());
+    return ms;
+}
+
+qint64 vmHwmKb() {
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
+}
+
+void report(const char *what, double ms, double targetMs, double refMs) {
+    std::printf("%-44s %9.1f ms  (target < %.0f ms: %s)  sqlite3 shell %8.1f ms  ratio %.2f\n",
+                what, ms, targetMs, ms < targetMs ? "ok" : "MISSED", refMs,
+                refMs > 0 ? ms / refMs : 0.0);
+}
+
+const char *kSelect =
+    "SELECT l.id, l.company, l.family_name, l.given_name, l.family_reading, "
+    "l.given_reading, l.email, l.phone, l.stage, l.lost, l.score, "
+    "coalesce(s.name,''), coalesce(u.name,''), l.created_at FROM leads l LEFT "
+    "JOIN sources s ON s.id = l.source_id LEFT JOIN users u ON u.id = l.owner_id ";
+
+} // namespace
+
+int main(int argc, char **argv) {
+    QCoreApplication app(argc, argv);
+    QTemporaryDir dir;
+    const QString file =
+        argc > 1 ? QString::fromLocal8Bit(argv[1]) : dir.filePath(QStringLiteral("bench_leads.db"));
+    const qint64 wanted = 1000000;
+    {
+        auto db = storage::Database::open(file);
+        if (!db) {
+            std::printf("cannot open %s: %s\n", qPrintable(file), qPrintable(db.error()));
+            return 1;
+        }
+        const qint64 have = storage::LeadRepository(**db).count().value();
+        if (have < wanted) {
+            QElapsedTimer t;
+            t.start();
+            auto n = services::writeDemo(**db, wanted - have, 42, QDate(2026, 6, 30));
+            if (!n) {
+                std::printf("demo failed: %s\n", qPrintable(n.error()));
+                return 1;
+            }
+            std::printf("wrote %lld demo leads in %.1f s\n", static_cast<long long>(*n),
+                        double(t.elapsed()) / 1000.0);
+        }
+    }
+    // Peak memory from here on: the page, not the demo writer (Linux: "5" resets VmHWM).
+    {
+        QFile clear(QStringLiteral("/proc/self/clear_refs"));
+        if (clear.open(QIODevice::WriteOnly))
+            clear.write("5");
+    }
+    auto db = storage::Database::open(file);
+    if (!db)
+        return 1;
+    std::printf("database %s: %lld leads\n", qPrintable(file),
+                static_cast<long long>(storage::LeadRepository(**db).count().value()));
+    const QString sel = QString::fromLatin1(kSelect);
+    const QString page = QStringLiteral(" LIMIT 200");
+
+    QElapsedTimer t;
+    t.start();
+    LeadTableModel model;
+    model.setDatabase(db->get());
+    double ms = double(t.nsecsElapsed()) / 1e6;
+    report("open list (first 200 rows, newest first)", ms, 300,
+           shellMs(file, sel + QStringLiteral("ORDER BY l.created_at DESC, l.id DESC") + page));
+    std::printf("  rows loaded: %d\n", model.rowCount());
+
+    struct Search {
+        const char *label;
+        QString text;
+        QString ref;
+    };
+    const QList<Search> searches{
+        {"search 'サンプル' (trigram)", QStringLiteral("サンプル"),
+         sel +
+             QStringLiteral("WHERE l.id IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH "
+                            "'\"サンプル\"') ORDER BY l.created_at DESC, l.id DESC") +
+             page},
+        {"search 'やまだ' (reading, trigram)", QStringLiteral("やまだ"),
+         sel +
+             QStringLiteral("WHERE l.id IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH "
+                            "'\"やまだ\" OR \"ヤマダ\"') ORDER BY l.created_at DESC, l.id DESC") +
+             page},
+        {"search 'takahashi' (email, trigram)", QStringLiteral("takahashi"),
+         sel +
+             QStringLiteral("WHERE l.id IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH "
+                            "'\"takahashi\"') ORDER BY l.created_at DESC, l.id DESC") +
+             page},
+        {"search '山田' (2 chars, LIKE)", QStringLiteral("山田"),
+         sel +
+             QStringLiteral("WHERE (l.person_key || l.company_key) LIKE '%山田%' ORDER BY "
+                            "l.created_at DESC, l.id DESC") +
+             page},
+        {"search '北斗電' (3 chars, rarer)", QStringLiteral("北斗電"),
+         sel +
+             QStringLiteral("WHERE l.id IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH "
+                            "'\"北斗電\"') ORDER BY l.created_at DESC, l.id DESC") +
+             page},
+    };
+    for (const Search &s : searches) {
+        storage::LeadFilter f;
+        f.search = s.text;
+        t.restart();
+        model.setFilter(f);
+        ms = double(t.nsecsElapsed()) / 1e6;
+        report(s.label, ms, 100, shellMs(file, s.ref));
+        std::printf("  rows loaded: %d\n", model.rowCount());
+    }
+    model.setFilter({});
+
+    struct SortCase {
+        const char *label;
+        int column;
+        QString ref;
+    };
+    const QList<SortCase> sorts{
+        {"sort by company reading", LeadTableModel::Company,
+         sel + QStringLiteral("ORDER BY l.company_reading, l.company_key, l.id") + page},
+        {"sort by person reading", LeadTableModel::Person,
+         sel + QStringLiteral("ORDER BY l.reading_key, l.id") + page},
+        {"sort by score", LeadTableModel::Score,
+         sel + QStringLiteral("ORDER BY l.score, l.id") + page},
+        {"sort by stage (no index)", LeadTableModel::Stage,
+         sel +
+             QStringLiteral("ORDER BY CASE l.stage WHEN 'inquiry' THEN 0 WHEN 'mql' THEN 1 WHEN "
+                            "'sql' THEN 2 WHEN 'opportunity' THEN 3 ELSE 4 END, l.id") +
+             page},
+        {"sort by source name (no index)", LeadTableModel::Source,
+         sel + QStringLiteral("ORDER BY coalesce(s.name,''), l.id") + page},
+    };
+    for (const SortCase &s : sorts) {
+        t.restart();
+        model.sort(s.column, Qt::AscendingOrder);
+        ms = double(t.nsecsElapsed()) / 1e6;
+        report(s.label, ms, 1000, shellMs(file, s.ref));
+    }
+    // Scrolling: the next pages while the user drags down.
+    model.sort(LeadTableModel::Created, Qt::DescendingOrder);
+    t.restart();
+    for (int i = 0; i < 50; ++i)
+        model.fetchMore(QModelIndex());
+    std::printf("%-44s %9.1f ms for 50 pages (%d rows loaded)\n", "scroll: fetch 50 more pages",
+                double(t.nsecsElapsed()) / 1e6, model.rowCount());
+    t.restart();
+    auto n = model.matchingCount();
+    std::printf("%-44s %9.1f ms (%lld)\n", "count all leads", double(t.nsecsElapsed()) / 1e6,
+                static_cast<long long>(n ? *n : -1));
+
+    const qint64 hwm = vmHwmKb();
+    std::printf("%-44s %9.1f MB  (target < 300 MB: %s)\n", "peak memory (VmHWM)",
+                double(hwm) / 1024.0, hwm < 300 * 1024 ? "ok" : "MISSED");
+    return 0;
+}

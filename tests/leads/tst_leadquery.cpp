@@ -1,0 +1,325 @@
+#include "models/leadtablemodel.h"
+#include "models/services/demowriter.h"
+#include "models/storage/database.h"
+#include "models/storage/duplicates.h"
+#include "models/storage/leadquery.h"
+#include "models/storage/leadsnapshot.h"
+#include "models/storage/repositories.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace mikomi;
+using namespace mikomi::storage;
+
+namespace {
+
+Lead makeLead(const QString &company, const QString &family, const QString &given,
+              const QString &familyReading, const QString &email, const QString &phone, int day) {
+    Lead l;
+    l.company = company;
+    l.familyName = family;
+    l.givenName = given;
+    l.familyReading = familyReading;
+    l.email = email;
+    l.phone = phone;
+    l.createdAt = QDateTime(QDate(2026, 4, day), QTime(10, 0), QTimeZone(9 * 3600));
+    l.updatedAt = l.createdAt;
+    return l;
+}
+
+} // namespace
+
+class TestLeadQuery final : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Database> m_db;
+    qint64 m_sample = 0, m_yamada = 0, m_acme = 0;
+
+    QList<qint64> search(const QString &text) {
+        LeadFilter f;
+        f.search = text;
+        auto rows = LeadQuery(*m_db).rows(f, LeadSort::Created, true, 0, 100);
+        if (!rows)
+            qWarning() << rows.error();
+        QList<qint64> ids;
+        for (const LeadRow &r : rows.value())
+            ids << r.id;
+        return ids;
+    }
+
+private slots:
+    void init() {
+        QVERIFY(m_dir.isValid());
+        auto db = Database::open(m_dir.filePath(QStringLiteral("leads.db")));
+        QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error()));
+        m_db = std::move(db.value());
+        LeadRepository repo(*m_db);
+        Lead a =
+            makeLead(QStringLiteral("株式会社サンプル"), QStringLiteral("佐藤"),
+                     QStringLiteral("健"), QStringLiteral("サトウ"),
+                     QStringLiteral("ken.sato@sample.co.jp"), QStringLiteral("03-1234-5678"), 1);
+        a.companyReading = QStringLiteral("サンプル");
+        a.source = QStringLiteral("展示会");
+        a.owner = QStringLiteral("鈴木");
+        a.score = 70;
+        Lead b = makeLead(QStringLiteral("山田工業"), QStringLiteral("山田"),
+                          QStringLiteral("太郎"), QStringLiteral("ヤマダ"),
+                          QStringLiteral("taro@yamada.example"), QStringLiteral("06-1111-2222"), 2);
+        b.companyReading = QStringLiteral("ヤマダコウギョウ");
+        b.source = QStringLiteral("Web");
+        b.score = 40;
+        Lead c = makeLead(QStringLiteral("Acme Inc."), QStringLiteral("Smith"),
+                          QStringLiteral("John"), QString(), QStringLiteral("john@acme.example"),
+                          QStringLiteral("+1 415 555 0100"), 3);
+        c.companyReading = QStringLiteral("アクメ");
+        c.source = QStringLiteral("Web");
+        QVERIFY(repo.insert(a).ok());
+        QVERIFY(repo.insert(b).ok());
+        QVERIFY(repo.insert(c).ok());
+        m_sample = a.id;
+        m_yamada = b.id;
+        m_acme = c.id;
+    }
+    void cleanup() {
+        m_db.reset();
+        QFile::remove(m_dir.filePath(QStringLiteral("leads.db")));
+    }
+
+    void searchJapaneseSubstring() {
+        QCOMPARE(search(QStringLiteral("サンプル")), QList<qint64>{m_sample});
+        QCOMPARE(search(QStringLiteral("株式会社サンプル")), QList<qint64>{m_sample});
+        // Half-width katakana finds the full-width name.
+        QCOMPARE(search(QStringLiteral("ｻﾝﾌﾟﾙ")), QList<qint64>{m_sample});
+        // Full-width Latin finds ASCII.
+        QCOMPARE(search(QStringLiteral("ＡＣＭＥ")), QList<qint64>{m_acme});
+        QCOMPARE(search(QStringLiteral("acme")), QList<qint64>{m_acme});
+    }
+    void searchReadingInHiragana() {
+        QCOMPARE(search(QStringLiteral("やまだ")), QList<qint64>{m_yamada});
+        QCOMPARE(search(QStringLiteral("ヤマダ")), QList<qint64>{m_yamada});
+    }
+    void searchShortTokens() {
+        // Two characters: below the trigram size, answered by LIKE.
+        QCOMPARE(search(QStringLiteral("山田")), QList<qint64>{m_yamada});
+        QCOMPARE(search(QStringLiteral("佐藤")), QList<qint64>{m_sample});
+        QVERIFY(!LeadQuery::planSearch(QStringLiteral("山田")).likes.isEmpty());
+        QVERIFY(LeadQuery::planSearch(QStringLiteral("サンプル")).likes.isEmpty());
+        QCOMPARE(search(QStringLiteral("山田 太郎")), QList<qint64>{m_yamada});
+        QCOMPARE(search(QStringLiteral("%")), QList<qint64>{}); // LIKE wildcards are literal
+    }
+    void searchEmailAndPhone() {
+        QCOMPARE(search(QStringLiteral("ken.sato")), QList<qint64>{m_sample});
+        QCOMPARE(search(QStringLiteral("ＫＥＮ．ＳＡＴＯ")), QList<qint64>{m_sample});
+        QCOMPARE(search(QStringLiteral("1234-5678")), QList<qint64>{m_sample});
+        QCOMPARE(search(QStringLiteral("０３（１２３４）")), QList<qint64>{m_sample});
+        QCOMPARE(search(QStringLiteral("no such lead")), QList<qint64>{});
+    }
+    void searchFollowsEdits() {
+        LeadRepository repo(*m_db);
+        Lead l = repo.get(m_acme).value();
+        l.company = QStringLiteral("Globex");
+        QVERIFY(repo.update(l).ok());
+        // "acme" is still in the email; "inc" was only in the old company name.
+        QCOMPARE(search(QStringLiteral("acme inc")), QList<qint64>{});
+        QCOMPARE(search(QStringLiteral("globex")), QList<qint64>{m_acme});
+        QVERIFY(repo.remove(m_acme).ok());
+        QCOMPARE(search(QStringLiteral("globex")), QList<qint64>{});
+    }
+    void filters() {
+        LeadQuery q(*m_db);
+        LeadFilter f;
+        f.sourceId = LeadRepository(*m_db).sources().resolve(QStringLiteral("web"), false).value();
+        QCOMPARE(q.count(f).value(), 2);
+        f = {};
+        f.temperature = Temperature::Hot;
+        QCOMPARE(q.rows(f, LeadSort::Created, true, 0, 10).value().first().id, m_sample);
+        QCOMPARE(q.count(f).value(), 1);
+        f = {};
+        f.createdFrom = QDate(2026, 4, 2);
+        f.createdTo = QDate(2026, 4, 2);
+        QCOMPARE(q.count(f).value(), 1);
+        f = {};
+        f.ownerId = LeadRepository(*m_db).users().resolve(QStringLiteral("鈴木")).value();
+        QCOMPARE(q.count(f).value(), 1);
+        f = {};
+        f.stage = Stage::Mql;
+        QCOMPARE(q.count(f).value(), 0);
+    }
+
+    void modelLazyFetchSortAndFilter() {
+        LeadRepository repo(*m_db);
+        for (int i = 0; i < 25; ++i) {
+            Lead l = makeLead(QStringLiteral("会社%1").arg(i, 2, 10, QLatin1Char('0')),
+                              QStringLiteral("田中"), QString(), QStringLiteral("タナカ"),
+                              QString(), QString(), 5 + i % 20);
+            QVERIFY(repo.insert(l).ok());
+        }
+        {
+            // Lazy: one page at a time (the tester below fetches more on its own).
+            LeadTableModel lazy;
+            lazy.setPageSize(10);
+            lazy.setDatabase(m_db.get());
+            QCOMPARE(lazy.rowCount(), 10); // one page, not all 28
+            QVERIFY(lazy.canFetchMore(QModelIndex()));
+            QSignalSpy inserted(&lazy, &QAbstractItemModel::rowsInserted);
+            lazy.fetchMore(QModelIndex());
+            QCOMPARE(lazy.rowCount(), 20);
+            QCOMPARE(inserted.size(), 1);
+            QCOMPARE(inserted.first().at(1).toInt(), 10);
+            QCOMPARE(inserted.first().at(2).toInt(), 19);
+            lazy.fetchMore(QModelIndex());
+            QCOMPARE(lazy.rowCount(), 28);
+            QVERIFY(!lazy.canFetchMore(QModelIndex()));
+            // Newest first by default.
+            QCOMPARE(lazy.leadId(27), m_sample);
+        }
+        LeadTableModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPageSize(10);
+        model.setDatabase(m_db.get());
+        while (model.canFetchMore(QModelIndex()))
+            model.fetchMore(QModelIndex());
+        QCOMPARE(model.rowCount(), 28);
+
+        // Sort by reading: サトウ < タナカ < ヤマダ (reading order, not kanji code points).
+        model.sort(LeadTableModel::Reading, Qt::AscendingOrder);
+        QCOMPARE(model.leadId(1), m_sample); // Acme has no reading and sorts first
+        model.sort(LeadTableModel::Score, Qt::DescendingOrder);
+        QCOMPARE(model.leadId(0), m_sample);
+        QCOMPARE(model.data(model.index(0, LeadTableModel::Score)).toString(),
+                 QLocale().toString(70));
+
+        LeadFilter f;
+        f.search = QStringLiteral("やまだ");
+        model.setFilter(f);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.data(model.index(0, LeadTableModel::Company)).toString(),
+                 QStringLiteral("山田工業"));
+        QCOMPARE(model.headerData(LeadTableModel::Source, Qt::Horizontal).toString(),
+                 QStringLiteral("Original source"));
+        const QString tsv = model.toTsv({0});
+        QVERIFY(tsv.startsWith(QStringLiteral("Company\tPerson\t")));
+        QVERIFY(tsv.contains(QStringLiteral("山田工業\t")));
+        QVERIFY(tsv.contains(QStringLiteral("taro@yamada.example")));
+    }
+
+    void duplicatesOnTrickyPairs() {
+        LeadRepository repo(*m_db);
+        // Full-width email.
+        Lead n =
+            makeLead(QString(), QString(), QString(), QString(),
+                     QStringLiteral("ＫＥＮ．ＳＡＴＯ＠ＳＡＭＰＬＥ．ＣＯ．ＪＰ"), QString(), 9);
+        auto m = findDuplicates(*m_db, n);
+        QVERIFY(m.ok());
+        QCOMPARE(m->size(), 1);
+        QCOMPARE(m->first().id, m_sample);
+        QCOMPARE(m->first().reason, DuplicateReason::Email);
+        // Phones written three ways.
+        for (const QString &p :
+             {QStringLiteral("0312345678"), QStringLiteral("０３（１２３４）５６７８"),
+              QStringLiteral("+81 3-1234-5678")}) {
+            Lead ph = makeLead(QString(), QString(), QString(), QString(), QString(), p, 9);
+            auto pm = findDuplicates(*m_db, ph);
+            QVERIFY(pm.ok());
+            QCOMPARE(pm->size(), 1);
+            QCOMPARE(pm->first().reason, DuplicateReason::Phone);
+        }
+        // Company variants: a suggestion only; the same text is a company+person match.
+        for (const QString &c :
+             {QStringLiteral("㈱サンプル"), QStringLiteral("サンプル株式会社")}) {
+            Lead cv = makeLead(c, QStringLiteral("佐藤"), QStringLiteral("健"), QString(),
+                               QString(), QString(), 9);
+            auto cm = findDuplicates(*m_db, cv);
+            QVERIFY(cm.ok());
+            QCOMPARE(cm->size(), 1);
+            QCOMPARE(cm->first().reason, DuplicateReason::Suggestion);
+        }
+        Lead same = makeLead(QStringLiteral("株式会社サンプル"), QStringLiteral("佐藤"),
+                             QStringLiteral("健"), QString(), QString(), QString(), 9);
+        QCOMPARE(findDuplicates(*m_db, same)->first().reason, DuplicateReason::CompanyPerson);
+        // Another person at the same company is not a duplicate; a lead never matches itself.
+        same.familyName = QStringLiteral("高橋");
+        QVERIFY(findDuplicates(*m_db, same)->isEmpty());
+        QVERIFY(findDuplicates(*m_db, repo.get(m_sample).value())->isEmpty());
+        // Nothing was merged by looking.
+        QCOMPARE(repo.count().value(), 3);
+    }
+
+    void mergeAndGroups() {
+        LeadRepository repo(*m_db);
+        Lead dup = makeLead(QStringLiteral("㈱サンプル"), QStringLiteral("佐藤"),
+                            QStringLiteral("健"), QString(), QString(), QString(), 9);
+        dup.mobile = QStringLiteral("090-1111-2222");
+        QVERIFY(repo.insert(dup).ok());
+        Activity a;
+        a.leadId = dup.id;
+        a.kind = ActivityKind::Call;
+        a.occurredAt = dup.createdAt;
+        QVERIFY(repo.addActivity(a).ok());
+        auto groups = duplicateGroups(*m_db);
+        QVERIFY(groups.ok());
+        QCOMPARE(groups->size(), 1);
+        QCOMPARE(groups->first().reason, DuplicateReason::Suggestion);
+        QCOMPARE(groups->first().leads.size(), 2);
+
+        const int historyBefore =
+            int(repo.history(m_sample)->size() + repo.history(dup.id)->size());
+        QVERIFY(mergeLeads(*m_db, m_sample, dup.id).ok());
+        QCOMPARE(repo.count().value(), 3);
+        const Lead merged = repo.get(m_sample).value();
+        QCOMPARE(merged.mobile, QStringLiteral("090-1111-2222"));        // filled from the other
+        QCOMPARE(merged.email, QStringLiteral("ken.sato@sample.co.jp")); // kept
+        QCOMPARE(repo.activities(m_sample)->size(), 1);
+        QCOMPARE(int(repo.history(m_sample)->size()), historyBefore);
+        QVERIFY(duplicateGroups(*m_db)->isEmpty());
+    }
+
+    void bulkDemoRebuildsSearchIndex() {
+        // The demo writer defers indexes: the search triggers are dropped while it writes and
+        // the index is rebuilt at the end, so demo leads are searchable and later edits too.
+        QVERIFY(services::writeDemo(*m_db, 300, 3, QDate(2026, 6, 30)).ok());
+        LeadFilter f;
+        f.search = QStringLiteral("やまだ");
+        const qint64 viaIndex = LeadQuery(*m_db).count(f).value();
+        f.search = QStringLiteral("山田");
+        const qint64 viaLike = LeadQuery(*m_db).count(f).value();
+        QVERIFY(viaIndex > 1);       // the demo has Yamadas, and ours
+        QCOMPARE(viaIndex, viaLike); // index and LIKE agree (every 山田 reads ヤマダ)
+        Lead l = makeLead(QStringLiteral("新規トリガー株式会社"), QStringLiteral("森"), QString(),
+                          QString(), QString(), QString(), 20);
+        QVERIFY(LeadRepository(*m_db).insert(l).ok());
+        QCOMPARE(search(QStringLiteral("新規トリガー")), QList<qint64>{l.id});
+    }
+
+    void deleteAndRestoreKeepsHistory() {
+        LeadRepository repo(*m_db);
+        QVERIFY(repo.changeStage(m_yamada, Stage::Mql, SqlKind::None, QStringLiteral("me"),
+                                 QDateTime::currentDateTime())
+                    .ok());
+        Touchpoint tp;
+        tp.leadId = m_yamada;
+        tp.source = QStringLiteral("Web");
+        tp.occurredAt = QDateTime::currentDateTime();
+        QVERIFY(repo.addTouchpoint(tp).ok());
+        auto snap = snapshotLead(*m_db, m_yamada);
+        QVERIFY(snap.ok());
+        QVERIFY(deleteLeads(*m_db, {m_yamada}).ok());
+        QVERIFY(!repo.get(m_yamada).ok());
+        QCOMPARE(search(QStringLiteral("やまだ")), QList<qint64>{});
+        QVERIFY(restoreLead(*m_db, *snap).ok());
+        const Lead back = repo.get(m_yamada).value();
+        QCOMPARE(back, snap->lead);
+        QCOMPARE(repo.history(m_yamada)->size(), 2);
+        QCOMPARE(repo.touchpoints(m_yamada)->size(), 1);
+        QCOMPARE(search(QStringLiteral("やまだ")), QList<qint64>{m_yamada});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLeadQuery)
+#include "tst_leadquery.moc"

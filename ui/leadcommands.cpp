@@ -1,0 +1,178 @@
+#include "ui/leadcommands.h"
+
+#include "models/storage/duplicates.h"
+#include "models/storage/repositories.h"
+
+#include <QCoreApplication>
+
+namespace mikomi::ui {
+
+SaveLeadCommand::SaveLeadCommand(storage::Database &db, const Lead &after,
+                                 std::optional<Lead> before, const QString &user,
+                                 AppliedFn onApplied, ErrorFn onError)
+    : m_db(db)
+    , m_after(after)
+    , m_before(std::move(before))
+    , m_user(user)
+    , m_onApplied(std::move(onApplied))
+    , m_onError(std::move(onError)) {
+    const QString name = after.company.isEmpty() ? after.displayName(true) : after.company;
+    setText(m_before ? QCoreApplication::translate("Mikomi", "Edit lead %1").arg(name)
+                     : QCoreApplication::translate("Mikomi", "Add lead %1").arg(name));
+}
+
+void SaveLeadCommand::fail(const QString &message) {
+    m_failed = true;
+    setObsolete(true);
+    if (m_onError)
+        m_onError(message);
+}
+
+void SaveLeadCommand::redo() {
+    storage::LeadRepository repo(m_db);
+    if (m_before) {
+        if (Status s = repo.update(m_after); !s)
+            return fail(s.error());
+    } else if (m_removed) {
+        if (Status s = storage::restoreLead(m_db, *m_removed); !s)
+            return fail(s.error());
+        m_removed.reset();
+    } else {
+        Lead l = m_after;
+        l.id = 0;
+        auto id = repo.insert(l, m_user);
+        if (!id)
+            return fail(id.error());
+        m_after.id = *id;
+    }
+    if (m_onApplied)
+        m_onApplied();
+}
+
+void SaveLeadCommand::undo() {
+    if (m_failed)
+        return;
+    storage::LeadRepository repo(m_db);
+    if (m_before) {
+        if (Status s = repo.update(*m_before); !s) {
+            if (m_onError)
+                m_onError(s.error());
+            return;
+        }
+    } else {
+        auto snap = storage::snapshotLead(m_db, m_after.id);
+        Status s = snap ? storage::deleteLeads(m_db, {m_after.id}) : Status(Error{snap.error()});
+        if (!s) {
+            if (m_onError)
+                m_onError(s.error());
+            return;
+        }
+        m_removed = *snap;
+    }
+    if (m_onApplied)
+        m_onApplied();
+}
+
+DeleteLeadsCommand::DeleteLeadsCommand(storage::Database &db, QList<qint64> ids,
+                                       AppliedFn onApplied, ErrorFn onError)
+    : m_db(db)
+    , m_ids(std::move(ids))
+    , m_onApplied(std::move(onApplied))
+    , m_onError(std::move(onError)) {
+    setText(QCoreApplication::translate("Mikomi", "Delete %n lead(s)", nullptr, int(m_ids.size())));
+}
+
+void DeleteLeadsCommand::redo() {
+    m_snapshots.clear();
+    for (qint64 id : std::as_const(m_ids)) {
+        auto s = storage::snapshotLead(m_db, id);
+        if (!s) {
+            m_failed = true;
+            break;
+        }
+        m_snapshots << *s;
+    }
+    Status s = m_failed ? Status(Error{QCoreApplication::translate(
+                              "Mikomi", "The lead no longer exists; it may have been deleted.")})
+                        : storage::deleteLeads(m_db, m_ids);
+    if (!s) {
+        m_failed = true;
+        setObsolete(true);
+        if (m_onError)
+            m_onError(s.error());
+        return;
+    }
+    if (m_onApplied)
+        m_onApplied();
+}
+
+void DeleteLeadsCommand::undo() {
+    if (m_failed)
+        return;
+    storage::Transaction tx(m_db);
+    Status s = tx.started() ? Status() : Status(Error{tx.error()});
+    for (const storage::LeadSnapshot &snap : std::as_const(m_snapshots)) {
+        if (!s)
+            break;
+        s = storage::restoreLead(m_db, snap);
+    }
+    if (s)
+        s = tx.commit();
+    if (!s) {
+        if (m_onError)
+            m_onError(s.error());
+        return;
+    }
+    if (m_onApplied)
+        m_onApplied();
+}
+
+MergeLeadsCommand::MergeLeadsCommand(storage::Database &db, qint64 keepId, qint64 otherId,
+                                     AppliedFn onApplied, ErrorFn onError)
+    : m_db(db)
+    , m_keepId(keepId)
+    , m_otherId(otherId)
+    , m_onApplied(std::move(onApplied))
+    , m_onError(std::move(onError)) {
+    setText(QCoreApplication::translate("Mikomi", "Merge duplicate leads"));
+}
+
+void MergeLeadsCommand::redo() {
+    storage::LeadRepository repo(m_db);
+    auto keep = repo.get(m_keepId);
+    auto other = storage::snapshotLead(m_db, m_otherId);
+    Status s = !keep    ? Status(Error{keep.error()})
+               : !other ? Status(Error{other.error()})
+                        : storage::mergeLeads(m_db, m_keepId, m_otherId);
+    if (!s) {
+        m_failed = true;
+        setObsolete(true);
+        if (m_onError)
+            m_onError(s.error());
+        return;
+    }
+    m_keepBefore = *keep;
+    m_other = *other;
+    if (m_onApplied)
+        m_onApplied();
+}
+
+void MergeLeadsCommand::undo() {
+    if (m_failed || !m_other || !m_keepBefore)
+        return;
+    storage::Transaction tx(m_db);
+    Status s = tx.started() ? storage::restoreLead(m_db, *m_other) : Status(Error{tx.error()});
+    if (s)
+        s = storage::LeadRepository(m_db).update(*m_keepBefore);
+    if (s)
+        s = tx.commit();
+    if (!s) {
+        if (m_onError)
+            m_onError(s.error());
+        return;
+    }
+    if (m_onApplied)
+        m_onApplied();
+}
+
+} // namespace mikomi::ui

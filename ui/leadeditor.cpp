@@ -1,0 +1,532 @@
+#include "ui/leadeditor.h"
+
+#include "models/appsettings.h"
+#include "models/domain/dates.h"
+#include "models/storage/repositories.h"
+#include "models/text/normalize.h"
+#include "ui/stagecommands.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDialogButtonBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTreeWidget>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace mikomi::ui {
+namespace {
+
+struct Field {
+    const char *key;
+    const char *label;
+};
+
+// Field labels, translated in LeadEditor's context.
+const Field kFields[] = {
+    {"company", QT_TRANSLATE_NOOP("mikomi::ui::LeadEditor", "Company")},
+    {"companyReading", QT_TRANSLATE_NOOP("mikomi::ui::LeadEditor", "Company reading")},
+    {"department", QT_TRANSLATE_NOOP("mikomi::ui::LeadEditor", "Department")},
+    {"title", QT_TRANSLATE_NOOP("mikomi::ui::LeadEditor", "Title")},
+    {"familyName", QT_TRANSLATE_NOOP("mikomi::ui::LeadEditor", "Family name")},
+    {"givenName", QT_TRANSLATE_NOOP("mikomi::ui::LeadEditor", "Given name")},
+    {"familyReading", QT_TRANSLATE_NOOP("mikomi::ui::LeadEditor", "Family name reading")},
+    {"givenReading", QT_TRANSLATE_NOOP("mikomi::ui::LeadEditor", "Given name reading")},
+    {"honorific", QT_TRANSLATE_NOOP("mikomi::ui::LeadEditor", "Honorific")},
+    {"email", QT_TRANSLATE_NOOP("mikomi::ui::LeadEditor", "Email")},
+    {"phone", QT_TRANSLATE_NOOP("mikomi::ui::LeadEditor", "Phone")},
+    {"mobile", QT_TRANSLATE_NOOP("mikomi::ui::LeadEditor", "Mobile")},
+    {"postalCode", QT_TRANSLATE_NOOP("mikomi::ui::LeadEditor", "Postal code")},
+    {"prefecture", QT_TRANSLATE_NOOP("mikomi::ui::LeadEditor", "Prefecture / state")},
+    {"city", QT_TRANSLATE_NOOP("mikomi::ui::LeadEditor", "City")},
+    {"street", QT_TRANSLATE_NOOP("mikomi::ui::LeadEditor", "Street")},
+    {"building", QT_TRANSLATE_NOOP("mikomi::ui::LeadEditor", "Building")},
+    {"country", QT_TRANSLATE_NOOP("mikomi::ui::LeadEditor", "Country")},
+    {"website", QT_TRANSLATE_NOOP("mikomi::ui::LeadEditor", "Website")},
+    {"owner", QT_TRANSLATE_NOOP("mikomi::ui::LeadEditor", "Owner")},
+    {"source", QT_TRANSLATE_NOOP("mikomi::ui::LeadEditor", "Original source")},
+    {"dealValue", QT_TRANSLATE_NOOP("mikomi::ui::LeadEditor", "Deal value")},
+    {"lifetimeValue", QT_TRANSLATE_NOOP("mikomi::ui::LeadEditor", "Lifetime value")},
+};
+
+QString k(const char *key) {
+    return QString::fromLatin1(key);
+}
+
+// "1,500,000" / "1234.56" in major units → minor units; nullopt when not a number.
+std::optional<Money> parseMoney(const QString &text) {
+    QString t = text::nfkcSimplified(text);
+    t.remove(QLatin1Char(','));
+    t.remove(QLatin1Char(' '));
+    t.remove(QLatin1Char('$'));
+    t.remove(QChar(0xA5));
+    if (t.isEmpty())
+        return std::nullopt;
+    const int minor = minorUnits(AppSettings().currency());
+    const QStringList parts = t.split(QLatin1Char('.'));
+    bool ok = false;
+    const qint64 major = parts.at(0).toLongLong(&ok);
+    if (!ok || parts.size() > 2)
+        return std::nullopt;
+    qint64 fraction = 0;
+    if (parts.size() == 2) {
+        QString f = parts.at(1);
+        if (f.size() > (minor == 100 ? 2 : 0))
+            return std::nullopt;
+        while (f.size() < 2 && minor == 100)
+            f.append(QLatin1Char('0'));
+        fraction = f.isEmpty() ? 0 : f.toLongLong(&ok);
+        if (!ok)
+            return std::nullopt;
+    }
+    return major * minor + fraction;
+}
+
+QString moneyText(const std::optional<Money> &m) {
+    if (!m)
+        return {};
+    const int minor = minorUnits(AppSettings().currency());
+    if (minor == 1)
+        return QString::number(*m);
+    return QStringLiteral("%1.%2").arg(*m / minor).arg(qAbs(*m % minor), 2, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+QList<std::pair<QString, QString>> validateLead(const Lead &l) {
+    QList<std::pair<QString, QString>> out;
+    if (!l.email.trimmed().isEmpty() && !text::isValidEmail(l.email))
+        out.append(
+            {k("email"),
+             QCoreApplication::translate(
+                 "Mikomi", "\"%1\" is not a valid email address (expected name@example.com).")
+                 .arg(l.email.trimmed())});
+    if (!l.phone.trimmed().isEmpty() && !text::isValidPhone(l.phone))
+        out.append({k("phone"), QCoreApplication::translate(
+                                    "Mikomi", "\"%1\" is not a valid phone number (expected e.g. "
+                                              "03-1234-5678 or +1 415 555 0100).")
+                                    .arg(l.phone.trimmed())});
+    if (!l.mobile.trimmed().isEmpty() && !text::isValidPhone(l.mobile))
+        out.append({k("mobile"), QCoreApplication::translate(
+                                     "Mikomi", "\"%1\" is not a valid phone number (expected e.g. "
+                                               "090-1234-5678).")
+                                     .arg(l.mobile.trimmed())});
+    return out;
+}
+
+LeadEditor::LeadEditor(storage::Database &db, const Lead &lead, QUndoStack *undo, QWidget *parent)
+    : QDialog(parent)
+    , m_db(db)
+    , m_lead(lead)
+    , m_undo(undo) {
+    auto *layout = new QVBoxLayout(this);
+    m_tabs = new QTabWidget(this);
+    layout->addWidget(m_tabs);
+
+    auto *details = new QWidget(m_tabs);
+    auto *detailsOuter = new QVBoxLayout(details);
+    auto *grid = new QHBoxLayout;
+    detailsOuter->addLayout(grid);
+    auto *left = new QFormLayout;
+    auto *right = new QFormLayout;
+    grid->addLayout(left);
+    grid->addLayout(right);
+    const bool ja = QLocale().language() == QLocale::Japanese;
+    addLine(left, k("company"), lead.company);
+    addLine(left, k("companyReading"), lead.companyReading);
+    addLine(left, k("department"), lead.department);
+    addLine(left, k("title"), lead.title);
+    // Japanese UI: family name first.
+    const QStringList names = ja ? QStringList{k("familyName"), k("givenName")}
+                                 : QStringList{k("givenName"), k("familyName")};
+    const QStringList readings = ja ? QStringList{k("familyReading"), k("givenReading")}
+                                    : QStringList{k("givenReading"), k("familyReading")};
+    for (const QString &n : names)
+        addLine(left, n, n == k("familyName") ? lead.familyName : lead.givenName);
+    for (const QString &n : readings)
+        addLine(left, n, n == k("familyReading") ? lead.familyReading : lead.givenReading);
+    addLine(left, k("honorific"), lead.honorific);
+    addLine(left, k("owner"), lead.owner);
+    addLine(left, k("source"), lead.source);
+    m_optOut = new QCheckBox(details);
+    m_optOut->setChecked(lead.optOut);
+    left->addRow(QString(), m_optOut);
+
+    const auto errorLabel = [details]() {
+        auto *l = new QLabel(details);
+        l->setStyleSheet(QStringLiteral("color: #b00020;"));
+        l->setWordWrap(true);
+        l->hide();
+        return l;
+    };
+    addLine(right, k("email"), lead.email);
+    m_emailError = errorLabel();
+    right->addRow(QString(), m_emailError);
+    addLine(right, k("phone"), lead.phone);
+    m_phoneError = errorLabel();
+    right->addRow(QString(), m_phoneError);
+    addLine(right, k("mobile"), lead.mobile);
+    m_mobileError = errorLabel();
+    right->addRow(QString(), m_mobileError);
+    for (const char *f :
+         {"postalCode", "prefecture", "city", "street", "building", "country", "website"}) {
+        QString v;
+        const QString key = k(f);
+        if (key == k("postalCode"))
+            v = lead.postalCode;
+        else if (key == k("prefecture"))
+            v = lead.prefecture;
+        else if (key == k("city"))
+            v = lead.city;
+        else if (key == k("street"))
+            v = lead.street;
+        else if (key == k("building"))
+            v = lead.building;
+        else if (key == k("country"))
+            v = lead.country;
+        else
+            v = lead.website;
+        addLine(right, key, v);
+    }
+    addLine(right, k("dealValue"), moneyText(lead.dealValue));
+    addLine(right, k("lifetimeValue"), moneyText(lead.lifetimeValue));
+    m_notes = new QPlainTextEdit(lead.notes, details);
+    m_notes->setMaximumHeight(80);
+    m_labels.insert(k("notes"), new QLabel(details));
+    detailsOuter->addWidget(m_labels.value(k("notes")));
+    detailsOuter->addWidget(m_notes);
+    m_tabs->addTab(details, QString());
+
+    // Validation at the field, as soon as the user leaves it.
+    for (const char *f : {"email", "phone", "mobile"})
+        connect(m_lines.value(k(f)), &QLineEdit::editingFinished, this, &LeadEditor::validate);
+
+    auto *history = new QWidget(m_tabs);
+    auto *hl = new QVBoxLayout(history);
+    auto *stageRow = new QHBoxLayout;
+    m_stageLabel = new QLabel(history);
+    m_stage = new QComboBox(history);
+    for (int s = 0; s < StageCount; ++s)
+        m_stage->addItem(stageLabel(Stage(s)), s);
+    m_stage->setCurrentIndex(int(lead.stage));
+    m_moveButton = new QPushButton(history);
+    m_lostButton = new QPushButton(history);
+    m_recycleButton = new QPushButton(history);
+    stageRow->addWidget(m_stageLabel);
+    stageRow->addWidget(m_stage);
+    stageRow->addWidget(m_moveButton);
+    stageRow->addWidget(m_lostButton);
+    stageRow->addWidget(m_recycleButton);
+    stageRow->addStretch();
+    hl->addLayout(stageRow);
+    m_timeline = new QTreeWidget(history);
+    m_timeline->setColumnCount(3);
+    m_timeline->setRootIsDecorated(false);
+    m_timeline->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_timeline->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    hl->addWidget(m_timeline);
+    auto *logRow = new QHBoxLayout;
+    m_activityKind = new QComboBox(history);
+    for (ActivityKind a : {ActivityKind::Call, ActivityKind::Meeting, ActivityKind::Email,
+                           ActivityKind::DocumentDownload, ActivityKind::Seminar,
+                           ActivityKind::WebInquiry, ActivityKind::Visit, ActivityKind::Note})
+        m_activityKind->addItem(activityKindLabel(a), int(a));
+    m_activityNotes = new QLineEdit(history);
+    m_logButton = new QPushButton(history);
+    logRow->addWidget(m_activityKind);
+    logRow->addWidget(m_activityNotes, 1);
+    logRow->addWidget(m_logButton);
+    hl->addLayout(logRow);
+    m_tabs->addTab(history, QString());
+    const bool stored = lead.id > 0;
+    history->setEnabled(stored);
+    connect(m_logButton, &QPushButton::clicked, this, &LeadEditor::logActivity);
+    connect(m_moveButton, &QPushButton::clicked, this, [this] { stageAction(0); });
+    connect(m_lostButton, &QPushButton::clicked, this, [this] { stageAction(1); });
+    connect(m_recycleButton, &QPushButton::clicked, this, [this] { stageAction(2); });
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &LeadEditor::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &LeadEditor::reject);
+    layout->addWidget(buttons);
+    retranslate();
+    if (stored)
+        loadTimeline();
+    resize(860, 560);
+}
+
+QLineEdit *LeadEditor::addLine(QFormLayout *form, const QString &key, const QString &value) {
+    auto *edit = new QLineEdit(value, form->parentWidget());
+    edit->setObjectName(key);
+    auto *label = new QLabel(form->parentWidget());
+    label->setBuddy(edit);
+    form->addRow(label, edit);
+    m_lines.insert(key, edit);
+    m_labels.insert(key, label);
+    return edit;
+}
+
+void LeadEditor::changeEvent(QEvent *event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
+}
+
+void LeadEditor::retranslate() {
+    setWindowTitle(m_lead.id > 0 ? tr("Lead: %1")
+                                       .arg(m_lead.company.isEmpty() ? m_lead.displayName(true)
+                                                                     : m_lead.company)
+                                 : tr("New lead"));
+    for (const Field &f : kFields) {
+        if (QLabel *l = m_labels.value(k(f.key)))
+            l->setText(tr(f.label));
+    }
+    m_labels.value(k("notes"))->setText(tr("Notes"));
+    m_optOut->setText(tr("Opted out of contact"));
+    m_tabs->setTabText(0, tr("Details"));
+    m_tabs->setTabText(1, tr("History and activities"));
+    m_stageLabel->setText(tr("Stage:"));
+    m_moveButton->setText(tr("Change stage"));
+    m_lostButton->setText(tr("Mark lost…"));
+    m_recycleButton->setText(tr("Recycle"));
+    m_logButton->setText(tr("Log activity"));
+    m_activityNotes->setPlaceholderText(tr("What happened (optional)"));
+    m_timeline->setHeaderLabels({tr("When"), tr("What"), tr("Details")});
+    for (int i = 0; i < m_stage->count(); ++i)
+        m_stage->setItemText(i, stageLabel(Stage(m_stage->itemData(i).toInt())));
+    for (int i = 0; i < m_activityKind->count(); ++i)
+        m_activityKind->setItemText(
+            i, activityKindLabel(ActivityKind(m_activityKind->itemData(i).toInt())));
+    validate();
+}
+
+Lead LeadEditor::lead() const {
+    Lead l = m_lead;
+    const auto v = [this](const char *key) { return m_lines.value(k(key))->text().trimmed(); };
+    l.company = v("company");
+    l.companyReading = v("companyReading");
+    l.department = v("department");
+    l.title = v("title");
+    l.familyName = v("familyName");
+    l.givenName = v("givenName");
+    l.familyReading = v("familyReading");
+    l.givenReading = v("givenReading");
+    l.honorific = v("honorific");
+    l.email = v("email");
+    l.phone = v("phone");
+    l.mobile = v("mobile");
+    l.postalCode = v("postalCode");
+    l.prefecture = v("prefecture");
+    l.city = v("city");
+    l.street = v("street");
+    l.building = v("building");
+    l.country = v("country");
+    l.website = v("website");
+    l.owner = v("owner");
+    l.source = v("source");
+    l.optOut = m_optOut->isChecked();
+    l.notes = m_notes->toPlainText();
+    l.dealValue = parseMoney(v("dealValue"));
+    l.lifetimeValue = parseMoney(v("lifetimeValue"));
+    l.updatedAt = QDateTime::currentDateTime();
+    return l;
+}
+
+QString LeadEditor::emailMessage() const {
+    return !m_emailError->isHidden() ? m_emailError->text() : QString();
+}
+
+QString LeadEditor::phoneMessage() const {
+    return !m_phoneError->isHidden() ? m_phoneError->text() : QString();
+}
+
+bool LeadEditor::validate() {
+    const Lead l = lead();
+    const auto issues = validateLead(l);
+    const auto show = [&issues](QLabel *label, const QString &key) {
+        QString msg;
+        for (const auto &[field, text] : issues) {
+            if (field == key)
+                msg = text;
+        }
+        label->setText(msg);
+        label->setHidden(msg.isEmpty());
+    };
+    show(m_emailError, k("email"));
+    show(m_phoneError, k("phone"));
+    show(m_mobileError, k("mobile"));
+    bool moneyOk = true;
+    for (const char *f : {"dealValue", "lifetimeValue"}) {
+        QLineEdit *e = m_lines.value(k(f));
+        const bool bad = !e->text().trimmed().isEmpty() && !parseMoney(e->text());
+        e->setStyleSheet(bad ? QStringLiteral("border: 1px solid #b00020;") : QString());
+        e->setToolTip(bad ? tr("Enter an amount, e.g. 1500000.") : QString());
+        moneyOk = moneyOk && !bad;
+    }
+    return issues.isEmpty() && moneyOk;
+}
+
+void LeadEditor::accept() {
+    if (!validate()) {
+        m_tabs->setCurrentIndex(0);
+        return;
+    }
+    const Lead l = lead();
+    if (l.company.isEmpty() && l.familyName.isEmpty() && l.givenName.isEmpty() &&
+        l.email.isEmpty()) {
+        QMessageBox::warning(this, windowTitle(),
+                             tr("Enter at least a company, a name or an email."));
+        return;
+    }
+    auto matches = storage::findDuplicates(m_db, l);
+    if (!matches) {
+        QMessageBox::warning(this, windowTitle(), matches.error());
+        return;
+    }
+    m_choice = DuplicateChoice::SaveAnyway;
+    if (!matches->isEmpty()) {
+        m_choice = m_chooser ? m_chooser(*matches) : askDuplicates(*matches);
+        m_duplicateId = matches->first().id;
+        if (m_choice == DuplicateChoice::Cancel)
+            return;
+    }
+    QDialog::accept();
+}
+
+DuplicateChoice LeadEditor::askDuplicates(const QList<storage::DuplicateMatch> &matches) {
+    QStringList lines;
+    for (const storage::DuplicateMatch &m : matches.mid(0, 5)) {
+        Lead l;
+        l.familyName = m.familyName;
+        l.givenName = m.givenName;
+        lines << tr("%1 — %2 (%3)")
+                     .arg(m.company, l.displayName(QLocale().language() == QLocale::Japanese),
+                          storage::duplicateReasonLabel(m.reason));
+    }
+    QMessageBox box(
+        QMessageBox::Warning, tr("Possible duplicate"),
+        tr("This lead looks like %n lead(s) already stored:", nullptr, int(matches.size())) +
+            QStringLiteral("\n\n") + lines.join(QLatin1Char('\n')),
+        QMessageBox::NoButton, this);
+    QPushButton *open = box.addButton(tr("Open existing"), QMessageBox::ActionRole);
+    QPushButton *merge = box.addButton(tr("Merge into existing"), QMessageBox::ActionRole);
+    QPushButton *save = box.addButton(tr("Save anyway"), QMessageBox::AcceptRole);
+    box.addButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() == open)
+        return DuplicateChoice::OpenExisting;
+    if (box.clickedButton() == merge)
+        return DuplicateChoice::Merge;
+    if (box.clickedButton() == save)
+        return DuplicateChoice::SaveAnyway;
+    return DuplicateChoice::Cancel;
+}
+
+void LeadEditor::loadTimeline() {
+    m_timeline->clear();
+    storage::LeadRepository repo(m_db);
+    struct Entry {
+        QDateTime at;
+        QString what;
+        QString details;
+    };
+    QList<Entry> entries;
+    if (auto h = repo.history(m_lead.id)) {
+        for (const StageChange &c : *h) {
+            QString what = c.lost       ? tr("Marked lost")
+                           : c.recycled ? tr("Recycled to %1").arg(stageLabel(c.toStage))
+                                        : tr("Stage: %1").arg(stageLabel(c.toStage));
+            entries.append(
+                {c.changedAt, what, QStringList{c.user, c.note}.join(QLatin1Char(' ')).trimmed()});
+        }
+    }
+    if (auto t = repo.touchpoints(m_lead.id)) {
+        for (const Touchpoint &tp : *t)
+            entries.append({tp.occurredAt, tr("Touchpoint: %1").arg(tp.source),
+                            QStringList{tp.medium, tp.campaign, tp.content}
+                                .join(QLatin1Char(' '))
+                                .simplified()});
+    }
+    if (auto a = repo.activities(m_lead.id)) {
+        for (const Activity &ac : *a)
+            entries.append({ac.occurredAt, activityKindLabel(ac.kind),
+                            QStringList{ac.user, ac.notes}.join(QLatin1Char(' ')).trimmed()});
+    }
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const Entry &a, const Entry &b) { return a.at > b.at; });
+    for (const Entry &e : std::as_const(entries))
+        new QTreeWidgetItem(m_timeline,
+                            {QLocale().toString(e.at, QLocale::ShortFormat), e.what, e.details});
+    if (auto cur = repo.get(m_lead.id)) {
+        m_lead.stage = cur->stage;
+        m_lead.lost = cur->lost;
+        m_lead.furthestStage = cur->furthestStage;
+    }
+}
+
+void LeadEditor::logActivity() {
+    Activity a;
+    a.leadId = m_lead.id;
+    a.kind = ActivityKind(m_activityKind->currentData().toInt());
+    a.occurredAt = QDateTime::currentDateTime();
+    a.user = AppSettings().ownerName();
+    a.notes = m_activityNotes->text().trimmed();
+    auto r = storage::LeadRepository(m_db).addActivity(a);
+    if (!r) {
+        QMessageBox::warning(this, windowTitle(), r.error());
+        return;
+    }
+    m_activityNotes->clear();
+    loadTimeline();
+    emit leadChanged();
+}
+
+void LeadEditor::stageAction(int kind) {
+    QString reason;
+    if (kind == 1) {
+        bool ok = false;
+        reason = QInputDialog::getText(this, tr("Mark lost"), tr("Reason the lead was lost:"),
+                                       QLineEdit::Normal, QString(), &ok);
+        if (!ok)
+            return;
+    }
+    // The command outlives this dialog on the undo stack: its callbacks must not touch a
+    // closed editor.
+    const QPointer<LeadEditor> self(this);
+    const auto applied = [self] {
+        if (self) {
+            self->loadTimeline();
+            emit self->leadChanged();
+        }
+    };
+    const auto error = [self](const QString &msg) {
+        if (self)
+            QMessageBox::warning(self, self->windowTitle(), msg);
+    };
+    auto *cmd = new StageCommand(
+        m_db, m_lead.id,
+        kind == 0 ? StageCommand::Kind::Move
+                  : (kind == 1 ? StageCommand::Kind::Lost : StageCommand::Kind::Recycle),
+        Stage(m_stage->currentData().toInt()), SqlKind::None, reason, AppSettings().ownerName(),
+        applied, error);
+    if (m_undo) {
+        m_undo->push(cmd);
+    } else {
+        cmd->redo();
+        delete cmd;
+    }
+}
+
+} // namespace mikomi::ui

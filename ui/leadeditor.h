@@ -1,0 +1,101 @@
+#pragma once
+
+#include "models/domain/lead.h"
+#include "models/storage/duplicates.h"
+
+#include <QDialog>
+
+#include <functional>
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QTabWidget;
+class QTreeWidget;
+class QUndoStack;
+
+namespace mikomi::storage {
+class Database;
+}
+
+namespace mikomi::ui {
+
+// Field-level check of a lead: translated messages for a malformed email or an impossible phone
+// or mobile number, keyed by field ("email", "phone", "mobile"). Empty = valid.
+QList<std::pair<QString, QString>> validateLead(const Lead &lead);
+
+// What the user chose when the lead looks like one already stored.
+enum class DuplicateChoice { Cancel, OpenExisting, Merge, SaveAnyway };
+
+// Edits every field of one lead (new when id is 0), shows its stage history, touchpoints and
+// activities as a timeline, logs an activity and changes the stage (undoable, on `undo`).
+// accept() happens only for valid input, after the duplicate question.
+class LeadEditor final : public QDialog {
+    Q_OBJECT
+public:
+    LeadEditor(storage::Database &db, const Lead &lead, QUndoStack *undo,
+               QWidget *parent = nullptr);
+
+    // The lead as edited (id kept).
+    Lead lead() const;
+    DuplicateChoice duplicateChoice() const { return m_choice; }
+    // The stored lead the choice refers to (open / merge into).
+    qint64 duplicateId() const { return m_duplicateId; }
+    // Replaces the question dialog (tests).
+    void setDuplicateChooser(
+        std::function<DuplicateChoice(const QList<storage::DuplicateMatch> &)> chooser) {
+        m_chooser = std::move(chooser);
+    }
+    // The messages currently shown at the fields ("" = none), for tests.
+    QString emailMessage() const;
+    QString phoneMessage() const;
+
+    void accept() override;
+
+signals:
+    // The lead's stage or activities changed while the editor was open.
+    void leadChanged();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    bool validate();
+    void loadTimeline();
+    void logActivity();
+    void stageAction(int kind);
+    DuplicateChoice askDuplicates(const QList<storage::DuplicateMatch> &matches);
+    QLineEdit *addLine(QFormLayout *form, const QString &key, const QString &value);
+
+    storage::Database &m_db;
+    Lead m_lead;
+    QUndoStack *m_undo;
+    QTabWidget *m_tabs = nullptr;
+    QHash<QString, QLineEdit *> m_lines;
+    QHash<QString, QLabel *> m_labels;
+    QLabel *m_emailError = nullptr;
+    QLabel *m_phoneError = nullptr;
+    QLabel *m_mobileError = nullptr;
+    QCheckBox *m_optOut = nullptr;
+    QPlainTextEdit *m_notes = nullptr;
+    QTreeWidget *m_timeline = nullptr;
+    QComboBox *m_activityKind = nullptr;
+    QLineEdit *m_activityNotes = nullptr;
+    QPushButton *m_logButton = nullptr;
+    QComboBox *m_stage = nullptr;
+    QPushButton *m_moveButton = nullptr;
+    QPushButton *m_lostButton = nullptr;
+    QPushButton *m_recycleButton = nullptr;
+    QLabel *m_stageLabel = nullptr;
+    DuplicateChoice m_choice = DuplicateChoice::SaveAnyway;
+    qint64 m_duplicateId = 0;
+    std::function<DuplicateChoice(const QList<storage::DuplicateMatch> &)> m_chooser;
+};
+
+} // namespace mikomi::ui
