@@ -1,6 +1,7 @@
 #include "app/commands.h"
 
 #include "models/storage/repositories.h"
+#include "models/storage/sourceadmin.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -100,6 +101,37 @@ int runSources(const QStringList &args) {
             return fail(DataError, tr("There is no source named \"%1\".").arg(pos.at(3)));
         if (Status s = sources.addAlias(pos.at(2), *id); !s)
             return fail(DataError, s.error());
+        return Ok;
+    }
+    if (action == QLatin1String("merge")) {
+        if (pos.size() != 4)
+            return fail(UsageError, tr("Usage: mikomi sources merge FROM INTO"));
+        // One transaction: leads, touchpoints, campaigns and spend move to INTO (spend of the
+        // same month is added up), FROM's name and aliases become aliases of INTO.
+        auto r = storage::SourceAdmin(**db).mergeByName(pos.at(2), pos.at(3));
+        if (!r)
+            return fail(DataError, r.error());
+        const auto into = sources.canonicalName(pos.at(3)).value_or(pos.at(3));
+        if (format == QLatin1String("json")) {
+            out() << QJsonDocument(
+                         QJsonObject{
+                             {QStringLiteral("merged"), r->fromName},
+                             {QStringLiteral("into"), into},
+                             {QStringLiteral("leads"), qint64(r->leadIds.size())},
+                             {QStringLiteral("touchpoints"), qint64(r->touchpointIds.size())},
+                             {QStringLiteral("campaigns"), qint64(r->campaignIds.size())},
+                             {QStringLiteral("spend_rows"), qint64(r->spend.size())}})
+                         .toJson(QJsonDocument::Indented);
+        } else {
+            out() << tr("Merged \"%1\" into \"%2\": %3 leads, %4 touchpoints, %5 spend rows, %6 "
+                        "campaigns moved.")
+                         .arg(r->fromName, into)
+                         .arg(r->leadIds.size())
+                         .arg(r->touchpointIds.size())
+                         .arg(r->spend.size())
+                         .arg(r->campaignIds.size())
+                  << Qt::endl;
+        }
         return Ok;
     }
     return fail(UsageError,

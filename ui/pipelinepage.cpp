@@ -1,12 +1,446 @@
-#include "ui/comingpage.h"
+#include "ui/pipelinepage.h"
+
+#include "models/appsettings.h"
+#include "models/followupmodel.h"
+#include "models/pipelinemodel.h"
+#include "models/storage/assignment.h"
+#include "models/storage/database.h"
+#include "models/storage/followups.h"
+#include "models/storage/repositories.h"
+#include "models/storage/scoringstore.h"
 #include "ui/pages.h"
+#include "ui/pipelinecarddelegate.h"
+#include "ui/pipelinerulesdialog.h"
+#include "ui/scoringdialog.h"
+#include "ui/stagecommands.h"
+#include "ui/touchpointdialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QListView>
+#include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QTabWidget>
+#include <QTableView>
+#include <QUndoStack>
+#include <QVBoxLayout>
 
 namespace mikomi::ui {
 
+using storage::PipelineColumn;
+
+namespace {
+
+constexpr int kCardsPerColumn = 200;
+
+QString columnTitle(PipelineColumn c) {
+    if (auto s = storage::columnStage(c))
+        return stageLabel(*s);
+    return lostLabel();
+}
+
+} // namespace
+
 Page *createPipelinePage(QWidget *parent) {
-    return new ComingPage(
-        QT_TRANSLATE_NOOP("Mikomi", "Pipeline"),
-        QT_TRANSLATE_NOOP("Mikomi", "Leads by nurturing stage, moved by drag and drop."), parent);
+    return new PipelinePage(parent);
+}
+
+PipelinePage::PipelinePage(QWidget *parent)
+    : Page(parent) {
+    auto *layout = new QVBoxLayout(this);
+    auto *top = new QHBoxLayout;
+    m_heading = new QLabel(this);
+    QFont f = m_heading->font();
+    f.setPointSizeF(f.pointSizeF() * 1.3);
+    f.setBold(true);
+    m_heading->setFont(f);
+    top->addWidget(m_heading);
+    top->addStretch();
+    m_ownerLabel = new QLabel(this);
+    m_owner = new QComboBox(this);
+    m_owner->setObjectName(QStringLiteral("ownerFilter"));
+    m_owner->setMinimumContentsLength(10);
+    m_sourceLabel = new QLabel(this);
+    m_source = new QComboBox(this);
+    m_source->setObjectName(QStringLiteral("sourceFilter"));
+    m_source->setMinimumContentsLength(14);
+    m_scoring = new QPushButton(this);
+    m_rules = new QPushButton(this);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_ownerLabel, m_owner, m_sourceLabel,
+                                                       m_source, m_scoring, m_rules})
+        top->addWidget(w);
+    layout->addLayout(top);
+    connect(m_owner, &QComboBox::activated, this, &PipelinePage::applyFilter);
+    connect(m_source, &QComboBox::activated, this, &PipelinePage::applyFilter);
+    connect(m_scoring, &QPushButton::clicked, this, [this] {
+        if (!m_db)
+            return;
+        ScoringDialog d(*m_db, this);
+        if (d.exec() == QDialog::Accepted)
+            reloadBoard();
+    });
+    connect(m_rules, &QPushButton::clicked, this, [this] {
+        if (!m_db)
+            return;
+        PipelineRulesDialog d(*m_db, this);
+        d.exec();
+    });
+
+    m_tabs = new QTabWidget(this);
+    auto *board = new QWidget(m_tabs);
+    auto *boardLayout = new QVBoxLayout(board);
+    auto *columns = new QHBoxLayout;
+    columns->setSpacing(6);
+    for (int i = 0; i < storage::PipelineColumnCount; ++i) {
+        const auto col = PipelineColumn(i);
+        auto *box = new QVBoxLayout;
+        m_titles[i] = new QLabel(board);
+        QFont tf = m_titles[i]->font();
+        tf.setBold(true);
+        m_titles[i]->setFont(tf);
+        m_totals[i] = new QLabel(board);
+        m_totals[i]->setObjectName(QStringLiteral("columnTotals%1").arg(i));
+        m_models[i] = new PipelineModel(col, this);
+        auto *view = new QListView(board);
+        view->setObjectName(QStringLiteral("column%1").arg(i));
+        view->setModel(m_models[i]);
+        view->setItemDelegate(new PipelineCardDelegate(view));
+        view->setDragEnabled(true);
+        view->setAcceptDrops(true);
+        view->setDropIndicatorShown(true);
+        view->setDragDropMode(QAbstractItemView::DragDrop);
+        view->setDefaultDropAction(Qt::MoveAction);
+        view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+        view->setUniformItemSizes(true);
+        view->setMinimumWidth(150);
+        view->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(view, &QListView::customContextMenuRequested, this,
+                [this, col](const QPoint &p) { showCardMenu(col, p); });
+        connect(m_models[i], &PipelineModel::moveRequested, this, &PipelinePage::onMoveRequested);
+        m_views[i] = view;
+        box->addWidget(m_titles[i]);
+        box->addWidget(m_totals[i]);
+        box->addWidget(view, 1);
+        columns->addLayout(box, 1);
+    }
+    boardLayout->addLayout(columns, 1);
+    m_limitNote = new QLabel(board);
+    m_limitNote->setWordWrap(true);
+    boardLayout->addWidget(m_limitNote);
+    m_tabs->addTab(board, QString());
+
+    auto *follow = new QWidget(m_tabs);
+    auto *followLayout = new QVBoxLayout(follow);
+    auto *followTop = new QHBoxLayout;
+    m_onlyMine = new QCheckBox(follow);
+    m_overdue = new QLabel(follow);
+    followTop->addWidget(m_onlyMine);
+    followTop->addStretch();
+    followTop->addWidget(m_overdue);
+    followLayout->addLayout(followTop);
+    m_followUps = new FollowUpModel(this);
+    m_followUpTable = new QTableView(follow);
+    m_followUpTable->setObjectName(QStringLiteral("followUps"));
+    m_followUpTable->setModel(m_followUps);
+    m_followUpTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_followUpTable->verticalHeader()->hide();
+    m_followUpTable->horizontalHeader()->setStretchLastSection(true);
+    followLayout->addWidget(m_followUpTable, 1);
+    auto *doneRow = new QHBoxLayout;
+    doneRow->addStretch();
+    m_logAsLabel = new QLabel(follow);
+    m_logAs = new QComboBox(follow);
+    m_done = new QPushButton(follow);
+    doneRow->addWidget(m_logAsLabel);
+    doneRow->addWidget(m_logAs);
+    doneRow->addWidget(m_done);
+    followLayout->addLayout(doneRow);
+    connect(m_onlyMine, &QCheckBox::toggled, this, &PipelinePage::reloadFollowUps);
+    connect(m_done, &QPushButton::clicked, this, &PipelinePage::completeSelected);
+    m_tabs->addTab(follow, QString());
+    layout->addWidget(m_tabs, 1);
+    retranslate();
+}
+
+QString PipelinePage::title() const {
+    return tr("Pipeline");
+}
+
+void PipelinePage::setDatabase(storage::Database *db) {
+    m_db = db;
+    for (PipelineModel *m : m_models)
+        m->setDatabase(db);
+    m_followUps->setDatabase(db);
+    refreshFilters();
+    reload();
+}
+
+void PipelinePage::reload() {
+    refreshFilters();
+    reloadBoard();
+    reloadFollowUps();
+}
+
+QString PipelinePage::userName() const {
+    return AppSettings().ownerName();
+}
+
+void PipelinePage::refreshFilters() {
+    const qint64 owner = m_owner->currentData().toLongLong();
+    const qint64 source = m_source->currentData().toLongLong();
+    m_owner->clear();
+    m_source->clear();
+    m_owner->addItem(tr("Everyone"), qint64(0));
+    m_source->addItem(tr("All sources"), qint64(0));
+    if (m_db) {
+        if (auto users = storage::UserRepository(*m_db).list()) {
+            for (const User &u : *users)
+                m_owner->addItem(u.name, u.id);
+        }
+        if (auto sources = storage::SourceRepository(*m_db).list()) {
+            for (const Source &s : *sources)
+                m_source->addItem(s.name, s.id);
+        }
+    }
+    m_owner->setCurrentIndex(std::max(0, m_owner->findData(owner)));
+    m_source->setCurrentIndex(std::max(0, m_source->findData(source)));
+}
+
+void PipelinePage::applyFilter() {
+    reloadBoard();
+}
+
+void PipelinePage::reloadBoard() {
+    storage::PipelineFilter filter;
+    filter.ownerId = m_owner->currentData().toLongLong();
+    filter.sourceId = m_source->currentData().toLongLong();
+    std::array<storage::ColumnTotals, storage::PipelineColumnCount> totals{};
+    scoring::Thresholds thresholds;
+    if (m_db) {
+        auto t = storage::PipelineQuery(*m_db).totals(filter);
+        if (!t) {
+            showError(t.error());
+            return;
+        }
+        totals = *t;
+        if (auto rules = storage::ScoringStore(*m_db).load())
+            thresholds = rules->thresholds;
+    }
+    const Currency currency = AppSettings().currency();
+    for (int i = 0; i < storage::PipelineColumnCount; ++i) {
+        m_models[i]->setFilter(filter);
+        m_models[i]->setThresholds(thresholds);
+        m_models[i]->setLimit(kCardsPerColumn);
+        if (Status s = m_models[i]->reload(totals[i]); !s) {
+            showError(s.error());
+            return;
+        }
+        m_totals[i]->setText(
+            tr("%1 leads · %2")
+                .arg(QLocale().toString(totals[i].count), formatMoney(totals[i].value, currency)));
+    }
+}
+
+void PipelinePage::reloadFollowUps() {
+    m_followUps->setOwner(m_onlyMine->isChecked() ? userName() : QString());
+    if (Status s = m_followUps->reload(); !s)
+        showError(s.error());
+    m_followUpTable->resizeColumnsToContents();
+    const qint64 overdue = m_followUps->overdueCount();
+    m_overdue->setText(overdue > 0 ? tr("%n overdue", nullptr, int(overdue)) : QString());
+    m_overdue->setStyleSheet(overdue > 0 ? QStringLiteral("color: #c62828; font-weight: bold;")
+                                         : QString());
+    m_tabs->setTabText(1,
+                       overdue > 0 ? tr("Follow-ups (%1 overdue)").arg(overdue) : tr("Follow-ups"));
+}
+
+void PipelinePage::moveLeads(const QList<qint64> &ids, PipelineColumn to, SqlKind kind,
+                             const QString &reason) {
+    if (!m_db || !undoStack() || ids.isEmpty())
+        return;
+    storage::LeadRepository repo(*m_db);
+    auto refresh = [this] {
+        reloadBoard();
+        emit dataChanged();
+    };
+    auto error = [this](const QString &m) { showError(m); };
+    if (ids.size() > 1)
+        undoStack()->beginMacro(tr("Move %n lead(s)", nullptr, int(ids.size())));
+    for (qint64 id : ids) {
+        auto lead = repo.get(id);
+        if (!lead) {
+            showError(lead.error());
+            continue;
+        }
+        StageCommand::Kind k = StageCommand::Kind::Move;
+        Stage stage = lead->stage;
+        if (to == PipelineColumn::Lost) {
+            k = StageCommand::Kind::Lost;
+        } else {
+            stage = *storage::columnStage(to);
+            // A lost lead dragged back to nurturing is recycled (history says so).
+            if (lead->lost && stage == Stage::Mql)
+                k = StageCommand::Kind::Recycle;
+        }
+        undoStack()->push(new StageCommand(*m_db, id, k, stage,
+                                           stage == Stage::Sql ? kind : SqlKind::None, reason,
+                                           userName(), refresh, error));
+    }
+    if (ids.size() > 1)
+        undoStack()->endMacro();
+}
+
+void PipelinePage::onMoveRequested(const QList<qint64> &ids, PipelineColumn to) {
+    SqlKind kind = SqlKind::None;
+    QString reason;
+    if (to == PipelineColumn::Sql) {
+        const QStringList items{sqlKindLabel(SqlKind::Sal), sqlKindLabel(SqlKind::Sgl)};
+        bool ok = false;
+        const QString chosen = QInputDialog::getItem(
+            this, tr("Sales-qualified lead"),
+            tr("SAL: accepted from marketing. SGL: generated by sales.\nWhich is it?"), items, 0,
+            false, &ok);
+        if (!ok)
+            return;
+        kind = chosen == items.at(0) ? SqlKind::Sal : SqlKind::Sgl;
+    } else if (to == PipelineColumn::Lost) {
+        bool ok = false;
+        const QStringList reasons{tr("Budget"), tr("Timing"), tr("Chose a competitor"),
+                                  tr("No response"), tr("No need")};
+        reason = QInputDialog::getItem(this, tr("Mark as lost"), tr("Why was the lead lost?"),
+                                       reasons, 0, true, &ok)
+                     .trimmed();
+        if (!ok)
+            return;
+    }
+    moveLeads(ids, to, kind, reason);
+}
+
+void PipelinePage::showCardMenu(PipelineColumn column, const QPoint &pos) {
+    QListView *view = m_views[int(column)];
+    const QModelIndex index = view->indexAt(pos);
+    if (!index.isValid() || !m_db)
+        return;
+    const qint64 id = m_models[int(column)]->leadId(index.row());
+    QMenu menu(this);
+    QAction *touch = menu.addAction(tr("Add touchpoint…"));
+    QAction *follow = menu.addAction(tr("Add follow-up (tomorrow)"));
+    QAction *reassign = menu.addAction(tr("Reassign to…"));
+    menu.addSeparator();
+    QAction *lost = column == PipelineColumn::Lost ? nullptr : menu.addAction(tr("Mark as lost…"));
+    QAction *recycle = menu.addAction(tr("Recycle to nurturing"));
+    QAction *chosen = menu.exec(view->viewport()->mapToGlobal(pos));
+    if (!chosen)
+        return;
+    if (chosen == touch) {
+        TouchpointDialog d(*m_db, id, this);
+        if (d.exec() == QDialog::Accepted)
+            emit dataChanged();
+    } else if (chosen == follow) {
+        storage::FollowUp t;
+        t.leadId = id;
+        t.title = tr("Follow up");
+        t.owner = userName();
+        t.dueAt = QDateTime(QDate::currentDate().addDays(1), QTime(10, 0));
+        if (auto r = storage::FollowUpRepository(*m_db).add(t); !r)
+            showError(r.error());
+        reloadFollowUps();
+    } else if (chosen == reassign) {
+        QStringList names;
+        if (auto users = storage::UserRepository(*m_db).list()) {
+            for (const User &u : *users) {
+                if (u.active)
+                    names.append(u.name);
+            }
+        }
+        bool ok = false;
+        const QString owner =
+            QInputDialog::getItem(this, tr("Reassign"), tr("New owner:"), names, 0, true, &ok);
+        if (!ok)
+            return;
+        QList<qint64> ids;
+        for (const QModelIndex &i : view->selectionModel()->selectedIndexes())
+            ids.append(m_models[int(column)]->leadId(i.row()));
+        if (auto r = storage::AssignmentRules(*m_db).reassign(ids, owner); !r)
+            showError(r.error());
+        refreshFilters();
+        reloadBoard();
+    } else if (chosen == lost) {
+        onMoveRequested({id}, PipelineColumn::Lost);
+    } else if (chosen == recycle) {
+        undoStack()->push(new StageCommand(
+            *m_db, id, StageCommand::Kind::Recycle, Stage::Mql, SqlKind::None, QString(),
+            userName(),
+            [this] {
+                reloadBoard();
+                emit dataChanged();
+            },
+            [this](const QString &m) { showError(m); }));
+    }
+}
+
+void PipelinePage::completeSelected() {
+    if (!m_db)
+        return;
+    const QModelIndex i = m_followUpTable->currentIndex();
+    const qint64 task = m_followUps->taskId(i.row());
+    if (task == 0)
+        return;
+    const auto kind = ActivityKind(m_logAs->currentData().toInt());
+    const qint64 lead = m_followUps->data(i, FollowUpModel::LeadIdRole).toLongLong();
+    const QDateTime now = QDateTime::currentDateTime();
+    auto r = storage::FollowUpRepository(*m_db).complete(task, kind, userName(), now);
+    if (!r)
+        showError(r.error());
+    else if (auto s = storage::ScoringStore(*m_db).recompute(lead, now); !s)
+        showError(s.error()); // the new activity may score
+    reloadFollowUps();
+    emit dataChanged();
+}
+
+void PipelinePage::showError(const QString &message) {
+    QMessageBox::warning(this, tr("Pipeline"), message);
+}
+
+void PipelinePage::changeEvent(QEvent *event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    Page::changeEvent(event);
+}
+
+void PipelinePage::retranslate() {
+    m_heading->setText(tr("Pipeline"));
+    m_ownerLabel->setText(tr("Owner:"));
+    m_sourceLabel->setText(tr("Source:"));
+    m_scoring->setText(tr("Scoring rules…"));
+    m_rules->setText(tr("Follow-up and assignment rules…"));
+    for (int i = 0; i < storage::PipelineColumnCount; ++i)
+        m_titles[i]->setText(columnTitle(PipelineColumn(i)));
+    m_limitNote->setText(tr("Each column shows its %1 newest leads; counts and totals cover all. "
+                            "Drag a card to another column to move it (Edit > Undo reverts).")
+                             .arg(kCardsPerColumn));
+    m_tabs->setTabText(0, tr("Board"));
+    m_onlyMine->setText(tr("Only my follow-ups"));
+    m_logAsLabel->setText(tr("Log the contact as:"));
+    const int current = m_logAs->currentIndex();
+    m_logAs->clear();
+    for (ActivityKind k :
+         {ActivityKind::Call, ActivityKind::Email, ActivityKind::Meeting, ActivityKind::Visit})
+        m_logAs->addItem(activityKindLabel(k), int(k));
+    m_logAs->setCurrentIndex(std::max(0, current));
+    m_done->setText(tr("Done"));
+    m_followUps->retranslate();
+    reloadFollowUps();
+    if (m_db)
+        reloadBoard();
 }
 
 } // namespace mikomi::ui

@@ -1,0 +1,178 @@
+#include "models/sourcelistmodel.h"
+
+#include "models/domain/sourcedictionary.h"
+#include "models/storage/repositories.h"
+
+#include <QLocale>
+
+namespace mikomi {
+
+SourceListModel::SourceListModel(QObject *parent)
+    : QAbstractTableModel(parent) {}
+
+void SourceListModel::setDatabase(storage::Database *db) {
+    m_db = db;
+    if (Status s = reload(); !s)
+        emit errorOccurred(s.error());
+}
+
+Status SourceListModel::reload() {
+    beginResetModel();
+    m_sources.clear();
+    Status status;
+    if (m_db) {
+        storage::SourceRepository repo(*m_db);
+        auto list = repo.list();
+        if (list)
+            m_sources = *list;
+        else
+            status = Error{list.error()};
+    }
+    endResetModel();
+    return status;
+}
+
+int SourceListModel::rowCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : int(m_sources.size());
+}
+
+int SourceListModel::columnCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant SourceListModel::data(const QModelIndex &index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Source &s = m_sources.at(index.row());
+    const auto suggested = sources::suggestCategory(s.name);
+    if (role == IdRole)
+        return s.id;
+    if (role == SuggestedCategoryRole)
+        return suggested && *suggested != s.category ? QVariant(int(*suggested)) : QVariant();
+    switch (index.column()) {
+    case Name:
+        if (role == Qt::DisplayRole || role == Qt::EditRole)
+            return s.name;
+        break;
+    case Category:
+        if (role == Qt::DisplayRole)
+            return categoryLabel(s.category);
+        if (role == Qt::EditRole)
+            return int(s.category);
+        break;
+    case Tier:
+        if (role == Qt::DisplayRole)
+            return tierLabel(s.tier);
+        if (role == Qt::EditRole)
+            return int(s.tier);
+        break;
+    case Leads:
+        if (role == Qt::DisplayRole)
+            return QLocale().toString(s.leadCount);
+        if (role == Qt::EditRole)
+            return s.leadCount;
+        if (role == Qt::TextAlignmentRole)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    case Suggested:
+        if ((role == Qt::DisplayRole || role == Qt::ToolTipRole) && suggested &&
+            *suggested != s.category)
+            return role == Qt::DisplayRole
+                       ? categoryLabel(*suggested)
+                       : tr("The dictionary suggests %1 for \"%2\". Double-click to accept.")
+                             .arg(categoryLabel(*suggested), s.name);
+        break;
+    case Aliases:
+        if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
+            return s.aliases.join(QStringLiteral(", "));
+        break;
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant SourceListModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Name:
+        return tr("Source");
+    case Category:
+        return tr("Category");
+    case Tier:
+        return tr("Tier");
+    case Leads:
+        return tr("Leads");
+    case Suggested:
+        return tr("Suggested category");
+    case Aliases:
+        return tr("Aliases");
+    default:
+        return {};
+    }
+}
+
+Qt::ItemFlags SourceListModel::flags(const QModelIndex &index) const {
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (index.isValid() && (index.column() == Category || index.column() == Tier))
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+bool SourceListModel::setData(const QModelIndex &index, const QVariant &value, int role) {
+    if (!m_db || role != Qt::EditRole ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return false;
+    Source &s = m_sources[index.row()];
+    bool ok = false;
+    const int v = value.toInt(&ok);
+    if (!ok)
+        return false;
+    storage::SourceRepository repo(*m_db);
+    Status st;
+    if (index.column() == Category && v >= 0 && v < SourceCategoryCount) {
+        st = repo.setCategory(s.id, static_cast<SourceCategory>(v));
+        if (st)
+            s.category = static_cast<SourceCategory>(v);
+    } else if (index.column() == Tier && v >= 0 && v < TierCount) {
+        st = repo.setTier(s.id, static_cast<mikomi::Tier>(v));
+        if (st)
+            s.tier = static_cast<mikomi::Tier>(v);
+    } else {
+        return false;
+    }
+    if (!st) {
+        emit errorOccurred(st.error());
+        return false;
+    }
+    emit dataChanged(this->index(index.row(), Category), this->index(index.row(), Suggested));
+    return true;
+}
+
+int SourceListModel::rowOf(qint64 id) const {
+    for (int i = 0; i < m_sources.size(); ++i) {
+        if (m_sources.at(i).id == id)
+            return i;
+    }
+    return -1;
+}
+
+Status SourceListModel::acceptSuggestion(int row) {
+    if (row < 0 || row >= m_sources.size())
+        return {};
+    const QVariant s = data(index(row, Category), SuggestedCategoryRole);
+    if (!s.isValid())
+        return {};
+    if (!setData(index(row, Category), s, Qt::EditRole))
+        return Error{tr("The category could not be changed.")};
+    return {};
+}
+
+void SourceListModel::retranslate() {
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_sources.isEmpty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+} // namespace mikomi

@@ -1,0 +1,174 @@
+#include "models/storage/assignment.h"
+
+#include "models/domain/dates.h"
+#include "models/storage/repositories.h"
+#include "models/storage/sql.h"
+#include "models/text/normalize.h"
+
+#include <QCoreApplication>
+
+namespace mikomi::storage {
+namespace {
+
+const QString kCursorKey = QStringLiteral("assignment/last_user");
+
+} // namespace
+
+Result<QList<AssignmentRule>> AssignmentRules::rules() const {
+    auto q = exec(m_db, QStringLiteral("SELECT r.source, r.category, r.min_score, r.max_score, "
+                                       "r.prefecture, u.name FROM assignment_rules r JOIN users "
+                                       "u ON u.id = r.owner_id ORDER BY r.position, r.id"));
+    if (!q)
+        return Error{q.error()};
+    QList<AssignmentRule> out;
+    while (q->next()) {
+        AssignmentRule r;
+        r.source = q->value(0).toString();
+        if (!q->value(1).toString().isEmpty())
+            r.category = categoryFromKey(q->value(1).toString());
+        if (!q->value(2).isNull())
+            r.minScore = q->value(2).toInt();
+        if (!q->value(3).isNull())
+            r.maxScore = q->value(3).toInt();
+        r.prefecture = q->value(4).toString();
+        r.owner = q->value(5).toString();
+        out.append(r);
+    }
+    return out;
+}
+
+Status AssignmentRules::setRules(const QList<AssignmentRule> &rules) {
+    Transaction tx(m_db);
+    if (!tx.started())
+        return Error{tx.error()};
+    if (auto q = exec(m_db, QStringLiteral("DELETE FROM assignment_rules")); !q)
+        return Error{q.error()};
+    UserRepository users(m_db);
+    int pos = 0;
+    for (const AssignmentRule &r : rules) {
+        auto owner = users.resolve(r.owner);
+        if (!owner)
+            return Error{owner.error()};
+        if (*owner == 0)
+            return Error{
+                QCoreApplication::translate("Mikomi", "Each assignment rule needs an owner.")};
+        auto q = exec(m_db,
+                      QStringLiteral("INSERT INTO assignment_rules(position, source, category, "
+                                     "min_score, max_score, prefecture, owner_id) VALUES "
+                                     "(?, ?, ?, ?, ?, ?, ?)"),
+                      {pos++, r.source, r.category ? categoryKey(*r.category) : QString(),
+                       nullable(r.minScore), nullable(r.maxScore), r.prefecture, *owner});
+        if (!q)
+            return Error{q.error()};
+    }
+    return tx.commit();
+}
+
+Result<QString> AssignmentRules::ownerFor(const Lead &lead) {
+    auto list = rules();
+    if (!list)
+        return Error{list.error()};
+    SourceRepository sources(m_db);
+    std::optional<qint64> leadSource;
+    std::optional<SourceCategory> leadCategory;
+    auto sourceOf = [&]() -> Result<qint64> {
+        if (!leadSource) {
+            auto id = sources.resolve(lead.source, false);
+            if (!id)
+                return Error{id.error()};
+            leadSource = *id;
+        }
+        return *leadSource;
+    };
+    for (const AssignmentRule &r : *list) {
+        if (!r.source.isEmpty()) {
+            auto mine = sourceOf();
+            auto theirs = sources.resolve(r.source, false);
+            if (!mine || !theirs)
+                return Error{!mine ? mine.error() : theirs.error()};
+            if (*mine == 0 || *mine != *theirs)
+                continue;
+        }
+        if (r.category) {
+            if (!leadCategory) {
+                auto id = sourceOf();
+                if (!id)
+                    return Error{id.error()};
+                leadCategory = SourceCategory::Unknown;
+                if (*id > 0) {
+                    auto s = sources.get(*id);
+                    if (s)
+                        leadCategory = s->category;
+                }
+            }
+            if (*leadCategory != *r.category)
+                continue;
+        }
+        if (r.minScore && lead.score < *r.minScore)
+            continue;
+        if (r.maxScore && lead.score > *r.maxScore)
+            continue;
+        if (!r.prefecture.isEmpty() &&
+            text::foldKey(r.prefecture) != text::foldKey(lead.prefecture))
+            continue;
+        return r.owner;
+    }
+    // Round-robin over active users, in id order, after the last one served.
+    UserRepository users(m_db);
+    auto all = users.list();
+    if (!all)
+        return Error{all.error()};
+    QList<User> active;
+    for (const User &u : *all) {
+        if (u.active)
+            active.append(u);
+    }
+    if (active.isEmpty())
+        return QString();
+    std::sort(active.begin(), active.end(),
+              [](const User &a, const User &b) { return a.id < b.id; });
+    SettingsRepository settings(m_db);
+    const qint64 last = settings.value(kCursorKey).value_or(QString()).toLongLong();
+    const User *next = &active.front();
+    for (const User &u : active) {
+        if (u.id > last) {
+            next = &u;
+            break;
+        }
+    }
+    if (Status s = settings.setValue(kCursorKey, QString::number(next->id)); !s)
+        return Error{s.error()};
+    return next->name;
+}
+
+Result<QList<qint64>> AssignmentRules::reassign(const QList<qint64> &leadIds,
+                                                const QString &owner) {
+    Transaction tx(m_db);
+    if (!tx.started())
+        return Error{tx.error()};
+    UserRepository users(m_db);
+    auto ownerId = users.resolve(owner);
+    if (!ownerId)
+        return Error{ownerId.error()};
+    QSqlQuery sel(connection(m_db));
+    QSqlQuery upd(connection(m_db));
+    if (!sel.prepare(QStringLiteral("SELECT owner_id FROM leads WHERE id = ?")) ||
+        !upd.prepare(QStringLiteral("UPDATE leads SET owner_id = ?, updated_at = ? WHERE id = ?")))
+        return Error{sqlErrorMessage(upd.lastError())};
+    const QString now = dates::toIsoDateTime(QDateTime::currentDateTime());
+    QList<qint64> before;
+    for (qint64 id : leadIds) {
+        if (Status s = execPrepared(sel, {id}); !s)
+            return Error{s.error()};
+        before.append(sel.next() ? sel.value(0).toLongLong() : 0);
+        sel.finish();
+        if (Status s = execPrepared(upd, {*ownerId > 0 ? QVariant(*ownerId) : QVariant(), now, id});
+            !s)
+            return Error{s.error()};
+    }
+    if (Status s = tx.commit(); !s)
+        return Error{s.error()};
+    return before;
+}
+
+} // namespace mikomi::storage

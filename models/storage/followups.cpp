@@ -1,0 +1,193 @@
+#include "models/storage/followups.h"
+
+#include "models/domain/dates.h"
+#include "models/storage/repositories.h"
+#include "models/storage/sql.h"
+
+#include <QCoreApplication>
+
+namespace mikomi::storage {
+namespace {
+
+QString tr(const char *s) {
+    return QCoreApplication::translate("Mikomi", s);
+}
+
+} // namespace
+
+Result<QList<sla::ResponseRule>> FollowUpRepository::rules() const {
+    auto q = exec(m_db, QStringLiteral("SELECT source, category, hours FROM response_rules ORDER "
+                                       "BY position, id"));
+    if (!q)
+        return Error{q.error()};
+    QList<sla::ResponseRule> out;
+    while (q->next()) {
+        sla::ResponseRule r;
+        r.source = q->value(0).toString();
+        const QString c = q->value(1).toString();
+        if (!c.isEmpty())
+            r.category = categoryFromKey(c);
+        r.hours = q->value(2).toInt();
+        out.append(r);
+    }
+    return out;
+}
+
+Status FollowUpRepository::setRules(const QList<sla::ResponseRule> &rules) {
+    Transaction tx(m_db);
+    if (!tx.started())
+        return Error{tx.error()};
+    if (auto q = exec(m_db, QStringLiteral("DELETE FROM response_rules")); !q)
+        return Error{q.error()};
+    int pos = 0;
+    for (const auto &r : rules) {
+        if (r.hours <= 0)
+            return Error{tr("A response time must be at least one hour.")};
+        auto q =
+            exec(m_db,
+                 QStringLiteral("INSERT INTO response_rules(position, source, category, "
+                                "hours) VALUES (?, ?, ?, ?)"),
+                 {pos++, r.source, r.category ? categoryKey(*r.category) : QString(), r.hours});
+        if (!q)
+            return Error{q.error()};
+    }
+    return tx.commit();
+}
+
+Result<qint64> FollowUpRepository::createForLead(qint64 leadId) {
+    auto q = exec(m_db,
+                  QStringLiteral("SELECT coalesce(s.name, ''), coalesce(s.category, 'unknown'), "
+                                 "l.created_at, l.owner_id FROM leads l LEFT JOIN sources s ON "
+                                 "s.id = l.source_id WHERE l.id = ?"),
+                  {leadId});
+    if (!q)
+        return Error{q.error()};
+    if (!q->next())
+        return Error{tr("The lead no longer exists.")};
+    auto rs = rules();
+    if (!rs)
+        return Error{rs.error()};
+    const QString source = q->value(0).toString();
+    const SourceCategory cat =
+        categoryFromKey(q->value(1).toString()).value_or(SourceCategory::Unknown);
+    const QDateTime created =
+        dates::fromIsoDateTime(q->value(2).toString()).value_or(QDateTime::currentDateTime());
+    const int hours = sla::hoursFor(*rs, source, cat);
+    auto ins = exec(
+        m_db,
+        QStringLiteral("INSERT INTO tasks(lead_id, title, owner_id, due_at, "
+                       "created_at) VALUES (?, ?, ?, ?, ?)"),
+        {leadId,
+         QCoreApplication::translate("Mikomi", "First contact (within %n hour(s))", nullptr, hours),
+         q->value(3).isNull() ? QVariant() : QVariant(q->value(3).toLongLong()),
+         dates::toIsoDateTime(sla::dueAt(created, hours)),
+         dates::toIsoDateTime(QDateTime::currentDateTime())});
+    if (!ins)
+        return Error{ins.error()};
+    return ins->lastInsertId().toLongLong();
+}
+
+Result<qint64> FollowUpRepository::add(FollowUp &t) {
+    UserRepository users(m_db);
+    auto owner = users.resolve(t.owner);
+    if (!owner)
+        return Error{owner.error()};
+    auto ins =
+        exec(m_db,
+             QStringLiteral("INSERT INTO tasks(lead_id, title, owner_id, due_at, "
+                            "created_at) VALUES (?, ?, ?, ?, ?)"),
+             {t.leadId, t.title, *owner > 0 ? QVariant(*owner) : QVariant(),
+              dates::toIsoDateTime(t.dueAt), dates::toIsoDateTime(QDateTime::currentDateTime())});
+    if (!ins)
+        return Error{ins.error()};
+    t.id = ins->lastInsertId().toLongLong();
+    return t.id;
+}
+
+Result<QList<FollowUp>> FollowUpRepository::open(const QString &owner, int limit,
+                                                 const QDateTime &before) const {
+    QString where = QStringLiteral("t.done_at IS NULL");
+    QVariantList binds;
+    if (!owner.isEmpty()) {
+        where += QStringLiteral(" AND u.name = ?");
+        binds.append(owner);
+    }
+    if (before.isValid()) {
+        where += QStringLiteral(" AND t.due_at < ?");
+        binds.append(dates::toIsoDateTime(before));
+    }
+    binds.append(limit);
+    auto q = exec(m_db,
+                  QStringLiteral("SELECT t.id, t.lead_id, t.title, coalesce(u.name, ''), t.due_at, "
+                                 "l.company, l.family_name, l.given_name, coalesce(s.name, '') "
+                                 "FROM tasks t JOIN leads l ON l.id = t.lead_id LEFT JOIN users "
+                                 "u ON u.id = t.owner_id LEFT JOIN sources s ON s.id = "
+                                 "l.source_id WHERE %1 ORDER BY t.due_at, t.id LIMIT ?")
+                      .arg(where),
+                  binds);
+    if (!q)
+        return Error{q.error()};
+    QList<FollowUp> out;
+    while (q->next()) {
+        FollowUp f;
+        f.id = q->value(0).toLongLong();
+        f.leadId = q->value(1).toLongLong();
+        f.title = q->value(2).toString();
+        f.owner = q->value(3).toString();
+        f.dueAt = dates::fromIsoDateTime(q->value(4).toString()).value_or(QDateTime());
+        f.company = q->value(5).toString();
+        f.familyName = q->value(6).toString();
+        f.givenName = q->value(7).toString();
+        f.source = q->value(8).toString();
+        out.append(f);
+    }
+    return out;
+}
+
+Result<qint64> FollowUpRepository::complete(qint64 taskId, ActivityKind kind, const QString &user,
+                                            const QDateTime &at, const QString &notes) {
+    Transaction tx(m_db);
+    if (!tx.started())
+        return Error{tx.error()};
+    auto q = exec(m_db,
+                  QStringLiteral("SELECT lead_id, title FROM tasks WHERE id = ? AND "
+                                 "done_at IS NULL"),
+                  {taskId});
+    if (!q)
+        return Error{q.error()};
+    if (!q->next())
+        return Error{tr("The follow-up is already done or was deleted.")};
+    Activity a;
+    a.leadId = q->value(0).toLongLong();
+    a.kind = kind;
+    a.occurredAt = at;
+    a.user = user;
+    a.notes = notes.isEmpty() ? q->value(1).toString() : notes;
+    LeadRepository leads(m_db);
+    auto id = leads.addActivity(a);
+    if (!id)
+        return Error{id.error()};
+    auto u = exec(m_db, QStringLiteral("UPDATE tasks SET done_at = ? WHERE id = ?"),
+                  {dates::toIsoDateTime(at), taskId});
+    if (!u)
+        return Error{u.error()};
+    if (Status s = tx.commit(); !s)
+        return Error{s.error()};
+    return *id;
+}
+
+Status FollowUpRepository::reopen(qint64 taskId, qint64 activityId) {
+    Transaction tx(m_db);
+    if (!tx.started())
+        return Error{tx.error()};
+    if (auto q =
+            exec(m_db, QStringLiteral("UPDATE tasks SET done_at = NULL WHERE id = ?"), {taskId});
+        !q)
+        return Error{q.error()};
+    if (auto q = exec(m_db, QStringLiteral("DELETE FROM activities WHERE id = ?"), {activityId});
+        !q)
+        return Error{q.error()};
+    return tx.commit();
+}
+
+} // namespace mikomi::storage

@@ -1,0 +1,207 @@
+#include "models/storage/scoringstore.h"
+
+#include "models/domain/dates.h"
+#include "models/storage/repositories.h"
+#include "models/storage/sql.h"
+
+#include <QCoreApplication>
+
+namespace mikomi::storage {
+namespace {
+
+struct ThresholdKey {
+    const char *key;
+    int scoring::Thresholds::*member;
+};
+const ThresholdKey kThresholds[] = {
+    {"scoring/mql_score", &scoring::Thresholds::mqlScore},
+    {"scoring/sql_score", &scoring::Thresholds::sqlScore},
+    {"scoring/hot_score", &scoring::Thresholds::hotScore},
+    {"scoring/hot_days", &scoring::Thresholds::hotDays},
+    {"scoring/warm_score", &scoring::Thresholds::warmScore},
+    {"scoring/warm_days", &scoring::Thresholds::warmDays},
+};
+
+const QString kLeadFields = QStringLiteral(
+    "SELECT l.id, l.title, l.department, l.company, l.prefecture, l.city, l.country, l.email, "
+    "coalesce(s.name, ''), l.score FROM leads l LEFT JOIN sources s ON s.id = l.source_id ");
+
+Lead leadFrom(const QSqlQuery &q) {
+    Lead l;
+    l.id = q.value(0).toLongLong();
+    l.title = q.value(1).toString();
+    l.department = q.value(2).toString();
+    l.company = q.value(3).toString();
+    l.prefecture = q.value(4).toString();
+    l.city = q.value(5).toString();
+    l.country = q.value(6).toString();
+    l.email = q.value(7).toString();
+    l.source = q.value(8).toString();
+    l.score = q.value(9).toInt();
+    return l;
+}
+
+} // namespace
+
+Result<scoring::Rules> ScoringStore::load() const {
+    scoring::Rules r;
+    auto q = exec(m_db, QStringLiteral("SELECT kind, field, op, value, activity, points, "
+                                       "half_life_days FROM scoring_rules ORDER BY position, id"));
+    if (!q)
+        return Error{q.error()};
+    while (q->next()) {
+        if (q->value(0).toString() == QLatin1String("attribute")) {
+            scoring::AttributeRule a;
+            a.field = q->value(1).toString();
+            a.op = scoring::opFromKey(q->value(2).toString())
+                       .value_or(scoring::AttributeRule::Op::Contains);
+            a.value = q->value(3).toString();
+            a.points = q->value(5).toInt();
+            r.attributes.append(a);
+        } else if (auto kind = activityKindFromKey(q->value(4).toString())) {
+            r.behaviours.append({*kind, q->value(5).toInt(), q->value(6).toInt()});
+        }
+    }
+    SettingsRepository settings(m_db);
+    for (const ThresholdKey &k : kThresholds) {
+        if (auto v = settings.value(QString::fromLatin1(k.key))) {
+            bool ok = false;
+            const int n = v->toInt(&ok);
+            if (ok)
+                r.thresholds.*k.member = n;
+        }
+    }
+    return r;
+}
+
+Status ScoringStore::save(const scoring::Rules &rules) {
+    Transaction tx(m_db);
+    if (!tx.started())
+        return Error{tx.error()};
+    if (auto q = exec(m_db, QStringLiteral("DELETE FROM scoring_rules")); !q)
+        return Error{q.error()};
+    int pos = 0;
+    for (const auto &a : rules.attributes) {
+        auto q = exec(m_db,
+                      QStringLiteral("INSERT INTO scoring_rules(position, kind, field, op, value, "
+                                     "points) VALUES (?, 'attribute', ?, ?, ?, ?)"),
+                      {pos++, a.field, scoring::opKey(a.op), a.value, a.points});
+        if (!q)
+            return Error{q.error()};
+    }
+    for (const auto &b : rules.behaviours) {
+        auto q = exec(m_db,
+                      QStringLiteral("INSERT INTO scoring_rules(position, kind, activity, points, "
+                                     "half_life_days) VALUES (?, 'behaviour', ?, ?, ?)"),
+                      {pos++, activityKindKey(b.kind), b.points, std::max(0, b.halfLifeDays)});
+        if (!q)
+            return Error{q.error()};
+    }
+    SettingsRepository settings(m_db);
+    for (const ThresholdKey &k : kThresholds) {
+        if (Status s = settings.setValue(QString::fromLatin1(k.key),
+                                         QString::number(rules.thresholds.*k.member));
+            !s)
+            return s;
+    }
+    return tx.commit();
+}
+
+Result<qint64> ScoringStore::recomputeAll(const QDateTime &now,
+                                          const std::function<void(qint64)> &progress) {
+    auto rules = load();
+    if (!rules)
+        return Error{rules.error()};
+    Transaction tx(m_db);
+    if (!tx.started())
+        return Error{tx.error()};
+    // Two ordered scans merged by lead id: leads, and their activities (only the kinds that
+    // behaviour rules score).
+    auto leads = exec(m_db, kLeadFields + QStringLiteral("ORDER BY l.id"));
+    if (!leads)
+        return Error{leads.error()};
+    QStringList kinds;
+    for (const auto &b : rules->behaviours)
+        kinds.append(activityKindKey(b.kind));
+    QVariantList kindBinds;
+    QString in;
+    for (const QString &k : kinds) {
+        in += in.isEmpty() ? QStringLiteral("?") : QStringLiteral(", ?");
+        kindBinds.append(k);
+    }
+    std::optional<QSqlQuery> acts;
+    if (!kinds.isEmpty()) {
+        auto a = exec(m_db,
+                      QStringLiteral("SELECT lead_id, kind, occurred_at FROM activities WHERE "
+                                     "kind IN (%1) ORDER BY lead_id")
+                          .arg(in),
+                      kindBinds);
+        if (!a)
+            return Error{a.error()};
+        acts.emplace(std::move(a).value());
+    }
+    const scoring::Scorer scorer(*rules);
+    bool actValid = acts && acts->next();
+    QSqlQuery upd(connection(m_db));
+    if (!upd.prepare(QStringLiteral("UPDATE leads SET score = ? WHERE id = ?")))
+        return Error{sqlErrorMessage(upd.lastError())};
+    qint64 changed = 0;
+    qint64 done = 0;
+    QList<std::pair<qint64, int>> pending;
+    while (leads->next()) {
+        const Lead l = leadFrom(*leads);
+        QList<scoring::Event> events;
+        while (actValid && acts->value(0).toLongLong() < l.id)
+            actValid = acts->next();
+        while (actValid && acts->value(0).toLongLong() == l.id) {
+            events.append(
+                {activityKindFromKey(acts->value(1).toString()).value_or(ActivityKind::Note),
+                 dates::fromIsoDateTime(acts->value(2).toString()).value_or(QDateTime())});
+            actValid = acts->next();
+        }
+        const int s = scorer.score(l, events, now);
+        if (s != l.score)
+            pending.append({l.id, s});
+        if (++done % 10000 == 0 && progress)
+            progress(done);
+    }
+    // Written after the reads so the open SELECTs never see their own updates.
+    for (const auto &[id, s] : pending) {
+        if (Status st = execPrepared(upd, {s, id}); !st)
+            return Error{st.error()};
+        ++changed;
+    }
+    if (Status s = tx.commit(); !s)
+        return Error{s.error()};
+    return changed;
+}
+
+Result<int> ScoringStore::recompute(qint64 leadId, const QDateTime &now) {
+    auto rules = load();
+    if (!rules)
+        return Error{rules.error()};
+    auto q = exec(m_db, kLeadFields + QStringLiteral("WHERE l.id = ?"), {leadId});
+    if (!q)
+        return Error{q.error()};
+    if (!q->next())
+        return Error{QCoreApplication::translate("Mikomi", "The lead no longer exists.")};
+    const Lead l = leadFrom(*q);
+    auto a =
+        exec(m_db, QStringLiteral("SELECT kind, occurred_at FROM activities WHERE lead_id = ?"),
+             {leadId});
+    if (!a)
+        return Error{a.error()};
+    QList<scoring::Event> events;
+    while (a->next())
+        events.append({activityKindFromKey(a->value(0).toString()).value_or(ActivityKind::Note),
+                       dates::fromIsoDateTime(a->value(1).toString()).value_or(QDateTime())});
+    const int s = scoring::score(*rules, l, events, now);
+    if (s != l.score) {
+        auto u = exec(m_db, QStringLiteral("UPDATE leads SET score = ? WHERE id = ?"), {s, leadId});
+        if (!u)
+            return Error{u.error()};
+    }
+    return s;
+}
+
+} // namespace mikomi::storage

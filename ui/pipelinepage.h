@@ -1,0 +1,80 @@
+#pragma once
+
+#include "models/domain/enums.h"
+#include "models/storage/pipelinequery.h"
+#include "ui/page.h"
+
+#include <array>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QListView;
+class QPushButton;
+class QTabWidget;
+class QTableView;
+
+namespace mikomi {
+class FollowUpModel;
+class PipelineModel;
+} // namespace mikomi
+
+namespace mikomi::ui {
+
+// The nurturing pipeline: one kanban column per stage (and one for lost leads) with count and
+// total deal value from aggregate queries and the newest 200 cards; cards move by drag and drop
+// (undoable, written to stage_history). A second tab lists due and overdue follow-ups.
+class PipelinePage final : public Page {
+    Q_OBJECT
+public:
+    explicit PipelinePage(QWidget *parent = nullptr);
+    QString title() const override;
+    void setDatabase(storage::Database *db) override;
+    void reload() override;
+
+    // Moves leads without asking (tests, and after the page asked for SAL/SGL or a reason).
+    void moveLeads(const QList<qint64> &ids, storage::PipelineColumn to, SqlKind kind,
+                   const QString &reason);
+    PipelineModel *columnModel(storage::PipelineColumn c) const { return m_models[int(c)]; }
+    FollowUpModel *followUpModel() const { return m_followUps; }
+    QTabWidget *tabs() const { return m_tabs; }
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void refreshFilters();
+    void applyFilter();
+    void reloadBoard();
+    void reloadFollowUps();
+    void onMoveRequested(const QList<qint64> &ids, storage::PipelineColumn to);
+    void showCardMenu(storage::PipelineColumn column, const QPoint &pos);
+    void completeSelected();
+    void showError(const QString &message);
+    QString userName() const;
+
+    storage::Database *m_db = nullptr;
+    std::array<PipelineModel *, storage::PipelineColumnCount> m_models{};
+    std::array<QListView *, storage::PipelineColumnCount> m_views{};
+    std::array<QLabel *, storage::PipelineColumnCount> m_titles{};
+    std::array<QLabel *, storage::PipelineColumnCount> m_totals{};
+    FollowUpModel *m_followUps = nullptr;
+    QLabel *m_heading = nullptr;
+    QLabel *m_ownerLabel = nullptr;
+    QLabel *m_sourceLabel = nullptr;
+    QComboBox *m_owner = nullptr;
+    QComboBox *m_source = nullptr;
+    QPushButton *m_scoring = nullptr;
+    QPushButton *m_rules = nullptr;
+    QLabel *m_limitNote = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QCheckBox *m_onlyMine = nullptr;
+    QLabel *m_overdue = nullptr;
+    QTableView *m_followUpTable = nullptr;
+    QLabel *m_logAsLabel = nullptr;
+    QComboBox *m_logAs = nullptr;
+    QPushButton *m_done = nullptr;
+};
+
+} // namespace mikomi::ui

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "models/domain/scoring.h"
+
+#include <QDialog>
+
+class QDialogButtonBox;
+class QGroupBox;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+
+namespace mikomi::storage {
+class Database;
+}
+
+namespace mikomi::ui {
+
+// Scoring settings: attribute rules (field contains / equals / is one of → points), behaviour
+// rules (activity → points, optional half-life in days) and the thresholds that suggest MQL and
+// SQL and derive the temperature. OK saves and recomputes every lead's score.
+class ScoringDialog final : public QDialog {
+    Q_OBJECT
+public:
+    explicit ScoringDialog(storage::Database &db, QWidget *parent = nullptr);
+    scoring::Rules rules() const;
+    void setRules(const scoring::Rules &rules);
+    void accept() override;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void addAttributeRow(const scoring::AttributeRule &rule);
+    void addBehaviourRow(const scoring::BehaviourRule &rule);
+    storage::Database &m_db;
+    QGroupBox *m_attrBox = nullptr;
+    QGroupBox *m_behBox = nullptr;
+    QGroupBox *m_thrBox = nullptr;
+    QTableWidget *m_attributes = nullptr;
+    QTableWidget *m_behaviours = nullptr;
+    QPushButton *m_addAttr = nullptr;
+    QPushButton *m_removeAttr = nullptr;
+    QPushButton *m_addBeh = nullptr;
+    QPushButton *m_removeBeh = nullptr;
+    QSpinBox *m_mql = nullptr;
+    QSpinBox *m_sql = nullptr;
+    QSpinBox *m_hotScore = nullptr;
+    QSpinBox *m_hotDays = nullptr;
+    QSpinBox *m_warmScore = nullptr;
+    QSpinBox *m_warmDays = nullptr;
+    QList<QLabel *> m_thrLabels;
+    QDialogButtonBox *m_buttons = nullptr;
+};
+
+} // namespace mikomi::ui

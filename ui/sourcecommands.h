@@ -1,0 +1,51 @@
+#pragma once
+
+#include "models/storage/sourceadmin.h"
+
+#include <QUndoCommand>
+
+#include <functional>
+
+namespace mikomi::ui {
+
+// Merges one source into another as ONE undoable step (leads, touchpoints, spend, campaigns,
+// aliases; see storage::SourceAdmin::merge).
+class SourceMergeCommand final : public QUndoCommand {
+public:
+    SourceMergeCommand(storage::Database &db, qint64 fromId, qint64 intoId, const QString &from,
+                       const QString &into, std::function<void()> onApplied,
+                       std::function<void(const QString &)> onError);
+    void redo() override;
+    void undo() override;
+    bool failed() const { return m_failed; }
+
+private:
+    storage::Database &m_db;
+    qint64 m_fromId;
+    qint64 m_intoId;
+    storage::MergeRecord m_record;
+    bool m_failed = false;
+    std::function<void()> m_onApplied;
+    std::function<void(const QString &)> m_onError;
+};
+
+// Sets the source of many leads (the unknown-source audit's bulk fix), undoably.
+class AssignSourceCommand final : public QUndoCommand {
+public:
+    AssignSourceCommand(storage::Database &db, const QList<qint64> &leadIds, qint64 sourceId,
+                        const QString &source, std::function<void()> onApplied,
+                        std::function<void(const QString &)> onError);
+    void redo() override;
+    void undo() override;
+
+private:
+    storage::Database &m_db;
+    QList<qint64> m_leadIds;
+    qint64 m_sourceId;
+    QList<qint64> m_before;
+    bool m_failed = false;
+    std::function<void()> m_onApplied;
+    std::function<void(const QString &)> m_onError;
+};
+
+} // namespace mikomi::ui
