@@ -7,13 +7,7 @@
 #include <QCoreApplication>
 
 namespace mikomi::storage {
-namespace {
-
-QString tr(const char *s) {
-    return QCoreApplication::translate("Mikomi", s);
-}
-
-} // namespace
+namespace {} // namespace
 
 Result<QList<sla::ResponseRule>> FollowUpRepository::rules() const {
     auto q = exec(m_db, QStringLiteral("SELECT source, category, hours FROM response_rules ORDER "
@@ -42,7 +36,8 @@ Status FollowUpRepository::setRules(const QList<sla::ResponseRule> &rules) {
     int pos = 0;
     for (const auto &r : rules) {
         if (r.hours <= 0)
-            return Error{tr("A response time must be at least one hour.")};
+            return Error{QCoreApplication::translate("Mikomi",
+                                                     "A response time must be at least one hour.")};
         auto q =
             exec(m_db,
                  QStringLiteral("INSERT INTO response_rules(position, source, category, "
@@ -63,7 +58,7 @@ Result<qint64> FollowUpRepository::createForLead(qint64 leadId) {
     if (!q)
         return Error{q.error()};
     if (!q->next())
-        return Error{tr("The lead no longer exists.")};
+        return Error{QCoreApplication::translate("Mikomi", "The lead no longer exists.")};
     auto rs = rules();
     if (!rs)
         return Error{rs.error()};
@@ -156,7 +151,8 @@ Result<qint64> FollowUpRepository::complete(qint64 taskId, ActivityKind kind, co
     if (!q)
         return Error{q.error()};
     if (!q->next())
-        return Error{tr("The follow-up is already done or was deleted.")};
+        return Error{
+            QCoreApplication::translate("Mikomi", "The follow-up is already done or was deleted.")};
     Activity a;
     a.leadId = q->value(0).toLongLong();
     a.kind = kind;

@@ -10,10 +10,6 @@
 namespace mikomi::storage {
 namespace {
 
-QString tr(const char *s) {
-    return QCoreApplication::translate("Mikomi", s);
-}
-
 Status st(const Result<QSqlQuery> &q) {
     return q ? Status() : Status(Error{q.error()});
 }
@@ -70,7 +66,8 @@ QString unknownWhere(qsizetype n) {
 
 Result<MergeRecord> SourceAdmin::merge(qint64 fromId, qint64 intoId) {
     if (fromId == intoId || fromId <= 0 || intoId <= 0)
-        return Error{tr("Choose two different sources to merge.")};
+        return Error{
+            QCoreApplication::translate("Mikomi", "Choose two different sources to merge.")};
     Transaction tx(m_db);
     if (!tx.started())
         return Error{tx.error()};
@@ -85,7 +82,8 @@ Result<MergeRecord> SourceAdmin::merge(qint64 fromId, qint64 intoId) {
         if (!q)
             return Error{q.error()};
         if (!q->next())
-            return Error{tr("The source to merge no longer exists.")};
+            return Error{
+                QCoreApplication::translate("Mikomi", "The source to merge no longer exists.")};
         r.fromName = q->value(0).toString();
         r.fromKey = q->value(1).toString();
         r.fromCategory = q->value(2).toString();
@@ -95,7 +93,8 @@ Result<MergeRecord> SourceAdmin::merge(qint64 fromId, qint64 intoId) {
         if (!into)
             return Error{into.error()};
         if (!into->next())
-            return Error{tr("The source to keep no longer exists.")};
+            return Error{
+                QCoreApplication::translate("Mikomi", "The source to keep no longer exists.")};
     }
     auto leads = ids(m_db, QStringLiteral("SELECT id FROM leads WHERE source_id = ?"), fromId);
     auto touches =
@@ -182,14 +181,18 @@ Result<MergeRecord> SourceAdmin::mergeByName(const QString &from, const QString 
     if (!f)
         return Error{f.error()};
     if (*f == 0)
-        return Error{tr("There is no source named \"%1\".").arg(from)};
+        return Error{
+            QCoreApplication::translate("Mikomi", "There is no source named \"%1\".").arg(from)};
     auto i = repo.resolve(into, false);
     if (!i)
         return Error{i.error()};
     if (*i == 0)
-        return Error{tr("There is no source named \"%1\".").arg(into)};
+        return Error{
+            QCoreApplication::translate("Mikomi", "There is no source named \"%1\".").arg(into)};
     if (*f == *i)
-        return Error{tr("\"%1\" and \"%2\" are already the same source.").arg(from, into)};
+        return Error{
+            QCoreApplication::translate("Mikomi", "\"%1\" and \"%2\" are already the same source.")
+                .arg(from, into)};
     return merge(*f, *i);
 }
 
@@ -321,7 +324,8 @@ Result<QList<qint64>> SourceAdmin::assignSource(const QList<qint64> &leadIds, qi
 
 Status SourceAdmin::restoreSources(const QList<qint64> &leadIds, const QList<qint64> &sourceIds) {
     if (leadIds.size() != sourceIds.size())
-        return Error{tr("Cannot undo: the list of leads changed.")};
+        return Error{
+            QCoreApplication::translate("Mikomi", "Cannot undo: the list of leads changed.")};
     Transaction tx(m_db);
     if (!tx.started())
         return Error{tx.error()};
