@@ -1152,6 +1152,38 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <source>Nothing was written: some values cannot be saved in this encoding. Export in UTF-8, or change these values:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A response time must be at least one hour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The follow-up is already done or was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose two different sources to merge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The source to merge no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The source to keep no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no source named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; and &quot;%2&quot; are already the same source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot undo: the list of leads changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>
@@ -1595,48 +1627,6 @@ Without a command, opens the window. Commands:
     </message>
     <message>
         <source>Merged &quot;%1&quot; into &quot;%2&quot;: %3 leads, %4 touchpoints, %5 spend rows, %6 campaigns moved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>mikomi::storage::FollowUpRepository</name>
-    <message>
-        <source>A response time must be at least one hour.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The lead no longer exists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The follow-up is already done or was deleted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>mikomi::storage::SourceAdmin</name>
-    <message>
-        <source>Choose two different sources to merge.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The source to merge no longer exists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The source to keep no longer exists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is no source named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; and &quot;%2&quot; are already the same source.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot undo: the list of leads changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

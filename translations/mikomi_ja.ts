@@ -1145,6 +1145,38 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <source>Nothing was written: some values cannot be saved in this encoding. Export in UTF-8, or change these values:</source>
         <translation>何も書き出していません。この文字コードで保存できない値があります。UTF-8 でエクスポートするか、次の値を変更してください：</translation>
     </message>
+    <message>
+        <source>A response time must be at least one hour.</source>
+        <translation>対応期限には 1 時間以上を指定してください。</translation>
+    </message>
+    <message>
+        <source>The follow-up is already done or was deleted.</source>
+        <translation>このフォローアップはすでに完了しているか、削除されています。</translation>
+    </message>
+    <message>
+        <source>Choose two different sources to merge.</source>
+        <translation>統合する 2 つの異なるリードソースを選んでください。</translation>
+    </message>
+    <message>
+        <source>The source to merge no longer exists.</source>
+        <translation>統合元のリードソースはすでに存在しません。</translation>
+    </message>
+    <message>
+        <source>The source to keep no longer exists.</source>
+        <translation>統合先のリードソースはすでに存在しません。</translation>
+    </message>
+    <message>
+        <source>There is no source named &quot;%1&quot;.</source>
+        <translation>「%1」という名前のリードソースはありません。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; and &quot;%2&quot; are already the same source.</source>
+        <translation>「%1」と「%2」はすでに同じリードソースです。</translation>
+    </message>
+    <message>
+        <source>Cannot undo: the list of leads changed.</source>
+        <translation>リードの一覧が変更されたため、元に戻せません。</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>
@@ -1597,48 +1629,6 @@ Without a command, opens the window. Commands:
     <message>
         <source>Merged &quot;%1&quot; into &quot;%2&quot;: %3 leads, %4 touchpoints, %5 spend rows, %6 campaigns moved.</source>
         <translation>「%1」を「%2」に統合しました。移動したデータ：リード %3 件、タッチポイント %4 件、費用 %5 行、キャンペーン %6 件。</translation>
-    </message>
-</context>
-<context>
-    <name>mikomi::storage::FollowUpRepository</name>
-    <message>
-        <source>A response time must be at least one hour.</source>
-        <translation>対応期限には 1 時間以上を指定してください。</translation>
-    </message>
-    <message>
-        <source>The lead no longer exists.</source>
-        <translation>このリードはすでに存在しません。</translation>
-    </message>
-    <message>
-        <source>The follow-up is already done or was deleted.</source>
-        <translation>このフォローアップはすでに完了しているか、削除されています。</translation>
-    </message>
-</context>
-<context>
-    <name>mikomi::storage::SourceAdmin</name>
-    <message>
-        <source>Choose two different sources to merge.</source>
-        <translation>統合する 2 つの異なるリードソースを選んでください。</translation>
-    </message>
-    <message>
-        <source>The source to merge no longer exists.</source>
-        <translation>統合元のリードソースはすでに存在しません。</translation>
-    </message>
-    <message>
-        <source>The source to keep no longer exists.</source>
-        <translation>統合先のリードソースはすでに存在しません。</translation>
-    </message>
-    <message>
-        <source>There is no source named &quot;%1&quot;.</source>
-        <translation>「%1」という名前のリードソースはありません。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; and &quot;%2&quot; are already the same source.</source>
-        <translation>「%1」と「%2」はすでに同じリードソースです。</translation>
-    </message>
-    <message>
-        <source>Cannot undo: the list of leads changed.</source>
-        <translation>リードの一覧が変更されたため、元に戻せません。</translation>
     </message>
 </context>
 <context>
