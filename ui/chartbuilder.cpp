@@ -50,7 +50,13 @@ void addAxes(QChart *chart, QAbstractSeries *series, const QStringList &categori
     auto *x = new QBarCategoryAxis;
     x->append(categories);
     x->setTitleText(xTitle);
-    x->setLabelsAngle(categories.size() > 6 ? -45 : 0);
+    // Many source names: slant them and use a smaller font so they are shown, not elided.
+    x->setLabelsAngle(categories.size() > 4 ? -45 : 0);
+    if (categories.size() > 4) {
+        QFont f = x->labelsFont();
+        f.setPointSizeF(f.pointSizeF() * 0.85);
+        x->setLabelsFont(f);
+    }
     auto *y = new QValueAxis;
     y->setTitleText(yTitle);
     y->setRange(0, maxValue > 0 ? maxValue * 1.1 : 1);

@@ -19,7 +19,7 @@ ChartPanel::ChartPanel(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     m_view = new QChartView(this);
     m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setMinimumSize(420, 300);
+    m_view->setMinimumSize(420, 380);
     layout->addWidget(m_view);
     auto *buttons = new QHBoxLayout;
     buttons->addStretch();

@@ -111,7 +111,7 @@ DashboardPage::DashboardPage(QWidget *parent)
     auto *grid = new QGridLayout;
     for (int i = 0; i < 5; ++i) {
         auto *panel = new ChartPanel(m_content);
-        panel->setMinimumHeight(360);
+        panel->setMinimumHeight(460);
         m_charts.push_back(panel);
         grid->addWidget(panel, i / 2, i % 2);
     }

@@ -97,6 +97,12 @@ LeadsPage::LeadsPage(QWidget *parent)
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->horizontalHeader()->setStretchLastSection(true);
+    // Company names are the longest text of a row; give them room (fixed widths: resizing to
+    // contents would read every row of a million).
+    const int em = m_view->fontMetrics().horizontalAdvance(QStringLiteral("会"));
+    m_view->setColumnWidth(LeadTableModel::Company, em * 14);
+    m_view->setColumnWidth(LeadTableModel::Person, em * 7);
+    m_view->setColumnWidth(LeadTableModel::Reading, em * 9);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     layout->addWidget(m_view, 1);
 
