@@ -293,7 +293,6 @@ LeadRepository::LeadRepository(Database &db)
     : m_db(db)
     , m_sources(db)
     , m_users(db) {}
-LeadRepository::~LeadRepository() = default;
 
 Status LeadRepository::writeLead(const Lead &lead, bool insert, qint64 *newId) {
     auto owner = m_users.resolve(lead.owner);
@@ -371,14 +370,31 @@ Status LeadRepository::update(const Lead &lead) {
     return inTransaction(m_db, [&] { return writeLead(lead, false, nullptr); });
 }
 
+struct LeadRepository::Statements {
+    QSqlQuery get;
+};
+
+LeadRepository::~LeadRepository() = default;
+
 Result<Lead> LeadRepository::get(qint64 id) const {
-    auto q = exec(m_db, kSelectLead + QStringLiteral("WHERE l.id = ?"), {id});
-    if (!q)
-        return Error{q.error()};
-    if (!q->next())
+    if (!m_statements) {
+        auto st = std::make_unique<Statements>(Statements{QSqlQuery(connection(m_db))});
+        st->get.setForwardOnly(true);
+        if (!st->get.prepare(kSelectLead + QStringLiteral("WHERE l.id = ?")))
+            return Error{sqlErrorMessage(st->get.lastError())};
+        m_statements = std::move(st);
+    }
+    QSqlQuery &q = m_statements->get;
+    if (Status s = execPrepared(q, {id}); !s)
+        return Error{s.error()};
+    if (!q.next()) {
+        q.finish();
         return Error{QCoreApplication::translate(
             "Mikomi", "The lead no longer exists; it may have been deleted.")};
-    return leadFromQuery(*q);
+    }
+    Lead lead = leadFromQuery(q);
+    q.finish(); // no statement left open between calls
+    return lead;
 }
 
 Status LeadRepository::remove(qint64 id) {

@@ -121,6 +121,8 @@ public:
 
 private:
     Status writeLead(const Lead &lead, bool insert, qint64 *newId);
+    struct Statements; // prepared once, reused (get() is called per row by imports)
+    mutable std::unique_ptr<Statements> m_statements;
     Database &m_db;
     SourceRepository m_sources;
     UserRepository m_users;

@@ -63,6 +63,27 @@ private slots:
         QCOMPARE(s, QStringLiteral("2026-05-06T07:08:09+09:00"));
         QCOMPARE(dates::fromIsoDateTime(s)->toMSecsSinceEpoch(), t.toMSecsSinceEpoch());
     }
+    void isoFormatMatchesQt() {
+        const QDate d(987, 12, 31);
+        const QTime tm(23, 59, 58);
+        for (int offset : {9 * 3600, -5 * 3600 - 1800, 0, 14 * 3600}) {
+            const QDateTime t(QDate(2026, 1, 2), QTime(3, 4, 5), QTimeZone(offset));
+            QCOMPARE(dates::toIsoDateTime(t), t.toString(Qt::ISODate));
+        }
+        const QDateTime utc(QDate(2026, 1, 2), QTime(3, 4, 5), Qt::UTC);
+        QCOMPARE(dates::toIsoDateTime(utc), QStringLiteral("2026-01-02T03:04:05Z"));
+        QCOMPARE(dates::toIsoDateTime(utc), utc.toString(Qt::ISODate));
+        const QDateTime utcZone(QDate(2026, 1, 2), QTime(3, 4, 5), QTimeZone::utc());
+        QCOMPARE(dates::fromIsoDateTime(dates::toIsoDateTime(utcZone))->toMSecsSinceEpoch(),
+                 utcZone.toMSecsSinceEpoch());
+        const QDateTime early(d, tm, QTimeZone(3600));
+        QCOMPARE(dates::toIsoDateTime(early), QStringLiteral("0987-12-31T23:59:58+01:00"));
+        // Local time is written with its offset, so the instant survives a change of zone.
+        const QDateTime local(QDate(2026, 7, 1), QTime(12, 0));
+        const QString s = dates::toIsoDateTime(local);
+        QCOMPARE(s, local.toOffsetFromUtc(local.offsetFromUtc()).toString(Qt::ISODate));
+        QCOMPARE(dates::fromIsoDateTime(s)->toMSecsSinceEpoch(), local.toMSecsSinceEpoch());
+    }
     void displayNameOrder() {
         Lead l;
         l.familyName = QStringLiteral("山田");
