@@ -3,6 +3,9 @@
 #include "models/demo/demogenerator.h"
 #include "models/storage/bulkwriter.h"
 #include "models/storage/repositories.h"
+#include "models/storage/sql.h"
+
+#include <optional>
 
 namespace mikomi::services {
 namespace {
