@@ -1,7 +1,10 @@
 #include "ui/leadcommands.h"
 
+#include "models/storage/assignment.h"
 #include "models/storage/duplicates.h"
+#include "models/storage/followups.h"
 #include "models/storage/repositories.h"
+#include "models/storage/scoringstore.h"
 
 #include <QCoreApplication>
 
@@ -40,10 +43,25 @@ void SaveLeadCommand::redo() {
     } else {
         Lead l = m_after;
         l.id = 0;
+        // A new lead without an owner gets one from the assignment rules (first match, else
+        // round-robin over active users).
+        if (l.owner.isEmpty()) {
+            auto owner = storage::AssignmentRules(m_db).ownerFor(l);
+            if (!owner)
+                return fail(owner.error());
+            l.owner = *owner;
+        }
         auto id = repo.insert(l, m_user);
         if (!id)
             return fail(id.error());
         m_after.id = *id;
+        m_after.owner = l.owner;
+        // Its first follow-up, due by the response-time rule of its source, and its score.
+        // The lead is saved either way; a failure here is reported, not hidden.
+        auto task = storage::FollowUpRepository(m_db).createForLead(*id);
+        auto score = storage::ScoringStore(m_db).recompute(*id, QDateTime::currentDateTime());
+        if ((!task || !score) && m_onError)
+            m_onError(!task ? task.error() : score.error());
     }
     if (m_onApplied)
         m_onApplied();
