@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QIcon>
 #include <QMessageBox>
 
 #include <cstdio>
@@ -68,6 +69,8 @@ int main(int argc, char **argv) {
     }
 
     QApplication app(argc, argv);
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/mikomi.svg")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("mikomi"));
     const startup::GlobalOptions global = startup::parseGlobal(args);
     LanguageManager language;
     language.apply(startup::language(global));
