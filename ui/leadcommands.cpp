@@ -36,6 +36,11 @@ void SaveLeadCommand::redo() {
     if (m_before) {
         if (Status s = repo.update(m_after); !s)
             return fail(s.error());
+        // Attribute rules (title, region, …) may score the edited fields differently.
+        auto score =
+            storage::ScoringStore(m_db).recompute(m_after.id, QDateTime::currentDateTime());
+        if (!score && m_onError)
+            m_onError(score.error());
     } else if (m_removed) {
         if (Status s = storage::restoreLead(m_db, *m_removed); !s)
             return fail(s.error());

@@ -57,6 +57,22 @@ private slots:
             QVERIFY(t.dueAt.isValid());
         }
 
+        // Editing a field the scoring rules look at (the default rules give points for titles
+        // like 部長) recomputes the score.
+        Lead before = *repo.get(ids.first());
+        Lead after = before;
+        after.title = QStringLiteral("営業部長");
+        const int oldScore = before.score;
+        auto *edit = new ui::SaveLeadCommand(
+            **db, after, before, QStringLiteral("tester"), [] {},
+            [&errors](const QString &e) { errors << e; });
+        stack.push(edit);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+        QVERIFY2(
+            repo.get(ids.first())->score > oldScore,
+            qPrintable(QStringLiteral("%1 -> %2").arg(oldScore).arg(repo.get(ids.first())->score)));
+        stack.undo();
+
         // Undo removes the lead and, with it, its task.
         stack.undo();
         QVERIFY(!repo.get(ids.last()).ok());
