@@ -420,6 +420,11 @@ void PipelinePage::retranslate() {
     m_heading->setText(tr("Pipeline"));
     m_ownerLabel->setText(tr("Owner:"));
     m_sourceLabel->setText(tr("Source:"));
+    // The "all" entries of the filters are ours; the rest are names from the database.
+    if (m_owner->count() > 0)
+        m_owner->setItemText(0, tr("Everyone"));
+    if (m_source->count() > 0)
+        m_source->setItemText(0, tr("All sources"));
     m_scoring->setText(tr("Scoring rules…"));
     m_rules->setText(tr("Follow-up and assignment rules…"));
     for (int i = 0; i < storage::PipelineColumnCount; ++i)

@@ -64,6 +64,9 @@ SourcesPage::SourcesPage(QWidget *parent)
                              QAbstractItemView::EditKeyPressed);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
+    // A few dozen sources: columns fit their contents (labels change length with the language).
+    for (int c = 0; c + 1 < m_sources->columnCount(); ++c)
+        m_table->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     m_table->setItemDelegateForColumn(
         SourceListModel::Category,
         new SourceEnumDelegate(
