@@ -1,10 +1,14 @@
 #include "models/services/importer.h"
 
 #include "models/domain/dates.h"
+#include "models/domain/scoring.h"
 #include "models/io/vcard.h"
 #include "models/services/exporter.h"
+#include "models/storage/assignment.h"
 #include "models/storage/bulkwriter.h"
+#include "models/storage/followups.h"
 #include "models/storage/repositories.h"
+#include "models/storage/scoringstore.h"
 #include "models/storage/sql.h"
 #include "models/text/normalize.h"
 
@@ -173,7 +177,8 @@ public:
         , m_o(o)
         , m_progress(progress)
         , m_cancel(cancel)
-        , m_repo(db) {
+        , m_repo(db)
+        , m_assigner(db) {
         m_now = o.now.isValid() ? o.now : QDateTime::currentDateTime();
     }
 
@@ -199,12 +204,16 @@ private:
     Status importTouchpoint(const io::HeaderMap &map, const io::CsvRecord &rec,
                             storage::BulkWriter &writer);
     Status loadTouchpointKeys();
+    Status createFollowUps();
 
     storage::Database &m_db;
     const ImportOptions &m_o;
     const ImportProgress &m_progress;
     const std::atomic<bool> *m_cancel;
     storage::LeadRepository m_repo;
+    storage::Assigner m_assigner;
+    scoring::Rules m_scoring;
+    QList<qint64> m_followUpLeads; // new open leads recent enough for a first follow-up
     storage::BulkWriter *m_writer = nullptr;
     Matcher m_matcher;
     QDateTime m_now;
@@ -235,10 +244,22 @@ Status Run::insertNew(Lead &lead) {
         lead.createdAt = m_now;
     if (!lead.updatedAt.isValid())
         lead.updatedAt = m_now;
+    // As a lead typed in: a score from the attribute rules (a new lead has no activities yet),
+    // then an owner by the assignment rules when the row names none.
+    lead.score = scoring::score(m_scoring, lead, {}, m_now);
+    if (lead.owner.isEmpty()) {
+        auto owner = m_assigner.ownerFor(lead);
+        if (!owner)
+            return Error{owner.error()};
+        lead.owner = *owner;
+    }
     auto id = m_writer->insertLead(lead);
     if (!id)
         return Error{id.error()};
     lead.id = *id;
+    if (m_o.followUpDays > 0 && lead.stage == Stage::Inquiry && !lead.lost &&
+        lead.createdAt >= m_now.addDays(-m_o.followUpDays))
+        m_followUpLeads.append(lead.id);
     StageChange first;
     first.toStage = Stage::Inquiry;
     first.changedAt = lead.createdAt;
@@ -300,6 +321,13 @@ Status Run::importLead(io::LeadRow row, int line, const QStringList &fields, boo
         if (Status st = m_repo.update(combined); !st)
             return st;
         m_matcher.add(match, combined);
+        // Fields the attribute rules look at changed: the score follows (with the lead's
+        // activities, so through the store).
+        if (scoring::attributePoints(m_scoring, combined) !=
+            scoring::attributePoints(m_scoring, *existing)) {
+            if (auto sc = storage::ScoringStore(m_db).recompute(match, m_now); !sc)
+                return Error{sc.error()};
+        }
     }
     if (m_o.onMatch == OnMatch::Update) {
         if (stageGiven && (lead.stage != existing->stage ||
@@ -520,6 +548,19 @@ Status Run::readVCard() {
     return {};
 }
 
+Status Run::createFollowUps() {
+    storage::FollowUpRepository tasks(m_db);
+    for (const qint64 id : std::as_const(m_followUpLeads)) {
+        if (cancelled())
+            return {};
+        auto t = tasks.createForLead(id);
+        if (!t)
+            return Error{t.error()};
+        ++m_s.followUps;
+    }
+    return {};
+}
+
 Result<ImportSummary> Run::exec() {
     m_s.dryRun = m_o.dryRun;
     storage::Transaction tx(m_db);
@@ -527,6 +568,12 @@ Result<ImportSummary> Run::exec() {
         return Error{tx.error()};
     qint64 existing = 0;
     if (Status st = m_matcher.load(m_db, &existing); !st)
+        return Error{st.error()};
+    auto scoringRules = storage::ScoringStore(m_db).load();
+    if (!scoringRules)
+        return Error{scoringRules.error()};
+    m_scoring = *scoringRules;
+    if (Status st = m_assigner.load(); !st)
         return Error{st.error()};
     // Matching runs on the keys loaded above, not on the database's indexes, so a large file
     // (compared with the database) is faster with the indexes and the search index rebuilt once
@@ -548,6 +595,15 @@ Result<ImportSummary> Run::exec() {
     }
     if (Status fin = writer.finish(); !fin)
         return Error{fin.error()};
+    if (Status f = createFollowUps(); !f)
+        return Error{f.error()};
+    if (cancelled()) {
+        tx.rollback();
+        m_s.cancelled = true;
+        return m_s;
+    }
+    if (Status a = m_assigner.save(); !a)
+        return Error{a.error()};
     if (m_o.dryRun) {
         tx.rollback();
         return m_s;

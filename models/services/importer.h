@@ -49,6 +49,10 @@ struct ImportOptions {
     int minorUnitsPerMajor = 1; // 1 = JPY, 100 = USD
     QString user;               // written to stage history
     QDateTime now;              // created_at of rows without one (default: now)
+    // New open leads (at Inquiry, not lost) created this many days before `now` or later get
+    // their first follow-up task by the response-time rules, as if typed in; older rows are
+    // history and get none. 0 = no follow-ups.
+    int followUpDays = 14;
 };
 
 // What analyse() found: enough to show the wizard's mapping page.
@@ -94,6 +98,7 @@ struct ImportSummary {
     qint64 updated = 0;
     qint64 skipped = 0; // matched with on-match skip, or already present
     qint64 rejected = 0;
+    qint64 followUps = 0; // first follow-up tasks created for new leads
     bool dryRun = false;
     bool cancelled = false;
     QList<io::RowError> errors;   // every error of every rejected row

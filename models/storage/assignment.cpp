@@ -65,43 +65,77 @@ Status AssignmentRules::setRules(const QList<AssignmentRule> &rules) {
 }
 
 Result<QString> AssignmentRules::ownerFor(const Lead &lead) {
-    auto list = rules();
+    Assigner a(m_db);
+    if (Status s = a.load(); !s)
+        return Error{s.error()};
+    auto owner = a.ownerFor(lead);
+    if (!owner)
+        return owner;
+    if (Status s = a.save(); !s)
+        return Error{s.error()};
+    return owner;
+}
+
+Status Assigner::load() {
+    auto list = AssignmentRules(m_db).rules();
     if (!list)
         return Error{list.error()};
+    m_rules = *list;
     SourceRepository sources(m_db);
-    std::optional<qint64> leadSource;
-    std::optional<SourceCategory> leadCategory;
-    auto sourceOf = [&]() -> Result<qint64> {
-        if (!leadSource) {
-            auto id = sources.resolve(lead.source, false);
-            if (!id)
-                return Error{id.error()};
-            leadSource = *id;
-        }
-        return *leadSource;
-    };
-    for (const AssignmentRule &r : *list) {
+    m_ruleSources.clear();
+    for (const AssignmentRule &r : std::as_const(m_rules)) {
+        qint64 id = 0;
         if (!r.source.isEmpty()) {
-            auto mine = sourceOf();
-            auto theirs = sources.resolve(r.source, false);
-            if (!mine || !theirs)
-                return Error{!mine ? mine.error() : theirs.error()};
-            if (*mine == 0 || *mine != *theirs)
-                continue;
+            auto resolved = sources.resolve(r.source, false);
+            if (!resolved)
+                return Error{resolved.error()};
+            id = *resolved;
         }
-        if (r.category) {
-            if (!leadCategory) {
-                auto id = sourceOf();
-                if (!id)
-                    return Error{id.error()};
-                leadCategory = SourceCategory::Unknown;
-                if (*id > 0) {
-                    auto s = sources.get(*id);
-                    if (s)
-                        leadCategory = s->category;
-                }
-            }
-            if (*leadCategory != *r.category)
+        m_ruleSources.append(id);
+    }
+    auto all = UserRepository(m_db).list();
+    if (!all)
+        return Error{all.error()};
+    m_active.clear();
+    for (const User &u : *all) {
+        if (u.active)
+            m_active.append(u);
+    }
+    std::sort(m_active.begin(), m_active.end(),
+              [](const User &a, const User &b) { return a.id < b.id; });
+    m_cursor = SettingsRepository(m_db).value(kCursorKey).value_or(QString()).toLongLong();
+    m_moved = false;
+    return {};
+}
+
+Result<std::pair<qint64, SourceCategory>> Assigner::sourceOf(const QString &name) {
+    const auto it = m_sourceCache.constFind(name);
+    if (it != m_sourceCache.cend())
+        return *it;
+    SourceRepository sources(m_db);
+    auto id = sources.resolve(name, false);
+    if (!id)
+        return Error{id.error()};
+    SourceCategory category = SourceCategory::Unknown;
+    if (*id > 0) {
+        if (auto src = sources.get(*id))
+            category = src->category;
+    }
+    const std::pair<qint64, SourceCategory> out{*id, category};
+    m_sourceCache.insert(name, out);
+    return out;
+}
+
+Result<QString> Assigner::ownerFor(const Lead &lead) {
+    for (qsizetype i = 0; i < m_rules.size(); ++i) {
+        const AssignmentRule &r = m_rules.at(i);
+        if (!r.source.isEmpty() || r.category) {
+            auto mine = sourceOf(lead.source);
+            if (!mine)
+                return Error{mine.error()};
+            if (!r.source.isEmpty() && (mine->first == 0 || mine->first != m_ruleSources.at(i)))
+                continue;
+            if (r.category && mine->second != *r.category)
                 continue;
         }
         if (r.minScore && lead.score < *r.minScore)
@@ -114,31 +148,25 @@ Result<QString> AssignmentRules::ownerFor(const Lead &lead) {
         return r.owner;
     }
     // Round-robin over active users, in id order, after the last one served.
-    UserRepository users(m_db);
-    auto all = users.list();
-    if (!all)
-        return Error{all.error()};
-    QList<User> active;
-    for (const User &u : *all) {
-        if (u.active)
-            active.append(u);
-    }
-    if (active.isEmpty())
+    if (m_active.isEmpty())
         return QString();
-    std::sort(active.begin(), active.end(),
-              [](const User &a, const User &b) { return a.id < b.id; });
-    SettingsRepository settings(m_db);
-    const qint64 last = settings.value(kCursorKey).value_or(QString()).toLongLong();
-    const User *next = &active.front();
-    for (const User &u : active) {
-        if (u.id > last) {
+    const User *next = &m_active.front();
+    for (const User &u : std::as_const(m_active)) {
+        if (u.id > m_cursor) {
             next = &u;
             break;
         }
     }
-    if (Status s = settings.setValue(kCursorKey, QString::number(next->id)); !s)
-        return Error{s.error()};
+    m_cursor = next->id;
+    m_moved = true;
     return next->name;
+}
+
+Status Assigner::save() {
+    if (!m_moved)
+        return {};
+    m_moved = false;
+    return SettingsRepository(m_db).setValue(kCursorKey, QString::number(m_cursor));
 }
 
 Result<QList<qint64>> AssignmentRules::reassign(const QList<qint64> &leadIds,

@@ -4,6 +4,7 @@
 #include "models/domain/result.h"
 #include "models/storage/database.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -40,6 +41,28 @@ public:
 
 private:
     Database &m_db;
+};
+
+// The same decision for many leads (an import): rules, their sources and the active users are
+// read once by load(); the round-robin cursor moves in memory and save() writes it back.
+// Sources are resolved without being created.
+class Assigner final {
+public:
+    explicit Assigner(Database &db)
+        : m_db(db) {}
+    Status load();
+    Result<QString> ownerFor(const Lead &lead);
+    Status save();
+
+private:
+    Result<std::pair<qint64, SourceCategory>> sourceOf(const QString &name);
+    Database &m_db;
+    QList<AssignmentRule> m_rules;
+    QList<qint64> m_ruleSources; // per rule: its source id (0 = none or unknown name)
+    QList<User> m_active;
+    qint64 m_cursor = 0;
+    bool m_moved = false;
+    QHash<QString, std::pair<qint64, SourceCategory>> m_sourceCache;
 };
 
 } // namespace mikomi::storage

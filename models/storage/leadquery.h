@@ -72,6 +72,8 @@ public:
 
 private:
     QString where(const LeadFilter &filter, QVariantList &binds) const;
+    Result<QList<LeadRow>> rowsByName(const LeadFilter &filter, bool bySource, bool ascending,
+                                      int offset, int limit) const;
     Database &m_db;
 };
 

@@ -142,7 +142,8 @@ Migration migrationV1() {
 }
 
 const std::vector<Migration> &builtinMigrations() {
-    static const std::vector<Migration> all{migrationV1(), migrationV2(), migrationV3()};
+    static const std::vector<Migration> all{migrationV1(), migrationV2(), migrationV3(),
+                                            migrationV4()};
     return all;
 }
 

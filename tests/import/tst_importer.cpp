@@ -5,6 +5,7 @@
 #include "models/io/csv.h"
 #include "models/services/exporter.h"
 #include "models/services/importer.h"
+#include "models/storage/assignment.h"
 #include "models/storage/database.h"
 #include "models/storage/repositories.h"
 
@@ -180,6 +181,45 @@ private slots:
         for (int i = 0; i < 2; ++i)
             run(opts(QStringLiteral(MIKOMI_SHARED_DATA "/vcard/android/v30_japanese.vcf")));
         QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM leads")), 5);
+    }
+
+    void newLeadsGetOwnerScoreAndFollowUp() {
+        // Imported leads are new leads: the assignment rules give an owner to rows without one,
+        // the attribute rules a score, and recent open leads their first follow-up task.
+        storage::UserRepository users(*m_db);
+        QVERIFY(users.resolve(QStringLiteral("佐藤")).ok());
+        QVERIFY(users.resolve(QStringLiteral("鈴木")).ok());
+        storage::AssignmentRule rule;
+        rule.source = QStringLiteral("展示会");
+        rule.owner = QStringLiteral("佐藤");
+        QVERIFY(storage::AssignmentRules(*m_db).setRules({rule}).ok());
+        const QString path = m_dir.filePath(QStringLiteral("booth.csv"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("会社名,姓,メールアドレス,役職,リードソース,ステージ,作成日,担当者\n"
+                               "A社,田中,a@example.jp,営業部長,展示会,,2026-04-30,\n"
+                               "B社,山本,b@example.jp,,Web,,2026-04-29,\n"
+                               "C社,木村,c@example.jp,,Web,customer,2025-01-10,\n"
+                               "D社,林,d@example.jp,,Web,,2026-04-30,鈴木\n")
+                    .toUtf8());
+        f.close();
+        const ImportSummary s = run(opts(path));
+        QCOMPARE(s.created, 4);
+        QCOMPARE(s.followUps, 3); // not the customer from 2025
+        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM tasks")), 3);
+        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM tasks t JOIN leads l ON "
+                                              "l.id = t.lead_id WHERE l.email = 'c@example.jp'")),
+                 0);
+        const Lead a = byEmail(QStringLiteral("a@example.jp"));
+        QCOMPARE(a.owner, QStringLiteral("佐藤")); // the rule for 展示会
+        QVERIFY2(a.score >= 15, "営業部長 matches the default title rule");
+        QCOMPARE(byEmail(QStringLiteral("b@example.jp")).score, 0);
+        QVERIFY(!byEmail(QStringLiteral("b@example.jp")).owner.isEmpty()); // round-robin
+        QCOMPARE(byEmail(QStringLiteral("d@example.jp")).owner, QStringLiteral("鈴木")); // given
+        // The task of a lead is owned by the lead's owner.
+        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM tasks t JOIN leads l ON l.id "
+                                              "= t.lead_id WHERE t.owner_id IS NOT l.owner_id")),
+                 0);
     }
 
     void onMatchModes_data() {

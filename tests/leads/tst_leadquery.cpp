@@ -297,6 +297,50 @@ private slots:
         QCOMPARE(search(QStringLiteral("新規トリガー")), QList<qint64>{l.id});
     }
 
+    void sortBySourceAndOwnerPagesLikeAFullSort() {
+        // Source and owner order is read as two runs (leads without one, then each name's
+        // leads by index); every page must equal the same slice of a plain full sort.
+        QVERIFY(services::writeDemo(*m_db, 250, 5, QDate(2026, 6, 30)).ok());
+        Lead bare = makeLead(QStringLiteral("無所属"), QStringLiteral("森"), QString(), QString(),
+                             QString(), QString(), 21);
+        QVERIFY(LeadRepository(*m_db).insert(bare).ok());
+        LeadQuery query(*m_db);
+        for (const bool bySource : {true, false}) {
+            for (const bool asc : {true, false}) {
+                for (const bool filtered : {false, true}) {
+                    LeadFilter f;
+                    if (filtered)
+                        f.stage = Stage::Inquiry;
+                    QList<LeadRow> all = query.rows(f, LeadSort::Created, true, 0, 100000).value();
+                    QVERIFY(all.size() > 20);
+                    const auto key = [&](const LeadRow &r) {
+                        return bySource ? r.source : r.owner;
+                    };
+                    int unnamed = 0;
+                    for (const LeadRow &r : all)
+                        unnamed += key(r).isEmpty() ? 1 : 0;
+                    QVERIFY2(unnamed > 0 && unnamed < all.size(), "fixture needs both kinds");
+                    std::sort(all.begin(), all.end(), [&](const LeadRow &a, const LeadRow &b) {
+                        const QString ka = key(a), kb = key(b);
+                        if (ka != kb)
+                            return asc ? ka < kb : kb < ka;
+                        return asc ? a.id < b.id : b.id < a.id;
+                    });
+                    const LeadSort sort = bySource ? LeadSort::Source : LeadSort::Owner;
+                    QList<qint64> paged, expected;
+                    for (int off = 0; off < all.size() + 7; off += 7) {
+                        const QList<LeadRow> page = query.rows(f, sort, asc, off, 7).value();
+                        for (const LeadRow &r : page)
+                            paged << r.id;
+                    }
+                    for (const LeadRow &r : all)
+                        expected << r.id;
+                    QCOMPARE(paged, expected);
+                }
+            }
+        }
+    }
+
     void deleteAndRestoreKeepsHistory() {
         LeadRepository repo(*m_db);
         QVERIFY(repo.changeStage(m_yamada, Stage::Mql, SqlKind::None, QStringLiteral("me"),
