@@ -242,10 +242,14 @@ QVariant SpendGridModel::headerData(int section, Qt::Orientation orientation, in
             return tr("Category");
         if (section == TotalColumn)
             return tr("Total");
-        return monthTitle(monthOfColumn(section));
+        // Two lines ("Mar" / "2026"), so that twelve months and the total fit on a screen.
+        const qint32 month = monthOfColumn(section);
+        return tr("%1\n%2", "spend grid header: short month name, a line break, then the year")
+            .arg(QLocale().standaloneMonthName(month % 12 + 1, QLocale::ShortFormat),
+                 QString::number(month / 12));
     }
     if (role == Qt::ToolTipRole && section >= FirstMonth && section < TotalColumn)
-        return analytics::monthKey(monthOfColumn(section));
+        return monthTitle(monthOfColumn(section));
     return QAbstractTableModel::headerData(section, orientation, role);
 }
 

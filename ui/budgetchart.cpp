@@ -67,15 +67,14 @@ QChart *tierSplit(const QAbstractItemModel &tiers) {
     auto *series = new QBarSeries;
     series->append(target);
     series->append(actual);
-    series->setLabelsVisible(true);
-    series->setLabelsFormat(QStringLiteral("@value%"));
-    series->setLabelsPrecision(3);
-    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
     chart->addSeries(series);
 
     auto *x = new QBarCategoryAxis;
     x->append(categories);
     x->setTitleText(QCoreApplication::translate("Mikomi", "Tier"));
+    QFont small = x->labelsFont();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    x->setLabelsFont(small);
     auto *y = new QValueAxis;
     y->setTitleText(QCoreApplication::translate("Mikomi", "Share of spend (%)"));
     y->setRange(0, 100);

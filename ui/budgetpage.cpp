@@ -137,10 +137,10 @@ QWidget *BudgetPage::createPlanTab() {
     moveBar->addWidget(m_move);
     moveBar->addStretch();
     left->addLayout(moveBar);
-    body->addLayout(left, 3);
+    body->addLayout(left, 1);
     m_chart = new ChartPanel(tab);
     m_chart->setObjectName(QStringLiteral("budgetTierChart"));
-    body->addWidget(m_chart, 2);
+    body->addWidget(m_chart, 1);
     layout->addLayout(body, 1);
 
     connect(m_total, &QLineEdit::editingFinished, this, &BudgetPage::recompute);
@@ -573,6 +573,9 @@ void BudgetPage::deleteSelectedCampaign() {
 
 void BudgetPage::changeEvent(QEvent *event) {
     if (event->type() == QEvent::LanguageChange) {
+        // Messages of the last action are in the old language: drop them.
+        m_spendMessage->clear();
+        m_campaignMessage->clear();
         retranslate();
         if (!m_stale)
             recompute();
