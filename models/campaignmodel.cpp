@@ -1,5 +1,6 @@
 #include "models/campaignmodel.h"
 
+#include "models/domain/dates.h"
 #include "models/storage/spendstore.h"
 
 #include <QBrush>
@@ -20,7 +21,7 @@ QString signedMoney(Money amount, Currency currency) {
 }
 
 QString shownDate(const std::optional<QDate> &d) {
-    return d ? QLocale().toString(*d, QLocale::ShortFormat) : QString();
+    return d ? dates::toIsoDate(*d) : QString(); // as the date fields show them
 }
 
 } // namespace

@@ -1486,6 +1486,12 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <source>No database is open.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1
+%2</source>
+        <comment>spend grid header: short month name, a line break, then the year</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::UnknownLeadModel</name>

@@ -1478,6 +1478,13 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <source>No database is open.</source>
         <translation>データベースが開かれていません。</translation>
     </message>
+    <message>
+        <source>%1
+%2</source>
+        <comment>spend grid header: short month name, a line break, then the year</comment>
+        <translation>%1
+%2</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::UnknownLeadModel</name>

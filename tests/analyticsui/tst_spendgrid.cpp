@@ -12,6 +12,7 @@
 #include "models/storage/repositories.h"
 #include "models/storage/spendstore.h"
 #include "ui/budgetpage.h"
+#include "ui/campaigndialog.h"
 #include "ui/chartpanel.h"
 #include "ui/spendgridview.h"
 
@@ -25,6 +26,7 @@
 #include <QDateEdit>
 #include <QDir>
 #include <QLabel>
+#include <QLineEdit>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -352,6 +354,40 @@ private slots:
         unknownSource.source = QStringLiteral("No such source");
         QVERIFY(!page.addCampaign(unknownSource));
         QCOMPARE(int(store.list()->size()), 1);
+    }
+
+    void campaignDialog() {
+        Campaign c;
+        c.id = 7;
+        c.name = QStringLiteral("Web広告");
+        c.source = kGoogle;
+        c.budget = 100000;
+        ui::CampaignDialog dialog(c, {kExpo, kGoogle, kLinkedIn}, Currency::JPY);
+        auto *budget = dialog.findChild<QLineEdit *>(QStringLiteral("campaignBudget"));
+        auto *actual = dialog.findChild<QLineEdit *>(QStringLiteral("campaignActual"));
+        auto *error = dialog.findChild<QLabel *>(QStringLiteral("campaignError"));
+        QCOMPARE(budget->text(), QStringLiteral("100000"));
+        actual->setText(QStringLiteral("12.5")); // yen: no decimals
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QVERIFY(!error->text().isEmpty());
+        actual->setText(QStringLiteral("１２０，０００"));
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.campaign().id, qint64(7));
+        QCOMPARE(dialog.campaign().actualCost, Money(120000));
+        QCOMPARE(dialog.campaign().source, kGoogle);
+        for (const QString &lang : {QStringLiteral("ja"), QStringLiteral("en")}) {
+            LanguageManager language;
+            language.apply(lang);
+            ui::CampaignDialog shown(c, {kExpo, kGoogle}, Currency::JPY);
+            shown.show();
+            QTest::qWait(20);
+            shown.grab().save(QStringLiteral("/tmp/spend-shots/campaign_dialog_%1.png").arg(lang));
+        }
+        LanguageManager english;
+        english.apply(QStringLiteral("en"));
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     }
 
     void chartFollowsTierModel() {
