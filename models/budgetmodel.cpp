@@ -127,6 +127,21 @@ QVariant BudgetTierModel::data(const QModelIndex &index, int role) const {
         return alignment(index.column() != Tier);
     if (role == Qt::ToolTipRole && t.unallocated > 0)
         return tr("No source is in this tier: its amount is not allocated.");
+    if (role == TierRole)
+        return int(t.tier);
+    if (role == ValueRole) {
+        switch (index.column()) {
+        case TargetShare:
+            return t.targetShare;
+        case Amount:
+            return t.amount;
+        case Spend:
+            return t.spend;
+        case ActualShare:
+            return t.actualShare ? QVariant(*t.actualShare) : QVariant();
+        }
+        return {};
+    }
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {

@@ -35,9 +35,14 @@ class BudgetTierModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column { Tier = 0, TargetShare, Amount, Spend, ActualShare, ColumnCount };
+    // ValueRole: the number behind a cell: shares as fractions (0.7), amounts as minor units;
+    // null for an actual share without spend. TierRole: the tier (int) of the row.
+    enum Role { ValueRole = Qt::UserRole + 1, TierRole };
 
     explicit BudgetTierModel(QObject *parent = nullptr);
     void setPlan(const analytics::BudgetPlan &plan, Currency currency);
+    const analytics::BudgetPlan &plan() const { return m_plan; }
+    Currency currency() const { return m_currency; }
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;

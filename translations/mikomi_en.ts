@@ -1184,11 +1184,122 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <source>Cannot undo: the list of leads changed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Spend cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign no longer exists; it may have been deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A campaign needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The budget and the actual cost cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The end date of a campaign cannot be before its start date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual − budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>spend grid column: short month name, then the year</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual spend by tier against the 70-20-10 target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual share of spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual share of spend (no spend in the window)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of spend (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add campaign &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit campaign &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete campaign &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>
     <message>
         <source>No source is in this tier: its amount is not allocated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::CampaignModel</name>
+    <message>
+        <source>No campaigns yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s): budget %1, actual cost %2.</source>
+        <translation>
+            <numerusform>%n campaign: budget %1, actual cost %2.</numerusform>
+            <numerusform>%n campaigns: budget %1, actual cost %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 over budget.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 under budget.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exactly on budget.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under budget</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1321,6 +1432,64 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     </message>
     <message>
         <source>The category could not be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::SpendGridModel</name>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>a cell of the spend grid: source, month</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no spend recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cell %1: &quot;%2&quot; is not an amount of money.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cell %1: &quot;%2&quot; is negative; spend cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the spend of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nothing to paste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a month cell of a source to paste into.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1, column %2 of the pasted text falls outside the month cells of the sources.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No database is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <comment>spend grid header: short month name, a line break, then the year</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1658,6 +1827,169 @@ Without a command, opens the window. Commands:
     </message>
     <message>
         <source>Move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Clear %n spend cell(s)</source>
+        <translation>
+            <numerusform>Clear %n spend cell</numerusform>
+            <numerusform>Clear %n spend cells</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n cell(s) as tab-separated text.</source>
+        <translation>
+            <numerusform>Copied %n cell as tab-separated text.</numerusform>
+            <numerusform>Copied %n cells as tab-separated text.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was pasted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pasted values are already in the grid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n spend cell(s)</source>
+        <translation>
+            <numerusform>Paste %n spend cell</numerusform>
+            <numerusform>Paste %n spend cells</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pasted %n cell(s).</source>
+        <translation>
+            <numerusform>Pasted %n cell.</numerusform>
+            <numerusform>Pasted %n cells.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the campaign to edit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the campaign to delete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the campaign &quot;%1&quot;? You can undo this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads and spend from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Months from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend per source and month in %1. Type an amount in a cell, or paste cells copied from a spreadsheet with Ctrl+V; Ctrl+C copies the selection, Delete clears it. Every change is saved at once and can be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaigns with their budgeted and actual cost (%1). Double-click a campaign to edit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add campaign…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::CampaignDialog</name>
+    <message>
+        <source>New campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no source)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tart date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;End date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Budget (%1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Actual cost (%1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the campaign a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The budget must be an amount of money, e.g. 500,000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The actual cost must be an amount of money, e.g. 450,000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The end date cannot be before the start date.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

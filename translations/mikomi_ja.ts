@@ -1177,12 +1177,122 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <source>Cannot undo: the list of leads changed.</source>
         <translation>リードの一覧が変更されたため、元に戻せません。</translation>
     </message>
+    <message>
+        <source>Spend cannot be negative.</source>
+        <translation>費用はマイナスにできません。</translation>
+    </message>
+    <message>
+        <source>The campaign no longer exists; it may have been deleted.</source>
+        <translation>このキャンペーンはもうありません。削除された可能性があります。</translation>
+    </message>
+    <message>
+        <source>A campaign needs a name.</source>
+        <translation>キャンペーンには名前が必要です。</translation>
+    </message>
+    <message>
+        <source>The budget and the actual cost cannot be negative.</source>
+        <translation>予算と実費はマイナスにできません。</translation>
+    </message>
+    <message>
+        <source>The end date of a campaign cannot be before its start date.</source>
+        <translation>キャンペーンの終了日を開始日より前にはできません。</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>予算</translation>
+    </message>
+    <message>
+        <source>Actual cost</source>
+        <translation>実費</translation>
+    </message>
+    <message>
+        <source>Actual − budget</source>
+        <translation>予実差（実費−予算）</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>spend grid column: short month name, then the year</comment>
+        <translation>%2年%1</translation>
+    </message>
+    <message>
+        <source>Actual spend by tier against the 70-20-10 target</source>
+        <translation>配分区分ごとの実績費用と 70-20-10 目標</translation>
+    </message>
+    <message>
+        <source>Actual share of spend</source>
+        <translation>費用の実績比率</translation>
+    </message>
+    <message>
+        <source>Actual share of spend (no spend in the window)</source>
+        <translation>費用の実績比率（期間内の費用なし）</translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3</source>
+        <translation>%1 — %2：%3</translation>
+    </message>
+    <message>
+        <source>Share of spend (%)</source>
+        <translation>費用の比率（%）</translation>
+    </message>
+    <message>
+        <source>Add campaign &quot;%1&quot;</source>
+        <translation>キャンペーン「%1」の追加</translation>
+    </message>
+    <message>
+        <source>Edit campaign &quot;%1&quot;</source>
+        <translation>キャンペーン「%1」の編集</translation>
+    </message>
+    <message>
+        <source>Delete campaign &quot;%1&quot;</source>
+        <translation>キャンペーン「%1」の削除</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>
     <message>
         <source>No source is in this tier: its amount is not allocated.</source>
         <translation>この配分区分にはリードソースがないため、その金額は配分されません。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::CampaignModel</name>
+    <message>
+        <source>No campaigns yet.</source>
+        <translation>キャンペーンはまだありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s): budget %1, actual cost %2.</source>
+        <translation>
+            <numerusform>キャンペーン %n 件：予算 %1、実費 %2。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 over budget.</source>
+        <translation>予算を %1 超過しています。</translation>
+    </message>
+    <message>
+        <source>%1 under budget.</source>
+        <translation>予算より %1 少なく収まっています。</translation>
+    </message>
+    <message>
+        <source>Exactly on budget.</source>
+        <translation>予算どおりです。</translation>
+    </message>
+    <message>
+        <source>Over budget</source>
+        <translation>予算超過</translation>
+    </message>
+    <message>
+        <source>Under budget</source>
+        <translation>予算内</translation>
     </message>
 </context>
 <context>
@@ -1315,6 +1425,65 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     <message>
         <source>The category could not be changed.</source>
         <translation>種別を変更できませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::SpendGridModel</name>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>a cell of the spend grid: source, month</comment>
+        <translation>%1・%2</translation>
+    </message>
+    <message>
+        <source>no spend recorded</source>
+        <translation>費用の記録なし</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>リードソース</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <source>Cell %1: &quot;%2&quot; is not an amount of money.</source>
+        <translation>セル %1：「%2」は金額ではありません。</translation>
+    </message>
+    <message>
+        <source>Cell %1: &quot;%2&quot; is negative; spend cannot be negative.</source>
+        <translation>セル %1：「%2」はマイナスです。費用はマイナスにできません。</translation>
+    </message>
+    <message>
+        <source>Edit the spend of %1</source>
+        <translation>%1 の費用の編集</translation>
+    </message>
+    <message>
+        <source>There is nothing to paste.</source>
+        <translation>貼り付ける内容がありません。</translation>
+    </message>
+    <message>
+        <source>Select a month cell of a source to paste into.</source>
+        <translation>貼り付け先として、リードソースの月のセルを選択してください。</translation>
+    </message>
+    <message>
+        <source>Row %1, column %2 of the pasted text falls outside the month cells of the sources.</source>
+        <translation>貼り付けた内容の %1 行目 %2 列目が、リードソースの月のセルの範囲外になります。</translation>
+    </message>
+    <message>
+        <source>No database is open.</source>
+        <translation>データベースが開かれていません。</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <comment>spend grid header: short month name, a line break, then the year</comment>
+        <translation>%1
+%2</translation>
     </message>
 </context>
 <context>
@@ -1660,6 +1829,165 @@ Without a command, opens the window. Commands:
     <message>
         <source>Move</source>
         <translation>移動</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clear %n spend cell(s)</source>
+        <translation>
+            <numerusform>費用のセル %n 個の消去</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n cell(s) as tab-separated text.</source>
+        <translation>
+            <numerusform>%n 個のセルをタブ区切りのテキストとしてコピーしました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was pasted.</source>
+        <translation>何も貼り付けていません。</translation>
+    </message>
+    <message>
+        <source>The pasted values are already in the grid.</source>
+        <translation>貼り付けた値はすでに入力済みです。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n spend cell(s)</source>
+        <translation>
+            <numerusform>費用のセル %n 個の貼り付け</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pasted %n cell(s).</source>
+        <translation>
+            <numerusform>%n 個のセルを貼り付けました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation>〜 %1</translation>
+    </message>
+    <message>
+        <source>Select the campaign to edit.</source>
+        <translation>編集するキャンペーンを選択してください。</translation>
+    </message>
+    <message>
+        <source>Select the campaign to delete.</source>
+        <translation>削除するキャンペーンを選択してください。</translation>
+    </message>
+    <message>
+        <source>Delete campaign</source>
+        <translation>キャンペーンの削除</translation>
+    </message>
+    <message>
+        <source>Delete the campaign &quot;%1&quot;? You can undo this.</source>
+        <translation>キャンペーン「%1」を削除しますか？この操作は元に戻せます。</translation>
+    </message>
+    <message>
+        <source>Budget plan</source>
+        <translation>予算計画</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>費用</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>キャンペーン</translation>
+    </message>
+    <message>
+        <source>Leads and spend from</source>
+        <translation>リードと費用の期間</translation>
+    </message>
+    <message>
+        <source>&amp;Months from</source>
+        <translation>表示する月(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Previous 12 months</source>
+        <translation>前の12か月</translation>
+    </message>
+    <message>
+        <source>Next 12 months</source>
+        <translation>次の12か月</translation>
+    </message>
+    <message>
+        <source>Spend per source and month in %1. Type an amount in a cell, or paste cells copied from a spreadsheet with Ctrl+V; Ctrl+C copies the selection, Delete clears it. Every change is saved at once and can be undone.</source>
+        <translation>リードソース別・月別の費用（%1）です。セルに金額を入力するか、表計算ソフトからコピーしたセルを Ctrl+V で貼り付けてください。Ctrl+C で選択範囲をコピー、Delete で消去できます。変更はすぐに保存され、元に戻せます。</translation>
+    </message>
+    <message>
+        <source>Campaigns with their budgeted and actual cost (%1). Double-click a campaign to edit it.</source>
+        <translation>キャンペーンごとの予算と実費（%1）です。ダブルクリックで編集できます。</translation>
+    </message>
+    <message>
+        <source>&amp;Add campaign…</source>
+        <translation>キャンペーンを追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>削除(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::CampaignDialog</name>
+    <message>
+        <source>New campaign</source>
+        <translation>新しいキャンペーン</translation>
+    </message>
+    <message>
+        <source>Edit campaign</source>
+        <translation>キャンペーンの編集</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名前(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>(no source)</source>
+        <translation>（リードソースなし）</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>リードソース(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>S&amp;tart date:</source>
+        <translation>開始日(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;End date:</source>
+        <translation>終了日(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Budget (%1):</source>
+        <translation>予算（%1）(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Actual cost (%1):</source>
+        <translation>実費（%1）(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>メモ(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Give the campaign a name.</source>
+        <translation>キャンペーンの名前を入力してください。</translation>
+    </message>
+    <message>
+        <source>The budget must be an amount of money, e.g. 500,000.</source>
+        <translation>予算は金額で入力してください（例：500,000）。</translation>
+    </message>
+    <message>
+        <source>The actual cost must be an amount of money, e.g. 450,000.</source>
+        <translation>実費は金額で入力してください（例：450,000）。</translation>
+    </message>
+    <message>
+        <source>The end date cannot be before the start date.</source>
+        <translation>終了日を開始日より前にはできません。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,183 @@
+#include "models/storage/spendstore.h"
+
+#include "models/domain/dates.h"
+#include "models/storage/leadcolumns.h"
+#include "models/storage/repositories.h"
+#include "models/storage/sql.h"
+
+#include <QCoreApplication>
+
+namespace mikomi::storage {
+
+// ---------------------------------------------------------------- spend
+
+Result<QList<SpendCell>> SpendStore::range(const QString &fromMonth, const QString &toMonth) const {
+    auto q = exec(m_db,
+                  QStringLiteral("SELECT source_id, month, amount FROM spend WHERE month >= ? AND "
+                                 "month <= ? ORDER BY source_id, month"),
+                  {fromMonth, toMonth});
+    if (!q)
+        return Error{q.error()};
+    QList<SpendCell> out;
+    while (q->next())
+        out.append(
+            SpendCell{q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toLongLong()});
+    return out;
+}
+
+Status SpendStore::write(const QList<SpendWrite> &writes) {
+    Transaction tx(m_db);
+    if (!tx.started())
+        return Error{tx.error()};
+    for (const SpendWrite &w : writes) {
+        if (w.amount && *w.amount < 0)
+            return Error{QCoreApplication::translate("Mikomi", "Spend cannot be negative.")};
+        Result<QSqlQuery> q =
+            w.amount
+                ? exec(m_db,
+                       QStringLiteral("INSERT INTO spend(source_id, month, amount) VALUES "
+                                      "(?,?,?) ON CONFLICT(source_id, month) DO UPDATE SET "
+                                      "amount = excluded.amount"),
+                       {w.sourceId, w.month, *w.amount})
+                : exec(m_db, QStringLiteral("DELETE FROM spend WHERE source_id = ? AND month = ?"),
+                       {w.sourceId, w.month});
+        if (!q)
+            return Error{q.error()};
+    }
+    return tx.commit();
+}
+
+// ---------------------------------------------------------------- campaigns
+
+namespace {
+
+const QString kSelectCampaign =
+    QStringLiteral("SELECT c.id, c.name, coalesce(s.name, ''), c.start_date, c.end_date, "
+                   "c.budget, c.actual_cost, c.notes FROM campaigns c LEFT JOIN sources s ON "
+                   "s.id = c.source_id ");
+
+Campaign campaignFromQuery(const QSqlQuery &q) {
+    Campaign c;
+    c.id = q.value(0).toLongLong();
+    c.name = q.value(1).toString();
+    c.source = q.value(2).toString();
+    if (!q.value(3).isNull())
+        c.start = dates::fromIsoDate(q.value(3).toString());
+    if (!q.value(4).isNull())
+        c.end = dates::fromIsoDate(q.value(4).toString());
+    c.budget = q.value(5).toLongLong();
+    c.actualCost = q.value(6).toLongLong();
+    c.notes = q.value(7).toString();
+    return c;
+}
+
+QString noCampaign() {
+    return QCoreApplication::translate("Mikomi",
+                                       "The campaign no longer exists; it may have been deleted.");
+}
+
+} // namespace
+
+Result<QList<Campaign>> CampaignStore::list() const {
+    auto q = exec(m_db, kSelectCampaign + QStringLiteral("ORDER BY c.start_date IS NULL, "
+                                                         "c.start_date, c.name, c.id"));
+    if (!q)
+        return Error{q.error()};
+    QList<Campaign> out;
+    while (q->next())
+        out.append(campaignFromQuery(*q));
+    return out;
+}
+
+Result<Campaign> CampaignStore::get(qint64 id) const {
+    auto q = exec(m_db, kSelectCampaign + QStringLiteral("WHERE c.id = ?"), {id});
+    if (!q)
+        return Error{q.error()};
+    if (!q->next())
+        return Error{noCampaign()};
+    return campaignFromQuery(*q);
+}
+
+Result<QVariant> CampaignStore::sourceId(const QString &name) const {
+    if (name.trimmed().isEmpty())
+        return QVariant();
+    SourceRepository sources(m_db);
+    auto id = sources.resolve(name, false);
+    if (!id)
+        return Error{id.error()};
+    if (*id == 0)
+        return Error{
+            QCoreApplication::translate("Mikomi", "There is no source named \"%1\".").arg(name)};
+    return QVariant(*id);
+}
+
+Status CampaignStore::validate(const Campaign &c) {
+    if (c.name.trimmed().isEmpty())
+        return Error{QCoreApplication::translate("Mikomi", "A campaign needs a name.")};
+    if (c.budget < 0 || c.actualCost < 0)
+        return Error{QCoreApplication::translate(
+            "Mikomi", "The budget and the actual cost cannot be negative.")};
+    if (c.start && c.end && *c.end < *c.start)
+        return Error{QCoreApplication::translate(
+            "Mikomi", "The end date of a campaign cannot be before its start date.")};
+    return {};
+}
+
+Result<qint64> CampaignStore::insert(Campaign &c) {
+    if (Status v = validate(c); !v)
+        return Error{v.error()};
+    auto source = sourceId(c.source);
+    if (!source)
+        return Error{source.error()};
+    Transaction tx(m_db);
+    if (!tx.started())
+        return Error{tx.error()};
+    auto q = exec(m_db,
+                  QStringLiteral("INSERT INTO campaigns(id, name, source_id, start_date, "
+                                 "end_date, budget, actual_cost, notes) VALUES (?,?,?,?,?,?,?,?)"),
+                  {c.id > 0 ? QVariant(c.id) : QVariant(), c.name.trimmed(), *source,
+                   optDate(c.start), optDate(c.end), c.budget, c.actualCost, c.notes});
+    if (!q)
+        return Error{q.error()};
+    const qint64 id = q->lastInsertId().toLongLong();
+    if (Status s = tx.commit(); !s)
+        return Error{s.error()};
+    c.id = id;
+    return id;
+}
+
+Status CampaignStore::update(const Campaign &c) {
+    if (Status v = validate(c); !v)
+        return v;
+    auto source = sourceId(c.source);
+    if (!source)
+        return Error{source.error()};
+    Transaction tx(m_db);
+    if (!tx.started())
+        return Error{tx.error()};
+    auto q =
+        exec(m_db,
+             QStringLiteral("UPDATE campaigns SET name = ?, source_id = ?, start_date = ?, "
+                            "end_date = ?, budget = ?, actual_cost = ?, notes = ? WHERE id = ?"),
+             {c.name.trimmed(), *source, optDate(c.start), optDate(c.end), c.budget, c.actualCost,
+              c.notes, c.id});
+    if (!q)
+        return Error{q.error()};
+    if (q->numRowsAffected() == 0)
+        return Error{noCampaign()};
+    return tx.commit();
+}
+
+Status CampaignStore::remove(qint64 id) {
+    Transaction tx(m_db);
+    if (!tx.started())
+        return Error{tx.error()};
+    auto q = exec(m_db, QStringLiteral("DELETE FROM campaigns WHERE id = ?"), {id});
+    if (!q)
+        return Error{q.error()};
+    if (q->numRowsAffected() == 0)
+        return Error{noCampaign()};
+    return tx.commit();
+}
+
+} // namespace mikomi::storage
