@@ -106,20 +106,20 @@ int MatrixModel::columnCount(const QModelIndex &parent) const {
 
 QString MatrixModel::columnTitle(Column c) {
     static const char *const titles[ColumnCount] = {
-        QT_TRANSLATE_NOOP("Mikomi", "Category / source"),
+        QT_TRANSLATE_NOOP("Mikomi", "Category /\nsource"),
         QT_TRANSLATE_NOOP("Mikomi", "Leads"),
         QT_TRANSLATE_NOOP("Mikomi", "Share"),
-        QT_TRANSLATE_NOOP("Mikomi", "Volume (measured)"),
-        QT_TRANSLATE_NOOP("Mikomi", "Volume (guide)"),
-        QT_TRANSLATE_NOOP("Mikomi", "Lead → customer"),
-        QT_TRANSLATE_NOOP("Mikomi", "Quality (measured)"),
-        QT_TRANSLATE_NOOP("Mikomi", "Quality (guide)"),
-        QT_TRANSLATE_NOOP("Mikomi", "Median days to close"),
-        QT_TRANSLATE_NOOP("Mikomi", "Speed (measured)"),
-        QT_TRANSLATE_NOOP("Mikomi", "Speed (guide)"),
+        QT_TRANSLATE_NOOP("Mikomi", "Volume\n(measured)"),
+        QT_TRANSLATE_NOOP("Mikomi", "Volume\n(guide)"),
+        QT_TRANSLATE_NOOP("Mikomi", "Lead →\ncustomer"),
+        QT_TRANSLATE_NOOP("Mikomi", "Quality\n(measured)"),
+        QT_TRANSLATE_NOOP("Mikomi", "Quality\n(guide)"),
+        QT_TRANSLATE_NOOP("Mikomi", "Days to close\n(median)"),
+        QT_TRANSLATE_NOOP("Mikomi", "Speed\n(measured)"),
+        QT_TRANSLATE_NOOP("Mikomi", "Speed\n(guide)"),
         QT_TRANSLATE_NOOP("Mikomi", "CPL"),
-        QT_TRANSLATE_NOOP("Mikomi", "Cost level (measured)"),
-        QT_TRANSLATE_NOOP("Mikomi", "Cost level (guide)"),
+        QT_TRANSLATE_NOOP("Mikomi", "Cost level\n(measured)"),
+        QT_TRANSLATE_NOOP("Mikomi", "Cost level\n(guide)"),
     };
     return QCoreApplication::translate("Mikomi", titles[c]);
 }

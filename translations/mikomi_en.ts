@@ -1379,42 +1379,6 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Category / source</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Volume (measured)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Volume (guide)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quality (measured)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quality (guide)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Speed (measured)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Speed (guide)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cost level (measured)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cost level (guide)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The guide gives no default for this category.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1451,6 +1415,61 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     </message>
     <message>
         <source>Month created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category /
+source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume
+(measured)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume
+(guide)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead →
+customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality
+(measured)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality
+(guide)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days to close
+(median)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed
+(measured)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed
+(guide)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost level
+(measured)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost level
+(guide)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1372,42 +1372,6 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <translation>実測は「%1」で、ガイドの目安（%2）より低くなっています。</translation>
     </message>
     <message>
-        <source>Category / source</source>
-        <translation>種別 / リードソース</translation>
-    </message>
-    <message>
-        <source>Volume (measured)</source>
-        <translation>ボリューム（実測）</translation>
-    </message>
-    <message>
-        <source>Volume (guide)</source>
-        <translation>ボリューム（目安）</translation>
-    </message>
-    <message>
-        <source>Quality (measured)</source>
-        <translation>品質（実測）</translation>
-    </message>
-    <message>
-        <source>Quality (guide)</source>
-        <translation>品質（目安）</translation>
-    </message>
-    <message>
-        <source>Speed (measured)</source>
-        <translation>速度（実測）</translation>
-    </message>
-    <message>
-        <source>Speed (guide)</source>
-        <translation>速度（目安）</translation>
-    </message>
-    <message>
-        <source>Cost level (measured)</source>
-        <translation>コスト（実測）</translation>
-    </message>
-    <message>
-        <source>Cost level (guide)</source>
-        <translation>コスト（目安）</translation>
-    </message>
-    <message>
         <source>The guide gives no default for this category.</source>
         <translation>ガイドにはこの種別の目安がありません。</translation>
     </message>
@@ -1444,6 +1408,72 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     <message>
         <source>Month created</source>
         <translation>作成月</translation>
+    </message>
+    <message>
+        <source>Category /
+source</source>
+        <translation>種別 /
+リードソース</translation>
+    </message>
+    <message>
+        <source>Volume
+(measured)</source>
+        <translation>ボリューム
+（実測）</translation>
+    </message>
+    <message>
+        <source>Volume
+(guide)</source>
+        <translation>ボリューム
+（目安）</translation>
+    </message>
+    <message>
+        <source>Lead →
+customer</source>
+        <translation>リード →
+受注</translation>
+    </message>
+    <message>
+        <source>Quality
+(measured)</source>
+        <translation>品質
+（実測）</translation>
+    </message>
+    <message>
+        <source>Quality
+(guide)</source>
+        <translation>品質
+（目安）</translation>
+    </message>
+    <message>
+        <source>Days to close
+(median)</source>
+        <translation>受注までの日数
+（中央値）</translation>
+    </message>
+    <message>
+        <source>Speed
+(measured)</source>
+        <translation>速度
+（実測）</translation>
+    </message>
+    <message>
+        <source>Speed
+(guide)</source>
+        <translation>速度
+（目安）</translation>
+    </message>
+    <message>
+        <source>Cost level
+(measured)</source>
+        <translation>コスト
+（実測）</translation>
+    </message>
+    <message>
+        <source>Cost level
+(guide)</source>
+        <translation>コスト
+（目安）</translation>
     </message>
 </context>
 <context>
