@@ -2148,7 +2148,7 @@ Without a command, opens the window. Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Funnel for:</source>
+        <source>F&amp;unnel for:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

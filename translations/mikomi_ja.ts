@@ -2158,8 +2158,8 @@ Without a command, opens the window. Commands:
         <translation>比較マトリックス</translation>
     </message>
     <message>
-        <source>&amp;Funnel for:</source>
-        <translation>ファネルの対象(&amp;F):</translation>
+        <source>F&amp;unnel for:</source>
+        <translation>ファネルの対象(&amp;U):</translation>
     </message>
 </context>
 <context>

@@ -342,7 +342,7 @@ void DashboardPage::retranslate() {
     m_tabs->setTabText(1, tr("By category"));
     m_tabs->setTabText(2, tr("By tier"));
     m_tabs->setTabText(3, tr("Comparison matrix"));
-    m_funnelSourceLabel->setText(tr("&Funnel for:"));
+    m_funnelSourceLabel->setText(tr("F&unnel for:"));
     if (m_funnelSource->count() > 0)
         m_funnelSource->setItemText(0, tr("All sources"));
 }

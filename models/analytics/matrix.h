@@ -20,6 +20,8 @@
 // - quality: lead→customer rate against the rate over all leads of the window;
 // - speed: median days to close against the median over all customers of the window;
 // - cost: CPL against the CPL of the whole window (all spend / all leads).
+// Source rows (compared with their category's default) use the same references, except volume:
+// a source's leads against the mean leads of the named sources that have leads.
 // ratio = row / reference; ratio < 2/3 → low (speed: fast), ≤ 3/2 → medium, ≤ 3 → high
 // (speed: slow), > 3 → very high (speed: slow). A null value, or a null or zero reference, has
 // no level. A measured level outside the default range disagrees with the article: "above"

@@ -27,6 +27,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QToolTip>
 #include <QtTest>
 
 using namespace mikomi;
@@ -100,6 +101,10 @@ private slots:
         QCOMPARE(values(series->barSets().at(1)), (QList<double>{1, 2, 1, 0}));
         QCOMPARE(values(series->barSets().at(2)), (QList<double>{0, 1, 0, 0}));
         QVERIFY(chart->legend()->isVisible());
+        // Hover shows the exact value: 展示会 in January 2026, 2 of the month's 4 leads.
+        emit series->barSets().at(1)->hovered(true, 1);
+        QCOMPARE(QToolTip::text(), QStringLiteral("2026-01, Events: 2 of 4 leads this month"));
+        emit series->barSets().at(1)->hovered(false, 1);
         QCOMPARE(chart->axes(Qt::Vertical).size(), 1);
         QVERIFY(!chart->axes(Qt::Vertical).first()->titleText().isEmpty());
 
@@ -157,6 +162,17 @@ private slots:
         QCOMPARE(funnelValues().last(), 1.0);
         combo->setCurrentIndex(combo->findText(QStringLiteral("展示会")));
         QCOMPARE(funnelValues(), (QList<double>{4, 3, 2, 2, 0.5}));
+        {
+            QBarSet *set =
+                seriesOf<QBarSeries>(chartOf(page, "chartFunnel"))->barSets().constFirst();
+            emit set->hovered(true, 4);
+            const QString tip = QToolTip::text();
+            QVERIFY2(tip.startsWith(stageLabel(Stage::Customer) + QStringLiteral(": ") +
+                                    QLocale().toString(0.5, 'f', 2)),
+                     qPrintable(tip));
+            QVERIFY2(tip.contains(QStringLiteral("attribution")), qPrintable(tip));
+            emit set->hovered(false, 4);
+        }
         combo->setCurrentIndex(combo->findText(QStringLiteral("Unknown")));
         QCOMPARE(funnelValues(), (QList<double>{1, 0, 0, 0, 0}));
         combo->setCurrentIndex(0);
