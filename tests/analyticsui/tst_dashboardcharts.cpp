@@ -316,6 +316,11 @@ private slots:
             QCoreApplication::processEvents();
             QVERIFY(
                 view->grab().save(QDir(dir).filePath(QStringLiteral("matrix_%1.png").arg(lang))));
+            auto *sources = view->findChild<QCheckBox *>(QStringLiteral("matrixShowSources"));
+            sources->setChecked(true);
+            QVERIFY(view->grab().save(
+                QDir(dir).filePath(QStringLiteral("matrix_sources_%1.png").arg(lang))));
+            sources->setChecked(false);
         }
         m_language.apply(QStringLiteral("en"));
     }
