@@ -10,6 +10,7 @@
 #include <QLocale>
 #include <QPieSeries>
 #include <QPieSlice>
+#include <QStackedBarSeries>
 #include <QToolTip>
 #include <QValueAxis>
 
@@ -23,8 +24,16 @@ QString rowName(const analytics::SourceRow &r) {
     return r.isUnknown ? QCoreApplication::translate("Mikomi", "Unknown") : r.name;
 }
 
+// A count that may be fractional (attribution credit).
+QString countText(double v) {
+    if (std::abs(v - std::round(v)) < 1e-9)
+        return QLocale().toString(qint64(std::llround(v)));
+    return QLocale().toString(v, 'f', 2);
+}
+
 QChart *newChart(const QString &title) {
     auto *chart = new QChart;
+    chart->setLocalizeNumbers(true); // axis labels in the locale's number format
     chart->setTitle(title);
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->legend()->setVisible(true);
@@ -50,8 +59,9 @@ void addAxes(QChart *chart, QAbstractSeries *series, const QStringList &categori
     auto *x = new QBarCategoryAxis;
     x->append(categories);
     x->setTitleText(xTitle);
-    // Many source names: slant them and use a smaller font so they are shown, not elided.
-    x->setLabelsAngle(categories.size() > 4 ? -45 : 0);
+    // Many labels: slant them (upright when there are very many, e.g. months) and use a smaller
+    // font so they are shown, not elided.
+    x->setLabelsAngle(categories.size() > 10 ? -90 : categories.size() > 4 ? -45 : 0);
     if (categories.size() > 4) {
         QFont f = x->labelsFont();
         f.setPointSizeF(f.pointSizeF() * 0.85);
@@ -192,22 +202,115 @@ QChart *shareOfLeads(const analytics::SourceReport &report) {
     return chart;
 }
 
-QChart *funnel(const analytics::SourceReport &report) {
-    QChart *chart =
-        newChart(QCoreApplication::translate("Mikomi", "Conversion funnel (all sources)"));
+QChart *funnel(const analytics::SourceReport &report, const analytics::FunnelSelection &selection) {
+    QString title = QCoreApplication::translate("Mikomi", "Conversion funnel (all sources)");
+    if (!selection.all) {
+        const analytics::SourceRow *row = analytics::selectedRow(report, selection);
+        const QString name = row                 ? rowName(*row)
+                             : selection.unknown ? QCoreApplication::translate("Mikomi", "Unknown")
+                                                 : QString();
+        title = QCoreApplication::translate("Mikomi", "Conversion funnel: %1").arg(name);
+    }
+    QChart *chart = newChart(title);
     auto *set = new QBarSet(QCoreApplication::translate("Mikomi", "Leads that reached the stage"));
-    const analytics::ReportTotals &t = report.totals;
+    const analytics::StageFunnel f = analytics::stageFunnel(report, selection);
     const QStringList categories{QCoreApplication::translate("Mikomi", "Leads"),
                                  stageLabel(Stage::Mql), stageLabel(Stage::Sql),
                                  stageLabel(Stage::Opportunity), stageLabel(Stage::Customer)};
-    *set << double(t.leads) << double(t.mql) << double(t.sql) << double(t.opportunity)
-         << double(t.customer);
-    tooltips(set, categories, [](double v) { return QLocale().toString(qint64(v)); });
+    for (double v : f.stages)
+        set->append(v);
+    // Customers of one source are attribution credit: fractional under multi-touch models.
+    const bool credit = !selection.all && report.attribution != analytics::Attribution::First;
+    QObject::connect(
+        set, &QBarSet::hovered, set,
+        [set, categories, credit, leads = f.at(Stage::Inquiry)](bool status, int index) {
+            if (!status || index < 0 || index >= categories.size()) {
+                QToolTip::hideText();
+                return;
+            }
+            const double v = set->at(index);
+            QString text = QCoreApplication::translate("Mikomi", "%1: %2 leads")
+                               .arg(categories.at(index), countText(v));
+            if (index > 0 && leads > 0)
+                text += QStringLiteral(" (") +
+                        QCoreApplication::translate("Mikomi", "%1% of the leads")
+                            .arg(QLocale().toString(v / leads * 100, 'f', 1)) +
+                        QStringLiteral(")");
+            if (credit && index == int(Stage::Customer))
+                text += QStringLiteral("\n") +
+                        QCoreApplication::translate("Mikomi",
+                                                    "Customers are credited by the attribution "
+                                                    "model.");
+            QToolTip::showText(QCursor::pos(), text);
+        });
     auto *series = new QBarSeries;
     series->append(set);
     chart->addSeries(series);
     addAxes(chart, series, categories, QCoreApplication::translate("Mikomi", "Stage"),
-            QCoreApplication::translate("Mikomi", "Number of leads"), double(t.leads));
+            QCoreApplication::translate("Mikomi", "Number of leads"), f.at(Stage::Inquiry));
+    // Five short stage names fit upright.
+    for (QAbstractAxis *x : chart->axes(Qt::Horizontal)) {
+        x->setLabelsAngle(0);
+        x->setLabelsFont(QFont());
+    }
+    return chart;
+}
+
+QColor categoryColor(SourceCategory c) {
+    switch (c) {
+    case SourceCategory::Inbound:
+        return QColor(0x25, 0x63, 0xeb); // blue
+    case SourceCategory::Outbound:
+        return QColor(0xea, 0x58, 0x0c); // orange
+    case SourceCategory::Paid:
+        return QColor(0xdb, 0x27, 0x77); // pink
+    case SourceCategory::Partnership:
+        return QColor(0x16, 0xa3, 0x4a); // green
+    case SourceCategory::Event:
+        return QColor(0x93, 0x33, 0xea); // purple
+    case SourceCategory::Unknown:
+        return QColor(0x9c, 0xa3, 0xaf); // grey
+    }
+    return QColor(Qt::gray);
+}
+
+QChart *leadsPerMonth(const analytics::MonthlyByCategory &monthly) {
+    QChart *chart = newChart(QCoreApplication::translate("Mikomi", "Leads per month by category"));
+    QStringList months;
+    for (qint32 m : monthly.months)
+        months << analytics::monthKey(m);
+    std::vector<qint64> totals;
+    double maxValue = 0;
+    for (std::size_t i = 0; i < monthly.months.size(); ++i) {
+        totals.push_back(monthly.monthTotal(i));
+        maxValue = std::max(maxValue, double(totals.back()));
+    }
+    auto *series = new QStackedBarSeries;
+    for (SourceCategory c : monthly.categoriesWithLeads()) {
+        auto *set = new QBarSet(categoryLabel(c));
+        set->setColor(categoryColor(c));
+        set->setBorderColor(categoryColor(c).darker(120));
+        for (std::size_t i = 0; i < monthly.months.size(); ++i)
+            set->append(double(monthly.count(c, i)));
+        QObject::connect(
+            set, &QBarSet::hovered, set, [set, months, totals](bool status, int index) {
+                if (!status || index < 0 || index >= months.size()) {
+                    QToolTip::hideText();
+                    return;
+                }
+                const qint64 total = totals[std::size_t(index)];
+                QToolTip::showText(
+                    QCursor::pos(),
+                    QCoreApplication::translate("Mikomi", "%1, %2: %3 of %n lead(s) this month",
+                                                nullptr, int(total))
+                        .arg(months.at(index), set->label(),
+                             QLocale().toString(qint64(set->at(index)))));
+            });
+        series->append(set);
+    }
+    chart->addSeries(series);
+    addAxes(chart, series, months, QCoreApplication::translate("Mikomi", "Month created"),
+            QCoreApplication::translate("Mikomi", "Number of leads"), maxValue);
     return chart;
 }
 

@@ -17,6 +17,8 @@ ChartPanel::ChartPanel(QWidget *parent)
     : QWidget(parent) {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    m_controls = new QHBoxLayout;
+    layout->addLayout(m_controls);
     m_view = new QChartView(this);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumSize(420, 380);
@@ -37,6 +39,13 @@ void ChartPanel::setChart(QChart *chart) {
     QChart *old = m_view->chart();
     m_view->setChart(chart);
     delete old;
+}
+
+void ChartPanel::addControl(QWidget *control) {
+    if (m_controls->isEmpty())
+        m_controls->addStretch();
+    control->setParent(this);
+    m_controls->insertWidget(m_controls->count() - 1, control);
 }
 
 QChart *ChartPanel::chart() const {

@@ -4,6 +4,7 @@
 
 class QChart;
 class QChartView;
+class QHBoxLayout;
 class QToolButton;
 
 namespace mikomi::ui {
@@ -16,6 +17,9 @@ public:
     // Takes ownership of `chart` (the previous one is deleted).
     void setChart(QChart *chart);
     QChart *chart() const;
+    // Puts `control` (e.g. a selector that changes what the chart shows) in a row above the
+    // chart; the panel takes ownership. Controls are not part of the exported image.
+    void addControl(QWidget *control);
 
     bool exportPng(const QString &path) const;
     bool exportPdf(const QString &path) const;
@@ -27,6 +31,7 @@ private:
     void retranslate();
     void askPng();
     void askPdf();
+    QHBoxLayout *m_controls = nullptr;
     QChartView *m_view = nullptr;
     QToolButton *m_png = nullptr;
     QToolButton *m_pdf = nullptr;

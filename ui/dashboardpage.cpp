@@ -1,15 +1,19 @@
 #include "ui/dashboardpage.h"
 
+#include "models/analytics/matrix.h"
+#include "models/analytics/monthly.h"
 #include "models/analytics/sourcereport.h"
 #include "models/appsettings.h"
 #include "models/services/reportloader.h"
 #include "models/sourcereportmodel.h"
 #include "ui/chartbuilder.h"
 #include "ui/chartpanel.h"
+#include "ui/matrixview.h"
 #include "ui/pages.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDateEdit>
 #include <QDir>
 #include <QEvent>
@@ -25,6 +29,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSortFilterProxyModel>
+#include <QStackedWidget>
 #include <QTabBar>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -90,15 +95,16 @@ DashboardPage::DashboardPage(QWidget *parent)
     layout->addWidget(m_warnings);
 
     m_tabs = new QTabBar(m_content);
-    m_tabs->addTab(QString());
-    m_tabs->addTab(QString());
-    m_tabs->addTab(QString());
+    m_tabs->setObjectName(QStringLiteral("dashboardTabs"));
+    for (int i = 0; i < 4; ++i) // by source, by category, by tier, comparison matrix
+        m_tabs->addTab(QString());
     layout->addWidget(m_tabs);
+    m_stack = new QStackedWidget(m_content);
     m_report = new SourceReportModel(this);
     m_proxy = new QSortFilterProxyModel(this);
     m_proxy->setSourceModel(m_report);
     m_proxy->setSortRole(SourceReportModel::SortRole);
-    m_table = new QTableView(m_content);
+    m_table = new QTableView(m_stack);
     m_table->setObjectName(QStringLiteral("sourceReportTable"));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
@@ -106,16 +112,37 @@ DashboardPage::DashboardPage(QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->setMinimumHeight(260);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    layout->addWidget(m_table);
+    m_stack->addWidget(m_table);
+    m_matrix = new MatrixView(m_stack);
+    m_matrix->setObjectName(QStringLiteral("sourceMatrix"));
+    m_matrix->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
+    m_stack->addWidget(m_matrix);
+    layout->addWidget(m_stack);
 
     auto *grid = new QGridLayout;
-    for (int i = 0; i < 5; ++i) {
-        auto *panel = new ChartPanel(m_content);
-        panel->setMinimumHeight(460);
-        m_charts.push_back(panel);
-        grid->addWidget(panel, i / 2, i % 2);
-    }
+    const auto panel = [&](const char *name) {
+        auto *p = new ChartPanel(m_content);
+        p->setObjectName(QLatin1String(name));
+        p->setMinimumHeight(460);
+        grid->addWidget(p, int(m_charts.size()) / 2, int(m_charts.size()) % 2);
+        m_charts.push_back(p);
+        return p;
+    };
+    m_leadsChart = panel("chartLeadsCustomers");
+    m_monthlyChart = panel("chartMonthlyByCategory");
+    m_funnelChart = panel("chartFunnel");
+    m_shareChart = panel("chartShare");
+    m_costChart = panel("chartCost");
+    m_ltvCacChart = panel("chartLtvCac");
     layout->addLayout(grid);
+
+    m_funnelSourceLabel = new QLabel(m_funnelChart);
+    m_funnelSource = new QComboBox(m_funnelChart);
+    m_funnelSource->setObjectName(QStringLiteral("funnelSource"));
+    m_funnelSource->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_funnelSourceLabel->setBuddy(m_funnelSource);
+    m_funnelChart->addControl(m_funnelSourceLabel);
+    m_funnelChart->addControl(m_funnelSource);
 
     connect(m_useWindow, &QCheckBox::toggled, this, [this](bool on) {
         m_from->setEnabled(on);
@@ -126,8 +153,18 @@ DashboardPage::DashboardPage(QWidget *parent)
     connect(m_to, &QDateEdit::dateChanged, this, &DashboardPage::recompute);
     connect(m_model, &QComboBox::currentIndexChanged, this, &DashboardPage::recompute);
     connect(m_tabs, &QTabBar::currentChanged, this, [this](int tab) {
-        m_report->setGrouping(static_cast<SourceReportModel::Grouping>(tab));
+        const bool matrix = tab == 3;
+        // Only the shown page counts for the height of the stack.
+        m_table->setSizePolicy(QSizePolicy::Preferred,
+                               matrix ? QSizePolicy::Ignored : QSizePolicy::Preferred);
+        m_matrix->setSizePolicy(QSizePolicy::Preferred,
+                                matrix ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+        m_stack->setCurrentIndex(matrix ? 1 : 0);
+        m_stack->updateGeometry();
+        if (!matrix)
+            m_report->setGrouping(static_cast<SourceReportModel::Grouping>(tab));
     });
+    connect(m_funnelSource, &QComboBox::currentIndexChanged, this, &DashboardPage::updateFunnel);
     connect(m_pdf, &QPushButton::clicked, this, &DashboardPage::askPdf);
     retranslate();
 }
@@ -181,6 +218,7 @@ void DashboardPage::recompute() {
         m_summary->setText(report.error());
         return;
     }
+    m_lastReport = *report;
     const Currency currency = AppSettings().currency();
     m_report->setReport(*report, currency);
     const QLocale locale;
@@ -194,11 +232,70 @@ void DashboardPage::recompute() {
     m_warnings->setText(warnings.join(QLatin1Char('\n')));
     m_warnings->setVisible(!warnings.isEmpty());
 
-    m_charts[0]->setChart(charts::leadsAndCustomers(*report));
-    m_charts[1]->setChart(charts::funnel(*report));
-    m_charts[2]->setChart(charts::costPerSource(*report, currency));
-    m_charts[3]->setChart(charts::ltvCac(*report));
-    m_charts[4]->setChart(charts::shareOfLeads(*report));
+    m_matrix->setMatrix(analytics::computeSourceMatrix(*report), currency);
+
+    m_leadsChart->setChart(charts::leadsAndCustomers(*report));
+    // The same window as the report, which has just been validated.
+    auto monthly = analytics::computeMonthlyByCategory(m_facts, options.window);
+    m_monthlyChart->setChart(
+        charts::leadsPerMonth(monthly ? *monthly : analytics::MonthlyByCategory()));
+    fillFunnelSources();
+    updateFunnel();
+    m_costChart->setChart(charts::costPerSource(*report, currency));
+    m_ltvCacChart->setChart(charts::ltvCac(*report));
+    m_shareChart->setChart(charts::shareOfLeads(*report));
+}
+
+namespace {
+enum FunnelRole { KindRole = Qt::UserRole, NameRole, IndexRole };
+enum FunnelKind { AllKind = 0, UnknownKind, SourceKind };
+} // namespace
+
+void DashboardPage::fillFunnelSources() {
+    // Keep the chosen source (by name: indexes change when the facts are reloaded).
+    const int kind =
+        m_funnelSource->count() > 0 ? m_funnelSource->currentData(KindRole).toInt() : int(AllKind);
+    const QString name = m_funnelSource->currentData(NameRole).toString();
+    const QSignalBlocker blocker(m_funnelSource);
+    m_funnelSource->clear();
+    m_funnelSource->addItem(tr("All sources"));
+    m_funnelSource->setItemData(0, int(AllKind), KindRole);
+    int current = 0;
+    if (m_lastReport) {
+        for (const analytics::SourceRow &row : m_lastReport->sources) {
+            const int i = m_funnelSource->count();
+            if (row.isUnknown) {
+                m_funnelSource->addItem(QCoreApplication::translate("Mikomi", "Unknown"));
+                m_funnelSource->setItemData(i, int(UnknownKind), KindRole);
+                if (kind == UnknownKind)
+                    current = i;
+            } else {
+                m_funnelSource->addItem(row.name);
+                m_funnelSource->setItemData(i, int(SourceKind), KindRole);
+                m_funnelSource->setItemData(i, row.name, NameRole);
+                m_funnelSource->setItemData(i, row.sourceIndex, IndexRole);
+                if (kind == SourceKind && row.name == name)
+                    current = i;
+            }
+        }
+    }
+    m_funnelSource->setCurrentIndex(current);
+}
+
+analytics::FunnelSelection DashboardPage::funnelSelection() const {
+    switch (m_funnelSource->currentData(KindRole).toInt()) {
+    case UnknownKind:
+        return analytics::FunnelSelection::unknownSource();
+    case SourceKind:
+        return analytics::FunnelSelection::source(m_funnelSource->currentData(IndexRole).toInt());
+    default:
+        return analytics::FunnelSelection::allSources();
+    }
+}
+
+void DashboardPage::updateFunnel() {
+    if (m_lastReport)
+        m_funnelChart->setChart(charts::funnel(*m_lastReport, funnelSelection()));
 }
 
 bool DashboardPage::exportPdf(const QString &path) {
@@ -244,6 +341,10 @@ void DashboardPage::retranslate() {
     m_tabs->setTabText(0, tr("By source"));
     m_tabs->setTabText(1, tr("By category"));
     m_tabs->setTabText(2, tr("By tier"));
+    m_tabs->setTabText(3, tr("Comparison matrix"));
+    m_funnelSourceLabel->setText(tr("F&unnel for:"));
+    if (m_funnelSource->count() > 0)
+        m_funnelSource->setItemText(0, tr("All sources"));
 }
 
 } // namespace mikomi::ui

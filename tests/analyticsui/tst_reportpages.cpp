@@ -45,7 +45,7 @@ private slots:
         QVERIFY2(summary.contains(QStringLiteral("7")), qPrintable(summary));
         QVERIFY(!page.findChild<QLabel *>(QStringLiteral("dashboardWarnings"))->text().isEmpty());
         const auto charts = page.findChildren<ui::ChartPanel *>();
-        QCOMPARE(charts.size(), 5);
+        QCOMPARE(charts.size(), 6); // + leads per month by category
         const QString png = m_dir.filePath(QStringLiteral("chart.png"));
         const QString pdf = m_dir.filePath(QStringLiteral("chart.pdf"));
         QVERIFY(charts.first()->exportPng(png));

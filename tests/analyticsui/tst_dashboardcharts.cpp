@@ -1,0 +1,335 @@
+// The Dashboard's leads-per-month-by-category chart, the funnel of a chosen source and the
+// source comparison matrix, on the small hand-made database (reportdb.h) and on demo data
+// (screenshots in Japanese and English, in $MIKOMI_SHOTS or /tmp/charts-shots).
+#include "reportdb.h"
+
+#include "models/analytics/stagefunnel.h"
+#include "models/language.h"
+#include "models/matrixmodel.h"
+#include "models/services/demowriter.h"
+#include "models/sourcereportmodel.h"
+#include "ui/chartpanel.h"
+#include "ui/dashboardpage.h"
+#include "ui/matrixview.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QStackedBarSeries>
+#include <QStackedWidget>
+#include <QTabBar>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QToolTip>
+#include <QtTest>
+
+using namespace mikomi;
+
+namespace {
+
+QChart *chartOf(QWidget &page, const char *name) {
+    auto *panel = page.findChild<ui::ChartPanel *>(QLatin1String(name));
+    return panel ? panel->chart() : nullptr;
+}
+
+template <typename S> S *seriesOf(QChart *chart) {
+    if (!chart)
+        return nullptr;
+    for (QAbstractSeries *s : chart->series()) {
+        if (auto *typed = qobject_cast<S *>(s))
+            return typed;
+    }
+    return nullptr;
+}
+
+QStringList categoriesOf(QChart *chart) {
+    for (QAbstractAxis *a : chart->axes(Qt::Horizontal)) {
+        if (auto *c = qobject_cast<QBarCategoryAxis *>(a))
+            return c->categories();
+    }
+    return {};
+}
+
+QList<double> values(QBarSet *set) {
+    QList<double> out;
+    for (int i = 0; i < set->count(); ++i)
+        out << set->at(i);
+    return out;
+}
+
+} // namespace
+
+class TstDashboardCharts final : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        m_language.apply(QStringLiteral("en"));
+        const QString path = m_dir.filePath(QStringLiteral("report.db"));
+        reportdb::create(path);
+        auto db = storage::Database::open(path);
+        QVERIFY(db);
+        m_db = std::move(db).value();
+    }
+
+    void monthlyChart() {
+        ui::DashboardPage page;
+        page.setDatabase(m_db.get());
+        page.resize(1300, 900);
+        page.show();
+        QCOMPARE(page.findChildren<ui::ChartPanel *>().size(), 6);
+        QChart *chart = chartOf(page, "chartMonthlyByCategory");
+        QVERIFY(chart);
+        QCOMPARE(chart->title(), QStringLiteral("Leads per month by category"));
+        auto *series = seriesOf<QStackedBarSeries>(chart);
+        QVERIFY(series);
+        // All dates: 2025-12 … 2026-03; series Paid, Events, Unknown (categories with leads).
+        QCOMPARE(categoriesOf(chart),
+                 (QStringList{QStringLiteral("2025-12"), QStringLiteral("2026-01"),
+                              QStringLiteral("2026-02"), QStringLiteral("2026-03")}));
+        QCOMPARE(series->count(), 3);
+        QCOMPARE(series->barSets().at(0)->label(), categoryLabel(SourceCategory::Paid));
+        QCOMPARE(values(series->barSets().at(0)), (QList<double>{0, 1, 0, 1}));
+        QCOMPARE(series->barSets().at(1)->label(), categoryLabel(SourceCategory::Event));
+        QCOMPARE(values(series->barSets().at(1)), (QList<double>{1, 2, 1, 0}));
+        QCOMPARE(values(series->barSets().at(2)), (QList<double>{0, 1, 0, 0}));
+        QVERIFY(chart->legend()->isVisible());
+        // Hover shows the exact value: 展示会 in January 2026, 2 of the month's 4 leads.
+        emit series->barSets().at(1)->hovered(true, 1);
+        QCOMPARE(QToolTip::text(), QStringLiteral("2026-01, Events: 2 of 4 leads this month"));
+        emit series->barSets().at(1)->hovered(false, 1);
+        QCOMPARE(chart->axes(Qt::Vertical).size(), 1);
+        QVERIFY(!chart->axes(Qt::Vertical).first()->titleText().isEmpty());
+
+        // Every chart exports like the others.
+        auto *panel = page.findChild<ui::ChartPanel *>(QStringLiteral("chartMonthlyByCategory"));
+        const QString png = m_dir.filePath(QStringLiteral("monthly.png"));
+        const QString pdf = m_dir.filePath(QStringLiteral("monthly.pdf"));
+        QVERIFY(panel->exportPng(png));
+        QVERIFY(panel->exportPdf(pdf));
+        QVERIFY(QFileInfo(png).size() > 1000);
+        QVERIFY(QFileInfo(pdf).size() > 1000);
+    }
+
+    void funnelForChosenSource() {
+        ui::DashboardPage page;
+        page.setDatabase(m_db.get());
+        page.resize(1300, 900);
+        page.show();
+        auto *combo = page.findChild<QComboBox *>(QStringLiteral("funnelSource"));
+        QVERIFY(combo);
+        // All sources + 展示会, Google Ads, Unknown (the report's rows).
+        QCOMPARE(combo->count(), 4);
+        QCOMPARE(combo->itemText(0), QStringLiteral("All sources"));
+        const auto funnelValues = [&] {
+            auto *series = seriesOf<QBarSeries>(chartOf(page, "chartFunnel"));
+            return series ? values(series->barSets().first()) : QList<double>();
+        };
+        QCOMPARE(funnelValues(), (QList<double>{7, 5, 4, 3, 2})); // report totals
+
+        auto *table = page.findChild<QTableView *>(QStringLiteral("sourceReportTable"));
+        auto *report = qobject_cast<SourceReportModel *>(
+            qobject_cast<QSortFilterProxyModel *>(table->model())->sourceModel());
+        QVERIFY(report);
+        const int google = combo->findText(QStringLiteral("Google Ads"));
+        QVERIFY(google > 0);
+        combo->setCurrentIndex(google);
+        const analytics::SourceRow *row = nullptr;
+        for (const auto &r : report->report().sources) {
+            if (r.name == QStringLiteral("Google Ads"))
+                row = &r;
+        }
+        QVERIFY(row);
+        const QList<double> expected{double(row->funnel.leads), double(row->funnel.mql),
+                                     double(row->funnel.sql), double(row->funnel.opportunity),
+                                     row->funnel.customer};
+        QCOMPARE(funnelValues(), expected);
+        QCOMPARE(funnelValues(), (QList<double>{2, 2, 2, 1, 1}));
+        QVERIFY(chartOf(page, "chartFunnel")->title().contains(QStringLiteral("Google Ads")));
+
+        // The choice survives a change of attribution model; customers become credit.
+        auto *model = page.findChild<QComboBox *>(QStringLiteral("attributionModel"));
+        model->setCurrentIndex(int(analytics::Attribution::Linear));
+        QCOMPARE(combo->currentText(), QStringLiteral("Google Ads"));
+        // B1 (Google Ads 01-05, LinkedIn Ads 01-24) gives 1/2; A1 (展示会, Google Ads) 1/2.
+        QCOMPARE(funnelValues().last(), 1.0);
+        combo->setCurrentIndex(combo->findText(QStringLiteral("展示会")));
+        QCOMPARE(funnelValues(), (QList<double>{4, 3, 2, 2, 0.5}));
+        {
+            QBarSet *set =
+                seriesOf<QBarSeries>(chartOf(page, "chartFunnel"))->barSets().constFirst();
+            emit set->hovered(true, 4);
+            const QString tip = QToolTip::text();
+            QVERIFY2(tip.startsWith(stageLabel(Stage::Customer) + QStringLiteral(": ") +
+                                    QLocale().toString(0.5, 'f', 2)),
+                     qPrintable(tip));
+            QVERIFY2(tip.contains(QStringLiteral("attribution")), qPrintable(tip));
+            emit set->hovered(false, 4);
+        }
+        combo->setCurrentIndex(combo->findText(QStringLiteral("Unknown")));
+        QCOMPARE(funnelValues(), (QList<double>{1, 0, 0, 0, 0}));
+        combo->setCurrentIndex(0);
+        QCOMPARE(funnelValues(), (QList<double>{7, 5, 4, 3, 2}));
+    }
+
+    void matrixTab() {
+        ui::DashboardPage page;
+        page.setDatabase(m_db.get());
+        page.resize(1300, 900);
+        page.show();
+        auto *tabs = page.findChild<QTabBar *>(QStringLiteral("dashboardTabs"));
+        QVERIFY(tabs);
+        QCOMPARE(tabs->count(), 4);
+        auto *view = page.findChild<ui::MatrixView *>(QStringLiteral("sourceMatrix"));
+        QVERIFY(view);
+        QVERIFY(!view->isVisible());
+        tabs->setCurrentIndex(3);
+        QVERIFY(view->isVisible());
+
+        MatrixModel *model = view->model();
+        QAbstractItemModelTester tester(model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // Five named categories + Unknown (one lead without a source).
+        QCOMPARE(model->rowCount(), SourceCategoryCount);
+        const auto cell = [&](int row, int col) {
+            return model->index(row, col).data().toString();
+        };
+        const int event = int(SourceCategory::Event);
+        QCOMPARE(cell(event, MatrixModel::Name), categoryLabel(SourceCategory::Event));
+        QCOMPARE(cell(event, MatrixModel::Leads), QStringLiteral("4"));
+        QCOMPARE(cell(event, MatrixModel::Share), QLocale().toString(4.0 / 7 * 100, 'f', 1) + u'%');
+        // The article: events volume medium, quality medium–high, fast, cost high.
+        QCOMPARE(cell(event, MatrixModel::VolumeDefault), QStringLiteral("Medium"));
+        QCOMPARE(cell(event, MatrixModel::QualityDefault), QStringLiteral("Medium–high"));
+        QCOMPARE(cell(event, MatrixModel::SpeedDefault), QStringLiteral("Fast"));
+        QCOMPARE(cell(event, MatrixModel::CostDefault), QStringLiteral("High"));
+        // Measured: 4 of 7 leads = 2.9× an even split → high, above the article's medium.
+        QCOMPARE(cell(event, MatrixModel::VolumeMeasured), QStringLiteral("High ≠"));
+        QCOMPARE(model->index(event, MatrixModel::VolumeMeasured)
+                     .data(MatrixModel::AgreementRole)
+                     .toInt(),
+                 int(analytics::Agreement::Above));
+        QVERIFY(model->index(event, MatrixModel::VolumeMeasured)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("higher")));
+        // Outbound has no leads: null ratios show a dash.
+        const int outbound = int(SourceCategory::Outbound);
+        QCOMPARE(cell(outbound, MatrixModel::LeadToCustomer), QStringLiteral("—"));
+        QCOMPARE(cell(outbound, MatrixModel::Cpl), QStringLiteral("—"));
+        QCOMPARE(cell(outbound, MatrixModel::MedianDays), QStringLiteral("—"));
+        // Unknown has no default.
+        QCOMPARE(cell(int(SourceCategory::Unknown), MatrixModel::QualityDefault),
+                 QStringLiteral("—"));
+
+        // The measured values are the report's values of the category.
+        auto *table = page.findChild<QTableView *>(QStringLiteral("sourceReportTable"));
+        auto *report = qobject_cast<SourceReportModel *>(
+            qobject_cast<QSortFilterProxyModel *>(table->model())->sourceModel());
+        for (const auto &g : report->report().byCategory) {
+            const int r = int(*g.category);
+            QCOMPARE(model->index(r, MatrixModel::Leads).data(MatrixModel::SortRole).toLongLong(),
+                     g.funnel.leads);
+            const QVariant cpl = model->index(r, MatrixModel::Cpl).data(MatrixModel::SortRole);
+            QCOMPARE(cpl.isValid(), g.metrics.cpl.has_value());
+            if (g.metrics.cpl)
+                QCOMPARE(cpl.toDouble(), *g.metrics.cpl);
+            const QVariant l2c =
+                model->index(r, MatrixModel::LeadToCustomer).data(MatrixModel::SortRole);
+            QCOMPARE(l2c.isValid(), g.metrics.leadToCustomer.has_value());
+            if (g.metrics.leadToCustomer)
+                QCOMPARE(l2c.toDouble(), *g.metrics.leadToCustomer);
+        }
+
+        // Sources under their categories.
+        auto *show = view->findChild<QCheckBox *>(QStringLiteral("matrixShowSources"));
+        QVERIFY(show);
+        show->setChecked(true);
+        QCOMPARE(model->rowCount(), SourceCategoryCount + 3); // 展示会, Google Ads, Unknown
+        // Inbound, Outbound, Paid, Google Ads, Partnership, Events, 展示会, Unknown, Unknown.
+        QVERIFY(model->index(6, MatrixModel::Name).data(MatrixModel::IsSourceRole).toBool());
+        QVERIFY(!model->index(5, MatrixModel::Name).data(MatrixModel::IsSourceRole).toBool());
+        QCOMPARE(cell(6, MatrixModel::Name).trimmed(), QStringLiteral("展示会"));
+        QCOMPARE(cell(3, MatrixModel::Name).trimmed(), QStringLiteral("Google Ads"));
+
+        // The article's own table, translated.
+        auto *seed = view->findChild<QTableWidget *>(QStringLiteral("seedMatrixTable"));
+        QVERIFY(seed);
+        QCOMPARE(seed->rowCount(), 8);
+        m_language.apply(QStringLiteral("ja"));
+        QCoreApplication::processEvents();
+        show->setChecked(false);
+        QCOMPARE(cell(event, MatrixModel::Name), QStringLiteral("イベント"));
+        QCOMPARE(cell(event, MatrixModel::QualityDefault), QStringLiteral("中〜高"));
+        QCOMPARE(seed->item(0, 0)->text(), QStringLiteral("オーガニック検索"));
+        QCOMPARE(tabs->tabText(3), QStringLiteral("比較マトリックス"));
+        m_language.apply(QStringLiteral("en"));
+        QCoreApplication::processEvents();
+        QCOMPARE(cell(event, MatrixModel::QualityDefault), QStringLiteral("Medium–high"));
+    }
+
+    // Screenshots on demo data, looked at by eye.
+    void screenshots() {
+        const QString path = m_dir.filePath(QStringLiteral("demo.db"));
+        auto opened = storage::Database::open(path);
+        QVERIFY(opened);
+        auto db = std::move(opened).value();
+        auto n = services::writeDemo(*db, 1500, 11, QDate(2026, 11, 1));
+        QVERIFY2(n.ok(), qPrintable(n.ok() ? QString() : n.error()));
+        QString dir = qEnvironmentVariable("MIKOMI_SHOTS");
+        if (dir.isEmpty())
+            dir = QStringLiteral("/tmp/charts-shots");
+        QDir().mkpath(dir);
+
+        ui::DashboardPage page;
+        page.setDatabase(db.get());
+        page.resize(1400, 2300);
+        page.show();
+        auto *monthly = seriesOf<QStackedBarSeries>(chartOf(page, "chartMonthlyByCategory"));
+        QVERIFY(monthly);
+        QVERIFY(monthly->count() >= 5); // the demo covers every category
+        auto *combo = page.findChild<QComboBox *>(QStringLiteral("funnelSource"));
+        combo->setCurrentIndex(1);
+        auto *tabs = page.findChild<QTabBar *>(QStringLiteral("dashboardTabs"));
+        auto *view = page.findChild<ui::MatrixView *>(QStringLiteral("sourceMatrix"));
+        for (const QString &lang : {QStringLiteral("ja"), QStringLiteral("en")}) {
+            m_language.apply(lang);
+            QCoreApplication::processEvents();
+            tabs->setCurrentIndex(0);
+            QCoreApplication::processEvents();
+            QVERIFY(
+                page.grab().save(QDir(dir).filePath(QStringLiteral("dashboard_%1.png").arg(lang))));
+            for (const char *chart : {"chartMonthlyByCategory", "chartFunnel"}) {
+                auto *panel = page.findChild<ui::ChartPanel *>(QLatin1String(chart));
+                QVERIFY(panel->exportPng(QDir(dir).filePath(
+                    QStringLiteral("%1_%2.png").arg(QLatin1String(chart), lang))));
+            }
+            tabs->setCurrentIndex(3);
+            view->resize(1380, 900);
+            QCoreApplication::processEvents();
+            QVERIFY(
+                view->grab().save(QDir(dir).filePath(QStringLiteral("matrix_%1.png").arg(lang))));
+            auto *sources = view->findChild<QCheckBox *>(QStringLiteral("matrixShowSources"));
+            sources->setChecked(true);
+            QVERIFY(view->grab().save(
+                QDir(dir).filePath(QStringLiteral("matrix_sources_%1.png").arg(lang))));
+            sources->setChecked(false);
+        }
+        m_language.apply(QStringLiteral("en"));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    LanguageManager m_language;
+    std::unique_ptr<storage::Database> m_db;
+};
+
+QTEST_MAIN(TstDashboardCharts)
+#include "tst_dashboardcharts.moc"
