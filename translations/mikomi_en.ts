@@ -1261,6 +1261,294 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <source>Delete campaign &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Organic search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slow (3–6 months)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Long-term growth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content / inbound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slow (2–6 months)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Educating buyers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fast (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Immediate pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid social</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awareness and demand generation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbound / cold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fast (days to weeks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Specific targeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Varies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust-based selling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fast to follow up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relationship building</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partnerships</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slow (3+ months)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New market access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <comment>level in the source comparison matrix</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <comment>level in the source comparison matrix</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <comment>level in the source comparison matrix</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Very high</source>
+        <comment>level in the source comparison matrix</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low–medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low–high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low–very high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium–high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium–very high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High–very high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fast</source>
+        <comment>speed in the source comparison matrix</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <comment>speed in the source comparison matrix</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slow</source>
+        <comment>speed in the source comparison matrix</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Varies</source>
+        <comment>speed in the source comparison matrix</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fast–medium</source>
+        <comment>speed in the source comparison matrix</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium–slow</source>
+        <comment>speed in the source comparison matrix</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured: %1 — slower than the guide&apos;s default (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured: %1 — faster than the guide&apos;s default (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured: %1 — higher than the guide&apos;s default (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured: %1 — lower than the guide&apos;s default (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category /
+source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume
+(measured)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume
+(guide)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead →
+customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality
+(measured)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality
+(guide)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days to close
+(median)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed
+(measured)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed
+(guide)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost level
+(measured)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost level
+(guide)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guide gives no default for this category.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough data in the period to measure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversion funnel: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1% of the leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers are credited by the attribution model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads per month by category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2: %3 of %n lead(s) this month</source>
+        <translation>
+            <numerusform>%1, %2: %3 of %n lead this month</numerusform>
+            <numerusform>%1, %2: %3 of %n leads this month</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Month created</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>
@@ -2183,6 +2471,18 @@ Without a command, opens the window. Commands:
         <source>By tier</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>All sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparison matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;unnel for:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::DuplicatesDialog</name>
@@ -2828,6 +3128,33 @@ Without a command, opens the window. Commands:
     </message>
     <message>
         <source>&lt;h3&gt;Mikomi %1&lt;/h3&gt;&lt;p&gt;Lead generation and nurturing for small sales teams, on your own computer.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::MatrixView</name>
+    <message>
+        <source>Source type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each category is measured over the period and compared with the whole period: volume by its share of leads, quality by lead → customer, speed by the median days to close, cost level by CPL. Beside each measurement is the level that the lead-source guide expects; ≠ marks a measurement that differs from it (hover for details).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show each source under its category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lead-source guide&apos;s comparison matrix</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

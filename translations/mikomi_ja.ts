@@ -1254,6 +1254,304 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <source>Delete campaign &quot;%1&quot;</source>
         <translation>キャンペーン「%1」の削除</translation>
     </message>
+    <message>
+        <source>Organic search</source>
+        <translation>オーガニック検索</translation>
+    </message>
+    <message>
+        <source>Slow (3–6 months)</source>
+        <translation>遅い（3〜6か月）</translation>
+    </message>
+    <message>
+        <source>Long-term growth</source>
+        <translation>長期的な成長</translation>
+    </message>
+    <message>
+        <source>Content / inbound</source>
+        <translation>コンテンツ/インバウンド</translation>
+    </message>
+    <message>
+        <source>Slow (2–6 months)</source>
+        <translation>遅い（2〜6か月）</translation>
+    </message>
+    <message>
+        <source>Educating buyers</source>
+        <translation>購買担当者の教育</translation>
+    </message>
+    <message>
+        <source>Paid search</source>
+        <translation>有料検索</translation>
+    </message>
+    <message>
+        <source>Fast (days)</source>
+        <translation>速い（数日）</translation>
+    </message>
+    <message>
+        <source>Immediate pipeline</source>
+        <translation>すぐにパイプラインを作る</translation>
+    </message>
+    <message>
+        <source>Paid social</source>
+        <translation>有料ソーシャル</translation>
+    </message>
+    <message>
+        <source>Awareness and demand generation</source>
+        <translation>認知度向上と需要創出</translation>
+    </message>
+    <message>
+        <source>Outbound / cold</source>
+        <translation>アウトバウンド/コールド</translation>
+    </message>
+    <message>
+        <source>Fast (days to weeks)</source>
+        <translation>速い（数日〜数週間）</translation>
+    </message>
+    <message>
+        <source>Specific targeting</source>
+        <translation>特定の相手へのアプローチ</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>紹介</translation>
+    </message>
+    <message>
+        <source>Varies</source>
+        <translation>さまざま</translation>
+    </message>
+    <message>
+        <source>Trust-based selling</source>
+        <translation>信頼にもとづく営業</translation>
+    </message>
+    <message>
+        <source>Fast to follow up</source>
+        <translation>フォローアップは速い</translation>
+    </message>
+    <message>
+        <source>Relationship building</source>
+        <translation>関係構築</translation>
+    </message>
+    <message>
+        <source>Partnerships</source>
+        <translation>パートナーシップ</translation>
+    </message>
+    <message>
+        <source>Slow (3+ months)</source>
+        <translation>遅い（3か月以上）</translation>
+    </message>
+    <message>
+        <source>New market access</source>
+        <translation>新しい市場への参入</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <comment>level in the source comparison matrix</comment>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <comment>level in the source comparison matrix</comment>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <comment>level in the source comparison matrix</comment>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Very high</source>
+        <comment>level in the source comparison matrix</comment>
+        <translation>非常に高い</translation>
+    </message>
+    <message>
+        <source>Low–medium</source>
+        <translation>低〜中</translation>
+    </message>
+    <message>
+        <source>Low–high</source>
+        <translation>低〜高</translation>
+    </message>
+    <message>
+        <source>Low–very high</source>
+        <translation>低〜非常に高い</translation>
+    </message>
+    <message>
+        <source>Medium–high</source>
+        <translation>中〜高</translation>
+    </message>
+    <message>
+        <source>Medium–very high</source>
+        <translation>中〜非常に高い</translation>
+    </message>
+    <message>
+        <source>High–very high</source>
+        <translation>高〜非常に高い</translation>
+    </message>
+    <message>
+        <source>Fast</source>
+        <comment>speed in the source comparison matrix</comment>
+        <translation>速い</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <comment>speed in the source comparison matrix</comment>
+        <translation>中程度</translation>
+    </message>
+    <message>
+        <source>Slow</source>
+        <comment>speed in the source comparison matrix</comment>
+        <translation>遅い</translation>
+    </message>
+    <message>
+        <source>Varies</source>
+        <comment>speed in the source comparison matrix</comment>
+        <translation>さまざま</translation>
+    </message>
+    <message>
+        <source>Fast–medium</source>
+        <comment>speed in the source comparison matrix</comment>
+        <translation>速い〜中程度</translation>
+    </message>
+    <message>
+        <source>Medium–slow</source>
+        <comment>speed in the source comparison matrix</comment>
+        <translation>中程度〜遅い</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>ボリューム</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>品質</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>結果までの速度</translation>
+    </message>
+    <message>
+        <source>Cost level</source>
+        <translation>コストレベル</translation>
+    </message>
+    <message>
+        <source>Measured: %1 — slower than the guide&apos;s default (%2).</source>
+        <translation>実測は「%1」で、ガイドの目安（%2）より遅くなっています。</translation>
+    </message>
+    <message>
+        <source>Measured: %1 — faster than the guide&apos;s default (%2).</source>
+        <translation>実測は「%1」で、ガイドの目安（%2）より速くなっています。</translation>
+    </message>
+    <message>
+        <source>Measured: %1 — higher than the guide&apos;s default (%2).</source>
+        <translation>実測は「%1」で、ガイドの目安（%2）より高くなっています。</translation>
+    </message>
+    <message>
+        <source>Measured: %1 — lower than the guide&apos;s default (%2).</source>
+        <translation>実測は「%1」で、ガイドの目安（%2）より低くなっています。</translation>
+    </message>
+    <message>
+        <source>Category /
+source</source>
+        <translation>種別 /
+リードソース</translation>
+    </message>
+    <message>
+        <source>Volume
+(measured)</source>
+        <translation>ボリューム
+（実測）</translation>
+    </message>
+    <message>
+        <source>Volume
+(guide)</source>
+        <translation>ボリューム
+（目安）</translation>
+    </message>
+    <message>
+        <source>Lead →
+customer</source>
+        <translation>リード →
+受注</translation>
+    </message>
+    <message>
+        <source>Quality
+(measured)</source>
+        <translation>品質
+（実測）</translation>
+    </message>
+    <message>
+        <source>Quality
+(guide)</source>
+        <translation>品質
+（目安）</translation>
+    </message>
+    <message>
+        <source>Days to close
+(median)</source>
+        <translation>受注までの日数
+（中央値）</translation>
+    </message>
+    <message>
+        <source>Speed
+(measured)</source>
+        <translation>速度
+（実測）</translation>
+    </message>
+    <message>
+        <source>Speed
+(guide)</source>
+        <translation>速度
+（目安）</translation>
+    </message>
+    <message>
+        <source>Cost level
+(measured)</source>
+        <translation>コスト
+（実測）</translation>
+    </message>
+    <message>
+        <source>Cost level
+(guide)</source>
+        <translation>コスト
+（目安）</translation>
+    </message>
+    <message>
+        <source>The guide gives no default for this category.</source>
+        <translation>ガイドにはこの種別の目安がありません。</translation>
+    </message>
+    <message>
+        <source>Not enough data in the period to measure.</source>
+        <translation>期間内のデータが足りないため測定できません。</translation>
+    </message>
+    <message>
+        <source>Conversion funnel: %1</source>
+        <translation>ステージ移行のファネル（%1）</translation>
+    </message>
+    <message>
+        <source>%1: %2 leads</source>
+        <translation>%1: %2件</translation>
+    </message>
+    <message>
+        <source>%1% of the leads</source>
+        <translation>リードの%1%</translation>
+    </message>
+    <message>
+        <source>Customers are credited by the attribution model.</source>
+        <translation>受注はアトリビューションモデルの配分で数えています。</translation>
+    </message>
+    <message>
+        <source>Leads per month by category</source>
+        <translation>種別ごとの月別リード数</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2: %3 of %n lead(s) this month</source>
+        <translation>
+            <numerusform>%1、%2: 当月%n件中%3件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Month created</source>
+        <translation>作成月</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>
@@ -2179,6 +2477,18 @@ Without a command, opens the window. Commands:
         <source>By tier</source>
         <translation>配分区分ごと</translation>
     </message>
+    <message>
+        <source>All sources</source>
+        <translation>すべてのリードソース</translation>
+    </message>
+    <message>
+        <source>Comparison matrix</source>
+        <translation>比較マトリックス</translation>
+    </message>
+    <message>
+        <source>F&amp;unnel for:</source>
+        <translation>ファネルの対象(&amp;U):</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::DuplicatesDialog</name>
@@ -2817,6 +3127,33 @@ Without a command, opens the window. Commands:
     <message>
         <source>&lt;h3&gt;Mikomi %1&lt;/h3&gt;&lt;p&gt;Lead generation and nurturing for small sales teams, on your own computer.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Mikomi %1&lt;/h3&gt;&lt;p&gt;小規模な営業チームのための、リードの獲得と育成をお使いのコンピューター上で行えるアプリケーションです。&lt;/p&gt;&lt;p&gt;GNU General Public License バージョン 3 以降のもとで提供されています。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::MatrixView</name>
+    <message>
+        <source>Source type</source>
+        <translation>ソースタイプ</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <source>Best for</source>
+        <translation>最適な用途</translation>
+    </message>
+    <message>
+        <source>Each category is measured over the period and compared with the whole period: volume by its share of leads, quality by lead → customer, speed by the median days to close, cost level by CPL. Beside each measurement is the level that the lead-source guide expects; ≠ marks a measurement that differs from it (hover for details).</source>
+        <translation>各種別を期間内のデータで測定し、期間全体と比べています。ボリュームはリードの割合、品質はリード→受注率、速度は受注までの日数の中央値、コストレベルはCPLで判定します。測定値の隣にリードソースガイドの目安を示し、目安と異なるものに ≠ を付けています（マウスを重ねると詳細を表示）。</translation>
+    </message>
+    <message>
+        <source>Show each source under its category</source>
+        <translation>種別の下に各リードソースを表示</translation>
+    </message>
+    <message>
+        <source>The lead-source guide&apos;s comparison matrix</source>
+        <translation>リードソースガイドの比較マトリックス</translation>
     </message>
 </context>
 <context>
