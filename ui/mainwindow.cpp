@@ -7,6 +7,7 @@
 #include "ui/importexport.h"
 #include "ui/page.h"
 #include "ui/pages.h"
+#include "ui/searchindexer.h"
 #include "ui/settingsdialog.h"
 
 #include <QAction>
@@ -21,6 +22,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -69,6 +71,19 @@ MainWindow::MainWindow(LanguageManager *language, QWidget *parent)
     statusBar()->addWidget(m_pathLabel, 1);
     statusBar()->addPermanentWidget(m_countLabel);
 
+    // Leads written in bulk (an import, the demo) are indexed for search in the background.
+    m_indexer = new SearchIndexer(this);
+    connect(m_indexer, &SearchIndexer::progress, this, [this](qint64 done, qint64 total) {
+        statusBar()->showMessage(tr("Indexing leads for search: %1 of %2")
+                                     .arg(QLocale().toString(done), QLocale().toString(total)));
+    });
+    connect(m_indexer, &SearchIndexer::finished, this, [this](bool ok, const QString &error) {
+        statusBar()->clearMessage();
+        if (!ok && !error.isEmpty())
+            statusBar()->showMessage(tr("The search index could not be updated: %1").arg(error),
+                                     15000);
+    });
+
     createMenus();
     retranslate();
     m_nav->setCurrentRow(0);
@@ -76,6 +91,7 @@ MainWindow::MainWindow(LanguageManager *language, QWidget *parent)
 }
 
 MainWindow::~MainWindow() {
+    m_indexer->stop();
     // Pages may hold models over the database: delete them first.
     for (Page *p : std::as_const(m_pages))
         p->setDatabase(nullptr);
@@ -214,6 +230,7 @@ Status MainWindow::openDatabase(const QString &path) {
     auto db = storage::Database::open(path);
     if (!db)
         return Error{db.error()};
+    m_indexer->stop();
     for (Page *p : std::as_const(m_pages))
         p->setDatabase(nullptr);
     m_undo->clear(); // commands refer to the old database
@@ -221,6 +238,7 @@ Status MainWindow::openDatabase(const QString &path) {
     for (Page *p : std::as_const(m_pages))
         p->setDatabase(m_db.get());
     AppSettings().addRecentDatabase(path);
+    m_indexer->start(m_db->path());
     retranslate();
     return {};
 }
@@ -229,6 +247,8 @@ void MainWindow::reloadPages() {
     for (Page *p : std::as_const(m_pages))
         p->reload();
     refreshStatus();
+    if (m_db)
+        m_indexer->start(m_db->path());
 }
 
 void MainWindow::importFile(const QString &file) {

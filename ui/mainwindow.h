@@ -62,6 +62,7 @@ private:
 
     LanguageManager *m_language;
     std::unique_ptr<storage::Database> m_db;
+    class SearchIndexer *m_indexer = nullptr;
     QListWidget *m_nav = nullptr;
     QStackedWidget *m_stack = nullptr;
     QList<Page *> m_pages;

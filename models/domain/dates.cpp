@@ -1,9 +1,32 @@
 #include "models/domain/dates.h"
 
+#include <QHash>
 #include <QRegularExpression>
 #include <QTimeZone>
 
 namespace mikomi::dates {
+namespace {
+
+// The UTC offset of a local date and time. QDateTime asks the C library (mktime), which re-reads
+// the time zone file on every call: a fifth of an import's time went there. Offsets change
+// only at transitions, which are on quarter hours, so the answer is kept per quarter hour.
+int localOffset(const QDate &d, const QTime &t) {
+    thread_local QHash<qint64, int> cache;
+    const qint64 slot = d.toJulianDay() * 96 + t.hour() * 4 + t.minute() / 15;
+    if (const auto it = cache.constFind(slot); it != cache.cend())
+        return *it;
+    const int offset = QDateTime(d, t).offsetFromUtc();
+    if (cache.size() > 100000)
+        cache.clear();
+    cache.insert(slot, offset);
+    return offset;
+}
+
+} // namespace
+
+QDateTime localDateTime(const QDate &d, const QTime &t) {
+    return QDateTime(d, t, Qt::OffsetFromUTC, localOffset(d, t));
+}
 
 QString toIsoDate(const QDate &d) {
     return d.toString(Qt::ISODate);
@@ -14,9 +37,9 @@ QString toIsoDateTime(const QDateTime &t) {
         return {};
     // Hand-written: QDateTime::toString(Qt::ISODate) goes through QString::asprintf and was
     // 12% of writing a million demo leads. Same output: "YYYY-MM-DDTHH:MM:SS+HH:MM".
-    const int offset = t.offsetFromUtc();
     const QDate d = t.date();
     const QTime tm = t.time();
+    const int offset = t.timeSpec() == Qt::LocalTime ? localOffset(d, tm) : t.offsetFromUtc();
     const int year = d.year();
     if (year < 0 || year > 9999) {
         QDateTime withOffset = t;
@@ -88,7 +111,7 @@ std::optional<QDateTime> parseUserDateTime(const QString &input) {
         if (!t.isValid())
             return std::nullopt;
     }
-    return QDateTime(d, t);
+    return localDateTime(d, t);
 }
 
 std::optional<QDate> parseUserDate(const QString &s) {

@@ -18,6 +18,9 @@ std::optional<QDateTime> fromIsoDateTime(const QString &s);
 // same with slashes or a T). Anything else (or an impossible date like 2026-02-30) is nullopt,
 // never a guess. A date without a time is midnight local time.
 std::optional<QDateTime> parseUserDateTime(const QString &s);
+// A local date and time as a fixed UTC offset (the local one at that moment), so later
+// comparisons and formatting need no time-zone lookup.
+QDateTime localDateTime(const QDate &d, const QTime &t);
 std::optional<QDate> parseUserDate(const QString &s);
 
 } // namespace mikomi::dates

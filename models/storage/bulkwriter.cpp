@@ -133,22 +133,15 @@ BulkWriter::BulkWriter(Database &db, bool deferIndexes)
             if (!drop)
                 m_deferred.clear(); // leave finish() nothing half-done to redo
         }
-        // The search index too: its triggers are dropped now, the index rebuilt in one pass by
-        // finish() and the triggers put back.
-        auto t = exec(db, QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = "
-                                         "'trigger' AND tbl_name = 'leads'"));
-        QStringList triggers;
-        while (t && t->next()) {
-            if (leadSearchTriggerNames().contains(t->value(0).toString())) {
-                triggers << t->value(0).toString();
-                m_deferredTriggers << t->value(1).toString();
-            }
-        }
-        for (const QString &name : std::as_const(triggers)) {
-            if (!exec(db, QStringLiteral("DROP TRIGGER \"%1\"").arg(name)))
-                m_deferredTriggers.clear();
-        }
     }
+    // The search index is not updated row by row: the ids written from here on are recorded as
+    // pending (the triggers skip them) and SearchIndex::catchUp() indexes them after the commit.
+    // finish() closes the range at the last id written.
+    if (auto p = exec(db, QStringLiteral("INSERT INTO search_pending(lo, hi) VALUES ((SELECT "
+                                         "coalesce(max(id), 0) + 1 FROM leads), "
+                                         "9223372036854775807)"));
+        p)
+        m_pendingRow = p->lastInsertId().toLongLong();
     // Inserting many rows touches index pages all over the file: a large page cache keeps them
     // in memory instead of spilling to the WAL and reading them back. Restored afterwards.
     (void)exec(db, QStringLiteral("PRAGMA cache_size = -262144"));
@@ -186,26 +179,19 @@ Status BulkWriter::finish() {
             return Error{r.error()};
     }
     m_deferred.clear();
-    if (!m_deferredTriggers.isEmpty()) {
-        // One rebuild without incremental merging, then a single merge ('optimize'), then the
-        // default merge settings back for later edits: 1M leads 26 s -> 19 s (sqlite3 shell).
-        const QStringList steps{
-            QStringLiteral("INSERT INTO leads_fts(leads_fts, rank) VALUES ('automerge', 0)"),
-            QStringLiteral("INSERT INTO leads_fts(leads_fts, rank) VALUES ('crisismerge', 2000)"),
-            QStringLiteral("INSERT INTO leads_fts(leads_fts) VALUES ('rebuild')"),
-            QStringLiteral("INSERT INTO leads_fts(leads_fts) VALUES ('optimize')"),
-            QStringLiteral("INSERT INTO leads_fts(leads_fts, rank) VALUES ('automerge', 4)"),
-            QStringLiteral("INSERT INTO leads_fts(leads_fts, rank) VALUES ('crisismerge', 16)"),
-        };
-        for (const QString &sql : steps) {
-            if (auto r = exec(m_db, sql); !r)
-                return Error{r.error()};
-        }
-        for (const QString &sql : std::as_const(m_deferredTriggers)) {
-            if (auto r = exec(m_db, sql); !r)
-                return Error{r.error()};
-        }
-        m_deferredTriggers.clear();
+    if (m_pendingRow > 0) {
+        const QString top = QStringLiteral("(SELECT coalesce(max(id), 0) FROM leads)");
+        if (auto r = exec(
+                m_db, QStringLiteral("DELETE FROM search_pending WHERE rowid = ? AND lo > ") + top,
+                {m_pendingRow});
+            !r)
+            return Error{r.error()};
+        if (auto r = exec(
+                m_db, QStringLiteral("UPDATE search_pending SET hi = %1 WHERE rowid = ?").arg(top),
+                {m_pendingRow});
+            !r)
+            return Error{r.error()};
+        m_pendingRow = 0;
     }
     return {};
 }

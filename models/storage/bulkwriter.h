@@ -16,8 +16,9 @@ public:
     // With `deferIndexes`, the secondary indexes of the lead tables are dropped now and rebuilt
     // by finish() (one sort each instead of a random insert per row): for filling a database,
     // not for imports that look rows up as they go. All inside the caller's transaction, so a
-    // rollback brings the indexes back too. The lead search index (leads_fts) is likewise not
-    // updated per row: its triggers are dropped and finish() rebuilds it in one pass.
+    // rollback brings the indexes back too. The lead search index (leads_fts) is never updated
+    // per row by a BulkWriter: the ids it writes are recorded as pending (searchindex.h), to be
+    // indexed by SearchIndex::catchUp() after the commit.
     explicit BulkWriter(Database &db, bool deferIndexes = false);
     ~BulkWriter();
     BulkWriter(const BulkWriter &) = delete;
@@ -42,8 +43,8 @@ private:
     Database &m_db;
     std::unique_ptr<class LeadRepository> m_repo;
     std::unique_ptr<Statement> m_lead, m_history, m_touch, m_activity;
-    QStringList m_deferred;         // CREATE INDEX statements to run in finish()
-    QStringList m_deferredTriggers; // search-index triggers to recreate in finish()
+    QStringList m_deferred;  // CREATE INDEX statements to run in finish()
+    qint64 m_pendingRow = 0; // this writer's row in search_pending, closed by finish()
 };
 
 } // namespace mikomi::storage

@@ -2,6 +2,7 @@
 
 #include "models/domain/dates.h"
 #include "models/storage/leadsearch.h"
+#include "models/storage/searchindex.h"
 #include "models/storage/sql.h"
 #include "models/text/normalize.h"
 
@@ -107,10 +108,13 @@ LeadQuery::SearchPlan LeadQuery::planSearch(const QString &search) {
                 likes << QLatin1Char('%') + text::escapeLike(v) + QLatin1Char('%');
             plan.likes << likes;
         } else {
-            QStringList ors;
-            for (const QString &v : std::as_const(variants))
+            QStringList ors, likes;
+            for (const QString &v : std::as_const(variants)) {
                 ors << ftsPhrase(v);
+                likes << QLatin1Char('%') + text::escapeLike(v) + QLatin1Char('%');
+            }
             ands << QLatin1Char('(') + ors.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+            plan.indexedLikes << likes;
         }
     }
     plan.match = ands.join(QStringLiteral(" AND "));
@@ -150,21 +154,44 @@ QString LeadQuery::where(const LeadFilter &f, QVariantList &binds) const {
         binds << dates::toIsoDate(f.createdTo->addDays(1));
     }
     const SearchPlan plan = planSearch(f.search);
+    const QString text = leadSearchTextSql(QStringLiteral("l"));
+    // Every token: any of its variants somewhere in the search text (LIKE).
+    const auto likeAll = [&](const QList<QStringList> &tokens) {
+        QStringList all;
+        for (const QStringList &likes : tokens) {
+            QStringList ors;
+            for (const QString &p : likes) {
+                ors << QStringLiteral("(%1) LIKE ? ESCAPE '\\'").arg(text);
+                binds << p;
+            }
+            all << QLatin1Char('(') + ors.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+        }
+        return all.join(QStringLiteral(" AND "));
+    };
     if (!plan.match.isEmpty()) {
-        conds << QStringLiteral("l.id IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ?)");
+        const QString indexed =
+            QStringLiteral("l.id IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ?)");
         binds << plan.match;
+        // Leads written in bulk and not indexed yet (SearchIndex) are read directly: the same
+        // substrings by LIKE, so the results do not depend on how far the index has got.
+        const auto pending = SearchIndex(m_db).pending();
+        if (pending && !pending->isEmpty()) {
+            QStringList ranges;
+            for (const auto &[lo, hi] : *pending) {
+                ranges << QStringLiteral("l.id BETWEEN ? AND ?");
+                binds << lo << hi;
+            }
+            conds << QStringLiteral("(%1 OR ((%2) AND %3))")
+                         .arg(indexed, ranges.join(QStringLiteral(" OR ")),
+                              likeAll(plan.indexedLikes));
+        } else {
+            conds << indexed;
+        }
     }
     // Short tokens: LIKE on the same text, row by row in the list's order, so the first page
     // stops as soon as it is full.
-    const QString text = leadSearchTextSql(QStringLiteral("l"));
-    for (const QStringList &likes : plan.likes) {
-        QStringList ors;
-        for (const QString &p : likes) {
-            ors << QStringLiteral("(%1) LIKE ? ESCAPE '\\'").arg(text);
-            binds << p;
-        }
-        conds << QLatin1Char('(') + ors.join(QStringLiteral(" OR ")) + QLatin1Char(')');
-    }
+    if (!plan.likes.isEmpty())
+        conds << likeAll(plan.likes);
     return conds.isEmpty() ? QString()
                            : QStringLiteral(" WHERE ") + conds.join(QStringLiteral(" AND "));
 }

@@ -67,6 +67,8 @@ public:
     struct SearchPlan {
         QString match;            // "" = no index condition
         QList<QStringList> likes; // per short token: its LIKE patterns (any may match)
+        // per indexed token: the same variants as LIKE patterns, for leads not indexed yet
+        QList<QStringList> indexedLikes;
     };
     static SearchPlan planSearch(const QString &search);
 

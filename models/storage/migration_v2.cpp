@@ -18,7 +18,10 @@ QStringList leadSearchTriggerNames() {
             QStringLiteral("leads_fts_update")};
 }
 
-QStringList leadSearchTriggers() {
+namespace {
+
+// The triggers as schema version 2 created them (version 4 replaces them: leadSearchTriggers()).
+QStringList leadSearchTriggersV2() {
     const QString newText = leadSearchTextSql(QStringLiteral("new"));
     const QString oldText = leadSearchTextSql(QStringLiteral("old"));
     return {
@@ -35,6 +38,36 @@ QStringList leadSearchTriggers() {
             "INSERT INTO leads_fts(leads_fts, rowid, search) VALUES ('delete', old.id, %1); "
             "INSERT INTO leads_fts(rowid, search) VALUES (new.id, %2); END")
             .arg(oldText, newText),
+    };
+}
+
+} // namespace
+
+QStringList leadSearchTriggers() {
+    // A lead whose id is in a pending range (search_pending: written in bulk, not indexed yet) is
+    // left to SearchIndex::catchUp(); every other change goes to the index at once.
+    const auto notPending = [](const char *row) {
+        return QStringLiteral("NOT EXISTS (SELECT 1 FROM search_pending p WHERE %1.id BETWEEN "
+                              "p.lo AND p.hi)")
+            .arg(QLatin1String(row));
+    };
+    const QString newText = leadSearchTextSql(QStringLiteral("new"));
+    const QString oldText = leadSearchTextSql(QStringLiteral("old"));
+    return {
+        QStringLiteral("CREATE TRIGGER leads_fts_insert AFTER INSERT ON leads WHEN %1 BEGIN "
+                       "INSERT INTO leads_fts(rowid, search) VALUES (new.id, %2); END")
+            .arg(notPending("new"), newText),
+        QStringLiteral("CREATE TRIGGER leads_fts_delete AFTER DELETE ON leads WHEN %1 BEGIN "
+                       "INSERT INTO leads_fts(leads_fts, rowid, search) VALUES ('delete', old.id, "
+                       "%2); END")
+            .arg(notPending("old"), oldText),
+        QStringLiteral(
+            "CREATE TRIGGER leads_fts_update AFTER UPDATE OF company, company_reading, "
+            "company_key, person_key, reading_key, email_key, phone_key, mobile_key ON leads WHEN "
+            "%1 BEGIN "
+            "INSERT INTO leads_fts(leads_fts, rowid, search) VALUES ('delete', old.id, %2); "
+            "INSERT INTO leads_fts(rowid, search) VALUES (new.id, %3); END")
+            .arg(notPending("old"), oldText, newText),
     };
 }
 
@@ -57,7 +90,7 @@ Migration migrationV2() {
         QStringLiteral("CREATE INDEX leads_stage_order ON leads(CASE stage WHEN 'inquiry' THEN 0 "
                        "WHEN 'mql' THEN 1 WHEN 'sql' THEN 2 WHEN 'opportunity' THEN 3 ELSE 4 END)"),
     };
-    s << leadSearchTriggers();
+    s << leadSearchTriggersV2();
     return {2, s};
 }
 

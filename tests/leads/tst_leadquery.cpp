@@ -5,9 +5,12 @@
 #include "models/storage/leadquery.h"
 #include "models/storage/leadsnapshot.h"
 #include "models/storage/repositories.h"
+#include "models/storage/searchindex.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -39,6 +42,15 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<Database> m_db;
     qint64 m_sample = 0, m_yamada = 0, m_acme = 0;
+
+    bool sql(const QString &statement, const QVariantList &binds = {}) {
+        QSqlQuery q(QSqlDatabase::database(m_db->connectionName()));
+        if (!q.prepare(statement))
+            return false;
+        for (const QVariant &b : binds)
+            q.addBindValue(b);
+        return q.exec();
+    }
 
     QList<qint64> search(const QString &text) {
         LeadFilter f;
@@ -280,10 +292,12 @@ private slots:
         QVERIFY(duplicateGroups(*m_db)->isEmpty());
     }
 
-    void bulkDemoRebuildsSearchIndex() {
-        // The demo writer defers indexes: the search triggers are dropped while it writes and
-        // the index is rebuilt at the end, so demo leads are searchable and later edits too.
+    void bulkWritesAreIndexedByCatchUp() {
+        // Bulk writers (the demo, imports) leave their leads pending; the search reads pending
+        // leads directly, so results are the same before and after SearchIndex::catchUp().
         QVERIFY(services::writeDemo(*m_db, 300, 3, QDate(2026, 6, 30)).ok());
+        SearchIndex index(*m_db);
+        QVERIFY(index.pendingCount().value() >= 300);
         LeadFilter f;
         f.search = QStringLiteral("やまだ");
         const qint64 viaIndex = LeadQuery(*m_db).count(f).value();
@@ -291,10 +305,32 @@ private slots:
         const qint64 viaLike = LeadQuery(*m_db).count(f).value();
         QVERIFY(viaIndex > 1);       // the demo has Yamadas, and ours
         QCOMPARE(viaIndex, viaLike); // index and LIKE agree (every 山田 reads ヤマダ)
+        // Edits and deletes of pending leads must not touch the index (it has no entry yet).
+        const qint64 first = index.pending().value().first().first;
+        Lead edited = LeadRepository(*m_db).get(first).value();
+        edited.company = QStringLiteral("改名後テスト商事");
+        QVERIFY(LeadRepository(*m_db).update(edited).ok());
+        QVERIFY(sql(QStringLiteral("DELETE FROM leads WHERE id = ?"), {first + 1}));
+        QCOMPARE(search(QStringLiteral("改名後テスト")), QList<qint64>{first});
+        // Catch up in small chunks, stopping once half-way (it resumes where it stopped).
+        int calls = 0;
+        QCOMPARE(index.catchUp(50, [&](qint64, qint64) { return ++calls < 3; }).value(), false);
+        QVERIFY(index.pendingCount().value() > 0);
+        QCOMPARE(index.catchUp(50).value(), true);
+        QCOMPARE(index.pendingCount().value(), 0);
+        QVERIFY(index.pending().value().isEmpty());
+        QVERIFY(sql(QStringLiteral(
+            "INSERT INTO leads_fts(leads_fts, rank) VALUES ('integrity-check', 1)")));
+        f.search = QStringLiteral("やまだ");
+        QCOMPARE(LeadQuery(*m_db).count(f).value(), viaIndex);
+        QCOMPARE(search(QStringLiteral("改名後テスト")), QList<qint64>{first});
+        // After the catch-up the triggers index every change again.
         Lead l = makeLead(QStringLiteral("新規トリガー株式会社"), QStringLiteral("森"), QString(),
                           QString(), QString(), QString(), 20);
         QVERIFY(LeadRepository(*m_db).insert(l).ok());
         QCOMPARE(search(QStringLiteral("新規トリガー")), QList<qint64>{l.id});
+        QVERIFY(sql(QStringLiteral(
+            "INSERT INTO leads_fts(leads_fts, rank) VALUES ('integrity-check', 1)")));
     }
 
     void sortBySourceAndOwnerPagesLikeAFullSort() {

@@ -1,0 +1,77 @@
+#include "models/storage/searchindex.h"
+
+#include "models/storage/sql.h"
+
+namespace mikomi::storage {
+
+Result<QList<std::pair<qint64, qint64>>> SearchIndex::pending() const {
+    auto q = exec(m_db, QStringLiteral("SELECT lo, hi FROM search_pending ORDER BY lo"));
+    if (!q)
+        return Error{q.error()};
+    QList<std::pair<qint64, qint64>> out;
+    while (q->next())
+        out.append({q->value(0).toLongLong(), q->value(1).toLongLong()});
+    return out;
+}
+
+Result<qint64> SearchIndex::pendingCount() const {
+    auto q = exec(m_db, QStringLiteral("SELECT count(*) FROM leads l JOIN search_pending p ON l.id "
+                                       "BETWEEN p.lo AND p.hi"));
+    if (!q)
+        return Error{q.error()};
+    q->next();
+    return q->value(0).toLongLong();
+}
+
+Result<bool> SearchIndex::catchUp(int chunk,
+                                  const std::function<bool(qint64 done, qint64 total)> &progress) {
+    auto total = pendingCount();
+    if (!total)
+        return Error{total.error()};
+    qint64 done = 0;
+    for (;;) {
+        if (progress && !progress(done, *total))
+            return false;
+        Transaction tx(m_db);
+        if (!tx.started())
+            return Error{tx.error()};
+        auto q = exec(m_db, QStringLiteral("SELECT rowid, lo, hi FROM search_pending ORDER BY lo "
+                                           "LIMIT 1"));
+        if (!q)
+            return Error{q.error()};
+        if (!q->next())
+            return true;
+        const qint64 row = q->value(0).toLongLong();
+        const qint64 lo = q->value(1).toLongLong();
+        auto top = exec(m_db, QStringLiteral("SELECT coalesce(max(id), 0) FROM leads"));
+        if (!top)
+            return Error{top.error()};
+        top->next();
+        // Nothing above the newest lead is pending (a range left open by a writer that never
+        // finished would otherwise never end).
+        const qint64 hi = std::min(q->value(2).toLongLong(), top->value(0).toLongLong());
+        const qint64 end = std::min(hi, lo + chunk - 1);
+        auto ins =
+            exec(m_db,
+                 QStringLiteral("INSERT INTO leads_fts(rowid, search) SELECT id, search FROM "
+                                "leads_search WHERE id BETWEEN ? AND ?"),
+                 {lo, end});
+        if (!ins)
+            return Error{ins.error()};
+        done += ins->numRowsAffected();
+        auto next = end >= hi ? exec(m_db,
+                                     QStringLiteral("DELETE FROM search_pending WHERE "
+                                                    "rowid = ?"),
+                                     {row})
+                              : exec(m_db,
+                                     QStringLiteral("UPDATE search_pending SET lo = ? WHERE "
+                                                    "rowid = ?"),
+                                     {end + 1, row});
+        if (!next)
+            return Error{next.error()};
+        if (Status c = tx.commit(); !c)
+            return Error{c.error()};
+    }
+}
+
+} // namespace mikomi::storage

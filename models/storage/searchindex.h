@@ -1,0 +1,36 @@
+#pragma once
+
+#include "models/domain/result.h"
+#include "models/storage/database.h"
+
+#include <QList>
+
+#include <functional>
+#include <utility>
+
+namespace mikomi::storage {
+
+// The lead search index (leads_fts) after bulk writes. Imports and the demo fill write leads
+// without indexing them one by one: their id range is recorded as pending, the search reads
+// pending leads directly (same results, slower), and catchUp() indexes them in chunks, each
+// committed on its own, so it can run in the background, stop at any point and resume later.
+class SearchIndex final {
+public:
+    explicit SearchIndex(Database &db)
+        : m_db(db) {}
+
+    // Lead id ranges [lo, hi] not indexed yet, lowest first.
+    Result<QList<std::pair<qint64, qint64>>> pending() const;
+    // How many leads wait to be indexed.
+    Result<qint64> pendingCount() const;
+
+    // Indexes pending leads, `chunk` ids per transaction, until none is left or `progress`
+    // returns false. Returns true when the index is complete.
+    Result<bool> catchUp(int chunk = 20000,
+                         const std::function<bool(qint64 done, qint64 total)> &progress = {});
+
+private:
+    Database &m_db;
+};
+
+} // namespace mikomi::storage

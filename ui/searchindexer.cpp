@@ -1,0 +1,73 @@
+#include "ui/searchindexer.h"
+
+#include "models/storage/database.h"
+#include "models/storage/searchindex.h"
+
+#include <QMetaObject>
+#include <QPointer>
+
+namespace mikomi::ui {
+
+SearchIndexer::SearchIndexer(QObject *parent)
+    : QObject(parent) {}
+
+SearchIndexer::~SearchIndexer() {
+    stop();
+}
+
+bool SearchIndexer::running() const {
+    return m_thread && m_thread->isRunning();
+}
+
+void SearchIndexer::start(const QString &path) {
+    if (running())
+        return;
+    if (m_thread)
+        m_thread->wait();
+    auto stopFlag = std::make_shared<std::atomic<bool>>(false);
+    m_stop = stopFlag;
+    QPointer<SearchIndexer> self(this);
+    m_thread.reset(QThread::create([self, path, stopFlag] {
+        const auto report = [&](bool ok, const QString &error) {
+            QMetaObject::invokeMethod(
+                self,
+                [self, ok, error] {
+                    if (self)
+                        emit self->finished(ok, error);
+                },
+                Qt::QueuedConnection);
+        };
+        auto db = storage::Database::open(path);
+        if (!db) {
+            report(false, db.error());
+            return;
+        }
+        storage::SearchIndex index(**db);
+        auto pending = index.pending();
+        if (!pending || pending->isEmpty()) {
+            report(pending.ok(), pending ? QString() : pending.error());
+            return;
+        }
+        auto done = index.catchUp(20000, [&](qint64 n, qint64 total) {
+            QMetaObject::invokeMethod(
+                self,
+                [self, n, total] {
+                    if (self)
+                        emit self->progress(n, total);
+                },
+                Qt::QueuedConnection);
+            return !stopFlag->load();
+        });
+        report(done && *done, done ? QString() : done.error());
+    }));
+    m_thread->start(QThread::LowPriority);
+}
+
+void SearchIndexer::stop() {
+    if (m_stop)
+        m_stop->store(true);
+    if (m_thread)
+        m_thread->wait();
+}
+
+} // namespace mikomi::ui
