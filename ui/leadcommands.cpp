@@ -24,6 +24,52 @@ SaveLeadCommand::SaveLeadCommand(storage::Database &db, const Lead &after,
                      : QCoreApplication::translate("Mikomi", "Add lead %1").arg(name));
 }
 
+LogActivityCommand::LogActivityCommand(storage::Database &db, const Activity &activity,
+                                       AppliedFn onApplied, ErrorFn onError)
+    : m_db(db)
+    , m_activity(activity)
+    , m_onApplied(std::move(onApplied))
+    , m_onError(std::move(onError)) {
+    setText(QCoreApplication::translate("Mikomi", "Log activity: %1")
+                .arg(activityKindLabel(activity.kind)));
+}
+
+void LogActivityCommand::rescore() {
+    auto score =
+        storage::ScoringStore(m_db).recompute(m_activity.leadId, QDateTime::currentDateTime());
+    if (!score && m_onError)
+        m_onError(score.error());
+}
+
+void LogActivityCommand::redo() {
+    m_activity.id = 0;
+    auto id = storage::LeadRepository(m_db).addActivity(m_activity);
+    if (!id) {
+        m_failed = true;
+        setObsolete(true);
+        if (m_onError)
+            m_onError(id.error());
+        return;
+    }
+    rescore();
+    if (m_onApplied)
+        m_onApplied();
+}
+
+void LogActivityCommand::undo() {
+    if (m_failed || m_activity.id == 0)
+        return;
+    if (Status s = storage::LeadRepository(m_db).removeActivity(m_activity.id); !s) {
+        if (m_onError)
+            m_onError(s.error());
+        return;
+    }
+    m_activity.id = 0;
+    rescore();
+    if (m_onApplied)
+        m_onApplied();
+}
+
 void SaveLeadCommand::fail(const QString &message) {
     m_failed = true;
     setObsolete(true);

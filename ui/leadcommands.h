@@ -40,6 +40,25 @@ private:
     ErrorFn m_onError;
 };
 
+// Logs an activity on a lead and rescores it (behaviour rules); undo deletes the activity and
+// rescores again.
+class LogActivityCommand final : public QUndoCommand {
+public:
+    LogActivityCommand(storage::Database &db, const Activity &activity, AppliedFn onApplied,
+                       ErrorFn onError);
+    void redo() override;
+    void undo() override;
+    bool failed() const { return m_failed; }
+
+private:
+    void rescore();
+    storage::Database &m_db;
+    Activity m_activity;
+    bool m_failed = false;
+    AppliedFn m_onApplied;
+    ErrorFn m_onError;
+};
+
 // Deletes leads with everything attached; undo re-inserts them with the same ids.
 class DeleteLeadsCommand final : public QUndoCommand {
 public:

@@ -1,5 +1,7 @@
 #include "ui/leadeditor.h"
 
+#include "ui/leadcommands.h"
+
 #include "models/appsettings.h"
 #include "models/domain/dates.h"
 #include "models/storage/repositories.h"
@@ -24,7 +26,9 @@
 #include <QTabWidget>
 #include <QTreeWidget>
 #include <QUndoStack>
+
 #include <QVBoxLayout>
+#include <memory>
 
 namespace mikomi::ui {
 namespace {
@@ -483,14 +487,30 @@ void LeadEditor::logActivity() {
     a.occurredAt = QDateTime::currentDateTime();
     a.user = AppSettings().ownerName();
     a.notes = m_activityNotes->text().trimmed();
-    auto r = storage::LeadRepository(m_db).addActivity(a);
-    if (!r) {
-        QMessageBox::warning(this, windowTitle(), r.error());
-        return;
+    // Undoable like every other change; the score follows (behaviour rules).
+    const QPointer<LeadEditor> self(this);
+    const auto applied = [self] {
+        if (self) {
+            self->loadTimeline();
+            emit self->leadChanged();
+        }
+    };
+    auto failed = std::make_shared<bool>(false);
+    const auto error = [self, failed](const QString &msg) {
+        *failed = true;
+        if (self)
+            QMessageBox::warning(self, self->windowTitle(), msg);
+    };
+    auto *cmd = new LogActivityCommand(m_db, a, applied, error);
+    if (m_undo) {
+        m_undo->push(cmd); // deletes the command when it failed (obsolete)
+    } else {
+        cmd->redo();
+        delete cmd;
     }
+    if (*failed)
+        return;
     m_activityNotes->clear();
-    loadTimeline();
-    emit leadChanged();
 }
 
 void LeadEditor::stageAction(int kind) {

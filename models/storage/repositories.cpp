@@ -634,6 +634,13 @@ Result<qint64> LeadRepository::addActivity(Activity &a) {
     return a.id;
 }
 
+Status LeadRepository::removeActivity(qint64 activityId) {
+    auto q = exec(m_db, QStringLiteral("DELETE FROM activities WHERE id = ?"), {activityId});
+    if (!q)
+        return Error{q.error()};
+    return {};
+}
+
 Result<QList<Activity>> LeadRepository::activities(qint64 id) const {
     auto q = exec(m_db,
                   QStringLiteral("SELECT id, kind, occurred_at, user_name, notes FROM activities "

@@ -109,6 +109,8 @@ public:
     Result<qint64> addTouchpoint(Touchpoint &tp);
     Result<QList<Touchpoint>> touchpoints(qint64 id) const;
     Result<qint64> addActivity(Activity &a);
+    // Deletes one activity (undo of addActivity).
+    Status removeActivity(qint64 activityId);
     Result<QList<Activity>> activities(qint64 id) const;
 
     Status addStageChange(StageChange &change);

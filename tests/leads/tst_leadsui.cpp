@@ -11,8 +11,10 @@
 #include "ui/leadspage.h"
 #include "ui/stagecommands.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -96,6 +98,44 @@ private slots:
         stack.redo(); // comes back with the same id
         QCOMPARE(repo.get(id)->company, QStringLiteral("株式会社サンプル"));
         QVERIFY(applied >= 9);
+    }
+
+    void loggedActivityIsUndoableAndScores() {
+        // Logging from the editor: one undo step; the seminar behaviour rule moves the score.
+        LeadRepository repo(*m_db);
+        Lead l = sample();
+        QVERIFY(repo.insert(l).ok());
+        const int before = repo.get(l.id)->score;
+        QUndoStack stack;
+        ui::LeadEditor editor(*m_db, repo.get(l.id).value(), &stack);
+        QComboBox *activityKind = nullptr;
+        for (QComboBox *c : editor.findChildren<QComboBox *>()) {
+            for (int i = 0; i < c->count(); ++i) {
+                if (c->itemText(i) == activityKindLabel(ActivityKind::Seminar)) {
+                    activityKind = c;
+                    c->setCurrentIndex(i);
+                }
+            }
+        }
+        QVERIFY(activityKind);
+        QPushButton *log = nullptr;
+        for (QPushButton *b : editor.findChildren<QPushButton *>()) {
+            if (b->text() == ui::LeadEditor::tr("Log activity"))
+                log = b;
+        }
+        QVERIFY(log);
+        log->click();
+        QCOMPARE(repo.activities(l.id)->size(), 1);
+        QCOMPARE(repo.activities(l.id)->first().kind, ActivityKind::Seminar);
+        QCOMPARE(stack.count(), 1);
+        const int after = repo.get(l.id)->score;
+        QVERIFY2(after > before, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
+        stack.undo();
+        QCOMPARE(repo.activities(l.id)->size(), 0);
+        QCOMPARE(repo.get(l.id)->score, before);
+        stack.redo();
+        QCOMPARE(repo.activities(l.id)->size(), 1);
+        QCOMPARE(repo.get(l.id)->score, after);
     }
 
     void validationMessagesBothLanguages() {
