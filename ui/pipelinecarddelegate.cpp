@@ -70,8 +70,14 @@ void PipelineCardDelegate::paint(QPainter *p, const QStyleOptionViewItem &option
 
     // Third line: score · temperature (· SAL/SGL), and a readiness badge on the right.
     const int score = index.data(PipelineModel::ScoreRole).toInt();
+    // A temperature set by hand is marked, so nobody mistakes it for the derived one.
+    const QString tempText =
+        index.data(PipelineModel::TemperatureOverriddenRole).toBool()
+            ? QCoreApplication::translate("Mikomi", "%1 (manual)", "temperature set by hand")
+                  .arg(temperatureLabel(temp))
+            : temperatureLabel(temp);
     QString third = QCoreApplication::translate("Mikomi", "Score %1").arg(score) +
-                    QStringLiteral(" · ") + temperatureLabel(temp);
+                    QStringLiteral(" · ") + tempText;
     const auto stage = Stage(index.data(PipelineModel::StageRole).toInt());
     const auto kind = SqlKind(index.data(PipelineModel::SqlKindRole).toInt());
     if (stage == Stage::Sql && kind != SqlKind::None)

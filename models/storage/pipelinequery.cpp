@@ -41,9 +41,21 @@ PipelineCard cardFrom(const QSqlQuery &q) {
     return c;
 }
 
-// " AND l.owner_id = ? AND l.source_id = ?" as the filter needs, binds appended.
+// " AND l.owner_id = ? AND l.source_id = ? …" as the filter needs, binds appended.
 QString filterSql(const PipelineFilter &f, QVariantList &binds) {
     QString s;
+    switch (f.ready) {
+    case scoring::Readiness::None:
+        break;
+    case scoring::Readiness::Mql:
+        s += QStringLiteral(" AND l.lost = 0 AND l.stage = ? AND l.score >= ?");
+        binds << stageKey(Stage::Inquiry) << f.mqlScore;
+        break;
+    case scoring::Readiness::Sql:
+        s += QStringLiteral(" AND l.lost = 0 AND l.stage IN (?, ?) AND l.score >= ?");
+        binds << stageKey(Stage::Inquiry) << stageKey(Stage::Mql) << f.sqlScore;
+        break;
+    }
     if (f.ownerId > 0) {
         s += QStringLiteral(" AND l.owner_id = ?");
         binds.append(f.ownerId);
