@@ -45,6 +45,13 @@ void PipelineCardDelegate::paint(QPainter *p, const QStyleOptionViewItem &option
     p->drawPath(path);
     const auto temp = Temperature(index.data(PipelineModel::TemperatureRole).toInt());
     p->fillRect(QRectF(card.left(), card.top() + 4, 4, card.height() - 8), temperatureColor(temp));
+    // A temperature set by hand is pinned: a pin head on the strip (the tooltip says so in words;
+    // the card has no room for more text).
+    if (index.data(PipelineModel::TemperatureOverriddenRole).toBool()) {
+        p->setPen(QPen(option.palette.base().color(), 1.5));
+        p->setBrush(temperatureColor(temp));
+        p->drawEllipse(QPointF(card.left() + 2, card.top() + 8), 4.5, 4.5);
+    }
 
     const int line = option.fontMetrics.height();
     QRectF text = card.adjusted(10, 4, -6, -4);
@@ -70,14 +77,8 @@ void PipelineCardDelegate::paint(QPainter *p, const QStyleOptionViewItem &option
 
     // Third line: score · temperature (· SAL/SGL), and a readiness badge on the right.
     const int score = index.data(PipelineModel::ScoreRole).toInt();
-    // A temperature set by hand is marked, so nobody mistakes it for the derived one.
-    const QString tempText =
-        index.data(PipelineModel::TemperatureOverriddenRole).toBool()
-            ? QCoreApplication::translate("Mikomi", "%1 (manual)", "temperature set by hand")
-                  .arg(temperatureLabel(temp))
-            : temperatureLabel(temp);
     QString third = QCoreApplication::translate("Mikomi", "Score %1").arg(score) +
-                    QStringLiteral(" · ") + tempText;
+                    QStringLiteral(" · ") + temperatureLabel(temp);
     const auto stage = Stage(index.data(PipelineModel::StageRole).toInt());
     const auto kind = SqlKind(index.data(PipelineModel::SqlKindRole).toInt());
     if (stage == Stage::Sql && kind != SqlKind::None)
@@ -85,9 +86,13 @@ void PipelineCardDelegate::paint(QPainter *p, const QStyleOptionViewItem &option
     QRectF thirdRect(text.left(), text.top() + 2 * line, text.width(), line);
     const auto ready = scoring::Readiness(index.data(PipelineModel::ReadinessRole).toInt());
     if (ready != scoring::Readiness::None) {
-        const QString badge = ready == scoring::Readiness::Sql
-                                  ? QCoreApplication::translate("Mikomi", "Ready for SQL")
-                                  : QCoreApplication::translate("Mikomi", "Ready for MQL");
+        // Short: the card is narrow; the tooltip and the "Show" filter say it in full.
+        const QString badge =
+            ready == scoring::Readiness::Sql
+                ? QCoreApplication::translate("Mikomi", "→ SQL",
+                                              "badge on a pipeline card: ready for SQL")
+                : QCoreApplication::translate("Mikomi", "→ MQL",
+                                              "badge on a pipeline card: ready for MQL");
         QFont small = option.font;
         small.setPointSizeF(small.pointSizeF() * 0.85);
         small.setBold(true);

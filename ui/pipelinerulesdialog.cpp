@@ -210,6 +210,9 @@ void PipelineRulesDialog::retranslate() {
         b->setText(tr("Remove rule"));
     m_response->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_assign->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    // Category combos show the whole label ("パートナー・紹介") in either language.
+    for (QTableWidget *t : {m_response, m_assign})
+        t->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
 }
 
 } // namespace mikomi::ui

@@ -17,6 +17,7 @@
 #include "ui/touchpointdialog.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QLabel>
 #include <QTabWidget>
@@ -123,6 +124,12 @@ private slots:
         ui::LeadEditor editor(*m_db, lead, &undo);
         editor.show();
         save(&editor, QStringLiteral("editor_temperature"), lang);
+        auto *temperature = editor.findChild<QComboBox *>(QStringLiteral("temperature"));
+        QVERIFY(temperature);
+        temperature->setCurrentIndex(0); // Automatic, with what it gives now
+        QVERIFY(temperature->currentText().contains(QLatin1Char('(')) ||
+                temperature->currentText().contains(QChar(0xFF08)));
+        save(temperature, QStringLiteral("editor_temperature_auto"), lang);
 
         pipeline.tabs()->setCurrentIndex(1);
         QVERIFY(pipeline.followUpModel()->rowCount() >= 3);
