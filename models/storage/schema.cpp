@@ -142,7 +142,9 @@ Migration migrationV1() {
 }
 
 const std::vector<Migration> &builtinMigrations() {
-    static const std::vector<Migration> all{migrationV1(), migrationV2(), migrationV3()};
+    // v4 from the h-pipeline branch; renumber on merge if another v4 landed first.
+    static const std::vector<Migration> all{migrationV1(), migrationV2(), migrationV3(),
+                                            migrationV4Pipeline()};
     return all;
 }
 

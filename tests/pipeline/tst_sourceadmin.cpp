@@ -1,5 +1,6 @@
 #include "models/storage/database.h"
 #include "models/storage/repositories.h"
+#include "models/storage/schema.h"
 #include "models/storage/sourceadmin.h"
 
 #include <QTemporaryDir>
@@ -69,7 +70,7 @@ private slots:
         m_db = std::move(db).value();
     }
 
-    void migrationCreatesDefaults() { QCOMPARE(m_db->schemaVersion(), 3); }
+    void migrationCreatesDefaults() { QCOMPARE(m_db->schemaVersion(), currentSchemaVersion()); }
 
     void normalisationOnTheWayIn() {
         SourceRepository repo(*m_db);
