@@ -7,6 +7,7 @@
 #include "models/storage/repositories.h"
 #include "models/storage/scoringstore.h"
 #include "models/unknownleadmodel.h"
+#include "ui/leadcommands.h"
 #include "ui/leadeditor.h"
 #include "ui/leadspage.h"
 #include "ui/pipelinepage.h"
@@ -434,6 +435,15 @@ private slots:
         QCOMPARE(combo->currentData().toString(), temperatureKey(Temperature::Hot));
         combo->setCurrentIndex(0);
         QCOMPARE(editor.lead().temperatureOverride, std::optional<Temperature>());
+        // Saving goes through SaveLeadCommand like every editor save: one undo step.
+        combo->setCurrentIndex(combo->findData(temperatureKey(Temperature::Cold)));
+        QUndoStack undo;
+        const Lead stored = *repo.get(a);
+        undo.push(
+            new ui::SaveLeadCommand(*m_db, editor.lead(), stored, QStringLiteral("me"), {}, {}));
+        QCOMPARE(repo.get(a)->temperatureOverride, std::optional(Temperature::Cold));
+        undo.undo();
+        QCOMPARE(repo.get(a)->temperatureOverride, std::optional<Temperature>());
     }
 };
 
