@@ -2744,6 +2744,10 @@ Which is it?</source>
         <source>Leads whose score passed the MQL or SQL threshold (Scoring rules) while they are still at an earlier stage. Nothing moves by itself.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::PipelineRulesDialog</name>

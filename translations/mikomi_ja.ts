@@ -2732,6 +2732,10 @@ Which is it?</source>
         <source>Leads whose score passed the MQL or SQL threshold (Scoring rules) while they are still at an earlier stage. Nothing moves by itself.</source>
         <translation>スコアが MQL または SQL の基準（スコアリングルール）を超えたのに、まだ手前のステージにあるリードです。ステージが自動で変わることはありません。</translation>
     </message>
+    <message>
+        <source>Rules</source>
+        <translation>ルール設定</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::PipelineRulesDialog</name>

@@ -31,6 +31,7 @@
 #include <QScrollArea>
 #include <QTabWidget>
 #include <QTableView>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -78,24 +79,30 @@ PipelinePage::PipelinePage(QWidget *parent)
     m_ready->setObjectName(QStringLiteral("readyFilter"));
     for (auto r : {scoring::Readiness::None, scoring::Readiness::Mql, scoring::Readiness::Sql})
         m_ready->addItem(QString(), int(r));
-    m_scoring = new QPushButton(this);
-    m_rules = new QPushButton(this);
-    for (QWidget *w :
-         std::initializer_list<QWidget *>{m_ownerLabel, m_owner, m_sourceLabel, m_source,
-                                          m_readyLabel, m_ready, m_scoring, m_rules})
+    // The rule dialogs behind one menu button: the filters need the room (Japanese labels).
+    m_rulesButton = new QToolButton(this);
+    m_rulesButton->setObjectName(QStringLiteral("rulesButton"));
+    m_rulesButton->setPopupMode(QToolButton::InstantPopup);
+    m_rulesButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *rulesMenu = new QMenu(m_rulesButton);
+    m_scoring = rulesMenu->addAction(QString());
+    m_rules = rulesMenu->addAction(QString());
+    m_rulesButton->setMenu(rulesMenu);
+    for (QWidget *w : std::initializer_list<QWidget *>{
+             m_ownerLabel, m_owner, m_sourceLabel, m_source, m_readyLabel, m_ready, m_rulesButton})
         top->addWidget(w);
     layout->addLayout(top);
     connect(m_owner, &QComboBox::activated, this, &PipelinePage::applyFilter);
     connect(m_source, &QComboBox::activated, this, &PipelinePage::applyFilter);
     connect(m_ready, &QComboBox::activated, this, &PipelinePage::applyFilter);
-    connect(m_scoring, &QPushButton::clicked, this, [this] {
+    connect(m_scoring, &QAction::triggered, this, [this] {
         if (!m_db)
             return;
         ScoringDialog d(*m_db, this);
         if (d.exec() == QDialog::Accepted)
             reloadBoard();
     });
-    connect(m_rules, &QPushButton::clicked, this, [this] {
+    connect(m_rules, &QAction::triggered, this, [this] {
         if (!m_db)
             return;
         PipelineRulesDialog d(*m_db, this);
@@ -220,6 +227,18 @@ void PipelinePage::refreshFilters() {
     }
     m_owner->setCurrentIndex(std::max(0, m_owner->findData(owner)));
     m_source->setCurrentIndex(std::max(0, m_source->findData(source)));
+    fitFilters();
+}
+
+void PipelinePage::fitFilters() {
+    // Each filter shows at least its "all" entry in full, whatever the language; the owner
+    // filter every name (people's names are short; source names can be long and are elided).
+    for (QComboBox *c : {m_owner, m_source, m_ready}) {
+        int text = 0;
+        for (int i = 0; i < (c == m_owner ? c->count() : std::min(1, c->count())); ++i)
+            text = std::max(text, c->fontMetrics().horizontalAdvance(c->itemText(i)));
+        c->setMinimumWidth(std::min(text, 160) + 36);
+    }
 }
 
 void PipelinePage::applyFilter() {
@@ -476,6 +495,8 @@ void PipelinePage::retranslate() {
         m_owner->setItemText(0, tr("Everyone"));
     if (m_source->count() > 0)
         m_source->setItemText(0, tr("All sources"));
+    fitFilters();
+    m_rulesButton->setText(tr("Rules"));
     m_scoring->setText(tr("Scoring rules…"));
     m_rules->setText(tr("Follow-up and assignment rules…"));
     for (int i = 0; i < storage::PipelineColumnCount; ++i)

@@ -8,6 +8,7 @@
 #include <array>
 #include <optional>
 
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -15,6 +16,7 @@ class QListView;
 class QPushButton;
 class QTabWidget;
 class QTableView;
+class QToolButton;
 
 namespace mikomi {
 class FollowUpModel;
@@ -53,6 +55,7 @@ protected:
 private:
     void retranslate();
     void refreshFilters();
+    void fitFilters();
     void applyFilter();
     void reloadBoard();
     void reloadFollowUps();
@@ -76,8 +79,9 @@ private:
     QComboBox *m_owner = nullptr;
     QComboBox *m_source = nullptr;
     QComboBox *m_ready = nullptr;
-    QPushButton *m_scoring = nullptr;
-    QPushButton *m_rules = nullptr;
+    QToolButton *m_rulesButton = nullptr;
+    QAction *m_scoring = nullptr;
+    QAction *m_rules = nullptr;
     QLabel *m_limitNote = nullptr;
     QTabWidget *m_tabs = nullptr;
     QCheckBox *m_onlyMine = nullptr;
