@@ -77,7 +77,22 @@ QVariant PipelineModel::data(const QModelIndex &index, int role) const {
         return QString((c.company.isEmpty() ? name : c.company) + QLatin1Char('\n') + line2);
     }
     case Qt::ToolTipRole: {
-        QString tip = tr("Score %1 · %2").arg(c.score).arg(temperatureLabel(temp));
+        const QString tempText = c.temperatureOverride
+                                     ? tr("%1 (set by hand)").arg(temperatureLabel(temp))
+                                     : temperatureLabel(temp);
+        QString tip = tr("Score %1 · %2").arg(c.score).arg(tempText);
+        switch (scoring::readiness(m_thresholds, c.stage, c.lost, c.score)) {
+        case scoring::Readiness::Mql:
+            tip += QLatin1Char('\n') + tr("Score reached the MQL threshold (%1): ready for MQL.")
+                                           .arg(m_thresholds.mqlScore);
+            break;
+        case scoring::Readiness::Sql:
+            tip += QLatin1Char('\n') + tr("Score reached the SQL threshold (%1): ready for SQL.")
+                                           .arg(m_thresholds.sqlScore);
+            break;
+        case scoring::Readiness::None:
+            break;
+        }
         if (c.stage == Stage::Sql && c.sqlKind != SqlKind::None)
             tip += QStringLiteral(" · ") + sqlKindLabel(c.sqlKind);
         if (c.lost && !c.lostReason.isEmpty())
@@ -110,6 +125,8 @@ QVariant PipelineModel::data(const QModelIndex &index, int role) const {
         return c.owner;
     case SourceRole:
         return c.source;
+    case TemperatureOverriddenRole:
+        return c.temperatureOverride.has_value();
     default:
         return {};
     }

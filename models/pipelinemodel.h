@@ -29,6 +29,7 @@ public:
         LostReasonRole,
         OwnerRole,
         SourceRole,
+        TemperatureOverriddenRole, // bool: set by hand, not derived
     };
     static QString mimeType() { return QStringLiteral("application/x-mikomi-lead-ids"); }
 

@@ -131,6 +131,7 @@ bool SourceListModel::setData(const QModelIndex &index, const QVariant &value, i
         return false;
     storage::SourceRepository repo(*m_db);
     Status st;
+    const int before = index.column() == Category ? int(s.category) : int(s.tier);
     if (index.column() == Category && v >= 0 && v < SourceCategoryCount) {
         st = repo.setCategory(s.id, static_cast<SourceCategory>(v));
         if (st)
@@ -147,6 +148,8 @@ bool SourceListModel::setData(const QModelIndex &index, const QVariant &value, i
         return false;
     }
     emit dataChanged(this->index(index.row(), Category), this->index(index.row(), Suggested));
+    if (before != v)
+        emit valueEdited(s.id, s.name, index.column(), before, v);
     return true;
 }
 

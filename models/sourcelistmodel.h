@@ -43,6 +43,9 @@ public:
 
 signals:
     void errorOccurred(const QString &message);
+    // A category or tier was written (column Category or Tier; values are the enum ints), so
+    // the page can put an undo step on its stack.
+    void valueEdited(qint64 sourceId, const QString &source, int column, int before, int after);
 
 private:
     storage::Database *m_db = nullptr;

@@ -5,6 +5,7 @@
 #include "models/appsettings.h"
 #include "models/domain/dates.h"
 #include "models/storage/repositories.h"
+#include "models/storage/scoringstore.h"
 #include "models/text/normalize.h"
 #include "ui/stagecommands.h"
 
@@ -164,6 +165,23 @@ LeadEditor::LeadEditor(storage::Database &db, const Lead &lead, QUndoStack *undo
     addLine(left, k("honorific"), lead.honorific);
     addLine(left, k("owner"), lead.owner);
     addLine(left, k("source"), lead.source);
+    // Temperature: derived from score and recency unless set by hand (Automatic = derived).
+    m_temperatureLabel = new QLabel(details);
+    m_temperature = new QComboBox(details);
+    m_temperature->setObjectName(QStringLiteral("temperature"));
+    m_temperatureLabel->setBuddy(m_temperature);
+    m_temperature->addItem(QString(), QString());
+    for (Temperature t : {Temperature::Hot, Temperature::Warm, Temperature::Cold})
+        m_temperature->addItem(QString(), temperatureKey(t));
+    if (lead.temperatureOverride)
+        m_temperature->setCurrentIndex(
+            m_temperature->findData(temperatureKey(*lead.temperatureOverride)));
+    if (lead.id > 0) {
+        if (auto t =
+                storage::ScoringStore(db).derivedTemperature(lead.id, QDateTime::currentDateTime()))
+            m_derived = *t;
+    }
+    left->addRow(m_temperatureLabel, m_temperature);
     m_optOut = new QCheckBox(details);
     m_optOut->setChecked(lead.optOut);
     left->addRow(QString(), m_optOut);
@@ -299,6 +317,15 @@ void LeadEditor::retranslate() {
     }
     m_labels.value(k("notes"))->setText(tr("Notes"));
     m_optOut->setText(tr("Opted out of contact"));
+    m_temperatureLabel->setText(tr("Temperature"));
+    m_temperature->setItemText(0, m_derived
+                                      ? tr("Automatic (now %1)").arg(temperatureLabel(*m_derived))
+                                      : tr("Automatic"));
+    for (int i = 1; i < m_temperature->count(); ++i)
+        m_temperature->setItemText(
+            i, temperatureLabel(*temperatureFromKey(m_temperature->itemData(i).toString())));
+    m_temperature->setToolTip(tr("Automatic: from the score and the days since the last activity "
+                                 "(Scoring rules). Choose Hot, Warm or Cold to set it by hand."));
     m_tabs->setTabText(0, tr("Details"));
     m_tabs->setTabText(1, tr("History and activities"));
     m_stageLabel->setText(tr("Stage:"));
@@ -341,6 +368,7 @@ Lead LeadEditor::lead() const {
     l.owner = v("owner");
     l.source = v("source");
     l.optOut = m_optOut->isChecked();
+    l.temperatureOverride = temperatureFromKey(m_temperature->currentData().toString());
     l.notes = m_notes->toPlainText();
     l.dealValue = parseMoney(v("dealValue"));
     l.lifetimeValue = parseMoney(v("lifetimeValue"));

@@ -83,6 +83,9 @@ private:
     QLabel *m_phoneError = nullptr;
     QLabel *m_mobileError = nullptr;
     QCheckBox *m_optOut = nullptr;
+    QLabel *m_temperatureLabel = nullptr;
+    QComboBox *m_temperature = nullptr;   // Automatic / Hot / Warm / Cold (override)
+    std::optional<Temperature> m_derived; // what Automatic gives now (stored leads)
     QPlainTextEdit *m_notes = nullptr;
     QTreeWidget *m_timeline = nullptr;
     QComboBox *m_activityKind = nullptr;

@@ -9,6 +9,7 @@
 #include "ui/leadcommands.h"
 #include "ui/leadeditor.h"
 #include "ui/pages.h"
+#include "ui/pipelinecommands.h"
 #include "ui/stagecommands.h"
 
 #include <QAction>
@@ -444,9 +445,57 @@ void LeadsPage::showContextMenu(const QPoint &pos) {
     menu.addAction(tr("Recycle to nurturing"), this,
                    [this] { stageCommand(int(StageCommand::Kind::Recycle), 0); });
     menu.addSeparator();
+    const auto selectedIds = [this] {
+        QList<qint64> ids;
+        for (int row : selectedRows())
+            ids << m_model->leadId(row);
+        return ids;
+    };
+    menu.addAction(tr("Reassign…"), this, [this, selectedIds] {
+        const QList<qint64> ids = selectedIds();
+        if (auto owner = askOwner(this, *m_db, int(ids.size())))
+            reassignLeads(ids, *owner);
+    });
+    QMenu *temperature = menu.addMenu(tr("Temperature"));
+    for (auto t : {std::optional<Temperature>(), std::optional(Temperature::Hot),
+                   std::optional(Temperature::Warm), std::optional(Temperature::Cold)})
+        temperature->addAction(temperatureChoiceLabel(t), this,
+                               [this, t, selectedIds] { setTemperature(selectedIds(), t); });
+    menu.addSeparator();
     menu.addAction(tr("Copy"), this, &LeadsPage::copySelected);
     menu.addAction(tr("Delete…"), this, &LeadsPage::deleteSelected);
     menu.exec(m_view->viewport()->mapToGlobal(pos));
+}
+
+void LeadsPage::reassignLeads(const QList<qint64> &ids, const QString &owner) {
+    if (!m_db || ids.isEmpty())
+        return;
+    auto *cmd = new ReassignCommand(
+        *m_db, ids, owner,
+        [this] {
+            fillCombos(); // a typed name may be a new user
+            changed();
+        },
+        [this](const QString &m) { showError(m); });
+    if (undoStack()) {
+        undoStack()->push(cmd);
+    } else {
+        cmd->redo();
+        delete cmd;
+    }
+}
+
+void LeadsPage::setTemperature(const QList<qint64> &ids, std::optional<Temperature> temperature) {
+    if (!m_db || ids.isEmpty())
+        return;
+    auto *cmd = new TemperatureCommand(
+        *m_db, ids, temperature, [this] { changed(); }, [this](const QString &m) { showError(m); });
+    if (undoStack()) {
+        undoStack()->push(cmd);
+    } else {
+        cmd->redo();
+        delete cmd;
+    }
 }
 
 } // namespace mikomi::ui

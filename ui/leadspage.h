@@ -1,6 +1,9 @@
 #pragma once
 
+#include "models/domain/enums.h"
 #include "ui/page.h"
+
+#include <optional>
 
 class QComboBox;
 class QDateEdit;
@@ -40,6 +43,9 @@ public slots:
     void findDuplicates();
     void deleteSelected();
     void copySelected();
+    // One undo step each (the context menu's "Reassign…" and "Temperature").
+    void reassignLeads(const QList<qint64> &ids, const QString &owner);
+    void setTemperature(const QList<qint64> &ids, std::optional<mikomi::Temperature> temperature);
 
 protected:
     void changeEvent(QEvent *event) override;

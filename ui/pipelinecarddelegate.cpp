@@ -28,7 +28,9 @@ QColor temperatureColor(Temperature t) {
 QSize PipelineCardDelegate::sizeHint(const QStyleOptionViewItem &option,
                                      const QModelIndex &) const {
     const int line = option.fontMetrics.height();
-    return {160, line * 3 + 18};
+    // Narrower than the narrowest column (views are at least 150 px wide, less a scroll bar), so
+    // a card always fits its column and elides its text instead of scrolling sideways.
+    return {120, line * 3 + 18};
 }
 
 void PipelineCardDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
@@ -45,6 +47,13 @@ void PipelineCardDelegate::paint(QPainter *p, const QStyleOptionViewItem &option
     p->drawPath(path);
     const auto temp = Temperature(index.data(PipelineModel::TemperatureRole).toInt());
     p->fillRect(QRectF(card.left(), card.top() + 4, 4, card.height() - 8), temperatureColor(temp));
+    // A temperature set by hand is pinned: a pin head on the strip (the tooltip says so in words;
+    // the card has no room for more text).
+    if (index.data(PipelineModel::TemperatureOverriddenRole).toBool()) {
+        p->setPen(QPen(option.palette.base().color(), 1.5));
+        p->setBrush(temperatureColor(temp));
+        p->drawEllipse(QPointF(card.left() + 2, card.top() + 8), 4.5, 4.5);
+    }
 
     const int line = option.fontMetrics.height();
     QRectF text = card.adjusted(10, 4, -6, -4);
@@ -79,9 +88,13 @@ void PipelineCardDelegate::paint(QPainter *p, const QStyleOptionViewItem &option
     QRectF thirdRect(text.left(), text.top() + 2 * line, text.width(), line);
     const auto ready = scoring::Readiness(index.data(PipelineModel::ReadinessRole).toInt());
     if (ready != scoring::Readiness::None) {
-        const QString badge = ready == scoring::Readiness::Sql
-                                  ? QCoreApplication::translate("Mikomi", "Ready for SQL")
-                                  : QCoreApplication::translate("Mikomi", "Ready for MQL");
+        // Short: the card is narrow; the tooltip and the "Show" filter say it in full.
+        const QString badge =
+            ready == scoring::Readiness::Sql
+                ? QCoreApplication::translate("Mikomi", "→ SQL",
+                                              "badge on a pipeline card: ready for SQL")
+                : QCoreApplication::translate("Mikomi", "→ MQL",
+                                              "badge on a pipeline card: ready for MQL");
         QFont small = option.font;
         small.setPointSizeF(small.pointSizeF() * 0.85);
         small.setBold(true);

@@ -3,13 +3,13 @@
 #include "models/appsettings.h"
 #include "models/followupmodel.h"
 #include "models/pipelinemodel.h"
-#include "models/storage/assignment.h"
 #include "models/storage/database.h"
 #include "models/storage/followups.h"
 #include "models/storage/repositories.h"
 #include "models/storage/scoringstore.h"
 #include "ui/pages.h"
 #include "ui/pipelinecarddelegate.h"
+#include "ui/pipelinecommands.h"
 #include "ui/pipelinerulesdialog.h"
 #include "ui/scoringdialog.h"
 #include "ui/stagecommands.h"
@@ -19,6 +19,7 @@
 #include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
@@ -30,6 +31,7 @@
 #include <QScrollArea>
 #include <QTabWidget>
 #include <QTableView>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -72,22 +74,35 @@ PipelinePage::PipelinePage(QWidget *parent)
     m_source = new QComboBox(this);
     m_source->setObjectName(QStringLiteral("sourceFilter"));
     m_source->setMinimumContentsLength(14);
-    m_scoring = new QPushButton(this);
-    m_rules = new QPushButton(this);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_ownerLabel, m_owner, m_sourceLabel,
-                                                       m_source, m_scoring, m_rules})
+    m_readyLabel = new QLabel(this);
+    m_ready = new QComboBox(this);
+    m_ready->setObjectName(QStringLiteral("readyFilter"));
+    for (auto r : {scoring::Readiness::None, scoring::Readiness::Mql, scoring::Readiness::Sql})
+        m_ready->addItem(QString(), int(r));
+    // The rule dialogs behind one menu button: the filters need the room (Japanese labels).
+    m_rulesButton = new QToolButton(this);
+    m_rulesButton->setObjectName(QStringLiteral("rulesButton"));
+    m_rulesButton->setPopupMode(QToolButton::InstantPopup);
+    m_rulesButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *rulesMenu = new QMenu(m_rulesButton);
+    m_scoring = rulesMenu->addAction(QString());
+    m_rules = rulesMenu->addAction(QString());
+    m_rulesButton->setMenu(rulesMenu);
+    for (QWidget *w : std::initializer_list<QWidget *>{
+             m_ownerLabel, m_owner, m_sourceLabel, m_source, m_readyLabel, m_ready, m_rulesButton})
         top->addWidget(w);
     layout->addLayout(top);
     connect(m_owner, &QComboBox::activated, this, &PipelinePage::applyFilter);
     connect(m_source, &QComboBox::activated, this, &PipelinePage::applyFilter);
-    connect(m_scoring, &QPushButton::clicked, this, [this] {
+    connect(m_ready, &QComboBox::activated, this, &PipelinePage::applyFilter);
+    connect(m_scoring, &QAction::triggered, this, [this] {
         if (!m_db)
             return;
         ScoringDialog d(*m_db, this);
         if (d.exec() == QDialog::Accepted)
             reloadBoard();
     });
-    connect(m_rules, &QPushButton::clicked, this, [this] {
+    connect(m_rules, &QAction::triggered, this, [this] {
         if (!m_db)
             return;
         PipelineRulesDialog d(*m_db, this);
@@ -212,18 +227,50 @@ void PipelinePage::refreshFilters() {
     }
     m_owner->setCurrentIndex(std::max(0, m_owner->findData(owner)));
     m_source->setCurrentIndex(std::max(0, m_source->findData(source)));
+    fitFilters();
+}
+
+void PipelinePage::fitFilters() {
+    // Each filter shows at least its "all" entry in full, whatever the language; the owner
+    // filter every name (people's names are short; source names can be long and are elided).
+    for (QComboBox *c : {m_owner, m_source, m_ready}) {
+        int text = 0;
+        for (int i = 0; i < (c == m_owner ? c->count() : std::min(1, c->count())); ++i)
+            text = std::max(text, c->fontMetrics().horizontalAdvance(c->itemText(i)));
+        c->setMinimumWidth(std::min(text, 160) + 36);
+    }
 }
 
 void PipelinePage::applyFilter() {
     reloadBoard();
 }
 
+void PipelinePage::setReadiness(scoring::Readiness ready) {
+    m_ready->setCurrentIndex(std::max(0, m_ready->findData(int(ready))));
+    reloadBoard();
+}
+
+scoring::Readiness PipelinePage::readiness() const {
+    return scoring::Readiness(m_ready->currentData().toInt());
+}
+
 void PipelinePage::reloadBoard() {
+    scoring::Thresholds thresholds;
+    if (m_db) {
+        auto rules = storage::ScoringStore(*m_db).load();
+        if (!rules) {
+            showError(rules.error());
+            return;
+        }
+        thresholds = rules->thresholds;
+    }
     storage::PipelineFilter filter;
     filter.ownerId = m_owner->currentData().toLongLong();
     filter.sourceId = m_source->currentData().toLongLong();
+    filter.ready = readiness();
+    filter.mqlScore = thresholds.mqlScore;
+    filter.sqlScore = thresholds.sqlScore;
     std::array<storage::ColumnTotals, storage::PipelineColumnCount> totals{};
-    scoring::Thresholds thresholds;
     if (m_db) {
         auto t = storage::PipelineQuery(*m_db).totals(filter);
         if (!t) {
@@ -231,8 +278,6 @@ void PipelinePage::reloadBoard() {
             return;
         }
         totals = *t;
-        if (auto rules = storage::ScoringStore(*m_db).load())
-            thresholds = rules->thresholds;
     }
     const Currency currency = AppSettings().currency();
     for (int i = 0; i < storage::PipelineColumnCount; ++i) {
@@ -330,10 +375,23 @@ void PipelinePage::showCardMenu(PipelineColumn column, const QPoint &pos) {
     if (!index.isValid() || !m_db)
         return;
     const qint64 id = m_models[int(column)]->leadId(index.row());
+    if (!view->selectionModel()->isSelected(index))
+        view->setCurrentIndex(index); // the menu acts on the card under the mouse
+    const auto selectedIds = [this, column, view] {
+        QList<qint64> ids;
+        for (const QModelIndex &i : view->selectionModel()->selectedIndexes())
+            ids.append(m_models[int(column)]->leadId(i.row()));
+        return ids;
+    };
     QMenu menu(this);
     QAction *touch = menu.addAction(tr("Add touchpoint…"));
     QAction *follow = menu.addAction(tr("Add follow-up (tomorrow)"));
     QAction *reassign = menu.addAction(tr("Reassign to…"));
+    QMenu *temperatureMenu = menu.addMenu(tr("Temperature"));
+    QHash<QAction *, std::optional<Temperature>> temperatures;
+    for (auto t : {std::optional<Temperature>(), std::optional(Temperature::Hot),
+                   std::optional(Temperature::Warm), std::optional(Temperature::Cold)})
+        temperatures.insert(temperatureMenu->addAction(temperatureChoiceLabel(t)), t);
     menu.addSeparator();
     QAction *lost = column == PipelineColumn::Lost ? nullptr : menu.addAction(tr("Mark as lost…"));
     QAction *recycle = menu.addAction(tr("Recycle to nurturing"));
@@ -354,25 +412,11 @@ void PipelinePage::showCardMenu(PipelineColumn column, const QPoint &pos) {
             showError(r.error());
         reloadFollowUps();
     } else if (chosen == reassign) {
-        QStringList names;
-        if (auto users = storage::UserRepository(*m_db).list()) {
-            for (const User &u : *users) {
-                if (u.active)
-                    names.append(u.name);
-            }
-        }
-        bool ok = false;
-        const QString owner =
-            QInputDialog::getItem(this, tr("Reassign"), tr("New owner:"), names, 0, true, &ok);
-        if (!ok)
-            return;
-        QList<qint64> ids;
-        for (const QModelIndex &i : view->selectionModel()->selectedIndexes())
-            ids.append(m_models[int(column)]->leadId(i.row()));
-        if (auto r = storage::AssignmentRules(*m_db).reassign(ids, owner); !r)
-            showError(r.error());
-        refreshFilters();
-        reloadBoard();
+        const QList<qint64> ids = selectedIds();
+        if (auto owner = askOwner(this, *m_db, int(ids.size())))
+            reassignLeads(ids, *owner);
+    } else if (temperatures.contains(chosen)) {
+        setTemperature(selectedIds(), temperatures.value(chosen));
     } else if (chosen == lost) {
         onMoveRequested({id}, PipelineColumn::Lost);
     } else if (chosen == recycle) {
@@ -385,6 +429,26 @@ void PipelinePage::showCardMenu(PipelineColumn column, const QPoint &pos) {
             },
             [this](const QString &m) { showError(m); }));
     }
+}
+
+void PipelinePage::boardChanged() {
+    refreshFilters();
+    reloadBoard();
+    emit dataChanged();
+}
+
+void PipelinePage::reassignLeads(const QList<qint64> &ids, const QString &owner) {
+    if (!m_db || !undoStack() || ids.isEmpty())
+        return;
+    undoStack()->push(new ReassignCommand(
+        *m_db, ids, owner, [this] { boardChanged(); }, [this](const QString &m) { showError(m); }));
+}
+
+void PipelinePage::setTemperature(const QList<qint64> &ids, std::optional<Temperature> t) {
+    if (!m_db || !undoStack() || ids.isEmpty())
+        return;
+    undoStack()->push(new TemperatureCommand(
+        *m_db, ids, t, [this] { boardChanged(); }, [this](const QString &m) { showError(m); }));
 }
 
 void PipelinePage::completeSelected() {
@@ -420,11 +484,19 @@ void PipelinePage::retranslate() {
     m_heading->setText(tr("Pipeline"));
     m_ownerLabel->setText(tr("Owner:"));
     m_sourceLabel->setText(tr("Source:"));
+    m_readyLabel->setText(tr("Show:"));
+    m_ready->setItemText(0, tr("All leads"));
+    m_ready->setItemText(1, tr("Ready for MQL"));
+    m_ready->setItemText(2, tr("Ready for SQL"));
+    m_ready->setToolTip(tr("Leads whose score passed the MQL or SQL threshold (Scoring rules) "
+                           "while they are still at an earlier stage. Nothing moves by itself."));
     // The "all" entries of the filters are ours; the rest are names from the database.
     if (m_owner->count() > 0)
         m_owner->setItemText(0, tr("Everyone"));
     if (m_source->count() > 0)
         m_source->setItemText(0, tr("All sources"));
+    fitFilters();
+    m_rulesButton->setText(tr("Rules"));
     m_scoring->setText(tr("Scoring rules…"));
     m_rules->setText(tr("Follow-up and assignment rules…"));
     for (int i = 0; i < storage::PipelineColumnCount; ++i)

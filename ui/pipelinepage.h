@@ -1,11 +1,14 @@
 #pragma once
 
 #include "models/domain/enums.h"
+#include "models/domain/scoring.h"
 #include "models/storage/pipelinequery.h"
 #include "ui/page.h"
 
 #include <array>
+#include <optional>
 
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -13,6 +16,7 @@ class QListView;
 class QPushButton;
 class QTabWidget;
 class QTableView;
+class QToolButton;
 
 namespace mikomi {
 class FollowUpModel;
@@ -36,6 +40,12 @@ public:
     void moveLeads(const QList<qint64> &ids, storage::PipelineColumn to, SqlKind kind,
                    const QString &reason);
     PipelineModel *columnModel(storage::PipelineColumn c) const { return m_models[int(c)]; }
+    // Shows every lead (None) or only those ready for MQL / SQL (the "Show" filter).
+    void setReadiness(scoring::Readiness ready);
+    scoring::Readiness readiness() const;
+    // Reassigns / sets the temperature of leads as the card menu does, without asking (tests).
+    void reassignLeads(const QList<qint64> &ids, const QString &owner);
+    void setTemperature(const QList<qint64> &ids, std::optional<Temperature> temperature);
     FollowUpModel *followUpModel() const { return m_followUps; }
     QTabWidget *tabs() const { return m_tabs; }
 
@@ -45,6 +55,7 @@ protected:
 private:
     void retranslate();
     void refreshFilters();
+    void fitFilters();
     void applyFilter();
     void reloadBoard();
     void reloadFollowUps();
@@ -53,6 +64,7 @@ private:
     void completeSelected();
     void showError(const QString &message);
     QString userName() const;
+    void boardChanged();
 
     storage::Database *m_db = nullptr;
     std::array<PipelineModel *, storage::PipelineColumnCount> m_models{};
@@ -63,10 +75,13 @@ private:
     QLabel *m_heading = nullptr;
     QLabel *m_ownerLabel = nullptr;
     QLabel *m_sourceLabel = nullptr;
+    QLabel *m_readyLabel = nullptr;
     QComboBox *m_owner = nullptr;
     QComboBox *m_source = nullptr;
-    QPushButton *m_scoring = nullptr;
-    QPushButton *m_rules = nullptr;
+    QComboBox *m_ready = nullptr;
+    QToolButton *m_rulesButton = nullptr;
+    QAction *m_scoring = nullptr;
+    QAction *m_rules = nullptr;
     QLabel *m_limitNote = nullptr;
     QTabWidget *m_tabs = nullptr;
     QCheckBox *m_onlyMine = nullptr;

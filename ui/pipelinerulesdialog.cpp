@@ -193,7 +193,8 @@ void PipelineRulesDialog::retranslate() {
     m_responseBox->setTitle(tr("Response time by source"));
     m_responseNote->setText(
         tr("A new lead gets a first follow-up due within these hours (first matching rule). "
-           "Time counts Monday to Friday, 9:00–18:00; 24 hours or more count whole working "
+           "Time counts Monday to Friday, 9:00–18:00, except Japanese public holidays and the "
+           "year-end break (December 29 – January 3); 24 hours or more count whole working "
            "days."));
     m_response->setHorizontalHeaderLabels(
         {tr("Source (empty = any)"), tr("Category"), tr("Hours")});
@@ -209,6 +210,9 @@ void PipelineRulesDialog::retranslate() {
         b->setText(tr("Remove rule"));
     m_response->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_assign->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    // Category combos show the whole label ("パートナー・紹介") in either language.
+    for (QTableWidget *t : {m_response, m_assign})
+        t->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
 }
 
 } // namespace mikomi::ui

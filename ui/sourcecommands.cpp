@@ -1,5 +1,7 @@
 #include "ui/sourcecommands.h"
 
+#include "models/storage/repositories.h"
+
 #include <QCoreApplication>
 
 namespace mikomi::ui {
@@ -81,6 +83,52 @@ void AssignSourceCommand::undo() {
     }
     if (m_onApplied)
         m_onApplied();
+}
+
+SourceFieldCommand::SourceFieldCommand(storage::Database &db, qint64 sourceId,
+                                       const QString &source, Field field, int before, int after,
+                                       bool applied, std::function<void()> onApplied,
+                                       std::function<void(const QString &)> onError)
+    : m_db(db)
+    , m_sourceId(sourceId)
+    , m_field(field)
+    , m_before(before)
+    , m_after(after)
+    , m_skipRedo(applied)
+    , m_onApplied(std::move(onApplied))
+    , m_onError(std::move(onError)) {
+    setText(field == Field::Category
+                ? QCoreApplication::translate("Mikomi", "Set the category of \"%1\" to %2")
+                      .arg(source, categoryLabel(SourceCategory(after)))
+                : QCoreApplication::translate("Mikomi", "Set the tier of \"%1\" to %2")
+                      .arg(source, tierLabel(Tier(after))));
+}
+
+bool SourceFieldCommand::write(int value) {
+    storage::SourceRepository repo(m_db);
+    const Status s = m_field == Field::Category
+                         ? repo.setCategory(m_sourceId, SourceCategory(value))
+                         : repo.setTier(m_sourceId, Tier(value));
+    if (!s) {
+        if (m_onError)
+            m_onError(s.error());
+        return false;
+    }
+    if (m_onApplied)
+        m_onApplied();
+    return true;
+}
+
+void SourceFieldCommand::redo() {
+    if (m_skipRedo) {
+        m_skipRedo = false;
+        return;
+    }
+    write(m_after);
+}
+
+void SourceFieldCommand::undo() {
+    write(m_before);
 }
 
 } // namespace mikomi::ui

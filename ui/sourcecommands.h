@@ -48,4 +48,28 @@ private:
     std::function<void(const QString &)> m_onError;
 };
 
+// A source's category or tier changed in the Sources table (or a dictionary suggestion was
+// accepted). The table writes the value at once; this command is pushed afterwards (`applied`
+// true: the first redo does nothing), undo writes the previous value back.
+class SourceFieldCommand final : public QUndoCommand {
+public:
+    enum class Field { Category, Tier };
+    SourceFieldCommand(storage::Database &db, qint64 sourceId, const QString &source, Field field,
+                       int before, int after, bool applied, std::function<void()> onApplied,
+                       std::function<void(const QString &)> onError);
+    void redo() override;
+    void undo() override;
+
+private:
+    bool write(int value);
+    storage::Database &m_db;
+    qint64 m_sourceId;
+    Field m_field;
+    int m_before;
+    int m_after;
+    bool m_skipRedo;
+    std::function<void()> m_onApplied;
+    std::function<void(const QString &)> m_onError;
+};
+
 } // namespace mikomi::ui

@@ -38,6 +38,7 @@ SourcesPage::SourcesPage(QWidget *parent)
     m_sources = new SourceListModel(this);
     m_unknown = new UnknownLeadModel(this);
     connect(m_sources, &SourceListModel::errorOccurred, this, &SourcesPage::showError);
+    connect(m_sources, &SourceListModel::valueEdited, this, &SourcesPage::onValueEdited);
 
     auto *layout = new QVBoxLayout(this);
     m_heading = new QLabel(this);
@@ -393,6 +394,24 @@ void SourcesPage::assignToSelected() {
         *m_db, ids, sourceId, m_assignSource->currentText(),
         [this] {
             reload();
+            emit dataChanged();
+        },
+        [this](const QString &m) { showError(m); }));
+}
+
+void SourcesPage::onValueEdited(qint64 sourceId, const QString &source, int column, int before,
+                                int after) {
+    if (!m_db || !undoStack())
+        return;
+    // Already written by the table: the command's first redo does nothing.
+    undoStack()->push(new SourceFieldCommand(
+        *m_db, sourceId, source,
+        column == SourceListModel::Tier ? SourceFieldCommand::Field::Tier
+                                        : SourceFieldCommand::Field::Category,
+        before, after, true,
+        [this] {
+            if (Status s = m_sources->reload(); !s)
+                showError(s.error());
             emit dataChanged();
         },
         [this](const QString &m) { showError(m); }));

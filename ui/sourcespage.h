@@ -47,6 +47,7 @@ private:
     void mergeSelectedInto();
     void acceptSuggestion();
     void assignToSelected();
+    void onValueEdited(qint64 sourceId, const QString &source, int column, int before, int after);
     void openScoring();
     void openResponseRules();
     void showError(const QString &message);

@@ -43,21 +43,6 @@ QString monthKey(qint32 month) {
         .arg(m, 2, 10, QLatin1Char('0'));
 }
 
-bool isUnknownSourceName(const QString &name) {
-    const QString k = text::foldKey(name);
-    if (k.isEmpty())
-        return true;
-    static const std::array<QString, 7> unknown{QStringLiteral("unknown"), QStringLiteral("other"),
-                                                QStringLiteral("none"),    QStringLiteral("n/a"),
-                                                QStringLiteral("不明"),    QStringLiteral("その他"),
-                                                QStringLiteral("なし")};
-    for (const QString &u : unknown) {
-        if (k == u)
-            return true;
-    }
-    return false;
-}
-
 SourceInfo SourceInfo::make(const QString &name, SourceCategory category, Tier tier) {
     return SourceInfo{name, category, tier, isUnknownSourceName(name)};
 }

@@ -2,6 +2,7 @@
 
 #include "models/domain/enums.h"
 #include "models/domain/lead.h"
+#include "models/domain/sourcedictionary.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -35,9 +36,9 @@ qint32 monthNumber(const QDate &date);
 std::optional<qint32> monthFromKey(const QString &key);
 QString monthKey(qint32 month);
 
-// product.md: unknown = empty, or unknown/other/none/n/a/不明/その他/なし after normalisation
-// (mikomi::text::foldKey: NFKC, white space folded, case-folded).
-bool isUnknownSourceName(const QString &name);
+// product.md: unknown = empty, or unknown/other/none/n/a/不明/その他/なし after normalisation;
+// one definition for storage and analytics, in models/domain/sourcedictionary.
+using sources::isUnknownSourceName;
 
 // One row of the source table. Every source whose name is an unknown name (isUnknown) is
 // reported together with leads that have no source, as the single Unknown row.

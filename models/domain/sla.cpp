@@ -1,5 +1,7 @@
 #include "models/domain/sla.h"
 
+#include "models/domain/holidays.h"
+
 #include "models/text/normalize.h"
 
 namespace mikomi::sla {
@@ -14,7 +16,7 @@ QDateTime at(const QDateTime &like, const QDate &d, const QTime &t) {
 }
 
 bool isWorkingDay(const QDate &d) {
-    return d.dayOfWeek() <= 5;
+    return holidays::isBusinessDay(d);
 }
 
 // The first moment at or after `t` inside business hours.
@@ -55,6 +57,8 @@ int hoursFor(const QList<ResponseRule> &rules, const QString &source, SourceCate
 }
 
 QDateTime dueAt(const QDateTime &arrived, int hours) {
+    if (!arrived.isValid())
+        return {};
     QDateTime t = clockStart(arrived);
     if (hours >= 24) {
         int days = hours / 24;

@@ -253,4 +253,13 @@ QString reasonLabel(DuplicateSuggestion::Reason r) {
     return {};
 }
 
+bool isUnknownSourceName(const QString &name) {
+    static const QStringList unknown{QStringLiteral("unknown"), QStringLiteral("other"),
+                                     QStringLiteral("none"),    QStringLiteral("n/a"),
+                                     QStringLiteral("不明"),    QStringLiteral("その他"),
+                                     QStringLiteral("なし")};
+    const QString k = text::foldKey(name);
+    return k.isEmpty() || unknown.contains(k);
+}
+
 } // namespace mikomi::sources

@@ -39,4 +39,9 @@ QList<DuplicateSuggestion> suggestDuplicates(const QList<Source> &sources);
 
 QString reasonLabel(DuplicateSuggestion::Reason r);
 
+// product.md: an unknown source = empty, or unknown/other/none/n/a/不明/その他/なし after
+// normalisation (text::foldKey: NFKC, white space folded, case-folded). The one definition the
+// unknown-source audit (storage) and the reports (analytics) share.
+bool isUnknownSourceName(const QString &name);
+
 } // namespace mikomi::sources

@@ -199,4 +199,24 @@ Result<QList<qint64>> AssignmentRules::reassign(const QList<qint64> &leadIds,
     return before;
 }
 
+Status AssignmentRules::restoreOwners(const QList<qint64> &leadIds, const QList<qint64> &ownerIds) {
+    if (leadIds.size() != ownerIds.size())
+        return Error{QCoreApplication::translate("Mikomi", "The owners could not be restored.")};
+    Transaction tx(m_db);
+    if (!tx.started())
+        return Error{tx.error()};
+    QSqlQuery upd(connection(m_db));
+    if (!upd.prepare(QStringLiteral("UPDATE leads SET owner_id = ?, updated_at = ? WHERE id = ?")))
+        return Error{sqlErrorMessage(upd.lastError())};
+    const QString now = dates::toIsoDateTime(QDateTime::currentDateTime());
+    for (qsizetype i = 0; i < leadIds.size(); ++i) {
+        const qint64 owner = ownerIds.at(i);
+        if (Status s =
+                execPrepared(upd, {owner > 0 ? QVariant(owner) : QVariant(), now, leadIds.at(i)});
+            !s)
+            return s;
+    }
+    return tx.commit();
+}
+
 } // namespace mikomi::storage

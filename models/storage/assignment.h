@@ -38,6 +38,8 @@ public:
     // Sets the owner of many leads in one transaction (bulk reassign). Returns the previous
     // owner ids (0 = none) for undo.
     Result<QList<qint64>> reassign(const QList<qint64> &leadIds, const QString &owner);
+    // Writes back the owners reassign() returned (0 = none), in one transaction (undo).
+    Status restoreOwners(const QList<qint64> &leadIds, const QList<qint64> &ownerIds);
 
 private:
     Database &m_db;

@@ -10,12 +10,22 @@
 namespace mikomi::storage {
 namespace {
 
-const QString kCardSelect = QStringLiteral(
-    "SELECT l.id, l.company, l.family_name, l.given_name, l.title, coalesce(u.name, ''), "
-    "coalesce(s.name, ''), l.stage, l.sql_kind, l.lost, l.lost_reason, l.score, l.deal_value, "
-    "l.temperature_override, l.created_at, (SELECT max(a.occurred_at) FROM activities a WHERE "
-    "a.lead_id = l.id) FROM leads l LEFT JOIN users u ON u.id = l.owner_id LEFT JOIN sources s ON "
-    "s.id = l.source_id ");
+// `index`: "" or " INDEXED BY <name>".
+QString cardSelect(const QString &index = QString()) {
+    return QStringLiteral(
+               "SELECT l.id, l.company, l.family_name, l.given_name, l.title, coalesce(u.name, "
+               "''), coalesce(s.name, ''), l.stage, l.sql_kind, l.lost, l.lost_reason, l.score, "
+               "l.deal_value, l.temperature_override, l.created_at, (SELECT max(a.occurred_at) "
+               "FROM activities a WHERE a.lead_id = l.id) FROM leads l%1 LEFT JOIN users u ON "
+               "u.id = l.owner_id LEFT JOIN sources s ON s.id = l.source_id ")
+        .arg(index);
+}
+
+// With the "ready" filter, the newest cards come either from walking the stage newest first
+// (leads_pipeline) until `limit` match, or from reading every match (leads_ready) and sorting.
+// The walk reads about limit × stage / matches rows, the other `matches` rows: up to this many
+// matches the index of matches is used, so either way stays around a few thousand rows.
+constexpr qint64 kReadyIndexMaxMatches = 5000;
 
 PipelineCard cardFrom(const QSqlQuery &q) {
     PipelineCard c;
@@ -41,9 +51,21 @@ PipelineCard cardFrom(const QSqlQuery &q) {
     return c;
 }
 
-// " AND l.owner_id = ? AND l.source_id = ?" as the filter needs, binds appended.
+// " AND l.owner_id = ? AND l.source_id = ? …" as the filter needs, binds appended.
 QString filterSql(const PipelineFilter &f, QVariantList &binds) {
     QString s;
+    switch (f.ready) {
+    case scoring::Readiness::None:
+        break;
+    case scoring::Readiness::Mql:
+        s += QStringLiteral(" AND l.lost = 0 AND l.stage = ? AND l.score >= ?");
+        binds << stageKey(Stage::Inquiry) << f.mqlScore;
+        break;
+    case scoring::Readiness::Sql:
+        s += QStringLiteral(" AND l.lost = 0 AND l.stage IN (?, ?) AND l.score >= ?");
+        binds << stageKey(Stage::Inquiry) << stageKey(Stage::Mql) << f.sqlScore;
+        break;
+    }
     if (f.ownerId > 0) {
         s += QStringLiteral(" AND l.owner_id = ?");
         binds.append(f.ownerId);
@@ -113,11 +135,24 @@ Result<QList<PipelineCard>> PipelineQuery::stageCards(bool lost, Stage stage,
     QVariantList binds{lost ? 1 : 0, stageKey(stage)};
     QString where = QStringLiteral("WHERE l.lost = ? AND l.stage = ?");
     where += filterSql(f, binds);
+    QString index;
+    if (f.ready != scoring::Readiness::None) {
+        if (lost)
+            return QList<PipelineCard>(); // ready leads are open leads
+        auto n = exec(m_db, QStringLiteral("SELECT count(*) FROM leads l ") + where, binds);
+        if (!n)
+            return Error{n.error()};
+        const qint64 matches = n->next() ? n->value(0).toLongLong() : 0;
+        if (matches == 0)
+            return QList<PipelineCard>();
+        index = matches <= kReadyIndexMaxMatches ? QStringLiteral(" INDEXED BY leads_ready")
+                                                 : QStringLiteral(" INDEXED BY leads_pipeline");
+    }
     binds.append(limit);
-    auto q =
-        exec(m_db,
-             kCardSelect + where + QStringLiteral(" ORDER BY l.created_at DESC, l.id DESC LIMIT ?"),
-             binds);
+    auto q = exec(m_db,
+                  cardSelect(index) + where +
+                      QStringLiteral(" ORDER BY l.created_at DESC, l.id DESC LIMIT ?"),
+                  binds);
     if (!q)
         return Error{q.error()};
     QList<PipelineCard> out;
@@ -127,7 +162,7 @@ Result<QList<PipelineCard>> PipelineQuery::stageCards(bool lost, Stage stage,
 }
 
 Result<PipelineCard> PipelineQuery::card(qint64 leadId) const {
-    auto q = exec(m_db, kCardSelect + QStringLiteral("WHERE l.id = ?"), {leadId});
+    auto q = exec(m_db, cardSelect() + QStringLiteral("WHERE l.id = ?"), {leadId});
     if (!q)
         return Error{q.error()};
     if (!q->next())

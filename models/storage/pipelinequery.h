@@ -2,6 +2,7 @@
 
 #include "models/domain/lead.h"
 #include "models/domain/result.h"
+#include "models/domain/scoring.h"
 #include "models/storage/database.h"
 
 #include <QDateTime>
@@ -21,6 +22,12 @@ std::optional<Stage> columnStage(PipelineColumn c);
 struct PipelineFilter {
     qint64 ownerId = 0;  // 0 = everyone
     qint64 sourceId = 0; // 0 = every source
+    // "Ready for MQL": open leads still at Inquiry whose score reached mqlScore. "Ready for SQL":
+    // open leads still at Inquiry or MQL whose score reached sqlScore. (A lead ready for SQL at
+    // Inquiry is ready for MQL as well.) A suggestion only: nothing moves by itself.
+    scoring::Readiness ready = scoring::Readiness::None;
+    int mqlScore = scoring::Thresholds{}.mqlScore;
+    int sqlScore = scoring::Thresholds{}.sqlScore;
     bool operator==(const PipelineFilter &) const = default;
 };
 

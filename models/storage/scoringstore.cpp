@@ -204,4 +204,78 @@ Result<int> ScoringStore::recompute(qint64 leadId, const QDateTime &now) {
     return s;
 }
 
+Result<Temperature> ScoringStore::derivedTemperature(qint64 leadId, const QDateTime &now) const {
+    auto rules = load();
+    if (!rules)
+        return Error{rules.error()};
+    auto q = exec(m_db,
+                  QStringLiteral("SELECT l.score, coalesce((SELECT max(a.occurred_at) FROM "
+                                 "activities a WHERE a.lead_id = l.id), l.created_at) FROM leads "
+                                 "l WHERE l.id = ?"),
+                  {leadId});
+    if (!q)
+        return Error{q.error()};
+    if (!q->next())
+        return Error{QCoreApplication::translate("Mikomi", "The lead no longer exists.")};
+    const QDateTime last = dates::fromIsoDateTime(q->value(1).toString()).value_or(QDateTime());
+    // Whole calendar days, as the pipeline counts them.
+    const std::optional<int> days =
+        last.isValid() ? std::optional<int>(int(last.date().daysTo(now.date()))) : std::nullopt;
+    return scoring::temperature(rules->thresholds, q->value(0).toInt(), days);
+}
+
+Result<QList<std::optional<Temperature>>>
+ScoringStore::setTemperatureOverride(const QList<qint64> &leadIds,
+                                     std::optional<Temperature> temperature) {
+    Transaction tx(m_db);
+    if (!tx.started())
+        return Error{tx.error()};
+    QSqlQuery sel(connection(m_db));
+    QSqlQuery upd(connection(m_db));
+    if (!sel.prepare(QStringLiteral("SELECT temperature_override FROM leads WHERE id = ?")))
+        return Error{sqlErrorMessage(sel.lastError())};
+    if (!upd.prepare(QStringLiteral(
+            "UPDATE leads SET temperature_override = ?, updated_at = ? WHERE id = ?")))
+        return Error{sqlErrorMessage(upd.lastError())};
+    const QString now = dates::toIsoDateTime(QDateTime::currentDateTime());
+    const QVariant value = temperature ? QVariant(temperatureKey(*temperature)) : QVariant();
+    QList<std::optional<Temperature>> before;
+    for (qint64 id : leadIds) {
+        if (Status st = execPrepared(sel, {id}); !st)
+            return Error{st.error()};
+        if (!sel.next())
+            return Error{QCoreApplication::translate("Mikomi", "The lead no longer exists.")};
+        before.append(sel.value(0).isNull() ? std::nullopt
+                                            : temperatureFromKey(sel.value(0).toString()));
+        sel.finish();
+        if (Status st = execPrepared(upd, {value, now, id}); !st)
+            return Error{st.error()};
+    }
+    if (Status st = tx.commit(); !st)
+        return Error{st.error()};
+    return before;
+}
+
+Status
+ScoringStore::restoreTemperatureOverrides(const QList<qint64> &leadIds,
+                                          const QList<std::optional<Temperature>> &overrides) {
+    if (leadIds.size() != overrides.size())
+        return Error{
+            QCoreApplication::translate("Mikomi", "The temperatures could not be restored.")};
+    Transaction tx(m_db);
+    if (!tx.started())
+        return Error{tx.error()};
+    QSqlQuery upd(connection(m_db));
+    if (!upd.prepare(QStringLiteral("UPDATE leads SET temperature_override = ? WHERE id = ?")))
+        return Error{sqlErrorMessage(upd.lastError())};
+    for (qsizetype i = 0; i < leadIds.size(); ++i) {
+        const auto &t = overrides.at(i);
+        if (Status st =
+                execPrepared(upd, {t ? QVariant(temperatureKey(*t)) : QVariant(), leadIds.at(i)});
+            !st)
+            return st;
+    }
+    return tx.commit();
+}
+
 } // namespace mikomi::storage

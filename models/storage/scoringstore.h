@@ -7,6 +7,7 @@
 #include <QDateTime>
 
 #include <functional>
+#include <optional>
 
 namespace mikomi::storage {
 
@@ -25,6 +26,17 @@ public:
                                 const std::function<void(qint64 done)> &progress = {});
     // Recomputes one lead (after an activity or a field change). Returns the new score.
     Result<int> recompute(qint64 leadId, const QDateTime &now);
+
+    // The temperature a lead gets from its score and the days since its last activity (or its
+    // creation when it has none) at `now`, ignoring any override.
+    Result<Temperature> derivedTemperature(qint64 leadId, const QDateTime &now) const;
+    // Sets (or clears, nullopt = Automatic) the temperature override of many leads in one
+    // transaction. Returns each lead's previous override, in the order of `leadIds`, for undo.
+    Result<QList<std::optional<Temperature>>>
+    setTemperatureOverride(const QList<qint64> &leadIds, std::optional<Temperature> temperature);
+    // Writes back the overrides setTemperatureOverride returned (one transaction).
+    Status restoreTemperatureOverrides(const QList<qint64> &leadIds,
+                                       const QList<std::optional<Temperature>> &overrides);
 
 private:
     Database &m_db;

@@ -1,6 +1,7 @@
 #include "models/storage/sourceadmin.h"
 
 #include "models/domain/dates.h"
+#include "models/domain/sourcedictionary.h"
 #include "models/storage/repositories.h"
 #include "models/storage/sql.h"
 #include "models/text/normalize.h"
@@ -12,17 +13,6 @@ namespace {
 
 Status st(const Result<QSqlQuery> &q) {
     return q ? Status() : Status(Error{q.error()});
-}
-
-// Same list as analytics::isUnknownSourceName (models/analytics/facts.h); storage does not link
-// analytics, so the keys are repeated here.
-bool isUnknownName(const QString &name) {
-    static const QStringList keys{QStringLiteral("unknown"), QStringLiteral("other"),
-                                  QStringLiteral("none"),    QStringLiteral("n/a"),
-                                  QStringLiteral("不明"),    QStringLiteral("その他"),
-                                  QStringLiteral("なし")};
-    const QString k = text::foldKey(name);
-    return k.isEmpty() || keys.contains(k);
 }
 
 Result<QList<qint64>> ids(Database &db, const QString &sql, qint64 id) {
@@ -50,7 +40,7 @@ Result<QVariantList> unknownSourceIds(const Database &db) {
         return Error{q.error()};
     QVariantList out;
     while (q->next()) {
-        if (isUnknownName(q->value(1).toString()))
+        if (sources::isUnknownSourceName(q->value(1).toString()))
             out.append(q->value(0));
     }
     return out;

@@ -105,5 +105,19 @@ int main(int argc, char **argv) {
     report("recompute all scores", bestOf(1, [&] {
                (void)ScoringStore(db).recomputeAll(QDateTime(QDate(2026, 6, 30), QTime(12, 0)));
            }));
+    // After the recompute, so the scores are real.
+    PipelineFilter ready;
+    ready.ready = scoring::Readiness::Mql;
+    report("totals, ready for MQL", bestOf(3, [&] { (void)q.totals(ready); }));
+    report("200 newest cards x 6 columns, ready for MQL", bestOf(3, [&] {
+               for (int c = 0; c < PipelineColumnCount; ++c)
+                   (void)q.cards(PipelineColumn(c), ready, 200);
+           }));
+    ready.ready = scoring::Readiness::Sql;
+    report("totals, ready for SQL", bestOf(3, [&] { (void)q.totals(ready); }));
+    report("200 newest cards x 6 columns, ready for SQL", bestOf(3, [&] {
+               for (int c = 0; c < PipelineColumnCount; ++c)
+                   (void)q.cards(PipelineColumn(c), ready, 200);
+           }));
     return 0;
 }

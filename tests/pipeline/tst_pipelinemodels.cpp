@@ -1,15 +1,21 @@
 #include "models/followupmodel.h"
+#include "models/leadtablemodel.h"
 #include "models/pipelinemodel.h"
 #include "models/sourcelistmodel.h"
 #include "models/storage/database.h"
 #include "models/storage/followups.h"
 #include "models/storage/repositories.h"
+#include "models/storage/scoringstore.h"
 #include "models/unknownleadmodel.h"
+#include "ui/leadcommands.h"
+#include "ui/leadeditor.h"
+#include "ui/leadspage.h"
 #include "ui/pipelinepage.h"
 #include "ui/sourcespage.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QComboBox>
 #include <QMimeData>
 #include <QTemporaryDir>
 #include <QTest>
@@ -236,6 +242,208 @@ private slots:
         undo.undo();
         QCOMPARE(page.sourceModel()->rowCount(), 2);
         QCOMPARE(LeadRepository(*m_db).get(3)->source, QStringLiteral("LinkedIn Ads"));
+    }
+
+    void readyFilterOnThePage() {
+        const qint64 a = addLead(QStringLiteral("SEO"), Stage::Inquiry, 1);
+        const qint64 b = addLead(QStringLiteral("SEO"), Stage::Mql, 2);
+        addLead(QStringLiteral("SEO"), Stage::Inquiry, 3);
+        LeadRepository repo(*m_db);
+        for (auto [id, score] : {std::pair{a, 40}, std::pair{b, 75}}) {
+            Lead l = *repo.get(id);
+            l.score = score;
+            QVERIFY(repo.update(l));
+        }
+        QUndoStack undo;
+        ui::PipelinePage page;
+        page.setUndoStack(&undo);
+        page.setDatabase(m_db.get());
+        PipelineModel *inquiry = page.columnModel(PipelineColumn::Inquiry);
+        PipelineModel *mql = page.columnModel(PipelineColumn::Mql);
+        QCOMPARE(inquiry->totals().count, 2);
+        const int row = inquiry->leadId(0) == a ? 0 : 1;
+        QCOMPARE(inquiry->data(inquiry->index(row), PipelineModel::ReadinessRole).toInt(),
+                 int(scoring::Readiness::Mql));
+        QVERIFY(inquiry->data(inquiry->index(row), Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("MQL")));
+        QCOMPARE(mql->data(mql->index(0), PipelineModel::ReadinessRole).toInt(),
+                 int(scoring::Readiness::Sql));
+
+        auto *combo = page.findChild<QComboBox *>(QStringLiteral("readyFilter"));
+        QVERIFY(combo);
+        QCOMPARE(combo->count(), 3);
+        page.setReadiness(scoring::Readiness::Mql);
+        QCOMPARE(page.readiness(), scoring::Readiness::Mql);
+        QCOMPARE(inquiry->totals().count, 1);
+        QCOMPARE(inquiry->rowCount(), 1);
+        QCOMPARE(inquiry->leadId(0), a);
+        QCOMPARE(mql->rowCount(), 0);
+        page.setReadiness(scoring::Readiness::Sql);
+        QCOMPARE(inquiry->rowCount(), 0);
+        QCOMPARE(mql->rowCount(), 1);
+        QCOMPARE(mql->leadId(0), b);
+        // The threshold comes from the scoring settings.
+        ScoringStore store(*m_db);
+        scoring::Rules rules = *store.load();
+        rules.thresholds.sqlScore = 80;
+        QVERIFY(store.save(rules));
+        page.reload();
+        QCOMPARE(mql->rowCount(), 0);
+        page.setReadiness(scoring::Readiness::None);
+        QCOMPARE(inquiry->rowCount(), 2);
+        // A suggestion only: nothing moved, nothing on the undo stack.
+        QCOMPARE(repo.get(a)->stage, Stage::Inquiry);
+        QCOMPARE(repo.get(b)->stage, Stage::Mql);
+        QCOMPARE(undo.count(), 0);
+    }
+
+    void reassignAndTemperatureAreOneUndoStepEach() {
+        const qint64 a = addLead(QStringLiteral("SEO"), Stage::Inquiry, 1);
+        const qint64 b = addLead(QStringLiteral("SEO"), Stage::Inquiry, 2);
+        LeadRepository repo(*m_db);
+        Lead la = *repo.get(a);
+        la.owner = QStringLiteral("佐藤");
+        QVERIFY(repo.update(la));
+        QUndoStack undo;
+        ui::PipelinePage page;
+        page.setUndoStack(&undo);
+        page.setDatabase(m_db.get());
+        page.reassignLeads({a, b}, QStringLiteral("高橋"));
+        QCOMPARE(undo.count(), 1);
+        QCOMPARE(repo.get(a)->owner, QStringLiteral("高橋"));
+        QCOMPARE(repo.get(b)->owner, QStringLiteral("高橋"));
+        PipelineModel *inquiry = page.columnModel(PipelineColumn::Inquiry);
+        QCOMPARE(inquiry->data(inquiry->index(0), PipelineModel::OwnerRole).toString(),
+                 QStringLiteral("高橋"));
+        undo.undo();
+        QCOMPARE(repo.get(a)->owner, QStringLiteral("佐藤"));
+        QCOMPARE(repo.get(b)->owner, QString());
+        undo.redo();
+        QCOMPARE(repo.get(b)->owner, QStringLiteral("高橋"));
+
+        page.setTemperature({a, b}, Temperature::Hot);
+        QCOMPARE(undo.count(), 2);
+        QCOMPARE(repo.get(a)->temperatureOverride, std::optional(Temperature::Hot));
+        QCOMPARE(inquiry->data(inquiry->index(0), PipelineModel::TemperatureRole).toInt(),
+                 int(Temperature::Hot));
+        QVERIFY(
+            inquiry->data(inquiry->index(0), PipelineModel::TemperatureOverriddenRole).toBool());
+
+        // The Leads table shows the override, and its context-menu action is undoable too.
+        QUndoStack leadsUndo;
+        ui::LeadsPage leads;
+        leads.setUndoStack(&leadsUndo);
+        leads.setDatabase(m_db.get());
+        LeadTableModel *table = leads.model();
+        const int rowA = table->rowOfLead(a);
+        QVERIFY(rowA >= 0);
+        QCOMPARE(table->data(table->index(rowA, LeadTableModel::Temperature)).toString(),
+                 temperatureLabel(Temperature::Hot));
+        leads.setTemperature({a}, Temperature::Cold);
+        QCOMPARE(
+            table->data(table->index(table->rowOfLead(a), LeadTableModel::Temperature)).toString(),
+            temperatureLabel(Temperature::Cold));
+        leads.reassignLeads({a}, QStringLiteral("田中"));
+        QCOMPARE(leadsUndo.count(), 2);
+        QCOMPARE(table->data(table->index(table->rowOfLead(a), LeadTableModel::Owner)).toString(),
+                 QStringLiteral("田中"));
+        leadsUndo.undo();
+        leadsUndo.undo();
+        QCOMPARE(repo.get(a)->owner, QStringLiteral("高橋"));
+        QCOMPARE(repo.get(a)->temperatureOverride, std::optional(Temperature::Hot));
+        undo.undo(); // back to Automatic
+        QCOMPARE(repo.get(a)->temperatureOverride, std::optional<Temperature>());
+        QCOMPARE(repo.get(b)->temperatureOverride, std::optional<Temperature>());
+        QVERIFY(
+            !inquiry->data(inquiry->index(0), PipelineModel::TemperatureOverriddenRole).toBool());
+    }
+
+    void sourceCategoryAndTierEditsAreUndoable() {
+        addLead(QStringLiteral("Google Ads"), Stage::Inquiry, 1);
+        QUndoStack undo;
+        ui::SourcesPage page;
+        page.setUndoStack(&undo);
+        page.setDatabase(m_db.get());
+        SourceListModel *model = page.sourceModel();
+        const qint64 id = *SourceRepository(*m_db).resolve(QStringLiteral("Google Ads"), false);
+        const auto stored = [this, id] {
+            for (const Source &s : *SourceRepository(*m_db).list()) {
+                if (s.id == id)
+                    return s;
+            }
+            return Source{};
+        };
+        const SourceCategory before = stored().category;
+        const Tier tierBefore = stored().tier;
+        QVERIFY(before != SourceCategory::Event);
+        // As the table's delegate does it.
+        QVERIFY(model->setData(model->index(model->rowOf(id), SourceListModel::Category),
+                               int(SourceCategory::Event)));
+        QCOMPARE(undo.count(), 1);
+        QCOMPARE(stored().category, SourceCategory::Event);
+        QVERIFY(tierBefore != Tier::Growth);
+        QVERIFY(model->setData(model->index(model->rowOf(id), SourceListModel::Tier),
+                               int(Tier::Growth)));
+        QCOMPARE(undo.count(), 2);
+        // Setting the same value again is no step.
+        QVERIFY(model->setData(model->index(model->rowOf(id), SourceListModel::Tier),
+                               int(Tier::Growth)));
+        QCOMPARE(undo.count(), 2);
+        undo.undo();
+        QCOMPARE(stored().tier, tierBefore);
+        QCOMPARE(model->data(model->index(model->rowOf(id), SourceListModel::Tier), Qt::EditRole)
+                     .toInt(),
+                 int(tierBefore));
+        undo.undo();
+        QCOMPARE(stored().category, before);
+        QCOMPARE(
+            model->data(model->index(model->rowOf(id), SourceListModel::Category), Qt::EditRole)
+                .toInt(),
+            int(before));
+        undo.redo();
+        QCOMPARE(stored().category, SourceCategory::Event);
+        undo.redo();
+        QCOMPARE(stored().tier, Tier::Growth);
+        // Accepting the dictionary's suggestion is a step as well.
+        QVERIFY(model->acceptSuggestion(model->rowOf(id)));
+        QCOMPARE(stored().category, SourceCategory::Paid);
+        QCOMPARE(undo.count(), 3);
+        undo.undo();
+        QCOMPARE(stored().category, SourceCategory::Event);
+    }
+
+    void editorTemperatureOverride() {
+        const qint64 a = addLead(QStringLiteral("SEO"), Stage::Inquiry, 1);
+        LeadRepository repo(*m_db);
+        Lead l = *repo.get(a);
+        {
+            ui::LeadEditor editor(*m_db, l, nullptr);
+            auto *combo = editor.findChild<QComboBox *>(QStringLiteral("temperature"));
+            QVERIFY(combo);
+            QCOMPARE(combo->count(), 4);
+            QCOMPARE(combo->currentIndex(), 0); // Automatic
+            // Score 0, no activity: Automatic is Cold now, and says so.
+            QVERIFY(combo->currentText().contains(temperatureLabel(Temperature::Cold)));
+            QCOMPARE(editor.lead().temperatureOverride, std::optional<Temperature>());
+            combo->setCurrentIndex(combo->findData(temperatureKey(Temperature::Warm)));
+            QCOMPARE(editor.lead().temperatureOverride, std::optional(Temperature::Warm));
+        }
+        l.temperatureOverride = Temperature::Hot;
+        ui::LeadEditor editor(*m_db, l, nullptr);
+        auto *combo = editor.findChild<QComboBox *>(QStringLiteral("temperature"));
+        QCOMPARE(combo->currentData().toString(), temperatureKey(Temperature::Hot));
+        combo->setCurrentIndex(0);
+        QCOMPARE(editor.lead().temperatureOverride, std::optional<Temperature>());
+        // Saving goes through SaveLeadCommand like every editor save: one undo step.
+        combo->setCurrentIndex(combo->findData(temperatureKey(Temperature::Cold)));
+        QUndoStack undo;
+        const Lead stored = *repo.get(a);
+        undo.push(
+            new ui::SaveLeadCommand(*m_db, editor.lead(), stored, QStringLiteral("me"), {}, {}));
+        QCOMPARE(repo.get(a)->temperatureOverride, std::optional(Temperature::Cold));
+        undo.undo();
+        QCOMPARE(repo.get(a)->temperatureOverride, std::optional<Temperature>());
     }
 };
 

@@ -1,5 +1,5 @@
 // Screenshots of the Sources page, the Pipeline page and the Scoring settings on demo data, in
-// Japanese and English (/tmp/shots/*.png), with checks of what they show.
+// Japanese and English ($MIKOMI_SHOTS or /tmp/shots, *.png), with checks of what they show.
 #include "models/followupmodel.h"
 #include "models/language.h"
 #include "models/pipelinemodel.h"
@@ -9,6 +9,7 @@
 #include "models/storage/followups.h"
 #include "models/storage/repositories.h"
 #include "models/storage/scoringstore.h"
+#include "ui/leadeditor.h"
 #include "ui/pipelinepage.h"
 #include "ui/pipelinerulesdialog.h"
 #include "ui/scoringdialog.h"
@@ -16,6 +17,7 @@
 #include "ui/touchpointdialog.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QLabel>
 #include <QTabWidget>
@@ -33,8 +35,9 @@ private:
     std::unique_ptr<storage::Database> m_db;
 
     static void save(QWidget *w, const QString &name, const QString &lang) {
-        QDir().mkpath(QStringLiteral("/tmp/shots"));
-        QVERIFY(w->grab().save(QStringLiteral("/tmp/shots/%1_%2.png").arg(name, lang)));
+        const QString dir = qEnvironmentVariable("MIKOMI_SHOTS", QStringLiteral("/tmp/shots"));
+        QDir().mkpath(dir);
+        QVERIFY(w->grab().save(QStringLiteral("%1/%2_%3.png").arg(dir, name, lang)));
     }
 
 private slots:
@@ -96,6 +99,38 @@ private slots:
             total += pipeline.columnModel(storage::PipelineColumn(c))->totals().count;
         QCOMPARE(total, 3003);
         save(&pipeline, QStringLiteral("pipeline"), lang);
+        // "Ready for MQL": only inquiries with the badge; one of them set Hot by hand.
+        PipelineModel *inquiry = pipeline.columnModel(storage::PipelineColumn::Inquiry);
+        pipeline.setReadiness(scoring::Readiness::Mql);
+        QVERIFY(inquiry->rowCount() > 0);
+        for (int r = 0; r < inquiry->rowCount(); ++r)
+            QVERIFY(inquiry->data(inquiry->index(r), PipelineModel::ReadinessRole).toInt() !=
+                    int(scoring::Readiness::None));
+        for (auto c : {storage::PipelineColumn::Mql, storage::PipelineColumn::Sql,
+                       storage::PipelineColumn::Opportunity, storage::PipelineColumn::Customer,
+                       storage::PipelineColumn::Lost})
+            QCOMPARE(pipeline.columnModel(c)->rowCount(), 0);
+        const qint64 first = inquiry->leadId(0);
+        pipeline.setTemperature({first}, Temperature::Hot);
+        QVERIFY(
+            inquiry->data(inquiry->index(0), PipelineModel::TemperatureOverriddenRole).toBool());
+        save(&pipeline, QStringLiteral("pipeline_ready"), lang);
+        undo.undo();
+        pipeline.setReadiness(scoring::Readiness::None);
+
+        // The lead editor's temperature control, set by hand.
+        Lead lead = *storage::LeadRepository(*m_db).get(first);
+        lead.temperatureOverride = Temperature::Warm;
+        ui::LeadEditor editor(*m_db, lead, &undo);
+        editor.show();
+        save(&editor, QStringLiteral("editor_temperature"), lang);
+        auto *temperature = editor.findChild<QComboBox *>(QStringLiteral("temperature"));
+        QVERIFY(temperature);
+        temperature->setCurrentIndex(0); // Automatic, with what it gives now
+        QVERIFY(temperature->currentText().contains(QLatin1Char('(')) ||
+                temperature->currentText().contains(QChar(0xFF08)));
+        save(temperature, QStringLiteral("editor_temperature_auto"), lang);
+
         pipeline.tabs()->setCurrentIndex(1);
         QVERIFY(pipeline.followUpModel()->rowCount() >= 3);
         save(&pipeline, QStringLiteral("followups"), lang);

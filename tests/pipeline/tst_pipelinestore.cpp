@@ -42,6 +42,16 @@ private:
         return id ? *id : -1;
     }
 
+    // Sets a lead's stored score (the scoring rules are not under test here).
+    bool setScore(qint64 id, int score) {
+        LeadRepository repo(*m_db);
+        auto l = repo.get(id);
+        if (!l)
+            return false;
+        l->score = score;
+        return bool(repo.update(*l));
+    }
+
 private slots:
     void init() {
         m_db.reset();
@@ -235,6 +245,133 @@ private slots:
         QVERIFY(s);
         QCOMPARE(s->original, QStringLiteral("SEO"));
         QCOMPARE(s->latest, QStringLiteral("Google Ads"));
+    }
+
+    // "Ready for MQL / SQL": open leads whose score passed the threshold while still at an
+    // earlier stage; the filter agrees with scoring::readiness() lead by lead.
+    void readyFilter() {
+        struct Spec {
+            Stage stage;
+            int score;
+            bool lost;
+        };
+        const QList<Spec> specs{
+            {Stage::Inquiry, 35, false}, // ready for MQL
+            {Stage::Inquiry, 70, false}, // ready for MQL and SQL
+            {Stage::Mql, 45, false},     // nothing
+            {Stage::Mql, 65, false},     // ready for SQL
+            {Stage::Sql, 90, false},     // already there
+            {Stage::Inquiry, 10, false}, // too low
+            {Stage::Inquiry, 80, true},  // lost
+        };
+        LeadRepository repo(*m_db);
+        QList<qint64> ids;
+        for (int i = 0; i < specs.size(); ++i) {
+            const qint64 id = addLead(QStringLiteral("SEO"), specs[i].stage, {}, i + 1);
+            QVERIFY(setScore(id, specs[i].score));
+            if (specs[i].lost)
+                QVERIFY(repo.markLost(id, QStringLiteral("予算"), QStringLiteral("me"),
+                                      QDateTime::currentDateTime()));
+            ids.append(id);
+        }
+        PipelineQuery q(*m_db);
+        PipelineFilter f; // thresholds 30 / 60
+        f.ready = scoring::Readiness::Mql;
+        auto t = q.totals(f);
+        QVERIFY(t);
+        QCOMPARE((*t)[int(PipelineColumn::Inquiry)].count, 2);
+        QCOMPARE((*t)[int(PipelineColumn::Mql)].count, 0);
+        QCOMPARE((*t)[int(PipelineColumn::Lost)].count, 0);
+        auto cards = q.cards(PipelineColumn::Inquiry, f, 10);
+        QVERIFY(cards);
+        QCOMPARE(cards->size(), 2);
+        QCOMPARE(cards->at(0).id, ids[1]); // newest first
+        QCOMPARE(cards->at(1).id, ids[0]);
+        QVERIFY(q.cards(PipelineColumn::Lost, f, 10)->isEmpty());
+
+        f.ready = scoring::Readiness::Sql;
+        t = q.totals(f);
+        QCOMPARE((*t)[int(PipelineColumn::Inquiry)].count, 1);
+        QCOMPARE((*t)[int(PipelineColumn::Mql)].count, 1);
+        QCOMPARE((*t)[int(PipelineColumn::Sql)].count, 0);
+        QCOMPARE(q.cards(PipelineColumn::Mql, f, 10)->first().id, ids[3]);
+
+        // The thresholds come from the scoring settings: raise MQL to 40.
+        f.ready = scoring::Readiness::Mql;
+        f.mqlScore = 40;
+        t = q.totals(f);
+        QCOMPARE((*t)[int(PipelineColumn::Inquiry)].count, 1);
+        QCOMPARE(q.cards(PipelineColumn::Inquiry, f, 10)->first().id, ids[1]);
+
+        // Same answer as the badge's rule, lead by lead; and nothing moved.
+        scoring::Thresholds th;
+        for (int i = 0; i < specs.size(); ++i) {
+            const auto r = scoring::readiness(th, specs[i].stage, specs[i].lost, specs[i].score);
+            const bool inMql =
+                specs[i].stage == Stage::Inquiry && !specs[i].lost && specs[i].score >= th.mqlScore;
+            const bool inSql =
+                specs[i].stage <= Stage::Mql && !specs[i].lost && specs[i].score >= th.sqlScore;
+            QCOMPARE(r == scoring::Readiness::Sql, inSql);
+            QCOMPARE(r != scoring::Readiness::None, inMql || inSql);
+            QCOMPARE(repo.get(ids[i])->stage, specs[i].stage);
+        }
+    }
+
+    void temperatureOverride() {
+        ScoringStore store(*m_db);
+        const qint64 a = addLead(QStringLiteral("SEO"), Stage::Inquiry, {}, 1);
+        const qint64 b = addLead(QStringLiteral("SEO"), Stage::Inquiry, {}, 2);
+        QVERIFY(setScore(a, 55));
+        QVERIFY(setScore(b, 25));
+        LeadRepository repo(*m_db);
+        // Derived: score 55 ≥ hot 50 but created 2026-05-01, nothing since: on 05-10 it is 9 days
+        // old (≤ 14): Hot; on 06-30 (60 days, > warm 45): Cold.
+        QCOMPARE(*store.derivedTemperature(a, QDateTime(QDate(2026, 5, 10), QTime(12, 0), kJst)),
+                 Temperature::Hot);
+        QCOMPARE(*store.derivedTemperature(a, QDateTime(QDate(2026, 6, 30), QTime(12, 0), kJst)),
+                 Temperature::Cold);
+        QCOMPARE(*store.derivedTemperature(b, QDateTime(QDate(2026, 5, 10), QTime(12, 0), kJst)),
+                 Temperature::Warm);
+        // An activity resets recency.
+        Activity act;
+        act.leadId = a;
+        act.kind = ActivityKind::Call;
+        act.occurredAt = QDateTime(QDate(2026, 6, 25), QTime(10, 0), kJst);
+        QVERIFY(repo.addActivity(act));
+        QCOMPARE(*store.derivedTemperature(a, QDateTime(QDate(2026, 6, 30), QTime(12, 0), kJst)),
+                 Temperature::Hot);
+        QVERIFY(!store.derivedTemperature(9999, QDateTime::currentDateTime()));
+
+        QVERIFY(store.setTemperatureOverride({a}, Temperature::Cold));
+        auto before = store.setTemperatureOverride({a, b}, Temperature::Hot);
+        QVERIFY(before);
+        QCOMPARE(before->size(), 2);
+        QCOMPARE(before->at(0), std::optional(Temperature::Cold));
+        QCOMPARE(before->at(1), std::optional<Temperature>());
+        QCOMPARE(repo.get(a)->temperatureOverride, std::optional(Temperature::Hot));
+        QCOMPARE(repo.get(b)->temperatureOverride, std::optional(Temperature::Hot));
+        QVERIFY(store.restoreTemperatureOverrides({a, b}, *before));
+        QCOMPARE(repo.get(a)->temperatureOverride, std::optional(Temperature::Cold));
+        QCOMPARE(repo.get(b)->temperatureOverride, std::optional<Temperature>());
+        QVERIFY(store.setTemperatureOverride({a}, std::nullopt)); // back to Automatic
+        QCOMPARE(repo.get(a)->temperatureOverride, std::optional<Temperature>());
+        QVERIFY(!store.restoreTemperatureOverrides({a, b}, {}));
+        QVERIFY(!store.setTemperatureOverride({a, 9999}, Temperature::Hot)); // all or nothing
+        QCOMPARE(repo.get(a)->temperatureOverride, std::optional<Temperature>());
+    }
+
+    void reassignUndoRestoresOwners() {
+        const qint64 a =
+            addLead(QStringLiteral("SEO"), Stage::Inquiry, {}, 1, QStringLiteral("佐藤"));
+        const qint64 b = addLead(QStringLiteral("SEO"), Stage::Inquiry, {}, 2);
+        AssignmentRules rules(*m_db);
+        auto before = rules.reassign({a, b}, QStringLiteral("高橋"));
+        QVERIFY(before);
+        QVERIFY(rules.restoreOwners({a, b}, *before));
+        LeadRepository repo(*m_db);
+        QCOMPARE(repo.get(a)->owner, QStringLiteral("佐藤"));
+        QCOMPARE(repo.get(b)->owner, QString());
+        QVERIFY(!rules.restoreOwners({a}, {}));
     }
 };
 

@@ -40,6 +40,15 @@ private slots:
         QCOMPARE(s ? int(*s) : -1, category);
     }
 
+    // The one definition of an unknown source (the audit in storage and the reports use it).
+    void unknownNames() {
+        for (const char *n :
+             {"", " ", "Unknown", "ＯＴＨＥＲ", "none", "N/A", "不明", " その他 ", "なし"})
+            QVERIFY2(sources::isUnknownSourceName(QString::fromUtf8(n)), n);
+        for (const char *n : {"SEO", "Other Ads", "不明瞭", "NA", "unknown source"})
+            QVERIFY2(!sources::isUnknownSourceName(QString::fromUtf8(n)), n);
+    }
+
     void stems() {
         QCOMPARE(sources::stemKey(QStringLiteral("LinkedIn Ads")), QStringLiteral("linkedin"));
         QCOMPARE(sources::stemKey(QStringLiteral("Google広告")), QStringLiteral("google"));

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "models/domain/enums.h"
+
+#include <QList>
+#include <QString>
+#include <QUndoCommand>
+
+#include <functional>
+#include <optional>
+
+class QWidget;
+
+namespace mikomi::storage {
+class Database;
+}
+
+namespace mikomi::ui {
+
+// Gives many leads a new owner in one undoable step (bulk reassign); undo gives each lead its
+// previous owner back. An owner name not yet known becomes a user (and stays one after undo).
+class ReassignCommand final : public QUndoCommand {
+public:
+    ReassignCommand(storage::Database &db, const QList<qint64> &leadIds, const QString &owner,
+                    std::function<void()> onApplied, std::function<void(const QString &)> onError);
+    void redo() override;
+    void undo() override;
+    bool failed() const { return m_failed; }
+
+private:
+    storage::Database &m_db;
+    QList<qint64> m_leadIds;
+    QString m_owner;
+    QList<qint64> m_before;
+    bool m_failed = false;
+    std::function<void()> m_onApplied;
+    std::function<void(const QString &)> m_onError;
+};
+
+// Sets the temperature override of many leads (nullopt = Automatic: derived from score and
+// recency again) in one undoable step.
+class TemperatureCommand final : public QUndoCommand {
+public:
+    TemperatureCommand(storage::Database &db, const QList<qint64> &leadIds,
+                       std::optional<Temperature> temperature, std::function<void()> onApplied,
+                       std::function<void(const QString &)> onError);
+    void redo() override;
+    void undo() override;
+    bool failed() const { return m_failed; }
+
+private:
+    storage::Database &m_db;
+    QList<qint64> m_leadIds;
+    std::optional<Temperature> m_temperature;
+    QList<std::optional<Temperature>> m_before;
+    bool m_failed = false;
+    std::function<void()> m_onApplied;
+    std::function<void(const QString &)> m_onError;
+};
+
+// Asks for the new owner of `count` leads among the active users (the name can also be typed).
+// nullopt when the user cancelled.
+std::optional<QString> askOwner(QWidget *parent, storage::Database &db, int count);
+
+// "Automatic" or the temperature label: the choices of a temperature override.
+QString temperatureChoiceLabel(std::optional<Temperature> t);
+
+} // namespace mikomi::ui
