@@ -929,14 +929,6 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ready for SQL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ready for MQL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Any</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1549,6 +1541,66 @@ customer</source>
         <source>Month created</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The owners could not be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The temperatures could not be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log activity: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>→ SQL</source>
+        <comment>badge on a pipeline card: ready for SQL</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>→ MQL</source>
+        <comment>badge on a pipeline card: ready for MQL</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Reassign %n lead(s) to %1</source>
+        <translation>
+            <numerusform>Reassign %n lead to %1</numerusform>
+            <numerusform>Reassign %n leads to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the temperature of %n lead(s) to %1</source>
+        <translation>
+            <numerusform>Set the temperature of %n lead to %1</numerusform>
+            <numerusform>Set the temperature of %n leads to %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reassign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>New owner of %n lead(s):</source>
+        <translation>
+            <numerusform>New owner of %n lead:</numerusform>
+            <numerusform>New owner of %n leads:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <comment>temperature derived from score and recency</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the category of &quot;%1&quot; to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the tier of &quot;%1&quot; to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>
@@ -1685,6 +1737,18 @@ customer</source>
     </message>
     <message>
         <source>Owner: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (set by hand)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score reached the MQL threshold (%1): ready for MQL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score reached the SQL threshold (%1): ready for SQL.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2885,6 +2949,22 @@ Without a command, opens the window. Commands:
         <source>Reason the lead was lost:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic (now %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic: from the score and the days since the last activity (Scoring rules). Choose Hot, Warm or Cold to set it by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::LeadsPage</name>
@@ -3012,6 +3092,14 @@ Without a command, opens the window. Commands:
         <source>Delete…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reassign…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::MainWindow</name>
@@ -3128,6 +3216,14 @@ Without a command, opens the window. Commands:
     </message>
     <message>
         <source>&lt;h3&gt;Mikomi %1&lt;/h3&gt;&lt;p&gt;Lead generation and nurturing for small sales teams, on your own computer.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexing leads for search: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search index could not be updated: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3260,14 +3356,6 @@ Which is it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reassign</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New owner:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Owner:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3303,6 +3391,34 @@ Which is it?</source>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready for MQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready for SQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads whose score passed the MQL or SQL threshold (Scoring rules) while they are still at an earlier stage. Nothing moves by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::PipelineRulesDialog</name>
@@ -3312,10 +3428,6 @@ Which is it?</source>
     </message>
     <message>
         <source>Response time by source</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A new lead gets a first follow-up due within these hours (first matching rule). Time counts Monday to Friday, 9:00–18:00; 24 hours or more count whole working days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3360,6 +3472,10 @@ Which is it?</source>
     </message>
     <message>
         <source>Remove rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new lead gets a first follow-up due within these hours (first matching rule). Time counts Monday to Friday, 9:00–18:00, except Japanese public holidays and the year-end break (December 29 – January 3); 24 hours or more count whole working days.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

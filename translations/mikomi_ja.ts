@@ -926,14 +926,6 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <translation>スコア %1</translation>
     </message>
     <message>
-        <source>Ready for SQL</source>
-        <translation>SQL 候補</translation>
-    </message>
-    <message>
-        <source>Ready for MQL</source>
-        <translation>MQL 候補</translation>
-    </message>
-    <message>
         <source>Any</source>
         <translation>すべて</translation>
     </message>
@@ -1552,6 +1544,63 @@ customer</source>
         <source>Month created</source>
         <translation>作成月</translation>
     </message>
+    <message>
+        <source>The owners could not be restored.</source>
+        <translation>担当者を元に戻せませんでした。</translation>
+    </message>
+    <message>
+        <source>The temperatures could not be restored.</source>
+        <translation>温度感を元に戻せませんでした。</translation>
+    </message>
+    <message>
+        <source>Log activity: %1</source>
+        <translation>活動の記録: %1</translation>
+    </message>
+    <message>
+        <source>→ SQL</source>
+        <comment>badge on a pipeline card: ready for SQL</comment>
+        <translation>SQL 候補</translation>
+    </message>
+    <message>
+        <source>→ MQL</source>
+        <comment>badge on a pipeline card: ready for MQL</comment>
+        <translation>MQL 候補</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reassign %n lead(s) to %1</source>
+        <translation>
+            <numerusform>%n 件のリードの担当者を%1に変更</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the temperature of %n lead(s) to %1</source>
+        <translation>
+            <numerusform>%n 件のリードの温度感を%1に設定</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reassign</source>
+        <translation>担当者の変更</translation>
+    </message>
+    <message numerus="yes">
+        <source>New owner of %n lead(s):</source>
+        <translation>
+            <numerusform>%n 件のリードの新しい担当者：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <comment>temperature derived from score and recency</comment>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <source>Set the category of &quot;%1&quot; to %2</source>
+        <translation>「%1」の種別を%2に変更</translation>
+    </message>
+    <message>
+        <source>Set the tier of &quot;%1&quot; to %2</source>
+        <translation>「%1」の配分区分を%2に変更</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>
@@ -1688,6 +1737,18 @@ customer</source>
     <message>
         <source>Owner: %1</source>
         <translation>担当者：%1</translation>
+    </message>
+    <message>
+        <source>%1 (set by hand)</source>
+        <translation>%1（手動で設定）</translation>
+    </message>
+    <message>
+        <source>Score reached the MQL threshold (%1): ready for MQL.</source>
+        <translation>スコアが MQL の基準（%1）に達しています：MQL 候補です。</translation>
+    </message>
+    <message>
+        <source>Score reached the SQL threshold (%1): ready for SQL.</source>
+        <translation>スコアが SQL の基準（%1）に達しています：SQL 候補です。</translation>
     </message>
 </context>
 <context>
@@ -2888,6 +2949,22 @@ Without a command, opens the window. Commands:
         <source>Reason the lead was lost:</source>
         <translation>失注理由：</translation>
     </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度感</translation>
+    </message>
+    <message>
+        <source>Automatic (now %1)</source>
+        <translation>自動（現在：%1）</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <source>Automatic: from the score and the days since the last activity (Scoring rules). Choose Hot, Warm or Cold to set it by hand.</source>
+        <translation>自動：スコアと最後の活動からの日数で決まります（スコアリングルール）。ホット・ウォーム・コールドを選ぶと手動で設定できます。</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::LeadsPage</name>
@@ -3011,6 +3088,14 @@ Without a command, opens the window. Commands:
         <source>Delete…</source>
         <translation>削除…</translation>
     </message>
+    <message>
+        <source>Reassign…</source>
+        <translation>担当者を変更…</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度感</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::MainWindow</name>
@@ -3127,6 +3212,14 @@ Without a command, opens the window. Commands:
     <message>
         <source>&lt;h3&gt;Mikomi %1&lt;/h3&gt;&lt;p&gt;Lead generation and nurturing for small sales teams, on your own computer.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Mikomi %1&lt;/h3&gt;&lt;p&gt;小規模な営業チームのための、リードの獲得と育成をお使いのコンピューター上で行えるアプリケーションです。&lt;/p&gt;&lt;p&gt;GNU General Public License バージョン 3 以降のもとで提供されています。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Indexing leads for search: %1 of %2</source>
+        <translation>検索用にリードを索引付けしています: %2 件中 %1 件</translation>
+    </message>
+    <message>
+        <source>The search index could not be updated: %1</source>
+        <translation>検索インデックスを更新できませんでした: %1</translation>
     </message>
 </context>
 <context>
@@ -3257,14 +3350,6 @@ Which is it?</source>
         <translation>フォローアップ</translation>
     </message>
     <message>
-        <source>Reassign</source>
-        <translation>担当者の変更</translation>
-    </message>
-    <message>
-        <source>New owner:</source>
-        <translation>新しい担当者：</translation>
-    </message>
-    <message>
         <source>Owner:</source>
         <translation>担当者：</translation>
     </message>
@@ -3300,6 +3385,34 @@ Which is it?</source>
         <source>Done</source>
         <translation>完了</translation>
     </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度感</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>表示：</translation>
+    </message>
+    <message>
+        <source>All leads</source>
+        <translation>すべてのリード</translation>
+    </message>
+    <message>
+        <source>Ready for MQL</source>
+        <translation>MQL 候補</translation>
+    </message>
+    <message>
+        <source>Ready for SQL</source>
+        <translation>SQL 候補</translation>
+    </message>
+    <message>
+        <source>Leads whose score passed the MQL or SQL threshold (Scoring rules) while they are still at an earlier stage. Nothing moves by itself.</source>
+        <translation>スコアが MQL または SQL の基準（スコアリングルール）を超えたのに、まだ手前のステージにあるリードです。ステージが自動で変わることはありません。</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>ルール設定</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::PipelineRulesDialog</name>
@@ -3310,10 +3423,6 @@ Which is it?</source>
     <message>
         <source>Response time by source</source>
         <translation>リードソース別の対応期限</translation>
-    </message>
-    <message>
-        <source>A new lead gets a first follow-up due within these hours (first matching rule). Time counts Monday to Friday, 9:00–18:00; 24 hours or more count whole working days.</source>
-        <translation>新しいリードには、ここで指定した時間以内を期限とする初回フォローアップが作成されます（最初に一致したルールを適用）。時間は月曜〜金曜の 9:00〜18:00 で数え、24 時間以上は営業日単位で数えます。</translation>
     </message>
     <message>
         <source>Source (empty = any)</source>
@@ -3358,6 +3467,10 @@ Which is it?</source>
     <message>
         <source>Remove rule</source>
         <translation>ルールを削除</translation>
+    </message>
+    <message>
+        <source>A new lead gets a first follow-up due within these hours (first matching rule). Time counts Monday to Friday, 9:00–18:00, except Japanese public holidays and the year-end break (December 29 – January 3); 24 hours or more count whole working days.</source>
+        <translation>新しいリードには、ここで指定した時間以内を期限とする初回フォローアップが作成されます（最初に一致したルールを適用）。時間は月曜〜金曜の 9:00〜18:00 で数え、祝日・振替休日・国民の休日と年末年始（12月29日〜1月3日）は除きます。24 時間以上は営業日単位で数えます。</translation>
     </message>
 </context>
 <context>
