@@ -2,6 +2,7 @@
 
 #include "models/domain/dates.h"
 #include "models/storage/leadsearch.h"
+#include "models/storage/scoringstore.h"
 #include "models/storage/searchindex.h"
 #include "models/storage/sql.h"
 #include "models/text/normalize.h"
@@ -9,11 +10,18 @@
 namespace mikomi::storage {
 namespace {
 
-QString temperatureSql() {
-    return QStringLiteral("coalesce(l.temperature_override, CASE WHEN l.score >= %1 THEN 'hot' "
-                          "WHEN l.score >= %2 THEN 'warm' ELSE 'cold' END)")
-        .arg(HotScore)
-        .arg(WarmScore);
+// Temperature as the pipeline and the scoring store derive it (scoring::temperature): score
+// thresholds plus whole days since the last activity (or creation), unless set by hand. Only
+// integers and an ISO date computed here go into the text, never input.
+QString temperatureSql(const scoring::Thresholds &t, const QDate &today) {
+    const QString last = QStringLiteral("substr(coalesce((SELECT max(a.occurred_at) FROM "
+                                        "activities a WHERE a.lead_id = l.id), l.created_at), 1, "
+                                        "10)");
+    return QStringLiteral("coalesce(l.temperature_override, CASE WHEN l.score >= %1 AND %2 >= "
+                          "'%3' THEN 'hot' WHEN l.score >= %4 AND %2 >= '%5' THEN 'warm' ELSE "
+                          "'cold' END)")
+        .arg(QString::number(t.hotScore), last, dates::toIsoDate(today.addDays(-qint64(t.hotDays))),
+             QString::number(t.warmScore), dates::toIsoDate(today.addDays(-qint64(t.warmDays))));
 }
 
 QString stageOrderSql() {
@@ -21,7 +29,7 @@ QString stageOrderSql() {
                           "WHEN 'opportunity' THEN 3 ELSE 4 END");
 }
 
-QString orderBy(LeadSort sort, bool asc) {
+QString orderBy(LeadSort sort, bool asc, const QString &temperature) {
     const QString d = asc ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
     QStringList keys;
     switch (sort) {
@@ -37,7 +45,7 @@ QString orderBy(LeadSort sort, bool asc) {
         break;
     case LeadSort::Temperature:
         keys = {QStringLiteral("CASE %1 WHEN 'hot' THEN 0 WHEN 'warm' THEN 1 ELSE 2 END")
-                    .arg(temperatureSql())};
+                    .arg(temperature)};
         break;
     case LeadSort::Source:
         keys = {QStringLiteral("coalesce(s.name, '')")};
@@ -76,6 +84,14 @@ bool phoneLike(const QString &token) {
 }
 
 } // namespace
+
+const scoring::Thresholds &LeadQuery::thresholds() const {
+    if (!m_thresholds) {
+        auto rules = ScoringStore(m_db).load();
+        m_thresholds = rules ? rules->thresholds : scoring::Thresholds{};
+    }
+    return *m_thresholds;
+}
 
 LeadQuery::SearchPlan LeadQuery::planSearch(const QString &search) {
     SearchPlan plan;
@@ -142,7 +158,7 @@ QString LeadQuery::where(const LeadFilter &f, QVariantList &binds) const {
         binds << f.ownerId;
     }
     if (f.temperature) {
-        conds << temperatureSql() + QStringLiteral(" = ?");
+        conds << temperatureSql(thresholds(), m_today) + QStringLiteral(" = ?");
         binds << temperatureKey(*f.temperature);
     }
     if (f.createdFrom) {
@@ -198,11 +214,11 @@ QString LeadQuery::where(const LeadFilter &f, QVariantList &binds) const {
 
 namespace {
 
-QString selectColumns() {
+QString selectColumns(const QString &temperature) {
     return QStringLiteral("SELECT l.id, l.company, l.family_name, l.given_name, l.family_reading, "
                           "l.given_reading, l.email, l.phone, l.stage, l.lost, %1, "
                           "coalesce(s.name, ''), coalesce(u.name, ''), l.score, l.created_at ")
-        .arg(temperatureSql());
+        .arg(temperature);
 }
 
 QString andWhere(const QString &where, const QString &cond) {
@@ -244,10 +260,11 @@ Result<QList<LeadRow>> LeadQuery::rows(const LeadFilter &filter, LeadSort sort, 
     if (sort == LeadSort::Source || sort == LeadSort::Owner)
         return rowsByName(filter, sort == LeadSort::Source, ascending, offset, limit);
     QVariantList binds;
-    const QString sql = selectColumns() +
+    const QString sql = selectColumns(temperatureSql(thresholds(), m_today)) +
                         QStringLiteral("FROM leads l LEFT JOIN sources s ON s.id = l.source_id "
                                        "LEFT JOIN users u ON u.id = l.owner_id") +
-                        where(filter, binds) + orderBy(sort, ascending) +
+                        where(filter, binds) +
+                        orderBy(sort, ascending, temperatureSql(thresholds(), m_today)) +
                         QStringLiteral(" LIMIT ? OFFSET ?");
     binds << limit << offset;
     return readRows(m_db, sql, binds);
@@ -270,7 +287,7 @@ Result<QList<LeadRow>> LeadQuery::rowsByName(const LeadFilter &filter, bool bySo
         QVariantList binds = whereBinds;
         binds << lim << off;
         return readRows(m_db,
-                        selectColumns() +
+                        selectColumns(temperatureSql(thresholds(), m_today)) +
                             QStringLiteral("FROM leads l LEFT JOIN sources s ON s.id = "
                                            "l.source_id LEFT JOIN users u ON u.id = l.owner_id") +
                             andWhere(w, fk + QStringLiteral(" IS NULL")) +
@@ -287,7 +304,7 @@ Result<QList<LeadRow>> LeadQuery::rowsByName(const LeadFilter &filter, bool bySo
                      : QStringLiteral("FROM users u JOIN leads l ON l.owner_id = u.id LEFT JOIN "
                                       "sources s ON s.id = l.source_id");
         return readRows(m_db,
-                        selectColumns() + from + w +
+                        selectColumns(temperatureSql(thresholds(), m_today)) + from + w +
                             QStringLiteral(" ORDER BY %1.name%2, %1.id%2, l.id%2").arg(named, d) +
                             QStringLiteral(" LIMIT ? OFFSET ?"),
                         binds);

@@ -2,6 +2,7 @@
 
 #include "models/domain/lead.h"
 #include "models/domain/result.h"
+#include "models/domain/scoring.h"
 #include "models/storage/database.h"
 
 #include <QDate>
@@ -47,14 +48,11 @@ struct LeadRow {
     QDateTime createdAt;
 };
 
-// Temperature derived from the score when not overridden: hot from this score, warm from the next.
-inline constexpr int HotScore = 60;
-inline constexpr int WarmScore = 30;
-
 class LeadQuery final {
 public:
-    explicit LeadQuery(Database &db)
-        : m_db(db) {}
+    explicit LeadQuery(Database &db, const QDate &today = QDate::currentDate())
+        : m_db(db)
+        , m_today(today) {}
 
     // Rows [offset, offset + limit) of the filtered list in the given order (ties by id).
     Result<QList<LeadRow>> rows(const LeadFilter &filter, LeadSort sort, bool ascending, int offset,
@@ -74,9 +72,13 @@ public:
 
 private:
     QString where(const LeadFilter &filter, QVariantList &binds) const;
+    // The scoring thresholds (temperature), read once per query object.
+    const scoring::Thresholds &thresholds() const;
     Result<QList<LeadRow>> rowsByName(const LeadFilter &filter, bool bySource, bool ascending,
                                       int offset, int limit) const;
     Database &m_db;
+    QDate m_today;
+    mutable std::optional<scoring::Thresholds> m_thresholds;
 };
 
 } // namespace mikomi::storage

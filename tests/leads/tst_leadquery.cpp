@@ -143,14 +143,28 @@ private slots:
         QCOMPARE(search(QStringLiteral("globex")), QList<qint64>{});
     }
     void filters() {
-        LeadQuery q(*m_db);
+        LeadQuery q(*m_db, QDate(2026, 4, 10)); // temperature counts days up to this date
         LeadFilter f;
         f.sourceId = LeadRepository(*m_db).sources().resolve(QStringLiteral("web"), false).value();
         QCOMPARE(q.count(f).value(), 2);
         f = {};
         f.temperature = Temperature::Hot;
-        QCOMPARE(q.rows(f, LeadSort::Created, true, 0, 10).value().first().id, m_sample);
+        QCOMPARE(q.rows(f, LeadSort::Created, true, 0, 10).value().value(0).id, m_sample);
         QCOMPARE(q.count(f).value(), 1);
+        // Recency (default: hot within 14 days of the last activity or creation): cold later,
+        // hot again after an activity; a temperature set by hand wins.
+        QCOMPARE(LeadQuery(*m_db, QDate(2026, 6, 1)).count(f).value(), 0);
+        Activity a;
+        a.leadId = m_sample;
+        a.kind = ActivityKind::Meeting;
+        a.occurredAt = QDateTime(QDate(2026, 5, 25), QTime(15, 0));
+        QVERIFY(LeadRepository(*m_db).addActivity(a).ok());
+        QCOMPARE(LeadQuery(*m_db, QDate(2026, 6, 1)).count(f).value(), 1);
+        QCOMPARE(LeadQuery(*m_db, QDate(2026, 6, 1))
+                     .rows(f, LeadSort::Temperature, true, 0, 10)
+                     ->value(0)
+                     .temperature,
+                 Temperature::Hot);
         f = {};
         f.createdFrom = QDate(2026, 4, 2);
         f.createdTo = QDate(2026, 4, 2);
