@@ -1601,6 +1601,10 @@ customer</source>
         <source>Set the tier of &quot;%1&quot; to %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Complete follow-up (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>

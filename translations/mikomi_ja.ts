@@ -1601,6 +1601,10 @@ customer</source>
         <source>Set the tier of &quot;%1&quot; to %2</source>
         <translation>「%1」の配分区分を%2に変更</translation>
     </message>
+    <message>
+        <source>Complete follow-up (%1)</source>
+        <translation>フォローアップの完了（%1）</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>

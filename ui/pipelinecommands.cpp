@@ -1,6 +1,7 @@
 #include "ui/pipelinecommands.h"
 
 #include "models/storage/assignment.h"
+#include "models/storage/followups.h"
 #include "models/storage/repositories.h"
 #include "models/storage/scoringstore.h"
 
@@ -8,6 +9,56 @@
 #include <QInputDialog>
 
 namespace mikomi::ui {
+
+CompleteTaskCommand::CompleteTaskCommand(storage::Database &db, qint64 taskId, qint64 leadId,
+                                         ActivityKind kind, const QString &user,
+                                         std::function<void()> onApplied,
+                                         std::function<void(const QString &)> onError)
+    : m_db(db)
+    , m_taskId(taskId)
+    , m_leadId(leadId)
+    , m_kind(kind)
+    , m_user(user)
+    , m_onApplied(std::move(onApplied))
+    , m_onError(std::move(onError)) {
+    setText(QCoreApplication::translate("Mikomi", "Complete follow-up (%1)")
+                .arg(activityKindLabel(kind)));
+}
+
+void CompleteTaskCommand::rescore() {
+    if (auto s = storage::ScoringStore(m_db).recompute(m_leadId, QDateTime::currentDateTime());
+        !s && m_onError)
+        m_onError(s.error()); // the logged contact may score
+}
+
+void CompleteTaskCommand::redo() {
+    auto r = storage::FollowUpRepository(m_db).complete(m_taskId, m_kind, m_user,
+                                                        QDateTime::currentDateTime());
+    if (!r) {
+        setObsolete(true);
+        if (m_onError)
+            m_onError(r.error());
+        return;
+    }
+    m_activityId = *r;
+    rescore();
+    if (m_onApplied)
+        m_onApplied();
+}
+
+void CompleteTaskCommand::undo() {
+    if (m_activityId == 0)
+        return;
+    if (Status s = storage::FollowUpRepository(m_db).reopen(m_taskId, m_activityId); !s) {
+        if (m_onError)
+            m_onError(s.error());
+        return;
+    }
+    m_activityId = 0;
+    rescore();
+    if (m_onApplied)
+        m_onApplied();
+}
 
 ReassignCommand::ReassignCommand(storage::Database &db, const QList<qint64> &leadIds,
                                  const QString &owner, std::function<void()> onApplied,

@@ -17,6 +17,28 @@ class Database;
 
 namespace mikomi::ui {
 
+// Completes a follow-up task and logs the contact as an activity (which may score); undo reopens
+// the task and removes the activity.
+class CompleteTaskCommand final : public QUndoCommand {
+public:
+    CompleteTaskCommand(storage::Database &db, qint64 taskId, qint64 leadId, ActivityKind kind,
+                        const QString &user, std::function<void()> onApplied,
+                        std::function<void(const QString &)> onError);
+    void redo() override;
+    void undo() override;
+
+private:
+    void rescore();
+    storage::Database &m_db;
+    qint64 m_taskId;
+    qint64 m_leadId;
+    ActivityKind m_kind;
+    QString m_user;
+    qint64 m_activityId = 0;
+    std::function<void()> m_onApplied;
+    std::function<void(const QString &)> m_onError;
+};
+
 // Gives many leads a new owner in one undoable step (bulk reassign); undo gives each lead its
 // previous owner back. An owner name not yet known becomes a user (and stays one after undo).
 class ReassignCommand final : public QUndoCommand {

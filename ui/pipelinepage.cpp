@@ -460,14 +460,14 @@ void PipelinePage::completeSelected() {
         return;
     const auto kind = ActivityKind(m_logAs->currentData().toInt());
     const qint64 lead = m_followUps->data(i, FollowUpModel::LeadIdRole).toLongLong();
-    const QDateTime now = QDateTime::currentDateTime();
-    auto r = storage::FollowUpRepository(*m_db).complete(task, kind, userName(), now);
-    if (!r)
-        showError(r.error());
-    else if (auto s = storage::ScoringStore(*m_db).recompute(lead, now); !s)
-        showError(s.error()); // the new activity may score
-    reloadFollowUps();
-    emit dataChanged();
+    undoStack()->push(new CompleteTaskCommand(
+        *m_db, task, lead, kind, userName(),
+        [this] {
+            reloadFollowUps();
+            boardChanged();
+            emit dataChanged();
+        },
+        [this](const QString &m) { showError(m); }));
 }
 
 void PipelinePage::showError(const QString &message) {

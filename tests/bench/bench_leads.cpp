@@ -179,8 +179,18 @@ int main(int argc, char **argv) {
              QStringLiteral("ORDER BY CASE l.stage WHEN 'inquiry' THEN 0 WHEN 'mql' THEN 1 WHEN "
                             "'sql' THEN 2 WHEN 'opportunity' THEN 3 ELSE 4 END, l.id") +
              page},
-        {"sort by source name (no index)", LeadTableModel::Source,
+        {"sort by source name", LeadTableModel::Source,
          sel + QStringLiteral("ORDER BY coalesce(s.name,''), l.id") + page},
+        {"sort by owner name", LeadTableModel::Owner,
+         sel + QStringLiteral("ORDER BY coalesce(u.name,''), l.id") + page},
+        {"sort by temperature (score and recency)", LeadTableModel::Temperature,
+         sel +
+             QStringLiteral("ORDER BY CASE WHEN l.score >= 50 AND substr(coalesce((SELECT "
+                            "max(a.occurred_at) FROM activities a WHERE a.lead_id = l.id), "
+                            "l.created_at), 1, 10) >= '%1' THEN 0 WHEN l.score >= 20 THEN 1 ELSE "
+                            "2 END, l.id")
+                 .arg(QDate::currentDate().addDays(-14).toString(Qt::ISODate)) +
+             page},
     };
     for (const SortCase &s : sorts) {
         t.restart();

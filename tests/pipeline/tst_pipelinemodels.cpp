@@ -10,6 +10,7 @@
 #include "ui/leadcommands.h"
 #include "ui/leadeditor.h"
 #include "ui/leadspage.h"
+#include "ui/pipelinecommands.h"
 #include "ui/pipelinepage.h"
 #include "ui/sourcespage.h"
 
@@ -296,6 +297,29 @@ private slots:
         QCOMPARE(repo.get(a)->stage, Stage::Inquiry);
         QCOMPARE(repo.get(b)->stage, Stage::Mql);
         QCOMPARE(undo.count(), 0);
+    }
+
+    void completingAFollowUpIsUndoable() {
+        const qint64 a = addLead(QStringLiteral("SEO"), Stage::Inquiry, 1);
+        FollowUpRepository tasks(*m_db);
+        const qint64 task = tasks.createForLead(a).value();
+        LeadRepository repo(*m_db);
+        QUndoStack undo;
+        undo.push(new ui::CompleteTaskCommand(
+            *m_db, task, a, ActivityKind::Seminar, QStringLiteral("佐藤"), [] {},
+            [](const QString &m) { QFAIL(qPrintable(m)); }));
+        QCOMPARE(undo.count(), 1);
+        QCOMPARE(tasks.open(QString(), 100)->size(), 0);
+        QCOMPARE(repo.activities(a)->size(), 1);
+        const int scored = repo.get(a)->score;
+        QVERIFY(scored > 0); // the default seminar rule
+        undo.undo();
+        QCOMPARE(tasks.open(QString(), 100)->size(), 1);
+        QCOMPARE(repo.activities(a)->size(), 0);
+        QCOMPARE(repo.get(a)->score, 0);
+        undo.redo();
+        QCOMPARE(tasks.open(QString(), 100)->size(), 0);
+        QCOMPARE(repo.get(a)->score, scored);
     }
 
     void reassignAndTemperatureAreOneUndoStepEach() {
