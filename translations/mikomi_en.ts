@@ -3230,6 +3230,14 @@ Without a command, opens the window. Commands:
         <source>The search index could not be updated: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Scoring Rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Response Time and Assignment Rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::MatrixView</name>

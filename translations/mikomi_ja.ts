@@ -3225,6 +3225,14 @@ Without a command, opens the window. Commands:
         <source>The search index could not be updated: %1</source>
         <translation>検索インデックスを更新できませんでした: %1</translation>
     </message>
+    <message>
+        <source>&amp;Scoring Rules…</source>
+        <translation>スコアリングのルール(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Response Time and Assignment Rules…</source>
+        <translation>対応期限と担当割り当てのルール(&amp;R)…</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::MatrixView</name>

@@ -7,6 +7,8 @@
 #include "ui/importexport.h"
 #include "ui/page.h"
 #include "ui/pages.h"
+#include "ui/pipelinerulesdialog.h"
+#include "ui/scoringdialog.h"
 #include "ui/searchindexer.h"
 #include "ui/settingsdialog.h"
 
@@ -141,6 +143,22 @@ void MainWindow::createMenus() {
     m_settingsAction = m_settingsMenu->addAction(QString(), this, &MainWindow::openSettings);
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
     m_settingsAction->setShortcut(QKeySequence::Preferences);
+    // Rules that live in the database: scoring, response times and assignment.
+    m_scoringAction = m_settingsMenu->addAction(QString(), this, [this] {
+        if (!m_db)
+            return;
+        ScoringDialog d(*m_db, this);
+        if (d.exec() == QDialog::Accepted)
+            reloadPages();
+    });
+    m_rulesAction = m_settingsMenu->addAction(QString(), this, [this] {
+        if (!m_db)
+            return;
+        PipelineRulesDialog d(*m_db, this);
+        if (d.exec() == QDialog::Accepted)
+            reloadPages();
+    });
+    m_settingsMenu->addSeparator();
     m_languageMenu = m_settingsMenu->addMenu(QString());
     auto *group = new QActionGroup(this);
     // Language names stay in their own language so anyone can find theirs.
@@ -189,6 +207,8 @@ void MainWindow::retranslate() {
     m_quitAction->setText(tr("&Quit"));
     m_settingsMenu->setTitle(tr("&Settings"));
     m_settingsAction->setText(tr("&Preferences…"));
+    m_scoringAction->setText(tr("&Scoring Rules…"));
+    m_rulesAction->setText(tr("&Response Time and Assignment Rules…"));
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About Mikomi"));

@@ -84,6 +84,8 @@ private:
     QAction *m_openAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_settingsAction = nullptr;
+    QAction *m_scoringAction = nullptr;
+    QAction *m_rulesAction = nullptr;
     QAction *m_japaneseAction = nullptr;
     QAction *m_englishAction = nullptr;
     QAction *m_aboutAction = nullptr;

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -71,6 +72,16 @@ private slots:
         QVERIFY(w.menuBar()->actions().first()->text().startsWith(QStringLiteral("ファイル")));
         QVERIFY2(count->text().contains(QStringLiteral("300")), qPrintable(count->text()));
         QVERIFY2(count->text() != QStringLiteral("300 leads"), qPrintable(count->text()));
+        // Settings > Scoring rules and response-time/assignment rules, translated.
+        QMenu *settings = w.menuBar()->actions().at(2)->menu();
+        QVERIFY(settings);
+        QStringList settingTexts;
+        for (QAction *a : settings->actions())
+            settingTexts << a->text();
+        QVERIFY2(settingTexts.join(u'|').contains(QStringLiteral("スコアリング")),
+                 qPrintable(settingTexts.join(u'|')));
+        QVERIFY2(settingTexts.join(u'|').contains(QStringLiteral("担当割り当て")),
+                 qPrintable(settingTexts.join(u'|')));
         // Qt's own strings (standard buttons, dialogs) come from qtbase_ja.
         QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"),
                  QStringLiteral("キャンセル"));
