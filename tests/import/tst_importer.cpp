@@ -722,7 +722,8 @@ private slots:
         QCOMPARE(n, all.size());
 
         QHash<QString, SourceCategory> categories;
-        for (const Source &src : repo.sources().list().value())
+        const QList<Source> sources = repo.sources().list().value();
+        for (const Source &src : sources)
             categories.insert(src.name, src.category);
         const auto oldCsv = [&](const QList<qint64> &ids, bool includeOptedOut, io::Encoding enc,
                                 int minor) {
