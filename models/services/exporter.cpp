@@ -251,21 +251,33 @@ Result<ExportSummary> exportLeads(storage::Database &db, const ExportOptions &o)
     };
 
     if (o.format == ExportFormat::VCard) {
-        QList<Lead> leads;
-        Status read = forEachLead(db, o.leadIds, [&](Lead &&l) {
-            if (exported(l))
-                leads.append(std::move(l));
-            return true;
-        });
-        if (!read)
-            return Error{read.error()};
+        // One card after the other, as io::writeVCards() joins them.
         QSaveFile file(o.path);
         if (!file.open(QIODevice::WriteOnly))
             return cannotWrite(file.errorString());
-        const QByteArray data = io::writeVCards(leads, o.vcardVersion);
-        if (file.write(data) != data.size() || !file.commit())
+        qint64 written = 0;
+        bool writeFailed = false;
+        Status read = forEachLead(db, o.leadIds, [&](Lead &&l) {
+            if (!exported(l))
+                return true;
+            const QByteArray card = io::writeVCard(l, o.vcardVersion);
+            if (file.write(card) != card.size()) {
+                writeFailed = true;
+                return false;
+            }
+            ++written;
+            return true;
+        });
+        if (!read || writeFailed) {
+            const QString why = file.errorString();
+            file.cancelWriting();
+            if (!read)
+                return Error{read.error()};
+            return cannotWrite(why);
+        }
+        if (!file.commit())
             return cannotWrite(file.errorString());
-        s.written = leads.size();
+        s.written = written;
         return s;
     }
 
