@@ -24,6 +24,7 @@
 #include <QVBoxLayout>
 #include <QWizardPage>
 
+#include <algorithm>
 #include <climits>
 
 namespace mikomi::ui {
@@ -149,6 +150,7 @@ void ImportWizard::buildCheckPage() {
     layout->addWidget(m_dryRun, 0, Qt::AlignLeft);
     layout->addWidget(m_dryCounts);
     layout->addWidget(m_dryErrors, 1);
+    layout->addStretch(); // takes the room of the error list when it is hidden
     connect(m_dryRun, &QPushButton::clicked, this, &ImportWizard::runDryRun);
     for (QRadioButton *b : {m_merge, m_skip, m_update})
         connect(b, &QRadioButton::toggled, this, [this](bool on) {
@@ -183,6 +185,7 @@ void ImportWizard::buildRunPage() {
     layout->addWidget(m_runCounts);
     layout->addWidget(m_runErrors, 1);
     layout->addWidget(m_saveReport, 0, Qt::AlignLeft);
+    layout->addStretch(); // takes the room of the error list when it is hidden
     connect(m_cancelButton, &QPushButton::clicked, this, [this] {
         m_cancel = true;
         m_cancelButton->setEnabled(false);
@@ -458,6 +461,8 @@ void ImportWizard::runImport() {
     button(QWizard::FinishButton)->setEnabled(false);
     m_runErrors->clear();
     m_saveReport->setEnabled(false);
+    m_expectedRows =
+        m_summary && m_summary->dryRun && !m_summary->cancelled ? m_summary->rowsRead : 0;
     startRun(false);
 }
 
@@ -527,7 +532,14 @@ void ImportWizard::showProgress(bool dryRun, qint64 rows, qint64 bytes, qint64 t
         m_dryCounts->setText(tr("Checking the whole file… %Ln row(s) read.", nullptr,
                                 int(qMin<qint64>(rows, INT_MAX))));
     } else {
-        m_progress->setValue(total > 0 ? int(bytes * 1000 / total) : 0);
+        // By rows when the dry run counted them (the file may be read ahead in big blocks),
+        // else by bytes; full only once the import has ended.
+        qint64 permille = 0;
+        if (m_expectedRows > 0)
+            permille = rows * 1000 / m_expectedRows;
+        else if (total > 0)
+            permille = bytes * 1000 / total;
+        m_progress->setValue(int(std::clamp<qint64>(permille, 0, 999)));
         m_runCounts->setText(
             tr("Importing… %Ln row(s) read.", nullptr, int(qMin<qint64>(rows, INT_MAX))));
     }

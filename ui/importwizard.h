@@ -88,6 +88,7 @@ private:
     bool m_imported = false;
     bool m_running = false;
     bool m_runningDry = false;
+    qint64 m_expectedRows = 0;    // rows the dry run read: the import's progress goes by them
     bool m_rerunDry = false;      // the options changed during a dry run: check again when it ends
     bool m_closeWhenDone = false; // closed during a run: close once it has stopped
     std::unique_ptr<QThread> m_thread;
