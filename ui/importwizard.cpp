@@ -19,9 +19,13 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QTableWidget>
+#include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QWizardPage>
+
+#include <algorithm>
+#include <climits>
 
 namespace mikomi::ui {
 namespace {
@@ -29,6 +33,16 @@ namespace {
 QString encodingText(io::Encoding e) {
     return io::encodingLabel(e);
 }
+
+// What the worker thread shares with the window: the latest progress (coalesced, so a slow
+// window is not flooded) and the result, read once the thread has finished.
+struct RunJob {
+    std::atomic<qint64> rows = 0;
+    std::atomic<qint64> bytes = 0;
+    std::atomic<qint64> total = 0;
+    std::atomic<bool> progressPosted = false;
+    std::optional<Result<services::ImportSummary>> result;
+};
 
 } // namespace
 
@@ -136,6 +150,7 @@ void ImportWizard::buildCheckPage() {
     layout->addWidget(m_dryRun, 0, Qt::AlignLeft);
     layout->addWidget(m_dryCounts);
     layout->addWidget(m_dryErrors, 1);
+    layout->addStretch(); // takes the room of the error list when it is hidden
     connect(m_dryRun, &QPushButton::clicked, this, &ImportWizard::runDryRun);
     for (QRadioButton *b : {m_merge, m_skip, m_update})
         connect(b, &QRadioButton::toggled, this, [this](bool on) {
@@ -153,6 +168,8 @@ void ImportWizard::buildRunPage() {
     m_progress->setObjectName(QStringLiteral("progress"));
     m_progress->setRange(0, 1000);
     m_cancelButton = new QPushButton(page);
+    m_cancelButton->setObjectName(QStringLiteral("cancelImport"));
+    m_cancelButton->setEnabled(false);
     m_runCounts = new QLabel(page);
     m_runCounts->setObjectName(QStringLiteral("runCounts"));
     m_runCounts->setWordWrap(true);
@@ -168,7 +185,12 @@ void ImportWizard::buildRunPage() {
     layout->addWidget(m_runCounts);
     layout->addWidget(m_runErrors, 1);
     layout->addWidget(m_saveReport, 0, Qt::AlignLeft);
-    connect(m_cancelButton, &QPushButton::clicked, this, [this] { m_cancel = true; });
+    layout->addStretch(); // takes the room of the error list when it is hidden
+    connect(m_cancelButton, &QPushButton::clicked, this, [this] {
+        m_cancel = true;
+        m_cancelButton->setEnabled(false);
+        m_runCounts->setText(tr("Cancelling…"));
+    });
     connect(m_saveReport, &QPushButton::clicked, this, &ImportWizard::saveReport);
     setPage(RunPage, page);
 }
@@ -229,6 +251,13 @@ void ImportWizard::changeEvent(QEvent *event) {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QWizard::changeEvent(event);
+}
+
+ImportWizard::~ImportWizard() {
+    if (m_thread) {
+        m_cancel = true;
+        m_thread->wait();
+    }
 }
 
 void ImportWizard::setFile(const QString &path) {
@@ -411,49 +440,158 @@ void ImportWizard::showSummary(QLabel *label, QPlainTextEdit *errors,
 }
 
 void ImportWizard::runDryRun() {
-    if (!m_db || m_running)
+    if (!m_db)
         return;
-    m_running = true;
-    m_cancel = false;
-    auto s = services::runImport(*m_db, options(true));
-    m_running = false;
-    if (!s) {
-        m_dryCounts->setText(s.error());
-        m_dryErrors->clear();
+    if (m_running) {
+        // The options changed while checking: stop this check and start again when it ends.
+        if (m_runningDry) {
+            m_rerunDry = true;
+            m_cancel = true;
+        }
         return;
     }
-    m_summary = *s;
-    showSummary(m_dryCounts, m_dryErrors, *s);
+    startRun(true);
 }
 
 void ImportWizard::runImport() {
     if (!m_db || m_running)
         return;
-    m_running = true;
-    m_cancel = false;
     m_progress->setValue(0);
     m_cancelButton->setEnabled(true);
     button(QWizard::FinishButton)->setEnabled(false);
-    auto s = services::runImport(
-        *m_db, options(false),
-        [this](qint64, qint64 bytes, qint64 total) {
-            m_progress->setValue(total > 0 ? int(bytes * 1000 / total) : 0);
-            QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
-            QCoreApplication::processEvents(); // the Cancel button
-        },
-        &m_cancel);
-    m_running = false;
-    m_cancelButton->setEnabled(false);
-    button(QWizard::FinishButton)->setEnabled(true);
-    if (!s) {
-        m_runCounts->setText(s.error());
+    m_runErrors->clear();
+    m_saveReport->setEnabled(false);
+    m_expectedRows =
+        m_summary && m_summary->dryRun && !m_summary->cancelled ? m_summary->rowsRead : 0;
+    startRun(false);
+}
+
+void ImportWizard::startRun(bool dryRun) {
+    m_running = true;
+    m_runningDry = dryRun;
+    m_cancel = false;
+    const services::ImportOptions o = options(dryRun);
+    QLabel *counts = dryRun ? m_dryCounts : m_runCounts;
+    counts->setText(dryRun ? tr("Checking the whole file…") : tr("Importing…"));
+    if (dryRun) {
+        m_dryErrors->clear();
+        button(QWizard::NextButton)->setEnabled(false); // until the check is done
+    }
+
+    auto job = std::make_shared<RunJob>();
+    const QString path = m_db->path();
+    if (path.isEmpty() || path == QLatin1String(":memory:")) {
+        // A database only this connection sees: no second connection can reach it.
+        job->result = services::runImport(*m_db, o, {}, &m_cancel);
+        finishRun(dryRun, std::move(*job->result));
         return;
     }
-    m_summary = *s;
-    m_progress->setValue(s->cancelled ? m_progress->value() : 1000);
-    m_imported = !s->cancelled && s->created + s->merged + s->updated > 0;
-    showSummary(m_runCounts, m_runErrors, *s);
-    m_saveReport->setEnabled(!s->rejectedRows.isEmpty());
+    // The worker opens its own connection to the same file; it touches nothing of the window
+    // but the cancel flag, and reaches it only through queued calls.
+    m_thread.reset(QThread::create([this, job, path, o] {
+        auto db = storage::Database::open(path);
+        if (!db) {
+            job->result = Error{db.error()};
+            return;
+        }
+        const auto progress = [this, job, dryRun = o.dryRun](qint64 rows, qint64 bytes,
+                                                             qint64 total) {
+            job->rows = rows;
+            job->bytes = bytes;
+            job->total = total;
+            if (job->progressPosted.exchange(true))
+                return; // the window has not shown the last report yet
+            QMetaObject::invokeMethod(
+                this,
+                [this, job, dryRun] {
+                    job->progressPosted = false;
+                    showProgress(dryRun, job->rows, job->bytes, job->total);
+                },
+                Qt::QueuedConnection);
+        };
+        job->result = services::runImport(**db, o, progress, &m_cancel);
+    }));
+    m_thread->setObjectName(QStringLiteral("mikomi-import"));
+    connect(
+        m_thread.get(), &QThread::finished, this,
+        [this, job, dryRun] {
+            m_thread->wait();
+            m_thread.release()->deleteLater();
+            finishRun(dryRun, job->result ? std::move(*job->result)
+                                          : Result<services::ImportSummary>(
+                                                Error{tr("The import stopped unexpectedly.")}));
+        },
+        Qt::QueuedConnection);
+    m_thread->start();
+}
+
+void ImportWizard::showProgress(bool dryRun, qint64 rows, qint64 bytes, qint64 total) {
+    if (!m_running || m_cancel)
+        return; // a late report of a run that has ended or is being stopped
+    if (dryRun) {
+        m_dryCounts->setText(tr("Checking the whole file… %Ln row(s) read.", nullptr,
+                                int(qMin<qint64>(rows, INT_MAX))));
+    } else {
+        // By rows when the dry run counted them (the file may be read ahead in big blocks),
+        // else by bytes; full only once the import has ended.
+        qint64 permille = 0;
+        if (m_expectedRows > 0)
+            permille = rows * 1000 / m_expectedRows;
+        else if (total > 0)
+            permille = bytes * 1000 / total;
+        m_progress->setValue(int(std::clamp<qint64>(permille, 0, 999)));
+        m_runCounts->setText(
+            tr("Importing… %Ln row(s) read.", nullptr, int(qMin<qint64>(rows, INT_MAX))));
+    }
+    emit progressed(rows);
+}
+
+void ImportWizard::finishRun(bool dryRun, Result<services::ImportSummary> s) {
+    m_running = false;
+    m_runningDry = false;
+    if (dryRun) {
+        if (m_rerunDry) {
+            m_rerunDry = false;
+            if (!m_closeWhenDone) {
+                startRun(true);
+                return;
+            }
+        }
+        button(QWizard::NextButton)->setEnabled(true);
+        if (!s) {
+            m_dryCounts->setText(s.error());
+            m_dryErrors->clear();
+        } else {
+            m_summary = *s;
+            showSummary(m_dryCounts, m_dryErrors, *s);
+        }
+    } else {
+        m_cancelButton->setEnabled(false);
+        button(QWizard::FinishButton)->setEnabled(true);
+        if (!s) {
+            m_runCounts->setText(s.error());
+        } else {
+            m_summary = *s;
+            m_progress->setValue(s->cancelled ? m_progress->value() : 1000);
+            m_imported = !s->cancelled && s->created + s->merged + s->updated > 0;
+            showSummary(m_runCounts, m_runErrors, *s);
+            m_saveReport->setEnabled(!s->rejectedRows.isEmpty());
+        }
+    }
+    emit runFinished();
+    if (m_closeWhenDone) {
+        m_closeWhenDone = false;
+        QWizard::reject();
+    }
+}
+
+void ImportWizard::reject() {
+    if (m_running) {
+        m_cancel = true;
+        m_closeWhenDone = true;
+        return;
+    }
+    QWizard::reject();
 }
 
 void ImportWizard::saveReport() {
@@ -468,6 +606,13 @@ void ImportWizard::saveReport() {
         return;
     if (Status st = services::writeRejectedReport(*m_summary, path); !st)
         QMessageBox::warning(this, tr("Save rejected rows"), st.error());
+}
+
+void ImportWizard::cleanupPage(int id) {
+    // Back from the check page: its dry run is of no use any more.
+    if (id == CheckPage && m_running && m_runningDry)
+        m_cancel = true;
+    QWizard::cleanupPage(id);
 }
 
 void ImportWizard::initializePage(int id) {

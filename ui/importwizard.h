@@ -5,6 +5,7 @@
 #include <QWizard>
 
 #include <atomic>
+#include <memory>
 #include <optional>
 
 class QCheckBox;
@@ -16,29 +17,47 @@ class QProgressBar;
 class QPushButton;
 class QRadioButton;
 class QTableWidget;
+class QThread;
 
 namespace mikomi::ui {
 
 // The import wizard (product.md §Capabilities 9): file → detected encoding and kind (overridable)
 // → column mapping with a preview of the rows as they will be stored → what to do on a match and
 // a dry run with counts and every row error → the import with a progress bar and Cancel. The work
-// is services::runImport, the same as `mikomi import`.
+// is services::runImport, the same as `mikomi import`. Dry runs and the import run in a worker
+// thread with their own connection to the database file (WAL lets the window keep reading); the
+// window's Database object is never used by the worker. Progress comes back as queued calls,
+// Cancel sets the atomic flag runImport polls.
 class ImportWizard final : public QWizard {
     Q_OBJECT
 public:
     enum PageId { FilePage = 0, MappingPage, CheckPage, RunPage };
 
     ImportWizard(storage::Database *db, const QString &file, QWidget *parent = nullptr);
+    ~ImportWizard() override;
 
     void setFile(const QString &path);
     // Result of the last run (dry or real), if any.
     const std::optional<services::ImportSummary> &lastSummary() const { return m_summary; }
     bool imported() const { return m_imported; }
-    // For tests: stop the import after the next progress report.
+    // True while a dry run or the import is running in the worker thread.
+    bool running() const { return m_running; }
+    // Stops the running dry run or import (as the Cancel button does).
     void requestCancel() { m_cancel = true; }
+
+public slots:
+    // While a run is going, closing cancels it first and closes when it has stopped.
+    void reject() override;
+
+signals:
+    // A progress report of the worker, delivered in the window's thread.
+    void progressed(qint64 rows);
+    // A dry run or the import has ended and its summary (or error) is shown.
+    void runFinished();
 
 protected:
     void initializePage(int id) override;
+    void cleanupPage(int id) override;
     bool validateCurrentPage() override;
     void changeEvent(QEvent *event) override;
 
@@ -55,6 +74,9 @@ private:
     void mappingChanged();
     void runDryRun();
     void runImport();
+    void startRun(bool dryRun);
+    void showProgress(bool dryRun, qint64 rows, qint64 bytes, qint64 total);
+    void finishRun(bool dryRun, Result<services::ImportSummary> result);
     void saveReport();
     services::ImportOptions options(bool dryRun) const;
     void showSummary(QLabel *label, QPlainTextEdit *errors, const services::ImportSummary &s);
@@ -65,6 +87,11 @@ private:
     std::atomic<bool> m_cancel = false;
     bool m_imported = false;
     bool m_running = false;
+    bool m_runningDry = false;
+    qint64 m_expectedRows = 0;    // rows the dry run read: the import's progress goes by them
+    bool m_rerunDry = false;      // the options changed during a dry run: check again when it ends
+    bool m_closeWhenDone = false; // closed during a run: close once it has stopped
+    std::unique_ptr<QThread> m_thread;
 
     // File page
     QLabel *m_fileLabel = nullptr;

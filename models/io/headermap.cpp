@@ -83,6 +83,8 @@ const Alias kLeadAliases[] = {
     {LF(Company), "company / account"}, {LF(Company), "会社名"}, {LF(Company), "企業名"},
     {LF(Company), "勤務先名"}, {LF(Company), "会社"}, {LF(Company), "社名"},
     {LF(Company), "法人名"}, {LF(Company), "勤務先"},
+    {LF(Company), "associated company", true}, {LF(Company), "取引先名"},
+    {LF(Company), "取引先"},
     {LF(CompanyReading), "company kana"}, {LF(CompanyReading), "company reading"},
     {LF(CompanyReading), "会社名カナ"}, {LF(CompanyReading), "会社よみ"},
     {LF(CompanyReading), "会社名フリガナ"}, {LF(CompanyReading), "会社名(カナ)"},
@@ -92,6 +94,7 @@ const Alias kLeadAliases[] = {
     {LF(Department), "所属"}, {LF(Department), "部門"},
     {LF(Title), "title"}, {LF(Title), "job title"}, {LF(Title), "position"},
     {LF(Title), "役職"}, {LF(Title), "役職名"},
+    {LF(Title), "designation"}, {LF(Title), "肩書"}, {LF(Title), "肩書き"},
     {LF(FamilyName), "last name"}, {LF(FamilyName), "family name"}, {LF(FamilyName), "surname"},
     {LF(FamilyName), "姓"}, {LF(FamilyName), "氏名(姓)"}, {LF(FamilyName), "名前(姓)"},
     {LF(FamilyName), "お名前(姓)"},
@@ -125,27 +128,45 @@ const Alias kLeadAliases[] = {
     {LF(Mobile), "mobile"}, {LF(Mobile), "mobile phone"}, {LF(Mobile), "mobile phone number"},
     {LF(Mobile), "cell"}, {LF(Mobile), "cell phone"}, {LF(Mobile), "携帯"},
     {LF(Mobile), "携帯電話"}, {LF(Mobile), "携帯番号"}, {LF(Mobile), "携帯電話番号"},
+    {LF(Mobile), "mobile number"}, {LF(Mobile), "携帯tel"},
     {LF(PostalCode), "zip"}, {LF(PostalCode), "zip code"}, {LF(PostalCode), "postal code"},
     {LF(PostalCode), "postcode"}, {LF(PostalCode), "郵便番号"}, {LF(PostalCode), "〒"},
+    {LF(PostalCode), "zip/postal code"}, {LF(PostalCode), "mailing zip/postal code"},
+    {LF(PostalCode), "mailing postal code"}, {LF(PostalCode), "mailing zip"},
+    {LF(PostalCode), "会社郵便番号"},
     {LF(Prefecture), "state"}, {LF(Prefecture), "prefecture"}, {LF(Prefecture), "state/region"},
     {LF(Prefecture), "都道府県"},
+    {LF(Prefecture), "state/province"}, {LF(Prefecture), "mailing state/province"},
+    {LF(Prefecture), "mailing state"}, {LF(Prefecture), "province"},
     {LF(City), "city"}, {LF(City), "市区町村"},
+    {LF(City), "mailing city"}, {LF(City), "市区郡"},
     {LF(Street), "street"}, {LF(Street), "street address"}, {LF(Street), "address"},
     {LF(Street), "町域・番地"}, {LF(Street), "住所"}, {LF(Street), "番地"},
     {LF(Street), "住所1"},
+    {LF(Street), "mailing street"}, {LF(Street), "address 1"}, {LF(Street), "address line 1"},
+    {LF(Street), "会社住所"}, {LF(Street), "所在地"},
     {LF(Building), "building"}, {LF(Building), "ビル名"}, {LF(Building), "建物名"},
     {LF(Building), "住所2"},
+    {LF(Building), "address 2"}, {LF(Building), "address line 2"},
+    {LF(Building), "建物名・部屋番号"},
     {LF(Country), "country"}, {LF(Country), "country/region"}, {LF(Country), "国"},
+    {LF(Country), "mailing country"}, {LF(Country), "国名"}, {LF(Country), "国/地域"},
     {LF(Website), "website"}, {LF(Website), "web site"}, {LF(Website), "website url"},
     {LF(Website), "url"}, {LF(Website), "ホームページ"}, {LF(Website), "ウェブサイト"},
+    {LF(Website), "会社url"}, {LF(Website), "web"},
     {LF(Source), "lead source"}, {LF(Source), "source"}, {LF(Source), "original source"},
     {LF(Source), "リードソース"}, {LF(Source), "流入元"}, {LF(Source), "獲得経路"},
+    {LF(Source), "hs_analytics_source"}, {LF(Source), "リードのソース"},
+    {LF(Source), "流入経路"}, {LF(Source), "媒体"},
     {LF(SourceCategory), "source category"}, {LF(SourceCategory), "ソース種別"},
     {LF(Stage), "lifecycle stage"}, {LF(Stage), "stage"}, {LF(Stage), "ステージ"},
     {LF(Stage), "ライフサイクルステージ"}, {LF(Stage), "lead status", true},
+    {LF(Stage), "lead stage"}, {LF(Stage), "商談ステージ"}, {LF(Stage), "hs_lead_status", true},
+    {LF(Stage), "リードステータス", true}, {LF(Stage), "リードのステータス", true},
     {LF(CreatedAt), "created"}, {LF(CreatedAt), "create date"}, {LF(CreatedAt), "created date"},
     {LF(CreatedAt), "created at"}, {LF(CreatedAt), "作成日"}, {LF(CreatedAt), "作成日時"},
     {LF(CreatedAt), "登録日"}, {LF(CreatedAt), "登録日時"}, {LF(CreatedAt), "名刺交換日"},
+    {LF(CreatedAt), "created time"}, {LF(CreatedAt), "作成時間"}, {LF(CreatedAt), "交換日"},
     {LF(WonAt), "close date"}, {LF(WonAt), "closed date"}, {LF(WonAt), "won date"},
     {LF(WonAt), "受注日"},
     {LF(LostAt), "lost date"}, {LF(LostAt), "失注日"},
@@ -157,10 +178,16 @@ const Alias kLeadAliases[] = {
     {LF(LifetimeValue), "生涯価値"},
     {LF(Owner), "owner"}, {LF(Owner), "lead owner"}, {LF(Owner), "contact owner"},
     {LF(Owner), "担当者"}, {LF(Owner), "担当"}, {LF(Owner), "担当営業"},
+    {LF(Owner), "account owner"}, {LF(Owner), "リードの所有者"},
+    {LF(Owner), "リード所有者"}, {LF(Owner), "所有者"}, {LF(Owner), "名刺所有者"},
+    {LF(Owner), "担当者名"},
     {LF(Notes), "notes"}, {LF(Notes), "note"}, {LF(Notes), "description"},
     {LF(Notes), "メモ"}, {LF(Notes), "備考"},
+    {LF(Notes), "説明"}, {LF(Notes), "詳細情報"},
     {LF(OptOut), "email opt out"}, {LF(OptOut), "opt out"}, {LF(OptOut), "unsubscribed"},
     {LF(OptOut), "配信停止"}, {LF(OptOut), "メール配信停止"},
+    {LF(OptOut), "has opted out of email"}, {LF(OptOut), "unsubscribed from all email"},
+    {LF(OptOut), "メールの受信拒否"}, {LF(OptOut), "メール受信拒否"},
 };
 #undef LF
 
@@ -389,27 +416,92 @@ CsvKind detectCsvKind(const QStringList &headers) {
     return CsvKind::Leads;
 }
 
+namespace {
+
+struct StageAlias {
+    const char *text; // UTF-8; compared by headerKey, so case, width, spaces, '-' and '_' do not
+                      // matter ("Open - Not Contacted" = "OPEN_NOT_CONTACTED")
+    StageValue value;
+};
+
+constexpr StageValue kInquiry{Stage::Inquiry, SqlKind::None, false};
+constexpr StageValue kMql{Stage::Mql, SqlKind::None, false};
+constexpr StageValue kSql{Stage::Sql, SqlKind::None, false};
+constexpr StageValue kSal{Stage::Sql, SqlKind::Sal, false};
+constexpr StageValue kSgl{Stage::Sql, SqlKind::Sgl, false};
+constexpr StageValue kOpportunity{Stage::Opportunity, SqlKind::None, false};
+constexpr StageValue kCustomer{Stage::Customer, SqlKind::None, false};
+constexpr StageValue kLost{Stage::Inquiry, SqlKind::None, true};
+
+// Stage values of other tools and their Mikomi meaning. A status that says sales is working the
+// lead (contacted, in progress) is an SQL accepted by sales (SAL); one that says it was
+// disqualified or is dead is lost; nurturing or "not now, later" stays an inquiry.
+// clang-format off
+const StageAlias kStageAliases[] = {
+    // Mikomi's own keys and the base list of cli.md.
+    {"inquiry", kInquiry}, {"enquiry", kInquiry}, {"lead", kInquiry}, {"subscriber", kInquiry},
+    {"new", kInquiry}, {"問い合わせ", kInquiry}, {"お問い合わせ", kInquiry}, {"問合せ", kInquiry},
+    {"mql", kMql}, {"marketing qualified lead", kMql},
+    {"sql", kSql}, {"sales qualified lead", kSql},
+    {"sal", kSal}, {"sales accepted lead", kSal},
+    {"sgl", kSgl}, {"sales generated lead", kSgl},
+    {"opportunity", kOpportunity}, {"商談", kOpportunity},
+    {"customer", kCustomer}, {"won", kCustomer}, {"closed won", kCustomer}, {"受注", kCustomer},
+    {"顧客", kCustomer},
+    {"lost", kLost}, {"closed lost", kLost}, {"失注", kLost},
+
+    // HubSpot lifecycle stages (internal values; the labels are covered by the spaced forms).
+    {"marketingqualifiedlead", kMql}, {"salesqualifiedlead", kSql}, {"evangelist", kCustomer},
+    {"other", kInquiry}, // HubSpot's catch-all: a contact with no further stage
+    // HubSpot lead statuses.
+    {"open", kInquiry}, {"attempted to contact", kSal}, {"connected", kSal},
+    {"in progress", kSal}, {"open deal", kOpportunity}, {"unqualified", kLost},
+    {"bad timing", kLost},
+
+    // Salesforce lead statuses (classic and current defaults) and opportunity stages.
+    {"open - not contacted", kInquiry}, {"working - contacted", kSal}, {"working", kSal},
+    {"nurturing", kInquiry}, {"qualified", kSql}, {"closed - converted", kOpportunity},
+    {"converted", kOpportunity}, {"closed - not converted", kLost},
+    {"prospecting", kOpportunity}, {"qualification", kOpportunity},
+    {"needs analysis", kOpportunity}, {"value proposition", kOpportunity},
+    {"id. decision makers", kOpportunity}, {"identify decision makers", kOpportunity},
+    {"perception analysis", kOpportunity}, {"proposal/price quote", kOpportunity},
+    {"negotiation/review", kOpportunity},
+
+    // Zoho CRM lead statuses and deal stages.
+    {"not contacted", kInquiry}, {"contact in future", kInquiry}, {"contacted", kSal},
+    {"pre-qualified", kMql}, {"not qualified", kLost}, {"junk lead", kLost},
+    {"lost lead", kLost}, {"closed lost to competition", kLost},
+
+    // Japanese wording of CRMs and spreadsheets.
+    {"見込み客", kInquiry}, {"見込客", kInquiry}, {"リード", kInquiry}, {"新規", kInquiry},
+    {"新規リード", kInquiry}, {"未対応", kInquiry}, {"未接触", kInquiry}, {"未連絡", kInquiry},
+    {"育成中", kInquiry}, {"ナーチャリング", kInquiry}, {"ナーチャリング中", kInquiry},
+    {"購読者", kInquiry}, {"その他", kInquiry},
+    {"マーケティング認定リード", kMql}, {"ホットリード", kMql},
+    {"営業認定リード", kSql}, {"有望", kSql}, {"アポ獲得", kSql},
+    {"対応中", kSal}, {"連絡済み", kSal}, {"連絡済", kSal}, {"コンタクト済み", kSal},
+    {"アプローチ中", kSal},
+    {"商談中", kOpportunity}, {"商談化", kOpportunity}, {"提案中", kOpportunity},
+    {"見積提出", kOpportunity}, {"見積中", kOpportunity}, {"交渉中", kOpportunity},
+    {"商談機会", kOpportunity},
+    {"成約", kCustomer}, {"契約", kCustomer}, {"契約済み", kCustomer}, {"受注済み", kCustomer},
+    {"既存顧客", kCustomer}, {"エバンジェリスト", kCustomer},
+    {"失注済み", kLost}, {"不成立", kLost}, {"見送り", kLost}, {"対象外", kLost},
+    {"見込みなし", kLost}, {"ジャンク", kLost},
+};
+// clang-format on
+
+} // namespace
+
 std::optional<StageValue> parseStageValue(const QString &value) {
     static const QHash<QString, StageValue> table = [] {
         QHash<QString, StageValue> t;
-        const auto add = [&t](const char *text, StageValue v) {
-            t.insert(headerKey(QString::fromUtf8(text)), v);
-        };
-        for (const char *s : {"inquiry", "enquiry", "lead", "subscriber", "new", "問い合わせ",
-                              "お問い合わせ", "問合せ"})
-            add(s, {Stage::Inquiry, SqlKind::None, false});
-        for (const char *s : {"mql", "marketingqualifiedlead", "marketing qualified lead"})
-            add(s, {Stage::Mql, SqlKind::None, false});
-        for (const char *s : {"sql", "salesqualifiedlead", "sales qualified lead"})
-            add(s, {Stage::Sql, SqlKind::None, false});
-        add("sal", {Stage::Sql, SqlKind::Sal, false});
-        add("sgl", {Stage::Sql, SqlKind::Sgl, false});
-        for (const char *s : {"opportunity", "商談"})
-            add(s, {Stage::Opportunity, SqlKind::None, false});
-        for (const char *s : {"customer", "won", "closed won", "closedwon", "受注", "顧客"})
-            add(s, {Stage::Customer, SqlKind::None, false});
-        for (const char *s : {"lost", "closed lost", "closedlost", "失注"})
-            add(s, {Stage::Inquiry, SqlKind::None, true});
+        for (const StageAlias &a : kStageAliases) {
+            const QString key = headerKey(QString::fromUtf8(a.text));
+            Q_ASSERT(!t.contains(key) || t.value(key) == a.value);
+            t.insert(key, a.value);
+        }
         return t;
     }();
     const auto it = table.constFind(headerKey(value));

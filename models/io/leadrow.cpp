@@ -254,8 +254,9 @@ RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
             errors.add(int(LeadField::Stage),
                        QCoreApplication::translate(
                            "Mikomi",
-                           "\"%1\" is not a known stage; use inquiry, mql, sql, opportunity, "
-                           "customer or lost.")
+                           "\"%1\" is not a known stage; use inquiry, mql, sql, sal, sgl, "
+                           "opportunity, customer or lost (or a lifecycle stage or lead status "
+                           "of HubSpot, Salesforce or Zoho).")
                            .arg(v));
         }
     }

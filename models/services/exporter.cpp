@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QSaveFile>
+#include <QSqlQuery>
 
 namespace mikomi::services {
 namespace {
@@ -119,65 +120,191 @@ QString leadFieldText(const Lead &l, io::LeadField field, int minorUnitsPerMajor
     return {};
 }
 
-Result<ExportSummary> exportLeads(storage::Database &db, const ExportOptions &o) {
-    ExportSummary s;
-    storage::LeadRepository repo(db);
-    QList<qint64> ids;
-    if (o.leadIds.isEmpty()) {
-        auto q = storage::exec(db, QStringLiteral("SELECT id FROM leads ORDER BY id"));
+Status forEachLead(storage::Database &db, const QList<qint64> &ids,
+                   const std::function<bool(Lead &&)> &visit) {
+    // The columns and their meaning are those of storage::LeadRepository::get().
+    static const QString select = QStringLiteral(
+        "SELECT l.id, l.company, l.company_reading, l.department, l.title, l.family_name, "
+        "l.given_name, l.family_reading, l.given_reading, l.honorific, l.email, l.phone, "
+        "l.mobile, l.postal_code, l.prefecture, l.city, l.street, l.building, l.country, "
+        "l.website, coalesce(u.name, ''), coalesce(s.name, ''), l.notes, l.stage, l.sql_kind, "
+        "l.furthest_stage, l.lost, l.lost_reason, l.anonymous, l.opt_out, "
+        "l.temperature_override, l.score, l.deal_value, l.lifetime_value, l.created_at, "
+        "l.updated_at, l.won_at, l.lost_at "
+        "FROM leads l LEFT JOIN users u ON u.id = l.owner_id "
+        "LEFT JOIN sources s ON s.id = l.source_id ");
+    const auto read = [](const QSqlQuery &q) {
+        Lead l;
+        int i = 0;
+        l.id = q.value(i++).toLongLong();
+        l.company = q.value(i++).toString();
+        l.companyReading = q.value(i++).toString();
+        l.department = q.value(i++).toString();
+        l.title = q.value(i++).toString();
+        l.familyName = q.value(i++).toString();
+        l.givenName = q.value(i++).toString();
+        l.familyReading = q.value(i++).toString();
+        l.givenReading = q.value(i++).toString();
+        l.honorific = q.value(i++).toString();
+        l.email = q.value(i++).toString();
+        l.phone = q.value(i++).toString();
+        l.mobile = q.value(i++).toString();
+        l.postalCode = q.value(i++).toString();
+        l.prefecture = q.value(i++).toString();
+        l.city = q.value(i++).toString();
+        l.street = q.value(i++).toString();
+        l.building = q.value(i++).toString();
+        l.country = q.value(i++).toString();
+        l.website = q.value(i++).toString();
+        l.owner = q.value(i++).toString();
+        l.source = q.value(i++).toString();
+        l.notes = q.value(i++).toString();
+        l.stage = stageFromKey(q.value(i++).toString()).value_or(Stage::Inquiry);
+        l.sqlKind = sqlKindFromKey(q.value(i++).toString()).value_or(SqlKind::None);
+        l.furthestStage = stageFromKey(q.value(i++).toString()).value_or(Stage::Inquiry);
+        l.lost = q.value(i++).toInt() != 0;
+        l.lostReason = q.value(i++).toString();
+        l.anonymous = q.value(i++).toInt() != 0;
+        l.optOut = q.value(i++).toInt() != 0;
+        if (const QVariant temp = q.value(i++); !temp.isNull())
+            l.temperatureOverride = temperatureFromKey(temp.toString());
+        l.score = q.value(i++).toInt();
+        if (const QVariant deal = q.value(i++); !deal.isNull())
+            l.dealValue = deal.toLongLong();
+        if (const QVariant ltv = q.value(i++); !ltv.isNull())
+            l.lifetimeValue = ltv.toLongLong();
+        l.createdAt = dates::fromIsoDateTime(q.value(i++).toString()).value_or(QDateTime());
+        l.updatedAt = dates::fromIsoDateTime(q.value(i++).toString()).value_or(QDateTime());
+        if (const QVariant won = q.value(i++); !won.isNull())
+            l.wonAt = dates::fromIsoDate(won.toString());
+        if (const QVariant lostAt = q.value(i++); !lostAt.isNull())
+            l.lostAt = dates::fromIsoDate(lostAt.toString());
+        return l;
+    };
+
+    if (ids.isEmpty()) {
+        auto q = storage::exec(db, select + QStringLiteral("ORDER BY l.id"));
         if (!q)
             return Error{q.error()};
         while (q->next())
-            ids << q->value(0).toLongLong();
-    } else {
-        ids = o.leadIds;
+            if (!visit(read(*q)))
+                break;
+        if (q->lastError().isValid())
+            return Error{storage::sqlErrorMessage(q->lastError())};
+        return {};
     }
+
+    // Given ids: read in chunks (one query each), hand out in the order given.
+    constexpr qsizetype chunk = 500;
+    for (qsizetype from = 0; from < ids.size(); from += chunk) {
+        const QList<qint64> part = ids.mid(from, chunk);
+        QStringList marks;
+        QVariantList binds;
+        for (qint64 id : part) {
+            marks << QStringLiteral("?");
+            binds << id;
+        }
+        auto q = storage::exec(
+            db, select + QStringLiteral("WHERE l.id IN (%1)").arg(marks.join(u',')), binds);
+        if (!q)
+            return Error{q.error()};
+        QHash<qint64, Lead> found;
+        found.reserve(part.size());
+        while (q->next()) {
+            Lead l = read(*q);
+            found.insert(l.id, std::move(l));
+        }
+        if (q->lastError().isValid())
+            return Error{storage::sqlErrorMessage(q->lastError())};
+        for (qint64 id : part) {
+            const auto it = found.constFind(id);
+            if (it == found.cend())
+                return Error{QCoreApplication::translate(
+                    "Mikomi", "The lead no longer exists; it may have been deleted.")};
+            if (!visit(Lead(*it)))
+                return {};
+        }
+    }
+    return {};
+}
+
+Result<ExportSummary> exportLeads(storage::Database &db, const ExportOptions &o) {
+    ExportSummary s;
     QHash<QString, SourceCategory> categories;
     {
-        auto sources = repo.sources().list();
+        auto sources = storage::SourceRepository(db).list();
         if (!sources)
             return Error{sources.error()};
         for (const Source &src : *sources)
             categories.insert(src.name, src.category);
     }
-    QList<Lead> leads;
-    leads.reserve(ids.size());
-    for (qint64 id : ids) {
-        auto l = repo.get(id);
-        if (!l)
-            return Error{l.error()};
-        if (!o.includeOptedOut && (l->optOut || l->anonymous)) {
+    const auto cannotWrite = [&o](const QString &why) {
+        return Error{
+            QCoreApplication::translate("Mikomi", "Cannot write \"%1\": %2").arg(o.path, why)};
+    };
+    const auto exported = [&o, &s](const Lead &l) {
+        if (!o.includeOptedOut && (l.optOut || l.anonymous)) {
             ++s.leftOut;
-            continue;
+            return false;
         }
-        leads.append(std::move(*l));
-    }
-
-    QSaveFile file(o.path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error{QCoreApplication::translate("Mikomi", "Cannot write \"%1\": %2")
-                         .arg(o.path, file.errorString())};
+        return true;
+    };
 
     if (o.format == ExportFormat::VCard) {
-        const QByteArray data = io::writeVCards(leads, o.vcardVersion);
-        if (file.write(data) != data.size() || !file.commit())
-            return Error{QCoreApplication::translate("Mikomi", "Cannot write \"%1\": %2")
-                             .arg(o.path, file.errorString())};
-        s.written = leads.size();
+        // One card after the other, as io::writeVCards() joins them.
+        QSaveFile file(o.path);
+        if (!file.open(QIODevice::WriteOnly))
+            return cannotWrite(file.errorString());
+        qint64 written = 0;
+        bool writeFailed = false;
+        Status read = forEachLead(db, o.leadIds, [&](Lead &&l) {
+            if (!exported(l))
+                return true;
+            const QByteArray card = io::writeVCard(l, o.vcardVersion);
+            if (file.write(card) != card.size()) {
+                writeFailed = true;
+                return false;
+            }
+            ++written;
+            return true;
+        });
+        if (!read || writeFailed) {
+            const QString why = file.errorString();
+            file.cancelWriting();
+            if (!read)
+                return Error{read.error()};
+            return cannotWrite(why);
+        }
+        if (!file.commit())
+            return cannotWrite(file.errorString());
+        s.written = written;
         return s;
     }
 
+    // CSV: each lead is written as it is read. When a value cannot be encoded, writing stops but
+    // the check goes on, so every such lead and field is listed; the file is then not written.
+    QSaveFile file(o.path);
+    if (!file.open(QIODevice::WriteOnly))
+        return cannotWrite(file.errorString());
+    io::CsvWriteOptions wo;
+    wo.encoding = o.encoding;
+    io::CsvWriter writer(&file, wo);
     const QList<io::LeadField> &fields = exportFields();
-    QList<QStringList> rows;
-    rows.reserve(leads.size() + 1);
-    QStringList header;
+    QStringList row;
+    row.reserve(fields.size());
     for (io::LeadField f : fields)
-        header << io::leadFieldKey(f);
-    rows << header;
+        row << io::leadFieldKey(f);
+    if (Status st = writer.writeRow(row); !st) {
+        file.cancelWriting();
+        return Error{st.error()};
+    }
     const bool checkCp932 = o.encoding == io::Encoding::Cp932;
-    for (const Lead &l : leads) {
-        QStringList row;
-        row.reserve(fields.size());
+    qint64 written = 0;
+    Status writeError;
+    Status read = forEachLead(db, o.leadIds, [&](Lead &&l) {
+        if (!exported(l))
+            return true;
+        row.clear();
         for (io::LeadField f : fields) {
             QString v = leadFieldText(l, f, o.minorUnitsPerMajor);
             if (f == io::LeadField::SourceCategory && !l.source.isEmpty())
@@ -197,27 +324,25 @@ Result<ExportSummary> exportLeads(storage::Database &db, const ExportOptions &o)
                             .arg(chars.join(u' '))});
                 }
             }
-            row << v;
+            row << std::move(v);
         }
-        rows << row;
-    }
-    if (!s.errors.isEmpty()) {
+        if (s.errors.isEmpty()) {
+            writeError = writer.writeRow(row);
+            ++written;
+        }
+        return bool(writeError);
+    });
+    if (!read || !writeError || !s.errors.isEmpty())
         file.cancelWriting();
+    if (!read)
+        return Error{read.error()};
+    if (!writeError)
+        return Error{writeError.error()};
+    if (!s.errors.isEmpty())
         return s;
-    }
-    io::CsvWriteOptions wo;
-    wo.encoding = o.encoding;
-    io::CsvWriter writer(&file, wo);
-    for (const QStringList &row : rows) {
-        if (Status st = writer.writeRow(row); !st) {
-            file.cancelWriting();
-            return Error{st.error()};
-        }
-    }
     if (!file.commit())
-        return Error{QCoreApplication::translate("Mikomi", "Cannot write \"%1\": %2")
-                         .arg(o.path, file.errorString())};
-    s.written = leads.size();
+        return cannotWrite(file.errorString());
+    s.written = written;
     return s;
 }
 

@@ -11,6 +11,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 // Export of leads to CSV and vCard (product.md §Capabilities 9, §Reliability): CSV cells that a
@@ -55,8 +56,15 @@ struct ExportSummary {
     QList<ExportError> errors;
 };
 
-// Writes the file (atomically: QSaveFile). When a lead cannot be encoded the file is not written
-// and the summary lists every such lead and field; an Error only for I/O or database failures.
+// Reads the leads (as storage::LeadRepository::get() gives them) with one query, or one per 500
+// ids when `ids` is given, and hands each to `visit` in id order (or in the order of `ids`);
+// `visit` returns false to stop. An Error when the database fails or a given id does not exist.
+Status forEachLead(storage::Database &db, const QList<qint64> &ids,
+                   const std::function<bool(Lead &&)> &visit);
+
+// Writes the file (atomically: QSaveFile), streaming the leads from the database. When a lead
+// cannot be encoded the file is not written and the summary lists every such lead and field; an
+// Error only for I/O or database failures.
 Result<ExportSummary> exportLeads(storage::Database &db, const ExportOptions &options);
 
 // "Lead "山田 太郎", field "Company": …" (translated).

@@ -3,6 +3,7 @@
 // and touchpoints, vCard, formula neutralisation and the import → export → import round trip.
 
 #include "models/io/csv.h"
+#include "models/services/demowriter.h"
 #include "models/services/exporter.h"
 #include "models/services/importer.h"
 #include "models/storage/assignment.h"
@@ -16,6 +17,8 @@
 #include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <tuple>
 
 using namespace mikomi;
 using namespace mikomi::services;
@@ -399,6 +402,143 @@ private slots:
         QCOMPARE(l.createdAt.date(), QDate(2026, 4, 1));
     }
 
+    // Exports of other CRMs: their headers map, their stage values become Mikomi stages (lost
+    // where they mean it), and an unknown value is one row error naming it and the accepted ones.
+    void salesforceLeadStatuses() {
+        ImportSummary s = run(opts(data("salesforce_leads.csv")));
+        QCOMPARE(s.rowsRead, 8);
+        QCOMPARE(s.created, 7);
+        QCOMPARE(s.rejected, 1);
+        QCOMPARE(s.errors.size(), 1);
+        QCOMPARE(s.errors.at(0).line, 9);
+        QCOMPARE(s.errors.at(0).column, QStringLiteral("Lead Status"));
+        QVERIFY(s.errors.at(0).reason.contains(QStringLiteral("\"Maybe Later\"")));
+        QVERIFY(s.errors.at(0).reason.contains(QStringLiteral("opportunity")));
+        struct Expected {
+            const char *email;
+            Stage stage;
+            SqlKind kind;
+            bool lost;
+        };
+        for (const Expected &e : {
+                 Expected{"carl@able.example", Stage::Inquiry, SqlKind::None, false},
+                 Expected{"dana@baker.example", Stage::Sql, SqlKind::Sal, false},
+                 Expected{"eric@clark.example", Stage::Opportunity, SqlKind::None, false},
+                 Expected{"fay@doyle.example", Stage::Inquiry, SqlKind::None, true},
+                 Expected{"gus@evans.example", Stage::Sql, SqlKind::None, false},
+                 Expected{"hana@fox.example", Stage::Inquiry, SqlKind::None, true},
+                 Expected{"ian@gray.example", Stage::Inquiry, SqlKind::None, false},
+             }) {
+            const Lead l = byEmail(QLatin1String(e.email));
+            QVERIFY2(l.id > 0, e.email);
+            QCOMPARE(l.stage, e.stage);
+            QCOMPARE(l.sqlKind, e.kind);
+            QCOMPARE(l.lost, e.lost);
+        }
+        const Lead carl = byEmail(QStringLiteral("carl@able.example"));
+        QCOMPARE(carl.givenName, QStringLiteral("Carl"));
+        QCOMPARE(carl.company, QStringLiteral("Able Co"));
+        QCOMPARE(carl.mobile, QStringLiteral("090-1111-0001"));
+        QCOMPARE(carl.street, QStringLiteral("1-2-3 Marunouchi"));
+        QCOMPARE(carl.city, QStringLiteral("Chiyoda-ku"));
+        QCOMPARE(carl.prefecture, QStringLiteral("Tokyo"));
+        QCOMPARE(carl.postalCode, QStringLiteral("100-0005"));
+        QCOMPARE(carl.country, QStringLiteral("Japan"));
+        QCOMPARE(carl.source, QStringLiteral("Web"));
+        QCOMPARE(carl.owner, QStringLiteral("Ken Sato"));
+        QCOMPARE(carl.createdAt.date(), QDate(2026, 1, 5));
+        QVERIFY(byEmail(QStringLiteral("fay@doyle.example")).optOut);
+    }
+
+    void hubspotLifecycleStages() {
+        ImportSummary s = run(opts(data("hubspot_contacts.csv")));
+        QCOMPARE(s.rowsRead, 9);
+        QCOMPARE(s.created, 8);
+        QCOMPARE(s.rejected, 1);
+        QCOMPARE(s.errors.at(0).line, 10);
+        QCOMPARE(s.errors.at(0).column, QStringLiteral("Lifecycle Stage"));
+        QVERIFY(s.errors.at(0).reason.contains(QStringLiteral("\"Champion\"")));
+        // The lifecycle stage decides; "Lead Status" is only used when there is none.
+        const QList<std::pair<const char *, Stage>> expected{
+            {"kim@ito.example", Stage::Inquiry},      {"leo@jones.example", Stage::Inquiry},
+            {"max@king.example", Stage::Mql},         {"nia@lee.example", Stage::Sql},
+            {"oli@moss.example", Stage::Opportunity}, {"pia@nash.example", Stage::Customer},
+            {"quin@owen.example", Stage::Customer},   {"rae@park.example", Stage::Inquiry},
+        };
+        for (const auto &[email, stage] : expected) {
+            const Lead l = byEmail(QLatin1String(email));
+            QVERIFY2(l.id > 0, email);
+            QCOMPARE(l.stage, stage);
+            QVERIFY(!l.lost);
+        }
+        const Lead kim = byEmail(QStringLiteral("kim@ito.example"));
+        QCOMPARE(kim.mobile, QStringLiteral("090-2222-0001"));
+        QCOMPARE(kim.street, QStringLiteral("2-1 Umeda"));
+        QCOMPARE(kim.prefecture, QStringLiteral("Osaka"));
+        QCOMPARE(kim.postalCode, QStringLiteral("530-0001"));
+        QCOMPARE(kim.website, QStringLiteral("https://ito.example"));
+        QCOMPARE(kim.source, QStringLiteral("Organic Search"));
+        QCOMPARE(kim.owner, QStringLiteral("Mia Chen"));
+        QVERIFY(byEmail(QStringLiteral("quin@owen.example")).optOut);
+
+        s = run(opts(data("hubspot_lead_status.csv")));
+        QCOMPARE(s.created, 8);
+        QCOMPARE(s.rejected, 0);
+        struct Expected {
+            const char *email;
+            Stage stage;
+            SqlKind kind;
+            bool lost;
+        };
+        for (const Expected &e : {
+                 Expected{"s1@status.example", Stage::Inquiry, SqlKind::None, false},
+                 Expected{"s2@status.example", Stage::Inquiry, SqlKind::None, false},
+                 Expected{"s3@status.example", Stage::Sql, SqlKind::Sal, false},
+                 Expected{"s4@status.example", Stage::Opportunity, SqlKind::None, false},
+                 Expected{"s5@status.example", Stage::Inquiry, SqlKind::None, true},
+                 Expected{"s6@status.example", Stage::Sql, SqlKind::Sal, false},
+                 Expected{"s7@status.example", Stage::Sql, SqlKind::Sal, false},
+                 Expected{"s8@status.example", Stage::Inquiry, SqlKind::None, true},
+             }) {
+            const Lead l = byEmail(QLatin1String(e.email));
+            QVERIFY2(l.id > 0, e.email);
+            QCOMPARE(l.stage, e.stage);
+            QCOMPARE(l.sqlKind, e.kind);
+            QCOMPARE(l.lost, e.lost);
+        }
+    }
+
+    void zohoJapaneseStatuses() {
+        ImportSummary s = run(opts(data("zoho_ja.csv")));
+        QCOMPARE(s.rowsRead, 8);
+        QCOMPARE(s.created, 7);
+        QCOMPARE(s.rejected, 1);
+        QCOMPARE(s.errors.at(0).line, 9);
+        QCOMPARE(s.errors.at(0).column, QStringLiteral("リードのステータス"));
+        QVERIFY(s.errors.at(0).reason.contains(QStringLiteral("検討中かも")));
+        const QList<std::tuple<const char *, Stage, bool>> expected{
+            {"aoki@aoba.example", Stage::Inquiry, false},
+            {"ishii@iroha.example", Stage::Opportunity, false},
+            {"ueda@umi.example", Stage::Customer, false},
+            {"eto@egao.example", Stage::Inquiry, true},
+            {"okada@oka.example", Stage::Inquiry, false},
+            {"kawaguchi@kawa.example", Stage::Sql, false},
+            {"kitamura@kita.example", Stage::Inquiry, true},
+        };
+        for (const auto &[email, stage, lost] : expected) {
+            const Lead l = byEmail(QLatin1String(email));
+            QVERIFY2(l.id > 0, email);
+            QCOMPARE(l.stage, stage);
+            QCOMPARE(l.lost, lost);
+        }
+        const Lead aoki = byEmail(QStringLiteral("aoki@aoba.example"));
+        QCOMPARE(aoki.owner, QStringLiteral("佐藤"));
+        QCOMPARE(aoki.title, QStringLiteral("部長"));
+        QCOMPARE(aoki.notes, QStringLiteral("初回名刺交換"));
+        QCOMPARE(aoki.mobile, QStringLiteral("090-3333-0001"));
+        QCOMPARE(aoki.createdAt, QDateTime(QDate(2026, 3, 1), QTime(9, 0)));
+    }
+
     void spendWithAliases() {
         storage::SourceRepository sources(*m_db);
         const qint64 google = sources.resolve(QStringLiteral("Google Ads")).value();
@@ -554,6 +694,117 @@ private slots:
         s = run(opts(e.path), fresh.get());
         QCOMPARE(s.created, 0);
         QCOMPARE(contentHash(*fresh), h);
+    }
+
+    // The export reads the leads with one query; its files are byte for byte what the export
+    // wrote when it read each lead with LeadRepository::get (done here the old way).
+    void streamedExportMatchesPerLeadExport() {
+        QVERIFY(writeDemo(*m_db, 3000, 7, QDate(2026, 5, 1)).ok());
+        storage::LeadRepository repo(*m_db);
+        const QList<qint64> all = [&] {
+            QList<qint64> ids;
+            QSqlQuery q(QSqlDatabase::database(m_db->connectionName()));
+            q.exec(QStringLiteral("SELECT id FROM leads ORDER BY id"));
+            while (q.next())
+                ids << q.value(0).toLongLong();
+            return ids;
+        }();
+        QCOMPARE(all.size(), 3000);
+
+        // forEachLead gives exactly what get() gives, in id order.
+        int n = 0;
+        QVERIFY(forEachLead(*m_db, {}, [&](Lead &&l) {
+                    if (l.id != all.at(n) || !(l == repo.get(l.id).value()))
+                        return false;
+                    ++n;
+                    return true;
+                }).ok());
+        QCOMPARE(n, all.size());
+
+        QHash<QString, SourceCategory> categories;
+        const QList<Source> sources = repo.sources().list().value();
+        for (const Source &src : sources)
+            categories.insert(src.name, src.category);
+        const auto oldCsv = [&](const QList<qint64> &ids, bool includeOptedOut, io::Encoding enc,
+                                int minor) {
+            QList<QStringList> rows;
+            QStringList header;
+            for (io::LeadField f : exportFields())
+                header << io::leadFieldKey(f);
+            rows << header;
+            for (qint64 id : ids) {
+                const Lead l = repo.get(id).value();
+                if (!includeOptedOut && (l.optOut || l.anonymous))
+                    continue;
+                QStringList row;
+                for (io::LeadField f : exportFields()) {
+                    QString v = leadFieldText(l, f, minor);
+                    if (f == io::LeadField::SourceCategory && !l.source.isEmpty())
+                        v = categoryKey(categories.value(l.source, SourceCategory::Unknown));
+                    row << v;
+                }
+                rows << row;
+            }
+            io::CsvWriteOptions wo;
+            wo.encoding = enc;
+            return io::writeCsv(rows, wo).value();
+        };
+        const auto readAll = [](const QString &path) {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+
+        QList<qint64> some;
+        for (int i = all.size() - 1; i >= 0; i -= 7)
+            some << all.at(i); // every 7th lead, newest first (more than one chunk of ids)
+        some << all.first() << all.first(); // asked twice: written twice, as before
+
+        struct Case {
+            QList<qint64> ids;
+            bool includeOptedOut;
+            io::Encoding encoding;
+            int minor;
+        };
+        int i = 0;
+        for (const Case &c :
+             {Case{{}, false, io::Encoding::Utf8Bom, 1}, Case{{}, true, io::Encoding::Utf8, 100},
+              Case{some, false, io::Encoding::Utf8Bom, 1}}) {
+            ExportOptions e;
+            e.path = m_dir.filePath(QStringLiteral("stream%1.csv").arg(++i));
+            e.leadIds = c.ids;
+            e.includeOptedOut = c.includeOptedOut;
+            e.encoding = c.encoding;
+            e.minorUnitsPerMajor = c.minor;
+            auto ex = exportLeads(*m_db, e);
+            QVERIFY(ex.ok());
+            QVERIFY(ex->errors.isEmpty());
+            const QByteArray expected =
+                oldCsv(c.ids.isEmpty() ? all : c.ids, c.includeOptedOut, c.encoding, c.minor);
+            const QByteArray got = readAll(e.path);
+            QCOMPARE(got.size(), expected.size());
+            QVERIFY(got == expected);
+            QCOMPARE(ex->written + ex->leftOut, c.ids.isEmpty() ? all.size() : c.ids.size());
+            QCOMPARE(ex->written, qint64(io::readCsvFile(e.path).value().records.size() - 1));
+        }
+
+        // vCard of selected leads: the same as writing the leads read one by one.
+        ExportOptions v;
+        v.path = m_dir.filePath(QStringLiteral("stream.vcf"));
+        v.format = ExportFormat::VCard;
+        v.includeOptedOut = true;
+        v.leadIds = some;
+        QVERIFY(exportLeads(*m_db, v).ok());
+        QList<Lead> leads;
+        for (qint64 id : some)
+            leads << repo.get(id).value();
+        QVERIFY(readAll(v.path) == io::writeVCards(leads, io::VCardVersion::V30));
+
+        // An id that does not exist is an error, and no file is left behind.
+        ExportOptions gone;
+        gone.path = m_dir.filePath(QStringLiteral("gone.csv"));
+        gone.leadIds = {all.first(), all.last() + 1000};
+        QVERIFY(!exportLeads(*m_db, gone).ok());
+        QVERIFY(!QFile::exists(gone.path));
     }
 
     void previewShowsStoredValues() {

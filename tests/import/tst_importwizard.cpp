@@ -1,5 +1,7 @@
 // The import wizard driven offscreen: file → mapping and preview → dry run → import; the mapping
-// can be changed by hand; screenshots in Japanese and English go to $MIKOMI_SHOTS when set.
+// can be changed by hand; the dry run and the import run in a worker thread while the window stays
+// responsive, and Cancel or closing leaves the database unchanged; screenshots in Japanese and
+// English go to $MIKOMI_SHOTS when set.
 
 #include "models/language.h"
 #include "models/storage/database.h"
@@ -7,11 +9,19 @@
 #include "ui/importwizard.h"
 
 #include <QComboBox>
+#include <QFile>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSet>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextStream>
+#include <QTimer>
+
+#include <algorithm>
 
 using namespace mikomi;
 
@@ -19,6 +29,33 @@ namespace {
 
 QString data(const char *name) {
     return QStringLiteral(MIKOMI_TEST_DATA "/") + QLatin1String(name);
+}
+
+// `rows` leads with unique emails, stages written as other CRMs write them.
+QString bigCsv(int rows) {
+    static QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("big%1.csv").arg(rows));
+    if (QFile::exists(path))
+        return path;
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    QTextStream out(&f);
+    out << "Company Name,Last Name,First Name,Email,Phone,Lead Source,Lifecycle Stage,Create "
+           "Date\n";
+    const char *stages[] = {"subscriber", "見込み客", "marketingqualifiedlead", "商談中",
+                            "customer"};
+    for (int i = 0; i < rows; ++i)
+        out << QStringLiteral("株式会社テスト%1,山田%2,太郎,row%3@example.com,03-%4-%5,展示会,%6,"
+                              "2026-01-%7\n")
+                   .arg(i / 3)
+                   .arg(i)
+                   .arg(i)
+                   .arg(1000 + i % 9000)
+                   .arg(1000 + i / 9000, 4, 10, QLatin1Char('0'))
+                   .arg(QString::fromUtf8(stages[i % 5]))
+                   .arg(1 + i % 28, 2, 10, QLatin1Char('0'));
+    return path;
 }
 
 void shot(QWidget *w, const QString &name, const QString &lang) {
@@ -77,7 +114,7 @@ private slots:
 
         w.next();
         QCOMPARE(w.currentId(), int(ui::ImportWizard::CheckPage));
-        QVERIFY(w.lastSummary().has_value());
+        QTRY_VERIFY(!w.running() && w.lastSummary().has_value()); // the dry run is in a thread
         QVERIFY(w.lastSummary()->dryRun);
         QCOMPARE(w.lastSummary()->created, 4);
         QCOMPARE(w.lastSummary()->rejected, 4);
@@ -112,7 +149,146 @@ private slots:
             reading |= preview->item(0, c)->text() == QStringLiteral("アンドウ");
         QVERIFY(reading);
         w.next();
+        QTRY_VERIFY(!w.running() && w.lastSummary().has_value());
         QCOMPARE(w.lastSummary()->created, 1);
+    }
+
+    // A few thousand rows: the import runs in a worker thread with its own connection, so the
+    // event loop keeps running (a timer ticks, progress arrives, the window's connection still
+    // sees the database as before the import until the commit).
+    void importKeepsTheWindowResponsive_data() {
+        QTest::addColumn<QString>("lang");
+        QTest::newRow("en") << QStringLiteral("en");
+        QTest::newRow("ja") << QStringLiteral("ja");
+    }
+    void importKeepsTheWindowResponsive() {
+        QFETCH(QString, lang);
+        LanguageManager language;
+        QVERIFY(language.apply(lang));
+        auto db = storage::Database::open(m_dir.filePath(QStringLiteral("big_%1.mikomi").arg(lang)))
+                      .value();
+        const int rows = 2000;
+        ui::ImportWizard w(db.get(), bigCsv(rows));
+        w.show();
+        w.next();
+        w.next();
+        QCOMPARE(w.currentId(), int(ui::ImportWizard::CheckPage));
+        QTRY_VERIFY_WITH_TIMEOUT(!w.running() && w.lastSummary().has_value(), 20000);
+        QCOMPARE(w.lastSummary()->created, rows);
+        QCOMPARE(w.lastSummary()->rejected, 0);
+
+        storage::LeadRepository repo(*db);
+        QList<qint64> progress;
+        int ticksWhileRunning = 0;
+        QSet<qint64> seenWhileRunning;
+        bool hiddenWrites = false; // rows the worker had handled, not visible in the window
+        QTimer timer;
+        timer.setInterval(2);
+        connect(&timer, &QTimer::timeout, this, [&] {
+            if (!w.running())
+                return;
+            ++ticksWhileRunning;
+            const qint64 n = repo.count().value();
+            seenWhileRunning.insert(n);
+            if (n == 0 && !progress.isEmpty() && progress.last() > 0)
+                hiddenWrites = true;
+        });
+        bool shotTaken = false;
+        connect(&w, &ui::ImportWizard::progressed, this, [&](qint64 r) {
+            progress << r;
+            if (!shotTaken && r >= 500) {
+                shotTaken = true;
+                shot(&w, QStringLiteral("import_progress"), lang);
+            }
+        });
+        timer.start();
+        w.next();
+        QCOMPARE(w.currentId(), int(ui::ImportWizard::RunPage));
+        QTRY_VERIFY_WITH_TIMEOUT(w.lastSummary() && !w.lastSummary()->dryRun, 20000);
+        timer.stop();
+        QVERIFY(!w.running());
+        QVERIFY2(ticksWhileRunning >= 2, qPrintable(QString::number(ticksWhileRunning)));
+        // The window's connection (never used by the worker) sees the database as it was until
+        // the commit, then all of it: never a part.
+        QVERIFY(hiddenWrites);
+        seenWhileRunning.remove(0);
+        seenWhileRunning.remove(rows);
+        QVERIFY(seenWhileRunning.isEmpty());
+        QVERIFY(!progress.isEmpty());
+        QVERIFY(progress.last() <= rows);
+        QVERIFY(std::is_sorted(progress.cbegin(), progress.cend()));
+        QCOMPARE(w.lastSummary()->created, rows);
+        QVERIFY(!w.lastSummary()->cancelled);
+        QVERIFY(w.imported());
+        QCOMPARE(repo.count().value(), rows); // the window's connection sees the commit
+        QCOMPARE(w.findChild<QProgressBar *>(QStringLiteral("progress"))->value(), 1000);
+        QCOMPARE(w.findChild<QLabel *>(QStringLiteral("runCounts"))->text(),
+                 services::summaryLines(*w.lastSummary()).join(u'\n'));
+        QVERIFY(
+            services::summaryLines(*w.lastSummary()).join(u'\n').contains(QString::number(rows)));
+        shot(&w, QStringLiteral("import_summary"), lang);
+    }
+
+    // Cancel while the worker is importing: the transaction is rolled back, nothing changed.
+    void cancelInTheMiddleLeavesTheDatabaseUnchanged() {
+        auto db = storage::Database::open(m_dir.filePath(QStringLiteral("cancel.mikomi"))).value();
+        storage::LeadRepository repo(*db);
+        Lead existing;
+        existing.company = QStringLiteral("既存株式会社");
+        existing.familyName = QStringLiteral("既存");
+        existing.email = QStringLiteral("row10@example.com"); // matched by a row (merge)
+        existing.source = QStringLiteral("Existing");
+        QVERIFY(repo.insert(existing).ok());
+        const Lead before = repo.get(existing.id).value();
+        const qint64 sourcesBefore = storage::SourceRepository(*db).list().value().size();
+
+        const int rows = 3000;
+        ui::ImportWizard w(db.get(), bigCsv(rows));
+        w.show();
+        w.next();
+        w.next();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.running() && w.lastSummary().has_value(), 20000);
+        auto *cancel = w.findChild<QPushButton *>(QStringLiteral("cancelImport"));
+        QVERIFY(cancel);
+        qint64 cancelledAt = -1;
+        connect(&w, &ui::ImportWizard::progressed, this, [&](qint64 r) {
+            if (cancelledAt < 0 && cancel->isEnabled()) {
+                cancelledAt = r;
+                QTest::mouseClick(cancel, Qt::LeftButton);
+            }
+        });
+        w.next();
+        QTRY_VERIFY_WITH_TIMEOUT(w.lastSummary() && !w.lastSummary()->dryRun, 20000);
+        QVERIFY(!w.running());
+        QVERIFY(cancelledAt > 0 && cancelledAt < rows);
+        QVERIFY(w.lastSummary()->cancelled);
+        QVERIFY(!w.imported());
+        QCOMPARE(repo.count().value(), 1);
+        QCOMPARE(repo.get(existing.id).value(), before);
+        QCOMPARE(storage::SourceRepository(*db).list().value().size(), sourcesBefore);
+        QVERIFY(db->integrityOk());
+        QVERIFY(!cancel->isEnabled());
+    }
+
+    // Closing the window during the import cancels it and closes once the worker has stopped.
+    void closeDuringImportCancels() {
+        auto db = storage::Database::open(m_dir.filePath(QStringLiteral("close.mikomi"))).value();
+        ui::ImportWizard w(db.get(), bigCsv(3000));
+        w.show();
+        w.next();
+        w.next();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.running() && w.lastSummary().has_value(), 20000);
+        bool closed = false;
+        connect(&w, &QDialog::rejected, this, [&] { closed = true; });
+        connect(&w, &ui::ImportWizard::progressed, this, [&] {
+            if (w.isVisible())
+                w.reject();
+        });
+        w.next();
+        QTRY_VERIFY_WITH_TIMEOUT(closed, 20000);
+        QVERIFY(!w.running());
+        QVERIFY(w.lastSummary()->cancelled);
+        QCOMPARE(storage::LeadRepository(*db).count().value(), 0);
     }
 };
 

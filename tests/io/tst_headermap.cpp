@@ -200,7 +200,59 @@ private slots:
         QTest::newRow("顧客") << "顧客" << int(Stage::Customer) << false << 0;
         QTest::newRow("closed lost") << "closed lost" << int(Stage::Inquiry) << true << 0;
         QTest::newRow("失注") << "失注" << int(Stage::Inquiry) << true << 0;
-        QTest::newRow("unknown") << "evangelist" << -1 << false << 0;
+        // HubSpot lifecycle stages and lead statuses (internal values and labels).
+        QTest::newRow("hs lead") << "lead" << int(Stage::Inquiry) << false << 0;
+        QTest::newRow("hs sql") << "salesqualifiedlead" << int(Stage::Sql) << false << 0;
+        QTest::newRow("hs opportunity") << "opportunity" << int(Stage::Opportunity) << false << 0;
+        QTest::newRow("hs evangelist") << "evangelist" << int(Stage::Customer) << false << 0;
+        QTest::newRow("hs other") << "other" << int(Stage::Inquiry) << false << 0;
+        QTest::newRow("hs NEW") << "NEW" << int(Stage::Inquiry) << false << 0;
+        QTest::newRow("hs OPEN") << "OPEN" << int(Stage::Inquiry) << false << 0;
+        QTest::newRow("hs IN_PROGRESS")
+            << "IN_PROGRESS" << int(Stage::Sql) << false << int(SqlKind::Sal);
+        QTest::newRow("hs In progress")
+            << "In progress" << int(Stage::Sql) << false << int(SqlKind::Sal);
+        QTest::newRow("hs OPEN_DEAL") << "OPEN_DEAL" << int(Stage::Opportunity) << false << 0;
+        QTest::newRow("hs UNQUALIFIED") << "UNQUALIFIED" << int(Stage::Inquiry) << true << 0;
+        QTest::newRow("hs ATTEMPTED_TO_CONTACT")
+            << "ATTEMPTED_TO_CONTACT" << int(Stage::Sql) << false << int(SqlKind::Sal);
+        QTest::newRow("hs CONNECTED")
+            << "CONNECTED" << int(Stage::Sql) << false << int(SqlKind::Sal);
+        QTest::newRow("hs BAD_TIMING") << "BAD_TIMING" << int(Stage::Inquiry) << true << 0;
+        // Salesforce lead statuses and opportunity stages.
+        QTest::newRow("sf open") << "Open - Not Contacted" << int(Stage::Inquiry) << false << 0;
+        QTest::newRow("sf working")
+            << "Working - Contacted" << int(Stage::Sql) << false << int(SqlKind::Sal);
+        QTest::newRow("sf converted")
+            << "Closed - Converted" << int(Stage::Opportunity) << false << 0;
+        QTest::newRow("sf not converted")
+            << "Closed - Not Converted" << int(Stage::Inquiry) << true << 0;
+        QTest::newRow("sf qualified") << "Qualified" << int(Stage::Sql) << false << 0;
+        QTest::newRow("sf unqualified") << "Unqualified" << int(Stage::Inquiry) << true << 0;
+        QTest::newRow("sf nurturing") << "Nurturing" << int(Stage::Inquiry) << false << 0;
+        QTest::newRow("sf proposal")
+            << "Proposal/Price Quote" << int(Stage::Opportunity) << false << 0;
+        QTest::newRow("sf negotiation")
+            << "Negotiation/Review" << int(Stage::Opportunity) << false << 0;
+        // Zoho.
+        QTest::newRow("zoho contacted")
+            << "Contacted" << int(Stage::Sql) << false << int(SqlKind::Sal);
+        QTest::newRow("zoho junk") << "Junk Lead" << int(Stage::Inquiry) << true << 0;
+        QTest::newRow("zoho pre-qualified") << "Pre-Qualified" << int(Stage::Mql) << false << 0;
+        QTest::newRow("zoho competition")
+            << "Closed Lost to Competition" << int(Stage::Inquiry) << true << 0;
+        // Japanese wording (full-width letters and spaces fold too).
+        QTest::newRow("見込み客") << "見込み客" << int(Stage::Inquiry) << false << 0;
+        QTest::newRow("育成中") << "育成中" << int(Stage::Inquiry) << false << 0;
+        QTest::newRow("商談中") << "商談中" << int(Stage::Opportunity) << false << 0;
+        QTest::newRow("受注") << "受注" << int(Stage::Customer) << false << 0;
+        QTest::newRow("成約") << "成約" << int(Stage::Customer) << false << 0;
+        QTest::newRow("失注") << "失注" << int(Stage::Inquiry) << true << 0;
+        QTest::newRow("見送り") << "見送り" << int(Stage::Inquiry) << true << 0;
+        QTest::newRow("full-width MQL") << "ＭＱＬ" << int(Stage::Mql) << false << 0;
+        QTest::newRow("unknown") << "purple" << -1 << false << 0;
+        QTest::newRow("unknown ja") << "検討中かも" << -1 << false << 0;
+        QTest::newRow("not a prefix") << "closed" << -1 << false << 0;
         QTest::newRow("empty") << "" << -1 << false << 0;
     }
     void stageValues() {
@@ -217,6 +269,79 @@ private slots:
         QCOMPARE(int(v->stage), stage);
         QCOMPARE(v->lost, lost);
         QCOMPARE(int(v->sqlKind), kind);
+    }
+    void crmHeaders_data() {
+        QTest::addColumn<QString>("header");
+        QTest::addColumn<QString>("field");
+        const QList<std::pair<const char *, const char *>> rows{
+            {"Lead Status", "stage"},
+            {"Lifecycle Stage", "stage"},
+            {"hs_lead_status", "stage"},
+            {"リードのステータス", "stage"},
+            {"Lead Source", "source"},
+            {"LeadSource", "source"},
+            {"Original Source", "source"},
+            {"Company Name", "company"},
+            {"Associated Company", "company"},
+            {"取引先名", "company"},
+            {"Mobile Phone", "mobile"},
+            {"MobilePhone", "mobile"},
+            {"Mobile Phone Number", "mobile"},
+            {"Mailing Street", "street"},
+            {"Mailing City", "city"},
+            {"Mailing State/Province", "prefecture"},
+            {"State/Province", "prefecture"},
+            {"Mailing Zip/Postal Code", "postal_code"},
+            {"Zip/Postal Code", "postal_code"},
+            {"Mailing Country", "country"},
+            {"Address Line 2", "building"},
+            {"Designation", "title"},
+            {"Created Time", "created_at"},
+            {"Has Opted Out of Email", "opt_out"},
+            {"HasOptedOutOfEmail", "opt_out"},
+            {"Unsubscribed from all email", "opt_out"},
+            {"Account Owner", "owner"},
+            {"リードの所有者", "owner"},
+            {"名刺所有者", "owner"},
+            {"説明", "notes"},
+            {"会社URL", "website"},
+            {"Salutation", ""},
+            {"Status", ""}, // too vague to be the stage
+        };
+        for (const auto &[header, field] : rows)
+            QTest::newRow(header) << QString::fromUtf8(header) << QString::fromUtf8(field);
+    }
+    void crmHeaders() {
+        QFETCH(QString, header);
+        QFETCH(QString, field);
+        const auto f = matchLeadHeader(header);
+        QCOMPARE(f.has_value() ? leadFieldKey(*f) : QString(), field);
+    }
+    void salesforceContactExport() {
+        const QStringList h{QStringLiteral("First Name"),
+                            QStringLiteral("Last Name"),
+                            QStringLiteral("Account Name"),
+                            QStringLiteral("Mailing Street"),
+                            QStringLiteral("Mailing City"),
+                            QStringLiteral("Mailing State/Province"),
+                            QStringLiteral("Mailing Zip/Postal Code"),
+                            QStringLiteral("Mailing Country"),
+                            QStringLiteral("Mobile Phone"),
+                            QStringLiteral("Lead Source"),
+                            QStringLiteral("Contact Owner")};
+        const HeaderMap m = mapLeadHeaders(h);
+        QVERIFY(m.unmapped.isEmpty());
+        QVERIFY(m.duplicates.isEmpty());
+        QCOMPARE(m.column(int(LeadField::Street)), 3);
+        QCOMPARE(m.column(int(LeadField::PostalCode)), 6);
+        QCOMPARE(m.column(int(LeadField::Mobile)), 8);
+        QCOMPARE(detectCsvKind(h), CsvKind::Leads);
+    }
+    void associatedCompanyGivesWayToCompanyName() {
+        const HeaderMap m =
+            mapLeadHeaders({QStringLiteral("Associated Company"), QStringLiteral("Company Name")});
+        QCOMPARE(m.column(int(LeadField::Company)), 1);
+        QCOMPARE(m.duplicates, QList<int>{0});
     }
     void labelsAndKeys() {
         for (int i = 0; i < LeadFieldCount; ++i) {

@@ -155,7 +155,7 @@ private slots:
         QTest::newRow("bad opt out") << "Opt Out"
                                      << "maybe";
         QTest::newRow("bad stage") << "Lifecycle Stage"
-                                   << "evangelist";
+                                   << "purple";
         QTest::newRow("bad category") << "source category"
                                       << "radio";
         QTest::newRow("bad won date") << "won date"
@@ -200,6 +200,25 @@ private slots:
         for (const char16_t *f : {u"0", u"false", u"NO", u"", u"いいえ"})
             QCOMPARE(parseOptOut(QString::fromUtf16(f)), std::optional<bool>(false));
         QVERIFY(!parseOptOut(QStringLiteral("maybe")).has_value());
+    }
+    void crmStageValues() {
+        auto r =
+            convert(list({u"company", u"lead status"}), list({u"ACME", u"Closed - Converted"}));
+        QVERIFY(r.ok());
+        QCOMPARE(r.value->lead.stage, Stage::Opportunity);
+        QCOMPARE(r.value->lead.furthestStage, Stage::Opportunity);
+        QVERIFY(!r.value->lead.lost);
+        r = convert(list({u"company", u"ライフサイクルステージ"}), list({u"ACME", u"失注"}));
+        QVERIFY(r.ok());
+        QVERIFY(r.value->lead.lost);
+        // Unknown: the error names the value and the accepted ones.
+        r = convert(list({u"company", u"stage"}), list({u"ACME", u"Sleeping"}));
+        QCOMPARE(r.errors.size(), 1);
+        QCOMPARE(r.errors[0].column, QStringLiteral("stage"));
+        for (const char *word : {"\"Sleeping\"", "inquiry", "mql", "sql", "opportunity", "customer",
+                                 "lost", "HubSpot", "Salesforce"})
+            QVERIFY2(r.errors[0].reason.contains(QLatin1String(word)),
+                     qPrintable(r.errors[0].reason));
     }
     void lostStage() {
         const auto r = convert(list({u"company", u"stage", u"lost reason", u"失注日"}),
