@@ -398,10 +398,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a known stage; use inquiry, mql, sql, opportunity, customer or lost.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a valid opt-out value; use yes or no, 1 or 0, true or false, はい or いいえ.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1605,6 +1601,10 @@ customer</source>
         <source>Complete follow-up (%1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a known stage; use inquiry, mql, sql, sal, sgl, opportunity, customer or lost (or a lifecycle stage or lead status of HubSpot, Salesforce or Zoho).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>
@@ -2742,6 +2742,36 @@ Without a command, opens the window. Commands:
     <message>
         <source>Choose a file to import.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the whole file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import stopped unexpectedly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking the whole file… %Ln row(s) read.</source>
+        <translation>
+            <numerusform>Checking the whole file… %Ln row read.</numerusform>
+            <numerusform>Checking the whole file… %Ln rows read.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing… %Ln row(s) read.</source>
+        <translation>
+            <numerusform>Importing… %Ln row read.</numerusform>
+            <numerusform>Importing… %Ln rows read.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

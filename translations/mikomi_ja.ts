@@ -397,10 +397,6 @@
         <translation>「%1」はソース種別として認識できません。inbound、outbound、paid、partnership、event、unknown のいずれかを指定してください。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a known stage; use inquiry, mql, sql, opportunity, customer or lost.</source>
-        <translation>「%1」はステージとして認識できません。inquiry、mql、sql、opportunity、customer、lost のいずれかを指定してください。</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a valid opt-out value; use yes or no, 1 or 0, true or false, はい or いいえ.</source>
         <translation>「%1」は配信停止の値として正しくありません。yes/no、1/0、true/false、はい/いいえ のいずれかを指定してください。</translation>
     </message>
@@ -1605,6 +1601,10 @@ customer</source>
         <source>Complete follow-up (%1)</source>
         <translation>フォローアップの完了（%1）</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a known stage; use inquiry, mql, sql, sal, sgl, opportunity, customer or lost (or a lifecycle stage or lead status of HubSpot, Salesforce or Zoho).</source>
+        <translation>「%1」はステージとして認識できません。inquiry、mql、sql、sal、sgl、opportunity、customer、lost（または 問い合わせ・商談・受注・失注 などの日本語、HubSpot・Salesforce・Zoho のライフサイクルステージやリードステータス）のいずれかを指定してください。</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>
@@ -2743,6 +2743,34 @@ Without a command, opens the window. Commands:
     <message>
         <source>Choose a file to import.</source>
         <translation>インポートするファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>中止しています…</translation>
+    </message>
+    <message>
+        <source>Checking the whole file…</source>
+        <translation>ファイル全体をチェックしています…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>インポートしています…</translation>
+    </message>
+    <message>
+        <source>The import stopped unexpectedly.</source>
+        <translation>インポートが予期せず停止しました。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking the whole file… %Ln row(s) read.</source>
+        <translation>
+            <numerusform>ファイル全体をチェックしています… %Ln 行を読み込みました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing… %Ln row(s) read.</source>
+        <translation>
+            <numerusform>インポートしています… %Ln 行を読み込みました。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
