@@ -1013,54 +1013,6 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rows read: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Spend months added: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Spend months changed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unchanged: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Touchpoints added: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Already present: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leads created: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Merged into existing leads: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Existing leads updated: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Skipped (already present): %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rejected rows: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Warnings: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Leads and customers by source</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1603,6 +1555,58 @@ customer</source>
     </message>
     <message>
         <source>&quot;%1&quot; is not a known stage; use inquiry, mql, sql, sal, sgl, opportunity, customer or lost (or a lifecycle stage or lead status of HubSpot, Salesforce or Zoho).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows read: %L1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend months added: %L1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend months changed: %L1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchanged: %L1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Touchpoints added: %L1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already present: %L1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads created: %L1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged into existing leads: %L1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Existing leads updated: %L1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped (already present): %L1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First follow-ups created: %L1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected rows: %L1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warnings: %L1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1006,54 +1006,6 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <translation>キャンセルしました。何も変更していません。</translation>
     </message>
     <message>
-        <source>Rows read: %1</source>
-        <translation>読み込んだ行：%1</translation>
-    </message>
-    <message>
-        <source>Spend months added: %1</source>
-        <translation>追加した費用（月数）：%1</translation>
-    </message>
-    <message>
-        <source>Spend months changed: %1</source>
-        <translation>変更した費用（月数）：%1</translation>
-    </message>
-    <message>
-        <source>Unchanged: %1</source>
-        <translation>変更なし：%1</translation>
-    </message>
-    <message>
-        <source>Touchpoints added: %1</source>
-        <translation>追加したタッチポイント：%1</translation>
-    </message>
-    <message>
-        <source>Already present: %1</source>
-        <translation>登録済み：%1</translation>
-    </message>
-    <message>
-        <source>Leads created: %1</source>
-        <translation>作成したリード：%1</translation>
-    </message>
-    <message>
-        <source>Merged into existing leads: %1</source>
-        <translation>既存のリードに統合：%1</translation>
-    </message>
-    <message>
-        <source>Existing leads updated: %1</source>
-        <translation>更新した既存のリード：%1</translation>
-    </message>
-    <message>
-        <source>Skipped (already present): %1</source>
-        <translation>スキップ（登録済み）：%1</translation>
-    </message>
-    <message>
-        <source>Rejected rows: %1</source>
-        <translation>取り込めなかった行：%1</translation>
-    </message>
-    <message>
-        <source>Warnings: %1</source>
-        <translation>警告：%1</translation>
-    </message>
-    <message>
         <source>Leads and customers by source</source>
         <translation>リードソース別のリード数と受注数</translation>
     </message>
@@ -1604,6 +1556,58 @@ customer</source>
     <message>
         <source>&quot;%1&quot; is not a known stage; use inquiry, mql, sql, sal, sgl, opportunity, customer or lost (or a lifecycle stage or lead status of HubSpot, Salesforce or Zoho).</source>
         <translation>「%1」はステージとして認識できません。inquiry、mql、sql、sal、sgl、opportunity、customer、lost（または 問い合わせ・商談・受注・失注 などの日本語、HubSpot・Salesforce・Zoho のライフサイクルステージやリードステータス）のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>Rows read: %L1</source>
+        <translation>読み込んだ行：%L1</translation>
+    </message>
+    <message>
+        <source>Spend months added: %L1</source>
+        <translation>追加した費用（月数）：%L1</translation>
+    </message>
+    <message>
+        <source>Spend months changed: %L1</source>
+        <translation>変更した費用（月数）：%L1</translation>
+    </message>
+    <message>
+        <source>Unchanged: %L1</source>
+        <translation>変更なし：%L1</translation>
+    </message>
+    <message>
+        <source>Touchpoints added: %L1</source>
+        <translation>追加したタッチポイント：%L1</translation>
+    </message>
+    <message>
+        <source>Already present: %L1</source>
+        <translation>登録済み：%L1</translation>
+    </message>
+    <message>
+        <source>Leads created: %L1</source>
+        <translation>作成したリード：%L1</translation>
+    </message>
+    <message>
+        <source>Merged into existing leads: %L1</source>
+        <translation>既存のリードに統合：%L1</translation>
+    </message>
+    <message>
+        <source>Existing leads updated: %L1</source>
+        <translation>更新した既存のリード：%L1</translation>
+    </message>
+    <message>
+        <source>Skipped (already present): %L1</source>
+        <translation>スキップ（登録済み）：%L1</translation>
+    </message>
+    <message>
+        <source>First follow-ups created: %L1</source>
+        <translation>作成した初回フォローアップ：%L1</translation>
+    </message>
+    <message>
+        <source>Rejected rows: %L1</source>
+        <translation>取り込めなかった行：%L1</translation>
+    </message>
+    <message>
+        <source>Warnings: %L1</source>
+        <translation>警告：%L1</translation>
     </message>
 </context>
 <context>

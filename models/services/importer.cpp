@@ -867,25 +867,28 @@ QStringList summaryLines(const ImportSummary &s) {
         out << QCoreApplication::translate("Mikomi", "Dry run: nothing was changed.");
     if (s.cancelled)
         out << QCoreApplication::translate("Mikomi", "Cancelled: nothing was changed.");
-    out << QCoreApplication::translate("Mikomi", "Rows read: %1").arg(s.rowsRead);
+    out << QCoreApplication::translate("Mikomi", "Rows read: %L1").arg(s.rowsRead);
     if (s.kind == ImportKind::Spend) {
-        out << QCoreApplication::translate("Mikomi", "Spend months added: %1").arg(s.created);
-        out << QCoreApplication::translate("Mikomi", "Spend months changed: %1").arg(s.updated);
-        out << QCoreApplication::translate("Mikomi", "Unchanged: %1").arg(s.skipped);
+        out << QCoreApplication::translate("Mikomi", "Spend months added: %L1").arg(s.created);
+        out << QCoreApplication::translate("Mikomi", "Spend months changed: %L1").arg(s.updated);
+        out << QCoreApplication::translate("Mikomi", "Unchanged: %L1").arg(s.skipped);
     } else if (s.kind == ImportKind::Touchpoints) {
-        out << QCoreApplication::translate("Mikomi", "Touchpoints added: %1").arg(s.created);
-        out << QCoreApplication::translate("Mikomi", "Already present: %1").arg(s.skipped);
+        out << QCoreApplication::translate("Mikomi", "Touchpoints added: %L1").arg(s.created);
+        out << QCoreApplication::translate("Mikomi", "Already present: %L1").arg(s.skipped);
     } else {
-        out << QCoreApplication::translate("Mikomi", "Leads created: %1").arg(s.created);
-        out << QCoreApplication::translate("Mikomi", "Merged into existing leads: %1")
+        out << QCoreApplication::translate("Mikomi", "Leads created: %L1").arg(s.created);
+        out << QCoreApplication::translate("Mikomi", "Merged into existing leads: %L1")
                    .arg(s.merged);
-        out << QCoreApplication::translate("Mikomi", "Existing leads updated: %1").arg(s.updated);
-        out << QCoreApplication::translate("Mikomi", "Skipped (already present): %1")
+        out << QCoreApplication::translate("Mikomi", "Existing leads updated: %L1").arg(s.updated);
+        out << QCoreApplication::translate("Mikomi", "Skipped (already present): %L1")
                    .arg(s.skipped);
+        if (s.followUps > 0)
+            out << QCoreApplication::translate("Mikomi", "First follow-ups created: %L1")
+                       .arg(s.followUps);
     }
-    out << QCoreApplication::translate("Mikomi", "Rejected rows: %1").arg(s.rejected);
+    out << QCoreApplication::translate("Mikomi", "Rejected rows: %L1").arg(s.rejected);
     if (!s.warnings.isEmpty())
-        out << QCoreApplication::translate("Mikomi", "Warnings: %1").arg(s.warnings.size());
+        out << QCoreApplication::translate("Mikomi", "Warnings: %L1").arg(s.warnings.size());
     return out;
 }
 

@@ -11,6 +11,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -224,8 +225,9 @@ private slots:
         QCOMPARE(w.findChild<QProgressBar *>(QStringLiteral("progress"))->value(), 1000);
         QCOMPARE(w.findChild<QLabel *>(QStringLiteral("runCounts"))->text(),
                  services::summaryLines(*w.lastSummary()).join(u'\n'));
-        QVERIFY(
-            services::summaryLines(*w.lastSummary()).join(u'\n').contains(QString::number(rows)));
+        QVERIFY(services::summaryLines(*w.lastSummary())
+                    .join(u'\n')
+                    .contains(QLocale().toString(rows)));
         shot(&w, QStringLiteral("import_summary"), lang);
     }
 
