@@ -1609,6 +1609,13 @@ customer</source>
         <source>Warnings: %L1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Database error: %n written row(s) break the schema&apos;s checks.</source>
+        <translation>
+            <numerusform>Database error: %n written row break the schema&apos;s checks.</numerusform>
+            <numerusform>Database error: %n written rows break the schema&apos;s checks.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>

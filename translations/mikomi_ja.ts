@@ -1609,6 +1609,12 @@ customer</source>
         <source>Warnings: %L1</source>
         <translation>警告：%L1</translation>
     </message>
+    <message numerus="yes">
+        <source>Database error: %n written row(s) break the schema&apos;s checks.</source>
+        <translation>
+            <numerusform>データベースエラー: 書き込んだ %n 行がスキーマの制約に違反しています。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>

@@ -43,8 +43,10 @@ private:
     Database &m_db;
     std::unique_ptr<class LeadRepository> m_repo;
     std::unique_ptr<Statement> m_lead, m_history, m_touch, m_activity;
-    QStringList m_deferred;  // CREATE INDEX statements to run in finish()
-    qint64 m_pendingRow = 0; // this writer's row in search_pending, closed by finish()
+    QStringList m_deferred; // CREATE INDEX statements to run in finish()
+    qint64 m_pendingRow = 0;
+    bool m_checksDeferred = false; // CHECK constraints off until finish() has verified the rows //
+                                   // this writer's row in search_pending, closed by finish()
 };
 
 } // namespace mikomi::storage

@@ -1,6 +1,9 @@
+#include "models/storage/bulkwriter.h"
 #include "models/storage/database.h"
 #include "models/storage/repositories.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -62,6 +65,38 @@ private slots:
         m_db = std::move(db).value();
     }
     void cleanup() { m_db.reset(); }
+
+    void bulkWriterChecksItsRowsAtFinish() {
+        // While a bulk fill runs, CHECK constraints are verified once in finish() instead of per
+        // row: a bad value is still refused, and the checks are back on afterwards.
+        const auto sql = [this](const QString &statement, qint64 id) {
+            QSqlQuery q(QSqlDatabase::database(m_db->connectionName()));
+            q.prepare(statement);
+            q.addBindValue(id);
+            return q.exec();
+        };
+        {
+            Transaction tx(*m_db);
+            BulkWriter w(*m_db, true);
+            Lead l = fullLead();
+            const qint64 id = w.insertLead(l).value();
+            QVERIFY(w.insertStageChange(id, StageChange{}).ok());
+            QVERIFY(sql(QStringLiteral("UPDATE leads SET stage = 'bogus' WHERE id = ?"), id));
+            QVERIFY(!w.finish().ok());
+            tx.rollback();
+        }
+        QCOMPARE(LeadRepository(*m_db).count().value(), 0);
+        {
+            Transaction tx(*m_db);
+            BulkWriter w(*m_db, true);
+            Lead l = fullLead();
+            QVERIFY(w.insertLead(l).ok());
+            QVERIFY(w.finish().ok());
+            QVERIFY(tx.commit().ok());
+        }
+        QCOMPARE(LeadRepository(*m_db).count().value(), 1);
+        QVERIFY(!sql(QStringLiteral("UPDATE leads SET stage = 'bogus' WHERE id = ?"), 1));
+    }
 
     void leadRoundTripsEveryField() {
         LeadRepository repo(*m_db);
