@@ -15,6 +15,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QTimeZone>
 #include <QtTest>
 
 using namespace mikomi;
@@ -289,10 +290,10 @@ private slots:
         };
         QCOMPARE(touchesOf(9).size(), std::size_t(1));
         QCOMPARE(touchesOf(9).front().occurredAt,
-                 QDateTime(QDate(2026, 1, 5), QTime(1, 0), QTimeZone::UTC).toMSecsSinceEpoch());
-        QCOMPARE(
-            touchesOf(8).front().occurredAt,
-            QDateTime(QDate(2026, 1, 5), QTime(1, 0, 0, 250), QTimeZone::UTC).toMSecsSinceEpoch());
+                 QDateTime(QDate(2026, 1, 5), QTime(1, 0), QTimeZone::utc()).toMSecsSinceEpoch());
+        QCOMPARE(touchesOf(8).front().occurredAt,
+                 QDateTime(QDate(2026, 1, 5), QTime(1, 0, 0, 250), QTimeZone::utc())
+                     .toMSecsSinceEpoch());
         QVERIFY(touchesOf(11).empty()); // "not a time" is skipped
         const auto tie = touchesOf(19);
         QCOMPARE(tie.size(), std::size_t(3));

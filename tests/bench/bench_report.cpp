@@ -4,7 +4,9 @@
 // existing demo database is reused; otherwise one is written to a temporary folder, which takes
 // a few minutes). Each time is the best of three; CPU times are given too, since on a shared
 // machine the wall clock also measures the other processes (the load average is printed).
+#include "models/analytics/json.h"
 #include "models/analytics/sourcereport.h"
+#include "models/analytics/textreport.h"
 #include "models/services/demowriter.h"
 #include "models/services/reportloader.h"
 #include "models/storage/database.h"
@@ -203,6 +205,32 @@ int main(int argc, char **argv) {
                                            : QStringLiteral("(OVER 500 ms)"))
                      .arg(cli.wall / pass.wall, 0, 'f', 2)
               << Qt::endl;
+    }
+    // MIKOMI_BENCH_VERIFY=1: the reports from these facts against those from every touchpoint
+    // read by the portable path (the previous loader), for every model.
+    if (qEnvironmentVariableIntValue("MIKOMI_BENCH_VERIFY") == 1) {
+        auto all = services::loadFacts(**db, {true, true});
+        if (!all) {
+            out() << "portable load failed: " << all.error() << Qt::endl;
+            return 1;
+        }
+        for (int a = 0; a < analytics::AttributionCount; ++a) {
+            analytics::ReportOptions options;
+            options.attribution = static_cast<analytics::Attribution>(a);
+            const auto fast = analytics::computeSourceReport(facts, options);
+            const auto portable = analytics::computeSourceReport(*all, options);
+            const bool same =
+                fast && portable &&
+                analytics::sourceReportJson(*fast, 0) ==
+                    analytics::sourceReportJson(*portable, 0) &&
+                analytics::sourceReportCsv(*fast, 0) == analytics::sourceReportCsv(*portable, 0);
+            out() << analytics::attributionKey(options.attribution)
+                  << (same ? ": same JSON and CSV as the portable loader with every touchpoint"
+                           : ": DIFFERENT from the portable loader")
+                  << Qt::endl;
+            if (!same)
+                return 1;
+        }
     }
     out() << "load average at the end " << loadAverage() << Qt::endl;
     return 0;
