@@ -5,7 +5,6 @@
 #include "models/budgetmodel.h"
 #include "models/campaignmodel.h"
 #include "models/services/reportinput.h"
-#include "models/services/reportloader.h"
 #include "models/spendgridmodel.h"
 #include "models/storage/repositories.h"
 #include "ui/budgetchart.h"
@@ -56,7 +55,7 @@ Page *createBudgetPage(QWidget *parent) {
 }
 
 BudgetPage::BudgetPage(QWidget *parent)
-    : Page(parent) {
+    : FactsPage(parent) {
     auto *layout = new QVBoxLayout(this);
     m_heading = new QLabel(this);
     QFont f = m_heading->font();
@@ -274,66 +273,46 @@ QString BudgetPage::title() const {
     return tr("Budget");
 }
 
-void BudgetPage::setDatabase(storage::Database *db) {
-    m_db = db;
-    m_facts = {};
-    m_stale = true;
-    if (isVisible())
-        load();
-}
-
-void BudgetPage::reload() {
-    m_stale = true;
-    if (isVisible())
-        load();
-}
-
 void BudgetPage::showTab(Tab tab) {
     m_tabs->setCurrentIndex(int(tab));
 }
 
 void BudgetPage::showEvent(QShowEvent *event) {
-    Page::showEvent(event);
-    if (m_stale)
-        load();
-    else if (m_factsStale && m_tabs->currentIndex() == PlanTab)
+    const bool stale = isStale();
+    FactsPage::showEvent(event); // loads everything when stale
+    if (!stale && m_factsStale && m_tabs->currentIndex() == PlanTab)
         loadFacts();
 }
 
 void BudgetPage::tabChanged(int index) {
-    if (index == PlanTab && m_factsStale && !m_stale)
+    if (index == PlanTab && m_factsStale && !isStale())
         loadFacts();
 }
 
 void BudgetPage::load() {
-    m_stale = false;
     const Currency currency = AppSettings().currency();
     m_spend->setCurrency(currency);
     m_campaigns->setCurrency(currency);
-    m_spend->setDatabase(m_db);
+    m_spend->setDatabase(database());
     if (Status s = m_spend->reload(); !s)
         showSpendError(s.error());
     m_spend->sort(m_grid->horizontalHeader()->sortIndicatorSection(),
                   m_grid->horizontalHeader()->sortIndicatorOrder());
-    m_campaigns->setDatabase(m_db);
+    m_campaigns->setDatabase(database());
     if (Status s = m_campaigns->reload(); !s)
         m_campaignMessage->setText(s.error());
     m_campaignSummary->setText(m_campaigns->summary());
-    loadFacts();
+    FactsPage::load();
 }
 
 void BudgetPage::loadFacts() {
     m_factsStale = false;
-    m_facts = {};
     m_message->clear();
-    if (m_db) {
-        auto facts = services::loadFacts(*m_db);
-        if (facts)
-            m_facts = std::move(*facts);
-        else
-            m_message->setText(facts.error());
-    }
-    recompute();
+    FactsPage::loadFacts();
+}
+
+void BudgetPage::showLoadError(const QString &message) {
+    m_message->setText(message);
 }
 
 void BudgetPage::recompute() {
@@ -349,7 +328,7 @@ void BudgetPage::recompute() {
         options.window.from = m_from->date();
         options.window.to = m_to->date();
     }
-    auto plan = analytics::computeBudget(m_facts, options);
+    auto plan = analytics::computeBudget(facts(), options);
     if (!plan) {
         m_message->setText(plan.error());
         return;
@@ -365,14 +344,14 @@ void BudgetPage::recompute() {
 
 void BudgetPage::moveSource() {
     const QModelIndex current = m_table->currentIndex();
-    if (!m_db || !current.isValid())
+    if (!database() || !current.isValid())
         return;
     const int index = m_model->index(current.row(), 0).data(BudgetModel::SourceIndexRole).toInt();
-    if (index < 0 || std::size_t(index) >= m_facts.sources.size())
+    if (index < 0 || std::size_t(index) >= facts().sources.size())
         return;
     const Tier tier = static_cast<Tier>(m_tier->currentData().toInt());
-    storage::SourceRepository sources(*m_db);
-    auto id = sources.resolve(m_facts.sources[std::size_t(index)].name, false);
+    storage::SourceRepository sources(*database());
+    auto id = sources.resolve(facts().sources[std::size_t(index)].name, false);
     if (!id || *id == 0) {
         m_message->setText(id ? tr("The source is no longer in the database.") : id.error());
         return;
@@ -381,7 +360,7 @@ void BudgetPage::moveSource() {
         m_message->setText(s.error());
         return;
     }
-    m_facts.sources[std::size_t(index)].tier = tier;
+    facts().sources[std::size_t(index)].tier = tier;
     recompute();
     emit dataChanged();
 }
@@ -399,7 +378,7 @@ void BudgetPage::pushSpend(const QList<SpendCellChange> &changes, const QString 
 }
 
 bool BudgetPage::pasteSpend(const QString &text) {
-    if (!m_db)
+    if (!database())
         return false;
     QModelIndex at = m_grid->currentIndex();
     if (!at.isValid() && m_spend->sourceCount() > 0)
@@ -459,12 +438,12 @@ void BudgetPage::showMonthRange() {
 // ---------------------------------------------------------------- campaigns
 
 bool BudgetPage::pushCampaign(int kind, const Campaign &before, const Campaign &after) {
-    if (!m_db)
+    if (!database())
         return false;
     m_lastError.clear();
     m_campaignMessage->clear();
     auto *cmd = new CampaignCommand(
-        *m_db, static_cast<CampaignCommand::Kind>(kind), before, after,
+        *database(), static_cast<CampaignCommand::Kind>(kind), before, after,
         [this](qint64 select) { campaignsChanged(select); },
         [this](const QString &message) {
             m_lastError = message;
@@ -516,9 +495,9 @@ qint64 BudgetPage::selectedCampaignId() const {
 }
 
 void BudgetPage::newCampaign() {
-    if (!m_db)
+    if (!database())
         return;
-    storage::SourceRepository repo(*m_db);
+    storage::SourceRepository repo(*database());
     auto sources = repo.list();
     if (!sources) {
         m_campaignMessage->setText(sources.error());
@@ -535,11 +514,11 @@ void BudgetPage::newCampaign() {
 void BudgetPage::editSelectedCampaign() {
     const qint64 id = selectedCampaignId();
     const int row = m_campaigns->rowOf(id);
-    if (!m_db || row < 0) {
+    if (!database() || row < 0) {
         m_campaignMessage->setText(tr("Select the campaign to edit."));
         return;
     }
-    storage::SourceRepository repo(*m_db);
+    storage::SourceRepository repo(*database());
     auto sources = repo.list();
     if (!sources) {
         m_campaignMessage->setText(sources.error());
@@ -576,11 +555,8 @@ void BudgetPage::changeEvent(QEvent *event) {
         // Messages of the last action are in the old language: drop them.
         m_spendMessage->clear();
         m_campaignMessage->clear();
-        retranslate();
-        if (!m_stale)
-            recompute();
     }
-    Page::changeEvent(event);
+    FactsPage::changeEvent(event); // retranslates and recomputes
 }
 
 void BudgetPage::retranslate() {

@@ -2,7 +2,7 @@
 
 #include "models/analytics/facts.h"
 #include "models/domain/lead.h"
-#include "ui/page.h"
+#include "ui/factspage.h"
 
 class QCheckBox;
 class QComboBox;
@@ -35,15 +35,13 @@ class SpendGridView;
 // - Spend: a grid of sources × twelve months (prev/next), edited in place or pasted from a
 //   spreadsheet; every edit or paste is one undo step on the window's undo stack.
 // - Campaigns: name, source, dates, budget against actual cost; add, edit, delete (undoable).
-class BudgetPage final : public Page {
+class BudgetPage final : public FactsPage {
     Q_OBJECT
 public:
     enum Tab { PlanTab = 0, SpendTab, CampaignsTab };
 
     explicit BudgetPage(QWidget *parent = nullptr);
     QString title() const override;
-    void setDatabase(storage::Database *db) override;
-    void reload() override;
 
     void showTab(Tab tab);
     // Pastes tab-separated text at the spend grid's current cell (what Ctrl+V does): one undo
@@ -57,16 +55,17 @@ public:
 protected:
     void showEvent(QShowEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void load() override;
+    void loadFacts() override;
+    void recompute() override;
+    void retranslate() override;
+    void showLoadError(const QString &message) override;
 
 private:
     QWidget *createPlanTab();
     QWidget *createSpendTab();
     QWidget *createCampaignsTab();
-    void load();
-    void loadFacts();
-    void recompute();
     void moveSource();
-    void retranslate();
     void tabChanged(int index);
     // Spend tab
     void pushSpend(const QList<SpendCellChange> &changes, const QString &text);
@@ -83,9 +82,6 @@ private:
     qint64 selectedCampaignId() const;
     void campaignsChanged(qint64 select);
 
-    storage::Database *m_db = nullptr;
-    analytics::Facts m_facts;
-    bool m_stale = true;      // everything must be read again
     bool m_factsStale = true; // the plan's facts (spend was written)
     QString m_lastError;
     QTabWidget *m_tabs = nullptr;

@@ -4,7 +4,6 @@
 #include "models/analytics/monthly.h"
 #include "models/analytics/sourcereport.h"
 #include "models/appsettings.h"
-#include "models/services/reportloader.h"
 #include "models/sourcereportmodel.h"
 #include "ui/chartbuilder.h"
 #include "ui/chartpanel.h"
@@ -41,7 +40,7 @@ Page *createDashboardPage(QWidget *parent) {
 }
 
 DashboardPage::DashboardPage(QWidget *parent)
-    : Page(parent) {
+    : FactsPage(parent) {
     auto *outer = new QVBoxLayout(this);
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
@@ -173,37 +172,8 @@ QString DashboardPage::title() const {
     return tr("Dashboard");
 }
 
-void DashboardPage::setDatabase(storage::Database *db) {
-    m_db = db;
-    m_facts = {};
-    m_stale = true;
-    if (isVisible())
-        load();
-}
-
-void DashboardPage::reload() {
-    m_stale = true;
-    if (isVisible())
-        load();
-}
-
-void DashboardPage::showEvent(QShowEvent *event) {
-    Page::showEvent(event);
-    if (m_stale)
-        load();
-}
-
-void DashboardPage::load() {
-    m_stale = false;
-    m_facts = {};
-    if (m_db) {
-        auto facts = services::loadFacts(*m_db);
-        if (facts)
-            m_facts = std::move(*facts);
-        else
-            QMessageBox::warning(this, title(), facts.error());
-    }
-    recompute();
+void DashboardPage::showLoadError(const QString &message) {
+    QMessageBox::warning(this, title(), message);
 }
 
 void DashboardPage::recompute() {
@@ -213,7 +183,7 @@ void DashboardPage::recompute() {
         options.window.to = m_to->date();
     }
     options.attribution = static_cast<analytics::Attribution>(m_model->currentData().toInt());
-    auto report = analytics::computeSourceReport(m_facts, options);
+    auto report = analytics::computeSourceReport(facts(), options);
     if (!report) {
         m_summary->setText(report.error());
         return;
@@ -236,7 +206,7 @@ void DashboardPage::recompute() {
 
     m_leadsChart->setChart(charts::leadsAndCustomers(*report));
     // The same window as the report, which has just been validated.
-    auto monthly = analytics::computeMonthlyByCategory(m_facts, options.window);
+    auto monthly = analytics::computeMonthlyByCategory(facts(), options.window);
     m_monthlyChart->setChart(
         charts::leadsPerMonth(monthly ? *monthly : analytics::MonthlyByCategory()));
     fillFunnelSources();
@@ -319,15 +289,6 @@ void DashboardPage::askPdf() {
         QMessageBox::warning(
             this, title(),
             tr("The dashboard could not be saved to %1.").arg(QDir::toNativeSeparators(path)));
-}
-
-void DashboardPage::changeEvent(QEvent *event) {
-    if (event->type() == QEvent::LanguageChange) {
-        retranslate();
-        if (!m_stale)
-            recompute();
-    }
-    Page::changeEvent(event);
 }
 
 void DashboardPage::retranslate() {

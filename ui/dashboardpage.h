@@ -3,7 +3,7 @@
 #include "models/analytics/facts.h"
 #include "models/analytics/sourcereport.h"
 #include "models/analytics/stagefunnel.h"
-#include "ui/page.h"
+#include "ui/factspage.h"
 
 #include <optional>
 
@@ -31,32 +31,25 @@ class MatrixView;
 // (leads and customers, leads per month by category, the conversion funnel of all sources or
 // of a chosen one, share of leads, CPL and CAC, LTV:CAC). Facts are loaded once per show /
 // reload; a change of window or model recomputes from the cached facts.
-class DashboardPage final : public Page {
+class DashboardPage final : public FactsPage {
     Q_OBJECT
 public:
     explicit DashboardPage(QWidget *parent = nullptr);
     QString title() const override;
-    void setDatabase(storage::Database *db) override;
-    void reload() override;
     // Writes the whole dashboard as a one-page PDF.
     bool exportPdf(const QString &path);
 
 protected:
-    void showEvent(QShowEvent *event) override;
-    void changeEvent(QEvent *event) override;
+    void recompute() override;
+    void retranslate() override;
+    void showLoadError(const QString &message) override;
 
 private:
-    void load();
-    void recompute();
-    void retranslate();
     void askPdf();
     void fillFunnelSources();
     void updateFunnel();
     analytics::FunnelSelection funnelSelection() const;
 
-    storage::Database *m_db = nullptr;
-    analytics::Facts m_facts;
-    bool m_stale = true;
     QLabel *m_heading = nullptr;
     QCheckBox *m_useWindow = nullptr;
     QDateEdit *m_from = nullptr;

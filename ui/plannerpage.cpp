@@ -5,7 +5,6 @@
 #include "models/plannermodel.h"
 #include "models/plansourcemodel.h"
 #include "models/services/reportinput.h"
-#include "models/services/reportloader.h"
 #include "ui/pages.h"
 
 #include <QCheckBox>
@@ -29,7 +28,7 @@ Page *createPlannerPage(QWidget *parent) {
 }
 
 PlannerPage::PlannerPage(QWidget *parent)
-    : Page(parent) {
+    : FactsPage(parent) {
     auto *layout = new QVBoxLayout(this);
     m_heading = new QLabel(this);
     QFont f = m_heading->font();
@@ -111,37 +110,8 @@ QString PlannerPage::title() const {
     return tr("Planner");
 }
 
-void PlannerPage::setDatabase(storage::Database *db) {
-    m_db = db;
-    m_facts = {};
-    m_stale = true;
-    if (isVisible())
-        load();
-}
-
-void PlannerPage::reload() {
-    m_stale = true;
-    if (isVisible())
-        load();
-}
-
-void PlannerPage::showEvent(QShowEvent *event) {
-    Page::showEvent(event);
-    if (m_stale)
-        load();
-}
-
-void PlannerPage::load() {
-    m_stale = false;
-    m_facts = {};
-    if (m_db) {
-        auto facts = services::loadFacts(*m_db);
-        if (facts)
-            m_facts = std::move(*facts);
-        else
-            m_summary->setText(facts.error());
-    }
-    recompute();
+void PlannerPage::showLoadError(const QString &message) {
+    m_summary->setText(message);
 }
 
 void PlannerPage::recompute() {
@@ -170,7 +140,7 @@ void PlannerPage::recompute() {
             return;
         }
     }
-    const analytics::PlanResult plan = analytics::computePlan(m_facts, options);
+    const analytics::PlanResult plan = analytics::computePlan(facts(), options);
     if (!plan) {
         m_summary->setText(QStringLiteral("⚠ ") + plan.error().message);
         m_model->setPlan(nullptr);
@@ -186,15 +156,6 @@ void PlannerPage::recompute() {
                                 QLocale().toString(p.reference.customer)));
     m_model->setPlan(&p);
     m_sourceModel->setPlan(&p);
-}
-
-void PlannerPage::changeEvent(QEvent *event) {
-    if (event->type() == QEvent::LanguageChange) {
-        retranslate();
-        if (!m_stale)
-            recompute();
-    }
-    Page::changeEvent(event);
 }
 
 void PlannerPage::retranslate() {

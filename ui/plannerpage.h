@@ -1,7 +1,7 @@
 #pragma once
 
 #include "models/analytics/facts.h"
-#include "ui/page.h"
+#include "ui/factspage.h"
 
 class QCheckBox;
 class QDateEdit;
@@ -20,26 +20,18 @@ namespace mikomi::ui {
 
 // KGI → KPI → leads: a revenue target (amount, or growth over a reference period) worked back
 // through the historical rates to the customers, opportunities, SQLs, MQLs and leads needed.
-class PlannerPage final : public Page {
+class PlannerPage final : public FactsPage {
     Q_OBJECT
 public:
     explicit PlannerPage(QWidget *parent = nullptr);
     QString title() const override;
-    void setDatabase(storage::Database *db) override;
-    void reload() override;
 
 protected:
-    void showEvent(QShowEvent *event) override;
-    void changeEvent(QEvent *event) override;
+    void recompute() override;
+    void retranslate() override;
+    void showLoadError(const QString &message) override;
 
 private:
-    void load();
-    void recompute();
-    void retranslate();
-
-    storage::Database *m_db = nullptr;
-    analytics::Facts m_facts;
-    bool m_stale = true;
     QLabel *m_heading = nullptr;
     QRadioButton *m_byAmount = nullptr;
     QLineEdit *m_amount = nullptr;

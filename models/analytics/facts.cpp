@@ -47,6 +47,13 @@ SourceInfo SourceInfo::make(const QString &name, SourceCategory category, Tier t
     return SourceInfo{name, category, tier, isUnknownSourceName(name)};
 }
 
+bool reportsReadTouches(const std::vector<SourceInfo> &sources, const LeadFact &lead) {
+    if (lead.isCustomer())
+        return true;
+    const qint32 s = lead.sourceIndex;
+    return s < 0 || std::size_t(s) >= sources.size() || sources[std::size_t(s)].isUnknown;
+}
+
 TouchFact TouchFact::make(qint32 leadIndex, const QDateTime &occurredAt, qint32 sourceIndex) {
     TouchFact t;
     t.occurredAt = occurredAt.toMSecsSinceEpoch();

@@ -98,9 +98,16 @@ struct Facts {
     std::vector<LeadFact> leads;
     // Any order; sorted by (leadIndex, occurredAt) — ORDER BY lead, occurred_at over an index —
     // is fastest (1.5M touchpoints: ~30 ms in order, ~200 ms shuffled, sorted into a copy).
+    // Every touchpoint of a lead, or none of them: the reports read only those of the leads for
+    // which reportsReadTouches() is true, so a loader may leave out the others.
     std::vector<TouchFact> touches;
     std::vector<SpendFact> spend;
 };
+
+// True when a report reads the touchpoints of `lead`: a customer (the attribution models share
+// out its credit over them) or a lead without a named source (its original source is the one of
+// its earliest touchpoint). The touchpoints of every other lead change no report.
+bool reportsReadTouches(const std::vector<SourceInfo> &sources, const LeadFact &lead);
 
 // Leads created in [from, to] (inclusive; a missing end is open) and the spend of every month
 // that overlaps the window.

@@ -19,6 +19,7 @@ Migration migrationV1(); // schema.cpp: the first schema
 Migration migrationV2(); // migration_v2.cpp: lead search (full-text index) and lead lists
 Migration migrationV3(); // migration_v3.cpp: pipeline, scoring, follow-ups, assignment
 Migration migrationV4(); // migration_v4.cpp: name-order indexes for sorting leads by source/owner
+Migration migrationV5(); // migration_v5.cpp: covering indexes for loading the reports
 
 // The built-in migrations, oldest first. The schema version is their count.
 const std::vector<Migration> &builtinMigrations();
