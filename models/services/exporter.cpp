@@ -3,12 +3,10 @@
 #include "models/domain/dates.h"
 #include "models/io/csv.h"
 #include "models/storage/repositories.h"
-#include "models/storage/sql.h"
 
 #include <QCoreApplication>
 #include <QHash>
 #include <QSaveFile>
-#include <QSqlQuery>
 
 namespace mikomi::services {
 namespace {
@@ -122,110 +120,7 @@ QString leadFieldText(const Lead &l, io::LeadField field, int minorUnitsPerMajor
 
 Status forEachLead(storage::Database &db, const QList<qint64> &ids,
                    const std::function<bool(Lead &&)> &visit) {
-    // The columns and their meaning are those of storage::LeadRepository::get().
-    static const QString select = QStringLiteral(
-        "SELECT l.id, l.company, l.company_reading, l.department, l.title, l.family_name, "
-        "l.given_name, l.family_reading, l.given_reading, l.honorific, l.email, l.phone, "
-        "l.mobile, l.postal_code, l.prefecture, l.city, l.street, l.building, l.country, "
-        "l.website, coalesce(u.name, ''), coalesce(s.name, ''), l.notes, l.stage, l.sql_kind, "
-        "l.furthest_stage, l.lost, l.lost_reason, l.anonymous, l.opt_out, "
-        "l.temperature_override, l.score, l.deal_value, l.lifetime_value, l.created_at, "
-        "l.updated_at, l.won_at, l.lost_at "
-        "FROM leads l LEFT JOIN users u ON u.id = l.owner_id "
-        "LEFT JOIN sources s ON s.id = l.source_id ");
-    const auto read = [](const QSqlQuery &q) {
-        Lead l;
-        int i = 0;
-        l.id = q.value(i++).toLongLong();
-        l.company = q.value(i++).toString();
-        l.companyReading = q.value(i++).toString();
-        l.department = q.value(i++).toString();
-        l.title = q.value(i++).toString();
-        l.familyName = q.value(i++).toString();
-        l.givenName = q.value(i++).toString();
-        l.familyReading = q.value(i++).toString();
-        l.givenReading = q.value(i++).toString();
-        l.honorific = q.value(i++).toString();
-        l.email = q.value(i++).toString();
-        l.phone = q.value(i++).toString();
-        l.mobile = q.value(i++).toString();
-        l.postalCode = q.value(i++).toString();
-        l.prefecture = q.value(i++).toString();
-        l.city = q.value(i++).toString();
-        l.street = q.value(i++).toString();
-        l.building = q.value(i++).toString();
-        l.country = q.value(i++).toString();
-        l.website = q.value(i++).toString();
-        l.owner = q.value(i++).toString();
-        l.source = q.value(i++).toString();
-        l.notes = q.value(i++).toString();
-        l.stage = stageFromKey(q.value(i++).toString()).value_or(Stage::Inquiry);
-        l.sqlKind = sqlKindFromKey(q.value(i++).toString()).value_or(SqlKind::None);
-        l.furthestStage = stageFromKey(q.value(i++).toString()).value_or(Stage::Inquiry);
-        l.lost = q.value(i++).toInt() != 0;
-        l.lostReason = q.value(i++).toString();
-        l.anonymous = q.value(i++).toInt() != 0;
-        l.optOut = q.value(i++).toInt() != 0;
-        if (const QVariant temp = q.value(i++); !temp.isNull())
-            l.temperatureOverride = temperatureFromKey(temp.toString());
-        l.score = q.value(i++).toInt();
-        if (const QVariant deal = q.value(i++); !deal.isNull())
-            l.dealValue = deal.toLongLong();
-        if (const QVariant ltv = q.value(i++); !ltv.isNull())
-            l.lifetimeValue = ltv.toLongLong();
-        l.createdAt = dates::fromIsoDateTime(q.value(i++).toString()).value_or(QDateTime());
-        l.updatedAt = dates::fromIsoDateTime(q.value(i++).toString()).value_or(QDateTime());
-        if (const QVariant won = q.value(i++); !won.isNull())
-            l.wonAt = dates::fromIsoDate(won.toString());
-        if (const QVariant lostAt = q.value(i++); !lostAt.isNull())
-            l.lostAt = dates::fromIsoDate(lostAt.toString());
-        return l;
-    };
-
-    if (ids.isEmpty()) {
-        auto q = storage::exec(db, select + QStringLiteral("ORDER BY l.id"));
-        if (!q)
-            return Error{q.error()};
-        while (q->next())
-            if (!visit(read(*q)))
-                break;
-        if (q->lastError().isValid())
-            return Error{storage::sqlErrorMessage(q->lastError())};
-        return {};
-    }
-
-    // Given ids: read in chunks (one query each), hand out in the order given.
-    constexpr qsizetype chunk = 500;
-    for (qsizetype from = 0; from < ids.size(); from += chunk) {
-        const QList<qint64> part = ids.mid(from, chunk);
-        QStringList marks;
-        QVariantList binds;
-        for (qint64 id : part) {
-            marks << QStringLiteral("?");
-            binds << id;
-        }
-        auto q = storage::exec(
-            db, select + QStringLiteral("WHERE l.id IN (%1)").arg(marks.join(u',')), binds);
-        if (!q)
-            return Error{q.error()};
-        QHash<qint64, Lead> found;
-        found.reserve(part.size());
-        while (q->next()) {
-            Lead l = read(*q);
-            found.insert(l.id, std::move(l));
-        }
-        if (q->lastError().isValid())
-            return Error{storage::sqlErrorMessage(q->lastError())};
-        for (qint64 id : part) {
-            const auto it = found.constFind(id);
-            if (it == found.cend())
-                return Error{QCoreApplication::translate(
-                    "Mikomi", "The lead no longer exists; it may have been deleted.")};
-            if (!visit(Lead(*it)))
-                return {};
-        }
-    }
-    return {};
+    return storage::LeadRepository(db).forEach(ids, visit);
 }
 
 Result<ExportSummary> exportLeads(storage::Database &db, const ExportOptions &o) {

@@ -56,8 +56,8 @@ struct ExportSummary {
     QList<ExportError> errors;
 };
 
-// Reads the leads (as storage::LeadRepository::get() gives them) with one query, or one per 500
-// ids when `ids` is given, and hands each to `visit` in id order (or in the order of `ids`);
+// storage::LeadRepository::forEach(): the leads (as get() gives them) with one query, or one per
+// 500 ids when `ids` is given, and hands each to `visit` in id order (or in the order of `ids`);
 // `visit` returns false to stop. An Error when the database fails or a given id does not exist.
 Status forEachLead(storage::Database &db, const QList<qint64> &ids,
                    const std::function<bool(Lead &&)> &visit);

@@ -136,7 +136,8 @@ BulkWriter::BulkWriter(Database &db, bool deferIndexes)
     }
     // The search index is not updated row by row: the ids written from here on are recorded as
     // pending (the triggers skip them) and SearchIndex::catchUp() indexes them after the commit.
-    // finish() closes the range at the last id written.
+    // finish() closes the range at the last id written. Should recording the range fail, the
+    // triggers simply index every row as it is written (slower, same result).
     if (auto p = exec(db, QStringLiteral("INSERT INTO search_pending(lo, hi) VALUES ((SELECT "
                                          "coalesce(max(id), 0) + 1 FROM leads), "
                                          "9223372036854775807)"));

@@ -193,7 +193,10 @@ QString LeadQuery::where(const LeadFilter &f, QVariantList &binds) const {
         // Leads written in bulk and not indexed yet (SearchIndex) are read directly: the same
         // substrings by LIKE, so the results do not depend on how far the index has got.
         const auto pending = SearchIndex(m_db).pending();
-        if (pending && !pending->isEmpty()) {
+        if (!pending) {
+            // Which leads are indexed is unknown: read every lead directly rather than miss any.
+            conds << QStringLiteral("(%1 OR (%2))").arg(indexed, likeAll(plan.indexedLikes));
+        } else if (!pending->isEmpty()) {
             QStringList ranges;
             for (const auto &[lo, hi] : *pending) {
                 ranges << QStringLiteral("l.id BETWEEN ? AND ?");

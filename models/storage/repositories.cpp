@@ -376,6 +376,54 @@ struct LeadRepository::Statements {
 
 LeadRepository::~LeadRepository() = default;
 
+Status LeadRepository::forEach(const QList<qint64> &ids,
+                               const std::function<bool(Lead &&)> &visit) const {
+    if (ids.isEmpty()) {
+        auto q = exec(m_db, kSelectLead + QStringLiteral("ORDER BY l.id"));
+        if (!q)
+            return Error{q.error()};
+        while (q->next())
+            if (!visit(leadFromQuery(*q)))
+                break;
+        if (q->lastError().isValid())
+            return Error{sqlErrorMessage(q->lastError())};
+        return {};
+    }
+
+    // Given ids: read in chunks (one query each), hand out in the order given.
+    constexpr qsizetype chunk = 500;
+    for (qsizetype from = 0; from < ids.size(); from += chunk) {
+        const QList<qint64> part = ids.mid(from, chunk);
+        QStringList marks;
+        QVariantList binds;
+        for (qint64 id : part) {
+            marks << QStringLiteral("?");
+            binds << id;
+        }
+        auto q = exec(
+            m_db, kSelectLead + QStringLiteral("WHERE l.id IN (%1)").arg(marks.join(u',')), binds);
+        if (!q)
+            return Error{q.error()};
+        QHash<qint64, Lead> found;
+        found.reserve(part.size());
+        while (q->next()) {
+            Lead l = leadFromQuery(*q);
+            found.insert(l.id, std::move(l));
+        }
+        if (q->lastError().isValid())
+            return Error{sqlErrorMessage(q->lastError())};
+        for (qint64 id : part) {
+            const auto it = found.constFind(id);
+            if (it == found.cend())
+                return Error{QCoreApplication::translate(
+                    "Mikomi", "The lead no longer exists; it may have been deleted.")};
+            if (!visit(Lead(*it)))
+                return {};
+        }
+    }
+    return {};
+}
+
 Result<Lead> LeadRepository::get(qint64 id) const {
     if (!m_statements) {
         auto st = std::make_unique<Statements>(Statements{QSqlQuery(connection(m_db))});

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -94,6 +95,10 @@ public:
     // Writes every field but the stage ones (use changeStage/markLost/recycle).
     Status update(const Lead &lead);
     Result<Lead> get(qint64 id) const;
+    // Every lead (ids empty) in id order with one query, or the given ids in their order with
+    // one query per 500; each as get() gives it, handed to `visit` (false = stop). An Error when
+    // the database fails or a given id does not exist.
+    Status forEach(const QList<qint64> &ids, const std::function<bool(Lead &&)> &visit) const;
     Status remove(qint64 id);
     Result<qint64> count() const;
 

@@ -82,6 +82,8 @@ private slots:
                  qPrintable(settingTexts.join(u'|')));
         QVERIFY2(settingTexts.join(u'|').contains(QStringLiteral("担当割り当て")),
                  qPrintable(settingTexts.join(u'|')));
+        settings->adjustSize();
+        shoot(*settings, QStringLiteral("settings_menu_ja"));
         // Qt's own strings (standard buttons, dialogs) come from qtbase_ja.
         QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"),
                  QStringLiteral("キャンセル"));
@@ -96,6 +98,8 @@ private slots:
         QCoreApplication::processEvents();
         QCOMPARE(navText(w, 0), QStringLiteral("Leads"));
         QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Cancel"));
+        settings->adjustSize();
+        shoot(*settings, QStringLiteral("settings_menu_en"));
         for (int i = 0; i < w.pages().size(); ++i) {
             w.showPage(i);
             QCoreApplication::processEvents();
