@@ -37,15 +37,13 @@ public:
     }
     void lead(const Lead &lead, const QList<StageChange> &history,
               const QList<Touchpoint> &touchpoints, const QList<Activity> &activities) override {
-        auto id = m_bulk.insertLead(lead);
+        auto id = m_bulk.insertLead(lead, activities);
         if (!check(id))
             return;
         for (const StageChange &c : history)
             check(m_bulk.insertStageChange(*id, c));
         for (const Touchpoint &t : touchpoints)
             check(m_bulk.insertTouchpoint(*id, t));
-        for (const Activity &a : activities)
-            check(m_bulk.insertActivity(*id, a));
         ++m_written;
         if (m_progress && m_written % 10000 == 0)
             m_progress(m_written);

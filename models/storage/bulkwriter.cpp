@@ -154,11 +154,11 @@ BulkWriter::BulkWriter(Database &db, bool deferIndexes)
         m_checksDeferred = true;
     const QStringList &cols = leadColumns();
     QStringList marks;
-    for (qsizetype i = 0; i < cols.size() + 4; ++i)
+    for (qsizetype i = 0; i < cols.size() + 5; ++i)
         marks << QStringLiteral("?");
     m_lead = std::make_unique<Statement>(
-        db, QStringLiteral("INSERT INTO leads(%1, stage, sql_kind, furthest_stage, lost) VALUES "
-                           "(%2)")
+        db, QStringLiteral("INSERT INTO leads(%1, stage, sql_kind, furthest_stage, lost, "
+                           "last_activity_at) VALUES (%2)")
                 .arg(cols.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))));
     m_history = std::make_unique<Statement>(
         db, QStringLiteral("INSERT INTO stage_history(lead_id, from_stage, to_stage, lost, "
@@ -217,6 +217,23 @@ Status BulkWriter::finish() {
             return Error{r.error()};
     }
     m_deferred.clear();
+    // After the indexes: each recomputation is a seek in activities_lead.
+    for (qint64 id : std::as_const(m_staleLastActivity)) {
+        if (auto r = exec(m_db,
+                          QStringLiteral("UPDATE leads SET last_activity_at = (SELECT "
+                                         "max(occurred_at) FROM activities WHERE lead_id = ?) "
+                                         "WHERE id = ?"),
+                          {id, id});
+            !r)
+            return Error{r.error()};
+    }
+    m_staleLastActivity.clear();
+    for (const QString &sql : std::as_const(m_triggers)) {
+        if (auto r = exec(m_db, sql); !r)
+            return Error{r.error()};
+    }
+    m_triggers.clear();
+    m_triggersPaused = false;
     if (m_pendingRow > 0) {
         const QString top = QStringLiteral("(SELECT coalesce(max(id), 0) FROM leads)");
         if (auto r = exec(
@@ -242,18 +259,33 @@ Result<qint64> BulkWriter::resolveSource(const QString &name) {
     return m_repo->sources().resolve(name);
 }
 
-Result<qint64> BulkWriter::insertLead(const Lead &lead) {
+Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &activities) {
     auto owner = m_repo->users().resolve(lead.owner);
     if (!owner)
         return Error{owner.error()};
     auto source = resolveSource(lead.source);
     if (!source)
         return Error{source.error()};
+    // last_activity_at as the triggers would set it: the greatest stored text.
+    QStringList times;
+    QString last;
+    for (const Activity &a : activities) {
+        times << dates::toIsoDateTime(a.occurredAt);
+        last = std::max(last, times.constLast());
+    }
     QVariantList binds = leadBinds(lead, *owner, *source);
     binds << stageKey(lead.stage)
           << (lead.stage == Stage::Sql ? sqlKindKey(lead.sqlKind) : QString())
-          << stageKey(std::max(lead.stage, lead.furthestStage)) << (lead.lost ? 1 : 0);
-    return m_lead->run(binds);
+          << stageKey(std::max(lead.stage, lead.furthestStage)) << (lead.lost ? 1 : 0)
+          << (activities.isEmpty() ? QVariant() : QVariant(last));
+    auto id = m_lead->run(binds);
+    if (!id)
+        return id;
+    for (qsizetype i = 0; i < activities.size(); ++i) {
+        if (Status s = writeActivity(*id, activities.at(i), times.at(i)); !s)
+            return Error{s.error()};
+    }
+    return id;
 }
 
 Status BulkWriter::insertStageChange(qint64 leadId, const StageChange &c) {
@@ -274,8 +306,41 @@ Status BulkWriter::insertTouchpoint(qint64 leadId, const Touchpoint &tp) {
 }
 
 Status BulkWriter::insertActivity(qint64 leadId, const Activity &a) {
-    auto r = m_activity->run(
-        {leadId, activityKindKey(a.kind), dates::toIsoDateTime(a.occurredAt), a.user, a.notes});
+    if (Status s = writeActivity(leadId, a, dates::toIsoDateTime(a.occurredAt)); !s)
+        return s;
+    m_staleLastActivity.insert(leadId);
+    return {};
+}
+
+// The triggers keeping leads.last_activity_at (migration_v6.cpp) update the lead row for every
+// activity: for millions of rows they are dropped inside the caller's transaction (a rollback
+// restores them) and recreated by finish(). Their text is read back from the schema.
+Status BulkWriter::pauseActivityTriggers() {
+    if (m_triggersPaused)
+        return {};
+    auto q = exec(m_db, QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = "
+                                       "'trigger' AND tbl_name = 'activities' AND name GLOB "
+                                       "'activities_last_*'"));
+    if (!q)
+        return Error{q.error()};
+    QStringList names;
+    while (q->next()) {
+        names << q->value(0).toString();
+        m_triggers << q->value(1).toString();
+    }
+    for (const QString &name : std::as_const(names)) {
+        // Names from our own schema, not from input; quoted all the same.
+        if (auto r = exec(m_db, QStringLiteral("DROP TRIGGER \"%1\"").arg(name)); !r)
+            return Error{r.error()};
+    }
+    m_triggersPaused = true;
+    return {};
+}
+
+Status BulkWriter::writeActivity(qint64 leadId, const Activity &a, const QString &occurredAt) {
+    if (Status s = pauseActivityTriggers(); !s)
+        return s;
+    auto r = m_activity->run({leadId, activityKindKey(a.kind), occurredAt, a.user, a.notes});
     return r ? Status() : Status(Error{r.error()});
 }
 

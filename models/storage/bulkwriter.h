@@ -4,6 +4,8 @@
 #include "models/domain/result.h"
 #include "models/storage/database.h"
 
+#include <QSet>
+
 #include <memory>
 
 namespace mikomi::storage {
@@ -24,11 +26,13 @@ public:
     BulkWriter(const BulkWriter &) = delete;
     BulkWriter &operator=(const BulkWriter &) = delete;
 
-    // Inserts the lead row only (no history); returns its id. Owner and source names are
-    // resolved (and created) through the same normalisation as everywhere else.
-    Result<qint64> insertLead(const Lead &lead);
+    // Inserts the lead row and its `activities` (no history); returns its id. Owner and source
+    // names are resolved (and created) through the same normalisation as everywhere else.
+    Result<qint64> insertLead(const Lead &lead, const QList<Activity> &activities = {});
     Status insertStageChange(qint64 leadId, const StageChange &change);
     Status insertTouchpoint(qint64 leadId, const Touchpoint &tp);
+    // An activity of a lead written earlier; its last_activity_at is brought up to date by
+    // finish(). For a new lead, pass its activities to insertLead() instead (no update later).
     Status insertActivity(qint64 leadId, const Activity &a);
 
     // Rebuilds deferred indexes. Call before committing.
@@ -40,10 +44,15 @@ public:
 private:
     class Statement;
     Result<qint64> resolveSource(const QString &name);
+    Status writeActivity(qint64 leadId, const Activity &a, const QString &occurredAt);
+    Status pauseActivityTriggers();
     Database &m_db;
     std::unique_ptr<class LeadRepository> m_repo;
     std::unique_ptr<Statement> m_lead, m_history, m_touch, m_activity;
     QStringList m_deferred; // CREATE INDEX statements to run in finish()
+    QStringList m_triggers; // activity triggers dropped while inserting, recreated by finish()
+    bool m_triggersPaused = false;
+    QSet<qint64> m_staleLastActivity; // leads whose last_activity_at finish() recomputes
     qint64 m_pendingRow = 0;
     bool m_checksDeferred = false; // CHECK constraints off until finish() has verified the rows //
                                    // this writer's row in search_pending, closed by finish()

@@ -71,7 +71,10 @@ public:
     static SearchPlan planSearch(const QString &search);
 
 private:
-    QString where(const LeadFilter &filter, QVariantList &binds) const;
+    // `narrow` (optional): set when the conditions are the search index's matches and columns
+    // of the narrow index leads_report only (source, lost, creation), so no lead row need be
+    // read to pick a page sorted by creation.
+    QString where(const LeadFilter &filter, QVariantList &binds, bool *narrow = nullptr) const;
     // The scoring thresholds (temperature), read once per query object.
     const scoring::Thresholds &thresholds() const;
     Result<QList<LeadRow>> rowsByName(const LeadFilter &filter, bool bySource, bool ascending,

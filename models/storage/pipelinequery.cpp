@@ -15,8 +15,8 @@ QString cardSelect(const QString &index = QString()) {
     return QStringLiteral(
                "SELECT l.id, l.company, l.family_name, l.given_name, l.title, coalesce(u.name, "
                "''), coalesce(s.name, ''), l.stage, l.sql_kind, l.lost, l.lost_reason, l.score, "
-               "l.deal_value, l.temperature_override, l.created_at, (SELECT max(a.occurred_at) "
-               "FROM activities a WHERE a.lead_id = l.id) FROM leads l%1 LEFT JOIN users u ON "
+               "l.deal_value, l.temperature_override, l.created_at, l.last_activity_at FROM leads "
+               "l%1 LEFT JOIN users u ON "
                "u.id = l.owner_id LEFT JOIN sources s ON s.id = l.source_id ")
         .arg(index);
 }

@@ -209,9 +209,8 @@ Result<Temperature> ScoringStore::derivedTemperature(qint64 leadId, const QDateT
     if (!rules)
         return Error{rules.error()};
     auto q = exec(m_db,
-                  QStringLiteral("SELECT l.score, coalesce((SELECT max(a.occurred_at) FROM "
-                                 "activities a WHERE a.lead_id = l.id), l.created_at) FROM leads "
-                                 "l WHERE l.id = ?"),
+                  QStringLiteral("SELECT l.score, coalesce(l.last_activity_at, l.created_at) "
+                                 "FROM leads l WHERE l.id = ?"),
                   {leadId});
     if (!q)
         return Error{q.error()};

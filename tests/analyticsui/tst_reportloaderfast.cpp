@@ -121,11 +121,11 @@ private slots:
         QVERIFY2(n, qPrintable(n ? QString() : n.error()));
     }
 
-    // The native loader reads the covering indexes of schema v5, not the wide rows.
+    // The native loader reads the covering indexes of schema v5 (and later), not the wide rows.
     void readsCoveringIndexes() {
         auto db = storage::Database::open(m_path);
         QVERIFY(db);
-        QCOMPARE((*db)->schemaVersion(), 5);
+        QVERIFY((*db)->schemaVersion() >= 5);
         QVERIFY2(queryPlan(**db, QStringLiteral("SELECT id, source_id, furthest_stage, lost, "
                                                 "created_at, won_at, deal_value, lifetime_value "
                                                 "FROM leads"))

@@ -463,7 +463,8 @@ private:
     QStringList m_repoSpend() const {
         storage::LeadRepository repo(*m_db);
         QStringList out;
-        for (const SpendRow &r : *repo.spend())
+        const QList<SpendRow> rows = repo.spend().value();
+        for (const SpendRow &r : rows)
             out << r.source + QLatin1Char('/') + r.month + QLatin1Char('=') +
                        QString::number(r.amount);
         return out;

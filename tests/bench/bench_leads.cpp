@@ -185,10 +185,9 @@ int main(int argc, char **argv) {
          sel + QStringLiteral("ORDER BY coalesce(u.name,''), l.id") + page},
         {"sort by temperature (score and recency)", LeadTableModel::Temperature,
          sel +
-             QStringLiteral("ORDER BY CASE WHEN l.score >= 50 AND substr(coalesce((SELECT "
-                            "max(a.occurred_at) FROM activities a WHERE a.lead_id = l.id), "
-                            "l.created_at), 1, 10) >= '%1' THEN 0 WHEN l.score >= 20 THEN 1 ELSE "
-                            "2 END, l.id")
+             QStringLiteral("ORDER BY CASE WHEN l.score >= 50 AND substr(coalesce("
+                            "l.last_activity_at, l.created_at), 1, 10) >= '%1' THEN 0 WHEN "
+                            "l.score >= 20 THEN 1 ELSE 2 END, l.id")
                  .arg(QDate::currentDate().addDays(-14).toString(Qt::ISODate)) +
              page},
     };

@@ -8,6 +8,7 @@
 #include "models/storage/searchindex.h"
 
 #include <QAbstractItemModelTester>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -387,6 +388,68 @@ private slots:
                         expected << r.id;
                     QCOMPARE(paged, expected);
                 }
+            }
+        }
+    }
+
+    // Temperature order (hot, warm, cold, then id) from the stored last activity, paged like a
+    // full sort; each row's temperature (computed in C++) agrees with its place. A search in
+    // creation order (read through leads_report) lists the same leads as the full list does.
+    void temperatureSortAndSearchPageLikeAFullSort() {
+        QVERIFY(services::writeDemo(*m_db, 300, 7, QDate(2026, 6, 30)).ok());
+        QVERIFY(SearchIndex(*m_db).catchUp().ok());
+        QCOMPARE(SearchIndex(*m_db).pendingCount().value(), 0);
+        LeadQuery query(*m_db, QDate(2026, 6, 30));
+        const auto rank = [](Temperature t) {
+            return t == Temperature::Hot ? 0 : t == Temperature::Warm ? 1 : 2;
+        };
+        QList<LeadRow> all = query.rows({}, LeadSort::Created, true, 0, 100000).value();
+        QSet<int> seen;
+        for (const LeadRow &r : all)
+            seen.insert(rank(r.temperature));
+        QCOMPARE(seen.size(), 3); // the fixture has hot, warm and cold leads
+        for (const bool asc : {true, false}) {
+            QList<LeadRow> sorted = all;
+            std::sort(sorted.begin(), sorted.end(), [&](const LeadRow &a, const LeadRow &b) {
+                const int ra = rank(a.temperature), rb = rank(b.temperature);
+                if (ra != rb)
+                    return asc ? ra < rb : rb < ra;
+                return asc ? a.id < b.id : b.id < a.id;
+            });
+            QList<qint64> paged, expected;
+            for (int off = 0; off < all.size() + 11; off += 11) {
+                const QList<LeadRow> page =
+                    query.rows({}, LeadSort::Temperature, asc, off, 11).value();
+                for (const LeadRow &r : page)
+                    paged << r.id;
+            }
+            for (const LeadRow &r : sorted)
+                expected << r.id;
+            QCOMPARE(paged, expected);
+        }
+        for (const QString &text : {QStringLiteral("株式会社"), QStringLiteral("co.jp")}) {
+            LeadFilter f;
+            f.search = text;
+            QSet<qint64> matching;
+            const QList<LeadRow> found = query.rows(f, LeadSort::Score, true, 0, 100000).value();
+            for (const LeadRow &r : found)
+                matching.insert(r.id);
+            QVERIFY(!matching.isEmpty() && matching.size() < all.size());
+            for (const bool asc : {true, false}) {
+                QList<qint64> expected, paged;
+                const QList<LeadRow> list =
+                    query.rows({}, LeadSort::Created, asc, 0, 100000).value();
+                for (const LeadRow &r : list) {
+                    if (matching.contains(r.id))
+                        expected << r.id;
+                }
+                for (int off = 0; off < expected.size() + 13; off += 13) {
+                    const QList<LeadRow> page =
+                        query.rows(f, LeadSort::Created, asc, off, 13).value();
+                    for (const LeadRow &r : page)
+                        paged << r.id;
+                }
+                QCOMPARE(paged, expected);
             }
         }
     }

@@ -392,7 +392,8 @@ private slots:
         SourceListModel *model = page.sourceModel();
         const qint64 id = *SourceRepository(*m_db).resolve(QStringLiteral("Google Ads"), false);
         const auto stored = [this, id] {
-            for (const Source &s : *SourceRepository(*m_db).list()) {
+            const QList<Source> sources = SourceRepository(*m_db).list().value();
+            for (const Source &s : sources) {
                 if (s.id == id)
                     return s;
             }

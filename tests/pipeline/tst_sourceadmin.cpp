@@ -110,7 +110,8 @@ private slots:
         LeadRepository after(*m_db); // a fresh repository: no stale name cache
         for (qint64 id : {l1, l2, l3})
             QCOMPARE(after.get(id)->source, QStringLiteral("LinkedIn"));
-        for (const Touchpoint &t : *after.touchpoints(l2))
+        const QList<Touchpoint> touchpoints = after.touchpoints(l2).value();
+        for (const Touchpoint &t : touchpoints)
             QCOMPARE(t.source, QStringLiteral("LinkedIn"));
         const auto spend = *after.spend();
         QCOMPARE(spend.size(), 2); // one row per month: 2026-04 summed

@@ -3,8 +3,11 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace mikomi;
 using namespace mikomi::storage;
@@ -60,6 +63,45 @@ private slots:
             LeadRepository leads(**db);
             QCOMPARE(*leads.count(), 1);
         }
+    }
+
+    // Version 6 fills leads.last_activity_at from the activities already there.
+    void migrationFillsLastActivity() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v5.mikomi"));
+        qint64 with = 0, without = 0;
+        {
+            OpenOptions old;
+            old.targetVersion = 5;
+            auto db = Database::open(path, old);
+            QVERIFY(db.ok());
+            LeadRepository leads(**db);
+            Lead l;
+            l.familyName = QStringLiteral("山田");
+            auto first = leads.insert(l);
+            QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error()));
+            with = *first;
+            Lead other;
+            other.familyName = QStringLiteral("佐藤");
+            without = leads.insert(other).value();
+            for (int day : {3, 9, 5}) {
+                Activity a;
+                a.leadId = with;
+                a.kind = ActivityKind::Call;
+                a.occurredAt = QDateTime(QDate(2026, 4, day), QTime(9, 0), QTimeZone(9 * 3600));
+                QVERIFY(leads.addActivity(a).ok());
+            }
+        }
+        auto db = Database::open(path);
+        QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error()));
+        QSqlQuery q(QSqlDatabase::database((*db)->connectionName()));
+        QVERIFY(q.exec(QStringLiteral("SELECT id, last_activity_at FROM leads ORDER BY id")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toLongLong(), with);
+        QCOMPARE(q.value(1).toString(), QStringLiteral("2026-04-09T09:00:00+09:00"));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toLongLong(), without);
+        QVERIFY(q.value(1).isNull());
     }
 
     void failedMigrationLeavesFileByteIdentical() {

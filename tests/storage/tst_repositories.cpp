@@ -98,6 +98,90 @@ private slots:
         QVERIFY(!sql(QStringLiteral("UPDATE leads SET stage = 'bogus' WHERE id = ?"), 1));
     }
 
+    // leads.last_activity_at is the latest activity's time, whatever writes the activities:
+    // the repository (triggers), a move between leads, a delete, or a bulk writer (triggers off,
+    // the column set by the writer and the triggers back afterwards, also after a rollback).
+    void lastActivityFollowsActivities() {
+        const auto last = [this](qint64 id) {
+            QSqlQuery q(QSqlDatabase::database(m_db->connectionName()));
+            q.prepare(QStringLiteral("SELECT last_activity_at FROM leads WHERE id = ?"));
+            q.addBindValue(id);
+            if (!q.exec() || !q.next())
+                return QStringLiteral("<no row>");
+            return q.value(0).isNull() ? QStringLiteral("<null>") : q.value(0).toString();
+        };
+        const auto triggers = [this]() {
+            QSqlQuery q(QSqlDatabase::database(m_db->connectionName()));
+            if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = "
+                                       "'trigger' AND tbl_name = 'activities'")) ||
+                !q.next())
+                return -1;
+            return q.value(0).toInt();
+        };
+        const auto at = [](int day) {
+            return QDateTime(QDate(2026, 5, day), QTime(10, 0), QTimeZone(9 * 3600));
+        };
+        const auto activity = [&](qint64 lead, int day) {
+            Activity a;
+            a.leadId = lead;
+            a.kind = ActivityKind::Meeting;
+            a.occurredAt = at(day);
+            return a;
+        };
+        const int liveTriggers = triggers();
+        QCOMPARE(liveTriggers, 3);
+        LeadRepository repo(*m_db);
+        Lead first = fullLead(), second = fullLead(), l = fullLead();
+        const qint64 a = repo.insert(first).value();
+        const qint64 b = repo.insert(second).value();
+        QCOMPARE(last(a), QStringLiteral("<null>"));
+        Activity later = activity(a, 20);
+        QVERIFY(repo.addActivity(later).ok());
+        Activity earlier = activity(a, 10);
+        QVERIFY(repo.addActivity(earlier).ok());
+        QCOMPARE(last(a), QStringLiteral("2026-05-20T10:00:00+09:00"));
+        QVERIFY(repo.removeActivity(later.id).ok());
+        QCOMPARE(last(a), QStringLiteral("2026-05-10T10:00:00+09:00"));
+        {
+            QSqlQuery q(QSqlDatabase::database(m_db->connectionName()));
+            q.prepare(QStringLiteral("UPDATE activities SET lead_id = ? WHERE id = ?"));
+            q.addBindValue(b);
+            q.addBindValue(earlier.id);
+            QVERIFY(q.exec());
+        }
+        QCOMPARE(last(a), QStringLiteral("<null>"));
+        QCOMPARE(last(b), QStringLiteral("2026-05-10T10:00:00+09:00"));
+
+        // Rolled back: nothing written, the triggers are back.
+        {
+            Transaction tx(*m_db);
+            BulkWriter w(*m_db);
+            QVERIFY(w.insertLead(l, {activity(0, 1)}).ok());
+            QCOMPARE(triggers(), 0);
+            tx.rollback();
+        }
+        QCOMPARE(triggers(), liveTriggers);
+        qint64 c = 0;
+        {
+            Transaction tx(*m_db);
+            BulkWriter w(*m_db, true);
+            c = w.insertLead(l, {activity(0, 3), activity(0, 25), activity(0, 7)}).value();
+            QCOMPARE(last(c), QStringLiteral("2026-05-25T10:00:00+09:00"));
+            // An activity of an older lead through the writer: brought up to date by finish().
+            QVERIFY(w.insertActivity(b, activity(b, 28)).ok());
+            QVERIFY(w.finish().ok());
+            QVERIFY(tx.commit().ok());
+        }
+        QCOMPARE(triggers(), liveTriggers);
+        QCOMPARE(last(b), QStringLiteral("2026-05-28T10:00:00+09:00"));
+        QCOMPARE(last(c), QStringLiteral("2026-05-25T10:00:00+09:00"));
+        Activity newest = activity(c, 30);
+        QVERIFY(repo.addActivity(newest).ok());
+        QCOMPARE(last(c), QStringLiteral("2026-05-30T10:00:00+09:00"));
+        QVERIFY(repo.remove(c).ok());
+        QCOMPARE(repo.activities(c).value().size(), 0);
+    }
+
     void leadRoundTripsEveryField() {
         LeadRepository repo(*m_db);
         Lead l = fullLead();
