@@ -80,6 +80,7 @@ private:
 
 Result<qint64> writeDemo(storage::Database &db, qint64 leads, quint64 seed, const QDate &today,
                          const std::function<void(qint64 done)> &progress) {
+    storage::BulkJournal journal(db);
     storage::Transaction tx(db);
     if (!tx.started())
         return Error{tx.error()};

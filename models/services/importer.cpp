@@ -19,6 +19,8 @@
 #include <QSaveFile>
 #include <QSet>
 
+#include <optional>
+
 namespace mikomi::services {
 namespace {
 
@@ -563,6 +565,11 @@ Status Run::createFollowUps() {
 
 Result<ImportSummary> Run::exec() {
     m_s.dryRun = m_o.dryRun;
+    // A large file writes many pages: once each with the rollback journal (when this is the
+    // file's only connection, as from the command line) instead of twice with WAL.
+    std::optional<storage::BulkJournal> journal;
+    if (!m_o.dryRun && QFileInfo(m_o.path).size() >= 1024 * 1024)
+        journal.emplace(m_db);
     storage::Transaction tx(m_db);
     if (!tx.started())
         return Error{tx.error()};

@@ -171,6 +171,26 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
     return db;
 }
 
+namespace {
+
+QString journalMode(Database &db, const QString &mode) {
+    auto q = exec(db, QStringLiteral("PRAGMA journal_mode = %1").arg(mode));
+    return q && q->next() ? q->value(0).toString().toLower() : QString();
+}
+
+} // namespace
+
+BulkJournal::BulkJournal(Database &db)
+    : m_db(db) {
+    if (db.transactionDepth() == 0)
+        m_active = journalMode(db, QStringLiteral("DELETE")) == QLatin1String("delete");
+}
+
+BulkJournal::~BulkJournal() {
+    if (m_active)
+        (void)journalMode(m_db, QStringLiteral("WAL"));
+}
+
 bool Database::integrityOk() const {
     auto r = exec(*this, QStringLiteral("PRAGMA integrity_check"));
     return r && r->next() && r->value(0).toString() == QLatin1String("ok");

@@ -80,4 +80,24 @@ private:
     QString m_error;
 };
 
+// For one transaction that writes much of the file (a demo fill, a large import): SQLite's
+// rollback journal instead of WAL while this lives. WAL writes every new page twice (into the
+// log, then into the file at the checkpoint); a rollback journal copies only the pages that
+// existed before, so filling a file writes each page once. Commits are as atomic either way,
+// and an interrupted fill is rolled back from the journal when the file is next opened.
+// Changing the mode needs the only connection to the file and no open transaction; otherwise
+// WAL simply stays. Declare it before the Transaction, so that it ends after it.
+class BulkJournal final {
+public:
+    explicit BulkJournal(Database &db);
+    ~BulkJournal();
+    BulkJournal(const BulkJournal &) = delete;
+    BulkJournal &operator=(const BulkJournal &) = delete;
+    bool active() const { return m_active; }
+
+private:
+    Database &m_db;
+    bool m_active = false;
+};
+
 } // namespace mikomi::storage

@@ -104,6 +104,48 @@ private slots:
         QVERIFY(q.value(1).isNull());
     }
 
+    // A bulk transaction uses the rollback journal when it has the file to itself, WAL comes
+    // back afterwards, and a rollback in that mode leaves the data as it was.
+    void bulkJournalSwitchesOnlyWhenAlone() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bulk.mikomi"));
+        auto db = Database::open(path);
+        QVERIFY(db.ok());
+        const auto mode = [&]() {
+            QSqlQuery q(QSqlDatabase::database((*db)->connectionName()));
+            return q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next() ? q.value(0).toString()
+                                                                             : QString();
+        };
+        QCOMPARE(mode(), QStringLiteral("wal"));
+        LeadRepository leads(**db);
+        {
+            BulkJournal journal(**db);
+            QVERIFY(journal.active());
+            QCOMPARE(mode(), QStringLiteral("delete"));
+            Transaction tx(**db);
+            Lead l;
+            l.familyName = QStringLiteral("山田");
+            QVERIFY(leads.insert(l).ok());
+            // destroyed without commit: rolled back
+        }
+        QCOMPARE(mode(), QStringLiteral("wal"));
+        QCOMPARE(leads.count().value(), 0);
+        {
+            auto other = Database::open(path); // a second connection (the search indexer's)
+            QVERIFY(other.ok());
+            BulkJournal journal(**db);
+            QVERIFY(!journal.active());
+            QCOMPARE(mode(), QStringLiteral("wal"));
+        }
+        {
+            Transaction tx(**db);
+            BulkJournal journal(**db); // inside a transaction: no change
+            QVERIFY(!journal.active());
+        }
+        QCOMPARE(mode(), QStringLiteral("wal"));
+        QVERIFY((*db)->integrityOk());
+    }
+
     void failedMigrationLeavesFileByteIdentical() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("v1.mikomi"));
