@@ -1616,6 +1616,25 @@ customer</source>
             <numerusform>Database error: %n written rows break the schema&apos;s checks.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting… %Ln lead(s) read.</source>
+        <translation>
+            <numerusform>Exporting… %Ln lead read.</numerusform>
+            <numerusform>Exporting… %Ln leads read.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export stopped unexpectedly.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>

@@ -1615,6 +1615,24 @@ customer</source>
             <numerusform>データベースエラー: 書き込んだ %n 行がスキーマの制約に違反しています。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>書き出し中…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting… %Ln lead(s) read.</source>
+        <translation>
+            <numerusform>書き出し中… %Ln 件のリードを読み込みました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export stopped unexpectedly.</source>
+        <translation>書き出しが途中で止まりました。</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>

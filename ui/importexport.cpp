@@ -2,6 +2,7 @@
 
 #include "models/appsettings.h"
 #include "models/services/exporter.h"
+#include "models/storage/repositories.h"
 #include "ui/importwizard.h"
 
 #include <QCheckBox>
@@ -9,14 +10,89 @@
 #include <QCoreApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QStandardPaths>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+#include <optional>
 
 namespace mikomi::ui {
-namespace {} // namespace
+namespace {
+
+// What the export thread shares with the window: the latest count (coalesced) and the result.
+struct ExportJob {
+    std::atomic<qint64> read = 0;
+    std::atomic<bool> posted = false;
+    std::atomic<bool> cancel = false;
+    std::optional<Result<services::ExportSummary>> result;
+};
+
+} // namespace
+
+Result<services::ExportSummary> runExport(QWidget *parent, storage::Database *db,
+                                          const services::ExportOptions &o) {
+    const QString path = db->path();
+    if (path.isEmpty() || path == QLatin1String(":memory:"))
+        return services::exportLeads(*db, o); // no second connection can reach it
+    qint64 total = o.leadIds.size();
+    if (total == 0) {
+        const auto all = storage::LeadRepository(*db).count();
+        total = all ? *all : 0;
+    }
+    QProgressDialog progress(QCoreApplication::translate("Mikomi", "Exporting…"),
+                             QCoreApplication::translate("Mikomi", "Cancel"), 0,
+                             int(qMin<qint64>(total, INT_MAX)), parent);
+    progress.setObjectName(QStringLiteral("exportProgress"));
+    progress.setWindowTitle(QCoreApplication::translate("Mikomi", "Export"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(300);
+    progress.setValue(0);
+    auto job = std::make_shared<ExportJob>();
+    QEventLoop loop;
+    std::unique_ptr<QThread> thread(QThread::create([job, path, o, &progress] {
+        auto conn = storage::Database::open(path);
+        if (!conn) {
+            job->result = Error{conn.error()};
+            return;
+        }
+        const auto report = [job, &progress](qint64 read) {
+            job->read = read;
+            if (job->posted.exchange(true))
+                return; // the dialog has not shown the last count yet
+            QMetaObject::invokeMethod(
+                &progress,
+                [job, &progress] {
+                    job->posted = false;
+                    const int read = int(qMin<qint64>(job->read.load(), INT_MAX));
+                    progress.setLabelText(QCoreApplication::translate(
+                        "Mikomi", "Exporting… %Ln lead(s) read.", nullptr, read));
+                    progress.setValue(int(qMin<qint64>(job->read, progress.maximum())));
+                },
+                Qt::QueuedConnection);
+        };
+        job->result = services::exportLeads(**conn, o, report, &job->cancel);
+    }));
+    thread->setObjectName(QStringLiteral("mikomi-export"));
+    QObject::connect(&progress, &QProgressDialog::canceled, &progress,
+                     [job] { job->cancel = true; });
+    QObject::connect(thread.get(), &QThread::finished, &loop, &QEventLoop::quit,
+                     Qt::QueuedConnection);
+    thread->start();
+    loop.exec();
+    thread->wait();
+    // Reports still queued for the dialog must not outlive it.
+    QCoreApplication::removePostedEvents(&progress, QEvent::MetaCall);
+    if (!job->result)
+        return Error{QCoreApplication::translate("Mikomi", "The export stopped unexpectedly.")};
+    return std::move(*job->result);
+}
 
 bool runImportWizard(QWidget *parent, storage::Database *db, const QString &file) {
     if (!db)
@@ -74,7 +150,9 @@ void runExportDialog(QWidget *parent, storage::Database *db, const QList<qint64>
             : QCoreApplication::translate("Mikomi", "vCard files (*.vcf)"));
     if (o.path.isEmpty())
         return;
-    auto s = services::exportLeads(*db, o);
+    auto s = runExport(parent, db, o);
+    if (s && s->cancelled)
+        return; // nothing written; the user knows
     if (!s) {
         QMessageBox::warning(parent, QCoreApplication::translate("Mikomi", "Export"), s.error());
         return;

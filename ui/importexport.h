@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/services/exporter.h"
+
 #include <QList>
 #include <QString>
 
@@ -16,6 +18,10 @@ namespace mikomi::ui {
 bool runImportWizard(QWidget *parent, storage::Database *db, const QString &file = QString());
 // Export of leads (CSV or vCard). `leadIds` empty = all leads the user may export.
 void runExportDialog(QWidget *parent, storage::Database *db, const QList<qint64> &leadIds = {});
+// Writes the export on a thread of its own (the window keeps painting) behind a progress dialog
+// with Cancel; a cancelled export writes nothing (summary.cancelled).
+Result<services::ExportSummary> runExport(QWidget *parent, storage::Database *db,
+                                          const services::ExportOptions &options);
 // True when `path` is a file the import wizard takes (drag and drop onto the window).
 bool isImportableFile(const QString &path);
 

@@ -123,8 +123,21 @@ Status forEachLead(storage::Database &db, const QList<qint64> &ids,
     return storage::LeadRepository(db).forEach(ids, visit);
 }
 
-Result<ExportSummary> exportLeads(storage::Database &db, const ExportOptions &o) {
+Result<ExportSummary> exportLeads(storage::Database &db, const ExportOptions &o,
+                                  const std::function<void(qint64)> &progress,
+                                  const std::atomic<bool> *cancel) {
     ExportSummary s;
+    // Every thousand leads read: report, and stop when asked to.
+    qint64 read = 0;
+    const auto goOn = [&]() {
+        if (++read % 1000 != 0)
+            return true;
+        if (progress)
+            progress(read);
+        if (cancel && cancel->load())
+            s.cancelled = true;
+        return !s.cancelled;
+    };
     QHash<QString, SourceCategory> categories;
     {
         auto sources = storage::SourceRepository(db).list();
@@ -152,7 +165,9 @@ Result<ExportSummary> exportLeads(storage::Database &db, const ExportOptions &o)
             return cannotWrite(file.errorString());
         qint64 written = 0;
         bool writeFailed = false;
-        Status read = forEachLead(db, o.leadIds, [&](Lead &&l) {
+        Status reading = forEachLead(db, o.leadIds, [&](Lead &&l) {
+            if (!goOn())
+                return false;
             if (!exported(l))
                 return true;
             const QByteArray card = io::writeVCard(l, o.vcardVersion);
@@ -163,11 +178,13 @@ Result<ExportSummary> exportLeads(storage::Database &db, const ExportOptions &o)
             ++written;
             return true;
         });
-        if (!read || writeFailed) {
+        if (!reading || writeFailed || s.cancelled) {
             const QString why = file.errorString();
             file.cancelWriting();
-            if (!read)
-                return Error{read.error()};
+            if (!reading)
+                return Error{reading.error()};
+            if (s.cancelled)
+                return s;
             return cannotWrite(why);
         }
         if (!file.commit())
@@ -196,7 +213,9 @@ Result<ExportSummary> exportLeads(storage::Database &db, const ExportOptions &o)
     const bool checkCp932 = o.encoding == io::Encoding::Cp932;
     qint64 written = 0;
     Status writeError;
-    Status read = forEachLead(db, o.leadIds, [&](Lead &&l) {
+    Status reading = forEachLead(db, o.leadIds, [&](Lead &&l) {
+        if (!goOn())
+            return false;
         if (!exported(l))
             return true;
         row.clear();
@@ -227,10 +246,14 @@ Result<ExportSummary> exportLeads(storage::Database &db, const ExportOptions &o)
         }
         return bool(writeError);
     });
-    if (!read || !writeError || !s.errors.isEmpty())
+    if (!reading || !writeError || !s.errors.isEmpty() || s.cancelled)
         file.cancelWriting();
-    if (!read)
-        return Error{read.error()};
+    if (!reading)
+        return Error{reading.error()};
+    if (s.cancelled) {
+        s.errors.clear();
+        return s;
+    }
     if (!writeError)
         return Error{writeError.error()};
     if (!s.errors.isEmpty())

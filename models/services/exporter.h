@@ -11,6 +11,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <functional>
 #include <optional>
 
@@ -54,6 +55,7 @@ struct ExportSummary {
     qint64 written = 0;
     qint64 leftOut = 0; // opted-out / anonymous leads not written
     QList<ExportError> errors;
+    bool cancelled = false; // stopped through `cancel`: no file written
 };
 
 // storage::LeadRepository::forEach(): the leads (as get() gives them) with one query, or one per
@@ -65,7 +67,11 @@ Status forEachLead(storage::Database &db, const QList<qint64> &ids,
 // Writes the file (atomically: QSaveFile), streaming the leads from the database. When a lead
 // cannot be encoded the file is not written and the summary lists every such lead and field; an
 // Error only for I/O or database failures.
-Result<ExportSummary> exportLeads(storage::Database &db, const ExportOptions &options);
+// `progress` (optional) hears how many leads have been read, every thousand; `cancel` (optional)
+// is polled as often and stops the export without writing the file (an existing one is kept).
+Result<ExportSummary> exportLeads(storage::Database &db, const ExportOptions &options,
+                                  const std::function<void(qint64 read)> &progress = {},
+                                  const std::atomic<bool> *cancel = nullptr);
 
 // "Lead "山田 太郎", field "Company": …" (translated).
 QString describeExportError(const ExportError &e);

@@ -625,6 +625,43 @@ private slots:
         QCOMPARE(back.cards.at(0).lead.familyReading, QStringLiteral("アンドウロイド"));
     }
 
+    // Progress every thousand leads read; a cancel stops the export and keeps an existing file.
+    void exportReportsProgressAndCancels() {
+        QVERIFY(services::writeDemo(*m_db, 2500, 3, QDate(2026, 6, 30)).ok());
+        for (const ExportFormat format : {ExportFormat::Csv, ExportFormat::VCard}) {
+            ExportOptions e;
+            e.path = m_dir.filePath(QStringLiteral("progress.out"));
+            e.format = format;
+            e.includeOptedOut = true;
+            QList<qint64> reports;
+            auto done = exportLeads(*m_db, e, [&](qint64 n) { reports << n; });
+            QVERIFY(done.ok());
+            QCOMPARE(done->written, 2500);
+            QVERIFY(!done->cancelled);
+            QCOMPARE(reports, (QList<qint64>{1000, 2000}));
+
+            QFile old(e.path);
+            QVERIFY(old.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            old.write("old file");
+            old.close();
+            std::atomic<bool> cancel = false;
+            reports.clear();
+            auto stopped = exportLeads(
+                *m_db, e,
+                [&](qint64 n) {
+                    reports << n;
+                    cancel = true;
+                },
+                &cancel);
+            QVERIFY(stopped.ok());
+            QVERIFY(stopped->cancelled);
+            QCOMPARE(reports, QList<qint64>{1000});
+            QVERIFY(old.open(QIODevice::ReadOnly));
+            QCOMPARE(old.readAll(), QByteArray("old file"));
+            old.close();
+        }
+    }
+
     void formulaCellsNeutralisedOnExport() {
         QCOMPARE(run(opts(data("injection.csv"))).created, 2);
         ExportOptions e;
