@@ -4,21 +4,42 @@
 #include <QRegularExpression>
 #include <QTimeZone>
 
+#include <limits>
+
 namespace mikomi::dates {
 namespace {
 
 // The UTC offset of a local date and time. QDateTime asks the C library (mktime), which re-reads
 // the time zone file on every call: a fifth of an import's time went there. Offsets change
-// only at transitions, which are on quarter hours, so the answer is kept per quarter hour.
+// only at transitions, which are on quarter hours and at most one a day: a day whose first and
+// last quarter hours have the same offset has it all day, and is kept per day; the day of a
+// transition is kept per quarter hour.
 int localOffset(const QDate &d, const QTime &t) {
-    thread_local QHash<qint64, int> cache;
-    const qint64 slot = d.toJulianDay() * 96 + t.hour() * 4 + t.minute() / 15;
-    if (const auto it = cache.constFind(slot); it != cache.cend())
+    constexpr int kMixed = std::numeric_limits<int>::min();
+    thread_local QHash<qint64, int> days;
+    thread_local QHash<qint64, int> quarters;
+    const qint64 day = d.toJulianDay();
+    auto it = days.constFind(day);
+    if (it == days.cend()) {
+        const int first = QDateTime(d, QTime(0, 0)).offsetFromUtc();
+        const int last = QDateTime(d, QTime(23, 45)).offsetFromUtc();
+        if (days.size() > 100000)
+            days.clear();
+        it = days.insert(day, first == last ? first : kMixed);
+    }
+    if (*it != kMixed)
         return *it;
-    const int offset = QDateTime(d, t).offsetFromUtc();
-    if (cache.size() > 100000)
-        cache.clear();
-    cache.insert(slot, offset);
+    const qint64 slot = day * 96 + t.hour() * 4 + t.minute() / 15;
+    if (const auto q = quarters.constFind(slot); q != quarters.cend())
+        return *q;
+    // A local time skipped by a transition (02:30 when clocks go from 02:00 to 03:00) is not
+    // valid for QDateTime and would get offset 0: it takes the offset from before the gap.
+    const QDateTime local(d, t);
+    const int offset = local.isValid() ? local.offsetFromUtc()
+                                       : QDateTime(d.addDays(-1), QTime(23, 45)).offsetFromUtc();
+    if (quarters.size() > 100000)
+        quarters.clear();
+    quarters.insert(slot, offset);
     return offset;
 }
 

@@ -182,6 +182,7 @@ public:
         , m_repo(db)
         , m_assigner(db) {
         m_now = o.now.isValid() ? o.now : QDateTime::currentDateTime();
+        m_followUpSince = m_now.addDays(-o.followUpDays);
     }
 
     Result<ImportSummary> exec();
@@ -219,6 +220,7 @@ private:
     storage::BulkWriter *m_writer = nullptr;
     Matcher m_matcher;
     QDateTime m_now;
+    QDateTime m_followUpSince; // leads created since then get a first follow-up (once: mktime)
     ImportSummary m_s;
     QSet<QString> m_categoryDone;
     QSet<QString> m_touchKeys;     // lead|time|source of touchpoints already stored
@@ -260,7 +262,7 @@ Status Run::insertNew(Lead &lead) {
         return Error{id.error()};
     lead.id = *id;
     if (m_o.followUpDays > 0 && lead.stage == Stage::Inquiry && !lead.lost &&
-        lead.createdAt >= m_now.addDays(-m_o.followUpDays))
+        lead.createdAt >= m_followUpSince)
         m_followUpLeads.append(lead.id);
     StageChange first;
     first.toStage = Stage::Inquiry;
