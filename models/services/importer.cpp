@@ -7,6 +7,7 @@
 #include "models/storage/assignment.h"
 #include "models/storage/bulkwriter.h"
 #include "models/storage/followups.h"
+#include "models/storage/leadkeys.h"
 #include "models/storage/repositories.h"
 #include "models/storage/scoringstore.h"
 #include "models/storage/sql.h"
@@ -17,9 +18,15 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QSaveFile>
+#include <QScopeGuard>
 #include <QSet>
 
+#include <condition_variable>
+#include <deque>
+#include <mutex>
 #include <optional>
+#include <thread>
+#include <vector>
 
 namespace mikomi::services {
 namespace {
@@ -43,41 +50,34 @@ public:
         return {};
     }
 
-    // The lead a row means, or 0.
-    qint64 find(const Lead &l) const {
-        const QString email = text::normalizeEmail(l.email);
-        if (!email.isEmpty()) {
-            if (const qint64 id = m_email.value(email))
+    // The lead a row with these keys means, or 0.
+    qint64 find(const storage::LeadKeys &k) const {
+        if (!k.email.isEmpty()) {
+            if (const qint64 id = m_email.value(k.email))
                 return id;
         }
         // Without an email match, another key may only name a lead without a different email.
         const auto compatible = [&](qint64 id) {
-            return id != 0 && (email.isEmpty() || m_emailOf.value(id).isEmpty());
+            return id != 0 && (k.email.isEmpty() || m_emailOf.value(id).isEmpty());
         };
-        const QString family = familyKey(l.familyName);
-        for (const QString &p : {text::normalizePhone(l.phone), text::normalizePhone(l.mobile)}) {
-            if (p.isEmpty())
+        for (const QString *p : {&k.phone, &k.mobile}) {
+            if (p->isEmpty())
                 continue;
-            const qint64 id = m_phoneFamily.value(p + u'\x1f' + family);
+            const qint64 id = m_phoneFamily.value(*p + u'\x1f' + k.family);
             if (compatible(id))
                 return id;
         }
         // Company + person; with no company, the person alone (a card with just a name).
-        const QString company = text::companyKey(l.company);
-        const QString person = text::personKey(l.familyName, l.givenName);
-        if (!company.isEmpty() || !person.isEmpty()) {
-            const qint64 id = m_companyPerson.value(company + u'\x1f' + person);
+        if (!k.company.isEmpty() || !k.person.isEmpty()) {
+            const qint64 id = m_companyPerson.value(k.company + u'\x1f' + k.person);
             if (compatible(id))
                 return id;
         }
         return 0;
     }
 
-    void add(qint64 id, const Lead &l) {
-        addKeys(id, text::normalizeEmail(l.email),
-                {text::normalizePhone(l.phone), text::normalizePhone(l.mobile)},
-                text::companyKey(l.company), text::personKey(l.familyName, l.givenName),
-                familyKey(l.familyName));
+    void add(qint64 id, const storage::LeadKeys &k) {
+        addKeys(id, k.email, {k.phone, k.mobile}, k.company, k.person, k.family);
     }
 
     qint64 byEmail(const QString &email) const {
@@ -198,10 +198,13 @@ private:
         m_s.errors += errors;
         m_s.rejectedRows.append(RejectedRow{line, fields, std::move(errors)});
     }
-    Status importLead(io::LeadRow row, int line, const QStringList &fields, bool stageGiven);
-    Status insertNew(Lead &lead);
+    Status importLead(io::LeadRow row, int line, const QStringList &fields, bool stageGiven,
+                      const storage::LeadKeys &keys);
+    Status insertNew(Lead &lead, const storage::LeadKeys &keys);
     Status applySourceCategory(const QString &source, SourceCategory category);
     Status readCsv(storage::BulkWriter &writer);
+    Status importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
+                          const io::RowOptions &options, qint64 total);
     Status readVCard();
     Status importSpend(const io::HeaderMap &map, const io::CsvRecord &rec);
     Status importTouchpoint(const io::HeaderMap &map, const io::CsvRecord &rec,
@@ -243,7 +246,7 @@ Status Run::applySourceCategory(const QString &source, SourceCategory category) 
     return {};
 }
 
-Status Run::insertNew(Lead &lead) {
+Status Run::insertNew(Lead &lead, const storage::LeadKeys &keys) {
     if (!lead.createdAt.isValid())
         lead.createdAt = m_now;
     if (!lead.updatedAt.isValid())
@@ -257,7 +260,7 @@ Status Run::insertNew(Lead &lead) {
             return Error{owner.error()};
         lead.owner = *owner;
     }
-    auto id = m_writer->insertLead(lead);
+    auto id = m_writer->insertLead(lead, {}, &keys);
     if (!id)
         return Error{id.error()};
     lead.id = *id;
@@ -295,12 +298,14 @@ Status Run::insertNew(Lead &lead) {
         if (Status st = m_writer->insertStageChange(lead.id, c); !st)
             return st;
     }
-    m_matcher.add(lead.id, lead);
+    m_matcher.add(lead.id, keys);
     ++m_s.created;
     return {};
 }
 
-Status Run::importLead(io::LeadRow row, int line, const QStringList &fields, bool stageGiven) {
+Status Run::importLead(io::LeadRow row, int line, const QStringList &fields, bool stageGiven,
+                       const storage::LeadKeys &keys) {
+    // The fields the keys come from are not changed below.
     Lead &lead = row.lead;
     if (lead.source.isEmpty())
         lead.source = m_o.defaultSource;
@@ -310,9 +315,9 @@ Status Run::importLead(io::LeadRow row, int line, const QStringList &fields, boo
         if (Status st = applySourceCategory(lead.source, *row.sourceCategory); !st)
             return st;
     }
-    const qint64 match = m_matcher.find(lead);
+    const qint64 match = m_matcher.find(keys);
     if (match == 0)
-        return insertNew(lead);
+        return insertNew(lead, keys);
     if (m_o.onMatch == OnMatch::Skip) {
         ++m_s.skipped;
         return {};
@@ -324,7 +329,7 @@ Status Run::importLead(io::LeadRow row, int line, const QStringList &fields, boo
     if (!(combined == *existing)) {
         if (Status st = m_repo.update(combined); !st)
             return st;
-        m_matcher.add(match, combined);
+        m_matcher.add(match, storage::LeadKeys::of(combined));
         // Fields the attribute rules look at changed: the score follows (with the lead's
         // activities, so through the store).
         if (scoring::attributePoints(m_scoring, combined) !=
@@ -477,7 +482,8 @@ Status Run::readCsv(storage::BulkWriter &writer) {
     }
     io::RowOptions rowOptions;
     rowOptions.minorUnitsPerMajor = m_o.minorUnitsPerMajor;
-    const int stageCol = map.column(int(io::LeadField::Stage));
+    if (kind == ImportKind::Leads || kind == ImportKind::VCard)
+        return importLeadRows(reader, map, rowOptions, total);
     while (reader.next(rec)) {
         if (cancelled())
             return {};
@@ -493,17 +499,8 @@ Status Run::readCsv(storage::BulkWriter &writer) {
             st = importTouchpoint(map, rec, writer);
             break;
         case ImportKind::Leads:
-        case ImportKind::VCard: {
-            auto r = io::leadFromRow(map, rec, rowOptions);
-            if (!r.ok()) {
-                reject(rec.line, original, r.errors);
-                break;
-            }
-            const bool stageGiven =
-                stageCol >= 0 && !rec.fields.value(stageCol).trimmed().isEmpty();
-            st = importLead(std::move(*r.value), rec.line, original, stageGiven);
-            break;
-        }
+        case ImportKind::VCard:
+            break; // importLeadRows()
         }
         if (!st)
             return st;
@@ -511,6 +508,107 @@ Status Run::readCsv(storage::BulkWriter &writer) {
     }
     if (!reader.error().isEmpty())
         return Error{reader.error()};
+    tick(total, total, true);
+    return {};
+}
+
+// Leads: a second thread reads and converts the rows (CSV decoding, field parsing and
+// normalisation: a fifth of an import) while this one matches and writes them. Rows are handed
+// over in file order, in batches; the reader stays at most a few batches ahead and stops as soon
+// as this side does (an error, a cancel). Only the reader thread touches `reader` until it ends.
+Status Run::importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
+                           const io::RowOptions &options, qint64 total) {
+    struct Parsed {
+        int line = 0;
+        QStringList original; // as in the file, for the rejected-rows report
+        io::RowResult<io::LeadRow> row;
+        storage::LeadKeys keys; // of a good row
+        bool stageGiven = false;
+        qint64 bytes = 0;
+    };
+    using Batch = std::vector<Parsed>;
+    constexpr std::size_t kBatchRows = 256;
+    constexpr std::size_t kBatchesAhead = 8;
+    const int stageCol = map.column(int(io::LeadField::Stage));
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::deque<Batch> ready;
+    bool finished = false; // the reader has handed over everything it will
+    bool stop = false;     // this side wants no more
+    QString readError;
+
+    std::thread parser([&] {
+        const auto handOver = [&](Batch &&batch) {
+            std::unique_lock lock(mutex);
+            changed.wait(lock, [&] { return stop || ready.size() < kBatchesAhead; });
+            if (stop)
+                return false;
+            ready.push_back(std::move(batch));
+            changed.notify_all();
+            return true;
+        };
+        io::CsvRecord rec;
+        Batch batch;
+        bool going = true;
+        while (going && reader.next(rec)) {
+            Parsed p;
+            p.line = rec.line;
+            p.original = rec.fields;
+            unneutralise(rec);
+            p.row = io::leadFromRow(map, rec, options);
+            if (p.row.ok())
+                p.keys = storage::LeadKeys::of(p.row.value->lead);
+            p.stageGiven = stageCol >= 0 && !rec.fields.value(stageCol).trimmed().isEmpty();
+            p.bytes = reader.bytesRead();
+            batch.push_back(std::move(p));
+            if (batch.size() >= kBatchRows) {
+                going = handOver(std::move(batch));
+                batch = Batch();
+            }
+        }
+        if (going && !batch.empty())
+            handOver(std::move(batch));
+        const std::lock_guard lock(mutex);
+        readError = reader.error();
+        finished = true;
+        changed.notify_all();
+    });
+    const auto joinParser = qScopeGuard([&] {
+        {
+            const std::lock_guard lock(mutex);
+            stop = true;
+        }
+        changed.notify_all();
+        parser.join();
+    });
+
+    for (;;) {
+        Batch batch;
+        {
+            std::unique_lock lock(mutex);
+            changed.wait(lock, [&] { return !ready.empty() || finished; });
+            if (ready.empty())
+                break; // everything read and imported
+            batch = std::move(ready.front());
+            ready.pop_front();
+            changed.notify_all();
+        }
+        for (Parsed &p : batch) {
+            if (cancelled())
+                return {};
+            ++m_s.rowsRead;
+            if (!p.row.ok()) {
+                reject(p.line, p.original, std::move(p.row.errors));
+            } else if (Status st = importLead(std::move(*p.row.value), p.line, p.original,
+                                              p.stageGiven, p.keys);
+                       !st) {
+                return st;
+            }
+            tick(p.bytes, total);
+        }
+    }
+    if (!readError.isEmpty())
+        return Error{readError};
     tick(total, total, true);
     return {};
 }
@@ -544,7 +642,8 @@ Status Run::readVCard() {
         row.lead = l;
         row.lead.anonymous = l.familyName.isEmpty() && l.givenName.isEmpty() && l.email.isEmpty() &&
                              l.phone.isEmpty() && l.mobile.isEmpty();
-        if (Status st = importLead(std::move(row), 0, {}, false); !st)
+        const storage::LeadKeys keys = storage::LeadKeys::of(row.lead);
+        if (Status st = importLead(std::move(row), 0, {}, false, keys); !st)
             return st;
         tick(m_s.rowsRead, total);
     }

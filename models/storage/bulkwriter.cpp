@@ -259,7 +259,8 @@ Result<qint64> BulkWriter::resolveSource(const QString &name) {
     return m_repo->sources().resolve(name);
 }
 
-Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &activities) {
+Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &activities,
+                                      const LeadKeys *keys) {
     auto owner = m_repo->users().resolve(lead.owner);
     if (!owner)
         return Error{owner.error()};
@@ -273,7 +274,7 @@ Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &a
         times << dates::toIsoDateTime(a.occurredAt);
         last = std::max(last, times.constLast());
     }
-    QVariantList binds = leadBinds(lead, *owner, *source);
+    QVariantList binds = leadBinds(lead, *owner, *source, keys);
     binds << stageKey(lead.stage)
           << (lead.stage == Stage::Sql ? sqlKindKey(lead.sqlKind) : QString())
           << stageKey(std::max(lead.stage, lead.furthestStage)) << (lead.lost ? 1 : 0)

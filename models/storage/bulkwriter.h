@@ -3,6 +3,7 @@
 #include "models/domain/lead.h"
 #include "models/domain/result.h"
 #include "models/storage/database.h"
+#include "models/storage/leadkeys.h"
 
 #include <QSet>
 
@@ -28,7 +29,9 @@ public:
 
     // Inserts the lead row and its `activities` (no history); returns its id. Owner and source
     // names are resolved (and created) through the same normalisation as everywhere else.
-    Result<qint64> insertLead(const Lead &lead, const QList<Activity> &activities = {});
+    // `keys`: LeadKeys::of(lead) when the caller has computed it already.
+    Result<qint64> insertLead(const Lead &lead, const QList<Activity> &activities = {},
+                              const LeadKeys *keys = nullptr);
     Status insertStageChange(qint64 leadId, const StageChange &change);
     Status insertTouchpoint(qint64 leadId, const Touchpoint &tp);
     // An activity of a lead written earlier; its last_activity_at is brought up to date by

@@ -3,6 +3,8 @@
 #include "models/domain/dates.h"
 #include "models/text/normalize.h"
 
+#include <optional>
+
 namespace mikomi::storage {
 
 QVariant optDate(const std::optional<QDate> &d) {
@@ -40,7 +42,22 @@ const QStringList &leadColumns() {
     return cols;
 }
 
-QVariantList leadBinds(const Lead &l, qint64 ownerId, qint64 sourceId) {
+LeadKeys LeadKeys::of(const Lead &l) {
+    LeadKeys k;
+    k.email = text::normalizeEmail(l.email);
+    k.phone = text::normalizePhone(l.phone);
+    k.mobile = text::normalizePhone(l.mobile);
+    k.company = text::companyKey(l.company);
+    k.person = text::personKey(l.familyName, l.givenName);
+    k.family = text::personKey(l.familyName, QString());
+    k.reading = text::readingKey(l.familyReading + l.givenReading);
+    return k;
+}
+
+QVariantList leadBinds(const Lead &l, qint64 ownerId, qint64 sourceId, const LeadKeys *keys) {
+    std::optional<LeadKeys> own;
+    if (!keys)
+        keys = &own.emplace(LeadKeys::of(l));
     return {
         l.company,
         l.companyReading,
@@ -75,12 +92,12 @@ QVariantList leadBinds(const Lead &l, qint64 ownerId, qint64 sourceId) {
         dates::toIsoDateTime(l.updatedAt.isValid() ? l.updatedAt : QDateTime::currentDateTime()),
         optDate(l.wonAt),
         optDate(l.lostAt),
-        text::normalizeEmail(l.email),
-        text::normalizePhone(l.phone),
-        text::normalizePhone(l.mobile),
-        text::companyKey(l.company),
-        text::personKey(l.familyName, l.givenName),
-        text::readingKey(l.familyReading + l.givenReading),
+        keys->email,
+        keys->phone,
+        keys->mobile,
+        keys->company,
+        keys->person,
+        keys->reading,
     };
 }
 
