@@ -5,6 +5,7 @@
 #include "models/storage/database.h"
 #include "models/storage/leadkeys.h"
 
+#include <QHash>
 #include <QSet>
 
 #include <memory>
@@ -47,6 +48,7 @@ public:
 private:
     class Statement;
     Result<qint64> resolveSource(const QString &name);
+    Result<qint64> resolveOwner(const QString &name);
     Status writeActivity(qint64 leadId, const Activity &a, const QString &occurredAt);
     Status pauseActivityTriggers();
     Database &m_db;
@@ -55,6 +57,7 @@ private:
     QStringList m_deferred; // CREATE INDEX statements to run in finish()
     QStringList m_triggers; // activity triggers dropped while inserting, recreated by finish()
     bool m_triggersPaused = false;
+    QHash<QString, qint64> m_sourceIds, m_ownerIds; // by name as given
     QSet<qint64> m_staleLastActivity; // leads whose last_activity_at finish() recomputes
     qint64 m_pendingRow = 0;
     bool m_checksDeferred = false; // CHECK constraints off until finish() has verified the rows //
