@@ -198,8 +198,9 @@ private:
         m_s.errors += errors;
         m_s.rejectedRows.append(RejectedRow{line, fields, std::move(errors)});
     }
+    // `prefetched`: leads read ahead for the current batch (taken out when used).
     Status importLead(io::LeadRow row, int line, const QStringList &fields, bool stageGiven,
-                      const storage::LeadKeys &keys);
+                      const storage::LeadKeys &keys, QHash<qint64, Lead> *prefetched = nullptr);
     Status insertNew(Lead &lead, const storage::LeadKeys &keys);
     Status applySourceCategory(const QString &source, SourceCategory category);
     Status readCsv(storage::BulkWriter &writer);
@@ -304,7 +305,7 @@ Status Run::insertNew(Lead &lead, const storage::LeadKeys &keys) {
 }
 
 Status Run::importLead(io::LeadRow row, int line, const QStringList &fields, bool stageGiven,
-                       const storage::LeadKeys &keys) {
+                       const storage::LeadKeys &keys, QHash<qint64, Lead> *prefetched) {
     // The fields the keys come from are not changed below.
     Lead &lead = row.lead;
     if (lead.source.isEmpty())
@@ -322,7 +323,11 @@ Status Run::importLead(io::LeadRow row, int line, const QStringList &fields, boo
         ++m_s.skipped;
         return {};
     }
-    auto existing = m_repo.get(match);
+    // A lead read ahead for this row's batch is used once: after a merge the next row that
+    // matches it reads it again.
+    Result<Lead> existing = prefetched && prefetched->contains(match)
+                                ? Result<Lead>(prefetched->take(match))
+                                : m_repo.get(match);
     if (!existing)
         return Error{existing.error()};
     const Lead combined = combine(*existing, lead, m_o.onMatch);
@@ -593,6 +598,31 @@ Status Run::importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
             ready.pop_front();
             changed.notify_all();
         }
+        // The leads this batch's rows match now, read with one query: a query per matching row
+        // was half the time of a re-import.
+        QHash<qint64, Lead> prefetched;
+        if (m_o.onMatch != OnMatch::Skip) {
+            QList<qint64> ids;
+            QSet<qint64> seen;
+            for (const Parsed &p : batch) {
+                if (!p.row.ok())
+                    continue;
+                const qint64 id = m_matcher.find(p.keys);
+                if (id != 0 && !seen.contains(id)) {
+                    seen.insert(id);
+                    ids << id;
+                }
+            }
+            if (!ids.isEmpty()) {
+                const Status read = m_repo.forEach(ids, [&prefetched](Lead &&l) {
+                    const qint64 id = l.id;
+                    prefetched.insert(id, std::move(l));
+                    return true;
+                });
+                if (!read)
+                    prefetched.clear(); // each row reads its lead itself
+            }
+        }
         for (Parsed &p : batch) {
             if (cancelled())
                 return {};
@@ -600,7 +630,7 @@ Status Run::importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
             if (!p.row.ok()) {
                 reject(p.line, p.original, std::move(p.row.errors));
             } else if (Status st = importLead(std::move(*p.row.value), p.line, p.original,
-                                              p.stageGiven, p.keys);
+                                              p.stageGiven, p.keys, &prefetched);
                        !st) {
                 return st;
             }

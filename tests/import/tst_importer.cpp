@@ -269,6 +269,42 @@ private slots:
         QCOMPARE(stageKey(leads.at(0).stage), stage);
     }
 
+    // Rows of one file that match the same existing lead (read ahead per batch of rows) each
+    // see what the rows before them merged in; so do rows matching a lead created by the file.
+    void rowsMatchingTheSameLeadSeeEachOther() {
+        const QString first = m_dir.filePath(QStringLiteral("base.csv"));
+        const QString second = m_dir.filePath(QStringLiteral("again.csv"));
+        QFile f1(first), f2(second);
+        QVERIFY(f1.open(QIODevice::WriteOnly) && f2.open(QIODevice::WriteOnly));
+        f1.write("company,family_name,given_name,email\n"
+                 "Acme,Smith,Anna,anna@acme.example\n");
+        f2.write("company,family_name,given_name,email,title,mobile,department,notes\n"
+                 "Acme,Smith,Anna,anna@acme.example,CEO,,,\n"
+                 "Acme,Smith,Anna,anna@acme.example,CTO,090-5555-6666,,\n"
+                 "Globex,Jones,Bob,bob@globex.example,,,,first\n"
+                 "Acme,Smith,Anna,ANNA@acme.example,,,Sales,\n"
+                 "Globex,Jones,Bob,bob@globex.example,Buyer,,,\n");
+        f1.close();
+        f2.close();
+        run(opts(first));
+        for (const OnMatch mode : {OnMatch::Merge, OnMatch::Update}) {
+            ImportOptions o = opts(second);
+            o.onMatch = mode;
+            const ImportSummary s = run(o);
+            const Lead anna = byEmail(QStringLiteral("anna@acme.example"));
+            // Merge fills only empty fields: the first title stays; update overwrites.
+            QCOMPARE(anna.title,
+                     mode == OnMatch::Merge ? QStringLiteral("CEO") : QStringLiteral("CTO"));
+            QCOMPARE(anna.mobile, QStringLiteral("090-5555-6666"));
+            QCOMPARE(anna.department, QStringLiteral("Sales"));
+            const Lead bob = byEmail(QStringLiteral("bob@globex.example"));
+            QCOMPARE(bob.title, QStringLiteral("Buyer"));
+            QCOMPARE(bob.notes, QStringLiteral("first"));
+            QCOMPARE(allLeads(*m_db).size(), 2);
+            QCOMPARE(s.rejected, 0);
+        }
+    }
+
     void cancelAndDryRunLeaveDatabaseUnchanged() {
         run(opts(data("leads_errors.csv")));
         // A file large enough to cancel in the middle.
