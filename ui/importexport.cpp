@@ -70,6 +70,8 @@ Result<services::ExportSummary> runExport(QWidget *parent, storage::Database *db
                 &progress,
                 [job, &progress] {
                     job->posted = false;
+                    if (progress.wasCanceled())
+                        return; // setValue() would show the dialog again
                     const int read = int(qMin<qint64>(job->read.load(), INT_MAX));
                     progress.setLabelText(QCoreApplication::translate(
                         "Mikomi", "Exporting… %Ln lead(s) read.", nullptr, read));
@@ -86,6 +88,7 @@ Result<services::ExportSummary> runExport(QWidget *parent, storage::Database *db
                      Qt::QueuedConnection);
     thread->start();
     loop.exec();
+    job->cancel = true; // when the loop ended early (the application quits), stop soon
     thread->wait();
     // Reports still queued for the dialog must not outlive it.
     QCoreApplication::removePostedEvents(&progress, QEvent::MetaCall);

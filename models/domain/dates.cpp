@@ -21,11 +21,14 @@ int localOffset(const QDate &d, const QTime &t) {
     const qint64 day = d.toJulianDay();
     auto it = days.constFind(day);
     if (it == days.cend()) {
-        const int first = QDateTime(d, QTime(0, 0)).offsetFromUtc();
-        const int last = QDateTime(d, QTime(23, 45)).offsetFromUtc();
+        // A midnight skipped by a transition (00:00 → 01:00) is invalid: a mixed day too.
+        const QDateTime first(d, QTime(0, 0));
+        const QDateTime last(d, QTime(23, 45));
+        const bool same =
+            first.isValid() && last.isValid() && first.offsetFromUtc() == last.offsetFromUtc();
         if (days.size() > 100000)
             days.clear();
-        it = days.insert(day, first == last ? first : kMixed);
+        it = days.insert(day, same ? first.offsetFromUtc() : kMixed);
     }
     if (*it != kMixed)
         return *it;

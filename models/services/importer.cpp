@@ -519,8 +519,9 @@ Status Run::readCsv(storage::BulkWriter &writer) {
 
 // Leads: a second thread reads and converts the rows (CSV decoding, field parsing and
 // normalisation: a fifth of an import) while this one matches and writes them. Rows are handed
-// over in file order, in batches; the reader stays at most a few batches ahead and stops as soon
-// as this side does (an error, a cancel). Only the reader thread touches `reader` until it ends.
+// over in file order, in batches; the reader stays at most a few batches ahead and stops after
+// its current batch once this side has stopped (an error, a cancel). Only the reader thread touches
+// `reader` until it ends.
 Status Run::importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
                            const io::RowOptions &options, qint64 total) {
     struct Parsed {

@@ -122,16 +122,14 @@ BulkWriter::BulkWriter(Database &db, bool deferIndexes)
             db, QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql "
                                "IS NOT NULL AND tbl_name IN ('leads', 'stage_history', "
                                "'touchpoints', 'activities')"));
-        QStringList names;
-        while (q && q->next()) {
-            names << q->value(0).toString();
-            m_deferred << q->value(1).toString();
-        }
-        for (const QString &name : std::as_const(names)) {
-            // Index names come from our own schema, not from input; quoted all the same.
-            auto drop = exec(db, QStringLiteral("DROP INDEX \"%1\"").arg(name));
-            if (!drop)
-                m_deferred.clear(); // leave finish() nothing half-done to redo
+        QList<std::pair<QString, QString>> indexes; // name, CREATE statement
+        while (q && q->next())
+            indexes.append({q->value(0).toString(), q->value(1).toString()});
+        for (const auto &[name, sql] : std::as_const(indexes)) {
+            // Index names come from our own schema, not from input; quoted all the same. One
+            // that cannot be dropped simply stays up to date row by row.
+            if (exec(db, QStringLiteral("DROP INDEX \"%1\"").arg(name)))
+                m_deferred << sql;
         }
     }
     // The search index is not updated row by row: the ids written from here on are recorded as
@@ -334,7 +332,8 @@ Status BulkWriter::insertActivity(qint64 leadId, const Activity &a) {
 // activity: for millions of rows they are dropped inside the caller's transaction (a rollback
 // restores them) and recreated by finish(). Their text is read back from the schema.
 Status BulkWriter::pauseActivityTriggers() {
-    if (m_triggersPaused)
+    // Outside a transaction the drop would be final at once: then the triggers stay on.
+    if (m_triggersPaused || m_db.transactionDepth() == 0)
         return {};
     auto q = exec(m_db, QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = "
                                        "'trigger' AND tbl_name = 'activities' AND name GLOB "

@@ -162,8 +162,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
     // Pragmas that must be set outside a transaction. WAL is persistent in the file.
     (void)exec(*db, QStringLiteral("PRAGMA foreign_keys = ON"));
     if (!options.readOnly) {
+        // Refused while another program fills the file in rollback-journal mode (BulkJournal):
+        // then this connection follows the file's mode, which is WAL again once that ends.
         auto wal = exec(*db, QStringLiteral("PRAGMA journal_mode = WAL"));
-        if (!wal)
+        if (!wal && wal.error() != lockedMessage())
             return Error{wal.error()};
         // FULL: a committed card survives a power cut, not only a crash of the program.
         (void)exec(*db, QStringLiteral("PRAGMA synchronous = FULL"));

@@ -86,7 +86,10 @@ private:
 // existed before, so filling a file writes each page once. Commits are as atomic either way,
 // and an interrupted fill is rolled back from the journal when the file is next opened.
 // Changing the mode needs the only connection to the file and no open transaction; otherwise
-// WAL simply stays. Declare it before the Transaction, so that it ends after it.
+// WAL simply stays. While it is on, other programs cannot open the file (it is locked until the
+// commit). Switching back is best effort: should a reader hold the file then, it stays in
+// rollback mode until Database::open sets WAL again. Declare it before the Transaction, so that
+// it ends after it.
 class BulkJournal final {
 public:
     explicit BulkJournal(Database &db);

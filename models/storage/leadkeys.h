@@ -6,9 +6,9 @@
 
 namespace mikomi::storage {
 
-// A lead's normalised keys: what duplicates are matched on and what the leads table keeps in its
-// *_key columns. Computed once by a caller that needs them twice (the importer matches on them,
-// then writes them), since normalising is a good part of an import's time.
+// A lead's normalised keys: what duplicates are matched on, and (all but `family`) what the leads
+// table keeps in its *_key columns. Computed once by a caller that needs them twice (the importer
+// matches on them, then writes them), since normalising is a good part of an import's time.
 struct LeadKeys {
     QString email;   // text::normalizeEmail
     QString phone;   // text::normalizePhone

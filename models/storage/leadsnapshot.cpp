@@ -84,10 +84,16 @@ Status restoreLead(Database &db, const LeadSnapshot &s) {
         if (!q)
             return Error{q.error()};
     }
+    // An upsert, not INSERT OR REPLACE: an activity moved to another lead meanwhile (a merge)
+    // comes back through an UPDATE, whose trigger recomputes last_activity_at of both leads;
+    // a replace deletes without firing delete triggers, leaving the other lead's value stale.
     for (const Activity &a : s.activities) {
         auto q = exec(db,
-                      QStringLiteral("INSERT OR REPLACE INTO activities(id, lead_id, kind, "
-                                     "occurred_at, user_name, notes) VALUES (?,?,?,?,?,?)"),
+                      QStringLiteral("INSERT INTO activities(id, lead_id, kind, occurred_at, "
+                                     "user_name, notes) VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO "
+                                     "UPDATE SET lead_id = excluded.lead_id, kind = excluded.kind, "
+                                     "occurred_at = excluded.occurred_at, user_name = "
+                                     "excluded.user_name, notes = excluded.notes"),
                       {a.id, s.lead.id, activityKindKey(a.kind), dates::toIsoDateTime(a.occurredAt),
                        a.user, a.notes});
         if (!q)

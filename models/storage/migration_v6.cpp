@@ -8,8 +8,10 @@ namespace {
 // a function of the row. Sorting or filtering a million leads by temperature had looked up every
 // lead's activities (3 s); now it is one pass over the rows.
 // The triggers recompute the value from activities_lead (one index seek) whenever an activity is
-// written, moved or deleted, so it cannot drift. BulkWriter turns them off while it inserts
-// activities and sets the column itself (bulkwriter.cpp).
+// inserted, moved, re-dated or deleted. Not on the implicit delete of INSERT OR REPLACE (SQLite
+// fires no delete trigger there): restoring activities uses an upsert (leadsnapshot.cpp).
+// BulkWriter turns the triggers off while it inserts activities and sets the column itself
+// (bulkwriter.cpp).
 QStringList lastActivityTriggers() {
     const QString recompute =
         QStringLiteral("UPDATE leads SET last_activity_at = (SELECT max(occurred_at) FROM "

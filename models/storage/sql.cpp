@@ -8,12 +8,16 @@ QSqlDatabase connection(const Database &db) {
     return QSqlDatabase::database(db.connectionName(), false);
 }
 
+QString lockedMessage() {
+    return QCoreApplication::translate(
+        "Mikomi", "The database is locked by another program. Close it and try again.");
+}
+
 QString sqlErrorMessage(const QSqlError &e) {
     const QString native = e.nativeErrorCode();
     // SQLITE_BUSY (5) and SQLITE_LOCKED (6): another program holds the database.
     if (native == QLatin1String("5") || native == QLatin1String("6"))
-        return QCoreApplication::translate(
-            "Mikomi", "The database is locked by another program. Close it and try again.");
+        return lockedMessage();
     if (native == QLatin1String("11") || native == QLatin1String("26"))
         return QCoreApplication::translate(
                    "Mikomi", "The database file is damaged or is not a Mikomi database (%1).")

@@ -15,6 +15,8 @@ namespace mikomi::storage {
 
 QSqlDatabase connection(const Database &db);
 
+// The message sqlErrorMessage() gives when another program holds the database.
+QString lockedMessage();
 // A translated message for a failed query, saying what failed.
 QString sqlErrorMessage(const QSqlError &e);
 

@@ -3,6 +3,7 @@
 // the C library every time, at every quarter hour of ordinary days and of both transition days.
 #include "models/domain/dates.h"
 
+#include <QFileInfo>
 #include <QTest>
 
 #include <ctime>
@@ -13,6 +14,12 @@ class TestLocalTime final : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() {
+#ifndef Q_OS_UNIX
+        QSKIP("the zone is set through TZ and tzset() here");
+#endif
+        if (!QFileInfo::exists(QStringLiteral("/usr/share/zoneinfo/America/New_York")) ||
+            !QFileInfo::exists(QStringLiteral("/usr/share/zoneinfo/Atlantic/Azores")))
+            QSKIP("no time zone data (tzdata) on this machine");
         qputenv("TZ", "America/New_York");
         tzset();
         // The zone must really be in effect for the test to mean anything.
@@ -58,6 +65,29 @@ private slots:
                 dates::localDateTime(QDate(2026, 3, 8), QTime(4, 0)).offsetFromUtc());
         QVERIFY(dates::localDateTime(QDate(2026, 11, 1), QTime(0, 0)).offsetFromUtc() !=
                 dates::localDateTime(QDate(2026, 11, 1), QTime(3, 0)).offsetFromUtc());
+    }
+
+    // A zone whose spring transition skips midnight (00:00 → 01:00, the Azores on 29 March
+    // 2026): the day is not taken as one offset, and the skipped hour gets the offset from
+    // before the gap. Run last: the offsets are cached per day, and this day is new here.
+    void midnightTransition() {
+        qputenv("TZ", "Atlantic/Azores");
+        tzset();
+        const QDate d(2026, 3, 29);
+        QVERIFY(!QDateTime(d, QTime(0, 30)).isValid()); // the zone data says so
+        int skipped = 0;
+        for (int minutes = 0; minutes < 24 * 60; minutes += 15) {
+            const QTime at = QTime(0, 0).addSecs(minutes * 60);
+            const QDateTime expected(d, at);
+            const QDateTime ours = dates::localDateTime(d, at);
+            if (!expected.isValid()) {
+                QCOMPARE(ours.offsetFromUtc(), -3600);
+                ++skipped;
+            } else {
+                QCOMPARE(ours.offsetFromUtc(), expected.offsetFromUtc());
+            }
+        }
+        QCOMPARE(skipped, 4);
     }
 };
 

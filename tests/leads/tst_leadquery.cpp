@@ -307,6 +307,40 @@ private slots:
         QVERIFY(duplicateGroups(*m_db)->isEmpty());
     }
 
+    // A merge moves the other lead's activities to the kept one; its undo (as
+    // MergeLeadsCommand does it) moves them back, and both leads' last activity follows.
+    void mergeAndUndoKeepLastActivity() {
+        LeadRepository repo(*m_db);
+        const auto last = [this](qint64 id) {
+            QSqlQuery q(QSqlDatabase::database(m_db->connectionName()));
+            q.prepare(QStringLiteral("SELECT last_activity_at FROM leads WHERE id = ?"));
+            q.addBindValue(id);
+            return q.exec() && q.next() ? q.value(0).toString() : QStringLiteral("<none>");
+        };
+        const auto activity = [&](qint64 lead, int year) {
+            Activity a;
+            a.leadId = lead;
+            a.kind = ActivityKind::Call;
+            a.occurredAt = QDateTime(QDate(year, 1, 1), QTime(9, 0), QTimeZone(9 * 3600));
+            QVERIFY(repo.addActivity(a).ok());
+        };
+        activity(m_sample, 2020);
+        activity(m_yamada, 2026);
+        QCOMPARE(last(m_sample), QStringLiteral("2020-01-01T09:00:00+09:00"));
+        const Lead keepBefore = repo.get(m_sample).value();
+        const LeadSnapshot other = snapshotLead(*m_db, m_yamada).value();
+        QVERIFY(mergeLeads(*m_db, m_sample, m_yamada).ok());
+        QCOMPARE(last(m_sample), QStringLiteral("2026-01-01T09:00:00+09:00"));
+        {
+            Transaction tx(*m_db);
+            QVERIFY(restoreLead(*m_db, other).ok());
+            QVERIFY(repo.update(keepBefore).ok());
+            QVERIFY(tx.commit().ok());
+        }
+        QCOMPARE(last(m_sample), QStringLiteral("2020-01-01T09:00:00+09:00"));
+        QCOMPARE(last(m_yamada), QStringLiteral("2026-01-01T09:00:00+09:00"));
+    }
+
     void bulkWritesAreIndexedByCatchUp() {
         // Bulk writers (the demo, imports) leave their leads pending; the search reads pending
         // leads directly, so results are the same before and after SearchIndex::catchUp().

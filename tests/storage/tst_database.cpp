@@ -126,6 +126,10 @@ private slots:
             Lead l;
             l.familyName = QStringLiteral("山田");
             QVERIFY(leads.insert(l).ok());
+            // Another program opening the file meanwhile is not refused for the journal mode.
+            auto reader = Database::open(path);
+            QVERIFY2(reader.ok(), qPrintable(reader.ok() ? QString() : reader.error()));
+            QCOMPARE(LeadRepository(**reader).count().value(), 0);
             // destroyed without commit: rolled back
         }
         QCOMPARE(mode(), QStringLiteral("wal"));
