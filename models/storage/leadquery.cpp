@@ -283,13 +283,21 @@ Result<QList<LeadRow>> LeadQuery::rows(const LeadFilter &filter, LeadSort sort, 
     // for each million rows when no index gives the order (temperature).
     // A search sorted by creation (the list's default) reads its matches' dates from
     // leads_report, a narrow index led by id, instead of their wide rows: half the time of a
-    // keystroke matching 30,000 leads.
+    // keystroke matching 30,000 leads. Sorted by score or stage, with no other condition, it
+    // walks that order's index and keeps the matches until the page is full: 25-50 ms whether
+    // the search matches 30,000 leads or 30, where reading every match took up to 130 ms.
     QVariantList binds;
     bool narrow = false;
     const QString w = where(filter, binds, &narrow);
-    const QString from = narrow && sort == LeadSort::Created
-                             ? QStringLiteral("FROM leads l INDEXED BY leads_report")
-                             : QStringLiteral("FROM leads l");
+    LeadFilter searchOnly;
+    searchOnly.search = filter.search;
+    QString from = QStringLiteral("FROM leads l");
+    if (narrow && sort == LeadSort::Created)
+        from = QStringLiteral("FROM leads l INDEXED BY leads_report");
+    else if (narrow && filter == searchOnly && sort == LeadSort::Score)
+        from = QStringLiteral("FROM leads l INDEXED BY leads_score");
+    else if (narrow && filter == searchOnly && sort == LeadSort::Stage)
+        from = QStringLiteral("FROM leads l INDEXED BY leads_stage_order");
     const QString order = orderBy(sort, ascending, temperatureSql(thresholds(), m_today));
     const QString sql = selectColumns() + QStringLiteral("FROM (SELECT l.id AS page_id ") + from +
                         w + order +

@@ -205,7 +205,19 @@ int main(int argc, char **argv) {
           std::tuple{"search '北斗電', sorted by company", int(LeadTableModel::Company),
                      QStringLiteral("北斗電")},
           std::tuple{"search 'takahashi', sorted by score", int(LeadTableModel::Score),
-                     QStringLiteral("takahashi")}}) {
+                     QStringLiteral("takahashi")},
+          std::tuple{"search '北斗電', sorted by score", int(LeadTableModel::Score),
+                     QStringLiteral("北斗電")},
+          std::tuple{"search 'takahashi', sorted by stage", int(LeadTableModel::Stage),
+                     QStringLiteral("takahashi")},
+          std::tuple{"search 'takahashi', sorted by reading", int(LeadTableModel::Person),
+                     QStringLiteral("takahashi")},
+          std::tuple{"search '北斗電', sorted by reading", int(LeadTableModel::Person),
+                     QStringLiteral("北斗電")},
+          std::tuple{"search 'サンプル', sorted by reading", int(LeadTableModel::Person),
+                     QStringLiteral("サンプル")},
+          std::tuple{"search 'サンプル', sorted by company", int(LeadTableModel::Company),
+                     QStringLiteral("サンプル")}}) {
         model.setFilter({});
         model.sort(column, Qt::AscendingOrder);
         storage::LeadFilter f;

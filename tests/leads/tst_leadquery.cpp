@@ -428,7 +428,8 @@ private slots:
 
     // Temperature order (hot, warm, cold, then id) from the stored last activity, paged like a
     // full sort; each row's temperature (computed in C++) agrees with its place. A search in
-    // creation order (read through leads_report) lists the same leads as the full list does.
+    // each order (read through leads_report, or by walking the order's index) lists the same
+    // leads in the same order as the full list does.
     void temperatureSortAndSearchPageLikeAFullSort() {
         QVERIFY(services::writeDemo(*m_db, 300, 7, QDate(2026, 6, 30)).ok());
         QVERIFY(SearchIndex(*m_db).catchUp().ok());
@@ -469,17 +470,19 @@ private slots:
             for (const LeadRow &r : found)
                 matching.insert(r.id);
             QVERIFY(!matching.isEmpty() && matching.size() < all.size());
-            for (const bool asc : {true, false}) {
+            for (const auto &[sort, asc] :
+                 {std::pair{LeadSort::Created, true}, std::pair{LeadSort::Created, false},
+                  std::pair{LeadSort::Score, true}, std::pair{LeadSort::Score, false},
+                  std::pair{LeadSort::Stage, true}, std::pair{LeadSort::Stage, false},
+                  std::pair{LeadSort::Reading, true}, std::pair{LeadSort::Company, false}}) {
                 QList<qint64> expected, paged;
-                const QList<LeadRow> list =
-                    query.rows({}, LeadSort::Created, asc, 0, 100000).value();
+                const QList<LeadRow> list = query.rows({}, sort, asc, 0, 100000).value();
                 for (const LeadRow &r : list) {
                     if (matching.contains(r.id))
                         expected << r.id;
                 }
                 for (int off = 0; off < expected.size() + 13; off += 13) {
-                    const QList<LeadRow> page =
-                        query.rows(f, LeadSort::Created, asc, off, 13).value();
+                    const QList<LeadRow> page = query.rows(f, sort, asc, off, 13).value();
                     for (const LeadRow &r : page)
                         paged << r.id;
                 }
