@@ -63,81 +63,43 @@ void CompleteTaskCommand::undo() {
 ReassignCommand::ReassignCommand(storage::Database &db, const QList<qint64> &leadIds,
                                  const QString &owner, std::function<void()> onApplied,
                                  std::function<void(const QString &)> onError)
-    : m_db(db)
+    : StoreCommand(db, std::move(onApplied), std::move(onError))
     , m_leadIds(leadIds)
-    , m_owner(owner)
-    , m_onApplied(std::move(onApplied))
-    , m_onError(std::move(onError)) {
+    , m_owner(owner) {
     setText(QCoreApplication::translate("Mikomi", "Reassign %n lead(s) to %1", nullptr,
                                         int(leadIds.size()))
                 .arg(owner));
 }
 
 void ReassignCommand::redo() {
-    auto r = storage::AssignmentRules(m_db).reassign(m_leadIds, m_owner);
-    m_failed = !r;
-    if (m_failed) {
-        setObsolete(true);
-        if (m_onError)
-            m_onError(r.error());
-        return;
-    }
-    m_before = *r;
-    if (m_onApplied)
-        m_onApplied();
+    finishRedo(storage::AssignmentRules(m_db).reassign(m_leadIds, m_owner), m_before);
 }
 
 void ReassignCommand::undo() {
-    if (m_failed)
-        return;
-    if (Status s = storage::AssignmentRules(m_db).restoreOwners(m_leadIds, m_before); !s) {
-        if (m_onError)
-            m_onError(s.error());
-        return;
-    }
-    if (m_onApplied)
-        m_onApplied();
+    if (!failed())
+        finish(storage::AssignmentRules(m_db).restoreOwners(m_leadIds, m_before));
 }
 
 TemperatureCommand::TemperatureCommand(storage::Database &db, const QList<qint64> &leadIds,
                                        std::optional<Temperature> temperature,
                                        std::function<void()> onApplied,
                                        std::function<void(const QString &)> onError)
-    : m_db(db)
+    : StoreCommand(db, std::move(onApplied), std::move(onError))
     , m_leadIds(leadIds)
-    , m_temperature(temperature)
-    , m_onApplied(std::move(onApplied))
-    , m_onError(std::move(onError)) {
+    , m_temperature(temperature) {
     setText(QCoreApplication::translate("Mikomi", "Set the temperature of %n lead(s) to %1",
                                         nullptr, int(leadIds.size()))
                 .arg(temperatureChoiceLabel(temperature)));
 }
 
 void TemperatureCommand::redo() {
-    auto r = storage::ScoringStore(m_db).setTemperatureOverride(m_leadIds, m_temperature);
-    m_failed = !r;
-    if (m_failed) {
-        setObsolete(true);
-        if (m_onError)
-            m_onError(r.error());
-        return;
-    }
-    m_before = *r;
-    if (m_onApplied)
-        m_onApplied();
+    finishRedo(storage::ScoringStore(m_db).setTemperatureOverride(m_leadIds, m_temperature),
+               m_before);
 }
 
 void TemperatureCommand::undo() {
-    if (m_failed)
-        return;
-    if (Status s = storage::ScoringStore(m_db).restoreTemperatureOverrides(m_leadIds, m_before);
-        !s) {
-        if (m_onError)
-            m_onError(s.error());
-        return;
-    }
-    if (m_onApplied)
-        m_onApplied();
+    if (!failed())
+        finish(storage::ScoringStore(m_db).restoreTemperatureOverrides(m_leadIds, m_before));
 }
 
 std::optional<QString> askOwner(QWidget *parent, storage::Database &db, int count) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/domain/enums.h"
+#include "ui/storecommand.h"
 
 #include <QList>
 #include <QString>
@@ -41,43 +42,33 @@ private:
 
 // Gives many leads a new owner in one undoable step (bulk reassign); undo gives each lead its
 // previous owner back. An owner name not yet known becomes a user (and stays one after undo).
-class ReassignCommand final : public QUndoCommand {
+class ReassignCommand final : public StoreCommand {
 public:
     ReassignCommand(storage::Database &db, const QList<qint64> &leadIds, const QString &owner,
                     std::function<void()> onApplied, std::function<void(const QString &)> onError);
     void redo() override;
     void undo() override;
-    bool failed() const { return m_failed; }
 
 private:
-    storage::Database &m_db;
     QList<qint64> m_leadIds;
     QString m_owner;
     QList<qint64> m_before;
-    bool m_failed = false;
-    std::function<void()> m_onApplied;
-    std::function<void(const QString &)> m_onError;
 };
 
 // Sets the temperature override of many leads (nullopt = Automatic: derived from score and
 // recency again) in one undoable step.
-class TemperatureCommand final : public QUndoCommand {
+class TemperatureCommand final : public StoreCommand {
 public:
     TemperatureCommand(storage::Database &db, const QList<qint64> &leadIds,
                        std::optional<Temperature> temperature, std::function<void()> onApplied,
                        std::function<void(const QString &)> onError);
     void redo() override;
     void undo() override;
-    bool failed() const { return m_failed; }
 
 private:
-    storage::Database &m_db;
     QList<qint64> m_leadIds;
     std::optional<Temperature> m_temperature;
     QList<std::optional<Temperature>> m_before;
-    bool m_failed = false;
-    std::function<void()> m_onApplied;
-    std::function<void(const QString &)> m_onError;
 };
 
 // Asks for the new owner of `count` leads among the active users (the name can also be typed).

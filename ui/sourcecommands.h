@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/storage/sourceadmin.h"
+#include "ui/storecommand.h"
 
 #include <QUndoCommand>
 
@@ -10,27 +11,22 @@ namespace mikomi::ui {
 
 // Merges one source into another as ONE undoable step (leads, touchpoints, spend, campaigns,
 // aliases; see storage::SourceAdmin::merge).
-class SourceMergeCommand final : public QUndoCommand {
+class SourceMergeCommand final : public StoreCommand {
 public:
     SourceMergeCommand(storage::Database &db, qint64 fromId, qint64 intoId, const QString &from,
                        const QString &into, std::function<void()> onApplied,
                        std::function<void(const QString &)> onError);
     void redo() override;
     void undo() override;
-    bool failed() const { return m_failed; }
 
 private:
-    storage::Database &m_db;
     qint64 m_fromId;
     qint64 m_intoId;
     storage::MergeRecord m_record;
-    bool m_failed = false;
-    std::function<void()> m_onApplied;
-    std::function<void(const QString &)> m_onError;
 };
 
 // Sets the source of many leads (the unknown-source audit's bulk fix), undoably.
-class AssignSourceCommand final : public QUndoCommand {
+class AssignSourceCommand final : public StoreCommand {
 public:
     AssignSourceCommand(storage::Database &db, const QList<qint64> &leadIds, qint64 sourceId,
                         const QString &source, std::function<void()> onApplied,
@@ -39,19 +35,15 @@ public:
     void undo() override;
 
 private:
-    storage::Database &m_db;
     QList<qint64> m_leadIds;
     qint64 m_sourceId;
     QList<qint64> m_before;
-    bool m_failed = false;
-    std::function<void()> m_onApplied;
-    std::function<void(const QString &)> m_onError;
 };
 
 // A source's category or tier changed in the Sources table (or a dictionary suggestion was
 // accepted). The table writes the value at once; this command is pushed afterwards (`applied`
 // true: the first redo does nothing), undo writes the previous value back.
-class SourceFieldCommand final : public QUndoCommand {
+class SourceFieldCommand final : public StoreCommand {
 public:
     enum class Field { Category, Tier };
     SourceFieldCommand(storage::Database &db, qint64 sourceId, const QString &source, Field field,
@@ -62,14 +54,11 @@ public:
 
 private:
     bool write(int value);
-    storage::Database &m_db;
     qint64 m_sourceId;
     Field m_field;
     int m_before;
     int m_after;
     bool m_skipRedo;
-    std::function<void()> m_onApplied;
-    std::function<void(const QString &)> m_onError;
 };
 
 } // namespace mikomi::ui
