@@ -19,7 +19,7 @@ function(mikomi_add_test name)
     add_executable(${name} ${ARG_SOURCES})
     target_link_libraries(${name} PRIVATE mikomi_settings Qt6::Test ${ARG_LIBS})
     target_compile_definitions(${name} PRIVATE
-        MIKOMI_SHARED_DATA="${MIKOMI_SHARED_DATA_DIR}"
+        MIKOMI_CORPUS="${MIKOMI_CORPUS_DIR}"
         MIKOMI_TEST_DATA="${CMAKE_CURRENT_SOURCE_DIR}/data")
     add_test(NAME ${name} COMMAND ${name})
     set_tests_properties(${name} PROPERTIES

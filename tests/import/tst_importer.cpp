@@ -182,7 +182,7 @@ private slots:
         QCOMPARE(contentHash(*m_db), before); // merge of identical data changes nothing
         // vCard twice: one lead.
         for (int i = 0; i < 2; ++i)
-            run(opts(QStringLiteral(MIKOMI_SHARED_DATA "/vcard/android/v30_japanese.vcf")));
+            run(opts(QStringLiteral(MIKOMI_CORPUS "/vcard/android/v30_japanese.vcf")));
         QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM leads")), 5);
     }
 
@@ -630,7 +630,7 @@ private slots:
 
     void vcardJapanese() {
         ImportOptions o =
-            opts(QStringLiteral(MIKOMI_SHARED_DATA "/vcard/android/v21_japanese_1.vcf"));
+            opts(QStringLiteral(MIKOMI_CORPUS "/vcard/android/v21_japanese_1.vcf"));
         o.defaultSource = QStringLiteral("名刺");
         ImportSummary s = run(o);
         QCOMPARE(s.kind, ImportKind::VCard);
@@ -640,14 +640,14 @@ private slots:
         QCOMPARE(l.familyReading, QStringLiteral("アンドウロイド"));
         QCOMPARE(l.phone, QStringLiteral("0300000000"));
         QCOMPARE(l.source, QStringLiteral("名刺"));
-        s = run(opts(QStringLiteral(MIKOMI_SHARED_DATA "/vcard/android/v21_japanese_2.vcf")));
+        s = run(opts(QStringLiteral(MIKOMI_CORPUS "/vcard/android/v21_japanese_2.vcf")));
         QCOMPARE(s.created, 1);
         l = allLeads(*m_db).at(1);
         QCOMPARE(l.givenReading, QStringLiteral("ロイド1"));
         QCOMPARE(l.postalCode, QStringLiteral("150-8512"));
         // A malformed line is a warning, not fatal.
         s = run(
-            opts(QStringLiteral(MIKOMI_SHARED_DATA "/vcard/android/v21_invalid_comment_line.vcf")));
+            opts(QStringLiteral(MIKOMI_CORPUS "/vcard/android/v21_invalid_comment_line.vcf")));
         QVERIFY(s.created + s.merged >= 1);
         // Export as vCard 4.0 keeps the readings.
         ExportOptions e;

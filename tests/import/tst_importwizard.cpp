@@ -160,7 +160,7 @@ private slots:
     void vcardFile() {
         auto db = storage::Database::open(m_dir.filePath(QStringLiteral("v.mikomi"))).value();
         ui::ImportWizard w(db.get(),
-                           QStringLiteral(MIKOMI_SHARED_DATA "/vcard/android/v21_japanese_2.vcf"));
+                           QStringLiteral(MIKOMI_CORPUS "/vcard/android/v21_japanese_2.vcf"));
         w.show();
         w.next();
         auto *preview = w.findChild<QTableWidget *>(QStringLiteral("preview"));

@@ -36,14 +36,14 @@ private slots:
     void spectrum_data() {
         QTest::addColumn<QString>("csvPath");
         QTest::addColumn<QString>("jsonPath");
-        const QDir dir(QStringLiteral(MIKOMI_SHARED_DATA "/csv-spectrum/csvs"));
+        const QDir dir(QStringLiteral(MIKOMI_CORPUS "/csv-spectrum/csvs"));
         const QStringList files = dir.entryList({QStringLiteral("*.csv")}, QDir::Files, QDir::Name);
         QVERIFY(files.size() >= 12);
         for (const QString &f : files) {
             const QString base = f.chopped(4);
             QTest::newRow(qPrintable(base))
                 << dir.filePath(f)
-                << QStringLiteral(MIKOMI_SHARED_DATA "/csv-spectrum/json/") + base +
+                << QStringLiteral(MIKOMI_CORPUS "/csv-spectrum/json/") + base +
                        QStringLiteral(".json");
         }
     }

@@ -11,7 +11,7 @@ namespace {
 
 VCardReadResult readShared(const char *relative) {
     const auto r =
-        readVCardFile(QStringLiteral(MIKOMI_SHARED_DATA "/vcard/") + QString::fromUtf8(relative));
+        readVCardFile(QStringLiteral(MIKOMI_CORPUS "/vcard/") + QString::fromUtf8(relative));
     if (!r.ok())
         qWarning("%s", qPrintable(r.error()));
     return r.ok() ? *r : VCardReadResult{};
@@ -30,7 +30,7 @@ class TestVCard final : public QObject {
     Q_OBJECT
 private slots:
     void everyCorpusFileReads() {
-        QDirIterator it(QStringLiteral(MIKOMI_SHARED_DATA "/vcard"), {QStringLiteral("*.vcf")},
+        QDirIterator it(QStringLiteral(MIKOMI_CORPUS "/vcard"), {QStringLiteral("*.vcf")},
                         QDir::Files, QDirIterator::Subdirectories);
         int files = 0;
         while (it.hasNext()) {
