@@ -4,6 +4,7 @@
 #   ./dev.sh test    install what is missing, build, run every test with ctest (headless)
 #   ./dev.sh bench   build optimised and run the benchmarks in tests/bench
 #   ./dev.sh format  clang-format the tree
+#   ./dev.sh package build a .deb (build-package/mikomi_*.deb): sudo apt install ./build-package/mikomi_*.deb
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -17,6 +18,7 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 install_missing() {
   local missing=()
+  [ $# -gt 0 ] && PACKAGES+=("$@")
   for p in "${PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
   done
@@ -80,8 +82,16 @@ case "$cmd" in
   format)
     git ls-files '*.cpp' '*.h' | xargs clang-format -i
     ;;
+  package)
+    # dpkg-shlibdeps (dpkg-dev) computes the .deb's library dependencies.
+    install_missing dpkg-dev file
+    BUILD_DIR=${BUILD_DIR/%build/build-package}
+    BUILD_TYPE=Release configure_and_build -DCMAKE_INSTALL_PREFIX=/usr -DMIKOMI_BUILD_TESTS=OFF
+    (cd "$BUILD_DIR" && cpack -G DEB)
+    say "Built: $(ls "$BUILD_DIR"/mikomi_*.deb). Install it with: sudo apt install ./$(ls "$BUILD_DIR"/mikomi_*.deb)"
+    ;;
   *)
-    echo "usage: ./dev.sh run|test|bench|format" >&2
+    echo "usage: ./dev.sh run|test|bench|format|package" >&2
     exit 2
     ;;
 esac

@@ -101,7 +101,7 @@ QString usage() {
 bool isCommand(const QStringList &args) {
     const QString c = commandOf(args);
     return !c.isEmpty() || args.contains(QStringLiteral("--help")) ||
-           args.contains(QStringLiteral("-h"));
+           args.contains(QStringLiteral("-h")) || args.contains(QStringLiteral("--version"));
 }
 
 int run(const QStringList &args) {
@@ -112,6 +112,10 @@ int run(const QStringList &args) {
         return fail(UsageError, g.error);
 
     const QString command = commandOf(args);
+    if (command.isEmpty() && args.contains(QStringLiteral("--version"))) {
+        out() << QStringLiteral("mikomi ") << QCoreApplication::applicationVersion() << Qt::endl;
+        return Ok;
+    }
     if (command.isEmpty()) {
         out() << usage() << Qt::endl;
         return Ok;

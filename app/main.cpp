@@ -3,6 +3,7 @@
 #include "models/appsettings.h"
 #include "models/language.h"
 #include "ui/mainwindow.h"
+#include "version.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -49,7 +50,8 @@ int main(int argc, char **argv) {
 #endif
     QCoreApplication::setOrganizationName(QStringLiteral("Mikomi"));
     QCoreApplication::setApplicationName(QStringLiteral("Mikomi"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(MIKOMI_VERSION));
+    // "0.1.0 (1a2b3c4d5e)": the release and the commit it was built from (--version, About).
+    QCoreApplication::setApplicationVersion(QStringLiteral(MIKOMI_VERSION " (" MIKOMI_COMMIT ")"));
     const QStringList args = argumentsOf(argc, argv);
 
     if (cli::isCommand(args) || !hasDisplay()) {
