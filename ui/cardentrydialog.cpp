@@ -112,7 +112,7 @@ CardEntryDialog::CardEntryDialog(storage::Database &db, QUndoStack *undo, QWidge
     layout->addLayout(session);
     m_sessionHint = new QLabel(this);
     m_sessionHint->setWordWrap(true);
-    m_sessionHint->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    m_sessionHint->setStyleSheet(QStringLiteral("color: #666666;"));
     layout->addWidget(m_sessionHint);
 
     auto *form = new QGridLayout;

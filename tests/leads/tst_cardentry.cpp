@@ -410,7 +410,9 @@ private slots:
             d->setOwner(QStringLiteral("佐藤 健太"));
             d->show();
             QVERIFY(QTest::qWaitForWindowExposed(d.get()));
-            field(*d, "company")->setText(QStringLiteral("青葉商事株式会社"));
+            field(*d, "company")
+                ->setText(l == QLatin1String("ja") ? QStringLiteral("青葉商事株式会社")
+                                                   : QStringLiteral("Aoba Trading"));
             field(*d, "familyName")->setText(QStringLiteral("山田"));
             QVERIFY(d->saveCard());
             const QList<std::pair<const char *, const char *>> card{
