@@ -606,6 +606,7 @@ bool CardEntryDialog::offerDraft() {
     m_status->setStyleSheet(QString());
     m_status->setText(tr("The unsaved card was restored."));
     checkDuplicates();
+    activateWindow(); // back from the question
     next->setFocus();
     return true;
 }
@@ -754,15 +755,14 @@ void CardEntryDialog::clearForm() {
 
 bool CardEntryDialog::saveCard() {
     Lead l = cardLead();
-    m_status->setStyleSheet(QStringLiteral("color: #b00020;"));
     if (l.company.isEmpty() && l.familyName.isEmpty()) {
-        m_status->setText(tr("Enter at least a company or a family name."));
+        showError(tr("Enter at least a company or a family name."));
         m_fields.first().second->setFocus();
         return false;
     }
     const auto issues = validateLead(l);
     if (!issues.isEmpty()) {
-        m_status->setText(issues.first().second);
+        showError(issues.first().second);
         if (QLineEdit *e = line(issues.first().first))
             e->setFocus();
         return false;
@@ -770,13 +770,14 @@ bool CardEntryDialog::saveCard() {
     QString error;
     const QList<storage::DuplicateMatch> matches = importantMatches(l, &error);
     if (!error.isEmpty()) {
-        m_status->setText(error);
+        showError(error);
         return false;
     }
     if (!matches.isEmpty()) {
         checkDuplicates();
         switch (m_duplicateChooser ? m_duplicateChooser(matches) : askDuplicates(matches)) {
         case DuplicateChoice::Cancel:
+            m_status->setStyleSheet(QString());
             m_status->setText(tr("Not saved: the card is still in the form."));
             return false;
         case DuplicateChoice::OpenExisting:
@@ -792,7 +793,7 @@ bool CardEntryDialog::saveCard() {
     storage::SourceRepository sources(m_db);
     if (!l.source.isEmpty() && !sources.canonicalName(l.source)) {
         if (auto id = sources.resolve(l.source, true, SourceCategory::Event); !id) {
-            m_status->setText(id.error());
+            showError(id.error());
             return false;
         }
     }
@@ -812,7 +813,7 @@ bool CardEntryDialog::saveCard() {
         delete cmd;
     }
     if (!errorText->isEmpty()) {
-        m_status->setText(*errorText);
+        showError(*errorText);
         return false;
     }
     QString note;
@@ -856,17 +857,16 @@ bool CardEntryDialog::mergeIntoDuplicate() {
 }
 
 bool CardEntryDialog::updateExisting(qint64 id, bool edit) {
-    m_status->setStyleSheet(QStringLiteral("color: #b00020;"));
     auto existing = storage::LeadRepository(m_db).get(id);
     if (!existing) {
-        m_status->setText(existing.error());
+        showError(existing.error());
         return false;
     }
     const Lead card = cardLead();
     if (!edit) {
         const auto issues = validateLead(card);
         if (!issues.isEmpty()) {
-            m_status->setText(issues.first().second);
+            showError(issues.first().second);
             if (QLineEdit *e = line(issues.first().first))
                 e->setFocus();
             return false;
@@ -884,6 +884,7 @@ bool CardEntryDialog::updateExisting(qint64 id, bool edit) {
                 edited = editor.lead();
         }
         if (!edited) {
+            m_status->setStyleSheet(QString());
             m_status->setText(tr("Not saved: the card is still in the form."));
             return false;
         }
@@ -899,7 +900,7 @@ bool CardEntryDialog::updateExisting(qint64 id, bool edit) {
         delete cmd;
     }
     if (!errorText->isEmpty()) {
-        m_status->setText(*errorText);
+        showError(*errorText);
         return false;
     }
     const QString name = after.displayName(QLocale().language() == QLocale::Japanese);

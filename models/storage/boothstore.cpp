@@ -2,6 +2,7 @@
 
 #include "models/storage/sql.h"
 
+#include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSysInfo>
@@ -24,6 +25,8 @@ QString BoothStore::defaultStation() {
     QString login = qEnvironmentVariable("USER");
     if (login.isEmpty())
         login = qEnvironmentVariable("USERNAME");
+    if (login.isEmpty())
+        login = QDir::home().dirName();
     return QSysInfo::machineHostName() + QLatin1Char('/') + login;
 }
 

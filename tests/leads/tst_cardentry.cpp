@@ -129,6 +129,41 @@ private slots:
         QVERIFY(field(*again, "company")->text().isEmpty());
     }
 
+    // The real question (not a test chooser) restores with Enter, and the form goes on where it
+    // stopped: Tab moves to the next field, leaving the name looks the card up.
+    void restoredDraftContinues() {
+        Lead stored;
+        stored.company = QStringLiteral("株式会社湊印刷");
+        stored.familyName = QStringLiteral("森");
+        stored.givenName = QStringLiteral("裕子");
+        stored.createdAt = QDateTime(QDate(2026, 4, 1), QTime(9, 0));
+        QVERIFY(LeadRepository(*m_db).insert(stored).ok());
+        CardDraft draft;
+        draft.fields.insert(QStringLiteral("company"), QStringLiteral("株式会社湊印刷"));
+        draft.fields.insert(QStringLiteral("familyName"), QStringLiteral("森"));
+        QVERIFY(BoothStore(*m_db).saveDraft(draft).ok());
+        CardEntryDialog d(*m_db, nullptr);
+        bool answered = false;
+        QTimer::singleShot(300, &d, [&] {
+            QWidget *box = QApplication::activeModalWidget();
+            if (box && box != &d) {
+                QTest::keyClick(box, Qt::Key_Return);
+                answered = true;
+            }
+        });
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        QTRY_VERIFY(answered);
+        QTRY_COMPARE(field(d, "company")->text(), QStringLiteral("株式会社湊印刷"));
+        QTRY_COMPARE(QApplication::focusWidget(), field(d, "givenName"));
+        type(QApplication::focusWidget(), QStringLiteral("裕子"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), field(d, "familyReading"));
+        QVERIFY2(d.duplicateText().contains(QStringLiteral("株式会社湊印刷")),
+                 qPrintable(d.duplicateText()));
+        d.setCloseChooser([] { return CardEntryDialog::CloseChoice::Discard; });
+    }
+
     // Esc with a half-typed card asks: keep typing keeps it, discard drops it (and its draft);
     // Esc on an empty form just closes.
     void escapeAsksFirst() {
