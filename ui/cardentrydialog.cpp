@@ -677,6 +677,7 @@ void CardEntryDialog::checkDuplicates() {
             .arg(matchLine(m_matches.first())) +
         QLatin1Char(' ') + tr("Update that lead instead of storing the person twice?"));
     m_dupFrame->show();
+    layout()->activate();
 }
 
 DuplicateChoice CardEntryDialog::askDuplicates(const QList<storage::DuplicateMatch> &matches) {
@@ -924,6 +925,7 @@ void CardEntryDialog::finishCard(qint64 id, const Lead &shown, const QString &me
         showError(s.error());
     m_fields.first().second->setFocus();
     updateCounter();
+    layout()->activate(); // the new texts get their room before anything paints or grabs
     saveSession();
     emit cardSaved(id);
 }
