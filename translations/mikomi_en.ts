@@ -2438,27 +2438,8 @@ Without a command, opens the window. Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Event (source)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ctrl+Enter saves the card and starts the next one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Last cards (double-click to correct):</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n card(s) entered today</source>
-        <translation>
-            <numerusform>%n card entered today</numerusform>
-            <numerusform>%n cards entered today</numerusform>
-        </translation>
     </message>
     <message>
         <source>Enter at least a company or a family name.</source>
@@ -2470,6 +2451,188 @@ Without a command, opens the window. Commands:
     </message>
     <message>
         <source>Saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>campaign name (its source)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New event…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the event (a lead source):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Event (campaign or source)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen once per show and remembered. To change them, press Shift+Tab from Company, Alt+E or Alt+O.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter saves the card and starts the next one. Esc closes (it asks first when a card is half typed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saves the card and starts the next one (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open to update (Ctrl+O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge card into it (Ctrl+M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s) today for this event</source>
+        <translation>
+            <numerusform>%n card today for this event</numerusform>
+            <numerusform>%n cards today for this event</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) entered today in all</source>
+        <translation>
+            <numerusform>%n lead entered today in all</numerusform>
+            <numerusform>%n leads entered today in all</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The card could not be kept as a draft: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A card you were typing was not saved: restore it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (typed %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The unsaved card was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entered today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entered %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3, %4)</source>
+        <comment>company — person (why it matches, when it was entered)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>This card matches %n stored lead(s): %1.</source>
+        <translation>
+            <numerusform>This card matches %n stored lead: %1.</numerusform>
+            <numerusform>This card matches %n stored leads: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Update that lead instead of storing the person twice?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>This card matches %n lead(s) already stored:</source>
+        <translation>
+            <numerusform>This card matches %n lead already stored:</numerusform>
+            <numerusform>This card matches %n leads already stored:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open the stored lead to add this card&apos;s details?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open to update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge card into it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as a new lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep typing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card in the form is not saved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: the card is still in the form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved, but the campaign could not be recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated the stored lead: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

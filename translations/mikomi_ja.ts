@@ -2440,26 +2440,8 @@ Without a command, opens the window. Commands:
         <translation>名刺入力</translation>
     </message>
     <message>
-        <source>Event (source)</source>
-        <translation>イベント（リードソース）</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>担当者</translation>
-    </message>
-    <message>
-        <source>Ctrl+Enter saves the card and starts the next one.</source>
-        <translation>Ctrl+Enter で名刺を保存し、次の名刺の入力に進みます。</translation>
-    </message>
-    <message>
         <source>Last cards (double-click to correct):</source>
         <translation>直前に入力した名刺（ダブルクリックで修正）：</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n card(s) entered today</source>
-        <translation>
-            <numerusform>本日の入力：%n 枚</numerusform>
-        </translation>
     </message>
     <message>
         <source>Enter at least a company or a family name.</source>
@@ -2472,6 +2454,184 @@ Without a command, opens the window. Commands:
     <message>
         <source>Saved: %1</source>
         <translation>保存しました：%1</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>携帯電話</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>建物名</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>campaign name (its source)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>New event…</source>
+        <translation>新しいイベント…</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation>新しいイベント</translation>
+    </message>
+    <message>
+        <source>Name of the event (a lead source):</source>
+        <translation>イベント名（リードソースとして登録されます）：</translation>
+    </message>
+    <message>
+        <source>&amp;Event (campaign or source)</source>
+        <translation>イベント（キャンペーン・リードソース）(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Owner</source>
+        <translation>担当者(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Chosen once per show and remembered. To change them, press Shift+Tab from Company, Alt+E or Alt+O.</source>
+        <translation>展示会ごとに一度選べば記憶されます。変更するときは、会社名で Shift+Tab を押すか、Alt+E または Alt+O を押してください。</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter saves the card and starts the next one. Esc closes (it asks first when a card is half typed).</source>
+        <translation>Ctrl+Enter で名刺を保存し、次の名刺に進みます。Esc で閉じます（入力途中の名刺があるときは確認します）。</translation>
+    </message>
+    <message>
+        <source>Save card</source>
+        <translation>名刺を保存</translation>
+    </message>
+    <message>
+        <source>Saves the card and starts the next one (Ctrl+Enter)</source>
+        <translation>名刺を保存して次の名刺に進みます（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Open to update (Ctrl+O)</source>
+        <translation>開いて更新（Ctrl+O）</translation>
+    </message>
+    <message>
+        <source>Merge card into it (Ctrl+M)</source>
+        <translation>この名刺を統合（Ctrl+M）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s) today for this event</source>
+        <translation>
+            <numerusform>このイベントの本日の入力：%n 枚</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) entered today in all</source>
+        <translation>
+            <numerusform>本日の全リード：%n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The card could not be kept as a draft: %1</source>
+        <translation>名刺を下書きとして保存できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>Unsaved card</source>
+        <translation>未保存の名刺</translation>
+    </message>
+    <message>
+        <source>A card you were typing was not saved: restore it?</source>
+        <translation>入力中の名刺が保存されていません。復元しますか？</translation>
+    </message>
+    <message>
+        <source>%1 (typed %2)</source>
+        <translation>%1（%2 に入力）</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>復元</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>破棄</translation>
+    </message>
+    <message>
+        <source>The unsaved card was restored.</source>
+        <translation>未保存だった名刺を復元しました。</translation>
+    </message>
+    <message>
+        <source>entered today</source>
+        <translation>本日登録</translation>
+    </message>
+    <message>
+        <source>entered %1</source>
+        <translation>%1 登録</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3, %4)</source>
+        <comment>company — person (why it matches, when it was entered)</comment>
+        <translation>%1 — %2（%3、%4）</translation>
+    </message>
+    <message numerus="yes">
+        <source>This card matches %n stored lead(s): %1.</source>
+        <translation>
+            <numerusform>この名刺は登録済みのリード %n 件と一致します：%1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Update that lead instead of storing the person twice?</source>
+        <translation>同じ人を二重に登録せず、そのリードを更新しますか？</translation>
+    </message>
+    <message>
+        <source>Already stored</source>
+        <translation>登録済みのリード</translation>
+    </message>
+    <message numerus="yes">
+        <source>This card matches %n lead(s) already stored:</source>
+        <translation>
+            <numerusform>この名刺は登録済みのリード %n 件と一致します：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open the stored lead to add this card&apos;s details?</source>
+        <translation>登録済みのリードを開いて、この名刺の内容を追加しますか？</translation>
+    </message>
+    <message>
+        <source>Open to update</source>
+        <translation>開いて更新</translation>
+    </message>
+    <message>
+        <source>Merge card into it</source>
+        <translation>この名刺を統合</translation>
+    </message>
+    <message>
+        <source>Save as a new lead</source>
+        <translation>新しいリードとして保存</translation>
+    </message>
+    <message>
+        <source>Keep typing</source>
+        <translation>入力を続ける</translation>
+    </message>
+    <message>
+        <source>The card in the form is not saved yet.</source>
+        <translation>入力中の名刺はまだ保存されていません。</translation>
+    </message>
+    <message>
+        <source>Discard card</source>
+        <translation>名刺を破棄</translation>
+    </message>
+    <message>
+        <source>Not saved: the card is still in the form.</source>
+        <translation>保存していません。名刺は入力欄に残っています。</translation>
+    </message>
+    <message>
+        <source>Saved, but the campaign could not be recorded: %1</source>
+        <translation>保存しましたが、キャンペーンを記録できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>Updated the stored lead: %1</source>
+        <translation>登録済みのリードを更新しました：%1</translation>
     </message>
 </context>
 <context>

@@ -311,6 +311,9 @@ private slots:
             QVERIFY(editor.grab().save(dir + QStringLiteral("/editor_timeline_%1.png").arg(l)));
 
             ui::CardEntryDialog cards(*m_db, nullptr);
+            // The same card in both languages: stored twice on purpose.
+            cards.setDuplicateChooser(
+                [](const QList<DuplicateMatch> &) { return ui::DuplicateChoice::SaveAnyway; });
             cards.setSource(QStringLiteral("東京ビッグサイト展 2026"));
             cards.setOwner(QStringLiteral("展示会スタッフ"));
             cards.show();
