@@ -90,6 +90,12 @@ Result<Money> parseMoney(const QString &text, Currency currency) {
                                    "thousands if you like, such as 1,500,000.")
                          .arg(shown)};
     };
+    const auto ambiguous = [&] {
+        return Error{QCoreApplication::translate(
+                         "Mikomi", "\"%1\" is ambiguous: yen amounts have no decimals. For "
+                                   "thousands, write commas, such as 1,000.")
+                         .arg(shown)};
+    };
     const auto negative = [&] {
         return Error{QCoreApplication::translate(
                          "Mikomi", "\"%1\" is negative; an amount cannot be below zero.")
@@ -98,9 +104,8 @@ Result<Money> parseMoney(const QString &text, Currency currency) {
     static const QString minusSigns = QStringLiteral("-\u2212\u25B2\u25B3");
     if (minusSigns.contains(s.front()) || (s.startsWith(u'(') && s.endsWith(u')') && s.size() > 2))
         return negative();
-    const QString upper = s.toUpper();
-    QString rest = upper;
-    for (const QString &mark : takeCurrencyMarks(rest)) {
+    s = s.toUpper(); // "usd", "jpy"
+    for (const QString &mark : takeCurrencyMarks(s)) {
         const auto of = currencyOfMark(mark);
         if (!of || *of != currency)
             return Error{QCoreApplication::translate(
@@ -108,7 +113,6 @@ Result<Money> parseMoney(const QString &text, Currency currency) {
                                        "database are in %3.")
                              .arg(shown, mark, currencyName(currency))};
     }
-    s = rest;
     if (!s.isEmpty() && minusSigns.contains(s.front()))
         return negative();
     static const QRegularExpression number(
@@ -117,24 +121,17 @@ Result<Money> parseMoney(const QString &text, Currency currency) {
     if (!m.hasMatch()) {
         static const QRegularExpression dotGroups(QStringLiteral(R"(^[0-9]{1,3}(?:\.[0-9]{3})+$)"));
         if (currency == Currency::JPY && dotGroups.match(s).hasMatch())
-            return Error{QCoreApplication::translate(
-                             "Mikomi", "\"%1\" is ambiguous: yen amounts have no decimals. For "
-                                       "thousands, write commas, such as 1,000.")
-                             .arg(shown)};
+            return ambiguous(); // "1.000.000"
         return invalid();
     }
     const int decimals = currency == Currency::JPY ? 0 : 2;
     QString whole = m.captured(1);
     whole.remove(u',');
     QString frac = m.captured(2);
-    if (m.capturedLength(2) == 0 && s.contains(u'.'))
-        return invalid();
     if (frac.size() > decimals) {
+        // "1.000": European grouping as often as a decimal point.
         if (currency == Currency::JPY && frac.size() == 3 && !m.captured(1).contains(u','))
-            return Error{QCoreApplication::translate(
-                             "Mikomi", "\"%1\" is ambiguous: yen amounts have no decimals. For "
-                                       "thousands, write commas, such as 1,000.")
-                             .arg(shown)};
+            return ambiguous();
         if (currency == Currency::JPY)
             return Error{QCoreApplication::translate(
                              "Mikomi", "\"%1\" has decimals, but yen amounts have none.")
