@@ -59,13 +59,13 @@ int runImport(const QStringList &args) {
     o.onMatch = *onMatch;
     o.dryRun = p.isSet(QStringLiteral("dry-run"));
     o.defaultSource = p.value(QStringLiteral("source"));
-    o.minorUnitsPerMajor = minorUnits(AppSettings().currency());
     if (!QFileInfo(o.path).isFile())
         return fail(DataError, tr("The file \"%1\" does not exist.").arg(o.path));
 
     auto db = openDatabase(args);
     if (!db)
         return fail(DataError, db.error());
+    o.minorUnitsPerMajor = minorUnits(AppSettings().currency()); // the database's
     auto summary = services::runImport(**db, o);
     if (!summary)
         return fail(DataError, summary.error());
@@ -116,11 +116,11 @@ int runExport(const QStringList &args) {
                     tr("--encoding must be utf-8, utf-8-bom or cp932, not \"%1\".").arg(enc));
     o.encoding = *encoding;
     o.includeOptedOut = p.isSet(QStringLiteral("include-opted-out"));
-    o.minorUnitsPerMajor = minorUnits(AppSettings().currency());
 
     auto db = openDatabase(args);
     if (!db)
         return fail(DataError, db.error());
+    o.minorUnitsPerMajor = minorUnits(AppSettings().currency()); // the database's
     auto summary = services::exportLeads(**db, o);
     if (!summary)
         return fail(DataError, summary.error());

@@ -123,6 +123,9 @@ int runBudget(const QStringList &args) {
     if (!p.isSet(QStringLiteral("total")))
         return fail(UsageError, tr("--total is required: the budget to split, e.g. --total "
                                    "1000000."));
+    auto facts = loadFacts(args); // opens the database: amounts are in its currency
+    if (!facts)
+        return fail(DataError, facts.error());
     const Currency currency = AppSettings().currency();
     const int decimals = services::currencyDecimals(currency);
     analytics::BudgetOptions options;
@@ -138,9 +141,6 @@ int runBudget(const QStringList &args) {
     if (!readWindow(p, QStringLiteral("from"), QStringLiteral("to"), &options.window, &error))
         return fail(UsageError, error);
 
-    auto facts = loadFacts(args);
-    if (!facts)
-        return fail(DataError, facts.error());
     auto plan = analytics::computeBudget(*facts, options);
     if (!plan)
         return fail(DataError, plan.error());
@@ -179,6 +179,9 @@ int runPlan(const QStringList &args) {
     if (hasTarget == hasGrowth)
         return fail(UsageError, tr("Give either --revenue-target or --growth (one of them).") +
                                     QLatin1Char('\n') + usage);
+    auto facts = loadFacts(args); // opens the database: amounts are in its currency
+    if (!facts)
+        return fail(DataError, facts.error());
     const int decimals = services::currencyDecimals(AppSettings().currency());
     analytics::PlanOptions options;
     if (hasTarget) {
@@ -209,9 +212,6 @@ int runPlan(const QStringList &args) {
                     &options.reference, &error))
         return fail(UsageError, error);
 
-    auto facts = loadFacts(args);
-    if (!facts)
-        return fail(DataError, facts.error());
     const analytics::PlanResult plan = analytics::computePlan(*facts, options);
     if (!plan) {
         if (format == QLatin1String("json"))

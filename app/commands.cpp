@@ -1,6 +1,8 @@
 #include "app/commands.h"
 
 #include "app/startup.h"
+#include "models/appsettings.h"
+#include "models/storage/currencystore.h"
 
 #include <cstdio>
 
@@ -34,7 +36,15 @@ bool parseStrict(QCommandLineParser &p, const QStringList &args, QString *error)
 }
 
 Result<std::unique_ptr<storage::Database>> openDatabase(const QStringList &args) {
-    return storage::Database::open(startup::databasePath(startup::parseGlobal(args)));
+    auto db = storage::Database::open(startup::databasePath(startup::parseGlobal(args)));
+    if (!db)
+        return db;
+    // Amounts are read, typed and written in the file's own currency.
+    auto currency = storage::adoptCurrency(**db, AppSettings().defaultCurrency());
+    if (!currency)
+        return Error{currency.error()};
+    AppSettings::setDatabaseCurrency(*currency);
+    return db;
 }
 
 } // namespace mikomi::cli

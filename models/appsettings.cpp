@@ -5,6 +5,8 @@
 #include <QSettings>
 #include <QStandardPaths>
 
+#include <atomic>
+
 namespace mikomi {
 namespace {
 const QString kLanguage = QStringLiteral("ui/language");
@@ -23,12 +25,27 @@ void AppSettings::setLanguage(const QString &lang) {
     QSettings().setValue(kLanguage, lang);
 }
 
+namespace {
+// -1: no database open; else the Currency of the open one. Atomic: import and export threads
+// read it too.
+std::atomic<int> g_databaseCurrency = -1;
+} // namespace
+
 Currency AppSettings::currency() const {
+    const int c = g_databaseCurrency.load();
+    return c >= 0 ? Currency(c) : defaultCurrency();
+}
+
+Currency AppSettings::defaultCurrency() const {
     return currencyFromKey(QSettings().value(kCurrency).toString()).value_or(Currency::JPY);
 }
 
-void AppSettings::setCurrency(Currency c) {
+void AppSettings::setDefaultCurrency(Currency c) {
     QSettings().setValue(kCurrency, currencyKey(c));
+}
+
+void AppSettings::setDatabaseCurrency(std::optional<Currency> c) {
+    g_databaseCurrency.store(c ? int(*c) : -1);
 }
 
 QString AppSettings::ownerName() const {

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace mikomi {
 
 // Per-user preferences kept with QSettings (registry / plist / ini), not in the database.
@@ -14,8 +16,14 @@ public:
 
     QString language() const; // "" = not chosen yet (follow the system)
     void setLanguage(const QString &lang);
+    // The currency amounts are shown and typed in: the open database's (storage::adoptCurrency,
+    // set with setDatabaseCurrency by whoever opened it), else the user's default.
     Currency currency() const;
-    void setCurrency(Currency c);
+    // The user's default: the currency of new databases, and of older files without one.
+    Currency defaultCurrency() const;
+    void setDefaultCurrency(Currency c);
+    // The currency of the database open in this process (nullopt: none open).
+    static void setDatabaseCurrency(std::optional<Currency> c);
     QString ownerName() const;
     void setOwnerName(const QString &name);
     QStringList recentDatabases() const;

@@ -270,23 +270,16 @@ Result<std::optional<Money>> SpendGridModel::parseAmountText(const QString &text
     bool negative = false;
     if (s.startsWith(QLatin1Char('(')) && s.endsWith(QLatin1Char(')'))) {
         negative = true; // accounting notation
-        s = s.mid(1, s.size() - 2);
+        s = s.mid(1, s.size() - 2).trimmed();
     }
-    QString digits;
-    for (const QChar c : std::as_const(s)) {
-        if (c.isSpace() || c == QChar(0x00A5) /* ¥ */ || c == QLatin1Char('$') ||
-            c == QChar(0x5186) /* 円 */ || c == QLatin1Char('\\'))
-            continue;
-        if (digits.isEmpty() && (c == QLatin1Char('-') || c == QChar(0x2212) /* − */ ||
-                                 c == QChar(0x25B2) /* ▲ */ || c == QChar(0x25B3) /* △ */)) {
-            negative = true;
-            continue;
-        }
-        digits += c;
+    static const QString minusSigns = QStringLiteral("-\u2212\u25B2\u25B3");
+    if (!s.isEmpty() && minusSigns.contains(s.front())) {
+        negative = true;
+        s = s.mid(1).trimmed();
     }
-    const auto amount = services::parseAmount(digits, services::currencyDecimals(m_currency));
+    const auto amount = parseMoney(s, m_currency);
     if (!amount)
-        return Error{tr("Cell %1: \"%2\" is not an amount of money.").arg(cell, text)};
+        return Error{tr("Cell %1: %2").arg(cell, amount.error())};
     if (negative && *amount != 0)
         return Error{tr("Cell %1: \"%2\" is negative; spend cannot be negative.").arg(cell, text)};
     return std::optional<Money>(*amount);

@@ -374,14 +374,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&quot;%1&quot; has decimals, but this currency has none.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid amount; use digits, optionally with thousands separators such as 1,200.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A value is required in this column.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -411,10 +403,6 @@
     </message>
     <message>
         <source>This line is not a vCard property and was skipped.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The text of this line is not valid in its character set; it was read as Latin-1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1635,6 +1623,75 @@ customer</source>
         <source>The export stopped unexpectedly.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>yen (JPY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>US dollars (USD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter an amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid amount; use digits, with commas between thousands if you like, such as 1,500,000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is negative; an amount cannot be below zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is in another currency (%2); amounts in this database are in %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is ambiguous: yen amounts have no decimals. For thousands, write commas, such as 1,000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has decimals, but yen amounts have none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has more than two decimals; dollar amounts are in whole cents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is too large an amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value contains a control character (%1) at position %2; remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The currency of amounts is unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text of this line is not valid UTF-8, Shift_JIS or its CHARSET; save the file as UTF-8 and import it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 names an unknown currency &quot;%2&quot;; this version knows JPY and USD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the database %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The currency of %1 cannot be changed to %2: the database already holds amounts in %3, and they would be read in the other unit (¥1,000 would become $10.00). Use a new database for amounts in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>field label: problem</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>
@@ -1845,10 +1902,6 @@ customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cell %1: &quot;%2&quot; is not an amount of money.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cell %1: &quot;%2&quot; is negative; spend cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1876,6 +1929,10 @@ customer</source>
         <source>%1
 %2</source>
         <comment>spend grid header: short month name, a line break, then the year</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cell %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3118,10 +3175,6 @@ Without a command, opens the window. Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Enter an amount, e.g. 1500000.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Enter at least a company, a name or an email.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3860,6 +3913,18 @@ Which is it?</source>
     </message>
     <message>
         <source>Your name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The currency of new databases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The currency of this database. It already holds amounts, so it cannot be changed; use a new database for another currency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The currency of this database and of new ones.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -373,14 +373,6 @@
         <translation>「%1」は正しい日付ではありません。YYYY-MM-DD、YYYY/MM/DD、YYYY-MM-DD HH:MM のいずれかの形式で入力してください。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; has decimals, but this currency has none.</source>
-        <translation>「%1」に小数が含まれていますが、この通貨では小数を使えません。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid amount; use digits, optionally with thousands separators such as 1,200.</source>
-        <translation>「%1」は正しい金額ではありません。数字で入力してください（1,200 のような桁区切りも使えます）。</translation>
-    </message>
-    <message>
         <source>A value is required in this column.</source>
         <translation>この列には値が必要です。</translation>
     </message>
@@ -411,10 +403,6 @@
     <message>
         <source>This line is not a vCard property and was skipped.</source>
         <translation>この行は vCard のプロパティではないため、スキップしました。</translation>
-    </message>
-    <message>
-        <source>The text of this line is not valid in its character set; it was read as Latin-1.</source>
-        <translation>この行のテキストは指定された文字セットとして正しくないため、Latin-1 として読み込みました。</translation>
     </message>
     <message>
         <source>A card nested inside another card was skipped.</source>
@@ -1633,6 +1621,75 @@ customer</source>
         <source>The export stopped unexpectedly.</source>
         <translation>書き出しが途中で止まりました。</translation>
     </message>
+    <message>
+        <source>yen (JPY)</source>
+        <translation>円（JPY）</translation>
+    </message>
+    <message>
+        <source>US dollars (USD)</source>
+        <translation>米ドル（USD）</translation>
+    </message>
+    <message>
+        <source>Enter an amount.</source>
+        <translation>金額を入力してください。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid amount; use digits, with commas between thousands if you like, such as 1,500,000.</source>
+        <translation>「%1」は金額として読めません。数字で入力してください（1,500,000 のように 3 桁ごとのカンマも使えます）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is negative; an amount cannot be below zero.</source>
+        <translation>「%1」はマイナスです。金額は 0 以上で入力してください。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is in another currency (%2); amounts in this database are in %3.</source>
+        <translation>「%1」は別の通貨（%2）の金額です。このデータベースの金額は%3です。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is ambiguous: yen amounts have no decimals. For thousands, write commas, such as 1,000.</source>
+        <translation>「%1」はどちらの意味か判断できません。円の金額に小数はありません。千の位の区切りには 1,000 のようにカンマを使ってください。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has decimals, but yen amounts have none.</source>
+        <translation>「%1」には小数がありますが、円の金額に小数はありません。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has more than two decimals; dollar amounts are in whole cents.</source>
+        <translation>「%1」は小数点以下が 3 桁以上あります。ドルの金額はセント単位（小数点以下 2 桁）までです。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is too large an amount.</source>
+        <translation>「%1」は金額が大きすぎます。</translation>
+    </message>
+    <message>
+        <source>The value contains a control character (%1) at position %2; remove it.</source>
+        <translation>値の %2 文字目に制御文字（%1）が含まれています。取り除いてください。</translation>
+    </message>
+    <message>
+        <source>The currency of amounts is unknown.</source>
+        <translation>金額の通貨がわかりません。</translation>
+    </message>
+    <message>
+        <source>The text of this line is not valid UTF-8, Shift_JIS or its CHARSET; save the file as UTF-8 and import it again.</source>
+        <translation>この行の文字は UTF-8、Shift_JIS、指定された CHARSET のいずれとしても正しくありません。ファイルを UTF-8 で保存してから、もう一度インポートしてください。</translation>
+    </message>
+    <message>
+        <source>The database %1 names an unknown currency &quot;%2&quot;; this version knows JPY and USD.</source>
+        <translation>データベース %1 の通貨「%2」は不明です。このバージョンで扱える通貨は JPY と USD です。</translation>
+    </message>
+    <message>
+        <source>Cannot read the database %1.</source>
+        <translation>データベース %1 を読み込めません。</translation>
+    </message>
+    <message>
+        <source>The currency of %1 cannot be changed to %2: the database already holds amounts in %3, and they would be read in the other unit (¥1,000 would become $10.00). Use a new database for amounts in %2.</source>
+        <translation>%1 の通貨を %2 に変更できません。このデータベースにはすでに %3 の金額が保存されており、変更すると別の単位で読まれてしまいます（¥1,000 が $10.00 になります）。%2 の金額には新しいデータベースをお使いください。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>field label: problem</comment>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>
@@ -1842,10 +1899,6 @@ customer</source>
         <translation>種別</translation>
     </message>
     <message>
-        <source>Cell %1: &quot;%2&quot; is not an amount of money.</source>
-        <translation>セル %1：「%2」は金額ではありません。</translation>
-    </message>
-    <message>
         <source>Cell %1: &quot;%2&quot; is negative; spend cannot be negative.</source>
         <translation>セル %1：「%2」はマイナスです。費用はマイナスにできません。</translation>
     </message>
@@ -1875,6 +1928,10 @@ customer</source>
         <comment>spend grid header: short month name, a line break, then the year</comment>
         <translation>%1
 %2</translation>
+    </message>
+    <message>
+        <source>Cell %1: %2</source>
+        <translation>セル %1：%2</translation>
     </message>
 </context>
 <context>
@@ -3112,10 +3169,6 @@ Without a command, opens the window. Commands:
         <translation>内容</translation>
     </message>
     <message>
-        <source>Enter an amount, e.g. 1500000.</source>
-        <translation>金額を入力してください（例：1500000）。</translation>
-    </message>
-    <message>
         <source>Enter at least a company, a name or an email.</source>
         <translation>会社名、氏名、メールアドレスのいずれかを入力してください。</translation>
     </message>
@@ -3848,6 +3901,18 @@ Which is it?</source>
     <message>
         <source>Your name:</source>
         <translation>あなたの名前：</translation>
+    </message>
+    <message>
+        <source>The currency of new databases.</source>
+        <translation>新しいデータベースで使う通貨です。</translation>
+    </message>
+    <message>
+        <source>The currency of this database. It already holds amounts, so it cannot be changed; use a new database for another currency.</source>
+        <translation>このデータベースの通貨です。すでに金額が保存されているため変更できません。別の通貨を使うには新しいデータベースを作成してください。</translation>
+    </message>
+    <message>
+        <source>The currency of this database and of new ones.</source>
+        <translation>このデータベースと、新しいデータベースで使う通貨です。</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 
 #include "models/appsettings.h"
 #include "models/domain/dates.h"
+#include "models/domain/textcheck.h"
 #include "models/storage/repositories.h"
 #include "models/storage/scoringstore.h"
 #include "models/text/normalize.h"
@@ -70,33 +71,14 @@ QString k(const char *key) {
     return QString::fromLatin1(key);
 }
 
-// "1,500,000" / "1234.56" in major units → minor units; nullopt when not a number.
-std::optional<Money> parseMoney(const QString &text) {
-    QString t = text::nfkcSimplified(text);
-    t.remove(QLatin1Char(','));
-    t.remove(QLatin1Char(' '));
-    t.remove(QLatin1Char('$'));
-    t.remove(QChar(0xA5));
-    if (t.isEmpty())
-        return std::nullopt;
-    const int minor = minorUnits(AppSettings().currency());
-    const QStringList parts = t.split(QLatin1Char('.'));
-    bool ok = false;
-    const qint64 major = parts.at(0).toLongLong(&ok);
-    if (!ok || parts.size() > 2)
-        return std::nullopt;
-    qint64 fraction = 0;
-    if (parts.size() == 2) {
-        QString f = parts.at(1);
-        if (f.size() > (minor == 100 ? 2 : 0))
-            return std::nullopt;
-        while (f.size() < 2 && minor == 100)
-            f.append(QLatin1Char('0'));
-        fraction = f.isEmpty() ? 0 : f.toLongLong(&ok);
-        if (!ok)
-            return std::nullopt;
-    }
-    return major * minor + fraction;
+// "1,500,000" / "¥1,500,000円" / "1234.56" in major units → minor units (mikomi::parseMoney).
+Result<Money> parseMoney(const QString &text) {
+    return mikomi::parseMoney(text, AppSettings().currency());
+}
+
+std::optional<Money> moneyOrNone(const QString &text) {
+    const auto m = parseMoney(text);
+    return m ? std::optional<Money>(*m) : std::nullopt;
 }
 
 QString moneyText(const std::optional<Money> &m) {
@@ -128,6 +110,18 @@ QList<std::pair<QString, QString>> validateLead(const Lead &l) {
                                      "Mikomi", "\"%1\" is not a valid phone number (expected e.g. "
                                                "090-1234-5678).")
                                      .arg(l.mobile.trimmed())});
+    // Control characters (a NUL pasted from another program) in any field, named by its label.
+    if (const auto [key, reason] = leadTextProblem(l); !key.isEmpty()) {
+        QString label = key == QLatin1String("notes")
+                            ? QCoreApplication::translate("mikomi::ui::LeadEditor", "Notes")
+                            : key;
+        for (const Field &f : kFields) {
+            if (key == QLatin1String(f.key))
+                label = QCoreApplication::translate("mikomi::ui::LeadEditor", f.label);
+        }
+        out.append({key, QCoreApplication::translate("Mikomi", "%1: %2", "field label: problem")
+                             .arg(label, reason)});
+    }
     return out;
 }
 
@@ -370,8 +364,8 @@ Lead LeadEditor::lead() const {
     l.optOut = m_optOut->isChecked();
     l.temperatureOverride = temperatureFromKey(m_temperature->currentData().toString());
     l.notes = m_notes->toPlainText();
-    l.dealValue = parseMoney(v("dealValue"));
-    l.lifetimeValue = parseMoney(v("lifetimeValue"));
+    l.dealValue = moneyOrNone(v("dealValue"));
+    l.lifetimeValue = moneyOrNone(v("lifetimeValue"));
     l.updatedAt = QDateTime::currentDateTime();
     return l;
 }
@@ -402,9 +396,10 @@ bool LeadEditor::validate() {
     bool moneyOk = true;
     for (const char *f : {"dealValue", "lifetimeValue"}) {
         QLineEdit *e = m_lines.value(k(f));
-        const bool bad = !e->text().trimmed().isEmpty() && !parseMoney(e->text());
+        const auto parsed = parseMoney(e->text());
+        const bool bad = !e->text().trimmed().isEmpty() && !parsed;
         e->setStyleSheet(bad ? QStringLiteral("border: 1px solid #b00020;") : QString());
-        e->setToolTip(bad ? tr("Enter an amount, e.g. 1500000.") : QString());
+        e->setToolTip(bad ? parsed.error() : QString());
         moneyOk = moneyOk && !bad;
     }
     return issues.isEmpty() && moneyOk;
@@ -413,6 +408,13 @@ bool LeadEditor::validate() {
 void LeadEditor::accept() {
     if (!validate()) {
         m_tabs->setCurrentIndex(0);
+        // Problems without a label of their own under the field (a control character).
+        for (const auto &[field, text] : validateLead(lead())) {
+            if (field != k("email") && field != k("phone") && field != k("mobile")) {
+                QMessageBox::warning(this, windowTitle(), text);
+                break;
+            }
+        }
         return;
     }
     const Lead l = lead();

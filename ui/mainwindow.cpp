@@ -2,6 +2,7 @@
 
 #include "models/appsettings.h"
 #include "models/language.h"
+#include "models/storage/currencystore.h"
 #include "models/storage/database.h"
 #include "models/storage/repositories.h"
 #include "ui/importexport.h"
@@ -250,6 +251,11 @@ Status MainWindow::openDatabase(const QString &path) {
     auto db = storage::Database::open(path);
     if (!db)
         return Error{db.error()};
+    // Amounts are shown and typed in the file's own currency (an older file takes the user's).
+    auto currency = storage::adoptCurrency(**db, AppSettings().defaultCurrency());
+    if (!currency)
+        return Error{currency.error()};
+    AppSettings::setDatabaseCurrency(*currency);
     m_indexer->stop();
     for (Page *p : std::as_const(m_pages))
         p->setDatabase(nullptr);
@@ -318,8 +324,10 @@ void MainWindow::chooseDatabase() {
 }
 
 void MainWindow::openSettings() {
-    SettingsDialog dialog(m_language, this);
-    dialog.exec();
+    SettingsDialog dialog(m_language, m_db.get(), this);
+    const Currency before = AppSettings().currency();
+    if (dialog.exec() == QDialog::Accepted && AppSettings().currency() != before)
+        reloadPages(); // amounts in the new currency
 }
 
 void MainWindow::showAbout() {

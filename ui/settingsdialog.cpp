@@ -2,18 +2,22 @@
 
 #include "models/appsettings.h"
 #include "models/language.h"
+#include "models/storage/currencystore.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QFormLayout>
+#include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 
 namespace mikomi::ui {
 
-SettingsDialog::SettingsDialog(LanguageManager *language, QWidget *parent)
+SettingsDialog::SettingsDialog(LanguageManager *language, storage::Database *db, QWidget *parent)
     : QDialog(parent)
-    , m_language(language) {
+    , m_language(language)
+    , m_db(db) {
     m_form = new QFormLayout(this);
     m_languageBox = new QComboBox(this);
     // Language names are shown in their own language, as is the convention.
@@ -25,10 +29,19 @@ SettingsDialog::SettingsDialog(LanguageManager *language, QWidget *parent)
     m_currencyBox->addItem(QString(), currencyKey(Currency::USD));
     const AppSettings settings;
     m_currencyBox->setCurrentIndex(m_currencyBox->findData(currencyKey(settings.currency())));
+    m_currencyNote = new QLabel(this);
+    m_currencyNote->setWordWrap(true);
+    if (m_db) {
+        const auto amounts = storage::hasAmounts(*m_db);
+        m_currencyLocked = !amounts || *amounts; // unknown: as safe as holding amounts
+    }
+    m_currencyBox->setEnabled(!m_currencyLocked);
     m_owner = new QLineEdit(settings.ownerName(), this);
-    m_form->addRow(QString(), m_languageBox);
-    m_form->addRow(QString(), m_currencyBox);
-    m_form->addRow(QString(), m_owner);
+    // Labels made here: addRow(QString(), …) makes none, and retranslate() sets their text.
+    m_form->addRow(new QLabel(this), m_languageBox);
+    m_form->addRow(new QLabel(this), m_currencyBox);
+    m_form->addRow(QString(), m_currencyNote); // under the box, no label of its own
+    m_form->addRow(new QLabel(this), m_owner);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_form->addRow(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
@@ -41,8 +54,18 @@ void SettingsDialog::accept() {
     const QString lang = m_languageBox->currentData().toString();
     settings.setLanguage(lang);
     m_language->apply(lang);
-    settings.setCurrency(
-        currencyFromKey(m_currencyBox->currentData().toString()).value_or(Currency::JPY));
+    const Currency currency =
+        currencyFromKey(m_currencyBox->currentData().toString()).value_or(Currency::JPY);
+    if (currency != settings.currency()) {
+        if (m_db) {
+            if (Status st = storage::changeCurrency(*m_db, currency); !st) {
+                QMessageBox::warning(this, windowTitle(), st.error());
+                return;
+            }
+            AppSettings::setDatabaseCurrency(currency);
+        }
+    }
+    settings.setDefaultCurrency(currency);
     settings.setOwnerName(m_owner->text());
     QDialog::accept();
 }
@@ -60,6 +83,14 @@ void SettingsDialog::retranslate() {
     m_owner->setPlaceholderText(tr("Your name, used as the owner of new leads"));
     m_form->labelForField(m_languageBox)->setProperty("text", tr("Language:"));
     m_form->labelForField(m_currencyBox)->setProperty("text", tr("Currency:"));
+    if (!m_db)
+        m_currencyNote->setText(tr("The currency of new databases."));
+    else if (m_currencyLocked)
+        m_currencyNote->setText(tr("The currency of this database. It already holds amounts, so "
+                                   "it cannot be changed; use a new database for another "
+                                   "currency."));
+    else
+        m_currencyNote->setText(tr("The currency of this database and of new ones."));
     m_form->labelForField(m_owner)->setProperty("text", tr("Your name:"));
 }
 

@@ -10,15 +10,21 @@ class QLineEdit;
 
 namespace mikomi {
 class LanguageManager;
+namespace storage {
+class Database;
 }
+} // namespace mikomi
 
 namespace mikomi::ui {
 
-// Settings: language (applied at once, no restart), currency and the user's own name.
+// Settings: language (applied at once, no restart), currency and the user's own name. The
+// currency is the open database's (storage/currencystore.h) and the default for new ones; it
+// cannot be changed for a database that already holds amounts (the box is disabled and says why).
 class SettingsDialog final : public QDialog {
     Q_OBJECT
 public:
-    explicit SettingsDialog(LanguageManager *language, QWidget *parent = nullptr);
+    explicit SettingsDialog(LanguageManager *language, storage::Database *db = nullptr,
+                            QWidget *parent = nullptr);
     void accept() override;
 
 protected:
@@ -29,7 +35,10 @@ private:
     LanguageManager *m_language;
     QFormLayout *m_form = nullptr;
     QComboBox *m_languageBox = nullptr;
+    storage::Database *m_db = nullptr;
+    bool m_currencyLocked = false; // the database holds amounts
     QComboBox *m_currencyBox = nullptr;
+    QLabel *m_currencyNote = nullptr;
     QLineEdit *m_owner = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };

@@ -442,14 +442,46 @@ bool isPlainNumber(const QString &s) {
     return i == s.size();
 }
 
+} // namespace
+
 bool startsLikeFormula(const QString &s) {
     if (s.isEmpty())
         return false;
-    const QChar c = s.at(0);
-    return c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r';
+    if (s.at(0) == u'\t' || s.at(0) == u'\r')
+        return true;
+    // Spreadsheets skip (or are told to trim) white space and a BOM before a formula, and read
+    // the full-width and small forms of = + - @ as the ASCII ones.
+    for (const QChar c : s) {
+        switch (c.unicode()) {
+        case u' ':
+        case u'\t':
+        case u'\n':
+        case u'\r':
+        case 0x00A0: // no-break space
+        case 0x3000: // ideographic space
+        case 0xFEFF: // BOM / zero-width no-break space
+        case 0x200B: // zero-width space
+            continue;
+        case u'=':
+        case u'+':
+        case u'-':
+        case u'@':
+        case 0xFF1D: // ＝
+        case 0xFF0B: // ＋
+        case 0xFF0D: // －
+        case 0xFF20: // ＠
+        case 0xFE66: // small =
+        case 0xFE62: // small +
+        case 0xFE63: // small -
+        case 0xFE6B: // small @
+        case 0x2212: // minus sign
+            return true;
+        default:
+            return false;
+        }
+    }
+    return false;
 }
-
-} // namespace
 
 QString csvField(const QString &value, const CsvWriteOptions &options) {
     QString v = value;

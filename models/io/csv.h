@@ -107,7 +107,8 @@ Result<CsvTable> readCsvFile(const QString &path, const CsvReadOptions &options 
 
 // Writing. Fields are quoted when they contain the delimiter, a quote, CR or LF, or leading or
 // trailing spaces. Formula injection: when `neutralizeFormulas` is on (the default), a field that
-// starts with = + - @ TAB or CR gets a leading apostrophe ' so that a spreadsheet shows it as text
+// starts like a formula (startsLikeFormula: = + - @ TAB CR, their full-width forms, or one after
+// white space or a BOM) gets a leading apostrophe ' so that a spreadsheet shows it as text
 // instead of running it (OWASP "CSV injection"). A field that is exactly a plain number
 // (-5, +3.25, -1200; optional sign, digits, optional decimal part, nothing else) is left alone:
 // spreadsheets read it as a number, not a formula, and adding ' would turn numeric columns into
@@ -119,6 +120,10 @@ struct CsvWriteOptions {
     Encoding encoding = Encoding::Utf8Bom; // Excel opens UTF-8 only with a BOM
 };
 
+// True when a spreadsheet could run `value` as a formula: it starts with = + - @ TAB or CR, or
+// with = + - @ in full-width or small form (＝ ＋ － ＠), or with one of them after white space
+// (spaces, TAB, LF, CR, U+3000, no-break space) or a U+FEFF.
+bool startsLikeFormula(const QString &value);
 // One field, quoted and neutralised as needed.
 QString csvField(const QString &value, const CsvWriteOptions &options = {});
 // One record with its line end.

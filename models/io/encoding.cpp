@@ -342,13 +342,19 @@ Result<QString> StreamDecoder::finish() {
             return badLineError(d->encoding, d->line);
         return head;
     }
-    auto rest = decode(d->pending, d->encoding == Encoding::Utf8Bom ? Encoding::Utf8 : d->encoding);
-    d->pending.clear();
-    if (!rest) {
+    // The BOM was handled at the start: a U+FEFF starting the last, unterminated line is text
+    // (decode() would strip it as a BOM).
+    QStringDecoder dec = makeDecoder(d->encoding, QStringConverter::Flag::Stateless |
+                                                      QStringConverter::Flag::ConvertInitialBom);
+    const QString rest = dec.decode(d->pending);
+    if (dec.hasError()) {
         d->failed = true;
+        d->line = firstBadLine(d->pending, d->encoding, d->line);
+        d->pending.clear();
         return badLineError(d->encoding, d->line);
     }
-    return QString(head + *rest);
+    d->pending.clear();
+    return QString(head + rest);
 }
 
 QList<Unrepresentable> findUnrepresentable(QStringView text, Encoding e) {

@@ -1,6 +1,8 @@
 #include "models/io/leadrow.h"
 
 #include "models/domain/dates.h"
+#include "models/domain/money.h"
+#include "models/domain/textcheck.h"
 #include "models/text/normalize.h"
 
 #include <QCoreApplication>
@@ -38,17 +40,24 @@ QString badDate(const QString &v) {
         .arg(v);
 }
 
-QString badMoney(const QString &v, int minor) {
-    const QString n = v.normalized(QString::NormalizationForm_KC);
-    if (minor == 1 && n.contains(u'.') && parseMoney(v, 100).has_value())
-        return QCoreApplication::translate("Mikomi",
-                                           "\"%1\" has decimals, but this currency has none.")
-            .arg(v);
-    return QCoreApplication::translate(
-               "Mikomi",
-               "\"%1\" is not a valid amount; use digits, optionally with thousands separators "
-               "such as 1,200.")
-        .arg(v);
+// The strict parse of an amount in the currency of `minorUnitsPerMajor` (1 = JPY, 100 = USD).
+Result<Money> money(const QString &text, int minorUnitsPerMajor) {
+    const auto currency = currencyOfMinorUnits(minorUnitsPerMajor);
+    if (!currency)
+        return Error{QCoreApplication::translate("Mikomi", "The currency of amounts is unknown.")};
+    return mikomi::parseMoney(text, *currency);
+}
+
+// A control character in any mapped cell is an error naming its column; TAB, LF and CR only in
+// the fields listed in `multiLine` (notes).
+void checkControls(const HeaderMap &map, const CsvRecord &record, int fieldCount, Errors &errors,
+                   std::initializer_list<int> multiLine = {}) {
+    for (int f = 0; f < fieldCount; ++f) {
+        const QString v = cell(map, record, f);
+        const bool multi = std::find(multiLine.begin(), multiLine.end(), f) != multiLine.end();
+        if (const qsizetype i = forbiddenCharacter(v, multi); i >= 0)
+            errors.add(f, forbiddenCharacterMessage(v, i));
+    }
 }
 
 QString missing() {
@@ -64,43 +73,10 @@ bool isCjk(QChar c) {
 } // namespace
 
 std::optional<Money> parseMoney(const QString &text, int minorUnitsPerMajor) {
-    if (minorUnitsPerMajor < 1)
+    auto m = money(text, minorUnitsPerMajor);
+    if (!m)
         return std::nullopt;
-    int minorDigits = 0;
-    for (int m = minorUnitsPerMajor; m > 1; m /= 10) {
-        if (m % 10 != 0)
-            return std::nullopt; // not a power of ten
-        ++minorDigits;
-    }
-    QString s = text.normalized(QString::NormalizationForm_KC).trimmed();
-    if (s.startsWith(u'¥') || s.startsWith(u'$'))
-        s = s.mid(1).trimmed();
-    if (s.endsWith(u'円'))
-        s = s.chopped(1).trimmed();
-    static const QRegularExpression re(
-        QStringLiteral(R"(^([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?$)"));
-    const auto m = re.match(s);
-    if (!m.hasMatch())
-        return std::nullopt;
-    QString whole = m.captured(1);
-    whole.remove(u',');
-    QString frac = m.captured(2);
-    while (frac.size() > minorDigits && frac.endsWith(u'0'))
-        frac.chop(1);
-    if (frac.size() > minorDigits)
-        return std::nullopt;
-    while (frac.size() < minorDigits)
-        frac.append(u'0');
-    if (whole.size() > 15)
-        return std::nullopt;
-    bool ok = false;
-    const qint64 major = whole.toLongLong(&ok);
-    if (!ok)
-        return std::nullopt;
-    const qint64 minor = frac.isEmpty() ? 0 : frac.toLongLong(&ok);
-    if (!ok)
-        return std::nullopt;
-    return major * minorUnitsPerMajor + minor;
+    return *m;
 }
 
 std::pair<QString, QString> splitFullName(const QString &fullName) {
@@ -184,6 +160,8 @@ std::optional<SourceCategory> parseSourceCategory(const QString &text) {
 RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
                                const RowOptions &options) {
     Errors errors(map, record);
+    checkControls(map, record, LeadFieldCount, errors,
+                  {int(LeadField::Notes), int(LeadField::LostReason)});
     LeadRow row;
     Lead &lead = row.lead;
     const auto get = [&](LeadField f) { return cell(map, record, int(f)); };
@@ -282,9 +260,9 @@ RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
         const QString v = get(f);
         if (v.isEmpty())
             continue;
-        const auto m = parseMoney(v, options.minorUnitsPerMajor);
+        const auto m = money(v, options.minorUnitsPerMajor);
         if (!m)
-            errors.add(int(f), badMoney(v, options.minorUnitsPerMajor));
+            errors.add(int(f), m.error());
         else if (f == LeadField::DealValue)
             lead.dealValue = *m;
         else
@@ -323,6 +301,7 @@ RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
 RowResult<SpendRow> spendFromRow(const HeaderMap &map, const CsvRecord &record,
                                  const RowOptions &options) {
     Errors errors(map, record);
+    checkControls(map, record, SpendFieldCount, errors);
     SpendRow row;
     const auto get = [&](SpendField f) { return cell(map, record, int(f)); };
     row.source = get(SpendField::Source);
@@ -341,10 +320,10 @@ RowResult<SpendRow> spendFromRow(const HeaderMap &map, const CsvRecord &record,
     const QString amount = get(SpendField::Amount);
     if (amount.isEmpty())
         errors.add(int(SpendField::Amount), missing());
-    else if (const auto a = parseMoney(amount, options.minorUnitsPerMajor))
+    else if (const auto a = money(amount, options.minorUnitsPerMajor))
         row.amount = *a;
     else
-        errors.add(int(SpendField::Amount), badMoney(amount, options.minorUnitsPerMajor));
+        errors.add(int(SpendField::Amount), a.error());
 
     RowResult<SpendRow> result;
     result.errors = std::move(errors.list);
@@ -355,6 +334,7 @@ RowResult<SpendRow> spendFromRow(const HeaderMap &map, const CsvRecord &record,
 
 RowResult<TouchpointRow> touchpointFromRow(const HeaderMap &map, const CsvRecord &record) {
     Errors errors(map, record);
+    checkControls(map, record, TouchpointFieldCount, errors);
     TouchpointRow row;
     const auto get = [&](TouchpointField f) { return cell(map, record, int(f)); };
     row.email = get(TouchpointField::Email);

@@ -33,10 +33,8 @@ struct RowOptions {
     int minorUnitsPerMajor = 1;
 };
 
-// Strict money: digits (half- or full-width) with optional "," thousands separators in groups of
-// three, an optional currency sign (¥ ￥ $ or 円 after), and decimals only as far as the currency
-// has them ("1,200.50" is 120050 cents in USD, an error in JPY; "1000.00" is 1000 yen). Negative,
-// empty, "abc" and "1.2.3" are nullopt.
+// mikomi::parseMoney (models/domain/money.h) in the currency of `minorUnitsPerMajor` (1 = JPY,
+// 100 = USD); nullopt where that gives an error.
 std::optional<Money> parseMoney(const QString &text, int minorUnitsPerMajor);
 
 // Full name → {family, given}. Japanese (kana/kanji) names are family first: "山田 太郎" and

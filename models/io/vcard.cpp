@@ -174,6 +174,8 @@ class CardBuilder {
 public:
     QString version;
     QList<VCardWarning> warnings;
+    QList<VCardWarning> errors;
+    QHash<QString, int> lines; // Lead member name → line of the property it came from
 
     bool v21() const { return version.isEmpty() || version == u"2.1"; }
 
@@ -187,6 +189,7 @@ public:
             const QStringList parts = structured();
             m_family = part(parts, 0);
             m_given = part(parts, 1);
+            mark({"familyName", "givenName"}, p.line);
             if (!p.sortAs.isEmpty()) {
                 const QStringList s = splitSortAs(p.sortAs);
                 m_sortFamily = part(s, 0);
@@ -194,6 +197,8 @@ public:
             }
         } else if (n == "FN") {
             m_fn = text();
+            if (!lines.contains(QStringLiteral("familyName")))
+                mark({"familyName", "givenName"}, p.line);
         } else if (n == "X-PHONETIC-LAST-NAME") {
             m_phoneticFamily = text();
         } else if (n == "X-PHONETIC-FIRST-NAME") {
@@ -217,11 +222,14 @@ public:
                 if (!parts.at(i).trimmed().isEmpty())
                     rest.append(parts.at(i).trimmed());
             lead.department = rest.join(u' ');
+            mark({"company", "department"}, p.line);
             if (!p.sortAs.isEmpty())
                 m_orgSort = part(splitSortAs(p.sortAs), 0);
         } else if (n == "TITLE") {
-            if (lead.title.isEmpty())
+            if (lead.title.isEmpty()) {
                 lead.title = text();
+                mark({"title"}, p.line);
+            }
         } else if (n == "TEL") {
             QString v = text();
             if (v.startsWith(QLatin1String("tel:"), Qt::CaseInsensitive))
@@ -233,16 +241,19 @@ public:
                 if (lead.mobile.isEmpty() || (pref && !m_mobilePref)) {
                     lead.mobile = v;
                     m_mobilePref = pref;
+                    mark({"mobile"}, p.line);
                 }
             } else if (lead.phone.isEmpty() || (pref && !m_phonePref)) {
                 lead.phone = v;
                 m_phonePref = pref;
+                mark({"phone"}, p.line);
             }
         } else if (n == "EMAIL") {
             const QString v = text();
             if (!v.isEmpty() && (lead.email.isEmpty() || (pref && !m_emailPref))) {
                 lead.email = v;
                 m_emailPref = pref;
+                mark({"email"}, p.line);
             }
         } else if (n == "ADR") {
             if (m_adrSet && !(pref && !m_adrPref))
@@ -261,13 +272,19 @@ public:
             lead.prefecture = part(parts, 4);
             lead.postalCode = part(parts, 5);
             lead.country = part(parts, 6);
+            mark({"street", "building", "city", "prefecture", "postalCode", "country"}, p.line);
         } else if (n == "URL") {
-            if (lead.website.isEmpty())
+            if (lead.website.isEmpty()) {
                 lead.website = text();
+                mark({"website"}, p.line);
+            }
         } else if (n == "NOTE") {
             const QString v = text();
-            if (!v.isEmpty())
+            if (!v.isEmpty()) {
                 lead.notes = lead.notes.isEmpty() ? v : lead.notes + u'\n' + v;
+                if (!lines.contains(QStringLiteral("notes")))
+                    mark({"notes"}, p.line);
+            }
         }
     }
 
@@ -305,6 +322,10 @@ public:
     Lead lead;
 
 private:
+    void mark(std::initializer_list<const char *> keys, int line) {
+        for (const char *k : keys)
+            lines.insert(QString::fromLatin1(k), line);
+    }
     static QStringList splitSortAs(const QString &s) {
         return s.contains(u';') ? s.split(u';') : s.split(u',');
     }
@@ -325,7 +346,7 @@ QString warnMalformed() {
 // Decodes a property value: the CHARSET parameter, else the file's encoding, else UTF-8 or CP932,
 // whichever is valid; Latin-1 as the last resort (with a warning).
 QString decodeValue(const QByteArray &bytes, const QByteArray &charset,
-                    std::optional<Encoding> fileEncoding, int line, QList<VCardWarning> &warnings) {
+                    std::optional<Encoding> fileEncoding, int line, QList<VCardWarning> &errors) {
     if (!charset.isEmpty()) {
         const auto known = encodingFromName(QString::fromLatin1(charset));
         if (known) {
@@ -348,9 +369,10 @@ QString decodeValue(const QByteArray &bytes, const QByteArray &charset,
         if (auto s = decode(bytes, e))
             return *s;
     }
-    warnings.append({line, QCoreApplication::translate(
-                               "Mikomi", "The text of this line is not valid in its character "
-                                         "set; it was read as Latin-1.")});
+    errors.append(
+        {line, QCoreApplication::translate(
+                   "Mikomi", "The text of this line is not valid UTF-8, Shift_JIS or "
+                             "its CHARSET; save the file as UTF-8 and import it again.")});
     return QString::fromLatin1(bytes);
 }
 
@@ -414,7 +436,10 @@ VCardReadResult readVCards(QByteArrayView data) {
     const auto finishCard = [&] {
         VCardEntry entry;
         entry.version = card->version;
+        entry.line = cardLine;
         entry.warnings = card->warnings;
+        entry.errors = card->errors;
+        entry.lines = card->lines;
         entry.lead = card->finish();
         result.cards.append(std::move(entry));
         card.reset();
@@ -486,13 +511,13 @@ VCardReadResult readVCards(QByteArrayView data) {
             } else if (key == "CHARSET") {
                 charset = value;
             } else if (key == "SORT-AS") {
-                p.sortAs = decodeValue(value, QByteArray(), fileEncoding, l.line, card->warnings);
+                p.sortAs = decodeValue(value, QByteArray(), fileEncoding, l.line, card->errors);
             }
         }
         QByteArray bytes = rawValue.toByteArray();
         if (l.qp)
             bytes = decodeQuotedPrintable(bytes);
-        p.value = decodeValue(bytes, charset, fileEncoding, l.line, card->warnings);
+        p.value = decodeValue(bytes, charset, fileEncoding, l.line, card->errors);
         if (name == "VERSION") {
             card->version = p.value.trimmed();
             continue;

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -32,7 +33,12 @@ struct VCardWarning {
 struct VCardEntry {
     Lead lead;
     QString version; // "2.1", "3.0", "4.0" as written (empty when the card had no VERSION)
+    int line = 0;    // line of BEGIN:VCARD
     QList<VCardWarning> warnings;
+    // Text that is not valid in its character set (read as Latin-1 only to show it): the card
+    // must not be imported.
+    QList<VCardWarning> errors;
+    QHash<QString, int> lines; // Lead member name ("email", "phone"…) → line of its property
 };
 
 struct VCardReadResult {

@@ -2,6 +2,7 @@
 
 #include "models/domain/dates.h"
 #include "models/domain/scoring.h"
+#include "models/domain/textcheck.h"
 #include "models/io/vcard.h"
 #include "models/services/exporter.h"
 #include "models/storage/assignment.h"
@@ -159,16 +160,63 @@ QDateTime atStartOfDay(const std::optional<QDate> &d, const QDateTime &fallback)
 // "+81 3…", so a file Mikomi wrote imports back to the same data.
 void unneutralise(io::CsvRecord &rec) {
     for (QString &f : rec.fields) {
-        if (f.size() >= 2 && f.at(0) == u'\'') {
-            const QChar c = f.at(1);
-            if (c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r')
-                f.remove(0, 1);
-        }
+        if (f.size() >= 2 && f.at(0) == u'\'' && io::startsLikeFormula(f.mid(1)))
+            f.remove(0, 1);
     }
 }
 
 io::RowError vcardWarning(const io::VCardWarning &w) {
     return io::RowError{w.line, QString(), w.message};
+}
+
+// The vCard property a lead field comes from, as the "column" of a card's error.
+QString vcardProperty(const QString &key) {
+    static const QHash<QString, QString> names{
+        {QStringLiteral("company"), QStringLiteral("ORG")},
+        {QStringLiteral("department"), QStringLiteral("ORG")},
+        {QStringLiteral("title"), QStringLiteral("TITLE")},
+        {QStringLiteral("familyName"), QStringLiteral("N")},
+        {QStringLiteral("givenName"), QStringLiteral("N")},
+        {QStringLiteral("email"), QStringLiteral("EMAIL")},
+        {QStringLiteral("phone"), QStringLiteral("TEL")},
+        {QStringLiteral("mobile"), QStringLiteral("TEL")},
+        {QStringLiteral("street"), QStringLiteral("ADR")},
+        {QStringLiteral("building"), QStringLiteral("ADR")},
+        {QStringLiteral("city"), QStringLiteral("ADR")},
+        {QStringLiteral("prefecture"), QStringLiteral("ADR")},
+        {QStringLiteral("postalCode"), QStringLiteral("ADR")},
+        {QStringLiteral("country"), QStringLiteral("ADR")},
+        {QStringLiteral("website"), QStringLiteral("URL")},
+        {QStringLiteral("notes"), QStringLiteral("NOTE")},
+    };
+    return names.value(key, key);
+}
+
+// The checks of io::leadFromRow for a card: text in a wrong character set, control characters,
+// invalid email and phone numbers. Each error names the line and property it comes from.
+QList<io::RowError> cardErrors(const io::VCardEntry &card) {
+    QList<io::RowError> out;
+    for (const io::VCardWarning &e : card.errors)
+        out.append(io::RowError{e.line, QString(), e.message});
+    const auto add = [&](const QString &key, const QString &reason) {
+        out.append(io::RowError{card.lines.value(key, card.line), vcardProperty(key), reason});
+    };
+    for (const LeadTextField &f : leadTextFields(card.lead)) {
+        if (const qsizetype i = forbiddenCharacter(f.value, f.multiLine); i >= 0)
+            add(QString::fromLatin1(f.key), forbiddenCharacterMessage(f.value, i));
+    }
+    const Lead &l = card.lead;
+    if (!l.email.isEmpty() && !text::isValidEmail(l.email))
+        add(QStringLiteral("email"),
+            QCoreApplication::translate("Mikomi", "\"%1\" is not a valid email address.")
+                .arg(l.email));
+    for (const auto &[key, value] : {std::pair{QStringLiteral("phone"), l.phone},
+                                     std::pair{QStringLiteral("mobile"), l.mobile}}) {
+        if (!value.isEmpty() && !text::isValidPhone(value))
+            add(key, QCoreApplication::translate("Mikomi", "\"%1\" is not a valid phone number.")
+                         .arg(value));
+    }
+    return out;
 }
 
 class Run final {
@@ -659,11 +707,15 @@ Status Run::readVCard() {
         for (const io::VCardWarning &w : card.warnings)
             m_s.warnings.append(vcardWarning(w));
         const Lead &l = card.lead;
+        if (QList<io::RowError> errors = cardErrors(card); !errors.isEmpty()) {
+            reject(card.line, {}, std::move(errors));
+            continue;
+        }
         if (l.company.isEmpty() && l.familyName.isEmpty() && l.givenName.isEmpty() &&
             l.email.isEmpty() && l.phone.isEmpty() && l.mobile.isEmpty()) {
-            reject(0, {},
+            reject(card.line, {},
                    {io::RowError{
-                       0, QString(),
+                       card.line, QString(),
                        QCoreApplication::translate(
                            "Mikomi", "Card %1 has no name, company, email address or phone number.")
                            .arg(m_s.rowsRead)}});

@@ -15,46 +15,13 @@ int currencyDecimals(Currency c) {
 }
 
 std::optional<Money> parseAmount(const QString &text, int decimals) {
-    const QString s = text.normalized(QString::NormalizationForm_KC).trimmed();
-    if (s.isEmpty())
+    const Currency currency = decimals == 0 ? Currency::JPY : Currency::USD;
+    if (decimals != currencyDecimals(currency))
         return std::nullopt;
-    Money whole = 0;
-    Money fraction = 0;
-    int fractionDigits = 0;
-    bool seenPoint = false;
-    bool seenDigit = false;
-    constexpr Money kMax = std::numeric_limits<Money>::max() / 100;
-    for (const QChar c : s) {
-        if (c == QLatin1Char(',') && !seenPoint && seenDigit)
-            continue;
-        if (c == QLatin1Char('.') && !seenPoint && decimals > 0) {
-            seenPoint = true;
-            continue;
-        }
-        if (c < QLatin1Char('0') || c > QLatin1Char('9'))
-            return std::nullopt;
-        const int d = c.unicode() - u'0';
-        seenDigit = true;
-        if (seenPoint) {
-            if (++fractionDigits > decimals)
-                return std::nullopt;
-            fraction = fraction * 10 + d;
-        } else {
-            if (whole > kMax / 10)
-                return std::nullopt;
-            whole = whole * 10 + d;
-        }
-    }
-    if (!seenDigit)
+    auto m = parseMoney(text, currency);
+    if (!m)
         return std::nullopt;
-    Money scale = 1;
-    for (int i = 0; i < decimals; ++i)
-        scale *= 10;
-    for (int i = fractionDigits; i < decimals; ++i)
-        fraction *= 10;
-    if (whole > std::numeric_limits<Money>::max() / scale - 1)
-        return std::nullopt;
-    return whole * scale + fraction;
+    return *m;
 }
 
 std::optional<QDate> parseReportDate(const QString &text) {

@@ -14,8 +14,8 @@ namespace mikomi::services {
 // Digits after the decimal point of a currency (JPY 0, USD 2).
 int currencyDecimals(Currency c);
 
-// "1000000", "1,000,000", "1234.5", "1234.50" (at most `decimals` digits after the point; ASCII
-// or full-width digits) → minor units. Negative, empty, or anything else → nullopt.
+// mikomi::parseMoney in the currency with `decimals` digits after the point (0 = JPY, 2 = USD):
+// "1000000", "1,000,000", "1234.5" → minor units. Negative, empty, or anything else → nullopt.
 std::optional<Money> parseAmount(const QString &text, int decimals);
 
 // "YYYY-MM-DD" exactly, a real date → the date; anything else → nullopt.

@@ -1,6 +1,7 @@
 #include "models/storage/leadcolumns.h"
 
 #include "models/domain/dates.h"
+#include "models/domain/textcheck.h"
 #include "models/text/normalize.h"
 
 #include <optional>
@@ -68,9 +69,9 @@ QVariantList leadBinds(const Lead &l, qint64 ownerId, qint64 sourceId, const Lea
         l.familyReading,
         l.givenReading,
         l.honorific,
-        l.email,
-        l.phone,
-        l.mobile,
+        tidyEmail(l.email), // the same stored form from every path (editor, cards, import)
+        tidyPhone(l.phone),
+        tidyPhone(l.mobile),
         l.postalCode,
         l.prefecture,
         l.city,

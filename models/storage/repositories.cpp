@@ -1,6 +1,7 @@
 #include "models/storage/repositories.h"
 
 #include "models/domain/dates.h"
+#include "models/domain/textcheck.h"
 #include "models/storage/leadcolumns.h"
 #include "models/storage/sql.h"
 #include "models/text/normalize.h"
@@ -295,6 +296,8 @@ LeadRepository::LeadRepository(Database &db)
     , m_users(db) {}
 
 Status LeadRepository::writeLead(const Lead &lead, bool insert, qint64 *newId) {
+    if (const auto [field, reason] = leadTextProblem(lead); !field.isEmpty())
+        return Error{reason};
     auto owner = m_users.resolve(lead.owner);
     if (!owner)
         return Error{owner.error()};

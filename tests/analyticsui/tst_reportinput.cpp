@@ -24,6 +24,9 @@ private slots:
         QTest::newRow("letters") << QStringLiteral("12abc") << 0 << qint64(-1);
         QTest::newRow("empty") << QString() << 0 << qint64(-1);
         QTest::newRow("leading comma") << QStringLiteral(",5") << 0 << qint64(-1);
+        QTest::newRow("yen sign and 円") << QStringLiteral("¥1,500,000円") << 0 << qint64(1500000);
+        QTest::newRow("dollar sign in yen") << QStringLiteral("$1,000") << 0 << qint64(-1);
+        QTest::newRow("1.000 in yen") << QStringLiteral("1.000") << 0 << qint64(-1);
         QTest::newRow("too large") << QStringLiteral("99999999999999999999") << 0 << qint64(-1);
     }
     void amounts() {

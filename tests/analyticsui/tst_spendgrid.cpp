@@ -146,6 +146,15 @@ private slots:
         QVERIFY(model.parseAmountText(QStringLiteral("-5"), cell)
                     .error()
                     .contains(QStringLiteral("negative")));
+        // The parser of every amount (review F5): no foreign sign dropped, no "1.000" guessed.
+        QCOMPARE(value(QStringLiteral("$1,000")), Money(-2));
+        QVERIFY(model.parseAmountText(QStringLiteral("$1,000"), cell)
+                    .error()
+                    .contains(QStringLiteral("another currency")));
+        QVERIFY(model.parseAmountText(QStringLiteral("1.000"), cell)
+                    .error()
+                    .contains(QStringLiteral("ambiguous")));
+        QCOMPARE(value(QStringLiteral("(5)")), Money(-2));
         model.setCurrency(Currency::USD);
         QCOMPARE(value(QStringLiteral("$1,234.5")), Money(123450));
         QCOMPARE(value(QStringLiteral("＄12")), Money(1200));

@@ -3,6 +3,8 @@
 
 #include "models/io/csv.h"
 
+#include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -44,6 +46,33 @@ private slots:
     void init() {
         static int n = 0;
         m_db = m_dir.filePath(QStringLiteral("cli%1.mikomi").arg(++n));
+    }
+
+    // The currency belongs to the file (review: switching JPY to USD divided every amount by
+    // 100): a file first used while the user's currency was USD keeps reading and writing dollars
+    // after the user switches to yen.
+    void currencyComesFromTheDatabase() {
+        const auto setUserCurrency = [this](const char *key) {
+            QDir().mkpath(m_dir.filePath(QStringLiteral("config/Mikomi")));
+            QFile conf(m_dir.filePath(QStringLiteral("config/Mikomi/Mikomi.conf")));
+            QVERIFY(conf.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            conf.write(QByteArray("[ui]\ncurrency=") + key + "\n");
+        };
+        setUserCurrency("USD");
+        Run r = mikomi({QStringLiteral("import"), data("values_usd.csv")});
+        QCOMPARE(r.code, 0);
+        setUserCurrency("JPY");
+        // Still dollars: "12.50" is 12 dollars 50, not an error about yen decimals.
+        r = mikomi({QStringLiteral("import"), data("values_usd.csv")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QString out = m_dir.filePath(QStringLiteral("usd.csv"));
+        r = mikomi({QStringLiteral("export"), out});
+        QCOMPARE(r.code, 0);
+        const auto table = mikomi::io::readCsvFile(out).value();
+        const int deal = table.records.at(0).fields.indexOf(QStringLiteral("deal_value"));
+        QVERIFY(deal >= 0);
+        QCOMPARE(table.records.size(), 2);
+        QCOMPARE(table.records.at(1).fields.at(deal), QStringLiteral("12.50"));
     }
 
     void importWithErrorsAndReport() {

@@ -720,6 +720,171 @@ private slots:
         QCOMPARE(allLeads(*fresh).at(1).notes, QStringLiteral("-2+3"));
     }
 
+    // Review F8: full-width ＝, a BOM or white space before = is neutralised too (the editor keeps
+    // notes untrimmed; the import trims other fields).
+    void formulaVariantsNeutralisedOnExport() {
+        QCOMPARE(run(opts(data("values_injection.csv"))).rejected, 0);
+        storage::LeadRepository repo(*m_db);
+        Lead typed;
+        typed.company = QStringLiteral("Typed Co");
+        typed.email = QStringLiteral("typed@inj.example.com");
+        typed.notes = QStringLiteral("  =HYPERLINK(\"http://evil.example\",\"x\")");
+        QVERIFY(repo.insert(typed).ok());
+        Lead lf;
+        lf.company = QStringLiteral("\u3000=1+1 typed");
+        lf.email = QStringLiteral("lf@typed.example.com");
+        lf.notes = QStringLiteral("\n=1+1");
+        QVERIFY(repo.insert(lf).ok());
+        ExportOptions e;
+        e.path = m_dir.filePath(QStringLiteral("variants.csv"));
+        e.includeOptedOut = true;
+        QVERIFY(exportLeads(*m_db, e).ok());
+        auto t = io::readCsvFile(e.path).value();
+        const int company = t.records.at(0).fields.indexOf(QStringLiteral("company"));
+        const int email = t.records.at(0).fields.indexOf(QStringLiteral("email"));
+        const int notes = t.records.at(0).fields.indexOf(QStringLiteral("notes"));
+        QHash<QString, QStringList> byEmail;
+        for (const io::CsvRecord &r : t.records)
+            byEmail.insert(r.fields.value(email), r.fields);
+        QCOMPARE(byEmail.value(QStringLiteral("fw@inj.example.com")).value(company),
+                 QStringLiteral("'＝1+1 FullWidth"));
+        QCOMPARE(byEmail.value(QStringLiteral("fw@inj.example.com")).value(notes),
+                 QStringLiteral("'＝SUM(1,2)"));
+        QCOMPARE(byEmail.value(QStringLiteral("bom@inj.example.com")).value(company),
+                 QStringLiteral("'\uFEFF=1+1 BOM"));
+        QCOMPARE(byEmail.value(QStringLiteral("typed@inj.example.com")).value(notes),
+                 QStringLiteral("'  =HYPERLINK(\"http://evil.example\",\"x\")"));
+        QCOMPARE(byEmail.value(QStringLiteral("lf@typed.example.com")).value(notes),
+                 QStringLiteral("'\n=1+1"));
+        QCOMPARE(byEmail.value(QStringLiteral("lf@typed.example.com")).value(company),
+                 QStringLiteral("'\u3000=1+1 typed"));
+        QCOMPARE(byEmail.value(QStringLiteral("neg@inj.example.com")).value(notes),
+                 QStringLiteral("-5"));
+        // Mikomi's own export imports back without the apostrophes.
+        auto fresh = freshDb();
+        QCOMPARE(run(opts(e.path), fresh.get()).rejected, 0);
+        const auto leads = allLeads(*fresh);
+        const auto it = std::find_if(leads.begin(), leads.end(), [](const Lead &l) {
+            return l.email == QLatin1String("fw@inj.example.com");
+        });
+        QVERIFY(it != leads.end());
+        QCOMPARE(it->company, QStringLiteral("＝1+1 FullWidth"));
+    }
+
+    // Review F4: a card is checked as a CSV row is; each error names the card's line and property.
+    void vcardValuesCheckedLikeCsv() {
+        ImportSummary s = run(opts(data("values_bad.vcf")));
+        QCOMPARE(s.kind, ImportKind::VCard);
+        QCOMPARE(s.rowsRead, 2);
+        QCOMPARE(s.created, 0);
+        QCOMPARE(s.rejected, 2);
+        QList<std::pair<int, QString>> where;
+        for (const io::RowError &e : s.errors)
+            where.append({e.line, e.column});
+        const QList<std::pair<int, QString>> expected{{5, QStringLiteral("EMAIL")},
+                                                      {6, QStringLiteral("TEL")},
+                                                      {12, QStringLiteral("EMAIL")},
+                                                      {13, QStringLiteral("TEL")}};
+        QCOMPARE(where, expected);
+        QVERIFY2(s.errors.at(0).reason.contains(QStringLiteral("\"a@\"")),
+                 qPrintable(s.errors.at(0).reason));
+        QVERIFY(s.errors.at(3).reason.contains(QStringLiteral("03-1234-ABCD")));
+        QCOMPARE(s.rejectedRows.at(1).line, 9);
+        QCOMPARE(describeRowError(s.errors.at(0)).left(7), QStringLiteral("Line 5,"));
+        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM leads")), 0);
+
+        // Invalid UTF-8: refused like the CSV import, not stored as Latin-1 mojibake.
+        s = run(opts(data("values_badutf.vcf")));
+        QCOMPARE(s.created, 0);
+        QCOMPARE(s.rejected, 1);
+        QCOMPARE(s.errors.size(), 1);
+        QCOMPARE(s.errors.at(0).line, 3);
+        QVERIFY2(s.errors.at(0).reason.contains(QStringLiteral("UTF-8")),
+                 qPrintable(s.errors.at(0).reason));
+        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM leads")), 0);
+    }
+
+    // Review F9: NUL bytes are row errors naming line and column, and no save path stores them.
+    void controlCharactersRefused() {
+        const ImportSummary s = run(opts(data("values_nul.csv")));
+        QCOMPARE(s.created, 0);
+        QCOMPARE(s.rejected, 1);
+        QCOMPARE(s.errors.size(), 3);
+        QCOMPARE(s.errors.at(0).line, 2);
+        QCOMPARE(s.errors.at(0).column, QStringLiteral("company"));
+        QVERIFY2(s.errors.at(0).reason.contains(QStringLiteral("U+0000")),
+                 qPrintable(s.errors.at(0).reason));
+        QCOMPARE(s.errors.at(1).column, QStringLiteral("last name"));
+        QCOMPARE(s.errors.at(2).column, QStringLiteral("notes"));
+        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM leads")), 0);
+        // The editor's and business-card mode's save path (the repository) refuses them too.
+        storage::LeadRepository repo(*m_db);
+        Lead l;
+        l.company = QStringLiteral("Nul") + QChar(0) + QStringLiteral("Co");
+        QVERIFY(!repo.insert(l).ok());
+        l.company = QStringLiteral("Fine Co");
+        l.notes = QStringLiteral("two\nlines\tand a tab");
+        QVERIFY(repo.insert(l).ok());
+    }
+
+    // Review F5: amounts that used to become other amounts are row errors that say why.
+    void amountsParsedStrictly() {
+        const ImportSummary s = run(opts(data("values_bad.csv")));
+        const auto errorAt = [&s](int line) {
+            for (const io::RowError &e : s.errors)
+                if (e.line == line)
+                    return e;
+            return io::RowError{};
+        };
+        QCOMPARE(errorAt(33).column, QStringLiteral("amount"));
+        QVERIFY2(errorAt(33).reason.contains(QStringLiteral("another currency")),
+                 qPrintable(errorAt(33).reason));
+        QCOMPARE(errorAt(38).column, QStringLiteral("amount"));
+        QVERIFY2(errorAt(38).reason.contains(QStringLiteral("ambiguous")),
+                 qPrintable(errorAt(38).reason));
+        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM leads WHERE company IN "
+                                              "('BadCo031', 'BadCo036')")),
+                 0);
+        // The full-width email is accepted and stored as the address it is.
+        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM leads WHERE company = "
+                                              "'BadCo054' AND email = 'a@b.com'")),
+                 1);
+
+        const ImportSummary spend = run(opts(data("values_spend.csv")));
+        QCOMPARE(spend.kind, ImportKind::Spend);
+        bool found = false;
+        for (const io::RowError &e : spend.errors) {
+            if (e.line == 8) {
+                found = true;
+                QCOMPARE(e.column, QStringLiteral("amount"));
+                QVERIFY2(e.reason.contains(QStringLiteral("ambiguous")), qPrintable(e.reason));
+            }
+        }
+        QVERIFY(found);
+        QCOMPARE(
+            scalar(*m_db, QStringLiteral("SELECT count(*) FROM spend WHERE month = '2025-06'")), 0);
+    }
+
+    // Full-width email and phone numbers typed in the editor or business-card mode are stored
+    // half-width, as the import stores them.
+    void contactValuesStoredHalfWidth() {
+        storage::LeadRepository repo(*m_db);
+        Lead l;
+        l.company = QStringLiteral("全角商事");
+        l.email = QStringLiteral("ａ＠ｂ．ｃｏｍ");
+        l.phone = QStringLiteral("０３－６４５５－１２１２");
+        l.mobile = QStringLiteral(" ０９０ー１２３４ー５６７８ ");
+        auto id = repo.insert(l);
+        QVERIFY(id.ok());
+        Lead back = repo.get(*id).value();
+        QCOMPARE(back.email, QStringLiteral("a@b.com"));
+        QCOMPARE(back.phone, QStringLiteral("03-6455-1212"));
+        QCOMPARE(back.mobile, QStringLiteral("090-1234-5678"));
+        back.email = QStringLiteral("Ｔａｒｏ＠ＥＸＡＭＰＬＥ．ＪＰ");
+        QVERIFY(repo.update(back).ok());
+        QCOMPARE(repo.get(*id).value().email, QStringLiteral("Taro@example.jp"));
+    }
+
     void roundTripIsStable() {
         ImportSummary s = run(opts(data("roundtrip.csv")));
         QCOMPARE(s.rejected, 0);

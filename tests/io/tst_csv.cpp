@@ -179,6 +179,27 @@ private slots:
         QVERIFY(!reader.next(rec));
         QVERIFY(reader.error().isEmpty());
     }
+    // Review F10: a U+FEFF that starts the last, unterminated line is text, as on other lines;
+    // only the first bytes of the file are a BOM.
+    void readerKeepsFeffOnLastLine() {
+        for (const QByteArray &end : {QByteArray(), QByteArray("\n")}) {
+            QByteArray bytes = QByteArray("\xEF\xBB\xBF"
+                                          "a,b\n\xEF\xBB\xBFZ1,x\n\xEF\xBB\xBFZ2,y") +
+                               end;
+            QBuffer buf(&bytes);
+            QVERIFY(buf.open(QIODevice::ReadOnly));
+            CsvReader reader(&buf);
+            CsvRecord rec;
+            QVERIFY(reader.next(rec));
+            QCOMPARE(rec.fields, (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+            QVERIFY(reader.next(rec));
+            QCOMPARE(rec.fields.at(0), QStringLiteral("\uFEFFZ1"));
+            QVERIFY(reader.next(rec));
+            QCOMPARE(rec.fields.at(0), QStringLiteral("\uFEFFZ2"));
+            QVERIFY(!reader.next(rec));
+            QVERIFY(reader.error().isEmpty());
+        }
+    }
     void readerDelimiterOverride() {
         QByteArray bytes("a;b\n1;2\n");
         QBuffer buf(&bytes);
@@ -284,6 +305,28 @@ private slots:
                                    << "'-";
         QTest::newRow("empty") << ""
                                << "";
+        // Review F8: the forms a spreadsheet also runs (full-width, after a BOM or white space).
+        QTest::newRow("full-width =") << "＝1+1"
+                                      << "'＝1+1";
+        QTest::newRow("full-width = with comma") << "＝SUM(1,2)"
+                                                 << "\"'＝SUM(1,2)\"";
+        QTest::newRow("full-width +") << "＋cmd"
+                                      << "'＋cmd";
+        QTest::newRow("full-width -") << "－2+3"
+                                      << "'－2+3";
+        QTest::newRow("full-width @") << "＠SUM(A1)"
+                                      << "'＠SUM(A1)";
+        QTest::newRow("BOM then =") << QStringLiteral("\uFEFF=1+1") << "'\uFEFF=1+1";
+        QTest::newRow("spaces then =") << "  =HYPERLINK(\"http://e\",\"x\")"
+                                       << "\"'  =HYPERLINK(\"\"http://e\"\",\"\"x\"\")\"";
+        QTest::newRow("newline then =") << "\n=1+1"
+                                        << "\"'\n=1+1\"";
+        QTest::newRow("ideographic space then @") << "\u3000@x"
+                                                  << "'\u3000@x";
+        QTest::newRow("spaces then text kept") << "  hello"
+                                               << "\"  hello\"";
+        QTest::newRow("full-width digits kept") << "１００"
+                                                << "１００";
     }
     void writerQuotesAndNeutralises() {
         QFETCH(QString, value);

@@ -35,7 +35,23 @@ private slots:
         QTest::newRow("dollars") << "$12.34" << 100 << 1234LL;
         QTest::newRow("dollars one decimal") << "12.3" << 100 << 1230LL;
         QTest::newRow("dollars whole") << "1,000" << 100 << 100000LL;
-        QTest::newRow("yen .00") << "1000.00" << 1 << 1000LL;
+        QTest::newRow("yen .00") << "1000.00" << 1 << -1LL; // yen has no decimals, not even zeros
+        // Review F5: "1.000" is European grouping as often as a decimal; a foreign sign is never
+        // dropped; a currency's own code is fine.
+        QTest::newRow("yen 1.000 ambiguous") << "1.000" << 1 << -1LL;
+        QTest::newRow("yen 1.000.000 ambiguous") << "1.000.000" << 1 << -1LL;
+        QTest::newRow("dollar sign in yen") << "$1,000" << 1 << -1LL;
+        QTest::newRow("euro in yen") << "€1,000" << 1 << -1LL;
+        QTest::newRow("EUR code in yen") << "1000 EUR" << 1 << -1LL;
+        QTest::newRow("yen sign in dollars") << "¥1,000" << 100 << -1LL;
+        QTest::newRow("円 in dollars") << "1000円" << 100 << -1LL;
+        QTest::newRow("yen sign and 円") << "¥1,500,000円" << 1 << 1500000LL;
+        QTest::newRow("JPY code") << "JPY 1,500" << 1 << 1500LL;
+        QTest::newRow("USD code after") << "1,500.25 USD" << 100 << 150025LL;
+        QTest::newRow("full-width grouping") << "１，５００，０００" << 1 << 1500000LL;
+        QTest::newRow("backslash yen (Shift_JIS)") << "\\1,000" << 1 << 1000LL;
+        QTest::newRow("space inside") << "1 000" << 1 << -1LL;
+        QTest::newRow("triangle negative") << "▲500" << 1 << -1LL;
         QTest::newRow("yen decimals") << "1000.5" << 1 << -1LL;
         QTest::newRow("cents too fine") << "1.234" << 100 << -1LL;
         QTest::newRow("abc") << "abc" << 1 << -1LL;
@@ -172,6 +188,51 @@ private slots:
         QCOMPARE(r.errors[0].line, 7);
         QCOMPARE(r.errors[0].column, header);
         QVERIFY2(r.errors[0].reason.contains(value), qPrintable(r.errors[0].reason));
+    }
+    void moneyErrorsSayWhy() {
+        const auto reason = [](const char16_t *value, int minor = 1) {
+            const auto r = convert(list({u"company", u"amount"}), list({u"ACME", value}), minor);
+            return r.errors.isEmpty() ? QString() : r.errors.constFirst().reason;
+        };
+        QVERIFY2(reason(u"1.000").contains(QLatin1String("ambiguous")),
+                 qPrintable(reason(u"1.000")));
+        QVERIFY2(reason(u"$1,000").contains(QLatin1String("another currency")),
+                 qPrintable(reason(u"$1,000")));
+        QVERIFY2(reason(u"1.5").contains(QLatin1String("decimals")), qPrintable(reason(u"1.5")));
+        QVERIFY2(reason(u"1.555", 100).contains(QLatin1String("two decimals")),
+                 qPrintable(reason(u"1.555", 100)));
+        QVERIFY2(reason(u"-5").contains(QLatin1String("negative")), qPrintable(reason(u"-5")));
+    }
+    // Review F9: a NUL (or another control character) is a row error naming the column and the
+    // position; notes may hold TAB and line breaks, other fields not.
+    void controlCharactersAreErrors() {
+        const QString nul = QStringLiteral("Nul") + QChar(0) + QStringLiteral("Co");
+        auto r = convert(list({u"company", u"last name", u"notes"}),
+                         {nul, QStringLiteral("Nul\aName"), QStringLiteral("before\0after")});
+        QVERIFY(!r.ok());
+        QCOMPARE(r.errors.size(), 3);
+        QCOMPARE(r.errors[0].line, 7);
+        QCOMPARE(r.errors[0].column, QStringLiteral("company"));
+        QVERIFY2(r.errors[0].reason.contains(QLatin1String("U+0000")) &&
+                     r.errors[0].reason.contains(QLatin1String("position 4")),
+                 qPrintable(r.errors[0].reason));
+        QCOMPARE(r.errors[1].column, QStringLiteral("last name"));
+        QVERIFY(r.errors[1].reason.contains(QLatin1String("U+0007")));
+        QCOMPARE(r.errors[2].column, QStringLiteral("notes"));
+        r = convert(list({u"company", u"notes"}), list({u"ACME", u"line 1\n\tline 2\r\nend"}));
+        QVERIFY(r.ok());
+        r = convert(list({u"company", u"city"}), list({u"ACME", u"Tokyo\nOsaka"}));
+        QCOMPARE(r.errors.size(), 1);
+        QCOMPARE(r.errors[0].column, QStringLiteral("city"));
+        r = convert(list({u"company", u"email"}), list({u"AC\x85ME", u"a@b.jp"})); // C1 NEL
+        QCOMPARE(r.errors.size(), 1);
+        const HeaderMap spend = mapSpendHeaders(list({u"source", u"month", u"amount"}));
+        const auto s =
+            spendFromRow(spend, CsvRecord{2,
+                                          {QStringLiteral("Ads") + QChar(0),
+                                           QStringLiteral("2026-01"), QStringLiteral("100")}});
+        QCOMPARE(s.errors.size(), 1);
+        QCOMPARE(s.errors[0].column, QStringLiteral("source"));
     }
     void severalErrorsInOneRow() {
         const auto r =

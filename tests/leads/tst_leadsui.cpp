@@ -163,6 +163,17 @@ private slots:
             editor.accept();
             QCOMPARE(editor.result(), int(QDialog::Accepted));
             QVERIFY(editor.emailMessage().isEmpty());
+            // A NUL in the notes is refused with the field's name (as in business-card mode).
+            Lead nul = sample();
+            nul.notes = QStringLiteral("before") + QChar(0) + QStringLiteral("after");
+            const auto issues = ui::validateLead(nul);
+            QCOMPARE(issues.size(), 1);
+            QCOMPARE(issues.first().first, QStringLiteral("notes"));
+            QVERIFY2(issues.first().second.contains(l == QLatin1String("en")
+                                                        ? QStringLiteral("Notes")
+                                                        : QStringLiteral("メモ")),
+                     qPrintable(issues.first().second));
+            QVERIFY(issues.first().second.contains(QStringLiteral("U+0000")));
         }
         QVERIFY(lang.apply(QStringLiteral("en")));
     }
@@ -231,6 +242,28 @@ private slots:
         QVERIFY(dialog.statusText().contains(QStringLiteral("not a valid email")));
         QCOMPARE(LeadRepository(*m_db).count().value(), 10);
         QCOMPARE(stack.count(), 10);
+        // A control character (pasted from another program) is refused, naming the field.
+        email->clear();
+        dialog.findChild<QLineEdit *>(QStringLiteral("company"))
+            ->setText(QStringLiteral("Bell\aCo"));
+        QVERIFY(!dialog.saveCard());
+        QVERIFY2(dialog.statusText().contains(QStringLiteral("control character")),
+                 qPrintable(dialog.statusText()));
+        QCOMPARE(LeadRepository(*m_db).count().value(), 10);
+        // Full-width email and phone are stored as the import stores them: half-width.
+        dialog.findChild<QLineEdit *>(QStringLiteral("company"))
+            ->setText(QStringLiteral("全角商事"));
+        email->setText(QStringLiteral("ａ＠ｂ．ｃｏｍ"));
+        dialog.findChild<QLineEdit *>(QStringLiteral("phone"))
+            ->setText(QStringLiteral("０３－６４５５－１２１２"));
+        QVERIFY2(dialog.saveCard(), qPrintable(dialog.statusText()));
+        LeadFilter f;
+        f.search = QStringLiteral("全角商事");
+        const auto rows = LeadQuery(*m_db).rows(f, LeadSort::Created, true, 0, 10);
+        QVERIFY(rows.ok() && rows->size() == 1);
+        const Lead stored = LeadRepository(*m_db).get(rows->first().id).value();
+        QCOMPARE(stored.email, QStringLiteral("a@b.com"));
+        QCOMPARE(stored.phone, QStringLiteral("03-6455-1212"));
     }
 
     void duplicatesDialogMergesAndUndoes() {

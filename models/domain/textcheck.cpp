@@ -1,0 +1,113 @@
+#include "models/domain/textcheck.h"
+
+#include <QCoreApplication>
+
+namespace mikomi {
+
+qsizetype forbiddenCharacter(const QString &text, bool multiLine) {
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text.at(i).unicode();
+        if (multiLine && (c == u'\t' || c == u'\n' || c == u'\r'))
+            continue;
+        if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
+            return i;
+    }
+    return -1;
+}
+
+QString forbiddenCharacterMessage(const QString &text, qsizetype index) {
+    const char16_t c = index >= 0 && index < text.size() ? text.at(index).unicode() : 0;
+    const QString code = QStringLiteral("U+%1").arg(uint(c), 4, 16, QLatin1Char('0')).toUpper();
+    return QCoreApplication::translate(
+               "Mikomi", "The value contains a control character (%1) at position %2; remove it.")
+        .arg(code)
+        .arg(index + 1);
+}
+
+QList<LeadTextField> leadTextFields(const Lead &l) {
+    return {
+        {"company", l.company, false},
+        {"companyReading", l.companyReading, false},
+        {"department", l.department, false},
+        {"title", l.title, false},
+        {"familyName", l.familyName, false},
+        {"givenName", l.givenName, false},
+        {"familyReading", l.familyReading, false},
+        {"givenReading", l.givenReading, false},
+        {"honorific", l.honorific, false},
+        {"email", l.email, false},
+        {"phone", l.phone, false},
+        {"mobile", l.mobile, false},
+        {"postalCode", l.postalCode, false},
+        {"prefecture", l.prefecture, false},
+        {"city", l.city, false},
+        {"street", l.street, false},
+        {"building", l.building, false},
+        {"country", l.country, false},
+        {"website", l.website, false},
+        {"owner", l.owner, false},
+        {"source", l.source, false},
+        {"notes", l.notes, true},
+        {"lostReason", l.lostReason, true},
+    };
+}
+
+std::pair<QString, QString> leadTextProblem(const Lead &lead) {
+    for (const LeadTextField &f : leadTextFields(lead)) {
+        const qsizetype i = forbiddenCharacter(f.value, f.multiLine);
+        if (i >= 0)
+            return {QString::fromLatin1(f.key), forbiddenCharacterMessage(f.value, i)};
+    }
+    return {};
+}
+
+namespace {
+
+QString folded(const QString &s) {
+    QString out = s.normalized(QString::NormalizationForm_KC).trimmed();
+    // Dashes NFKC keeps: hyphen, non-breaking hyphen, figure/en/em dash, minus, the katakana
+    // prolonged sound mark and the half-width one typed in place of a dash.
+    for (QChar &c : out) {
+        switch (c.unicode()) {
+        case 0x2010:
+        case 0x2011:
+        case 0x2012:
+        case 0x2013:
+        case 0x2014:
+        case 0x2015:
+        case 0x2212:
+        case 0x30FC:
+        case 0xFF70:
+            c = u'-';
+            break;
+        default:
+            break;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+QString tidyEmail(const QString &email) {
+    QString e = email.normalized(QString::NormalizationForm_KC).trimmed();
+    if (e.isEmpty())
+        return e;
+    e.remove(u' ');
+    const qsizetype at = e.lastIndexOf(u'@');
+    if (at >= 0)
+        e = e.left(at + 1) + e.mid(at + 1).toLower();
+    return e;
+}
+
+QString tidyPhone(const QString &phone) {
+    return folded(phone);
+}
+
+void tidyContact(Lead &lead) {
+    lead.email = tidyEmail(lead.email);
+    lead.phone = tidyPhone(lead.phone);
+    lead.mobile = tidyPhone(lead.mobile);
+}
+
+} // namespace mikomi
