@@ -104,7 +104,10 @@ Status SettingsRepository::setValue(const QString &key, const QString &value) {
                   QStringLiteral("INSERT INTO settings(key, value) VALUES (?, ?) "
                                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
                   {key, value});
-    return q ? Status() : Status(Error{q.error()});
+    if (!q)
+        return Error{q.error()};
+    m_db.changes().note(DataKind::Settings);
+    return {};
 }
 
 // ---------------------------------------------------------------- users
@@ -138,6 +141,7 @@ Result<qint64> UserRepository::resolve(const QString &name) {
         if (!ins)
             return Error{ins.error()};
         id = ins->lastInsertId().toLongLong();
+        m_db.changes().note(DataKind::Users);
     }
     m_cache.insert(key, id);
     return id;
@@ -157,7 +161,10 @@ Result<QList<User>> UserRepository::list() const {
 Status UserRepository::setActive(const QString &name, bool active) {
     auto q = exec(m_db, QStringLiteral("UPDATE users SET active = ? WHERE name_key = ?"),
                   {active ? 1 : 0, text::foldKey(name)});
-    return q ? Status() : Status(Error{q.error()});
+    if (!q)
+        return Error{q.error()};
+    m_db.changes().note(DataKind::Users);
+    return {};
 }
 
 // ---------------------------------------------------------------- sources
@@ -197,6 +204,7 @@ Result<qint64> SourceRepository::resolve(const QString &name, bool create, Sourc
         if (!ins)
             return Error{ins.error()};
         id = ins->lastInsertId().toLongLong();
+        m_db.changes().note(DataKind::Sources);
     }
     m_cache.insert(key, id);
     return id;
@@ -257,13 +265,19 @@ Result<QList<Source>> SourceRepository::list() const {
 Status SourceRepository::setCategory(qint64 id, SourceCategory category) {
     auto q = exec(m_db, QStringLiteral("UPDATE sources SET category = ? WHERE id = ?"),
                   {categoryKey(category), id});
-    return q ? Status() : Status(Error{q.error()});
+    if (!q)
+        return Error{q.error()};
+    m_db.changes().note(DataKind::Sources);
+    return {};
 }
 
 Status SourceRepository::setTier(qint64 id, Tier tier) {
     auto q =
         exec(m_db, QStringLiteral("UPDATE sources SET tier = ? WHERE id = ?"), {tierKey(tier), id});
-    return q ? Status() : Status(Error{q.error()});
+    if (!q)
+        return Error{q.error()};
+    m_db.changes().note(DataKind::Sources);
+    return {};
 }
 
 Status SourceRepository::addAlias(const QString &alias, qint64 sourceId) {
@@ -284,6 +298,7 @@ Status SourceRepository::addAlias(const QString &alias, qint64 sourceId) {
     if (!q)
         return Error{q.error()};
     m_cache.remove(key);
+    m_db.changes().note(DataKind::Sources);
     return {};
 }
 
@@ -333,6 +348,7 @@ Status LeadRepository::writeLead(const Lead &lead, bool insert, qint64 *newId) {
             "Mikomi", "The lead no longer exists; it may have been deleted.")};
     if (newId)
         *newId = q->lastInsertId().toLongLong();
+    m_db.changes().noteLead(insert ? q->lastInsertId().toLongLong() : lead.id);
     return {};
 }
 
@@ -453,6 +469,7 @@ Status LeadRepository::remove(qint64 id) {
         if (q->numRowsAffected() == 0)
             return Error{QCoreApplication::translate(
                 "Mikomi", "The lead no longer exists; it may have been deleted.")};
+        m_db.changes().noteLead(id, DataKind::Tasks); // its tasks went with it
         return {};
     });
 }
@@ -475,6 +492,7 @@ Status LeadRepository::addStageChange(StageChange &c) {
     if (!q)
         return Error{q.error()};
     c.id = q->lastInsertId().toLongLong();
+    m_db.changes().noteLead(c.leadId);
     return {};
 }
 
@@ -625,6 +643,7 @@ Status LeadRepository::restoreStageState(qint64 id, const StageState &st) {
         if (q->numRowsAffected() == 0)
             return Error{QCoreApplication::translate(
                 "Mikomi", "The lead no longer exists; it may have been deleted.")};
+        m_db.changes().noteLead(id);
         return {};
     });
 }
@@ -642,6 +661,7 @@ Result<qint64> LeadRepository::addTouchpoint(Touchpoint &tp) {
     if (!q)
         return Error{q.error()};
     tp.id = q->lastInsertId().toLongLong();
+    m_db.changes().noteLead(tp.leadId);
     return tp.id;
 }
 
@@ -679,6 +699,7 @@ Result<qint64> LeadRepository::addActivity(Activity &a) {
     if (!q)
         return Error{q.error()};
     a.id = q->lastInsertId().toLongLong();
+    m_db.changes().noteLead(a.leadId);
     return a.id;
 }
 
@@ -686,6 +707,7 @@ Status LeadRepository::removeActivity(qint64 activityId) {
     auto q = exec(m_db, QStringLiteral("DELETE FROM activities WHERE id = ?"), {activityId});
     if (!q)
         return Error{q.error()};
+    m_db.changes().note(DataKind::Leads); // the lead is not known here
     return {};
 }
 
@@ -721,7 +743,10 @@ Status LeadRepository::setSpend(const SpendRow &row) {
                                  "CONFLICT(source_id, month) DO UPDATE SET amount = "
                                  "excluded.amount"),
                   {*source, row.month, row.amount});
-    return q ? Status() : Status(Error{q.error()});
+    if (!q)
+        return Error{q.error()};
+    m_db.changes().note(DataKind::Spend);
+    return {};
 }
 
 Result<QList<SpendRow>> LeadRepository::spend() const {
@@ -748,6 +773,7 @@ Result<qint64> LeadRepository::addCampaign(Campaign &c) {
     if (!q)
         return Error{q.error()};
     c.id = q->lastInsertId().toLongLong();
+    m_db.changes().note(DataKind::Campaigns);
     return c.id;
 }
 
