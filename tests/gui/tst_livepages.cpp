@@ -48,7 +48,8 @@ private:
     }
     ui::SourcesPage *sources() { return static_cast<ui::SourcesPage *>(w().pages().at(Sources)); }
     QString leadsLabel() {
-        return w().pages().at(Leads)->findChild<QLabel *>(QStringLiteral("leadsCount"))->text();
+        auto *label = w().pages().at(Leads)->findChild<QLabel *>(QStringLiteral("leadsCount"));
+        return label ? label->text() : QString();
     }
     QString statusLabel() { return w().findChild<QLabel *>(QStringLiteral("leadCount"))->text(); }
     QString dashboardSummary() {
