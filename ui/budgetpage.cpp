@@ -284,6 +284,17 @@ void BudgetPage::showEvent(QShowEvent *event) {
         loadFacts();
 }
 
+storage::DataKinds BudgetPage::shownKinds() const {
+    // While shown, the page's own spend and campaign edits are already on screen (the grid and
+    // the table update in place, the plan reads the facts again): reading everything again
+    // would reset the grid under the cell being edited. Everything else, and any change while
+    // hidden, is read again.
+    if (isVisible())
+        return storage::kAllDataKinds &
+               ~(storage::DataKinds(storage::DataKind::Spend) | storage::DataKind::Campaigns);
+    return storage::kAllDataKinds;
+}
+
 void BudgetPage::tabChanged(int index) {
     if (index == PlanTab && m_factsStale && !isStale())
         loadFacts();

@@ -54,6 +54,7 @@ public:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    storage::DataKinds shownKinds() const override;
     void changeEvent(QEvent *event) override;
     void load() override;
     void loadFacts() override;

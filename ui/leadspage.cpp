@@ -21,11 +21,13 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSet>
 #include <QShortcut>
 #include <QTableView>
 #include <QTimer>
@@ -83,6 +85,7 @@ LeadsPage::LeadsPage(QWidget *parent)
         filters->addWidget(w);
     filters->addStretch();
     m_count = new QLabel(this);
+    m_count->setObjectName(QStringLiteral("leadsCount"));
     filters->addWidget(m_count);
     layout->addLayout(filters);
 
@@ -161,9 +164,33 @@ void LeadsPage::setDatabase(storage::Database *db) {
 }
 
 void LeadsPage::reload() {
+    // The same leads stay selected (by id, among the rows loaded), whatever moved around them.
+    QSet<qint64> selected;
+    for (int row : selectedRows())
+        selected.insert(m_model->leadId(row));
+    const QModelIndex current = m_view->currentIndex();
+    const qint64 currentId = current.isValid() ? m_model->leadId(current.row()) : 0;
     fillCombos();
     m_model->refresh();
     applyFilters();
+    if (selected.isEmpty() && currentId == 0)
+        return;
+    QItemSelection selection;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const qint64 id = m_model->leadId(row);
+        if (selected.contains(id))
+            selection.select(m_model->index(row, 0),
+                             m_model->index(row, m_model->columnCount() - 1));
+        if (id == currentId)
+            m_view->selectionModel()->setCurrentIndex(
+                m_model->index(row, std::max(0, current.column())), QItemSelectionModel::NoUpdate);
+    }
+    m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+}
+
+storage::DataKinds LeadsPage::shownKinds() const {
+    return storage::DataKind::Leads | storage::DataKind::Sources | storage::DataKind::Users |
+           storage::DataKind::Rules;
 }
 
 void LeadsPage::changeEvent(QEvent *event) {
@@ -265,11 +292,6 @@ void LeadsPage::applyFilters() {
     }
 }
 
-void LeadsPage::changed() {
-    m_model->refresh();
-    emit dataChanged();
-}
-
 void LeadsPage::showError(const QString &message) {
     QMessageBox::warning(this, title(), message);
 }
@@ -303,12 +325,12 @@ void LeadsPage::openLead(qint64 id) {
 }
 
 void LeadsPage::editLead(const Lead &lead, bool isNew) {
+    // What the editor and the commands write reaches this page through the change feed.
     LeadEditor editor(*m_db, lead, undoStack(), this);
-    connect(&editor, &LeadEditor::leadChanged, this, &LeadsPage::changed);
     if (editor.exec() != QDialog::Accepted)
         return;
     const Lead after = editor.lead();
-    const auto applied = [this] { changed(); };
+    const auto applied = [] {};
     const auto error = [this](const QString &m) { showError(m); };
     const auto push = [this](QUndoCommand *cmd) {
         if (undoStack()) {
@@ -355,7 +377,6 @@ void LeadsPage::openCardEntry() {
     if (!m_db)
         return;
     CardEntryDialog dialog(*m_db, undoStack(), this);
-    connect(&dialog, &CardEntryDialog::cardSaved, this, &LeadsPage::changed);
     connect(&dialog, &CardEntryDialog::leadActivated, this, &LeadsPage::openLead);
     dialog.exec();
 }
@@ -364,7 +385,6 @@ void LeadsPage::findDuplicates() {
     if (!m_db)
         return;
     DuplicatesDialog dialog(*m_db, undoStack(), this);
-    connect(&dialog, &DuplicatesDialog::merged, this, &LeadsPage::changed);
     dialog.exec();
 }
 
@@ -381,7 +401,7 @@ void LeadsPage::deleteSelected() {
                                  nullptr, int(ids.size()))) != QMessageBox::Yes)
         return;
     auto *cmd = new DeleteLeadsCommand(
-        *m_db, ids, [this] { changed(); }, [this](const QString &m) { showError(m); });
+        *m_db, ids, [] {}, [this](const QString &m) { showError(m); });
     if (undoStack()) {
         undoStack()->push(cmd);
     } else {
@@ -424,7 +444,6 @@ void LeadsPage::stageCommand(int kind, int stage) {
     }
     if (undoStack() && rows.size() > 1)
         undoStack()->endMacro();
-    changed();
 }
 
 void LeadsPage::showContextMenu(const QPoint &pos) {
@@ -471,12 +490,7 @@ void LeadsPage::reassignLeads(const QList<qint64> &ids, const QString &owner) {
     if (!m_db || ids.isEmpty())
         return;
     auto *cmd = new ReassignCommand(
-        *m_db, ids, owner,
-        [this] {
-            fillCombos(); // a typed name may be a new user
-            changed();
-        },
-        [this](const QString &m) { showError(m); });
+        *m_db, ids, owner, [] {}, [this](const QString &m) { showError(m); });
     if (undoStack()) {
         undoStack()->push(cmd);
     } else {
@@ -489,7 +503,7 @@ void LeadsPage::setTemperature(const QList<qint64> &ids, std::optional<Temperatu
     if (!m_db || ids.isEmpty())
         return;
     auto *cmd = new TemperatureCommand(
-        *m_db, ids, temperature, [this] { changed(); }, [this](const QString &m) { showError(m); });
+        *m_db, ids, temperature, [] {}, [this](const QString &m) { showError(m); });
     if (undoStack()) {
         undoStack()->push(cmd);
     } else {

@@ -49,6 +49,7 @@ public slots:
 
 protected:
     void changeEvent(QEvent *event) override;
+    storage::DataKinds shownKinds() const override;
 
 private:
     void retranslate();
@@ -56,7 +57,6 @@ private:
     void showContextMenu(const QPoint &pos);
     void stageCommand(int kind, int stage);
     void editLead(const Lead &lead, bool isNew);
-    void changed();
     void showError(const QString &message);
     QList<int> selectedRows() const;
 

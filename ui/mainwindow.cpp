@@ -32,6 +32,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QUndoStack>
 
 namespace mikomi::ui {
@@ -73,6 +74,11 @@ MainWindow::MainWindow(LanguageManager *language, QWidget *parent)
     m_countLabel->setObjectName(QStringLiteral("leadCount"));
     statusBar()->addWidget(m_pathLabel, 1);
     statusBar()->addPermanentWidget(m_countLabel);
+    // The lead count follows the database; many commits in a row count once.
+    m_statusTimer = new QTimer(this);
+    m_statusTimer->setSingleShot(true);
+    m_statusTimer->setInterval(0);
+    connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::refreshStatus);
 
     // Leads written in bulk (an import, the demo) are indexed for search in the background.
     m_indexer = new SearchIndexer(this);
@@ -149,15 +155,13 @@ void MainWindow::createMenus() {
         if (!m_db)
             return;
         ScoringDialog d(*m_db, this);
-        if (d.exec() == QDialog::Accepted)
-            reloadPages();
+        d.exec(); // what it saves reaches the pages through the change feed
     });
     m_rulesAction = m_settingsMenu->addAction(QString(), this, [this] {
         if (!m_db)
             return;
         PipelineRulesDialog d(*m_db, this);
-        if (d.exec() == QDialog::Accepted)
-            reloadPages();
+        d.exec();
     });
     m_settingsMenu->addSeparator();
     m_languageMenu = m_settingsMenu->addMenu(QString());
@@ -261,6 +265,7 @@ Status MainWindow::openDatabase(const QString &path) {
         p->setDatabase(nullptr);
     m_undo->clear(); // commands refer to the old database
     m_db = std::move(db).value();
+    connect(&m_db->changes(), &storage::ChangeFeed::changed, this, &MainWindow::databaseChanged);
     for (Page *p : std::as_const(m_pages))
         p->setDatabase(m_db.get());
     AppSettings().addRecentDatabase(path);
@@ -269,19 +274,19 @@ Status MainWindow::openDatabase(const QString &path) {
     return {};
 }
 
-void MainWindow::reloadPages() {
+void MainWindow::databaseChanged(const storage::DataChange &change) {
     for (Page *p : std::as_const(m_pages))
-        p->reload();
-    refreshStatus();
-    if (m_db)
-        m_indexer->start(m_db->path());
+        p->databaseChanged(change);
+    if (change.touches(storage::DataKind::Leads))
+        m_statusTimer->start();
 }
 
 void MainWindow::importFile(const QString &file) {
     if (!m_db)
         return;
+    // The pages learn of the new leads from the change feed; the search index catches up here.
     if (runImportWizard(this, m_db.get(), file))
-        reloadPages();
+        m_indexer->start(m_db->path());
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event) {

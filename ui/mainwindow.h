@@ -11,13 +11,15 @@ class QLabel;
 class QListWidget;
 class QMenu;
 class QStackedWidget;
+class QTimer;
 class QUndoStack;
 
 namespace mikomi {
 class LanguageManager;
 namespace storage {
 class Database;
-}
+struct DataChange;
+} // namespace storage
 } // namespace mikomi
 
 namespace mikomi::ui {
@@ -39,8 +41,6 @@ public:
     void showPage(int index);
 
     QUndoStack *undoStack() const { return m_undo; }
-    // Reloads every page (after an import).
-    void reloadPages();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -52,6 +52,8 @@ private:
     void addPage(Page *page);
     void retranslate();
     void refreshStatus();
+    // Every committed change of the database reaches the pages and the status bar here.
+    void databaseChanged(const storage::DataChange &change);
     void rebuildRecentMenu();
     void newDatabase();
     void chooseDatabase();
@@ -68,6 +70,7 @@ private:
     QList<Page *> m_pages;
     QLabel *m_pathLabel = nullptr;
     QLabel *m_countLabel = nullptr;
+    QTimer *m_statusTimer = nullptr;
 
     QUndoStack *m_undo = nullptr;
     QMenu *m_fileMenu = nullptr;

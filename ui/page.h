@@ -1,7 +1,10 @@
 #pragma once
 
+#include "models/storage/changefeed.h"
+
 #include <QWidget>
 
+class QTimer;
 class QUndoStack;
 
 namespace mikomi::storage {
@@ -21,10 +24,22 @@ public:
     virtual void setDatabase(storage::Database *db) = 0;
     // Data changed behind the page's back (an import, another page): read it again.
     virtual void reload() {}
+    // The database changed (a commit of this window; in team mode, another user's). A visible
+    // page reads again once control returns to the event loop (many commits in a row: one
+    // reload), keeping the scroll position of its lists; a hidden page reads again when it is
+    // next shown. The window calls this for every change of the database's ChangeFeed.
+    void databaseChanged(const storage::DataChange &change);
+    // True while a change is waiting to be read (hidden page, or reload not run yet).
+    bool reloadPending() const { return m_dirty; }
     // The window's undo stack (Edit > Undo/Redo); pages push their commands on it. It is
     // cleared when another database is opened.
     void setUndoStack(QUndoStack *stack) { m_undo = stack; }
     QUndoStack *undoStack() const { return m_undo; }
+
+protected:
+    // The kinds of data the page shows; changes to others leave it alone. Default: all.
+    virtual storage::DataKinds shownKinds() const { return storage::kAllDataKinds; }
+    void showEvent(QShowEvent *event) override;
 
 signals:
     // Something the status bar shows (e.g. the lead count) may have changed.
@@ -33,7 +48,11 @@ signals:
     void pageRequested(int index);
 
 private:
+    void reloadNow();
+
     QUndoStack *m_undo = nullptr;
+    QTimer *m_reloadTimer = nullptr;
+    bool m_dirty = false;
 };
 
 } // namespace mikomi::ui

@@ -474,6 +474,11 @@ void PipelinePage::showError(const QString &message) {
     QMessageBox::warning(this, tr("Pipeline"), message);
 }
 
+storage::DataKinds PipelinePage::shownKinds() const {
+    return storage::DataKind::Leads | storage::DataKind::Sources | storage::DataKind::Users |
+           storage::DataKind::Rules | storage::DataKind::Tasks;
+}
+
 void PipelinePage::changeEvent(QEvent *event) {
     if (event->type() == QEvent::LanguageChange)
         retranslate();

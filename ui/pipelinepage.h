@@ -51,6 +51,7 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    storage::DataKinds shownKinds() const override;
 
 private:
     void retranslate();

@@ -162,6 +162,11 @@ void SourcesPage::setDatabase(storage::Database *db) {
     reload();
 }
 
+storage::DataKinds SourcesPage::shownKinds() const {
+    // Lead counts, the unknown-source audit and the duplicates come from the leads.
+    return storage::DataKind::Leads | storage::DataKind::Sources;
+}
+
 void SourcesPage::reload() {
     if (Status s = m_sources->reload(); !s)
         showError(s.error());

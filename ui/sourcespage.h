@@ -36,6 +36,7 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    storage::DataKinds shownKinds() const override;
 
 private:
     void retranslate();

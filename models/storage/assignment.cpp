@@ -61,6 +61,7 @@ Status AssignmentRules::setRules(const QList<AssignmentRule> &rules) {
         if (!q)
             return Error{q.error()};
     }
+    m_db.changes().note(DataKind::Rules);
     return tx.commit();
 }
 
@@ -194,6 +195,7 @@ Result<QList<qint64>> AssignmentRules::reassign(const QList<qint64> &leadIds,
             !s)
             return Error{s.error()};
     }
+    m_db.changes().noteLeads(leadIds);
     if (Status s = tx.commit(); !s)
         return Error{s.error()};
     return before;
@@ -216,6 +218,7 @@ Status AssignmentRules::restoreOwners(const QList<qint64> &leadIds, const QList<
             !s)
             return s;
     }
+    m_db.changes().noteLeads(leadIds);
     return tx.commit();
 }
 

@@ -303,6 +303,7 @@ Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &a
     auto id = m_lead->run(binds);
     if (!id)
         return id;
+    m_db.changes().note(DataKind::Leads); // no ids: an import is one change, "any lead"
     for (qsizetype i = 0; i < activities.size(); ++i) {
         if (Status s = writeActivity(*id, activities.at(i), times.at(i)); !s)
             return Error{s.error()};
@@ -314,7 +315,10 @@ Status BulkWriter::insertStageChange(qint64 leadId, const StageChange &c) {
     auto r = m_history->run({leadId, c.fromStage ? QVariant(stageKey(*c.fromStage)) : QVariant(),
                              stageKey(c.toStage), c.lost ? 1 : 0, c.recycled ? 1 : 0,
                              dates::toIsoDateTime(c.changedAt), c.user, c.note});
-    return r ? Status() : Status(Error{r.error()});
+    if (!r)
+        return Error{r.error()};
+    m_db.changes().note(DataKind::Leads);
+    return {};
 }
 
 Status BulkWriter::insertTouchpoint(qint64 leadId, const Touchpoint &tp) {
@@ -324,7 +328,10 @@ Status BulkWriter::insertTouchpoint(qint64 leadId, const Touchpoint &tp) {
     auto r = m_touch->run({leadId, dates::toIsoDateTime(tp.occurredAt),
                            *source > 0 ? QVariant(*source) : QVariant(), tp.medium, tp.campaign,
                            tp.content, tp.url});
-    return r ? Status() : Status(Error{r.error()});
+    if (!r)
+        return Error{r.error()};
+    m_db.changes().note(DataKind::Leads);
+    return {};
 }
 
 Status BulkWriter::insertActivity(qint64 leadId, const Activity &a) {
@@ -364,7 +371,10 @@ Status BulkWriter::writeActivity(qint64 leadId, const Activity &a, const QString
     if (Status s = pauseActivityTriggers(); !s)
         return s;
     auto r = m_activity->run({leadId, activityKindKey(a.kind), occurredAt, a.user, a.notes});
-    return r ? Status() : Status(Error{r.error()});
+    if (!r)
+        return Error{r.error()};
+    m_db.changes().note(DataKind::Leads);
+    return {};
 }
 
 } // namespace mikomi::storage

@@ -233,6 +233,8 @@ Status Transaction::commit() {
     }
     m_done = true;
     m_db.transactionDepth() = m_level - 1;
+    if (m_level == 1)
+        m_db.changes().flush(); // once per commit, with everything written in it
     return {};
 }
 
@@ -243,6 +245,7 @@ void Transaction::rollback() {
     m_db.noteRollback();
     if (m_level == 1) {
         (void)exec(m_db, QStringLiteral("ROLLBACK"));
+        m_db.changes().discard(); // nothing of it happened
     } else {
         (void)exec(m_db, QStringLiteral("ROLLBACK TO SAVEPOINT sp%1").arg(m_level));
         (void)exec(m_db, QStringLiteral("RELEASE SAVEPOINT sp%1").arg(m_level));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/domain/result.h"
+#include "models/storage/changefeed.h"
 #include "models/storage/schema.h"
 
 #include <QString>
@@ -47,6 +48,9 @@ public:
     // PRAGMA integrity_check == "ok".
     bool integrityOk() const;
 
+    // Where the writes to this database are announced once committed (changefeed.h).
+    ChangeFeed &changes() const { return *m_changes; }
+
 private:
     Database() = default;
     QString m_path;
@@ -55,6 +59,7 @@ private:
     int m_version = 0;
     int m_depth = 0;
     int m_rollbacks = 0;
+    std::unique_ptr<ChangeFeed> m_changes = std::make_unique<ChangeFeed>(*this);
 };
 
 // RAII transaction. The outermost one is BEGIN IMMEDIATE … COMMIT; nested ones are savepoints.

@@ -218,6 +218,7 @@ Status mergeLeads(Database &db, qint64 keepId, qint64 otherId) {
     }
     if (auto q = exec(db, QStringLiteral("DELETE FROM leads WHERE id = ?"), {otherId}); !q)
         return Error{q.error()};
+    db.changes().noteLeads({keepId, otherId}, DataKind::Tasks);
     return tx.commit();
 }
 

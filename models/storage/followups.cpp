@@ -46,6 +46,7 @@ Status FollowUpRepository::setRules(const QList<sla::ResponseRule> &rules) {
         if (!q)
             return Error{q.error()};
     }
+    m_db.changes().note(DataKind::Rules);
     return tx.commit();
 }
 
@@ -79,6 +80,7 @@ Result<qint64> FollowUpRepository::createForLead(qint64 leadId) {
          dates::toIsoDateTime(QDateTime::currentDateTime())});
     if (!ins)
         return Error{ins.error()};
+    m_db.changes().noteLead(leadId, DataKind::Tasks);
     return ins->lastInsertId().toLongLong();
 }
 
@@ -96,6 +98,7 @@ Result<qint64> FollowUpRepository::add(FollowUp &t) {
     if (!ins)
         return Error{ins.error()};
     t.id = ins->lastInsertId().toLongLong();
+    m_db.changes().noteLead(t.leadId, DataKind::Tasks);
     return t.id;
 }
 
@@ -167,6 +170,7 @@ Result<qint64> FollowUpRepository::complete(qint64 taskId, ActivityKind kind, co
                   {dates::toIsoDateTime(at), taskId});
     if (!u)
         return Error{u.error()};
+    m_db.changes().noteLead(a.leadId, DataKind::Tasks);
     if (Status s = tx.commit(); !s)
         return Error{s.error()};
     return *id;
@@ -180,6 +184,12 @@ Status FollowUpRepository::reopen(qint64 taskId, qint64 activityId) {
             exec(m_db, QStringLiteral("UPDATE tasks SET done_at = NULL WHERE id = ?"), {taskId});
         !q)
         return Error{q.error()};
+    // The task's lead lost an activity (its last_activity_at may change).
+    if (auto q = exec(m_db, QStringLiteral("SELECT lead_id FROM tasks WHERE id = ?"), {taskId});
+        q && q->next())
+        m_db.changes().noteLead(q->value(0).toLongLong(), DataKind::Tasks);
+    else
+        m_db.changes().note(DataKind::Tasks | DataKind::Leads);
     if (auto q = exec(m_db, QStringLiteral("DELETE FROM activities WHERE id = ?"), {activityId});
         !q)
         return Error{q.error()};

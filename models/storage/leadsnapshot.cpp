@@ -99,6 +99,7 @@ Status restoreLead(Database &db, const LeadSnapshot &s) {
         if (!q)
             return Error{q.error()};
     }
+    db.changes().noteLead(s.lead.id, DataKind::Tasks);
     return tx.commit();
 }
 
@@ -114,6 +115,8 @@ Status deleteLeads(Database &db, const QList<qint64> &ids) {
             return Error{QCoreApplication::translate(
                 "Mikomi", "The lead no longer exists; it may have been deleted.")};
     }
+    // Their tasks go with them (ON DELETE CASCADE).
+    db.changes().noteLeads(ids, DataKind::Tasks);
     return tx.commit();
 }
 

@@ -105,7 +105,10 @@ Status SettingsRepository::setValue(const QString &key, const QString &value) {
                   QStringLiteral("INSERT INTO settings(key, value) VALUES (?, ?) "
                                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
                   {key, value});
-    return q ? Status() : Status(Error{q.error()});
+    if (!q)
+        return Error{q.error()};
+    m_db.changes().note(DataKind::Settings);
+    return {};
 }
 
 // ---------------------------------------------------------------- users
@@ -139,6 +142,7 @@ Result<qint64> UserRepository::resolve(const QString &name) {
         if (!ins)
             return Error{ins.error()};
         id = ins->lastInsertId().toLongLong();
+        m_db.changes().note(DataKind::Users);
     }
     m_cache.insert(key, id);
     return id;
@@ -158,7 +162,10 @@ Result<QList<User>> UserRepository::list() const {
 Status UserRepository::setActive(const QString &name, bool active) {
     auto q = exec(m_db, QStringLiteral("UPDATE users SET active = ? WHERE name_key = ?"),
                   {active ? 1 : 0, text::foldKey(name)});
-    return q ? Status() : Status(Error{q.error()});
+    if (!q)
+        return Error{q.error()};
+    m_db.changes().note(DataKind::Users);
+    return {};
 }
 
 // ---------------------------------------------------------------- sources
@@ -198,6 +205,7 @@ Result<qint64> SourceRepository::resolve(const QString &name, bool create, Sourc
         if (!ins)
             return Error{ins.error()};
         id = ins->lastInsertId().toLongLong();
+        m_db.changes().note(DataKind::Sources);
     }
     m_cache.insert(key, id);
     return id;
@@ -258,13 +266,19 @@ Result<QList<Source>> SourceRepository::list() const {
 Status SourceRepository::setCategory(qint64 id, SourceCategory category) {
     auto q = exec(m_db, QStringLiteral("UPDATE sources SET category = ? WHERE id = ?"),
                   {categoryKey(category), id});
-    return q ? Status() : Status(Error{q.error()});
+    if (!q)
+        return Error{q.error()};
+    m_db.changes().note(DataKind::Sources);
+    return {};
 }
 
 Status SourceRepository::setTier(qint64 id, Tier tier) {
     auto q =
         exec(m_db, QStringLiteral("UPDATE sources SET tier = ? WHERE id = ?"), {tierKey(tier), id});
-    return q ? Status() : Status(Error{q.error()});
+    if (!q)
+        return Error{q.error()};
+    m_db.changes().note(DataKind::Sources);
+    return {};
 }
 
 Status SourceRepository::addAlias(const QString &alias, qint64 sourceId) {
@@ -285,6 +299,7 @@ Status SourceRepository::addAlias(const QString &alias, qint64 sourceId) {
     if (!q)
         return Error{q.error()};
     m_cache.remove(key);
+    m_db.changes().note(DataKind::Sources);
     return {};
 }
 
@@ -336,6 +351,7 @@ Status LeadRepository::writeLead(const Lead &lead, bool insert, qint64 *newId) {
             "Mikomi", "The lead no longer exists; it may have been deleted.")};
     if (newId)
         *newId = q->lastInsertId().toLongLong();
+    m_db.changes().noteLead(insert ? q->lastInsertId().toLongLong() : lead.id);
     return {};
 }
 
@@ -456,6 +472,7 @@ Status LeadRepository::remove(qint64 id) {
         if (q->numRowsAffected() == 0)
             return Error{QCoreApplication::translate(
                 "Mikomi", "The lead no longer exists; it may have been deleted.")};
+        m_db.changes().noteLead(id, DataKind::Tasks); // its tasks went with it
         return {};
     });
 }
@@ -478,6 +495,7 @@ Status LeadRepository::addStageChange(StageChange &c) {
     if (!q)
         return Error{q.error()};
     c.id = q->lastInsertId().toLongLong();
+    m_db.changes().noteLead(c.leadId);
     return {};
 }
 
@@ -628,6 +646,7 @@ Status LeadRepository::restoreStageState(qint64 id, const StageState &st) {
         if (q->numRowsAffected() == 0)
             return Error{QCoreApplication::translate(
                 "Mikomi", "The lead no longer exists; it may have been deleted.")};
+        m_db.changes().noteLead(id);
         return {};
     });
 }
@@ -645,6 +664,7 @@ Result<qint64> LeadRepository::addTouchpoint(Touchpoint &tp) {
     if (!q)
         return Error{q.error()};
     tp.id = q->lastInsertId().toLongLong();
+    m_db.changes().noteLead(tp.leadId);
     return tp.id;
 }
 
@@ -682,6 +702,7 @@ Result<qint64> LeadRepository::addActivity(Activity &a) {
     if (!q)
         return Error{q.error()};
     a.id = q->lastInsertId().toLongLong();
+    m_db.changes().noteLead(a.leadId);
     return a.id;
 }
 
@@ -689,6 +710,7 @@ Status LeadRepository::removeActivity(qint64 activityId) {
     auto q = exec(m_db, QStringLiteral("DELETE FROM activities WHERE id = ?"), {activityId});
     if (!q)
         return Error{q.error()};
+    m_db.changes().note(DataKind::Leads); // the lead is not known here
     return {};
 }
 
@@ -724,7 +746,10 @@ Status LeadRepository::setSpend(const SpendRow &row) {
                                  "CONFLICT(source_id, month) DO UPDATE SET amount = "
                                  "excluded.amount"),
                   {*source, row.month, row.amount});
-    return q ? Status() : Status(Error{q.error()});
+    if (!q)
+        return Error{q.error()};
+    m_db.changes().note(DataKind::Spend);
+    return {};
 }
 
 Result<QList<SpendRow>> LeadRepository::spend() const {
@@ -751,6 +776,7 @@ Result<qint64> LeadRepository::addCampaign(Campaign &c) {
     if (!q)
         return Error{q.error()};
     c.id = q->lastInsertId().toLongLong();
+    m_db.changes().note(DataKind::Campaigns);
     return c.id;
 }
 

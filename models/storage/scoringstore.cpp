@@ -104,6 +104,7 @@ Status ScoringStore::save(const scoring::Rules &rules) {
             !s)
             return s;
     }
+    m_db.changes().note(DataKind::Rules);
     return tx.commit();
 }
 
@@ -171,6 +172,8 @@ Result<qint64> ScoringStore::recomputeAll(const QDateTime &now,
             return Error{st.error()};
         ++changed;
     }
+    if (changed > 0)
+        m_db.changes().note(DataKind::Leads); // scores of any number of leads
     if (Status s = tx.commit(); !s)
         return Error{s.error()};
     return changed;
@@ -200,6 +203,7 @@ Result<int> ScoringStore::recompute(qint64 leadId, const QDateTime &now) {
         auto u = exec(m_db, QStringLiteral("UPDATE leads SET score = ? WHERE id = ?"), {s, leadId});
         if (!u)
             return Error{u.error()};
+        m_db.changes().noteLead(leadId);
     }
     return s;
 }
@@ -250,6 +254,7 @@ ScoringStore::setTemperatureOverride(const QList<qint64> &leadIds,
         if (Status st = execPrepared(upd, {value, now, id}); !st)
             return Error{st.error()};
     }
+    m_db.changes().noteLeads(leadIds);
     if (Status st = tx.commit(); !st)
         return Error{st.error()};
     return before;
@@ -274,6 +279,7 @@ ScoringStore::restoreTemperatureOverrides(const QList<qint64> &leadIds,
             !st)
             return st;
     }
+    m_db.changes().noteLeads(leadIds);
     return tx.commit();
 }
 

@@ -160,6 +160,7 @@ Result<MergeRecord> SourceAdmin::merge(qint64 fromId, qint64 intoId) {
     if (!alias)
         return Error{alias.error()};
     r.newAliasId = alias->lastInsertId().toLongLong();
+    m_db.changes().noteLeads(r.leadIds, DataKind::Sources | DataKind::Spend | DataKind::Campaigns);
     if (Status s = tx.commit(); !s)
         return Error{s.error()};
     return r;
@@ -235,6 +236,7 @@ Status SourceAdmin::undoMerge(const MergeRecord &r) {
                 return s;
         }
     }
+    m_db.changes().noteLeads(r.leadIds, DataKind::Sources | DataKind::Spend | DataKind::Campaigns);
     return tx.commit();
 }
 
@@ -307,6 +309,7 @@ Result<QList<qint64>> SourceAdmin::assignSource(const QList<qint64> &leadIds, qi
             !s)
             return Error{s.error()};
     }
+    m_db.changes().noteLeads(leadIds, DataKind::Sources); // the sources' lead counts
     if (Status s = tx.commit(); !s)
         return Error{s.error()};
     return before;
@@ -327,6 +330,7 @@ Status SourceAdmin::restoreSources(const QList<qint64> &leadIds, const QList<qin
         if (Status s = execPrepared(upd, {sid > 0 ? QVariant(sid) : QVariant(), leadIds.at(i)}); !s)
             return s;
     }
+    m_db.changes().noteLeads(leadIds, DataKind::Sources);
     return tx.commit();
 }
 

@@ -44,6 +44,7 @@ Status SpendStore::write(const QList<SpendWrite> &writes) {
         if (!q)
             return Error{q.error()};
     }
+    m_db.changes().note(DataKind::Spend);
     return tx.commit();
 }
 
@@ -140,6 +141,7 @@ Result<qint64> CampaignStore::insert(Campaign &c) {
     if (!q)
         return Error{q.error()};
     const qint64 id = q->lastInsertId().toLongLong();
+    m_db.changes().note(DataKind::Campaigns);
     if (Status s = tx.commit(); !s)
         return Error{s.error()};
     c.id = id;
@@ -165,6 +167,7 @@ Status CampaignStore::update(const Campaign &c) {
         return Error{q.error()};
     if (q->numRowsAffected() == 0)
         return Error{noCampaign()};
+    m_db.changes().note(DataKind::Campaigns);
     return tx.commit();
 }
 
@@ -177,6 +180,7 @@ Status CampaignStore::remove(qint64 id) {
         return Error{q.error()};
     if (q->numRowsAffected() == 0)
         return Error{noCampaign()};
+    m_db.changes().note(DataKind::Campaigns);
     return tx.commit();
 }
 

@@ -359,19 +359,24 @@ private slots:
         ui::LeadsPage leads;
         leads.setUndoStack(&leadsUndo);
         leads.setDatabase(m_db.get());
+        // As in the window: the page follows the database's change feed while shown.
+        connect(&m_db->changes(), &storage::ChangeFeed::changed, &leads,
+                &ui::Page::databaseChanged);
+        leads.show();
         LeadTableModel *table = leads.model();
         const int rowA = table->rowOfLead(a);
         QVERIFY(rowA >= 0);
         QCOMPARE(table->data(table->index(rowA, LeadTableModel::Temperature)).toString(),
                  temperatureLabel(Temperature::Hot));
         leads.setTemperature({a}, Temperature::Cold);
-        QCOMPARE(
+        QTRY_COMPARE(
             table->data(table->index(table->rowOfLead(a), LeadTableModel::Temperature)).toString(),
             temperatureLabel(Temperature::Cold));
         leads.reassignLeads({a}, QStringLiteral("田中"));
         QCOMPARE(leadsUndo.count(), 2);
-        QCOMPARE(table->data(table->index(table->rowOfLead(a), LeadTableModel::Owner)).toString(),
-                 QStringLiteral("田中"));
+        QTRY_COMPARE(
+            table->data(table->index(table->rowOfLead(a), LeadTableModel::Owner)).toString(),
+            QStringLiteral("田中"));
         leadsUndo.undo();
         leadsUndo.undo();
         QCOMPARE(repo.get(a)->owner, QStringLiteral("高橋"));

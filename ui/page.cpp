@@ -1,0 +1,57 @@
+#include "ui/page.h"
+
+#include <QAbstractItemView>
+#include <QScrollBar>
+#include <QTimer>
+
+namespace mikomi::ui {
+
+void Page::databaseChanged(const storage::DataChange &change) {
+    if (!(change.kinds & shownKinds()))
+        return;
+    m_dirty = true;
+    if (!isVisible())
+        return; // showEvent() reads it
+    if (!m_reloadTimer) {
+        m_reloadTimer = new QTimer(this);
+        m_reloadTimer->setSingleShot(true);
+        m_reloadTimer->setInterval(0);
+        connect(m_reloadTimer, &QTimer::timeout, this, &Page::reloadNow);
+    }
+    m_reloadTimer->start();
+}
+
+void Page::showEvent(QShowEvent *event) {
+    QWidget::showEvent(event);
+    if (m_dirty)
+        reloadNow();
+}
+
+void Page::reloadNow() {
+    if (m_reloadTimer)
+        m_reloadTimer->stop();
+    if (!m_dirty)
+        return;
+    m_dirty = false;
+    // Models are reset by a reload; the lists stay where the user had scrolled them.
+    struct Scroll {
+        QAbstractItemView *view;
+        int x;
+        int y;
+    };
+    QList<Scroll> scrolls;
+    for (QAbstractItemView *v : findChildren<QAbstractItemView *>())
+        scrolls.append({v, v->horizontalScrollBar()->value(), v->verticalScrollBar()->value()});
+    reload();
+    for (const Scroll &s : std::as_const(scrolls)) {
+        QScrollBar *h = s.view->horizontalScrollBar();
+        QScrollBar *v = s.view->verticalScrollBar();
+        if (h->value() == s.x && v->value() == s.y)
+            continue;
+        s.view->doItemsLayout(); // the ranges of the new rows, not the delayed ones
+        h->setValue(s.x);
+        v->setValue(s.y);
+    }
+}
+
+} // namespace mikomi::ui
