@@ -331,8 +331,9 @@ void MainWindow::chooseDatabase() {
 void MainWindow::openSettings() {
     SettingsDialog dialog(m_language, m_db.get(), this);
     const Currency before = AppSettings().currency();
-    if (dialog.exec() == QDialog::Accepted && AppSettings().currency() != before)
-        reloadPages(); // amounts in the new currency
+    // Amounts are shown in the new currency: every page reads again, through the change feed.
+    if (dialog.exec() == QDialog::Accepted && AppSettings().currency() != before && m_db)
+        m_db->changes().publish({storage::kAllDataKinds, {}});
 }
 
 void MainWindow::showAbout() {
