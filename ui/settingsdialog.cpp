@@ -7,6 +7,7 @@
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QFormLayout>
+#include <QLabel>
 #include <QLineEdit>
 
 namespace mikomi::ui {
@@ -26,9 +27,17 @@ SettingsDialog::SettingsDialog(LanguageManager *language, QWidget *parent)
     const AppSettings settings;
     m_currencyBox->setCurrentIndex(m_currencyBox->findData(currencyKey(settings.currency())));
     m_owner = new QLineEdit(settings.ownerName(), this);
-    m_form->addRow(QString(), m_languageBox);
-    m_form->addRow(QString(), m_currencyBox);
-    m_form->addRow(QString(), m_owner);
+    // Each row gets its own label widget, kept so retranslate() can set its text (a row added
+    // with an empty label string has no label widget at all).
+    m_languageLabel = new QLabel(this);
+    m_currencyLabel = new QLabel(this);
+    m_ownerLabel = new QLabel(this);
+    m_languageLabel->setBuddy(m_languageBox);
+    m_currencyLabel->setBuddy(m_currencyBox);
+    m_ownerLabel->setBuddy(m_owner);
+    m_form->addRow(m_languageLabel, m_languageBox);
+    m_form->addRow(m_currencyLabel, m_currencyBox);
+    m_form->addRow(m_ownerLabel, m_owner);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_form->addRow(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
@@ -58,9 +67,9 @@ void SettingsDialog::retranslate() {
     m_currencyBox->setItemText(0, tr("Japanese yen (¥)"));
     m_currencyBox->setItemText(1, tr("US dollar ($)"));
     m_owner->setPlaceholderText(tr("Your name, used as the owner of new leads"));
-    m_form->labelForField(m_languageBox)->setProperty("text", tr("Language:"));
-    m_form->labelForField(m_currencyBox)->setProperty("text", tr("Currency:"));
-    m_form->labelForField(m_owner)->setProperty("text", tr("Your name:"));
+    m_languageLabel->setText(tr("Language:"));
+    m_currencyLabel->setText(tr("Currency:"));
+    m_ownerLabel->setText(tr("Your name:"));
 }
 
 } // namespace mikomi::ui

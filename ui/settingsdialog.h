@@ -31,6 +31,9 @@ private:
     QComboBox *m_languageBox = nullptr;
     QComboBox *m_currencyBox = nullptr;
     QLineEdit *m_owner = nullptr;
+    QLabel *m_languageLabel = nullptr;
+    QLabel *m_currencyLabel = nullptr;
+    QLabel *m_ownerLabel = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };
 
