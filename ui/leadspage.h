@@ -30,6 +30,7 @@ public:
     QString title() const override;
     void setDatabase(storage::Database *db) override;
     void reload() override;
+    bool openLeadEditor(qint64 leadId) override;
 
     LeadTableModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
@@ -49,6 +50,7 @@ public slots:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void retranslate();
