@@ -1635,6 +1635,26 @@ customer</source>
         <source>The export stopped unexpectedly.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Enter when the follow-up is due.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the date the deal was won.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A deal value cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reschedule follow-up to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark lead as won</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>
@@ -3298,6 +3318,10 @@ Without a command, opens the window. Commands:
         <source>&amp;Response Time and Assignment Rules…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>New &amp;Lead…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::MatrixView</name>
@@ -3491,6 +3515,37 @@ Which is it?</source>
         <source>Rules</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark %n lead(s) as won</source>
+        <translation>
+            <numerusform>Mark %n lead as won</numerusform>
+            <numerusform>Mark %n leads as won</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open lead…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snooze until tomorrow 10:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done (log as %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::PipelineRulesDialog</name>
@@ -3587,6 +3642,17 @@ Which is it?</source>
     </message>
     <message>
         <source>&amp;Months:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::RescheduleDialog</name>
+    <message>
+        <source>Reschedule follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3879,6 +3945,41 @@ Which is it?</source>
     </message>
     <message>
         <source>Content (utm_content):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::WonDialog</name>
+    <message>
+        <source>Won deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lead becomes a customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 becomes a customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 1,500,000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 12,000.00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deal value:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Won on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the deal value as an amount, e.g. %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

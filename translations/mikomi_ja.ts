@@ -1633,6 +1633,26 @@ customer</source>
         <source>The export stopped unexpectedly.</source>
         <translation>書き出しが途中で止まりました。</translation>
     </message>
+    <message>
+        <source>Enter when the follow-up is due.</source>
+        <translation>フォローアップの期日を入力してください。</translation>
+    </message>
+    <message>
+        <source>Enter the date the deal was won.</source>
+        <translation>受注日を入力してください。</translation>
+    </message>
+    <message>
+        <source>A deal value cannot be negative.</source>
+        <translation>受注金額にマイナスの値は指定できません。</translation>
+    </message>
+    <message>
+        <source>Reschedule follow-up to %1</source>
+        <translation>フォローアップを %1 に変更</translation>
+    </message>
+    <message>
+        <source>Mark lead as won</source>
+        <translation>リードを受注にする</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>
@@ -3289,6 +3309,10 @@ Without a command, opens the window. Commands:
         <source>&amp;Response Time and Assignment Rules…</source>
         <translation>対応期限と担当割り当てのルール(&amp;R)…</translation>
     </message>
+    <message>
+        <source>New &amp;Lead…</source>
+        <translation>新規リード(&amp;L)…</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::MatrixView</name>
@@ -3481,6 +3505,36 @@ Which is it?</source>
         <source>Rules</source>
         <translation>ルール設定</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark %n lead(s) as won</source>
+        <translation>
+            <numerusform>%n 件のリードを受注にする</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open lead…</source>
+        <translation>リードを開く…</translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>期日を変更…</translation>
+    </message>
+    <message>
+        <source>Snooze until tomorrow 10:00</source>
+        <translation>明日 10:00 に延期</translation>
+    </message>
+    <message>
+        <source>Done (log as %1)</source>
+        <translation>完了（%1 として記録）</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>開く…</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::PipelineRulesDialog</name>
@@ -3578,6 +3632,17 @@ Which is it?</source>
     <message>
         <source>&amp;Months:</source>
         <translation>月数(&amp;M)：</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::RescheduleDialog</name>
+    <message>
+        <source>Reschedule follow-up</source>
+        <translation>フォローアップの期日変更</translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>期日：</translation>
     </message>
 </context>
 <context>
@@ -3870,6 +3935,41 @@ Which is it?</source>
     <message>
         <source>Content (utm_content):</source>
         <translation>コンテンツ (utm_content)：</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::WonDialog</name>
+    <message>
+        <source>Won deal</source>
+        <translation>受注</translation>
+    </message>
+    <message>
+        <source>The lead becomes a customer.</source>
+        <translation>このリードを受注にします。</translation>
+    </message>
+    <message>
+        <source>%1 becomes a customer.</source>
+        <translation>%1 を受注にします。</translation>
+    </message>
+    <message>
+        <source>e.g. 1,500,000</source>
+        <translation>例：1,500,000</translation>
+    </message>
+    <message>
+        <source>e.g. 12,000.00</source>
+        <translation>例：12,000.00</translation>
+    </message>
+    <message>
+        <source>Deal value:</source>
+        <translation>受注金額：</translation>
+    </message>
+    <message>
+        <source>Won on:</source>
+        <translation>受注日：</translation>
+    </message>
+    <message>
+        <source>Enter the deal value as an amount, e.g. %1.</source>
+        <translation>受注金額は %1 のように金額で入力してください。</translation>
     </message>
 </context>
 </TS>

@@ -5,11 +5,14 @@
 #include "ui/page.h"
 
 #include <QAbstractButton>
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QCheckBox>
 #include <QDialog>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QLineEdit>
+#include <QListView>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPointer>
@@ -239,6 +242,59 @@ private slots:
                                  "mikomi::ui::LeadEditor", "mikomi::ui::CardEntryDialog",
                                  "mikomi::ui::DuplicatesDialog", "QFileDialog", "QMessageBox"})
             QVERIFY2(classes.contains(QString::fromLatin1(name)), name);
+    }
+
+    // Ctrl+N makes a new lead from any page (File > New Database is Ctrl+Shift+N), Ctrl+E
+    // exports while the search box has focus, and a double-clicked kanban card opens the lead
+    // editor from the Pipeline page.
+    void shortcutsAndOpeningALeadFromThePipeline() {
+        LanguageManager language;
+        QVERIFY(language.apply(QStringLiteral("en")));
+        ui::MainWindow w(&language);
+        QVERIFY(w.openDatabase(m_path).ok());
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QApplication::setActiveWindow(&w);
+        ModalCloser closer(language);
+
+        const auto opened = [&closer](const char *cls) {
+            return int(closer.seen().filter(QString::fromLatin1(cls)).size());
+        };
+        for (int page : {0, 1, 3}) {
+            w.showPage(page);
+            QCoreApplication::processEvents();
+            QWidget *focus = w.pages().at(page)->findChildren<QAbstractItemView *>().value(0);
+            QVERIFY(focus);
+            QApplication::setActiveWindow(&w); // again, after the last dialog closed
+            focus->setFocus();
+            const int before = opened("LeadEditor");
+            QTest::keyClick(focus, Qt::Key_N, Qt::ControlModifier);
+            QCOMPARE(opened("LeadEditor"), before + 1);
+        }
+        QVERIFY(!closer.seen().join(u'|').contains(QStringLiteral("New Database")));
+
+        w.showPage(0);
+        QCoreApplication::processEvents();
+        auto *search = w.pages().at(0)->findChild<QLineEdit *>();
+        QVERIFY(search);
+        QApplication::setActiveWindow(&w);
+        search->setFocus();
+        QTest::keyClick(search, Qt::Key_E, Qt::ControlModifier);
+        QVERIFY2(closer.seen().join(u'|').contains(QStringLiteral("QDialog \"Export\"")),
+                 qPrintable(closer.seen().join(u'|')));
+
+        // Pipeline: double-click a card, the lead editor opens on that lead.
+        w.showPage(1);
+        QCoreApplication::processEvents();
+        auto *column = w.pages().at(1)->findChild<QListView *>(QStringLiteral("column0"));
+        QVERIFY(column && column->model()->rowCount() > 0);
+        const QRect card = column->visualRect(column->model()->index(0, 0));
+        const int before = opened("LeadEditor");
+        QTest::mouseClick(column->viewport(), Qt::LeftButton, {}, card.center());
+        QTest::mouseDClick(column->viewport(), Qt::LeftButton, {}, card.center());
+        QCOMPARE(opened("LeadEditor"), before + 1);
+        QVERIFY2(!closer.seen().last().contains(QStringLiteral("New lead")),
+                 qPrintable(closer.seen().last()));
     }
 };
 
