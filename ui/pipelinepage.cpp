@@ -33,7 +33,6 @@
 #include <QScrollArea>
 #include <QTabWidget>
 #include <QTableView>
-#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -82,10 +81,9 @@ PipelinePage::PipelinePage(QWidget *parent)
     for (auto r : {scoring::Readiness::None, scoring::Readiness::Mql, scoring::Readiness::Sql})
         m_ready->addItem(QString(), int(r));
     // The rule dialogs behind one menu button: the filters need the room (Japanese labels).
-    m_rulesButton = new QToolButton(this);
+    // A push button leaves room for its menu arrow (a tool button drew it over the text).
+    m_rulesButton = new QPushButton(this);
     m_rulesButton->setObjectName(QStringLiteral("rulesButton"));
-    m_rulesButton->setPopupMode(QToolButton::InstantPopup);
-    m_rulesButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
     auto *rulesMenu = new QMenu(m_rulesButton);
     m_scoring = rulesMenu->addAction(QString());
     m_rules = rulesMenu->addAction(QString());

@@ -16,7 +16,6 @@ class QListView;
 class QPushButton;
 class QTabWidget;
 class QTableView;
-class QToolButton;
 
 namespace mikomi {
 class FollowUpModel;
@@ -88,7 +87,7 @@ private:
     QComboBox *m_owner = nullptr;
     QComboBox *m_source = nullptr;
     QComboBox *m_ready = nullptr;
-    QToolButton *m_rulesButton = nullptr;
+    QPushButton *m_rulesButton = nullptr;
     QAction *m_scoring = nullptr;
     QAction *m_rules = nullptr;
     QLabel *m_limitNote = nullptr;

@@ -10,6 +10,7 @@ namespace mikomi::ui {
 RescheduleDialog::RescheduleDialog(const QDateTime &due, QWidget *parent)
     : QDialog(parent) {
     setWindowTitle(tr("Reschedule follow-up"));
+    setMinimumWidth(320);
     auto *form = new QFormLayout(this);
     m_edit = new QDateTimeEdit(due, this);
     m_edit->setObjectName(QStringLiteral("dueAt"));

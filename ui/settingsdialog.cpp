@@ -67,6 +67,9 @@ void SettingsDialog::retranslate() {
     m_currencyBox->setItemText(0, tr("Japanese yen (¥)"));
     m_currencyBox->setItemText(1, tr("US dollar ($)"));
     m_owner->setPlaceholderText(tr("Your name, used as the owner of new leads"));
+    // The hint is the field's explanation: show it whole.
+    m_owner->setMinimumWidth(m_owner->fontMetrics().horizontalAdvance(m_owner->placeholderText()) +
+                             16);
     m_languageLabel->setText(tr("Language:"));
     m_currencyLabel->setText(tr("Currency:"));
     m_ownerLabel->setText(tr("Your name:"));

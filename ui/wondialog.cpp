@@ -7,6 +7,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 
 namespace mikomi::ui {
@@ -16,6 +17,7 @@ WonDialog::WonDialog(const QString &leadName, std::optional<Money> dealValue, Cu
     : QDialog(parent)
     , m_currency(currency) {
     setWindowTitle(tr("Won deal"));
+    setMinimumWidth(380);
     auto *form = new QFormLayout(this);
     auto *intro =
         new QLabel(leadName.isEmpty() ? tr("The lead becomes a customer.")
@@ -34,6 +36,10 @@ WonDialog::WonDialog(const QString &leadName, std::optional<Money> dealValue, Cu
     m_date = new QDateEdit(QDate::currentDate(), this);
     m_date->setObjectName(QStringLiteral("wonAt"));
     m_date->setCalendarPopup(true);
+    // A four-digit year whatever the locale ("12/2/26" is ambiguous).
+    const QString format = QLocale().dateFormat(QLocale::ShortFormat);
+    m_date->setDisplayFormat(
+        format.contains(QStringLiteral("yyyy")) ? format : QStringLiteral("yyyy-MM-dd"));
     form->addRow(tr("Won on:"), m_date);
     m_error = new QLabel(this);
     m_error->setStyleSheet(QStringLiteral("color: #c62828;"));

@@ -61,6 +61,13 @@ private:
             // The first dialog of each kind in each language is retranslated there and back
             // (the whole window with it, which takes a moment).
             if (!m_classes.contains(name + lang)) {
+                if (const QString dir = qEnvironmentVariable("MIKOMI_SHOTS"); !dir.isEmpty()) {
+                    QDir().mkpath(dir);
+                    const QString file = QStringLiteral("dialog_%1_%2.png")
+                                             .arg(name.split(QStringLiteral("::")).last(), lang);
+                    if (!dialog->grab().save(QDir(dir).filePath(file)))
+                        qWarning("Could not save %s", qPrintable(file));
+                }
                 m_language.apply(lang == QLatin1String("ja") ? QStringLiteral("en")
                                                              : QStringLiteral("ja"));
                 QCoreApplication::processEvents();

@@ -1,4 +1,5 @@
 #include "models/followupmodel.h"
+#include "models/language.h"
 #include "models/pipelinemodel.h"
 #include "models/storage/database.h"
 #include "models/storage/followups.h"
@@ -11,6 +12,7 @@
 #include <QDateEdit>
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
@@ -112,6 +114,32 @@ private:
     }
 
 private slots:
+    // The two dialogs and the menus, in both languages, when MIKOMI_SHOTS names a folder.
+    void screenshots() {
+        const QString dir = qEnvironmentVariable("MIKOMI_SHOTS");
+        if (dir.isEmpty())
+            QSKIP("MIKOMI_SHOTS is not set");
+        QDir().mkpath(dir);
+        const qint64 a = addLead(QStringLiteral("株式会社湊印刷"), Stage::Opportunity, 1200000);
+        QVERIFY(FollowUpRepository(*m_db).createForLead(a));
+        for (const QString &lang : {QStringLiteral("ja"), QStringLiteral("en")}) {
+            LanguageManager language;
+            QVERIFY(language.apply(lang));
+            ui::WonDialog won(QStringLiteral("佐藤 花子（株式会社湊印刷）"), 1200000,
+                              Currency::JPY);
+            won.show();
+            QVERIFY(won.grab().save(QDir(dir).filePath(QStringLiteral("won_%1.png").arg(lang))));
+            won.valueEdit()->setText(QStringLiteral("1.2.3"));
+            won.adjustSize();
+            QVERIFY(
+                won.grab().save(QDir(dir).filePath(QStringLiteral("won_bad_%1.png").arg(lang))));
+            ui::RescheduleDialog later(QDateTime(QDate(2026, 12, 24), QTime(15, 30)));
+            later.show();
+            QVERIFY(later.grab().save(
+                QDir(dir).filePath(QStringLiteral("reschedule_%1.png").arg(lang))));
+        }
+    }
+
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true); // currency and name: test settings
     }
