@@ -403,9 +403,12 @@ void PipelinePage::winLeads(const QList<qint64> &ids) {
             showError(lead.error());
             return;
         }
-        WonDialog dialog(lead->company.isEmpty()
-                             ? lead->displayName(true)
-                             : tr("%1 (%2)").arg(lead->displayName(true), lead->company),
+        // Names in kanji or kana stay family first in every language, as on the Leads page.
+        const bool familyFirst =
+            QLocale().language() == QLocale::Japanese ||
+            (!lead->familyName.isEmpty() && lead->familyName.at(0).unicode() >= 0x3000);
+        const QString name = lead->displayName(familyFirst);
+        WonDialog dialog(lead->company.isEmpty() ? name : tr("%1 (%2)").arg(name, lead->company),
                          lead->dealValue, currency, this);
         if (dialog.exec() != QDialog::Accepted)
             return;

@@ -51,15 +51,22 @@ template <typename D> void onNextDialog(std::function<void(D *)> act) {
 }
 
 // Chooses the entry `text` of the next popup menu, as a user does with the keyboard.
-void onNextMenu(const QString &text, QStringList *seen = nullptr) {
+// Saves the menu as `shot`.png when MIKOMI_SHOTS names a folder.
+void onNextMenu(const QString &text, QStringList *seen = nullptr, const QString &shot = {}) {
     auto *timer = new QTimer;
     timer->setInterval(10);
-    QObject::connect(timer, &QTimer::timeout, [timer, text, seen] {
+    QObject::connect(timer, &QTimer::timeout, [timer, text, seen, shot] {
         auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
         if (!menu)
             return;
         timer->stop();
         timer->deleteLater();
+        if (const QString dir = qEnvironmentVariable("MIKOMI_SHOTS");
+            !dir.isEmpty() && !shot.isEmpty()) {
+            QDir().mkpath(dir);
+            if (!menu->grab().save(QDir(dir).filePath(shot + QStringLiteral(".png"))))
+                qWarning("Could not save %s", qPrintable(shot));
+        }
         for (QAction *a : menu->actions()) {
             if (seen)
                 seen->append(a->text());
@@ -229,7 +236,7 @@ private slots:
 
         // "Open…" from the card's menu, its first entry.
         QStringList entries;
-        onNextMenu(ui::PipelinePage::tr("Open…"), &entries);
+        onNextMenu(ui::PipelinePage::tr("Open…"), &entries, QStringLiteral("menu_card"));
         emit mql->customContextMenuRequested(card.center());
         QCOMPARE(entries.value(0), ui::PipelinePage::tr("Open…"));
         QCOMPARE(open.count(), 1);
@@ -269,7 +276,7 @@ private slots:
         // Context menu > Reschedule…: a date and time picker starting at the current due time.
         const QDateTime later(QDate(2026, 12, 24), QTime(15, 30));
         QDateTime shown;
-        onNextMenu(ui::PipelinePage::tr("Reschedule…"));
+        onNextMenu(ui::PipelinePage::tr("Reschedule…"), nullptr, QStringLiteral("menu_followup"));
         onNextDialog<ui::RescheduleDialog>([&](ui::RescheduleDialog *d) {
             shown = d->edit()->dateTime();
             d->edit()->setDateTime(later);
