@@ -39,6 +39,10 @@ qint64 FollowUpModel::taskId(int row) const {
     return row >= 0 && row < m_tasks.size() ? m_tasks.at(row).id : 0;
 }
 
+QDateTime FollowUpModel::dueAt(int row) const {
+    return row >= 0 && row < m_tasks.size() ? m_tasks.at(row).dueAt : QDateTime();
+}
+
 qint64 FollowUpModel::overdueCount() const {
     const QDateTime n = now();
     qint64 count = 0;

@@ -22,6 +22,7 @@ public:
     void setLimit(int limit) { m_limit = limit; }
     Status reload();
     qint64 taskId(int row) const;
+    QDateTime dueAt(int row) const;
     qint64 overdueCount() const;
     void retranslate();
 

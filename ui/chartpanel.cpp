@@ -21,7 +21,8 @@ ChartPanel::ChartPanel(QWidget *parent)
     layout->addLayout(m_controls);
     m_view = new QChartView(this);
     m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setMinimumSize(420, 380);
+    // Two charts side by side fit a 1024 px window (the Dashboard's grid).
+    m_view->setMinimumSize(320, 380);
     layout->addWidget(m_view);
     auto *buttons = new QHBoxLayout;
     buttons->addStretch();

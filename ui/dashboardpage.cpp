@@ -54,7 +54,11 @@ DashboardPage::DashboardPage(QWidget *parent)
     f.setPointSizeF(f.pointSizeF() * 1.3);
     f.setBold(true);
     m_heading->setFont(f);
-    layout->addWidget(m_heading);
+    // The PDF button sits beside the heading, so the filter row below fits a 1024 px window.
+    auto *headingRow = new QHBoxLayout;
+    headingRow->addWidget(m_heading);
+    headingRow->addStretch();
+    layout->addLayout(headingRow);
 
     auto *bar = new QHBoxLayout;
     m_useWindow = new QCheckBox(m_content);
@@ -80,7 +84,7 @@ DashboardPage::DashboardPage(QWidget *parent)
     bar->addWidget(m_modelLabel);
     bar->addWidget(m_model);
     bar->addStretch();
-    bar->addWidget(m_pdf);
+    headingRow->addWidget(m_pdf);
     layout->addLayout(bar);
 
     m_summary = new QLabel(m_content);
@@ -139,6 +143,7 @@ DashboardPage::DashboardPage(QWidget *parent)
     m_funnelSource = new QComboBox(m_funnelChart);
     m_funnelSource->setObjectName(QStringLiteral("funnelSource"));
     m_funnelSource->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_funnelSource->setMaximumWidth(200); // a long source name must not widen the chart grid
     m_funnelSourceLabel->setBuddy(m_funnelSource);
     m_funnelChart->addControl(m_funnelSourceLabel);
     m_funnelChart->addControl(m_funnelSource);

@@ -6,6 +6,7 @@
 #include "models/storage/repositories.h"
 #include "ui/cardentrydialog.h"
 #include "ui/duplicatesdialog.h"
+#include "ui/flowlayout.h"
 #include "ui/leadcommands.h"
 #include "ui/leadeditor.h"
 #include "ui/pages.h"
@@ -22,6 +23,7 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -60,9 +62,14 @@ LeadsPage::LeadsPage(QWidget *parent)
     top->addWidget(m_cards);
     top->addWidget(m_duplicates);
     top->addWidget(m_delete);
+    m_count = new QLabel(this);
+    m_count->setObjectName(QStringLiteral("leadsCount"));
+    top->addWidget(m_count);
     layout->addLayout(top);
 
-    auto *filters = new QHBoxLayout;
+    // The filters wrap to a second line in a narrow window (1024 px) instead of holding the
+    // window wide.
+    auto *filters = new FlowLayout;
     m_stage = new QComboBox(this);
     m_temperature = new QComboBox(this);
     m_category = new QComboBox(this);
@@ -80,13 +87,17 @@ LeadsPage::LeadsPage(QWidget *parent)
         d->setDate(kAnyDate);
     }
     for (QWidget *w :
-         std::initializer_list<QWidget *>{m_stage, m_temperature, m_category, m_source, m_owner,
-                                          m_fromLabel, m_from, m_toLabel, m_to})
+         std::initializer_list<QWidget *>{m_stage, m_temperature, m_category, m_source, m_owner})
         filters->addWidget(w);
-    filters->addStretch();
-    m_count = new QLabel(this);
-    m_count->setObjectName(QStringLiteral("leadsCount"));
-    filters->addWidget(m_count);
+    // The date range stays on one line: "Created from [date] to [date]".
+    auto *range = new QWidget(this);
+    auto *rangeLayout = new QHBoxLayout(range);
+    rangeLayout->setContentsMargins(0, 0, 0, 0);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_fromLabel, m_from, m_toLabel, m_to}) {
+        w->setParent(range);
+        rangeLayout->addWidget(w);
+    }
+    filters->addWidget(range);
     layout->addLayout(filters);
 
     m_model = new LeadTableModel(this);
@@ -130,9 +141,9 @@ LeadsPage::LeadsPage(QWidget *parent)
 
     auto *cards = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B), this);
     connect(cards, &QShortcut::activated, this, &LeadsPage::openCardEntry);
-    auto *newLead = new QShortcut(QKeySequence::New, this);
-    newLead->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(newLead, &QShortcut::activated, this, &LeadsPage::newLead);
+    // Ctrl+N (a new lead) is the window's File > New Lead, so it works from every page.
+    // The search box lets the window's Ctrl+E (Export) through (see eventFilter).
+    m_search->installEventFilter(this);
     auto *copy = new QShortcut(QKeySequence::Copy, m_view);
     copy->setContext(Qt::WidgetShortcut);
     connect(copy, &QShortcut::activated, this, &LeadsPage::copySelected);
@@ -311,6 +322,25 @@ void LeadsPage::newLead() {
     l.owner = AppSettings().ownerName();
     l.createdAt = QDateTime::currentDateTime();
     editLead(l, true);
+}
+
+bool LeadsPage::openLeadEditor(qint64 leadId) {
+    if (leadId == 0)
+        newLead();
+    else
+        openLead(leadId);
+    return true;
+}
+
+bool LeadsPage::eventFilter(QObject *watched, QEvent *event) {
+    // QLineEdit claims Ctrl+E (end of line, which End does too) before window shortcuts see it;
+    // filtering the override out lets File > Export run while the search box has focus.
+    if (watched == m_search && event->type() == QEvent::ShortcutOverride) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->keyCombination() == QKeyCombination(Qt::ControlModifier, Qt::Key_E))
+            return true;
+    }
+    return Page::eventFilter(watched, event);
 }
 
 void LeadsPage::openLead(qint64 id) {

@@ -30,6 +30,7 @@ public:
     QString title() const override;
     void setDatabase(storage::Database *db) override;
     void reload() override;
+    bool openLeadEditor(qint64 leadId) override;
 
     LeadTableModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
@@ -50,6 +51,7 @@ public slots:
 protected:
     void changeEvent(QEvent *event) override;
     storage::DataKinds shownKinds() const override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void retranslate();

@@ -113,6 +113,16 @@ void MainWindow::addPage(Page *page) {
     connect(page, &Page::pageRequested, this, &MainWindow::showPage);
     m_nav->addItem(page->title());
     connect(page, &Page::dataChanged, this, &MainWindow::refreshStatus);
+    connect(page, &Page::leadOpenRequested, this, &MainWindow::openLeadEditor);
+}
+
+void MainWindow::openLeadEditor(qint64 leadId) {
+    if (!m_db)
+        return;
+    for (Page *p : std::as_const(m_pages)) {
+        if (p->openLeadEditor(leadId))
+            return;
+    }
 }
 
 void MainWindow::showPage(int index) {
@@ -121,8 +131,12 @@ void MainWindow::showPage(int index) {
 
 void MainWindow::createMenus() {
     m_fileMenu = menuBar()->addMenu(QString());
+    // Ctrl+N makes a lead, from any page: that is what a user creates all day.
+    m_newLeadAction = m_fileMenu->addAction(QString(), this, [this] { openLeadEditor(0); });
+    m_newLeadAction->setShortcut(QKeySequence::New);
+    m_fileMenu->addSeparator();
     m_newAction = m_fileMenu->addAction(QString(), this, &MainWindow::newDatabase);
-    m_newAction->setShortcut(QKeySequence::New);
+    m_newAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     m_openAction = m_fileMenu->addAction(QString(), this, &MainWindow::chooseDatabase);
     m_openAction->setShortcut(QKeySequence::Open);
     m_recentMenu = m_fileMenu->addMenu(QString());
@@ -201,6 +215,7 @@ void MainWindow::retranslate() {
     for (int i = 0; i < m_pages.size(); ++i)
         m_nav->item(i)->setText(m_pages.at(i)->title());
     m_fileMenu->setTitle(tr("&File"));
+    m_newLeadAction->setText(tr("New &Lead…"));
     m_newAction->setText(tr("&New Database…"));
     m_openAction->setText(tr("&Open Database…"));
     m_recentMenu->setTitle(tr("Open &Recent"));

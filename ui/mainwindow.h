@@ -56,6 +56,7 @@ private:
     void databaseChanged(const storage::DataChange &change);
     void rebuildRecentMenu();
     void newDatabase();
+    void openLeadEditor(qint64 leadId);
     void chooseDatabase();
     void openSettings();
     void showAbout();
@@ -83,6 +84,7 @@ private:
     QMenu *m_settingsMenu = nullptr;
     QMenu *m_languageMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
+    QAction *m_newLeadAction = nullptr;
     QAction *m_newAction = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_quitAction = nullptr;

@@ -31,6 +31,12 @@ public:
     void databaseChanged(const storage::DataChange &change);
     // True while a change is waiting to be read (hidden page, or reload not run yet).
     bool reloadPending() const { return m_dirty; }
+    // Opens the lead editor on a lead (0: a new lead) and returns true, if this page is the one
+    // that edits leads (the Leads page); other pages ask for it with leadOpenRequested().
+    virtual bool openLeadEditor(qint64 leadId) {
+        Q_UNUSED(leadId);
+        return false;
+    }
     // The window's undo stack (Edit > Undo/Redo); pages push their commands on it. It is
     // cleared when another database is opened.
     void setUndoStack(QUndoStack *stack) { m_undo = stack; }
@@ -46,6 +52,9 @@ signals:
     void dataChanged();
     // Asks the window to show another page (e.g. the Leads page filtered to a source).
     void pageRequested(int index);
+    // Asks the window to open a lead in the editor (a kanban card, a follow-up); the editor is
+    // modal, so the lead has been saved or left unchanged when the signal returns.
+    void leadOpenRequested(qint64 leadId);
 
 private:
     void reloadNow();

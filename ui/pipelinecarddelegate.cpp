@@ -28,9 +28,9 @@ QColor temperatureColor(Temperature t) {
 QSize PipelineCardDelegate::sizeHint(const QStyleOptionViewItem &option,
                                      const QModelIndex &) const {
     const int line = option.fontMetrics.height();
-    // Narrower than the narrowest column (views are at least 150 px wide, less a scroll bar), so
+    // Narrower than the narrowest column (views are at least 100 px wide, less a scroll bar), so
     // a card always fits its column and elides its text instead of scrolling sideways.
-    return {120, line * 3 + 18};
+    return {72, line * 3 + 18};
 }
 
 void PipelineCardDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,

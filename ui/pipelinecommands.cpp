@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QInputDialog>
+#include <QLocale>
 
 namespace mikomi::ui {
 
@@ -58,6 +59,28 @@ void CompleteTaskCommand::undo() {
     rescore();
     if (m_onApplied)
         m_onApplied();
+}
+
+RescheduleTaskCommand::RescheduleTaskCommand(storage::Database &db, qint64 taskId,
+                                             const QDateTime &dueAt,
+                                             std::function<void()> onApplied,
+                                             std::function<void(const QString &)> onError)
+    : StoreCommand(db, std::move(onApplied), std::move(onError))
+    , m_taskId(taskId)
+    , m_dueAt(dueAt) {
+    setText(QCoreApplication::translate("Mikomi", "Reschedule follow-up to %1")
+                .arg(QLocale().toString(dueAt, QLocale::ShortFormat)));
+}
+
+void RescheduleTaskCommand::redo() {
+    finishRedo(storage::FollowUpRepository(m_db).reschedule(m_taskId, m_dueAt), m_before);
+}
+
+void RescheduleTaskCommand::undo() {
+    if (failed())
+        return;
+    auto r = storage::FollowUpRepository(m_db).reschedule(m_taskId, m_before);
+    finish(r ? Status() : Status(Error{r.error()}));
 }
 
 ReassignCommand::ReassignCommand(storage::Database &db, const QList<qint64> &leadIds,

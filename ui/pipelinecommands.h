@@ -3,6 +3,7 @@
 #include "models/domain/enums.h"
 #include "ui/storecommand.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QString>
 #include <QUndoCommand>
@@ -38,6 +39,21 @@ private:
     qint64 m_activityId = 0;
     std::function<void()> m_onApplied;
     std::function<void(const QString &)> m_onError;
+};
+
+// Moves an open follow-up to a new due time; undo puts the previous one back.
+class RescheduleTaskCommand final : public StoreCommand {
+public:
+    RescheduleTaskCommand(storage::Database &db, qint64 taskId, const QDateTime &dueAt,
+                          std::function<void()> onApplied,
+                          std::function<void(const QString &)> onError);
+    void redo() override;
+    void undo() override;
+
+private:
+    qint64 m_taskId;
+    QDateTime m_dueAt;
+    QDateTime m_before;
 };
 
 // Gives many leads a new owner in one undoable step (bulk reassign); undo gives each lead its

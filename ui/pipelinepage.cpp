@@ -11,9 +11,11 @@
 #include "ui/pipelinecarddelegate.h"
 #include "ui/pipelinecommands.h"
 #include "ui/pipelinerulesdialog.h"
+#include "ui/rescheduledialog.h"
 #include "ui/scoringdialog.h"
 #include "ui/stagecommands.h"
 #include "ui/touchpointdialog.h"
+#include "ui/wondialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -31,7 +33,6 @@
 #include <QScrollArea>
 #include <QTabWidget>
 #include <QTableView>
-#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -80,10 +81,9 @@ PipelinePage::PipelinePage(QWidget *parent)
     for (auto r : {scoring::Readiness::None, scoring::Readiness::Mql, scoring::Readiness::Sql})
         m_ready->addItem(QString(), int(r));
     // The rule dialogs behind one menu button: the filters need the room (Japanese labels).
-    m_rulesButton = new QToolButton(this);
+    // A push button leaves room for its menu arrow (a tool button drew it over the text).
+    m_rulesButton = new QPushButton(this);
     m_rulesButton->setObjectName(QStringLiteral("rulesButton"));
-    m_rulesButton->setPopupMode(QToolButton::InstantPopup);
-    m_rulesButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
     auto *rulesMenu = new QMenu(m_rulesButton);
     m_scoring = rulesMenu->addAction(QString());
     m_rules = rulesMenu->addAction(QString());
@@ -123,6 +123,8 @@ PipelinePage::PipelinePage(QWidget *parent)
         m_titles[i]->setFont(tf);
         m_totals[i] = new QLabel(board);
         m_totals[i]->setObjectName(QStringLiteral("columnTotals%1").arg(i));
+        // "1,234 leads · ¥12,345,678" wraps in a narrow column (six columns fit 1024 px).
+        m_totals[i]->setWordWrap(true);
         m_models[i] = new PipelineModel(col, this);
         auto *view = new QListView(board);
         view->setObjectName(QStringLiteral("column%1").arg(i));
@@ -135,10 +137,14 @@ PipelinePage::PipelinePage(QWidget *parent)
         view->setDefaultDropAction(Qt::MoveAction);
         view->setSelectionMode(QAbstractItemView::ExtendedSelection);
         view->setUniformItemSizes(true);
-        view->setMinimumWidth(150);
+        view->setMinimumWidth(100);
+        view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // cards elide instead
         view->setContextMenuPolicy(Qt::CustomContextMenu);
         connect(view, &QListView::customContextMenuRequested, this,
                 [this, col](const QPoint &p) { showCardMenu(col, p); });
+        connect(view, &QListView::doubleClicked, this, [this, col](const QModelIndex &index) {
+            openLead(m_models[int(col)]->leadId(index.row()));
+        });
         connect(m_models[i], &PipelineModel::moveRequested, this, &PipelinePage::onMoveRequested);
         m_views[i] = view;
         box->addWidget(m_titles[i]);
@@ -168,6 +174,13 @@ PipelinePage::PipelinePage(QWidget *parent)
     m_followUpTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_followUpTable->verticalHeader()->hide();
     m_followUpTable->horizontalHeader()->setStretchLastSection(true);
+    m_followUpTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_followUpTable->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_followUpTable, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        openLead(m_followUps->data(index, FollowUpModel::LeadIdRole).toLongLong());
+    });
+    connect(m_followUpTable, &QTableView::customContextMenuRequested, this,
+            &PipelinePage::showFollowUpMenu);
     followLayout->addWidget(m_followUpTable, 1);
     auto *doneRow = new QHBoxLayout;
     doneRow->addStretch();
@@ -365,8 +378,107 @@ void PipelinePage::onMoveRequested(const QList<qint64> &ids, PipelineColumn to) 
                      .trimmed();
         if (!ok)
             return;
+    } else if (to == PipelineColumn::Customer) {
+        winLeads(ids);
+        return;
     }
     moveLeads(ids, to, kind, reason);
+}
+
+void PipelinePage::winLeads(const QList<qint64> &ids) {
+    if (!m_db || !undoStack() || ids.isEmpty())
+        return;
+    // Ask for every lead first: Cancel on any of them moves none.
+    struct Deal {
+        qint64 id;
+        std::optional<Money> value;
+        QDate wonAt;
+    };
+    QList<Deal> deals;
+    storage::LeadRepository repo(*m_db);
+    const Currency currency = AppSettings().currency();
+    for (qint64 id : ids) {
+        auto lead = repo.get(id);
+        if (!lead) {
+            showError(lead.error());
+            return;
+        }
+        // Names in kanji or kana stay family first in every language, as on the Leads page.
+        const bool familyFirst =
+            QLocale().language() == QLocale::Japanese ||
+            (!lead->familyName.isEmpty() && lead->familyName.at(0).unicode() >= 0x3000);
+        const QString name = lead->displayName(familyFirst);
+        WonDialog dialog(lead->company.isEmpty() ? name : tr("%1 (%2)").arg(name, lead->company),
+                         lead->dealValue, currency, this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        deals.append({id, dialog.dealValue(), dialog.wonAt()});
+    }
+    if (deals.size() > 1)
+        undoStack()->beginMacro(tr("Mark %n lead(s) as won", nullptr, int(deals.size())));
+    for (const Deal &d : std::as_const(deals)) {
+        auto *cmd = new StageCommand(
+            *m_db, d.id, StageCommand::Kind::Won, Stage::Customer, SqlKind::None, QString(),
+            userName(),
+            [this] {
+                reloadBoard();
+                emit dataChanged();
+            },
+            [this](const QString &m) { showError(m); });
+        cmd->setWonDeal(d.value, d.wonAt);
+        undoStack()->push(cmd);
+    }
+    if (deals.size() > 1)
+        undoStack()->endMacro();
+}
+
+void PipelinePage::openLead(qint64 id) {
+    if (!m_db || id <= 0)
+        return;
+    emit leadOpenRequested(id);
+    // The editor is modal: whatever it changed is saved now.
+    reloadBoard();
+    reloadFollowUps();
+}
+
+void PipelinePage::showFollowUpMenu(const QPoint &pos) {
+    const QModelIndex index = m_followUpTable->indexAt(pos);
+    if (!index.isValid() || !m_db)
+        return;
+    m_followUpTable->selectRow(index.row());
+    const qint64 task = m_followUps->taskId(index.row());
+    const qint64 lead = m_followUps->data(index, FollowUpModel::LeadIdRole).toLongLong();
+    const QDateTime due = m_followUps->dueAt(index.row());
+    QMenu menu(this);
+    QAction *open = menu.addAction(tr("Open lead…"));
+    menu.setDefaultAction(open);
+    QAction *reschedule = menu.addAction(tr("Reschedule…"));
+    QAction *tomorrow = menu.addAction(tr("Snooze until tomorrow 10:00"));
+    QAction *done = menu.addAction(tr("Done (log as %1)").arg(m_logAs->currentText()));
+    QAction *chosen = menu.exec(m_followUpTable->viewport()->mapToGlobal(pos));
+    if (chosen == open) {
+        openLead(lead);
+    } else if (chosen == reschedule) {
+        RescheduleDialog dialog(due.isValid() ? due : QDateTime::currentDateTime(), this);
+        if (dialog.exec() == QDialog::Accepted)
+            rescheduleFollowUp(task, dialog.dueAt());
+    } else if (chosen == tomorrow) {
+        rescheduleFollowUp(task, QDateTime(QDate::currentDate().addDays(1), QTime(10, 0)));
+    } else if (chosen == done) {
+        completeSelected();
+    }
+}
+
+void PipelinePage::rescheduleFollowUp(qint64 taskId, const QDateTime &dueAt) {
+    if (!m_db || !undoStack() || taskId == 0)
+        return;
+    undoStack()->push(new RescheduleTaskCommand(
+        *m_db, taskId, dueAt,
+        [this] {
+            reloadFollowUps();
+            emit dataChanged();
+        },
+        [this](const QString &m) { showError(m); }));
 }
 
 void PipelinePage::showCardMenu(PipelineColumn column, const QPoint &pos) {
@@ -384,6 +496,9 @@ void PipelinePage::showCardMenu(PipelineColumn column, const QPoint &pos) {
         return ids;
     };
     QMenu menu(this);
+    QAction *open = menu.addAction(tr("Open…"));
+    menu.setDefaultAction(open); // as a double-click does
+    menu.addSeparator();
     QAction *touch = menu.addAction(tr("Add touchpoint…"));
     QAction *follow = menu.addAction(tr("Add follow-up (tomorrow)"));
     QAction *reassign = menu.addAction(tr("Reassign to…"));
@@ -398,7 +513,9 @@ void PipelinePage::showCardMenu(PipelineColumn column, const QPoint &pos) {
     QAction *chosen = menu.exec(view->viewport()->mapToGlobal(pos));
     if (!chosen)
         return;
-    if (chosen == touch) {
+    if (chosen == open) {
+        openLead(id);
+    } else if (chosen == touch) {
         TouchpointDialog d(*m_db, id, this);
         if (d.exec() == QDialog::Accepted)
             emit dataChanged();

@@ -16,7 +16,6 @@ class QListView;
 class QPushButton;
 class QTabWidget;
 class QTableView;
-class QToolButton;
 
 namespace mikomi {
 class FollowUpModel;
@@ -47,6 +46,13 @@ public:
     void reassignLeads(const QList<qint64> &ids, const QString &owner);
     void setTemperature(const QList<qint64> &ids, std::optional<Temperature> temperature);
     FollowUpModel *followUpModel() const { return m_followUps; }
+    QTableView *followUpTable() const { return m_followUpTable; }
+    QListView *columnView(storage::PipelineColumn c) const { return m_views[int(c)]; }
+    // Asks for the deal value and won date of each lead (Cancel on any moves none), then makes
+    // them customers in one undoable step: what dropping cards on the Customer column does.
+    void winLeads(const QList<qint64> &ids);
+    // Moves a follow-up to a new due time (undoable).
+    void rescheduleFollowUp(qint64 taskId, const QDateTime &dueAt);
     QTabWidget *tabs() const { return m_tabs; }
 
 protected:
@@ -62,6 +68,8 @@ private:
     void reloadFollowUps();
     void onMoveRequested(const QList<qint64> &ids, storage::PipelineColumn to);
     void showCardMenu(storage::PipelineColumn column, const QPoint &pos);
+    void showFollowUpMenu(const QPoint &pos);
+    void openLead(qint64 id);
     void completeSelected();
     void showError(const QString &message);
     QString userName() const;
@@ -80,7 +88,7 @@ private:
     QComboBox *m_owner = nullptr;
     QComboBox *m_source = nullptr;
     QComboBox *m_ready = nullptr;
-    QToolButton *m_rulesButton = nullptr;
+    QPushButton *m_rulesButton = nullptr;
     QAction *m_scoring = nullptr;
     QAction *m_rules = nullptr;
     QLabel *m_limitNote = nullptr;

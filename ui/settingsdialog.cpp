@@ -37,11 +37,18 @@ SettingsDialog::SettingsDialog(LanguageManager *language, storage::Database *db,
     }
     m_currencyBox->setEnabled(!m_currencyLocked);
     m_owner = new QLineEdit(settings.ownerName(), this);
-    // Labels made here: addRow(QString(), …) makes none, and retranslate() sets their text.
-    m_form->addRow(new QLabel(this), m_languageBox);
-    m_form->addRow(new QLabel(this), m_currencyBox);
+    // Each row gets its own label widget, kept so retranslate() can set its text (a row added
+    // with an empty label string has no label widget at all).
+    m_languageLabel = new QLabel(this);
+    m_currencyLabel = new QLabel(this);
+    m_ownerLabel = new QLabel(this);
+    m_languageLabel->setBuddy(m_languageBox);
+    m_currencyLabel->setBuddy(m_currencyBox);
+    m_ownerLabel->setBuddy(m_owner);
+    m_form->addRow(m_languageLabel, m_languageBox);
+    m_form->addRow(m_currencyLabel, m_currencyBox);
     m_form->addRow(QString(), m_currencyNote); // under the box, no label of its own
-    m_form->addRow(new QLabel(this), m_owner);
+    m_form->addRow(m_ownerLabel, m_owner);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_form->addRow(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
@@ -81,8 +88,11 @@ void SettingsDialog::retranslate() {
     m_currencyBox->setItemText(0, tr("Japanese yen (¥)"));
     m_currencyBox->setItemText(1, tr("US dollar ($)"));
     m_owner->setPlaceholderText(tr("Your name, used as the owner of new leads"));
-    m_form->labelForField(m_languageBox)->setProperty("text", tr("Language:"));
-    m_form->labelForField(m_currencyBox)->setProperty("text", tr("Currency:"));
+    // The hint is the field's explanation: show it whole.
+    m_owner->setMinimumWidth(m_owner->fontMetrics().horizontalAdvance(m_owner->placeholderText()) +
+                             16);
+    m_languageLabel->setText(tr("Language:"));
+    m_currencyLabel->setText(tr("Currency:"));
     if (!m_db)
         m_currencyNote->setText(tr("The currency of new databases."));
     else if (m_currencyLocked)
@@ -91,7 +101,7 @@ void SettingsDialog::retranslate() {
                                    "currency."));
     else
         m_currencyNote->setText(tr("The currency of this database and of new ones."));
-    m_form->labelForField(m_owner)->setProperty("text", tr("Your name:"));
+    m_ownerLabel->setText(tr("Your name:"));
 }
 
 } // namespace mikomi::ui

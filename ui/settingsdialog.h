@@ -40,6 +40,9 @@ private:
     QComboBox *m_currencyBox = nullptr;
     QLabel *m_currencyNote = nullptr;
     QLineEdit *m_owner = nullptr;
+    QLabel *m_languageLabel = nullptr;
+    QLabel *m_currencyLabel = nullptr;
+    QLabel *m_ownerLabel = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };
 

@@ -27,7 +27,15 @@ StageCommand::StageCommand(storage::Database &db, qint64 leadId, Kind kind, Stag
     case Kind::Recycle:
         setText(QCoreApplication::translate("Mikomi", "Recycle lead to nurturing"));
         break;
+    case Kind::Won:
+        setText(QCoreApplication::translate("Mikomi", "Mark lead as won"));
+        break;
     }
+}
+
+void StageCommand::setWonDeal(std::optional<Money> dealValue, const QDate &wonAt) {
+    m_dealValue = dealValue;
+    m_wonAt = wonAt;
 }
 
 void StageCommand::redo() {
@@ -46,6 +54,10 @@ void StageCommand::redo() {
             break;
         case Kind::Recycle:
             s = repo.recycle(m_leadId, m_user, now);
+            break;
+        case Kind::Won:
+            s = repo.markWon(m_leadId, m_dealValue, m_wonAt.isValid() ? m_wonAt : now.date(),
+                             m_user, now);
             break;
         }
     }

@@ -7,6 +7,7 @@
 #include <QUndoCommand>
 
 #include <functional>
+#include <optional>
 
 namespace mikomi::storage {
 class Database;
@@ -19,13 +20,16 @@ namespace mikomi::ui {
 // undo restores the stage columns and removes the history rows the change wrote.
 class StageCommand final : public QUndoCommand {
 public:
-    enum class Kind { Move, Lost, Recycle };
+    enum class Kind { Move, Lost, Recycle, Won };
 
     // `onError` receives a translated message when the database refuses (shown by the caller);
     // `onApplied` runs after redo and undo (to refresh views).
     StageCommand(storage::Database &db, qint64 leadId, Kind kind, Stage stage, SqlKind sqlKind,
                  const QString &reason, const QString &user, std::function<void()> onApplied,
                  std::function<void(const QString &)> onError);
+
+    // Kind::Won: the lead becomes a customer with this deal value, won on `wonAt`.
+    void setWonDeal(std::optional<Money> dealValue, const QDate &wonAt);
 
     void redo() override;
     void undo() override;
@@ -39,6 +43,8 @@ private:
     SqlKind m_sqlKind;
     QString m_reason;
     QString m_user;
+    std::optional<Money> m_dealValue;
+    QDate m_wonAt;
     storage::StageState m_before;
     bool m_failed = false;
     std::function<void()> m_onApplied;

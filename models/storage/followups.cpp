@@ -196,4 +196,27 @@ Status FollowUpRepository::reopen(qint64 taskId, qint64 activityId) {
     return tx.commit();
 }
 
+Result<QDateTime> FollowUpRepository::reschedule(qint64 taskId, const QDateTime &dueAt) {
+    if (!dueAt.isValid())
+        return Error{QCoreApplication::translate("Mikomi", "Enter when the follow-up is due.")};
+    Transaction tx(m_db);
+    if (!tx.started())
+        return Error{tx.error()};
+    auto q = exec(m_db, QStringLiteral("SELECT due_at FROM tasks WHERE id = ? AND done_at IS NULL"),
+                  {taskId});
+    if (!q)
+        return Error{q.error()};
+    if (!q->next())
+        return Error{
+            QCoreApplication::translate("Mikomi", "The follow-up is already done or was deleted.")};
+    const QDateTime before = dates::fromIsoDateTime(q->value(0).toString()).value_or(QDateTime());
+    auto u = exec(m_db, QStringLiteral("UPDATE tasks SET due_at = ? WHERE id = ?"),
+                  {dates::toIsoDateTime(dueAt), taskId});
+    if (!u)
+        return Error{u.error()};
+    if (Status s = tx.commit(); !s)
+        return Error{s.error()};
+    return before;
+}
+
 } // namespace mikomi::storage

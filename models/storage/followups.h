@@ -47,6 +47,8 @@ public:
                             const QDateTime &at, const QString &notes = QString());
     // Undo of complete(): reopens the task and deletes the activity.
     Status reopen(qint64 taskId, qint64 activityId);
+    // Moves an open task to a new due time; returns the one it had (to undo, reschedule back).
+    Result<QDateTime> reschedule(qint64 taskId, const QDateTime &dueAt);
 
 private:
     Database &m_db;

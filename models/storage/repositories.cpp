@@ -576,6 +576,24 @@ Status LeadRepository::recycle(qint64 id, const QString &user, const QDateTime &
     });
 }
 
+Status LeadRepository::markWon(qint64 id, std::optional<Money> dealValue, const QDate &wonAt,
+                               const QString &user, const QDateTime &at) {
+    if (!wonAt.isValid())
+        return Error{QCoreApplication::translate("Mikomi", "Enter the date the deal was won.")};
+    if (dealValue && *dealValue < 0)
+        return Error{QCoreApplication::translate("Mikomi", "A deal value cannot be negative.")};
+    return inTransaction(m_db, [&]() -> Status {
+        if (Status s = changeStage(id, Stage::Customer, SqlKind::None, user, at); !s)
+            return s;
+        auto q = exec(
+            m_db,
+            QStringLiteral("UPDATE leads SET deal_value = ?, won_at = ?, updated_at = ? "
+                           "WHERE id = ?"),
+            {dealValue ? QVariant(*dealValue) : QVariant(), dates::toIsoDate(wonAt), nowIso(), id});
+        return q ? Status() : Status(Error{q.error()});
+    });
+}
+
 Result<QList<StageChange>> LeadRepository::history(qint64 id) const {
     auto q = exec(m_db,
                   QStringLiteral("SELECT id, from_stage, to_stage, lost, recycled, changed_at, "
@@ -606,7 +624,8 @@ Result<StageState> LeadRepository::stageState(qint64 id) const {
     auto q = exec(m_db,
                   QStringLiteral("SELECT stage, sql_kind, furthest_stage, lost, lost_reason, "
                                  "lost_at, won_at, (SELECT coalesce(max(id), 0) FROM "
-                                 "stage_history WHERE lead_id = leads.id) FROM leads WHERE id = ?"),
+                                 "stage_history WHERE lead_id = leads.id), deal_value FROM leads "
+                                 "WHERE id = ?"),
                   {id});
     if (!q)
         return Error{q.error()};
@@ -624,6 +643,8 @@ Result<StageState> LeadRepository::stageState(qint64 id) const {
     if (!q->value(6).isNull())
         s.wonAt = dates::fromIsoDate(q->value(6).toString());
     s.lastHistoryId = q->value(7).toLongLong();
+    if (!q->value(8).isNull())
+        s.dealValue = q->value(8).toLongLong();
     return s;
 }
 
@@ -637,10 +658,10 @@ Status LeadRepository::restoreStageState(qint64 id, const StageState &st) {
         auto q = exec(m_db,
                       QStringLiteral("UPDATE leads SET stage = ?, sql_kind = ?, furthest_stage = "
                                      "?, lost = ?, lost_reason = ?, lost_at = ?, won_at = ?, "
-                                     "updated_at = ? WHERE id = ?"),
+                                     "deal_value = ?, updated_at = ? WHERE id = ?"),
                       {stageKey(st.stage), sqlKindKey(st.sqlKind), stageKey(st.furthestStage),
                        st.lost ? 1 : 0, st.lostReason, optDate(st.lostAt), optDate(st.wonAt),
-                       nowIso(), id});
+                       st.dealValue ? QVariant(*st.dealValue) : QVariant(), nowIso(), id});
         if (!q)
             return Error{q.error()};
         if (q->numRowsAffected() == 0)

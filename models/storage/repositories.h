@@ -80,6 +80,7 @@ struct StageState {
     QString lostReason;
     std::optional<QDate> lostAt;
     std::optional<QDate> wonAt;
+    std::optional<Money> dealValue;
     qint64 lastHistoryId = 0; // history rows after this one belong to later changes
 };
 
@@ -106,6 +107,10 @@ public:
                        const QDateTime &at, const QString &note = QString());
     Status markLost(qint64 id, const QString &reason, const QString &user, const QDateTime &at);
     Status recycle(qint64 id, const QString &user, const QDateTime &at);
+    // Moves the lead to Customer (as changeStage) and records the deal value it was won at and
+    // the day it was won, in one transaction. Undo: restoreStageState.
+    Status markWon(qint64 id, std::optional<Money> dealValue, const QDate &wonAt,
+                   const QString &user, const QDateTime &at);
 
     Result<QList<StageChange>> history(qint64 id) const;
     Result<StageState> stageState(qint64 id) const;
