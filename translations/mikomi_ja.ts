@@ -1633,6 +1633,101 @@ customer</source>
         <source>The export stopped unexpectedly.</source>
         <translation>書き出しが途中で止まりました。</translation>
     </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未記録</translation>
+    </message>
+    <message>
+        <source>Consent (opted in)</source>
+        <translation>本人の同意（オプトイン）</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>契約の履行</translation>
+    </message>
+    <message>
+        <source>Legitimate interest</source>
+        <translation>正当な利益</translation>
+    </message>
+    <message>
+        <source>Other (see notes)</source>
+        <translation>その他（メモ参照）</translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation>同意日</translation>
+    </message>
+    <message>
+        <source>Consent basis</source>
+        <translation>同意の根拠</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a known consent basis; use consent, contract, legitimate_interest or other.</source>
+        <translation>「%1」は同意の根拠として使えません。consent、contract、legitimate_interest、other のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>There is no lead with id %1.</source>
+        <translation>ID %1 のリードはありません。</translation>
+    </message>
+    <message>
+        <source>Leads: %1</source>
+        <translation>リード：%1</translation>
+    </message>
+    <message>
+        <source>Stage history entries: %1</source>
+        <translation>ステージ履歴：%1</translation>
+    </message>
+    <message>
+        <source>Touchpoints: %1</source>
+        <translation>タッチポイント：%1</translation>
+    </message>
+    <message>
+        <source>Activities: %1</source>
+        <translation>活動：%1</translation>
+    </message>
+    <message>
+        <source>Follow-up tasks: %1</source>
+        <translation>フォローアップタスク：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>person (company)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Export this person&apos;s data</source>
+        <translation>この人のデータをエクスポート</translation>
+    </message>
+    <message>
+        <source>Everything, as JSON (*.json);;Contact card, as vCard (*.vcf)</source>
+        <translation>すべてのデータ（JSON） (*.json);;連絡先のみ（vCard） (*.vcf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved everything held about this person (%n lead(s)) to %1.</source>
+        <translation>
+            <numerusform>この人について保持しているすべてのデータ（リード %n 件）を %1 に保存しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Erase person</source>
+        <translation>個人データの完全消去</translation>
+    </message>
+    <message>
+        <source>The person was erased.</source>
+        <translation>この人のデータを完全に消去しました。</translation>
+    </message>
+    <message>
+        <source>The file could not be compacted, so old copies of deleted rows may remain in its free space: %1</source>
+        <translation>ファイルを最適化（VACUUM）できなかったため、削除した行の古いコピーが空き領域に残っている可能性があります：%1</translation>
+    </message>
+    <message>
+        <source>Another program is reading the database, so its log could not be emptied yet; it is emptied when the last program closes the file.</source>
+        <translation>別のプログラムがデータベースを読み込み中のため、ログ（-wal）をまだ空にできません。最後のプログラムがファイルを閉じたときに空になります。</translation>
+    </message>
+    <message>
+        <source>These backup copies still hold the person; delete them yourself:</source>
+        <translation>次のバックアップコピーにはこの人のデータがまだ残っています。手動で削除してください：</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>
@@ -1935,26 +2030,6 @@ customer</source>
         <translation>%2 にデモ用のリードを %1 件追加しました（%3 秒）。</translation>
     </message>
     <message>
-        <source>Usage: mikomi [--db PATH] [--lang ja|en] [COMMAND]
-Without a command, opens the window. Commands:
-  demo [--leads N] [--seed S]        fill the database with sample data
-  import FILE …                      import leads, spend, touchpoints or vCards
-  export FILE …                      export leads as CSV or vCard
-  sources [list|set|alias|merge] …   manage lead sources
-  report sources …                   compare sources
-  budget --total AMOUNT …            70-20-10 budget
-  plan (--revenue-target A | --growth F) …   leads needed for a revenue goal</source>
-        <translation>使い方: mikomi [--db PATH] [--lang ja|en] [COMMAND]
-コマンドを指定しないとウィンドウを開きます。コマンド:
-  demo [--leads N] [--seed S]        データベースにサンプルデータを入れる
-  import FILE …                      リード、費用、タッチポイント、vCard をインポート
-  export FILE …                      リードを CSV または vCard でエクスポート
-  sources [list|set|alias|merge] …   リードソースを管理
-  report sources …                   リードソースを比較
-  budget --total AMOUNT …            70-20-10 の予算配分
-  plan (--revenue-target A | --growth F) …   売上目標に必要なリード数を逆算</translation>
-    </message>
-    <message>
         <source>Unknown command &quot;%1&quot;.</source>
         <translation>「%1」というコマンドはありません。</translation>
     </message>
@@ -2189,6 +2264,110 @@ Without a command, opens the window. Commands:
     <message>
         <source>Merged &quot;%1&quot; into &quot;%2&quot;: %3 leads, %4 touchpoints, %5 spend rows, %6 campaigns moved.</source>
         <translation>「%1」を「%2」に統合しました。移動したデータ：リード %3 件、タッチポイント %4 件、費用 %5 行、キャンペーン %6 件。</translation>
+    </message>
+    <message>
+        <source>Usage: mikomi [--db PATH] [--lang ja|en] [COMMAND]
+Without a command, opens the window. Commands:
+  demo [--leads N] [--seed S]        fill the database with sample data
+  import FILE …                      import leads, spend, touchpoints or vCards
+  export FILE …                      export leads as CSV or vCard
+  sources [list|set|alias|merge] …   manage lead sources
+  report sources …                   compare sources
+  budget --total AMOUNT …            70-20-10 budget
+  plan (--revenue-target A | --growth F) …   leads needed for a revenue goal
+  person export EMAIL|--id N [--output FILE]   everything held about one person
+  person erase EMAIL|--id N --yes       erase one person completely</source>
+        <translation>使い方: mikomi [--db PATH] [--lang ja|en] [COMMAND]
+コマンドを指定しないとウィンドウを開きます。コマンド:
+  demo [--leads N] [--seed S]        データベースにサンプルデータを入れる
+  import FILE …                      リード、費用、タッチポイント、vCard をインポート
+  export FILE …                      リードを CSV または vCard でエクスポート
+  sources [list|set|alias|merge] …   リードソースを管理
+  report sources …                   リードソースを比較
+  budget --total AMOUNT …            70-20-10 の予算配分
+  plan (--revenue-target A | --growth F) …   売上目標に必要なリード数を逆算
+  person export EMAIL|--id N [--output FILE]   一人について保持しているすべてのデータ
+  person erase EMAIL|--id N --yes       一人のデータを完全に消去</translation>
+    </message>
+    <message>
+        <source>Usage: mikomi person export EMAIL|--id N [--output FILE]
+       mikomi person erase EMAIL|--id N --yes [--delete-backups]</source>
+        <translation>使い方：mikomi person export EMAIL|--id N [--output FILE]
+        mikomi person erase EMAIL|--id N --yes [--delete-backups]</translation>
+    </message>
+    <message>
+        <source>--id needs a lead number.</source>
+        <translation>--id にはリードの番号を指定してください。</translation>
+    </message>
+    <message>
+        <source>There is no lead with id %1.</source>
+        <translation>ID %1 のリードはありません。</translation>
+    </message>
+    <message>
+        <source>lead #%1</source>
+        <translation>リード #%1</translation>
+    </message>
+    <message>
+        <source>No lead has the email address &quot;%1&quot;.</source>
+        <translation>メールアドレス「%1」のリードはありません。</translation>
+    </message>
+    <message>
+        <source>The lead&apos;s number instead of an email address.</source>
+        <translation>メールアドレスの代わりにリードの番号で指定します。</translation>
+    </message>
+    <message>
+        <source>Write to FILE instead of the standard output (.vcf: vCard, else JSON).</source>
+        <translation>標準出力ではなく FILE に書き出します（.vcf なら vCard、それ以外は JSON）。</translation>
+    </message>
+    <message>
+        <source>Really erase (it cannot be undone).</source>
+        <translation>実際に消去します（元に戻せません）。</translation>
+    </message>
+    <message>
+        <source>Also delete the backup copies of the database Mikomi made.</source>
+        <translation>Mikomi が作成したデータベースのバックアップコピーも削除します。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote everything held about %1 (%n lead(s)) to %2.</source>
+        <translation>
+            <numerusform>%1 について保持しているすべてのデータ（リード %n 件）を %2 に書き出しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This would erase, for good, everything held about %1:</source>
+        <translation>%1 について保持している次のデータをすべて完全に消去します：</translation>
+    </message>
+    <message>
+        <source>Backup copies of the database that may still hold this person:</source>
+        <translation>この人のデータが残っている可能性のあるデータベースのバックアップコピー：</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. It cannot be undone: run again with --yes to erase.</source>
+        <translation>何も変更していません。消去は元に戻せません。消去するには --yes を付けて再実行してください。</translation>
+    </message>
+    <message>
+        <source>Erased everything held about %1:</source>
+        <translation>%1 について保持していたデータをすべて消去しました：</translation>
+    </message>
+    <message>
+        <source>The file could not be compacted, so old copies of deleted rows may remain in its free space: %1</source>
+        <translation>ファイルを最適化（VACUUM）できなかったため、削除した行の古いコピーが空き領域に残っている可能性があります：%1</translation>
+    </message>
+    <message>
+        <source>Another program is reading the database, so its write-ahead log (%1-wal) could not be emptied yet; close it and run any mikomi command on the file.</source>
+        <translation>別のプログラムがデータベースを読み込み中のため、ログ（%1-wal）をまだ空にできません。そのプログラムを閉じてから、このファイルに対して mikomi のコマンドを実行してください。</translation>
+    </message>
+    <message>
+        <source>Deleted backup copy %1</source>
+        <translation>バックアップコピー %1 を削除しました</translation>
+    </message>
+    <message>
+        <source>Could not delete backup copy %1</source>
+        <translation>バックアップコピー %1 を削除できませんでした</translation>
+    </message>
+    <message>
+        <source>These backup copies of the database still hold this person; delete them (or run the erase with --delete-backups):</source>
+        <translation>次のデータベースのバックアップコピーにはこの人のデータがまだ残っています。削除してください（または --delete-backups を付けて消去を実行してください）：</translation>
     </message>
 </context>
 <context>
@@ -2525,6 +2704,30 @@ Without a command, opens the window. Commands:
     </message>
 </context>
 <context>
+    <name>mikomi::ui::ConsentWidget</name>
+    <message>
+        <source>Consent basis</source>
+        <translation>同意の根拠</translation>
+    </message>
+    <message>
+        <source>The legal basis on which this person&apos;s data is held and used for contact. Opting out is recorded separately.</source>
+        <translation>この人の個人データを保持し、連絡に利用する法的根拠です。配信停止（オプトアウト）は別に記録します。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>同意日</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <comment>no consent date</comment>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>The day the person agreed (opted in).</source>
+        <translation>本人が同意（オプトイン）した日です。</translation>
+    </message>
+</context>
+<context>
     <name>mikomi::ui::DashboardPage</name>
     <message>
         <source>Dashboard</source>
@@ -2622,6 +2825,37 @@ Without a command, opens the window. Commands:
     <message>
         <source>Merge duplicate leads</source>
         <translation>重複リードを統合</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::ErasePersonDialog</name>
+    <message>
+        <source>Erase person</source>
+        <translation>個人データの完全消去</translation>
+    </message>
+    <message>
+        <source>Erase %1 completely?</source>
+        <translation>%1 のデータを完全に消去しますか？</translation>
+    </message>
+    <message>
+        <source>Everything held about this person is removed from the database file, its log and the search index, so that it cannot be recovered:</source>
+        <translation>この人について保持しているすべてのデータを、データベースファイル、ログ、検索索引から復元できないように消去します：</translation>
+    </message>
+    <message>
+        <source>This cannot be undone, and the undo history is cleared. To remove a lead you may want back, use Delete instead.</source>
+        <translation>この操作は元に戻せません。また、元に戻す履歴も消去されます。後で戻す可能性があるリードは、代わりに「削除」を使ってください。</translation>
+    </message>
+    <message>
+        <source>Mikomi made these backup copies of the database before upgrading it. They still hold this person (and everyone else as they were then):</source>
+        <translation>次のファイルは、Mikomi がデータベースの更新前に作成したバックアップコピーです。この人のデータ（および当時の全員のデータ）がまだ残っています：</translation>
+    </message>
+    <message>
+        <source>Delete these backup copies too</source>
+        <translation>これらのバックアップコピーも削除する</translation>
+    </message>
+    <message>
+        <source>Erase for good</source>
+        <translation>完全に消去</translation>
     </message>
 </context>
 <context>
@@ -3025,6 +3259,18 @@ Without a command, opens the window. Commands:
         <source>Automatic: from the score and the days since the last activity (Scoring rules). Choose Hot, Warm or Cold to set it by hand.</source>
         <translation>自動：スコアと最後の活動からの日数で決まります（スコアリングルール）。ホット・ウォーム・コールドを選ぶと手動で設定できます。</translation>
     </message>
+    <message>
+        <source>Privacy</source>
+        <translation>個人データ</translation>
+    </message>
+    <message>
+        <source>Export this person&apos;s data…</source>
+        <translation>この人のデータをエクスポート…</translation>
+    </message>
+    <message>
+        <source>Erase person…</source>
+        <translation>個人データを完全消去…</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::LeadsPage</name>
@@ -3155,6 +3401,14 @@ Without a command, opens the window. Commands:
     <message>
         <source>Temperature</source>
         <translation>温度感</translation>
+    </message>
+    <message>
+        <source>Export this person&apos;s data…</source>
+        <translation>この人のデータをエクスポート…</translation>
+    </message>
+    <message>
+        <source>Erase person…</source>
+        <translation>個人データを完全消去…</translation>
     </message>
 </context>
 <context>
