@@ -27,7 +27,9 @@ bool japanese() {
 
 // "山田 太郎 (株式会社サンプル)", or the company, or the email, or "#12".
 QString personLabel(const Lead &l) {
-    const QString name = l.displayName(japanese()).trimmed();
+    // Names written in Japanese script stay family-first in the English UI too (as the list).
+    const bool cjk = !l.familyName.isEmpty() && l.familyName.at(0).unicode() >= 0x3000;
+    const QString name = l.displayName(japanese() || cjk).trimmed();
     if (!name.isEmpty() && !l.company.isEmpty())
         return QCoreApplication::translate("Mikomi", "%1 (%2)", "person (company)")
             .arg(name, l.company);
@@ -117,9 +119,11 @@ ErasePersonDialog::ErasePersonDialog(storage::Database &db, const QList<qint64> 
     f.setPointSizeF(f.pointSizeF() * 1.15);
     m_heading->setFont(f);
     m_heading->setWordWrap(true);
+    m_heading->setTextFormat(Qt::PlainText);
     layout->addWidget(m_heading);
     m_body = new QLabel(this);
     m_body->setWordWrap(true);
+    m_body->setTextFormat(Qt::RichText);
     m_body->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_body);
     m_warning = new QLabel(this);
@@ -172,14 +176,19 @@ void ErasePersonDialog::retranslate() {
     if (!m_error.isEmpty()) {
         m_body->setText(m_error);
     } else {
-        QStringList lines{tr("Everything held about this person is removed from the database "
-                             "file, its log and the search index, so that it cannot be "
-                             "recovered:")};
-        for (const QString &l : std::as_const(m_leads))
-            lines << QStringLiteral("    ") + l;
-        for (const QString &l : services::eraseContentLines(m_summary))
-            lines << QStringLiteral("    ") + l;
-        m_body->setText(lines.join(QLatin1Char('\n')));
+        // Rich text: the lists indent the same in every font.
+        const auto list = [](const QStringList &items) -> QString {
+            QString html = QStringLiteral("<ul style=\"margin-top: 2px; margin-bottom: 2px;\">");
+            for (const QString &i : items)
+                html += QStringLiteral("<li>%1</li>").arg(i.toHtmlEscaped());
+            return html + QStringLiteral("</ul>");
+        };
+        m_body->setText(
+            QStringLiteral("<p>%1</p>")
+                .arg(tr("Everything held about this person is removed from the database file, its "
+                        "log and the search index, so that it cannot be recovered:")
+                         .toHtmlEscaped()) +
+            list(m_leads) + list(services::eraseContentLines(m_summary)));
     }
     m_warning->setText(tr("This cannot be undone, and the undo history is cleared. To remove a "
                           "lead you may want back, use Delete instead."));

@@ -6,6 +6,7 @@
 #include "ui/leadspage.h"
 #include "ui/privacyactions.h"
 
+#include <QAbstractItemView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -170,7 +171,8 @@ private slots:
             auto *basis = editor.findChild<QComboBox *>(QStringLiteral("consentBasis"));
             basis->showPopup();
             QTest::qWait(50);
-            QVERIFY(editor.grab().save(dir + QStringLiteral("/privacy_basis_%1.png").arg(l)));
+            QVERIFY(basis->view()->window()->grab().save(
+                dir + QStringLiteral("/privacy_basis_%1.png").arg(l)));
             basis->hidePopup();
 
             ui::ErasePersonDialog dialog(*db, ui::personLeads(*db, ids.at(0)).value());
