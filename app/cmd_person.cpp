@@ -6,6 +6,7 @@
 #include "models/storage/repositories.h"
 
 #include <QFileInfo>
+#include <QLocale>
 
 // `person export` and `person erase` (cli.md; product.md §Privacy).
 namespace mikomi::cli {
@@ -54,7 +55,10 @@ Result<QStringList> describeLeads(storage::Database &db, const QList<qint64> &id
         QStringList parts{QStringLiteral("#%1").arg(id)};
         if (!l->company.isEmpty())
             parts << l->company;
-        if (const QString name = l->displayName(true); !name.trimmed().isEmpty())
+        // Family name first in Japanese, and for names in Japanese script.
+        const bool cjk = !l->familyName.isEmpty() && l->familyName.at(0).unicode() >= 0x3000;
+        const bool ja = QLocale().language() == QLocale::Japanese;
+        if (const QString name = l->displayName(ja || cjk); !name.trimmed().isEmpty())
             parts << name;
         if (!l->email.isEmpty())
             parts << QStringLiteral("<%1>").arg(l->email);

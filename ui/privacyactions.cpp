@@ -5,6 +5,7 @@
 #include "models/services/personexport.h"
 #include "models/storage/repositories.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
@@ -203,7 +204,10 @@ Result<storage::EraseSummary> eraseConfirmed(QWidget *parent, storage::Database 
                                              const QList<qint64> &ids, bool deleteBackups,
                                              QUndoStack *undo, bool quiet) {
     const QString title = QCoreApplication::translate("Mikomi", "Erase person");
+    // The file is rewritten: seconds for a large one (7.6 s for 100,000 leads, 187 MB).
+    QApplication::setOverrideCursor(Qt::WaitCursor);
     auto r = storage::erase(db, ids);
+    QApplication::restoreOverrideCursor();
     if (!r) {
         if (!quiet)
             QMessageBox::warning(parent, title, r.error());

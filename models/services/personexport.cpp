@@ -3,8 +3,10 @@
 #include "models/domain/dates.h"
 #include "models/io/vcard.h"
 #include "models/services/exporter.h"
+#include "models/storage/repositories.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,10 +19,11 @@ QJsonValue timeValue(const QDateTime &t) {
     return t.isValid() ? QJsonValue(dates::toIsoDateTime(t)) : QJsonValue(QJsonValue::Null);
 }
 
-QJsonObject leadJson(const Lead &l, int minor) {
+QJsonObject leadJson(const Lead &l, int minor, const QString &sourceCategory) {
     QJsonObject o{{QStringLiteral("id"), l.id}};
     for (io::LeadField f : exportFields())
-        o.insert(io::leadFieldKey(f), leadFieldText(l, f, minor));
+        o.insert(io::leadFieldKey(f),
+                 f == io::LeadField::SourceCategory ? sourceCategory : leadFieldText(l, f, minor));
     // The CSV leaves these out (they are derived or internal), a person may still ask for them.
     o.insert(QStringLiteral("created_at"), timeValue(l.createdAt));
     o.insert(QStringLiteral("updated_at"), timeValue(l.updatedAt));
@@ -35,7 +38,7 @@ QJsonObject leadJson(const Lead &l, int minor) {
     return o;
 }
 
-QJsonObject personObject(const storage::PersonRecord &r, int minor) {
+QJsonObject personObject(const storage::PersonRecord &r, int minor, const QString &sourceCategory) {
     const Lead &l = r.data.lead;
     QJsonArray history;
     for (const StageChange &c : r.data.history)
@@ -71,7 +74,7 @@ QJsonObject personObject(const storage::PersonRecord &r, int minor) {
                         {QStringLiteral("done_at"), t.doneAt ? timeValue(*t.doneAt) : QJsonValue()},
                         {QStringLiteral("created_at"), timeValue(t.createdAt)}});
     return QJsonObject{
-        {QStringLiteral("lead"), leadJson(l, minor)},
+        {QStringLiteral("lead"), leadJson(l, minor, sourceCategory)},
         {QStringLiteral("consent"),
          QJsonObject{{QStringLiteral("date"), l.consentAt
                                                   ? QJsonValue(dates::toIsoDate(*l.consentAt))
@@ -93,10 +96,10 @@ PersonExportFormat personExportFormatFor(const QString &path) {
 }
 
 QByteArray personJson(const QList<storage::PersonRecord> &people, const QDateTime &exportedAt,
-                      int minorUnitsPerMajor) {
+                      int minorUnitsPerMajor, const QHash<QString, QString> &sourceCategories) {
     QJsonArray arr;
     for (const storage::PersonRecord &r : people)
-        arr.append(personObject(r, minorUnitsPerMajor));
+        arr.append(personObject(r, minorUnitsPerMajor, sourceCategories.value(r.data.lead.source)));
     return QJsonDocument(QJsonObject{{QStringLiteral("exported_at"), timeValue(exportedAt)},
                                      {QStringLiteral("people"), arr}})
         .toJson(QJsonDocument::Indented);
@@ -107,8 +110,15 @@ Result<QByteArray> exportPerson(storage::Database &db, const QList<qint64> &ids,
     auto people = storage::personRecords(db, ids);
     if (!people)
         return Error{people.error()};
-    if (format == PersonExportFormat::Json)
-        return personJson(*people, QDateTime::currentDateTime(), minorUnitsPerMajor);
+    if (format == PersonExportFormat::Json) {
+        auto sources = storage::SourceRepository(db).list();
+        if (!sources)
+            return Error{sources.error()};
+        QHash<QString, QString> categories;
+        for (const Source &src : std::as_const(*sources))
+            categories.insert(src.name, categoryKey(src.category));
+        return personJson(*people, QDateTime::currentDateTime(), minorUnitsPerMajor, categories);
+    }
     QList<Lead> leads;
     for (const storage::PersonRecord &r : *people)
         leads << r.data.lead;

@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -21,9 +22,11 @@ PersonExportFormat personExportFormatFor(const QString &path);
 // {"exported_at": "…", "people": [{"lead": {id, every field of the CSV export under its key,
 // honorific, anonymous, score, …}, "consent": {"date", "basis", "opt_out"}, "stage_history": [...],
 // "touchpoints": [...], "activities": [...], "tasks": [...]}]}. Times ISO-8601 with offset.
-// Money in major units as the CSV export writes it (`minorUnitsPerMajor`: 1 for yen, 100 for USD).
+// Money in major units as the CSV export writes it (`minorUnitsPerMajor`: 1 for yen, 100 for USD);
+// `sourceCategories`: source name → category key.
 QByteArray personJson(const QList<storage::PersonRecord> &people, const QDateTime &exportedAt,
-                      int minorUnitsPerMajor = 1);
+                      int minorUnitsPerMajor = 1,
+                      const QHash<QString, QString> &sourceCategories = {});
 
 // The export as bytes (JSON indented, or vCard 4.0 cards).
 Result<QByteArray> exportPerson(storage::Database &db, const QList<qint64> &ids,

@@ -7,6 +7,7 @@
 #include "ui/privacyactions.h"
 
 #include <QAbstractItemView>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -15,8 +16,10 @@
 #include <QLabel>
 #include <QMenu>
 #include <QPushButton>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUndoCommand>
 #include <QUndoStack>
 
@@ -174,6 +177,26 @@ private slots:
             QVERIFY(basis->view()->window()->grab().save(
                 dir + QStringLiteral("/privacy_basis_%1.png").arg(l)));
             basis->hidePopup();
+
+            // The Leads page's context menu with the two actions.
+            {
+                ui::LeadsPage page;
+                page.setDatabase(db.get());
+                page.resize(1000, 500);
+                page.show();
+                QVERIFY(QTest::qWaitForWindowExposed(&page));
+                const QRect cell = page.view()->visualRect(page.view()->model()->index(0, 1));
+                bool saved = false;
+                QTimer::singleShot(200, &page, [&] {
+                    if (QWidget *menu = QApplication::activePopupWidget()) {
+                        saved = menu->grab().save(dir +
+                                                  QStringLiteral("/privacy_context_%1.png").arg(l));
+                        menu->close();
+                    }
+                });
+                emit page.view()->customContextMenuRequested(cell.center());
+                QVERIFY(saved);
+            }
 
             ui::ErasePersonDialog dialog(*db, ui::personLeads(*db, ids.at(0)).value());
             dialog.show();

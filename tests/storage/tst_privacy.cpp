@@ -345,6 +345,8 @@ private slots:
         QCOMPARE(lead[u"family_name"].toString(), person().familyName);
         QCOMPARE(lead[u"street"].toString(), person().street);
         QCOMPARE(lead[u"notes"].toString(), person().notes);
+        QCOMPARE(lead[u"source"].toString(), QStringLiteral("展示会"));
+        QVERIFY(!lead[u"source_category"].toString().isEmpty());
         QCOMPARE(lead[u"consent_date"].toString(), QStringLiteral("2026-03-14"));
         QCOMPARE(lead[u"consent_basis"].toString(), QStringLiteral("consent"));
         const QJsonObject consent = p[u"consent"].toObject();
