@@ -93,7 +93,9 @@ QString usage() {
               "  sources [list|set|alias|merge] …   manage lead sources\n"
               "  report sources …                   compare sources\n"
               "  budget --total AMOUNT …            70-20-10 budget\n"
-              "  plan (--revenue-target A | --growth F) …   leads needed for a revenue goal");
+              "  plan (--revenue-target A | --growth F) …   leads needed for a revenue goal\n"
+              "  person export EMAIL|--id N [--output FILE]   everything held about one person\n"
+              "  person erase EMAIL|--id N --yes       erase one person completely");
 }
 
 } // namespace
@@ -134,6 +136,8 @@ int run(const QStringList &args) {
         return runBudget(args);
     if (command == QLatin1String("plan"))
         return runPlan(args);
+    if (command == QLatin1String("person"))
+        return runPerson(args);
     return fail(UsageError,
                 tr("Unknown command \"%1\".").arg(command) + QLatin1Char('\n') + usage());
 }

@@ -40,5 +40,6 @@ int runExport(const QStringList &args);  // cmd_import.cpp
 int runReport(const QStringList &args);  // cmd_report.cpp
 int runBudget(const QStringList &args);  // cmd_report.cpp
 int runPlan(const QStringList &args);    // cmd_report.cpp
+int runPerson(const QStringList &args);  // cmd_person.cpp
 
 } // namespace mikomi::cli

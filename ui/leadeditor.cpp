@@ -8,6 +8,8 @@
 #include "models/storage/repositories.h"
 #include "models/storage/scoringstore.h"
 #include "models/text/normalize.h"
+#include "ui/consentwidget.h"
+#include "ui/privacyactions.h"
 #include "ui/stagecommands.h"
 
 #include <QCheckBox>
@@ -21,6 +23,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
@@ -179,6 +182,8 @@ LeadEditor::LeadEditor(storage::Database &db, const Lead &lead, QUndoStack *undo
     m_optOut = new QCheckBox(details);
     m_optOut->setChecked(lead.optOut);
     left->addRow(QString(), m_optOut);
+    m_consent = new ConsentWidget(lead, details);
+    left->addRow(m_consent->label(), m_consent);
 
     const auto errorLabel = [details]() {
         auto *l = new QLabel(details);
@@ -276,6 +281,21 @@ LeadEditor::LeadEditor(storage::Database &db, const Lead &lead, QUndoStack *undo
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &LeadEditor::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &LeadEditor::reject);
+    if (stored) {
+        // A person's requests (product.md §Privacy): what is held about them, and erasure.
+        m_privacy = buttons->addButton(QString(), QDialogButtonBox::ActionRole);
+        m_privacy->setObjectName(QStringLiteral("privacy"));
+        auto *menu = new QMenu(m_privacy);
+        m_exportPerson =
+            menu->addAction(QString(), this, [this] { exportPersonData(this, m_db, m_lead.id); });
+        m_erasePerson = menu->addAction(QString(), this, [this] {
+            if (erasePerson(this, m_db, m_lead.id, m_undo)) {
+                emit leadChanged();
+                reject();
+            }
+        });
+        m_privacy->setMenu(menu);
+    }
     layout->addWidget(buttons);
     retranslate();
     if (stored)
@@ -311,6 +331,11 @@ void LeadEditor::retranslate() {
     }
     m_labels.value(k("notes"))->setText(tr("Notes"));
     m_optOut->setText(tr("Opted out of contact"));
+    if (m_privacy) {
+        m_privacy->setText(tr("Privacy"));
+        m_exportPerson->setText(tr("Export this person's data…"));
+        m_erasePerson->setText(tr("Erase person…"));
+    }
     m_temperatureLabel->setText(tr("Temperature"));
     m_temperature->setItemText(0, m_derived
                                       ? tr("Automatic (now %1)").arg(temperatureLabel(*m_derived))
@@ -362,6 +387,7 @@ Lead LeadEditor::lead() const {
     l.owner = v("owner");
     l.source = v("source");
     l.optOut = m_optOut->isChecked();
+    m_consent->apply(l);
     l.temperatureOverride = temperatureFromKey(m_temperature->currentData().toString());
     l.notes = m_notes->toPlainText();
     l.dealValue = moneyOrNone(v("dealValue"));

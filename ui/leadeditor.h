@@ -9,6 +9,7 @@
 #include <optional>
 
 class QCheckBox;
+class QAction;
 class QComboBox;
 class QFormLayout;
 class QLabel;
@@ -25,6 +26,7 @@ class Database;
 
 namespace mikomi::ui {
 
+class ConsentWidget;
 // Field-level check of a lead: translated messages for a malformed email or an impossible phone
 // or mobile number, keyed by field ("email", "phone", "mobile"). Empty = valid.
 QList<std::pair<QString, QString>> validateLead(const Lead &lead);
@@ -83,6 +85,10 @@ private:
     QLabel *m_phoneError = nullptr;
     QLabel *m_mobileError = nullptr;
     QCheckBox *m_optOut = nullptr;
+    ConsentWidget *m_consent = nullptr;
+    QPushButton *m_privacy = nullptr; // menu: export this person's data, erase person
+    QAction *m_exportPerson = nullptr;
+    QAction *m_erasePerson = nullptr;
     QLabel *m_temperatureLabel = nullptr;
     QComboBox *m_temperature = nullptr;   // Automatic / Hot / Warm / Cold (override)
     std::optional<Temperature> m_derived; // what Automatic gives now (stored leads)

@@ -11,6 +11,7 @@
 #include "ui/leadeditor.h"
 #include "ui/pages.h"
 #include "ui/pipelinecommands.h"
+#include "ui/privacyactions.h"
 #include "ui/stagecommands.h"
 
 #include <QAction>
@@ -513,6 +514,14 @@ void LeadsPage::showContextMenu(const QPoint &pos) {
     menu.addSeparator();
     menu.addAction(tr("Copy"), this, &LeadsPage::copySelected);
     menu.addAction(tr("Delete…"), this, &LeadsPage::deleteSelected);
+    // product.md §Privacy: the person of the clicked lead (and their other leads by email).
+    menu.addSeparator();
+    menu.addAction(tr("Export this person's data…"), this,
+                   [this, id] { exportPersonData(this, *m_db, id); });
+    menu.addAction(tr("Erase person…"), this, [this, id] {
+        if (erasePerson(this, *m_db, id, undoStack()))
+            changed();
+    });
     menu.exec(m_view->viewport()->mapToGlobal(pos));
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/domain/consent.h"
 #include "models/domain/enums.h"
 
 #include <QDate>
@@ -47,6 +48,9 @@ struct Lead {
     QString lostReason;
     bool anonymous = false;
     bool optOut = false;
+    // When and on which basis the person agreed to be held and contacted (product.md §Privacy).
+    std::optional<QDate> consentAt;
+    ConsentBasis consentBasis = ConsentBasis::None;
     std::optional<Temperature> temperatureOverride;
     int score = 0;
 

@@ -49,6 +49,8 @@ constexpr std::array<FieldInfo, LeadFieldCount> kLeadFields{{
     {"owner", QT_TRANSLATE_NOOP("Mikomi", "Owner")},
     {"notes", QT_TRANSLATE_NOOP("Mikomi", "Notes")},
     {"opt_out", QT_TRANSLATE_NOOP("Mikomi", "Opt-out")},
+    {"consent_date", QT_TRANSLATE_NOOP("Mikomi", "Consent date")},
+    {"consent_basis", QT_TRANSLATE_NOOP("Mikomi", "Consent basis")},
 }};
 constexpr std::array<FieldInfo, SpendFieldCount> kSpendFields{{
     {"source", QT_TRANSLATE_NOOP("Mikomi", "Source")},
@@ -188,6 +190,10 @@ const Alias kLeadAliases[] = {
     {LF(OptOut), "配信停止"}, {LF(OptOut), "メール配信停止"},
     {LF(OptOut), "has opted out of email"}, {LF(OptOut), "unsubscribed from all email"},
     {LF(OptOut), "メールの受信拒否"}, {LF(OptOut), "メール受信拒否"},
+    {LF(ConsentDate), "consent at"}, {LF(ConsentDate), "opt in date"},
+    {LF(ConsentDate), "同意日"}, {LF(ConsentDate), "同意取得日"},
+    {LF(ConsentBasis), "legal basis"}, {LF(ConsentBasis), "lawful basis"},
+    {LF(ConsentBasis), "同意の根拠"}, {LF(ConsentBasis), "取得根拠"},
 };
 #undef LF
 

@@ -47,8 +47,10 @@ enum class LeadField {
     Owner,
     Notes,
     OptOut,
+    ConsentDate,  // the date the person opted in (consent_at)
+    ConsentBasis, // the legal basis (models/domain/consent.h keys)
 };
-inline constexpr int LeadFieldCount = int(LeadField::OptOut) + 1;
+inline constexpr int LeadFieldCount = int(LeadField::ConsentBasis) + 1;
 
 enum class SpendField { Source = 0, Month, Amount };
 inline constexpr int SpendFieldCount = 3;

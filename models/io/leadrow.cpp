@@ -281,6 +281,23 @@ RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
                            .arg(v));
     }
 
+    if (const QString v = get(LeadField::ConsentDate); !v.isEmpty()) {
+        if (const auto d = dates::parseUserDate(v))
+            lead.consentAt = *d;
+        else
+            errors.add(int(LeadField::ConsentDate), badDate(v));
+    }
+    if (const QString v = get(LeadField::ConsentBasis); !v.isEmpty()) {
+        if (const auto b = consentBasisFromKey(v))
+            lead.consentBasis = *b;
+        else
+            errors.add(int(LeadField::ConsentBasis),
+                       QCoreApplication::translate(
+                           "Mikomi", "\"%1\" is not a known consent basis; use consent, contract, "
+                                     "legitimate_interest or other.")
+                           .arg(v));
+    }
+
     const bool personal = !lead.familyName.isEmpty() || !lead.givenName.isEmpty() ||
                           !lead.email.isEmpty() || !lead.phone.isEmpty() || !lead.mobile.isEmpty();
     if (lead.company.isEmpty() && lead.familyName.isEmpty() && lead.email.isEmpty() &&

@@ -114,6 +114,10 @@ QString leadFieldText(const Lead &l, io::LeadField field, int minorUnitsPerMajor
         return l.notes;
     case F::OptOut:
         return l.optOut ? QStringLiteral("yes") : QStringLiteral("no");
+    case F::ConsentDate:
+        return dateText(l.consentAt);
+    case F::ConsentBasis:
+        return consentBasisKey(l.consentBasis);
     }
     return {};
 }

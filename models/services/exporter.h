@@ -26,7 +26,7 @@ const QList<io::LeadField> &exportFields();
 // One field of a lead as text, as export writes it and the import preview shows it: dates ISO
 // ("2026-04-01", created_at "2026-04-01 09:30:00" local time), money in major units ("1200.50"
 // for USD), stage as its key ("sal" for an SQL of that kind, "lost" for a lost lead without a lost
-// date), opt-out "yes"/"no".
+// date), opt-out "yes"/"no", consent date ISO and basis as its key ("legitimate_interest").
 QString leadFieldText(const Lead &lead, io::LeadField field, int minorUnitsPerMajor = 1);
 
 // Money in major units as export writes it ("1200", "1200.50").

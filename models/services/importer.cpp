@@ -145,6 +145,11 @@ Lead combine(const Lead &existing, const Lead &row, OnMatch mode) {
     takeOpt(out.lifetimeValue, row.lifetimeValue);
     takeOpt(out.wonAt, row.wonAt);
     takeOpt(out.lostAt, row.lostAt);
+    // Consent: date and basis travel together (a new opt-in date with its basis).
+    if (row.consentBasis != ConsentBasis::None &&
+        (overwrite || out.consentBasis == ConsentBasis::None))
+        out.consentBasis = row.consentBasis;
+    takeOpt(out.consentAt, row.consentAt);
     if (row.optOut)
         out.optOut = true; // an opt-out is never undone by an import
     out.anonymous = out.familyName.isEmpty() && out.givenName.isEmpty() && out.email.isEmpty() &&

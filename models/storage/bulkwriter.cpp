@@ -188,7 +188,9 @@ Status BulkWriter::finish() {
             QStringLiteral("SELECT count(*) FROM leads WHERE NOT (stage IN %1 AND sql_kind IN "
                            "('','sal','sgl') AND furthest_stage IN %1 AND lost IN (0, 1) AND "
                            "anonymous IN (0, 1) AND opt_out IN (0, 1) AND coalesce("
-                           "temperature_override IN ('hot','warm','cold'), 1))")
+                           "temperature_override IN ('hot','warm','cold'), 1) AND "
+                           "consent_basis IN ('','consent','contract','legitimate_interest',"
+                           "'other'))")
                 .arg(stages),
             QStringLiteral("SELECT count(*) FROM stage_history WHERE to_stage NOT IN %1")
                 .arg(stages),

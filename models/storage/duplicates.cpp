@@ -187,6 +187,10 @@ Lead mergedLead(const Lead &keep, const Lead &other) {
     if (!m.lifetimeValue)
         m.lifetimeValue = other.lifetimeValue;
     m.optOut = keep.optOut || other.optOut; // an opt-out is never lost in a merge
+    if (!m.consentAt && m.consentBasis == ConsentBasis::None) {
+        m.consentAt = other.consentAt;
+        m.consentBasis = other.consentBasis;
+    }
     m.score = std::max(keep.score, other.score);
     if (other.createdAt.isValid() && other.createdAt < m.createdAt)
         m.createdAt = other.createdAt;

@@ -38,7 +38,8 @@ const QStringList &leadColumns() {
         QStringLiteral("lost_at"),        QStringLiteral("email_key"),
         QStringLiteral("phone_key"),      QStringLiteral("mobile_key"),
         QStringLiteral("company_key"),    QStringLiteral("person_key"),
-        QStringLiteral("reading_key"),
+        QStringLiteral("reading_key"),    QStringLiteral("consent_at"),
+        QStringLiteral("consent_basis"),
     };
     return cols;
 }
@@ -99,6 +100,8 @@ QVariantList leadBinds(const Lead &l, qint64 ownerId, qint64 sourceId, const Lea
         keys->company,
         keys->person,
         keys->reading,
+        optDate(l.consentAt),
+        consentBasisKey(l.consentBasis),
     };
 }
 

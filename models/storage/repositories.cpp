@@ -22,8 +22,9 @@ const QString kSelectLead = QStringLiteral(
     "l.postal_code, l.prefecture, l.city, l.street, l.building, l.country, l.website, "
     "coalesce(u.name, ''), coalesce(s.name, ''), l.notes, l.stage, l.sql_kind, l.furthest_stage, "
     "l.lost, l.lost_reason, l.anonymous, l.opt_out, l.temperature_override, l.score, "
-    "l.deal_value, l.lifetime_value, l.created_at, l.updated_at, l.won_at, l.lost_at "
-    "FROM leads l LEFT JOIN users u ON u.id = l.owner_id LEFT JOIN sources s ON s.id = "
+    "l.deal_value, l.lifetime_value, l.created_at, l.updated_at, l.won_at, l.lost_at, "
+    "l.consent_at, l.consent_basis FROM leads l LEFT JOIN users u ON u.id = l.owner_id LEFT JOIN "
+    "sources s ON s.id = "
     "l.source_id ");
 
 Lead leadFromQuery(const QSqlQuery &q) {
@@ -77,6 +78,10 @@ Lead leadFromQuery(const QSqlQuery &q) {
     const QVariant lostAt = q.value(i++);
     if (!lostAt.isNull())
         l.lostAt = dates::fromIsoDate(lostAt.toString());
+    const QVariant consentAt = q.value(i++);
+    if (!consentAt.isNull())
+        l.consentAt = dates::fromIsoDate(consentAt.toString());
+    l.consentBasis = consentBasisFromKey(q.value(i++).toString()).value_or(ConsentBasis::None);
     return l;
 }
 

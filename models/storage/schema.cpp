@@ -143,7 +143,8 @@ Migration migrationV1() {
 
 const std::vector<Migration> &builtinMigrations() {
     static const std::vector<Migration> all{migrationV1(), migrationV2(), migrationV3(),
-                                            migrationV4(), migrationV5(), migrationV6()};
+                                            migrationV4(), migrationV5(), migrationV6(),
+                                            migrationV7()};
     return all;
 }
 

@@ -262,6 +262,24 @@ private slots:
             QCOMPARE(parseOptOut(QString::fromUtf16(f)), std::optional<bool>(false));
         QVERIFY(!parseOptOut(QStringLiteral("maybe")).has_value());
     }
+    // Consent columns (product.md §Privacy): the export's keys and common headers.
+    void consentColumns() {
+        auto r = convert(list({u"company", u"consent_date", u"consent_basis"}),
+                         list({u"ACME", u"2026/03/14", u"legitimate_interest"}));
+        QVERIFY(r.ok());
+        QCOMPARE(r.value->lead.consentAt, std::optional<QDate>(QDate(2026, 3, 14)));
+        QCOMPARE(r.value->lead.consentBasis, ConsentBasis::LegitimateInterest);
+        r = convert(list({u"company", u"同意日", u"同意の根拠"}),
+                    list({u"ACME", u"2026-04-01", u"同意"}));
+        QVERIFY(r.ok());
+        QCOMPARE(r.value->lead.consentAt, std::optional<QDate>(QDate(2026, 4, 1)));
+        QCOMPARE(r.value->lead.consentBasis, ConsentBasis::Consent);
+        r = convert(list({u"company", u"consent_basis", u"consent_date"}),
+                    list({u"ACME", u"maybe", u"not a date"}));
+        QCOMPARE(r.errors.size(), 2);
+        QVERIFY(r.errors[0].reason.contains(QStringLiteral("legitimate_interest")) ||
+                r.errors[1].reason.contains(QStringLiteral("legitimate_interest")));
+    }
     void crmStageValues() {
         auto r =
             convert(list({u"company", u"lead status"}), list({u"ACME", u"Closed - Converted"}));

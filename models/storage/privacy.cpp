@@ -1,0 +1,177 @@
+#include "models/storage/privacy.h"
+
+#include "models/domain/dates.h"
+#include "models/storage/sql.h"
+#include "models/text/normalize.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+namespace mikomi::storage {
+namespace {
+
+Result<qint64> countOf(Database &db, const QString &table, qint64 leadId) {
+    // `table` is one of our own names, never user input.
+    auto q =
+        exec(db, QStringLiteral("SELECT count(*) FROM %1 WHERE lead_id = ?").arg(table), {leadId});
+    if (!q)
+        return Error{q.error()};
+    return q->next() ? q->value(0).toLongLong() : 0;
+}
+
+Result<QList<PersonTask>> tasksOf(Database &db, qint64 leadId) {
+    auto q = exec(db,
+                  QStringLiteral("SELECT t.id, t.title, coalesce(u.name, ''), t.due_at, t.done_at, "
+                                 "t.created_at FROM tasks t LEFT JOIN users u ON u.id = t.owner_id "
+                                 "WHERE t.lead_id = ? ORDER BY t.id"),
+                  {leadId});
+    if (!q)
+        return Error{q.error()};
+    QList<PersonTask> out;
+    while (q->next()) {
+        PersonTask t;
+        t.id = q->value(0).toLongLong();
+        t.title = q->value(1).toString();
+        t.owner = q->value(2).toString();
+        t.dueAt = dates::fromIsoDateTime(q->value(3).toString()).value_or(QDateTime());
+        if (!q->value(4).isNull())
+            t.doneAt = dates::fromIsoDateTime(q->value(4).toString());
+        t.createdAt = dates::fromIsoDateTime(q->value(5).toString()).value_or(QDateTime());
+        out.append(t);
+    }
+    return out;
+}
+
+} // namespace
+
+Result<QList<qint64>> leadsWithEmail(Database &db, const QString &email) {
+    const QString key = text::normalizeEmail(email);
+    QList<qint64> ids;
+    if (key.isEmpty())
+        return ids;
+    auto q =
+        exec(db, QStringLiteral("SELECT id FROM leads WHERE email_key = ? ORDER BY id"), {key});
+    if (!q)
+        return Error{q.error()};
+    while (q->next())
+        ids.append(q->value(0).toLongLong());
+    return ids;
+}
+
+Result<QList<PersonRecord>> personRecords(Database &db, const QList<qint64> &ids) {
+    QList<PersonRecord> out;
+    for (qint64 id : ids) {
+        PersonRecord r;
+        auto snap = snapshotLead(db, id);
+        if (!snap)
+            return Error{snap.error()};
+        r.data = std::move(*snap);
+        auto tasks = tasksOf(db, id);
+        if (!tasks)
+            return Error{tasks.error()};
+        r.tasks = std::move(*tasks);
+        out.append(std::move(r));
+    }
+    return out;
+}
+
+QStringList databaseCopies(const QString &databasePath) {
+    const QFileInfo info(databasePath);
+    const QString name = info.fileName();
+    if (name.isEmpty())
+        return {};
+    // database.cpp's backupPathFor(): "F.vN.bak", or "F.vN-yyyyMMdd-HHmmss-zzz.bak".
+    const QRegularExpression re(
+        QStringLiteral("^%1\\.v\\d+(-[0-9-]+)?\\.bak$").arg(QRegularExpression::escape(name)));
+    QStringList out;
+    const QDir dir = info.absoluteDir();
+    const QStringList entries =
+        dir.entryList({name + QStringLiteral(".v*.bak")}, QDir::Files | QDir::Hidden, QDir::Name);
+    for (const QString &e : entries)
+        if (re.match(e).hasMatch())
+            out << dir.filePath(e);
+    return out;
+}
+
+Result<EraseSummary> eraseCount(Database &db, const QList<qint64> &ids) {
+    EraseSummary s;
+    for (qint64 id : ids) {
+        auto q = exec(db, QStringLiteral("SELECT count(*) FROM leads WHERE id = ?"), {id});
+        if (!q)
+            return Error{q.error()};
+        if (!q->next() || q->value(0).toLongLong() == 0)
+            return Error{
+                QCoreApplication::translate("Mikomi", "There is no lead with id %1.").arg(id)};
+        ++s.leads;
+        struct Part {
+            const char *table;
+            qint64 *count;
+        };
+        const Part parts[] = {{"stage_history", &s.stageChanges},
+                              {"touchpoints", &s.touchpoints},
+                              {"activities", &s.activities},
+                              {"tasks", &s.tasks}};
+        for (const Part &p : parts) {
+            auto n = countOf(db, QLatin1String(p.table), id);
+            if (!n)
+                return Error{n.error()};
+            *p.count += *n;
+        }
+    }
+    s.copies = databaseCopies(db.path());
+    return s;
+}
+
+Result<EraseSummary> erase(Database &db, const QList<qint64> &ids) {
+    auto counted = eraseCount(db, ids);
+    if (!counted)
+        return counted;
+    EraseSummary s = *counted;
+    // Freed cells and pages are overwritten with zeros (Qt's own SQLite, on Windows and macOS, is
+    // built with it off). Stays on for this connection.
+    if (auto r = exec(db, QStringLiteral("PRAGMA secure_delete = ON")); !r)
+        return Error{r.error()};
+    {
+        Transaction tx(db);
+        if (!tx.started())
+            return Error{tx.error()};
+        for (qint64 id : ids) {
+            // Cascades to stage_history, touchpoints, activities and tasks; the trigger
+            // leads_fts_delete adds a tombstone for the lead to the search index.
+            if (auto q = exec(db, QStringLiteral("DELETE FROM leads WHERE id = ?"), {id}); !q)
+                return Error{q.error()};
+        }
+        // The tombstone alone leaves the lead's trigrams in the older segments until they are
+        // merged; 'optimize' merges every segment into one, without deleted rows.
+        if (auto q = exec(db, QStringLiteral("INSERT INTO leads_fts(leads_fts) VALUES "
+                                             "('optimize')"));
+            !q)
+            return Error{q.error()};
+        if (Status c = tx.commit(); !c)
+            return Error{c.error()};
+    }
+    // Rows deleted earlier while secure_delete was off, or old versions of an edited row, may
+    // still lie in free space: VACUUM rewrites the file without any free space.
+    if (auto v = exec(db, QStringLiteral("VACUUM")); v)
+        s.compacted = true;
+    else
+        s.compactError = v.error();
+    // The log holds copies of the pages written before and during the erase.
+    auto cp = exec(db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    if (cp && cp->next())
+        s.walEmptied = cp->value(0).toInt() == 0;
+    return s;
+}
+
+QStringList deleteCopies(const QStringList &copies) {
+    QStringList failed;
+    for (const QString &c : copies)
+        if (!QFile::remove(c))
+            failed << c;
+    return failed;
+}
+
+} // namespace mikomi::storage
