@@ -150,6 +150,7 @@ Result<EraseSummary> erase(Database &db, const QList<qint64> &ids) {
                                              "('optimize')"));
             !q)
             return Error{q.error()};
+        db.changes().noteLeads(QList<qint64>(ids.begin(), ids.end()), DataKind::Tasks);
         if (Status c = tx.commit(); !c)
             return Error{c.error()};
     }
