@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/domain/result.h"
+#include "models/storage/livefiles.h"
 #include "models/storage/schema.h"
 
 #include <QString>
@@ -18,13 +19,31 @@ struct OpenOptions {
 };
 
 // One SQLite database file: opened or created, checked, migrated forward after a backup copy,
-// then set to WAL, foreign keys on and a busy timeout. One instance = one named Qt SQL
-// connection, to be used from the thread that opened it.
+// then set to WAL, foreign keys on, secure_delete on and a busy timeout. One instance = one
+// named Qt SQL connection, to be used from the thread that opened it.
+//
+// THE RULE (see livefiles.h): while a Database is open on a file, nothing in this process may
+// open(), read, copy, replace or remove that file (or its -wal/-shm) by any means other than
+// SQLite: POSIX locks belong to the process, so a single close() of any descriptor on the file
+// drops all of them and another program will then delete the -wal under us. Hence:
+//  - the header probe happens only when no connection of the process has the file (LiveFiles);
+//  - backups are written by SQLite itself (VACUUM INTO), never QFile::copy;
+//  - paths a user picks for import/export go through LiveFiles::refuseLiveDatabase();
+//  - more connections to the same file (worker threads) are fine: SQLite shares its locks.
+//
+// What is refused, with a message naming the file and an ErrorKind: not a SQLite file or another
+// program's SQLite file (NotMikomi, the file is not changed), a damaged file (Corrupt: failing
+// PRAGMA quick_check, checked at open up to kQuickCheckAtOpenBytes, and for larger files before
+// the first write transaction or by verify()), a newer schema (NewerSchema), a read-only file
+// or folder (ReadOnly), a locked file (Locked).
 class Database final {
 public:
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
+
+    // Files up to this size get PRAGMA quick_check at open (measured: see database.cpp).
+    static constexpr qint64 kQuickCheckAtOpenBytes = 256LL * 1024 * 1024;
 
     // Opens `path` (created when missing). A damaged file, a file that is not a database, a
     // schema newer than this program, or a failed migration gives an Error with a translated
@@ -47,8 +66,16 @@ public:
     // PRAGMA integrity_check == "ok".
     bool integrityOk() const;
 
+    // PRAGMA quick_check, once per file and process (a large file is not checked at open): a
+    // Corrupt error when it fails. Transaction calls it before the first write; a worker thread
+    // (the search indexer) may call it early so that the first save does not wait.
+    Status verify();
+    bool verified() const { return !m_needsCheck; }
+
 private:
     Database() = default;
+    std::shared_ptr<LiveFiles::Handle> m_live;
+    bool m_needsCheck = false;
     QString m_path;
     QString m_connection;
     QString m_backupPath;
@@ -71,9 +98,11 @@ public:
     Status commit();
     void rollback();
     QString error() const { return m_error; }
+    ErrorKind errorKind() const { return m_kind; }
 
 private:
     Database &m_db;
+    ErrorKind m_kind = ErrorKind::Other;
     int m_level = 0;
     bool m_started = false;
     bool m_done = false;
