@@ -705,10 +705,6 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 is not a Mikomi database, or it is damaged. It was not changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cannot create the folder %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -717,31 +713,11 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot open the database %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read the database %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The database %1 was made by a newer version of Mikomi (schema version %2; this version knows up to %3). Please update Mikomi. The file was not changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The database %1 needs an upgrade but was opened read-only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot make a backup copy of %1 before upgrading it; the database was not changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Upgrading the database to schema version %1 failed: %2 The database was left unchanged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Upgrading the database failed: %1 The database was left unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1633,6 +1609,62 @@ customer</source>
     </message>
     <message>
         <source>The export stopped unexpectedly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a Mikomi database; it was not changed. Check the file name, or choose another file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot make a backup copy of %1 before upgrading it (%2); the database was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A copy of the file from before the upgrade is at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrading the database %1 to schema version %2 failed: %3 The database was left unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the database Mikomi has open. Choose another file; the database was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 is in use by another program (it is locked). Close that program or wait a moment, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk holding the database %1 is full. Free some space, then try again; this change was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading or writing the database %1 failed (%2). Check that the disk or network drive is still there, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database error in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 is damaged, so Mikomi does not read or change it. Restore your latest backup copy of it, or rescue what is left with the sqlite3 program: sqlite3 &quot;%1&quot; &quot;.recover&quot; | sqlite3 rescued.mikomi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 is read-only. Make the file writable (its properties or permissions), or copy it to a folder of yours and open the copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder of the database %1 is read-only. Mikomi needs to create working files beside the database (%2-wal, %2-shm): move the file to a folder you can write to, or make the folder writable.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

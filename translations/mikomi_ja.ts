@@ -706,10 +706,6 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <translation>%1 はフォルダーです。データベースファイルを指定してください。</translation>
     </message>
     <message>
-        <source>%1 is not a Mikomi database, or it is damaged. It was not changed.</source>
-        <translation>%1 は Mikomi のデータベースではないか、破損しています。ファイルは変更していません。</translation>
-    </message>
-    <message>
         <source>Cannot create the folder %1.</source>
         <translation>フォルダー %1 を作成できません。</translation>
     </message>
@@ -718,32 +714,12 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <translation>Qt の SQLite ドライバー (QSQLITE) がインストールされていません。</translation>
     </message>
     <message>
-        <source>Cannot open the database %1: %2</source>
-        <translation>データベース %1 を開けません：%2</translation>
-    </message>
-    <message>
-        <source>Cannot read the database %1: %2</source>
-        <translation>データベース %1 を読み込めません：%2</translation>
-    </message>
-    <message>
         <source>The database %1 was made by a newer version of Mikomi (schema version %2; this version knows up to %3). Please update Mikomi. The file was not changed.</source>
         <translation>データベース %1 は新しいバージョンの Mikomi で作成されています（スキーマバージョン %2。このバージョンが対応しているのは %3 までです）。Mikomi を更新してください。ファイルは変更していません。</translation>
     </message>
     <message>
         <source>The database %1 needs an upgrade but was opened read-only.</source>
         <translation>データベース %1 はアップグレードが必要ですが、読み取り専用で開かれています。</translation>
-    </message>
-    <message>
-        <source>Cannot make a backup copy of %1 before upgrading it; the database was not changed.</source>
-        <translation>アップグレード前に %1 のバックアップを作成できません。データベースは変更していません。</translation>
-    </message>
-    <message>
-        <source>Upgrading the database to schema version %1 failed: %2 The database was left unchanged.</source>
-        <translation>データベースをスキーマバージョン %1 にアップグレードできませんでした：%2 データベースは変更していません。</translation>
-    </message>
-    <message>
-        <source>Upgrading the database failed: %1 The database was left unchanged.</source>
-        <translation>データベースをアップグレードできませんでした：%1 データベースは変更していません。</translation>
     </message>
     <message>
         <source>The source no longer exists.</source>
@@ -1632,6 +1608,62 @@ customer</source>
     <message>
         <source>The export stopped unexpectedly.</source>
         <translation>書き出しが途中で止まりました。</translation>
+    </message>
+    <message>
+        <source>%1 is not a Mikomi database; it was not changed. Check the file name, or choose another file.</source>
+        <translation>%1 は Mikomi のデータベースではありません。ファイルは変更されていません。ファイル名を確認するか、別のファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 に書き込めません。</translation>
+    </message>
+    <message>
+        <source>Cannot make a backup copy of %1 before upgrading it (%2); the database was not changed.</source>
+        <translation>アップグレードの前に %1 のバックアップコピーを作成できません（%2）。データベースは変更されていません。</translation>
+    </message>
+    <message>
+        <source>A copy of the file from before the upgrade is at %1.</source>
+        <translation>アップグレード前のファイルのコピーは %1 にあります。</translation>
+    </message>
+    <message>
+        <source>Upgrading the database %1 to schema version %2 failed: %3 The database was left unchanged.</source>
+        <translation>データベース %1 をスキーマバージョン %2 にアップグレードできませんでした：%3 データベースは変更されていません。</translation>
+    </message>
+    <message>
+        <source>step %1: %2</source>
+        <translation>手順 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is the database Mikomi has open. Choose another file; the database was not changed.</source>
+        <translation>%1 は Mikomi が開いているデータベースです。別のファイルを選んでください。データベースは変更されていません。</translation>
+    </message>
+    <message>
+        <source>The database %1 is in use by another program (it is locked). Close that program or wait a moment, then try again.</source>
+        <translation>データベース %1 は別のプログラムが使用中です（ロックされています）。そのプログラムを閉じるか、しばらく待ってから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The disk holding the database %1 is full. Free some space, then try again; this change was not saved.</source>
+        <translation>データベース %1 のあるディスクがいっぱいです。空き容量を作ってから、もう一度お試しください。この変更は保存されていません。</translation>
+    </message>
+    <message>
+        <source>Reading or writing the database %1 failed (%2). Check that the disk or network drive is still there, then try again.</source>
+        <translation>データベース %1 の読み書きに失敗しました（%2）。ディスクまたはネットワークドライブが接続されていることを確認してから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Database error in %1: %2</source>
+        <translation>データベース %1 でエラーが発生しました：%2</translation>
+    </message>
+    <message>
+        <source>The database %1 is damaged, so Mikomi does not read or change it. Restore your latest backup copy of it, or rescue what is left with the sqlite3 program: sqlite3 &quot;%1&quot; &quot;.recover&quot; | sqlite3 rescued.mikomi</source>
+        <translation>データベース %1 は破損しているため、Mikomi は読み込みも変更もしません。最新のバックアップコピーから復元するか、sqlite3 プログラムで残っているデータを救出してください：sqlite3 &quot;%1&quot; &quot;.recover&quot; | sqlite3 rescued.mikomi</translation>
+    </message>
+    <message>
+        <source>The database %1 is read-only. Make the file writable (its properties or permissions), or copy it to a folder of yours and open the copy.</source>
+        <translation>データベース %1 は読み取り専用です。ファイルを書き込み可能にする（プロパティまたはアクセス権）か、自分のフォルダーにコピーしてそのコピーを開いてください。</translation>
+    </message>
+    <message>
+        <source>The folder of the database %1 is read-only. Mikomi needs to create working files beside the database (%2-wal, %2-shm): move the file to a folder you can write to, or make the folder writable.</source>
+        <translation>データベース %1 のフォルダーは読み取り専用です。Mikomi はデータベースの横に作業用ファイル（%2-wal、%2-shm）を作成する必要があります。書き込みできるフォルダーにファイルを移動するか、フォルダーを書き込み可能にしてください。</translation>
     </message>
 </context>
 <context>

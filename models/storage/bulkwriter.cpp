@@ -88,7 +88,7 @@ public:
         }
 #endif
         if (Status s = execPrepared(m_query, binds); !s)
-            return Error{s.error()};
+            return s.failure();
         return m_query.lastInsertId().toLongLong();
     }
 
@@ -196,7 +196,7 @@ Status BulkWriter::finish() {
         for (const QString &sql : checks) {
             auto q = exec(m_db, sql);
             if (!q)
-                return Error{q.error()};
+                return q.failure();
             const int bad = q->next() ? q->value(0).toInt() : 0;
             if (bad > 0) {
                 const QString message = QCoreApplication::translate(
@@ -206,13 +206,13 @@ Status BulkWriter::finish() {
             }
         }
         if (auto r = exec(m_db, QStringLiteral("PRAGMA ignore_check_constraints = OFF")); !r)
-            return Error{r.error()};
+            return r.failure();
         m_checksDeferred = false;
     }
     for (const QString &sql : std::as_const(m_deferred)) {
         auto r = exec(m_db, sql);
         if (!r)
-            return Error{r.error()};
+            return r.failure();
     }
     m_deferred.clear();
     // After the indexes: each recomputation is a seek in activities_lead.
@@ -223,12 +223,12 @@ Status BulkWriter::finish() {
                                          "WHERE id = ?"),
                           {id, id});
             !r)
-            return Error{r.error()};
+            return r.failure();
     }
     m_staleLastActivity.clear();
     for (const QString &sql : std::as_const(m_triggers)) {
         if (auto r = exec(m_db, sql); !r)
-            return Error{r.error()};
+            return r.failure();
     }
     m_triggers.clear();
     m_triggersPaused = false;
@@ -238,12 +238,12 @@ Status BulkWriter::finish() {
                 m_db, QStringLiteral("DELETE FROM search_pending WHERE rowid = ? AND lo > ") + top,
                 {m_pendingRow});
             !r)
-            return Error{r.error()};
+            return r.failure();
         if (auto r = exec(
                 m_db, QStringLiteral("UPDATE search_pending SET hi = %1 WHERE rowid = ?").arg(top),
                 {m_pendingRow});
             !r)
-            return Error{r.error()};
+            return r.failure();
         m_pendingRow = 0;
     }
     return {};
@@ -284,10 +284,10 @@ Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &a
                                       const LeadKeys *keys) {
     auto owner = resolveOwner(lead.owner);
     if (!owner)
-        return Error{owner.error()};
+        return owner.failure();
     auto source = resolveSource(lead.source);
     if (!source)
-        return Error{source.error()};
+        return source.failure();
     // last_activity_at as the triggers would set it: the greatest stored text.
     QStringList times;
     QString last;
@@ -305,7 +305,7 @@ Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &a
         return id;
     for (qsizetype i = 0; i < activities.size(); ++i) {
         if (Status s = writeActivity(*id, activities.at(i), times.at(i)); !s)
-            return Error{s.error()};
+            return s.failure();
     }
     return id;
 }
@@ -314,17 +314,17 @@ Status BulkWriter::insertStageChange(qint64 leadId, const StageChange &c) {
     auto r = m_history->run({leadId, c.fromStage ? QVariant(stageKey(*c.fromStage)) : QVariant(),
                              stageKey(c.toStage), c.lost ? 1 : 0, c.recycled ? 1 : 0,
                              dates::toIsoDateTime(c.changedAt), c.user, c.note});
-    return r ? Status() : Status(Error{r.error()});
+    return r ? Status() : Status(r.failure());
 }
 
 Status BulkWriter::insertTouchpoint(qint64 leadId, const Touchpoint &tp) {
     auto source = resolveSource(tp.source);
     if (!source)
-        return Error{source.error()};
+        return source.failure();
     auto r = m_touch->run({leadId, dates::toIsoDateTime(tp.occurredAt),
                            *source > 0 ? QVariant(*source) : QVariant(), tp.medium, tp.campaign,
                            tp.content, tp.url});
-    return r ? Status() : Status(Error{r.error()});
+    return r ? Status() : Status(r.failure());
 }
 
 Status BulkWriter::insertActivity(qint64 leadId, const Activity &a) {
@@ -345,7 +345,7 @@ Status BulkWriter::pauseActivityTriggers() {
                                        "'trigger' AND tbl_name = 'activities' AND name GLOB "
                                        "'activities_last_*'"));
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     QStringList names;
     while (q->next()) {
         names << q->value(0).toString();
@@ -354,7 +354,7 @@ Status BulkWriter::pauseActivityTriggers() {
     for (const QString &name : std::as_const(names)) {
         // Names from our own schema, not from input; quoted all the same.
         if (auto r = exec(m_db, QStringLiteral("DROP TRIGGER \"%1\"").arg(name)); !r)
-            return Error{r.error()};
+            return r.failure();
     }
     m_triggersPaused = true;
     return {};
@@ -364,7 +364,7 @@ Status BulkWriter::writeActivity(qint64 leadId, const Activity &a, const QString
     if (Status s = pauseActivityTriggers(); !s)
         return s;
     auto r = m_activity->run({leadId, activityKindKey(a.kind), occurredAt, a.user, a.notes});
-    return r ? Status() : Status(Error{r.error()});
+    return r ? Status() : Status(r.failure());
 }
 
 } // namespace mikomi::storage

@@ -203,7 +203,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
         // Damaged pages are found before anything is read or written. Large files are checked
         // before the first write (Transaction) instead, so that opening stays fast.
         db->m_needsCheck = current > 0;
-        if (current > 0 && (live.size <= kQuickCheckAtOpenBytes || current < target)) {
+        if (current > 0 && (live.size <= options.quickCheckAtOpenBytes || current < target)) {
             if (Status s = db->verify(); !s)
                 return s.failure();
         }
