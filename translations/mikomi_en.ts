@@ -1667,6 +1667,10 @@ customer</source>
         <source>The folder of the database %1 is read-only. Mikomi needs to create working files beside the database (%2-wal, %2-shm): move the file to a folder you can write to, or make the folder writable.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is not a Mikomi database, or it is damaged (it does not start like an SQLite file); it was not changed. Check the file name, or restore a backup copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>

@@ -1665,6 +1665,10 @@ customer</source>
         <source>The folder of the database %1 is read-only. Mikomi needs to create working files beside the database (%2-wal, %2-shm): move the file to a folder you can write to, or make the folder writable.</source>
         <translation>データベース %1 のフォルダーは読み取り専用です。Mikomi はデータベースの横に作業用ファイル（%2-wal、%2-shm）を作成する必要があります。書き込みできるフォルダーにファイルを移動するか、フォルダーを書き込み可能にしてください。</translation>
     </message>
+    <message>
+        <source>%1 is not a Mikomi database, or it is damaged (it does not start like an SQLite file); it was not changed. Check the file name, or restore a backup copy.</source>
+        <translation>%1 は Mikomi のデータベースではないか、破損しています（SQLite ファイルの形式で始まっていません）。ファイルは変更されていません。ファイル名を確認するか、バックアップコピーから復元してください。</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>

@@ -34,6 +34,16 @@ Error notMikomi(const QString &path) {
             ErrorKind::NotMikomi};
 }
 
+// No SQLite header: another kind of file, or a database whose first page was overwritten.
+Error notSqlite(const QString &path) {
+    return {QCoreApplication::translate("Mikomi",
+                                        "%1 is not a Mikomi database, or it is damaged (it does "
+                                        "not start like an SQLite file); it was not changed. "
+                                        "Check the file name, or restore a backup copy.")
+                .arg(file(path)),
+            ErrorKind::NotMikomi};
+}
+
 Error corrupt(const QString &path) {
     return {corruptMessage(path), ErrorKind::Corrupt};
 }
@@ -140,7 +150,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
     // this process has the file (never open() a live database file: see database.h).
     LiveFiles::Opening live = LiveFiles::open(path);
     if (live.first && live.exists && live.size > 0 && !hasSqliteMagic(live.header))
-        return notMikomi(path);
+        return notSqlite(path);
     if (!options.readOnly) {
         if (live.exists && !info.isWritable())
             return Error{readOnlyMessage(path), ErrorKind::ReadOnly};

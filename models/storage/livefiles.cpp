@@ -13,6 +13,13 @@
 #include <sys/stat.h>
 #endif
 
+// Also part of the rule: the native sqlite3 API (BulkWriter, services/reportloader) only runs
+// statements on the handle of a Qt connection and never calls sqlite3_open() itself, and it is
+// only built where Qt's SQLite plugin uses the same system library (models/CMakeLists.txt): two
+// copies of SQLite in one process would keep two lock tables, and one's close() would drop the
+// other's locks. Qt's file dialogs go through ui/filedialogs.h, whose icon provider does not read
+// the files it lists (QMimeDatabase content sniffing open()s and close()s them).
+
 namespace mikomi::storage {
 
 namespace {
