@@ -164,7 +164,27 @@ Status execPrepared(QSqlQuery &q, const QVariantList &binds) {
     return {};
 }
 
+namespace {
+
+// A statement that may change the file (anything but reading, PRAGMAs and transaction control).
+bool mayWrite(const QString &sql) {
+    const QString head = sql.trimmed().left(9).toUpper();
+    for (const char *reader : {"SELECT", "PRAGMA", "WITH", "BEGIN", "COMMIT", "ROLLBACK",
+                               "SAVEPOINT", "RELEASE", "EXPLAIN"})
+        if (head.startsWith(QLatin1String(reader)))
+            return false;
+    return true;
+}
+
+} // namespace
+
 Result<QSqlQuery> exec(const Database &db, const QString &sql, const QVariantList &binds) {
+    // Nothing is written into a damaged file: a large file, not checked at open, is checked
+    // before its first write (Transaction does the same for BEGIN).
+    if (!db.verified() && mayWrite(sql)) {
+        if (Status s = const_cast<Database &>(db).verify(); !s)
+            return s.failure();
+    }
     QSqlQuery q(connection(db));
     q.setForwardOnly(true);
     if (!q.prepare(sql))

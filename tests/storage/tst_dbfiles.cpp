@@ -179,6 +179,10 @@ private slots:
         QVERIFY(!r.ok());
         QCOMPARE(r.errorKind(), ErrorKind::Corrupt);
         QVERIFY2(r.error().contains(QStringLiteral(".recover")), qPrintable(r.error()));
+        // A single statement outside a transaction is refused too.
+        const Status setting =
+            SettingsRepository(**db).setValue(QStringLiteral("k"), QStringLiteral("v"));
+        QCOMPARE(setting.errorKind(), ErrorKind::Corrupt);
         db = Error{};
         QCOMPARE(fileHash(path), before);
 
