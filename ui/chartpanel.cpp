@@ -1,5 +1,8 @@
 #include "ui/chartpanel.h"
 
+#include "models/storage/livefiles.h"
+#include "ui/filedialogs.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QEvent>
@@ -54,10 +57,14 @@ QChart *ChartPanel::chart() const {
 }
 
 bool ChartPanel::exportPng(const QString &path) const {
+    if (storage::LiveFiles::isLive(path)) // never write over an open database
+        return false;
     return m_view->grab().save(path, "PNG");
 }
 
 bool ChartPanel::exportPdf(const QString &path) const {
+    if (storage::LiveFiles::isLive(path)) // never write over an open database
+        return false;
     QPdfWriter writer(path);
     writer.setPageSize(QPageSize(QPageSize::A4));
     writer.setPageOrientation(QPageLayout::Landscape);
@@ -74,8 +81,8 @@ bool ChartPanel::exportPdf(const QString &path) const {
 }
 
 void ChartPanel::askPng() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save the chart as PNG"), QString(),
-                                                      tr("PNG images (*.png)"));
+    const QString path =
+        getSaveFileName(this, tr("Save the chart as PNG"), QString(), tr("PNG images (*.png)"));
     if (!path.isEmpty() && !exportPng(path))
         QMessageBox::warning(
             this, tr("Export"),
@@ -83,8 +90,8 @@ void ChartPanel::askPng() {
 }
 
 void ChartPanel::askPdf() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save the chart as PDF"), QString(),
-                                                      tr("PDF documents (*.pdf)"));
+    const QString path =
+        getSaveFileName(this, tr("Save the chart as PDF"), QString(), tr("PDF documents (*.pdf)"));
     if (!path.isEmpty() && !exportPdf(path))
         QMessageBox::warning(
             this, tr("Export"),

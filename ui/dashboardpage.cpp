@@ -5,8 +5,10 @@
 #include "models/analytics/sourcereport.h"
 #include "models/appsettings.h"
 #include "models/sourcereportmodel.h"
+#include "models/storage/livefiles.h"
 #include "ui/chartbuilder.h"
 #include "ui/chartpanel.h"
+#include "ui/filedialogs.h"
 #include "ui/matrixview.h"
 #include "ui/pages.h"
 
@@ -274,6 +276,8 @@ void DashboardPage::updateFunnel() {
 }
 
 bool DashboardPage::exportPdf(const QString &path) {
+    if (storage::LiveFiles::isLive(path)) // never write over an open database
+        return false;
     QPdfWriter writer(path);
     writer.setPageSize(QPageSize(QPageSize::A4));
     writer.setResolution(150);
@@ -288,8 +292,8 @@ bool DashboardPage::exportPdf(const QString &path) {
 }
 
 void DashboardPage::askPdf() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save the dashboard as PDF"),
-                                                      QString(), tr("PDF documents (*.pdf)"));
+    const QString path = getSaveFileName(this, tr("Save the dashboard as PDF"), QString(),
+                                         tr("PDF documents (*.pdf)"));
     if (!path.isEmpty() && !exportPdf(path))
         QMessageBox::warning(
             this, title(),

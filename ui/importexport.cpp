@@ -3,6 +3,7 @@
 #include "models/appsettings.h"
 #include "models/services/exporter.h"
 #include "models/storage/repositories.h"
+#include "ui/filedialogs.h"
 #include "ui/importwizard.h"
 
 #include <QCheckBox>
@@ -146,7 +147,7 @@ void runExportDialog(QWidget *parent, storage::Database *db, const QList<qint64>
     o.minorUnitsPerMajor = minorUnits(AppSettings().currency());
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const bool csv = o.format == services::ExportFormat::Csv;
-    o.path = QFileDialog::getSaveFileName(
+    o.path = getSaveFileName(
         parent, QCoreApplication::translate("Mikomi", "Export"),
         QDir(dir).filePath(csv ? QStringLiteral("leads.csv") : QStringLiteral("leads.vcf")),
         csv ? QCoreApplication::translate("Mikomi", "CSV files (*.csv)")

@@ -1,6 +1,7 @@
 #include "ui/importwizard.h"
 
 #include "models/appsettings.h"
+#include "ui/filedialogs.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -266,9 +267,9 @@ void ImportWizard::setFile(const QString &path) {
 }
 
 void ImportWizard::browse() {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Import"), m_file->text(),
-        tr("CSV and vCard files (*.csv *.tsv *.txt *.vcf);;All files (*)"));
+    const QString path =
+        getOpenFileName(this, tr("Import"), m_file->text(),
+                        tr("CSV and vCard files (*.csv *.tsv *.txt *.vcf);;All files (*)"));
     if (!path.isEmpty())
         setFile(path);
 }
@@ -598,7 +599,7 @@ void ImportWizard::saveReport() {
     if (!m_summary)
         return;
     const QFileInfo info(m_file->text());
-    const QString path = QFileDialog::getSaveFileName(
+    const QString path = getSaveFileName(
         this, tr("Save rejected rows"),
         info.dir().filePath(info.completeBaseName() + QStringLiteral("_rejected.csv")),
         tr("CSV files (*.csv)"));

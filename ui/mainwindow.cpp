@@ -5,6 +5,7 @@
 #include "models/storage/currencystore.h"
 #include "models/storage/database.h"
 #include "models/storage/repositories.h"
+#include "ui/filedialogs.h"
 #include "ui/importexport.h"
 #include "ui/page.h"
 #include "ui/pages.h"
@@ -320,8 +321,8 @@ void MainWindow::dropEvent(QDropEvent *event) {
 }
 
 void MainWindow::newDatabase() {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("New Database"), QString(), tr("Mikomi databases (*.mikomi *.db);;All files (*)"));
+    const QString path = getSaveFileName(this, tr("New Database"), QString(),
+                                         tr("Mikomi databases (*.mikomi *.db);;All files (*)"));
     if (path.isEmpty())
         return;
     if (QFileInfo::exists(path)) {
@@ -334,9 +335,8 @@ void MainWindow::newDatabase() {
 }
 
 void MainWindow::chooseDatabase() {
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open Database"), QString(),
-                                     tr("Mikomi databases (*.mikomi *.db);;All files (*)"));
+    const QString path = getOpenFileName(this, tr("Open Database"), QString(),
+                                         tr("Mikomi databases (*.mikomi *.db);;All files (*)"));
     if (path.isEmpty())
         return;
     if (Status s = openDatabase(path); !s)

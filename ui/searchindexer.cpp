@@ -37,9 +37,17 @@ void SearchIndexer::start(const QString &path) {
                 },
                 Qt::QueuedConnection);
         };
+        // A second connection to the window's file: safe, SQLite shares the process's locks
+        // (storage::LiveFiles makes sure nothing else opens the file meanwhile).
         auto db = storage::Database::open(path);
         if (!db) {
             report(false, db.error());
+            return;
+        }
+        // A large file is not checked for damage at open; check it here, in the background, so
+        // the window's first save need not wait for it.
+        if (Status s = (*db)->verify(); !s) {
+            report(false, s.error());
             return;
         }
         storage::SearchIndex index(**db);

@@ -2,6 +2,7 @@
 
 #include "models/domain/dates.h"
 #include "models/io/csv.h"
+#include "models/storage/livefiles.h"
 #include "models/storage/repositories.h"
 
 #include <QCoreApplication>
@@ -130,6 +131,9 @@ Status forEachLead(storage::Database &db, const QList<qint64> &ids,
 Result<ExportSummary> exportLeads(storage::Database &db, const ExportOptions &o,
                                   const std::function<void(qint64)> &progress,
                                   const std::atomic<bool> *cancel) {
+    // Writing over an open database would destroy it (see storage/livefiles.h).
+    if (Status live = storage::LiveFiles::refuseLiveDatabase(o.path); !live)
+        return live.failure();
     ExportSummary s;
     // Every thousand leads read: report, and stop when asked to.
     qint64 read = 0;

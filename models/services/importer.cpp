@@ -9,6 +9,7 @@
 #include "models/storage/bulkwriter.h"
 #include "models/storage/followups.h"
 #include "models/storage/leadkeys.h"
+#include "models/storage/livefiles.h"
 #include "models/storage/repositories.h"
 #include "models/storage/scoringstore.h"
 #include "models/storage/sql.h"
@@ -895,6 +896,9 @@ QStringList fieldLabels(ImportKind kind) {
 }
 
 Result<ImportAnalysis> analyseImport(const ImportOptions &options, int previewRows) {
+    // Reading an open database would drop its locks (see storage/livefiles.h).
+    if (Status live = storage::LiveFiles::refuseLiveDatabase(options.path); !live)
+        return live.failure();
     ImportAnalysis a;
     QFileInfo info(options.path);
     a.fileSize = info.size();
@@ -1010,11 +1014,15 @@ QList<PreviewRow> previewRows(const ImportAnalysis &a, int minorUnitsPerMajor) {
 
 Result<ImportSummary> runImport(storage::Database &db, const ImportOptions &options,
                                 const ImportProgress &progress, const std::atomic<bool> *cancel) {
+    if (Status live = storage::LiveFiles::refuseLiveDatabase(options.path); !live)
+        return live.failure();
     Run run(db, options, progress, cancel);
     return run.exec();
 }
 
 Status writeRejectedReport(const ImportSummary &s, const QString &path) {
+    if (Status live = storage::LiveFiles::refuseLiveDatabase(path); !live)
+        return live;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return Error{QCoreApplication::translate("Mikomi", "Cannot write \"%1\": %2")

@@ -19,7 +19,7 @@ Result<QList<AssignmentRule>> AssignmentRules::rules() const {
                                        "r.prefecture, u.name FROM assignment_rules r JOIN users "
                                        "u ON u.id = r.owner_id ORDER BY r.position, r.id"));
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     QList<AssignmentRule> out;
     while (q->next()) {
         AssignmentRule r;
@@ -40,15 +40,15 @@ Result<QList<AssignmentRule>> AssignmentRules::rules() const {
 Status AssignmentRules::setRules(const QList<AssignmentRule> &rules) {
     Transaction tx(m_db);
     if (!tx.started())
-        return Error{tx.error()};
+        return tx.failure();
     if (auto q = exec(m_db, QStringLiteral("DELETE FROM assignment_rules")); !q)
-        return Error{q.error()};
+        return q.failure();
     UserRepository users(m_db);
     int pos = 0;
     for (const AssignmentRule &r : rules) {
         auto owner = users.resolve(r.owner);
         if (!owner)
-            return Error{owner.error()};
+            return owner.failure();
         if (*owner == 0)
             return Error{
                 QCoreApplication::translate("Mikomi", "Each assignment rule needs an owner.")};
@@ -59,7 +59,7 @@ Status AssignmentRules::setRules(const QList<AssignmentRule> &rules) {
                       {pos++, r.source, r.category ? categoryKey(*r.category) : QString(),
                        nullable(r.minScore), nullable(r.maxScore), r.prefecture, *owner});
         if (!q)
-            return Error{q.error()};
+            return q.failure();
     }
     m_db.changes().note(DataKind::Rules);
     return tx.commit();
@@ -68,19 +68,19 @@ Status AssignmentRules::setRules(const QList<AssignmentRule> &rules) {
 Result<QString> AssignmentRules::ownerFor(const Lead &lead) {
     Assigner a(m_db);
     if (Status s = a.load(); !s)
-        return Error{s.error()};
+        return s.failure();
     auto owner = a.ownerFor(lead);
     if (!owner)
         return owner;
     if (Status s = a.save(); !s)
-        return Error{s.error()};
+        return s.failure();
     return owner;
 }
 
 Status Assigner::load() {
     auto list = AssignmentRules(m_db).rules();
     if (!list)
-        return Error{list.error()};
+        return list.failure();
     m_rules = *list;
     SourceRepository sources(m_db);
     m_ruleSources.clear();
@@ -89,14 +89,14 @@ Status Assigner::load() {
         if (!r.source.isEmpty()) {
             auto resolved = sources.resolve(r.source, false);
             if (!resolved)
-                return Error{resolved.error()};
+                return resolved.failure();
             id = *resolved;
         }
         m_ruleSources.append(id);
     }
     auto all = UserRepository(m_db).list();
     if (!all)
-        return Error{all.error()};
+        return all.failure();
     m_active.clear();
     for (const User &u : *all) {
         if (u.active)
@@ -116,7 +116,7 @@ Result<std::pair<qint64, SourceCategory>> Assigner::sourceOf(const QString &name
     SourceRepository sources(m_db);
     auto id = sources.resolve(name, false);
     if (!id)
-        return Error{id.error()};
+        return id.failure();
     SourceCategory category = SourceCategory::Unknown;
     if (*id > 0) {
         if (auto src = sources.get(*id))
@@ -133,7 +133,7 @@ Result<QString> Assigner::ownerFor(const Lead &lead) {
         if (!r.source.isEmpty() || r.category) {
             auto mine = sourceOf(lead.source);
             if (!mine)
-                return Error{mine.error()};
+                return mine.failure();
             if (!r.source.isEmpty() && (mine->first == 0 || mine->first != m_ruleSources.at(i)))
                 continue;
             if (r.category && mine->second != *r.category)
@@ -174,11 +174,11 @@ Result<QList<qint64>> AssignmentRules::reassign(const QList<qint64> &leadIds,
                                                 const QString &owner) {
     Transaction tx(m_db);
     if (!tx.started())
-        return Error{tx.error()};
+        return tx.failure();
     UserRepository users(m_db);
     auto ownerId = users.resolve(owner);
     if (!ownerId)
-        return Error{ownerId.error()};
+        return ownerId.failure();
     QSqlQuery sel(connection(m_db));
     QSqlQuery upd(connection(m_db));
     if (!sel.prepare(QStringLiteral("SELECT owner_id FROM leads WHERE id = ?")) ||
@@ -188,16 +188,16 @@ Result<QList<qint64>> AssignmentRules::reassign(const QList<qint64> &leadIds,
     QList<qint64> before;
     for (qint64 id : leadIds) {
         if (Status s = execPrepared(sel, {id}); !s)
-            return Error{s.error()};
+            return s.failure();
         before.append(sel.next() ? sel.value(0).toLongLong() : 0);
         sel.finish();
         if (Status s = execPrepared(upd, {*ownerId > 0 ? QVariant(*ownerId) : QVariant(), now, id});
             !s)
-            return Error{s.error()};
+            return s.failure();
     }
     m_db.changes().noteLeads(leadIds);
     if (Status s = tx.commit(); !s)
-        return Error{s.error()};
+        return s.failure();
     return before;
 }
 
@@ -206,7 +206,7 @@ Status AssignmentRules::restoreOwners(const QList<qint64> &leadIds, const QList<
         return Error{QCoreApplication::translate("Mikomi", "The owners could not be restored.")};
     Transaction tx(m_db);
     if (!tx.started())
-        return Error{tx.error()};
+        return tx.failure();
     QSqlQuery upd(connection(m_db));
     if (!upd.prepare(QStringLiteral("UPDATE leads SET owner_id = ?, updated_at = ? WHERE id = ?")))
         return Error{sqlErrorMessage(upd.lastError())};

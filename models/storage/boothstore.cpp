@@ -37,7 +37,7 @@ QString BoothStore::key(const char *what) const {
 Result<std::optional<QString>> BoothStore::read(const QString &k) const {
     auto q = exec(m_db, QStringLiteral("SELECT value FROM settings WHERE key = ?"), {k});
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     if (!q->next())
         return std::optional<QString>();
     return std::optional<QString>(q->value(0).toString());
@@ -46,7 +46,7 @@ Result<std::optional<QString>> BoothStore::read(const QString &k) const {
 Result<std::optional<BoothSession>> BoothStore::session() const {
     auto v = read(key("session"));
     if (!v)
-        return Error{v.error()};
+        return v.failure();
     if (!*v)
         return std::optional<BoothSession>();
     const QJsonObject o = QJsonDocument::fromJson((**v).toUtf8()).object();
@@ -67,13 +67,13 @@ Status BoothStore::setSession(const BoothSession &s) {
                   QStringLiteral("INSERT INTO settings(key, value) VALUES (?, ?) "
                                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
                   {key("session"), json});
-    return q ? Status() : Status(Error{q.error()});
+    return q ? Status() : Status(q.failure());
 }
 
 Result<std::optional<CardDraft>> BoothStore::draft() const {
     auto v = read(key("draft"));
     if (!v)
-        return Error{v.error()};
+        return v.failure();
     if (!*v)
         return std::optional<CardDraft>();
     const QJsonObject o = QJsonDocument::fromJson((**v).toUtf8()).object();
@@ -105,12 +105,12 @@ Status BoothStore::saveDraft(const CardDraft &d) {
                   QStringLiteral("INSERT INTO settings(key, value) VALUES (?, ?) "
                                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
                   {key("draft"), json});
-    return q ? Status() : Status(Error{q.error()});
+    return q ? Status() : Status(q.failure());
 }
 
 Status BoothStore::clearDraft() {
     auto q = exec(m_db, QStringLiteral("DELETE FROM settings WHERE key = ?"), {key("draft")});
-    return q ? Status() : Status(Error{q.error()});
+    return q ? Status() : Status(q.failure());
 }
 
 } // namespace mikomi::storage

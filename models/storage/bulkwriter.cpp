@@ -88,7 +88,7 @@ public:
         }
 #endif
         if (Status s = execPrepared(m_query, binds); !s)
-            return Error{s.error()};
+            return s.failure();
         return m_query.lastInsertId().toLongLong();
     }
 
@@ -198,7 +198,7 @@ Status BulkWriter::finish() {
         for (const QString &sql : checks) {
             auto q = exec(m_db, sql);
             if (!q)
-                return Error{q.error()};
+                return q.failure();
             const int bad = q->next() ? q->value(0).toInt() : 0;
             if (bad > 0) {
                 const QString message = QCoreApplication::translate(
@@ -208,13 +208,13 @@ Status BulkWriter::finish() {
             }
         }
         if (auto r = exec(m_db, QStringLiteral("PRAGMA ignore_check_constraints = OFF")); !r)
-            return Error{r.error()};
+            return r.failure();
         m_checksDeferred = false;
     }
     for (const QString &sql : std::as_const(m_deferred)) {
         auto r = exec(m_db, sql);
         if (!r)
-            return Error{r.error()};
+            return r.failure();
     }
     m_deferred.clear();
     // After the indexes: each recomputation is a seek in activities_lead.
@@ -225,12 +225,12 @@ Status BulkWriter::finish() {
                                          "WHERE id = ?"),
                           {id, id});
             !r)
-            return Error{r.error()};
+            return r.failure();
     }
     m_staleLastActivity.clear();
     for (const QString &sql : std::as_const(m_triggers)) {
         if (auto r = exec(m_db, sql); !r)
-            return Error{r.error()};
+            return r.failure();
     }
     m_triggers.clear();
     m_triggersPaused = false;
@@ -240,12 +240,12 @@ Status BulkWriter::finish() {
                 m_db, QStringLiteral("DELETE FROM search_pending WHERE rowid = ? AND lo > ") + top,
                 {m_pendingRow});
             !r)
-            return Error{r.error()};
+            return r.failure();
         if (auto r = exec(
                 m_db, QStringLiteral("UPDATE search_pending SET hi = %1 WHERE rowid = ?").arg(top),
                 {m_pendingRow});
             !r)
-            return Error{r.error()};
+            return r.failure();
         m_pendingRow = 0;
     }
     return {};
@@ -286,10 +286,10 @@ Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &a
                                       const LeadKeys *keys) {
     auto owner = resolveOwner(lead.owner);
     if (!owner)
-        return Error{owner.error()};
+        return owner.failure();
     auto source = resolveSource(lead.source);
     if (!source)
-        return Error{source.error()};
+        return source.failure();
     // last_activity_at as the triggers would set it: the greatest stored text.
     QStringList times;
     QString last;
@@ -308,7 +308,7 @@ Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &a
     m_db.changes().note(DataKind::Leads); // no ids: an import is one change, "any lead"
     for (qsizetype i = 0; i < activities.size(); ++i) {
         if (Status s = writeActivity(*id, activities.at(i), times.at(i)); !s)
-            return Error{s.error()};
+            return s.failure();
     }
     return id;
 }
@@ -318,7 +318,7 @@ Status BulkWriter::insertStageChange(qint64 leadId, const StageChange &c) {
                              stageKey(c.toStage), c.lost ? 1 : 0, c.recycled ? 1 : 0,
                              dates::toIsoDateTime(c.changedAt), c.user, c.note});
     if (!r)
-        return Error{r.error()};
+        return r.failure();
     m_db.changes().note(DataKind::Leads);
     return {};
 }
@@ -326,12 +326,12 @@ Status BulkWriter::insertStageChange(qint64 leadId, const StageChange &c) {
 Status BulkWriter::insertTouchpoint(qint64 leadId, const Touchpoint &tp) {
     auto source = resolveSource(tp.source);
     if (!source)
-        return Error{source.error()};
+        return source.failure();
     auto r = m_touch->run({leadId, dates::toIsoDateTime(tp.occurredAt),
                            *source > 0 ? QVariant(*source) : QVariant(), tp.medium, tp.campaign,
                            tp.content, tp.url});
     if (!r)
-        return Error{r.error()};
+        return r.failure();
     m_db.changes().note(DataKind::Leads);
     return {};
 }
@@ -354,7 +354,7 @@ Status BulkWriter::pauseActivityTriggers() {
                                        "'trigger' AND tbl_name = 'activities' AND name GLOB "
                                        "'activities_last_*'"));
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     QStringList names;
     while (q->next()) {
         names << q->value(0).toString();
@@ -363,7 +363,7 @@ Status BulkWriter::pauseActivityTriggers() {
     for (const QString &name : std::as_const(names)) {
         // Names from our own schema, not from input; quoted all the same.
         if (auto r = exec(m_db, QStringLiteral("DROP TRIGGER \"%1\"").arg(name)); !r)
-            return Error{r.error()};
+            return r.failure();
     }
     m_triggersPaused = true;
     return {};
@@ -374,7 +374,7 @@ Status BulkWriter::writeActivity(qint64 leadId, const Activity &a, const QString
         return s;
     auto r = m_activity->run({leadId, activityKindKey(a.kind), occurredAt, a.user, a.notes});
     if (!r)
-        return Error{r.error()};
+        return r.failure();
     m_db.changes().note(DataKind::Leads);
     return {};
 }

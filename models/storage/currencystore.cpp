@@ -15,7 +15,7 @@ Status write(Database &db, Currency currency) {
                   QStringLiteral("INSERT INTO settings(key, value) VALUES (?, ?) "
                                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
                   {kKey, currencyKey(currency)});
-    return q ? Status() : Status(Error{q.error()});
+    return q ? Status() : Status(q.failure());
 }
 
 } // namespace
@@ -23,7 +23,7 @@ Status write(Database &db, Currency currency) {
 Result<std::optional<Currency>> storedCurrency(const Database &db) {
     auto q = exec(db, QStringLiteral("SELECT value FROM settings WHERE key = ?"), {kKey});
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     if (!q->next())
         return std::optional<Currency>();
     const QString value = q->value(0).toString();
@@ -39,7 +39,7 @@ Result<std::optional<Currency>> storedCurrency(const Database &db) {
 Result<Currency> adoptCurrency(Database &db, Currency fallback) {
     auto stored = storedCurrency(db);
     if (!stored)
-        return Error{stored.error()};
+        return stored.failure();
     if (*stored)
         return **stored;
     // A read-only file cannot take it; its amounts are shown in `fallback` all the same, and the
@@ -54,7 +54,7 @@ Result<bool> hasAmounts(const Database &db) {
                            "lifetime_value IS NOT NULL) OR EXISTS (SELECT 1 FROM spend) OR EXISTS "
                            "(SELECT 1 FROM campaigns WHERE budget <> 0 OR actual_cost <> 0)"));
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     if (!q->next())
         return Error{
             QCoreApplication::translate("Mikomi", "Cannot read the database %1.").arg(db.path())};
@@ -64,15 +64,15 @@ Result<bool> hasAmounts(const Database &db) {
 Status changeCurrency(Database &db, Currency currency) {
     Transaction tx(db);
     if (!tx.started())
-        return Error{tx.error()};
+        return tx.failure();
     auto stored = storedCurrency(db);
     if (!stored)
-        return Error{stored.error()};
+        return stored.failure();
     if (*stored && **stored == currency)
         return {};
     auto amounts = hasAmounts(db);
     if (!amounts)
-        return Error{amounts.error()};
+        return amounts.failure();
     if (*amounts)
         return Error{QCoreApplication::translate(
                          "Mikomi", "The currency of %1 cannot be changed to %2: the database "

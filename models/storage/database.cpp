@@ -1,5 +1,6 @@
 #include "models/storage/database.h"
 
+#include "models/storage/livefiles.h"
 #include "models/storage/sql.h"
 
 #include <QAtomicInteger>
@@ -17,16 +18,62 @@ QString nextConnectionName() {
     return QStringLiteral("mikomi-%1").arg(counter.fetchAndAddRelaxed(1) + 1);
 }
 
-// A non-empty file must start with the SQLite header; anything else is not ours to touch.
-bool looksLikeSqlite(const QString &path) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray head = f.read(16);
-    return head == QByteArray("SQLite format 3\0", 16);
+bool hasSqliteMagic(const QByteArray &header) {
+    return header.startsWith(QByteArray("SQLite format 3\0", 16));
 }
 
-QString backupPathFor(const QString &path, int version) {
+QString file(const QString &path) {
+    return QDir::toNativeSeparators(path);
+}
+
+Error notMikomi(const QString &path) {
+    return {QCoreApplication::translate("Mikomi",
+                                        "%1 is not a Mikomi database; it was not changed. Check "
+                                        "the file name, or choose another file.")
+                .arg(file(path)),
+            ErrorKind::NotMikomi};
+}
+
+// No SQLite header: another kind of file, or a database whose first page was overwritten.
+Error notSqlite(const QString &path) {
+    return {QCoreApplication::translate("Mikomi",
+                                        "%1 is not a Mikomi database, or it is damaged (it does "
+                                        "not start like an SQLite file); it was not changed. "
+                                        "Check the file name, or restore a backup copy.")
+                .arg(file(path)),
+            ErrorKind::NotMikomi};
+}
+
+Error corrupt(const QString &path) {
+    return {corruptMessage(path), ErrorKind::Corrupt};
+}
+
+// The newest modification of the file's content: the file or its -wal (stat() only).
+QDateTime contentStamp(const QString &path) {
+    QDateTime t = QFileInfo(path).lastModified();
+    const QFileInfo wal(path + QStringLiteral("-wal"));
+    if (wal.exists() && wal.lastModified() > t)
+        t = wal.lastModified();
+    return t;
+}
+
+// A copy made before an earlier attempt to migrate from `version` that did not finish: it is
+// newer than the last change of the file, so it holds exactly what the file holds now.
+QString reusableBackup(const QString &path, int version, const QDateTime &stamp) {
+    const QFileInfo info(path);
+    const QStringList names = info.absoluteDir().entryList(
+        {QStringLiteral("%1.v%2.bak").arg(info.fileName()).arg(version),
+         QStringLiteral("%1.v%2-*.bak").arg(info.fileName()).arg(version)},
+        QDir::Files);
+    for (const QString &name : names) {
+        const QFileInfo b(info.absoluteDir().filePath(name));
+        if (b.size() > 0 && stamp.isValid() && b.lastModified() > stamp)
+            return b.absoluteFilePath();
+    }
+    return {};
+}
+
+QString newBackupPath(const QString &path, int version) {
     const QString base = QStringLiteral("%1.v%2.bak").arg(path).arg(version);
     if (!QFileInfo::exists(base))
         return base;
@@ -34,6 +81,24 @@ QString backupPathFor(const QString &path, int version) {
         .arg(path)
         .arg(version)
         .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")));
+}
+
+// Writes a copy of the live database through SQLite itself (VACUUM INTO reads through this
+// connection, WAL content included), never by opening the file: see the rule in database.h.
+Status backupThroughSqlite(Database &db, const QString &target) {
+    const QString part = target + QStringLiteral(".part");
+    if (QFileInfo::exists(part) && !LiveFiles::isLive(part))
+        QFile::remove(part); // a leftover of an interrupted copy
+    if (auto r = exec(db, QStringLiteral("VACUUM INTO ?"), {part}); !r) {
+        QFile::remove(part);
+        return r.failure();
+    }
+    if (!QFile::rename(part, target)) {
+        QFile::remove(part);
+        return Error{QCoreApplication::translate("Mikomi", "Cannot write %1.").arg(file(target)),
+                     ErrorKind::Io};
+    }
+    return {};
 }
 
 } // namespace
@@ -45,6 +110,28 @@ Database::~Database() {
             c.close();
     }
     QSqlDatabase::removeDatabase(m_connection);
+    // m_live is released after this: the file stops being live once the connection is closed.
+}
+
+Status Database::verify() {
+    if (!m_needsCheck)
+        return {};
+    if (!LiveFiles::beginCheck(*m_live)) {
+        m_needsCheck = false;
+        return {};
+    }
+    bool ok = false;
+    Error failure = corrupt(m_path);
+    if (auto r = exec(*this, QStringLiteral("PRAGMA quick_check(1)")); r) {
+        ok = r->next() && r->value(0).toString() == QLatin1String("ok");
+    } else if (r.errorKind() != ErrorKind::Corrupt) {
+        failure = r.failure(); // locked, I/O: not known to be damaged
+    }
+    LiveFiles::endCheck(*m_live, ok);
+    if (!ok)
+        return failure;
+    m_needsCheck = false;
+    return {};
 }
 
 Result<std::unique_ptr<Database>> Database::open(const QString &path, const OpenOptions &options) {
@@ -53,24 +140,33 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
     const int target =
         options.targetVersion >= 0 ? options.targetVersion : static_cast<int>(migrations.size());
 
-    const QFileInfo info(path);
+    const QFileInfo info(path); // stat() only
     if (info.exists() && info.isDir())
         return Error{QCoreApplication::translate("Mikomi", "%1 is a folder, not a database file.")
-                         .arg(path)};
-    if (info.exists() && info.size() > 0 && !looksLikeSqlite(path))
-        return Error{
-            QCoreApplication::translate(
-                "Mikomi", "%1 is not a Mikomi database, or it is damaged. It was not changed.")
-                .arg(path)};
-    if (!info.exists() && !options.readOnly) {
+                         .arg(file(path))};
+    const QDateTime stamp = contentStamp(path);
+
+    // Registered before the connection exists; the header is probed only when no connection of
+    // this process has the file (never open() a live database file: see database.h).
+    LiveFiles::Opening live = LiveFiles::open(path);
+    if (live.first && live.exists && live.size > 0 && !hasSqliteMagic(live.header))
+        return notSqlite(path);
+    if (!options.readOnly) {
+        if (live.exists && !info.isWritable())
+            return Error{readOnlyMessage(path), ErrorKind::ReadOnly};
         const QDir dir = info.absoluteDir();
         if (!dir.exists() && !QDir().mkpath(dir.absolutePath()))
             return Error{QCoreApplication::translate("Mikomi", "Cannot create the folder %1.")
-                             .arg(dir.absolutePath())};
+                             .arg(file(dir.absolutePath())),
+                         ErrorKind::ReadOnly};
+        // WAL needs to create PATH-wal and PATH-shm beside the file.
+        if (!QFileInfo(dir.absolutePath()).isWritable())
+            return Error{readOnlyMessage(path), ErrorKind::ReadOnly};
     }
 
     std::unique_ptr<Database> db(new Database);
     db->m_path = path;
+    db->m_live = live.handle;
     db->m_connection = nextConnectionName();
     QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), db->m_connection);
     if (!c.isValid())
@@ -81,25 +177,46 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
                             ? QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY")
                             : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!c.open())
-        return Error{QCoreApplication::translate("Mikomi", "Cannot open the database %1: %2")
-                         .arg(path, c.lastError().text())};
+        return sqlError(c.lastError(), path);
 
+    // A page-1 fragment (a few bytes that start like SQLite) is a damaged file, not a new one.
+    if (live.first && live.exists && live.size > 0 && live.size < 512)
+        return corrupt(path);
     auto version = exec(*db, QStringLiteral("PRAGMA user_version"));
     if (!version)
-        return Error{QCoreApplication::translate("Mikomi", "Cannot read the database %1: %2")
-                         .arg(path, version.error())};
+        return version.failure();
     int current = version->next() ? version->value(0).toInt() : 0;
     version->finish();
-    // A new file: 8 KiB pages (SQLite's default is 4 KiB). Lead rows are wide and indexes many;
-    // larger pages mean fewer page splits and less per-page work when a database is filled.
-    if (current == 0 && !options.readOnly)
-        (void)exec(*db, QStringLiteral("PRAGMA page_size = 8192"));
-    // Make sure the rest of the file is readable too before we write anything.
-    if (current > 0) {
-        auto check = exec(*db, QStringLiteral("SELECT count(*) FROM sqlite_schema"));
-        if (!check)
-            return Error{QCoreApplication::translate("Mikomi", "Cannot read the database %1: %2")
-                             .arg(path, check.error())};
+
+    if (!live.verified) {
+        // Only a file with nothing in it is new; any other SQLite file without our version
+        // belongs to another program and is not touched.
+        auto objects = exec(*db, QStringLiteral("SELECT count(*) FROM sqlite_schema"));
+        if (!objects)
+            return objects.errorKind() == ErrorKind::Other ? corrupt(path) : objects.failure();
+        const qint64 count = objects->next() ? objects->value(0).toLongLong() : 0;
+        objects->finish();
+        if (current == 0 && count > 0)
+            return notMikomi(path);
+        if (current > 0) {
+            // Ours has the tables of version 1 (another program may use user_version too).
+            auto ours =
+                exec(*db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = "
+                                         "'table' AND name IN ('settings', 'leads', 'sources')"));
+            if (!ours)
+                return ours.errorKind() == ErrorKind::Other ? corrupt(path) : ours.failure();
+            const qint64 n = ours->next() ? ours->value(0).toLongLong() : 0;
+            ours->finish();
+            if (n != 3)
+                return notMikomi(path);
+        }
+        // Damaged pages are found before anything is read or written. Large files are checked
+        // before the first write (Transaction) instead, so that opening stays fast.
+        db->m_needsCheck = current > 0;
+        if (current > 0 && (live.size <= options.quickCheckAtOpenBytes || current < target)) {
+            if (Status s = db->verify(); !s)
+                return s.failure();
+        }
     }
 
     if (current > target)
@@ -108,30 +225,60 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
                          "The database %1 was made by a newer version of Mikomi (schema version "
                          "%2; this version knows up to %3). Please update Mikomi. The file was "
                          "not changed.")
-                         .arg(path)
+                         .arg(file(path))
                          .arg(current)
-                         .arg(target)};
+                         .arg(target),
+                     ErrorKind::NewerSchema};
+
+    // A new file: 8 KiB pages (SQLite's default is 4 KiB). Lead rows are wide and indexes many;
+    // larger pages mean fewer page splits and less per-page work when a database is filled.
+    if (current == 0 && !options.readOnly)
+        (void)exec(*db, QStringLiteral("PRAGMA page_size = 8192"));
 
     if (current < target) {
         if (options.readOnly)
             return Error{QCoreApplication::translate(
                              "Mikomi", "The database %1 needs an upgrade but was opened read-only.")
-                             .arg(path)};
+                             .arg(file(path)),
+                         ErrorKind::ReadOnly};
         if (current > 0) {
-            // Fold any WAL content into the file, then keep a copy of it as it was.
-            (void)exec(*db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
-            db->m_backupPath = backupPathFor(path, current);
-            if (!QFile::copy(path, db->m_backupPath))
-                return Error{QCoreApplication::translate(
-                                 "Mikomi",
-                                 "Cannot make a backup copy of %1 before upgrading it; the "
-                                 "database was not changed.")
-                                 .arg(path)};
+            // One copy per version, however often an upgrade is tried: an earlier attempt's copy
+            // is reused while the file has not changed since.
+            db->m_backupPath = reusableBackup(path, current, stamp);
+            if (db->m_backupPath.isEmpty()) {
+                db->m_backupPath = newBackupPath(path, current);
+                if (Status s = backupThroughSqlite(*db, db->m_backupPath); !s)
+                    return Error{QCoreApplication::translate(
+                                     "Mikomi",
+                                     "Cannot make a backup copy of %1 before upgrading it (%2); "
+                                     "the database was not changed.")
+                                     .arg(file(path), s.error()),
+                                 s.errorKind()};
+            }
         }
+        const QString kept =
+            db->m_backupPath.isEmpty()
+                ? QString()
+                : QCoreApplication::translate(
+                      "Mikomi", "A copy of the file from before the upgrade is at %1.")
+                      .arg(file(db->m_backupPath));
+        const auto failed = [&](const Error &why) {
+            Error e{QCoreApplication::translate(
+                        "Mikomi",
+                        "Upgrading the database %1 to schema version %2 failed: %3 The database "
+                        "was left unchanged.")
+                        .arg(file(path))
+                        .arg(target)
+                        .arg(why.message),
+                    why.kind};
+            if (!kept.isEmpty())
+                e.message += QLatin1Char(' ') + kept;
+            return e;
+        };
         // All steps in one transaction (each a savepoint): a failure leaves the file as it was.
         Transaction tx(*db);
         if (!tx.started())
-            return Error{tx.error()};
+            return failed(Error{tx.error(), tx.errorKind()});
         for (const Migration &m : migrations) {
             if (m.version <= current || m.version > target)
                 continue;
@@ -139,34 +286,38 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
                 auto r = exec(*db, statement);
                 if (!r) {
                     tx.rollback();
-                    return Error{QCoreApplication::translate(
-                                     "Mikomi",
-                                     "Upgrading the database to schema version %1 failed: %2 The "
-                                     "database was left unchanged.")
-                                     .arg(m.version)
-                                     .arg(r.error())};
+                    Error why = r.failure();
+                    why.message = QCoreApplication::translate("Mikomi", "step %1: %2")
+                                      .arg(m.version)
+                                      .arg(why.message);
+                    return failed(why);
                 }
             }
         }
         if (auto r = exec(*db, QStringLiteral("PRAGMA user_version = %1").arg(target)); !r)
-            return Error{r.error()};
+            return failed(r.failure());
         if (Status s = tx.commit(); !s)
-            return Error{
-                QCoreApplication::translate(
-                    "Mikomi", "Upgrading the database failed: %1 The database was left unchanged.")
-                    .arg(s.error())};
+            return failed(s.failure());
         current = target;
     }
     db->m_version = current;
+    if (live.first && !live.exists)
+        LiveFiles::refresh(*db->m_live); // SQLite has created the file: note its inode
+    if (!db->m_needsCheck)
+        LiveFiles::markVerified(*db->m_live);
 
     // Pragmas that must be set outside a transaction. WAL is persistent in the file.
     (void)exec(*db, QStringLiteral("PRAGMA foreign_keys = ON"));
+    // Deleted rows are overwritten with zeros, not left in free pages (privacy: an erased
+    // person must not stay in the file). Qt's bundled SQLite (Windows, macOS) has it off.
+    if (auto r = exec(*db, QStringLiteral("PRAGMA secure_delete = ON")); !r)
+        return r.failure();
     if (!options.readOnly) {
         // Refused while another program fills the file in rollback-journal mode (BulkJournal):
         // then this connection follows the file's mode, which is WAL again once that ends.
         auto wal = exec(*db, QStringLiteral("PRAGMA journal_mode = WAL"));
-        if (!wal && wal.error() != lockedMessage())
-            return Error{wal.error()};
+        if (!wal && wal.errorKind() != ErrorKind::Locked)
+            return wal.failure();
         // FULL: a committed card survives a power cut, not only a crash of the program.
         (void)exec(*db, QStringLiteral("PRAGMA synchronous = FULL"));
     }
@@ -202,11 +353,22 @@ Transaction::Transaction(Database &db)
     : m_db(db) {
     int &depth = m_db.transactionDepth();
     m_level = depth + 1;
+    // Nothing is written into a damaged file: a large file, not checked at open, is checked
+    // before its first write.
+    if (m_level == 1 && !m_db.verified()) {
+        if (Status s = m_db.verify(); !s) {
+            m_error = s.error();
+            m_kind = s.errorKind();
+            m_done = true;
+            return;
+        }
+    }
     const QString sql = m_level == 1 ? QStringLiteral("BEGIN IMMEDIATE")
                                      : QStringLiteral("SAVEPOINT sp%1").arg(m_level);
     auto r = exec(m_db, sql);
     if (!r) {
         m_error = r.error();
+        m_kind = r.errorKind();
         m_done = true;
         return;
     }
@@ -223,13 +385,14 @@ Status Transaction::commit() {
     if (!m_started || m_done)
         return Error{m_error.isEmpty() ? QCoreApplication::translate(
                                              "Mikomi", "The transaction was already finished.")
-                                       : m_error};
+                                       : m_error,
+                     m_kind};
     const QString sql = m_level == 1 ? QStringLiteral("COMMIT")
                                      : QStringLiteral("RELEASE SAVEPOINT sp%1").arg(m_level);
     auto r = exec(m_db, sql);
     if (!r) {
         rollback();
-        return Error{r.error()};
+        return r.failure();
     }
     m_done = true;
     m_db.transactionDepth() = m_level - 1;

@@ -50,7 +50,7 @@ Result<QList<DuplicateMatch>> findDuplicates(Database &db, const Lead &lead) {
                           .arg(kMatchCols, where),
                       binds);
         if (!q)
-            return Error{q.error()};
+            return q.failure();
         while (q->next()) {
             DuplicateMatch m = matchFrom(*q, reason);
             if (reason == DuplicateReason::CompanyPerson &&
@@ -67,7 +67,7 @@ Result<QList<DuplicateMatch>> findDuplicates(Database &db, const Lead &lead) {
     if (!email.isEmpty()) {
         if (Status s = collect(QStringLiteral("email_key = ?"), {email}, DuplicateReason::Email);
             !s)
-            return Error{s.error()};
+            return s.failure();
     }
     for (const QString &phone :
          {text::normalizePhone(lead.phone), text::normalizePhone(lead.mobile)}) {
@@ -76,7 +76,7 @@ Result<QList<DuplicateMatch>> findDuplicates(Database &db, const Lead &lead) {
         if (Status s = collect(QStringLiteral("(phone_key = ? OR mobile_key = ?)"), {phone, phone},
                                DuplicateReason::Phone);
             !s)
-            return Error{s.error()};
+            return s.failure();
     }
     const QString company = text::companyKey(lead.company);
     const QString person = text::personKey(lead.familyName, lead.givenName);
@@ -84,7 +84,7 @@ Result<QList<DuplicateMatch>> findDuplicates(Database &db, const Lead &lead) {
         if (Status s = collect(QStringLiteral("company_key = ? AND person_key = ?"),
                                {company, person}, DuplicateReason::CompanyPerson);
             !s)
-            return Error{s.error()};
+            return s.failure();
     }
     std::stable_sort(out.begin(), out.end(), [](const DuplicateMatch &a, const DuplicateMatch &b) {
         return int(a.reason) < int(b.reason);
@@ -115,7 +115,7 @@ Result<QList<DuplicateGroup>> duplicateGroups(Database &db, int limit) {
                           .arg(k.keys, k.where),
                       {limit - int(groups.size())});
         if (!q)
-            return Error{q.error()};
+            return q.failure();
         QList<QList<qint64>> idLists;
         while (q->next()) {
             QList<qint64> ids;
@@ -134,7 +134,7 @@ Result<QList<DuplicateGroup>> duplicateGroups(Database &db, int limit) {
                 auto m = exec(
                     db, QStringLiteral("SELECT %1 FROM leads WHERE id = ?").arg(kMatchCols), {id});
                 if (!m)
-                    return Error{m.error()};
+                    return m.failure();
                 if (m->next())
                     g.leads << matchFrom(*m, k.reason);
             }
@@ -202,14 +202,14 @@ Status mergeLeads(Database &db, qint64 keepId, qint64 otherId) {
         return Error{QCoreApplication::translate("Mikomi", "A lead cannot be merged into itself.")};
     Transaction tx(db);
     if (!tx.started())
-        return Error{tx.error()};
+        return tx.failure();
     LeadRepository repo(db);
     auto keep = repo.get(keepId);
     if (!keep)
-        return Error{keep.error()};
+        return keep.failure();
     auto other = repo.get(otherId);
     if (!other)
-        return Error{other.error()};
+        return other.failure();
     if (Status s = repo.update(mergedLead(*keep, *other)); !s)
         return s;
     for (const QString &table : {QStringLiteral("stage_history"), QStringLiteral("touchpoints"),
@@ -218,10 +218,10 @@ Status mergeLeads(Database &db, qint64 keepId, qint64 otherId) {
                 exec(db, QStringLiteral("UPDATE %1 SET lead_id = ? WHERE lead_id = ?").arg(table),
                      {keepId, otherId});
             !q)
-            return Error{q.error()};
+            return q.failure();
     }
     if (auto q = exec(db, QStringLiteral("DELETE FROM leads WHERE id = ?"), {otherId}); !q)
-        return Error{q.error()};
+        return q.failure();
     db.changes().noteLeads({keepId, otherId}, DataKind::Tasks);
     return tx.commit();
 }

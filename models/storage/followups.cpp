@@ -13,7 +13,7 @@ Result<QList<sla::ResponseRule>> FollowUpRepository::rules() const {
     auto q = exec(m_db, QStringLiteral("SELECT source, category, hours FROM response_rules ORDER "
                                        "BY position, id"));
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     QList<sla::ResponseRule> out;
     while (q->next()) {
         sla::ResponseRule r;
@@ -30,9 +30,9 @@ Result<QList<sla::ResponseRule>> FollowUpRepository::rules() const {
 Status FollowUpRepository::setRules(const QList<sla::ResponseRule> &rules) {
     Transaction tx(m_db);
     if (!tx.started())
-        return Error{tx.error()};
+        return tx.failure();
     if (auto q = exec(m_db, QStringLiteral("DELETE FROM response_rules")); !q)
-        return Error{q.error()};
+        return q.failure();
     int pos = 0;
     for (const auto &r : rules) {
         if (r.hours <= 0)
@@ -44,7 +44,7 @@ Status FollowUpRepository::setRules(const QList<sla::ResponseRule> &rules) {
                                 "hours) VALUES (?, ?, ?, ?)"),
                  {pos++, r.source, r.category ? categoryKey(*r.category) : QString(), r.hours});
         if (!q)
-            return Error{q.error()};
+            return q.failure();
     }
     m_db.changes().note(DataKind::Rules);
     return tx.commit();
@@ -57,12 +57,12 @@ Result<qint64> FollowUpRepository::createForLead(qint64 leadId) {
                                  "s.id = l.source_id WHERE l.id = ?"),
                   {leadId});
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     if (!q->next())
         return Error{QCoreApplication::translate("Mikomi", "The lead no longer exists.")};
     auto rs = rules();
     if (!rs)
-        return Error{rs.error()};
+        return rs.failure();
     const QString source = q->value(0).toString();
     const SourceCategory cat =
         categoryFromKey(q->value(1).toString()).value_or(SourceCategory::Unknown);
@@ -79,7 +79,7 @@ Result<qint64> FollowUpRepository::createForLead(qint64 leadId) {
          dates::toIsoDateTime(sla::dueAt(created, hours)),
          dates::toIsoDateTime(QDateTime::currentDateTime())});
     if (!ins)
-        return Error{ins.error()};
+        return ins.failure();
     m_db.changes().noteLead(leadId, DataKind::Tasks);
     return ins->lastInsertId().toLongLong();
 }
@@ -88,7 +88,7 @@ Result<qint64> FollowUpRepository::add(FollowUp &t) {
     UserRepository users(m_db);
     auto owner = users.resolve(t.owner);
     if (!owner)
-        return Error{owner.error()};
+        return owner.failure();
     auto ins =
         exec(m_db,
              QStringLiteral("INSERT INTO tasks(lead_id, title, owner_id, due_at, "
@@ -96,7 +96,7 @@ Result<qint64> FollowUpRepository::add(FollowUp &t) {
              {t.leadId, t.title, *owner > 0 ? QVariant(*owner) : QVariant(),
               dates::toIsoDateTime(t.dueAt), dates::toIsoDateTime(QDateTime::currentDateTime())});
     if (!ins)
-        return Error{ins.error()};
+        return ins.failure();
     t.id = ins->lastInsertId().toLongLong();
     m_db.changes().noteLead(t.leadId, DataKind::Tasks);
     return t.id;
@@ -124,7 +124,7 @@ Result<QList<FollowUp>> FollowUpRepository::open(const QString &owner, int limit
                       .arg(where),
                   binds);
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     QList<FollowUp> out;
     while (q->next()) {
         FollowUp f;
@@ -146,13 +146,13 @@ Result<qint64> FollowUpRepository::complete(qint64 taskId, ActivityKind kind, co
                                             const QDateTime &at, const QString &notes) {
     Transaction tx(m_db);
     if (!tx.started())
-        return Error{tx.error()};
+        return tx.failure();
     auto q = exec(m_db,
                   QStringLiteral("SELECT lead_id, title FROM tasks WHERE id = ? AND "
                                  "done_at IS NULL"),
                   {taskId});
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     if (!q->next())
         return Error{
             QCoreApplication::translate("Mikomi", "The follow-up is already done or was deleted.")};
@@ -165,25 +165,25 @@ Result<qint64> FollowUpRepository::complete(qint64 taskId, ActivityKind kind, co
     LeadRepository leads(m_db);
     auto id = leads.addActivity(a);
     if (!id)
-        return Error{id.error()};
+        return id.failure();
     auto u = exec(m_db, QStringLiteral("UPDATE tasks SET done_at = ? WHERE id = ?"),
                   {dates::toIsoDateTime(at), taskId});
     if (!u)
-        return Error{u.error()};
+        return u.failure();
     m_db.changes().noteLead(a.leadId, DataKind::Tasks);
     if (Status s = tx.commit(); !s)
-        return Error{s.error()};
+        return s.failure();
     return *id;
 }
 
 Status FollowUpRepository::reopen(qint64 taskId, qint64 activityId) {
     Transaction tx(m_db);
     if (!tx.started())
-        return Error{tx.error()};
+        return tx.failure();
     if (auto q =
             exec(m_db, QStringLiteral("UPDATE tasks SET done_at = NULL WHERE id = ?"), {taskId});
         !q)
-        return Error{q.error()};
+        return q.failure();
     // The task's lead lost an activity (its last_activity_at may change).
     if (auto q = exec(m_db, QStringLiteral("SELECT lead_id FROM tasks WHERE id = ?"), {taskId});
         q && q->next())
@@ -192,7 +192,7 @@ Status FollowUpRepository::reopen(qint64 taskId, qint64 activityId) {
         m_db.changes().note(DataKind::Tasks | DataKind::Leads);
     if (auto q = exec(m_db, QStringLiteral("DELETE FROM activities WHERE id = ?"), {activityId});
         !q)
-        return Error{q.error()};
+        return q.failure();
     return tx.commit();
 }
 
@@ -201,11 +201,11 @@ Result<QDateTime> FollowUpRepository::reschedule(qint64 taskId, const QDateTime 
         return Error{QCoreApplication::translate("Mikomi", "Enter when the follow-up is due.")};
     Transaction tx(m_db);
     if (!tx.started())
-        return Error{tx.error()};
+        return tx.failure();
     auto q = exec(m_db, QStringLiteral("SELECT due_at FROM tasks WHERE id = ? AND done_at IS NULL"),
                   {taskId});
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     if (!q->next())
         return Error{
             QCoreApplication::translate("Mikomi", "The follow-up is already done or was deleted.")};
@@ -213,9 +213,9 @@ Result<QDateTime> FollowUpRepository::reschedule(qint64 taskId, const QDateTime 
     auto u = exec(m_db, QStringLiteral("UPDATE tasks SET due_at = ? WHERE id = ?"),
                   {dates::toIsoDateTime(dueAt), taskId});
     if (!u)
-        return Error{u.error()};
+        return u.failure();
     if (Status s = tx.commit(); !s)
-        return Error{s.error()};
+        return s.failure();
     return before;
 }
 

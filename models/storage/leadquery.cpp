@@ -243,7 +243,7 @@ Result<QList<LeadRow>> readRows(const Database &db, const QString &sql, const QV
                                 const scoring::Thresholds &thresholds, const QDate &today) {
     auto q = exec(db, sql, binds);
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     QList<LeadRow> out;
     while (q->next()) {
         LeadRow r;
@@ -352,7 +352,7 @@ Result<QList<LeadRow>> LeadQuery::rowsByName(const LeadFilter &filter, bool bySo
         auto q = exec(m_db, QStringLiteral("SELECT count(*) FROM leads l") + andWhere(w, cond),
                       whereBinds);
         if (!q)
-            return Error{q.error()};
+            return q.failure();
         q->next();
         return q->value(0).toLongLong();
     };
@@ -360,7 +360,7 @@ Result<QList<LeadRow>> LeadQuery::rowsByName(const LeadFilter &filter, bool bySo
     if (ascending) {
         auto nulls = countWhere(fk + QStringLiteral(" IS NULL"));
         if (!nulls)
-            return Error{nulls.error()};
+            return nulls.failure();
         if (offset >= *nulls)
             return withName(int(offset - *nulls), limit);
         auto first = noName(offset, limit);
@@ -368,7 +368,7 @@ Result<QList<LeadRow>> LeadQuery::rowsByName(const LeadFilter &filter, bool bySo
             return first;
         auto rest = withName(0, int(limit - first->size()));
         if (!rest)
-            return Error{rest.error()};
+            return rest.failure();
         first.value() += rest.value();
         return first;
     }
@@ -377,11 +377,11 @@ Result<QList<LeadRow>> LeadQuery::rowsByName(const LeadFilter &filter, bool bySo
         return first;
     auto named_ = countWhere(fk + QStringLiteral(" IS NOT NULL"));
     if (!named_)
-        return Error{named_.error()};
+        return named_.failure();
     const qint64 into = std::max<qint64>(0, offset - *named_);
     auto rest = noName(int(into), int(limit - first->size()));
     if (!rest)
-        return Error{rest.error()};
+        return rest.failure();
     first.value() += rest.value();
     return first;
 }
@@ -391,7 +391,7 @@ Result<qint64> LeadQuery::count(const LeadFilter &filter) const {
     const QString w = where(filter, binds);
     auto q = exec(m_db, QStringLiteral("SELECT count(*) FROM leads l") + w, binds);
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     q->next();
     return q->value(0).toLongLong();
 }

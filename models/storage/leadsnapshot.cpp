@@ -14,19 +14,19 @@ Result<LeadSnapshot> snapshotLead(Database &db, qint64 id) {
     LeadSnapshot s;
     auto lead = repo.get(id);
     if (!lead)
-        return Error{lead.error()};
+        return lead.failure();
     s.lead = *lead;
     auto h = repo.history(id);
     if (!h)
-        return Error{h.error()};
+        return h.failure();
     s.history = *h;
     auto t = repo.touchpoints(id);
     if (!t)
-        return Error{t.error()};
+        return t.failure();
     s.touchpoints = *t;
     auto a = repo.activities(id);
     if (!a)
-        return Error{a.error()};
+        return a.failure();
     s.activities = *a;
     return s;
 }
@@ -34,14 +34,14 @@ Result<LeadSnapshot> snapshotLead(Database &db, qint64 id) {
 Status restoreLead(Database &db, const LeadSnapshot &s) {
     Transaction tx(db);
     if (!tx.started())
-        return Error{tx.error()};
+        return tx.failure();
     LeadRepository repo(db);
     auto owner = repo.users().resolve(s.lead.owner);
     if (!owner)
-        return Error{owner.error()};
+        return owner.failure();
     auto source = repo.sources().resolve(s.lead.source);
     if (!source)
-        return Error{source.error()};
+        return source.failure();
     const QStringList &cols = leadColumns();
     QStringList marks;
     for (qsizetype i = 0; i < cols.size() + 5; ++i)
@@ -57,7 +57,7 @@ Status restoreLead(Database &db, const LeadSnapshot &s) {
                           .arg(cols.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))),
                       binds);
         !q)
-        return Error{q.error()};
+        return q.failure();
     for (const StageChange &c : s.history) {
         auto q =
             exec(db,
@@ -68,12 +68,12 @@ Status restoreLead(Database &db, const LeadSnapshot &s) {
                   stageKey(c.toStage), c.lost ? 1 : 0, c.recycled ? 1 : 0,
                   dates::toIsoDateTime(c.changedAt), c.user, c.note});
         if (!q)
-            return Error{q.error()};
+            return q.failure();
     }
     for (const Touchpoint &t : s.touchpoints) {
         auto src = repo.sources().resolve(t.source);
         if (!src)
-            return Error{src.error()};
+            return src.failure();
         auto q =
             exec(db,
                  QStringLiteral("INSERT OR REPLACE INTO touchpoints(id, lead_id, occurred_at, "
@@ -82,7 +82,7 @@ Status restoreLead(Database &db, const LeadSnapshot &s) {
                  {t.id, s.lead.id, dates::toIsoDateTime(t.occurredAt),
                   *src > 0 ? QVariant(*src) : QVariant(), t.medium, t.campaign, t.content, t.url});
         if (!q)
-            return Error{q.error()};
+            return q.failure();
     }
     // An upsert, not INSERT OR REPLACE: an activity moved to another lead meanwhile (a merge)
     // comes back through an UPDATE, whose trigger recomputes last_activity_at of both leads;
@@ -97,7 +97,7 @@ Status restoreLead(Database &db, const LeadSnapshot &s) {
                       {a.id, s.lead.id, activityKindKey(a.kind), dates::toIsoDateTime(a.occurredAt),
                        a.user, a.notes});
         if (!q)
-            return Error{q.error()};
+            return q.failure();
     }
     db.changes().noteLead(s.lead.id, DataKind::Tasks);
     return tx.commit();
@@ -106,11 +106,11 @@ Status restoreLead(Database &db, const LeadSnapshot &s) {
 Status deleteLeads(Database &db, const QList<qint64> &ids) {
     Transaction tx(db);
     if (!tx.started())
-        return Error{tx.error()};
+        return tx.failure();
     for (qint64 id : ids) {
         auto q = exec(db, QStringLiteral("DELETE FROM leads WHERE id = ?"), {id});
         if (!q)
-            return Error{q.error()};
+            return q.failure();
         if (q->numRowsAffected() == 0)
             return Error{QCoreApplication::translate(
                 "Mikomi", "The lead no longer exists; it may have been deleted.")};

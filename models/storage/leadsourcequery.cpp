@@ -9,10 +9,10 @@ Result<LeadSourcePair> leadSources(Database &db, qint64 leadId) {
     LeadRepository repo(db);
     auto lead = repo.get(leadId);
     if (!lead)
-        return Error{lead.error()};
+        return lead.failure();
     auto touches = repo.touchpoints(leadId);
     if (!touches)
-        return Error{touches.error()};
+        return touches.failure();
     return LeadSourcePair{leadsources::original(*lead, *touches),
                           leadsources::latest(*lead, *touches)};
 }

@@ -95,7 +95,7 @@ PipelineQuery::totals(const PipelineFilter &f) const {
                       .arg(where),
                   binds);
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     std::array<ColumnTotals, PipelineColumnCount> out{};
     while (q->next()) {
         const bool lost = q->value(0).toInt() != 0;
@@ -141,7 +141,7 @@ Result<QList<PipelineCard>> PipelineQuery::stageCards(bool lost, Stage stage,
             return QList<PipelineCard>(); // ready leads are open leads
         auto n = exec(m_db, QStringLiteral("SELECT count(*) FROM leads l ") + where, binds);
         if (!n)
-            return Error{n.error()};
+            return n.failure();
         const qint64 matches = n->next() ? n->value(0).toLongLong() : 0;
         if (matches == 0)
             return QList<PipelineCard>();
@@ -154,7 +154,7 @@ Result<QList<PipelineCard>> PipelineQuery::stageCards(bool lost, Stage stage,
                       QStringLiteral(" ORDER BY l.created_at DESC, l.id DESC LIMIT ?"),
                   binds);
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     QList<PipelineCard> out;
     while (q->next())
         out.append(cardFrom(*q));
@@ -164,7 +164,7 @@ Result<QList<PipelineCard>> PipelineQuery::stageCards(bool lost, Stage stage,
 Result<PipelineCard> PipelineQuery::card(qint64 leadId) const {
     auto q = exec(m_db, cardSelect() + QStringLiteral("WHERE l.id = ?"), {leadId});
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     if (!q->next())
         return Error{QCoreApplication::translate("Mikomi", "The lead no longer exists.")};
     return cardFrom(*q);

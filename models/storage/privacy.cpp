@@ -18,7 +18,7 @@ Result<qint64> countOf(Database &db, const QString &table, qint64 leadId) {
     auto q =
         exec(db, QStringLiteral("SELECT count(*) FROM %1 WHERE lead_id = ?").arg(table), {leadId});
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     return q->next() ? q->value(0).toLongLong() : 0;
 }
 
@@ -29,7 +29,7 @@ Result<QList<PersonTask>> tasksOf(Database &db, qint64 leadId) {
                                  "WHERE t.lead_id = ? ORDER BY t.id"),
                   {leadId});
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     QList<PersonTask> out;
     while (q->next()) {
         PersonTask t;
@@ -55,7 +55,7 @@ Result<QList<qint64>> leadsWithEmail(Database &db, const QString &email) {
     auto q =
         exec(db, QStringLiteral("SELECT id FROM leads WHERE email_key = ? ORDER BY id"), {key});
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     while (q->next())
         ids.append(q->value(0).toLongLong());
     return ids;
@@ -67,11 +67,11 @@ Result<QList<PersonRecord>> personRecords(Database &db, const QList<qint64> &ids
         PersonRecord r;
         auto snap = snapshotLead(db, id);
         if (!snap)
-            return Error{snap.error()};
+            return snap.failure();
         r.data = std::move(*snap);
         auto tasks = tasksOf(db, id);
         if (!tasks)
-            return Error{tasks.error()};
+            return tasks.failure();
         r.tasks = std::move(*tasks);
         out.append(std::move(r));
     }
@@ -101,7 +101,7 @@ Result<EraseSummary> eraseCount(Database &db, const QList<qint64> &ids) {
     for (qint64 id : ids) {
         auto q = exec(db, QStringLiteral("SELECT count(*) FROM leads WHERE id = ?"), {id});
         if (!q)
-            return Error{q.error()};
+            return q.failure();
         if (!q->next() || q->value(0).toLongLong() == 0)
             return Error{
                 QCoreApplication::translate("Mikomi", "There is no lead with id %1.").arg(id)};
@@ -117,7 +117,7 @@ Result<EraseSummary> eraseCount(Database &db, const QList<qint64> &ids) {
         for (const Part &p : parts) {
             auto n = countOf(db, QLatin1String(p.table), id);
             if (!n)
-                return Error{n.error()};
+                return n.failure();
             *p.count += *n;
         }
     }
@@ -133,26 +133,26 @@ Result<EraseSummary> erase(Database &db, const QList<qint64> &ids) {
     // Freed cells and pages are overwritten with zeros (Qt's own SQLite, on Windows and macOS, is
     // built with it off). Stays on for this connection.
     if (auto r = exec(db, QStringLiteral("PRAGMA secure_delete = ON")); !r)
-        return Error{r.error()};
+        return r.failure();
     {
         Transaction tx(db);
         if (!tx.started())
-            return Error{tx.error()};
+            return tx.failure();
         for (qint64 id : ids) {
             // Cascades to stage_history, touchpoints, activities and tasks; the trigger
             // leads_fts_delete adds a tombstone for the lead to the search index.
             if (auto q = exec(db, QStringLiteral("DELETE FROM leads WHERE id = ?"), {id}); !q)
-                return Error{q.error()};
+                return q.failure();
         }
         // The tombstone alone leaves the lead's trigrams in the older segments until they are
         // merged; 'optimize' merges every segment into one, without deleted rows.
         if (auto q = exec(db, QStringLiteral("INSERT INTO leads_fts(leads_fts) VALUES "
                                              "('optimize')"));
             !q)
-            return Error{q.error()};
+            return q.failure();
         db.changes().noteLeads(QList<qint64>(ids.begin(), ids.end()), DataKind::Tasks);
         if (Status c = tx.commit(); !c)
-            return Error{c.error()};
+            return c.failure();
     }
     // Rows deleted earlier while secure_delete was off, or old versions of an edited row, may
     // still lie in free space: VACUUM rewrites the file without any free space.

@@ -88,7 +88,7 @@ Lead leadFromQuery(const QSqlQuery &q) {
 template <typename F> Status inTransaction(Database &db, F &&body) {
     Transaction tx(db);
     if (!tx.started())
-        return Error{tx.error()};
+        return tx.failure();
     if (Status s = body(); !s)
         return s;
     return tx.commit();
@@ -111,7 +111,7 @@ Status SettingsRepository::setValue(const QString &key, const QString &value) {
                                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
                   {key, value});
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     m_db.changes().note(DataKind::Settings);
     return {};
 }
@@ -135,7 +135,7 @@ Result<qint64> UserRepository::resolve(const QString &name) {
         return *it;
     auto q = exec(m_db, QStringLiteral("SELECT id FROM users WHERE name_key = ?"), {key});
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     qint64 id = 0;
     if (q->next()) {
         id = q->value(0).toLongLong();
@@ -145,7 +145,7 @@ Result<qint64> UserRepository::resolve(const QString &name) {
                                        "VALUES (?, ?, 1, ?)"),
                         {display, key, nowIso()});
         if (!ins)
-            return Error{ins.error()};
+            return ins.failure();
         id = ins->lastInsertId().toLongLong();
         m_db.changes().note(DataKind::Users);
     }
@@ -156,7 +156,7 @@ Result<qint64> UserRepository::resolve(const QString &name) {
 Result<QList<User>> UserRepository::list() const {
     auto q = exec(m_db, QStringLiteral("SELECT id, name, active FROM users ORDER BY name"));
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     QList<User> out;
     while (q->next())
         out.append(
@@ -168,7 +168,7 @@ Status UserRepository::setActive(const QString &name, bool active) {
     auto q = exec(m_db, QStringLiteral("UPDATE users SET active = ? WHERE name_key = ?"),
                   {active ? 1 : 0, text::foldKey(name)});
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     m_db.changes().note(DataKind::Users);
     return {};
 }
@@ -195,7 +195,7 @@ Result<qint64> SourceRepository::resolve(const QString &name, bool create, Sourc
                                  "SELECT source_id FROM source_aliases WHERE alias_key = ?"),
                   {key, key});
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     qint64 id = 0;
     if (q->next()) {
         id = q->value(0).toLongLong();
@@ -208,7 +208,7 @@ Result<qint64> SourceRepository::resolve(const QString &name, bool create, Sourc
                                 "created_at) VALUES (?, ?, ?, ?, ?)"),
                  {text::nfkcSimplified(name), key, categoryKey(category), tierKey(tier), nowIso()});
         if (!ins)
-            return Error{ins.error()};
+            return ins.failure();
         id = ins->lastInsertId().toLongLong();
         m_db.changes().note(DataKind::Sources);
     }
@@ -232,7 +232,7 @@ Result<Source> SourceRepository::get(qint64 id) const {
     auto q = exec(m_db, QStringLiteral("SELECT id, name, category, tier FROM sources WHERE id = ?"),
                   {id});
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     if (!q->next())
         return Error{QCoreApplication::translate("Mikomi", "The source no longer exists.")};
     Source s;
@@ -251,7 +251,7 @@ Result<QList<Source>> SourceRepository::list() const {
                                   "source_aliases a WHERE a.source_id = s.id ORDER BY alias)) "
                                   "FROM sources s ORDER BY s.name"));
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     QList<Source> out;
     while (q->next()) {
         Source s;
@@ -272,7 +272,7 @@ Status SourceRepository::setCategory(qint64 id, SourceCategory category) {
     auto q = exec(m_db, QStringLiteral("UPDATE sources SET category = ? WHERE id = ?"),
                   {categoryKey(category), id});
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     m_db.changes().note(DataKind::Sources);
     return {};
 }
@@ -281,7 +281,7 @@ Status SourceRepository::setTier(qint64 id, Tier tier) {
     auto q =
         exec(m_db, QStringLiteral("UPDATE sources SET tier = ? WHERE id = ?"), {tierKey(tier), id});
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     m_db.changes().note(DataKind::Sources);
     return {};
 }
@@ -302,7 +302,7 @@ Status SourceRepository::addAlias(const QString &alias, qint64 sourceId) {
                                  "excluded.source_id"),
                   {text::nfkcSimplified(alias), key, sourceId});
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     m_cache.remove(key);
     m_db.changes().note(DataKind::Sources);
     return {};
@@ -320,10 +320,10 @@ Status LeadRepository::writeLead(const Lead &lead, bool insert, qint64 *newId) {
         return Error{reason};
     auto owner = m_users.resolve(lead.owner);
     if (!owner)
-        return Error{owner.error()};
+        return owner.failure();
     auto source = m_sources.resolve(lead.source);
     if (!source)
-        return Error{source.error()};
+        return source.failure();
     QVariantList binds = leadBinds(lead, *owner, *source);
     const QStringList &cols = leadColumns();
     QString sql;
@@ -350,7 +350,7 @@ Status LeadRepository::writeLead(const Lead &lead, bool insert, qint64 *newId) {
     }
     auto q = exec(m_db, sql, binds);
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     if (!insert && q->numRowsAffected() == 0)
         return Error{QCoreApplication::translate(
             "Mikomi", "The lead no longer exists; it may have been deleted.")};
@@ -385,7 +385,7 @@ Result<qint64> LeadRepository::insert(Lead &lead, const QString &user) {
         return {};
     });
     if (!s)
-        return Error{s.error()};
+        return s.failure();
     lead.id = id;
     return id;
 }
@@ -405,7 +405,7 @@ Status LeadRepository::forEach(const QList<qint64> &ids,
     if (ids.isEmpty()) {
         auto q = exec(m_db, kSelectLead + QStringLiteral("ORDER BY l.id"));
         if (!q)
-            return Error{q.error()};
+            return q.failure();
         while (q->next())
             if (!visit(leadFromQuery(*q)))
                 break;
@@ -427,7 +427,7 @@ Status LeadRepository::forEach(const QList<qint64> &ids,
         auto q = exec(
             m_db, kSelectLead + QStringLiteral("WHERE l.id IN (%1)").arg(marks.join(u',')), binds);
         if (!q)
-            return Error{q.error()};
+            return q.failure();
         QHash<qint64, Lead> found;
         found.reserve(part.size());
         while (q->next()) {
@@ -458,7 +458,7 @@ Result<Lead> LeadRepository::get(qint64 id) const {
     }
     QSqlQuery &q = m_statements->get;
     if (Status s = execPrepared(q, {id}); !s)
-        return Error{s.error()};
+        return s.failure();
     if (!q.next()) {
         q.finish();
         return Error{QCoreApplication::translate(
@@ -473,7 +473,7 @@ Status LeadRepository::remove(qint64 id) {
     return inTransaction(m_db, [&]() -> Status {
         auto q = exec(m_db, QStringLiteral("DELETE FROM leads WHERE id = ?"), {id});
         if (!q)
-            return Error{q.error()};
+            return q.failure();
         if (q->numRowsAffected() == 0)
             return Error{QCoreApplication::translate(
                 "Mikomi", "The lead no longer exists; it may have been deleted.")};
@@ -485,7 +485,7 @@ Status LeadRepository::remove(qint64 id) {
 Result<qint64> LeadRepository::count() const {
     auto q = exec(m_db, QStringLiteral("SELECT count(*) FROM leads"));
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     q->next();
     return q->value(0).toLongLong();
 }
@@ -498,7 +498,7 @@ Status LeadRepository::addStageChange(StageChange &c) {
                    stageKey(c.toStage), c.lost ? 1 : 0, c.recycled ? 1 : 0,
                    dates::toIsoDateTime(c.changedAt), c.user, c.note});
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     c.id = q->lastInsertId().toLongLong();
     m_db.changes().noteLead(c.leadId);
     return {};
@@ -509,7 +509,7 @@ Status LeadRepository::changeStage(qint64 id, Stage stage, SqlKind sqlKind, cons
     return inTransaction(m_db, [&]() -> Status {
         auto cur = get(id);
         if (!cur)
-            return Error{cur.error()};
+            return cur.failure();
         if (cur->stage == stage && cur->sqlKind == sqlKind && !cur->lost)
             return {};
         StageChange c;
@@ -531,7 +531,7 @@ Status LeadRepository::changeStage(qint64 id, Stage stage, SqlKind sqlKind, cons
                                      "WHERE id = ?"),
                       {stageKey(stage), stage == Stage::Sql ? sqlKindKey(sqlKind) : QString(),
                        stageKey(furthest), won, nowIso(), id});
-        return q ? Status() : Status(Error{q.error()});
+        return q ? Status() : Status(q.failure());
     });
 }
 
@@ -540,7 +540,7 @@ Status LeadRepository::markLost(qint64 id, const QString &reason, const QString 
     return inTransaction(m_db, [&]() -> Status {
         auto cur = get(id);
         if (!cur)
-            return Error{cur.error()};
+            return cur.failure();
         StageChange c;
         c.leadId = id;
         c.fromStage = cur->stage;
@@ -555,7 +555,7 @@ Status LeadRepository::markLost(qint64 id, const QString &reason, const QString 
                       QStringLiteral("UPDATE leads SET lost = 1, lost_reason = ?, lost_at = ?, "
                                      "updated_at = ? WHERE id = ?"),
                       {reason, dates::toIsoDate(at.date()), nowIso(), id});
-        return q ? Status() : Status(Error{q.error()});
+        return q ? Status() : Status(q.failure());
     });
 }
 
@@ -563,7 +563,7 @@ Status LeadRepository::recycle(qint64 id, const QString &user, const QDateTime &
     return inTransaction(m_db, [&]() -> Status {
         auto cur = get(id);
         if (!cur)
-            return Error{cur.error()};
+            return cur.failure();
         StageChange c;
         c.leadId = id;
         c.fromStage = cur->stage;
@@ -577,7 +577,7 @@ Status LeadRepository::recycle(qint64 id, const QString &user, const QDateTime &
                       QStringLiteral("UPDATE leads SET stage = 'mql', sql_kind = '', lost = 0, "
                                      "lost_at = NULL, updated_at = ? WHERE id = ?"),
                       {nowIso(), id});
-        return q ? Status() : Status(Error{q.error()});
+        return q ? Status() : Status(q.failure());
     });
 }
 
@@ -595,7 +595,7 @@ Status LeadRepository::markWon(qint64 id, std::optional<Money> dealValue, const 
             QStringLiteral("UPDATE leads SET deal_value = ?, won_at = ?, updated_at = ? "
                            "WHERE id = ?"),
             {dealValue ? QVariant(*dealValue) : QVariant(), dates::toIsoDate(wonAt), nowIso(), id});
-        return q ? Status() : Status(Error{q.error()});
+        return q ? Status() : Status(q.failure());
     });
 }
 
@@ -606,7 +606,7 @@ Result<QList<StageChange>> LeadRepository::history(qint64 id) const {
                                  "changed_at, id"),
                   {id});
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     QList<StageChange> out;
     while (q->next()) {
         StageChange c;
@@ -633,7 +633,7 @@ Result<StageState> LeadRepository::stageState(qint64 id) const {
                                  "WHERE id = ?"),
                   {id});
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     if (!q->next())
         return Error{QCoreApplication::translate(
             "Mikomi", "The lead no longer exists; it may have been deleted.")};
@@ -659,7 +659,7 @@ Status LeadRepository::restoreStageState(qint64 id, const StageState &st) {
             exec(m_db, QStringLiteral("DELETE FROM stage_history WHERE lead_id = ? AND id > ?"),
                  {id, st.lastHistoryId});
         if (!del)
-            return Error{del.error()};
+            return del.failure();
         auto q = exec(m_db,
                       QStringLiteral("UPDATE leads SET stage = ?, sql_kind = ?, furthest_stage = "
                                      "?, lost = ?, lost_reason = ?, lost_at = ?, won_at = ?, "
@@ -668,7 +668,7 @@ Status LeadRepository::restoreStageState(qint64 id, const StageState &st) {
                        st.lost ? 1 : 0, st.lostReason, optDate(st.lostAt), optDate(st.wonAt),
                        st.dealValue ? QVariant(*st.dealValue) : QVariant(), nowIso(), id});
         if (!q)
-            return Error{q.error()};
+            return q.failure();
         if (q->numRowsAffected() == 0)
             return Error{QCoreApplication::translate(
                 "Mikomi", "The lead no longer exists; it may have been deleted.")};
@@ -680,7 +680,7 @@ Status LeadRepository::restoreStageState(qint64 id, const StageState &st) {
 Result<qint64> LeadRepository::addTouchpoint(Touchpoint &tp) {
     auto source = m_sources.resolve(tp.source);
     if (!source)
-        return Error{source.error()};
+        return source.failure();
     auto q = exec(m_db,
                   QStringLiteral("INSERT INTO touchpoints(lead_id, occurred_at, source_id, medium, "
                                  "campaign, content, url) VALUES (?,?,?,?,?,?,?)"),
@@ -688,7 +688,7 @@ Result<qint64> LeadRepository::addTouchpoint(Touchpoint &tp) {
                    *source > 0 ? QVariant(*source) : QVariant(), tp.medium, tp.campaign, tp.content,
                    tp.url});
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     tp.id = q->lastInsertId().toLongLong();
     m_db.changes().noteLead(tp.leadId);
     return tp.id;
@@ -702,7 +702,7 @@ Result<QList<Touchpoint>> LeadRepository::touchpoints(qint64 id) const {
                                  "t.occurred_at, t.id"),
                   {id});
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     QList<Touchpoint> out;
     while (q->next()) {
         Touchpoint t;
@@ -726,7 +726,7 @@ Result<qint64> LeadRepository::addActivity(Activity &a) {
                        "notes) VALUES (?,?,?,?,?)"),
         {a.leadId, activityKindKey(a.kind), dates::toIsoDateTime(a.occurredAt), a.user, a.notes});
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     a.id = q->lastInsertId().toLongLong();
     m_db.changes().noteLead(a.leadId);
     return a.id;
@@ -735,7 +735,7 @@ Result<qint64> LeadRepository::addActivity(Activity &a) {
 Status LeadRepository::removeActivity(qint64 activityId) {
     auto q = exec(m_db, QStringLiteral("DELETE FROM activities WHERE id = ?"), {activityId});
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     m_db.changes().note(DataKind::Leads); // the lead is not known here
     return {};
 }
@@ -746,7 +746,7 @@ Result<QList<Activity>> LeadRepository::activities(qint64 id) const {
                                  "WHERE lead_id = ? ORDER BY occurred_at, id"),
                   {id});
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     QList<Activity> out;
     while (q->next()) {
         Activity a;
@@ -764,7 +764,7 @@ Result<QList<Activity>> LeadRepository::activities(qint64 id) const {
 Status LeadRepository::setSpend(const SpendRow &row) {
     auto source = m_sources.resolve(row.source);
     if (!source)
-        return Error{source.error()};
+        return source.failure();
     if (*source == 0)
         return Error{QCoreApplication::translate("Mikomi", "Spend needs a source.")};
     auto q = exec(m_db,
@@ -773,7 +773,7 @@ Status LeadRepository::setSpend(const SpendRow &row) {
                                  "excluded.amount"),
                   {*source, row.month, row.amount});
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     m_db.changes().note(DataKind::Spend);
     return {};
 }
@@ -782,7 +782,7 @@ Result<QList<SpendRow>> LeadRepository::spend() const {
     auto q = exec(m_db, QStringLiteral("SELECT s.name, p.month, p.amount FROM spend p JOIN "
                                        "sources s ON s.id = p.source_id ORDER BY p.month, s.name"));
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     QList<SpendRow> out;
     while (q->next())
         out.append(
@@ -793,14 +793,14 @@ Result<QList<SpendRow>> LeadRepository::spend() const {
 Result<qint64> LeadRepository::addCampaign(Campaign &c) {
     auto source = m_sources.resolve(c.source);
     if (!source)
-        return Error{source.error()};
+        return source.failure();
     auto q = exec(m_db,
                   QStringLiteral("INSERT INTO campaigns(name, source_id, start_date, end_date, "
                                  "budget, actual_cost, notes) VALUES (?,?,?,?,?,?,?)"),
                   {c.name, *source > 0 ? QVariant(*source) : QVariant(), optDate(c.start),
                    optDate(c.end), c.budget, c.actualCost, c.notes});
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     c.id = q->lastInsertId().toLongLong();
     m_db.changes().note(DataKind::Campaigns);
     return c.id;

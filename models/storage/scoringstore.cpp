@@ -48,7 +48,7 @@ Result<scoring::Rules> ScoringStore::load() const {
     auto q = exec(m_db, QStringLiteral("SELECT kind, field, op, value, activity, points, "
                                        "half_life_days FROM scoring_rules ORDER BY position, id"));
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     while (q->next()) {
         if (q->value(0).toString() == QLatin1String("attribute")) {
             scoring::AttributeRule a;
@@ -77,9 +77,9 @@ Result<scoring::Rules> ScoringStore::load() const {
 Status ScoringStore::save(const scoring::Rules &rules) {
     Transaction tx(m_db);
     if (!tx.started())
-        return Error{tx.error()};
+        return tx.failure();
     if (auto q = exec(m_db, QStringLiteral("DELETE FROM scoring_rules")); !q)
-        return Error{q.error()};
+        return q.failure();
     int pos = 0;
     for (const auto &a : rules.attributes) {
         auto q = exec(m_db,
@@ -87,7 +87,7 @@ Status ScoringStore::save(const scoring::Rules &rules) {
                                      "points) VALUES (?, 'attribute', ?, ?, ?, ?)"),
                       {pos++, a.field, scoring::opKey(a.op), a.value, a.points});
         if (!q)
-            return Error{q.error()};
+            return q.failure();
     }
     for (const auto &b : rules.behaviours) {
         auto q = exec(m_db,
@@ -95,7 +95,7 @@ Status ScoringStore::save(const scoring::Rules &rules) {
                                      "half_life_days) VALUES (?, 'behaviour', ?, ?, ?)"),
                       {pos++, activityKindKey(b.kind), b.points, std::max(0, b.halfLifeDays)});
         if (!q)
-            return Error{q.error()};
+            return q.failure();
     }
     SettingsRepository settings(m_db);
     for (const ThresholdKey &k : kThresholds) {
@@ -112,15 +112,15 @@ Result<qint64> ScoringStore::recomputeAll(const QDateTime &now,
                                           const std::function<void(qint64)> &progress) {
     auto rules = load();
     if (!rules)
-        return Error{rules.error()};
+        return rules.failure();
     Transaction tx(m_db);
     if (!tx.started())
-        return Error{tx.error()};
+        return tx.failure();
     // Two ordered scans merged by lead id: leads, and their activities (only the kinds that
     // behaviour rules score).
     auto leads = exec(m_db, kLeadFields + QStringLiteral("ORDER BY l.id"));
     if (!leads)
-        return Error{leads.error()};
+        return leads.failure();
     QStringList kinds;
     for (const auto &b : rules->behaviours)
         kinds.append(activityKindKey(b.kind));
@@ -138,7 +138,7 @@ Result<qint64> ScoringStore::recomputeAll(const QDateTime &now,
                           .arg(in),
                       kindBinds);
         if (!a)
-            return Error{a.error()};
+            return a.failure();
         acts.emplace(std::move(a).value());
     }
     const scoring::Scorer scorer(*rules);
@@ -169,23 +169,23 @@ Result<qint64> ScoringStore::recomputeAll(const QDateTime &now,
     // Written after the reads so the open SELECTs never see their own updates.
     for (const auto &[id, s] : pending) {
         if (Status st = execPrepared(upd, {s, id}); !st)
-            return Error{st.error()};
+            return st.failure();
         ++changed;
     }
     if (changed > 0)
         m_db.changes().note(DataKind::Leads); // scores of any number of leads
     if (Status s = tx.commit(); !s)
-        return Error{s.error()};
+        return s.failure();
     return changed;
 }
 
 Result<int> ScoringStore::recompute(qint64 leadId, const QDateTime &now) {
     auto rules = load();
     if (!rules)
-        return Error{rules.error()};
+        return rules.failure();
     auto q = exec(m_db, kLeadFields + QStringLiteral("WHERE l.id = ?"), {leadId});
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     if (!q->next())
         return Error{QCoreApplication::translate("Mikomi", "The lead no longer exists.")};
     const Lead l = leadFrom(*q);
@@ -193,7 +193,7 @@ Result<int> ScoringStore::recompute(qint64 leadId, const QDateTime &now) {
         exec(m_db, QStringLiteral("SELECT kind, occurred_at FROM activities WHERE lead_id = ?"),
              {leadId});
     if (!a)
-        return Error{a.error()};
+        return a.failure();
     QList<scoring::Event> events;
     while (a->next())
         events.append({activityKindFromKey(a->value(0).toString()).value_or(ActivityKind::Note),
@@ -202,7 +202,7 @@ Result<int> ScoringStore::recompute(qint64 leadId, const QDateTime &now) {
     if (s != l.score) {
         auto u = exec(m_db, QStringLiteral("UPDATE leads SET score = ? WHERE id = ?"), {s, leadId});
         if (!u)
-            return Error{u.error()};
+            return u.failure();
         m_db.changes().noteLead(leadId);
     }
     return s;
@@ -211,13 +211,13 @@ Result<int> ScoringStore::recompute(qint64 leadId, const QDateTime &now) {
 Result<Temperature> ScoringStore::derivedTemperature(qint64 leadId, const QDateTime &now) const {
     auto rules = load();
     if (!rules)
-        return Error{rules.error()};
+        return rules.failure();
     auto q = exec(m_db,
                   QStringLiteral("SELECT l.score, coalesce(l.last_activity_at, l.created_at) "
                                  "FROM leads l WHERE l.id = ?"),
                   {leadId});
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     if (!q->next())
         return Error{QCoreApplication::translate("Mikomi", "The lead no longer exists.")};
     const QDateTime last = dates::fromIsoDateTime(q->value(1).toString()).value_or(QDateTime());
@@ -232,7 +232,7 @@ ScoringStore::setTemperatureOverride(const QList<qint64> &leadIds,
                                      std::optional<Temperature> temperature) {
     Transaction tx(m_db);
     if (!tx.started())
-        return Error{tx.error()};
+        return tx.failure();
     QSqlQuery sel(connection(m_db));
     QSqlQuery upd(connection(m_db));
     if (!sel.prepare(QStringLiteral("SELECT temperature_override FROM leads WHERE id = ?")))
@@ -245,18 +245,18 @@ ScoringStore::setTemperatureOverride(const QList<qint64> &leadIds,
     QList<std::optional<Temperature>> before;
     for (qint64 id : leadIds) {
         if (Status st = execPrepared(sel, {id}); !st)
-            return Error{st.error()};
+            return st.failure();
         if (!sel.next())
             return Error{QCoreApplication::translate("Mikomi", "The lead no longer exists.")};
         before.append(sel.value(0).isNull() ? std::nullopt
                                             : temperatureFromKey(sel.value(0).toString()));
         sel.finish();
         if (Status st = execPrepared(upd, {value, now, id}); !st)
-            return Error{st.error()};
+            return st.failure();
     }
     m_db.changes().noteLeads(leadIds);
     if (Status st = tx.commit(); !st)
-        return Error{st.error()};
+        return st.failure();
     return before;
 }
 
@@ -268,7 +268,7 @@ ScoringStore::restoreTemperatureOverrides(const QList<qint64> &leadIds,
             QCoreApplication::translate("Mikomi", "The temperatures could not be restored.")};
     Transaction tx(m_db);
     if (!tx.started())
-        return Error{tx.error()};
+        return tx.failure();
     QSqlQuery upd(connection(m_db));
     if (!upd.prepare(QStringLiteral("UPDATE leads SET temperature_override = ? WHERE id = ?")))
         return Error{sqlErrorMessage(upd.lastError())};

@@ -7,7 +7,7 @@ namespace mikomi::storage {
 Result<QList<std::pair<qint64, qint64>>> SearchIndex::pending() const {
     auto q = exec(m_db, QStringLiteral("SELECT lo, hi FROM search_pending ORDER BY lo"));
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     QList<std::pair<qint64, qint64>> out;
     while (q->next())
         out.append({q->value(0).toLongLong(), q->value(1).toLongLong()});
@@ -18,7 +18,7 @@ Result<qint64> SearchIndex::pendingCount() const {
     auto q = exec(m_db, QStringLiteral("SELECT count(*) FROM leads l JOIN search_pending p ON l.id "
                                        "BETWEEN p.lo AND p.hi"));
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     q->next();
     return q->value(0).toLongLong();
 }
@@ -27,25 +27,25 @@ Result<bool> SearchIndex::catchUp(int chunk,
                                   const std::function<bool(qint64 done, qint64 total)> &progress) {
     auto total = pendingCount();
     if (!total)
-        return Error{total.error()};
+        return total.failure();
     qint64 done = 0;
     for (;;) {
         if (progress && !progress(done, *total))
             return false;
         Transaction tx(m_db);
         if (!tx.started())
-            return Error{tx.error()};
+            return tx.failure();
         auto q = exec(m_db, QStringLiteral("SELECT rowid, lo, hi FROM search_pending ORDER BY lo "
                                            "LIMIT 1"));
         if (!q)
-            return Error{q.error()};
+            return q.failure();
         if (!q->next())
             return true;
         const qint64 row = q->value(0).toLongLong();
         const qint64 lo = q->value(1).toLongLong();
         auto top = exec(m_db, QStringLiteral("SELECT coalesce(max(id), 0) FROM leads"));
         if (!top)
-            return Error{top.error()};
+            return top.failure();
         top->next();
         // Nothing above the newest lead is pending (a range left open by a writer that never
         // finished would otherwise never end).
@@ -57,7 +57,7 @@ Result<bool> SearchIndex::catchUp(int chunk,
                                 "leads_search WHERE id BETWEEN ? AND ?"),
                  {lo, end});
         if (!ins)
-            return Error{ins.error()};
+            return ins.failure();
         done += ins->numRowsAffected();
         auto next = end >= hi ? exec(m_db,
                                      QStringLiteral("DELETE FROM search_pending WHERE "
@@ -68,9 +68,9 @@ Result<bool> SearchIndex::catchUp(int chunk,
                                                     "rowid = ?"),
                                      {end + 1, row});
         if (!next)
-            return Error{next.error()};
+            return next.failure();
         if (Status c = tx.commit(); !c)
-            return Error{c.error()};
+            return c.failure();
     }
 }
 

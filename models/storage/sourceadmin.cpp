@@ -12,13 +12,13 @@ namespace mikomi::storage {
 namespace {
 
 Status st(const Result<QSqlQuery> &q) {
-    return q ? Status() : Status(Error{q.error()});
+    return q ? Status() : Status(q.failure());
 }
 
 Result<QList<qint64>> ids(Database &db, const QString &sql, qint64 id) {
     auto q = exec(db, sql, {id});
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     QList<qint64> out;
     while (q->next())
         out.append(q->value(0).toLongLong());
@@ -37,7 +37,7 @@ QString placeholders(qsizetype n) {
 Result<QVariantList> unknownSourceIds(const Database &db) {
     auto q = exec(db, QStringLiteral("SELECT id, name FROM sources"));
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     QVariantList out;
     while (q->next()) {
         if (sources::isUnknownSourceName(q->value(1).toString()))
@@ -60,7 +60,7 @@ Result<MergeRecord> SourceAdmin::merge(qint64 fromId, qint64 intoId) {
             QCoreApplication::translate("Mikomi", "Choose two different sources to merge.")};
     Transaction tx(m_db);
     if (!tx.started())
-        return Error{tx.error()};
+        return tx.failure();
     MergeRecord r;
     r.fromId = fromId;
     r.intoId = intoId;
@@ -70,7 +70,7 @@ Result<MergeRecord> SourceAdmin::merge(qint64 fromId, qint64 intoId) {
                                      "sources WHERE id = ?"),
                       {fromId});
         if (!q)
-            return Error{q.error()};
+            return q.failure();
         if (!q->next())
             return Error{
                 QCoreApplication::translate("Mikomi", "The source to merge no longer exists.")};
@@ -81,7 +81,7 @@ Result<MergeRecord> SourceAdmin::merge(qint64 fromId, qint64 intoId) {
         r.fromCreatedAt = q->value(4).toString();
         auto into = exec(m_db, QStringLiteral("SELECT 1 FROM sources WHERE id = ?"), {intoId});
         if (!into)
-            return Error{into.error()};
+            return into.failure();
         if (!into->next())
             return Error{
                 QCoreApplication::translate("Mikomi", "The source to keep no longer exists.")};
@@ -102,7 +102,7 @@ Result<MergeRecord> SourceAdmin::merge(qint64 fromId, qint64 intoId) {
                                      "source_id = ? ORDER BY id"),
                       {fromId});
         if (!q)
-            return Error{q.error()};
+            return q.failure();
         while (q->next())
             r.aliases.append(
                 {q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString()});
@@ -112,7 +112,7 @@ Result<MergeRecord> SourceAdmin::merge(qint64 fromId, qint64 intoId) {
                                      "f.source_id = ? ORDER BY f.month"),
                       {intoId, fromId});
         if (!s)
-            return Error{s.error()};
+            return s.failure();
         while (s->next()) {
             MergeRecord::SpendMove m;
             m.month = s->value(0).toString();
@@ -129,7 +129,7 @@ Result<MergeRecord> SourceAdmin::merge(qint64 fromId, qint64 intoId) {
                 m_db, QStringLiteral("UPDATE %1 SET source_id = ? WHERE source_id = ?").arg(table),
                 {intoId, fromId}));
             !s)
-            return Error{s.error()};
+            return s.failure();
     }
     // Spend: same month adds up into the kept row; other months move.
     for (const MergeRecord::SpendMove &m : r.spend) {
@@ -139,30 +139,30 @@ Result<MergeRecord> SourceAdmin::merge(qint64 fromId, qint64 intoId) {
                                  "month = ?")
                 : QStringLiteral("INSERT INTO spend(amount, source_id, month) VALUES (?, ?, ?)");
         if (Status s = st(exec(m_db, sql, {m.fromAmount, intoId, m.month})); !s)
-            return Error{s.error()};
+            return s.failure();
     }
     if (Status s =
             st(exec(m_db, QStringLiteral("DELETE FROM spend WHERE source_id = ?"), {fromId}));
         !s)
-        return Error{s.error()};
+        return s.failure();
     if (Status s = st(exec(m_db,
                            QStringLiteral("UPDATE source_aliases SET source_id = ? WHERE "
                                           "source_id = ?"),
                            {intoId, fromId}));
         !s)
-        return Error{s.error()};
+        return s.failure();
     if (Status s = st(exec(m_db, QStringLiteral("DELETE FROM sources WHERE id = ?"), {fromId})); !s)
-        return Error{s.error()};
+        return s.failure();
     auto alias = exec(m_db,
                       QStringLiteral("INSERT INTO source_aliases(alias, alias_key, source_id) "
                                      "VALUES (?, ?, ?)"),
                       {r.fromName, r.fromKey, intoId});
     if (!alias)
-        return Error{alias.error()};
+        return alias.failure();
     r.newAliasId = alias->lastInsertId().toLongLong();
     m_db.changes().noteLeads(r.leadIds, DataKind::Sources | DataKind::Spend | DataKind::Campaigns);
     if (Status s = tx.commit(); !s)
-        return Error{s.error()};
+        return s.failure();
     return r;
 }
 
@@ -170,13 +170,13 @@ Result<MergeRecord> SourceAdmin::mergeByName(const QString &from, const QString 
     SourceRepository repo(m_db);
     auto f = repo.resolve(from, false);
     if (!f)
-        return Error{f.error()};
+        return f.failure();
     if (*f == 0)
         return Error{
             QCoreApplication::translate("Mikomi", "There is no source named \"%1\".").arg(from)};
     auto i = repo.resolve(into, false);
     if (!i)
-        return Error{i.error()};
+        return i.failure();
     if (*i == 0)
         return Error{
             QCoreApplication::translate("Mikomi", "There is no source named \"%1\".").arg(into)};
@@ -190,7 +190,7 @@ Result<MergeRecord> SourceAdmin::mergeByName(const QString &from, const QString 
 Status SourceAdmin::undoMerge(const MergeRecord &r) {
     Transaction tx(m_db);
     if (!tx.started())
-        return Error{tx.error()};
+        return tx.failure();
     auto run = [&](const QString &sql, const QVariantList &binds) {
         return st(exec(m_db, sql, binds));
     };
@@ -243,14 +243,14 @@ Status SourceAdmin::undoMerge(const MergeRecord &r) {
 Result<UnknownAudit> SourceAdmin::unknownAudit() const {
     auto unknownIds = unknownSourceIds(m_db);
     if (!unknownIds)
-        return Error{unknownIds.error()};
+        return unknownIds.failure();
     auto q = exec(m_db,
                   QStringLiteral("SELECT count(*), coalesce(sum(CASE WHEN %1 THEN 1 ELSE 0 END), "
                                  "0) FROM leads l")
                       .arg(unknownWhere(unknownIds->size())),
                   *unknownIds);
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     UnknownAudit a;
     if (q->next()) {
         a.total = q->value(0).toLongLong();
@@ -262,7 +262,7 @@ Result<UnknownAudit> SourceAdmin::unknownAudit() const {
 Result<QList<LeadBrief>> SourceAdmin::unknownLeads(int limit) const {
     auto unknownIds = unknownSourceIds(m_db);
     if (!unknownIds)
-        return Error{unknownIds.error()};
+        return unknownIds.failure();
     QVariantList binds = *unknownIds;
     binds.append(limit);
     auto q = exec(m_db,
@@ -273,7 +273,7 @@ Result<QList<LeadBrief>> SourceAdmin::unknownLeads(int limit) const {
                       .arg(unknownWhere(unknownIds->size())),
                   binds);
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     QList<LeadBrief> out;
     while (q->next()) {
         LeadBrief b;
@@ -291,7 +291,7 @@ Result<QList<LeadBrief>> SourceAdmin::unknownLeads(int limit) const {
 Result<QList<qint64>> SourceAdmin::assignSource(const QList<qint64> &leadIds, qint64 sourceId) {
     Transaction tx(m_db);
     if (!tx.started())
-        return Error{tx.error()};
+        return tx.failure();
     QSqlQuery sel(connection(m_db));
     QSqlQuery upd(connection(m_db));
     if (!sel.prepare(QStringLiteral("SELECT source_id FROM leads WHERE id = ?")) ||
@@ -302,16 +302,16 @@ Result<QList<qint64>> SourceAdmin::assignSource(const QList<qint64> &leadIds, qi
     QList<qint64> before;
     for (qint64 id : leadIds) {
         if (Status s = execPrepared(sel, {id}); !s)
-            return Error{s.error()};
+            return s.failure();
         before.append(sel.next() ? sel.value(0).toLongLong() : 0);
         sel.finish();
         if (Status s = execPrepared(upd, {sourceId > 0 ? QVariant(sourceId) : QVariant(), now, id});
             !s)
-            return Error{s.error()};
+            return s.failure();
     }
     m_db.changes().noteLeads(leadIds, DataKind::Sources); // the sources' lead counts
     if (Status s = tx.commit(); !s)
-        return Error{s.error()};
+        return s.failure();
     return before;
 }
 
@@ -321,7 +321,7 @@ Status SourceAdmin::restoreSources(const QList<qint64> &leadIds, const QList<qin
             QCoreApplication::translate("Mikomi", "Cannot undo: the list of leads changed.")};
     Transaction tx(m_db);
     if (!tx.started())
-        return Error{tx.error()};
+        return tx.failure();
     QSqlQuery upd(connection(m_db));
     if (!upd.prepare(QStringLiteral("UPDATE leads SET source_id = ? WHERE id = ?")))
         return Error{sqlErrorMessage(upd.lastError())};

@@ -17,7 +17,7 @@ Result<QList<SpendCell>> SpendStore::range(const QString &fromMonth, const QStri
                                  "month <= ? ORDER BY source_id, month"),
                   {fromMonth, toMonth});
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     QList<SpendCell> out;
     while (q->next())
         out.append(
@@ -28,7 +28,7 @@ Result<QList<SpendCell>> SpendStore::range(const QString &fromMonth, const QStri
 Status SpendStore::write(const QList<SpendWrite> &writes) {
     Transaction tx(m_db);
     if (!tx.started())
-        return Error{tx.error()};
+        return tx.failure();
     for (const SpendWrite &w : writes) {
         if (w.amount && *w.amount < 0)
             return Error{QCoreApplication::translate("Mikomi", "Spend cannot be negative.")};
@@ -42,7 +42,7 @@ Status SpendStore::write(const QList<SpendWrite> &writes) {
                 : exec(m_db, QStringLiteral("DELETE FROM spend WHERE source_id = ? AND month = ?"),
                        {w.sourceId, w.month});
         if (!q)
-            return Error{q.error()};
+            return q.failure();
     }
     m_db.changes().note(DataKind::Spend);
     return tx.commit();
@@ -83,7 +83,7 @@ Result<QList<Campaign>> CampaignStore::list() const {
     auto q = exec(m_db, kSelectCampaign + QStringLiteral("ORDER BY c.start_date IS NULL, "
                                                          "c.start_date, c.name, c.id"));
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     QList<Campaign> out;
     while (q->next())
         out.append(campaignFromQuery(*q));
@@ -93,7 +93,7 @@ Result<QList<Campaign>> CampaignStore::list() const {
 Result<Campaign> CampaignStore::get(qint64 id) const {
     auto q = exec(m_db, kSelectCampaign + QStringLiteral("WHERE c.id = ?"), {id});
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     if (!q->next())
         return Error{noCampaign()};
     return campaignFromQuery(*q);
@@ -105,7 +105,7 @@ Result<QVariant> CampaignStore::sourceId(const QString &name) const {
     SourceRepository sources(m_db);
     auto id = sources.resolve(name, false);
     if (!id)
-        return Error{id.error()};
+        return id.failure();
     if (*id == 0)
         return Error{
             QCoreApplication::translate("Mikomi", "There is no source named \"%1\".").arg(name)};
@@ -126,24 +126,24 @@ Status CampaignStore::validate(const Campaign &c) {
 
 Result<qint64> CampaignStore::insert(Campaign &c) {
     if (Status v = validate(c); !v)
-        return Error{v.error()};
+        return v.failure();
     auto source = sourceId(c.source);
     if (!source)
-        return Error{source.error()};
+        return source.failure();
     Transaction tx(m_db);
     if (!tx.started())
-        return Error{tx.error()};
+        return tx.failure();
     auto q = exec(m_db,
                   QStringLiteral("INSERT INTO campaigns(id, name, source_id, start_date, "
                                  "end_date, budget, actual_cost, notes) VALUES (?,?,?,?,?,?,?,?)"),
                   {c.id > 0 ? QVariant(c.id) : QVariant(), c.name.trimmed(), *source,
                    optDate(c.start), optDate(c.end), c.budget, c.actualCost, c.notes});
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     const qint64 id = q->lastInsertId().toLongLong();
     m_db.changes().note(DataKind::Campaigns);
     if (Status s = tx.commit(); !s)
-        return Error{s.error()};
+        return s.failure();
     c.id = id;
     return id;
 }
@@ -153,10 +153,10 @@ Status CampaignStore::update(const Campaign &c) {
         return v;
     auto source = sourceId(c.source);
     if (!source)
-        return Error{source.error()};
+        return source.failure();
     Transaction tx(m_db);
     if (!tx.started())
-        return Error{tx.error()};
+        return tx.failure();
     auto q =
         exec(m_db,
              QStringLiteral("UPDATE campaigns SET name = ?, source_id = ?, start_date = ?, "
@@ -164,7 +164,7 @@ Status CampaignStore::update(const Campaign &c) {
              {c.name.trimmed(), *source, optDate(c.start), optDate(c.end), c.budget, c.actualCost,
               c.notes, c.id});
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     if (q->numRowsAffected() == 0)
         return Error{noCampaign()};
     m_db.changes().note(DataKind::Campaigns);
@@ -174,10 +174,10 @@ Status CampaignStore::update(const Campaign &c) {
 Status CampaignStore::remove(qint64 id) {
     Transaction tx(m_db);
     if (!tx.started())
-        return Error{tx.error()};
+        return tx.failure();
     auto q = exec(m_db, QStringLiteral("DELETE FROM campaigns WHERE id = ?"), {id});
     if (!q)
-        return Error{q.error()};
+        return q.failure();
     if (q->numRowsAffected() == 0)
         return Error{noCampaign()};
     m_db.changes().note(DataKind::Campaigns);

@@ -1,6 +1,8 @@
 #include "models/storage/sql.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 
 namespace mikomi::storage {
 
@@ -27,6 +29,126 @@ QString sqlErrorMessage(const QSqlError &e) {
     return QCoreApplication::translate("Mikomi", "Database error: %1").arg(e.text());
 }
 
+ErrorKind sqliteErrorKind(int code) {
+    switch (code & 0xff) { // the primary code of an extended one
+    case 3:                // SQLITE_PERM
+    case 8:                // SQLITE_READONLY
+        return ErrorKind::ReadOnly;
+    case 5: // SQLITE_BUSY
+    case 6: // SQLITE_LOCKED
+        return ErrorKind::Locked;
+    case 10: // SQLITE_IOERR
+    case 14: // SQLITE_CANTOPEN
+    case 15: // SQLITE_PROTOCOL
+        return ErrorKind::Io;
+    case 11: // SQLITE_CORRUPT
+    case 26: // SQLITE_NOTADB
+        return ErrorKind::Corrupt;
+    case 13: // SQLITE_FULL
+        return ErrorKind::DiskFull;
+    case 19: // SQLITE_CONSTRAINT
+        return ErrorKind::Constraint;
+    default:
+        return ErrorKind::Other;
+    }
+}
+
+ErrorKind sqlErrorKind(const QSqlError &e) {
+    bool ok = false;
+    const int code = e.nativeErrorCode().toInt(&ok);
+    return ok ? sqliteErrorKind(code) : ErrorKind::Other;
+}
+
+Error sqliteError(int code, const QString &text, const QString &path) {
+    const ErrorKind kind = sqliteErrorKind(code);
+    if (path.isEmpty()) {
+        switch (kind) {
+        case ErrorKind::Locked:
+            return {lockedMessage(), kind};
+        case ErrorKind::Corrupt:
+            return {QCoreApplication::translate(
+                        "Mikomi", "The database file is damaged or is not a Mikomi database (%1).")
+                        .arg(text),
+                    kind};
+        case ErrorKind::DiskFull:
+            return {QCoreApplication::translate("Mikomi", "The disk is full: %1").arg(text), kind};
+        default:
+            return {QCoreApplication::translate("Mikomi", "Database error: %1").arg(text), kind};
+        }
+    }
+    const QString file = QDir::toNativeSeparators(path);
+    switch (kind) {
+    case ErrorKind::Locked:
+        return {QCoreApplication::translate("Mikomi",
+                                            "The database %1 is in use by another program (it is "
+                                            "locked). Close that program or wait a moment, then "
+                                            "try again.")
+                    .arg(file),
+                kind};
+    case ErrorKind::Corrupt:
+        return {corruptMessage(path), kind};
+    case ErrorKind::DiskFull:
+        return {QCoreApplication::translate("Mikomi",
+                                            "The disk holding the database %1 is full. Free some "
+                                            "space, then try again; this change was not saved.")
+                    .arg(file),
+                kind};
+    case ErrorKind::ReadOnly:
+        return {readOnlyMessage(path), kind};
+    case ErrorKind::Io:
+        return {
+            QCoreApplication::translate(
+                "Mikomi",
+                "Reading or writing the database %1 failed (%2). Check that the disk or network "
+                "drive is still there, then try again.")
+                .arg(file, text),
+            kind};
+    default:
+        return {QCoreApplication::translate("Mikomi", "Database error in %1: %2").arg(file, text),
+                kind};
+    }
+}
+
+Error sqlError(const QSqlError &e, const QString &path) {
+    bool ok = false;
+    const int code = e.nativeErrorCode().toInt(&ok);
+    if (!ok)
+        return {path.isEmpty() ? sqlErrorMessage(e)
+                               : QCoreApplication::translate("Mikomi", "Database error in %1: %2")
+                                     .arg(QDir::toNativeSeparators(path), e.text()),
+                ErrorKind::Other};
+    if (path.isEmpty())
+        return {sqlErrorMessage(e), sqliteErrorKind(code)};
+    return sqliteError(code, e.databaseText(), path);
+}
+
+QString corruptMessage(const QString &path) {
+    const QString file = QDir::toNativeSeparators(path);
+    return QCoreApplication::translate(
+               "Mikomi",
+               "The database %1 is damaged, so Mikomi does not read or change it. Restore your "
+               "latest backup copy of it, or rescue what is left with the sqlite3 program: "
+               "sqlite3 \"%1\" \".recover\" | sqlite3 rescued.mikomi")
+        .arg(file);
+}
+
+QString readOnlyMessage(const QString &path) {
+    const QFileInfo info(path);
+    const QString file = QDir::toNativeSeparators(path);
+    if (info.exists() && !info.isWritable())
+        return QCoreApplication::translate("Mikomi",
+                                           "The database %1 is read-only. Make the file writable "
+                                           "(its properties or permissions), or copy it to a "
+                                           "folder of yours and open the copy.")
+            .arg(file);
+    return QCoreApplication::translate(
+               "Mikomi",
+               "The folder of the database %1 is read-only. Mikomi needs to create working files "
+               "beside the database (%2-wal, %2-shm): move the file to a folder you can write "
+               "to, or make the folder writable.")
+        .arg(file, info.fileName());
+}
+
 Status execPrepared(QSqlQuery &q, const QVariantList &binds) {
     for (int i = 0; i < binds.size(); ++i) {
         const QVariant &v = binds.at(i);
@@ -38,17 +160,37 @@ Status execPrepared(QSqlQuery &q, const QVariantList &binds) {
             q.bindValue(i, v);
     }
     if (!q.exec())
-        return Error{sqlErrorMessage(q.lastError())};
+        return sqlError(q.lastError());
     return {};
 }
 
+namespace {
+
+// A statement that may change the file (anything but reading, PRAGMAs and transaction control).
+bool mayWrite(const QString &sql) {
+    const QString head = sql.trimmed().left(9).toUpper();
+    for (const char *reader : {"SELECT", "PRAGMA", "WITH", "BEGIN", "COMMIT", "ROLLBACK",
+                               "SAVEPOINT", "RELEASE", "EXPLAIN"})
+        if (head.startsWith(QLatin1String(reader)))
+            return false;
+    return true;
+}
+
+} // namespace
+
 Result<QSqlQuery> exec(const Database &db, const QString &sql, const QVariantList &binds) {
+    // Nothing is written into a damaged file: a large file, not checked at open, is checked
+    // before its first write (Transaction does the same for BEGIN).
+    if (!db.verified() && mayWrite(sql)) {
+        if (Status s = const_cast<Database &>(db).verify(); !s)
+            return s.failure();
+    }
     QSqlQuery q(connection(db));
     q.setForwardOnly(true);
     if (!q.prepare(sql))
-        return Error{sqlErrorMessage(q.lastError())};
+        return sqlError(q.lastError(), db.path());
     if (Status s = execPrepared(q, binds); !s)
-        return Error{s.error()};
+        return sqlError(q.lastError(), db.path());
     return q;
 }
 

@@ -19,6 +19,19 @@ QSqlDatabase connection(const Database &db);
 QString lockedMessage();
 // A translated message for a failed query, saying what failed.
 QString sqlErrorMessage(const QSqlError &e);
+// The kind of a SQLite result code (primary or extended): Locked for BUSY/LOCKED, Corrupt for
+// CORRUPT/NOTADB, DiskFull for FULL, ReadOnly for READONLY/PERM, Io for IOERR/CANTOPEN, ...
+ErrorKind sqliteErrorKind(int code);
+ErrorKind sqlErrorKind(const QSqlError &e);
+// A failed query as an Error with its kind. With `path`, the message names the database file and
+// says what to do (not SQLite's own text alone).
+Error sqlError(const QSqlError &e, const QString &path = {});
+// "The database F is damaged ... restore a backup, or sqlite3 F .recover".
+QString corruptMessage(const QString &path);
+// "The database F is read-only / its folder is read-only ... what to do" (decided by stat()).
+QString readOnlyMessage(const QString &path);
+// The same for a result code of the native sqlite3 API (`text`: sqlite3_errmsg).
+Error sqliteError(int code, const QString &text, const QString &path = {});
 
 // Prepares and runs `sql` with bound positional parameters (never string-built values).
 Result<QSqlQuery> exec(const Database &db, const QString &sql, const QVariantList &binds = {});
