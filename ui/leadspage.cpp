@@ -518,10 +518,9 @@ void LeadsPage::showContextMenu(const QPoint &pos) {
     menu.addSeparator();
     menu.addAction(tr("Export this person's data…"), this,
                    [this, id] { exportPersonData(this, *m_db, id); });
-    menu.addAction(tr("Erase person…"), this, [this, id] {
-        if (erasePerson(this, *m_db, id, undoStack()))
-            changed();
-    });
+    // The erase is announced on the database's change feed: this page and the others read again.
+    menu.addAction(tr("Erase person…"), this,
+                   [this, id] { erasePerson(this, *m_db, id, undoStack()); });
     menu.exec(m_view->viewport()->mapToGlobal(pos));
 }
 
