@@ -148,8 +148,12 @@ void MainWindow::createMenus() {
         if (!m_db)
             return;
         ScoringDialog d(*m_db, this);
-        if (d.exec() == QDialog::Accepted)
+        if (d.exec() == QDialog::Accepted) {
             reloadPages();
+            statusBar()->showMessage(
+                tr("Scores recomputed: %n lead(s) changed.", nullptr, int(d.changedScores())),
+                10000);
+        }
     });
     m_rulesAction = m_settingsMenu->addAction(QString(), this, [this] {
         if (!m_db)

@@ -2,6 +2,7 @@
 
 #include "models/domain/dates.h"
 #include "models/storage/repositories.h"
+#include "models/storage/scorepass.h"
 #include "models/storage/sql.h"
 
 #include <QCoreApplication>
@@ -115,65 +116,36 @@ Result<qint64> ScoringStore::recomputeAll(const QDateTime &now,
     Transaction tx(m_db);
     if (!tx.started())
         return Error{tx.error()};
-    // Two ordered scans merged by lead id: leads, and their activities (only the kinds that
-    // behaviour rules score).
-    auto leads = exec(m_db, kLeadFields + QStringLiteral("ORDER BY l.id"));
-    if (!leads)
-        return Error{leads.error()};
-    QStringList kinds;
-    for (const auto &b : rules->behaviours)
-        kinds.append(activityKindKey(b.kind));
-    QVariantList kindBinds;
-    QString in;
-    for (const QString &k : kinds) {
-        in += in.isEmpty() ? QStringLiteral("?") : QStringLiteral(", ?");
-        kindBinds.append(k);
-    }
-    std::optional<QSqlQuery> acts;
-    if (!kinds.isEmpty()) {
-        auto a = exec(m_db,
-                      QStringLiteral("SELECT lead_id, kind, occurred_at FROM activities WHERE "
-                                     "kind IN (%1) ORDER BY lead_id")
-                          .arg(in),
-                      kindBinds);
-        if (!a)
-            return Error{a.error()};
-        acts.emplace(std::move(a).value());
-    }
-    const scoring::Scorer scorer(*rules);
-    bool actValid = acts && acts->next();
-    QSqlQuery upd(connection(m_db));
-    if (!upd.prepare(QStringLiteral("UPDATE leads SET score = ? WHERE id = ?")))
-        return Error{sqlErrorMessage(upd.lastError())};
-    qint64 changed = 0;
-    qint64 done = 0;
-    QList<std::pair<qint64, int>> pending;
-    while (leads->next()) {
-        const Lead l = leadFrom(*leads);
-        QList<scoring::Event> events;
-        while (actValid && acts->value(0).toLongLong() < l.id)
-            actValid = acts->next();
-        while (actValid && acts->value(0).toLongLong() == l.id) {
-            events.append(
-                {activityKindFromKey(acts->value(1).toString()).value_or(ActivityKind::Note),
-                 dates::fromIsoDateTime(acts->value(2).toString()).value_or(QDateTime())});
-            actValid = acts->next();
-        }
-        const int s = scorer.score(l, events, now);
-        if (s != l.score)
-            pending.append({l.id, s});
-        if (++done % 10000 == 0 && progress)
+    auto pass = recomputeScores(m_db, *rules, now, [&](qint64 done, qint64) {
+        if (progress)
             progress(done);
-    }
-    // Written after the reads so the open SELECTs never see their own updates.
-    for (const auto &[id, s] : pending) {
-        if (Status st = execPrepared(upd, {s, id}); !st)
-            return Error{st.error()};
-        ++changed;
-    }
+        return true;
+    });
+    if (!pass)
+        return Error{pass.error()};
     if (Status s = tx.commit(); !s)
         return Error{s.error()};
-    return changed;
+    return pass->changed;
+}
+
+Result<ScoringStore::Applied> ScoringStore::apply(const scoring::Rules &rules, const QDateTime &now,
+                                                  const ScoreProgress &progress) {
+    Transaction tx(m_db);
+    if (!tx.started())
+        return Error{tx.error()};
+    if (Status s = save(rules); !s)
+        return Error{s.error()};
+    auto saved = load(); // as recomputeAll() would read them back
+    if (!saved)
+        return Error{saved.error()};
+    auto pass = recomputeScores(m_db, *saved, now, progress);
+    if (!pass)
+        return Error{pass.error()};
+    if (pass->stopped)
+        return Applied{0, true}; // tx rolls back: neither the rules nor any score changed
+    if (Status s = tx.commit(); !s)
+        return Error{s.error()};
+    return Applied{pass->changed, false};
 }
 
 Result<int> ScoringStore::recompute(qint64 leadId, const QDateTime &now) {
