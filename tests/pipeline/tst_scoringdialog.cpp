@@ -1,6 +1,7 @@
 // Settings > Scoring rules > OK: the rules are saved and every lead rescored on a worker thread
 // behind a cancellable progress dialog; the dialog never blocks the event loop, a cancel
 // changes nothing and keeps the edits, and the pages can read the new scores once it closes.
+#include "models/language.h"
 #include "models/services/demowriter.h"
 #include "models/storage/database.h"
 #include "models/storage/repositories.h"
@@ -8,6 +9,7 @@
 #include "ui/scoringdialog.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QProgressBar>
@@ -157,6 +159,41 @@ private slots:
         QCOMPARE(dialog.result(), int(QDialog::Rejected));
         lock.rollback();
         QCOMPARE(*storage::ScoringStore(*m_db).load(), rulesBefore);
+    }
+
+    // $MIKOMI_SHOTS=DIR: the progress while the recompute waits, and the dialog after a cancel.
+    void shots_data() {
+        QTest::addColumn<QString>("lang");
+        QTest::newRow("ja") << QStringLiteral("ja");
+        QTest::newRow("en") << QStringLiteral("en");
+    }
+
+    void shots() {
+        const QString dir = qEnvironmentVariable("MIKOMI_SHOTS");
+        if (dir.isEmpty())
+            QSKIP("MIKOMI_SHOTS is not set");
+        QFETCH(QString, lang);
+        LanguageManager language;
+        QVERIFY(language.apply(lang));
+        QVERIFY(QDir().mkpath(dir));
+        ui::ScoringDialog dialog(*m_db);
+        dialog.show();
+        auto other = storage::Database::open(m_db->path());
+        QVERIFY(other);
+        std::optional<storage::Transaction> lock(std::in_place, **other);
+        QVERIFY(lock->started());
+        closeModalsAfter(&dialog, 8000);
+        dialog.accept();
+        auto *progress = dialog.findChild<QProgressDialog *>(QStringLiteral("recomputeProgress"));
+        QVERIFY(progress);
+        QTRY_VERIFY(progress->isVisible());
+        QCOMPARE(progress->labelText() == QStringLiteral("Recomputing the score of every lead…"),
+                 lang == QStringLiteral("en"));
+        QVERIFY(progress->grab().save(QStringLiteral("%1/scoring_progress_%2.png").arg(dir, lang)));
+        progress->findChild<QPushButton *>()->click();
+        lock.reset();
+        QTRY_VERIFY(!dialog.findChild<QProgressDialog *>(QStringLiteral("recomputeProgress")));
+        QVERIFY(dialog.grab().save(QStringLiteral("%1/scoring_cancelled_%2.png").arg(dir, lang)));
     }
 };
 
