@@ -30,5 +30,7 @@ Result<ScorePass> recomputeScores(Database &db, const scoring::Rules &rules, con
 
 // For tests: use Qt SQL even where SQLite's own API is available (the path of builds without it).
 void setScorePassUsesQtSql(bool on);
+// For tests: from how many changed scores on the score indexes are rebuilt (default 50,000).
+void setScorePassIndexRebuildFrom(qint64 changes);
 
 } // namespace mikomi::storage

@@ -109,6 +109,17 @@ QHash<qint64, int> expectedScores(Database &db, const scoring::Rules &rules, con
     return out;
 }
 
+QStringList leadIndexes(Database &db) {
+    QStringList out;
+    QSqlQuery q = query(db);
+    if (!q.exec(QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND "
+                               "tbl_name = 'leads' ORDER BY name")))
+        qFatal("indexes: %s", qPrintable(q.lastError().text()));
+    while (q.next())
+        out << q.value(0).toString() + QLatin1Char(' ') + q.value(1).toString();
+    return out;
+}
+
 QHash<qint64, int> storedScores(Database &db) {
     QHash<qint64, int> out;
     QSqlQuery q = query(db);
@@ -221,17 +232,18 @@ private slots:
         QTest::addColumn<int>("ruleSet");
         QTest::addColumn<QDateTime>("now");
         QTest::addColumn<bool>("qtSql");
+        QTest::addColumn<bool>("rebuild"); // the score indexes dropped and built again
         const QDateTime local(kToday, QTime(12, 0));
         const QDateTime jst(kToday.addDays(45), QTime(8, 30), QTimeZone(9 * 3600));
         for (bool qtSql : {false, true}) {
             // Qt SQL: the path of builds without SQLite's own API (Windows, macOS).
             const char *path = qtSql ? "Qt SQL" : "native";
-            QTest::addRow("defaults, local noon, %s", path) << 0 << local << qtSql;
-            QTest::addRow("varied, local noon, %s", path) << 1 << local << qtSql;
-            QTest::addRow("varied, 45 days later in JST, %s", path) << 1 << jst << qtSql;
-            QTest::addRow("attributes only, %s", path) << 2 << local << qtSql;
-            QTest::addRow("behaviour only, %s", path) << 3 << jst << qtSql;
-            QTest::addRow("no rules, %s", path) << 4 << local << qtSql;
+            QTest::addRow("defaults, local noon, %s", path) << 0 << local << qtSql << false;
+            QTest::addRow("varied, local noon, %s", path) << 1 << local << qtSql << qtSql;
+            QTest::addRow("varied, 45 days later in JST, %s", path) << 1 << jst << qtSql << false;
+            QTest::addRow("attributes only, %s", path) << 2 << local << qtSql << !qtSql;
+            QTest::addRow("behaviour only, %s", path) << 3 << jst << qtSql << false;
+            QTest::addRow("no rules, %s", path) << 4 << local << qtSql << true;
         }
     }
 
@@ -239,8 +251,14 @@ private slots:
         QFETCH(int, ruleSet);
         QFETCH(QDateTime, now);
         QFETCH(bool, qtSql);
+        QFETCH(bool, rebuild);
         setScorePassUsesQtSql(qtSql);
-        const auto restore = qScopeGuard([] { setScorePassUsesQtSql(false); });
+        setScorePassIndexRebuildFrom(rebuild ? 1 : 1000000);
+        const auto restore = qScopeGuard([] {
+            setScorePassUsesQtSql(false);
+            setScorePassIndexRebuildFrom(50000);
+        });
+        const QStringList indexes = leadIndexes(*m_db);
         scoring::Rules rules = ruleSet == 0 ? scoring::Rules::defaults() : variedRules(m_sources);
         if (ruleSet == 2)
             rules.behaviours.clear();
@@ -259,6 +277,7 @@ private slots:
         QVERIFY2(changed, qPrintable(changed ? QString() : changed.error()));
         QCOMPARE(*changed, differing); // only the scores that changed are written
         verifyAllScores(rules, now);
+        QCOMPARE(leadIndexes(*m_db), indexes);
         QCOMPARE(*store.recomputeAll(now), 0);
         // The per-lead recompute (after an edit or an activity) agrees lead by lead.
         for (qint64 id : {qint64(1), qint64(98), qint64(1500), qint64(2999)})
@@ -294,10 +313,14 @@ private slots:
         QTest::addColumn<int>("stopAt"); // the progress call that says stop
         QTest::newRow("while reading") << 1;
         QTest::newRow("at the end") << -1;
+        QTest::newRow("while rebuilding the score indexes") << -2;
     }
 
     void cancelledApplyChangesNothing() {
         QFETCH(int, stopAt);
+        setScorePassIndexRebuildFrom(stopAt == -2 ? 1 : 1000000);
+        const auto restore = qScopeGuard([] { setScorePassIndexRebuildFrom(50000); });
+        const QStringList indexes = leadIndexes(*m_db);
         ScoringStore store(*m_db);
         const QDateTime now(kToday, QTime(12, 0));
         QVERIFY(store.save(scoring::Rules::defaults()));
@@ -314,6 +337,7 @@ private slots:
         QCOMPARE(applied->changed, 0);
         QCOMPARE(*store.load(), scoring::Rules::defaults());
         QCOMPARE(storedScores(*m_db), before);
+        QCOMPARE(leadIndexes(*m_db), indexes);
         // And the connection is usable: nothing left open.
         QVERIFY(store.save(scoring::Rules::defaults()));
     }
