@@ -127,12 +127,13 @@ int main(int argc, char **argv) {
     ScoringStore store(db);
     auto scores = [&](const char *what, const std::function<Result<qint64>()> &f) {
         qint64 changed = -1;
+        const double cpu = cpuSeconds(RUSAGE_SELF);
         const double ms = bestOf(1, [&] {
             auto r = f();
             changed = r ? *r : -1;
         });
-        out() << what << ": " << ms << " ms, " << changed << " scores changed  (x" << ms / refScan
-              << " of shell scan)" << Qt::endl;
+        out() << what << ": " << ms << " ms (cpu " << cpuSeconds(RUSAGE_SELF) - cpu << " s), "
+              << changed << " scores changed  (x" << ms / refScan << " of shell scan)" << Qt::endl;
         return ms;
     };
     scores("recompute all scores", [&] { return store.recomputeAll(scoredAt); });
