@@ -3514,6 +3514,13 @@ Without a command, opens the window. Commands:
         <source>&amp;Response Time and Assignment Rules…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Scores recomputed: %n lead(s) changed.</source>
+        <translation>
+            <numerusform>Scores recomputed: %n lead changed.</numerusform>
+            <numerusform>Scores recomputed: %n leads changed.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::MatrixView</name>
@@ -3882,6 +3889,22 @@ Which is it?</source>
     </message>
     <message>
         <source>Warm: last activity within (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recomputing the score of every lead…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scores could not be recomputed, so the rules were not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: the rules and the scores were not changed. Press OK to try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

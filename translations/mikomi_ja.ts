@@ -3502,6 +3502,12 @@ Without a command, opens the window. Commands:
         <source>&amp;Response Time and Assignment Rules…</source>
         <translation>対応期限と担当割り当てのルール(&amp;R)…</translation>
     </message>
+    <message numerus="yes">
+        <source>Scores recomputed: %n lead(s) changed.</source>
+        <translation>
+            <numerusform>スコアを再計算しました：リード %n 件のスコアが変わりました。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::MatrixView</name>
@@ -3870,6 +3876,22 @@ Which is it?</source>
     <message>
         <source>Warm: last activity within (days)</source>
         <translation>ウォーム：最後の行動・活動からの日数（以内）</translation>
+    </message>
+    <message>
+        <source>Recomputing the score of every lead…</source>
+        <translation>すべてのリードのスコアを再計算しています…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>中止しています…</translation>
+    </message>
+    <message>
+        <source>The scores could not be recomputed, so the rules were not changed: %1</source>
+        <translation>スコアを再計算できなかったため、ルールは変更していません：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled: the rules and the scores were not changed. Press OK to try again.</source>
+        <translation>中止しました。ルールもスコアも変更していません。もう一度適用するには OK を押してください。</translation>
     </message>
 </context>
 <context>

@@ -170,7 +170,11 @@ void MainWindow::createMenus() {
         if (!m_db)
             return;
         ScoringDialog d(*m_db, this);
-        d.exec(); // what it saves reaches the pages through the change feed
+        if (d.exec() == QDialog::Accepted) {
+            statusBar()->showMessage(
+                tr("Scores recomputed: %n lead(s) changed.", nullptr, int(d.changedScores())),
+                10000);
+        }
     });
     m_rulesAction = m_settingsMenu->addAction(QString(), this, [this] {
         if (!m_db)

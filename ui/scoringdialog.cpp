@@ -1,8 +1,9 @@
 #include "ui/scoringdialog.h"
 
+#include "models/storage/database.h"
 #include "models/storage/scoringstore.h"
+#include "ui/scorerecomputer.h"
 
-#include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -14,6 +15,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -102,10 +104,23 @@ ScoringDialog::ScoringDialog(storage::Database &db, QWidget *parent)
     }
     layout->addWidget(m_thrBox);
 
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("recomputeStatus"));
+    m_status->setWordWrap(true);
+    m_status->hide();
+    layout->addWidget(m_status);
+
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ScoringDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ScoringDialog::reject);
     layout->addWidget(m_buttons);
+
+    m_recomputer = new ScoreRecomputer(this);
+    connect(m_recomputer, &ScoreRecomputer::progress, this, [this](qint64 done, qint64 total) {
+        if (m_progress && !m_progress->wasCanceled() && total > 0)
+            m_progress->setValue(int(std::min<qint64>(1000, done * 1000 / total)));
+    });
+    connect(m_recomputer, &ScoreRecomputer::finished, this, &ScoringDialog::recomputeFinished);
 
     auto loaded = storage::ScoringStore(m_db).load();
     setRules(loaded ? *loaded : scoring::Rules::defaults());
@@ -194,18 +209,57 @@ scoring::Rules ScoringDialog::rules() const {
 }
 
 void ScoringDialog::accept() {
-    storage::ScoringStore store(m_db);
-    if (Status s = store.save(rules()); !s) {
-        QMessageBox::warning(this, windowTitle(), s.error());
+    if (m_recomputer->running())
+        return;
+    // The rules are saved together with the new scores, on a worker thread with its own
+    // connection: at a million leads that takes seconds, and the window must not freeze.
+    if (!m_recomputer->start(m_db.path(), rules(), QDateTime::currentDateTime()))
+        return;
+    m_status->hide();
+    m_buttons->setEnabled(false);
+    m_progress = new QProgressDialog(this);
+    m_progress->setObjectName(QStringLiteral("recomputeProgress"));
+    m_progress->setWindowTitle(windowTitle());
+    m_progress->setLabelText(tr("Recomputing the score of every lead…"));
+    m_progress->setRange(0, 1000);
+    m_progress->setAutoClose(false);
+    m_progress->setAutoReset(false);
+    m_progress->setWindowModality(Qt::WindowModal);
+    m_progress->setMinimumDuration(300); // small databases are done before it would show
+    m_progress->setValue(0);
+    connect(m_progress, &QProgressDialog::canceled, this, [this] {
+        m_recomputer->cancel();
+        m_progress->setLabelText(tr("Cancelling…"));
+    });
+}
+
+void ScoringDialog::recomputeFinished(qint64 changed, bool cancelled, const QString &error) {
+    if (m_progress) {
+        m_progress->hide();
+        m_progress->deleteLater();
+        m_progress = nullptr;
+    }
+    m_buttons->setEnabled(true);
+    if (!error.isEmpty()) {
+        QMessageBox::warning(this, windowTitle(),
+                             tr("The scores could not be recomputed, so the rules were not "
+                                "changed: %1")
+                                 .arg(error));
         return;
     }
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    auto changed = store.recomputeAll(QDateTime::currentDateTime());
-    QApplication::restoreOverrideCursor();
-    if (!changed) {
-        QMessageBox::warning(this, windowTitle(), changed.error());
+    if (cancelled) {
+        m_status->setText(
+            tr("Cancelled: the rules and the scores were not changed. Press OK to try again."));
+        m_status->show();
         return;
     }
+    m_changed = changed;
+    // The worker wrote through its own connection: announce the new rules and scores on this
+    // window's change feed, so every page reads them again.
+    m_db.changes().publish({changed > 0 ? storage::DataKinds(storage::DataKind::Rules) |
+                                              storage::DataKind::Leads
+                                        : storage::DataKinds(storage::DataKind::Rules),
+                            {}});
     QDialog::accept();
 }
 

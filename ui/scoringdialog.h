@@ -7,6 +7,7 @@
 class QDialogButtonBox;
 class QGroupBox;
 class QLabel;
+class QProgressDialog;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
@@ -19,7 +20,9 @@ namespace mikomi::ui {
 
 // Scoring settings: attribute rules (field contains / equals / is one of → points), behaviour
 // rules (activity → points, optional half-life in days) and the thresholds that suggest MQL and
-// SQL and derive the temperature. OK saves and recomputes every lead's score.
+// SQL and derive the temperature. OK saves the rules and recomputes every lead's score in the
+// background (ScoreRecomputer) behind a cancellable progress dialog; the dialog is accepted when
+// that is done. Cancelling it changes nothing and keeps the edited rules in the dialog.
 class ScoringDialog final : public QDialog {
     Q_OBJECT
 public:
@@ -27,12 +30,15 @@ public:
     scoring::Rules rules() const;
     void setRules(const scoring::Rules &rules);
     void accept() override;
+    // How many leads got a new score (after the dialog was accepted).
+    qint64 changedScores() const { return m_changed; }
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void retranslate();
+    void recomputeFinished(qint64 changed, bool cancelled, const QString &error);
     void addAttributeRow(const scoring::AttributeRule &rule);
     void addBehaviourRow(const scoring::BehaviourRule &rule);
     storage::Database &m_db;
@@ -53,6 +59,10 @@ private:
     QSpinBox *m_warmDays = nullptr;
     QList<QLabel *> m_thrLabels;
     QDialogButtonBox *m_buttons = nullptr;
+    QLabel *m_status = nullptr;
+    class ScoreRecomputer *m_recomputer = nullptr;
+    QProgressDialog *m_progress = nullptr;
+    qint64 m_changed = 0;
 };
 
 } // namespace mikomi::ui

@@ -141,25 +141,39 @@ int attributePoints(const Rules &rules, const Lead &lead) {
     return total;
 }
 
+double decayedPoints(const BehaviourRule &r, std::optional<qint64> ageMs) {
+    double pts = r.points;
+    if (r.halfLifeDays > 0 && ageMs) {
+        const double days = double(*ageMs) / (24.0 * 3600.0 * 1000.0);
+        pts *= std::exp2(-days / r.halfLifeDays);
+    }
+    return pts;
+}
+
+namespace {
+
+// How long before `now` the event happened; nullopt when its time is unknown or not in the past.
+std::optional<qint64> ageAt(const Event &e, const QDateTime &now) {
+    if (e.at.isValid() && e.at < now)
+        return e.at.msecsTo(now);
+    return std::nullopt;
+}
+
+} // namespace
+
 double behaviourPoints(const Rules &rules, const QList<Event> &events, const QDateTime &now) {
     double total = 0;
     for (const Event &e : events) {
         for (const BehaviourRule &r : rules.behaviours) {
-            if (r.kind != e.kind)
-                continue;
-            double pts = r.points;
-            if (r.halfLifeDays > 0 && e.at.isValid() && e.at < now) {
-                const double days = double(e.at.msecsTo(now)) / (24.0 * 3600.0 * 1000.0);
-                pts *= std::exp2(-days / r.halfLifeDays);
-            }
-            total += pts;
+            if (r.kind == e.kind)
+                total += decayedPoints(r, ageAt(e, now));
         }
     }
     return total;
 }
 
 int score(const Rules &rules, const Lead &lead, const QList<Event> &events, const QDateTime &now) {
-    return int(std::lround(attributePoints(rules, lead) + behaviourPoints(rules, events, now)));
+    return Scorer::total(attributePoints(rules, lead), behaviourPoints(rules, events, now));
 }
 
 Scorer::Scorer(const Rules &rules)
@@ -174,35 +188,55 @@ Scorer::Scorer(const Rules &rules)
             p.values.append(text::foldKey(r.value));
         }
         m_prepared.append(p);
+        if (!m_fields.contains(r.field))
+            m_fields.append(r.field);
     }
 }
 
-int Scorer::score(const Lead &lead, const QList<Event> &events, const QDateTime &now) const {
-    QHash<QString, QString> folded; // each field folded once per lead
-    int attr = 0;
-    for (const Prepared &p : m_prepared) {
-        auto it = folded.find(p.field);
-        if (it == folded.end())
-            it = folded.insert(p.field, text::foldKey(fieldValue(lead, p.field)));
-        const QString &value = *it;
-        if (value.isEmpty())
-            continue;
-        bool hit = false;
-        switch (p.op) {
-        case AttributeRule::Op::Contains:
-            hit = !p.values.first().isEmpty() && value.contains(p.values.first());
-            break;
-        case AttributeRule::Op::Equals:
-            hit = value == p.values.first();
-            break;
-        case AttributeRule::Op::InList:
-            hit = p.values.contains(value);
-            break;
-        }
-        if (hit)
-            attr += p.points;
+bool Scorer::hit(const Prepared &p, const QString &value) {
+    if (value.isEmpty())
+        return false;
+    switch (p.op) {
+    case AttributeRule::Op::Contains:
+        return !p.values.first().isEmpty() && value.contains(p.values.first());
+    case AttributeRule::Op::Equals:
+        return value == p.values.first();
+    case AttributeRule::Op::InList:
+        return p.values.contains(value);
     }
-    return int(std::lround(attr + behaviourPoints(m_rules, events, now)));
+    return false;
+}
+
+int Scorer::score(const Lead &lead, const QList<Event> &events, const QDateTime &now) const {
+    int attr = 0;
+    for (qsizetype i = 0; i < m_fields.size(); ++i)
+        attr += fieldPoints(i, fieldValue(lead, m_fields.at(i)));
+    double behaviour = 0;
+    for (const Event &e : events)
+        addEventPoints(behaviour, e.kind, ageAt(e, now));
+    return total(attr, behaviour);
+}
+
+int Scorer::fieldPoints(qsizetype i, const QString &raw) const {
+    const QString &field = m_fields.at(i);
+    const QString value = text::foldKey(raw);
+    int points = 0;
+    for (const Prepared &p : m_prepared) {
+        if (p.field == field && hit(p, value))
+            points += p.points;
+    }
+    return points;
+}
+
+void Scorer::addEventPoints(double &total, ActivityKind kind, std::optional<qint64> ageMs) const {
+    for (const BehaviourRule &r : m_rules.behaviours) {
+        if (r.kind == kind)
+            total += decayedPoints(r, ageMs);
+    }
+}
+
+int Scorer::total(int attributePoints, double behaviourPoints) {
+    return int(std::lround(attributePoints + behaviourPoints));
 }
 
 Temperature temperature(const Thresholds &t, int score, std::optional<int> days) {

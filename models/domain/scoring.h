@@ -71,6 +71,9 @@ bool matches(const AttributeRule &rule, const Lead &lead);
 int attributePoints(const Rules &rules, const Lead &lead);
 // Behaviour points at `now` (events in the future count in full, without decay).
 double behaviourPoints(const Rules &rules, const QList<Event> &events, const QDateTime &now);
+// The points one activity earns under one behaviour rule of its kind, `ageMs` milliseconds after
+// it happened (nullopt: its time is unknown or not in the past, so it counts in full).
+double decayedPoints(const BehaviourRule &rule, std::optional<qint64> ageMs);
 // Total score, rounded to the nearest integer.
 int score(const Rules &rules, const Lead &lead, const QList<Event> &events, const QDateTime &now);
 
@@ -81,6 +84,17 @@ public:
     explicit Scorer(const Rules &rules);
     int score(const Lead &lead, const QList<Event> &events, const QDateTime &now) const;
 
+    // For scoring many leads from raw column values (storage's recompute): the fields the
+    // attribute rules read, each once, and the points the rules on fields().at(i) give `value`
+    // (a lead's raw value of that field). The sum over all fields is attributePoints().
+    const QStringList &fields() const { return m_fields; }
+    int fieldPoints(qsizetype i, const QString &value) const;
+    // Adds to `total` the points of one activity of `kind`, rule by rule in the rules' order
+    // (the order behaviourPoints() adds them in, so sums are identical to the last bit).
+    void addEventPoints(double &total, ActivityKind kind, std::optional<qint64> ageMs) const;
+    // The score from the attribute points and the behaviour total, rounded as score() does.
+    static int total(int attributePoints, double behaviourPoints);
+
 private:
     struct Prepared {
         QString field;
@@ -88,8 +102,10 @@ private:
         QStringList values; // folded; one item unless InList
         int points;
     };
+    static bool hit(const Prepared &p, const QString &folded);
     Rules m_rules;
     QList<Prepared> m_prepared;
+    QStringList m_fields;
 };
 
 // Temperature from score and days since the last activity (nullopt = no activity: Cold).

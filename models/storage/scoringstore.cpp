@@ -2,6 +2,7 @@
 
 #include "models/domain/dates.h"
 #include "models/storage/repositories.h"
+#include "models/storage/scorepass.h"
 #include "models/storage/sql.h"
 
 #include <QCoreApplication>
@@ -116,67 +117,40 @@ Result<qint64> ScoringStore::recomputeAll(const QDateTime &now,
     Transaction tx(m_db);
     if (!tx.started())
         return tx.failure();
-    // Two ordered scans merged by lead id: leads, and their activities (only the kinds that
-    // behaviour rules score).
-    auto leads = exec(m_db, kLeadFields + QStringLiteral("ORDER BY l.id"));
-    if (!leads)
-        return leads.failure();
-    QStringList kinds;
-    for (const auto &b : rules->behaviours)
-        kinds.append(activityKindKey(b.kind));
-    QVariantList kindBinds;
-    QString in;
-    for (const QString &k : kinds) {
-        in += in.isEmpty() ? QStringLiteral("?") : QStringLiteral(", ?");
-        kindBinds.append(k);
-    }
-    std::optional<QSqlQuery> acts;
-    if (!kinds.isEmpty()) {
-        auto a = exec(m_db,
-                      QStringLiteral("SELECT lead_id, kind, occurred_at FROM activities WHERE "
-                                     "kind IN (%1) ORDER BY lead_id")
-                          .arg(in),
-                      kindBinds);
-        if (!a)
-            return a.failure();
-        acts.emplace(std::move(a).value());
-    }
-    const scoring::Scorer scorer(*rules);
-    bool actValid = acts && acts->next();
-    QSqlQuery upd(connection(m_db));
-    if (!upd.prepare(QStringLiteral("UPDATE leads SET score = ? WHERE id = ?")))
-        return Error{sqlErrorMessage(upd.lastError())};
-    qint64 changed = 0;
-    qint64 done = 0;
-    QList<std::pair<qint64, int>> pending;
-    while (leads->next()) {
-        const Lead l = leadFrom(*leads);
-        QList<scoring::Event> events;
-        while (actValid && acts->value(0).toLongLong() < l.id)
-            actValid = acts->next();
-        while (actValid && acts->value(0).toLongLong() == l.id) {
-            events.append(
-                {activityKindFromKey(acts->value(1).toString()).value_or(ActivityKind::Note),
-                 dates::fromIsoDateTime(acts->value(2).toString()).value_or(QDateTime())});
-            actValid = acts->next();
-        }
-        const int s = scorer.score(l, events, now);
-        if (s != l.score)
-            pending.append({l.id, s});
-        if (++done % 10000 == 0 && progress)
+    auto pass = recomputeScores(m_db, *rules, now, [&](qint64 done, qint64) {
+        if (progress)
             progress(done);
-    }
-    // Written after the reads so the open SELECTs never see their own updates.
-    for (const auto &[id, s] : pending) {
-        if (Status st = execPrepared(upd, {s, id}); !st)
-            return st.failure();
-        ++changed;
-    }
-    if (changed > 0)
+        return true;
+    });
+    if (!pass)
+        return pass.failure();
+    if (pass->changed > 0)
         m_db.changes().note(DataKind::Leads); // scores of any number of leads
     if (Status s = tx.commit(); !s)
         return s.failure();
-    return changed;
+    return pass->changed;
+}
+
+Result<ScoringStore::Applied> ScoringStore::apply(const scoring::Rules &rules, const QDateTime &now,
+                                                  const ScoreProgress &progress) {
+    Transaction tx(m_db);
+    if (!tx.started())
+        return tx.failure();
+    if (Status s = save(rules); !s)
+        return s.failure();
+    auto saved = load(); // as recomputeAll() would read them back
+    if (!saved)
+        return saved.failure();
+    auto pass = recomputeScores(m_db, *saved, now, progress);
+    if (!pass)
+        return pass.failure();
+    if (pass->stopped)
+        return Applied{0, true}; // tx rolls back: neither the rules nor any score changed
+    m_db.changes().note(pass->changed > 0 ? DataKinds(DataKind::Rules) | DataKind::Leads
+                                          : DataKinds(DataKind::Rules));
+    if (Status s = tx.commit(); !s)
+        return s.failure();
+    return Applied{pass->changed, false};
 }
 
 Result<int> ScoringStore::recompute(qint64 leadId, const QDateTime &now) {

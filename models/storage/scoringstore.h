@@ -18,12 +18,24 @@ public:
     explicit ScoringStore(Database &db)
         : m_db(db) {}
     Result<scoring::Rules> load() const;
-    // Replaces the rules and thresholds (one transaction). Call recomputeAll() afterwards.
+    // Replaces the rules and thresholds (one transaction). Call recomputeAll() afterwards, or
+    // use apply().
     Status save(const scoring::Rules &rules);
-    // Recomputes every lead's score at `now` in batches (one transaction); writes only changed
+    // Recomputes every lead's score at `now` in one pass (one transaction); writes only changed
     // scores. Returns how many changed.
     Result<qint64> recomputeAll(const QDateTime &now,
                                 const std::function<void(qint64 done)> &progress = {});
+
+    struct Applied {
+        qint64 changed = 0;     // leads whose score changed
+        bool cancelled = false; // `progress` returned false: nothing was changed
+    };
+    // Saves the rules and recomputes every lead's score at `now` in one transaction: the same
+    // as save() then recomputeAll(), but all or nothing. `progress` is told how far it is (done
+    // of total steps); when it returns false everything is rolled back, the rules included.
+    // For a worker thread with its own connection (ui::ScoreRecomputer).
+    Result<Applied> apply(const scoring::Rules &rules, const QDateTime &now,
+                          const std::function<bool(qint64 done, qint64 total)> &progress = {});
     // Recomputes one lead (after an activity or a field change). Returns the new score.
     Result<int> recompute(qint64 leadId, const QDateTime &now);
 
