@@ -573,6 +573,10 @@ void ImportWizard::finishRun(bool dryRun, Result<services::ImportSummary> s) {
             m_runCounts->setText(s.error());
         } else {
             m_summary = *s;
+            // The import wrote through its own connection (a worker thread): announce it on the
+            // window's change feed, so every page reads the new leads, sources and spend.
+            if (!s->cancelled)
+                m_db->changes().publish({storage::kAllDataKinds, {}});
             m_progress->setValue(s->cancelled ? m_progress->value() : 1000);
             m_imported = !s->cancelled && s->created + s->merged + s->updated > 0;
             showSummary(m_runCounts, m_runErrors, *s);

@@ -4,6 +4,7 @@
 #include "models/domain/money.h"
 #include "models/services/personexport.h"
 #include "models/storage/repositories.h"
+#include "ui/filedialogs.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -66,7 +67,7 @@ void exportPersonData(QWidget *parent, storage::Database &db, qint64 leadId) {
         QMessageBox::warning(parent, title, ids.error());
         return;
     }
-    QString path = QFileDialog::getSaveFileName(
+    QString path = getSaveFileName(
         parent, title, QStringLiteral("person-%1.json").arg(leadId),
         QCoreApplication::translate("Mikomi", "Everything, as JSON (*.json);;Contact card, as "
                                               "vCard (*.vcf)"));

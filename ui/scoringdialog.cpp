@@ -233,6 +233,15 @@ void ScoringDialog::accept() {
     });
 }
 
+void ScoringDialog::reject() {
+    if (m_recomputer->running()) {
+        m_closeWhenDone = true;
+        m_recomputer->cancel();
+        return;
+    }
+    QDialog::reject();
+}
+
 void ScoringDialog::recomputeFinished(qint64 changed, bool cancelled, const QString &error) {
     if (m_progress) {
         m_progress->hide();
@@ -240,6 +249,10 @@ void ScoringDialog::recomputeFinished(qint64 changed, bool cancelled, const QStr
         m_progress = nullptr;
     }
     m_buttons->setEnabled(true);
+    if (m_closeWhenDone && (cancelled || !error.isEmpty())) {
+        QDialog::reject(); // nothing was changed
+        return;
+    }
     if (!error.isEmpty()) {
         QMessageBox::warning(this, windowTitle(),
                              tr("The scores could not be recomputed, so the rules were not "
@@ -256,10 +269,10 @@ void ScoringDialog::recomputeFinished(qint64 changed, bool cancelled, const QStr
     m_changed = changed;
     // The worker wrote through its own connection: announce the new rules and scores on this
     // window's change feed, so every page reads them again.
-    m_db.changes().publish({changed > 0 ? storage::DataKinds(storage::DataKind::Rules) |
-                                              storage::DataKind::Leads
-                                        : storage::DataKinds(storage::DataKind::Rules),
-                            {}});
+    m_db.changes().publish(
+        {changed > 0 ? storage::DataKinds(storage::DataKind::Rules) | storage::DataKind::Leads
+                     : storage::DataKinds(storage::DataKind::Rules),
+         {}});
     QDialog::accept();
 }
 

@@ -30,6 +30,9 @@ public:
     scoring::Rules rules() const;
     void setRules(const scoring::Rules &rules);
     void accept() override;
+    // While the scores are recomputed, Esc or closing the window cancels the run first; the
+    // dialog closes when the worker has stopped (accepted if it had already committed).
+    void reject() override;
     // How many leads got a new score (after the dialog was accepted).
     qint64 changedScores() const { return m_changed; }
 
@@ -42,6 +45,7 @@ private:
     void addAttributeRow(const scoring::AttributeRule &rule);
     void addBehaviourRow(const scoring::BehaviourRule &rule);
     storage::Database &m_db;
+    bool m_closeWhenDone = false;
     QGroupBox *m_attrBox = nullptr;
     QGroupBox *m_behBox = nullptr;
     QGroupBox *m_thrBox = nullptr;

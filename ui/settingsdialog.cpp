@@ -72,7 +72,9 @@ void SettingsDialog::accept() {
             AppSettings::setDatabaseCurrency(currency);
         }
     }
-    settings.setDefaultCurrency(currency);
+    // The default for new databases, unless the box only showed the open database's currency.
+    if (m_currencyBox->isEnabled())
+        settings.setDefaultCurrency(currency);
     settings.setOwnerName(m_owner->text());
     QDialog::accept();
 }

@@ -19,10 +19,9 @@ WonDialog::WonDialog(const QString &leadName, std::optional<Money> dealValue, Cu
     setWindowTitle(tr("Won deal"));
     setMinimumWidth(380);
     auto *form = new QFormLayout(this);
-    auto *intro =
-        new QLabel(leadName.isEmpty() ? tr("The lead becomes a customer.")
-                                      : tr("%1 becomes a customer.").arg(leadName.toHtmlEscaped()),
-                   this);
+    auto *intro = new QLabel(leadName.isEmpty() ? tr("The lead becomes a customer.")
+                                                : tr("%1 becomes a customer.").arg(leadName),
+                             this);
     intro->setWordWrap(true);
     form->addRow(intro);
     m_value = new QLineEdit(this);

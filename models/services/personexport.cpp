@@ -1,5 +1,7 @@
 #include "models/services/personexport.h"
 
+#include "models/storage/livefiles.h"
+
 #include "models/domain/dates.h"
 #include "models/io/vcard.h"
 #include "models/services/exporter.h"
@@ -127,6 +129,9 @@ Result<QByteArray> exportPerson(storage::Database &db, const QList<qint64> &ids,
 
 Status writePersonExport(storage::Database &db, const QList<qint64> &ids, const QString &path,
                          int minorUnitsPerMajor) {
+    // Never over the open database (or its -wal/-shm): QSaveFile would replace it.
+    if (Status live = storage::LiveFiles::refuseLiveDatabase(path); !live)
+        return live;
     auto bytes = exportPerson(db, ids, personExportFormatFor(path), minorUnitsPerMajor);
     if (!bytes)
         return Error{bytes.error()};

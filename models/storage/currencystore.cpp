@@ -44,7 +44,8 @@ Result<Currency> adoptCurrency(Database &db, Currency fallback) {
         return **stored;
     // A read-only file cannot take it; its amounts are shown in `fallback` all the same, and the
     // next writable open stores it.
-    static_cast<void>(write(db, fallback));
+    if (Status w = write(db, fallback); !w && w.failure().kind != ErrorKind::ReadOnly)
+        return w.failure();
     return fallback;
 }
 
@@ -84,6 +85,7 @@ Status changeCurrency(Database &db, Currency currency) {
                                   currency == Currency::JPY ? Currency::USD : Currency::JPY)))};
     if (Status w = write(db, currency); !w)
         return w;
+    db.changes().note(DataKind::Settings);
     return tx.commit();
 }
 

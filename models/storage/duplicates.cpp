@@ -212,8 +212,9 @@ Status mergeLeads(Database &db, qint64 keepId, qint64 otherId) {
         return other.failure();
     if (Status s = repo.update(mergedLead(*keep, *other)); !s)
         return s;
+    // The merged-in lead's follow-ups move too (a delete would cascade them away).
     for (const QString &table : {QStringLiteral("stage_history"), QStringLiteral("touchpoints"),
-                                 QStringLiteral("activities")}) {
+                                 QStringLiteral("activities"), QStringLiteral("tasks")}) {
         if (auto q =
                 exec(db, QStringLiteral("UPDATE %1 SET lead_id = ? WHERE lead_id = ?").arg(table),
                      {keepId, otherId});

@@ -202,18 +202,22 @@ Result<QDateTime> FollowUpRepository::reschedule(qint64 taskId, const QDateTime 
     Transaction tx(m_db);
     if (!tx.started())
         return tx.failure();
-    auto q = exec(m_db, QStringLiteral("SELECT due_at FROM tasks WHERE id = ? AND done_at IS NULL"),
-                  {taskId});
+    auto q = exec(
+        m_db, QStringLiteral("SELECT due_at, lead_id FROM tasks WHERE id = ? AND done_at IS NULL"),
+        {taskId});
     if (!q)
         return q.failure();
     if (!q->next())
         return Error{
             QCoreApplication::translate("Mikomi", "The follow-up is already done or was deleted.")};
     const QDateTime before = dates::fromIsoDateTime(q->value(0).toString()).value_or(QDateTime());
+    const qint64 leadId = q->value(1).toLongLong();
+    q->finish();
     auto u = exec(m_db, QStringLiteral("UPDATE tasks SET due_at = ? WHERE id = ?"),
                   {dates::toIsoDateTime(dueAt), taskId});
     if (!u)
         return u.failure();
+    m_db.changes().noteLead(leadId, DataKind::Tasks);
     if (Status s = tx.commit(); !s)
         return s.failure();
     return before;

@@ -28,6 +28,19 @@ Result<LeadSnapshot> snapshotLead(Database &db, qint64 id) {
     if (!a)
         return a.failure();
     s.activities = *a;
+    // Follow-ups too: deleting or merging a lead and undoing it must not lose its tasks.
+    auto tasks = exec(db,
+                      QStringLiteral("SELECT id, title, owner_id, due_at, done_at, created_at "
+                                     "FROM tasks WHERE lead_id = ? ORDER BY id"),
+                      {id});
+    if (!tasks)
+        return tasks.failure();
+    while (tasks->next()) {
+        TaskRow row{tasks->value(0).toLongLong(), {}};
+        for (int i = 1; i <= 5; ++i) // NULL stays NULL (owner_id, done_at), not ''
+            row.values.append(tasks->isNull(i) ? QVariant() : tasks->value(i));
+        s.tasks.append(row);
+    }
     return s;
 }
 
@@ -96,6 +109,21 @@ Status restoreLead(Database &db, const LeadSnapshot &s) {
                                      "excluded.user_name, notes = excluded.notes"),
                       {a.id, s.lead.id, activityKindKey(a.kind), dates::toIsoDateTime(a.occurredAt),
                        a.user, a.notes});
+        if (!q)
+            return q.failure();
+    }
+    // An upsert too: a task moved to another lead by a merge comes back to this one.
+    for (const TaskRow &t : s.tasks) {
+        QVariantList binds{t.id, s.lead.id};
+        binds << t.values;
+        auto q = exec(db,
+                      QStringLiteral("INSERT INTO tasks(id, lead_id, title, owner_id, due_at, "
+                                     "done_at, created_at) VALUES (?,?,?,?,?,?,?) ON CONFLICT(id) "
+                                     "DO UPDATE SET lead_id = excluded.lead_id, title = "
+                                     "excluded.title, owner_id = excluded.owner_id, due_at = "
+                                     "excluded.due_at, done_at = excluded.done_at, created_at = "
+                                     "excluded.created_at"),
+                      binds);
         if (!q)
             return q.failure();
     }

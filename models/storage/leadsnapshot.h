@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QVariantList>
+
 #include "models/domain/lead.h"
 #include "models/domain/result.h"
 #include "models/storage/database.h"
@@ -10,11 +12,18 @@ namespace mikomi::storage {
 
 // Everything stored about one lead, so a delete or a merge can be undone exactly: the lead comes
 // back with the same id, and its history, touchpoints and activities with theirs.
+// A follow-up task as stored (the row's own values, so that it comes back unchanged).
+struct TaskRow {
+    qint64 id = 0;
+    QVariantList values; // title, owner_id, due_at, done_at, created_at
+};
+
 struct LeadSnapshot {
     Lead lead;
     QList<StageChange> history;
     QList<Touchpoint> touchpoints;
     QList<Activity> activities;
+    QList<TaskRow> tasks;
 };
 
 Result<LeadSnapshot> snapshotLead(Database &db, qint64 id);

@@ -595,7 +595,10 @@ Status LeadRepository::markWon(qint64 id, std::optional<Money> dealValue, const 
             QStringLiteral("UPDATE leads SET deal_value = ?, won_at = ?, updated_at = ? "
                            "WHERE id = ?"),
             {dealValue ? QVariant(*dealValue) : QVariant(), dates::toIsoDate(wonAt), nowIso(), id});
-        return q ? Status() : Status(q.failure());
+        if (!q)
+            return q.failure();
+        m_db.changes().noteLead(id);
+        return {};
     });
 }
 

@@ -437,6 +437,20 @@ private slots:
         QVERIFY(databaseCopies(path).isEmpty());
     }
 
+    void exportNeverReplacesTheOpenDatabase() {
+        Setup s = fill(QStringLiteral("target.mikomi"));
+        QFile before(s.db->path());
+        QVERIFY(before.exists());
+        const qint64 size = before.size();
+        // A user who picks the database itself (or its -wal) as the export file is refused, and
+        // the database stays what it was.
+        QVERIFY(!services::writePersonExport(*s.db, {s.id}, s.db->path(), 1));
+        QVERIFY(
+            !services::writePersonExport(*s.db, {s.id}, s.db->path() + QStringLiteral("-wal"), 1));
+        QCOMPARE(QFile(s.db->path()).size(), size);
+        QVERIFY(LeadRepository(*s.db).get(s.id));
+    }
+
     void unknownLeadIsAnError() {
         auto db = Database::open(m_dir.filePath(QStringLiteral("none.mikomi")));
         QVERIFY(db);
