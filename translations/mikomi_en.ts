@@ -693,10 +693,6 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 is not a Mikomi database, or it is damaged. It was not changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cannot create the folder %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -705,31 +701,11 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot open the database %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read the database %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The database %1 was made by a newer version of Mikomi (schema version %2; this version knows up to %3). Please update Mikomi. The file was not changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The database %1 needs an upgrade but was opened read-only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot make a backup copy of %1 before upgrading it; the database was not changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Upgrading the database to schema version %1 failed: %2 The database was left unchanged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Upgrading the database failed: %1 The database was left unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1692,6 +1668,182 @@ customer</source>
         <comment>field label: problem</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent (opted in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legitimate interest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other (see notes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a known consent basis; use consent, contract, legitimate_interest or other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a Mikomi database; it was not changed. Check the file name, or choose another file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a Mikomi database, or it is damaged (it does not start like an SQLite file); it was not changed. Check the file name, or restore a backup copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot make a backup copy of %1 before upgrading it (%2); the database was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A copy of the file from before the upgrade is at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrading the database %1 to schema version %2 failed: %3 The database was left unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter when the follow-up is due.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the database Mikomi has open. Choose another file; the database was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no lead with id %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the date the deal was won.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A deal value cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 is in use by another program (it is locked). Close that program or wait a moment, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk holding the database %1 is full. Free some space, then try again; this change was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading or writing the database %1 failed (%2). Check that the disk or network drive is still there, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database error in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 is damaged, so Mikomi does not read or change it. Restore your latest backup copy of it, or rescue what is left with the sqlite3 program: sqlite3 &quot;%1&quot; &quot;.recover&quot; | sqlite3 rescued.mikomi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 is read-only. Make the file writable (its properties or permissions), or copy it to a folder of yours and open the copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder of the database %1 is read-only. Mikomi needs to create working files beside the database (%2-wal, %2-shm): move the file to a folder you can write to, or make the folder writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage history entries: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Touchpoints: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activities: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up tasks: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reschedule follow-up to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>person (company)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export this person&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything, as JSON (*.json);;Contact card, as vCard (*.vcf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved everything held about this person (%n lead(s)) to %1.</source>
+        <translation>
+            <numerusform>Saved everything held about this person (%n lead) to %1.</numerusform>
+            <numerusform>Saved everything held about this person (%n leads) to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Erase person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person was erased.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be compacted, so old copies of deleted rows may remain in its free space: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another program is reading the database, so its log could not be emptied yet; it is emptied when the last program closes the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These backup copies still hold the person; delete them yourself:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark lead as won</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>
@@ -1994,18 +2146,6 @@ customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Usage: mikomi [--db PATH] [--lang ja|en] [COMMAND]
-Without a command, opens the window. Commands:
-  demo [--leads N] [--seed S]        fill the database with sample data
-  import FILE …                      import leads, spend, touchpoints or vCards
-  export FILE …                      export leads as CSV or vCard
-  sources [list|set|alias|merge] …   manage lead sources
-  report sources …                   compare sources
-  budget --total AMOUNT …            70-20-10 budget
-  plan (--revenue-target A | --growth F) …   leads needed for a revenue goal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Unknown command &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2239,6 +2379,100 @@ Without a command, opens the window. Commands:
     </message>
     <message>
         <source>Merged &quot;%1&quot; into &quot;%2&quot;: %3 leads, %4 touchpoints, %5 spend rows, %6 campaigns moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: mikomi [--db PATH] [--lang ja|en] [COMMAND]
+Without a command, opens the window. Commands:
+  demo [--leads N] [--seed S]        fill the database with sample data
+  import FILE …                      import leads, spend, touchpoints or vCards
+  export FILE …                      export leads as CSV or vCard
+  sources [list|set|alias|merge] …   manage lead sources
+  report sources …                   compare sources
+  budget --total AMOUNT …            70-20-10 budget
+  plan (--revenue-target A | --growth F) …   leads needed for a revenue goal
+  person export EMAIL|--id N [--output FILE]   everything held about one person
+  person erase EMAIL|--id N --yes       erase one person completely</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: mikomi person export EMAIL|--id N [--output FILE]
+       mikomi person erase EMAIL|--id N --yes [--delete-backups]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--id needs a lead number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no lead with id %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lead #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No lead has the email address &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lead&apos;s number instead of an email address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write to FILE instead of the standard output (.vcf: vCard, else JSON).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Really erase (it cannot be undone).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also delete the backup copies of the database Mikomi made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote everything held about %1 (%n lead(s)) to %2.</source>
+        <translation>
+            <numerusform>Wrote everything held about %1 (%n lead) to %2.</numerusform>
+            <numerusform>Wrote everything held about %1 (%n leads) to %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This would erase, for good, everything held about %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup copies of the database that may still hold this person:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed. It cannot be undone: run again with --yes to erase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erased everything held about %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be compacted, so old copies of deleted rows may remain in its free space: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another program is reading the database, so its write-ahead log (%1-wal) could not be emptied yet; close it and run any mikomi command on the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted backup copy %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not delete backup copy %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These backup copies of the database still hold this person; delete them (or run the erase with --delete-backups):</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2744,6 +2978,30 @@ Without a command, opens the window. Commands:
     </message>
 </context>
 <context>
+    <name>mikomi::ui::ConsentWidget</name>
+    <message>
+        <source>Consent basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The legal basis on which this person&apos;s data is held and used for contact. Opting out is recorded separately.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <comment>no consent date</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The day the person agreed (opted in).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mikomi::ui::DashboardPage</name>
     <message>
         <source>Dashboard</source>
@@ -2841,6 +3099,37 @@ Without a command, opens the window. Commands:
     </message>
     <message>
         <source>Merge duplicate leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::ErasePersonDialog</name>
+    <message>
+        <source>Erase person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase %1 completely?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything held about this person is removed from the database file, its log and the search index, so that it cannot be recovered:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This cannot be undone, and the undo history is cleared. To remove a lead you may want back, use Delete instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mikomi made these backup copies of the database before upgrading it. They still hold this person (and everyone else as they were then):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete these backup copies too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase for good</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3245,6 +3534,18 @@ Without a command, opens the window. Commands:
         <source>Automatic: from the score and the days since the last activity (Scoring rules). Choose Hot, Warm or Cold to set it by hand.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Privacy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export this person&apos;s data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase person…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::LeadsPage</name>
@@ -3378,6 +3679,14 @@ Without a command, opens the window. Commands:
     </message>
     <message>
         <source>Temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export this person&apos;s data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase person…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3520,6 +3829,10 @@ Without a command, opens the window. Commands:
             <numerusform>Scores recomputed: %n lead changed.</numerusform>
             <numerusform>Scores recomputed: %n leads changed.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>New &amp;Lead…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3714,6 +4027,37 @@ Which is it?</source>
         <source>Rules</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark %n lead(s) as won</source>
+        <translation>
+            <numerusform>Mark %n lead as won</numerusform>
+            <numerusform>Mark %n leads as won</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open lead…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snooze until tomorrow 10:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done (log as %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::PipelineRulesDialog</name>
@@ -3810,6 +4154,17 @@ Which is it?</source>
     </message>
     <message>
         <source>&amp;Months:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::RescheduleDialog</name>
+    <message>
+        <source>Reschedule follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4130,6 +4485,41 @@ Which is it?</source>
     </message>
     <message>
         <source>Content (utm_content):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::WonDialog</name>
+    <message>
+        <source>Won deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lead becomes a customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 becomes a customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 1,500,000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 12,000.00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deal value:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Won on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the deal value as an amount, e.g. %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -135,8 +135,8 @@
         <translation>失注</translation>
     </message>
     <message>
-        <source>The quoted field that starts on line %1 is never closed: a closing quote (&quot;) is missing.</source>
-        <translation>%1 行目から始まる引用符付きのフィールドが閉じられていません。閉じる引用符 (&quot;) がありません。</translation>
+        <source>The quoted field that starts on line %1 is never closed: a closing quote (") is missing.</source>
+        <translation>%1 行目から始まる引用符付きのフィールドが閉じられていません。閉じる引用符 (") がありません。</translation>
     </message>
     <message>
         <source>Cannot open the file %1: %2</source>
@@ -191,7 +191,7 @@
         <translation>テキストに壊れた文字（対になっていないサロゲート）が含まれています。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; (U+%2) on line %3</source>
+        <source>"%1" (U+%2) on line %3</source>
         <translation>%3 行目の「%1」(U+%2)</translation>
     </message>
     <message numerus="yes">
@@ -369,7 +369,7 @@
         <translation>タッチポイント</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid date; use YYYY-MM-DD, YYYY/MM/DD or YYYY-MM-DD HH:MM.</source>
+        <source>"%1" is not a valid date; use YYYY-MM-DD, YYYY/MM/DD or YYYY-MM-DD HH:MM.</source>
         <translation>「%1」は正しい日付ではありません。YYYY-MM-DD、YYYY/MM/DD、YYYY-MM-DD HH:MM のいずれかの形式で入力してください。</translation>
     </message>
     <message>
@@ -377,19 +377,19 @@
         <translation>この列には値が必要です。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid email address.</source>
+        <source>"%1" is not a valid email address.</source>
         <translation>「%1」は正しいメールアドレスではありません。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid phone number.</source>
+        <source>"%1" is not a valid phone number.</source>
         <translation>「%1」は正しい電話番号ではありません。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a known source category; use inbound, outbound, paid, partnership, event or unknown.</source>
+        <source>"%1" is not a known source category; use inbound, outbound, paid, partnership, event or unknown.</source>
         <translation>「%1」はソース種別として認識できません。inbound、outbound、paid、partnership、event、unknown のいずれかを指定してください。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid opt-out value; use yes or no, 1 or 0, true or false, はい or いいえ.</source>
+        <source>"%1" is not a valid opt-out value; use yes or no, 1 or 0, true or false, はい or いいえ.</source>
         <translation>「%1」は配信停止の値として正しくありません。yes/no、1/0、true/false、はい/いいえ のいずれかを指定してください。</translation>
     </message>
     <message>
@@ -397,7 +397,7 @@
         <translation>行が空か、リードを識別できる項目がありません。会社名、姓、メールアドレス、電話番号のいずれかが必要です。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid month; use YYYY-MM or YYYY/MM.</source>
+        <source>"%1" is not a valid month; use YYYY-MM or YYYY/MM.</source>
         <translation>「%1」は正しい年月ではありません。YYYY-MM または YYYY/MM の形式で入力してください。</translation>
     </message>
     <message>
@@ -485,7 +485,7 @@
         <translation>基準期間の受注に受注金額が入力されていないため、平均受注単価が 0 となり、計画を立てられません。</translation>
     </message>
     <message>
-        <source>The plan&apos;s numbers are too large to compute.</source>
+        <source>The plan's numbers are too large to compute.</source>
         <translation>計画の数値が大きすぎるため計算できません。</translation>
     </message>
     <message>
@@ -671,11 +671,11 @@
         <source>Mikomi needs a display to open its window, and none was found (DISPLAY and WAYLAND_DISPLAY are empty).
 Run it under a virtual display:  xvfb-run -a mikomi
 or without a visible window:  QT_QPA_PLATFORM=offscreen mikomi
-Commands such as &apos;mikomi report sources&apos; need no display.</source>
+Commands such as 'mikomi report sources' need no display.</source>
         <translation>Mikomi のウィンドウを開くにはディスプレイが必要ですが、見つかりませんでした（DISPLAY と WAYLAND_DISPLAY が空です）。
 仮想ディスプレイで実行する場合:  xvfb-run -a mikomi
 ウィンドウを表示せずに実行する場合:  QT_QPA_PLATFORM=offscreen mikomi
-&apos;mikomi report sources&apos; などのコマンドはディスプレイなしで使えます。</translation>
+'mikomi report sources' などのコマンドはディスプレイなしで使えます。</translation>
     </message>
     <message>
         <source>Cannot open the database</source>
@@ -686,16 +686,12 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <translation>%1 には値が必要です。</translation>
     </message>
     <message>
-        <source>Unknown language &quot;%1&quot;: use ja or en.</source>
+        <source>Unknown language "%1": use ja or en.</source>
         <translation>言語「%1」は使用できません。ja または en を指定してください。</translation>
     </message>
     <message>
         <source>%1 is a folder, not a database file.</source>
         <translation>%1 はフォルダーです。データベースファイルを指定してください。</translation>
-    </message>
-    <message>
-        <source>%1 is not a Mikomi database, or it is damaged. It was not changed.</source>
-        <translation>%1 は Mikomi のデータベースではないか、破損しています。ファイルは変更していません。</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
@@ -706,32 +702,12 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <translation>Qt の SQLite ドライバー (QSQLITE) がインストールされていません。</translation>
     </message>
     <message>
-        <source>Cannot open the database %1: %2</source>
-        <translation>データベース %1 を開けません：%2</translation>
-    </message>
-    <message>
-        <source>Cannot read the database %1: %2</source>
-        <translation>データベース %1 を読み込めません：%2</translation>
-    </message>
-    <message>
         <source>The database %1 was made by a newer version of Mikomi (schema version %2; this version knows up to %3). Please update Mikomi. The file was not changed.</source>
         <translation>データベース %1 は新しいバージョンの Mikomi で作成されています（スキーマバージョン %2。このバージョンが対応しているのは %3 までです）。Mikomi を更新してください。ファイルは変更していません。</translation>
     </message>
     <message>
         <source>The database %1 needs an upgrade but was opened read-only.</source>
         <translation>データベース %1 はアップグレードが必要ですが、読み取り専用で開かれています。</translation>
-    </message>
-    <message>
-        <source>Cannot make a backup copy of %1 before upgrading it; the database was not changed.</source>
-        <translation>アップグレード前に %1 のバックアップを作成できません。データベースは変更していません。</translation>
-    </message>
-    <message>
-        <source>Upgrading the database to schema version %1 failed: %2 The database was left unchanged.</source>
-        <translation>データベースをスキーマバージョン %1 にアップグレードできませんでした：%2 データベースは変更していません。</translation>
-    </message>
-    <message>
-        <source>Upgrading the database failed: %1 The database was left unchanged.</source>
-        <translation>データベースをアップグレードできませんでした：%1 データベースは変更していません。</translation>
     </message>
     <message>
         <source>The source no longer exists.</source>
@@ -742,7 +718,7 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <translation>別名を空にすることはできません。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is already the name of a source; merge the two sources instead.</source>
+        <source>"%1" is already the name of a source; merge the two sources instead.</source>
         <translation>「%1」はすでにリードソース名として使われています。2 つのリードソースを統合してください。</translation>
     </message>
     <message>
@@ -894,15 +870,15 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <translation>重複リードを統合</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid email address (expected name@example.com).</source>
+        <source>"%1" is not a valid email address (expected name@example.com).</source>
         <translation>「%1」は正しいメールアドレスではありません（例：name@example.com）。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid phone number (expected e.g. 03-1234-5678 or +1 415 555 0100).</source>
+        <source>"%1" is not a valid phone number (expected e.g. 03-1234-5678 or +1 415 555 0100).</source>
         <translation>「%1」は正しい電話番号ではありません（例：03-1234-5678、+1 415 555 0100）。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid phone number (expected e.g. 090-1234-5678).</source>
+        <source>"%1" is not a valid phone number (expected e.g. 090-1234-5678).</source>
         <translation>「%1」は正しい電話番号ではありません（例：090-1234-5678）。</translation>
     </message>
     <message>
@@ -914,11 +890,11 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <source>Merge source &quot;%1&quot; into &quot;%2&quot;</source>
+        <source>Merge source "%1" into "%2"</source>
         <translation>リードソース「%1」を「%2」に統合</translation>
     </message>
     <message numerus="yes">
-        <source>Set the source of %n lead(s) to &quot;%1&quot;</source>
+        <source>Set the source of %n lead(s) to "%1"</source>
         <translation>
             <numerusform>リード %n 件のリードソースを「%1」に設定</numerusform>
         </translation>
@@ -930,19 +906,19 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>--total must be an amount of money of zero or more (at most %n decimal place(s)), not &quot;%1&quot;.</source>
+        <source>--total must be an amount of money of zero or more (at most %n decimal place(s)), not "%1".</source>
         <translation>
             <numerusform>--total に「%1」は指定できません。0 以上の金額（小数点以下 %n 桁まで）を指定してください。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>--revenue-target must be an amount of money above zero (at most %n decimal place(s)), not &quot;%1&quot;.</source>
+        <source>--revenue-target must be an amount of money above zero (at most %n decimal place(s)), not "%1".</source>
         <translation>
             <numerusform>--revenue-target に「%1」は指定できません。0 より大きい金額（小数点以下 %n 桁まで）を指定してください。</numerusform>
         </translation>
     </message>
     <message>
-        <source>Cannot write &quot;%1&quot;: %2</source>
+        <source>Cannot write "%1": %2</source>
         <translation>「%1」に書き込めません：%2</translation>
     </message>
     <message>
@@ -950,19 +926,19 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <translation>%1 は Shift_JIS (CP932) で表せません。UTF-8 でエクスポートするか、テキストを変更してください。</translation>
     </message>
     <message>
-        <source>Lead &quot;%1&quot; (#%2), field &quot;%3&quot;: %4</source>
+        <source>Lead "%1" (#%2), field "%3": %4</source>
         <translation>リード「%1」(#%2)、項目「%3」：%4</translation>
     </message>
     <message>
-        <source>No lead has the email address &quot;%1&quot;; import the lead first.</source>
+        <source>No lead has the email address "%1"; import the lead first.</source>
         <translation>メールアドレスが「%1」のリードがありません。先にそのリードをインポートしてください。</translation>
     </message>
     <message>
-        <source>Cannot open &quot;%1&quot;: %2</source>
+        <source>Cannot open "%1": %2</source>
         <translation>「%1」を開けません：%2</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is empty: there is no header row.</source>
+        <source>"%1" is empty: there is no header row.</source>
         <translation>「%1」は空です。見出し行がありません。</translation>
     </message>
     <message>
@@ -978,7 +954,7 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <translation>名刺 (vCard)</translation>
     </message>
     <message>
-        <source>Line %1, column &quot;%2&quot;: %3</source>
+        <source>Line %1, column "%2": %3</source>
         <translation>%1 行目、列「%2」：%3</translation>
     </message>
     <message>
@@ -1094,11 +1070,11 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <translation>統合先のリードソースはすでに存在しません。</translation>
     </message>
     <message>
-        <source>There is no source named &quot;%1&quot;.</source>
+        <source>There is no source named "%1".</source>
         <translation>「%1」という名前のリードソースはありません。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; and &quot;%2&quot; are already the same source.</source>
+        <source>"%1" and "%2" are already the same source.</source>
         <translation>「%1」と「%2」はすでに同じリードソースです。</translation>
     </message>
     <message>
@@ -1171,15 +1147,15 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <translation>費用の比率（%）</translation>
     </message>
     <message>
-        <source>Add campaign &quot;%1&quot;</source>
+        <source>Add campaign "%1"</source>
         <translation>キャンペーン「%1」の追加</translation>
     </message>
     <message>
-        <source>Edit campaign &quot;%1&quot;</source>
+        <source>Edit campaign "%1"</source>
         <translation>キャンペーン「%1」の編集</translation>
     </message>
     <message>
-        <source>Delete campaign &quot;%1&quot;</source>
+        <source>Delete campaign "%1"</source>
         <translation>キャンペーン「%1」の削除</translation>
     </message>
     <message>
@@ -1361,19 +1337,19 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <translation>コストレベル</translation>
     </message>
     <message>
-        <source>Measured: %1 — slower than the guide&apos;s default (%2).</source>
+        <source>Measured: %1 — slower than the guide's default (%2).</source>
         <translation>実測は「%1」で、ガイドの目安（%2）より遅くなっています。</translation>
     </message>
     <message>
-        <source>Measured: %1 — faster than the guide&apos;s default (%2).</source>
+        <source>Measured: %1 — faster than the guide's default (%2).</source>
         <translation>実測は「%1」で、ガイドの目安（%2）より速くなっています。</translation>
     </message>
     <message>
-        <source>Measured: %1 — higher than the guide&apos;s default (%2).</source>
+        <source>Measured: %1 — higher than the guide's default (%2).</source>
         <translation>実測は「%1」で、ガイドの目安（%2）より高くなっています。</translation>
     </message>
     <message>
-        <source>Measured: %1 — lower than the guide&apos;s default (%2).</source>
+        <source>Measured: %1 — lower than the guide's default (%2).</source>
         <translation>実測は「%1」で、ガイドの目安（%2）より低くなっています。</translation>
     </message>
     <message>
@@ -1530,11 +1506,11 @@ customer</source>
         <translation>自動</translation>
     </message>
     <message>
-        <source>Set the category of &quot;%1&quot; to %2</source>
+        <source>Set the category of "%1" to %2</source>
         <translation>「%1」の種別を%2に変更</translation>
     </message>
     <message>
-        <source>Set the tier of &quot;%1&quot; to %2</source>
+        <source>Set the tier of "%1" to %2</source>
         <translation>「%1」の配分区分を%2に変更</translation>
     </message>
     <message>
@@ -1542,7 +1518,7 @@ customer</source>
         <translation>フォローアップの完了（%1）</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a known stage; use inquiry, mql, sql, sal, sgl, opportunity, customer or lost (or a lifecycle stage or lead status of HubSpot, Salesforce or Zoho).</source>
+        <source>"%1" is not a known stage; use inquiry, mql, sql, sal, sgl, opportunity, customer or lost (or a lifecycle stage or lead status of HubSpot, Salesforce or Zoho).</source>
         <translation>「%1」はステージとして認識できません。inquiry、mql、sql、sal、sgl、opportunity、customer、lost（または 問い合わせ・商談・受注・失注 などの日本語、HubSpot・Salesforce・Zoho のライフサイクルステージやリードステータス）のいずれかを指定してください。</translation>
     </message>
     <message>
@@ -1598,7 +1574,7 @@ customer</source>
         <translation>警告：%L1</translation>
     </message>
     <message numerus="yes">
-        <source>Database error: %n written row(s) break the schema&apos;s checks.</source>
+        <source>Database error: %n written row(s) break the schema's checks.</source>
         <translation>
             <numerusform>データベースエラー: 書き込んだ %n 行がスキーマの制約に違反しています。</numerusform>
         </translation>
@@ -1634,31 +1610,31 @@ customer</source>
         <translation>金額を入力してください。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid amount; use digits, with commas between thousands if you like, such as 1,500,000.</source>
+        <source>"%1" is not a valid amount; use digits, with commas between thousands if you like, such as 1,500,000.</source>
         <translation>「%1」は金額として読めません。数字で入力してください（1,500,000 のように 3 桁ごとのカンマも使えます）。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is negative; an amount cannot be below zero.</source>
+        <source>"%1" is negative; an amount cannot be below zero.</source>
         <translation>「%1」はマイナスです。金額は 0 以上で入力してください。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is in another currency (%2); amounts in this database are in %3.</source>
+        <source>"%1" is in another currency (%2); amounts in this database are in %3.</source>
         <translation>「%1」は別の通貨（%2）の金額です。このデータベースの金額は%3です。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is ambiguous: yen amounts have no decimals. For thousands, write commas, such as 1,000.</source>
+        <source>"%1" is ambiguous: yen amounts have no decimals. For thousands, write commas, such as 1,000.</source>
         <translation>「%1」はどちらの意味か判断できません。円の金額に小数はありません。千の位の区切りには 1,000 のようにカンマを使ってください。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; has decimals, but yen amounts have none.</source>
+        <source>"%1" has decimals, but yen amounts have none.</source>
         <translation>「%1」には小数がありますが、円の金額に小数はありません。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; has more than two decimals; dollar amounts are in whole cents.</source>
+        <source>"%1" has more than two decimals; dollar amounts are in whole cents.</source>
         <translation>「%1」は小数点以下が 3 桁以上あります。ドルの金額はセント単位（小数点以下 2 桁）までです。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is too large an amount.</source>
+        <source>"%1" is too large an amount.</source>
         <translation>「%1」は金額が大きすぎます。</translation>
     </message>
     <message>
@@ -1674,7 +1650,7 @@ customer</source>
         <translation>この行の文字は UTF-8、Shift_JIS、指定された CHARSET のいずれとしても正しくありません。ファイルを UTF-8 で保存してから、もう一度インポートしてください。</translation>
     </message>
     <message>
-        <source>The database %1 names an unknown currency &quot;%2&quot;; this version knows JPY and USD.</source>
+        <source>The database %1 names an unknown currency "%2"; this version knows JPY and USD.</source>
         <translation>データベース %1 の通貨「%2」は不明です。このバージョンで扱える通貨は JPY と USD です。</translation>
     </message>
     <message>
@@ -1689,6 +1665,181 @@ customer</source>
         <source>%1: %2</source>
         <comment>field label: problem</comment>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未記録</translation>
+    </message>
+    <message>
+        <source>Consent (opted in)</source>
+        <translation>本人の同意（オプトイン）</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>契約の履行</translation>
+    </message>
+    <message>
+        <source>Legitimate interest</source>
+        <translation>正当な利益</translation>
+    </message>
+    <message>
+        <source>Other (see notes)</source>
+        <translation>その他（メモ参照）</translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation>同意日</translation>
+    </message>
+    <message>
+        <source>Consent basis</source>
+        <translation>同意の根拠</translation>
+    </message>
+    <message>
+        <source>"%1" is not a known consent basis; use consent, contract, legitimate_interest or other.</source>
+        <translation>「%1」は同意の根拠として使えません。consent、contract、legitimate_interest、other のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>%1 is not a Mikomi database; it was not changed. Check the file name, or choose another file.</source>
+        <translation>%1 は Mikomi のデータベースではありません。ファイルは変更されていません。ファイル名を確認するか、別のファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>%1 is not a Mikomi database, or it is damaged (it does not start like an SQLite file); it was not changed. Check the file name, or restore a backup copy.</source>
+        <translation>%1 は Mikomi のデータベースではないか、破損しています（SQLite ファイルの形式で始まっていません）。ファイルは変更されていません。ファイル名を確認するか、バックアップコピーから復元してください。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 に書き込めません。</translation>
+    </message>
+    <message>
+        <source>Cannot make a backup copy of %1 before upgrading it (%2); the database was not changed.</source>
+        <translation>アップグレードの前に %1 のバックアップコピーを作成できません（%2）。データベースは変更されていません。</translation>
+    </message>
+    <message>
+        <source>A copy of the file from before the upgrade is at %1.</source>
+        <translation>アップグレード前のファイルのコピーは %1 にあります。</translation>
+    </message>
+    <message>
+        <source>Upgrading the database %1 to schema version %2 failed: %3 The database was left unchanged.</source>
+        <translation>データベース %1 をスキーマバージョン %2 にアップグレードできませんでした：%3 データベースは変更されていません。</translation>
+    </message>
+    <message>
+        <source>step %1: %2</source>
+        <translation>手順 %1：%2</translation>
+    </message>
+    <message>
+        <source>Enter when the follow-up is due.</source>
+        <translation>フォローアップの期日を入力してください。</translation>
+    </message>
+    <message>
+        <source>%1 is the database Mikomi has open. Choose another file; the database was not changed.</source>
+        <translation>%1 は Mikomi が開いているデータベースです。別のファイルを選んでください。データベースは変更されていません。</translation>
+    </message>
+    <message>
+        <source>There is no lead with id %1.</source>
+        <translation>ID %1 のリードはありません。</translation>
+    </message>
+    <message>
+        <source>Enter the date the deal was won.</source>
+        <translation>受注日を入力してください。</translation>
+    </message>
+    <message>
+        <source>A deal value cannot be negative.</source>
+        <translation>受注金額にマイナスの値は指定できません。</translation>
+    </message>
+    <message>
+        <source>The database %1 is in use by another program (it is locked). Close that program or wait a moment, then try again.</source>
+        <translation>データベース %1 は別のプログラムが使用中です（ロックされています）。そのプログラムを閉じるか、しばらく待ってから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The disk holding the database %1 is full. Free some space, then try again; this change was not saved.</source>
+        <translation>データベース %1 のあるディスクがいっぱいです。空き容量を作ってから、もう一度お試しください。この変更は保存されていません。</translation>
+    </message>
+    <message>
+        <source>Reading or writing the database %1 failed (%2). Check that the disk or network drive is still there, then try again.</source>
+        <translation>データベース %1 の読み書きに失敗しました（%2）。ディスクまたはネットワークドライブが接続されていることを確認してから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Database error in %1: %2</source>
+        <translation>データベース %1 でエラーが発生しました：%2</translation>
+    </message>
+    <message>
+        <source>The database %1 is damaged, so Mikomi does not read or change it. Restore your latest backup copy of it, or rescue what is left with the sqlite3 program: sqlite3 "%1" ".recover" | sqlite3 rescued.mikomi</source>
+        <translation>データベース %1 は破損しているため、Mikomi は読み込みも変更もしません。最新のバックアップコピーから復元するか、sqlite3 プログラムで残っているデータを救出してください：sqlite3 "%1" ".recover" | sqlite3 rescued.mikomi</translation>
+    </message>
+    <message>
+        <source>The database %1 is read-only. Make the file writable (its properties or permissions), or copy it to a folder of yours and open the copy.</source>
+        <translation>データベース %1 は読み取り専用です。ファイルを書き込み可能にする（プロパティまたはアクセス権）か、自分のフォルダーにコピーしてそのコピーを開いてください。</translation>
+    </message>
+    <message>
+        <source>The folder of the database %1 is read-only. Mikomi needs to create working files beside the database (%2-wal, %2-shm): move the file to a folder you can write to, or make the folder writable.</source>
+        <translation>データベース %1 のフォルダーは読み取り専用です。Mikomi はデータベースの横に作業用ファイル（%2-wal、%2-shm）を作成する必要があります。書き込みできるフォルダーにファイルを移動するか、フォルダーを書き込み可能にしてください。</translation>
+    </message>
+    <message>
+        <source>Leads: %1</source>
+        <translation>リード：%1</translation>
+    </message>
+    <message>
+        <source>Stage history entries: %1</source>
+        <translation>ステージ履歴：%1</translation>
+    </message>
+    <message>
+        <source>Touchpoints: %1</source>
+        <translation>タッチポイント：%1</translation>
+    </message>
+    <message>
+        <source>Activities: %1</source>
+        <translation>活動：%1</translation>
+    </message>
+    <message>
+        <source>Follow-up tasks: %1</source>
+        <translation>フォローアップタスク：%1</translation>
+    </message>
+    <message>
+        <source>Reschedule follow-up to %1</source>
+        <translation>フォローアップを %1 に変更</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>person (company)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Export this person's data</source>
+        <translation>この人のデータをエクスポート</translation>
+    </message>
+    <message>
+        <source>Everything, as JSON (*.json);;Contact card, as vCard (*.vcf)</source>
+        <translation>すべてのデータ（JSON） (*.json);;連絡先のみ（vCard） (*.vcf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved everything held about this person (%n lead(s)) to %1.</source>
+        <translation>
+            <numerusform>この人について保持しているすべてのデータ（リード %n 件）を %1 に保存しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Erase person</source>
+        <translation>個人データの完全消去</translation>
+    </message>
+    <message>
+        <source>The person was erased.</source>
+        <translation>この人のデータを完全に消去しました。</translation>
+    </message>
+    <message>
+        <source>The file could not be compacted, so old copies of deleted rows may remain in its free space: %1</source>
+        <translation>ファイルを最適化（VACUUM）できなかったため、削除した行の古いコピーが空き領域に残っている可能性があります：%1</translation>
+    </message>
+    <message>
+        <source>Another program is reading the database, so its log could not be emptied yet; it is emptied when the last program closes the file.</source>
+        <translation>別のプログラムがデータベースを読み込み中のため、ログ（-wal）をまだ空にできません。最後のプログラムがファイルを閉じたときに空になります。</translation>
+    </message>
+    <message>
+        <source>These backup copies still hold the person; delete them yourself:</source>
+        <translation>次のバックアップコピーにはこの人のデータがまだ残っています。手動で削除してください：</translation>
+    </message>
+    <message>
+        <source>Mark lead as won</source>
+        <translation>リードを受注にする</translation>
     </message>
 </context>
 <context>
@@ -1843,7 +1994,7 @@ customer</source>
 <context>
     <name>mikomi::SourceListModel</name>
     <message>
-        <source>The dictionary suggests %1 for &quot;%2&quot;. Double-click to accept.</source>
+        <source>The dictionary suggests %1 for "%2". Double-click to accept.</source>
         <translation>辞書では「%2」の種別として %1 を提案しています。ダブルクリックで適用します。</translation>
     </message>
     <message>
@@ -1899,7 +2050,7 @@ customer</source>
         <translation>種別</translation>
     </message>
     <message>
-        <source>Cell %1: &quot;%2&quot; is negative; spend cannot be negative.</source>
+        <source>Cell %1: "%2" is negative; spend cannot be negative.</source>
         <translation>セル %1：「%2」はマイナスです。費用はマイナスにできません。</translation>
     </message>
     <message>
@@ -1992,27 +2143,7 @@ customer</source>
         <translation>%2 にデモ用のリードを %1 件追加しました（%3 秒）。</translation>
     </message>
     <message>
-        <source>Usage: mikomi [--db PATH] [--lang ja|en] [COMMAND]
-Without a command, opens the window. Commands:
-  demo [--leads N] [--seed S]        fill the database with sample data
-  import FILE …                      import leads, spend, touchpoints or vCards
-  export FILE …                      export leads as CSV or vCard
-  sources [list|set|alias|merge] …   manage lead sources
-  report sources …                   compare sources
-  budget --total AMOUNT …            70-20-10 budget
-  plan (--revenue-target A | --growth F) …   leads needed for a revenue goal</source>
-        <translation>使い方: mikomi [--db PATH] [--lang ja|en] [COMMAND]
-コマンドを指定しないとウィンドウを開きます。コマンド:
-  demo [--leads N] [--seed S]        データベースにサンプルデータを入れる
-  import FILE …                      リード、費用、タッチポイント、vCard をインポート
-  export FILE …                      リードを CSV または vCard でエクスポート
-  sources [list|set|alias|merge] …   リードソースを管理
-  report sources …                   リードソースを比較
-  budget --total AMOUNT …            70-20-10 の予算配分
-  plan (--revenue-target A | --growth F) …   売上目標に必要なリード数を逆算</translation>
-    </message>
-    <message>
-        <source>Unknown command &quot;%1&quot;.</source>
+        <source>Unknown command "%1".</source>
         <translation>「%1」というコマンドはありません。</translation>
     </message>
     <message>
@@ -2056,15 +2187,15 @@ Without a command, opens the window. Commands:
         <translation>使い方: mikomi sources set NAME [--category C] [--tier T]</translation>
     </message>
     <message>
-        <source>There is no source named &quot;%1&quot;.</source>
+        <source>There is no source named "%1".</source>
         <translation>「%1」という名前のリードソースはありません。</translation>
     </message>
     <message>
-        <source>Unknown category &quot;%1&quot;: use inbound, outbound, paid, partnership, event or unknown.</source>
+        <source>Unknown category "%1": use inbound, outbound, paid, partnership, event or unknown.</source>
         <translation>種別「%1」は使用できません。inbound、outbound、paid、partnership、event、unknown のいずれかを指定してください。</translation>
     </message>
     <message>
-        <source>Unknown tier &quot;%1&quot;: use core, growth or experiment.</source>
+        <source>Unknown tier "%1": use core, growth or experiment.</source>
         <translation>配分区分「%1」は使用できません。core、growth、experiment のいずれかを指定してください。</translation>
     </message>
     <message>
@@ -2072,7 +2203,7 @@ Without a command, opens the window. Commands:
         <translation>使い方: mikomi sources alias ALIAS NAME</translation>
     </message>
     <message>
-        <source>Unknown sources action &quot;%1&quot;: use list, set, alias or merge.</source>
+        <source>Unknown sources action "%1": use list, set, alias or merge.</source>
         <translation>sources の操作「%1」は使用できません。list、set、alias、merge のいずれかを指定してください。</translation>
     </message>
     <message>
@@ -2112,19 +2243,19 @@ Without a command, opens the window. Commands:
         <translation>使い方: mikomi import FILE [--kind leads|spend|touchpoints|vcard] [--encoding auto|utf-8|cp932] [--on-match merge|skip|update] [--dry-run] [--source NAME] [--report FILE]</translation>
     </message>
     <message>
-        <source>--kind must be leads, spend, touchpoints or vcard, not &quot;%1&quot;.</source>
+        <source>--kind must be leads, spend, touchpoints or vcard, not "%1".</source>
         <translation>--kind に「%1」は指定できません。leads、spend、touchpoints、vcard のいずれかを指定してください。</translation>
     </message>
     <message>
-        <source>--encoding must be auto, utf-8 or cp932, not &quot;%1&quot;.</source>
+        <source>--encoding must be auto, utf-8 or cp932, not "%1".</source>
         <translation>--encoding に「%1」は指定できません。auto、utf-8、cp932 のいずれかを指定してください。</translation>
     </message>
     <message>
-        <source>--on-match must be merge, skip or update, not &quot;%1&quot;.</source>
+        <source>--on-match must be merge, skip or update, not "%1".</source>
         <translation>--on-match に「%1」は指定できません。merge、skip、update のいずれかを指定してください。</translation>
     </message>
     <message>
-        <source>The file &quot;%1&quot; does not exist.</source>
+        <source>The file "%1" does not exist.</source>
         <translation>ファイル「%1」が見つかりません。パスを確認してください。</translation>
     </message>
     <message>
@@ -2148,11 +2279,11 @@ Without a command, opens the window. Commands:
         <translation>使い方: mikomi export FILE [--format csv|vcard] [--encoding utf-8|utf-8-bom|cp932] [--include-opted-out]</translation>
     </message>
     <message>
-        <source>--format must be csv or vcard, not &quot;%1&quot;.</source>
+        <source>--format must be csv or vcard, not "%1".</source>
         <translation>--format に「%1」は指定できません。csv または vcard を指定してください。</translation>
     </message>
     <message>
-        <source>--encoding must be utf-8, utf-8-bom or cp932, not &quot;%1&quot;.</source>
+        <source>--encoding must be utf-8, utf-8-bom or cp932, not "%1".</source>
         <translation>--encoding に「%1」は指定できません。utf-8、utf-8-bom、cp932 のいずれかを指定してください。</translation>
     </message>
     <message>
@@ -2164,7 +2295,7 @@ Without a command, opens the window. Commands:
         <translation>除外したリード（配信停止または匿名）：%1</translation>
     </message>
     <message>
-        <source>--%1 must be a date written YYYY-MM-DD, not &quot;%2&quot;.</source>
+        <source>--%1 must be a date written YYYY-MM-DD, not "%2".</source>
         <translation>--%1 に「%2」は指定できません。YYYY-MM-DD 形式の日付を指定してください。</translation>
     </message>
     <message>
@@ -2196,7 +2327,7 @@ Without a command, opens the window. Commands:
         <translation>--format には table、csv、json のいずれかを指定してください。</translation>
     </message>
     <message>
-        <source>--attribution must be first, last, linear, time_decay or position, not &quot;%1&quot;.</source>
+        <source>--attribution must be first, last, linear, time_decay or position, not "%1".</source>
         <translation>--attribution に「%1」は指定できません。first、last、linear、time_decay、position のいずれかを指定してください。</translation>
     </message>
     <message>
@@ -2232,11 +2363,11 @@ Without a command, opens the window. Commands:
         <translation>--revenue-target と --growth のどちらか一方を指定してください。</translation>
     </message>
     <message>
-        <source>--growth must be a number above zero such as 1.2 (120%), not &quot;%1&quot;.</source>
+        <source>--growth must be a number above zero such as 1.2 (120%), not "%1".</source>
         <translation>--growth に「%1」は指定できません。1.2（120%）のような 0 より大きい数値を指定してください。</translation>
     </message>
     <message>
-        <source>--months must be a whole number from 1 to 1200, not &quot;%1&quot;.</source>
+        <source>--months must be a whole number from 1 to 1200, not "%1".</source>
         <translation>--months に「%1」は指定できません。1〜1200 の整数を指定してください。</translation>
     </message>
     <message>
@@ -2244,8 +2375,112 @@ Without a command, opens the window. Commands:
         <translation>使い方: mikomi sources merge FROM INTO</translation>
     </message>
     <message>
-        <source>Merged &quot;%1&quot; into &quot;%2&quot;: %3 leads, %4 touchpoints, %5 spend rows, %6 campaigns moved.</source>
+        <source>Merged "%1" into "%2": %3 leads, %4 touchpoints, %5 spend rows, %6 campaigns moved.</source>
         <translation>「%1」を「%2」に統合しました。移動したデータ：リード %3 件、タッチポイント %4 件、費用 %5 行、キャンペーン %6 件。</translation>
+    </message>
+    <message>
+        <source>Usage: mikomi [--db PATH] [--lang ja|en] [COMMAND]
+Without a command, opens the window. Commands:
+  demo [--leads N] [--seed S]        fill the database with sample data
+  import FILE …                      import leads, spend, touchpoints or vCards
+  export FILE …                      export leads as CSV or vCard
+  sources [list|set|alias|merge] …   manage lead sources
+  report sources …                   compare sources
+  budget --total AMOUNT …            70-20-10 budget
+  plan (--revenue-target A | --growth F) …   leads needed for a revenue goal
+  person export EMAIL|--id N [--output FILE]   everything held about one person
+  person erase EMAIL|--id N --yes       erase one person completely</source>
+        <translation>使い方: mikomi [--db PATH] [--lang ja|en] [COMMAND]
+コマンドを指定しないとウィンドウを開きます。コマンド:
+  demo [--leads N] [--seed S]        データベースにサンプルデータを入れる
+  import FILE …                      リード、費用、タッチポイント、vCard をインポート
+  export FILE …                      リードを CSV または vCard でエクスポート
+  sources [list|set|alias|merge] …   リードソースを管理
+  report sources …                   リードソースを比較
+  budget --total AMOUNT …            70-20-10 の予算配分
+  plan (--revenue-target A | --growth F) …   売上目標に必要なリード数を逆算
+  person export EMAIL|--id N [--output FILE]   一人について保持しているすべてのデータ
+  person erase EMAIL|--id N --yes       一人のデータを完全に消去</translation>
+    </message>
+    <message>
+        <source>Usage: mikomi person export EMAIL|--id N [--output FILE]
+       mikomi person erase EMAIL|--id N --yes [--delete-backups]</source>
+        <translation>使い方：mikomi person export EMAIL|--id N [--output FILE]
+        mikomi person erase EMAIL|--id N --yes [--delete-backups]</translation>
+    </message>
+    <message>
+        <source>--id needs a lead number.</source>
+        <translation>--id にはリードの番号を指定してください。</translation>
+    </message>
+    <message>
+        <source>There is no lead with id %1.</source>
+        <translation>ID %1 のリードはありません。</translation>
+    </message>
+    <message>
+        <source>lead #%1</source>
+        <translation>リード #%1</translation>
+    </message>
+    <message>
+        <source>No lead has the email address "%1".</source>
+        <translation>メールアドレス「%1」のリードはありません。</translation>
+    </message>
+    <message>
+        <source>The lead's number instead of an email address.</source>
+        <translation>メールアドレスの代わりにリードの番号で指定します。</translation>
+    </message>
+    <message>
+        <source>Write to FILE instead of the standard output (.vcf: vCard, else JSON).</source>
+        <translation>標準出力ではなく FILE に書き出します（.vcf なら vCard、それ以外は JSON）。</translation>
+    </message>
+    <message>
+        <source>Really erase (it cannot be undone).</source>
+        <translation>実際に消去します（元に戻せません）。</translation>
+    </message>
+    <message>
+        <source>Also delete the backup copies of the database Mikomi made.</source>
+        <translation>Mikomi が作成したデータベースのバックアップコピーも削除します。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote everything held about %1 (%n lead(s)) to %2.</source>
+        <translation>
+            <numerusform>%1 について保持しているすべてのデータ（リード %n 件）を %2 に書き出しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This would erase, for good, everything held about %1:</source>
+        <translation>%1 について保持している次のデータをすべて完全に消去します：</translation>
+    </message>
+    <message>
+        <source>Backup copies of the database that may still hold this person:</source>
+        <translation>この人のデータが残っている可能性のあるデータベースのバックアップコピー：</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. It cannot be undone: run again with --yes to erase.</source>
+        <translation>何も変更していません。消去は元に戻せません。消去するには --yes を付けて再実行してください。</translation>
+    </message>
+    <message>
+        <source>Erased everything held about %1:</source>
+        <translation>%1 について保持していたデータをすべて消去しました：</translation>
+    </message>
+    <message>
+        <source>The file could not be compacted, so old copies of deleted rows may remain in its free space: %1</source>
+        <translation>ファイルを最適化（VACUUM）できなかったため、削除した行の古いコピーが空き領域に残っている可能性があります：%1</translation>
+    </message>
+    <message>
+        <source>Another program is reading the database, so its write-ahead log (%1-wal) could not be emptied yet; close it and run any mikomi command on the file.</source>
+        <translation>別のプログラムがデータベースを読み込み中のため、ログ（%1-wal）をまだ空にできません。そのプログラムを閉じてから、このファイルに対して mikomi のコマンドを実行してください。</translation>
+    </message>
+    <message>
+        <source>Deleted backup copy %1</source>
+        <translation>バックアップコピー %1 を削除しました</translation>
+    </message>
+    <message>
+        <source>Could not delete backup copy %1</source>
+        <translation>バックアップコピー %1 を削除できませんでした</translation>
+    </message>
+    <message>
+        <source>These backup copies of the database still hold this person; delete them (or run the erase with --delete-backups):</source>
+        <translation>次のデータベースのバックアップコピーにはこの人のデータがまだ残っています。削除してください（または --delete-backups を付けて消去を実行してください）：</translation>
     </message>
 </context>
 <context>
@@ -2327,7 +2562,7 @@ Without a command, opens the window. Commands:
         <translation>キャンペーンの削除</translation>
     </message>
     <message>
-        <source>Delete the campaign &quot;%1&quot;? You can undo this.</source>
+        <source>Delete the campaign "%1"? You can undo this.</source>
         <translation>キャンペーン「%1」を削除しますか？この操作は元に戻せます。</translation>
     </message>
     <message>
@@ -2651,7 +2886,7 @@ Without a command, opens the window. Commands:
         </translation>
     </message>
     <message>
-        <source>Open the stored lead to add this card&apos;s details?</source>
+        <source>Open the stored lead to add this card's details?</source>
         <translation>登録済みのリードを開いて、この名刺の内容を追加しますか？</translation>
     </message>
     <message>
@@ -2739,6 +2974,30 @@ Without a command, opens the window. Commands:
     <message>
         <source>This page is coming in a later version of Mikomi.</source>
         <translation>このページは Mikomi の今後のバージョンで提供予定です。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::ConsentWidget</name>
+    <message>
+        <source>Consent basis</source>
+        <translation>同意の根拠</translation>
+    </message>
+    <message>
+        <source>The legal basis on which this person's data is held and used for contact. Opting out is recorded separately.</source>
+        <translation>この人の個人データを保持し、連絡に利用する法的根拠です。配信停止（オプトアウト）は別に記録します。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>同意日</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <comment>no consent date</comment>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>The day the person agreed (opted in).</source>
+        <translation>本人が同意（オプトイン）した日です。</translation>
     </message>
 </context>
 <context>
@@ -2839,6 +3098,37 @@ Without a command, opens the window. Commands:
     <message>
         <source>Merge duplicate leads</source>
         <translation>重複リードを統合</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::ErasePersonDialog</name>
+    <message>
+        <source>Erase person</source>
+        <translation>個人データの完全消去</translation>
+    </message>
+    <message>
+        <source>Erase %1 completely?</source>
+        <translation>%1 のデータを完全に消去しますか？</translation>
+    </message>
+    <message>
+        <source>Everything held about this person is removed from the database file, its log and the search index, so that it cannot be recovered:</source>
+        <translation>この人について保持しているすべてのデータを、データベースファイル、ログ、検索索引から復元できないように消去します：</translation>
+    </message>
+    <message>
+        <source>This cannot be undone, and the undo history is cleared. To remove a lead you may want back, use Delete instead.</source>
+        <translation>この操作は元に戻せません。また、元に戻す履歴も消去されます。後で戻す可能性があるリードは、代わりに「削除」を使ってください。</translation>
+    </message>
+    <message>
+        <source>Mikomi made these backup copies of the database before upgrading it. They still hold this person (and everyone else as they were then):</source>
+        <translation>次のファイルは、Mikomi がデータベースの更新前に作成したバックアップコピーです。この人のデータ（および当時の全員のデータ）がまだ残っています：</translation>
+    </message>
+    <message>
+        <source>Delete these backup copies too</source>
+        <translation>これらのバックアップコピーも削除する</translation>
+    </message>
+    <message>
+        <source>Erase for good</source>
+        <translation>完全に消去</translation>
     </message>
 </context>
 <context>
@@ -3238,6 +3528,18 @@ Without a command, opens the window. Commands:
         <source>Automatic: from the score and the days since the last activity (Scoring rules). Choose Hot, Warm or Cold to set it by hand.</source>
         <translation>自動：スコアと最後の活動からの日数で決まります（スコアリングルール）。ホット・ウォーム・コールドを選ぶと手動で設定できます。</translation>
     </message>
+    <message>
+        <source>Privacy</source>
+        <translation>個人データ</translation>
+    </message>
+    <message>
+        <source>Export this person's data…</source>
+        <translation>この人のデータをエクスポート…</translation>
+    </message>
+    <message>
+        <source>Erase person…</source>
+        <translation>個人データを完全消去…</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::LeadsPage</name>
@@ -3368,6 +3670,14 @@ Without a command, opens the window. Commands:
     <message>
         <source>Temperature</source>
         <translation>温度感</translation>
+    </message>
+    <message>
+        <source>Export this person's data…</source>
+        <translation>この人のデータをエクスポート…</translation>
+    </message>
+    <message>
+        <source>Erase person…</source>
+        <translation>個人データを完全消去…</translation>
     </message>
 </context>
 <context>
@@ -3508,6 +3818,10 @@ Without a command, opens the window. Commands:
             <numerusform>スコアを再計算しました：リード %n 件のスコアが変わりました。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>New &amp;Lead…</source>
+        <translation>新規リード(&amp;L)…</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::MatrixView</name>
@@ -3532,7 +3846,7 @@ Without a command, opens the window. Commands:
         <translation>種別の下に各リードソースを表示</translation>
     </message>
     <message>
-        <source>The lead-source guide&apos;s comparison matrix</source>
+        <source>The lead-source guide's comparison matrix</source>
         <translation>リードソースガイドの比較マトリックス</translation>
     </message>
 </context>
@@ -3700,6 +4014,36 @@ Which is it?</source>
         <source>Rules</source>
         <translation>ルール設定</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark %n lead(s) as won</source>
+        <translation>
+            <numerusform>%n 件のリードを受注にする</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open lead…</source>
+        <translation>リードを開く…</translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>期日を変更…</translation>
+    </message>
+    <message>
+        <source>Snooze until tomorrow 10:00</source>
+        <translation>明日 10:00 に延期</translation>
+    </message>
+    <message>
+        <source>Done (log as %1)</source>
+        <translation>完了（%1 として記録）</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>開く…</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::PipelineRulesDialog</name>
@@ -3797,6 +4141,17 @@ Which is it?</source>
     <message>
         <source>&amp;Months:</source>
         <translation>月数(&amp;M)：</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::RescheduleDialog</name>
+    <message>
+        <source>Reschedule follow-up</source>
+        <translation>フォローアップの期日変更</translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>期日：</translation>
     </message>
 </context>
 <context>
@@ -4032,11 +4387,11 @@ Which is it?</source>
         <translation>リードソース名：</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is already known as the source &quot;%2&quot;.</source>
+        <source>"%1" is already known as the source "%2".</source>
         <translation>「%1」はすでにリードソース「%2」として登録されています。</translation>
     </message>
     <message>
-        <source>Category of &quot;%1&quot; (suggested: %2):</source>
+        <source>Category of "%1" (suggested: %2):</source>
         <translation>「%1」の種別（提案：%2）：</translation>
     </message>
     <message>
@@ -4048,7 +4403,7 @@ Which is it?</source>
         <translation>別名の追加</translation>
     </message>
     <message>
-        <source>Another name for &quot;%1&quot;:</source>
+        <source>Another name for "%1":</source>
         <translation>「%1」の別名：</translation>
     </message>
     <message>
@@ -4060,7 +4415,7 @@ Which is it?</source>
         <translation>リードソースの統合</translation>
     </message>
     <message>
-        <source>Merge &quot;%1&quot; into:</source>
+        <source>Merge "%1" into:</source>
         <translation>「%1」の統合先：</translation>
     </message>
     <message>
@@ -4117,6 +4472,41 @@ Which is it?</source>
     <message>
         <source>Content (utm_content):</source>
         <translation>コンテンツ (utm_content)：</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::WonDialog</name>
+    <message>
+        <source>Won deal</source>
+        <translation>受注</translation>
+    </message>
+    <message>
+        <source>The lead becomes a customer.</source>
+        <translation>このリードを受注にします。</translation>
+    </message>
+    <message>
+        <source>%1 becomes a customer.</source>
+        <translation>%1 を受注にします。</translation>
+    </message>
+    <message>
+        <source>e.g. 1,500,000</source>
+        <translation>例：1,500,000</translation>
+    </message>
+    <message>
+        <source>e.g. 12,000.00</source>
+        <translation>例：12,000.00</translation>
+    </message>
+    <message>
+        <source>Deal value:</source>
+        <translation>受注金額：</translation>
+    </message>
+    <message>
+        <source>Won on:</source>
+        <translation>受注日：</translation>
+    </message>
+    <message>
+        <source>Enter the deal value as an amount, e.g. %1.</source>
+        <translation>受注金額は %1 のように金額で入力してください。</translation>
     </message>
 </context>
 </TS>
