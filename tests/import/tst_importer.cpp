@@ -629,8 +629,7 @@ private slots:
     }
 
     void vcardJapanese() {
-        ImportOptions o =
-            opts(QStringLiteral(MIKOMI_CORPUS "/vcard/android/v21_japanese_1.vcf"));
+        ImportOptions o = opts(QStringLiteral(MIKOMI_CORPUS "/vcard/android/v21_japanese_1.vcf"));
         o.defaultSource = QStringLiteral("名刺");
         ImportSummary s = run(o);
         QCOMPARE(s.kind, ImportKind::VCard);
@@ -646,8 +645,7 @@ private slots:
         QCOMPARE(l.givenReading, QStringLiteral("ロイド1"));
         QCOMPARE(l.postalCode, QStringLiteral("150-8512"));
         // A malformed line is a warning, not fatal.
-        s = run(
-            opts(QStringLiteral(MIKOMI_CORPUS "/vcard/android/v21_invalid_comment_line.vcf")));
+        s = run(opts(QStringLiteral(MIKOMI_CORPUS "/vcard/android/v21_invalid_comment_line.vcf")));
         QVERIFY(s.created + s.merged >= 1);
         // Export as vCard 4.0 keeps the readings.
         ExportOptions e;

@@ -41,10 +41,9 @@ private slots:
         QVERIFY(files.size() >= 12);
         for (const QString &f : files) {
             const QString base = f.chopped(4);
-            QTest::newRow(qPrintable(base))
-                << dir.filePath(f)
-                << QStringLiteral(MIKOMI_CORPUS "/csv-spectrum/json/") + base +
-                       QStringLiteral(".json");
+            QTest::newRow(qPrintable(base)) << dir.filePath(f)
+                                            << QStringLiteral(MIKOMI_CORPUS "/csv-spectrum/json/") +
+                                                   base + QStringLiteral(".json");
         }
     }
     void spectrum() {
