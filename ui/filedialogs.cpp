@@ -35,6 +35,12 @@ QString ask(QWidget *parent, const QString &caption, const QString &dir, const Q
     NameOnlyIconProvider icons;
     QFileDialog dialog(parent, caption, dir, filter);
     dialog.setIconProvider(&icons);
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+    // A platform dialog (GTK's through the platform theme) runs in this process and ignores the
+    // icon provider; it may read the files it lists to guess their type, which would drop the
+    // POSIX locks of an open database in that folder. Qt's own dialog is used instead.
+    dialog.setOption(QFileDialog::DontUseNativeDialog);
+#endif
     dialog.setAcceptMode(mode);
     dialog.setFileMode(mode == QFileDialog::AcceptOpen ? QFileDialog::ExistingFile
                                                        : QFileDialog::AnyFile);
