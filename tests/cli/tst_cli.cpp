@@ -1,3 +1,5 @@
+#include "clirun.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,24 +14,8 @@ class TestCli final : public QObject {
 private:
     QTemporaryDir m_dir;
 
-    struct Run {
-        int code = -1;
-        QByteArray out;
-        QString err;
-    };
-
-    static Run mikomi(const QStringList &args) {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("MIKOMI_DB"));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), QDir::tempPath());
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(MIKOMI_EXE), args);
-        if (!p.waitForFinished(120000))
-            return {};
-        return {p.exitCode(), p.readAllStandardOutput(),
-                QString::fromUtf8(p.readAllStandardError())};
-    }
+    using Run = clitest::Run;
+    static Run mikomi(const QStringList &args) { return clitest::mikomi(args); }
 
     QString db(const QString &name) const { return m_dir.filePath(name); }
 

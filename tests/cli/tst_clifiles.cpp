@@ -1,3 +1,5 @@
+#include "clirun.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -14,24 +16,8 @@ class TestCliFiles final : public QObject {
 private:
     QTemporaryDir m_dir;
 
-    struct Run {
-        int code = -1;
-        QByteArray out;
-        QString err;
-    };
-
-    static Run mikomi(const QStringList &args) {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("MIKOMI_DB"));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), QDir::tempPath());
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(MIKOMI_EXE), args);
-        if (!p.waitForFinished(120000))
-            return {};
-        return {p.exitCode(), p.readAllStandardOutput(),
-                QString::fromUtf8(p.readAllStandardError())};
-    }
+    using Run = clitest::Run;
+    static Run mikomi(const QStringList &args) { return clitest::mikomi(args); }
 
     static QByteArray hash(const QString &path) {
         QFile f(path);

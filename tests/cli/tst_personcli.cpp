@@ -1,3 +1,5 @@
+#include "clirun.h"
+
 #include "models/storage/database.h"
 
 #include <QFile>
@@ -17,24 +19,8 @@ class TestPersonCli final : public QObject {
 private:
     QTemporaryDir m_dir;
 
-    struct Run {
-        int code = -1;
-        QByteArray out;
-        QString err;
-    };
-
-    static Run mikomi(const QStringList &args) {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("MIKOMI_DB"));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), QDir::tempPath());
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(MIKOMI_EXE), args);
-        if (!p.waitForFinished(120000))
-            return {};
-        return {p.exitCode(), p.readAllStandardOutput(),
-                QString::fromUtf8(p.readAllStandardError())};
-    }
+    using Run = clitest::Run;
+    static Run mikomi(const QStringList &args) { return clitest::mikomi(args); }
 
     // A schema-v6 file (before consent) with two people, so the first command migrates it and
     // leaves a backup copy beside it, as an upgrade of the app does.
