@@ -5,6 +5,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -13,6 +14,16 @@ namespace mikomi {
 
 // Money is an integer in the currency's minor unit (yen: 1, dollar: cent).
 using Money = qint64;
+
+// A further way to reach the person beyond the lead's own email, phone and mobile columns: a
+// second email address, a direct line, a fax (issue 12: several per person, none dropped).
+enum class ContactKind { Email = 0, Phone, Mobile, Fax };
+struct ContactPoint {
+    ContactKind kind = ContactKind::Email;
+    QString value; // as written (validated by the caller that made it)
+    QString label; // as the source named it ("Work", "直通", "TEL2"); may be empty
+    bool operator==(const ContactPoint &) const = default;
+};
 
 // One lead: a person and their company (product.md §Capabilities 1). Plain value type.
 struct Lead {
@@ -40,6 +51,8 @@ struct Lead {
     QString owner;  // user name; empty = unassigned
     QString source; // original source (canonical name); empty = unknown
     QString notes;
+    // Emails and numbers beyond email/phone/mobile, in the order the source gave them.
+    QList<ContactPoint> extraContacts;
 
     Stage stage = Stage::Inquiry;
     SqlKind sqlKind = SqlKind::None;
