@@ -1844,6 +1844,21 @@ customer</source>
         <source>Mark lead as won</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Changed in existing leads, field by field:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>  %1: %Ln lead(s), e.g. line %2: &quot;%3&quot; → &quot;%4&quot;</source>
+        <translation>
+            <numerusform>  %1: %Ln lead, e.g. line %2: &quot;%3&quot; → &quot;%4&quot;</numerusform>
+            <numerusform>  %1: %Ln leads, e.g. line %2: &quot;%3&quot; → &quot;%4&quot;</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>

@@ -1841,6 +1841,20 @@ customer</source>
         <source>Mark lead as won</source>
         <translation>リードを受注にする</translation>
     </message>
+    <message>
+        <source>Changed in existing leads, field by field:</source>
+        <translation>既存リードの変更（項目ごと）:</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message numerus="yes">
+        <source>  %1: %Ln lead(s), e.g. line %2: &quot;%3&quot; → &quot;%4&quot;</source>
+        <translation>
+            <numerusform>  %1: %Ln 件（例: %2 行目「%3」→「%4」）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>

@@ -358,6 +358,52 @@ Status Run::insertNew(Lead &lead, const storage::LeadKeys &keys) {
     return {};
 }
 
+// The fields of `before` that `after` changed, as the summary lists them.
+void diffLeads(const Lead &before, const Lead &after, int line, qint64 id,
+               QList<FieldChange> &out) {
+    using F = io::LeadField;
+    const auto cmp = [&](F f, const QString &a, const QString &b) {
+        if (a != b)
+            out.append({line, id, io::leadFieldKey(f), a, b});
+    };
+    const auto money = [](const std::optional<Money> &m) {
+        return m ? QString::number(*m) : QString();
+    };
+    const auto day = [](const std::optional<QDate> &d) {
+        return d ? d->toString(Qt::ISODate) : QString();
+    };
+    cmp(F::Company, before.company, after.company);
+    cmp(F::CompanyReading, before.companyReading, after.companyReading);
+    cmp(F::Department, before.department, after.department);
+    cmp(F::Title, before.title, after.title);
+    cmp(F::FamilyName, before.familyName, after.familyName);
+    cmp(F::GivenName, before.givenName, after.givenName);
+    cmp(F::FamilyReading, before.familyReading, after.familyReading);
+    cmp(F::GivenReading, before.givenReading, after.givenReading);
+    cmp(F::Email, before.email, after.email);
+    cmp(F::Phone, before.phone, after.phone);
+    cmp(F::Mobile, before.mobile, after.mobile);
+    cmp(F::PostalCode, before.postalCode, after.postalCode);
+    cmp(F::Prefecture, before.prefecture, after.prefecture);
+    cmp(F::City, before.city, after.city);
+    cmp(F::Street, before.street, after.street);
+    cmp(F::Building, before.building, after.building);
+    cmp(F::Country, before.country, after.country);
+    cmp(F::Website, before.website, after.website);
+    cmp(F::Owner, before.owner, after.owner);
+    cmp(F::Source, before.source, after.source);
+    cmp(F::Notes, before.notes, after.notes);
+    cmp(F::LostReason, before.lostReason, after.lostReason);
+    cmp(F::DealValue, money(before.dealValue), money(after.dealValue));
+    cmp(F::LifetimeValue, money(before.lifetimeValue), money(after.lifetimeValue));
+    cmp(F::WonAt, day(before.wonAt), day(after.wonAt));
+    cmp(F::LostAt, day(before.lostAt), day(after.lostAt));
+    cmp(F::OptOut, before.optOut ? QStringLiteral("yes") : QStringLiteral("no"),
+        after.optOut ? QStringLiteral("yes") : QStringLiteral("no"));
+    cmp(F::ConsentDate, day(before.consentAt), day(after.consentAt));
+    cmp(F::ConsentBasis, consentBasisKey(before.consentBasis), consentBasisKey(after.consentBasis));
+}
+
 Status Run::importLead(io::LeadRow row, int line, const QStringList &fields, bool stageGiven,
                        const storage::LeadKeys &keys, QHash<qint64, Lead> *prefetched) {
     // The fields the keys come from are not changed below.
@@ -386,6 +432,7 @@ Status Run::importLead(io::LeadRow row, int line, const QStringList &fields, boo
         return Error{existing.error()};
     const Lead combined = combine(*existing, lead, m_o.onMatch);
     if (!(combined == *existing)) {
+        diffLeads(*existing, combined, line, match, m_s.changes);
         if (Status st = m_repo.update(combined); !st)
             return st;
         m_matcher.add(match, storage::LeadKeys::of(combined));
@@ -397,15 +444,34 @@ Status Run::importLead(io::LeadRow row, int line, const QStringList &fields, boo
                 return Error{sc.error()};
         }
     }
-    if (m_o.onMatch == OnMatch::Update) {
-        if (stageGiven && (lead.stage != existing->stage ||
-                           (lead.stage == Stage::Sql && lead.sqlKind != existing->sqlKind))) {
-            if (Status st = m_repo.changeStage(match, lead.stage, lead.sqlKind, m_o.user, m_now);
-                !st) {
-                reject(line, fields, {io::RowError{line, QString(), st.error()}});
-                return {};
-            }
+    // A creation date the file knows and the lead does not: the lead was stored before this
+    // file said when it was created (a first export without the column: then the import's time
+    // stood in), or another system had it earlier. The earliest known date is the true one.
+    if (lead.createdAt.isValid() && existing->createdAt.isValid() &&
+        lead.createdAt < existing->createdAt) {
+        if (Status st = m_repo.setCreatedAt(match, lead.createdAt); !st)
+            return st;
+        m_s.changes.append({line, match, io::leadFieldKey(io::LeadField::CreatedAt),
+                            dates::toIsoDateTime(existing->createdAt),
+                            dates::toIsoDateTime(lead.createdAt)});
+    }
+    // Update follows the file's stage wherever it goes; merge records a stage that advanced
+    // (a newer export of the same leads), never moves one back.
+    const bool stageDiffers =
+        stageGiven && (lead.stage != existing->stage ||
+                       (lead.stage == Stage::Sql && lead.sqlKind != existing->sqlKind));
+    const bool follow = m_o.onMatch == OnMatch::Update
+                            ? stageDiffers
+                            : stageDiffers && !existing->lost && lead.stage > existing->stage;
+    if (follow) {
+        if (Status st = m_repo.changeStage(match, lead.stage, lead.sqlKind, m_o.user, m_now); !st) {
+            reject(line, fields, {io::RowError{line, QString(), st.error()}});
+            return {};
         }
+        m_s.changes.append({line, match, io::leadFieldKey(io::LeadField::Stage),
+                            stageKey(existing->stage), stageKey(lead.stage)});
+    }
+    if (m_o.onMatch == OnMatch::Update) {
         if (lead.lost && !existing->lost) {
             if (Status st = m_repo.markLost(match, lead.lostReason, m_o.user,
                                             atStartOfDay(lead.lostAt, m_now));
@@ -1065,6 +1131,36 @@ QString describeRowError(const io::RowError &e) {
     return e.reason;
 }
 
+QStringList changeLines(const QList<FieldChange> &changes) {
+    // Per field, in the order fields are first changed: how many leads, and the first example.
+    QStringList order;
+    QHash<QString, QList<FieldChange>> byField;
+    for (const FieldChange &c : changes) {
+        if (!byField.contains(c.field))
+            order << c.field;
+        byField[c.field].append(c);
+    }
+    QStringList out;
+    if (order.isEmpty())
+        return out;
+    out << QCoreApplication::translate("Mikomi", "Changed in existing leads, field by field:");
+    for (const QString &field : std::as_const(order)) {
+        const QList<FieldChange> &list = byField.value(field);
+        const auto f = io::leadFieldFromKey(field);
+        const QString label = f ? io::leadFieldLabel(*f) : field;
+        const FieldChange &first = list.first();
+        const QString empty = QCoreApplication::translate("Mikomi", "(empty)");
+        out << QCoreApplication::translate("Mikomi",
+                                           "  %1: %Ln lead(s), e.g. line %2: \"%3\" → \"%4\"",
+                                           nullptr, int(list.size()))
+                   .arg(label)
+                   .arg(first.line)
+                   .arg(first.before.isEmpty() ? empty : first.before,
+                        first.after.isEmpty() ? empty : first.after);
+    }
+    return out;
+}
+
 QStringList summaryLines(const ImportSummary &s) {
     QStringList out;
     if (s.dryRun)
@@ -1089,6 +1185,7 @@ QStringList summaryLines(const ImportSummary &s) {
         if (s.followUps > 0)
             out << QCoreApplication::translate("Mikomi", "First follow-ups created: %L1")
                        .arg(s.followUps);
+        out << changeLines(s.changes);
     }
     out << QCoreApplication::translate("Mikomi", "Rejected rows: %L1").arg(s.rejected);
     if (!s.warnings.isEmpty())

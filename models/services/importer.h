@@ -89,6 +89,17 @@ struct RejectedRow {
     QList<io::RowError> errors;
 };
 
+// One field of an existing lead changed by an import row (merge fills, update overwrites; a
+// stage that advanced and a creation date learnt from the file count too).
+struct FieldChange {
+    int line = 0;
+    qint64 leadId = 0;
+    QString field; // a lead field key (io::leadFieldKey), "stage" or "created_at"
+    QString before;
+    QString after;
+    bool operator==(const FieldChange &) const = default;
+};
+
 struct ImportSummary {
     ImportKind kind = ImportKind::Leads;
     io::Encoding encoding = io::Encoding::Utf8;
@@ -105,6 +116,8 @@ struct ImportSummary {
     QList<io::RowError> warnings; // not fatal (vCard lines that could not be read)
     QStringList headers;          // of the CSV, for the report
     QList<RejectedRow> rejectedRows;
+    // What matched rows changed in existing leads, field by field (re-importing a newer export).
+    QList<FieldChange> changes;
 };
 
 // Progress: rows handled so far, bytes read of the file, file size. Called every few hundred rows
@@ -122,7 +135,10 @@ Result<ImportSummary> runImport(storage::Database &db, const ImportOptions &opti
 // "import_column" and "import_error" (ignored by the header mapping). UTF-8 with BOM.
 Status writeRejectedReport(const ImportSummary &summary, const QString &path);
 
-// One line per count, translated ("Rows read: 120" …).
+// The field-by-field changes to existing leads: a heading, then one line per field with the
+// number of leads and a first example (translated). Empty when nothing changed.
+QStringList changeLines(const QList<FieldChange> &changes);
+// One line per count, translated ("Rows read: 120" …), then changeLines.
 QStringList summaryLines(const ImportSummary &summary);
 // "Line 12, column "Email": reason" (translated).
 QString describeRowError(const io::RowError &e);
