@@ -220,7 +220,6 @@ const Alias kLeadAliases[] = {
     {LF(PostalCode), "business postal code"},
     {LF(Country), "business country/region"}, {LF(Country), "business country"},
     {LF(Website), "web page"}, {LF(Website), "business web page"},
-    {LF(Stage), "status", true},
 };
 
 #undef LF
@@ -569,6 +568,24 @@ HeaderMap mapLeads(const QStringList &headers) {
             map.columnRole[c] =
                 m.weak && m.displaced != ColumnRole::Note ? m.displaced : extraRoleOf(f);
             map.duplicates.append(c);
+        }
+    }
+    // "Status" alone is too vague to be the stage, except in a Salesforce lead export (Data
+    // Loader's STATUS beside LEADSOURCE or OWNERID), where it is the lead status.
+    if (map.fieldColumn[int(LeadField::Stage)] < 0) {
+        int status = -1;
+        bool salesforce = false;
+        for (int c = 0; c < headers.size(); ++c) {
+            const QString k = headerKey(headers.at(c));
+            if (k == u"status" && map.unmapped.contains(c))
+                status = c;
+            if (k == u"leadsource" || k == u"ownerid" || k == u"isconverted")
+                salesforce = true;
+        }
+        if (status >= 0 && salesforce) {
+            map.unmapped.removeAll(status);
+            map.fieldColumn[int(LeadField::Stage)] = status;
+            map.columnField[status] = int(LeadField::Stage);
         }
     }
     for (int c = 0; c < headers.size(); ++c) {

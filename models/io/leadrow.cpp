@@ -377,6 +377,7 @@ RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
                                return p.kind == kind && text::normalizePhone(p.value) == n;
                            });
     };
+    bool anyContact = false; // an email or number, valid or not (then it is the row's error)
     for (const Source &src : sources) {
         const QString cellText = cellAt(record, src.column);
         if (cellText.isEmpty())
@@ -398,6 +399,7 @@ RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
             }
             if (label.isEmpty() && roleColumn)
                 label = map.headers.value(src.column).trimmed();
+            anyContact = true;
             if (email ? !text::isValidEmail(v) : !text::isValidPhone(v)) {
                 errors.addColumn(src.column,
                                  email ? QCoreApplication::translate(
@@ -509,7 +511,7 @@ RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
     const bool personal = !lead.familyName.isEmpty() || !lead.givenName.isEmpty() ||
                           !lead.email.isEmpty() || !lead.phone.isEmpty() || !lead.mobile.isEmpty();
     if (lead.company.isEmpty() && lead.familyName.isEmpty() && lead.email.isEmpty() &&
-        lead.phone.isEmpty() && lead.mobile.isEmpty())
+        lead.phone.isEmpty() && lead.mobile.isEmpty() && !anyContact)
         errors.add(-1, QCoreApplication::translate(
                            "Mikomi",
                            "The row is empty or has no identifying field: it needs a company, a "

@@ -34,7 +34,7 @@ struct RowOptions {
     int minorUnitsPerMajor = 1;
     // How year-last numeric dates (5/12/2026) are read: given by --date-order or detected from
     // the file by the import. None: such a date is a row error asking for --date-order.
-    std::optional<dates::DateOrder> dateOrder;
+    std::optional<dates::DateOrder> dateOrder = std::nullopt;
 };
 
 // mikomi::parseMoney (models/domain/money.h) in the currency of `minorUnitsPerMajor` (1 = JPY,
