@@ -153,6 +153,14 @@ Lead combine(const Lead &existing, const Lead &row, OnMatch mode) {
     takeOpt(out.consentAt, row.consentAt);
     if (row.optOut)
         out.optOut = true; // an opt-out is never undone by an import
+    // Further emails and numbers are added, never replaced (in every mode).
+    for (const ContactPoint &p : row.extraContacts) {
+        const bool known = std::any_of(
+            out.extraContacts.cbegin(), out.extraContacts.cend(),
+            [&p](const ContactPoint &q) { return q.kind == p.kind && q.value == p.value; });
+        if (!known && p.value != out.email && p.value != out.phone && p.value != out.mobile)
+            out.extraContacts.append(p);
+    }
     out.anonymous = out.familyName.isEmpty() && out.givenName.isEmpty() && out.email.isEmpty() &&
                     out.phone.isEmpty() && out.mobile.isEmpty();
     return out;
@@ -1066,8 +1074,12 @@ Result<ImportAnalysis> analyseImport(const ImportOptions &options, int previewRo
     a.dateOrder = options.dateOrder;
     while (a.previewRecords.size() < previewRows && reader.next(rec)) {
         unneutralise(rec);
-        if (a.mapping.headers.size() > 1 && rec.fields.size() == 1 && isReportFooterMarker(rec))
+        if (a.mapping.headers.size() > 1 && rec.fields.size() == 1 && isReportFooterMarker(rec)) {
+            // The report's footer: its title or totals read just before are not data either.
+            while (!a.previewRecords.isEmpty() && a.previewRecords.last().fields.size() == 1)
+                a.previewRecords.removeLast();
             break;
+        }
         if (!a.dateOrder && a.kind == ImportKind::Leads) {
             for (const auto &[column, evidence] : io::dateEvidence(a.mapping, rec)) {
                 if (evidence == dates::DateOrderEvidence::Mdy)
@@ -1246,18 +1258,28 @@ QStringList summaryLines(const ImportSummary &s) {
     out << QCoreApplication::translate("Mikomi", "Rejected rows: %L1").arg(s.rejected);
     if (!s.warnings.isEmpty())
         out << QCoreApplication::translate("Mikomi", "Warnings: %L1").arg(s.warnings.size());
+    QStringList emptyColumns;
     for (const ImportSummary::Column &c : s.notImported)
-        out << QCoreApplication::translate(
-                   "Mikomi",
-                   "Column \"%1\" was not imported (%n value(s) left out); map it with --map "
-                   "\"%1=FIELD\" or keep it in the notes with --map \"%1=notes\".",
-                   nullptr, int(c.values))
-                   .arg(c.header);
-    for (const ImportSummary::Column &c : s.keptInNotes)
+        if (c.values == 0)
+            emptyColumns << c.header;
+    if (!emptyColumns.isEmpty())
         out << QCoreApplication::translate("Mikomi",
-                                           "Column \"%1\" was kept in the notes (%n value(s)).",
-                                           nullptr, int(c.values))
-                   .arg(c.header);
+                                           "Columns not imported, all empty in this file: %1")
+                   .arg(emptyColumns.join(QStringLiteral(", ")));
+    for (const ImportSummary::Column &c : s.notImported)
+        if (c.values > 0)
+            out << QCoreApplication::translate(
+                       "Mikomi",
+                       "Column \"%1\" was not imported (%n value(s) left out); map it with --map "
+                       "\"%1=FIELD\" or keep it in the notes with --map \"%1=notes\".",
+                       nullptr, int(c.values))
+                       .arg(c.header);
+    for (const ImportSummary::Column &c : s.keptInNotes)
+        if (c.values > 0)
+            out << QCoreApplication::translate("Mikomi",
+                                               "Column \"%1\" was kept in the notes (%n value(s)).",
+                                               nullptr, int(c.values))
+                       .arg(c.header);
     if (s.footerLines > 0)
         out << QCoreApplication::translate(
                    "Mikomi",

@@ -479,6 +479,20 @@ private slots:
         QVERIFY2(lines.contains(QStringLiteral("4/23/2026 2:05 PM")), qPrintable(lines));
     }
 
+    // The wizard's preview: the footer is not a row, the date order is found in the first rows.
+    void salesforceReportPreview() {
+        ImportOptions o;
+        o.path = data("salesforce_report.csv");
+        const auto a = analyseImport(o);
+        QVERIFY(a.ok());
+        QCOMPARE(a->previewRecords.size(), 2);
+        QCOMPARE(a->dateOrder, dates::DateOrder::Mdy);
+        const QList<PreviewRow> rows = previewRows(*a);
+        QCOMPARE(rows.size(), 2);
+        QVERIFY(rows.at(0).errors.isEmpty());
+        QVERIFY(rows.at(1).errors.isEmpty());
+    }
+
     void salesforceDataLoader() {
         const QList<Fields> want{
             expect(
