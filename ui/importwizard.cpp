@@ -394,7 +394,6 @@ int ImportWizard::mappingData(int column) const {
 
 void ImportWizard::mappingChanged() {
     // Another column may have lost its field: show the mapping as it now is.
-    const io::HeaderMap &map = m_analysis->mapping;
     for (int c = 0; c < m_mapping->rowCount(); ++c) {
         if (auto *combo = qobject_cast<QComboBox *>(m_mapping->cellWidget(c, 1)))
             combo->setCurrentIndex(combo->findData(mappingData(c)));

@@ -211,6 +211,7 @@ const Alias kLeadAliases[] = {
     {LF(FamilyReading), "surname yomi"}, {LF(FamilyReading), "last name yomi"},
     {LF(GivenReading), "phonetic first name"}, {LF(GivenReading), "given name yomi"},
     {LF(GivenReading), "given yomi"}, {LF(GivenReading), "first name yomi"},
+    {LF(FullReading), "yomi name"},
     {LF(Email), "email1"}, {LF(Email), "primary email"}, {LF(Email), "e-mail 1"},
     {LF(Phone), "tel1"}, {LF(Phone), "main phone"}, {LF(Phone), "tel-1"},
     {LF(Street), "business street"}, {LF(Street), "町名・番地"}, {LF(Street), "町名番地"},
@@ -447,12 +448,14 @@ std::optional<LeadMatch> classifyNumbered(const QString &key) {
         }
         return out;
     }
-    if (label) {
+    if (label && n == 1 && (kind == u"address" || kind == u"website" || kind == u"organization")) {
         out.role = ColumnRole::Label;
         out.isLabel = true;
         return out;
     }
-    if (n != 1) {
+    if (label || n != 1) {
+        // "Relation 1 - Type", "Custom Field 1 - Label": what the value beside it is, kept with
+        // it in the notes; so are the second address, website and organisation.
         out.role = ColumnRole::Note;
         return out;
     }
