@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QRegularExpression>
+#include <QVarLengthArray>
 
 namespace mikomi::io {
 namespace {
@@ -251,9 +252,21 @@ RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
     Errors errors(map, record);
     checkControls(map, record, LeadFieldCount, errors,
                   {int(LeadField::Notes), int(LeadField::LostReason)});
-    for (int c = 0; c < map.columnRole.size(); ++c) {
+    // The columns with a role, found once (most files have none).
+    QVarLengthArray<int, 16> roleColumns;
+    for (qsizetype c = 0; c < map.columnRole.size(); ++c)
+        if (map.columnRole.at(c) != ColumnRole::None)
+            roleColumns.append(int(c));
+    const auto withRole = [&](ColumnRole r) {
+        QVarLengthArray<int, 4> out;
+        for (const int c : roleColumns)
+            if (map.columnRole.at(c) == r)
+                out.append(c);
+        return out;
+    };
+    for (const int c : roleColumns) {
         const ColumnRole r = map.columnRole.at(c);
-        if (r == ColumnRole::None || r == ColumnRole::Covered)
+        if (r == ColumnRole::Covered)
             continue;
         const bool multi = r == ColumnRole::Note || r == ColumnRole::FormattedAddress;
         const QString v = cellAt(record, c);
@@ -275,12 +288,12 @@ RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
         lead.familyName = family;
         lead.givenName = given;
     }
-    for (const int c : map.columnsWith(ColumnRole::MiddleName)) {
+    for (const int c : withRole(ColumnRole::MiddleName)) {
         const QString middle = cellAt(record, c);
         if (!middle.isEmpty())
             lead.givenName = lead.givenName.isEmpty() ? middle : lead.givenName + u' ' + middle;
     }
-    for (const int c : map.columnsWith(ColumnRole::Honorific)) {
+    for (const int c : withRole(ColumnRole::Honorific)) {
         if (const QString v = cellAt(record, c); !v.isEmpty()) {
             lead.honorific = v;
             break;
@@ -307,7 +320,7 @@ RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
         // A whole address in one cell (Google "Address 1 - Formatted", Sansan 住所(1)［全て］)
         // is the street when no split column (but the postal code or country) has a value;
         // otherwise it repeats them.
-        for (const int c : map.columnsWith(ColumnRole::FormattedAddress)) {
+        for (const int c : withRole(ColumnRole::FormattedAddress)) {
             QStringList lines;
             for (const QString &l : cellAt(record, c).split(u'\n'))
                 if (!l.trimmed().isEmpty())
@@ -319,7 +332,7 @@ RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
         }
     }
     lead.notes = get(LeadField::Notes);
-    for (const int c : map.columnsWith(ColumnRole::Note)) {
+    for (const int c : withRole(ColumnRole::Note)) {
         const QString v = cellAt(record, c);
         if (v.isEmpty())
             continue;
@@ -334,14 +347,14 @@ RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
         int column;
         ContactKind kind;
     };
-    QList<Source> sources;
+    QVarLengthArray<Source, 8> sources;
     if (const int c = map.column(int(LeadField::Email)); c >= 0)
         sources.append({c, ContactKind::Email});
     if (const int c = map.column(int(LeadField::Phone)); c >= 0)
         sources.append({c, ContactKind::Phone});
     if (const int c = map.column(int(LeadField::Mobile)); c >= 0)
         sources.append({c, ContactKind::Mobile});
-    for (int c = 0; c < map.columnRole.size(); ++c) {
+    for (const int c : roleColumns) {
         switch (map.columnRole.at(c)) {
         case ColumnRole::ExtraEmail:
             sources.append({c, ContactKind::Email});
@@ -383,17 +396,16 @@ RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
         if (cellText.isEmpty())
             continue;
         const bool email = src.kind == ContactKind::Email;
-        const QStringList values = splitValues(cellText, email);
         const int labelColumn = map.columnLabel.value(src.column, -1);
         const QStringList labels = labelColumn >= 0
                                        ? cellAt(record, labelColumn).split(QStringLiteral(" ::: "))
                                        : QStringList();
         const bool roleColumn = map.role(src.column) != ColumnRole::None;
-        for (qsizetype i = 0; i < values.size(); ++i) {
-            const QString &v = values.at(i);
-            QString label = cleanLabel(labels.value(i, labels.value(0)));
+        const auto take = [&](const QString &v, qsizetype i) {
+            QString label =
+                labels.isEmpty() ? QString() : cleanLabel(labels.value(i, labels.at(0)));
             ContactKind kind = src.kind;
-            if (kind == ContactKind::Phone || kind == ContactKind::Mobile) {
+            if (!label.isEmpty() && (kind == ContactKind::Phone || kind == ContactKind::Mobile)) {
                 if (const auto byLabel = kindFromLabel(label))
                     kind = *byLabel;
             }
@@ -408,7 +420,7 @@ RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
                                        : QCoreApplication::translate(
                                              "Mikomi", "\"%1\" is not a valid phone number.")
                                              .arg(v));
-                continue;
+                return;
             }
             if (kind == ContactKind::Email && lead.email.isEmpty()) {
                 lead.email = v;
@@ -419,7 +431,17 @@ RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
             } else if (!known(kind, v)) {
                 lead.extraContacts.append(ContactPoint{kind, v, label});
             }
+        };
+        // Most cells hold one value: no list is made for them.
+        const bool several = cellText.contains(QLatin1String(" ::: ")) ||
+                             (email && (cellText.contains(u';') || cellText.contains(u',')));
+        if (!several) {
+            take(cellText, 0);
+            continue;
         }
+        const QStringList values = splitValues(cellText, email);
+        for (qsizetype i = 0; i < values.size(); ++i)
+            take(values.at(i), i);
     }
 
     if (const QString v = get(LeadField::SourceCategory); !v.isEmpty()) {
