@@ -178,6 +178,8 @@ private slots:
         QVERIFY(notes > 0);
         combo->setCurrentIndex(notes);
         emit combo->activated(notes);
+        mapping->scrollToItem(mapping->item(rating, 0));
+        shot(&w, QStringLiteral("import_keep_in_notes"), QStringLiteral("en"));
         w.next();
         QTRY_VERIFY(!w.running() && w.lastSummary().has_value());
         QCOMPARE(w.lastSummary()->rejected, 0);
