@@ -1841,6 +1841,96 @@ customer</source>
         <source>Mark lead as won</source>
         <translation>リードを受注にする</translation>
     </message>
+    <message>
+        <source>Further email address</source>
+        <translation>その他のメールアドレス</translation>
+    </message>
+    <message>
+        <source>Further phone number</source>
+        <translation>その他の電話番号</translation>
+    </message>
+    <message>
+        <source>Further mobile number</source>
+        <translation>その他の携帯電話番号</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation>FAX</translation>
+    </message>
+    <message>
+        <source>Keep in notes</source>
+        <translation>メモに残す</translation>
+    </message>
+    <message>
+        <source>Middle name</source>
+        <translation>ミドルネーム</translation>
+    </message>
+    <message>
+        <source>Honorific</source>
+        <translation>敬称</translation>
+    </message>
+    <message>
+        <source>Whole address</source>
+        <translation>住所（全体）</translation>
+    </message>
+    <message>
+        <source>Label of another column</source>
+        <translation>他の列のラベル</translation>
+    </message>
+    <message>
+        <source>Repeats other columns</source>
+        <translation>他の列と重複</translation>
+    </message>
+    <message>
+        <source>The file has no column &quot;%1&quot;.</source>
+        <translation>ファイルに列「%1」がありません。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a field to map a column to; use one of: %2.</source>
+        <translation>「%1」は列を割り当てられる項目ではありません。次のいずれかを指定してください: %2。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; could be month/day/year or day/month/year and the file does not say which; give --date-order mdy or --date-order dmy.</source>
+        <translation>「%1」は月/日/年とも日/月/年とも読め、ファイルからはどちらか判断できません。--date-order mdy または --date-order dmy を指定してください。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid date in the order %2 of this file.</source>
+        <translation>「%1」はこのファイルの日付順（%2）では正しい日付ではありません。</translation>
+    </message>
+    <message>
+        <source>--map &quot;%1=%2&quot;: %3</source>
+        <translation>--map &quot;%1=%2&quot;: %3</translation>
+    </message>
+    <message>
+        <source>Columns not imported, all empty in this file: %1</source>
+        <translation>取り込まなかった列（このファイルではすべて空）: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Column &quot;%1&quot; was not imported (%n value(s) left out); map it with --map &quot;%1=FIELD&quot; or keep it in the notes with --map &quot;%1=notes&quot;.</source>
+        <translation>
+            <numerusform>列「%1」は取り込みませんでした（%n 件の値を除外）。--map &quot;%1=項目&quot; で割り当てるか、--map &quot;%1=notes&quot; でメモに残せます。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Column &quot;%1&quot; was kept in the notes (%n value(s)).</source>
+        <translation>
+            <numerusform>列「%1」はメモに残しました（%n 件）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The report footer from line %1 (&quot;%2&quot;, %n line(s)) is not data and was left out.</source>
+        <translation>
+            <numerusform>%1 行目からのレポートのフッター（「%2」、%n 行）はデータではないため除外しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dates were read as %1: &quot;%2&quot; on line %3 can only be read so.</source>
+        <translation>日付を %1 の順で読みました: %3 行目の「%2」はその順でしか読めないためです。</translation>
+    </message>
+    <message>
+        <source>Owners given as email addresses were kept as written (no user has an email address to match): %1</source>
+        <translation>メールアドレスで指定された担当者はそのまま残しました（照合できるメールアドレスを持つユーザーがいません）: %1</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>
@@ -2239,10 +2329,6 @@ customer</source>
         <translation>取り込めなかった行をこの CSV ファイルに書き出す。</translation>
     </message>
     <message>
-        <source>Usage: mikomi import FILE [--kind leads|spend|touchpoints|vcard] [--encoding auto|utf-8|cp932] [--on-match merge|skip|update] [--dry-run] [--source NAME] [--report FILE]</source>
-        <translation>使い方: mikomi import FILE [--kind leads|spend|touchpoints|vcard] [--encoding auto|utf-8|cp932] [--on-match merge|skip|update] [--dry-run] [--source NAME] [--report FILE]</translation>
-    </message>
-    <message>
         <source>--kind must be leads, spend, touchpoints or vcard, not &quot;%1&quot;.</source>
         <translation>--kind に「%1」は指定できません。leads、spend、touchpoints、vcard のいずれかを指定してください。</translation>
     </message>
@@ -2481,6 +2567,26 @@ Without a command, opens the window. Commands:
     <message>
         <source>These backup copies of the database still hold this person; delete them (or run the erase with --delete-backups):</source>
         <translation>次のデータベースのバックアップコピーにはこの人のデータがまだ残っています。削除してください（または --delete-backups を付けて消去を実行してください）：</translation>
+    </message>
+    <message>
+        <source>Map or override one column: &quot;HEADER=FIELD&quot; (a field key such as title or family_name, notes to keep it in the notes, or ignore). Repeatable.</source>
+        <translation>列の割り当てを指定・変更します: &quot;見出し=項目&quot;（title や family_name などの項目キー、メモに残す場合は notes、取り込まない場合は ignore）。複数回指定できます。</translation>
+    </message>
+    <message>
+        <source>How numeric dates with the year last are read: ymd, mdy or dmy (default: detected from the file when a value decides it).</source>
+        <translation>年が最後に来る数字の日付の読み方: ymd、mdy、dmy（既定: 判断できる値があればファイルから検出）。</translation>
+    </message>
+    <message>
+        <source>Usage: mikomi import FILE [--kind leads|spend|touchpoints|vcard] [--encoding auto|utf-8|cp932] [--on-match merge|skip|update] [--dry-run] [--source NAME] [--report FILE] [--map &quot;HEADER=FIELD&quot;] [--date-order ymd|mdy|dmy]</source>
+        <translation>使い方: mikomi import ファイル [--kind leads|spend|touchpoints|vcard] [--encoding auto|utf-8|cp932] [--on-match merge|skip|update] [--dry-run] [--source 名前] [--report ファイル] [--map &quot;見出し=項目&quot;] [--date-order ymd|mdy|dmy]</translation>
+    </message>
+    <message>
+        <source>--map takes &quot;HEADER=FIELD&quot;, not &quot;%1&quot;.</source>
+        <translation>--map には &quot;見出し=項目&quot; を指定してください（「%1」ではありません）。</translation>
+    </message>
+    <message>
+        <source>--date-order must be ymd, mdy or dmy, not &quot;%1&quot;.</source>
+        <translation>--date-order には ymd、mdy、dmy のいずれかを指定してください（「%1」ではありません）。</translation>
     </message>
 </context>
 <context>
