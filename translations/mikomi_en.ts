@@ -2137,6 +2137,14 @@ customer</source>
         <source>The category could not be changed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (to confirm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set from the built-in dictionary when &quot;%1&quot; was first stored. Double-click to confirm, or choose another category.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::SpendGridModel</name>
@@ -2597,6 +2605,10 @@ Without a command, opens the window. Commands:
     </message>
     <message>
         <source>--date-order must be ymd, mdy or dmy, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (suggested)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
