@@ -3,6 +3,7 @@
 #include "models/domain/dates.h"
 #include "models/domain/textcheck.h"
 #include "models/storage/leadcolumns.h"
+#include "models/storage/leadcontacts.h"
 #include "models/storage/sql.h"
 #include "models/text/normalize.h"
 
@@ -318,6 +319,8 @@ LeadRepository::LeadRepository(Database &db)
 Status LeadRepository::writeLead(const Lead &lead, bool insert, qint64 *newId) {
     if (const auto [field, reason] = leadTextProblem(lead); !field.isEmpty())
         return Error{reason};
+    if (const QString problem = contactTextProblem(lead); !problem.isEmpty())
+        return Error{problem};
     auto owner = m_users.resolve(lead.owner);
     if (!owner)
         return owner.failure();
@@ -354,9 +357,13 @@ Status LeadRepository::writeLead(const Lead &lead, bool insert, qint64 *newId) {
     if (!insert && q->numRowsAffected() == 0)
         return Error{QCoreApplication::translate(
             "Mikomi", "The lead no longer exists; it may have been deleted.")};
+    const qint64 id = insert ? q->lastInsertId().toLongLong() : lead.id;
     if (newId)
-        *newId = q->lastInsertId().toLongLong();
-    m_db.changes().noteLead(insert ? q->lastInsertId().toLongLong() : lead.id);
+        *newId = id;
+    // The further emails and numbers go with the lead (all of them: a save is the whole lead).
+    if (Status c = writeContacts(m_db, id, lead.extraContacts); !c)
+        return c;
+    m_db.changes().noteLead(id);
     return {};
 }
 
@@ -403,12 +410,18 @@ LeadRepository::~LeadRepository() = default;
 Status LeadRepository::forEach(const QList<qint64> &ids,
                                const std::function<bool(Lead &&)> &visit) const {
     if (ids.isEmpty()) {
+        auto contacts = readContacts(m_db, QList<qint64>());
+        if (!contacts)
+            return contacts.failure();
         auto q = exec(m_db, kSelectLead + QStringLiteral("ORDER BY l.id"));
         if (!q)
             return q.failure();
-        while (q->next())
-            if (!visit(leadFromQuery(*q)))
+        while (q->next()) {
+            Lead l = leadFromQuery(*q);
+            l.extraContacts = contacts->take(l.id);
+            if (!visit(std::move(l)))
                 break;
+        }
         if (q->lastError().isValid())
             return Error{sqlErrorMessage(q->lastError())};
         return {};
@@ -428,10 +441,14 @@ Status LeadRepository::forEach(const QList<qint64> &ids,
             m_db, kSelectLead + QStringLiteral("WHERE l.id IN (%1)").arg(marks.join(u',')), binds);
         if (!q)
             return q.failure();
+        auto contacts = readContacts(m_db, part);
+        if (!contacts)
+            return contacts.failure();
         QHash<qint64, Lead> found;
         found.reserve(part.size());
         while (q->next()) {
             Lead l = leadFromQuery(*q);
+            l.extraContacts = contacts->take(l.id);
             found.insert(l.id, std::move(l));
         }
         if (q->lastError().isValid())
@@ -466,6 +483,10 @@ Result<Lead> LeadRepository::get(qint64 id) const {
     }
     Lead lead = leadFromQuery(q);
     q.finish(); // no statement left open between calls
+    auto contacts = readContacts(m_db, id);
+    if (!contacts)
+        return contacts.failure();
+    lead.extraContacts = std::move(*contacts);
     return lead;
 }
 
