@@ -5,6 +5,7 @@
 #include "models/storage/leadsnapshot.h"
 #include "models/storage/privacy.h"
 #include "models/storage/repositories.h"
+#include "models/storage/schema.h"
 #include "models/storage/searchindex.h"
 
 #include <QFile>
@@ -424,7 +425,7 @@ private slots:
         }
         auto db = Database::open(path);
         QVERIFY(db);
-        QCOMPARE((*db)->schemaVersion(), 7);
+        QCOMPARE((*db)->schemaVersion(), currentSchemaVersion());
         QVERIFY(!(*db)->backupPath().isEmpty());
         auto ids = leadsWithEmail(**db, QStringLiteral("rurine.todoroki@zirkon-qx.example"));
         QVERIFY(ids && ids->size() == 1);
