@@ -34,6 +34,13 @@ QList<std::pair<ContactKind, int>> contactColumns(const std::array<int, 4> &most
     return out;
 }
 
+// A header of an extra-contact column: kind, number, "label". io::headerKey folds case, width,
+// '_' and '-': "email2_label", "Email2 Label" alike.
+QRegularExpressionMatch contactColumnMatch(const QString &header) {
+    static const QRegularExpression re(QStringLiteral("^(email|phone|mobile|fax)(\\d*)(label)?$"));
+    return re.match(io::headerKey(header));
+}
+
 } // namespace
 
 QString contactColumnName(ContactKind kind, int n, bool label) {
@@ -47,10 +54,14 @@ QString contactColumnName(ContactKind kind, int n, bool label) {
     return name;
 }
 
+bool isContactColumn(const QString &header) {
+    const auto m = contactColumnMatch(header);
+    // A plain "email", "phone" or "mobile" is the lead's own column (and has no label column).
+    return m.hasMatch() && (m.captured(1) == QLatin1String("fax") || !m.captured(2).isEmpty());
+}
+
 QList<io::RowError> readContactColumns(const io::HeaderMap &map, const io::CsvRecord &rec,
                                        Lead &lead) {
-    // io::headerKey folds case, width, '_' and '-': "email2_label", "Email2 Label" alike.
-    static const QRegularExpression re(QStringLiteral("^(email|phone|mobile|fax)(\\d*)(label)?$"));
     QList<io::RowError> errors;
     QHash<QString, int> labelColumn; // "fax2" → column of "fax2_label"
     struct ValueColumn {
@@ -62,7 +73,7 @@ QList<io::RowError> readContactColumns(const io::HeaderMap &map, const io::CsvRe
     for (int c = 0; c < map.headers.size(); ++c) {
         if (map.columnField.value(c, -1) >= 0)
             continue;
-        const auto m = re.match(io::headerKey(map.headers.at(c)));
+        const auto m = contactColumnMatch(map.headers.at(c));
         if (!m.hasMatch())
             continue;
         const QString base = m.captured(1) + m.captured(2);

@@ -42,6 +42,9 @@ QString contactColumnName(ContactKind kind, int n, bool label);
 // The extra contacts a record carries in such columns (only columns `map` left unmapped count),
 // appended to lead.extraContacts in column order. A value that is no valid email address or
 // phone number (as the lead's own are checked) is an error naming its column; nothing is dropped.
+// True for a header readContactColumns() reads when no field claims it ("email2", "Fax_Label"…):
+// for reports of the columns an import leaves unused.
+bool isContactColumn(const QString &header);
 QList<io::RowError> readContactColumns(const io::HeaderMap &map, const io::CsvRecord &record,
                                        Lead &lead);
 

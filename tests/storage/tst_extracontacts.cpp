@@ -468,6 +468,11 @@ private slots:
         QCOMPARE(services::contactColumnName(ContactKind::Fax, 1, true),
                  QStringLiteral("fax_label"));
         QCOMPARE(services::contactColumnName(ContactKind::Fax, 2, false), QStringLiteral("fax2"));
+        for (const char *h :
+             {"email2", "Email2_Label", "ＦＡＸ", "fax_label", "phone 3", "mobile2"})
+            QVERIFY2(services::isContactColumn(QString::fromUtf8(h)), h);
+        for (const char *h : {"email", "phone", "mobile", "email_label", "faxes", "tel2"})
+            QVERIFY2(!services::isContactColumn(QString::fromUtf8(h)), h);
     }
 };
 
