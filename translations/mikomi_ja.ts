@@ -1842,6 +1842,110 @@ customer</source>
         <translation>リードを受注にする</translation>
     </message>
     <message>
+        <source>Changed in existing leads, field by field:</source>
+        <translation>既存リードの変更（項目ごと）:</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message numerus="yes">
+        <source>  %1: %Ln lead(s), e.g. line %2: "%3" → "%4"</source>
+        <translation>
+            <numerusform>  %1: %Ln 件（例: %2 行目「%3」→「%4」）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Further email address</source>
+        <translation>その他のメールアドレス</translation>
+    </message>
+    <message>
+        <source>Further phone number</source>
+        <translation>その他の電話番号</translation>
+    </message>
+    <message>
+        <source>Further mobile number</source>
+        <translation>その他の携帯電話番号</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation>FAX</translation>
+    </message>
+    <message>
+        <source>Keep in notes</source>
+        <translation>メモに残す</translation>
+    </message>
+    <message>
+        <source>Middle name</source>
+        <translation>ミドルネーム</translation>
+    </message>
+    <message>
+        <source>Honorific</source>
+        <translation>敬称</translation>
+    </message>
+    <message>
+        <source>Whole address</source>
+        <translation>住所（全体）</translation>
+    </message>
+    <message>
+        <source>Label of another column</source>
+        <translation>他の列のラベル</translation>
+    </message>
+    <message>
+        <source>Repeats other columns</source>
+        <translation>他の列と重複</translation>
+    </message>
+    <message>
+        <source>The file has no column "%1".</source>
+        <translation>ファイルに列「%1」がありません。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a field to map a column to; use one of: %2.</source>
+        <translation>「%1」は列を割り当てられる項目ではありません。次のいずれかを指定してください: %2。</translation>
+    </message>
+    <message>
+        <source>"%1" could be month/day/year or day/month/year and the file does not say which; give --date-order mdy or --date-order dmy.</source>
+        <translation>「%1」は月/日/年とも日/月/年とも読め、ファイルからはどちらか判断できません。--date-order mdy または --date-order dmy を指定してください。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid date in the order %2 of this file.</source>
+        <translation>「%1」はこのファイルの日付順（%2）では正しい日付ではありません。</translation>
+    </message>
+    <message>
+        <source>--map "%1=%2": %3</source>
+        <translation>--map "%1=%2": %3</translation>
+    </message>
+    <message>
+        <source>Columns not imported, all empty in this file: %1</source>
+        <translation>取り込まなかった列（このファイルではすべて空）: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Column "%1" was not imported (%n value(s) left out); map it with --map "%1=FIELD" or keep it in the notes with --map "%1=notes".</source>
+        <translation>
+            <numerusform>列「%1」は取り込みませんでした（%n 件の値を除外）。--map "%1=項目" で割り当てるか、--map "%1=notes" でメモに残せます。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Column "%1" was kept in the notes (%n value(s)).</source>
+        <translation>
+            <numerusform>列「%1」はメモに残しました（%n 件）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The report footer from line %1 ("%2", %n line(s)) is not data and was left out.</source>
+        <translation>
+            <numerusform>%1 行目からのレポートのフッター（「%2」、%n 行）はデータではないため除外しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dates were read as %1: "%2" on line %3 can only be read so.</source>
+        <translation>日付を %1 の順で読みました: %3 行目の「%2」はその順でしか読めないためです。</translation>
+    </message>
+    <message>
+        <source>Owners given as email addresses were kept as written (no user has an email address to match): %1</source>
+        <translation>メールアドレスで指定された担当者はそのまま残しました（照合できるメールアドレスを持つユーザーがいません）: %1</translation>
+    </message>
+    <message>
         <source>The label "%1" has no value in column "%2".</source>
         <translation>ラベル「%1」に対応する値が列「%2」にありません。</translation>
     </message>
@@ -2252,10 +2356,6 @@ customer</source>
         <translation>取り込めなかった行をこの CSV ファイルに書き出す。</translation>
     </message>
     <message>
-        <source>Usage: mikomi import FILE [--kind leads|spend|touchpoints|vcard] [--encoding auto|utf-8|cp932] [--on-match merge|skip|update] [--dry-run] [--source NAME] [--report FILE]</source>
-        <translation>使い方: mikomi import FILE [--kind leads|spend|touchpoints|vcard] [--encoding auto|utf-8|cp932] [--on-match merge|skip|update] [--dry-run] [--source NAME] [--report FILE]</translation>
-    </message>
-    <message>
         <source>--kind must be leads, spend, touchpoints or vcard, not "%1".</source>
         <translation>--kind に「%1」は指定できません。leads、spend、touchpoints、vcard のいずれかを指定してください。</translation>
     </message>
@@ -2494,6 +2594,26 @@ Without a command, opens the window. Commands:
     <message>
         <source>These backup copies of the database still hold this person; delete them (or run the erase with --delete-backups):</source>
         <translation>次のデータベースのバックアップコピーにはこの人のデータがまだ残っています。削除してください（または --delete-backups を付けて消去を実行してください）：</translation>
+    </message>
+    <message>
+        <source>Map or override one column: "HEADER=FIELD" (a field key such as title or family_name, notes to keep it in the notes, or ignore). Repeatable.</source>
+        <translation>列の割り当てを指定・変更します: "見出し=項目"（title や family_name などの項目キー、メモに残す場合は notes、取り込まない場合は ignore）。複数回指定できます。</translation>
+    </message>
+    <message>
+        <source>How numeric dates with the year last are read: ymd, mdy or dmy (default: detected from the file when a value decides it).</source>
+        <translation>年が最後に来る数字の日付の読み方: ymd、mdy、dmy（既定: 判断できる値があればファイルから検出）。</translation>
+    </message>
+    <message>
+        <source>Usage: mikomi import FILE [--kind leads|spend|touchpoints|vcard] [--encoding auto|utf-8|cp932] [--on-match merge|skip|update] [--dry-run] [--source NAME] [--report FILE] [--map "HEADER=FIELD"] [--date-order ymd|mdy|dmy]</source>
+        <translation>使い方: mikomi import ファイル [--kind leads|spend|touchpoints|vcard] [--encoding auto|utf-8|cp932] [--on-match merge|skip|update] [--dry-run] [--source 名前] [--report ファイル] [--map "見出し=項目"] [--date-order ymd|mdy|dmy]</translation>
+    </message>
+    <message>
+        <source>--map takes "HEADER=FIELD", not "%1".</source>
+        <translation>--map には "見出し=項目" を指定してください（「%1」ではありません）。</translation>
+    </message>
+    <message>
+        <source>--date-order must be ymd, mdy or dmy, not "%1".</source>
+        <translation>--date-order には ymd、mdy、dmy のいずれかを指定してください（「%1」ではありません）。</translation>
     </message>
 </context>
 <context>
@@ -3884,6 +4004,14 @@ Without a command, opens the window. Commands:
         <source>New &amp;Lead…</source>
         <translation>新規リード(&amp;L)…</translation>
     </message>
+    <message>
+        <source>Open &amp;Log Folder</source>
+        <translation>ログフォルダを開く(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The log file: %1</source>
+        <translation>ログファイル: %1</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::MatrixView</name>
@@ -4075,10 +4203,6 @@ Which is it?</source>
     <message>
         <source>Rules</source>
         <translation>ルール設定</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
     </message>
     <message numerus="yes">
         <source>Mark %n lead(s) as won</source>
@@ -4569,6 +4693,10 @@ Which is it?</source>
     <message>
         <source>Enter the deal value as an amount, e.g. %1.</source>
         <translation>受注金額は %1 のように金額で入力してください。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 </TS>

@@ -53,7 +53,7 @@ private:
     Status pauseActivityTriggers();
     Database &m_db;
     std::unique_ptr<class LeadRepository> m_repo;
-    std::unique_ptr<Statement> m_lead, m_history, m_touch, m_activity, m_contact;
+    std::unique_ptr<Statement> m_lead, m_score, m_history, m_touch, m_activity, m_contact;
     QStringList m_deferred; // CREATE INDEX statements to run in finish()
     QStringList m_triggers; // activity triggers dropped while inserting, recreated by finish()
     bool m_triggersPaused = false;

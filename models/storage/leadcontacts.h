@@ -12,7 +12,7 @@
 #include <optional>
 
 // A lead's further emails and numbers (Lead::extraContacts), kept in lead_contacts
-// (migration_v8.cpp) beside the lead's own email, phone and mobile columns.
+// (migration_v9.cpp) beside the lead's own email, phone and mobile columns.
 namespace mikomi::storage {
 
 // The stored name of a kind ("email", "phone", "mobile", "fax"): the lead_contacts.kind column,

@@ -72,6 +72,8 @@ Status restoreLead(Database &db, const LeadSnapshot &s) {
                       binds);
         !q)
         return q.failure();
+    if (auto q = exec(db, scoreWriteSql(), {s.lead.id, s.lead.score}); !q)
+        return q.failure();
     if (Status c = writeContacts(db, s.lead.id, s.lead.extraContacts); !c)
         return c;
     for (const StageChange &c : s.history) {

@@ -24,7 +24,7 @@ using namespace mikomi;
 using namespace mikomi::storage;
 
 // Several emails and numbers per person (issue 12): Lead::extraContacts is stored (lead_contacts,
-// schema v8) wherever a whole lead is written or read, kept by imports, merges and undo, found
+// schema v9) wherever a whole lead is written or read, kept by imports, merges and undo, found
 // by duplicate detection, erased with the person and written by every export. All people here
 // are made up.
 class TestExtraContacts final : public QObject {
