@@ -70,6 +70,7 @@ QList<io::RowError> readContactColumns(const io::HeaderMap &map, const io::CsvRe
         ContactKind kind;
     };
     QList<ValueColumn> valueColumns;
+    QList<std::pair<int, QString>> rolesRead; // column, its base name ("email2")
     for (int c = 0; c < map.headers.size(); ++c) {
         if (map.columnField.value(c, -1) >= 0)
             continue;
@@ -77,12 +78,32 @@ QList<io::RowError> readContactColumns(const io::HeaderMap &map, const io::CsvRe
         if (!m.hasMatch())
             continue;
         const QString base = m.captured(1) + m.captured(2);
-        if (!m.captured(3).isEmpty())
+        if (!m.captured(3).isEmpty()) {
             labelColumn.insert(base, c);
-        else if (m.captured(1) == QLatin1String("fax") || !m.captured(2).isEmpty())
+            continue;
+        }
+        // A value column the header map gave a role (further email, phone, fax) is read by
+        // io::leadFromRow, labelled with its header: only its label is taken from here.
+        if (map.role(c) != io::ColumnRole::None) {
+            rolesRead.append({c, base});
+            continue;
+        } else if (m.captured(1) == QLatin1String("fax") || !m.captured(2).isEmpty())
             valueColumns.append(ValueColumn{
                 c, base, storage::contactKindFromKey(m.captured(1)).value_or(ContactKind::Phone)});
         // (a plain "email", "phone" or "mobile" is the lead's own column)
+    }
+    for (const auto &[c, base] : std::as_const(rolesRead)) {
+        const int lc = labelColumn.value(base, -1);
+        const QString value = rec.fields.value(c).trimmed();
+        if (lc < 0 || value.isEmpty())
+            continue;
+        const QString header = map.headers.at(c).trimmed();
+        for (ContactPoint &p : lead.extraContacts) {
+            if (p.value == value && p.label == header) {
+                p.label = rec.fields.value(lc).trimmed();
+                break;
+            }
+        }
     }
     for (const auto &[c, base, kind] : std::as_const(valueColumns)) {
         const QString value = rec.fields.value(c).trimmed();
@@ -192,9 +213,10 @@ QString leadFieldText(const Lead &l, io::LeadField field, int minorUnitsPerMajor
             return sqlKindKey(l.sqlKind);
         return stageKey(l.stage);
     case F::CreatedAt:
-        return l.createdAt.isValid()
-                   ? l.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-                   : QString();
+        // The time as stored, in the offset it was stored with: converted to this machine's
+        // zone, a date-only value (midnight) moved back a day west of where it was typed.
+        return l.createdAt.isValid() ? l.createdAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                                     : QString();
     case F::WonAt:
         return dateText(l.wonAt);
     case F::LostAt:
