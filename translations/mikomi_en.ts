@@ -1952,6 +1952,19 @@ customer</source>
         <source>Owners given as email addresses were kept as written (no user has an email address to match): %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The label &quot;%1&quot; has no value in column &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The label &quot;%1&quot; has no value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other contact %1: %2</source>
+        <comment>row number of the further emails and numbers: problem</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>
@@ -3680,6 +3693,55 @@ Without a command, opens the window. Commands:
     </message>
     <message>
         <source>Erase person…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <comment>kind of a further email or number (short)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <comment>kind of a further email or number (short)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <comment>kind of a further email or number (short)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <comment>kind of a further email or number (short)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this email or number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other emails and numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add email or number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address or number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <comment>of an email or number: Work, direct line</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>

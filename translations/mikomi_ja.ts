@@ -1945,6 +1945,19 @@ customer</source>
         <source>Owners given as email addresses were kept as written (no user has an email address to match): %1</source>
         <translation>メールアドレスで指定された担当者はそのまま残しました（照合できるメールアドレスを持つユーザーがいません）: %1</translation>
     </message>
+    <message>
+        <source>The label "%1" has no value in column "%2".</source>
+        <translation>ラベル「%1」に対応する値が列「%2」にありません。</translation>
+    </message>
+    <message>
+        <source>The label "%1" has no value.</source>
+        <translation>ラベル「%1」に値がありません。</translation>
+    </message>
+    <message>
+        <source>Other contact %1: %2</source>
+        <comment>row number of the further emails and numbers: problem</comment>
+        <translation>その他の連絡先 %1 行目：%2</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>
@@ -3671,6 +3684,55 @@ Without a command, opens the window. Commands:
     <message>
         <source>Erase person…</source>
         <translation>個人データを完全消去…</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <comment>kind of a further email or number (short)</comment>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <comment>kind of a further email or number (short)</comment>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <comment>kind of a further email or number (short)</comment>
+        <translation>携帯</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <comment>kind of a further email or number (short)</comment>
+        <translation>FAX</translation>
+    </message>
+    <message>
+        <source>e.g. Work</source>
+        <translation>例：勤務先</translation>
+    </message>
+    <message>
+        <source>Remove this email or number</source>
+        <translation>このメールアドレス・番号を削除</translation>
+    </message>
+    <message>
+        <source>Other emails and numbers</source>
+        <translation>その他のメールアドレス・電話番号</translation>
+    </message>
+    <message>
+        <source>Add email or number</source>
+        <translation>メールアドレス・番号を追加</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Address or number</source>
+        <translation>アドレス・番号</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <comment>of an email or number: Work, direct line</comment>
+        <translation>ラベル</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@ namespace mikomi::storage {
 
 // Why two leads look like the same person.
 enum class DuplicateReason {
-    Email,         // same normalised email
+    Email,         // same normalised email (a lead's own or one of its extra emails)
     Phone,         // same normalised phone or mobile
     CompanyPerson, // same person at the same company (same text)
     Suggestion, // same person, company written differently (株式会社サンプル / ㈱サンプル)
@@ -37,7 +37,8 @@ struct DuplicateGroup {
 // Groups of stored leads that share an email, a phone or company + person, at most `limit`.
 Result<QList<DuplicateGroup>> duplicateGroups(Database &db, int limit = 200);
 
-// `keep` with every empty field filled from `other` (notes joined).
+// `keep` with every empty field filled from `other` (notes joined), and every email and number of
+// `other` it did not take kept among its extra contacts (each once).
 Lead mergedLead(const Lead &keep, const Lead &other);
 
 // Merges `otherId` into `keepId`: fields filled, history, touchpoints and activities moved to

@@ -4,6 +4,7 @@
 #include "models/domain/sourcedictionary.h"
 #include "models/domain/textcheck.h"
 #include "models/storage/leadcolumns.h"
+#include "models/storage/leadcontacts.h"
 #include "models/storage/sql.h"
 #include "models/text/normalize.h"
 
@@ -344,6 +345,8 @@ LeadRepository::LeadRepository(Database &db)
 Status LeadRepository::writeLead(const Lead &lead, bool insert, qint64 *newId) {
     if (const auto [field, reason] = leadTextProblem(lead); !field.isEmpty())
         return Error{reason};
+    if (const QString problem = contactTextProblem(lead); !problem.isEmpty())
+        return Error{problem};
     auto owner = m_users.resolve(lead.owner);
     if (!owner)
         return owner.failure();
@@ -385,6 +388,9 @@ Status LeadRepository::writeLead(const Lead &lead, bool insert, qint64 *newId) {
         return sc.failure();
     if (newId)
         *newId = id;
+    // The further emails and numbers go with the lead (all of them: a save is the whole lead).
+    if (Status c = writeContacts(m_db, id, lead.extraContacts); !c)
+        return c;
     m_db.changes().noteLead(id);
     return {};
 }
@@ -432,12 +438,18 @@ LeadRepository::~LeadRepository() = default;
 Status LeadRepository::forEach(const QList<qint64> &ids,
                                const std::function<bool(Lead &&)> &visit) const {
     if (ids.isEmpty()) {
+        auto contacts = readContacts(m_db, QList<qint64>());
+        if (!contacts)
+            return contacts.failure();
         auto q = exec(m_db, kSelectLead + QStringLiteral("ORDER BY l.id"));
         if (!q)
             return q.failure();
-        while (q->next())
-            if (!visit(leadFromQuery(*q)))
+        while (q->next()) {
+            Lead l = leadFromQuery(*q);
+            l.extraContacts = contacts->take(l.id);
+            if (!visit(std::move(l)))
                 break;
+        }
         if (q->lastError().isValid())
             return Error{sqlErrorMessage(q->lastError())};
         return {};
@@ -457,10 +469,14 @@ Status LeadRepository::forEach(const QList<qint64> &ids,
             m_db, kSelectLead + QStringLiteral("WHERE l.id IN (%1)").arg(marks.join(u',')), binds);
         if (!q)
             return q.failure();
+        auto contacts = readContacts(m_db, part);
+        if (!contacts)
+            return contacts.failure();
         QHash<qint64, Lead> found;
         found.reserve(part.size());
         while (q->next()) {
             Lead l = leadFromQuery(*q);
+            l.extraContacts = contacts->take(l.id);
             found.insert(l.id, std::move(l));
         }
         if (q->lastError().isValid())
@@ -495,6 +511,10 @@ Result<Lead> LeadRepository::get(qint64 id) const {
     }
     Lead lead = leadFromQuery(q);
     q.finish(); // no statement left open between calls
+    auto contacts = readContacts(m_db, id);
+    if (!contacts)
+        return contacts.failure();
+    lead.extraContacts = std::move(*contacts);
     return lead;
 }
 
