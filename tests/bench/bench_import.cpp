@@ -259,6 +259,8 @@ int main(int argc, char **argv) {
                 plain.wallMs, plain.cpuMs, import.wallMs / plain.wallMs,
                 import.cpuMs / plain.cpuMs);
 
+    if (qEnvironmentVariableIsSet("MIKOMI_BENCH_ONCE"))
+        return 0; // the import alone (for profiling)
     // After the commit the app indexes the new leads for search in the background (searches
     // read them directly meanwhile); timed here on its own.
     t.restart();
