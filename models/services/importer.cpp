@@ -153,6 +153,14 @@ Lead combine(const Lead &existing, const Lead &row, OnMatch mode) {
     takeOpt(out.consentAt, row.consentAt);
     if (row.optOut)
         out.optOut = true; // an opt-out is never undone by an import
+    // Further emails and numbers are added, never replaced (in every mode).
+    for (const ContactPoint &p : row.extraContacts) {
+        const bool known = std::any_of(
+            out.extraContacts.cbegin(), out.extraContacts.cend(),
+            [&p](const ContactPoint &q) { return q.kind == p.kind && q.value == p.value; });
+        if (!known && p.value != out.email && p.value != out.phone && p.value != out.mobile)
+            out.extraContacts.append(p);
+    }
     out.anonymous = out.familyName.isEmpty() && out.givenName.isEmpty() && out.email.isEmpty() &&
                     out.phone.isEmpty() && out.mobile.isEmpty();
     return out;
@@ -594,6 +602,10 @@ Status Run::readCsv(storage::BulkWriter &writer) {
         map = io::mapTouchpointHeaders(rec.fields);
     else
         map = io::mapLeadHeaders(rec.fields);
+    if (!m_o.mapping) {
+        if (Status st = applyColumnRules(map, m_o); !st)
+            return st;
+    }
     if (kind == ImportKind::Touchpoints) {
         if (Status st = loadTouchpointKeys(); !st)
             return st;
@@ -607,6 +619,7 @@ Status Run::readCsv(storage::BulkWriter &writer) {
     }
     io::RowOptions rowOptions;
     rowOptions.minorUnitsPerMajor = m_o.minorUnitsPerMajor;
+    rowOptions.dateOrder = m_o.dateOrder;
     if (kind == ImportKind::Leads || kind == ImportKind::VCard)
         return importLeadRows(reader, map, rowOptions, total);
     while (reader.next(rec)) {
@@ -656,6 +669,15 @@ Status Run::importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
     constexpr std::size_t kBatchRows = 256;
     constexpr std::size_t kBatchesAhead = 8;
     const int stageCol = map.column(int(io::LeadField::Stage));
+    // Written by the reader thread, read here once it has finished.
+    QList<qint64> columnValues(map.headers.size(), 0);
+    QSet<QString> ownerEmails;
+    int footerLine = 0;
+    int footerLines = 0;
+    QString footerText;
+    int orderLine = 0;
+    QString orderValue;
+    std::optional<dates::DateOrder> finalOrder;
     std::mutex mutex;
     std::condition_variable changed;
     std::deque<Batch> ready;
@@ -676,24 +698,103 @@ Status Run::importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
         io::CsvRecord rec;
         Batch batch;
         bool going = true;
-        while (going && reader.next(rec)) {
+        io::RowOptions rowOptions = options;
+        const bool detectOrder = !options.dateOrder.has_value();
+        std::deque<io::CsvRecord> undecided; // rows waiting for the file's date order
+        std::deque<io::CsvRecord> singles;   // one-cell records: data, or a report footer
+        bool inFooter = false;
+        const auto parse = [&](io::CsvRecord &&r) {
             Parsed p;
-            p.line = rec.line;
-            p.original = rec.fields;
-            unneutralise(rec);
-            p.row = io::leadFromRow(map, rec, options);
-            if (p.row.ok())
+            p.line = r.line;
+            p.original = r.fields;
+            unneutralise(r);
+            for (int i = 0; i < r.fields.size() && i < columnValues.size(); ++i)
+                if (!r.fields.at(i).trimmed().isEmpty())
+                    ++columnValues[i];
+            p.row = io::leadFromRow(map, r, rowOptions);
+            if (p.row.ok()) {
                 p.keys = storage::LeadKeys::of(p.row.value->lead);
-            p.stageGiven = stageCol >= 0 && !rec.fields.value(stageCol).trimmed().isEmpty();
+                const QString &owner = p.row.value->lead.owner;
+                if (owner.contains(u'@') && text::isValidEmail(owner))
+                    ownerEmails.insert(owner);
+            }
+            p.stageGiven = stageCol >= 0 && !r.fields.value(stageCol).trimmed().isEmpty();
             p.bytes = reader.bytesRead();
             batch.push_back(std::move(p));
             if (batch.size() >= kBatchRows) {
                 going = handOver(std::move(batch));
                 batch = Batch();
             }
+        };
+        const auto flushUndecided = [&] {
+            while (going && !undecided.empty()) {
+                parse(std::move(undecided.front()));
+                undecided.pop_front();
+            }
+        };
+        // A data row: parsed now, or held while the file's date order is not known yet and
+        // this row (or an earlier held one) has a year-last date.
+        const auto deliver = [&](io::CsvRecord &&r) {
+            if (detectOrder && !rowOptions.dateOrder) {
+                bool ambiguous = false;
+                for (const auto &[column, evidence] : io::dateEvidence(map, r)) {
+                    if (evidence == dates::DateOrderEvidence::Mdy ||
+                        evidence == dates::DateOrderEvidence::Dmy) {
+                        rowOptions.dateOrder = evidence == dates::DateOrderEvidence::Mdy
+                                                   ? dates::DateOrder::Mdy
+                                                   : dates::DateOrder::Dmy;
+                        orderLine = r.line;
+                        orderValue = r.fields.value(column).trimmed();
+                        break;
+                    }
+                    if (evidence == dates::DateOrderEvidence::Ambiguous)
+                        ambiguous = true;
+                }
+                if (!rowOptions.dateOrder && (ambiguous || !undecided.empty())) {
+                    undecided.push_back(std::move(r));
+                    return;
+                }
+                flushUndecided();
+            }
+            if (going)
+                parse(std::move(r));
+        };
+        const qsizetype columns = map.headers.size();
+        while (going && reader.next(rec)) {
+            if (inFooter) {
+                ++footerLines;
+                continue;
+            }
+            if (columns > 1 && rec.fields.size() == 1) {
+                const bool marker = isReportFooterMarker(rec);
+                singles.push_back(std::move(rec));
+                rec = io::CsvRecord();
+                if (marker) {
+                    // A Salesforce report's footer: the title or totals before the marker and
+                    // everything after it are not data.
+                    inFooter = true;
+                    footerLine = singles.front().line;
+                    footerText = singles.front().fields.value(0).trimmed();
+                    footerLines = int(singles.size());
+                    singles.clear();
+                }
+                continue;
+            }
+            while (!singles.empty()) {
+                deliver(std::move(singles.front()));
+                singles.pop_front();
+            }
+            deliver(std::move(rec));
+            rec = io::CsvRecord();
         }
+        while (going && !singles.empty()) {
+            deliver(std::move(singles.front()));
+            singles.pop_front();
+        }
+        flushUndecided(); // still undecided: their ambiguous dates are row errors
         if (going && !batch.empty())
             handOver(std::move(batch));
+        finalOrder = rowOptions.dateOrder;
         const std::lock_guard lock(mutex);
         readError = reader.error();
         finished = true;
@@ -760,6 +861,28 @@ Status Run::importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
     }
     if (!readError.isEmpty())
         return Error{readError};
+    {
+        const std::lock_guard lock(mutex);
+        for (int c = 0; c < map.headers.size(); ++c) {
+            const ImportSummary::Column col{map.headers.at(c), columnValues.value(c)};
+            if (map.columnField.value(c, -1) >= 0)
+                continue;
+            const io::ColumnRole role = map.role(c);
+            if (role == io::ColumnRole::None)
+                m_s.notImported.append(col);
+            else if (role == io::ColumnRole::Note)
+                m_s.keptInNotes.append(col);
+        }
+        m_s.footerLine = footerLine;
+        m_s.footerLines = footerLines;
+        m_s.footerText = footerText;
+        m_s.dateOrder = finalOrder;
+        m_s.dateOrderDetected = !m_o.dateOrder && finalOrder.has_value();
+        m_s.dateOrderLine = orderLine;
+        m_s.dateOrderValue = orderValue;
+        m_s.ownerEmails = QStringList(ownerEmails.cbegin(), ownerEmails.cend());
+        m_s.ownerEmails.sort();
+    }
     tick(total, total, true);
     return {};
 }
@@ -1010,8 +1133,29 @@ Result<ImportAnalysis> analyseImport(const ImportOptions &options, int previewRo
         a.mapping = io::mapTouchpointHeaders(rec.fields);
     else
         a.mapping = io::mapLeadHeaders(rec.fields);
+    if (!options.mapping) {
+        if (Status st = applyColumnRules(a.mapping, options); !st)
+            return st.failure();
+    }
+    a.dateOrder = options.dateOrder;
     while (a.previewRecords.size() < previewRows && reader.next(rec)) {
         unneutralise(rec);
+        if (a.mapping.headers.size() > 1 && rec.fields.size() == 1 && isReportFooterMarker(rec)) {
+            // The report's footer: its title or totals read just before are not data either.
+            while (!a.previewRecords.isEmpty() && a.previewRecords.last().fields.size() == 1)
+                a.previewRecords.removeLast();
+            break;
+        }
+        if (!a.dateOrder && a.kind == ImportKind::Leads) {
+            for (const auto &[column, evidence] : io::dateEvidence(a.mapping, rec)) {
+                if (evidence == dates::DateOrderEvidence::Mdy)
+                    a.dateOrder = dates::DateOrder::Mdy;
+                else if (evidence == dates::DateOrderEvidence::Dmy)
+                    a.dateOrder = dates::DateOrder::Dmy;
+                if (a.dateOrder)
+                    break;
+            }
+        }
         a.previewRecords.append(rec);
     }
     if (!reader.error().isEmpty())
@@ -1023,6 +1167,7 @@ QList<PreviewRow> previewRows(const ImportAnalysis &a, int minorUnitsPerMajor) {
     QList<PreviewRow> out;
     io::RowOptions ro;
     ro.minorUnitsPerMajor = minorUnitsPerMajor;
+    ro.dateOrder = a.dateOrder;
     const auto leadValues = [&](const Lead &l) {
         QStringList v;
         for (int f = 0; f < io::LeadFieldCount; ++f)
@@ -1161,6 +1306,26 @@ QStringList changeLines(const QList<FieldChange> &changes) {
     return out;
 }
 
+Status applyColumnRules(io::HeaderMap &map, const ImportOptions &options) {
+    for (const auto &[header, target] : options.columnRules) {
+        if (auto r = io::applyColumnRule(map, header, target); !r)
+            return Error{QCoreApplication::translate("Mikomi", "--map \"%1=%2\": %3")
+                             .arg(header, target, r.error())};
+    }
+    return {};
+}
+
+bool isReportFooterMarker(const io::CsvRecord &record) {
+    if (record.fields.size() != 1)
+        return false;
+    const QString v = record.fields.at(0).trimmed();
+    return (v.startsWith(QLatin1String("Copyright"), Qt::CaseInsensitive) &&
+            v.contains(QLatin1String("salesforce.com"), Qt::CaseInsensitive)) ||
+           v.compare(QLatin1String("Confidential Information - Do Not Distribute"),
+                     Qt::CaseInsensitive) == 0 ||
+           v.startsWith(QLatin1String("Generated By:"), Qt::CaseInsensitive);
+}
+
 QStringList summaryLines(const ImportSummary &s) {
     QStringList out;
     if (s.dryRun)
@@ -1190,6 +1355,47 @@ QStringList summaryLines(const ImportSummary &s) {
     out << QCoreApplication::translate("Mikomi", "Rejected rows: %L1").arg(s.rejected);
     if (!s.warnings.isEmpty())
         out << QCoreApplication::translate("Mikomi", "Warnings: %L1").arg(s.warnings.size());
+    QStringList emptyColumns;
+    for (const ImportSummary::Column &c : s.notImported)
+        if (c.values == 0)
+            emptyColumns << c.header;
+    if (!emptyColumns.isEmpty())
+        out << QCoreApplication::translate("Mikomi",
+                                           "Columns not imported, all empty in this file: %1")
+                   .arg(emptyColumns.join(QStringLiteral(", ")));
+    for (const ImportSummary::Column &c : s.notImported)
+        if (c.values > 0)
+            out << QCoreApplication::translate(
+                       "Mikomi",
+                       "Column \"%1\" was not imported (%n value(s) left out); map it with --map "
+                       "\"%1=FIELD\" or keep it in the notes with --map \"%1=notes\".",
+                       nullptr, int(c.values))
+                       .arg(c.header);
+    for (const ImportSummary::Column &c : s.keptInNotes)
+        if (c.values > 0)
+            out << QCoreApplication::translate("Mikomi",
+                                               "Column \"%1\" was kept in the notes (%n value(s)).",
+                                               nullptr, int(c.values))
+                       .arg(c.header);
+    if (s.footerLines > 0)
+        out << QCoreApplication::translate(
+                   "Mikomi",
+                   "The report footer from line %1 (\"%2\", %n line(s)) is not data and was "
+                   "left out.",
+                   nullptr, s.footerLines)
+                   .arg(s.footerLine)
+                   .arg(s.footerText);
+    if (s.dateOrderDetected && s.dateOrder)
+        out << QCoreApplication::translate(
+                   "Mikomi", "Dates were read as %1: \"%2\" on line %3 can only be read so.")
+                   .arg(dates::dateOrderKey(*s.dateOrder), s.dateOrderValue)
+                   .arg(s.dateOrderLine);
+    if (!s.ownerEmails.isEmpty())
+        out << QCoreApplication::translate(
+                   "Mikomi",
+                   "Owners given as email addresses were kept as written (no user has an email "
+                   "address to match): %1")
+                   .arg(s.ownerEmails.join(QStringLiteral(", ")));
     return out;
 }
 
