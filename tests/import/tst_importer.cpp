@@ -12,11 +12,14 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <ctime>
 
 #include <tuple>
 
@@ -733,6 +736,41 @@ private slots:
         QVERIFY(back.cards.size() >= 2);
         QCOMPARE(back.cards.at(0).version, QStringLiteral("4.0"));
         QCOMPARE(back.cards.at(0).lead.familyReading, QStringLiteral("アンドウロイド"));
+    }
+
+    // A date typed in Tokyo keeps its day when exported on a machine in Los Angeles (and back).
+    void datesKeepTheirDayInEveryTimeZone() {
+        const QByteArray zone = qgetenv("TZ");
+        const auto restore = qScopeGuard([zone] {
+            if (zone.isNull())
+                qunsetenv("TZ");
+            else
+                qputenv("TZ", zone);
+            tzset();
+        });
+        qputenv("TZ", "Asia/Tokyo");
+        tzset();
+        const QString in = m_dir.filePath(QStringLiteral("tz.csv"));
+        QFile f(in);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("company,family_name,email,created,won date,stage\n"
+                "TZ Co,Ota,ota@tz.example,2026-05-01,2026-06-10,customer\n");
+        f.close();
+        QCOMPARE(run(opts(in)).created, 1);
+        for (const char *west : {"America/Los_Angeles", "Pacific/Honolulu", "Europe/London"}) {
+            qputenv("TZ", west);
+            tzset();
+            ExportOptions e;
+            e.path = m_dir.filePath(QStringLiteral("tz-out.csv"));
+            QVERIFY(exportLeads(*m_db, e).ok());
+            QFile out(e.path);
+            QVERIFY(out.open(QIODevice::ReadOnly));
+            const QString text = QString::fromUtf8(out.readAll());
+            QVERIFY2(text.contains(QStringLiteral(",2026-05-01 00:00:00,2026-06-10,")),
+                     qPrintable(QString::fromLatin1(west) + u'\n' + text));
+            const Lead l = byEmail(QStringLiteral("ota@tz.example"));
+            QCOMPARE(l.createdAt.date(), QDate(2026, 5, 1));
+        }
     }
 
     // Progress every thousand leads read; a cancel stops the export and keeps an existing file.
