@@ -1946,11 +1946,11 @@ customer</source>
         <translation>メールアドレスで指定された担当者はそのまま残しました（照合できるメールアドレスを持つユーザーがいません）: %1</translation>
     </message>
     <message>
-        <source>The label "%1" has no value in column "%2".</source>
+        <source>The label &quot;%1&quot; has no value in column &quot;%2&quot;.</source>
         <translation>ラベル「%1」に対応する値が列「%2」にありません。</translation>
     </message>
     <message>
-        <source>The label "%1" has no value.</source>
+        <source>The label &quot;%1&quot; has no value.</source>
         <translation>ラベル「%1」に値がありません。</translation>
     </message>
     <message>
