@@ -381,10 +381,6 @@
         <translation>「%1」は正しいメールアドレスではありません。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid phone number.</source>
-        <translation>「%1」は正しい電話番号ではありません。</translation>
-    </message>
-    <message>
         <source>"%1" is not a known source category; use inbound, outbound, paid, partnership, event or unknown.</source>
         <translation>「%1」はソース種別として認識できません。inbound、outbound、paid、partnership、event、unknown のいずれかを指定してください。</translation>
     </message>
@@ -872,14 +868,6 @@ Commands such as 'mikomi report sources' need no display.</source>
     <message>
         <source>"%1" is not a valid email address (expected name@example.com).</source>
         <translation>「%1」は正しいメールアドレスではありません（例：name@example.com）。</translation>
-    </message>
-    <message>
-        <source>"%1" is not a valid phone number (expected e.g. 03-1234-5678 or +1 415 555 0100).</source>
-        <translation>「%1」は正しい電話番号ではありません（例：03-1234-5678、+1 415 555 0100）。</translation>
-    </message>
-    <message>
-        <source>"%1" is not a valid phone number (expected e.g. 090-1234-5678).</source>
-        <translation>「%1」は正しい電話番号ではありません（例：090-1234-5678）。</translation>
     </message>
     <message>
         <source>Score %1</source>
@@ -1840,6 +1828,126 @@ customer</source>
     <message>
         <source>Mark lead as won</source>
         <translation>リードを受注にする</translation>
+    </message>
+    <message>
+        <source>The phone number is empty.</source>
+        <translation>電話番号が空です。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a phone number: it may hold only digits, spaces, - ( ) . / a leading + and an extension (ext. 201, x201, 内線 201).</source>
+        <translation>「%1」は電話番号ではありません。使えるのは数字、空白、- ( ) . /、先頭の + と内線番号（ext. 201、x201、内線 201）だけです。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid phone number: it has no known country code (write it with + and the country code, e.g. +81 3-1234-5678).</source>
+        <translation>「%1」は正しい電話番号ではありません。国番号がわかりません（+ と国番号を付けて書いてください。例：+81 3-1234-5678）。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid phone number: unknown country code.</source>
+        <translation>「%1」は正しい電話番号ではありません。国番号が不明です。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid phone number: too short.</source>
+        <translation>「%1」は正しい電話番号ではありません。桁数が足りません。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid phone number: too long.</source>
+        <translation>「%1」は正しい電話番号ではありません。桁数が多すぎます。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a phone number.</source>
+        <translation>「%1」は電話番号ではありません。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid phone number: too short for a number in %2 (is the area code missing?).</source>
+        <translation>「%1」は正しい電話番号ではありません。%2の番号としては桁数が足りません（市外局番が抜けていませんか）。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid phone number: a number in %2 does not have this many digits.</source>
+        <translation>「%1」は正しい電話番号ではありません。%2の番号にこの桁数のものはありません。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid phone number: too long for a number in %2.</source>
+        <translation>「%1」は正しい電話番号ではありません。%2の番号としては桁数が多すぎます。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid phone number in %2.</source>
+        <translation>「%1」は%2の正しい電話番号ではありません。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid phone number in %2. A number from another country needs + and its country code (+44 131 635 4287).</source>
+        <translation>「%1」は%2の正しい電話番号ではありません。他の国の番号には + と国番号を付けてください（+44 131 635 4287）。</translation>
+    </message>
+    <message>
+        <source>Japan</source>
+        <translation>日本</translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation>アメリカ合衆国</translation>
+    </message>
+    <message>
+        <source>Canada</source>
+        <translation>カナダ</translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation>イギリス</translation>
+    </message>
+    <message>
+        <source>Ireland</source>
+        <translation>アイルランド</translation>
+    </message>
+    <message>
+        <source>Australia</source>
+        <translation>オーストラリア</translation>
+    </message>
+    <message>
+        <source>New Zealand</source>
+        <translation>ニュージーランド</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>ドイツ</translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation>フランス</translation>
+    </message>
+    <message>
+        <source>Netherlands</source>
+        <translation>オランダ</translation>
+    </message>
+    <message>
+        <source>South Korea</source>
+        <translation>韓国</translation>
+    </message>
+    <message>
+        <source>China</source>
+        <translation>中国</translation>
+    </message>
+    <message>
+        <source>Taiwan</source>
+        <translation>台湾</translation>
+    </message>
+    <message>
+        <source>Hong Kong</source>
+        <translation>香港</translation>
+    </message>
+    <message>
+        <source>Singapore</source>
+        <translation>シンガポール</translation>
+    </message>
+    <message>
+        <source>India</source>
+        <translation>インド</translation>
+    </message>
+    <message>
+        <source>The database %1 names an unknown country "%2".</source>
+        <translation>データベース %1 の国「%2」は不明です。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a known country code.</source>
+        <translation>「%1」は既知の国コードではありません。</translation>
     </message>
 </context>
 <context>
@@ -4290,6 +4398,19 @@ Which is it?</source>
     <message>
         <source>The currency of this database and of new ones.</source>
         <translation>このデータベースと、新しいデータベースで使う通貨です。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>country name (ISO code)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Country:</source>
+        <translation>国：</translation>
+    </message>
+    <message>
+        <source>Phone numbers in this database written without a country code (+81, +1…) belong to this country. Numbers already stored keep their meaning.</source>
+        <translation>このデータベースで国番号（+81、+1…）なしで書かれた電話番号は、この国の番号として扱います。保存済みの番号の意味は変わりません。</translation>
     </message>
 </context>
 <context>

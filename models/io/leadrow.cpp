@@ -4,6 +4,7 @@
 #include "models/domain/money.h"
 #include "models/domain/textcheck.h"
 #include "models/text/normalize.h"
+#include "models/text/phone.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -202,15 +203,11 @@ RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
                    QCoreApplication::translate("Mikomi", "\"%1\" is not a valid email address.")
                        .arg(lead.email));
     lead.phone = get(LeadField::Phone);
-    if (!lead.phone.isEmpty() && !text::isValidPhone(lead.phone))
-        errors.add(int(LeadField::Phone),
-                   QCoreApplication::translate("Mikomi", "\"%1\" is not a valid phone number.")
-                       .arg(lead.phone));
+    if (const QString e = text::phoneError(lead.phone, options.phoneRegion); !e.isEmpty())
+        errors.add(int(LeadField::Phone), e);
     lead.mobile = get(LeadField::Mobile);
-    if (!lead.mobile.isEmpty() && !text::isValidPhone(lead.mobile))
-        errors.add(int(LeadField::Mobile),
-                   QCoreApplication::translate("Mikomi", "\"%1\" is not a valid phone number.")
-                       .arg(lead.mobile));
+    if (const QString e = text::phoneError(lead.mobile, options.phoneRegion); !e.isEmpty())
+        errors.add(int(LeadField::Mobile), e);
 
     if (const QString v = get(LeadField::SourceCategory); !v.isEmpty()) {
         row.sourceCategory = parseSourceCategory(v);

@@ -7,6 +7,7 @@
 #include "models/services/exporter.h"
 #include "models/storage/assignment.h"
 #include "models/storage/bulkwriter.h"
+#include "models/storage/countrystore.h"
 #include "models/storage/followups.h"
 #include "models/storage/leadkeys.h"
 #include "models/storage/livefiles.h"
@@ -14,6 +15,7 @@
 #include "models/storage/scoringstore.h"
 #include "models/storage/sql.h"
 #include "models/text/normalize.h"
+#include "models/text/phone.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -200,7 +202,7 @@ QString vcardProperty(const QString &key) {
 
 // The checks of io::leadFromRow for a card: text in a wrong character set, control characters,
 // invalid email and phone numbers. Each error names the line and property it comes from.
-QList<io::RowError> cardErrors(const io::VCardEntry &card) {
+QList<io::RowError> cardErrors(const io::VCardEntry &card, const QString &phoneRegion) {
     QList<io::RowError> out;
     for (const io::VCardWarning &e : card.errors)
         out.append(io::RowError{e.line, QString(), e.message});
@@ -218,9 +220,8 @@ QList<io::RowError> cardErrors(const io::VCardEntry &card) {
                 .arg(l.email));
     for (const auto &[key, value] : {std::pair{QStringLiteral("phone"), l.phone},
                                      std::pair{QStringLiteral("mobile"), l.mobile}}) {
-        if (!value.isEmpty() && !text::isValidPhone(value))
-            add(key, QCoreApplication::translate("Mikomi", "\"%1\" is not a valid phone number.")
-                         .arg(value));
+        if (const QString e = text::phoneError(value, phoneRegion); !e.isEmpty())
+            add(key, e);
     }
     return out;
 }
@@ -280,6 +281,7 @@ private:
     QDateTime m_now;
     QDateTime m_followUpSince; // leads created since then get a first follow-up (once: mktime)
     ImportSummary m_s;
+    QString m_phoneRegion; // of numbers without a country code: the options', else the database's
     QSet<QString> m_categoryDone;
     QSet<QString> m_touchKeys;     // lead|time|source of touchpoints already stored
     QHash<QString, Money> m_spend; // canonical source|month → amount
@@ -388,7 +390,7 @@ Status Run::importLead(io::LeadRow row, int line, const QStringList &fields, boo
     if (!(combined == *existing)) {
         if (Status st = m_repo.update(combined); !st)
             return st;
-        m_matcher.add(match, storage::LeadKeys::of(combined));
+        m_matcher.add(match, storage::LeadKeys::of(combined, m_phoneRegion));
         // Fields the attribute rules look at changed: the score follows (with the lead's
         // activities, so through the store).
         if (scoring::attributePoints(m_scoring, combined) !=
@@ -541,6 +543,7 @@ Status Run::readCsv(storage::BulkWriter &writer) {
     }
     io::RowOptions rowOptions;
     rowOptions.minorUnitsPerMajor = m_o.minorUnitsPerMajor;
+    rowOptions.phoneRegion = m_phoneRegion;
     if (kind == ImportKind::Leads || kind == ImportKind::VCard)
         return importLeadRows(reader, map, rowOptions, total);
     while (reader.next(rec)) {
@@ -617,7 +620,7 @@ Status Run::importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
             unneutralise(rec);
             p.row = io::leadFromRow(map, rec, options);
             if (p.row.ok())
-                p.keys = storage::LeadKeys::of(p.row.value->lead);
+                p.keys = storage::LeadKeys::of(p.row.value->lead, options.phoneRegion);
             p.stageGiven = stageCol >= 0 && !rec.fields.value(stageCol).trimmed().isEmpty();
             p.bytes = reader.bytesRead();
             batch.push_back(std::move(p));
@@ -713,7 +716,7 @@ Status Run::readVCard() {
         for (const io::VCardWarning &w : card.warnings)
             m_s.warnings.append(vcardWarning(w));
         const Lead &l = card.lead;
-        if (QList<io::RowError> errors = cardErrors(card); !errors.isEmpty()) {
+        if (QList<io::RowError> errors = cardErrors(card, m_phoneRegion); !errors.isEmpty()) {
             reject(card.line, {}, std::move(errors));
             continue;
         }
@@ -731,7 +734,7 @@ Status Run::readVCard() {
         row.lead = l;
         row.lead.anonymous = l.familyName.isEmpty() && l.givenName.isEmpty() && l.email.isEmpty() &&
                              l.phone.isEmpty() && l.mobile.isEmpty();
-        const storage::LeadKeys keys = storage::LeadKeys::of(row.lead);
+        const storage::LeadKeys keys = storage::LeadKeys::of(row.lead, m_phoneRegion);
         if (Status st = importLead(std::move(row), 0, {}, false, keys); !st)
             return st;
         tick(m_s.rowsRead, total);
@@ -763,6 +766,13 @@ Result<ImportSummary> Run::exec() {
     storage::Transaction tx(m_db);
     if (!tx.started())
         return Error{tx.error()};
+    m_phoneRegion = m_o.phoneRegion;
+    if (m_phoneRegion.isEmpty()) {
+        auto region = storage::phoneRegion(m_db);
+        if (!region)
+            return region.failure();
+        m_phoneRegion = *region;
+    }
     qint64 existing = 0;
     if (Status st = m_matcher.load(m_db, &existing); !st)
         return Error{st.error()};
@@ -953,10 +963,12 @@ Result<ImportAnalysis> analyseImport(const ImportOptions &options, int previewRo
     return a;
 }
 
-QList<PreviewRow> previewRows(const ImportAnalysis &a, int minorUnitsPerMajor) {
+QList<PreviewRow> previewRows(const ImportAnalysis &a, int minorUnitsPerMajor,
+                              const QString &phoneRegion) {
     QList<PreviewRow> out;
     io::RowOptions ro;
     ro.minorUnitsPerMajor = minorUnitsPerMajor;
+    ro.phoneRegion = phoneRegion;
     const auto leadValues = [&](const Lead &l) {
         QStringList v;
         for (int f = 0; f < io::LeadFieldCount; ++f)

@@ -1,6 +1,7 @@
 #include "models/storage/bulkwriter.h"
 
 #include "models/domain/dates.h"
+#include "models/storage/countrystore.h"
 #include "models/storage/leadcolumns.h"
 #include "models/storage/leadsearch.h"
 #include "models/storage/repositories.h"
@@ -297,7 +298,20 @@ Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &a
         times << dates::toIsoDateTime(a.occurredAt);
         last = std::max(last, times.constLast());
     }
-    QVariantList binds = leadBinds(lead, *owner, *source, keys);
+    std::optional<LeadKeys> own;
+    if (!keys) {
+        if (!m_phoneRegion) {
+            auto region = phoneRegion(m_db);
+            if (!region)
+                return region.failure();
+            m_phoneRegion = *region;
+        }
+        keys = &own.emplace(LeadKeys::of(lead, *m_phoneRegion));
+    }
+    auto leadValues = leadBinds(m_db, lead, *owner, *source, keys);
+    if (!leadValues)
+        return leadValues.failure();
+    QVariantList binds = *leadValues;
     binds << stageKey(lead.stage)
           << (lead.stage == Stage::Sql ? sqlKindKey(lead.sqlKind) : QString())
           << stageKey(std::max(lead.stage, lead.furthestStage)) << (lead.lost ? 1 : 0)

@@ -1,8 +1,10 @@
 #include "models/storage/duplicates.h"
 
+#include "models/storage/countrystore.h"
 #include "models/storage/repositories.h"
 #include "models/storage/sql.h"
 #include "models/text/normalize.h"
+#include "models/text/phone.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -69,8 +71,13 @@ Result<QList<DuplicateMatch>> findDuplicates(Database &db, const Lead &lead) {
             !s)
             return s.failure();
     }
+    // E.164: 090-1234-5678 typed in a Japanese database and +81 90 1234 5678 imported are the
+    // same number.
+    auto region = phoneRegion(db);
+    if (!region)
+        return region.failure();
     for (const QString &phone :
-         {text::normalizePhone(lead.phone), text::normalizePhone(lead.mobile)}) {
+         {text::phoneKey(lead.phone, *region), text::phoneKey(lead.mobile, *region)}) {
         if (phone.size() < 6)
             continue;
         if (Status s = collect(QStringLiteral("(phone_key = ? OR mobile_key = ?)"), {phone, phone},

@@ -11,7 +11,7 @@ namespace mikomi::storage {
 // Why two leads look like the same person.
 enum class DuplicateReason {
     Email,         // same normalised email
-    Phone,         // same normalised phone or mobile
+    Phone,         // same phone or mobile number (E.164, extension ignored)
     CompanyPerson, // same person at the same company (same text)
     Suggestion, // same person, company written differently (株式会社サンプル / ㈱サンプル)
 };

@@ -114,6 +114,10 @@ LeadQuery::SearchPlan LeadQuery::planSearch(const QString &search) {
                     digits.append(c);
             }
             variants = {digits};
+            // Numbers are kept as E.164 (+81312345678): the trunk 0 of a number typed as dialled
+            // at home (03-1234-5678, 0131 635 4287) is not in the key.
+            if (digits.startsWith(QLatin1Char('0')) && digits.size() >= 4)
+                variants << digits.mid(1);
         } else {
             add(text::companyKey(token));
         }

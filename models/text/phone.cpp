@@ -1,6 +1,7 @@
 #include "models/text/phone.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QRegularExpression>
 
 #include <phonenumbers/phonenumberutil.h>
@@ -66,9 +67,7 @@ QString fromStd(const std::string &s) {
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
-} // namespace
-
-PhoneNumber parsePhone(const QString &text, const QString &defaultRegion) {
+PhoneNumber parseUncached(const QString &text, const QString &defaultRegion) {
     PhoneNumber out;
     const QString s = folded(text);
     if (s.isEmpty()) {
@@ -172,6 +171,25 @@ PhoneNumber parsePhone(const QString &text, const QString &defaultRegion) {
     u.Format(n, PhoneNumberUtil::INTERNATIONAL, &f);
     out.international = fromStd(f);
     out.valid = true;
+    return out;
+}
+
+} // namespace
+
+PhoneNumber parsePhone(const QString &text, const QString &defaultRegion) {
+    // An import checks a row's numbers (io::leadFromRow), then keys them (storage::LeadKeys) on
+    // the same thread: the second parse of a valid number is a lookup. Only valid numbers are
+    // kept (an error's text depends on the language, which may change).
+    thread_local QHash<QString, PhoneNumber> recent;
+    const QString cacheKey = defaultRegion + u'\x1f' + text;
+    if (const auto it = recent.constFind(cacheKey); it != recent.cend())
+        return *it;
+    PhoneNumber out = parseUncached(text, defaultRegion);
+    if (out.valid) {
+        if (recent.size() >= 256)
+            recent.clear();
+        recent.insert(cacheKey, out);
+    }
     return out;
 }
 

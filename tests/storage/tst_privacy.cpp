@@ -424,7 +424,7 @@ private slots:
         }
         auto db = Database::open(path);
         QVERIFY(db);
-        QCOMPARE((*db)->schemaVersion(), 7);
+        QCOMPARE((*db)->schemaVersion(), currentSchemaVersion());
         QVERIFY(!(*db)->backupPath().isEmpty());
         auto ids = leadsWithEmail(**db, QStringLiteral("rurine.todoroki@zirkon-qx.example"));
         QVERIFY(ids && ids->size() == 1);
