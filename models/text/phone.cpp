@@ -67,7 +67,9 @@ QString fromStd(const std::string &s) {
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
-PhoneNumber parseUncached(const QString &text, const QString &defaultRegion) {
+// `details`: also the region and the national and international forms (formatting is as costly
+// as parsing: keys and checks do without).
+PhoneNumber parseUncached(const QString &text, const QString &defaultRegion, bool details) {
     PhoneNumber out;
     const QString s = folded(text);
     if (s.isEmpty()) {
@@ -161,6 +163,9 @@ PhoneNumber parseUncached(const QString &text, const QString &defaultRegion) {
     u.Format(n, PhoneNumberUtil::E164, &f);
     out.e164 = fromStd(f);
     out.extension = fromStd(n.extension());
+    out.valid = true;
+    if (!details)
+        return out;
     std::string r;
     u.GetRegionCodeForNumber(n, &r);
     out.region = fromStd(r);
@@ -170,21 +175,19 @@ PhoneNumber parseUncached(const QString &text, const QString &defaultRegion) {
     f.clear();
     u.Format(n, PhoneNumberUtil::INTERNATIONAL, &f);
     out.international = fromStd(f);
-    out.valid = true;
     return out;
 }
 
-} // namespace
-
-PhoneNumber parsePhone(const QString &text, const QString &defaultRegion) {
-    // An import checks a row's numbers (io::leadFromRow), then keys them (storage::LeadKeys) on
-    // the same thread: the second parse of a valid number is a lookup. Only valid numbers are
-    // kept (an error's text depends on the language, which may change).
+// Checks and keys of the same number come in pairs (an import checks a row's numbers in
+// io::leadFromRow, then keys them in storage::LeadKeys, on the same thread): the second is a
+// lookup. Only valid numbers are kept (an error's text depends on the language, which may
+// change).
+PhoneNumber parseLean(const QString &text, const QString &defaultRegion) {
     thread_local QHash<QString, PhoneNumber> recent;
     const QString cacheKey = defaultRegion + u'\x1f' + text;
     if (const auto it = recent.constFind(cacheKey); it != recent.cend())
         return *it;
-    PhoneNumber out = parseUncached(text, defaultRegion);
+    PhoneNumber out = parseUncached(text, defaultRegion, false);
     if (out.valid) {
         if (recent.size() >= 256)
             recent.clear();
@@ -193,16 +196,22 @@ PhoneNumber parsePhone(const QString &text, const QString &defaultRegion) {
     return out;
 }
 
+} // namespace
+
+PhoneNumber parsePhone(const QString &text, const QString &defaultRegion) {
+    return parseUncached(text, defaultRegion, true);
+}
+
 QString phoneError(const QString &text, const QString &defaultRegion) {
     if (text.trimmed().isEmpty())
         return {};
-    return parsePhone(text, defaultRegion).error;
+    return parseLean(text, defaultRegion).error;
 }
 
 QString phoneKey(const QString &text, const QString &defaultRegion) {
     if (text.trimmed().isEmpty())
         return {};
-    const PhoneNumber p = parsePhone(text, defaultRegion);
+    const PhoneNumber p = parseLean(text, defaultRegion);
     if (p.valid)
         return p.e164;
     QString digits;
