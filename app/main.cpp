@@ -1,5 +1,6 @@
 #include "app/cli.h"
 #include "app/startup.h"
+#include "models/applog.h"
 #include "models/appsettings.h"
 #include "models/language.h"
 #include "ui/mainwindow.h"
@@ -53,6 +54,7 @@ int main(int argc, char **argv) {
     // "0.1.0 (1a2b3c4d5e)": the release and the commit it was built from (--version, About).
     QCoreApplication::setApplicationVersion(QStringLiteral(MIKOMI_VERSION " (" MIKOMI_COMMIT ")"));
     const QStringList args = argumentsOf(argc, argv);
+    applog::install(); // Help > Open Log Folder
 
     if (cli::isCommand(args) || !hasDisplay()) {
         QCoreApplication app(argc, argv);

@@ -3942,6 +3942,14 @@ Without a command, opens the window. Commands:
         <source>New &amp;Lead…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Open &amp;Log Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::MatrixView</name>
@@ -4133,10 +4141,6 @@ Which is it?</source>
     </message>
     <message>
         <source>Rules</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -4641,6 +4645,10 @@ Which is it?</source>
     </message>
     <message>
         <source>Enter the deal value as an amount, e.g. %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -13,6 +13,7 @@
 #include "ui/consentwidget.h"
 #include "ui/privacyactions.h"
 #include "ui/stagecommands.h"
+#include "ui/wondialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -243,7 +244,9 @@ LeadEditor::LeadEditor(storage::Database &db, const Lead &lead, QUndoStack *undo
     for (int s = 0; s < StageCount; ++s)
         m_stage->addItem(stageLabel(Stage(s)), s);
     m_stage->setCurrentIndex(int(lead.stage));
+    m_stage->setObjectName(QStringLiteral("stage"));
     m_moveButton = new QPushButton(history);
+    m_moveButton->setObjectName(QStringLiteral("moveStage"));
     m_lostButton = new QPushButton(history);
     m_recycleButton = new QPushButton(history);
     stageRow->addWidget(m_stageLabel);
@@ -592,12 +595,27 @@ void LeadEditor::stageAction(int kind) {
         if (self)
             QMessageBox::warning(self, self->windowTitle(), msg);
     };
+    const Stage stage = Stage(m_stage->currentData().toInt());
+    // Becoming a customer is winning a deal: its value and day are asked, as on the Pipeline.
+    std::optional<WonDeal> won;
+    if (kind == 0 && stage == Stage::Customer) {
+        QString problem;
+        const auto asked = askWonDeals(m_db, {m_lead.id}, AppSettings().currency(), this, &problem);
+        if (!asked) {
+            if (!problem.isEmpty())
+                QMessageBox::warning(this, windowTitle(), problem);
+            return;
+        }
+        won = asked->value(0);
+    }
     auto *cmd = new StageCommand(
         m_db, m_lead.id,
-        kind == 0 ? StageCommand::Kind::Move
-                  : (kind == 1 ? StageCommand::Kind::Lost : StageCommand::Kind::Recycle),
-        Stage(m_stage->currentData().toInt()), SqlKind::None, reason, AppSettings().ownerName(),
-        applied, error);
+        won ? StageCommand::Kind::Won
+            : (kind == 0 ? StageCommand::Kind::Move
+                         : (kind == 1 ? StageCommand::Kind::Lost : StageCommand::Kind::Recycle)),
+        stage, SqlKind::None, reason, AppSettings().ownerName(), applied, error);
+    if (won)
+        cmd->setWonDeal(won->value, won->wonAt);
     if (m_undo) {
         m_undo->push(cmd);
     } else {

@@ -13,6 +13,7 @@
 #include "ui/pipelinecommands.h"
 #include "ui/privacyactions.h"
 #include "ui/stagecommands.h"
+#include "ui/wondialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -460,12 +461,31 @@ void LeadsPage::stageCommand(int kind, int stage) {
         if (!ok)
             return;
     }
+    // Becoming a customer is winning a deal: its value and day are asked, as on the Pipeline.
+    QList<WonDeal> deals;
+    if (kind == int(StageCommand::Kind::Move) && Stage(stage) == Stage::Customer) {
+        QList<qint64> ids;
+        for (int row : rows)
+            ids << m_model->leadId(row);
+        QString error;
+        const auto asked = askWonDeals(*m_db, ids, AppSettings().currency(), this, &error);
+        if (!asked) {
+            if (!error.isEmpty())
+                showError(error);
+            return;
+        }
+        deals = *asked;
+    }
     if (undoStack() && rows.size() > 1)
         undoStack()->beginMacro(tr("Change stage of %n lead(s)", nullptr, int(rows.size())));
-    for (int row : rows) {
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const bool won = i < deals.size();
         auto *cmd = new StageCommand(
-            *m_db, m_model->leadId(row), StageCommand::Kind(kind), Stage(stage), SqlKind::None,
+            *m_db, m_model->leadId(rows.at(i)),
+            won ? StageCommand::Kind::Won : StageCommand::Kind(kind), Stage(stage), SqlKind::None,
             reason, AppSettings().ownerName(), [] {}, [this](const QString &m) { showError(m); });
+        if (won)
+            cmd->setWonDeal(deals.at(i).value, deals.at(i).wonAt);
         if (undoStack()) {
             undoStack()->push(cmd);
         } else {

@@ -1,5 +1,6 @@
 #include "ui/mainwindow.h"
 
+#include "models/applog.h"
 #include "models/appsettings.h"
 #include "models/language.h"
 #include "models/storage/currencystore.h"
@@ -17,6 +18,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QDesktopServices>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -35,6 +37,7 @@
 #include <QStatusBar>
 #include <QTimer>
 #include <QUndoStack>
+#include <QUrl>
 
 namespace mikomi::ui {
 
@@ -198,6 +201,12 @@ void MainWindow::createMenus() {
             [this] { setLanguage(QStringLiteral("en")); });
 
     m_helpMenu = menuBar()->addMenu(QString());
+    m_logAction = m_helpMenu->addAction(QString(), this, [] {
+        QDir().mkpath(applog::folder());
+        QDesktopServices::openUrl(QUrl::fromLocalFile(applog::folder()));
+    });
+    m_logAction->setObjectName(QStringLiteral("openLogFolder"));
+    m_helpMenu->addSeparator();
     m_aboutAction = m_helpMenu->addAction(QString(), this, &MainWindow::showAbout);
     m_aboutAction->setMenuRole(QAction::AboutRole);
     m_aboutQtAction = m_helpMenu->addAction(QString(), qApp, &QApplication::aboutQt);
@@ -236,6 +245,8 @@ void MainWindow::retranslate() {
     m_rulesAction->setText(tr("&Response Time and Assignment Rules…"));
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
+    m_logAction->setText(tr("Open &Log Folder"));
+    m_logAction->setToolTip(tr("The log file: %1").arg(QDir::toNativeSeparators(applog::filePath())));
     m_aboutAction->setText(tr("&About Mikomi"));
     m_aboutQtAction->setText(tr("About &Qt"));
     m_japaneseAction->setChecked(m_language->language() == QLatin1String("ja"));

@@ -93,6 +93,7 @@ private:
     QAction *m_rulesAction = nullptr;
     QAction *m_japaneseAction = nullptr;
     QAction *m_englishAction = nullptr;
+    QAction *m_logAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
 };

@@ -389,36 +389,19 @@ void PipelinePage::winLeads(const QList<qint64> &ids) {
     if (!m_db || !undoStack() || ids.isEmpty())
         return;
     // Ask for every lead first: Cancel on any of them moves none.
-    struct Deal {
-        qint64 id;
-        std::optional<Money> value;
-        QDate wonAt;
-    };
-    QList<Deal> deals;
-    storage::LeadRepository repo(*m_db);
-    const Currency currency = AppSettings().currency();
-    for (qint64 id : ids) {
-        auto lead = repo.get(id);
-        if (!lead) {
-            showError(lead.error());
-            return;
-        }
-        // Names in kanji or kana stay family first in every language, as on the Leads page.
-        const bool familyFirst =
-            QLocale().language() == QLocale::Japanese ||
-            (!lead->familyName.isEmpty() && lead->familyName.at(0).unicode() >= 0x3000);
-        const QString name = lead->displayName(familyFirst);
-        WonDialog dialog(lead->company.isEmpty() ? name : tr("%1 (%2)").arg(name, lead->company),
-                         lead->dealValue, currency, this);
-        if (dialog.exec() != QDialog::Accepted)
-            return;
-        deals.append({id, dialog.dealValue(), dialog.wonAt()});
+    QString error;
+    const auto asked = askWonDeals(*m_db, ids, AppSettings().currency(), this, &error);
+    if (!asked) {
+        if (!error.isEmpty())
+            showError(error);
+        return;
     }
+    const QList<WonDeal> &deals = *asked;
     if (deals.size() > 1)
         undoStack()->beginMacro(tr("Mark %n lead(s) as won", nullptr, int(deals.size())));
-    for (const Deal &d : std::as_const(deals)) {
+    for (const WonDeal &d : deals) {
         auto *cmd = new StageCommand(
-            *m_db, d.id, StageCommand::Kind::Won, Stage::Customer, SqlKind::None, QString(),
+            *m_db, d.leadId, StageCommand::Kind::Won, Stage::Customer, SqlKind::None, QString(),
             userName(),
             [this] {
                 reloadBoard();

@@ -1,6 +1,7 @@
 #include "ui/wondialog.h"
 
 #include "models/io/leadrow.h"
+#include "models/storage/repositories.h"
 
 #include <QDateEdit>
 #include <QDialogButtonBox>
@@ -72,6 +73,32 @@ void WonDialog::validate() {
                          : QString());
     m_error->setVisible(bad);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!bad);
+}
+
+std::optional<QList<WonDeal>> askWonDeals(storage::Database &db, const QList<qint64> &ids,
+                                          Currency currency, QWidget *parent, QString *error) {
+    QList<WonDeal> deals;
+    storage::LeadRepository repo(db);
+    for (qint64 id : ids) {
+        auto lead = repo.get(id);
+        if (!lead) {
+            if (error)
+                *error = lead.error();
+            return std::nullopt;
+        }
+        // Names in kanji or kana stay family first in every language, as on the Leads page.
+        const bool familyFirst =
+            QLocale().language() == QLocale::Japanese ||
+            (!lead->familyName.isEmpty() && lead->familyName.at(0).unicode() >= 0x3000);
+        const QString name = lead->displayName(familyFirst);
+        WonDialog dialog(
+            lead->company.isEmpty() ? name : WonDialog::tr("%1 (%2)").arg(name, lead->company),
+            lead->dealValue, currency, parent);
+        if (dialog.exec() != QDialog::Accepted)
+            return std::nullopt;
+        deals.append({id, dialog.dealValue(), dialog.wonAt()});
+    }
+    return deals;
 }
 
 } // namespace mikomi::ui

@@ -5,6 +5,7 @@
 
 #include <QDate>
 #include <QDialog>
+#include <QList>
 
 #include <optional>
 
@@ -12,6 +13,10 @@ class QDateEdit;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+
+namespace mikomi::storage {
+class Database;
+}
 
 namespace mikomi::ui {
 
@@ -37,5 +42,20 @@ private:
     QLabel *m_error = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };
+
+// A lead won: its deal value and the day, as the user answered WonDialog.
+struct WonDeal {
+    qint64 leadId = 0;
+    std::optional<Money> value;
+    QDate wonAt;
+};
+
+// Asks WonDialog for each lead in turn (every path that makes a lead a customer: a drop on the
+// Pipeline's Customer column, Change stage on the Leads page, the editor's stage buttons).
+// nullopt when Cancel is pressed on any of them (then none is won) or a lead cannot be read
+// (then `error` says why).
+std::optional<QList<WonDeal>> askWonDeals(storage::Database &db, const QList<qint64> &ids,
+                                          Currency currency, QWidget *parent,
+                                          QString *error = nullptr);
 
 } // namespace mikomi::ui

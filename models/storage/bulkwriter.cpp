@@ -121,8 +121,8 @@ BulkWriter::BulkWriter(Database &db, bool deferIndexes)
     if (deferIndexes) {
         auto q = exec(
             db, QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql "
-                               "IS NOT NULL AND tbl_name IN ('leads', 'stage_history', "
-                               "'touchpoints', 'activities')"));
+                               "IS NOT NULL AND tbl_name IN ('leads', 'lead_scores', "
+                               "'stage_history', 'touchpoints', 'activities')"));
         QList<std::pair<QString, QString>> indexes; // name, CREATE statement
         while (q && q->next())
             indexes.append({q->value(0).toString(), q->value(1).toString()});
@@ -159,6 +159,8 @@ BulkWriter::BulkWriter(Database &db, bool deferIndexes)
         db, QStringLiteral("INSERT INTO leads(%1, stage, sql_kind, furthest_stage, lost, "
                            "last_activity_at) VALUES (%2)")
                 .arg(cols.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))));
+    m_score = std::make_unique<Statement>(
+        db, QStringLiteral("INSERT INTO lead_scores(lead_id, score) VALUES (?, ?)"));
     m_history = std::make_unique<Statement>(
         db, QStringLiteral("INSERT INTO stage_history(lead_id, from_stage, to_stage, lost, "
                            "recycled, changed_at, user_name, note) VALUES (?,?,?,?,?,?,?,?)"));
@@ -172,6 +174,7 @@ BulkWriter::BulkWriter(Database &db, bool deferIndexes)
 
 BulkWriter::~BulkWriter() {
     m_lead.reset();
+    m_score.reset();
     m_history.reset();
     m_touch.reset();
     m_activity.reset();
@@ -319,6 +322,8 @@ Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &a
     auto id = m_lead->run(binds);
     if (!id)
         return id;
+    if (auto sc = m_score->run({*id, lead.score}); !sc)
+        return sc.failure();
     m_db.changes().note(DataKind::Leads); // no ids: an import is one change, "any lead"
     for (qsizetype i = 0; i < activities.size(); ++i) {
         if (Status s = writeActivity(*id, activities.at(i), times.at(i)); !s)

@@ -55,7 +55,7 @@ private:
     Database &m_db;
     std::optional<QString> m_phoneRegion; // read once, for leads written without their keys
     std::unique_ptr<class LeadRepository> m_repo;
-    std::unique_ptr<Statement> m_lead, m_history, m_touch, m_activity;
+    std::unique_ptr<Statement> m_lead, m_score, m_history, m_touch, m_activity;
     QStringList m_deferred; // CREATE INDEX statements to run in finish()
     QStringList m_triggers; // activity triggers dropped while inserting, recreated by finish()
     bool m_triggersPaused = false;

@@ -1,5 +1,6 @@
 #include "models/storage/database.h"
 
+#include "models/domain/log.h"
 #include "models/storage/livefiles.h"
 #include "models/storage/sql.h"
 
@@ -317,7 +318,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
         LiveFiles::markVerified(*db->m_live);
 
     // Pragmas that must be set outside a transaction. WAL is persistent in the file.
-    (void)exec(*db, QStringLiteral("PRAGMA foreign_keys = ON"));
+    // Without it deleting a lead would leave its history, tasks and score behind: refuse.
+    if (auto r = exec(*db, QStringLiteral("PRAGMA foreign_keys = ON")); !r)
+        return r.failure();
     // Deleted rows are overwritten with zeros, not left in free pages (privacy: an erased
     // person must not stay in the file). Qt's bundled SQLite (Windows, macOS) has it off.
     if (auto r = exec(*db, QStringLiteral("PRAGMA secure_delete = ON")); !r)
@@ -329,7 +332,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
         if (!wal && wal.errorKind() != ErrorKind::Locked)
             return wal.failure();
         // FULL: a committed card survives a power cut, not only a crash of the program.
-        (void)exec(*db, QStringLiteral("PRAGMA synchronous = FULL"));
+        if (auto r = exec(*db, QStringLiteral("PRAGMA synchronous = FULL")); !r)
+            qCWarning(log::storage, "PRAGMA synchronous = FULL refused on %s: %s",
+                      qUtf8Printable(path), qUtf8Printable(r.error()));
     }
     return db;
 }
@@ -350,8 +355,10 @@ BulkJournal::BulkJournal(Database &db)
 }
 
 BulkJournal::~BulkJournal() {
-    if (m_active)
-        (void)journalMode(m_db, QStringLiteral("WAL"));
+    // Best effort: a reader holding the file keeps it in rollback mode until the next open,
+    // which sets WAL again.
+    if (m_active && journalMode(m_db, QStringLiteral("WAL")) != QLatin1String("wal"))
+        qCInfo(log::storage, "journal mode stays DELETE until the file is opened again");
 }
 
 bool Database::integrityOk() const {
@@ -416,12 +423,18 @@ void Transaction::rollback() {
         return;
     m_done = true;
     m_db.noteRollback();
+    // A failed rollback (SQLite may already have rolled back after an I/O error) is logged:
+    // the caller is reporting the error that caused it.
+    const auto logged = [](const auto &r) {
+        if (!r)
+            qCWarning(log::storage, "rollback: %s", qUtf8Printable(r.error()));
+    };
     if (m_level == 1) {
-        (void)exec(m_db, QStringLiteral("ROLLBACK"));
+        logged(exec(m_db, QStringLiteral("ROLLBACK")));
         m_db.changes().discard(); // nothing of it happened
     } else {
-        (void)exec(m_db, QStringLiteral("ROLLBACK TO SAVEPOINT sp%1").arg(m_level));
-        (void)exec(m_db, QStringLiteral("RELEASE SAVEPOINT sp%1").arg(m_level));
+        logged(exec(m_db, QStringLiteral("ROLLBACK TO SAVEPOINT sp%1").arg(m_level)));
+        logged(exec(m_db, QStringLiteral("RELEASE SAVEPOINT sp%1").arg(m_level)));
     }
     m_db.transactionDepth() = m_level - 1;
 }

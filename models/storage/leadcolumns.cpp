@@ -34,16 +34,28 @@ const QStringList &leadColumns() {
         QStringLiteral("source_id"),      QStringLiteral("notes"),
         QStringLiteral("lost_reason"),    QStringLiteral("anonymous"),
         QStringLiteral("opt_out"),        QStringLiteral("temperature_override"),
-        QStringLiteral("score"),          QStringLiteral("deal_value"),
-        QStringLiteral("lifetime_value"), QStringLiteral("created_at"),
-        QStringLiteral("updated_at"),     QStringLiteral("won_at"),
-        QStringLiteral("lost_at"),        QStringLiteral("email_key"),
-        QStringLiteral("phone_key"),      QStringLiteral("mobile_key"),
-        QStringLiteral("company_key"),    QStringLiteral("person_key"),
-        QStringLiteral("reading_key"),    QStringLiteral("consent_at"),
-        QStringLiteral("consent_basis"),
+        QStringLiteral("deal_value"),     QStringLiteral("lifetime_value"),
+        QStringLiteral("created_at"),     QStringLiteral("updated_at"),
+        QStringLiteral("won_at"),         QStringLiteral("lost_at"),
+        QStringLiteral("email_key"),      QStringLiteral("phone_key"),
+        QStringLiteral("mobile_key"),     QStringLiteral("company_key"),
+        QStringLiteral("person_key"),     QStringLiteral("reading_key"),
+        QStringLiteral("consent_at"),     QStringLiteral("consent_basis"),
     };
     return cols;
+}
+
+const QString &scoreWriteSql() {
+    static const QString sql = QStringLiteral(
+        "INSERT INTO lead_scores(lead_id, score) VALUES (?, ?) ON CONFLICT(lead_id) DO UPDATE "
+        "SET score = excluded.score");
+    return sql;
+}
+
+const QString &scoreSql() {
+    static const QString sql = QStringLiteral(
+        "coalesce((SELECT sc.score FROM lead_scores sc WHERE sc.lead_id = l.id), 0)");
+    return sql;
 }
 
 LeadKeys LeadKeys::of(const Lead &l, const QString &phoneRegion) {
@@ -94,7 +106,6 @@ Result<QVariantList> leadBinds(const Database &db, const Lead &l, qint64 ownerId
         l.anonymous ? 1 : 0,
         l.optOut ? 1 : 0,
         l.temperatureOverride ? QVariant(temperatureKey(*l.temperatureOverride)) : QVariant(),
-        l.score,
         optMoney(l.dealValue),
         optMoney(l.lifetimeValue),
         dates::toIsoDateTime(l.createdAt.isValid() ? l.createdAt : QDateTime::currentDateTime()),

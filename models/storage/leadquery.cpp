@@ -1,6 +1,7 @@
 #include "models/storage/leadquery.h"
 
 #include "models/domain/dates.h"
+#include "models/storage/leadcolumns.h"
 #include "models/storage/leadsearch.h"
 #include "models/storage/scoringstore.h"
 #include "models/storage/searchindex.h"
@@ -19,11 +20,12 @@ namespace {
 QString temperatureSql(const scoring::Thresholds &t, const QDate &today) {
     const QString last =
         QStringLiteral("substr(coalesce(l.last_activity_at, l.created_at), 1, 10)");
-    return QStringLiteral("coalesce(l.temperature_override, CASE WHEN l.score >= %1 AND %2 >= "
-                          "'%3' THEN 'hot' WHEN l.score >= %4 AND %2 >= '%5' THEN 'warm' ELSE "
+    return QStringLiteral("coalesce(l.temperature_override, CASE WHEN %6 >= %1 AND %2 >= "
+                          "'%3' THEN 'hot' WHEN %6 >= %4 AND %2 >= '%5' THEN 'warm' ELSE "
                           "'cold' END)")
         .arg(QString::number(t.hotScore), last, dates::toIsoDate(today.addDays(-qint64(t.hotDays))),
-             QString::number(t.warmScore), dates::toIsoDate(today.addDays(-qint64(t.warmDays))));
+             QString::number(t.warmScore), dates::toIsoDate(today.addDays(-qint64(t.warmDays))),
+             scoreSql());
 }
 
 QString stageOrderSql() {
@@ -31,7 +33,9 @@ QString stageOrderSql() {
                           "WHEN 'opportunity' THEN 3 ELSE 4 END");
 }
 
-QString orderBy(LeadSort sort, bool asc, const QString &temperature) {
+// `score`: the score expression (scoreSql(), or a column of lead_scores the query reads).
+QString orderBy(LeadSort sort, bool asc, const QString &temperature,
+                const QString &score = scoreSql()) {
     const QString d = asc ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
     QStringList keys;
     switch (sort) {
@@ -56,7 +60,7 @@ QString orderBy(LeadSort sort, bool asc, const QString &temperature) {
         keys = {QStringLiteral("coalesce(u.name, '')")};
         break;
     case LeadSort::Score:
-        keys = {QStringLiteral("l.score")};
+        keys = {score};
         break;
     case LeadSort::Created:
         keys = {QStringLiteral("l.created_at")};
@@ -234,8 +238,9 @@ QString selectColumns() {
     return QStringLiteral("SELECT l.id, l.company, l.family_name, l.given_name, l.family_reading, "
                           "l.given_reading, l.email, l.phone, l.stage, l.lost, "
                           "l.temperature_override, coalesce(s.name, ''), coalesce(u.name, ''), "
-                          "l.score, l.created_at, substr(coalesce(l.last_activity_at, "
-                          "l.created_at), 1, 10) ");
+                          "%1, l.created_at, substr(coalesce(l.last_activity_at, "
+                          "l.created_at), 1, 10) ")
+        .arg(scoreSql());
 }
 
 QString andWhere(const QString &where, const QString &cond) {
@@ -296,15 +301,21 @@ Result<QList<LeadRow>> LeadQuery::rows(const LeadFilter &filter, LeadSort sort, 
     LeadFilter searchOnly;
     searchOnly.search = filter.search;
     QString from = QStringLiteral("FROM leads l");
-    if (narrow && sort == LeadSort::Created)
+    const QString temperature = temperatureSql(thresholds(), m_today);
+    QString innerOrder = orderBy(sort, ascending, temperature);
+    if (narrow && sort == LeadSort::Created) {
         from = QStringLiteral("FROM leads l INDEXED BY leads_report");
-    else if (narrow && filter == searchOnly && sort == LeadSort::Score)
-        from = QStringLiteral("FROM leads l INDEXED BY leads_score");
-    else if (narrow && filter == searchOnly && sort == LeadSort::Stage)
+    } else if (narrow && filter == searchOnly && sort == LeadSort::Score) {
+        // Walks the scores in order (their index ends in the lead id) and looks each lead up.
+        from = QStringLiteral("FROM lead_scores ps INDEXED BY lead_scores_score CROSS JOIN leads "
+                              "l ON l.id = ps.lead_id");
+        innerOrder = orderBy(sort, ascending, temperature, QStringLiteral("ps.score"));
+    } else if (narrow && filter == searchOnly && sort == LeadSort::Stage) {
         from = QStringLiteral("FROM leads l INDEXED BY leads_stage_order");
-    const QString order = orderBy(sort, ascending, temperatureSql(thresholds(), m_today));
+    }
+    const QString order = orderBy(sort, ascending, temperature);
     const QString sql = selectColumns() + QStringLiteral("FROM (SELECT l.id AS page_id ") + from +
-                        w + order +
+                        w + innerOrder +
                         QStringLiteral(" LIMIT ? OFFSET ?) p CROSS JOIN leads l ON l.id = "
                                        "p.page_id LEFT JOIN sources s ON s.id = l.source_id "
                                        "LEFT JOIN users u ON u.id = l.owner_id") +

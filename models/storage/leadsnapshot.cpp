@@ -74,6 +74,8 @@ Status restoreLead(Database &db, const LeadSnapshot &s) {
                       binds);
         !q)
         return q.failure();
+    if (auto q = exec(db, scoreWriteSql(), {s.lead.id, s.lead.score}); !q)
+        return q.failure();
     for (const StageChange &c : s.history) {
         auto q =
             exec(db,

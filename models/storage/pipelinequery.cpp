@@ -1,6 +1,7 @@
 #include "models/storage/pipelinequery.h"
 
 #include "models/domain/dates.h"
+#include "models/storage/leadcolumns.h"
 #include "models/storage/sql.h"
 
 #include <QCoreApplication>
@@ -14,11 +15,11 @@ namespace {
 QString cardSelect(const QString &index = QString()) {
     return QStringLiteral(
                "SELECT l.id, l.company, l.family_name, l.given_name, l.title, coalesce(u.name, "
-               "''), coalesce(s.name, ''), l.stage, l.sql_kind, l.lost, l.lost_reason, l.score, "
+               "''), coalesce(s.name, ''), l.stage, l.sql_kind, l.lost, l.lost_reason, %2, "
                "l.deal_value, l.temperature_override, l.created_at, l.last_activity_at FROM leads "
                "l%1 LEFT JOIN users u ON "
                "u.id = l.owner_id LEFT JOIN sources s ON s.id = l.source_id ")
-        .arg(index);
+        .arg(index, scoreSql());
 }
 
 // With the "ready" filter, the newest cards come either from walking the stage newest first
@@ -58,11 +59,11 @@ QString filterSql(const PipelineFilter &f, QVariantList &binds) {
     case scoring::Readiness::None:
         break;
     case scoring::Readiness::Mql:
-        s += QStringLiteral(" AND l.lost = 0 AND l.stage = ? AND l.score >= ?");
+        s += QStringLiteral(" AND l.lost = 0 AND l.stage = ? AND %1 >= ?").arg(scoreSql());
         binds << stageKey(Stage::Inquiry) << f.mqlScore;
         break;
     case scoring::Readiness::Sql:
-        s += QStringLiteral(" AND l.lost = 0 AND l.stage IN (?, ?) AND l.score >= ?");
+        s += QStringLiteral(" AND l.lost = 0 AND l.stage IN (?, ?) AND %1 >= ?").arg(scoreSql());
         binds << stageKey(Stage::Inquiry) << stageKey(Stage::Mql) << f.sqlScore;
         break;
     }

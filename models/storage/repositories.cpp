@@ -21,11 +21,10 @@ const QString kSelectLead = QStringLiteral(
     "l.given_name, l.family_reading, l.given_reading, l.honorific, l.email, l.phone, l.mobile, "
     "l.postal_code, l.prefecture, l.city, l.street, l.building, l.country, l.website, "
     "coalesce(u.name, ''), coalesce(s.name, ''), l.notes, l.stage, l.sql_kind, l.furthest_stage, "
-    "l.lost, l.lost_reason, l.anonymous, l.opt_out, l.temperature_override, l.score, "
-    "l.deal_value, l.lifetime_value, l.created_at, l.updated_at, l.won_at, l.lost_at, "
-    "l.consent_at, l.consent_basis FROM leads l LEFT JOIN users u ON u.id = l.owner_id LEFT JOIN "
-    "sources s ON s.id = "
-    "l.source_id ");
+    "l.lost, l.lost_reason, l.anonymous, l.opt_out, l.temperature_override, "
+    "coalesce(sc.score, 0), l.deal_value, l.lifetime_value, l.created_at, l.updated_at, l.won_at, "
+    "l.lost_at, l.consent_at, l.consent_basis FROM leads l LEFT JOIN users u ON u.id = l.owner_id "
+    "LEFT JOIN sources s ON s.id = l.source_id LEFT JOIN lead_scores sc ON sc.lead_id = l.id ");
 
 Lead leadFromQuery(const QSqlQuery &q) {
     Lead l;
@@ -357,9 +356,12 @@ Status LeadRepository::writeLead(const Lead &lead, bool insert, qint64 *newId) {
     if (!insert && q->numRowsAffected() == 0)
         return Error{QCoreApplication::translate(
             "Mikomi", "The lead no longer exists; it may have been deleted.")};
+    const qint64 id = insert ? q->lastInsertId().toLongLong() : lead.id;
+    if (auto sc = exec(m_db, scoreWriteSql(), {id, lead.score}); !sc)
+        return sc.failure();
     if (newId)
-        *newId = q->lastInsertId().toLongLong();
-    m_db.changes().noteLead(insert ? q->lastInsertId().toLongLong() : lead.id);
+        *newId = id;
+    m_db.changes().noteLead(id);
     return {};
 }
 

@@ -30,7 +30,8 @@ Migration migrationV4(); // migration_v4.cpp: name-order indexes for sorting lea
 Migration migrationV5(); // migration_v5.cpp: covering indexes for loading the reports
 Migration migrationV6(); // migration_v6.cpp: leads.last_activity_at, kept by triggers
 Migration migrationV7(); // migration_v7.cpp: consent per lead (date and basis)
-Migration migrationV8(); // migration_v8.cpp: phone keys in E.164 (libphonenumber)
+Migration migrationV8(); // migration_v8.cpp: scores in their own narrow table (lead_scores)
+Migration migrationV9(); // migration_v9.cpp: phone keys in E.164 (libphonenumber)
 
 // The built-in migrations, oldest first. The schema version is their count.
 const std::vector<Migration> &builtinMigrations();

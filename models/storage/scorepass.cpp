@@ -85,13 +85,15 @@ class QtScoreWriter final : public ScoreWriter {
 public:
     explicit QtScoreWriter(Database &db)
         : m_query(connection(db)) {
-        if (!m_query.prepare(QStringLiteral("UPDATE leads SET score = ? WHERE id = ?")))
+        if (!m_query.prepare(QStringLiteral("INSERT INTO lead_scores(lead_id, score) VALUES (?, ?) "
+                                            "ON CONFLICT(lead_id) DO UPDATE SET score = "
+                                            "excluded.score")))
             m_error = sqlErrorMessage(m_query.lastError());
     }
     Status write(qint64 id, int score) override {
         if (!m_error.isEmpty())
             return Error{m_error};
-        return execPrepared(m_query, {score, id});
+        return execPrepared(m_query, {id, score});
     }
 
 private:
@@ -195,7 +197,9 @@ private:
 class NativeScoreWriter final : public ScoreWriter, private Statement {
 public:
     explicit NativeScoreWriter(sqlite3 *handle)
-        : Statement(handle, QStringLiteral("UPDATE leads SET score = ?1 WHERE id = ?2")) {}
+        : Statement(handle, QStringLiteral("INSERT INTO lead_scores(lead_id, score) VALUES (?2, "
+                                           "?1) ON CONFLICT(lead_id) DO UPDATE SET score = "
+                                           "excluded.score")) {}
     Status write(qint64 id, int score) override {
         if (!m_error.isEmpty())
             return Error{m_error};
@@ -346,7 +350,9 @@ Result<ScorePass> recomputeScores(Database &db, const scoring::Rules &rules, con
     const qint64 nowMs = now.toMSecsSinceEpoch();
 
     // The columns to read: id, score, then one per field the attribute rules use.
-    QString columns = QStringLiteral("id, score");
+    // A lead without a score row (none should be: every writer adds one) reads a score no int
+    // can equal, so this pass writes its row.
+    QString columns = QStringLiteral("l.id, coalesce(sc.score, 4294967296)");
     struct Field {
         qsizetype index; // in scorer.fields()
         int column;      // in the result row
@@ -362,7 +368,7 @@ Result<ScorePass> recomputeScores(Database &db, const scoring::Rules &rules, con
             continue; // a field no lead has: its rules never match
         needSources = needSources || source;
         fields.push_back({i, int(fields.size()) + 2, source});
-        columns += QStringLiteral(", ") + QLatin1String(col);
+        columns += QStringLiteral(", l.") + QLatin1String(col);
     }
 
     QHash<qint64, QString> sourceNames;
@@ -413,7 +419,11 @@ Result<ScorePass> recomputeScores(Database &db, const scoring::Rules &rules, con
     }
 
     auto leads =
-        openCursor(db, QStringLiteral("SELECT %1 FROM leads ORDER BY id").arg(columns), {});
+        openCursor(db,
+                   QStringLiteral("SELECT %1 FROM leads l LEFT JOIN lead_scores sc ON sc.lead_id "
+                                  "= l.id ORDER BY l.id")
+                       .arg(columns),
+                   {});
     if (!leads->error().isEmpty())
         return Error{leads->error()};
 
@@ -464,7 +474,7 @@ Result<ScorePass> recomputeScores(Database &db, const scoring::Rules &rules, con
         if (acts && !acts->error().isEmpty())
             return Error{acts->error()};
         const int score = scoring::Scorer::total(attr, behaviour);
-        if (score != int(leads->integer(1)))
+        if (qint64(score) != leads->integer(1))
             pending.emplace_back(id, score);
         if (++seen % every == 0 && progress && !progress(std::min(id, total), total))
             return ScorePass{0, true};
@@ -482,7 +492,7 @@ Result<ScorePass> recomputeScores(Database &db, const scoring::Rules &rules, con
     if (qint64(pending.size()) >= g_rebuildIndexesFrom.load()) {
         auto idx = openCursor(db,
                               QStringLiteral("SELECT DISTINCT s.name, s.sql FROM "
-                                             "pragma_index_list('leads') l JOIN "
+                                             "pragma_index_list('lead_scores') l JOIN "
                                              "pragma_index_info(l.name) i JOIN sqlite_schema s "
                                              "ON s.name = l.name WHERE i.name = 'score' AND "
                                              "s.sql IS NOT NULL"),

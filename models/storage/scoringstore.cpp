@@ -1,6 +1,7 @@
 #include "models/storage/scoringstore.h"
 
 #include "models/domain/dates.h"
+#include "models/storage/leadcolumns.h"
 #include "models/storage/repositories.h"
 #include "models/storage/scorepass.h"
 #include "models/storage/sql.h"
@@ -25,7 +26,8 @@ const ThresholdKey kThresholds[] = {
 
 const QString kLeadFields = QStringLiteral(
     "SELECT l.id, l.title, l.department, l.company, l.prefecture, l.city, l.country, l.email, "
-    "coalesce(s.name, ''), l.score FROM leads l LEFT JOIN sources s ON s.id = l.source_id ");
+    "coalesce(s.name, ''), coalesce(sc.score, 0) FROM leads l LEFT JOIN sources s ON s.id = "
+    "l.source_id LEFT JOIN lead_scores sc ON sc.lead_id = l.id ");
 
 Lead leadFrom(const QSqlQuery &q) {
     Lead l;
@@ -174,7 +176,7 @@ Result<int> ScoringStore::recompute(qint64 leadId, const QDateTime &now) {
                        dates::fromIsoDateTime(a->value(1).toString()).value_or(QDateTime())});
     const int s = scoring::score(*rules, l, events, now);
     if (s != l.score) {
-        auto u = exec(m_db, QStringLiteral("UPDATE leads SET score = ? WHERE id = ?"), {s, leadId});
+        auto u = exec(m_db, scoreWriteSql(), {leadId, s});
         if (!u)
             return u.failure();
         m_db.changes().noteLead(leadId);
@@ -187,8 +189,9 @@ Result<Temperature> ScoringStore::derivedTemperature(qint64 leadId, const QDateT
     if (!rules)
         return rules.failure();
     auto q = exec(m_db,
-                  QStringLiteral("SELECT l.score, coalesce(l.last_activity_at, l.created_at) "
-                                 "FROM leads l WHERE l.id = ?"),
+                  QStringLiteral("SELECT coalesce(sc.score, 0), coalesce(l.last_activity_at, "
+                                 "l.created_at) FROM leads l LEFT JOIN lead_scores sc ON "
+                                 "sc.lead_id = l.id WHERE l.id = ?"),
                   {leadId});
     if (!q)
         return q.failure();

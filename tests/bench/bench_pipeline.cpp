@@ -116,12 +116,16 @@ int main(int argc, char **argv) {
                    (void)q.cards(PipelineColumn(c), byOwner, 200);
            }));
     report("unknown-source audit", bestOf(3, [&] { (void)SourceAdmin(db).unknownAudit(); }));
-    // Scores. References in the same run: the sqlite3 shell scanning every lead row, and
-    // writing every lead's score (one UPDATE of all rows, committed).
+    // Scores. References in the same run: the sqlite3 shell scanning every lead row with its
+    // score, and writing every lead's score (one UPDATE of all rows of lead_scores, committed;
+    // before schema 8 the score was a column of the wide leads rows and the same UPDATE of
+    // leads took 21.7 s at a million leads). Target: a rule change rescores in under 5 s.
     const QDateTime scoredAt(QDate(2026, 6, 30), QTime(12, 0));
     double cpu0 = cpuSeconds(RUSAGE_CHILDREN);
-    const double refScan = shell(
-        path, QStringLiteral("SELECT count(*), sum(score), max(title), max(company) FROM leads;"));
+    const double refScan =
+        shell(path, QStringLiteral(
+                        "SELECT count(*), sum(sc.score), max(l.title), max(l.company) FROM leads l "
+                        "LEFT JOIN lead_scores sc ON sc.lead_id = l.id;"));
     out() << "reference sqlite3 shell: full scan of leads " << refScan << " ms (best of 3; cpu "
           << (cpuSeconds(RUSAGE_CHILDREN) - cpu0) / 3 << " s each)" << Qt::endl;
     ScoringStore store(db);
@@ -143,11 +147,11 @@ int main(int argc, char **argv) {
     const double refUpdate = bestOf(1, [&] {
         QProcess p;
         p.start(QStringLiteral("sqlite3"),
-                {path, QStringLiteral("UPDATE leads SET score = score + 1;")});
+                {path, QStringLiteral("UPDATE lead_scores SET score = score + 1;")});
         p.waitForFinished(-1);
     });
-    out() << "reference sqlite3 shell: UPDATE leads SET score = score + 1 (every row) " << refUpdate
-          << " ms (cpu " << cpuSeconds(RUSAGE_CHILDREN) - cpu0 << " s)" << Qt::endl;
+    out() << "reference sqlite3 shell: UPDATE lead_scores SET score = score + 1 (every row) "
+          << refUpdate << " ms (cpu " << cpuSeconds(RUSAGE_CHILDREN) - cpu0 << " s)" << Qt::endl;
     const double every = scores("recompute all scores, every one changed",
                                 [&] { return store.recomputeAll(scoredAt); });
     out() << "  = x" << every / refUpdate << " of the shell's UPDATE of every row" << Qt::endl;
@@ -166,7 +170,9 @@ int main(int argc, char **argv) {
     };
     const double applied = scores("save changed rules and rescore (ScoringStore::apply)",
                                   [&] { return apply(changedRules); });
-    out() << "  = x" << applied / refUpdate << " of the shell's UPDATE of every row" << Qt::endl;
+    out() << "  = x" << applied / refUpdate
+          << " of the shell's UPDATE of every row; target < 5000 ms: "
+          << (applied < 5000 ? "met" : "NOT met") << Qt::endl;
     scores("save the rules back and rescore", [&] { return apply(rules); });
     // Builds without SQLite's own API (Windows, macOS) read and write through Qt SQL.
     setScorePassUsesQtSql(true);

@@ -1,3 +1,4 @@
+#include "models/applog.h"
 #include "models/language.h"
 #include "models/services/demowriter.h"
 #include "models/storage/database.h"
@@ -8,6 +9,7 @@
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QCheckBox>
+#include <QDesktopServices>
 #include <QDialog>
 #include <QDir>
 #include <QElapsedTimer>
@@ -17,6 +19,7 @@
 #include <QMenuBar>
 #include <QPointer>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QRadioButton>
 #include <QSet>
 #include <QStandardPaths>
@@ -26,6 +29,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
+#include <QUrl>
 
 using namespace mikomi;
 
@@ -108,7 +112,12 @@ void collectActions(QMenu *menu, QList<QPointer<QAction>> &out) {
 // page (every tab of it), closing each dialog that opens. A crash anywhere fails the test.
 class TestEveryAction final : public QObject {
     Q_OBJECT
+public slots:
+    // Help > Open Log Folder hands the folder to the desktop: caught here instead.
+    void openUrl(const QUrl &url) { m_opened.append(url); }
+
 private:
+    QList<QUrl> m_opened;
     QTemporaryDir m_dir;
     QString m_path;
 
@@ -187,6 +196,9 @@ private slots:
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         ModalCloser closer(language);
+        QDesktopServices::setUrlHandler(QStringLiteral("file"), this, "openUrl");
+        const auto unset =
+            qScopeGuard([] { QDesktopServices::unsetUrlHandler(QStringLiteral("file")); });
 
         QList<QPointer<QAction>> all;
         for (QAction *top : w.menuBar()->actions()) {
@@ -238,6 +250,8 @@ private slots:
             w.showPage(0);
         }
 
+        // Help > Open Log Folder opened the folder the log file is written to.
+        QVERIFY(m_opened.contains(QUrl::fromLocalFile(applog::folder())));
         // Nothing replaced the test's database.
         QVERIFY(w.database());
         QCOMPARE(w.database()->path(), m_path);

@@ -1,14 +1,18 @@
 #include "models/followupmodel.h"
 #include "models/language.h"
+#include "models/leadtablemodel.h"
 #include "models/pipelinemodel.h"
 #include "models/storage/database.h"
 #include "models/storage/followups.h"
 #include "models/storage/repositories.h"
+#include "ui/leadeditor.h"
+#include "ui/leadspage.h"
 #include "ui/pipelinepage.h"
 #include "ui/rescheduledialog.h"
 #include "ui/wondialog.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDateEdit>
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
@@ -28,6 +32,7 @@
 #include <QUndoStack>
 
 #include <functional>
+#include <memory>
 
 using namespace mikomi;
 using namespace mikomi::storage;
@@ -77,6 +82,39 @@ void onNextMenu(const QString &text, QStringList *seen = nullptr, const QString 
             }
         }
         menu->close();
+    });
+    timer->start();
+}
+
+// Follows a path of popup menus ("Change stage", then "Customer"), one level per menu as it
+// opens, choosing each entry with the keyboard as a user does.
+void onMenuPath(const QStringList &path) {
+    auto *timer = new QTimer;
+    timer->setInterval(10);
+    auto level = std::make_shared<int>(0);
+    auto ticks = std::make_shared<int>(0);
+    QObject::connect(timer, &QTimer::timeout, [timer, path, level, ticks] {
+        if (++*ticks > 500) { // 5 s: give up rather than hang
+            timer->stop();
+            timer->deleteLater();
+            if (QWidget *popup = QApplication::activePopupWidget())
+                popup->close();
+            return;
+        }
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!menu)
+            return;
+        for (QAction *a : menu->actions()) {
+            if (a->text() != path.at(*level))
+                continue;
+            menu->setActiveAction(a);
+            QTest::keyClick(menu, Qt::Key_Return);
+            if (++*level == path.size()) {
+                timer->stop();
+                timer->deleteLater();
+            }
+            return;
+        }
     });
     timer->start();
 }
@@ -210,6 +248,74 @@ private slots:
         undo.redo();
         QCOMPARE(repo.get(a)->dealValue, std::optional<Money>(1500000));
         QCOMPARE(repo.get(a)->wonAt, std::optional<QDate>(QDate(2026, 11, 20)));
+    }
+
+    // Every way to make a lead a customer asks for the deal: the Leads page's Change stage
+    // menu and the editor's stage buttons, as the Pipeline's drop does.
+    void leadsMenuAndEditorAskForTheDealToo() {
+        const qint64 a = addLead(QStringLiteral("湊印刷"), Stage::Opportunity, 100000);
+        const qint64 b = addLead(QStringLiteral("白浜製作所"), Stage::Sql, 50000);
+        LeadRepository repo(*m_db);
+        QUndoStack undo;
+        ui::LeadsPage page;
+        page.setUndoStack(&undo);
+        page.setDatabase(m_db.get());
+        page.resize(1100, 700);
+        page.show();
+        QTableView *table = page.view();
+        int row = -1;
+        for (int r = 0; r < page.model()->rowCount(); ++r) {
+            if (page.model()->leadId(r) == a)
+                row = r;
+        }
+        QVERIFY(row >= 0);
+        table->selectRow(row);
+
+        // Cancel: nothing changes.
+        onMenuPath({ui::LeadsPage::tr("Change stage"), stageLabel(Stage::Customer)});
+        onNextDialog<ui::WonDialog>([](ui::WonDialog *d) { d->reject(); });
+        emit table->customContextMenuRequested(
+            table->visualRect(page.model()->index(row, 0)).center());
+        QCOMPARE(repo.get(a)->stage, Stage::Opportunity);
+        QCOMPARE(undo.count(), 0);
+
+        bool asked = false;
+        onMenuPath({ui::LeadsPage::tr("Change stage"), stageLabel(Stage::Customer)});
+        onNextDialog<ui::WonDialog>([&](ui::WonDialog *d) {
+            asked = true;
+            d->valueEdit()->setText(QStringLiteral("2,400,000"));
+            d->dateEdit()->setDate(QDate(2026, 11, 21));
+            d->accept();
+        });
+        emit table->customContextMenuRequested(
+            table->visualRect(page.model()->index(row, 0)).center());
+        QVERIFY(asked);
+        auto won = repo.get(a);
+        QCOMPARE(won->stage, Stage::Customer);
+        QCOMPARE(won->dealValue, std::optional<Money>(2400000));
+        QCOMPARE(won->wonAt, std::optional<QDate>(QDate(2026, 11, 21)));
+        undo.undo();
+        QCOMPARE(repo.get(a)->stage, Stage::Opportunity);
+        QCOMPARE(repo.get(a)->dealValue, std::optional<Money>(100000));
+
+        // The editor's "Move" with Customer chosen.
+        ui::LeadEditor editor(*m_db, *repo.get(b), &undo);
+        auto *stage = editor.findChild<QComboBox *>(QStringLiteral("stage"));
+        auto *move = editor.findChild<QPushButton *>(QStringLiteral("moveStage"));
+        QVERIFY(stage && move);
+        stage->setCurrentIndex(stage->findData(int(Stage::Customer)));
+        asked = false;
+        onNextDialog<ui::WonDialog>([&](ui::WonDialog *d) {
+            asked = true;
+            d->valueEdit()->setText(QStringLiteral("75000"));
+            d->dateEdit()->setDate(QDate(2026, 11, 22));
+            d->accept();
+        });
+        move->click();
+        QVERIFY(asked);
+        QCOMPARE(repo.get(b)->stage, Stage::Customer);
+        QCOMPARE(repo.get(b)->dealValue, std::optional<Money>(75000));
+        QCOMPARE(repo.get(b)->wonAt, std::optional<QDate>(QDate(2026, 11, 22)));
     }
 
     void cardsAndFollowUpsOpenTheLead() {

@@ -21,8 +21,8 @@ using namespace mikomi::storage;
 
 namespace {
 
-// The schema version that turned the phone keys into E.164 (migration_v8.cpp).
-constexpr int kPhoneKeysVersion = 8;
+// The schema version that turned the phone keys into E.164 (migration_v9.cpp).
+constexpr int kPhoneKeysVersion = 9;
 
 QString sqlValue(const Database &db, const QString &sql, const QVariantList &binds = {}) {
     QSqlQuery q(QSqlDatabase::database(db.connectionName()));
