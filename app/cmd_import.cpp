@@ -1,6 +1,7 @@
 #include "app/commands.h"
 
 #include "models/appsettings.h"
+#include "models/domain/dates.h"
 #include "models/services/exporter.h"
 #include "models/services/importer.h"
 
@@ -9,7 +10,7 @@
 namespace mikomi::cli {
 
 // mikomi import FILE [--kind …] [--encoding …] [--on-match …] [--dry-run] [--source NAME]
-//                    [--report FILE]
+//                    [--report FILE] [--map "HEADER=FIELD"]… [--date-order ymd|mdy|dmy]
 // Exit 0 when every row went in, 1 when some rows were rejected (the others are imported) or the
 // file cannot be read, 2 on a usage error.
 int runImport(const QStringList &args) {
@@ -27,6 +28,14 @@ int runImport(const QStringList &args) {
         {QStringLiteral("source"), tr("Source for rows that name none."), QStringLiteral("NAME")});
     p.addOption({QStringLiteral("report"), tr("Write the rejected rows to this CSV file."),
                  QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("map"),
+                 tr("Map or override one column: \"HEADER=FIELD\" (a field key such as title or "
+                    "family_name, notes to keep it in the notes, or ignore). Repeatable."),
+                 QStringLiteral("HEADER=FIELD")});
+    p.addOption({QStringLiteral("date-order"),
+                 tr("How numeric dates with the year last are read: ymd, mdy or dmy (default: "
+                    "detected from the file when a value decides it)."),
+                 QStringLiteral("ORDER")});
     QString error;
     if (!parseStrict(p, args, &error))
         return fail(UsageError, error);
@@ -35,7 +44,8 @@ int runImport(const QStringList &args) {
         return fail(UsageError,
                     tr("Usage: mikomi import FILE [--kind leads|spend|touchpoints|vcard] "
                        "[--encoding auto|utf-8|cp932] [--on-match merge|skip|update] "
-                       "[--dry-run] [--source NAME] [--report FILE]"));
+                       "[--dry-run] [--source NAME] [--report FILE] [--map \"HEADER=FIELD\"] "
+                       "[--date-order ymd|mdy|dmy]"));
     services::ImportOptions o;
     o.path = pos.at(1);
     if (p.isSet(QStringLiteral("kind"))) {
@@ -58,6 +68,18 @@ int runImport(const QStringList &args) {
                                     .arg(p.value(QStringLiteral("on-match"))));
     o.onMatch = *onMatch;
     o.dryRun = p.isSet(QStringLiteral("dry-run"));
+    for (const QString &rule : p.values(QStringLiteral("map"))) {
+        const qsizetype eq = rule.lastIndexOf(u'=');
+        if (eq <= 0 || eq == rule.size() - 1)
+            return fail(UsageError, tr("--map takes \"HEADER=FIELD\", not \"%1\".").arg(rule));
+        o.columnRules.append({rule.left(eq).trimmed(), rule.mid(eq + 1).trimmed()});
+    }
+    if (p.isSet(QStringLiteral("date-order"))) {
+        o.dateOrder = dates::dateOrderFromKey(p.value(QStringLiteral("date-order")));
+        if (!o.dateOrder)
+            return fail(UsageError, tr("--date-order must be ymd, mdy or dmy, not \"%1\".")
+                                        .arg(p.value(QStringLiteral("date-order"))));
+    }
     o.defaultSource = p.value(QStringLiteral("source"));
     if (!QFileInfo(o.path).isFile())
         return fail(DataError, tr("The file \"%1\" does not exist.").arg(o.path));

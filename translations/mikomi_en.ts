@@ -1833,6 +1833,114 @@ customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Changed in existing leads, field by field:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>  %1: %Ln lead(s), e.g. line %2: &quot;%3&quot; → &quot;%4&quot;</source>
+        <translation>
+            <numerusform>  %1: %Ln lead, e.g. line %2: &quot;%3&quot; → &quot;%4&quot;</numerusform>
+            <numerusform>  %1: %Ln leads, e.g. line %2: &quot;%3&quot; → &quot;%4&quot;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Further email address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Further phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Further mobile number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep in notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Middle name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Honorific</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label of another column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeats other columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has no column &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a field to map a column to; use one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; could be month/day/year or day/month/year and the file does not say which; give --date-order mdy or --date-order dmy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid date in the order %2 of this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--map &quot;%1=%2&quot;: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns not imported, all empty in this file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Column &quot;%1&quot; was not imported (%n value(s) left out); map it with --map &quot;%1=FIELD&quot; or keep it in the notes with --map &quot;%1=notes&quot;.</source>
+        <translation>
+            <numerusform>Column &quot;%1&quot; was not imported (%n value left out); map it with --map &quot;%1=FIELD&quot; or keep it in the notes with --map &quot;%1=notes&quot;.</numerusform>
+            <numerusform>Column &quot;%1&quot; was not imported (%n values left out); map it with --map &quot;%1=FIELD&quot; or keep it in the notes with --map &quot;%1=notes&quot;.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Column &quot;%1&quot; was kept in the notes (%n value(s)).</source>
+        <translation>
+            <numerusform>Column &quot;%1&quot; was kept in the notes (%n value).</numerusform>
+            <numerusform>Column &quot;%1&quot; was kept in the notes (%n values).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The report footer from line %1 (&quot;%2&quot;, %n line(s)) is not data and was left out.</source>
+        <translation>
+            <numerusform>The report footer from line %1 (&quot;%2&quot;, %n line) is not data and was left out.</numerusform>
+            <numerusform>The report footer from line %1 (&quot;%2&quot;, %n lines) is not data and was left out.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dates were read as %1: &quot;%2&quot; on line %3 can only be read so.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owners given as email addresses were kept as written (no user has an email address to match): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The phone number is empty.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2350,10 +2458,6 @@ customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Usage: mikomi import FILE [--kind leads|spend|touchpoints|vcard] [--encoding auto|utf-8|cp932] [--on-match merge|skip|update] [--dry-run] [--source NAME] [--report FILE]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--kind must be leads, spend, touchpoints or vcard, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2581,6 +2685,26 @@ Without a command, opens the window. Commands:
     </message>
     <message>
         <source>These backup copies of the database still hold this person; delete them (or run the erase with --delete-backups):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map or override one column: &quot;HEADER=FIELD&quot; (a field key such as title or family_name, notes to keep it in the notes, or ignore). Repeatable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How numeric dates with the year last are read: ymd, mdy or dmy (default: detected from the file when a value decides it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: mikomi import FILE [--kind leads|spend|touchpoints|vcard] [--encoding auto|utf-8|cp932] [--on-match merge|skip|update] [--dry-run] [--source NAME] [--report FILE] [--map &quot;HEADER=FIELD&quot;] [--date-order ymd|mdy|dmy]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--map takes &quot;HEADER=FIELD&quot;, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--date-order must be ymd, mdy or dmy, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

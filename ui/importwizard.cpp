@@ -347,9 +347,25 @@ void ImportWizard::fillMapping() {
             combo->addItem(tr("(not imported)"), -1);
             for (int f = 0; f < labels.size(); ++f)
                 combo->addItem(labels.at(f), f);
-            combo->setCurrentIndex(combo->findData(map.columnField.value(c, -1)));
+            if (m_analysis->kind == services::ImportKind::Leads) {
+                // What a column can hold beyond a field: a further email or number, a line in
+                // the notes ("HEADER: value"), the honorific… (issue 12).
+                using R = io::ColumnRole;
+                QList<R> roles{R::Note, R::ExtraEmail, R::ExtraPhone, R::ExtraMobile,
+                               R::Fax,  R::MiddleName, R::Honorific,  R::FormattedAddress};
+                if (map.role(c) == R::Label || map.role(c) == R::Covered)
+                    roles << map.role(c);
+                for (const R r : roles)
+                    combo->addItem(io::columnRoleLabel(r), roleData(r));
+            }
+            combo->setCurrentIndex(combo->findData(mappingData(c)));
             connect(combo, &QComboBox::activated, this, [this, c, combo] {
-                io::setColumnField(m_analysis->mapping, c, combo->currentData().toInt());
+                const int data = combo->currentData().toInt();
+                if (data <= roleData(io::ColumnRole::None))
+                    io::setColumnRole(m_analysis->mapping, c,
+                                      io::ColumnRole(roleData(io::ColumnRole::None) - data));
+                else
+                    io::setColumnField(m_analysis->mapping, c, data);
                 mappingChanged();
             });
             m_mapping->setCellWidget(c, 1, combo);
@@ -364,12 +380,24 @@ void ImportWizard::fillMapping() {
     fillPreview();
 }
 
+int ImportWizard::roleData(io::ColumnRole role) {
+    return -100 - int(role);
+}
+
+int ImportWizard::mappingData(int column) const {
+    const io::HeaderMap &map = m_analysis->mapping;
+    if (const int f = map.columnField.value(column, -1); f >= 0)
+        return f;
+    if (const io::ColumnRole r = map.role(column); r != io::ColumnRole::None)
+        return roleData(r);
+    return -1;
+}
+
 void ImportWizard::mappingChanged() {
     // Another column may have lost its field: show the mapping as it now is.
-    const io::HeaderMap &map = m_analysis->mapping;
     for (int c = 0; c < m_mapping->rowCount(); ++c) {
         if (auto *combo = qobject_cast<QComboBox *>(m_mapping->cellWidget(c, 1)))
-            combo->setCurrentIndex(combo->findData(map.columnField.value(c, -1)));
+            combo->setCurrentIndex(combo->findData(mappingData(c)));
     }
     fillPreview();
 }

@@ -72,6 +72,9 @@ private:
     void fillMapping();
     void fillPreview();
     void mappingChanged();
+    // The mapping combo's data: a field index, -1 for none, roleData() for a column role.
+    static int roleData(io::ColumnRole role);
+    int mappingData(int column) const;
     void runDryRun();
     void runImport();
     void startRun(bool dryRun);

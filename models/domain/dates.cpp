@@ -118,28 +118,143 @@ std::optional<QDateTime> fromIsoDateTime(const QString &s) {
     return t;
 }
 
-std::optional<QDateTime> parseUserDateTime(const QString &input) {
-    static const QRegularExpression re(QStringLiteral(
-        R"(^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$)"));
-    const QString s = input.normalized(QString::NormalizationForm_KC).trimmed();
-    const auto m = re.match(s);
-    if (!m.hasMatch())
-        return std::nullopt;
-    const QDate d(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
-    if (!d.isValid())
-        return std::nullopt;
-    QTime t(0, 0);
-    if (m.hasCaptured(4) && !m.captured(4).isEmpty()) {
-        t = QTime(m.captured(4).toInt(), m.captured(5).toInt(),
-                  m.captured(6).isEmpty() ? 0 : m.captured(6).toInt());
-        if (!t.isValid())
-            return std::nullopt;
+QString dateOrderKey(DateOrder o) {
+    switch (o) {
+    case DateOrder::Mdy:
+        return QStringLiteral("mdy");
+    case DateOrder::Dmy:
+        return QStringLiteral("dmy");
+    case DateOrder::Ymd:
+        break;
     }
-    return localDateTime(d, t);
+    return QStringLiteral("ymd");
 }
 
-std::optional<QDate> parseUserDate(const QString &s) {
-    const auto t = parseUserDateTime(s);
+std::optional<DateOrder> dateOrderFromKey(const QString &key) {
+    const QString k = key.trimmed().toLower();
+    for (const DateOrder o : {DateOrder::Ymd, DateOrder::Mdy, DateOrder::Dmy})
+        if (k == dateOrderKey(o))
+            return o;
+    return std::nullopt;
+}
+
+namespace {
+
+// "M/D/YYYY" or "D/M/YYYY" ('/', '-' or '.'), then optionally " h:mm[:ss]" and AM/PM.
+const QRegularExpression &yearLastRe() {
+    static const QRegularExpression re(QStringLiteral(
+        R"(^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$)"));
+    return re;
+}
+
+std::optional<QTime> timeOf(const QString &h, const QString &m, const QString &sec,
+                            const QString &ampm) {
+    if (h.isEmpty())
+        return QTime(0, 0);
+    int hour = h.toInt();
+    if (!ampm.isEmpty()) {
+        if (hour < 1 || hour > 12)
+            return std::nullopt;
+        const bool pm = ampm.at(0).toLower() == u'p';
+        hour = hour % 12 + (pm ? 12 : 0);
+    }
+    const QTime t(hour, m.toInt(), sec.isEmpty() ? 0 : sec.toInt());
+    if (!t.isValid())
+        return std::nullopt;
+    return t;
+}
+
+} // namespace
+
+DateOrderEvidence dateOrderEvidence(const QString &input) {
+    const QString s = input.normalized(QString::NormalizationForm_KC).trimmed();
+    const auto m = yearLastRe().match(s);
+    if (!m.hasMatch())
+        return DateOrderEvidence::None;
+    const int a = m.captured(1).toInt();
+    const int b = m.captured(3).toInt();
+    if (a > 12 && b > 12)
+        return DateOrderEvidence::Impossible;
+    if (a > 12)
+        return DateOrderEvidence::Dmy;
+    if (b > 12)
+        return DateOrderEvidence::Mdy;
+    return DateOrderEvidence::Ambiguous;
+}
+
+std::optional<QDateTime> parseUserDateTime(const QString &input, DateOrder order) {
+    static const QRegularExpression re(QStringLiteral(
+        R"(^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$)"));
+    // ISO 8601 with a fraction and/or a zone: 2026-05-12T08:30:00.000Z, …T08:30:00+09:00.
+    static const QRegularExpression iso(QStringLiteral(
+        R"(^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$)"));
+    static const QRegularExpression kanji(
+        QStringLiteral(R"(^(\d{4})年(\d{1,2})月(\d{1,2})日(?:\s*(\d{1,2})(?:時|:)(\d{2})分?)?$)"));
+    const QString s = input.normalized(QString::NormalizationForm_KC).trimmed();
+    if (const auto m = re.match(s); m.hasMatch()) {
+        const QDate d(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
+        if (!d.isValid())
+            return std::nullopt;
+        QTime t(0, 0);
+        if (m.hasCaptured(4) && !m.captured(4).isEmpty()) {
+            t = QTime(m.captured(4).toInt(), m.captured(5).toInt(),
+                      m.captured(6).isEmpty() ? 0 : m.captured(6).toInt());
+            if (!t.isValid())
+                return std::nullopt;
+        }
+        return localDateTime(d, t);
+    }
+    if (const auto m = iso.match(s); m.hasMatch()) {
+        const QDate d(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
+        const QString frac = m.captured(7);
+        const int ms = frac.isEmpty() ? 0 : QString(frac + QStringLiteral("00")).left(3).toInt();
+        const QTime t(m.captured(4).toInt(), m.captured(5).toInt(),
+                      m.captured(6).isEmpty() ? 0 : m.captured(6).toInt(), ms);
+        if (!d.isValid() || !t.isValid())
+            return std::nullopt;
+        const QString zone = m.captured(8);
+        if (zone.isEmpty())
+            return localDateTime(d, t);
+        if (zone == u"Z")
+            return QDateTime(d, t, Qt::UTC);
+        QString z = zone;
+        z.remove(u':');
+        const int sign = z.startsWith(u'-') ? -1 : 1;
+        const int hh = z.mid(1, 2).toInt();
+        const int mm = z.mid(3, 2).toInt();
+        if (hh > 14 || mm > 59)
+            return std::nullopt;
+        return QDateTime(d, t, Qt::OffsetFromUTC, sign * (hh * 3600 + mm * 60));
+    }
+    if (const auto m = kanji.match(s); m.hasMatch()) {
+        const QDate d(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
+        if (!d.isValid())
+            return std::nullopt;
+        const auto t = timeOf(m.captured(4), m.captured(5), QString(), QString());
+        if (!t)
+            return std::nullopt;
+        return localDateTime(d, *t);
+    }
+    if (order == DateOrder::Ymd)
+        return std::nullopt;
+    const auto m = yearLastRe().match(s);
+    if (!m.hasMatch())
+        return std::nullopt;
+    const int a = m.captured(1).toInt();
+    const int b = m.captured(3).toInt();
+    const int month = order == DateOrder::Mdy ? a : b;
+    const int day = order == DateOrder::Mdy ? b : a;
+    const QDate d(m.captured(4).toInt(), month, day);
+    if (!d.isValid())
+        return std::nullopt;
+    const auto t = timeOf(m.captured(5), m.captured(6), m.captured(7), m.captured(8));
+    if (!t)
+        return std::nullopt;
+    return localDateTime(d, *t);
+}
+
+std::optional<QDate> parseUserDate(const QString &s, DateOrder order) {
+    const auto t = parseUserDateTime(s, order);
     if (!t)
         return std::nullopt;
     return t->date();

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QRegularExpression>
 
 #include <array>
 
@@ -76,6 +77,8 @@ struct Alias {
     int field;
     const char *text; // UTF-8
     bool weak = false;
+    // What the column becomes when a strong alias of the same field takes its place.
+    ColumnRole displaced = ColumnRole::Note;
 };
 
 #define LF(x) int(LeadField::x)
@@ -94,7 +97,7 @@ const Alias kLeadAliases[] = {
     {LF(CompanyReading), "企業名カナ"}, {LF(CompanyReading), "企業名フリガナ"},
     {LF(Department), "department"}, {LF(Department), "部署"}, {LF(Department), "部署名"},
     {LF(Department), "所属"}, {LF(Department), "部門"},
-    {LF(Title), "title"}, {LF(Title), "job title"}, {LF(Title), "position"},
+    {LF(Title), "title", true, ColumnRole::Honorific}, {LF(Title), "job title"}, {LF(Title), "position"},
     {LF(Title), "役職"}, {LF(Title), "役職名"},
     {LF(Title), "designation"}, {LF(Title), "肩書"}, {LF(Title), "肩書き"},
     {LF(FamilyName), "last name"}, {LF(FamilyName), "family name"}, {LF(FamilyName), "surname"},
@@ -194,8 +197,97 @@ const Alias kLeadAliases[] = {
     {LF(ConsentDate), "同意日"}, {LF(ConsentDate), "同意取得日"},
     {LF(ConsentBasis), "legal basis"}, {LF(ConsentBasis), "lawful basis"},
     {LF(ConsentBasis), "同意の根拠"}, {LF(ConsentBasis), "取得根拠"},
+    // Real exports (issue 12). Google Contacts (current: "Organization Name", "Phonetic First
+    // Name"; older: "Given Name Yomi", numbered "Organization 1 - Name" handled by pattern below),
+    // Outlook ("Company Yomi", "Business Street"…), Salesforce Data Loader (API names such as
+    // MOBILEPHONE, CREATEDDATE compare equal to "Mobile Phone", "Created Date"), Sansan's
+    // Salesforce-style list (email1, TEL1).
+    {LF(Company), "organization name"},
+    {LF(CompanyReading), "company yomi"}, {LF(CompanyReading), "organization yomi name"},
+    {LF(CompanyReading), "company name kana"}, {LF(CompanyReading), "会社名(ヨミ)"},
+    {LF(Department), "organization department"},
+    {LF(Title), "organization title"},
+    {LF(FamilyReading), "phonetic last name"}, {LF(FamilyReading), "family name yomi"},
+    {LF(FamilyReading), "surname yomi"}, {LF(FamilyReading), "last name yomi"},
+    {LF(GivenReading), "phonetic first name"}, {LF(GivenReading), "given name yomi"},
+    {LF(GivenReading), "given yomi"}, {LF(GivenReading), "first name yomi"},
+    {LF(FullReading), "yomi name"},
+    {LF(Email), "email1"}, {LF(Email), "primary email"}, {LF(Email), "e-mail 1"},
+    {LF(Phone), "tel1"}, {LF(Phone), "main phone"}, {LF(Phone), "tel-1"},
+    {LF(Street), "business street"}, {LF(Street), "町名・番地"}, {LF(Street), "町名番地"},
+    {LF(Building), "business street 2"},
+    {LF(City), "business city"},
+    {LF(Prefecture), "business state"}, {LF(Prefecture), "region"},
+    {LF(PostalCode), "business postal code"},
+    {LF(Country), "business country/region"}, {LF(Country), "business country"},
+    {LF(Website), "web page"}, {LF(Website), "business web page"},
 };
+
 #undef LF
+
+
+// Columns that map no field but hold something a user keeps (issue 12). Sources: Outlook's CSV
+// header (Business Fax, Business Phone 2, Home Phone, E-mail 2 Address…), HubSpot ("Additional
+// email addresses", semicolon-separated), Zoho ("Secondary Email", "Salutation", "Tag"), Google
+// ("Nickname", "Birthday", "Labels", "Group Membership"), Salesforce Data Loader (ID, OWNERID).
+struct RoleAlias {
+    ColumnRole role;
+    const char *text; // UTF-8
+};
+#define CR(x) ColumnRole::x
+const RoleAlias kRoleAliases[] = {
+    {CR(Fax), "fax"}, {CR(Fax), "fax number"}, {CR(Fax), "business fax"}, {CR(Fax), "home fax"},
+    {CR(Fax), "other fax"}, {CR(Fax), "fax1"}, {CR(Fax), "fax2"}, {CR(Fax), "fax番号"},
+    {CR(Fax), "ファックス"}, {CR(Fax), "ファクス"}, {CR(Fax), "ファックス番号"}, {CR(Fax), "会社fax"},
+    {CR(ExtraPhone), "home phone"}, {CR(ExtraPhone), "home phone 2"},
+    {CR(ExtraPhone), "other phone"}, {CR(ExtraPhone), "business phone 2"},
+    {CR(ExtraPhone), "company main phone"}, {CR(ExtraPhone), "primary phone"},
+    {CR(ExtraPhone), "assistant's phone"}, {CR(ExtraPhone), "car phone"},
+    {CR(ExtraPhone), "callback"}, {CR(ExtraPhone), "radio phone"}, {CR(ExtraPhone), "isdn"},
+    {CR(ExtraPhone), "pager"}, {CR(ExtraPhone), "tty/tdd phone"}, {CR(ExtraPhone), "telex"},
+    {CR(ExtraPhone), "tel2"}, {CR(ExtraPhone), "tel3"}, {CR(ExtraPhone), "tel4"},
+    {CR(ExtraPhone), "phone 2"}, {CR(ExtraPhone), "phone 3"}, {CR(ExtraPhone), "直通"},
+    {CR(ExtraPhone), "直通電話"}, {CR(ExtraPhone), "代表電話"},
+    {CR(ExtraMobile), "mobile 2"}, {CR(ExtraMobile), "携帯電話2"},
+    {CR(ExtraEmail), "email2"}, {CR(ExtraEmail), "email3"}, {CR(ExtraEmail), "email 2"},
+    {CR(ExtraEmail), "email 3"}, {CR(ExtraEmail), "secondary email"},
+    {CR(ExtraEmail), "additional email addresses"}, {CR(ExtraEmail), "additional emails"},
+    {CR(ExtraEmail), "other email"}, {CR(ExtraEmail), "alternate email"},
+    {CR(ExtraEmail), "email address 2"}, {CR(ExtraEmail), "メールアドレス2"},
+    {CR(MiddleName), "middle name"}, {CR(MiddleName), "additional name"},
+    {CR(Honorific), "salutation"}, {CR(Honorific), "name prefix"}, {CR(Honorific), "prefix"},
+    {CR(Honorific), "honorific"}, {CR(Honorific), "敬称"},
+    {CR(FormattedAddress), "full address"}, {CR(FormattedAddress), "住所[全て]"},
+    {CR(Covered), "e-mail type"}, {CR(Covered), "e-mail display name"},
+    {CR(Covered), "file as"},
+    {CR(Note), "nickname"}, {CR(Note), "birthday"}, {CR(Note), "labels"},
+    {CR(Note), "group membership"}, {CR(Note), "tags"}, {CR(Note), "tag"},
+    {CR(Note), "categories"}, {CR(Note), "anniversary"}, {CR(Note), "name suffix"},
+    {CR(Note), "suffix"}, {CR(Note), "phonetic middle name"}, {CR(Note), "additional name yomi"},
+    {CR(Note), "middle name yomi"}, {CR(Note), "id"}, {CR(Note), "record id"},
+    {CR(Note), "ownerid"}, {CR(Note), "lead id"}, {CR(Note), "contact id"},
+    {CR(Note), "personal web page"}, {CR(Note), "business street 3"},
+    {CR(Note), "home street"}, {CR(Note), "home street 2"}, {CR(Note), "home city"},
+    {CR(Note), "home state"}, {CR(Note), "home postal code"}, {CR(Note), "home country/region"},
+    {CR(Note), "other street"}, {CR(Note), "other city"}, {CR(Note), "other state"},
+    {CR(Note), "other postal code"}, {CR(Note), "other country/region"},
+    {CR(Note), "名刺id"},
+};
+#undef CR
+
+constexpr std::array<FieldInfo, 11> kRoles{{
+    {"", ""},
+    {"extra_email", QT_TRANSLATE_NOOP("Mikomi", "Further email address")},
+    {"extra_phone", QT_TRANSLATE_NOOP("Mikomi", "Further phone number")},
+    {"extra_mobile", QT_TRANSLATE_NOOP("Mikomi", "Further mobile number")},
+    {"fax", QT_TRANSLATE_NOOP("Mikomi", "Fax")},
+    {"notes", QT_TRANSLATE_NOOP("Mikomi", "Keep in notes")},
+    {"middle_name", QT_TRANSLATE_NOOP("Mikomi", "Middle name")},
+    {"honorific", QT_TRANSLATE_NOOP("Mikomi", "Honorific")},
+    {"formatted_address", QT_TRANSLATE_NOOP("Mikomi", "Whole address")},
+    {"label", QT_TRANSLATE_NOOP("Mikomi", "Label of another column")},
+    {"covered", QT_TRANSLATE_NOOP("Mikomi", "Repeats other columns")},
+}};
 
 #define SF(x) int(SpendField::x)
 const Alias kSpendAliases[] = {
@@ -228,6 +320,7 @@ const Alias kTouchpointAliases[] = {
 struct Match {
     int field = -1;
     bool weak = false;
+    ColumnRole displaced = ColumnRole::Note;
 };
 
 template <std::size_t N, std::size_t M>
@@ -237,7 +330,7 @@ QHash<QString, Match> buildIndex(const Alias (&aliases)[N],
     for (std::size_t i = 0; i < M; ++i)
         index.insert(headerKey(QLatin1String(fields[i].key)), Match{int(i), false});
     for (const Alias &a : aliases)
-        index.insert(headerKey(QString::fromUtf8(a.text)), Match{a.field, a.weak});
+        index.insert(headerKey(QString::fromUtf8(a.text)), Match{a.field, a.weak, a.displaced});
     return index;
 }
 
@@ -282,6 +375,226 @@ HeaderMap mapWith(const QStringList &headers, const QHash<QString, Match> &index
         } else {
             map.duplicates.append(c);
         }
+    }
+    std::sort(map.duplicates.begin(), map.duplicates.end());
+    return map;
+}
+
+const QHash<QString, ColumnRole> &roleIndex() {
+    static const auto index = [] {
+        QHash<QString, ColumnRole> out;
+        for (const RoleAlias &a : kRoleAliases)
+            out.insert(headerKey(QString::fromUtf8(a.text)), a.role);
+        return out;
+    }();
+    return index;
+}
+
+// How one lead header is read: a field (weak or strong), or a role.
+struct LeadMatch {
+    int field = -1;
+    bool weak = false;
+    ColumnRole displaced = ColumnRole::Note;
+    ColumnRole role = ColumnRole::None;
+    // Google's numbered groups ("Phone 2 - Value" / "Phone 2 - Label"): the group ("phone2")
+    // and whether this column is a value or the group's label.
+    QString group;
+    bool isLabel = false;
+};
+
+ColumnRole extraRoleOf(int field) {
+    switch (LeadField(field)) {
+    case LeadField::Email:
+        return ColumnRole::ExtraEmail;
+    case LeadField::Phone:
+        return ColumnRole::ExtraPhone;
+    case LeadField::Mobile:
+        return ColumnRole::ExtraMobile;
+    default:
+        return ColumnRole::Note;
+    }
+}
+
+LeadMatch classifyKey(const QString &key);
+
+// Google Contacts' numbered columns: "E-mail 1 - Value", "Phone 2 - Label", "Address 1 - City",
+// "Organization 1 - Yomi Name", "Website 1 - Value", "Relation 1 - Value"… (keys without spaces
+// and '-'), and Outlook's "E-mail 2 Address" / "E-mail 2 Display Name".
+std::optional<LeadMatch> classifyNumbered(const QString &key) {
+    static const QRegularExpression re(QStringLiteral(
+        "^(email|phone|address|website|organization|relation|event|im|customfield|externalid|"
+        "calendarlink|sipaddress|location)([0-9]+)([a-z].*)$"));
+    const auto m = re.match(key);
+    if (!m.hasMatch())
+        return std::nullopt;
+    const QString kind = m.captured(1);
+    const int n = m.captured(2).toInt();
+    const QString part = m.captured(3);
+    LeadMatch out;
+    out.group = kind + m.captured(2);
+    const bool label = part == u"label" || part == u"type";
+    if (kind == u"email" || kind == u"phone") {
+        if (label) {
+            out.role = ColumnRole::Label;
+            out.isLabel = true;
+        } else if (part == u"value" || part == u"address") {
+            const int field = kind == u"email" ? int(LeadField::Email) : int(LeadField::Phone);
+            if (n == 1)
+                out.field = field;
+            else
+                out.role = extraRoleOf(field);
+        } else {
+            out.role = ColumnRole::Covered; // "E-mail 2 Display Name"
+        }
+        return out;
+    }
+    if (label && n == 1 && (kind == u"address" || kind == u"website" || kind == u"organization")) {
+        out.role = ColumnRole::Label;
+        out.isLabel = true;
+        return out;
+    }
+    if (label || n != 1) {
+        // "Relation 1 - Type", "Custom Field 1 - Label": what the value beside it is, kept with
+        // it in the notes; so are the second address, website and organisation.
+        out.role = ColumnRole::Note;
+        return out;
+    }
+    if (kind == u"address") {
+        static const QHash<QString, int> parts{
+            {QStringLiteral("street"), int(LeadField::Street)},
+            {QStringLiteral("city"), int(LeadField::City)},
+            {QStringLiteral("region"), int(LeadField::Prefecture)},
+            {QStringLiteral("postalcode"), int(LeadField::PostalCode)},
+            {QStringLiteral("country"), int(LeadField::Country)},
+            {QStringLiteral("extendedaddress"), int(LeadField::Building)},
+        };
+        if (part == u"formatted")
+            out.role = ColumnRole::FormattedAddress;
+        else
+            out.field = parts.value(part, -1);
+        if (out.field < 0 && out.role == ColumnRole::None)
+            out.role = ColumnRole::Note; // PO Box
+        return out;
+    }
+    if (kind == u"website" && part == u"value") {
+        out.field = int(LeadField::Website);
+        return out;
+    }
+    if (kind == u"organization") {
+        static const QHash<QString, int> parts{
+            {QStringLiteral("name"), int(LeadField::Company)},
+            {QStringLiteral("yominame"), int(LeadField::CompanyReading)},
+            {QStringLiteral("title"), int(LeadField::Title)},
+            {QStringLiteral("department"), int(LeadField::Department)},
+        };
+        out.field = parts.value(part, -1);
+        if (out.field < 0)
+            out.role = ColumnRole::Note; // Symbol, Location, Job Description
+        return out;
+    }
+    out.role = ColumnRole::Note; // Relation, Event, IM, Custom Field … values
+    return out;
+}
+
+LeadMatch classifyKey(const QString &key) {
+    LeadMatch out;
+    if (const auto it = leadIndex().constFind(key); it != leadIndex().cend()) {
+        out.field = it->field;
+        out.weak = it->weak;
+        out.displaced = it->displaced;
+        return out;
+    }
+    if (const auto it = roleIndex().constFind(key); it != roleIndex().cend()) {
+        out.role = *it;
+        return out;
+    }
+    if (auto numbered = classifyNumbered(key))
+        return *numbered;
+    // Sansan's download: "Email(1)", "TEL-1(1)", "住所(1)［全て］" — the card's first (n = 1) or
+    // further (n > 1) value of a column.
+    static const QRegularExpression indexed(QStringLiteral(R"(^(.+)\(([0-9]+)\)(\[全て\])?$)"));
+    if (const auto m = indexed.match(key); m.hasMatch()) {
+        if (!m.captured(3).isEmpty()) {
+            out.role = ColumnRole::FormattedAddress;
+            return out;
+        }
+        LeadMatch base = classifyKey(m.captured(1));
+        if (m.captured(2).toInt() > 1 && base.field >= 0) {
+            base.role = extraRoleOf(base.field);
+            base.field = -1;
+        }
+        base.group.clear();
+        return base;
+    }
+    return out;
+}
+
+HeaderMap mapLeads(const QStringList &headers) {
+    HeaderMap map;
+    map.headers = headers;
+    map.columnField = QList<int>(headers.size(), -1);
+    map.fieldColumn = QList<int>(LeadFieldCount, -1);
+    map.columnRole = QList<ColumnRole>(headers.size(), ColumnRole::None);
+    map.columnLabel = QList<int>(headers.size(), -1);
+    QList<bool> weak(LeadFieldCount, false);
+    QList<ColumnRole> displacedRole(LeadFieldCount, ColumnRole::Note);
+    QHash<QString, int> labelOfGroup; // "phone2" → column of "Phone 2 - Label"
+    QList<QString> groupOf(headers.size());
+    for (int c = 0; c < headers.size(); ++c) {
+        const LeadMatch m = classifyKey(headerKey(headers.at(c)));
+        groupOf[c] = m.group;
+        if (m.isLabel && !m.group.isEmpty() && !labelOfGroup.contains(m.group))
+            labelOfGroup.insert(m.group, c);
+        if (m.field < 0) {
+            map.columnRole[c] = m.role;
+            if (m.role == ColumnRole::None)
+                map.unmapped.append(c);
+            continue;
+        }
+        const int f = m.field;
+        const int prev = map.fieldColumn[f];
+        if (prev < 0) {
+            map.fieldColumn[f] = c;
+            map.columnField[c] = f;
+            weak[f] = m.weak;
+            displacedRole[f] = m.displaced;
+        } else if (weak[f] && !m.weak) {
+            // A strong alias replaces a weak one mapped earlier; the weak column keeps a role.
+            map.columnField[prev] = -1;
+            map.columnRole[prev] =
+                displacedRole[f] == ColumnRole::Note ? extraRoleOf(f) : displacedRole[f];
+            map.duplicates.append(prev);
+            map.fieldColumn[f] = c;
+            map.columnField[c] = f;
+            weak[f] = false;
+        } else {
+            map.columnRole[c] =
+                m.weak && m.displaced != ColumnRole::Note ? m.displaced : extraRoleOf(f);
+            map.duplicates.append(c);
+        }
+    }
+    // "Status" alone is too vague to be the stage, except in a Salesforce lead export (Data
+    // Loader's STATUS beside LEADSOURCE or OWNERID), where it is the lead status.
+    if (map.fieldColumn[int(LeadField::Stage)] < 0) {
+        int status = -1;
+        bool salesforce = false;
+        for (int c = 0; c < headers.size(); ++c) {
+            const QString k = headerKey(headers.at(c));
+            if (k == u"status" && map.unmapped.contains(c))
+                status = c;
+            if (k == u"leadsource" || k == u"ownerid" || k == u"isconverted")
+                salesforce = true;
+        }
+        if (status >= 0 && salesforce) {
+            map.unmapped.removeAll(status);
+            map.fieldColumn[int(LeadField::Stage)] = status;
+            map.columnField[status] = int(LeadField::Stage);
+        }
+    }
+    for (int c = 0; c < headers.size(); ++c) {
+        if (groupOf.at(c).isEmpty() || map.columnRole.at(c) == ColumnRole::Label)
+            continue;
+        map.columnLabel[c] = labelOfGroup.value(groupOf.at(c), -1);
     }
     std::sort(map.duplicates.begin(), map.duplicates.end());
     return map;
@@ -371,7 +684,79 @@ std::optional<TouchpointField> matchTouchpointHeader(const QString &header) {
 }
 
 HeaderMap mapLeadHeaders(const QStringList &headers) {
-    return mapWith(headers, leadIndex(), LeadFieldCount);
+    return mapLeads(headers);
+}
+
+QList<int> HeaderMap::columnsWith(ColumnRole r) const {
+    QList<int> out;
+    for (int c = 0; c < columnRole.size(); ++c)
+        if (columnRole.at(c) == r)
+            out.append(c);
+    return out;
+}
+
+QString columnRoleKey(ColumnRole r) {
+    return QLatin1String(kRoles.at(std::size_t(r)).key);
+}
+
+QString columnRoleLabel(ColumnRole r) {
+    if (r == ColumnRole::None)
+        return {};
+    return translated(kRoles.at(std::size_t(r)));
+}
+
+void setColumnRole(HeaderMap &map, int column, ColumnRole role) {
+    if (column < 0 || column >= map.headers.size())
+        return;
+    setColumnField(map, column, -1);
+    if (map.columnRole.size() < map.headers.size())
+        map.columnRole.resize(map.headers.size(), ColumnRole::None);
+    map.columnRole[column] = role;
+    if (role != ColumnRole::None)
+        map.unmapped.removeAll(column);
+}
+
+Result<int> applyColumnRule(HeaderMap &map, const QString &header, const QString &target) {
+    const QString key = headerKey(header);
+    int column = -1;
+    for (int c = 0; c < map.headers.size() && column < 0; ++c)
+        if (map.headers.at(c) == header)
+            column = c;
+    for (int c = 0; c < map.headers.size() && column < 0; ++c)
+        if (headerKey(map.headers.at(c)) == key)
+            column = c;
+    if (column < 0)
+        return Error{
+            QCoreApplication::translate("Mikomi", "The file has no column \"%1\".").arg(header)};
+    const QString t = target.trimmed().toLower();
+    if (t == u"ignore" || t == u"-" || t == u"none") {
+        setColumnRole(map, column, ColumnRole::None);
+        return column;
+    }
+    if (t == u"notes" || t == u"note") {
+        setColumnRole(map, column, ColumnRole::Note);
+        return column;
+    }
+    for (std::size_t r = 1; r < kRoles.size(); ++r) {
+        if (t == QLatin1String(kRoles[r].key)) {
+            setColumnRole(map, column, ColumnRole(r));
+            return column;
+        }
+    }
+    if (const auto f = leadFieldFromKey(t)) {
+        setColumnField(map, column, int(*f));
+        return column;
+    }
+    QStringList keys;
+    for (std::size_t i = 0; i < kLeadFields.size(); ++i)
+        keys << QLatin1String(kLeadFields[i].key);
+    for (const char *k : {"notes", "extra_email", "extra_phone", "extra_mobile", "fax",
+                          "middle_name", "honorific", "formatted_address", "ignore"})
+        if (!keys.contains(QLatin1String(k)))
+            keys << QLatin1String(k);
+    return Error{QCoreApplication::translate(
+                     "Mikomi", "\"%1\" is not a field to map a column to; use one of: %2.")
+                     .arg(target, keys.join(QStringLiteral(", ")))};
 }
 
 HeaderMap mapSpendHeaders(const QStringList &headers) {
@@ -391,6 +776,8 @@ void setColumnField(HeaderMap &map, int column, int field) {
     map.columnField[column] = -1;
     map.unmapped.removeAll(column);
     map.duplicates.removeAll(column);
+    if (column < map.columnRole.size())
+        map.columnRole[column] = ColumnRole::None;
     if (field < 0 || field >= map.fieldColumn.size()) {
         map.unmapped.append(column);
         std::sort(map.unmapped.begin(), map.unmapped.end());

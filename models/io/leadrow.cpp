@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QRegularExpression>
+#include <QVarLengthArray>
 
 namespace mikomi::io {
 namespace {
@@ -27,6 +28,9 @@ public:
     void add(int field, const QString &reason) {
         list.append(RowError{m_record.line, field >= 0 ? m_map.header(field) : QString(), reason});
     }
+    void addColumn(int column, const QString &reason) {
+        list.append(RowError{m_record.line, m_map.headers.value(column), reason});
+    }
     QList<RowError> list;
 
 private:
@@ -39,6 +43,77 @@ QString badDate(const QString &v) {
                "Mikomi",
                "\"%1\" is not a valid date; use YYYY-MM-DD, YYYY/MM/DD or YYYY-MM-DD HH:MM.")
         .arg(v);
+}
+
+// A date that does not parse: ambiguous year-last dates ask for the order.
+QString dateError(const QString &v, const std::optional<dates::DateOrder> &order) {
+    const auto evidence = dates::dateOrderEvidence(v);
+    if (!order && evidence != dates::DateOrderEvidence::None &&
+        evidence != dates::DateOrderEvidence::Impossible)
+        return QCoreApplication::translate(
+                   "Mikomi", "\"%1\" could be month/day/year or day/month/year and the file does "
+                             "not say which; give --date-order mdy or --date-order dmy.")
+            .arg(v);
+    if (order && *order != dates::DateOrder::Ymd && evidence != dates::DateOrderEvidence::None)
+        return QCoreApplication::translate(
+                   "Mikomi", "\"%1\" is not a valid date in the order %2 of this file.")
+            .arg(v, dates::dateOrderKey(*order));
+    return badDate(v);
+}
+
+std::optional<QDateTime> parseDateTime(const QString &v,
+                                       const std::optional<dates::DateOrder> &order) {
+    return dates::parseUserDateTime(v, order.value_or(dates::DateOrder::Ymd));
+}
+
+std::optional<QDate> parseDate(const QString &v, const std::optional<dates::DateOrder> &order) {
+    return dates::parseUserDate(v, order.value_or(dates::DateOrder::Ymd));
+}
+
+QString cellAt(const CsvRecord &record, int column) {
+    if (column < 0 || column >= record.fields.size())
+        return {};
+    return record.fields.at(column).trimmed();
+}
+
+// Google writes several values of one kind in one cell: "a@x.example ::: b@y.example".
+QStringList splitValues(const QString &v, bool email) {
+    QStringList out;
+    for (QString part : v.split(QStringLiteral(" ::: "))) {
+        if (email) {
+            part.replace(u',', u';');
+            for (const QString &e : part.split(u';')) {
+                if (!e.trimmed().isEmpty())
+                    out << e.trimmed();
+            }
+        } else if (!part.trimmed().isEmpty()) {
+            out << part.trimmed();
+        }
+    }
+    return out;
+}
+
+// "* Work" (Google marks the primary value with '*'), "SMTP" (Outlook's address type) → label.
+QString cleanLabel(const QString &label) {
+    QString l = label.trimmed();
+    if (l.startsWith(u'*'))
+        l = l.mid(1).trimmed();
+    if (l.compare(QLatin1String("SMTP"), Qt::CaseInsensitive) == 0 ||
+        l.compare(QLatin1String("EX"), Qt::CaseInsensitive) == 0)
+        return {};
+    return l;
+}
+
+// A phone's kind by its label: mobile/cell/携帯 → mobile, fax/ファックス → fax.
+std::optional<ContactKind> kindFromLabel(const QString &label) {
+    const QString k = text::foldKey(label);
+    if (k.contains(QLatin1String("fax")) || k.contains(QStringLiteral("ファックス")) ||
+        k.contains(QStringLiteral("ファクス")))
+        return ContactKind::Fax;
+    if (k.contains(QLatin1String("mobile")) || k.contains(QLatin1String("cell")) ||
+        k.contains(QStringLiteral("携帯")) || k == u"iphone")
+        return ContactKind::Mobile;
+    return std::nullopt;
 }
 
 // The strict parse of an amount in the currency of `minorUnitsPerMajor` (1 = JPY, 100 = USD).
@@ -158,11 +233,47 @@ std::optional<SourceCategory> parseSourceCategory(const QString &text) {
     return std::nullopt;
 }
 
+QList<std::pair<int, dates::DateOrderEvidence>> dateEvidence(const HeaderMap &map,
+                                                             const CsvRecord &record) {
+    QList<std::pair<int, dates::DateOrderEvidence>> out;
+    for (const LeadField f :
+         {LeadField::CreatedAt, LeadField::WonAt, LeadField::LostAt, LeadField::ConsentDate}) {
+        const int c = map.column(int(f));
+        if (c < 0)
+            continue;
+        const auto e = dates::dateOrderEvidence(cellAt(record, c));
+        if (e != dates::DateOrderEvidence::None)
+            out.append({c, e});
+    }
+    return out;
+}
+
 RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
                                const RowOptions &options) {
     Errors errors(map, record);
     checkControls(map, record, LeadFieldCount, errors,
                   {int(LeadField::Notes), int(LeadField::LostReason)});
+    // The columns with a role, found once (most files have none).
+    QVarLengthArray<int, 16> roleColumns;
+    for (qsizetype c = 0; c < map.columnRole.size(); ++c)
+        if (map.columnRole.at(c) != ColumnRole::None)
+            roleColumns.append(int(c));
+    const auto withRole = [&](ColumnRole r) {
+        QVarLengthArray<int, 4> out;
+        for (const int c : roleColumns)
+            if (map.columnRole.at(c) == r)
+                out.append(c);
+        return out;
+    };
+    for (const int c : roleColumns) {
+        const ColumnRole r = map.columnRole.at(c);
+        if (r == ColumnRole::Covered)
+            continue;
+        const bool multi = r == ColumnRole::Note || r == ColumnRole::FormattedAddress;
+        const QString v = cellAt(record, c);
+        if (const qsizetype i = forbiddenCharacter(v, multi); i >= 0)
+            errors.addColumn(c, forbiddenCharacterMessage(v, i));
+    }
     LeadRow row;
     Lead &lead = row.lead;
     const auto get = [&](LeadField f) { return cell(map, record, int(f)); };
@@ -177,6 +288,17 @@ RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
         const auto [family, given] = splitFullName(get(LeadField::FullName));
         lead.familyName = family;
         lead.givenName = given;
+    }
+    for (const int c : withRole(ColumnRole::MiddleName)) {
+        const QString middle = cellAt(record, c);
+        if (!middle.isEmpty())
+            lead.givenName = lead.givenName.isEmpty() ? middle : lead.givenName + u' ' + middle;
+    }
+    for (const int c : withRole(ColumnRole::Honorific)) {
+        if (const QString v = cellAt(record, c); !v.isEmpty()) {
+            lead.honorific = v;
+            break;
+        }
     }
     lead.familyReading = get(LeadField::FamilyReading);
     lead.givenReading = get(LeadField::GivenReading);
@@ -194,20 +316,134 @@ RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
     lead.website = get(LeadField::Website);
     lead.owner = get(LeadField::Owner);
     lead.source = get(LeadField::Source);
+    if (lead.prefecture.isEmpty() && lead.city.isEmpty() && lead.street.isEmpty() &&
+        lead.building.isEmpty()) {
+        // A whole address in one cell (Google "Address 1 - Formatted", Sansan 住所(1)［全て］)
+        // is the street when no split column (but the postal code or country) has a value;
+        // otherwise it repeats them.
+        for (const int c : withRole(ColumnRole::FormattedAddress)) {
+            QStringList lines;
+            for (const QString &l : cellAt(record, c).split(u'\n'))
+                if (!l.trimmed().isEmpty())
+                    lines << l.trimmed();
+            if (!lines.isEmpty()) {
+                lead.street = lines.join(QStringLiteral(", "));
+                break;
+            }
+        }
+    }
     lead.notes = get(LeadField::Notes);
+    for (const int c : withRole(ColumnRole::Note)) {
+        const QString v = cellAt(record, c);
+        if (v.isEmpty())
+            continue;
+        const QString line = map.headers.value(c).trimmed() + QStringLiteral(": ") + v;
+        lead.notes = lead.notes.isEmpty() ? line : lead.notes + u'\n' + line;
+    }
     lead.lostReason = get(LeadField::LostReason);
 
-    lead.email = get(LeadField::Email);
-    if (!lead.email.isEmpty() && !text::isValidEmail(lead.email))
-        errors.add(int(LeadField::Email),
-                   QCoreApplication::translate("Mikomi", "\"%1\" is not a valid email address.")
-                       .arg(lead.email));
-    lead.phone = get(LeadField::Phone);
-    if (const QString e = text::phoneError(lead.phone, options.phoneRegion); !e.isEmpty())
-        errors.add(int(LeadField::Phone), e);
-    lead.mobile = get(LeadField::Mobile);
-    if (const QString e = text::phoneError(lead.mobile, options.phoneRegion); !e.isEmpty())
-        errors.add(int(LeadField::Mobile), e);
+    // Every email and number of the row, mapped columns first, then the role columns in file
+    // order; each fills the lead's own field when empty, else becomes an extra contact.
+    struct Source {
+        int column;
+        ContactKind kind;
+    };
+    QVarLengthArray<Source, 8> sources;
+    if (const int c = map.column(int(LeadField::Email)); c >= 0)
+        sources.append({c, ContactKind::Email});
+    if (const int c = map.column(int(LeadField::Phone)); c >= 0)
+        sources.append({c, ContactKind::Phone});
+    if (const int c = map.column(int(LeadField::Mobile)); c >= 0)
+        sources.append({c, ContactKind::Mobile});
+    for (const int c : roleColumns) {
+        switch (map.columnRole.at(c)) {
+        case ColumnRole::ExtraEmail:
+            sources.append({c, ContactKind::Email});
+            break;
+        case ColumnRole::ExtraPhone:
+            sources.append({c, ContactKind::Phone});
+            break;
+        case ColumnRole::ExtraMobile:
+            sources.append({c, ContactKind::Mobile});
+            break;
+        case ColumnRole::Fax:
+            sources.append({c, ContactKind::Fax});
+            break;
+        default:
+            break;
+        }
+    }
+    const auto known = [&lead, &options](ContactKind kind, const QString &v) {
+        if (kind == ContactKind::Email) {
+            const QString n = text::normalizeEmail(v);
+            if (text::normalizeEmail(lead.email) == n)
+                return true;
+            return std::any_of(
+                lead.extraContacts.cbegin(), lead.extraContacts.cend(), [&](const ContactPoint &p) {
+                    return p.kind == ContactKind::Email && text::normalizeEmail(p.value) == n;
+                });
+        }
+        const QString n = text::phoneKey(v, options.phoneRegion);
+        if (n == text::phoneKey(lead.phone, options.phoneRegion) ||
+            n == text::phoneKey(lead.mobile, options.phoneRegion))
+            return true;
+        return std::any_of(
+            lead.extraContacts.cbegin(), lead.extraContacts.cend(), [&](const ContactPoint &p) {
+                return p.kind == kind && text::phoneKey(p.value, options.phoneRegion) == n;
+            });
+    };
+    bool anyContact = false; // an email or number, valid or not (then it is the row's error)
+    for (const Source &src : sources) {
+        const QString cellText = cellAt(record, src.column);
+        if (cellText.isEmpty())
+            continue;
+        const bool email = src.kind == ContactKind::Email;
+        const int labelColumn = map.columnLabel.value(src.column, -1);
+        const QStringList labels = labelColumn >= 0
+                                       ? cellAt(record, labelColumn).split(QStringLiteral(" ::: "))
+                                       : QStringList();
+        const bool roleColumn = map.role(src.column) != ColumnRole::None;
+        const auto take = [&](const QString &v, qsizetype i) {
+            QString label =
+                labels.isEmpty() ? QString() : cleanLabel(labels.value(i, labels.at(0)));
+            ContactKind kind = src.kind;
+            if (!label.isEmpty() && (kind == ContactKind::Phone || kind == ContactKind::Mobile)) {
+                if (const auto byLabel = kindFromLabel(label))
+                    kind = *byLabel;
+            }
+            if (label.isEmpty() && roleColumn)
+                label = map.headers.value(src.column).trimmed();
+            anyContact = true;
+            if (email ? !text::isValidEmail(v)
+                      : !text::phoneError(v, options.phoneRegion).isEmpty()) {
+                errors.addColumn(src.column,
+                                 email ? QCoreApplication::translate(
+                                             "Mikomi", "\"%1\" is not a valid email address.")
+                                             .arg(v)
+                                       : text::phoneError(v, options.phoneRegion));
+                return;
+            }
+            if (kind == ContactKind::Email && lead.email.isEmpty()) {
+                lead.email = v;
+            } else if (kind == ContactKind::Phone && lead.phone.isEmpty()) {
+                lead.phone = v;
+            } else if (kind == ContactKind::Mobile && lead.mobile.isEmpty()) {
+                lead.mobile = v;
+            } else if (!known(kind, v)) {
+                lead.extraContacts.append(ContactPoint{kind, v, label});
+            }
+        };
+        // Most cells hold one value: no list is made for them.
+        const bool several = cellText.contains(QLatin1String(" ::: ")) ||
+                             (email && (cellText.contains(u';') || cellText.contains(u',')));
+        if (!several) {
+            take(cellText, 0);
+            continue;
+        }
+        const QStringList values = splitValues(cellText, email);
+        for (qsizetype i = 0; i < values.size(); ++i)
+            take(values.at(i), i);
+    }
 
     if (const QString v = get(LeadField::SourceCategory); !v.isEmpty()) {
         row.sourceCategory = parseSourceCategory(v);
@@ -236,18 +472,18 @@ RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
         }
     }
     if (const QString v = get(LeadField::CreatedAt); !v.isEmpty()) {
-        if (const auto t = dates::parseUserDateTime(v))
+        if (const auto t = parseDateTime(v, options.dateOrder))
             lead.createdAt = *t;
         else
-            errors.add(int(LeadField::CreatedAt), badDate(v));
+            errors.add(int(LeadField::CreatedAt), dateError(v, options.dateOrder));
     }
     for (const LeadField f : {LeadField::WonAt, LeadField::LostAt}) {
         const QString v = get(f);
         if (v.isEmpty())
             continue;
-        const auto d = dates::parseUserDate(v);
+        const auto d = parseDate(v, options.dateOrder);
         if (!d)
-            errors.add(int(f), badDate(v));
+            errors.add(int(f), dateError(v, options.dateOrder));
         else if (f == LeadField::WonAt)
             lead.wonAt = *d;
         else
@@ -279,10 +515,10 @@ RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
     }
 
     if (const QString v = get(LeadField::ConsentDate); !v.isEmpty()) {
-        if (const auto d = dates::parseUserDate(v))
+        if (const auto d = parseDate(v, options.dateOrder))
             lead.consentAt = *d;
         else
-            errors.add(int(LeadField::ConsentDate), badDate(v));
+            errors.add(int(LeadField::ConsentDate), dateError(v, options.dateOrder));
     }
     if (const QString v = get(LeadField::ConsentBasis); !v.isEmpty()) {
         if (const auto b = consentBasisFromKey(v))
@@ -298,7 +534,7 @@ RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
     const bool personal = !lead.familyName.isEmpty() || !lead.givenName.isEmpty() ||
                           !lead.email.isEmpty() || !lead.phone.isEmpty() || !lead.mobile.isEmpty();
     if (lead.company.isEmpty() && lead.familyName.isEmpty() && lead.email.isEmpty() &&
-        lead.phone.isEmpty() && lead.mobile.isEmpty())
+        lead.phone.isEmpty() && lead.mobile.isEmpty() && !anyContact)
         errors.add(-1, QCoreApplication::translate(
                            "Mikomi",
                            "The row is empty or has no identifying field: it needs a company, a "

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/domain/dates.h"
 #include "models/domain/lead.h"
 #include "models/io/csv.h"
 #include "models/io/headermap.h"
@@ -35,6 +36,9 @@ struct RowOptions {
     // passes the database's country (storage/countrystore.h); JP is that of a database with
     // neither a country nor a currency. Empty: only numbers written with + are valid.
     QString phoneRegion = QStringLiteral("JP");
+    // How year-last numeric dates (5/12/2026) are read: given by --date-order or detected from
+    // the file by the import. None: such a date is a row error asking for --date-order.
+    std::optional<dates::DateOrder> dateOrder = std::nullopt;
 };
 
 // mikomi::parseMoney (models/domain/money.h) in the currency of `minorUnitsPerMajor` (1 = JPY,
@@ -50,6 +54,11 @@ std::pair<QString, QString> splitFullName(const QString &fullName);
 // Opt-out flags: 1, true, yes, y, x, ○, はい, 配信停止 (and the full-width forms) → true;
 // 0, false, no, n, empty, いいえ → false; anything else nullopt.
 std::optional<bool> parseOptOut(const QString &text);
+
+// The date columns of a lead row (created, won, lost, consent) whose value is a year-last date,
+// with what each says about the order (dates::dateOrderEvidence), in column order.
+QList<std::pair<int, dates::DateOrderEvidence>> dateEvidence(const HeaderMap &map,
+                                                             const CsvRecord &record);
 
 // Spend month: YYYY-MM or YYYY/MM (full-width digits too) → "YYYY-MM".
 std::optional<QString> parseMonth(const QString &text);
@@ -67,6 +76,13 @@ struct LeadRow {
 // Lead fields are trimmed; phone and email are kept as typed once validated. A row with no
 // company, family name, email, phone or mobile is an error. `lead.anonymous` is set when there is
 // no personal data (company only). created_at left empty when the file has none.
+// Columns with a role (HeaderMap::columnRole): every email and number of the row, in file order
+// (the mapped email/phone/mobile columns first), fills lead.email, lead.phone and lead.mobile
+// when empty, the rest goes to lead.extraContacts with its label (the label column's value, else
+// the header); a fax is always an extra contact. A phone whose label says mobile/携帯 is a mobile,
+// one that says fax a fax. Google's " ::: " separates several values in one cell; emails are also
+// split at ';'. Note columns become "HEADER: value" lines after the notes.
+// The year-last dates of a row (5/12/2026 8:30 AM) are read in `options.dateOrder`.
 RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
                                const RowOptions &options = {});
 RowResult<SpendRow> spendFromRow(const HeaderMap &map, const CsvRecord &record,

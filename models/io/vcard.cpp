@@ -170,6 +170,18 @@ QString reading(const QString &s) {
     return text::nfkcSimplified(s);
 }
 
+// The TYPE values of a TEL or EMAIL that say what it is ("work", "home", "fax"), lower-case;
+// PREF, VOICE, INTERNET and X400 say nothing a person reads.
+QString typeLabel(const Property &p) {
+    QStringList out;
+    for (const QByteArray &t : p.types) {
+        if (t == "PREF" || t == "VOICE" || t == "INTERNET" || t == "X400" || t.isEmpty())
+            continue;
+        out << QString::fromLatin1(t).toLower();
+    }
+    return out.join(u',');
+}
+
 class CardBuilder {
 public:
     QString version;
@@ -205,6 +217,13 @@ public:
             m_phoneticGiven = text();
         } else if (n == "X-PHONETIC-ORG") {
             m_phoneticOrg = text();
+        } else if (n == "X-MS-N-YOMI") {
+            // Outlook's reading of the name: family;given, like N.
+            const QStringList parts = structured();
+            m_msFamily = part(parts, 0);
+            m_msGiven = part(parts, 1);
+        } else if (n == "X-MS-ORG-YOMI") {
+            m_msOrg = text();
         } else if (n == "SOUND" && has("X-IRMC-N")) {
             const QStringList parts = structured();
             m_irmcFamily = part(parts, 0);
@@ -234,26 +253,51 @@ public:
             QString v = text();
             if (v.startsWith(QLatin1String("tel:"), Qt::CaseInsensitive))
                 v = v.mid(4); // 4.0 URI value
-            if (v.isEmpty() || has("FAX") || has("PAGER") ||
-                v.startsWith(QLatin1String("sip:"), Qt::CaseInsensitive))
+            if (v.isEmpty() || v.startsWith(QLatin1String("sip:"), Qt::CaseInsensitive))
                 return;
+            // Every number is kept: the first (or preferred) phone and mobile on the lead, the
+            // others, faxes and pagers as extra contacts labelled with their types.
+            if (has("FAX")) {
+                lead.extraContacts.append(ContactPoint{ContactKind::Fax, v, typeLabel(p)});
+                return;
+            }
             if (has("CELL")) {
                 if (lead.mobile.isEmpty() || (pref && !m_mobilePref)) {
+                    if (!lead.mobile.isEmpty())
+                        lead.extraContacts.append(
+                            ContactPoint{ContactKind::Mobile, lead.mobile, m_mobileLabel});
                     lead.mobile = v;
+                    m_mobileLabel = typeLabel(p);
                     m_mobilePref = pref;
                     mark({"mobile"}, p.line);
+                } else {
+                    lead.extraContacts.append(ContactPoint{ContactKind::Mobile, v, typeLabel(p)});
                 }
-            } else if (lead.phone.isEmpty() || (pref && !m_phonePref)) {
+            } else if (!has("PAGER") && (lead.phone.isEmpty() || (pref && !m_phonePref))) {
+                if (!lead.phone.isEmpty())
+                    lead.extraContacts.append(
+                        ContactPoint{ContactKind::Phone, lead.phone, m_phoneLabel});
                 lead.phone = v;
+                m_phoneLabel = typeLabel(p);
                 m_phonePref = pref;
                 mark({"phone"}, p.line);
+            } else {
+                lead.extraContacts.append(ContactPoint{ContactKind::Phone, v, typeLabel(p)});
             }
         } else if (n == "EMAIL") {
             const QString v = text();
-            if (!v.isEmpty() && (lead.email.isEmpty() || (pref && !m_emailPref))) {
+            if (v.isEmpty())
+                return;
+            if (lead.email.isEmpty() || (pref && !m_emailPref)) {
+                if (!lead.email.isEmpty())
+                    lead.extraContacts.append(
+                        ContactPoint{ContactKind::Email, lead.email, m_emailLabel});
                 lead.email = v;
+                m_emailLabel = typeLabel(p);
                 m_emailPref = pref;
                 mark({"email"}, p.line);
+            } else {
+                lead.extraContacts.append(ContactPoint{ContactKind::Email, v, typeLabel(p)});
             }
         } else if (n == "ADR") {
             if (m_adrSet && !(pref && !m_adrPref))
@@ -299,6 +343,7 @@ public:
         // Most specific first: X-PHONETIC-*, SOUND;X-IRMC-N, SORT-AS, then SORT-STRING.
         const std::pair<QString, QString> sources[] = {
             {m_phoneticFamily, m_phoneticGiven},
+            {m_msFamily, m_msGiven},
             {m_irmcFamily, m_irmcGiven},
             {m_sortFamily, m_sortGiven},
         };
@@ -315,7 +360,9 @@ public:
             lead.familyReading = reading(f);
             lead.givenReading = reading(g);
         }
-        lead.companyReading = reading(!m_phoneticOrg.isEmpty() ? m_phoneticOrg : m_orgSort);
+        lead.companyReading = reading(!m_phoneticOrg.isEmpty() ? m_phoneticOrg
+                                      : !m_msOrg.isEmpty()     ? m_msOrg
+                                                               : m_orgSort);
         return lead;
     }
 
@@ -332,6 +379,8 @@ private:
 
     QString m_family, m_given, m_fn;
     QString m_phoneticFamily, m_phoneticGiven, m_phoneticOrg;
+    QString m_msFamily, m_msGiven, m_msOrg; // Outlook's X-MS-N-YOMI, X-MS-ORG-YOMI
+    QString m_phoneLabel, m_mobileLabel, m_emailLabel;
     QString m_irmcFamily, m_irmcGiven;
     QString m_sortFamily, m_sortGiven, m_sortString, m_orgSort;
     bool m_phonePref = false, m_mobilePref = false, m_emailPref = false;

@@ -96,9 +96,10 @@ QString leadFieldText(const Lead &l, io::LeadField field, int minorUnitsPerMajor
             return sqlKindKey(l.sqlKind);
         return stageKey(l.stage);
     case F::CreatedAt:
-        return l.createdAt.isValid()
-                   ? l.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-                   : QString();
+        // The time as stored, in the offset it was stored with: converted to this machine's
+        // zone, a date-only value (midnight) moved back a day west of where it was typed.
+        return l.createdAt.isValid() ? l.createdAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                                     : QString();
     case F::WonAt:
         return dateText(l.wonAt);
     case F::LostAt:

@@ -155,6 +155,14 @@ Lead combine(const Lead &existing, const Lead &row, OnMatch mode) {
     takeOpt(out.consentAt, row.consentAt);
     if (row.optOut)
         out.optOut = true; // an opt-out is never undone by an import
+    // Further emails and numbers are added, never replaced (in every mode).
+    for (const ContactPoint &p : row.extraContacts) {
+        const bool known = std::any_of(
+            out.extraContacts.cbegin(), out.extraContacts.cend(),
+            [&p](const ContactPoint &q) { return q.kind == p.kind && q.value == p.value; });
+        if (!known && p.value != out.email && p.value != out.phone && p.value != out.mobile)
+            out.extraContacts.append(p);
+    }
     out.anonymous = out.familyName.isEmpty() && out.givenName.isEmpty() && out.email.isEmpty() &&
                     out.phone.isEmpty() && out.mobile.isEmpty();
     return out;
@@ -360,6 +368,52 @@ Status Run::insertNew(Lead &lead, const storage::LeadKeys &keys) {
     return {};
 }
 
+// The fields of `before` that `after` changed, as the summary lists them.
+void diffLeads(const Lead &before, const Lead &after, int line, qint64 id,
+               QList<FieldChange> &out) {
+    using F = io::LeadField;
+    const auto cmp = [&](F f, const QString &a, const QString &b) {
+        if (a != b)
+            out.append({line, id, io::leadFieldKey(f), a, b});
+    };
+    const auto money = [](const std::optional<Money> &m) {
+        return m ? QString::number(*m) : QString();
+    };
+    const auto day = [](const std::optional<QDate> &d) {
+        return d ? d->toString(Qt::ISODate) : QString();
+    };
+    cmp(F::Company, before.company, after.company);
+    cmp(F::CompanyReading, before.companyReading, after.companyReading);
+    cmp(F::Department, before.department, after.department);
+    cmp(F::Title, before.title, after.title);
+    cmp(F::FamilyName, before.familyName, after.familyName);
+    cmp(F::GivenName, before.givenName, after.givenName);
+    cmp(F::FamilyReading, before.familyReading, after.familyReading);
+    cmp(F::GivenReading, before.givenReading, after.givenReading);
+    cmp(F::Email, before.email, after.email);
+    cmp(F::Phone, before.phone, after.phone);
+    cmp(F::Mobile, before.mobile, after.mobile);
+    cmp(F::PostalCode, before.postalCode, after.postalCode);
+    cmp(F::Prefecture, before.prefecture, after.prefecture);
+    cmp(F::City, before.city, after.city);
+    cmp(F::Street, before.street, after.street);
+    cmp(F::Building, before.building, after.building);
+    cmp(F::Country, before.country, after.country);
+    cmp(F::Website, before.website, after.website);
+    cmp(F::Owner, before.owner, after.owner);
+    cmp(F::Source, before.source, after.source);
+    cmp(F::Notes, before.notes, after.notes);
+    cmp(F::LostReason, before.lostReason, after.lostReason);
+    cmp(F::DealValue, money(before.dealValue), money(after.dealValue));
+    cmp(F::LifetimeValue, money(before.lifetimeValue), money(after.lifetimeValue));
+    cmp(F::WonAt, day(before.wonAt), day(after.wonAt));
+    cmp(F::LostAt, day(before.lostAt), day(after.lostAt));
+    cmp(F::OptOut, before.optOut ? QStringLiteral("yes") : QStringLiteral("no"),
+        after.optOut ? QStringLiteral("yes") : QStringLiteral("no"));
+    cmp(F::ConsentDate, day(before.consentAt), day(after.consentAt));
+    cmp(F::ConsentBasis, consentBasisKey(before.consentBasis), consentBasisKey(after.consentBasis));
+}
+
 Status Run::importLead(io::LeadRow row, int line, const QStringList &fields, bool stageGiven,
                        const storage::LeadKeys &keys, QHash<qint64, Lead> *prefetched) {
     // The fields the keys come from are not changed below.
@@ -388,6 +442,7 @@ Status Run::importLead(io::LeadRow row, int line, const QStringList &fields, boo
         return Error{existing.error()};
     const Lead combined = combine(*existing, lead, m_o.onMatch);
     if (!(combined == *existing)) {
+        diffLeads(*existing, combined, line, match, m_s.changes);
         if (Status st = m_repo.update(combined); !st)
             return st;
         m_matcher.add(match, storage::LeadKeys::of(combined, m_phoneRegion));
@@ -399,15 +454,34 @@ Status Run::importLead(io::LeadRow row, int line, const QStringList &fields, boo
                 return Error{sc.error()};
         }
     }
-    if (m_o.onMatch == OnMatch::Update) {
-        if (stageGiven && (lead.stage != existing->stage ||
-                           (lead.stage == Stage::Sql && lead.sqlKind != existing->sqlKind))) {
-            if (Status st = m_repo.changeStage(match, lead.stage, lead.sqlKind, m_o.user, m_now);
-                !st) {
-                reject(line, fields, {io::RowError{line, QString(), st.error()}});
-                return {};
-            }
+    // A creation date the file knows and the lead does not: the lead was stored before this
+    // file said when it was created (a first export without the column: then the import's time
+    // stood in), or another system had it earlier. The earliest known date is the true one.
+    if (lead.createdAt.isValid() && existing->createdAt.isValid() &&
+        lead.createdAt < existing->createdAt) {
+        if (Status st = m_repo.setCreatedAt(match, lead.createdAt); !st)
+            return st;
+        m_s.changes.append({line, match, io::leadFieldKey(io::LeadField::CreatedAt),
+                            dates::toIsoDateTime(existing->createdAt),
+                            dates::toIsoDateTime(lead.createdAt)});
+    }
+    // Update follows the file's stage wherever it goes; merge records a stage that advanced
+    // (a newer export of the same leads), never moves one back.
+    const bool stageDiffers =
+        stageGiven && (lead.stage != existing->stage ||
+                       (lead.stage == Stage::Sql && lead.sqlKind != existing->sqlKind));
+    const bool follow = m_o.onMatch == OnMatch::Update
+                            ? stageDiffers
+                            : stageDiffers && !existing->lost && lead.stage > existing->stage;
+    if (follow) {
+        if (Status st = m_repo.changeStage(match, lead.stage, lead.sqlKind, m_o.user, m_now); !st) {
+            reject(line, fields, {io::RowError{line, QString(), st.error()}});
+            return {};
         }
+        m_s.changes.append({line, match, io::leadFieldKey(io::LeadField::Stage),
+                            stageKey(existing->stage), stageKey(lead.stage)});
+    }
+    if (m_o.onMatch == OnMatch::Update) {
         if (lead.lost && !existing->lost) {
             if (Status st = m_repo.markLost(match, lead.lostReason, m_o.user,
                                             atStartOfDay(lead.lostAt, m_now));
@@ -530,6 +604,10 @@ Status Run::readCsv(storage::BulkWriter &writer) {
         map = io::mapTouchpointHeaders(rec.fields);
     else
         map = io::mapLeadHeaders(rec.fields);
+    if (!m_o.mapping) {
+        if (Status st = applyColumnRules(map, m_o); !st)
+            return st;
+    }
     if (kind == ImportKind::Touchpoints) {
         if (Status st = loadTouchpointKeys(); !st)
             return st;
@@ -544,6 +622,7 @@ Status Run::readCsv(storage::BulkWriter &writer) {
     io::RowOptions rowOptions;
     rowOptions.minorUnitsPerMajor = m_o.minorUnitsPerMajor;
     rowOptions.phoneRegion = m_phoneRegion;
+    rowOptions.dateOrder = m_o.dateOrder;
     if (kind == ImportKind::Leads || kind == ImportKind::VCard)
         return importLeadRows(reader, map, rowOptions, total);
     while (reader.next(rec)) {
@@ -593,6 +672,15 @@ Status Run::importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
     constexpr std::size_t kBatchRows = 256;
     constexpr std::size_t kBatchesAhead = 8;
     const int stageCol = map.column(int(io::LeadField::Stage));
+    // Written by the reader thread, read here once it has finished.
+    QList<qint64> columnValues(map.headers.size(), 0);
+    QSet<QString> ownerEmails;
+    int footerLine = 0;
+    int footerLines = 0;
+    QString footerText;
+    int orderLine = 0;
+    QString orderValue;
+    std::optional<dates::DateOrder> finalOrder;
     std::mutex mutex;
     std::condition_variable changed;
     std::deque<Batch> ready;
@@ -613,24 +701,103 @@ Status Run::importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
         io::CsvRecord rec;
         Batch batch;
         bool going = true;
-        while (going && reader.next(rec)) {
+        io::RowOptions rowOptions = options;
+        const bool detectOrder = !options.dateOrder.has_value();
+        std::deque<io::CsvRecord> undecided; // rows waiting for the file's date order
+        std::deque<io::CsvRecord> singles;   // one-cell records: data, or a report footer
+        bool inFooter = false;
+        const auto parse = [&](io::CsvRecord &&r) {
             Parsed p;
-            p.line = rec.line;
-            p.original = rec.fields;
-            unneutralise(rec);
-            p.row = io::leadFromRow(map, rec, options);
-            if (p.row.ok())
-                p.keys = storage::LeadKeys::of(p.row.value->lead, options.phoneRegion);
-            p.stageGiven = stageCol >= 0 && !rec.fields.value(stageCol).trimmed().isEmpty();
+            p.line = r.line;
+            p.original = r.fields;
+            unneutralise(r);
+            for (int i = 0; i < r.fields.size() && i < columnValues.size(); ++i)
+                if (!r.fields.at(i).trimmed().isEmpty())
+                    ++columnValues[i];
+            p.row = io::leadFromRow(map, r, rowOptions);
+            if (p.row.ok()) {
+                p.keys = storage::LeadKeys::of(p.row.value->lead, rowOptions.phoneRegion);
+                const QString &owner = p.row.value->lead.owner;
+                if (owner.contains(u'@') && text::isValidEmail(owner))
+                    ownerEmails.insert(owner);
+            }
+            p.stageGiven = stageCol >= 0 && !r.fields.value(stageCol).trimmed().isEmpty();
             p.bytes = reader.bytesRead();
             batch.push_back(std::move(p));
             if (batch.size() >= kBatchRows) {
                 going = handOver(std::move(batch));
                 batch = Batch();
             }
+        };
+        const auto flushUndecided = [&] {
+            while (going && !undecided.empty()) {
+                parse(std::move(undecided.front()));
+                undecided.pop_front();
+            }
+        };
+        // A data row: parsed now, or held while the file's date order is not known yet and
+        // this row (or an earlier held one) has a year-last date.
+        const auto deliver = [&](io::CsvRecord &&r) {
+            if (detectOrder && !rowOptions.dateOrder) {
+                bool ambiguous = false;
+                for (const auto &[column, evidence] : io::dateEvidence(map, r)) {
+                    if (evidence == dates::DateOrderEvidence::Mdy ||
+                        evidence == dates::DateOrderEvidence::Dmy) {
+                        rowOptions.dateOrder = evidence == dates::DateOrderEvidence::Mdy
+                                                   ? dates::DateOrder::Mdy
+                                                   : dates::DateOrder::Dmy;
+                        orderLine = r.line;
+                        orderValue = r.fields.value(column).trimmed();
+                        break;
+                    }
+                    if (evidence == dates::DateOrderEvidence::Ambiguous)
+                        ambiguous = true;
+                }
+                if (!rowOptions.dateOrder && (ambiguous || !undecided.empty())) {
+                    undecided.push_back(std::move(r));
+                    return;
+                }
+                flushUndecided();
+            }
+            if (going)
+                parse(std::move(r));
+        };
+        const qsizetype columns = map.headers.size();
+        while (going && reader.next(rec)) {
+            if (inFooter) {
+                ++footerLines;
+                continue;
+            }
+            if (columns > 1 && rec.fields.size() == 1) {
+                const bool marker = isReportFooterMarker(rec);
+                singles.push_back(std::move(rec));
+                rec = io::CsvRecord();
+                if (marker) {
+                    // A Salesforce report's footer: the title or totals before the marker and
+                    // everything after it are not data.
+                    inFooter = true;
+                    footerLine = singles.front().line;
+                    footerText = singles.front().fields.value(0).trimmed();
+                    footerLines = int(singles.size());
+                    singles.clear();
+                }
+                continue;
+            }
+            while (!singles.empty()) {
+                deliver(std::move(singles.front()));
+                singles.pop_front();
+            }
+            deliver(std::move(rec));
+            rec = io::CsvRecord();
         }
+        while (going && !singles.empty()) {
+            deliver(std::move(singles.front()));
+            singles.pop_front();
+        }
+        flushUndecided(); // still undecided: their ambiguous dates are row errors
         if (going && !batch.empty())
             handOver(std::move(batch));
+        finalOrder = rowOptions.dateOrder;
         const std::lock_guard lock(mutex);
         readError = reader.error();
         finished = true;
@@ -697,6 +864,28 @@ Status Run::importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
     }
     if (!readError.isEmpty())
         return Error{readError};
+    {
+        const std::lock_guard lock(mutex);
+        for (int c = 0; c < map.headers.size(); ++c) {
+            const ImportSummary::Column col{map.headers.at(c), columnValues.value(c)};
+            if (map.columnField.value(c, -1) >= 0)
+                continue;
+            const io::ColumnRole role = map.role(c);
+            if (role == io::ColumnRole::None)
+                m_s.notImported.append(col);
+            else if (role == io::ColumnRole::Note)
+                m_s.keptInNotes.append(col);
+        }
+        m_s.footerLine = footerLine;
+        m_s.footerLines = footerLines;
+        m_s.footerText = footerText;
+        m_s.dateOrder = finalOrder;
+        m_s.dateOrderDetected = !m_o.dateOrder && finalOrder.has_value();
+        m_s.dateOrderLine = orderLine;
+        m_s.dateOrderValue = orderValue;
+        m_s.ownerEmails = QStringList(ownerEmails.cbegin(), ownerEmails.cend());
+        m_s.ownerEmails.sort();
+    }
     tick(total, total, true);
     return {};
 }
@@ -954,8 +1143,29 @@ Result<ImportAnalysis> analyseImport(const ImportOptions &options, int previewRo
         a.mapping = io::mapTouchpointHeaders(rec.fields);
     else
         a.mapping = io::mapLeadHeaders(rec.fields);
+    if (!options.mapping) {
+        if (Status st = applyColumnRules(a.mapping, options); !st)
+            return st.failure();
+    }
+    a.dateOrder = options.dateOrder;
     while (a.previewRecords.size() < previewRows && reader.next(rec)) {
         unneutralise(rec);
+        if (a.mapping.headers.size() > 1 && rec.fields.size() == 1 && isReportFooterMarker(rec)) {
+            // The report's footer: its title or totals read just before are not data either.
+            while (!a.previewRecords.isEmpty() && a.previewRecords.last().fields.size() == 1)
+                a.previewRecords.removeLast();
+            break;
+        }
+        if (!a.dateOrder && a.kind == ImportKind::Leads) {
+            for (const auto &[column, evidence] : io::dateEvidence(a.mapping, rec)) {
+                if (evidence == dates::DateOrderEvidence::Mdy)
+                    a.dateOrder = dates::DateOrder::Mdy;
+                else if (evidence == dates::DateOrderEvidence::Dmy)
+                    a.dateOrder = dates::DateOrder::Dmy;
+                if (a.dateOrder)
+                    break;
+            }
+        }
         a.previewRecords.append(rec);
     }
     if (!reader.error().isEmpty())
@@ -969,6 +1179,7 @@ QList<PreviewRow> previewRows(const ImportAnalysis &a, int minorUnitsPerMajor,
     io::RowOptions ro;
     ro.minorUnitsPerMajor = minorUnitsPerMajor;
     ro.phoneRegion = phoneRegion;
+    ro.dateOrder = a.dateOrder;
     const auto leadValues = [&](const Lead &l) {
         QStringList v;
         for (int f = 0; f < io::LeadFieldCount; ++f)
@@ -1077,6 +1288,56 @@ QString describeRowError(const io::RowError &e) {
     return e.reason;
 }
 
+QStringList changeLines(const QList<FieldChange> &changes) {
+    // Per field, in the order fields are first changed: how many leads, and the first example.
+    QStringList order;
+    QHash<QString, QList<FieldChange>> byField;
+    for (const FieldChange &c : changes) {
+        if (!byField.contains(c.field))
+            order << c.field;
+        byField[c.field].append(c);
+    }
+    QStringList out;
+    if (order.isEmpty())
+        return out;
+    out << QCoreApplication::translate("Mikomi", "Changed in existing leads, field by field:");
+    for (const QString &field : std::as_const(order)) {
+        const QList<FieldChange> &list = byField.value(field);
+        const auto f = io::leadFieldFromKey(field);
+        const QString label = f ? io::leadFieldLabel(*f) : field;
+        const FieldChange &first = list.first();
+        const QString empty = QCoreApplication::translate("Mikomi", "(empty)");
+        out << QCoreApplication::translate("Mikomi",
+                                           "  %1: %Ln lead(s), e.g. line %2: \"%3\" → \"%4\"",
+                                           nullptr, int(list.size()))
+                   .arg(label)
+                   .arg(first.line)
+                   .arg(first.before.isEmpty() ? empty : first.before,
+                        first.after.isEmpty() ? empty : first.after);
+    }
+    return out;
+}
+
+Status applyColumnRules(io::HeaderMap &map, const ImportOptions &options) {
+    for (const auto &[header, target] : options.columnRules) {
+        if (auto r = io::applyColumnRule(map, header, target); !r)
+            return Error{QCoreApplication::translate("Mikomi", "--map \"%1=%2\": %3")
+                             .arg(header, target, r.error())};
+    }
+    return {};
+}
+
+bool isReportFooterMarker(const io::CsvRecord &record) {
+    if (record.fields.size() != 1)
+        return false;
+    const QString v = record.fields.at(0).trimmed();
+    return (v.startsWith(QLatin1String("Copyright"), Qt::CaseInsensitive) &&
+            v.contains(QLatin1String("salesforce.com"), Qt::CaseInsensitive)) ||
+           v.compare(QLatin1String("Confidential Information - Do Not Distribute"),
+                     Qt::CaseInsensitive) == 0 ||
+           v.startsWith(QLatin1String("Generated By:"), Qt::CaseInsensitive);
+}
+
 QStringList summaryLines(const ImportSummary &s) {
     QStringList out;
     if (s.dryRun)
@@ -1101,10 +1362,52 @@ QStringList summaryLines(const ImportSummary &s) {
         if (s.followUps > 0)
             out << QCoreApplication::translate("Mikomi", "First follow-ups created: %L1")
                        .arg(s.followUps);
+        out << changeLines(s.changes);
     }
     out << QCoreApplication::translate("Mikomi", "Rejected rows: %L1").arg(s.rejected);
     if (!s.warnings.isEmpty())
         out << QCoreApplication::translate("Mikomi", "Warnings: %L1").arg(s.warnings.size());
+    QStringList emptyColumns;
+    for (const ImportSummary::Column &c : s.notImported)
+        if (c.values == 0)
+            emptyColumns << c.header;
+    if (!emptyColumns.isEmpty())
+        out << QCoreApplication::translate("Mikomi",
+                                           "Columns not imported, all empty in this file: %1")
+                   .arg(emptyColumns.join(QStringLiteral(", ")));
+    for (const ImportSummary::Column &c : s.notImported)
+        if (c.values > 0)
+            out << QCoreApplication::translate(
+                       "Mikomi",
+                       "Column \"%1\" was not imported (%n value(s) left out); map it with --map "
+                       "\"%1=FIELD\" or keep it in the notes with --map \"%1=notes\".",
+                       nullptr, int(c.values))
+                       .arg(c.header);
+    for (const ImportSummary::Column &c : s.keptInNotes)
+        if (c.values > 0)
+            out << QCoreApplication::translate("Mikomi",
+                                               "Column \"%1\" was kept in the notes (%n value(s)).",
+                                               nullptr, int(c.values))
+                       .arg(c.header);
+    if (s.footerLines > 0)
+        out << QCoreApplication::translate(
+                   "Mikomi",
+                   "The report footer from line %1 (\"%2\", %n line(s)) is not data and was "
+                   "left out.",
+                   nullptr, s.footerLines)
+                   .arg(s.footerLine)
+                   .arg(s.footerText);
+    if (s.dateOrderDetected && s.dateOrder)
+        out << QCoreApplication::translate(
+                   "Mikomi", "Dates were read as %1: \"%2\" on line %3 can only be read so.")
+                   .arg(dates::dateOrderKey(*s.dateOrder), s.dateOrderValue)
+                   .arg(s.dateOrderLine);
+    if (!s.ownerEmails.isEmpty())
+        out << QCoreApplication::translate(
+                   "Mikomi",
+                   "Owners given as email addresses were kept as written (no user has an email "
+                   "address to match): %1")
+                   .arg(s.ownerEmails.join(QStringLiteral(", ")));
     return out;
 }
 

@@ -540,6 +540,30 @@ Status LeadRepository::changeStage(qint64 id, Stage stage, SqlKind sqlKind, cons
     });
 }
 
+Status LeadRepository::setCreatedAt(qint64 id, const QDateTime &createdAt) {
+    return inTransaction(m_db, [&]() -> Status {
+        auto cur = exec(m_db, QStringLiteral("SELECT created_at FROM leads WHERE id = ?"), {id});
+        if (!cur)
+            return cur.failure();
+        if (!cur->next())
+            return Error{QCoreApplication::translate("Mikomi", "The lead no longer exists.")};
+        const QString before = cur->value(0).toString();
+        const QString after = dates::toIsoDateTime(createdAt);
+        if (auto h = exec(m_db,
+                          QStringLiteral("UPDATE stage_history SET changed_at = ? WHERE lead_id = "
+                                         "? AND from_stage IS NULL AND changed_at = ?"),
+                          {after, id, before});
+            !h)
+            return h.failure();
+        auto q =
+            exec(m_db, QStringLiteral("UPDATE leads SET created_at = ? WHERE id = ?"), {after, id});
+        if (!q)
+            return q.failure();
+        m_db.changes().noteLead(id);
+        return {};
+    });
+}
+
 Status LeadRepository::markLost(qint64 id, const QString &reason, const QString &user,
                                 const QDateTime &at) {
     return inTransaction(m_db, [&]() -> Status {

@@ -107,6 +107,9 @@ public:
                        const QDateTime &at, const QString &note = QString());
     Status markLost(qint64 id, const QString &reason, const QString &user, const QDateTime &at);
     Status recycle(qint64 id, const QString &user, const QDateTime &at);
+    // Moves the lead's creation time (an import that learns the real one from a newer export),
+    // with its first stage-history entry when that was written at the old time.
+    Status setCreatedAt(qint64 id, const QDateTime &createdAt);
     // Moves the lead to Customer (as changeStage) and records the deal value it was won at and
     // the day it was won, in one transaction. Undo: restoreStageState.
     Status markWon(qint64 id, std::optional<Money> dealValue, const QDate &wonAt,

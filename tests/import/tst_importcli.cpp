@@ -75,6 +75,41 @@ private slots:
         QCOMPARE(table.records.at(1).fields.at(deal), QStringLiteral("12.50"));
     }
 
+    // Issue 12: a Salesforce report imports with its footer left out and said so, the columns
+    // not imported named; --map keeps one in the notes; --date-order and --map are checked.
+    void realLayoutSummaryMapAndDateOrder() {
+        const QString file = data("layouts/salesforce_report.csv");
+        Run r = mikomi({QStringLiteral("import"), file, QStringLiteral("--dry-run")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("Leads created: 2")), qPrintable(r.err));
+        QVERIFY2(
+            r.err.contains(QStringLiteral("Column \"Rating\" was not imported (1 value left out)")),
+            qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("report footer from line 5")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("Dates were read as mdy")), qPrintable(r.err));
+        r = mikomi({QStringLiteral("import"), file, QStringLiteral("--dry-run"),
+                    QStringLiteral("--map"), QStringLiteral("Rating=notes")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QStringLiteral("was not imported")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("Column \"Rating\" was kept in the notes")),
+                 qPrintable(r.err));
+        // Read day first, 4/23/2026 is not a date: those rows are errors, not guesses.
+        r = mikomi({QStringLiteral("import"), file, QStringLiteral("--dry-run"),
+                    QStringLiteral("--date-order"), QStringLiteral("dmy")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("4/23/2026 2:05 PM")), qPrintable(r.err));
+        r = mikomi({QStringLiteral("import"), file, QStringLiteral("--date-order"),
+                    QStringLiteral("myd")});
+        QCOMPARE(r.code, 2);
+        r = mikomi(
+            {QStringLiteral("import"), file, QStringLiteral("--map"), QStringLiteral("Rating")});
+        QCOMPARE(r.code, 2);
+        r = mikomi({QStringLiteral("import"), file, QStringLiteral("--map"),
+                    QStringLiteral("Rating=shoe_size")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("shoe_size")), qPrintable(r.err));
+    }
+
     void importWithErrorsAndReport() {
         const QString report = m_dir.filePath(QStringLiteral("report.csv"));
         Run r = mikomi(

@@ -12,11 +12,14 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <ctime>
 
 #include <tuple>
 
@@ -230,9 +233,10 @@ private slots:
         QTest::addColumn<QString>("title");
         QTest::addColumn<QString>("mobile");
         QTest::addColumn<QString>("stage");
+        // Merge fills empty fields and records a stage that advanced (a newer export).
         QTest::newRow("merge") << int(OnMatch::Merge) << "CEO"
                                << "090-5555-6666"
-                               << "inquiry";
+                               << "sql";
         QTest::newRow("skip") << int(OnMatch::Skip) << "CEO"
                               << ""
                               << "inquiry";
@@ -267,6 +271,81 @@ private slots:
         QCOMPARE(leads.at(0).mobile, mobile);
         QCOMPARE(leads.at(0).notes, QStringLiteral("keep me")); // empty never overwrites
         QCOMPARE(stageKey(leads.at(0).stage), stage);
+    }
+
+    // A newer export of the same people: the stage that advanced goes into the stage history,
+    // a newer title replaces the old one (update), a creation date the first file lacked is
+    // filled in, and the summary says field by field what changed. Merge never moves a stage
+    // back.
+    void reimportOfANewerExportRecordsWhatChanged() {
+        const QString first = m_dir.filePath(QStringLiteral("crm-may.csv"));
+        const QString second = m_dir.filePath(QStringLiteral("crm-june.csv"));
+        QFile f1(first), f2(second);
+        QVERIFY(f1.open(QIODevice::WriteOnly) && f2.open(QIODevice::WriteOnly));
+        f1.write("company,family_name,given_name,email,title,stage\n"
+                 "Acme,Smith,Anna,anna@acme.example,Manager,inquiry\n"
+                 "Birch,Lee,Ben,ben@birch.example,CFO,opportunity\n");
+        f2.write("company,family_name,given_name,email,title,stage,created\n"
+                 "Acme,Smith,Anna,anna@acme.example,Director,mql,2026-03-02\n"
+                 "Birch,Lee,Ben,ben@birch.example,CFO,sql,2026-03-05\n");
+        f1.close();
+        f2.close();
+        QCOMPARE(run(opts(first)).created, 2);
+        const QDateTime firstImport = byEmail(QStringLiteral("anna@acme.example")).createdAt;
+
+        // Dry run first: the same summary, nothing changed.
+        ImportOptions dry = opts(second);
+        dry.onMatch = OnMatch::Update;
+        dry.dryRun = true;
+        const ImportSummary preview = run(dry);
+        QCOMPARE(byEmail(QStringLiteral("anna@acme.example")).title, QStringLiteral("Manager"));
+
+        ImportOptions o = opts(second);
+        o.onMatch = OnMatch::Update;
+        o.now = QDateTime(QDate(2026, 6, 1), QTime(9, 0));
+        const ImportSummary s = run(o);
+        QCOMPARE(s.changes, preview.changes);
+        const Lead anna = byEmail(QStringLiteral("anna@acme.example"));
+        QCOMPARE(anna.title, QStringLiteral("Director"));
+        QCOMPARE(anna.stage, Stage::Mql);
+        QCOMPARE(anna.createdAt.date(), QDate(2026, 3, 2));
+        QVERIFY(anna.createdAt < firstImport);
+        auto history = storage::LeadRepository(*m_db).history(anna.id);
+        QVERIFY(history && history->size() == 2);
+        QCOMPARE(history->at(0).changedAt.date(), QDate(2026, 3, 2)); // moved with created_at
+        QCOMPARE(history->at(1).fromStage, std::optional<Stage>(Stage::Inquiry));
+        QCOMPARE(history->at(1).toStage, Stage::Mql);
+        // Update follows the file's stage back too (Ben: opportunity -> sql).
+        QCOMPARE(byEmail(QStringLiteral("ben@birch.example")).stage, Stage::Sql);
+
+        QStringList fields;
+        for (const FieldChange &c : s.changes)
+            fields << QString::number(c.line) + QLatin1Char(' ') + c.field;
+        QCOMPARE(fields, (QStringList{QStringLiteral("2 title"), QStringLiteral("2 created_at"),
+                                      QStringLiteral("2 stage"), QStringLiteral("3 created_at"),
+                                      QStringLiteral("3 stage")}));
+        QCOMPARE(s.changes.at(0).before, QStringLiteral("Manager"));
+        QCOMPARE(s.changes.at(0).after, QStringLiteral("Director"));
+        QCOMPARE(s.changes.at(0).leadId, anna.id);
+        QVERIFY(s.changes.at(1).after.startsWith(QStringLiteral("2026-03-02T00:00:00")));
+        QCOMPARE(s.changes.at(2).before, QStringLiteral("inquiry"));
+        QCOMPARE(s.changes.at(2).after, QStringLiteral("mql"));
+        const QString text = summaryLines(s).join(u'\n');
+        QVERIFY2(text.contains(QStringLiteral("Job title: 1 lead(s), e.g. line 2: \"Manager\" → "
+                                              "\"Director\"")) ||
+                     text.contains(QStringLiteral("Job title: 1 lead, e.g. line 2: \"Manager\" → "
+                                                  "\"Director\"")),
+                 qPrintable(text));
+
+        // Merge: a stage never goes back (Ben stays at sql when a file says inquiry).
+        const QString third = m_dir.filePath(QStringLiteral("old-list.csv"));
+        QFile f3(third);
+        QVERIFY(f3.open(QIODevice::WriteOnly));
+        f3.write("email,stage\nben@birch.example,inquiry\n");
+        f3.close();
+        const ImportSummary merged = run(opts(third));
+        QCOMPARE(byEmail(QStringLiteral("ben@birch.example")).stage, Stage::Sql);
+        QVERIFY(merged.changes.isEmpty());
     }
 
     // Rows of one file that match the same existing lead (read ahead per batch of rows) each
@@ -677,6 +756,41 @@ private slots:
         QVERIFY(back.cards.size() >= 2);
         QCOMPARE(back.cards.at(0).version, QStringLiteral("4.0"));
         QCOMPARE(back.cards.at(0).lead.familyReading, QStringLiteral("アンドウロイド"));
+    }
+
+    // A date typed in Tokyo keeps its day when exported on a machine in Los Angeles (and back).
+    void datesKeepTheirDayInEveryTimeZone() {
+        const QByteArray zone = qgetenv("TZ");
+        const auto restore = qScopeGuard([zone] {
+            if (zone.isNull())
+                qunsetenv("TZ");
+            else
+                qputenv("TZ", zone);
+            tzset();
+        });
+        qputenv("TZ", "Asia/Tokyo");
+        tzset();
+        const QString in = m_dir.filePath(QStringLiteral("tz.csv"));
+        QFile f(in);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("company,family_name,email,created,won date,stage\n"
+                "TZ Co,Ota,ota@tz.example,2026-05-01,2026-06-10,customer\n");
+        f.close();
+        QCOMPARE(run(opts(in)).created, 1);
+        for (const char *west : {"America/Los_Angeles", "Pacific/Honolulu", "Europe/London"}) {
+            qputenv("TZ", west);
+            tzset();
+            ExportOptions e;
+            e.path = m_dir.filePath(QStringLiteral("tz-out.csv"));
+            QVERIFY(exportLeads(*m_db, e).ok());
+            QFile out(e.path);
+            QVERIFY(out.open(QIODevice::ReadOnly));
+            const QString text = QString::fromUtf8(out.readAll());
+            QVERIFY2(text.contains(QStringLiteral(",2026-05-01 00:00:00,2026-06-10,")),
+                     qPrintable(QString::fromLatin1(west) + u'\n' + text));
+            const Lead l = byEmail(QStringLiteral("ota@tz.example"));
+            QCOMPARE(l.createdAt.date(), QDate(2026, 5, 1));
+        }
     }
 
     // Progress every thousand leads read; a cancel stops the export and keeps an existing file.

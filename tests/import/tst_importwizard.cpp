@@ -157,6 +157,38 @@ private slots:
         shot(&w, QStringLiteral("import_done"), lang);
     }
 
+    // Issue 12: a column no field takes ("Rating" of a Salesforce report) can be kept in the
+    // notes from the mapping page, as --map "Rating=notes" does.
+    void keepColumnInNotes() {
+        auto db = storage::Database::open(m_dir.filePath(QStringLiteral("notes.mikomi"))).value();
+        ui::ImportWizard w(db.get(), data("layouts/salesforce_report.csv"));
+        w.show();
+        w.next();
+        QCOMPARE(w.currentId(), int(ui::ImportWizard::MappingPage));
+        auto *mapping = w.findChild<QTableWidget *>(QStringLiteral("mapping"));
+        int rating = -1;
+        for (int r = 0; r < mapping->rowCount(); ++r)
+            if (mapping->item(r, 0)->text() == QStringLiteral("Rating"))
+                rating = r;
+        QVERIFY(rating >= 0);
+        auto *combo = qobject_cast<QComboBox *>(mapping->cellWidget(rating, 1));
+        QVERIFY(combo);
+        QCOMPARE(combo->currentData().toInt(), -1); // not imported
+        const int notes = combo->findText(io::columnRoleLabel(io::ColumnRole::Note));
+        QVERIFY(notes > 0);
+        combo->setCurrentIndex(notes);
+        emit combo->activated(notes);
+        mapping->scrollToItem(mapping->item(rating, 0));
+        shot(&w, QStringLiteral("import_keep_in_notes"), QStringLiteral("en"));
+        w.next();
+        QTRY_VERIFY(!w.running() && w.lastSummary().has_value());
+        QCOMPARE(w.lastSummary()->rejected, 0);
+        QVERIFY(w.lastSummary()->notImported.isEmpty());
+        w.next();
+        QTRY_VERIFY(w.lastSummary() && !w.lastSummary()->dryRun);
+        QCOMPARE(storage::LeadRepository(*db).get(1).value().notes, QStringLiteral("Rating: Hot"));
+    }
+
     void vcardFile() {
         auto db = storage::Database::open(m_dir.filePath(QStringLiteral("v.mikomi"))).value();
         ui::ImportWizard w(db.get(),

@@ -109,7 +109,11 @@ private slots:
         QCOMPARE(m.column(int(LeadField::Source)), 7);
         QCOMPARE(m.column(int(LeadField::CreatedAt)), 8);
         QCOMPARE(m.column(int(LeadField::Title)), 9);
-        QCOMPARE(m.unmapped, QList<int>{10});
+        // Nothing dropped (issue 12): the lead status that gave way and the record id are kept
+        // as lines of the notes.
+        QCOMPARE(m.role(5), ColumnRole::Note);
+        QCOMPARE(m.role(10), ColumnRole::Note);
+        QCOMPARE(m.unmapped, QList<int>{});
         QCOMPARE(detectCsvKind(h), CsvKind::Leads);
     }
     void salesforceExport() {
@@ -342,6 +346,69 @@ private slots:
             mapLeadHeaders({QStringLiteral("Associated Company"), QStringLiteral("Company Name")});
         QCOMPARE(m.column(int(LeadField::Company)), 1);
         QCOMPARE(m.duplicates, QList<int>{0});
+    }
+    // Issue 12: columns beyond one per field get a role instead of being dropped.
+    void realExportRoles() {
+        const auto h = [](std::initializer_list<const char *> l) {
+            QStringList out;
+            for (const char *s : l)
+                out << QString::fromUtf8(s);
+            return out;
+        };
+        // Outlook: Title beside Job Title is the honorific, in either order.
+        HeaderMap m = mapLeadHeaders(h({"Title", "Job Title", "Business Fax", "E-mail 2 Address"}));
+        QCOMPARE(m.column(int(LeadField::Title)), 1);
+        QCOMPARE(m.role(0), ColumnRole::Honorific);
+        QCOMPARE(m.role(2), ColumnRole::Fax);
+        QCOMPARE(m.role(3), ColumnRole::ExtraEmail);
+        m = mapLeadHeaders(h({"Job Title", "Title"}));
+        QCOMPARE(m.column(int(LeadField::Title)), 0);
+        QCOMPARE(m.role(1), ColumnRole::Honorific);
+        // Google: numbered groups and their label columns.
+        m = mapLeadHeaders(h({"Phone 1 - Label", "Phone 1 - Value", "Phone 2 - Label",
+                              "Phone 2 - Value", "Address 1 - Formatted", "Address 1 - City",
+                              "Organization 1 - Yomi Name", "Address 2 - City", "Photo"}));
+        QCOMPARE(m.column(int(LeadField::Phone)), 1);
+        QCOMPARE(m.columnLabel.at(1), 0);
+        QCOMPARE(m.role(3), ColumnRole::ExtraPhone);
+        QCOMPARE(m.columnLabel.at(3), 2);
+        QCOMPARE(m.role(2), ColumnRole::Label);
+        QCOMPARE(m.role(4), ColumnRole::FormattedAddress);
+        QCOMPARE(m.column(int(LeadField::City)), 5);
+        QCOMPARE(m.column(int(LeadField::CompanyReading)), 6);
+        QCOMPARE(m.role(7), ColumnRole::Note);
+        QCOMPARE(m.unmapped, QList<int>{8});
+        // Sansan: "(1)" is the card's first value, "(2)" a further one, ［全て］ the whole address.
+        m = mapLeadHeaders(h({"Email(1)", "Email(2)", "TEL-1(1)", "住所(1)［全て］", "FAX(1)"}));
+        QCOMPARE(m.column(int(LeadField::Email)), 0);
+        QCOMPARE(m.role(1), ColumnRole::ExtraEmail);
+        QCOMPARE(m.column(int(LeadField::Phone)), 2);
+        QCOMPARE(m.role(3), ColumnRole::FormattedAddress);
+        QCOMPARE(m.role(4), ColumnRole::Fax);
+        // Eight: the second and third TEL columns are further numbers.
+        m = mapLeadHeaders(h({"TEL会社", "TEL部門", "TEL直通"}));
+        QCOMPARE(m.column(int(LeadField::Phone)), 0);
+        QCOMPARE(m.role(1), ColumnRole::ExtraPhone);
+        QCOMPARE(m.role(2), ColumnRole::ExtraPhone);
+        // Data Loader: STATUS is the stage beside LEADSOURCE; alone it is not mapped.
+        m = mapLeadHeaders(h({"EMAIL", "LEADSOURCE", "STATUS"}));
+        QCOMPARE(m.column(int(LeadField::Stage)), 2);
+        m = mapLeadHeaders(h({"Email", "Status"}));
+        QCOMPARE(m.column(int(LeadField::Stage)), -1);
+        QCOMPARE(m.unmapped, QList<int>{1});
+    }
+    void columnRules() {
+        HeaderMap m = mapLeadHeaders({QStringLiteral("Email"), QStringLiteral("Kundennummer")});
+        QVERIFY(applyColumnRule(m, QStringLiteral("kundennummer"), QStringLiteral("notes")).ok());
+        QCOMPARE(m.role(1), ColumnRole::Note);
+        QVERIFY(m.unmapped.isEmpty());
+        QVERIFY(applyColumnRule(m, QStringLiteral("Email"), QStringLiteral("department")).ok());
+        QCOMPARE(m.column(int(LeadField::Department)), 0);
+        QCOMPARE(m.column(int(LeadField::Email)), -1);
+        QVERIFY(applyColumnRule(m, QStringLiteral("Kundennummer"), QStringLiteral("ignore")).ok());
+        QCOMPARE(m.unmapped, QList<int>{1});
+        QVERIFY(!applyColumnRule(m, QStringLiteral("Nope"), QStringLiteral("notes")).ok());
+        QVERIFY(!applyColumnRule(m, QStringLiteral("Email"), QStringLiteral("shoe_size")).ok());
     }
     void labelsAndKeys() {
         for (int i = 0; i < LeadFieldCount; ++i) {
