@@ -17,6 +17,7 @@ QJsonObject sourceJson(const Source &s) {
     return QJsonObject{{QStringLiteral("name"), s.name},
                        {QStringLiteral("category"), categoryKey(s.category)},
                        {QStringLiteral("tier"), tierKey(s.tier)},
+                       {QStringLiteral("suggested"), s.suggested},
                        {QStringLiteral("aliases"), aliases},
                        {QStringLiteral("leads"), s.leadCount}};
 }
@@ -58,9 +59,11 @@ int runSources(const QStringList &args) {
             out() << tr("Source") << '\t' << tr("Category") << '\t' << tr("Tier") << '\t'
                   << tr("Leads") << '\t' << tr("Aliases") << Qt::endl;
             for (const Source &s : *list)
-                out() << s.name << '\t' << categoryLabel(s.category) << '\t' << tierLabel(s.tier)
-                      << '\t' << s.leadCount << '\t' << s.aliases.join(QStringLiteral(", "))
-                      << Qt::endl;
+                out() << s.name << '\t'
+                      << (s.suggested ? tr("%1 (suggested)").arg(categoryLabel(s.category))
+                                      : categoryLabel(s.category))
+                      << '\t' << tierLabel(s.tier) << '\t' << s.leadCount << '\t'
+                      << s.aliases.join(QStringLiteral(", ")) << Qt::endl;
         }
         return Ok;
     }
@@ -72,6 +75,11 @@ int runSources(const QStringList &args) {
             return fail(DataError, id.error());
         if (*id == 0)
             return fail(DataError, tr("There is no source named \"%1\".").arg(pos.at(2)));
+        if (!p.isSet(QStringLiteral("category")) && !p.isSet(QStringLiteral("tier"))) {
+            // "sources set NAME" alone confirms a suggested category as it is.
+            if (Status s = sources.confirm(*id); !s)
+                return fail(DataError, s.error());
+        }
         if (p.isSet(QStringLiteral("category"))) {
             const auto c = categoryFromKey(p.value(QStringLiteral("category")));
             if (!c)

@@ -3,6 +3,7 @@
 #include "models/domain/sourcedictionary.h"
 #include "models/storage/repositories.h"
 
+#include <QFont>
 #include <QLocale>
 
 namespace mikomi {
@@ -44,11 +45,20 @@ QVariant SourceListModel::data(const QModelIndex &index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Source &s = m_sources.at(index.row());
-    const auto suggested = sources::suggestCategory(s.name);
+    // A category the dictionary set when the source was stored waits for a person to confirm
+    // it; otherwise the dictionary may suggest another one.
+    const auto suggested =
+        s.suggested ? std::optional<SourceCategory>(s.category) : sources::suggestCategory(s.name);
+    const bool offer = suggested && (s.suggested || *suggested != s.category);
     if (role == IdRole)
         return s.id;
     if (role == SuggestedCategoryRole)
-        return suggested && *suggested != s.category ? QVariant(int(*suggested)) : QVariant();
+        return offer ? QVariant(int(*suggested)) : QVariant();
+    if (role == Qt::FontRole && index.column() == Category && s.suggested) {
+        QFont f;
+        f.setItalic(true);
+        return f;
+    }
     switch (index.column()) {
     case Name:
         if (role == Qt::DisplayRole || role == Qt::EditRole)
@@ -75,8 +85,13 @@ QVariant SourceListModel::data(const QModelIndex &index, int role) const {
             return int(Qt::AlignRight | Qt::AlignVCenter);
         break;
     case Suggested:
-        if ((role == Qt::DisplayRole || role == Qt::ToolTipRole) && suggested &&
-            *suggested != s.category)
+        if ((role == Qt::DisplayRole || role == Qt::ToolTipRole) && s.suggested)
+            return role == Qt::DisplayRole
+                       ? tr("%1 (to confirm)").arg(categoryLabel(s.category))
+                       : tr("Set from the built-in dictionary when \"%1\" was first stored. "
+                            "Double-click to confirm, or choose another category.")
+                             .arg(s.name);
+        if ((role == Qt::DisplayRole || role == Qt::ToolTipRole) && offer)
             return role == Qt::DisplayRole
                        ? categoryLabel(*suggested)
                        : tr("The dictionary suggests %1 for \"%2\". Double-click to accept.")
@@ -134,12 +149,16 @@ bool SourceListModel::setData(const QModelIndex &index, const QVariant &value, i
     const int before = index.column() == Category ? int(s.category) : int(s.tier);
     if (index.column() == Category && v >= 0 && v < SourceCategoryCount) {
         st = repo.setCategory(s.id, static_cast<SourceCategory>(v));
-        if (st)
+        if (st) {
             s.category = static_cast<SourceCategory>(v);
+            s.suggested = false;
+        }
     } else if (index.column() == Tier && v >= 0 && v < TierCount) {
         st = repo.setTier(s.id, static_cast<mikomi::Tier>(v));
-        if (st)
+        if (st) {
             s.tier = static_cast<mikomi::Tier>(v);
+            s.suggested = false;
+        }
     } else {
         return false;
     }
@@ -167,6 +186,16 @@ Status SourceListModel::acceptSuggestion(int row) {
     const QVariant s = data(index(row, Category), SuggestedCategoryRole);
     if (!s.isValid())
         return {};
+    Source &source = m_sources[row];
+    if (source.suggested && s.toInt() == int(source.category)) { // confirm it as it is
+        if (!m_db)
+            return {};
+        if (Status st = storage::SourceRepository(*m_db).confirm(source.id); !st)
+            return st;
+        source.suggested = false;
+        emit dataChanged(index(row, Category), index(row, Suggested));
+        return {};
+    }
     if (!setData(index(row, Category), s, Qt::EditRole))
         return Error{tr("The category could not be changed.")};
     return {};

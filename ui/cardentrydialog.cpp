@@ -873,7 +873,7 @@ bool CardEntryDialog::updateExisting(qint64 id, bool edit) {
             return false;
         }
     }
-    Lead after = storage::mergedLead(*existing, card);
+    Lead after = storage::mergedLead(*existing, card, phoneRegionOf(m_db));
     after.updatedAt = QDateTime::currentDateTime();
     if (edit) {
         std::optional<Lead> edited;

@@ -6,6 +6,7 @@
 #include "models/domain/dates.h"
 #include "models/domain/textcheck.h"
 #include "models/storage/countrystore.h"
+#include "models/storage/leadcontacts.h"
 #include "models/storage/repositories.h"
 #include "models/storage/scoringstore.h"
 #include "models/text/normalize.h"
@@ -32,6 +33,8 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QTabWidget>
+#include <QTableWidget>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QUndoStack>
 
@@ -77,6 +80,31 @@ QString k(const char *key) {
     return QString::fromLatin1(key);
 }
 
+// The kinds of a further contact, in the order of the kind combo box, with their labels.
+struct ContactKindName {
+    ContactKind kind;
+    struct {
+        const char *source;
+        const char *comment;
+    } label;
+};
+const ContactKindName kContactKinds[] = {
+    {ContactKind::Email, QT_TRANSLATE_NOOP3("mikomi::ui::LeadEditor", "Email",
+                                            "kind of a further email or number "
+                                            "(short)")},
+    {ContactKind::Phone, QT_TRANSLATE_NOOP3("mikomi::ui::LeadEditor", "Phone",
+                                            "kind of a further email or number "
+                                            "(short)")},
+    {ContactKind::Mobile, QT_TRANSLATE_NOOP3("mikomi::ui::LeadEditor", "Mobile",
+                                             "kind of a further email or number "
+                                             "(short)")},
+    {ContactKind::Fax, QT_TRANSLATE_NOOP3("mikomi::ui::LeadEditor", "Fax",
+                                          "kind of a further email or number (short)")},
+};
+
+// Columns of the further-contacts table.
+enum ContactColumn { KindColumn = 0, ValueColumn, LabelColumn, RemoveColumn };
+
 // "1,500,000" / "¥1,500,000円" / "1234.56" in major units → minor units (mikomi::parseMoney).
 Result<Money> parseMoney(const QString &text) {
     return mikomi::parseMoney(text, AppSettings().currency());
@@ -115,6 +143,39 @@ QList<std::pair<QString, QString>> validateLead(const Lead &l, const QString &ph
         out.append({k("phone"), e});
     if (const QString e = text::phoneError(l.mobile, phoneRegion); !e.isEmpty())
         out.append({k("mobile"), e});
+    // Further emails and numbers: the same checks, naming the row.
+    for (qsizetype i = 0; i < l.extraContacts.size(); ++i) {
+        const ContactPoint &c = l.extraContacts.at(i);
+        const QString value = c.value.trimmed();
+        QString problem;
+        if (value.isEmpty()) {
+            if (!c.label.trimmed().isEmpty())
+                problem = QCoreApplication::translate("Mikomi", "The label \"%1\" has no value.")
+                              .arg(c.label.trimmed());
+        } else if (c.kind == ContactKind::Email && !text::isValidEmail(value)) {
+            problem =
+                QCoreApplication::translate(
+                    "Mikomi", "\"%1\" is not a valid email address (expected name@example.com).")
+                    .arg(value);
+        } else if (c.kind != ContactKind::Email &&
+                   !(problem = text::phoneError(value, phoneRegion)).isEmpty()) {
+            // phoneError's reason, naming the number
+        } else {
+            for (const QString &t : {c.value, c.label}) {
+                if (const qsizetype at = forbiddenCharacter(t, false); at >= 0 && problem.isEmpty())
+                    problem = forbiddenCharacterMessage(t, at);
+            }
+        }
+        if (!problem.isEmpty()) {
+            out.append({k("extraContacts"),
+                        QCoreApplication::translate("Mikomi", "Other contact %1: %2",
+                                                    "row number of the further emails and "
+                                                    "numbers: problem")
+                            .arg(i + 1)
+                            .arg(problem)});
+            break;
+        }
+    }
     // Control characters (a NUL pasted from another program) in any field, named by its label.
     if (const auto [key, reason] = leadTextProblem(l); !key.isEmpty()) {
         QString label = key == QLatin1String("notes")
@@ -225,16 +286,61 @@ LeadEditor::LeadEditor(storage::Database &db, const Lead &lead, QUndoStack *undo
     }
     addLine(right, k("dealValue"), moneyText(lead.dealValue));
     addLine(right, k("lifetimeValue"), moneyText(lead.lifetimeValue));
+    // Below the two columns: the further emails and numbers (a second address, a direct line, a
+    // fax) as a small table beside the notes, each half the width.
+    auto *bottom = new QHBoxLayout;
+    detailsOuter->addLayout(bottom);
+    auto *contactsLayout = new QVBoxLayout;
+    contactsLayout->setSpacing(2);
+    bottom->addLayout(contactsLayout, 1);
+    m_contactsLabel = new QLabel(details);
+    contactsLayout->addWidget(m_contactsLabel);
+    m_contacts = new QTableWidget(0, 4, details);
+    m_contacts->setObjectName(QStringLiteral("extraContacts"));
+    m_contacts->verticalHeader()->hide();
+    m_contacts->verticalHeader()->setDefaultSectionSize(m_contacts->fontMetrics().height() + 12);
+    m_contacts->setSelectionMode(QAbstractItemView::NoSelection);
+    m_contacts->setFocusPolicy(Qt::NoFocus);
+    m_contacts->horizontalHeader()->setSectionResizeMode(KindColumn, QHeaderView::ResizeToContents);
+    m_contacts->horizontalHeader()->setSectionResizeMode(ValueColumn, QHeaderView::Stretch);
+    m_contacts->horizontalHeader()->setSectionResizeMode(LabelColumn, QHeaderView::Interactive);
+    m_contacts->horizontalHeader()->setSectionResizeMode(RemoveColumn,
+                                                         QHeaderView::ResizeToContents);
+    m_contacts->setColumnWidth(LabelColumn, 90);
+    // Room for three rows; more scroll.
+    m_contacts->setFixedHeight(m_contacts->horizontalHeader()->sizeHint().height() +
+                               3 * m_contacts->verticalHeader()->defaultSectionSize() + 4);
+    contactsLayout->addWidget(m_contacts);
+    auto *contactsButtons = new QHBoxLayout;
+    m_addContact = new QPushButton(details);
+    m_addContact->setObjectName(QStringLiteral("addContact"));
+    contactsButtons->addWidget(m_addContact);
+    contactsButtons->addStretch();
+    contactsLayout->addLayout(contactsButtons);
+    m_contactsError = errorLabel();
+    contactsLayout->addWidget(m_contactsError);
+    m_contactsLabel->setBuddy(m_addContact);
+    connect(m_addContact, &QPushButton::clicked, this, [this] {
+        addContactRow();
+        if (auto *value = qobject_cast<QLineEdit *>(
+                m_contacts->cellWidget(m_contacts->rowCount() - 1, ValueColumn)))
+            value->setFocus();
+    });
+    auto *notesLayout = new QVBoxLayout;
+    notesLayout->setSpacing(2);
+    bottom->addLayout(notesLayout, 1);
     m_notes = new QPlainTextEdit(lead.notes, details);
-    m_notes->setMaximumHeight(80);
+    m_notes->setMaximumHeight(m_contacts->height() + m_addContact->sizeHint().height() + 2);
     m_labels.insert(k("notes"), new QLabel(details));
-    detailsOuter->addWidget(m_labels.value(k("notes")));
-    detailsOuter->addWidget(m_notes);
+    notesLayout->addWidget(m_labels.value(k("notes")));
+    notesLayout->addWidget(m_notes);
     m_tabs->addTab(details, QString());
 
     // Validation at the field, as soon as the user leaves it.
     for (const char *f : {"email", "phone", "mobile"})
         connect(m_lines.value(k(f)), &QLineEdit::editingFinished, this, &LeadEditor::validate);
+    for (const ContactPoint &c : lead.extraContacts)
+        addContactRow(c);
 
     auto *history = new QWidget(m_tabs);
     auto *hl = new QVBoxLayout(history);
@@ -307,6 +413,44 @@ LeadEditor::LeadEditor(storage::Database &db, const Lead &lead, QUndoStack *undo
     resize(860, 560);
 }
 
+void LeadEditor::addContactRow(const ContactPoint &contact) {
+    const int row = m_contacts->rowCount();
+    m_contacts->insertRow(row);
+    auto *kind = new QComboBox(m_contacts);
+    kind->setObjectName(QStringLiteral("contactKind"));
+    for (const ContactKindName &n : kContactKinds)
+        kind->addItem(tr(n.label.source, n.label.comment), storage::contactKindKey(n.kind));
+    kind->setCurrentIndex(kind->findData(storage::contactKindKey(contact.kind)));
+    auto *value = new QLineEdit(contact.value, m_contacts);
+    value->setObjectName(QStringLiteral("contactValue"));
+    value->setCursorPosition(0); // a long address shows its start
+    value->setFrame(false);
+    auto *label = new QLineEdit(contact.label, m_contacts);
+    label->setObjectName(QStringLiteral("contactLabel"));
+    label->setFrame(false);
+    label->setPlaceholderText(tr("e.g. Work"));
+    auto *remove = new QToolButton(m_contacts);
+    remove->setObjectName(QStringLiteral("removeContact"));
+    remove->setText(QStringLiteral("✕"));
+    remove->setAutoRaise(true);
+    remove->setToolTip(tr("Remove this email or number"));
+    m_contacts->setCellWidget(row, KindColumn, kind);
+    m_contacts->setCellWidget(row, ValueColumn, value);
+    m_contacts->setCellWidget(row, LabelColumn, label);
+    m_contacts->setCellWidget(row, RemoveColumn, remove);
+    connect(value, &QLineEdit::editingFinished, this, &LeadEditor::validate);
+    connect(kind, &QComboBox::currentIndexChanged, this, &LeadEditor::validate);
+    connect(remove, &QToolButton::clicked, this, [this, remove] {
+        for (int r = 0; r < m_contacts->rowCount(); ++r) {
+            if (m_contacts->cellWidget(r, RemoveColumn) == remove) {
+                m_contacts->removeRow(r);
+                break;
+            }
+        }
+        validate();
+    });
+}
+
 QLineEdit *LeadEditor::addLine(QFormLayout *form, const QString &key, const QString &value) {
     auto *edit = new QLineEdit(value, form->parentWidget());
     edit->setObjectName(key);
@@ -334,6 +478,22 @@ void LeadEditor::retranslate() {
             l->setText(tr(f.label));
     }
     m_labels.value(k("notes"))->setText(tr("Notes"));
+    m_contactsLabel->setText(tr("Other emails and numbers"));
+    m_addContact->setText(tr("Add email or number"));
+    m_contacts->setHorizontalHeaderLabels({tr("Type"), tr("Address or number"),
+                                           tr("Label", "of an email or number: Work, direct line"),
+                                           QString()});
+    for (int r = 0; r < m_contacts->rowCount(); ++r) {
+        if (auto *kind = qobject_cast<QComboBox *>(m_contacts->cellWidget(r, KindColumn))) {
+            for (int i = 0; i < kind->count(); ++i)
+                kind->setItemText(
+                    i, tr(kContactKinds[i].label.source, kContactKinds[i].label.comment));
+        }
+        if (auto *label = qobject_cast<QLineEdit *>(m_contacts->cellWidget(r, LabelColumn)))
+            label->setPlaceholderText(tr("e.g. Work"));
+        if (auto *remove = m_contacts->cellWidget(r, RemoveColumn))
+            remove->setToolTip(tr("Remove this email or number"));
+    }
     m_optOut->setText(tr("Opted out of contact"));
     if (m_privacy) {
         m_privacy->setText(tr("Privacy"));
@@ -396,6 +556,20 @@ Lead LeadEditor::lead() const {
     l.notes = m_notes->toPlainText();
     l.dealValue = moneyOrNone(v("dealValue"));
     l.lifetimeValue = moneyOrNone(v("lifetimeValue"));
+    l.extraContacts.clear();
+    for (int r = 0; r < m_contacts->rowCount(); ++r) {
+        const auto *kind = qobject_cast<QComboBox *>(m_contacts->cellWidget(r, KindColumn));
+        const auto *value = qobject_cast<QLineEdit *>(m_contacts->cellWidget(r, ValueColumn));
+        const auto *label = qobject_cast<QLineEdit *>(m_contacts->cellWidget(r, LabelColumn));
+        if (!kind || !value || !label)
+            continue;
+        ContactPoint c{storage::contactKindFromKey(kind->currentData().toString())
+                           .value_or(ContactKind::Phone),
+                       value->text().trimmed(), label->text().trimmed()};
+        if (c.value.isEmpty() && c.label.isEmpty())
+            continue; // a row added and left empty
+        l.extraContacts.append(c);
+    }
     l.updatedAt = QDateTime::currentDateTime();
     return l;
 }
@@ -406,6 +580,10 @@ QString LeadEditor::emailMessage() const {
 
 QString LeadEditor::phoneMessage() const {
     return !m_phoneError->isHidden() ? m_phoneError->text() : QString();
+}
+
+QString LeadEditor::contactsMessage() const {
+    return !m_contactsError->isHidden() ? m_contactsError->text() : QString();
 }
 
 bool LeadEditor::validate() {
@@ -423,6 +601,7 @@ bool LeadEditor::validate() {
     show(m_emailError, k("email"));
     show(m_phoneError, k("phone"));
     show(m_mobileError, k("mobile"));
+    show(m_contactsError, k("extraContacts"));
     bool moneyOk = true;
     for (const char *f : {"dealValue", "lifetimeValue"}) {
         QLineEdit *e = m_lines.value(k(f));
@@ -440,7 +619,8 @@ void LeadEditor::accept() {
         m_tabs->setCurrentIndex(0);
         // Problems without a label of their own under the field (a control character).
         for (const auto &[field, text] : validateLead(lead(), phoneRegionOf(m_db))) {
-            if (field != k("email") && field != k("phone") && field != k("mobile")) {
+            if (field != k("email") && field != k("phone") && field != k("mobile") &&
+                field != k("extraContacts")) {
                 QMessageBox::warning(this, windowTitle(), text);
                 break;
             }

@@ -17,6 +17,7 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QTabWidget;
+class QTableWidget;
 class QTreeWidget;
 class QUndoStack;
 
@@ -28,8 +29,9 @@ namespace mikomi::ui {
 
 class ConsentWidget;
 // Field-level check of a lead: translated messages for a malformed email or an impossible phone
-// or mobile number, keyed by field ("email", "phone", "mobile"). Empty = valid. `phoneRegion`:
-// the region of numbers without a country code (the database's country, storage::phoneRegion).
+// or mobile number, keyed by field ("email", "phone", "mobile"; "extraContacts" for the further
+// emails and numbers, naming the row). Empty = valid. `phoneRegion`: the region of numbers
+// without a country code (the database's country, storage::phoneRegion).
 QList<std::pair<QString, QString>> validateLead(const Lead &lead, const QString &phoneRegion);
 // The database's phone region, or "" (only numbers with + are then valid) when it cannot be read.
 QString phoneRegionOf(const storage::Database &db);
@@ -59,6 +61,9 @@ public:
     // The messages currently shown at the fields ("" = none), for tests.
     QString emailMessage() const;
     QString phoneMessage() const;
+    QString contactsMessage() const;
+    // Adds a row to the further emails and numbers (the Add button), for tests too.
+    void addContactRow(const ContactPoint &contact = {ContactKind::Phone, {}, {}});
 
     void accept() override;
 
@@ -87,6 +92,11 @@ private:
     QLabel *m_emailError = nullptr;
     QLabel *m_phoneError = nullptr;
     QLabel *m_mobileError = nullptr;
+    // Further emails and numbers (Lead::extraContacts): a row each of kind, value, label, remove.
+    QLabel *m_contactsLabel = nullptr;
+    QTableWidget *m_contacts = nullptr;
+    QPushButton *m_addContact = nullptr;
+    QLabel *m_contactsError = nullptr;
     QCheckBox *m_optOut = nullptr;
     ConsentWidget *m_consent = nullptr;
     QPushButton *m_privacy = nullptr; // menu: export this person's data, erase person

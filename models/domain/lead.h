@@ -87,6 +87,9 @@ struct Source {
     SourceCategory category = SourceCategory::Unknown;
     Tier tier = Tier::Experiment;
     QStringList aliases;
+    // The category (and spelling) came from the built-in dictionary when the source was first
+    // stored (an import, a card) and no person has confirmed or changed it yet.
+    bool suggested = false;
     qint64 leadCount = 0; // filled by queries that count
     bool operator==(const Source &) const = default;
 };

@@ -142,7 +142,51 @@ bool containsWord(const QString &key, const QString &word) {
     }
 }
 
+// Spellings of well-known sources, matched by text::sourceKey (case and width folded).
+const char16_t *const kSpellings[] = {
+    u"SEO",
+    u"SEM",
+    u"SNS",
+    u"PPC",
+    u"Google Ads",
+    u"Yahoo!広告",
+    u"Facebook Ads",
+    u"Instagram Ads",
+    u"LinkedIn Ads",
+    u"LinkedIn",
+    u"Facebook",
+    u"Instagram",
+    u"YouTube",
+    u"YouTube Ads",
+    u"X (Twitter)",
+    u"Twitter",
+    u"Organic Search",
+    u"Google",
+    u"Yahoo!",
+    u"Bing",
+    u"Webinar",
+    u"Referral",
+    u"Email",
+    u"Direct",
+    u"HubSpot",
+    u"Salesforce",
+    u"Sansan",
+    u"Eight",
+};
+
 } // namespace
+
+std::optional<QString> wellKnownSpelling(const QString &name) {
+    const QString key = text::sourceKey(name);
+    if (key.isEmpty())
+        return std::nullopt;
+    for (const char16_t *w : kSpellings) {
+        const QString spelling = QString::fromUtf16(w);
+        if (text::sourceKey(spelling) == key)
+            return spelling;
+    }
+    return std::nullopt;
+}
 
 std::optional<SourceCategory> suggestCategory(const QString &name) {
     const QString key = text::sourceKey(name);

@@ -15,6 +15,10 @@ namespace mikomi::sources {
 // confirms the suggestion; nothing is set silently. nullopt when no entry matches.
 std::optional<SourceCategory> suggestCategory(const QString &name);
 
+// The usual spelling of a well-known source name given in another case or width ("seo" → "SEO",
+// "google ads" → "Google Ads", "ｌｉｎｋｅｄｉｎ" → "LinkedIn"); nullopt for any other name.
+std::optional<QString> wellKnownSpelling(const QString &name);
+
 // The source key without a trailing advertising word ("ads", "ad", "広告", "advertising"),
 // so "LinkedIn Ads" and "LinkedIn" compare equal as duplicate candidates.
 QString stemKey(const QString &name);

@@ -707,6 +707,30 @@ QByteArray writeVCard(const Lead &lead, VCardVersion version) {
     if (!lead.mobile.isEmpty())
         lines << (v4 ? QStringLiteral("TEL;TYPE=cell:") : QStringLiteral("TEL;TYPE=CELL:")) +
                      escapeText(lead.mobile);
+    // The further emails and numbers, one line each (their labels have no standard parameter).
+    for (const ContactPoint &c : lead.extraContacts) {
+        if (c.value.isEmpty())
+            continue;
+        QString property;
+        switch (c.kind) {
+        case ContactKind::Email:
+            property =
+                v4 ? QStringLiteral("EMAIL;TYPE=work:") : QStringLiteral("EMAIL;TYPE=INTERNET:");
+            break;
+        case ContactKind::Phone:
+            property = v4 ? QStringLiteral("TEL;TYPE=work,voice:")
+                          : QStringLiteral("TEL;TYPE=WORK,VOICE:");
+            break;
+        case ContactKind::Mobile:
+            property = v4 ? QStringLiteral("TEL;TYPE=cell:") : QStringLiteral("TEL;TYPE=CELL:");
+            break;
+        case ContactKind::Fax:
+            property =
+                v4 ? QStringLiteral("TEL;TYPE=work,fax:") : QStringLiteral("TEL;TYPE=WORK,FAX:");
+            break;
+        }
+        lines << property + escapeText(c.value);
+    }
     if (!lead.street.isEmpty() || !lead.building.isEmpty() || !lead.city.isEmpty() ||
         !lead.prefecture.isEmpty() || !lead.postalCode.isEmpty() || !lead.country.isEmpty())
         lines << (v4 ? QStringLiteral("ADR;TYPE=work:") : QStringLiteral("ADR;TYPE=WORK:")) +

@@ -2,12 +2,18 @@
 
 #include "models/domain/dates.h"
 #include "models/io/csv.h"
+#include "models/storage/leadcontacts.h"
 #include "models/storage/livefiles.h"
 #include "models/storage/repositories.h"
+#include "models/text/normalize.h"
+#include "models/text/phone.h"
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QRegularExpression>
 #include <QSaveFile>
+
+#include <array>
 
 namespace mikomi::services {
 namespace {
@@ -16,7 +22,118 @@ QString dateText(const std::optional<QDate> &d) {
     return d ? dates::toIsoDate(*d) : QString();
 }
 
+constexpr std::array<ContactKind, 4> kContactKinds{ContactKind::Email, ContactKind::Phone,
+                                                   ContactKind::Mobile, ContactKind::Fax};
+
+// The extra-contact columns for the most contacts of each kind any lead has, in order:
+// {kind, n} for each value column (its label column follows it).
+QList<std::pair<ContactKind, int>> contactColumns(const std::array<int, 4> &most) {
+    QList<std::pair<ContactKind, int>> out;
+    for (ContactKind k : kContactKinds)
+        for (int n = 1; n <= most[std::size_t(k)]; ++n)
+            out.append({k, n});
+    return out;
+}
+
+// A header of an extra-contact column: kind, number, "label". io::headerKey folds case, width,
+// '_' and '-': "email2_label", "Email2 Label" alike.
+QRegularExpressionMatch contactColumnMatch(const QString &header) {
+    static const QRegularExpression re(QStringLiteral("^(email|phone|mobile|fax)(\\d*)(label)?$"));
+    return re.match(io::headerKey(header));
+}
+
 } // namespace
+
+QString contactColumnName(ContactKind kind, int n, bool label) {
+    // Fax has no column of its own in the lead: its first extra is plain "fax".
+    const int number = kind == ContactKind::Fax ? n : n + 1;
+    QString name = storage::contactKindKey(kind);
+    if (number > 1)
+        name += QString::number(number);
+    if (label)
+        name += QStringLiteral("_label");
+    return name;
+}
+
+bool isContactColumn(const QString &header) {
+    const auto m = contactColumnMatch(header);
+    // A plain "email", "phone" or "mobile" is the lead's own column (and has no label column).
+    return m.hasMatch() && (m.captured(1) == QLatin1String("fax") || !m.captured(2).isEmpty());
+}
+
+QList<io::RowError> readContactColumns(const io::HeaderMap &map, const io::CsvRecord &rec,
+                                       Lead &lead, const QString &phoneRegion) {
+    QList<io::RowError> errors;
+    QHash<QString, int> labelColumn; // "fax2" → column of "fax2_label"
+    struct ValueColumn {
+        int column;
+        QString base; // "fax2"
+        ContactKind kind;
+    };
+    QList<ValueColumn> valueColumns;
+    QList<std::pair<int, QString>> rolesRead; // column, its base name ("email2")
+    for (int c = 0; c < map.headers.size(); ++c) {
+        if (map.columnField.value(c, -1) >= 0)
+            continue;
+        const auto m = contactColumnMatch(map.headers.at(c));
+        if (!m.hasMatch())
+            continue;
+        const QString base = m.captured(1) + m.captured(2);
+        if (!m.captured(3).isEmpty()) {
+            labelColumn.insert(base, c);
+            continue;
+        }
+        // A value column the header map gave a role (further email, phone, fax) is read by
+        // io::leadFromRow, labelled with its header: only its label is taken from here.
+        if (map.role(c) != io::ColumnRole::None) {
+            rolesRead.append({c, base});
+            continue;
+        } else if (m.captured(1) == QLatin1String("fax") || !m.captured(2).isEmpty())
+            valueColumns.append(ValueColumn{
+                c, base, storage::contactKindFromKey(m.captured(1)).value_or(ContactKind::Phone)});
+        // (a plain "email", "phone" or "mobile" is the lead's own column)
+    }
+    for (const auto &[c, base] : std::as_const(rolesRead)) {
+        const int lc = labelColumn.value(base, -1);
+        const QString value = rec.fields.value(c).trimmed();
+        if (lc < 0 || value.isEmpty())
+            continue;
+        const QString header = map.headers.at(c).trimmed();
+        for (ContactPoint &p : lead.extraContacts) {
+            if (p.value == value && p.label == header) {
+                p.label = rec.fields.value(lc).trimmed();
+                break;
+            }
+        }
+    }
+    for (const auto &[c, base, kind] : std::as_const(valueColumns)) {
+        const QString value = rec.fields.value(c).trimmed();
+        const int lc = labelColumn.value(base, -1);
+        const QString label = lc >= 0 ? rec.fields.value(lc).trimmed() : QString();
+        if (value.isEmpty()) {
+            if (!label.isEmpty())
+                errors.append(
+                    io::RowError{rec.line, map.headers.at(lc),
+                                 QCoreApplication::translate(
+                                     "Mikomi", "The label \"%1\" has no value in column \"%2\".")
+                                     .arg(label, map.headers.at(c))});
+            continue;
+        }
+        const QString problem =
+            kind == ContactKind::Email
+                ? (text::isValidEmail(value) ? QString()
+                                             : QCoreApplication::translate(
+                                                   "Mikomi", "\"%1\" is not a valid email address.")
+                                                   .arg(value))
+                : text::phoneError(value, phoneRegion);
+        if (!problem.isEmpty()) {
+            errors.append(io::RowError{rec.line, map.headers.at(c), problem});
+            continue;
+        }
+        lead.extraContacts.append(ContactPoint{kind, value, label});
+    }
+    return errors;
+}
 
 const QList<io::LeadField> &exportFields() {
     static const QList<io::LeadField> fields = [] {
@@ -215,6 +332,16 @@ Result<ExportSummary> exportLeads(storage::Database &db, const ExportOptions &o,
     row.reserve(fields.size());
     for (io::LeadField f : fields)
         row << io::leadFieldKey(f);
+    // Then the extra emails and numbers, as many columns of each kind as the lead with the most
+    // of that kind needs.
+    auto most = storage::mostContactsPerKind(db);
+    if (!most) {
+        file.cancelWriting();
+        return Error{most.error()};
+    }
+    const QList<std::pair<ContactKind, int>> extraColumns = contactColumns(*most);
+    for (const auto &[kind, n] : extraColumns)
+        row << contactColumnName(kind, n, false) << contactColumnName(kind, n, true);
     if (Status st = writer.writeRow(row); !st) {
         file.cancelWriting();
         return Error{st.error()};
@@ -248,6 +375,31 @@ Result<ExportSummary> exportLeads(storage::Database &db, const ExportOptions &o,
                 }
             }
             row << std::move(v);
+        }
+        std::array<QList<const ContactPoint *>, 4> byKind;
+        for (const ContactPoint &c : l.extraContacts)
+            byKind[std::size_t(c.kind)].append(&c);
+        for (const auto &[kind, n] : extraColumns) {
+            const ContactPoint *c = byKind[std::size_t(kind)].value(n - 1, nullptr);
+            for (bool label : {false, true}) {
+                const QString v = !c ? QString() : label ? c->label : c->value;
+                if (checkCp932 && !v.isEmpty()) {
+                    const auto bad = io::findUnrepresentable(v, io::Encoding::Cp932);
+                    if (!bad.isEmpty()) {
+                        QStringList chars;
+                        for (const io::Unrepresentable &u : bad)
+                            chars << QString::fromUcs4(&u.codePoint, 1);
+                        s.errors.append(ExportError{
+                            l.id, l.displayName(true), contactColumnName(kind, n, label),
+                            QCoreApplication::translate(
+                                "Mikomi",
+                                "Shift_JIS (CP932) cannot hold %1; export in UTF-8 instead or "
+                                "change the text.")
+                                .arg(chars.join(u' '))});
+                    }
+                }
+                row << v;
+            }
         }
         if (s.errors.isEmpty()) {
             writeError = writer.writeRow(row);

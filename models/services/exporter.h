@@ -2,8 +2,10 @@
 
 #include "models/domain/lead.h"
 #include "models/domain/result.h"
+#include "models/io/csv.h"
 #include "models/io/encoding.h"
 #include "models/io/headermap.h"
+#include "models/io/leadrow.h"
 #include "models/io/vcard.h"
 #include "models/storage/database.h"
 
@@ -31,6 +33,21 @@ QString leadFieldText(const Lead &lead, io::LeadField field, int minorUnitsPerMa
 
 // Money in major units as export writes it ("1200", "1200.50").
 QString moneyText(Money amount, int minorUnitsPerMajor);
+
+// The CSV export's columns for a lead's extra contacts (Lead::extraContacts), after the field
+// columns: per kind "email2", "email3"… (the lead's own is "email"), "phone2"…, "mobile2"…, then
+// "fax", "fax2"…, each followed by its label ("email2_label", "fax_label"). `n` counts the
+// lead's extras of that kind from 1.
+QString contactColumnName(ContactKind kind, int n, bool label);
+// The extra contacts a record carries in such columns (only columns `map` left unmapped count),
+// appended to lead.extraContacts in column order. A value that is no valid email address or
+// phone number (as the lead's own are checked) is an error naming its column; nothing is dropped.
+// True for a header readContactColumns() reads when no field claims it ("email2", "Fax_Label"…):
+// for reports of the columns an import leaves unused.
+bool isContactColumn(const QString &header);
+// `phoneRegion`: the database's country, for numbers without a country code.
+QList<io::RowError> readContactColumns(const io::HeaderMap &map, const io::CsvRecord &record,
+                                       Lead &lead, const QString &phoneRegion);
 
 enum class ExportFormat { Csv = 0, VCard };
 

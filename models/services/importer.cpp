@@ -9,6 +9,7 @@
 #include "models/storage/bulkwriter.h"
 #include "models/storage/countrystore.h"
 #include "models/storage/followups.h"
+#include "models/storage/leadcontacts.h"
 #include "models/storage/leadkeys.h"
 #include "models/storage/livefiles.h"
 #include "models/storage/repositories.h"
@@ -51,7 +52,22 @@ public:
                     q->value(4).toString(), q->value(5).toString(),
                     familyKey(q->value(6).toString()));
         }
+        // A lead's extra emails name it too (after every lead's own email, which wins).
+        auto extra = storage::exec(db, QStringLiteral("SELECT lead_id, key FROM lead_contacts "
+                                                      "WHERE kind = 'email' AND key <> '' "
+                                                      "ORDER BY lead_id, position"));
+        if (!extra)
+            return Error{extra.error()};
+        while (extra->next())
+            addExtraEmail(extra->value(0).toLongLong(), extra->value(1).toString());
         return {};
+    }
+
+    void addExtras(qint64 id, const QList<ContactPoint> &contacts) {
+        for (const ContactPoint &c : contacts) {
+            if (c.kind == ContactKind::Email)
+                addExtraEmail(id, storage::contactKey(c, QString())); // an email: no region
+        }
     }
 
     // The lead a row with these keys means, or 0.
@@ -91,6 +107,11 @@ public:
 private:
     static QString familyKey(const QString &family) { return text::personKey(family, QString()); }
 
+    void addExtraEmail(qint64 id, const QString &key) {
+        if (!key.isEmpty() && !m_email.contains(key))
+            m_email.insert(key, id);
+    }
+
     void addKeys(qint64 id, const QString &email, std::initializer_list<QString> phones,
                  const QString &company, const QString &person, const QString &family) {
         if (!email.isEmpty()) {
@@ -111,7 +132,7 @@ private:
 
 // Fills the empty fields of `into` from `from` (merge) or overwrites with `from`'s non-empty
 // values (update). Stage fields are left to the caller.
-Lead combine(const Lead &existing, const Lead &row, OnMatch mode) {
+Lead combine(const Lead &existing, const Lead &row, OnMatch mode, const QString &phoneRegion) {
     Lead out = existing;
     const bool overwrite = mode == OnMatch::Update;
     const auto take = [&](QString &dst, const QString &src) {
@@ -153,16 +174,27 @@ Lead combine(const Lead &existing, const Lead &row, OnMatch mode) {
         (overwrite || out.consentBasis == ConsentBasis::None))
         out.consentBasis = row.consentBasis;
     takeOpt(out.consentAt, row.consentAt);
+    // Nothing the row says about reaching the person is dropped, in every mode: its email and
+    // numbers that did not land in a field (the lead has others), and its extras, join the lead's
+    // extras; so do the lead's own ones an update replaced. Each once, compared by normalised key
+    // (storage::addContacts), never replaced.
+    QList<ContactPoint> more;
+    const auto keep = [&more](ContactKind kind, const QString &value) {
+        if (!value.isEmpty())
+            more << ContactPoint{kind, value, QString()};
+    };
+    keep(ContactKind::Email, row.email);
+    keep(ContactKind::Phone, row.phone);
+    keep(ContactKind::Mobile, row.mobile);
+    more << row.extraContacts;
+    if (overwrite) {
+        keep(ContactKind::Email, existing.email);
+        keep(ContactKind::Phone, existing.phone);
+        keep(ContactKind::Mobile, existing.mobile);
+    }
+    storage::addContacts(out, more, phoneRegion);
     if (row.optOut)
         out.optOut = true; // an opt-out is never undone by an import
-    // Further emails and numbers are added, never replaced (in every mode).
-    for (const ContactPoint &p : row.extraContacts) {
-        const bool known = std::any_of(
-            out.extraContacts.cbegin(), out.extraContacts.cend(),
-            [&p](const ContactPoint &q) { return q.kind == p.kind && q.value == p.value; });
-        if (!known && p.value != out.email && p.value != out.phone && p.value != out.mobile)
-            out.extraContacts.append(p);
-    }
     out.anonymous = out.familyName.isEmpty() && out.givenName.isEmpty() && out.email.isEmpty() &&
                     out.phone.isEmpty() && out.mobile.isEmpty();
     return out;
@@ -364,6 +396,7 @@ Status Run::insertNew(Lead &lead, const storage::LeadKeys &keys) {
             return st;
     }
     m_matcher.add(lead.id, keys);
+    m_matcher.addExtras(lead.id, lead.extraContacts);
     ++m_s.created;
     return {};
 }
@@ -440,12 +473,13 @@ Status Run::importLead(io::LeadRow row, int line, const QStringList &fields, boo
                                 : m_repo.get(match);
     if (!existing)
         return Error{existing.error()};
-    const Lead combined = combine(*existing, lead, m_o.onMatch);
+    const Lead combined = combine(*existing, lead, m_o.onMatch, m_phoneRegion);
     if (!(combined == *existing)) {
         diffLeads(*existing, combined, line, match, m_s.changes);
         if (Status st = m_repo.update(combined); !st)
             return st;
         m_matcher.add(match, storage::LeadKeys::of(combined, m_phoneRegion));
+        m_matcher.addExtras(match, combined.extraContacts);
         // Fields the attribute rules look at changed: the score follows (with the lead's
         // activities, so through the store).
         if (scoring::attributePoints(m_scoring, combined) !=
@@ -715,6 +749,10 @@ Status Run::importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
                 if (!r.fields.at(i).trimmed().isEmpty())
                     ++columnValues[i];
             p.row = io::leadFromRow(map, r, rowOptions);
+            // The extra emails and numbers of Mikomi's own CSV export (email2, phone2, fax…) in
+            // columns no field claims.
+            if (p.row.value)
+                p.row.errors << readContactColumns(map, r, p.row.value->lead, m_phoneRegion);
             if (p.row.ok()) {
                 p.keys = storage::LeadKeys::of(p.row.value->lead, rowOptions.phoneRegion);
                 const QString &owner = p.row.value->lead.owner;
@@ -1214,6 +1252,7 @@ QList<PreviewRow> previewRows(const ImportAnalysis &a, int minorUnitsPerMajor,
             auto r = io::leadFromRow(a.mapping, rec, ro);
             p.errors = r.errors;
             if (r.value) {
+                p.errors << readContactColumns(a.mapping, rec, r.value->lead, phoneRegion);
                 Lead l = r.value->lead;
                 if (l.lostAt)
                     l.lost = true;

@@ -1,5 +1,6 @@
 #include "models/services/personexport.h"
 
+#include "models/storage/leadcontacts.h"
 #include "models/storage/livefiles.h"
 
 #include "models/domain/dates.h"
@@ -34,6 +35,13 @@ QJsonObject leadJson(const Lead &l, int minor, const QString &sourceCategory) {
     o.insert(QStringLiteral("lost"), l.lost);
     o.insert(QStringLiteral("anonymous"), l.anonymous);
     o.insert(QStringLiteral("score"), l.score);
+    // The further emails and numbers, in the lead's order.
+    QJsonArray extra;
+    for (const ContactPoint &c : l.extraContacts)
+        extra.append(QJsonObject{{QStringLiteral("kind"), storage::contactKindKey(c.kind)},
+                                 {QStringLiteral("value"), c.value},
+                                 {QStringLiteral("label"), c.label}});
+    o.insert(QStringLiteral("extra_contacts"), extra);
     o.insert(QStringLiteral("temperature_override"),
              l.temperatureOverride ? QJsonValue(temperatureKey(*l.temperatureOverride))
                                    : QJsonValue(QJsonValue::Null));

@@ -20,10 +20,10 @@ enum class PersonExportFormat { Json, VCard };
 PersonExportFormat personExportFormatFor(const QString &path);
 
 // {"exported_at": "…", "people": [{"lead": {id, every field of the CSV export under its key,
-// honorific, anonymous, score, …}, "consent": {"date", "basis", "opt_out"}, "stage_history": [...],
-// "touchpoints": [...], "activities": [...], "tasks": [...]}]}. Times ISO-8601 with offset.
-// Money in major units as the CSV export writes it (`minorUnitsPerMajor`: 1 for yen, 100 for USD);
-// `sourceCategories`: source name → category key.
+// honorific, anonymous, score, "extra_contacts": [{kind, value, label}], …}, "consent": {"date",
+// "basis", "opt_out"}, "stage_history": [...], "touchpoints": [...], "activities": [...], "tasks":
+// [...]}]}. Times ISO-8601 with offset. Money in major units as the CSV export writes it
+// (`minorUnitsPerMajor`: 1 for yen, 100 for USD); `sourceCategories`: source name → category key.
 QByteArray personJson(const QList<storage::PersonRecord> &people, const QDateTime &exportedAt,
                       int minorUnitsPerMajor = 1,
                       const QHash<QString, QString> &sourceCategories = {});

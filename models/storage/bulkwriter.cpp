@@ -3,6 +3,7 @@
 #include "models/domain/dates.h"
 #include "models/storage/countrystore.h"
 #include "models/storage/leadcolumns.h"
+#include "models/storage/leadcontacts.h"
 #include "models/storage/leadsearch.h"
 #include "models/storage/repositories.h"
 #include "models/storage/sql.h"
@@ -122,7 +123,7 @@ BulkWriter::BulkWriter(Database &db, bool deferIndexes)
         auto q = exec(
             db, QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql "
                                "IS NOT NULL AND tbl_name IN ('leads', 'lead_scores', "
-                               "'stage_history', 'touchpoints', 'activities')"));
+                               "'stage_history', 'touchpoints', 'activities', 'lead_contacts')"));
         QList<std::pair<QString, QString>> indexes; // name, CREATE statement
         while (q && q->next())
             indexes.append({q->value(0).toString(), q->value(1).toString()});
@@ -170,6 +171,9 @@ BulkWriter::BulkWriter(Database &db, bool deferIndexes)
     m_activity = std::make_unique<Statement>(
         db, QStringLiteral("INSERT INTO activities(lead_id, kind, occurred_at, user_name, notes) "
                            "VALUES (?,?,?,?,?)"));
+    m_contact = std::make_unique<Statement>(
+        db, QStringLiteral("INSERT INTO lead_contacts(lead_id, position, kind, value, label, key) "
+                           "VALUES (?,?,?,?,?,?)"));
 }
 
 BulkWriter::~BulkWriter() {
@@ -178,6 +182,7 @@ BulkWriter::~BulkWriter() {
     m_history.reset();
     m_touch.reset();
     m_activity.reset();
+    m_contact.reset();
     if (m_checksDeferred)
         (void)exec(m_db, QStringLiteral("PRAGMA ignore_check_constraints = OFF"));
     (void)exec(m_db, QStringLiteral("PRAGMA cache_size = -8192"));
@@ -198,6 +203,8 @@ Status BulkWriter::finish() {
                 .arg(stages),
             QStringLiteral("SELECT count(*) FROM stage_history WHERE to_stage NOT IN %1")
                 .arg(stages),
+            QStringLiteral("SELECT count(*) FROM lead_contacts WHERE kind NOT IN ('email',"
+                           "'phone','mobile','fax')"),
         };
         for (const QString &sql : checks) {
             auto q = exec(m_db, sql);
@@ -288,6 +295,8 @@ Result<qint64> BulkWriter::resolveOwner(const QString &name) {
 
 Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &activities,
                                       const LeadKeys *keys) {
+    if (const QString problem = contactTextProblem(lead); !problem.isEmpty())
+        return Error{problem};
     auto owner = resolveOwner(lead.owner);
     if (!owner)
         return owner.failure();
@@ -328,6 +337,23 @@ Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &a
     for (qsizetype i = 0; i < activities.size(); ++i) {
         if (Status s = writeActivity(*id, activities.at(i), times.at(i)); !s)
             return s.failure();
+    }
+    // Its further emails and numbers, stored as LeadRepository stores them (leadcontacts.cpp).
+    if (!lead.extraContacts.isEmpty() && !m_phoneRegion) {
+        auto region = phoneRegion(m_db);
+        if (!region)
+            return region.failure();
+        m_phoneRegion = *region;
+    }
+    int position = 0;
+    for (const ContactPoint &given : lead.extraContacts) {
+        const ContactPoint c = tidiedContact(given);
+        if (c.value.isEmpty())
+            continue;
+        auto r = m_contact->run({*id, position++, contactKindKey(c.kind), c.value, c.label,
+                                 contactKey(c, m_phoneRegion.value_or(QString()))});
+        if (!r)
+            return r.failure();
     }
     return id;
 }

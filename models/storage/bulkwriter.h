@@ -29,9 +29,9 @@ public:
     BulkWriter(const BulkWriter &) = delete;
     BulkWriter &operator=(const BulkWriter &) = delete;
 
-    // Inserts the lead row and its `activities` (no history); returns its id. Owner and source
-    // names are resolved (and created) through the same normalisation as everywhere else.
-    // `keys`: LeadKeys::of(lead) when the caller has computed it already.
+    // Inserts the lead row, its extra contacts and its `activities` (no history); returns its id.
+    // Owner and source names are resolved (and created) through the same normalisation as
+    // everywhere else. `keys`: LeadKeys::of(lead) when the caller has computed it already.
     Result<qint64> insertLead(const Lead &lead, const QList<Activity> &activities = {},
                               const LeadKeys *keys = nullptr);
     Status insertStageChange(qint64 leadId, const StageChange &change);
@@ -55,7 +55,7 @@ private:
     Database &m_db;
     std::optional<QString> m_phoneRegion; // read once, for leads written without their keys
     std::unique_ptr<class LeadRepository> m_repo;
-    std::unique_ptr<Statement> m_lead, m_score, m_history, m_touch, m_activity;
+    std::unique_ptr<Statement> m_lead, m_score, m_history, m_touch, m_activity, m_contact;
     QStringList m_deferred; // CREATE INDEX statements to run in finish()
     QStringList m_triggers; // activity triggers dropped while inserting, recreated by finish()
     bool m_triggersPaused = false;

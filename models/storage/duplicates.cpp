@@ -1,6 +1,7 @@
 #include "models/storage/duplicates.h"
 
 #include "models/storage/countrystore.h"
+#include "models/storage/leadcontacts.h"
 #include "models/storage/repositories.h"
 #include "models/storage/sql.h"
 #include "models/text/normalize.h"
@@ -48,7 +49,7 @@ Result<QList<DuplicateMatch>> findDuplicates(Database &db, const Lead &lead) {
     const auto collect = [&](const QString &where, const QVariantList &binds,
                              DuplicateReason reason) -> Status {
         auto q = exec(db,
-                      QStringLiteral("SELECT %1 FROM leads WHERE %2 ORDER BY id LIMIT 50")
+                      QStringLiteral("SELECT %1 FROM leads WHERE (%2) ORDER BY id LIMIT 50")
                           .arg(kMatchCols, where),
                       binds);
         if (!q)
@@ -65,24 +66,39 @@ Result<QList<DuplicateMatch>> findDuplicates(Database &db, const Lead &lead) {
         }
         return {};
     };
-    const QString email = text::normalizeEmail(lead.email);
-    if (!email.isEmpty()) {
-        if (Status s = collect(QStringLiteral("email_key = ?"), {email}, DuplicateReason::Email);
-            !s)
-            return s.failure();
-    }
+    // Every email of the lead (its own and its extras) against every stored email, own or extra;
+    // the same for the numbers (a fax is no person's own: a shared office fax names nobody).
+    const QString byEmail = QStringLiteral(
+        "email_key = ? OR id IN (SELECT lead_id FROM lead_contacts WHERE key = ? AND kind = "
+        "'email')");
+    const QString byPhone = QStringLiteral(
+        "phone_key = ? OR mobile_key = ? OR id IN (SELECT lead_id FROM lead_contacts WHERE key = "
+        "? AND kind IN ('phone', 'mobile'))");
     // E.164: 090-1234-5678 typed in a Japanese database and +81 90 1234 5678 imported are the
     // same number.
     auto region = phoneRegion(db);
     if (!region)
         return region.failure();
-    for (const QString &phone :
-         {text::phoneKey(lead.phone, *region), text::phoneKey(lead.mobile, *region)}) {
+    QStringList emails{text::normalizeEmail(lead.email)};
+    QStringList phones{text::phoneKey(lead.phone, *region), text::phoneKey(lead.mobile, *region)};
+    for (const ContactPoint &c : lead.extraContacts) {
+        if (c.kind == ContactKind::Email)
+            emails << contactKey(c, *region);
+        else if (c.kind != ContactKind::Fax)
+            phones << contactKey(c, *region);
+    }
+    emails.removeDuplicates();
+    phones.removeDuplicates();
+    for (const QString &email : std::as_const(emails)) {
+        if (email.isEmpty())
+            continue;
+        if (Status s = collect(byEmail, {email, email}, DuplicateReason::Email); !s)
+            return s.failure();
+    }
+    for (const QString &phone : std::as_const(phones)) {
         if (phone.size() < 6)
             continue;
-        if (Status s = collect(QStringLiteral("(phone_key = ? OR mobile_key = ?)"), {phone, phone},
-                               DuplicateReason::Phone);
-            !s)
+        if (Status s = collect(byPhone, {phone, phone, phone}, DuplicateReason::Phone); !s)
             return s.failure();
     }
     const QString company = text::companyKey(lead.company);
@@ -102,25 +118,33 @@ Result<QList<DuplicateMatch>> findDuplicates(Database &db, const Lead &lead) {
 Result<QList<DuplicateGroup>> duplicateGroups(Database &db, int limit) {
     QList<DuplicateGroup> groups;
     struct Kind {
-        QString keys;
-        QString where;
+        QString sql; // one row per group: the ids joined by commas; LIMIT bound
         DuplicateReason reason;
     };
+    const QString byKey = QStringLiteral("SELECT group_concat(id) FROM (SELECT id, %1 FROM leads "
+                                         "WHERE %2 ORDER BY id) GROUP BY %1 HAVING count(*) > 1 "
+                                         "LIMIT ?");
     const QList<Kind> kinds{
-        {QStringLiteral("email_key"), QStringLiteral("email_key <> ''"), DuplicateReason::Email},
-        {QStringLiteral("phone_key"), QStringLiteral("phone_key <> ''"), DuplicateReason::Phone},
-        {QStringLiteral("company_key, person_key"),
-         QStringLiteral("company_key <> '' AND person_key <> ''"), DuplicateReason::CompanyPerson},
+        {byKey.arg(QStringLiteral("email_key"), QStringLiteral("email_key <> ''")),
+         DuplicateReason::Email},
+        // An extra email (lead_contacts) equal to another lead's email or extra email.
+        {QStringLiteral("SELECT group_concat(DISTINCT id) FROM (SELECT lead_id AS id, key FROM "
+                        "lead_contacts WHERE kind = 'email' AND key <> '' UNION SELECT id, "
+                        "email_key FROM leads WHERE email_key IN (SELECT key FROM lead_contacts "
+                        "WHERE kind = 'email' AND key <> '') ORDER BY id) GROUP BY key HAVING "
+                        "count(DISTINCT id) > 1 LIMIT ?"),
+         DuplicateReason::Email},
+        {byKey.arg(QStringLiteral("phone_key"), QStringLiteral("phone_key <> ''")),
+         DuplicateReason::Phone},
+        {byKey.arg(QStringLiteral("company_key, person_key"),
+                   QStringLiteral("company_key <> '' AND person_key <> ''")),
+         DuplicateReason::CompanyPerson},
     };
     QSet<QList<qint64>> seen;
     for (const Kind &k : kinds) {
         if (groups.size() >= limit)
             break;
-        auto q = exec(db,
-                      QStringLiteral("SELECT group_concat(id) FROM (SELECT id, %1 FROM leads WHERE "
-                                     "%2 ORDER BY id) GROUP BY %1 HAVING count(*) > 1 LIMIT ?")
-                          .arg(k.keys, k.where),
-                      {limit - int(groups.size())});
+        auto q = exec(db, k.sql, {limit - int(groups.size())});
         if (!q)
             return q.failure();
         QList<QList<qint64>> idLists;
@@ -160,7 +184,7 @@ Result<QList<DuplicateGroup>> duplicateGroups(Database &db, int limit) {
     return groups;
 }
 
-Lead mergedLead(const Lead &keep, const Lead &other) {
+Lead mergedLead(const Lead &keep, const Lead &other, const QString &phoneRegion) {
     Lead m = keep;
     const auto fill = [](QString &a, const QString &b) {
         if (a.trimmed().isEmpty())
@@ -189,6 +213,17 @@ Lead mergedLead(const Lead &keep, const Lead &other) {
     fill(m.source, other.source);
     if (!other.notes.trimmed().isEmpty() && !m.notes.contains(other.notes))
         m.notes = m.notes.isEmpty() ? other.notes : m.notes + QLatin1Char('\n') + other.notes;
+    // Every email and number of both is kept: the other's own ones that did not fill an empty
+    // field, and its extras, join the kept lead's extras (each once, by normalised key).
+    QList<ContactPoint> more;
+    if (!other.email.isEmpty())
+        more << ContactPoint{ContactKind::Email, other.email, QString()};
+    if (!other.phone.isEmpty())
+        more << ContactPoint{ContactKind::Phone, other.phone, QString()};
+    if (!other.mobile.isEmpty())
+        more << ContactPoint{ContactKind::Mobile, other.mobile, QString()};
+    more << other.extraContacts;
+    addContacts(m, more, phoneRegion);
     if (!m.dealValue)
         m.dealValue = other.dealValue;
     if (!m.lifetimeValue)
@@ -217,7 +252,10 @@ Status mergeLeads(Database &db, qint64 keepId, qint64 otherId) {
     auto other = repo.get(otherId);
     if (!other)
         return other.failure();
-    if (Status s = repo.update(mergedLead(*keep, *other)); !s)
+    auto region = phoneRegion(db);
+    if (!region)
+        return region.failure();
+    if (Status s = repo.update(mergedLead(*keep, *other, *region)); !s)
         return s;
     // The merged-in lead's follow-ups move too (a delete would cascade them away).
     for (const QString &table : {QStringLiteral("stage_history"), QStringLiteral("touchpoints"),

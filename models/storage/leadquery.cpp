@@ -1,12 +1,14 @@
 #include "models/storage/leadquery.h"
 
 #include "models/domain/dates.h"
+#include "models/storage/countrystore.h"
 #include "models/storage/leadcolumns.h"
 #include "models/storage/leadsearch.h"
 #include "models/storage/scoringstore.h"
 #include "models/storage/searchindex.h"
 #include "models/storage/sql.h"
 #include "models/text/normalize.h"
+#include "models/text/phone.h"
 
 #include <QHash>
 
@@ -182,6 +184,7 @@ QString LeadQuery::where(const LeadFilter &f, QVariantList &binds, bool *narrow)
         binds << dates::toIsoDate(f.createdTo->addDays(1));
     }
     const SearchPlan plan = planSearch(f.search);
+    const qsizetype searchFrom = conds.size();
     const QString text = leadSearchTextSql(QStringLiteral("l"));
     // Every token: any of its variants somewhere in the search text (LIKE).
     const auto likeAll = [&](const QList<QStringList> &tokens) {
@@ -224,6 +227,27 @@ QString LeadQuery::where(const LeadFilter &f, QVariantList &binds, bool *narrow)
     // stops as soon as it is full.
     if (!plan.likes.isEmpty())
         conds << likeAll(plan.likes);
+    // A whole email address or phone number also finds the lead it is an extra contact of
+    // (lead_contacts, not in the search text): by its normalised key.
+    const QString whole = f.search.trimmed();
+    if (conds.size() > searchFrom && !whole.isEmpty() && !whole.contains(u' ')) {
+        const QString key = whole.contains(u'@') ? text::normalizeEmail(whole)
+                            : phoneLike(whole)   ? text::phoneKey(whole,
+                                                                  [this] {
+                                                                    auto r = phoneRegion(m_db);
+                                                                    return r ? *r : QString();
+                                                                }())
+                                                 : QString();
+        if (key.size() >= 6) {
+            const QString searchConds = conds.mid(searchFrom).join(QStringLiteral(" AND "));
+            conds.resize(searchFrom);
+            conds << QStringLiteral("((%1) OR l.id IN (SELECT lead_id FROM lead_contacts WHERE "
+                                    "key = ?))")
+                         .arg(searchConds);
+            binds << key;
+            wide = true;
+        }
+    }
     if (narrow)
         *narrow = !plan.match.isEmpty() && plan.likes.isEmpty() && !wide;
     return conds.isEmpty() ? QString()

@@ -2,6 +2,7 @@
 
 #include "models/domain/dates.h"
 #include "models/storage/leadcolumns.h"
+#include "models/storage/leadcontacts.h"
 #include "models/storage/repositories.h"
 #include "models/storage/sql.h"
 
@@ -76,6 +77,8 @@ Status restoreLead(Database &db, const LeadSnapshot &s) {
         return q.failure();
     if (auto q = exec(db, scoreWriteSql(), {s.lead.id, s.lead.score}); !q)
         return q.failure();
+    if (Status c = writeContacts(db, s.lead.id, s.lead.extraContacts); !c)
+        return c;
     for (const StageChange &c : s.history) {
         auto q =
             exec(db,

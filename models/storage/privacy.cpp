@@ -53,7 +53,10 @@ Result<QList<qint64>> leadsWithEmail(Database &db, const QString &email) {
     if (key.isEmpty())
         return ids;
     auto q =
-        exec(db, QStringLiteral("SELECT id FROM leads WHERE email_key = ? ORDER BY id"), {key});
+        exec(db,
+             QStringLiteral("SELECT id FROM leads WHERE email_key = ? UNION SELECT lead_id FROM "
+                            "lead_contacts WHERE key = ? AND kind = 'email' ORDER BY 1"),
+             {key, key});
     if (!q)
         return q.failure();
     while (q->next())
@@ -139,7 +142,8 @@ Result<EraseSummary> erase(Database &db, const QList<qint64> &ids) {
         if (!tx.started())
             return tx.failure();
         for (qint64 id : ids) {
-            // Cascades to stage_history, touchpoints, activities and tasks; the trigger
+            // Cascades to stage_history, touchpoints, activities, tasks and the extra emails and
+            // numbers (lead_contacts); the trigger
             // leads_fts_delete adds a tombstone for the lead to the search index.
             if (auto q = exec(db, QStringLiteral("DELETE FROM leads WHERE id = ?"), {id}); !q)
                 return q.failure();

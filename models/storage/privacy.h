@@ -31,8 +31,9 @@ struct PersonRecord {
     QList<PersonTask> tasks;
 };
 
-// The leads of the person with this email address (compared normalised: case, width and spaces
-// do not matter), lowest id first. Empty when nobody has it.
+// The leads of the person with this email address, their own or one of their extra emails
+// (compared normalised: case, width and spaces do not matter), lowest id first. Empty when
+// nobody has it.
 Result<QList<qint64>> leadsWithEmail(Database &db, const QString &email);
 
 // Reads the records of the given leads (an Error when one does not exist).
@@ -60,12 +61,13 @@ struct EraseSummary {
 Result<EraseSummary> eraseCount(Database &db, const QList<qint64> &ids);
 
 // Erases the leads and everything linked to them so that no byte of theirs stays in the file:
-// secure_delete on, the rows deleted (cascading to history, touchpoints, activities and tasks),
-// the search index's segments merged into one without them ('optimize': FTS5 only tombstones a
-// deleted row until its segments are merged), the file rewritten (VACUUM: earlier free pages and
-// free space) and the write-ahead log checkpointed and truncated. The deletion is one
-// transaction; it cannot be undone. Compacting or emptying the log can fail (another program
-// reading the file): the summary says so, the person is still erased from the tables and index.
+// secure_delete on, the rows deleted (cascading to history, touchpoints, activities, tasks and
+// extra emails and numbers), the search index's segments merged into one without them
+// ('optimize': FTS5 only tombstones a deleted row until its segments are merged), the file
+// rewritten (VACUUM: earlier free pages and free space) and the write-ahead log checkpointed and
+// truncated. The deletion is one transaction; it cannot be undone. Compacting or emptying the log
+// can fail (another program reading the file): the summary says so, the person is still erased from
+// the tables and index.
 Result<EraseSummary> erase(Database &db, const QList<qint64> &ids);
 
 // Deletes the given copies; returns the ones that could not be deleted.

@@ -1,8 +1,10 @@
 #include "models/storage/repositories.h"
 
 #include "models/domain/dates.h"
+#include "models/domain/sourcedictionary.h"
 #include "models/domain/textcheck.h"
 #include "models/storage/leadcolumns.h"
+#include "models/storage/leadcontacts.h"
 #include "models/storage/sql.h"
 #include "models/text/normalize.h"
 
@@ -201,11 +203,23 @@ Result<qint64> SourceRepository::resolve(const QString &name, bool create, Sourc
     } else if (!create) {
         return qint64(0);
     } else {
+        // A caller that knows the category gives it; otherwise a well-known name takes the
+        // dictionary's category and spelling, marked suggested until someone confirms.
+        QString stored = text::nfkcSimplified(name);
+        bool suggested = false;
+        if (category == SourceCategory::Unknown && !sources::isUnknownSourceName(name)) {
+            if (const auto c = sources::suggestCategory(name)) {
+                category = *c;
+                suggested = true;
+            }
+            if (const auto spelling = sources::wellKnownSpelling(name))
+                stored = *spelling;
+        }
         auto ins =
             exec(m_db,
                  QStringLiteral("INSERT INTO sources(name, name_key, category, tier, "
-                                "created_at) VALUES (?, ?, ?, ?, ?)"),
-                 {text::nfkcSimplified(name), key, categoryKey(category), tierKey(tier), nowIso()});
+                                "suggested, created_at) VALUES (?, ?, ?, ?, ?, ?)"),
+                 {stored, key, categoryKey(category), tierKey(tier), suggested ? 1 : 0, nowIso()});
         if (!ins)
             return ins.failure();
         id = ins->lastInsertId().toLongLong();
@@ -228,7 +242,9 @@ std::optional<QString> SourceRepository::canonicalName(const QString &name) cons
 }
 
 Result<Source> SourceRepository::get(qint64 id) const {
-    auto q = exec(m_db, QStringLiteral("SELECT id, name, category, tier FROM sources WHERE id = ?"),
+    auto q = exec(m_db,
+                  QStringLiteral("SELECT id, name, category, tier, suggested FROM sources WHERE "
+                                 "id = ?"),
                   {id});
     if (!q)
         return q.failure();
@@ -239,6 +255,7 @@ Result<Source> SourceRepository::get(qint64 id) const {
     s.name = q->value(1).toString();
     s.category = categoryFromKey(q->value(2).toString()).value_or(SourceCategory::Unknown);
     s.tier = tierFromKey(q->value(3).toString()).value_or(Tier::Experiment);
+    s.suggested = q->value(4).toInt() != 0;
     return s;
 }
 
@@ -247,8 +264,8 @@ Result<QList<Source>> SourceRepository::list() const {
         exec(m_db, QStringLiteral("SELECT s.id, s.name, s.category, s.tier, "
                                   "(SELECT count(*) FROM leads l WHERE l.source_id = s.id), "
                                   "(SELECT group_concat(alias, char(31)) FROM (SELECT alias FROM "
-                                  "source_aliases a WHERE a.source_id = s.id ORDER BY alias)) "
-                                  "FROM sources s ORDER BY s.name"));
+                                  "source_aliases a WHERE a.source_id = s.id ORDER BY alias)), "
+                                  "s.suggested FROM sources s ORDER BY s.name"));
     if (!q)
         return q.failure();
     QList<Source> out;
@@ -262,14 +279,25 @@ Result<QList<Source>> SourceRepository::list() const {
         const QString aliases = q->value(5).toString();
         if (!aliases.isEmpty())
             s.aliases = aliases.split(QChar(31));
+        s.suggested = q->value(6).toInt() != 0;
         out.append(s);
     }
     return out;
 }
 
 Status SourceRepository::setCategory(qint64 id, SourceCategory category) {
-    auto q = exec(m_db, QStringLiteral("UPDATE sources SET category = ? WHERE id = ?"),
-                  {categoryKey(category), id});
+    // Set by a person: no longer a suggestion.
+    auto q =
+        exec(m_db, QStringLiteral("UPDATE sources SET category = ?, suggested = 0 WHERE id = ?"),
+             {categoryKey(category), id});
+    if (!q)
+        return q.failure();
+    m_db.changes().note(DataKind::Sources);
+    return {};
+}
+
+Status SourceRepository::confirm(qint64 id) {
+    auto q = exec(m_db, QStringLiteral("UPDATE sources SET suggested = 0 WHERE id = ?"), {id});
     if (!q)
         return q.failure();
     m_db.changes().note(DataKind::Sources);
@@ -277,8 +305,8 @@ Status SourceRepository::setCategory(qint64 id, SourceCategory category) {
 }
 
 Status SourceRepository::setTier(qint64 id, Tier tier) {
-    auto q =
-        exec(m_db, QStringLiteral("UPDATE sources SET tier = ? WHERE id = ?"), {tierKey(tier), id});
+    auto q = exec(m_db, QStringLiteral("UPDATE sources SET tier = ?, suggested = 0 WHERE id = ?"),
+                  {tierKey(tier), id});
     if (!q)
         return q.failure();
     m_db.changes().note(DataKind::Sources);
@@ -317,6 +345,8 @@ LeadRepository::LeadRepository(Database &db)
 Status LeadRepository::writeLead(const Lead &lead, bool insert, qint64 *newId) {
     if (const auto [field, reason] = leadTextProblem(lead); !field.isEmpty())
         return Error{reason};
+    if (const QString problem = contactTextProblem(lead); !problem.isEmpty())
+        return Error{problem};
     auto owner = m_users.resolve(lead.owner);
     if (!owner)
         return owner.failure();
@@ -361,6 +391,9 @@ Status LeadRepository::writeLead(const Lead &lead, bool insert, qint64 *newId) {
         return sc.failure();
     if (newId)
         *newId = id;
+    // The further emails and numbers go with the lead (all of them: a save is the whole lead).
+    if (Status c = writeContacts(m_db, id, lead.extraContacts); !c)
+        return c;
     m_db.changes().noteLead(id);
     return {};
 }
@@ -408,12 +441,18 @@ LeadRepository::~LeadRepository() = default;
 Status LeadRepository::forEach(const QList<qint64> &ids,
                                const std::function<bool(Lead &&)> &visit) const {
     if (ids.isEmpty()) {
+        auto contacts = readContacts(m_db, QList<qint64>());
+        if (!contacts)
+            return contacts.failure();
         auto q = exec(m_db, kSelectLead + QStringLiteral("ORDER BY l.id"));
         if (!q)
             return q.failure();
-        while (q->next())
-            if (!visit(leadFromQuery(*q)))
+        while (q->next()) {
+            Lead l = leadFromQuery(*q);
+            l.extraContacts = contacts->take(l.id);
+            if (!visit(std::move(l)))
                 break;
+        }
         if (q->lastError().isValid())
             return Error{sqlErrorMessage(q->lastError())};
         return {};
@@ -433,10 +472,14 @@ Status LeadRepository::forEach(const QList<qint64> &ids,
             m_db, kSelectLead + QStringLiteral("WHERE l.id IN (%1)").arg(marks.join(u',')), binds);
         if (!q)
             return q.failure();
+        auto contacts = readContacts(m_db, part);
+        if (!contacts)
+            return contacts.failure();
         QHash<qint64, Lead> found;
         found.reserve(part.size());
         while (q->next()) {
             Lead l = leadFromQuery(*q);
+            l.extraContacts = contacts->take(l.id);
             found.insert(l.id, std::move(l));
         }
         if (q->lastError().isValid())
@@ -471,6 +514,10 @@ Result<Lead> LeadRepository::get(qint64 id) const {
     }
     Lead lead = leadFromQuery(q);
     q.finish(); // no statement left open between calls
+    auto contacts = readContacts(m_db, id);
+    if (!contacts)
+        return contacts.failure();
+    lead.extraContacts = std::move(*contacts);
     return lead;
 }
 

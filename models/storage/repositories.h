@@ -62,6 +62,9 @@ public:
     Result<QList<Source>> list() const;
     Status setCategory(qint64 id, SourceCategory category);
     Status setTier(qint64 id, Tier tier);
+    // A person accepts the dictionary's category as it is (Source::suggested becomes false;
+    // setCategory and setTier do the same).
+    Status confirm(qint64 id);
     Status addAlias(const QString &alias, qint64 sourceId);
 
 private:

@@ -23,15 +23,17 @@ struct Migration {
 };
 
 // Each version's steps live in their own function (and file) so they can grow independently.
-Migration migrationV1(); // schema.cpp: the first schema
-Migration migrationV2(); // migration_v2.cpp: lead search (full-text index) and lead lists
-Migration migrationV3(); // migration_v3.cpp: pipeline, scoring, follow-ups, assignment
-Migration migrationV4(); // migration_v4.cpp: name-order indexes for sorting leads by source/owner
-Migration migrationV5(); // migration_v5.cpp: covering indexes for loading the reports
-Migration migrationV6(); // migration_v6.cpp: leads.last_activity_at, kept by triggers
-Migration migrationV7(); // migration_v7.cpp: consent per lead (date and basis)
-Migration migrationV8(); // migration_v8.cpp: scores in their own narrow table (lead_scores)
-Migration migrationV9(); // migration_v9.cpp: phone keys in E.164 (libphonenumber)
+Migration migrationV1();  // schema.cpp: the first schema
+Migration migrationV2();  // migration_v2.cpp: lead search (full-text index) and lead lists
+Migration migrationV3();  // migration_v3.cpp: pipeline, scoring, follow-ups, assignment
+Migration migrationV4();  // migration_v4.cpp: name-order indexes for sorting leads by source/owner
+Migration migrationV5();  // migration_v5.cpp: covering indexes for loading the reports
+Migration migrationV6();  // migration_v6.cpp: leads.last_activity_at, kept by triggers
+Migration migrationV7();  // migration_v7.cpp: consent per lead (date and basis)
+Migration migrationV8();  // migration_v8.cpp: scores in their own narrow table (lead_scores)
+Migration migrationV9();  // migration_v9.cpp: sources.suggested (dictionary categories)
+Migration migrationV10(); // migration_v10.cpp: lead_contacts (further emails and numbers)
+Migration migrationV11(); // migration_v11.cpp: phone keys in E.164 (libphonenumber)
 
 // The built-in migrations, oldest first. The schema version is their count.
 const std::vector<Migration> &builtinMigrations();

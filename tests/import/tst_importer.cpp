@@ -758,6 +758,62 @@ private slots:
         QCOMPARE(back.cards.at(0).lead.familyReading, QStringLiteral("アンドウロイド"));
     }
 
+    // Sources first stored by an import under a well-known name take the dictionary's category
+    // and spelling at once, marked suggested until a person confirms or changes them.
+    void wellKnownSourcesTakeTheDictionaryCategory() {
+        const QString in = m_dir.filePath(QStringLiteral("sources.csv"));
+        QFile f(in);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("company,email,lead source\n"
+                "A,a@x.example,google ads\n"
+                "B,b@x.example,seo\n"
+                "C,c@x.example,展示会\n"
+                "D,d@x.example,紹介\n"
+                "E,e@x.example,テレアポ\n"
+                "F,f@x.example,Kumagaya Bookshelf\n"
+                "G,g@x.example,unknown\n");
+        f.close();
+        QCOMPARE(run(opts(in)).created, 7);
+        storage::SourceRepository repo(*m_db);
+        auto list = repo.list();
+        QVERIFY(list);
+        QHash<QString, Source> byName;
+        for (const Source &s : *list)
+            byName.insert(s.name, s);
+        const QList<std::tuple<QString, SourceCategory, bool>> expected{
+            {QStringLiteral("Google Ads"), SourceCategory::Paid, true},
+            {QStringLiteral("SEO"), SourceCategory::Inbound, true},
+            {QStringLiteral("展示会"), SourceCategory::Event, true},
+            {QStringLiteral("紹介"), SourceCategory::Partnership, true},
+            {QStringLiteral("テレアポ"), SourceCategory::Outbound, true},
+            {QStringLiteral("Kumagaya Bookshelf"), SourceCategory::Unknown, false},
+        };
+        for (const auto &[name, category, suggested] : expected) {
+            QVERIFY2(byName.contains(name), qPrintable(byName.keys().join(u',')));
+            QCOMPARE(byName.value(name).category, category);
+            QCOMPARE(byName.value(name).suggested, suggested);
+        }
+        // A person's choice ends the suggestion; so does confirming it as it is.
+        QVERIFY(repo.setCategory(byName.value(QStringLiteral("SEO")).id, SourceCategory::Paid));
+        QVERIFY(repo.confirm(byName.value(QStringLiteral("紹介")).id));
+        QVERIFY(!repo.get(byName.value(QStringLiteral("SEO")).id)->suggested);
+        QCOMPARE(repo.get(byName.value(QStringLiteral("SEO")).id)->category, SourceCategory::Paid);
+        QVERIFY(!repo.get(byName.value(QStringLiteral("紹介")).id)->suggested);
+        QCOMPARE(repo.get(byName.value(QStringLiteral("紹介")).id)->category,
+                 SourceCategory::Partnership);
+        // The file's own category column is not a suggestion.
+        const QString cat = m_dir.filePath(QStringLiteral("sources2.csv"));
+        QFile g(cat);
+        QVERIFY(g.open(QIODevice::WriteOnly));
+        g.write("company,email,lead source,source category\nH,h@x.example,Bing Ads,paid\n");
+        g.close();
+        QCOMPARE(run(opts(cat)).created, 1);
+        const auto id = repo.resolve(QStringLiteral("Bing Ads"), false);
+        QVERIFY(id && *id > 0);
+        QCOMPARE(repo.get(*id)->category, SourceCategory::Paid);
+        QVERIFY(!repo.get(*id)->suggested);
+    }
+
     // A date typed in Tokyo keeps its day when exported on a machine in Los Angeles (and back).
     void datesKeepTheirDayInEveryTimeZone() {
         const QByteArray zone = qgetenv("TZ");

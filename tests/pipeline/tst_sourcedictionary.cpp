@@ -49,6 +49,18 @@ private slots:
             QVERIFY2(!sources::isUnknownSourceName(QString::fromUtf8(n)), n);
     }
 
+    void wellKnownSpellings() {
+        QCOMPARE(sources::wellKnownSpelling(QStringLiteral("seo")),
+                 std::optional<QString>(QStringLiteral("SEO")));
+        QCOMPARE(sources::wellKnownSpelling(QStringLiteral("google ADS")),
+                 std::optional<QString>(QStringLiteral("Google Ads")));
+        QCOMPARE(sources::wellKnownSpelling(QStringLiteral("ｌｉｎｋｅｄｉｎ")),
+                 std::optional<QString>(QStringLiteral("LinkedIn")));
+        QCOMPARE(sources::wellKnownSpelling(QStringLiteral("Kumagaya Bookshelf")),
+                 std::optional<QString>());
+        QCOMPARE(sources::wellKnownSpelling(QString()), std::optional<QString>());
+    }
+
     void stems() {
         QCOMPARE(sources::stemKey(QStringLiteral("LinkedIn Ads")), QStringLiteral("linkedin"));
         QCOMPARE(sources::stemKey(QStringLiteral("Google広告")), QStringLiteral("google"));

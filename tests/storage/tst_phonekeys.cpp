@@ -22,7 +22,7 @@ using namespace mikomi::storage;
 namespace {
 
 // The schema version that turned the phone keys into E.164 (migration_v9.cpp).
-constexpr int kPhoneKeysVersion = 9;
+constexpr int kPhoneKeysVersion = 11;
 
 QString sqlValue(const Database &db, const QString &sql, const QVariantList &binds = {}) {
     QSqlQuery q(QSqlDatabase::database(db.connectionName()));

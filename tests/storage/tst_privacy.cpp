@@ -5,6 +5,7 @@
 #include "models/storage/leadsnapshot.h"
 #include "models/storage/privacy.h"
 #include "models/storage/repositories.h"
+#include "models/storage/schema.h"
 #include "models/storage/searchindex.h"
 
 #include <QFile>
