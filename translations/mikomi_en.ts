@@ -2060,6 +2060,19 @@ customer</source>
         <source>&quot;%1&quot; is not a known country code.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The label &quot;%1&quot; has no value in column &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The label &quot;%1&quot; has no value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other contact %1: %2</source>
+        <comment>row number of the further emails and numbers: problem</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>
@@ -2243,6 +2256,14 @@ customer</source>
     </message>
     <message>
         <source>The category could not be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (to confirm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set from the built-in dictionary when &quot;%1&quot; was first stored. Double-click to confirm, or choose another category.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2705,6 +2726,10 @@ Without a command, opens the window. Commands:
     </message>
     <message>
         <source>--date-order must be ymd, mdy or dmy, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (suggested)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3776,6 +3801,55 @@ Without a command, opens the window. Commands:
     </message>
     <message>
         <source>Erase person…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <comment>kind of a further email or number (short)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <comment>kind of a further email or number (short)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <comment>kind of a further email or number (short)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <comment>kind of a further email or number (short)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this email or number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other emails and numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add email or number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address or number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <comment>of an email or number: Work, direct line</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>

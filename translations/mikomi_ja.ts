@@ -2053,6 +2053,19 @@ customer</source>
         <source>"%1" is not a known country code.</source>
         <translation>「%1」は既知の国コードではありません。</translation>
     </message>
+    <message>
+        <source>The label "%1" has no value in column "%2".</source>
+        <translation>ラベル「%1」に対応する値が列「%2」にありません。</translation>
+    </message>
+    <message>
+        <source>The label "%1" has no value.</source>
+        <translation>ラベル「%1」に値がありません。</translation>
+    </message>
+    <message>
+        <source>Other contact %1: %2</source>
+        <comment>row number of the further emails and numbers: problem</comment>
+        <translation>その他の連絡先 %1 行目：%2</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>
@@ -2236,6 +2249,14 @@ customer</source>
     <message>
         <source>The category could not be changed.</source>
         <translation>種別を変更できませんでした。</translation>
+    </message>
+    <message>
+        <source>%1 (to confirm)</source>
+        <translation>%1（要確認）</translation>
+    </message>
+    <message>
+        <source>Set from the built-in dictionary when "%1" was first stored. Double-click to confirm, or choose another category.</source>
+        <translation>「%1」が最初に登録されたとき、内蔵の辞書から設定されました。ダブルクリックで確定するか、別の種別を選んでください。</translation>
     </message>
 </context>
 <context>
@@ -2709,6 +2730,10 @@ Without a command, opens the window. Commands:
     <message>
         <source>--date-order must be ymd, mdy or dmy, not "%1".</source>
         <translation>--date-order には ymd、mdy、dmy のいずれかを指定してください（「%1」ではありません）。</translation>
+    </message>
+    <message>
+        <source>%1 (suggested)</source>
+        <translation>%1（提案）</translation>
     </message>
 </context>
 <context>
@@ -3767,6 +3792,55 @@ Without a command, opens the window. Commands:
     <message>
         <source>Erase person…</source>
         <translation>個人データを完全消去…</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <comment>kind of a further email or number (short)</comment>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <comment>kind of a further email or number (short)</comment>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <comment>kind of a further email or number (short)</comment>
+        <translation>携帯</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <comment>kind of a further email or number (short)</comment>
+        <translation>FAX</translation>
+    </message>
+    <message>
+        <source>e.g. Work</source>
+        <translation>例：勤務先</translation>
+    </message>
+    <message>
+        <source>Remove this email or number</source>
+        <translation>このメールアドレス・番号を削除</translation>
+    </message>
+    <message>
+        <source>Other emails and numbers</source>
+        <translation>その他のメールアドレス・電話番号</translation>
+    </message>
+    <message>
+        <source>Add email or number</source>
+        <translation>メールアドレス・番号を追加</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Address or number</source>
+        <translation>アドレス・番号</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <comment>of an email or number: Work, direct line</comment>
+        <translation>ラベル</translation>
     </message>
 </context>
 <context>
