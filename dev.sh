@@ -12,7 +12,8 @@ BUILD_DIR=${BUILD_DIR:-build}
 BUILD_TYPE=${BUILD_TYPE:-RelWithDebInfo}
 PACKAGES=(cmake ninja-build g++ qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-tools-dev
   qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libqt6opengl6-dev
-  libgl-dev libxkbcommon-dev libsqlite3-dev sqlite3 fonts-ipafont-gothic libqt6svg6)
+  libgl-dev libxkbcommon-dev libsqlite3-dev sqlite3 fonts-ipafont-gothic libqt6svg6
+  libphonenumber-dev) # libphonenumber: Google's phone number metadata, to read numbers from anywhere
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

@@ -46,9 +46,10 @@ set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
     "Trade-show staff type business cards offline, leads are tagged with their source\nand moved from inquiry to customer, and managers compare sources (cost per\nlead and per customer, LTV:CAC, the 70-20-10 budget). Japanese and English.")
 # The libraries the binary links are found by dpkg-shlibdeps; the plugins Qt loads at run time
 # (SQLite driver, the X11/Wayland platform, SVG icons) and a Japanese font are not linked, so
-# they are named here.
+# they are named here. libphonenumber8 (phone numbers of every country) is linked and would be
+# found too; it is named so the dependency is plain even where shlibdeps is off.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "libqt6sql6-sqlite, qt6-qpa-plugins, libqt6svg6, fonts-ipafont-gothic | fonts-noto-cjk")
+    "libqt6sql6-sqlite, qt6-qpa-plugins, libqt6svg6, fonts-ipafont-gothic | fonts-noto-cjk, libphonenumber8")
 set(CPACK_STRIP_FILES ON)
 include(CPack)

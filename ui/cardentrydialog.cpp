@@ -761,7 +761,7 @@ bool CardEntryDialog::saveCard() {
         m_fields.first().second->setFocus();
         return false;
     }
-    const auto issues = validateLead(l);
+    const auto issues = validateLead(l, phoneRegionOf(m_db));
     if (!issues.isEmpty()) {
         showError(issues.first().second);
         if (QLineEdit *e = line(issues.first().first))
@@ -865,7 +865,7 @@ bool CardEntryDialog::updateExisting(qint64 id, bool edit) {
     }
     const Lead card = cardLead();
     if (!edit) {
-        const auto issues = validateLead(card);
+        const auto issues = validateLead(card, phoneRegionOf(m_db));
         if (!issues.isEmpty()) {
             showError(issues.first().second);
             if (QLineEdit *e = line(issues.first().first))
@@ -873,7 +873,7 @@ bool CardEntryDialog::updateExisting(qint64 id, bool edit) {
             return false;
         }
     }
-    Lead after = storage::mergedLead(*existing, card);
+    Lead after = storage::mergedLead(*existing, card, phoneRegionOf(m_db));
     after.updatedAt = QDateTime::currentDateTime();
     if (edit) {
         std::optional<Lead> edited;

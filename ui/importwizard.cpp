@@ -2,6 +2,7 @@
 
 #include "models/appsettings.h"
 #include "ui/filedialogs.h"
+#include "ui/leadeditor.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -405,8 +406,8 @@ void ImportWizard::fillPreview() {
     m_preview->clear();
     if (!m_analysis)
         return;
-    const QList<services::PreviewRow> rows =
-        services::previewRows(*m_analysis, minorUnits(AppSettings().currency()));
+    const QList<services::PreviewRow> rows = services::previewRows(
+        *m_analysis, minorUnits(AppSettings().currency()), m_db ? phoneRegionOf(*m_db) : QString());
     const QStringList labels = services::fieldLabels(m_analysis->kind);
     // Columns: the fields that are mapped (vCard: the fields any card fills).
     QList<int> fields;

@@ -5,10 +5,12 @@
 #include "models/appsettings.h"
 #include "models/domain/dates.h"
 #include "models/domain/textcheck.h"
+#include "models/storage/countrystore.h"
 #include "models/storage/leadcontacts.h"
 #include "models/storage/repositories.h"
 #include "models/storage/scoringstore.h"
 #include "models/text/normalize.h"
+#include "models/text/phone.h"
 #include "ui/consentwidget.h"
 #include "ui/privacyactions.h"
 #include "ui/stagecommands.h"
@@ -124,7 +126,12 @@ QString moneyText(const std::optional<Money> &m) {
 
 } // namespace
 
-QList<std::pair<QString, QString>> validateLead(const Lead &l) {
+QString phoneRegionOf(const storage::Database &db) {
+    auto region = storage::phoneRegion(db);
+    return region ? *region : QString();
+}
+
+QList<std::pair<QString, QString>> validateLead(const Lead &l, const QString &phoneRegion) {
     QList<std::pair<QString, QString>> out;
     if (!l.email.trimmed().isEmpty() && !text::isValidEmail(l.email))
         out.append(
@@ -132,16 +139,10 @@ QList<std::pair<QString, QString>> validateLead(const Lead &l) {
              QCoreApplication::translate(
                  "Mikomi", "\"%1\" is not a valid email address (expected name@example.com).")
                  .arg(l.email.trimmed())});
-    if (!l.phone.trimmed().isEmpty() && !text::isValidPhone(l.phone))
-        out.append({k("phone"), QCoreApplication::translate(
-                                    "Mikomi", "\"%1\" is not a valid phone number (expected e.g. "
-                                              "03-1234-5678 or +1 415 555 0100).")
-                                    .arg(l.phone.trimmed())});
-    if (!l.mobile.trimmed().isEmpty() && !text::isValidPhone(l.mobile))
-        out.append({k("mobile"), QCoreApplication::translate(
-                                     "Mikomi", "\"%1\" is not a valid phone number (expected e.g. "
-                                               "090-1234-5678).")
-                                     .arg(l.mobile.trimmed())});
+    if (const QString e = text::phoneError(l.phone, phoneRegion); !e.isEmpty())
+        out.append({k("phone"), e});
+    if (const QString e = text::phoneError(l.mobile, phoneRegion); !e.isEmpty())
+        out.append({k("mobile"), e});
     // Further emails and numbers: the same checks, naming the row.
     for (qsizetype i = 0; i < l.extraContacts.size(); ++i) {
         const ContactPoint &c = l.extraContacts.at(i);
@@ -151,18 +152,14 @@ QList<std::pair<QString, QString>> validateLead(const Lead &l) {
             if (!c.label.trimmed().isEmpty())
                 problem = QCoreApplication::translate("Mikomi", "The label \"%1\" has no value.")
                               .arg(c.label.trimmed());
-        } else if (c.kind == ContactKind::Email ? !text::isValidEmail(value)
-                                                : !text::isValidPhone(value)) {
+        } else if (c.kind == ContactKind::Email && !text::isValidEmail(value)) {
             problem =
-                c.kind == ContactKind::Email
-                    ? QCoreApplication::translate(
-                          "Mikomi",
-                          "\"%1\" is not a valid email address (expected name@example.com).")
-                          .arg(value)
-                    : QCoreApplication::translate("Mikomi", "\"%1\" is not a valid phone number "
-                                                            "(expected e.g. 03-1234-5678 or +1 415 "
-                                                            "555 0100).")
-                          .arg(value);
+                QCoreApplication::translate(
+                    "Mikomi", "\"%1\" is not a valid email address (expected name@example.com).")
+                    .arg(value);
+        } else if (c.kind != ContactKind::Email &&
+                   !(problem = text::phoneError(value, phoneRegion)).isEmpty()) {
+            // phoneError's reason, naming the number
         } else {
             for (const QString &t : {c.value, c.label}) {
                 if (const qsizetype at = forbiddenCharacter(t, false); at >= 0 && problem.isEmpty())
@@ -591,7 +588,7 @@ QString LeadEditor::contactsMessage() const {
 
 bool LeadEditor::validate() {
     const Lead l = lead();
-    const auto issues = validateLead(l);
+    const auto issues = validateLead(l, phoneRegionOf(m_db));
     const auto show = [&issues](QLabel *label, const QString &key) {
         QString msg;
         for (const auto &[field, text] : issues) {
@@ -621,7 +618,7 @@ void LeadEditor::accept() {
     if (!validate()) {
         m_tabs->setCurrentIndex(0);
         // Problems without a label of their own under the field (a control character).
-        for (const auto &[field, text] : validateLead(lead())) {
+        for (const auto &[field, text] : validateLead(lead(), phoneRegionOf(m_db))) {
             if (field != k("email") && field != k("phone") && field != k("mobile") &&
                 field != k("extraContacts")) {
                 QMessageBox::warning(this, windowTitle(), text);

@@ -30,8 +30,11 @@ namespace mikomi::ui {
 class ConsentWidget;
 // Field-level check of a lead: translated messages for a malformed email or an impossible phone
 // or mobile number, keyed by field ("email", "phone", "mobile"; "extraContacts" for the further
-// emails and numbers, naming the row). Empty = valid.
-QList<std::pair<QString, QString>> validateLead(const Lead &lead);
+// emails and numbers, naming the row). Empty = valid. `phoneRegion`: the region of numbers
+// without a country code (the database's country, storage::phoneRegion).
+QList<std::pair<QString, QString>> validateLead(const Lead &lead, const QString &phoneRegion);
+// The database's phone region, or "" (only numbers with + are then valid) when it cannot be read.
+QString phoneRegionOf(const storage::Database &db);
 
 // What the user chose when the lead looks like one already stored.
 enum class DuplicateChoice { Cancel, OpenExisting, Merge, SaveAnyway };

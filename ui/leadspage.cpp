@@ -385,8 +385,9 @@ void LeadsPage::editLead(const Lead &lead, bool isNew) {
             return;
         }
         if (isNew) {
-            push(new SaveLeadCommand(*m_db, storage::mergedLead(*existing, after), *existing,
-                                     AppSettings().ownerName(), applied, error));
+            push(new SaveLeadCommand(*m_db,
+                                     storage::mergedLead(*existing, after, phoneRegionOf(*m_db)),
+                                     *existing, AppSettings().ownerName(), applied, error));
         } else {
             if (undoStack())
                 undoStack()->beginMacro(tr("Merge duplicate leads"));

@@ -2,7 +2,9 @@
 
 #include "models/appsettings.h"
 #include "models/language.h"
+#include "models/storage/countrystore.h"
 #include "models/storage/currencystore.h"
+#include "models/text/phone.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -48,6 +50,25 @@ SettingsDialog::SettingsDialog(LanguageManager *language, storage::Database *db,
     m_form->addRow(m_languageLabel, m_languageBox);
     m_form->addRow(m_currencyLabel, m_currencyBox);
     m_form->addRow(QString(), m_currencyNote); // under the box, no label of its own
+    if (m_db) {
+        auto country = storage::phoneRegion(*m_db);
+        m_country = country ? *country : QString();
+        m_countryBox = new QComboBox(this);
+        m_countryBox->setObjectName(QStringLiteral("country"));
+        for (const text::PhoneRegionName &r : text::phoneRegionNames())
+            m_countryBox->addItem(QString(), r.code);
+        if (!m_country.isEmpty() && m_countryBox->findData(m_country) < 0)
+            m_countryBox->addItem(QString(), m_country); // set elsewhere to a region not listed
+        m_countryBox->setCurrentIndex(m_countryBox->findData(m_country));
+        m_countryLabel = new QLabel(this);
+        m_countryLabel->setBuddy(m_countryBox);
+        m_countryNote = new QLabel(this);
+        m_countryNote->setWordWrap(true);
+        if (!country)
+            m_countryError = country.error();
+        m_form->addRow(m_countryLabel, m_countryBox);
+        m_form->addRow(QString(), m_countryNote);
+    }
     m_form->addRow(m_ownerLabel, m_owner);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_form->addRow(m_buttons);
@@ -70,6 +91,15 @@ void SettingsDialog::accept() {
                 return;
             }
             AppSettings::setDatabaseCurrency(currency);
+        }
+    }
+    if (m_countryBox) {
+        const QString country = m_countryBox->currentData().toString();
+        if (!country.isEmpty() && country != m_country) {
+            if (Status st = storage::changeCountry(*m_db, country); !st) {
+                QMessageBox::warning(this, windowTitle(), st.error());
+                return;
+            }
         }
     }
     // The default for new databases, unless the box only showed the open database's currency.
@@ -104,6 +134,24 @@ void SettingsDialog::retranslate() {
     else
         m_currencyNote->setText(tr("The currency of this database and of new ones."));
     m_ownerLabel->setText(tr("Your name:"));
+    if (m_countryBox) {
+        const QList<text::PhoneRegionName> names = text::phoneRegionNames();
+        for (int i = 0; i < m_countryBox->count(); ++i) {
+            const QString code = m_countryBox->itemData(i).toString();
+            QString name = code;
+            for (const text::PhoneRegionName &r : names) {
+                if (r.code == code)
+                    name = r.name;
+            }
+            m_countryBox->setItemText(i, tr("%1 (%2)", "country name (ISO code)").arg(name, code));
+        }
+        m_countryLabel->setText(tr("Country:"));
+        m_countryNote->setText(
+            m_countryError.isEmpty()
+                ? tr("Phone numbers in this database written without a country code (+81, +1…) "
+                     "belong to this country. Numbers already stored keep their meaning.")
+                : m_countryError);
+    }
 }
 
 } // namespace mikomi::ui

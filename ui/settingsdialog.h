@@ -17,9 +17,11 @@ class Database;
 
 namespace mikomi::ui {
 
-// Settings: language (applied at once, no restart), currency and the user's own name. The
-// currency is the open database's (storage/currencystore.h) and the default for new ones; it
-// cannot be changed for a database that already holds amounts (the box is disabled and says why).
+// Settings: language (applied at once, no restart), currency, the database's country and the
+// user's own name. The currency is the open database's (storage/currencystore.h) and the default
+// for new ones; it cannot be changed for a database that already holds amounts (the box is
+// disabled and says why). The country (storage/countrystore.h) is the region of phone numbers
+// typed or imported without a country code; it is shown only with a database open.
 class SettingsDialog final : public QDialog {
     Q_OBJECT
 public:
@@ -39,6 +41,11 @@ private:
     bool m_currencyLocked = false; // the database holds amounts
     QComboBox *m_currencyBox = nullptr;
     QLabel *m_currencyNote = nullptr;
+    QComboBox *m_countryBox = nullptr; // with a database open only
+    QLabel *m_countryLabel = nullptr;
+    QLabel *m_countryNote = nullptr;
+    QString m_country;      // the database's when the dialog opened
+    QString m_countryError; // why it could not be read
     QLineEdit *m_owner = nullptr;
     QLabel *m_languageLabel = nullptr;
     QLabel *m_currencyLabel = nullptr;

@@ -2,11 +2,15 @@
 
 #include "models/demo/demodata.h"
 #include "models/demo/demorandom.h"
+#include "models/text/phone.h"
+
+#include <QHash>
 
 #include <QTimeZone>
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <vector>
 
 namespace mikomi::demo {
@@ -439,6 +443,7 @@ private:
         return secsAt(day, fromHour * 3600 + int(m_rng.below(quint32((toHour - fromHour) * 3600))));
     }
     QString phone(const char *prefix, bool japanese);
+    QString existingNumber(const QString &number, qsizetype localStart);
     QString mobile(const Company &company);
     QString email(qint64 ordinal, const QString &domain, bool ja, int given, int family);
     Touchpoint touchpoint(int source, qint64 secs, const QDateTime &time, int showIndex);
@@ -449,6 +454,7 @@ private:
     const DemoOptions m_options;
     DemoSink &m_sink;
     Random m_rng;
+    QHash<QString, bool> m_validExchange; // "011-469" → whether libphonenumber knows it
 #if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
     const QTimeZone m_zone = QTimeZone::fromSecondsAheadOfUtc(kJstOffset);
 #endif
@@ -723,7 +729,8 @@ qint64 Generator::pickCreatedDay(bool anyDay) {
     }
 }
 
-// Japanese: area code + local number (10 digits); international: prefix + "NNN-NNNN".
+// Japanese: area code + local number (10 digits; mobiles 070/080/090-NNN0-NNNN, 11 digits, as
+// libphonenumber requires); international: prefix + "NNN-NNNN".
 QString Generator::phone(const char *prefix, bool japanese) {
     char16_t buf[32];
     int n = 0;
@@ -736,15 +743,43 @@ QString Generator::phone(const char *prefix, bool japanese) {
     };
     if (japanese) {
         const int area = n;
+        const bool mobile = area == 3 && prefix[2] == '0' && prefix[1] >= '7' && prefix[1] <= '9';
         buf[n++] = u'-';
         digits(area == 2 ? 4 : 3);
+        if (mobile)
+            buf[n++] = u'0'; // the same draws as before, so the rest of the data does not move
         buf[n++] = u'-';
     } else {
         digits(3);
         buf[n++] = prefix[1] == '1' ? u'-' : u' ';
     }
     digits(4);
-    return QString(reinterpret_cast<const QChar *>(buf), n);
+    const qsizetype localStart = japanese ? qsizetype(std::strlen(prefix)) + 1 : 0;
+    return existingNumber(QString(reinterpret_cast<const QChar *>(buf), n),
+                          japanese ? localStart : qsizetype(std::strlen(prefix)));
+}
+
+// Not every exchange of an area exists (011-469-… is no Sapporo number): a number in one that
+// libphonenumber does not know gets the first exchange digit, from 2 up, that it knows. The draws
+// stay the same, so the rest of the data does not move. Known exchanges are remembered (a parse
+// takes ~17 µs).
+QString Generator::existingNumber(const QString &number, qsizetype localStart) {
+    const auto known = [this](const QString &n, qsizetype start) {
+        const QString exchange = n.left(start + 3);
+        auto it = m_validExchange.constFind(exchange);
+        if (it == m_validExchange.cend())
+            it = m_validExchange.insert(exchange, text::parsePhone(n, QStringLiteral("JP")).valid);
+        return *it;
+    };
+    if (known(number, localStart))
+        return number;
+    QString other = number;
+    for (char16_t d = u'2'; d <= u'9'; ++d) {
+        other[localStart] = QChar(d);
+        if (known(other, localStart))
+            return other;
+    }
+    return number; // no exchange of this prefix is known as a whole number (the caller trims it)
 }
 
 QString Generator::mobile(const Company &company) {
@@ -752,8 +787,13 @@ QString Generator::mobile(const Company &company) {
         const int r = int(m_rng.below(10));
         return phone(r < 6 ? "090" : r < 9 ? "080" : "070", true);
     }
-    if (company.country == u"GB")
-        return phone("+44 7700 9", false).remove(9, 1); // Ofcom's range for drama: 07700 900xxx
+    if (company.country == u"GB") {
+        // 07400 NNNNNN (10 digits after the 0). Ofcom's drama range, 07700 900xxx, is not a valid
+        // number to libphonenumber, so demo leads would not pass the editor's check.
+        QString m = phone("+44 7400 ", false);
+        m.chop(1);
+        return m;
+    }
     return phone(company.phonePrefix, false);
 }
 

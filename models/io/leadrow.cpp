@@ -4,6 +4,7 @@
 #include "models/domain/money.h"
 #include "models/domain/textcheck.h"
 #include "models/text/normalize.h"
+#include "models/text/phone.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -372,7 +373,7 @@ RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
             break;
         }
     }
-    const auto known = [&lead](ContactKind kind, const QString &v) {
+    const auto known = [&lead, &options](ContactKind kind, const QString &v) {
         if (kind == ContactKind::Email) {
             const QString n = text::normalizeEmail(v);
             if (text::normalizeEmail(lead.email) == n)
@@ -382,13 +383,14 @@ RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
                     return p.kind == ContactKind::Email && text::normalizeEmail(p.value) == n;
                 });
         }
-        const QString n = text::normalizePhone(v);
-        if (n == text::normalizePhone(lead.phone) || n == text::normalizePhone(lead.mobile))
+        const QString n = text::phoneKey(v, options.phoneRegion);
+        if (n == text::phoneKey(lead.phone, options.phoneRegion) ||
+            n == text::phoneKey(lead.mobile, options.phoneRegion))
             return true;
-        return std::any_of(lead.extraContacts.cbegin(), lead.extraContacts.cend(),
-                           [&](const ContactPoint &p) {
-                               return p.kind == kind && text::normalizePhone(p.value) == n;
-                           });
+        return std::any_of(
+            lead.extraContacts.cbegin(), lead.extraContacts.cend(), [&](const ContactPoint &p) {
+                return p.kind == kind && text::phoneKey(p.value, options.phoneRegion) == n;
+            });
     };
     bool anyContact = false; // an email or number, valid or not (then it is the row's error)
     for (const Source &src : sources) {
@@ -412,14 +414,13 @@ RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
             if (label.isEmpty() && roleColumn)
                 label = map.headers.value(src.column).trimmed();
             anyContact = true;
-            if (email ? !text::isValidEmail(v) : !text::isValidPhone(v)) {
+            if (email ? !text::isValidEmail(v)
+                      : !text::phoneError(v, options.phoneRegion).isEmpty()) {
                 errors.addColumn(src.column,
                                  email ? QCoreApplication::translate(
                                              "Mikomi", "\"%1\" is not a valid email address.")
                                              .arg(v)
-                                       : QCoreApplication::translate(
-                                             "Mikomi", "\"%1\" is not a valid phone number.")
-                                             .arg(v));
+                                       : text::phoneError(v, options.phoneRegion));
                 return;
             }
             if (kind == ContactKind::Email && lead.email.isEmpty()) {

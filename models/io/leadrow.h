@@ -32,6 +32,10 @@ template <typename T> struct RowResult {
 struct RowOptions {
     // Minor units per major unit of the money columns: 1 for JPY (no decimals), 100 for USD.
     int minorUnitsPerMajor = 1;
+    // The region of phone numbers written without a country code ("JP", "US"). The importer
+    // passes the database's country (storage/countrystore.h); JP is that of a database with
+    // neither a country nor a currency. Empty: only numbers written with + are valid.
+    QString phoneRegion = QStringLiteral("JP");
     // How year-last numeric dates (5/12/2026) are read: given by --date-order or detected from
     // the file by the import. None: such a date is a row error asking for --date-order.
     std::optional<dates::DateOrder> dateOrder = std::nullopt;

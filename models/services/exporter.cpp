@@ -6,6 +6,7 @@
 #include "models/storage/livefiles.h"
 #include "models/storage/repositories.h"
 #include "models/text/normalize.h"
+#include "models/text/phone.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -61,7 +62,7 @@ bool isContactColumn(const QString &header) {
 }
 
 QList<io::RowError> readContactColumns(const io::HeaderMap &map, const io::CsvRecord &rec,
-                                       Lead &lead) {
+                                       Lead &lead, const QString &phoneRegion) {
     QList<io::RowError> errors;
     QHash<QString, int> labelColumn; // "fax2" → column of "fax2_label"
     struct ValueColumn {
@@ -118,16 +119,15 @@ QList<io::RowError> readContactColumns(const io::HeaderMap &map, const io::CsvRe
                                      .arg(label, map.headers.at(c))});
             continue;
         }
-        const bool valid =
-            kind == ContactKind::Email ? text::isValidEmail(value) : text::isValidPhone(value);
-        if (!valid) {
-            errors.append(io::RowError{
-                rec.line, map.headers.at(c),
-                kind == ContactKind::Email
-                    ? QCoreApplication::translate("Mikomi", "\"%1\" is not a valid email address.")
-                          .arg(value)
-                    : QCoreApplication::translate("Mikomi", "\"%1\" is not a valid phone number.")
-                          .arg(value)});
+        const QString problem =
+            kind == ContactKind::Email
+                ? (text::isValidEmail(value) ? QString()
+                                             : QCoreApplication::translate(
+                                                   "Mikomi", "\"%1\" is not a valid email address.")
+                                                   .arg(value))
+                : text::phoneError(value, phoneRegion);
+        if (!problem.isEmpty()) {
+            errors.append(io::RowError{rec.line, map.headers.at(c), problem});
             continue;
         }
         lead.extraContacts.append(ContactPoint{kind, value, label});

@@ -45,8 +45,9 @@ QString contactColumnName(ContactKind kind, int n, bool label);
 // True for a header readContactColumns() reads when no field claims it ("email2", "Fax_Label"…):
 // for reports of the columns an import leaves unused.
 bool isContactColumn(const QString &header);
+// `phoneRegion`: the database's country, for numbers without a country code.
 QList<io::RowError> readContactColumns(const io::HeaderMap &map, const io::CsvRecord &record,
-                                       Lead &lead);
+                                       Lead &lead, const QString &phoneRegion);
 
 enum class ExportFormat { Csv = 0, VCard };
 

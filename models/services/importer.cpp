@@ -7,6 +7,7 @@
 #include "models/services/exporter.h"
 #include "models/storage/assignment.h"
 #include "models/storage/bulkwriter.h"
+#include "models/storage/countrystore.h"
 #include "models/storage/followups.h"
 #include "models/storage/leadcontacts.h"
 #include "models/storage/leadkeys.h"
@@ -15,6 +16,7 @@
 #include "models/storage/scoringstore.h"
 #include "models/storage/sql.h"
 #include "models/text/normalize.h"
+#include "models/text/phone.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -64,7 +66,7 @@ public:
     void addExtras(qint64 id, const QList<ContactPoint> &contacts) {
         for (const ContactPoint &c : contacts) {
             if (c.kind == ContactKind::Email)
-                addExtraEmail(id, storage::contactKey(c));
+                addExtraEmail(id, storage::contactKey(c, QString())); // an email: no region
         }
     }
 
@@ -130,7 +132,7 @@ private:
 
 // Fills the empty fields of `into` from `from` (merge) or overwrites with `from`'s non-empty
 // values (update). Stage fields are left to the caller.
-Lead combine(const Lead &existing, const Lead &row, OnMatch mode) {
+Lead combine(const Lead &existing, const Lead &row, OnMatch mode, const QString &phoneRegion) {
     Lead out = existing;
     const bool overwrite = mode == OnMatch::Update;
     const auto take = [&](QString &dst, const QString &src) {
@@ -190,7 +192,7 @@ Lead combine(const Lead &existing, const Lead &row, OnMatch mode) {
         keep(ContactKind::Phone, existing.phone);
         keep(ContactKind::Mobile, existing.mobile);
     }
-    storage::addContacts(out, more);
+    storage::addContacts(out, more, phoneRegion);
     if (row.optOut)
         out.optOut = true; // an opt-out is never undone by an import
     out.anonymous = out.familyName.isEmpty() && out.givenName.isEmpty() && out.email.isEmpty() &&
@@ -240,7 +242,7 @@ QString vcardProperty(const QString &key) {
 
 // The checks of io::leadFromRow for a card: text in a wrong character set, control characters,
 // invalid email and phone numbers. Each error names the line and property it comes from.
-QList<io::RowError> cardErrors(const io::VCardEntry &card) {
+QList<io::RowError> cardErrors(const io::VCardEntry &card, const QString &phoneRegion) {
     QList<io::RowError> out;
     for (const io::VCardWarning &e : card.errors)
         out.append(io::RowError{e.line, QString(), e.message});
@@ -258,9 +260,8 @@ QList<io::RowError> cardErrors(const io::VCardEntry &card) {
                 .arg(l.email));
     for (const auto &[key, value] : {std::pair{QStringLiteral("phone"), l.phone},
                                      std::pair{QStringLiteral("mobile"), l.mobile}}) {
-        if (!value.isEmpty() && !text::isValidPhone(value))
-            add(key, QCoreApplication::translate("Mikomi", "\"%1\" is not a valid phone number.")
-                         .arg(value));
+        if (const QString e = text::phoneError(value, phoneRegion); !e.isEmpty())
+            add(key, e);
     }
     return out;
 }
@@ -320,6 +321,7 @@ private:
     QDateTime m_now;
     QDateTime m_followUpSince; // leads created since then get a first follow-up (once: mktime)
     ImportSummary m_s;
+    QString m_phoneRegion; // of numbers without a country code: the options', else the database's
     QSet<QString> m_categoryDone;
     QSet<QString> m_touchKeys;     // lead|time|source of touchpoints already stored
     QHash<QString, Money> m_spend; // canonical source|month → amount
@@ -471,12 +473,12 @@ Status Run::importLead(io::LeadRow row, int line, const QStringList &fields, boo
                                 : m_repo.get(match);
     if (!existing)
         return Error{existing.error()};
-    const Lead combined = combine(*existing, lead, m_o.onMatch);
+    const Lead combined = combine(*existing, lead, m_o.onMatch, m_phoneRegion);
     if (!(combined == *existing)) {
         diffLeads(*existing, combined, line, match, m_s.changes);
         if (Status st = m_repo.update(combined); !st)
             return st;
-        m_matcher.add(match, storage::LeadKeys::of(combined));
+        m_matcher.add(match, storage::LeadKeys::of(combined, m_phoneRegion));
         m_matcher.addExtras(match, combined.extraContacts);
         // Fields the attribute rules look at changed: the score follows (with the lead's
         // activities, so through the store).
@@ -653,6 +655,7 @@ Status Run::readCsv(storage::BulkWriter &writer) {
     }
     io::RowOptions rowOptions;
     rowOptions.minorUnitsPerMajor = m_o.minorUnitsPerMajor;
+    rowOptions.phoneRegion = m_phoneRegion;
     rowOptions.dateOrder = m_o.dateOrder;
     if (kind == ImportKind::Leads || kind == ImportKind::VCard)
         return importLeadRows(reader, map, rowOptions, total);
@@ -749,9 +752,9 @@ Status Run::importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
             // The extra emails and numbers of Mikomi's own CSV export (email2, phone2, fax…) in
             // columns no field claims.
             if (p.row.value)
-                p.row.errors << readContactColumns(map, r, p.row.value->lead);
+                p.row.errors << readContactColumns(map, r, p.row.value->lead, m_phoneRegion);
             if (p.row.ok()) {
-                p.keys = storage::LeadKeys::of(p.row.value->lead);
+                p.keys = storage::LeadKeys::of(p.row.value->lead, rowOptions.phoneRegion);
                 const QString &owner = p.row.value->lead.owner;
                 if (owner.contains(u'@') && text::isValidEmail(owner))
                     ownerEmails.insert(owner);
@@ -940,7 +943,7 @@ Status Run::readVCard() {
         for (const io::VCardWarning &w : card.warnings)
             m_s.warnings.append(vcardWarning(w));
         const Lead &l = card.lead;
-        if (QList<io::RowError> errors = cardErrors(card); !errors.isEmpty()) {
+        if (QList<io::RowError> errors = cardErrors(card, m_phoneRegion); !errors.isEmpty()) {
             reject(card.line, {}, std::move(errors));
             continue;
         }
@@ -958,7 +961,7 @@ Status Run::readVCard() {
         row.lead = l;
         row.lead.anonymous = l.familyName.isEmpty() && l.givenName.isEmpty() && l.email.isEmpty() &&
                              l.phone.isEmpty() && l.mobile.isEmpty();
-        const storage::LeadKeys keys = storage::LeadKeys::of(row.lead);
+        const storage::LeadKeys keys = storage::LeadKeys::of(row.lead, m_phoneRegion);
         if (Status st = importLead(std::move(row), 0, {}, false, keys); !st)
             return st;
         tick(m_s.rowsRead, total);
@@ -990,6 +993,13 @@ Result<ImportSummary> Run::exec() {
     storage::Transaction tx(m_db);
     if (!tx.started())
         return Error{tx.error()};
+    m_phoneRegion = m_o.phoneRegion;
+    if (m_phoneRegion.isEmpty()) {
+        auto region = storage::phoneRegion(m_db);
+        if (!region)
+            return region.failure();
+        m_phoneRegion = *region;
+    }
     qint64 existing = 0;
     if (Status st = m_matcher.load(m_db, &existing); !st)
         return Error{st.error()};
@@ -1201,10 +1211,12 @@ Result<ImportAnalysis> analyseImport(const ImportOptions &options, int previewRo
     return a;
 }
 
-QList<PreviewRow> previewRows(const ImportAnalysis &a, int minorUnitsPerMajor) {
+QList<PreviewRow> previewRows(const ImportAnalysis &a, int minorUnitsPerMajor,
+                              const QString &phoneRegion) {
     QList<PreviewRow> out;
     io::RowOptions ro;
     ro.minorUnitsPerMajor = minorUnitsPerMajor;
+    ro.phoneRegion = phoneRegion;
     ro.dateOrder = a.dateOrder;
     const auto leadValues = [&](const Lead &l) {
         QStringList v;
@@ -1240,7 +1252,7 @@ QList<PreviewRow> previewRows(const ImportAnalysis &a, int minorUnitsPerMajor) {
             auto r = io::leadFromRow(a.mapping, rec, ro);
             p.errors = r.errors;
             if (r.value) {
-                p.errors << readContactColumns(a.mapping, rec, r.value->lead);
+                p.errors << readContactColumns(a.mapping, rec, r.value->lead, phoneRegion);
                 Lead l = r.value->lead;
                 if (l.lostAt)
                     l.lost = true;

@@ -53,8 +53,11 @@ struct ImportOptions {
     bool dryRun = false;
     QString defaultSource;      // source for rows that name none (--source)
     int minorUnitsPerMajor = 1; // 1 = JPY, 100 = USD
-    QString user;               // written to stage history
-    QDateTime now;              // created_at of rows without one (default: now)
+    // Region of phone numbers without a country code ("US"); empty = the database's country
+    // (storage/countrystore.h).
+    QString phoneRegion;
+    QString user;  // written to stage history
+    QDateTime now; // created_at of rows without one (default: now)
     // New open leads (at Inquiry, not lost) created this many days before `now` or later get
     // their first follow-up task by the response-time rules, as if typed in; older rows are
     // history and get none. 0 = no follow-ups.
@@ -85,7 +88,9 @@ struct PreviewRow {
     QStringList values;
     QList<io::RowError> errors;
 };
-QList<PreviewRow> previewRows(const ImportAnalysis &analysis, int minorUnitsPerMajor = 1);
+// `phoneRegion`: the region of phone numbers without a country code (the database's country).
+QList<PreviewRow> previewRows(const ImportAnalysis &analysis, int minorUnitsPerMajor,
+                              const QString &phoneRegion);
 // Field labels of a kind (the preview's columns and the mapping combo boxes).
 QStringList fieldLabels(ImportKind kind);
 int fieldCount(ImportKind kind);

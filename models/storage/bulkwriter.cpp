@@ -1,6 +1,7 @@
 #include "models/storage/bulkwriter.h"
 
 #include "models/domain/dates.h"
+#include "models/storage/countrystore.h"
 #include "models/storage/leadcolumns.h"
 #include "models/storage/leadcontacts.h"
 #include "models/storage/leadsearch.h"
@@ -309,7 +310,20 @@ Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &a
         times << dates::toIsoDateTime(a.occurredAt);
         last = std::max(last, times.constLast());
     }
-    QVariantList binds = leadBinds(lead, *owner, *source, keys);
+    std::optional<LeadKeys> own;
+    if (!keys) {
+        if (!m_phoneRegion) {
+            auto region = phoneRegion(m_db);
+            if (!region)
+                return region.failure();
+            m_phoneRegion = *region;
+        }
+        keys = &own.emplace(LeadKeys::of(lead, *m_phoneRegion));
+    }
+    auto leadValues = leadBinds(m_db, lead, *owner, *source, keys);
+    if (!leadValues)
+        return leadValues.failure();
+    QVariantList binds = *leadValues;
     binds << stageKey(lead.stage)
           << (lead.stage == Stage::Sql ? sqlKindKey(lead.sqlKind) : QString())
           << stageKey(std::max(lead.stage, lead.furthestStage)) << (lead.lost ? 1 : 0)
@@ -325,13 +339,19 @@ Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &a
             return s.failure();
     }
     // Its further emails and numbers, stored as LeadRepository stores them (leadcontacts.cpp).
+    if (!lead.extraContacts.isEmpty() && !m_phoneRegion) {
+        auto region = phoneRegion(m_db);
+        if (!region)
+            return region.failure();
+        m_phoneRegion = *region;
+    }
     int position = 0;
     for (const ContactPoint &given : lead.extraContacts) {
         const ContactPoint c = tidiedContact(given);
         if (c.value.isEmpty())
             continue;
-        auto r = m_contact->run(
-            {*id, position++, contactKindKey(c.kind), c.value, c.label, contactKey(c)});
+        auto r = m_contact->run({*id, position++, contactKindKey(c.kind), c.value, c.label,
+                                 contactKey(c, m_phoneRegion.value_or(QString()))});
         if (!r)
             return r.failure();
     }

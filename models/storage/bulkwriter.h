@@ -9,6 +9,7 @@
 #include <QSet>
 
 #include <memory>
+#include <optional>
 
 namespace mikomi::storage {
 
@@ -52,6 +53,7 @@ private:
     Status writeActivity(qint64 leadId, const Activity &a, const QString &occurredAt);
     Status pauseActivityTriggers();
     Database &m_db;
+    std::optional<QString> m_phoneRegion; // read once, for leads written without their keys
     std::unique_ptr<class LeadRepository> m_repo;
     std::unique_ptr<Statement> m_lead, m_score, m_history, m_touch, m_activity, m_contact;
     QStringList m_deferred; // CREATE INDEX statements to run in finish()

@@ -294,6 +294,16 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
                     return failed(why);
                 }
             }
+            if (m.run) {
+                if (Status s = m.run(*db); !s) {
+                    tx.rollback();
+                    Error why = s.failure();
+                    why.message = QCoreApplication::translate("Mikomi", "step %1: %2")
+                                      .arg(m.version)
+                                      .arg(why.message);
+                    return failed(why);
+                }
+            }
         }
         if (auto r = exec(*db, QStringLiteral("PRAGMA user_version = %1").arg(target)); !r)
             return failed(r.failure());

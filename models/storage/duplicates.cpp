@@ -1,9 +1,11 @@
 #include "models/storage/duplicates.h"
 
+#include "models/storage/countrystore.h"
 #include "models/storage/leadcontacts.h"
 #include "models/storage/repositories.h"
 #include "models/storage/sql.h"
 #include "models/text/normalize.h"
+#include "models/text/phone.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -72,13 +74,18 @@ Result<QList<DuplicateMatch>> findDuplicates(Database &db, const Lead &lead) {
     const QString byPhone = QStringLiteral(
         "phone_key = ? OR mobile_key = ? OR id IN (SELECT lead_id FROM lead_contacts WHERE key = "
         "? AND kind IN ('phone', 'mobile'))");
+    // E.164: 090-1234-5678 typed in a Japanese database and +81 90 1234 5678 imported are the
+    // same number.
+    auto region = phoneRegion(db);
+    if (!region)
+        return region.failure();
     QStringList emails{text::normalizeEmail(lead.email)};
-    QStringList phones{text::normalizePhone(lead.phone), text::normalizePhone(lead.mobile)};
+    QStringList phones{text::phoneKey(lead.phone, *region), text::phoneKey(lead.mobile, *region)};
     for (const ContactPoint &c : lead.extraContacts) {
         if (c.kind == ContactKind::Email)
-            emails << contactKey(c);
+            emails << contactKey(c, *region);
         else if (c.kind != ContactKind::Fax)
-            phones << contactKey(c);
+            phones << contactKey(c, *region);
     }
     emails.removeDuplicates();
     phones.removeDuplicates();
@@ -177,7 +184,7 @@ Result<QList<DuplicateGroup>> duplicateGroups(Database &db, int limit) {
     return groups;
 }
 
-Lead mergedLead(const Lead &keep, const Lead &other) {
+Lead mergedLead(const Lead &keep, const Lead &other, const QString &phoneRegion) {
     Lead m = keep;
     const auto fill = [](QString &a, const QString &b) {
         if (a.trimmed().isEmpty())
@@ -216,7 +223,7 @@ Lead mergedLead(const Lead &keep, const Lead &other) {
     if (!other.mobile.isEmpty())
         more << ContactPoint{ContactKind::Mobile, other.mobile, QString()};
     more << other.extraContacts;
-    addContacts(m, more);
+    addContacts(m, more, phoneRegion);
     if (!m.dealValue)
         m.dealValue = other.dealValue;
     if (!m.lifetimeValue)
@@ -245,7 +252,10 @@ Status mergeLeads(Database &db, qint64 keepId, qint64 otherId) {
     auto other = repo.get(otherId);
     if (!other)
         return other.failure();
-    if (Status s = repo.update(mergedLead(*keep, *other)); !s)
+    auto region = phoneRegion(db);
+    if (!region)
+        return region.failure();
+    if (Status s = repo.update(mergedLead(*keep, *other, *region)); !s)
         return s;
     // The merged-in lead's follow-ups move too (a delete would cascade them away).
     for (const QString &table : {QStringLiteral("stage_history"), QStringLiteral("touchpoints"),

@@ -11,7 +11,7 @@ namespace mikomi::storage {
 // Why two leads look like the same person.
 enum class DuplicateReason {
     Email,         // same normalised email (a lead's own or one of its extra emails)
-    Phone,         // same normalised phone or mobile
+    Phone,         // same phone or mobile number (E.164, extension ignored; extras too)
     CompanyPerson, // same person at the same company (same text)
     Suggestion, // same person, company written differently (株式会社サンプル / ㈱サンプル)
 };
@@ -39,7 +39,8 @@ Result<QList<DuplicateGroup>> duplicateGroups(Database &db, int limit = 200);
 
 // `keep` with every empty field filled from `other` (notes joined), and every email and number of
 // `other` it did not take kept among its extra contacts (each once).
-Lead mergedLead(const Lead &keep, const Lead &other);
+// `phoneRegion`: the database's country (storage::phoneRegion), for comparing numbers.
+Lead mergedLead(const Lead &keep, const Lead &other, const QString &phoneRegion);
 
 // Merges `otherId` into `keepId`: fields filled, history, touchpoints and activities moved to
 // `keepId`, `otherId` deleted. One transaction. Never called without the user choosing it.

@@ -2,7 +2,9 @@
 
 #include "models/domain/dates.h"
 #include "models/domain/textcheck.h"
+#include "models/storage/countrystore.h"
 #include "models/text/normalize.h"
+#include "models/text/phone.h"
 
 #include <QHash>
 
@@ -77,11 +79,11 @@ QString companyKeyCached(const QString &company) {
 
 } // namespace
 
-LeadKeys LeadKeys::of(const Lead &l) {
+LeadKeys LeadKeys::of(const Lead &l, const QString &phoneRegion) {
     LeadKeys k;
     k.email = text::normalizeEmail(l.email);
-    k.phone = text::normalizePhone(l.phone);
-    k.mobile = text::normalizePhone(l.mobile);
+    k.phone = text::phoneKey(l.phone, phoneRegion);
+    k.mobile = text::phoneKey(l.mobile, phoneRegion);
     k.company = companyKeyCached(l.company);
     k.person = text::personKey(l.familyName, l.givenName);
     k.family = text::personKey(l.familyName, QString());
@@ -89,11 +91,16 @@ LeadKeys LeadKeys::of(const Lead &l) {
     return k;
 }
 
-QVariantList leadBinds(const Lead &l, qint64 ownerId, qint64 sourceId, const LeadKeys *keys) {
+Result<QVariantList> leadBinds(const Database &db, const Lead &l, qint64 ownerId, qint64 sourceId,
+                               const LeadKeys *keys) {
     std::optional<LeadKeys> own;
-    if (!keys)
-        keys = &own.emplace(LeadKeys::of(l));
-    return {
+    if (!keys) {
+        auto region = phoneRegion(db);
+        if (!region)
+            return region.failure();
+        keys = &own.emplace(LeadKeys::of(l, *region));
+    }
+    return QVariantList{
         l.company,
         l.companyReading,
         l.department,

@@ -3,6 +3,8 @@
 // Internal to models/storage: how a Lead maps onto the leads table's columns.
 
 #include "models/domain/lead.h"
+#include "models/domain/result.h"
+#include "models/storage/database.h"
 #include "models/storage/leadkeys.h"
 
 #include <QStringList>
@@ -19,8 +21,9 @@ const QStringList &leadColumns();
 const QString &scoreWriteSql();
 // The score of the lead aliased `l`, as an SQL expression (0 when it has no row).
 const QString &scoreSql();
-// `keys`: the lead's keys when the caller has them (else computed here).
-QVariantList leadBinds(const Lead &l, qint64 ownerId, qint64 sourceId,
-                       const LeadKeys *keys = nullptr);
+// `keys`: the lead's keys when the caller has them (else computed here, in the phone region of
+// `db`).
+Result<QVariantList> leadBinds(const Database &db, const Lead &l, qint64 ownerId, qint64 sourceId,
+                               const LeadKeys *keys = nullptr);
 
 } // namespace mikomi::storage

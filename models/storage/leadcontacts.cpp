@@ -1,8 +1,10 @@
 #include "models/storage/leadcontacts.h"
 
 #include "models/domain/textcheck.h"
+#include "models/storage/countrystore.h"
 #include "models/storage/sql.h"
 #include "models/text/normalize.h"
+#include "models/text/phone.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -32,9 +34,12 @@ std::optional<ContactKind> contactKindFromKey(const QString &key) {
     return std::nullopt;
 }
 
-QString contactKey(const ContactPoint &c) {
-    return c.kind == ContactKind::Email ? text::normalizeEmail(c.value)
-                                        : text::normalizePhone(c.value);
+QString contactKey(const ContactPoint &c, const QString &phoneRegion) {
+    if (c.kind == ContactKind::Email)
+        return text::normalizeEmail(c.value);
+    const QString key = text::phoneKey(c.value, phoneRegion);
+    const QString raw = c.value.trimmed();
+    return key.isEmpty() && !raw.isEmpty() ? QStringLiteral("raw:") + raw : key;
 }
 
 ContactPoint tidiedContact(const ContactPoint &c) {
@@ -44,18 +49,19 @@ ContactPoint tidiedContact(const ContactPoint &c) {
     return out;
 }
 
-int addContacts(Lead &lead, const QList<ContactPoint> &more) {
+int addContacts(Lead &lead, const QList<ContactPoint> &more, const QString &phoneRegion) {
     QSet<QString> seen;
-    for (const QString &k : {text::normalizeEmail(lead.email), text::normalizePhone(lead.phone),
-                             text::normalizePhone(lead.mobile)}) {
+    for (const QString &k :
+         {text::normalizeEmail(lead.email), text::phoneKey(lead.phone, phoneRegion),
+          text::phoneKey(lead.mobile, phoneRegion)}) {
         if (!k.isEmpty())
             seen.insert(k);
     }
     for (const ContactPoint &c : std::as_const(lead.extraContacts))
-        seen.insert(contactKey(c));
+        seen.insert(contactKey(c, phoneRegion));
     int added = 0;
     for (const ContactPoint &c : more) {
-        const QString key = contactKey(c);
+        const QString key = contactKey(c, phoneRegion);
         if (key.isEmpty() || seen.contains(key))
             continue;
         seen.insert(key);
@@ -92,16 +98,23 @@ Status writeContacts(Database &db, qint64 leadId, const QList<ContactPoint> &con
     if (auto q = exec(db, QStringLiteral("DELETE FROM lead_contacts WHERE lead_id = ?"), {leadId});
         !q)
         return q.failure();
+    QString region;
+    if (!contacts.isEmpty()) {
+        auto r = phoneRegion(db);
+        if (!r)
+            return r.failure();
+        region = *r;
+    }
     int position = 0;
     for (const ContactPoint &given : contacts) {
         const ContactPoint c = tidiedContact(given);
         if (c.value.isEmpty())
             continue; // an empty row of the editor's list is no contact
-        auto q =
-            exec(db,
-                 QStringLiteral("INSERT INTO lead_contacts(lead_id, position, kind, value, "
-                                "label, key) VALUES (?, ?, ?, ?, ?, ?)"),
-                 {leadId, position++, contactKindKey(c.kind), c.value, c.label, contactKey(c)});
+        auto q = exec(
+            db,
+            QStringLiteral("INSERT INTO lead_contacts(lead_id, position, kind, value, "
+                           "label, key) VALUES (?, ?, ?, ?, ?, ?)"),
+            {leadId, position++, contactKindKey(c.kind), c.value, c.label, contactKey(c, region)});
         if (!q)
             return q.failure();
     }

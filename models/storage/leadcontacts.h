@@ -20,16 +20,18 @@ namespace mikomi::storage {
 QString contactKindKey(ContactKind kind);
 std::optional<ContactKind> contactKindFromKey(const QString &key);
 
-// The form duplicates are matched on: text::normalizeEmail for an email, text::normalizePhone
-// for the other kinds. Empty for an empty value.
-QString contactKey(const ContactPoint &contact);
+// The form duplicates are matched on: text::normalizeEmail for an email, text::phoneKey (E.164 in
+// the database's country `phoneRegion`) for the other kinds; a number libphonenumber cannot read
+// keeps a key of its own ("raw:" and the text), so it is never taken for empty. Empty for an
+// empty value.
+QString contactKey(const ContactPoint &contact, const QString &phoneRegion);
 // The value as stored: tidyEmail or tidyPhone (the same form as the lead's own columns).
 ContactPoint tidiedContact(const ContactPoint &contact);
 
 // Appends to lead.extraContacts each of `more` whose key is neither one of the lead's own
 // (email, phone, mobile) nor already among its extras, nor empty; the order is kept. Returns how
 // many were added. Used wherever two records of one person meet (import merge, duplicate merge).
-int addContacts(Lead &lead, const QList<ContactPoint> &more);
+int addContacts(Lead &lead, const QList<ContactPoint> &more, const QString &phoneRegion);
 
 // The first extra contact with a forbidden character, as a translated reason; empty when none.
 QString contactTextProblem(const Lead &lead);

@@ -11,14 +11,15 @@ namespace mikomi::storage {
 // matches on them, then writes them), since normalising is a good part of an import's time.
 struct LeadKeys {
     QString email;   // text::normalizeEmail
-    QString phone;   // text::normalizePhone
-    QString mobile;  // text::normalizePhone
+    QString phone;   // text::phoneKey: E.164 without the extension ("+819012345678")
+    QString mobile;  // text::phoneKey
     QString company; // text::companyKey
     QString person;  // text::personKey(family, given)
     QString family;  // text::personKey(family, "")
     QString reading; // text::readingKey(family reading + given reading)
 
-    static LeadKeys of(const Lead &lead);
+    // `phoneRegion`: the region of numbers written without a country code (countrystore.h).
+    static LeadKeys of(const Lead &lead, const QString &phoneRegion);
 };
 
 } // namespace mikomi::storage

@@ -1,12 +1,14 @@
 #include "models/storage/leadquery.h"
 
 #include "models/domain/dates.h"
+#include "models/storage/countrystore.h"
 #include "models/storage/leadcolumns.h"
 #include "models/storage/leadsearch.h"
 #include "models/storage/scoringstore.h"
 #include "models/storage/searchindex.h"
 #include "models/storage/sql.h"
 #include "models/text/normalize.h"
+#include "models/text/phone.h"
 
 #include <QHash>
 
@@ -118,6 +120,10 @@ LeadQuery::SearchPlan LeadQuery::planSearch(const QString &search) {
                     digits.append(c);
             }
             variants = {digits};
+            // Numbers are kept as E.164 (+81312345678): the trunk 0 of a number typed as dialled
+            // at home (03-1234-5678, 0131 635 4287) is not in the key.
+            if (digits.startsWith(QLatin1Char('0')) && digits.size() >= 4)
+                variants << digits.mid(1);
         } else {
             add(text::companyKey(token));
         }
@@ -226,7 +232,11 @@ QString LeadQuery::where(const LeadFilter &f, QVariantList &binds, bool *narrow)
     const QString whole = f.search.trimmed();
     if (conds.size() > searchFrom && !whole.isEmpty() && !whole.contains(u' ')) {
         const QString key = whole.contains(u'@') ? text::normalizeEmail(whole)
-                            : phoneLike(whole)   ? text::normalizePhone(whole)
+                            : phoneLike(whole)   ? text::phoneKey(whole,
+                                                                  [this] {
+                                                                    auto r = phoneRegion(m_db);
+                                                                    return r ? *r : QString();
+                                                                }())
                                                  : QString();
         if (key.size() >= 6) {
             const QString searchConds = conds.mid(searchFrom).join(QStringLiteral(" AND "));

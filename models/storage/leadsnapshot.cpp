@@ -61,7 +61,10 @@ Status restoreLead(Database &db, const LeadSnapshot &s) {
     for (qsizetype i = 0; i < cols.size() + 5; ++i)
         marks << QStringLiteral("?");
     QVariantList binds{s.lead.id};
-    binds << leadBinds(s.lead, *owner, *source);
+    auto leadValues = leadBinds(db, s.lead, *owner, *source);
+    if (!leadValues)
+        return leadValues.failure();
+    binds << *leadValues;
     binds << stageKey(s.lead.stage)
           << (s.lead.stage == Stage::Sql ? sqlKindKey(s.lead.sqlKind) : QString())
           << stageKey(std::max(s.lead.stage, s.lead.furthestStage)) << (s.lead.lost ? 1 : 0);

@@ -6,7 +6,7 @@ namespace mikomi::storage {
 // columns (a second address, a direct line, a fax; issue 12), in the order the source gave them.
 // `value` as written (tidied like leads.email/phone), `label` as the source named it ("Work",
 // "直通", "TEL2"), `key` the normalised form duplicates are matched on (text::normalizeEmail for
-// kind 'email', text::normalizePhone otherwise; leadcontacts.cpp). They go with their lead.
+// kind 'email', text::phoneKey (E.164) otherwise; leadcontacts.cpp). They go with their lead.
 Migration migrationV10() {
     return {
         10,

@@ -353,7 +353,10 @@ Status LeadRepository::writeLead(const Lead &lead, bool insert, qint64 *newId) {
     auto source = m_sources.resolve(lead.source);
     if (!source)
         return source.failure();
-    QVariantList binds = leadBinds(lead, *owner, *source);
+    auto leadValues = leadBinds(m_db, lead, *owner, *source);
+    if (!leadValues)
+        return leadValues.failure();
+    QVariantList binds = *leadValues;
     const QStringList &cols = leadColumns();
     QString sql;
     if (insert) {

@@ -1,17 +1,25 @@
 #pragma once
 
+#include "models/domain/result.h"
+
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <vector>
 
 namespace mikomi::storage {
 
+class Database;
+
 // One step of the schema: from version `version - 1` to `version`. Steps run in order, each in
-// its own transaction, after a backup copy of the file.
+// its own transaction, after a backup copy of the file. `run`, when set, is called after the
+// statements, in the same transaction, for what SQL alone cannot do (recomputing keys with a
+// C++ library).
 struct Migration {
     int version = 0;
     QStringList statements;
+    std::function<Status(Database &)> run = {};
 };
 
 // Each version's steps live in their own function (and file) so they can grow independently.
@@ -25,6 +33,7 @@ Migration migrationV7();  // migration_v7.cpp: consent per lead (date and basis)
 Migration migrationV8();  // migration_v8.cpp: scores in their own narrow table (lead_scores)
 Migration migrationV9();  // migration_v9.cpp: sources.suggested (dictionary categories)
 Migration migrationV10(); // migration_v10.cpp: lead_contacts (further emails and numbers)
+Migration migrationV11(); // migration_v11.cpp: phone keys in E.164 (libphonenumber)
 
 // The built-in migrations, oldest first. The schema version is their count.
 const std::vector<Migration> &builtinMigrations();

@@ -38,40 +38,6 @@ bool isValidEmail(const QString &email) {
     return re.match(e).hasMatch();
 }
 
-QString normalizePhone(const QString &phone) {
-    const QString p = phone.normalized(QString::NormalizationForm_KC).trimmed();
-    QString out;
-    out.reserve(p.size());
-    bool plus = false;
-    for (const QChar c : p) {
-        if (c.isDigit())
-            out.append(QChar(u'0' + c.digitValue()));
-        else if (c == QLatin1Char('+') && out.isEmpty())
-            plus = true;
-    }
-    if (plus) {
-        if (out.startsWith(QLatin1String("81")))
-            return QLatin1Char('0') + out.mid(out.startsWith(QLatin1String("810")) ? 3 : 2);
-        return QLatin1Char('+') + out;
-    }
-    return out;
-}
-
-bool isValidPhone(const QString &phone) {
-    const QString p = phone.normalized(QString::NormalizationForm_KC).trimmed();
-    if (p.isEmpty())
-        return false;
-    // Only digits, separators and a leading plus; letters mean it is not a phone number.
-    static const QRegularExpression allowed(
-        QStringLiteral(R"(^\+?[0-9\s\-\x{2010}-\x{2015}\x{2212}\x{30FC}()\.]+$)"));
-    if (!allowed.match(p).hasMatch())
-        return false;
-    const QString n = normalizePhone(p);
-    if (n.startsWith(QLatin1Char('+')))
-        return n.size() >= 9 && n.size() <= 16;
-    return n.startsWith(QLatin1Char('0')) && (n.size() == 10 || n.size() == 11);
-}
-
 QString companyKey(const QString &company) {
     QString c = company.normalized(QString::NormalizationForm_KC).toCaseFolded();
     static const QRegularExpression legal(QStringLiteral(

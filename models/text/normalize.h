@@ -21,13 +21,7 @@ QString normalizeEmail(const QString &email);
 // True when the (normalised) email has a plausible shape: local@domain.tld, no spaces.
 bool isValidEmail(const QString &email);
 
-// Phones: NFKC, every dash/bracket/space variant removed, "+81" turned into a leading 0 so
-// 03-1234-5678, 0312345678 and ０３（１２３４）５６７８ give the same digits. Returns digits
-// (and a leading '+' for non-Japanese international numbers).
-QString normalizePhone(const QString &phone);
-// True when the normalised phone is a plausible number (Japanese 10–11 digits starting with 0,
-// or international + 8–15 digits).
-bool isValidPhone(const QString &phone);
+// Phones: see phone.h (parsePhone, phoneError, phoneKey), which know every country's numbers.
 
 // Company key for duplicate detection: NFKC, case-folded, legal forms (株式会社, ㈱, (株),
 // 有限会社, Inc., Co., Ltd., LLC, GmbH…) and punctuation removed.

@@ -1,6 +1,7 @@
 #include "models/demo/demodata.h"
 #include "models/demo/demogenerator.h"
 #include "models/text/normalize.h"
+#include "models/text/phone.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -389,8 +390,10 @@ private slots:
                 continue;
             }
             QVERIFY2(text::isValidEmail(l.email), qPrintable(l.email));
-            QVERIFY2(text::isValidPhone(l.phone), qPrintable(l.phone));
-            QVERIFY2(l.mobile.isEmpty() || text::isValidPhone(l.mobile), qPrintable(l.mobile));
+            QVERIFY2(text::phoneError(l.phone, QStringLiteral("JP")).isEmpty(),
+                     qPrintable(l.phone));
+            QVERIFY2(text::phoneError(l.mobile, QStringLiteral("JP")).isEmpty(),
+                     qPrintable(l.mobile));
             if (isJapanese(l)) {
                 ++ja;
                 QCOMPARE(l.honorific, QStringLiteral("様"));

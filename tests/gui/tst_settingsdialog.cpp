@@ -1,8 +1,11 @@
 // Preferences: the currency is the open database's; a database with amounts cannot switch it
-// (the box is disabled and says why). Screenshots in Japanese and English go to $MIKOMI_SHOTS.
+// (the box is disabled and says why). The database's country (the region of phone numbers
+// without a country code) is set there too. Screenshots in Japanese and English go to
+// $MIKOMI_SHOTS.
 
 #include "models/appsettings.h"
 #include "models/language.h"
+#include "models/storage/countrystore.h"
 #include "models/storage/currencystore.h"
 #include "models/storage/database.h"
 #include "models/storage/repositories.h"
@@ -68,6 +71,41 @@ private slots:
                                                         : QStringLiteral("cannot be changed"));
         QVERIFY(explained);
         shot(&dialog, QStringLiteral("settings_currency_locked"), lang);
+    }
+
+    void setsTheDatabasesCountry_data() {
+        QTest::addColumn<QString>("lang");
+        QTest::newRow("en") << QStringLiteral("en");
+        QTest::newRow("ja") << QStringLiteral("ja");
+    }
+    void setsTheDatabasesCountry() {
+        QFETCH(QString, lang);
+        LanguageManager language;
+        QVERIFY(language.apply(lang));
+        auto db =
+            storage::Database::open(m_dir.filePath(QStringLiteral("country_") + lang)).value();
+        QCOMPARE(storage::adoptCurrency(*db, Currency::JPY).value(), Currency::JPY);
+        AppSettings::setDatabaseCurrency(Currency::JPY);
+        QCOMPARE(storage::phoneRegion(*db).value(), QStringLiteral("JP")); // from the currency
+        ui::SettingsDialog dialog(&language, db.get());
+        dialog.show();
+        auto *box = dialog.findChild<QComboBox *>(QStringLiteral("country"));
+        QVERIFY(box);
+        QCOMPARE(box->currentData().toString(), QStringLiteral("JP"));
+        QVERIFY2(box->currentText().contains(lang == QLatin1String("ja") ? QStringLiteral("日本")
+                                                                         : QStringLiteral("Japan")),
+                 qPrintable(box->currentText()));
+        box->setCurrentIndex(box->findData(QStringLiteral("US")));
+        shot(&dialog, QStringLiteral("settings_country"), lang);
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(storage::phoneRegion(*db).value(), QStringLiteral("US"));
+        QCOMPARE(storage::storedCountry(*db).value(), std::optional<QString>(QStringLiteral("US")));
+    }
+    void noCountryWithoutADatabase() {
+        LanguageManager language;
+        ui::SettingsDialog dialog(&language);
+        QVERIFY(!dialog.findChild<QComboBox *>(QStringLiteral("country")));
     }
 
     void changesAnEmptyDatabasesCurrency() {

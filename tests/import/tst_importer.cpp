@@ -157,7 +157,7 @@ private slots:
         QCOMPARE(acme.phone, QStringLiteral("03-1234-5678"));
         // Sato by phone + family name: "Sato" and "佐藤" are different families → two leads.
         QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM leads WHERE phone_key = "
-                                              "'09011112222'")),
+                                              "'+819011112222'")),
                  2);
 
         // The report holds the four rejected rows to fix and re-import.
@@ -708,15 +708,35 @@ private slots:
     }
 
     void vcardJapanese() {
-        ImportOptions o = opts(QStringLiteral(MIKOMI_CORPUS "/vcard/android/v21_japanese_1.vcf"));
+        // Android's test card has TEL 0300000000, a number no Japanese line can have (03-0000 is
+        // not allocated): the card is refused, saying which line and number and why.
+        const QString android = QStringLiteral(MIKOMI_CORPUS "/vcard/android/v21_japanese_1.vcf");
+        ImportSummary s = run(opts(android));
+        QCOMPARE(s.kind, ImportKind::VCard);
+        QCOMPARE(s.created, 0);
+        QCOMPARE(s.rejected, 1);
+        QCOMPARE(s.errors.size(), 1);
+        QCOMPARE(s.errors.first().line, 5);
+        QCOMPARE(s.errors.first().column, QStringLiteral("TEL"));
+        QVERIFY2(s.errors.first().reason.contains(QStringLiteral("0300000000")),
+                 qPrintable(s.errors.first().reason));
+        // The same card with a number that exists.
+        QFile in(android);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        const QString fixed = m_dir.filePath(QStringLiteral("v21_japanese_1_fixed.vcf"));
+        QFile out(fixed);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        QVERIFY(out.write(in.readAll().replace("0300000000", "0312345678")) > 0);
+        out.close();
+        ImportOptions o = opts(fixed);
         o.defaultSource = QStringLiteral("名刺");
-        ImportSummary s = run(o);
+        s = run(o);
         QCOMPARE(s.kind, ImportKind::VCard);
         QCOMPARE(s.created, 1);
         Lead l = allLeads(*m_db).at(0);
         QCOMPARE(l.familyName, QStringLiteral("安藤ロイド"));
         QCOMPARE(l.familyReading, QStringLiteral("アンドウロイド"));
-        QCOMPARE(l.phone, QStringLiteral("0300000000"));
+        QCOMPARE(l.phone, QStringLiteral("0312345678"));
         QCOMPARE(l.source, QStringLiteral("名刺"));
         s = run(opts(QStringLiteral(MIKOMI_CORPUS "/vcard/android/v21_japanese_2.vcf")));
         QCOMPARE(s.created, 1);
@@ -1219,7 +1239,7 @@ private slots:
         QCOMPARE(a->kind, ImportKind::Leads);
         QCOMPARE(a->delimiter, QChar(u','));
         QCOMPARE(a->previewRecords.size(), 3);
-        const auto rows = previewRows(*a);
+        const auto rows = previewRows(*a, 1, QStringLiteral("JP"));
         QCOMPARE(rows.size(), 3);
         QCOMPARE(rows.at(1).values.at(int(io::LeadField::DealValue)), QStringLiteral("1200000"));
         QCOMPARE(rows.at(1).values.at(int(io::LeadField::CreatedAt)),

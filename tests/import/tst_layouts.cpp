@@ -487,7 +487,7 @@ private slots:
         QVERIFY(a.ok());
         QCOMPARE(a->previewRecords.size(), 2);
         QCOMPARE(a->dateOrder, dates::DateOrder::Mdy);
-        const QList<PreviewRow> rows = previewRows(*a);
+        const QList<PreviewRow> rows = previewRows(*a, 1, QStringLiteral("JP"));
         QCOMPARE(rows.size(), 2);
         QVERIFY(rows.at(0).errors.isEmpty());
         QVERIFY(rows.at(1).errors.isEmpty());
@@ -570,7 +570,7 @@ private slots:
                  {"honorific", QStringLiteral("Mr.")},
                  {"email", QStringLiteral("oliver.wright@fenwick.example")},
                  {"phone", QStringLiteral("+44 20 7946 0958")},
-                 {"mobile", QStringLiteral("+44 7700 900123")},
+                 {"mobile", QStringLiteral("+44 7400 900123")},
                  {"postal_code", QStringLiteral("EC2R 8EJ")},
                  {"city", QStringLiteral("London")},
                  {"street", QStringLiteral("1 Poultry")},

@@ -166,7 +166,7 @@ private slots:
             // A NUL in the notes is refused with the field's name (as in business-card mode).
             Lead nul = sample();
             nul.notes = QStringLiteral("before") + QChar(0) + QStringLiteral("after");
-            const auto issues = ui::validateLead(nul);
+            const auto issues = ui::validateLead(nul, QStringLiteral("JP"));
             QCOMPARE(issues.size(), 1);
             QCOMPARE(issues.first().first, QStringLiteral("notes"));
             QVERIFY2(issues.first().second.contains(l == QLatin1String("en")
@@ -174,6 +174,17 @@ private slots:
                                                         : QStringLiteral("メモ")),
                      qPrintable(issues.first().second));
             QVERIFY(issues.first().second.contains(QStringLiteral("U+0000")));
+            // An American number is valid in an American database; in a Japanese one it needs its
+            // +1, and the message says so.
+            Lead us = sample();
+            us.phone = QStringLiteral("(212) 555-0188");
+            us.mobile = QStringLiteral("415-555-0110 ext. 201");
+            QVERIFY(ui::validateLead(us, QStringLiteral("US")).isEmpty());
+            const auto inJapan = ui::validateLead(us, QStringLiteral("JP"));
+            QCOMPARE(inJapan.size(), 2);
+            QCOMPARE(inJapan.first().first, QStringLiteral("phone"));
+            QVERIFY2(inJapan.first().second.contains(QStringLiteral("(212) 555-0188")),
+                     qPrintable(inJapan.first().second));
         }
         QVERIFY(lang.apply(QStringLiteral("en")));
     }

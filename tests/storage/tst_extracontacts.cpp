@@ -454,12 +454,14 @@ private slots:
         Lead l;
         l.email = QStringLiteral("a@example.com");
         l.phone = QStringLiteral("03-1234-5678");
-        const int added = addContacts(
-            l, {{ContactKind::Email, QStringLiteral("A@EXAMPLE.COM"), {}},
-                {ContactKind::Phone, QStringLiteral("0312345678"), {}},
-                {ContactKind::Email, QStringLiteral("b@example.com"), QStringLiteral("x")},
-                {ContactKind::Email, QStringLiteral("b@example.com"), QStringLiteral("y")},
-                {ContactKind::Fax, QString(), {}}});
+        const int added =
+            addContacts(l,
+                        {{ContactKind::Email, QStringLiteral("A@EXAMPLE.COM"), {}},
+                         {ContactKind::Phone, QStringLiteral("0312345678"), {}},
+                         {ContactKind::Email, QStringLiteral("b@example.com"), QStringLiteral("x")},
+                         {ContactKind::Email, QStringLiteral("b@example.com"), QStringLiteral("y")},
+                         {ContactKind::Fax, QString(), {}}},
+                        QStringLiteral("JP"));
         QCOMPARE(added, 1);
         QCOMPARE(l.extraContacts.size(), 1);
         QCOMPARE(l.extraContacts.first().label, QStringLiteral("x"));

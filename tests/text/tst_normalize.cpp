@@ -14,40 +14,6 @@ private slots:
         QCOMPARE(sourceKey(QStringLiteral("Google   Ads")), QStringLiteral("google ads"));
         QVERIFY(sourceKey(QStringLiteral("LinkedIn Ads")) != sourceKey(QStringLiteral("LinkedIn")));
     }
-    void phones_data() {
-        QTest::addColumn<QString>("input");
-        QTest::addColumn<QString>("digits");
-        QTest::addColumn<bool>("valid");
-        QTest::newRow("tokyo") << "03-1234-5678"
-                               << "0312345678" << true;
-        QTest::newRow("plain") << "0312345678"
-                               << "0312345678" << true;
-        QTest::newRow("full-width") << "０３（１２３４）５６７８"
-                                    << "0312345678" << true;
-        QTest::newRow("mobile") << "090-1234-5678"
-                                << "09012345678" << true;
-        QTest::newRow("free dial") << "0120-123-456"
-                                   << "0120123456" << true;
-        QTest::newRow("+81") << "+81 3-1234-5678"
-                             << "0312345678" << true;
-        QTest::newRow("+81(0)") << "+81 (0)3 1234 5678"
-                                << "0312345678" << true;
-        QTest::newRow("us") << "+1 415 555 0100"
-                            << "+14155550100" << true;
-        QTest::newRow("katakana dash") << "03ー1234ー5678"
-                                       << "0312345678" << true;
-        QTest::newRow("too short") << "03-1234"
-                                   << "031234" << false;
-        QTest::newRow("letters") << "03-CALL-NOW"
-                                 << "03" << false;
-    }
-    void phones() {
-        QFETCH(QString, input);
-        QFETCH(QString, digits);
-        QFETCH(bool, valid);
-        QCOMPARE(normalizePhone(input), digits);
-        QCOMPARE(isValidPhone(input), valid);
-    }
     void emails_data() {
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("normalised");
