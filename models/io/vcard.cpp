@@ -207,6 +207,8 @@ public:
                 m_sortFamily = part(s, 0);
                 m_sortGiven = part(s, 1);
             }
+        } else if (n == "X-ABSHOWAS") {
+            m_showAsCompany = text().compare(QLatin1String("COMPANY"), Qt::CaseInsensitive) == 0;
         } else if (n == "FN") {
             m_fn = text();
             if (!lines.contains(QStringLiteral("familyName")))
@@ -335,7 +337,12 @@ public:
     Lead finish() {
         lead.familyName = m_family;
         lead.givenName = m_given;
-        if (lead.familyName.isEmpty() && lead.givenName.isEmpty()) {
+        // A company's card (no N, FN = the ORG name, or Apple's X-ABShowAs:COMPANY) is a
+        // company lead, not a person named after the company.
+        const bool companyCard =
+            m_showAsCompany ||
+            (!lead.company.isEmpty() && text::foldKey(m_fn) == text::foldKey(lead.company));
+        if (lead.familyName.isEmpty() && lead.givenName.isEmpty() && !companyCard) {
             const auto [f, g] = splitFullName(m_fn);
             lead.familyName = f;
             lead.givenName = g;
@@ -378,6 +385,7 @@ private:
     }
 
     QString m_family, m_given, m_fn;
+    bool m_showAsCompany = false;
     QString m_phoneticFamily, m_phoneticGiven, m_phoneticOrg;
     QString m_msFamily, m_msGiven, m_msOrg; // Outlook's X-MS-N-YOMI, X-MS-ORG-YOMI
     QString m_phoneLabel, m_mobileLabel, m_emailLabel;
@@ -668,9 +676,14 @@ QByteArray writeVCard(const Lead &lead, VCardVersion version) {
     lines << QStringLiteral("BEGIN:VCARD")
           << (v4 ? QStringLiteral("VERSION:4.0") : QStringLiteral("VERSION:3.0"));
     const bool japanese = hasCjk(lead.familyName + lead.givenName);
+    // FN is required and never empty: the name, else the company, else a way to reach them.
     QString fn = lead.displayName(japanese).trimmed();
+    for (const QString &alt : {lead.company, lead.email, lead.phone, lead.mobile}) {
+        if (fn.isEmpty())
+            fn = alt.trimmed();
+    }
     if (fn.isEmpty())
-        fn = lead.company;
+        fn = QStringLiteral("-");
     const bool hasReading = !lead.familyReading.isEmpty() || !lead.givenReading.isEmpty();
     QString n = QStringLiteral("N");
     if (v4 && hasReading)

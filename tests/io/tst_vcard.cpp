@@ -290,6 +290,35 @@ private slots:
         QCOMPARE(back.notes, l.notes);
         QCOMPARE(back, l); // and nothing else changed
     }
+    // A company's card is a company lead, not a person named after the company; FN is never
+    // written empty.
+    void companyCardsAndNonEmptyFn() {
+        const QByteArray data = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:;;;;\r\nFN:株式会社湊印刷\r\n"
+                                "ORG:株式会社湊印刷;\r\nTEL;TYPE=WORK:03-5555-0101\r\nEND:VCARD\r\n"
+                                "BEGIN:VCARD\r\nVERSION:3.0\r\nN:;;;;\r\nFN:Acme Widgets\r\n"
+                                "ORG:Acme Widgets Inc.;\r\nX-ABShowAs:COMPANY\r\nEND:VCARD\r\n";
+        const VCardReadResult r = readVCards(data);
+        QCOMPARE(r.cards.size(), 2);
+        QCOMPARE(r.cards.at(0).lead.company, QStringLiteral("株式会社湊印刷"));
+        QCOMPARE(r.cards.at(0).lead.familyName, QString());
+        QCOMPARE(r.cards.at(0).lead.givenName, QString());
+        QCOMPARE(r.cards.at(1).lead.company, QStringLiteral("Acme Widgets Inc."));
+        QCOMPARE(r.cards.at(1).lead.familyName, QString());
+        // A person's card without N still gets the name from FN.
+        const VCardReadResult p = readVCards("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna Smith\r\n"
+                                             "ORG:Acme;\r\nEND:VCARD\r\n");
+        QCOMPARE(p.cards.at(0).lead.familyName, QStringLiteral("Smith"));
+        QCOMPARE(p.cards.at(0).lead.givenName, QStringLiteral("Anna"));
+
+        Lead onlyEmail;
+        onlyEmail.email = QStringLiteral("someone@example.com");
+        for (VCardVersion v : {VCardVersion::V30, VCardVersion::V40}) {
+            const QByteArray out = writeVCard(onlyEmail, v);
+            QVERIFY2(out.contains("\r\nFN:someone@example.com\r\n"), out.constData());
+            QVERIFY(!writeVCard(Lead{}, v).contains("\r\nFN:\r\n"));
+        }
+    }
+
     void folding() {
         const QByteArray line = QStringLiteral("NOTE:%1").arg(QString(40, QChar(u'あ'))).toUtf8();
         const QByteArray folded = foldVCardLine(line);
