@@ -246,7 +246,8 @@ void MainWindow::retranslate() {
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
     m_logAction->setText(tr("Open &Log Folder"));
-    m_logAction->setToolTip(tr("The log file: %1").arg(QDir::toNativeSeparators(applog::filePath())));
+    m_logAction->setToolTip(
+        tr("The log file: %1").arg(QDir::toNativeSeparators(applog::filePath())));
     m_aboutAction->setText(tr("&About Mikomi"));
     m_aboutQtAction->setText(tr("About &Qt"));
     m_japaneseAction->setChecked(m_language->language() == QLatin1String("ja"));

@@ -19,8 +19,8 @@
 #include <QMenuBar>
 #include <QPointer>
 #include <QPushButton>
-#include <QScopeGuard>
 #include <QRadioButton>
+#include <QScopeGuard>
 #include <QSet>
 #include <QStandardPaths>
 #include <QTabBar>
