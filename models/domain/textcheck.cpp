@@ -1,5 +1,7 @@
 #include "models/domain/textcheck.h"
 
+#include "models/text/normalize.h"
+
 #include <QCoreApplication>
 
 namespace mikomi {
@@ -61,34 +63,6 @@ std::pair<QString, QString> leadTextProblem(const Lead &lead) {
     return {};
 }
 
-namespace {
-
-QString folded(const QString &s) {
-    QString out = s.normalized(QString::NormalizationForm_KC).trimmed();
-    // Dashes NFKC keeps: hyphen, non-breaking hyphen, figure/en/em dash, minus, the katakana
-    // prolonged sound mark and the half-width one typed in place of a dash.
-    for (QChar &c : out) {
-        switch (c.unicode()) {
-        case 0x2010:
-        case 0x2011:
-        case 0x2012:
-        case 0x2013:
-        case 0x2014:
-        case 0x2015:
-        case 0x2212:
-        case 0x30FC:
-        case 0xFF70:
-            c = u'-';
-            break;
-        default:
-            break;
-        }
-    }
-    return out;
-}
-
-} // namespace
-
 QString tidyEmail(const QString &email) {
     QString e = email.normalized(QString::NormalizationForm_KC).trimmed();
     if (e.isEmpty())
@@ -101,7 +75,7 @@ QString tidyEmail(const QString &email) {
 }
 
 QString tidyPhone(const QString &phone) {
-    return folded(phone);
+    return text::foldPhoneText(phone);
 }
 
 void tidyContact(Lead &lead) {

@@ -12,6 +12,28 @@ QString foldKey(const QString &s) {
     return nfkcSimplified(s).toCaseFolded();
 }
 
+QString foldPhoneText(const QString &s) {
+    QString out = s.normalized(QString::NormalizationForm_KC).trimmed();
+    for (QChar &c : out) {
+        switch (c.unicode()) {
+        case 0x2010:
+        case 0x2011:
+        case 0x2012:
+        case 0x2013:
+        case 0x2014:
+        case 0x2015:
+        case 0x2212:
+        case 0x30FC:
+        case 0xFF70:
+            c = u'-';
+            break;
+        default:
+            break;
+        }
+    }
+    return out;
+}
+
 QString sourceKey(const QString &name) {
     return foldKey(name);
 }

@@ -10,6 +10,12 @@ namespace mikomi::text {
 // space (including U+3000) to one ASCII space.
 QString nfkcSimplified(const QString &s);
 
+// A phone number as typed, folded for reading: NFKC (full-width digits, brackets, plus, spaces),
+// trimmed, and the dashes NFKC keeps (hyphen, non-breaking hyphen, figure/en/em dash, minus, the
+// katakana prolonged sound mark and its half-width form, typed in place of a dash) turned into
+// '-'. The one rule the stored form (tidyPhone) and the parser (text::parsePhone) share.
+QString foldPhoneText(const QString &s);
+
 // Key for comparing free text: nfkcSimplified, then case-folded.
 QString foldKey(const QString &s);
 

@@ -1,5 +1,7 @@
 #include "models/text/phone.h"
 
+#include "models/text/normalize.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QRegularExpression>
@@ -20,28 +22,9 @@ const PhoneNumberUtil &util() {
     return *u;
 }
 
-// NFKC (full-width digits, brackets, plus and spaces), the dashes NFKC keeps (hyphen, figure/en/em
-// dash, minus, the katakana prolonged sound mark typed in place of a dash) turned into '-', and
-// 内線 ("extension") into " ext. ".
+// foldPhoneText (normalize.h), and 内線 ("extension") read as " ext. ".
 QString folded(const QString &s) {
-    QString out = s.normalized(QString::NormalizationForm_KC).trimmed();
-    for (QChar &c : out) {
-        switch (c.unicode()) {
-        case 0x2010:
-        case 0x2011:
-        case 0x2012:
-        case 0x2013:
-        case 0x2014:
-        case 0x2015:
-        case 0x2212:
-        case 0x30FC:
-        case 0xFF70:
-            c = u'-';
-            break;
-        default:
-            break;
-        }
-    }
+    QString out = foldPhoneText(s);
     out.replace(QStringLiteral("内線"), QStringLiteral(" ext. "));
     return out.trimmed();
 }

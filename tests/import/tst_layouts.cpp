@@ -13,6 +13,7 @@
 #include "models/io/vcard.h"
 #include "models/services/importer.h"
 #include "models/storage/database.h"
+#include "models/storage/leadcontacts.h"
 #include "models/storage/repositories.h"
 #include "models/text/normalize.h"
 
@@ -32,20 +33,6 @@ QString data(const char *name) {
 }
 
 using Fields = QMap<QString, QString>;
-
-QString kindKey(ContactKind k) {
-    switch (k) {
-    case ContactKind::Email:
-        return QStringLiteral("email");
-    case ContactKind::Phone:
-        return QStringLiteral("phone");
-    case ContactKind::Mobile:
-        return QStringLiteral("mobile");
-    case ContactKind::Fax:
-        return QStringLiteral("fax");
-    }
-    return {};
-}
 
 // Every field a user sees, as text ("created" as local wall-clock time, "Z" when given in UTC).
 Fields leadFields(const Lead &l) {
@@ -87,7 +74,7 @@ Fields leadFields(const Lead &l) {
         f[QStringLiteral("created")] = QString();
     QStringList extras;
     for (const ContactPoint &p : l.extraContacts)
-        extras << kindKey(p.kind) + u':' + p.value + u'[' + p.label + u']';
+        extras << storage::contactKindKey(p.kind) + u':' + p.value + u'[' + p.label + u']';
     f[QStringLiteral("extra")] = extras.join(QStringLiteral(" | "));
     return f;
 }
