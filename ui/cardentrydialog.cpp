@@ -314,7 +314,8 @@ void CardEntryDialog::fillEvents() {
     } else {
         showError(campaigns.error());
     }
-    if (auto sources = storage::SourceRepository(m_db).list()) {
+    if (auto sources = storage::SourceRepository(m_db).list(
+            storage::SourceRepository::LeadCounts::NotCounted)) {
         for (const Source &s : *sources) {
             if (s.category == SourceCategory::Event)
                 add(s.name, s.name, QString());

@@ -254,7 +254,8 @@ void LeadsPage::fillCombos() {
     m_owner->clear();
     m_owner->addItem(tr("All owners"), qint64(0));
     if (m_db) {
-        if (auto sources = storage::SourceRepository(*m_db).list()) {
+        if (auto sources = storage::SourceRepository(*m_db).list(
+                storage::SourceRepository::LeadCounts::NotCounted)) {
             for (const Source &s : *sources)
                 m_source->addItem(s.name, s.id);
         }

@@ -234,7 +234,8 @@ void PipelinePage::refreshFilters() {
             for (const User &u : *users)
                 m_owner->addItem(u.name, u.id);
         }
-        if (auto sources = storage::SourceRepository(*m_db).list()) {
+        if (auto sources = storage::SourceRepository(*m_db).list(
+                storage::SourceRepository::LeadCounts::NotCounted)) {
             for (const Source &s : *sources)
                 m_source->addItem(s.name, s.id);
         }

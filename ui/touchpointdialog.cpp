@@ -31,7 +31,8 @@ TouchpointDialog::TouchpointDialog(storage::Database &db, qint64 leadId, QWidget
     m_when->setCalendarPopup(true);
     m_source = new QComboBox(this);
     m_source->setEditable(true);
-    if (auto list = storage::SourceRepository(m_db).list()) {
+    if (auto list = storage::SourceRepository(m_db).list(
+            storage::SourceRepository::LeadCounts::NotCounted)) {
         for (const Source &s : *list)
             m_source->addItem(s.name);
     }

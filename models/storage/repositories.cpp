@@ -259,13 +259,18 @@ Result<Source> SourceRepository::get(qint64 id) const {
     return s;
 }
 
-Result<QList<Source>> SourceRepository::list() const {
+Result<QList<Source>> SourceRepository::list(LeadCounts counts) const {
     auto q =
-        exec(m_db, QStringLiteral("SELECT s.id, s.name, s.category, s.tier, "
-                                  "(SELECT count(*) FROM leads l WHERE l.source_id = s.id), "
-                                  "(SELECT group_concat(alias, char(31)) FROM (SELECT alias FROM "
-                                  "source_aliases a WHERE a.source_id = s.id ORDER BY alias)), "
-                                  "s.suggested FROM sources s ORDER BY s.name"));
+        exec(m_db, counts == LeadCounts::Counted
+                       ? QStringLiteral("SELECT s.id, s.name, s.category, s.tier, "
+                                        "(SELECT count(*) FROM leads l WHERE l.source_id = s.id), "
+                                        "(SELECT group_concat(alias, char(31)) FROM (SELECT alias "
+                                        "FROM source_aliases a WHERE a.source_id = s.id ORDER BY "
+                                        "alias)), s.suggested FROM sources s ORDER BY s.name")
+                       : QStringLiteral("SELECT s.id, s.name, s.category, s.tier, 0, "
+                                        "(SELECT group_concat(alias, char(31)) FROM (SELECT alias "
+                                        "FROM source_aliases a WHERE a.source_id = s.id ORDER BY "
+                                        "alias)), s.suggested FROM sources s ORDER BY s.name"));
     if (!q)
         return q.failure();
     QList<Source> out;

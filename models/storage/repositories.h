@@ -58,8 +58,11 @@ public:
     // The canonical name for a name or alias, or nullopt when unknown.
     std::optional<QString> canonicalName(const QString &name) const;
     Result<Source> get(qint64 id) const;
-    // All sources, with aliases and the number of leads whose original source they are.
-    Result<QList<Source>> list() const;
+    // All sources, with aliases and (Counted) the number of leads whose original source they
+    // are: a pass over the leads' source index, noticeable at 1,000,000 leads, so pickers that
+    // show names only ask for NotCounted (leadCount stays 0).
+    enum class LeadCounts { Counted, NotCounted };
+    Result<QList<Source>> list(LeadCounts counts = LeadCounts::Counted) const;
     Status setCategory(qint64 id, SourceCategory category);
     Status setTier(qint64 id, Tier tier);
     // A person accepts the dictionary's category as it is (Source::suggested becomes false;
