@@ -97,6 +97,11 @@ Status LeadCreation::prepare(Lead &lead) {
 
 QList<StageChange> LeadCreation::history(const Lead &lead) const {
     QList<StageChange> out;
+    appendHistory(lead, out);
+    return out;
+}
+
+void LeadCreation::appendHistory(const Lead &lead, QList<StageChange> &out) const {
     StageChange first;
     first.toStage = Stage::Inquiry;
     first.changedAt = lead.createdAt;
@@ -122,7 +127,6 @@ QList<StageChange> LeadCreation::history(const Lead &lead) const {
         c.note = lead.lostReason;
         out.append(c);
     }
-    return out;
 }
 
 bool LeadCreation::wantsFollowUp(const Lead &lead) const {
@@ -164,7 +168,9 @@ Status LeadCreation::create(Lead &lead, storage::BulkWriter &writer,
     lead.id = *id;
     if (wantsFollowUp(lead))
         m_followUps.append(lead.id);
-    for (const StageChange &c : history(lead)) {
+    m_history.clear(); // keeps its capacity: no allocation per lead
+    appendHistory(lead, m_history);
+    for (const StageChange &c : std::as_const(m_history)) {
         if (Status st = writer.insertStageChange(lead.id, c); !st)
             return st;
     }

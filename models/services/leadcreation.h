@@ -77,6 +77,7 @@ public:
 
 private:
     void setNow();
+    void appendHistory(const Lead &lead, QList<StageChange> &out) const;
     Result<QString> storedSourceName(const QString &name);
 
     storage::Database &m_db;
@@ -89,6 +90,7 @@ private:
     std::unique_ptr<storage::Assigner> m_assigner;
     QHash<QString, QString> m_sourceNames; // as given → as stored
     QList<qint64> m_followUps;             // leads written by create(…, writer, …)
+    QList<StageChange> m_history;          // create(…, writer, …)'s, reused
 };
 
 } // namespace mikomi::services
