@@ -11,6 +11,7 @@
 #include "ui/duplicatesdialog.h"
 #include "ui/flowlayout.h"
 #include "ui/leadeditor.h"
+#include "ui/messagebox.h"
 #include "ui/ownerdialog.h"
 #include "ui/pages.h"
 #include "ui/privacyactions.h"
@@ -307,7 +308,7 @@ void LeadsPage::applyFilters() {
 }
 
 void LeadsPage::showError(const QString &message) {
-    QMessageBox::warning(this, title(), message);
+    MessageBox::warning(this, title(), message);
 }
 
 QList<int> LeadsPage::selectedRows() const {
@@ -425,9 +426,9 @@ void LeadsPage::deleteSelected() {
         ids << m_model->leadId(row);
     if (ids.isEmpty())
         return;
-    if (QMessageBox::question(this, tr("Delete leads"),
-                              tr("Delete %n lead(s) with their history? You can undo this.",
-                                 nullptr, int(ids.size()))) != QMessageBox::Yes)
+    if (MessageBox::question(this, tr("Delete leads"),
+                             tr("Delete %n lead(s) with their history? You can undo this.", nullptr,
+                                int(ids.size()))) != QMessageBox::Yes)
         return;
     auto *cmd = new commands::DeleteLeadsCommand(
         *m_db, ids, [] {}, [this](const QString &m) { showError(m); });
