@@ -3,6 +3,7 @@
 #include "models/storage/pipelinequery.h"
 #include "models/storage/repositories.h"
 #include "models/storage/rowmapper.h"
+#include "models/storage/spendstore.h"
 #include "models/storage/sql.h"
 
 #include <QTemporaryDir>
@@ -62,8 +63,8 @@ private slots:
         }
     }
 
-    // The readers moved to names: follow-ups, response rules and pipeline cards read back what
-    // was written, field by field.
+    // The readers moved to names: follow-ups, response rules, pipeline cards and campaigns read
+    // back what was written, field by field (the lead list: tst_leadquery).
     void repositoriesReadEveryField() {
         FollowUpRepository tasks(*m_db);
         sla::ResponseRule rule;
@@ -123,6 +124,33 @@ private slots:
         QCOMPARE(c.dealValue, std::optional<Money>(1200000));
         QCOMPARE(c.temperatureOverride, std::optional<Temperature>(Temperature::Warm));
         QCOMPARE(c.createdAt, l.createdAt);
+
+        Campaign camp;
+        camp.name = QStringLiteral("秋の展示会 2026");
+        camp.source = l.source;
+        camp.start = QDate(2026, 10, 1);
+        camp.end = QDate(2026, 10, 3);
+        camp.budget = 500000;
+        camp.actualCost = 480000;
+        camp.notes = QStringLiteral("ブース B-12");
+        CampaignStore campaigns(*m_db);
+        QVERIFY(campaigns.insert(camp).ok());
+        Campaign open2;
+        open2.name = QStringLiteral("日付なし");
+        QVERIFY(campaigns.insert(open2).ok());
+        const QList<Campaign> all = campaigns.list().value();
+        QCOMPARE(all.size(), 2);
+        for (const Campaign &want : {camp, open2}) {
+            const Campaign got = campaigns.get(want.id).value();
+            QCOMPARE(got.id, want.id);
+            QCOMPARE(got.name, want.name);
+            QCOMPARE(got.source, want.source);
+            QCOMPARE(got.start, want.start);
+            QCOMPARE(got.end, want.end);
+            QCOMPARE(got.budget, want.budget);
+            QCOMPARE(got.actualCost, want.actualCost);
+            QCOMPARE(got.notes, want.notes);
+        }
     }
 };
 
