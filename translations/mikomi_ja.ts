@@ -3223,13 +3223,6 @@ Without a command, opens the window. Commands:
     </message>
 </context>
 <context>
-    <name>mikomi::ui::ComingPage</name>
-    <message>
-        <source>This page is coming in a later version of Mikomi.</source>
-        <translation>このページは Mikomi の今後のバージョンで提供予定です。</translation>
-    </message>
-</context>
-<context>
     <name>mikomi::ui::ConsentWidget</name>
     <message>
         <source>Consent basis</source>
@@ -3258,10 +3251,6 @@ Without a command, opens the window. Commands:
     <message>
         <source>Dashboard</source>
         <translation>ダッシュボード</translation>
-    </message>
-    <message>
-        <source>%1 leads, %2 customers, spend %3, revenue %4.</source>
-        <translation>リード %1 件、受注 %2 件、費用 %3、売上 %4。</translation>
     </message>
     <message>
         <source>Save the dashboard as PDF</source>
@@ -3310,6 +3299,23 @@ Without a command, opens the window. Commands:
     <message>
         <source>F&amp;unnel for:</source>
         <translation>ファネルの対象(&amp;U):</translation>
+    </message>
+    <message>
+        <source>%1, %2, spend %3, revenue %4.</source>
+        <comment>leads, customers, spend, revenue</comment>
+        <translation>%1、%2、費用 %3、売上 %4。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln lead(s)</source>
+        <translation>
+            <numerusform>リード %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s)</source>
+        <translation>
+            <numerusform>顧客 %Ln 件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4174,10 +4180,6 @@ Without a command, opens the window. Commands:
         <source>All sources</source>
         <translation>すべてのリードソース</translation>
     </message>
-    <message>
-        <source>%1 leads · %2</source>
-        <translation>%1 件 · %2</translation>
-    </message>
     <message numerus="yes">
         <source>%n overdue</source>
         <translation>
@@ -4349,6 +4351,12 @@ Which is it?</source>
     <message>
         <source>Open…</source>
         <translation>開く…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln lead(s) · %1</source>
+        <translation>
+            <numerusform>%Ln 件 · %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,7 @@
 #include <QTableView>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <climits>
 
 namespace mikomi::ui {
 
@@ -209,8 +210,7 @@ void PipelinePage::setDatabase(storage::Database *db) {
     for (PipelineModel *m : m_models)
         m->setDatabase(db);
     m_followUps->setDatabase(db);
-    refreshFilters();
-    reload();
+    reloadWhenShown();
 }
 
 void PipelinePage::reload() {
@@ -304,8 +304,8 @@ void PipelinePage::reloadBoard() {
             return;
         }
         m_totals[i]->setText(
-            tr("%1 leads · %2")
-                .arg(QLocale().toString(totals[i].count), formatMoney(totals[i].value, currency)));
+            tr("%Ln lead(s) · %1", nullptr, int(std::min<qint64>(totals[i].count, INT_MAX)))
+                .arg(formatMoney(totals[i].value, currency)));
     }
 }
 
