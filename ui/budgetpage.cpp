@@ -4,6 +4,7 @@
 #include "models/appsettings.h"
 #include "models/budgetmodel.h"
 #include "models/campaignmodel.h"
+#include "models/commands/spendcommands.h"
 #include "models/services/reportinput.h"
 #include "models/spendgridmodel.h"
 #include "models/storage/repositories.h"
@@ -12,7 +13,6 @@
 #include "ui/chartpanel.h"
 #include "ui/messagebox.h"
 #include "ui/pages.h"
-#include "ui/spendcommands.h"
 #include "ui/spendgridview.h"
 
 #include <QChart>
@@ -383,7 +383,7 @@ void BudgetPage::pushSpend(const QList<SpendCellChange> &changes, const QString 
     m_lastError.clear();
     const auto onError = [this](const QString &message) { showSpendError(message); };
     if (undoStack()) {
-        undoStack()->push(new SpendCellsCommand(m_spend, changes, text, onError));
+        undoStack()->push(new commands::SpendCellsCommand(m_spend, changes, text, onError));
     } else if (Status s = m_spend->apply(changes); !s) {
         onError(s.error());
     }
@@ -454,30 +454,25 @@ bool BudgetPage::pushCampaign(int kind, const Campaign &before, const Campaign &
         return false;
     m_lastError.clear();
     m_campaignMessage->clear();
-    auto *cmd = new CampaignCommand(
-        *database(), static_cast<CampaignCommand::Kind>(kind), before, after,
+    auto *cmd = new commands::CampaignCommand(
+        *database(), static_cast<commands::CampaignCommand::Kind>(kind), before, after,
         [this](qint64 select) { campaignsChanged(select); },
         [this](const QString &message) {
             m_lastError = message;
             m_campaignMessage->setText(message);
         });
-    if (undoStack()) {
-        undoStack()->push(cmd);
-    } else {
-        cmd->redo();
-        delete cmd;
-    }
+    commands::push(undoStack(), cmd);
     return m_lastError.isEmpty();
 }
 
 bool BudgetPage::addCampaign(const Campaign &campaign) {
     Campaign c = campaign;
     c.id = 0;
-    return pushCampaign(int(CampaignCommand::Kind::Add), Campaign(), c);
+    return pushCampaign(int(commands::CampaignCommand::Kind::Add), Campaign(), c);
 }
 
 bool BudgetPage::editCampaign(const Campaign &before, const Campaign &after) {
-    return pushCampaign(int(CampaignCommand::Kind::Edit), before, after);
+    return pushCampaign(int(commands::CampaignCommand::Kind::Edit), before, after);
 }
 
 bool BudgetPage::deleteCampaign(qint64 id) {
@@ -485,7 +480,7 @@ bool BudgetPage::deleteCampaign(qint64 id) {
     if (row < 0)
         return false;
     const Campaign c = m_campaigns->campaigns().at(row);
-    return pushCampaign(int(CampaignCommand::Kind::Delete), c, Campaign());
+    return pushCampaign(int(commands::CampaignCommand::Kind::Delete), c, Campaign());
 }
 
 void BudgetPage::campaignsChanged(qint64 select) {

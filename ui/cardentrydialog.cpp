@@ -1,10 +1,10 @@
 #include "ui/cardentrydialog.h"
 
 #include "models/appsettings.h"
+#include "models/commands/leadcommands.h"
 #include "models/storage/leadquery.h"
 #include "models/storage/repositories.h"
 #include "models/storage/spendstore.h"
-#include "ui/leadcommands.h"
 #include "ui/messagebox.h"
 
 #include <QComboBox>
@@ -802,7 +802,7 @@ bool CardEntryDialog::saveCard() {
     // The command stays on the undo stack after this dialog closes: its callbacks share the
     // error text instead of pointing into this function.
     auto errorText = std::make_shared<QString>();
-    auto *cmd = new SaveLeadCommand(
+    auto *cmd = new commands::SaveLeadCommand(
         m_db, l, std::nullopt, l.owner, [] {}, [errorText](const QString &m) { *errorText = m; });
     qint64 id = 0;
     if (m_undo) {
@@ -893,14 +893,9 @@ bool CardEntryDialog::updateExisting(qint64 id, bool edit) {
         after = *edited;
     }
     auto errorText = std::make_shared<QString>();
-    auto *cmd = new SaveLeadCommand(
+    auto *cmd = new commands::SaveLeadCommand(
         m_db, after, *existing, owner(), [] {}, [errorText](const QString &m) { *errorText = m; });
-    if (m_undo) {
-        m_undo->push(cmd);
-    } else {
-        cmd->redo();
-        delete cmd;
-    }
+    commands::push(m_undo, cmd);
     if (!errorText->isEmpty()) {
         showError(*errorText);
         return false;

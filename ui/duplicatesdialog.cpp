@@ -1,8 +1,8 @@
 #include "ui/duplicatesdialog.h"
 
+#include "models/commands/leadcommands.h"
 #include "models/domain/lead.h"
 #include "models/storage/duplicates.h"
-#include "ui/leadcommands.h"
 #include "ui/messagebox.h"
 
 #include <QEvent>
@@ -112,13 +112,9 @@ void DuplicatesDialog::mergeSelected() {
     if (m_undo)
         m_undo->beginMacro(tr("Merge duplicate leads"));
     for (qsizetype i = 1; i < ids.size() && error->isEmpty(); ++i) {
-        auto *cmd = new MergeLeadsCommand(m_db, keep, ids.at(i).toLongLong(), {}, onError);
-        if (m_undo) {
-            m_undo->push(cmd);
-        } else {
-            cmd->redo();
-            delete cmd;
-        }
+        auto *cmd =
+            new commands::MergeLeadsCommand(m_db, keep, ids.at(i).toLongLong(), {}, onError);
+        commands::push(m_undo, cmd);
     }
     if (m_undo)
         m_undo->endMacro();

@@ -1,8 +1,8 @@
 #include "ui/leadeditor.h"
 
-#include "ui/leadcommands.h"
-
 #include "models/appsettings.h"
+#include "models/commands/leadcommands.h"
+#include "models/commands/stagecommands.h"
 #include "models/domain/dates.h"
 #include "models/domain/textcheck.h"
 #include "models/storage/countrystore.h"
@@ -14,7 +14,6 @@
 #include "ui/consentwidget.h"
 #include "ui/messagebox.h"
 #include "ui/privacyactions.h"
-#include "ui/stagecommands.h"
 #include "ui/wondialog.h"
 
 #include <QCheckBox>
@@ -742,13 +741,8 @@ void LeadEditor::logActivity() {
         if (self)
             MessageBox::warning(self, self->windowTitle(), msg);
     };
-    auto *cmd = new LogActivityCommand(m_db, a, applied, error);
-    if (m_undo) {
-        m_undo->push(cmd); // deletes the command when it failed (obsolete)
-    } else {
-        cmd->redo();
-        delete cmd;
-    }
+    auto *cmd = new commands::LogActivityCommand(m_db, a, applied, error);
+    commands::push(m_undo, cmd);
     if (*failed)
         return;
     m_activityNotes->clear();
@@ -789,20 +783,16 @@ void LeadEditor::stageAction(int kind) {
         }
         won = asked->value(0);
     }
-    auto *cmd = new StageCommand(
+    auto *cmd = new commands::StageCommand(
         m_db, m_lead.id,
-        won ? StageCommand::Kind::Won
-            : (kind == 0 ? StageCommand::Kind::Move
-                         : (kind == 1 ? StageCommand::Kind::Lost : StageCommand::Kind::Recycle)),
+        won ? commands::StageCommand::Kind::Won
+            : (kind == 0 ? commands::StageCommand::Kind::Move
+                         : (kind == 1 ? commands::StageCommand::Kind::Lost
+                                      : commands::StageCommand::Kind::Recycle)),
         stage, SqlKind::None, reason, AppSettings().ownerName(), applied, error);
     if (won)
         cmd->setWonDeal(won->value, won->wonAt);
-    if (m_undo) {
-        m_undo->push(cmd);
-    } else {
-        cmd->redo();
-        delete cmd;
-    }
+    commands::push(m_undo, cmd);
 }
 
 } // namespace mikomi::ui

@@ -1,19 +1,20 @@
 #include "ui/leadspage.h"
 
 #include "models/appsettings.h"
+#include "models/commands/leadcommands.h"
+#include "models/commands/pipelinecommands.h"
+#include "models/commands/stagecommands.h"
 #include "models/leadtablemodel.h"
 #include "models/storage/duplicates.h"
 #include "models/storage/repositories.h"
 #include "ui/cardentrydialog.h"
 #include "ui/duplicatesdialog.h"
 #include "ui/flowlayout.h"
-#include "ui/leadcommands.h"
 #include "ui/leadeditor.h"
 #include "ui/messagebox.h"
+#include "ui/ownerdialog.h"
 #include "ui/pages.h"
-#include "ui/pipelinecommands.h"
 #include "ui/privacyactions.h"
-#include "ui/stagecommands.h"
 #include "ui/wondialog.h"
 
 #include <QAction>
@@ -366,14 +367,7 @@ void LeadsPage::editLead(const Lead &lead, bool isNew) {
     const Lead after = editor.lead();
     const auto applied = [] {};
     const auto error = [this](const QString &m) { showError(m); };
-    const auto push = [this](QUndoCommand *cmd) {
-        if (undoStack()) {
-            undoStack()->push(cmd);
-        } else {
-            cmd->redo();
-            delete cmd;
-        }
-    };
+    const auto push = [this](QUndoCommand *cmd) { commands::push(undoStack(), cmd); };
     switch (editor.duplicateChoice()) {
     case DuplicateChoice::Cancel:
         return;
@@ -387,23 +381,25 @@ void LeadsPage::editLead(const Lead &lead, bool isNew) {
             return;
         }
         if (isNew) {
-            push(new SaveLeadCommand(*m_db,
-                                     storage::mergedLead(*existing, after, phoneRegionOf(*m_db)),
-                                     *existing, AppSettings().ownerName(), applied, error));
+            push(new commands::SaveLeadCommand(
+                *m_db, storage::mergedLead(*existing, after, phoneRegionOf(*m_db)), *existing,
+                AppSettings().ownerName(), applied, error));
         } else {
             if (undoStack())
                 undoStack()->beginMacro(tr("Merge duplicate leads"));
-            push(
-                new SaveLeadCommand(*m_db, after, lead, AppSettings().ownerName(), applied, error));
-            push(new MergeLeadsCommand(*m_db, editor.duplicateId(), after.id, applied, error));
+            push(new commands::SaveLeadCommand(*m_db, after, lead, AppSettings().ownerName(),
+                                               applied, error));
+            push(new commands::MergeLeadsCommand(*m_db, editor.duplicateId(), after.id, applied,
+                                                 error));
             if (undoStack())
                 undoStack()->endMacro();
         }
         return;
     }
     case DuplicateChoice::SaveAnyway:
-        push(new SaveLeadCommand(*m_db, after, isNew ? std::nullopt : std::optional<Lead>(lead),
-                                 AppSettings().ownerName(), applied, error));
+        push(new commands::SaveLeadCommand(*m_db, after,
+                                           isNew ? std::nullopt : std::optional<Lead>(lead),
+                                           AppSettings().ownerName(), applied, error));
         return;
     }
 }
@@ -435,14 +431,9 @@ void LeadsPage::deleteSelected() {
                              tr("Delete %n lead(s) with their history? You can undo this.", nullptr,
                                 int(ids.size()))) != QMessageBox::Yes)
         return;
-    auto *cmd = new DeleteLeadsCommand(
+    auto *cmd = new commands::DeleteLeadsCommand(
         *m_db, ids, [] {}, [this](const QString &m) { showError(m); });
-    if (undoStack()) {
-        undoStack()->push(cmd);
-    } else {
-        cmd->redo();
-        delete cmd;
-    }
+    commands::push(undoStack(), cmd);
 }
 
 void LeadsPage::copySelected() {
@@ -456,7 +447,7 @@ void LeadsPage::stageCommand(int kind, int stage) {
     if (!m_db || rows.isEmpty())
         return;
     QString reason;
-    if (kind == int(StageCommand::Kind::Lost)) {
+    if (kind == int(commands::StageCommand::Kind::Lost)) {
         // Asked once for all selected leads.
         bool ok = false;
         reason = QInputDialog::getText(this, tr("Mark lost"), tr("Reason the lead was lost:"),
@@ -466,7 +457,7 @@ void LeadsPage::stageCommand(int kind, int stage) {
     }
     // Becoming a customer is winning a deal: its value and day are asked, as on the Pipeline.
     QList<WonDeal> deals;
-    if (kind == int(StageCommand::Kind::Move) && Stage(stage) == Stage::Customer) {
+    if (kind == int(commands::StageCommand::Kind::Move) && Stage(stage) == Stage::Customer) {
         QList<qint64> ids;
         for (int row : rows)
             ids << m_model->leadId(row);
@@ -483,18 +474,14 @@ void LeadsPage::stageCommand(int kind, int stage) {
         undoStack()->beginMacro(tr("Change stage of %n lead(s)", nullptr, int(rows.size())));
     for (qsizetype i = 0; i < rows.size(); ++i) {
         const bool won = i < deals.size();
-        auto *cmd = new StageCommand(
+        auto *cmd = new commands::StageCommand(
             *m_db, m_model->leadId(rows.at(i)),
-            won ? StageCommand::Kind::Won : StageCommand::Kind(kind), Stage(stage), SqlKind::None,
-            reason, AppSettings().ownerName(), [] {}, [this](const QString &m) { showError(m); });
+            won ? commands::StageCommand::Kind::Won : commands::StageCommand::Kind(kind),
+            Stage(stage), SqlKind::None, reason, AppSettings().ownerName(), [] {},
+            [this](const QString &m) { showError(m); });
         if (won)
             cmd->setWonDeal(deals.at(i).value, deals.at(i).wonAt);
-        if (undoStack()) {
-            undoStack()->push(cmd);
-        } else {
-            cmd->redo();
-            delete cmd;
-        }
+        commands::push(undoStack(), cmd);
     }
     if (undoStack() && rows.size() > 1)
         undoStack()->endMacro();
@@ -512,11 +499,11 @@ void LeadsPage::showContextMenu(const QPoint &pos) {
     QMenu *stages = menu.addMenu(tr("Change stage"));
     for (int s = 0; s < StageCount; ++s)
         stages->addAction(stageLabel(Stage(s)), this,
-                          [this, s] { stageCommand(int(StageCommand::Kind::Move), s); });
+                          [this, s] { stageCommand(int(commands::StageCommand::Kind::Move), s); });
     menu.addAction(tr("Mark lost…"), this,
-                   [this] { stageCommand(int(StageCommand::Kind::Lost), 0); });
+                   [this] { stageCommand(int(commands::StageCommand::Kind::Lost), 0); });
     menu.addAction(tr("Recycle to nurturing"), this,
-                   [this] { stageCommand(int(StageCommand::Kind::Recycle), 0); });
+                   [this] { stageCommand(int(commands::StageCommand::Kind::Recycle), 0); });
     menu.addSeparator();
     const auto selectedIds = [this] {
         QList<qint64> ids;
@@ -532,7 +519,7 @@ void LeadsPage::showContextMenu(const QPoint &pos) {
     QMenu *temperature = menu.addMenu(tr("Temperature"));
     for (auto t : {std::optional<Temperature>(), std::optional(Temperature::Hot),
                    std::optional(Temperature::Warm), std::optional(Temperature::Cold)})
-        temperature->addAction(temperatureChoiceLabel(t), this,
+        temperature->addAction(commands::temperatureChoiceLabel(t), this,
                                [this, t, selectedIds] { setTemperature(selectedIds(), t); });
     menu.addSeparator();
     menu.addAction(tr("Copy"), this, &LeadsPage::copySelected);
@@ -550,27 +537,17 @@ void LeadsPage::showContextMenu(const QPoint &pos) {
 void LeadsPage::reassignLeads(const QList<qint64> &ids, const QString &owner) {
     if (!m_db || ids.isEmpty())
         return;
-    auto *cmd = new ReassignCommand(
+    auto *cmd = new commands::ReassignCommand(
         *m_db, ids, owner, [] {}, [this](const QString &m) { showError(m); });
-    if (undoStack()) {
-        undoStack()->push(cmd);
-    } else {
-        cmd->redo();
-        delete cmd;
-    }
+    commands::push(undoStack(), cmd);
 }
 
 void LeadsPage::setTemperature(const QList<qint64> &ids, std::optional<Temperature> temperature) {
     if (!m_db || ids.isEmpty())
         return;
-    auto *cmd = new TemperatureCommand(
+    auto *cmd = new commands::TemperatureCommand(
         *m_db, ids, temperature, [] {}, [this](const QString &m) { showError(m); });
-    if (undoStack()) {
-        undoStack()->push(cmd);
-    } else {
-        cmd->redo();
-        delete cmd;
-    }
+    commands::push(undoStack(), cmd);
 }
 
 } // namespace mikomi::ui

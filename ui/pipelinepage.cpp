@@ -1,6 +1,8 @@
 #include "ui/pipelinepage.h"
 
 #include "models/appsettings.h"
+#include "models/commands/pipelinecommands.h"
+#include "models/commands/stagecommands.h"
 #include "models/followupmodel.h"
 #include "models/pipelinemodel.h"
 #include "models/storage/database.h"
@@ -8,13 +10,12 @@
 #include "models/storage/repositories.h"
 #include "models/storage/scoringstore.h"
 #include "ui/messagebox.h"
+#include "ui/ownerdialog.h"
 #include "ui/pages.h"
 #include "ui/pipelinecarddelegate.h"
-#include "ui/pipelinecommands.h"
 #include "ui/pipelinerulesdialog.h"
 #include "ui/rescheduledialog.h"
 #include "ui/scoringdialog.h"
-#include "ui/stagecommands.h"
 #include "ui/touchpointdialog.h"
 #include "ui/wondialog.h"
 
@@ -340,19 +341,19 @@ void PipelinePage::moveLeads(const QList<qint64> &ids, PipelineColumn to, SqlKin
             showError(lead.error());
             continue;
         }
-        StageCommand::Kind k = StageCommand::Kind::Move;
+        commands::StageCommand::Kind k = commands::StageCommand::Kind::Move;
         Stage stage = lead->stage;
         if (to == PipelineColumn::Lost) {
-            k = StageCommand::Kind::Lost;
+            k = commands::StageCommand::Kind::Lost;
         } else {
             stage = *storage::columnStage(to);
             // A lost lead dragged back to nurturing is recycled (history says so).
             if (lead->lost && stage == Stage::Mql)
-                k = StageCommand::Kind::Recycle;
+                k = commands::StageCommand::Kind::Recycle;
         }
-        undoStack()->push(new StageCommand(*m_db, id, k, stage,
-                                           stage == Stage::Sql ? kind : SqlKind::None, reason,
-                                           userName(), refresh, error));
+        undoStack()->push(new commands::StageCommand(*m_db, id, k, stage,
+                                                     stage == Stage::Sql ? kind : SqlKind::None,
+                                                     reason, userName(), refresh, error));
     }
     if (ids.size() > 1)
         undoStack()->endMacro();
@@ -402,9 +403,9 @@ void PipelinePage::winLeads(const QList<qint64> &ids) {
     if (deals.size() > 1)
         undoStack()->beginMacro(tr("Mark %n lead(s) as won", nullptr, int(deals.size())));
     for (const WonDeal &d : deals) {
-        auto *cmd = new StageCommand(
-            *m_db, d.leadId, StageCommand::Kind::Won, Stage::Customer, SqlKind::None, QString(),
-            userName(),
+        auto *cmd = new commands::StageCommand(
+            *m_db, d.leadId, commands::StageCommand::Kind::Won, Stage::Customer, SqlKind::None,
+            QString(), userName(),
             [this] {
                 reloadBoard();
                 emit dataChanged();
@@ -457,7 +458,7 @@ void PipelinePage::showFollowUpMenu(const QPoint &pos) {
 void PipelinePage::rescheduleFollowUp(qint64 taskId, const QDateTime &dueAt) {
     if (!m_db || !undoStack() || taskId == 0)
         return;
-    undoStack()->push(new RescheduleTaskCommand(
+    undoStack()->push(new commands::RescheduleTaskCommand(
         *m_db, taskId, dueAt,
         [this] {
             reloadFollowUps();
@@ -491,7 +492,7 @@ void PipelinePage::showCardMenu(PipelineColumn column, const QPoint &pos) {
     QHash<QAction *, std::optional<Temperature>> temperatures;
     for (auto t : {std::optional<Temperature>(), std::optional(Temperature::Hot),
                    std::optional(Temperature::Warm), std::optional(Temperature::Cold)})
-        temperatures.insert(temperatureMenu->addAction(temperatureChoiceLabel(t)), t);
+        temperatures.insert(temperatureMenu->addAction(commands::temperatureChoiceLabel(t)), t);
     menu.addSeparator();
     QAction *lost = column == PipelineColumn::Lost ? nullptr : menu.addAction(tr("Mark as lost…"));
     QAction *recycle = menu.addAction(tr("Recycle to nurturing"));
@@ -522,8 +523,8 @@ void PipelinePage::showCardMenu(PipelineColumn column, const QPoint &pos) {
     } else if (chosen == lost) {
         onMoveRequested({id}, PipelineColumn::Lost);
     } else if (chosen == recycle) {
-        undoStack()->push(new StageCommand(
-            *m_db, id, StageCommand::Kind::Recycle, Stage::Mql, SqlKind::None, QString(),
+        undoStack()->push(new commands::StageCommand(
+            *m_db, id, commands::StageCommand::Kind::Recycle, Stage::Mql, SqlKind::None, QString(),
             userName(),
             [this] {
                 reloadBoard();
@@ -542,14 +543,14 @@ void PipelinePage::boardChanged() {
 void PipelinePage::reassignLeads(const QList<qint64> &ids, const QString &owner) {
     if (!m_db || !undoStack() || ids.isEmpty())
         return;
-    undoStack()->push(new ReassignCommand(
+    undoStack()->push(new commands::ReassignCommand(
         *m_db, ids, owner, [this] { boardChanged(); }, [this](const QString &m) { showError(m); }));
 }
 
 void PipelinePage::setTemperature(const QList<qint64> &ids, std::optional<Temperature> t) {
     if (!m_db || !undoStack() || ids.isEmpty())
         return;
-    undoStack()->push(new TemperatureCommand(
+    undoStack()->push(new commands::TemperatureCommand(
         *m_db, ids, t, [this] { boardChanged(); }, [this](const QString &m) { showError(m); }));
 }
 
@@ -562,7 +563,7 @@ void PipelinePage::completeSelected() {
         return;
     const auto kind = ActivityKind(m_logAs->currentData().toInt());
     const qint64 lead = m_followUps->data(i, FollowUpModel::LeadIdRole).toLongLong();
-    undoStack()->push(new CompleteTaskCommand(
+    undoStack()->push(new commands::CompleteTaskCommand(
         *m_db, task, lead, kind, userName(),
         [this] {
             reloadFollowUps();

@@ -1,5 +1,6 @@
 #include "ui/sourcespage.h"
 
+#include "models/commands/sourcecommands.h"
 #include "models/domain/sourcedictionary.h"
 #include "models/sourcelistmodel.h"
 #include "models/storage/database.h"
@@ -9,7 +10,6 @@
 #include "ui/pages.h"
 #include "ui/pipelinerulesdialog.h"
 #include "ui/scoringdialog.h"
-#include "ui/sourcecommands.h"
 #include "ui/sourcedelegate.h"
 
 #include <QComboBox>
@@ -334,7 +334,7 @@ void SourcesPage::addAlias() {
 void SourcesPage::merge(qint64 fromId, qint64 intoId, const QString &from, const QString &into) {
     if (!m_db || !undoStack())
         return;
-    auto *cmd = new SourceMergeCommand(
+    auto *cmd = new commands::SourceMergeCommand(
         *m_db, fromId, intoId, from, into,
         [this] {
             reload();
@@ -396,7 +396,7 @@ void SourcesPage::assignToSelected() {
         showError(tr("Select leads in the list and the source to give them."));
         return;
     }
-    undoStack()->push(new AssignSourceCommand(
+    undoStack()->push(new commands::AssignSourceCommand(
         *m_db, ids, sourceId, m_assignSource->currentText(),
         [this] {
             reload();
@@ -410,10 +410,10 @@ void SourcesPage::onValueEdited(qint64 sourceId, const QString &source, int colu
     if (!m_db || !undoStack())
         return;
     // Already written by the table: the command's first redo does nothing.
-    undoStack()->push(new SourceFieldCommand(
+    undoStack()->push(new commands::SourceFieldCommand(
         *m_db, sourceId, source,
-        column == SourceListModel::Tier ? SourceFieldCommand::Field::Tier
-                                        : SourceFieldCommand::Field::Category,
+        column == SourceListModel::Tier ? commands::SourceFieldCommand::Field::Tier
+                                        : commands::SourceFieldCommand::Field::Category,
         before, after, true,
         [this] {
             if (Status s = m_sources->reload(); !s)

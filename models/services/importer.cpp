@@ -5,10 +5,9 @@
 #include "models/domain/textcheck.h"
 #include "models/io/vcard.h"
 #include "models/services/exporter.h"
-#include "models/storage/assignment.h"
+#include "models/services/leadcreation.h"
 #include "models/storage/bulkwriter.h"
 #include "models/storage/countrystore.h"
-#include "models/storage/followups.h"
 #include "models/storage/leadcontacts.h"
 #include "models/storage/leadkeys.h"
 #include "models/storage/livefiles.h"
@@ -274,10 +273,10 @@ public:
         , m_o(o)
         , m_progress(progress)
         , m_cancel(cancel)
-        , m_repo(db)
-        , m_assigner(db) {
+        , m_repo(db) {
         m_now = o.now.isValid() ? o.now : QDateTime::currentDateTime();
-        m_followUpSince = m_now.addDays(-o.followUpDays);
+        m_creation = std::make_unique<LeadCreation>(
+            db, LeadCreation::Options{o.user, m_now, o.followUpDays});
     }
 
     Result<ImportSummary> exec();
@@ -313,13 +312,11 @@ private:
     const ImportProgress &m_progress;
     const std::atomic<bool> *m_cancel;
     storage::LeadRepository m_repo;
-    storage::Assigner m_assigner;
+    std::unique_ptr<LeadCreation> m_creation; // owner, score, history, first follow-up
     scoring::Rules m_scoring;
-    QList<qint64> m_followUpLeads; // new open leads recent enough for a first follow-up
     storage::BulkWriter *m_writer = nullptr;
     Matcher m_matcher;
     QDateTime m_now;
-    QDateTime m_followUpSince; // leads created since then get a first follow-up (once: mktime)
     ImportSummary m_s;
     QString m_phoneRegion; // of numbers without a country code: the options', else the database's
     QSet<QString> m_categoryDone;
@@ -344,57 +341,9 @@ Status Run::applySourceCategory(const QString &source, SourceCategory category) 
 }
 
 Status Run::insertNew(Lead &lead, const storage::LeadKeys &keys) {
-    if (!lead.createdAt.isValid())
-        lead.createdAt = m_now;
-    if (!lead.updatedAt.isValid())
-        lead.updatedAt = m_now;
-    // As a lead typed in: a score from the attribute rules (a new lead has no activities yet),
-    // then an owner by the assignment rules when the row names none.
-    lead.score = scoring::score(m_scoring, lead, {}, m_now);
-    if (lead.owner.isEmpty()) {
-        auto owner = m_assigner.ownerFor(lead);
-        if (!owner)
-            return Error{owner.error()};
-        lead.owner = *owner;
-    }
-    auto id = m_writer->insertLead(lead, {}, &keys);
-    if (!id)
-        return Error{id.error()};
-    lead.id = *id;
-    if (m_o.followUpDays > 0 && lead.stage == Stage::Inquiry && !lead.lost &&
-        lead.createdAt >= m_followUpSince)
-        m_followUpLeads.append(lead.id);
-    StageChange first;
-    first.toStage = Stage::Inquiry;
-    first.changedAt = lead.createdAt;
-    first.user = m_o.user;
-    if (Status st = m_writer->insertStageChange(lead.id, first); !st)
+    // As a lead typed in (services::LeadCreation), through this import's writer.
+    if (Status st = m_creation->create(lead, *m_writer, keys); !st)
         return st;
-    if (lead.stage > Stage::Inquiry) {
-        StageChange c;
-        c.fromStage = Stage::Inquiry;
-        c.toStage = lead.stage;
-        c.changedAt = lead.stage == Stage::Customer ? atStartOfDay(lead.wonAt, lead.createdAt)
-                                                    : lead.createdAt;
-        if (c.changedAt < lead.createdAt)
-            c.changedAt = lead.createdAt;
-        c.user = m_o.user;
-        if (Status st = m_writer->insertStageChange(lead.id, c); !st)
-            return st;
-    }
-    if (lead.lost) {
-        StageChange c;
-        c.fromStage = lead.stage;
-        c.toStage = lead.stage;
-        c.lost = true;
-        c.changedAt = atStartOfDay(lead.lostAt, lead.createdAt);
-        if (c.changedAt < lead.createdAt)
-            c.changedAt = lead.createdAt;
-        c.user = m_o.user;
-        c.note = lead.lostReason;
-        if (Status st = m_writer->insertStageChange(lead.id, c); !st)
-            return st;
-    }
     m_matcher.add(lead.id, keys);
     m_matcher.addExtras(lead.id, lead.extraContacts);
     ++m_s.created;
@@ -971,15 +920,10 @@ Status Run::readVCard() {
 }
 
 Status Run::createFollowUps() {
-    storage::FollowUpRepository tasks(m_db);
-    for (const qint64 id : std::as_const(m_followUpLeads)) {
-        if (cancelled())
-            return {};
-        auto t = tasks.createForLead(id);
-        if (!t)
-            return Error{t.error()};
-        ++m_s.followUps;
-    }
+    auto created = m_creation->finish([this] { return cancelled(); });
+    if (!created)
+        return created.failure();
+    m_s.followUps += *created;
     return {};
 }
 
@@ -1007,7 +951,7 @@ Result<ImportSummary> Run::exec() {
     if (!scoringRules)
         return Error{scoringRules.error()};
     m_scoring = *scoringRules;
-    if (Status st = m_assigner.load(); !st)
+    if (Status st = m_creation->load(); !st)
         return Error{st.error()};
     // Matching runs on the keys loaded above, not on the database's indexes, so a large file
     // (compared with the database) is faster with the indexes and the search index rebuilt once
@@ -1036,8 +980,6 @@ Result<ImportSummary> Run::exec() {
         m_s.cancelled = true;
         return m_s;
     }
-    if (Status a = m_assigner.save(); !a)
-        return Error{a.error()};
     if (m_o.dryRun) {
         tx.rollback();
         return m_s;

@@ -2,12 +2,41 @@
 
 #include "models/domain/dates.h"
 #include "models/storage/repositories.h"
+#include "models/storage/rowmapper.h"
 #include "models/storage/sql.h"
 
 #include <QCoreApplication>
 
 namespace mikomi::storage {
-namespace {} // namespace
+namespace {
+
+const RowMapper<sla::ResponseRule> kRuleRow{
+    {"source", [](sla::ResponseRule &r, const QVariant &v) { r.source = v.toString(); }},
+    {"category",
+     [](sla::ResponseRule &r, const QVariant &v) {
+         if (const QString c = v.toString(); !c.isEmpty())
+             r.category = categoryFromKey(c);
+     }},
+    {"hours", [](sla::ResponseRule &r, const QVariant &v) { r.hours = v.toInt(); }},
+};
+
+// A row of open(): the task and, for display, its lead.
+const RowMapper<FollowUp> kOpenRow{
+    {"id", [](FollowUp &f, const QVariant &v) { f.id = v.toLongLong(); }},
+    {"lead_id", [](FollowUp &f, const QVariant &v) { f.leadId = v.toLongLong(); }},
+    {"title", [](FollowUp &f, const QVariant &v) { f.title = v.toString(); }},
+    {"owner", [](FollowUp &f, const QVariant &v) { f.owner = v.toString(); }},
+    {"due_at",
+     [](FollowUp &f, const QVariant &v) {
+         f.dueAt = dates::fromIsoDateTime(v.toString()).value_or(QDateTime());
+     }},
+    {"company", [](FollowUp &f, const QVariant &v) { f.company = v.toString(); }},
+    {"family_name", [](FollowUp &f, const QVariant &v) { f.familyName = v.toString(); }},
+    {"given_name", [](FollowUp &f, const QVariant &v) { f.givenName = v.toString(); }},
+    {"source", [](FollowUp &f, const QVariant &v) { f.source = v.toString(); }},
+};
+
+} // namespace
 
 Result<QList<sla::ResponseRule>> FollowUpRepository::rules() const {
     auto q = exec(m_db, QStringLiteral("SELECT source, category, hours FROM response_rules ORDER "
@@ -15,15 +44,9 @@ Result<QList<sla::ResponseRule>> FollowUpRepository::rules() const {
     if (!q)
         return q.failure();
     QList<sla::ResponseRule> out;
-    while (q->next()) {
-        sla::ResponseRule r;
-        r.source = q->value(0).toString();
-        const QString c = q->value(1).toString();
-        if (!c.isEmpty())
-            r.category = categoryFromKey(c);
-        r.hours = q->value(2).toInt();
-        out.append(r);
-    }
+    const auto row = kRuleRow.bind(*q);
+    while (q->next())
+        out.append(row.read());
     return out;
 }
 
@@ -116,9 +139,10 @@ Result<QList<FollowUp>> FollowUpRepository::open(const QString &owner, int limit
     }
     binds.append(limit);
     auto q = exec(m_db,
-                  QStringLiteral("SELECT t.id, t.lead_id, t.title, coalesce(u.name, ''), t.due_at, "
-                                 "l.company, l.family_name, l.given_name, coalesce(s.name, '') "
-                                 "FROM tasks t JOIN leads l ON l.id = t.lead_id LEFT JOIN users "
+                  QStringLiteral("SELECT t.id, t.lead_id, t.title, coalesce(u.name, '') AS owner, "
+                                 "t.due_at, l.company, l.family_name, l.given_name, "
+                                 "coalesce(s.name, '') AS source FROM tasks t JOIN leads l ON l.id "
+                                 "= t.lead_id LEFT JOIN users "
                                  "u ON u.id = t.owner_id LEFT JOIN sources s ON s.id = "
                                  "l.source_id WHERE %1 ORDER BY t.due_at, t.id LIMIT ?")
                       .arg(where),
@@ -126,19 +150,9 @@ Result<QList<FollowUp>> FollowUpRepository::open(const QString &owner, int limit
     if (!q)
         return q.failure();
     QList<FollowUp> out;
-    while (q->next()) {
-        FollowUp f;
-        f.id = q->value(0).toLongLong();
-        f.leadId = q->value(1).toLongLong();
-        f.title = q->value(2).toString();
-        f.owner = q->value(3).toString();
-        f.dueAt = dates::fromIsoDateTime(q->value(4).toString()).value_or(QDateTime());
-        f.company = q->value(5).toString();
-        f.familyName = q->value(6).toString();
-        f.givenName = q->value(7).toString();
-        f.source = q->value(8).toString();
-        out.append(f);
-    }
+    const auto row = kOpenRow.bind(*q);
+    while (q->next())
+        out.append(row.read());
     return out;
 }
 

@@ -4,6 +4,7 @@
 #include "models/storage/countrystore.h"
 #include "models/storage/leadcolumns.h"
 #include "models/storage/leadsearch.h"
+#include "models/storage/rowmapper.h"
 #include "models/storage/scoringstore.h"
 #include "models/storage/searchindex.h"
 #include "models/storage/sql.h"
@@ -261,11 +262,46 @@ namespace {
 QString selectColumns() {
     return QStringLiteral("SELECT l.id, l.company, l.family_name, l.given_name, l.family_reading, "
                           "l.given_reading, l.email, l.phone, l.stage, l.lost, "
-                          "l.temperature_override, coalesce(s.name, ''), coalesce(u.name, ''), "
-                          "%1, l.created_at, substr(coalesce(l.last_activity_at, "
-                          "l.created_at), 1, 10) ")
+                          "l.temperature_override, coalesce(s.name, '') AS source_name, "
+                          "coalesce(u.name, '') AS owner_name, %1 AS score_value, l.created_at, "
+                          "substr(coalesce(l.last_activity_at, l.created_at), 1, 10) AS "
+                          "last_day ")
         .arg(scoreSql());
 }
+
+// A row of selectColumns(): the list's row, and what its temperature is computed from.
+struct ReadRow {
+    LeadRow row;
+    std::optional<Temperature> override;
+    QDate lastDay; // of the last activity, else of creation
+};
+
+using R = ReadRow;
+using V = QVariant;
+const RowMapper<ReadRow> kLeadRow{
+    {"id", [](R &r, const V &v) { r.row.id = v.toLongLong(); }},
+    {"company", [](R &r, const V &v) { r.row.company = v.toString(); }},
+    {"family_name", [](R &r, const V &v) { r.row.familyName = v.toString(); }},
+    {"given_name", [](R &r, const V &v) { r.row.givenName = v.toString(); }},
+    {"family_reading", [](R &r, const V &v) { r.row.familyReading = v.toString(); }},
+    {"given_reading", [](R &r, const V &v) { r.row.givenReading = v.toString(); }},
+    {"email", [](R &r, const V &v) { r.row.email = v.toString(); }},
+    {"phone", [](R &r, const V &v) { r.row.phone = v.toString(); }},
+    {"stage",
+     [](R &r, const V &v) { r.row.stage = stageFromKey(v.toString()).value_or(Stage::Inquiry); }},
+    {"lost", [](R &r, const V &v) { r.row.lost = v.toInt() != 0; }},
+    {"temperature_override",
+     [](R &r, const V &v) { r.override = temperatureFromKey(v.toString()); }},
+    {"source_name", [](R &r, const V &v) { r.row.source = v.toString(); }},
+    {"owner_name", [](R &r, const V &v) { r.row.owner = v.toString(); }},
+    {"score_value", [](R &r, const V &v) { r.row.score = v.toInt(); }},
+    {"created_at",
+     [](R &r, const V &v) {
+         r.row.createdAt = dates::fromIsoDateTime(v.toString()).value_or(QDateTime());
+     }},
+    {"last_day",
+     [](R &r, const V &v) { r.lastDay = QDate::fromString(v.toString(), Qt::ISODate); }},
+};
 
 QString andWhere(const QString &where, const QString &cond) {
     return where.isEmpty() ? QString(QStringLiteral(" WHERE ") + cond)
@@ -278,29 +314,15 @@ Result<QList<LeadRow>> readRows(const Database &db, const QString &sql, const QV
     if (!q)
         return q.failure();
     QList<LeadRow> out;
+    const auto row = kLeadRow.bind(*q);
     while (q->next()) {
-        LeadRow r;
-        r.id = q->value(0).toLongLong();
-        r.company = q->value(1).toString();
-        r.familyName = q->value(2).toString();
-        r.givenName = q->value(3).toString();
-        r.familyReading = q->value(4).toString();
-        r.givenReading = q->value(5).toString();
-        r.email = q->value(6).toString();
-        r.phone = q->value(7).toString();
-        r.stage = stageFromKey(q->value(8).toString()).value_or(Stage::Inquiry);
-        r.lost = q->value(9).toInt() != 0;
-        const std::optional<Temperature> override = temperatureFromKey(q->value(10).toString());
-        r.source = q->value(11).toString();
-        r.owner = q->value(12).toString();
-        r.score = q->value(13).toInt();
-        r.createdAt = dates::fromIsoDateTime(q->value(14).toString()).value_or(QDateTime());
+        ReadRow r = row.read();
         // Days since the last activity (else since creation), as temperatureSql() counts them.
-        const QDate day = QDate::fromString(q->value(15).toString(), Qt::ISODate);
         const std::optional<int> days =
-            day.isValid() ? std::optional<int>(int(day.daysTo(today))) : std::nullopt;
-        r.temperature = scoring::effectiveTemperature(thresholds, r.score, days, override);
-        out << r;
+            r.lastDay.isValid() ? std::optional<int>(int(r.lastDay.daysTo(today))) : std::nullopt;
+        r.row.temperature =
+            scoring::effectiveTemperature(thresholds, r.row.score, days, r.override);
+        out << std::move(r.row);
     }
     return out;
 }

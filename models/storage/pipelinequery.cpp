@@ -2,6 +2,7 @@
 
 #include "models/domain/dates.h"
 #include "models/storage/leadcolumns.h"
+#include "models/storage/rowmapper.h"
 #include "models/storage/sql.h"
 
 #include <QCoreApplication>
@@ -15,8 +16,9 @@ namespace {
 QString cardSelect(const QString &index = QString()) {
     return QStringLiteral(
                "SELECT l.id, l.company, l.family_name, l.given_name, l.title, coalesce(u.name, "
-               "''), coalesce(s.name, ''), l.stage, l.sql_kind, l.lost, l.lost_reason, %2, "
-               "l.deal_value, l.temperature_override, l.created_at, l.last_activity_at FROM leads "
+               "'') AS owner, coalesce(s.name, '') AS source, l.stage, l.sql_kind, l.lost, "
+               "l.lost_reason, %2 AS score, l.deal_value, l.temperature_override, l.created_at, "
+               "l.last_activity_at FROM leads "
                "l%1 LEFT JOIN users u ON "
                "u.id = l.owner_id LEFT JOIN sources s ON s.id = l.source_id ")
         .arg(index, scoreSql());
@@ -28,29 +30,45 @@ QString cardSelect(const QString &index = QString()) {
 // matches the index of matches is used, so either way stays around a few thousand rows.
 constexpr qint64 kReadyIndexMaxMatches = 5000;
 
-PipelineCard cardFrom(const QSqlQuery &q) {
-    PipelineCard c;
-    c.id = q.value(0).toLongLong();
-    c.company = q.value(1).toString();
-    c.familyName = q.value(2).toString();
-    c.givenName = q.value(3).toString();
-    c.title = q.value(4).toString();
-    c.owner = q.value(5).toString();
-    c.source = q.value(6).toString();
-    c.stage = stageFromKey(q.value(7).toString()).value_or(Stage::Inquiry);
-    c.sqlKind = sqlKindFromKey(q.value(8).toString()).value_or(SqlKind::None);
-    c.lost = q.value(9).toInt() != 0;
-    c.lostReason = q.value(10).toString();
-    c.score = q.value(11).toInt();
-    if (!q.value(12).isNull())
-        c.dealValue = q.value(12).toLongLong();
-    if (!q.value(13).isNull())
-        c.temperatureOverride = temperatureFromKey(q.value(13).toString());
-    c.createdAt = dates::fromIsoDateTime(q.value(14).toString()).value_or(QDateTime());
-    if (!q.value(15).isNull())
-        c.lastActivity = dates::fromIsoDateTime(q.value(15).toString()).value_or(QDateTime());
-    return c;
-}
+using C = PipelineCard;
+using V = QVariant;
+
+// A card from a row of cardSelect().
+const RowMapper<PipelineCard> kCardRow{
+    {"id", [](C &c, const V &v) { c.id = v.toLongLong(); }},
+    {"company", [](C &c, const V &v) { c.company = v.toString(); }},
+    {"family_name", [](C &c, const V &v) { c.familyName = v.toString(); }},
+    {"given_name", [](C &c, const V &v) { c.givenName = v.toString(); }},
+    {"title", [](C &c, const V &v) { c.title = v.toString(); }},
+    {"owner", [](C &c, const V &v) { c.owner = v.toString(); }},
+    {"source", [](C &c, const V &v) { c.source = v.toString(); }},
+    {"stage",
+     [](C &c, const V &v) { c.stage = stageFromKey(v.toString()).value_or(Stage::Inquiry); }},
+    {"sql_kind",
+     [](C &c, const V &v) { c.sqlKind = sqlKindFromKey(v.toString()).value_or(SqlKind::None); }},
+    {"lost", [](C &c, const V &v) { c.lost = v.toInt() != 0; }},
+    {"lost_reason", [](C &c, const V &v) { c.lostReason = v.toString(); }},
+    {"score", [](C &c, const V &v) { c.score = v.toInt(); }},
+    {"deal_value",
+     [](C &c, const V &v) {
+         if (!v.isNull())
+             c.dealValue = v.toLongLong();
+     }},
+    {"temperature_override",
+     [](C &c, const V &v) {
+         if (!v.isNull())
+             c.temperatureOverride = temperatureFromKey(v.toString());
+     }},
+    {"created_at",
+     [](C &c, const V &v) {
+         c.createdAt = dates::fromIsoDateTime(v.toString()).value_or(QDateTime());
+     }},
+    {"last_activity_at",
+     [](C &c, const V &v) {
+         if (!v.isNull())
+             c.lastActivity = dates::fromIsoDateTime(v.toString()).value_or(QDateTime());
+     }},
+};
 
 // " AND l.owner_id = ? AND l.source_id = ? …" as the filter needs, binds appended.
 QString filterSql(const PipelineFilter &f, QVariantList &binds) {
@@ -157,8 +175,9 @@ Result<QList<PipelineCard>> PipelineQuery::stageCards(bool lost, Stage stage,
     if (!q)
         return q.failure();
     QList<PipelineCard> out;
+    const auto row = kCardRow.bind(*q);
     while (q->next())
-        out.append(cardFrom(*q));
+        out.append(row.read());
     return out;
 }
 
@@ -168,7 +187,7 @@ Result<PipelineCard> PipelineQuery::card(qint64 leadId) const {
         return q.failure();
     if (!q->next())
         return Error{QCoreApplication::translate("Mikomi", "The lead no longer exists.")};
-    return cardFrom(*q);
+    return kCardRow.bind(*q).read();
 }
 
 } // namespace mikomi::storage

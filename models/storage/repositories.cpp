@@ -404,25 +404,31 @@ Status LeadRepository::writeLead(const Lead &lead, bool insert, qint64 *newId) {
 }
 
 Result<qint64> LeadRepository::insert(Lead &lead, const QString &user) {
+    StageChange first;
+    first.toStage = Stage::Inquiry;
+    first.changedAt = lead.createdAt.isValid() ? lead.createdAt : QDateTime::currentDateTime();
+    first.user = user;
+    QList<StageChange> history{first};
+    // A lead entered at a later stage gets one entry for reaching it.
+    if (lead.stage != Stage::Inquiry) {
+        StageChange now = first;
+        now.fromStage = Stage::Inquiry;
+        now.toStage = lead.stage;
+        history.append(now);
+    }
+    return insert(lead, history);
+}
+
+Result<qint64> LeadRepository::insert(Lead &lead, const QList<StageChange> &history) {
     if (lead.id != 0)
         return Error{QCoreApplication::translate("Mikomi", "This lead is already stored.")};
     qint64 id = 0;
     Status s = inTransaction(m_db, [&]() -> Status {
         if (Status w = writeLead(lead, true, &id); !w)
             return w;
-        StageChange first;
-        first.leadId = id;
-        first.toStage = Stage::Inquiry;
-        first.changedAt = lead.createdAt.isValid() ? lead.createdAt : QDateTime::currentDateTime();
-        first.user = user;
-        if (Status h = addStageChange(first); !h)
-            return h;
-        // A lead entered at a later stage gets one entry for reaching it.
-        if (lead.stage != Stage::Inquiry) {
-            StageChange now = first;
-            now.fromStage = Stage::Inquiry;
-            now.toStage = lead.stage;
-            if (Status h = addStageChange(now); !h)
+        for (StageChange c : history) {
+            c.leadId = id;
+            if (Status h = addStageChange(c); !h)
                 return h;
         }
         return {};

@@ -97,8 +97,12 @@ public:
     explicit LeadRepository(Database &db);
     ~LeadRepository();
 
-    // Stores a new lead (id must be 0) and its first stage-history entry; sets lead.id.
+    // Stores a new lead (id must be 0) and its first stage-history entry; sets lead.id. A plain
+    // store: no owner, score or follow-up rules (services::LeadCreation applies those).
     Result<qint64> insert(Lead &lead, const QString &user = QString());
+    // Stores a new lead with the stage history it starts with (their lead ids are set here), in
+    // one transaction; sets lead.id.
+    Result<qint64> insert(Lead &lead, const QList<StageChange> &history);
     // Writes every field but the stage ones (use changeStage/markLost/recycle).
     Status update(const Lead &lead);
     Result<Lead> get(qint64 id) const;

@@ -3,6 +3,7 @@
 #include "models/domain/dates.h"
 #include "models/storage/leadcolumns.h"
 #include "models/storage/repositories.h"
+#include "models/storage/rowmapper.h"
 #include "models/storage/sql.h"
 
 #include <QCoreApplication>
@@ -53,24 +54,29 @@ Status SpendStore::write(const QList<SpendWrite> &writes) {
 namespace {
 
 const QString kSelectCampaign =
-    QStringLiteral("SELECT c.id, c.name, coalesce(s.name, ''), c.start_date, c.end_date, "
-                   "c.budget, c.actual_cost, c.notes FROM campaigns c LEFT JOIN sources s ON "
-                   "s.id = c.source_id ");
+    QStringLiteral("SELECT c.id, c.name, coalesce(s.name, '') AS source_name, c.start_date, "
+                   "c.end_date, c.budget, c.actual_cost, c.notes FROM campaigns c LEFT JOIN "
+                   "sources s ON s.id = c.source_id ");
 
-Campaign campaignFromQuery(const QSqlQuery &q) {
-    Campaign c;
-    c.id = q.value(0).toLongLong();
-    c.name = q.value(1).toString();
-    c.source = q.value(2).toString();
-    if (!q.value(3).isNull())
-        c.start = dates::fromIsoDate(q.value(3).toString());
-    if (!q.value(4).isNull())
-        c.end = dates::fromIsoDate(q.value(4).toString());
-    c.budget = q.value(5).toLongLong();
-    c.actualCost = q.value(6).toLongLong();
-    c.notes = q.value(7).toString();
-    return c;
-}
+// A campaign from a row of kSelectCampaign.
+const RowMapper<Campaign> kCampaignRow{
+    {"id", [](Campaign &c, const QVariant &v) { c.id = v.toLongLong(); }},
+    {"name", [](Campaign &c, const QVariant &v) { c.name = v.toString(); }},
+    {"source_name", [](Campaign &c, const QVariant &v) { c.source = v.toString(); }},
+    {"start_date",
+     [](Campaign &c, const QVariant &v) {
+         if (!v.isNull())
+             c.start = dates::fromIsoDate(v.toString());
+     }},
+    {"end_date",
+     [](Campaign &c, const QVariant &v) {
+         if (!v.isNull())
+             c.end = dates::fromIsoDate(v.toString());
+     }},
+    {"budget", [](Campaign &c, const QVariant &v) { c.budget = v.toLongLong(); }},
+    {"actual_cost", [](Campaign &c, const QVariant &v) { c.actualCost = v.toLongLong(); }},
+    {"notes", [](Campaign &c, const QVariant &v) { c.notes = v.toString(); }},
+};
 
 QString noCampaign() {
     return QCoreApplication::translate("Mikomi",
@@ -85,8 +91,9 @@ Result<QList<Campaign>> CampaignStore::list() const {
     if (!q)
         return q.failure();
     QList<Campaign> out;
+    const auto row = kCampaignRow.bind(*q);
     while (q->next())
-        out.append(campaignFromQuery(*q));
+        out.append(row.read());
     return out;
 }
 
@@ -96,7 +103,7 @@ Result<Campaign> CampaignStore::get(qint64 id) const {
         return q.failure();
     if (!q->next())
         return Error{noCampaign()};
-    return campaignFromQuery(*q);
+    return kCampaignRow.bind(*q).read();
 }
 
 Result<QVariant> CampaignStore::sourceId(const QString &name) const {

@@ -1,3 +1,4 @@
+#include "models/commands/leadcommands.h"
 #include "models/followupmodel.h"
 #include "models/language.h"
 #include "models/pipelinemodel.h"
@@ -8,7 +9,6 @@
 #include "models/storage/database.h"
 #include "models/storage/repositories.h"
 #include "ui/cardentrydialog.h"
-#include "ui/leadcommands.h"
 #include "ui/mainwindow.h"
 #include "ui/page.h"
 #include "ui/pipelinepage.h"
@@ -81,14 +81,14 @@ private:
             show(PageIndex(i));
     }
     void push(QUndoCommand *cmd) { w().undoStack()->push(cmd); }
-    ui::SaveLeadCommand *newLead(const QString &company, const QString &email) {
+    commands::SaveLeadCommand *newLead(const QString &company, const QString &email) {
         Lead l;
         l.company = company;
         l.familyName = QStringLiteral("本田");
         l.email = email;
         l.owner = QStringLiteral("青木");
         l.createdAt = QDateTime::currentDateTime();
-        return new ui::SaveLeadCommand(
+        return new commands::SaveLeadCommand(
             db(), l, std::nullopt, QString(), [] {},
             [](const QString &m) { QFAIL(qPrintable(m)); });
     }
@@ -180,13 +180,13 @@ private slots:
             newLead(QStringLiteral("合同会社ライブ"), QStringLiteral("live2@example.jp"));
         push(second);
         QTRY_COMPARE(column(PipelineColumn::Inquiry), inquiry + 2);
-        push(new ui::MergeLeadsCommand(
+        push(new commands::MergeLeadsCommand(
             db(), first, second->leadId(), [] {}, [](const QString &m) { QFAIL(qPrintable(m)); }));
         QTRY_COMPARE(column(PipelineColumn::Inquiry), inquiry + 1);
         QTRY_COMPARE(statusLabel(), leads(201));
 
         // A delete, and its undo.
-        push(new ui::DeleteLeadsCommand(
+        push(new commands::DeleteLeadsCommand(
             db(), {first}, [] {}, [](const QString &m) { QFAIL(qPrintable(m)); }));
         QTRY_COMPARE(column(PipelineColumn::Inquiry), inquiry);
         QTRY_COMPARE(followUps(), tasks); // its tasks went with it

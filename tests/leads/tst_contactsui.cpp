@@ -1,7 +1,7 @@
+#include "models/commands/leadcommands.h"
 #include "models/language.h"
 #include "models/storage/database.h"
 #include "models/storage/repositories.h"
-#include "ui/leadcommands.h"
 #include "ui/leadeditor.h"
 
 #include <QAbstractButton>
@@ -99,7 +99,7 @@ private slots:
             QCOMPARE(editor.result(), int(QDialog::Accepted));
             // Saved as the Leads page saves an edit: one undoable command.
             QStringList errors;
-            auto *cmd = new ui::SaveLeadCommand(
+            auto *cmd = new commands::SaveLeadCommand(
                 **db, editor.lead(), before, QStringLiteral("tester"), [] {},
                 [&errors](const QString &e) { errors << e; });
             undo.push(cmd);

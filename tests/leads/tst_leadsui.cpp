@@ -1,3 +1,5 @@
+#include "models/commands/leadcommands.h"
+#include "models/commands/stagecommands.h"
 #include "models/language.h"
 #include "models/leadtablemodel.h"
 #include "models/services/demowriter.h"
@@ -6,10 +8,8 @@
 #include "models/storage/repositories.h"
 #include "ui/cardentrydialog.h"
 #include "ui/duplicatesdialog.h"
-#include "ui/leadcommands.h"
 #include "ui/leadeditor.h"
 #include "ui/leadspage.h"
-#include "ui/stagecommands.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -58,8 +58,8 @@ private slots:
         int applied = 0;
         const auto onApplied = [&applied] { ++applied; };
         const auto onError = [](const QString &m) { QFAIL(qPrintable(m)); };
-        auto *add =
-            new ui::SaveLeadCommand(*m_db, sample(), std::nullopt, QString(), onApplied, onError);
+        auto *add = new commands::SaveLeadCommand(*m_db, sample(), std::nullopt, QString(),
+                                                  onApplied, onError);
         stack.push(add);
         const qint64 id = add->leadId();
         QVERIFY(id > 0);
@@ -67,15 +67,17 @@ private slots:
         Lead before = repo.get(id).value();
         Lead after = before;
         after.company = QStringLiteral("サンプル商事");
-        stack.push(new ui::SaveLeadCommand(*m_db, after, before, QString(), onApplied, onError));
+        stack.push(
+            new commands::SaveLeadCommand(*m_db, after, before, QString(), onApplied, onError));
         QCOMPARE(repo.get(id)->company, QStringLiteral("サンプル商事"));
         stack.undo();
         QCOMPARE(repo.get(id)->company, QStringLiteral("株式会社サンプル"));
         stack.redo();
         QCOMPARE(repo.get(id)->company, QStringLiteral("サンプル商事"));
         // Stage change.
-        stack.push(new ui::StageCommand(*m_db, id, ui::StageCommand::Kind::Move, Stage::Sql,
-                                        SqlKind::Sal, QString(), QString(), onApplied, onError));
+        stack.push(new commands::StageCommand(*m_db, id, commands::StageCommand::Kind::Move,
+                                              Stage::Sql, SqlKind::Sal, QString(), QString(),
+                                              onApplied, onError));
         QCOMPARE(repo.get(id)->stage, Stage::Sql);
         Activity a;
         a.leadId = id;
@@ -84,7 +86,7 @@ private slots:
         QVERIFY(repo.addActivity(a).ok());
         const int historySize = int(repo.history(id)->size());
         // Delete, undo restores lead, history and activities with the same id.
-        stack.push(new ui::DeleteLeadsCommand(*m_db, {id}, onApplied, onError));
+        stack.push(new commands::DeleteLeadsCommand(*m_db, {id}, onApplied, onError));
         QVERIFY(!repo.get(id).ok());
         stack.undo();
         QCOMPARE(repo.get(id)->stage, Stage::Sql);

@@ -1,7 +1,7 @@
+#include "models/commands/leadcommands.h"
 #include "models/storage/database.h"
 #include "models/storage/followups.h"
 #include "models/storage/repositories.h"
-#include "ui/leadcommands.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -32,7 +32,7 @@ private slots:
             l.company = QStringLiteral("株式会社テスト%1").arg(i);
             l.familyName = QStringLiteral("山田");
             l.source = QStringLiteral("展示会");
-            auto *cmd = new ui::SaveLeadCommand(
+            auto *cmd = new commands::SaveLeadCommand(
                 **db, l, std::nullopt, QStringLiteral("tester"), [] {},
                 [&errors](const QString &e) { errors << e; });
             stack.push(cmd);
@@ -63,7 +63,7 @@ private slots:
         Lead after = before;
         after.title = QStringLiteral("営業部長");
         const int oldScore = before.score;
-        auto *edit = new ui::SaveLeadCommand(
+        auto *edit = new commands::SaveLeadCommand(
             **db, after, before, QStringLiteral("tester"), [] {},
             [&errors](const QString &e) { errors << e; });
         stack.push(edit);

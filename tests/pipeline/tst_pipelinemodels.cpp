@@ -1,3 +1,5 @@
+#include "models/commands/leadcommands.h"
+#include "models/commands/pipelinecommands.h"
 #include "models/followupmodel.h"
 #include "models/leadtablemodel.h"
 #include "models/pipelinemodel.h"
@@ -7,10 +9,8 @@
 #include "models/storage/repositories.h"
 #include "models/storage/scoringstore.h"
 #include "models/unknownleadmodel.h"
-#include "ui/leadcommands.h"
 #include "ui/leadeditor.h"
 #include "ui/leadspage.h"
-#include "ui/pipelinecommands.h"
 #include "ui/pipelinepage.h"
 #include "ui/sourcespage.h"
 
@@ -310,7 +310,7 @@ private slots:
         const qint64 task = tasks.createForLead(a).value();
         LeadRepository repo(*m_db);
         QUndoStack undo;
-        undo.push(new ui::CompleteTaskCommand(
+        undo.push(new commands::CompleteTaskCommand(
             *m_db, task, a, ActivityKind::Seminar, QStringLiteral("佐藤"), [] {},
             [](const QString &m) { QFAIL(qPrintable(m)); }));
         QCOMPARE(undo.count(), 1);
@@ -476,8 +476,8 @@ private slots:
         combo->setCurrentIndex(combo->findData(temperatureKey(Temperature::Cold)));
         QUndoStack undo;
         const Lead stored = *repo.get(a);
-        undo.push(
-            new ui::SaveLeadCommand(*m_db, editor.lead(), stored, QStringLiteral("me"), {}, {}));
+        undo.push(new commands::SaveLeadCommand(*m_db, editor.lead(), stored, QStringLiteral("me"),
+                                                {}, {}));
         QCOMPARE(repo.get(a)->temperatureOverride, std::optional(Temperature::Cold));
         undo.undo();
         QCOMPARE(repo.get(a)->temperatureOverride, std::optional<Temperature>());

@@ -1,35 +1,30 @@
 #pragma once
 
+#include "models/commands/storecommand.h"
 #include "models/domain/enums.h"
-#include "ui/storecommand.h"
 
 #include <QDateTime>
 #include <QList>
 #include <QString>
-#include <QUndoCommand>
 
-#include <functional>
 #include <optional>
-
-class QWidget;
 
 namespace mikomi::storage {
 class Database;
 }
 
-namespace mikomi::ui {
+namespace mikomi::commands {
 
 // Completes a follow-up task and logs the contact as an activity (which may score); undo reopens
 // the task and removes the activity.
-class CompleteTaskCommand final : public QUndoCommand {
+class CompleteTaskCommand final : public StoreCommand {
 public:
     CompleteTaskCommand(storage::Database &db, qint64 taskId, qint64 leadId, ActivityKind kind,
-                        const QString &user, std::function<void()> onApplied,
-                        std::function<void(const QString &)> onError);
-    void redo() override;
-    void undo() override;
+                        const QString &user, AppliedFn onApplied, ErrorFn onError);
 
 private:
+    Status apply() override;
+    Status revert() override;
     void rescore();
     storage::Database &m_db;
     qint64 m_taskId;
@@ -37,20 +32,18 @@ private:
     ActivityKind m_kind;
     QString m_user;
     qint64 m_activityId = 0;
-    std::function<void()> m_onApplied;
-    std::function<void(const QString &)> m_onError;
 };
 
 // Moves an open follow-up to a new due time; undo puts the previous one back.
 class RescheduleTaskCommand final : public StoreCommand {
 public:
     RescheduleTaskCommand(storage::Database &db, qint64 taskId, const QDateTime &dueAt,
-                          std::function<void()> onApplied,
-                          std::function<void(const QString &)> onError);
-    void redo() override;
-    void undo() override;
+                          AppliedFn onApplied, ErrorFn onError);
 
 private:
+    Status apply() override;
+    Status revert() override;
+    storage::Database &m_db;
     qint64 m_taskId;
     QDateTime m_dueAt;
     QDateTime m_before;
@@ -61,11 +54,12 @@ private:
 class ReassignCommand final : public StoreCommand {
 public:
     ReassignCommand(storage::Database &db, const QList<qint64> &leadIds, const QString &owner,
-                    std::function<void()> onApplied, std::function<void(const QString &)> onError);
-    void redo() override;
-    void undo() override;
+                    AppliedFn onApplied, ErrorFn onError);
 
 private:
+    Status apply() override;
+    Status revert() override;
+    storage::Database &m_db;
     QList<qint64> m_leadIds;
     QString m_owner;
     QList<qint64> m_before;
@@ -76,22 +70,19 @@ private:
 class TemperatureCommand final : public StoreCommand {
 public:
     TemperatureCommand(storage::Database &db, const QList<qint64> &leadIds,
-                       std::optional<Temperature> temperature, std::function<void()> onApplied,
-                       std::function<void(const QString &)> onError);
-    void redo() override;
-    void undo() override;
+                       std::optional<Temperature> temperature, AppliedFn onApplied,
+                       ErrorFn onError);
 
 private:
+    Status apply() override;
+    Status revert() override;
+    storage::Database &m_db;
     QList<qint64> m_leadIds;
     std::optional<Temperature> m_temperature;
     QList<std::optional<Temperature>> m_before;
 };
 
-// Asks for the new owner of `count` leads among the active users (the name can also be typed).
-// nullopt when the user cancelled.
-std::optional<QString> askOwner(QWidget *parent, storage::Database &db, int count);
-
 // "Automatic" or the temperature label: the choices of a temperature override.
 QString temperatureChoiceLabel(std::optional<Temperature> t);
 
-} // namespace mikomi::ui
+} // namespace mikomi::commands

@@ -1,25 +1,24 @@
 #pragma once
 
+#include "models/commands/storecommand.h"
 #include "models/storage/sourceadmin.h"
-#include "ui/storecommand.h"
 
-#include <QUndoCommand>
+#include <QList>
+#include <QString>
 
-#include <functional>
-
-namespace mikomi::ui {
+namespace mikomi::commands {
 
 // Merges one source into another as ONE undoable step (leads, touchpoints, spend, campaigns,
 // aliases; see storage::SourceAdmin::merge).
 class SourceMergeCommand final : public StoreCommand {
 public:
     SourceMergeCommand(storage::Database &db, qint64 fromId, qint64 intoId, const QString &from,
-                       const QString &into, std::function<void()> onApplied,
-                       std::function<void(const QString &)> onError);
-    void redo() override;
-    void undo() override;
+                       const QString &into, AppliedFn onApplied, ErrorFn onError);
 
 private:
+    Status apply() override;
+    Status revert() override;
+    storage::Database &m_db;
     qint64 m_fromId;
     qint64 m_intoId;
     storage::MergeRecord m_record;
@@ -29,12 +28,12 @@ private:
 class AssignSourceCommand final : public StoreCommand {
 public:
     AssignSourceCommand(storage::Database &db, const QList<qint64> &leadIds, qint64 sourceId,
-                        const QString &source, std::function<void()> onApplied,
-                        std::function<void(const QString &)> onError);
-    void redo() override;
-    void undo() override;
+                        const QString &source, AppliedFn onApplied, ErrorFn onError);
 
 private:
+    Status apply() override;
+    Status revert() override;
+    storage::Database &m_db;
     QList<qint64> m_leadIds;
     qint64 m_sourceId;
     QList<qint64> m_before;
@@ -47,18 +46,17 @@ class SourceFieldCommand final : public StoreCommand {
 public:
     enum class Field { Category, Tier };
     SourceFieldCommand(storage::Database &db, qint64 sourceId, const QString &source, Field field,
-                       int before, int after, bool applied, std::function<void()> onApplied,
-                       std::function<void(const QString &)> onError);
-    void redo() override;
-    void undo() override;
+                       int before, int after, bool applied, AppliedFn onApplied, ErrorFn onError);
 
 private:
-    bool write(int value);
+    Status apply() override;
+    Status revert() override;
+    Status write(int value);
+    storage::Database &m_db;
     qint64 m_sourceId;
     Field m_field;
     int m_before;
     int m_after;
-    bool m_skipRedo;
 };
 
-} // namespace mikomi::ui
+} // namespace mikomi::commands

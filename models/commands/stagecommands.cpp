@@ -1,0 +1,63 @@
+#include "models/commands/stagecommands.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+namespace mikomi::commands {
+
+StageCommand::StageCommand(storage::Database &db, qint64 leadId, Kind kind, Stage stage,
+                           SqlKind sqlKind, const QString &reason, const QString &user,
+                           AppliedFn onApplied, ErrorFn onError)
+    : StoreCommand(std::move(onApplied), std::move(onError))
+    , m_db(db)
+    , m_leadId(leadId)
+    , m_kind(kind)
+    , m_stage(stage)
+    , m_sqlKind(sqlKind)
+    , m_reason(reason)
+    , m_user(user) {
+    switch (kind) {
+    case Kind::Move:
+        setText(QCoreApplication::translate("Mikomi", "Move lead to %1").arg(stageLabel(stage)));
+        break;
+    case Kind::Lost:
+        setText(QCoreApplication::translate("Mikomi", "Mark lead as lost"));
+        break;
+    case Kind::Recycle:
+        setText(QCoreApplication::translate("Mikomi", "Recycle lead to nurturing"));
+        break;
+    case Kind::Won:
+        setText(QCoreApplication::translate("Mikomi", "Mark lead as won"));
+        break;
+    }
+}
+
+void StageCommand::setWonDeal(std::optional<Money> dealValue, const QDate &wonAt) {
+    m_dealValue = dealValue;
+    m_wonAt = wonAt;
+}
+
+Status StageCommand::apply() {
+    storage::LeadRepository repo(m_db);
+    if (Status s = keep(repo.stageState(m_leadId), m_before); !s)
+        return s;
+    const QDateTime now = QDateTime::currentDateTime();
+    switch (m_kind) {
+    case Kind::Move:
+        return repo.changeStage(m_leadId, m_stage, m_sqlKind, m_user, now);
+    case Kind::Lost:
+        return repo.markLost(m_leadId, m_reason, m_user, now);
+    case Kind::Recycle:
+        return repo.recycle(m_leadId, m_user, now);
+    case Kind::Won:
+        return repo.markWon(m_leadId, m_dealValue, m_wonAt.isValid() ? m_wonAt : now.date(), m_user,
+                            now);
+    }
+    return {};
+}
+
+Status StageCommand::revert() {
+    return storage::LeadRepository(m_db).restoreStageState(m_leadId, m_before);
+}
+
+} // namespace mikomi::commands
