@@ -332,6 +332,8 @@ Status Run::applySourceCategory(const QString &source, SourceCategory category) 
     if (source.isEmpty() || m_categoryDone.contains(key))
         return {};
     m_categoryDone.insert(key);
+    if (Status st = m_writer->flush(); !st) // before reading and writing the sources
+        return st;
     auto id = m_repo.sources().resolve(source, true, category);
     if (!id)
         return Error{id.error()};
@@ -466,6 +468,10 @@ Status Run::importLead(io::LeadRow row, int line, const QStringList &fields, boo
         ++m_s.skipped;
         return {};
     }
+    // The lead may still be in the writer's buffer; what follows reads and writes through the
+    // repositories.
+    if (Status st = m_writer->flush(); !st)
+        return st;
     // A lead read ahead for this row's batch is used once: after a merge the next row that
     // matches it reads it again.
     Result<Lead> existing = prefetched && prefetched->contains(match)
@@ -877,6 +883,8 @@ Status Run::importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
                 }
             }
             if (!ids.isEmpty()) {
+                if (Status st = m_writer->flush(); !st)
+                    return st;
                 const Status read = m_repo.forEach(ids, [&prefetched](Lead &&l) {
                     const qint64 id = l.id;
                     prefetched.insert(id, std::move(l));
@@ -1014,7 +1022,9 @@ Result<ImportSummary> Run::exec() {
     // at the end than updated row by row. Inside the transaction: a rollback restores them.
     const qint64 estimatedRows = QFileInfo(m_o.path).size() / 150;
     const bool defer = estimatedRows >= 5000 && estimatedRows * 2 >= existing;
-    storage::BulkWriter writer(m_db, defer);
+    // Buffered: the rows are written many at a time; every other access to the lead tables
+    // below flushes the writer first (importLead, the batches' read-ahead, source categories).
+    storage::BulkWriter writer(m_db, defer, true);
     m_writer = &writer;
     const bool vcard = m_o.kind
                            ? *m_o.kind == ImportKind::VCard
