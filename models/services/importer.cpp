@@ -9,12 +9,12 @@
 #include "models/storage/bulkwriter.h"
 #include "models/storage/countrystore.h"
 #include "models/storage/followups.h"
+#include "models/storage/importkeys.h"
 #include "models/storage/leadcontacts.h"
 #include "models/storage/leadkeys.h"
 #include "models/storage/livefiles.h"
 #include "models/storage/repositories.h"
 #include "models/storage/scoringstore.h"
-#include "models/storage/sql.h"
 #include "models/text/normalize.h"
 #include "models/text/phone.h"
 
@@ -40,27 +40,18 @@ namespace {
 class Matcher final {
 public:
     Status load(const storage::Database &db, qint64 *count) {
-        auto q =
-            storage::exec(db, QStringLiteral("SELECT id, email_key, phone_key, mobile_key, "
-                                             "company_key, person_key, family_name FROM leads"));
-        if (!q)
-            return Error{q.error()};
-        while (q->next()) {
-            const qint64 id = q->value(0).toLongLong();
-            ++*count;
-            addKeys(id, q->value(1).toString(), {q->value(2).toString(), q->value(3).toString()},
-                    q->value(4).toString(), q->value(5).toString(),
-                    familyKey(q->value(6).toString()));
-        }
+        if (Status st = storage::forEachLeadKeys(db,
+                                                 [&](storage::StoredLeadKeys &&k) {
+                                                     ++*count;
+                                                     addKeys(k.id, k.email, {k.phone, k.mobile},
+                                                             k.company, k.person,
+                                                             familyKey(k.familyName));
+                                                 });
+            !st)
+            return st;
         // A lead's extra emails name it too (after every lead's own email, which wins).
-        auto extra = storage::exec(db, QStringLiteral("SELECT lead_id, key FROM lead_contacts "
-                                                      "WHERE kind = 'email' AND key <> '' "
-                                                      "ORDER BY lead_id, position"));
-        if (!extra)
-            return Error{extra.error()};
-        while (extra->next())
-            addExtraEmail(extra->value(0).toLongLong(), extra->value(1).toString());
-        return {};
+        return storage::forEachExtraEmailKey(
+            db, [&](qint64 id, const QString &key) { addExtraEmail(id, key); });
     }
 
     void addExtras(qint64 id, const QList<ContactPoint> &contacts) {
@@ -560,16 +551,10 @@ Status Run::importSpend(const io::HeaderMap &map, const io::CsvRecord &rec) {
 }
 
 Status Run::loadTouchpointKeys() {
-    auto q =
-        storage::exec(m_db, QStringLiteral("SELECT t.lead_id, t.occurred_at, coalesce(s.name, '') "
-                                           "FROM touchpoints t LEFT JOIN sources s ON s.id = "
-                                           "t.source_id"));
-    if (!q)
-        return Error{q.error()};
-    while (q->next())
-        m_touchKeys.insert(q->value(0).toString() + u'|' + q->value(1).toString() + u'|' +
-                           q->value(2).toString());
-    return {};
+    return storage::forEachTouchpointKey(
+        m_db, [&](qint64 lead, const QString &occurredAt, const QString &source) {
+            m_touchKeys.insert(QString::number(lead) + u'|' + occurredAt + u'|' + source);
+        });
 }
 
 Status Run::importTouchpoint(const io::HeaderMap &map, const io::CsvRecord &rec,
