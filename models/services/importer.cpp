@@ -36,22 +36,55 @@
 namespace mikomi::services {
 namespace {
 
+// The hash keys a row is matched on, made once (for a CSV row on the reading thread): the matcher
+// looks a row up twice (the batch's read-ahead, then the row itself) and adds it once.
+struct MatchKeys {
+    QString email;
+    QString phone;         // phone key + U+001F + family key; "" without a number
+    QString mobile;        // the same with the mobile number
+    QString companyPerson; // company key + U+001F + person key; "" when both are empty
+
+    static MatchKeys make(const QString &email, const QString &phone, const QString &mobile,
+                          const QString &company, const QString &person, const QString &family) {
+        MatchKeys m;
+        m.email = email;
+        if (!phone.isEmpty())
+            m.phone = phone + u'\x1f' + family;
+        if (!mobile.isEmpty())
+            m.mobile = mobile + u'\x1f' + family;
+        if (!company.isEmpty() || !person.isEmpty())
+            m.companyPerson = company + u'\x1f' + person;
+        return m;
+    }
+    static MatchKeys of(const storage::LeadKeys &k) {
+        return make(k.email, k.phone, k.mobile, k.company, k.person, k.family);
+    }
+};
+
 // Keys of the leads already in the database (and created by this import), for matching.
 class Matcher final {
 public:
     Status load(const storage::Database &db, qint64 *count) {
-        if (Status st = storage::forEachLeadKeys(db,
-                                                 [&](storage::StoredLeadKeys &&k) {
-                                                     ++*count;
-                                                     addKeys(k.id, k.email, {k.phone, k.mobile},
-                                                             k.company, k.person,
-                                                             familyKey(k.familyName));
-                                                 });
+        if (Status st = storage::forEachLeadKeys(
+                db,
+                [&](storage::StoredLeadKeys &&k) {
+                    ++*count;
+                    add(k.id, MatchKeys::make(k.email, k.phone, k.mobile, k.company, k.person,
+                                              familyKey(k.familyName)));
+                });
             !st)
             return st;
         // A lead's extra emails name it too (after every lead's own email, which wins).
         return storage::forEachExtraEmailKey(
             db, [&](qint64 id, const QString &key) { addExtraEmail(id, key); });
+    }
+
+    // Room for `n` more leads (a large file: no rehashing as it goes).
+    void reserve(qsizetype n) {
+        m_email.reserve(m_email.size() + n);
+        m_emailOf.reserve(m_emailOf.size() + n);
+        m_phoneFamily.reserve(m_phoneFamily.size() + n);
+        m_companyPerson.reserve(m_companyPerson.size() + n);
     }
 
     void addExtras(qint64 id, const QList<ContactPoint> &contacts) {
@@ -62,7 +95,7 @@ public:
     }
 
     // The lead a row with these keys means, or 0.
-    qint64 find(const storage::LeadKeys &k) const {
+    qint64 find(const MatchKeys &k) const {
         if (!k.email.isEmpty()) {
             if (const qint64 id = m_email.value(k.email))
                 return id;
@@ -74,21 +107,30 @@ public:
         for (const QString *p : {&k.phone, &k.mobile}) {
             if (p->isEmpty())
                 continue;
-            const qint64 id = m_phoneFamily.value(*p + u'\x1f' + k.family);
+            const qint64 id = m_phoneFamily.value(*p);
             if (compatible(id))
                 return id;
         }
         // Company + person; with no company, the person alone (a card with just a name).
-        if (!k.company.isEmpty() || !k.person.isEmpty()) {
-            const qint64 id = m_companyPerson.value(k.company + u'\x1f' + k.person);
+        if (!k.companyPerson.isEmpty()) {
+            const qint64 id = m_companyPerson.value(k.companyPerson);
             if (compatible(id))
                 return id;
         }
         return 0;
     }
 
-    void add(qint64 id, const storage::LeadKeys &k) {
-        addKeys(id, k.email, {k.phone, k.mobile}, k.company, k.person, k.family);
+    void add(qint64 id, const MatchKeys &k) {
+        if (!k.email.isEmpty()) {
+            m_email.insert(k.email, id);
+            m_emailOf.insert(id, k.email);
+        }
+        for (const QString *p : {&k.phone, &k.mobile}) {
+            if (!p->isEmpty())
+                m_phoneFamily.insert(*p, id);
+        }
+        if (!k.companyPerson.isEmpty())
+            m_companyPerson.insert(k.companyPerson, id);
     }
 
     qint64 byEmail(const QString &email) const {
@@ -101,20 +143,6 @@ private:
     void addExtraEmail(qint64 id, const QString &key) {
         if (!key.isEmpty() && !m_email.contains(key))
             m_email.insert(key, id);
-    }
-
-    void addKeys(qint64 id, const QString &email, std::initializer_list<QString> phones,
-                 const QString &company, const QString &person, const QString &family) {
-        if (!email.isEmpty()) {
-            m_email.insert(email, id);
-            m_emailOf.insert(id, email);
-        }
-        for (const QString &p : phones) {
-            if (!p.isEmpty())
-                m_phoneFamily.insert(p + u'\x1f' + family, id);
-        }
-        if (!company.isEmpty() || !person.isEmpty())
-            m_companyPerson.insert(company + u'\x1f' + person, id);
     }
 
     QHash<QString, qint64> m_email, m_phoneFamily, m_companyPerson;
@@ -286,8 +314,9 @@ private:
     }
     // `prefetched`: leads read ahead for the current batch (taken out when used).
     Status importLead(io::LeadRow row, int line, const QStringList &fields, bool stageGiven,
-                      const storage::LeadKeys &keys, QHash<qint64, Lead> *prefetched = nullptr);
-    Status insertNew(Lead &lead, const storage::LeadKeys &keys);
+                      const storage::LeadKeys &keys, const MatchKeys &match,
+                      QHash<qint64, Lead> *prefetched = nullptr);
+    Status insertNew(Lead &lead, const storage::LeadKeys &keys, const MatchKeys &match);
     Status applySourceCategory(const QString &source, SourceCategory category);
     Status readCsv(storage::BulkWriter &writer);
     Status importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
@@ -336,7 +365,7 @@ Status Run::applySourceCategory(const QString &source, SourceCategory category) 
     return {};
 }
 
-Status Run::insertNew(Lead &lead, const storage::LeadKeys &keys) {
+Status Run::insertNew(Lead &lead, const storage::LeadKeys &keys, const MatchKeys &matchKeys) {
     if (!lead.createdAt.isValid())
         lead.createdAt = m_now;
     if (!lead.updatedAt.isValid())
@@ -388,7 +417,7 @@ Status Run::insertNew(Lead &lead, const storage::LeadKeys &keys) {
         if (Status st = m_writer->insertStageChange(lead.id, c); !st)
             return st;
     }
-    m_matcher.add(lead.id, keys);
+    m_matcher.add(lead.id, matchKeys);
     m_matcher.addExtras(lead.id, lead.extraContacts);
     ++m_s.created;
     return {};
@@ -441,7 +470,8 @@ void diffLeads(const Lead &before, const Lead &after, int line, qint64 id,
 }
 
 Status Run::importLead(io::LeadRow row, int line, const QStringList &fields, bool stageGiven,
-                       const storage::LeadKeys &keys, QHash<qint64, Lead> *prefetched) {
+                       const storage::LeadKeys &keys, const MatchKeys &matchKeys,
+                       QHash<qint64, Lead> *prefetched) {
     // The fields the keys come from are not changed below.
     Lead &lead = row.lead;
     if (lead.source.isEmpty())
@@ -452,9 +482,9 @@ Status Run::importLead(io::LeadRow row, int line, const QStringList &fields, boo
         if (Status st = applySourceCategory(lead.source, *row.sourceCategory); !st)
             return st;
     }
-    const qint64 match = m_matcher.find(keys);
+    const qint64 match = m_matcher.find(matchKeys);
     if (match == 0)
-        return insertNew(lead, keys);
+        return insertNew(lead, keys, matchKeys);
     if (m_o.onMatch == OnMatch::Skip) {
         ++m_s.skipped;
         return {};
@@ -475,7 +505,7 @@ Status Run::importLead(io::LeadRow row, int line, const QStringList &fields, boo
         diffLeads(*existing, combined, line, match, m_s.changes);
         if (Status st = m_repo.update(combined); !st)
             return st;
-        m_matcher.add(match, storage::LeadKeys::of(combined, m_phoneRegion));
+        m_matcher.add(match, MatchKeys::of(storage::LeadKeys::of(combined, m_phoneRegion)));
         m_matcher.addExtras(match, combined.extraContacts);
         // Fields the attribute rules look at changed: the score follows (with the lead's
         // activities, so through the store).
@@ -690,6 +720,7 @@ Status Run::importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
         QStringList original; // as in the file, for the rejected-rows report
         io::RowResult<io::LeadRow> row;
         storage::LeadKeys keys; // of a good row
+        MatchKeys match;        // made of `keys`
         bool stageGiven = false;
         qint64 bytes = 0;
     };
@@ -709,18 +740,23 @@ Status Run::importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
     std::mutex mutex;
     std::condition_variable changed;
     std::deque<Batch> ready;
-    bool finished = false; // the reader has handed over everything it will
-    bool stop = false;     // this side wants no more
+    std::deque<Batch> spent; // imported, freed by the reader thread (which made their strings)
+    bool finished = false;   // the reader has handed over everything it will
+    bool stop = false;       // this side wants no more
     QString readError;
 
     std::thread parser([&] {
         const auto handOver = [&](Batch &&batch) {
+            std::deque<Batch> done;
             std::unique_lock lock(mutex);
             changed.wait(lock, [&] { return stop || ready.size() < kBatchesAhead; });
+            done.swap(spent);
             if (stop)
                 return false;
             ready.push_back(std::move(batch));
             changed.notify_all();
+            lock.unlock();
+            done.clear(); // outside the lock
             return true;
         };
         io::CsvRecord rec;
@@ -746,6 +782,7 @@ Status Run::importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
                 p.row.errors << readContactColumns(map, r, p.row.value->lead, m_phoneRegion);
             if (p.row.ok()) {
                 p.keys = storage::LeadKeys::of(p.row.value->lead, rowOptions.phoneRegion);
+                p.match = MatchKeys::of(p.keys);
                 const QString &owner = p.row.value->lead.owner;
                 if (owner.contains(u'@') && text::isValidEmail(owner))
                     ownerEmails.insert(owner);
@@ -861,7 +898,7 @@ Status Run::importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
             for (const Parsed &p : batch) {
                 if (!p.row.ok())
                     continue;
-                const qint64 id = m_matcher.find(p.keys);
+                const qint64 id = m_matcher.find(p.match);
                 if (id != 0 && !seen.contains(id)) {
                     seen.insert(id);
                     ids << id;
@@ -886,12 +923,14 @@ Status Run::importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
             if (!p.row.ok()) {
                 reject(p.line, p.original, std::move(p.row.errors));
             } else if (Status st = importLead(std::move(*p.row.value), p.line, p.original,
-                                              p.stageGiven, p.keys, &prefetched);
+                                              p.stageGiven, p.keys, p.match, &prefetched);
                        !st) {
                 return st;
             }
             tick(p.bytes, total);
         }
+        const std::lock_guard lock(mutex);
+        spent.push_back(std::move(batch));
     }
     if (!readError.isEmpty())
         return Error{readError};
@@ -955,7 +994,7 @@ Status Run::readVCard() {
         row.lead.anonymous = l.familyName.isEmpty() && l.givenName.isEmpty() && l.email.isEmpty() &&
                              l.phone.isEmpty() && l.mobile.isEmpty();
         const storage::LeadKeys keys = storage::LeadKeys::of(row.lead, m_phoneRegion);
-        if (Status st = importLead(std::move(row), 0, {}, false, keys); !st)
+        if (Status st = importLead(std::move(row), 0, {}, false, keys, MatchKeys::of(keys)); !st)
             return st;
         tick(m_s.rowsRead, total);
     }
@@ -1007,6 +1046,7 @@ Result<ImportSummary> Run::exec() {
     // at the end than updated row by row. Inside the transaction: a rollback restores them.
     const qint64 estimatedRows = QFileInfo(m_o.path).size() / 150;
     const bool defer = estimatedRows >= 5000 && estimatedRows * 2 >= existing;
+    m_matcher.reserve(qMin<qint64>(estimatedRows, 10'000'000));
     // Buffered: the rows are written many at a time; every other access to the lead tables
     // below flushes the writer first (importLead, the batches' read-ahead, source categories).
     storage::BulkWriter writer(m_db, defer, true);

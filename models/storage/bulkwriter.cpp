@@ -12,6 +12,7 @@
 #include <QSqlDriver>
 #include <QStringEncoder>
 
+#include <array>
 #include <vector>
 
 #ifdef MIKOMI_HAVE_SQLITE3
@@ -117,6 +118,18 @@ private:
 };
 
 namespace {
+// The stored text of a stage, made once (stageKey() makes a new string each call: an allocation
+// per lead and history row).
+const QString &stageText(Stage s) {
+    static const std::array<QString, StageCount> texts = [] {
+        std::array<QString, StageCount> out;
+        for (int i = 0; i < StageCount; ++i)
+            out[std::size_t(i)] = stageKey(Stage(i));
+        return out;
+    }();
+    return texts[std::size_t(s)];
+}
+
 // Leads per multi-row INSERT of a buffered writer (a statement of 32 rows of leads binds 1,472
 // values; SQLite allows 32,766).
 constexpr int kBufferedRows = 32;
@@ -400,9 +413,9 @@ Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &a
     if (!leadValues)
         return leadValues.failure();
     const auto extra = [&](QVariantList &binds) {
-        binds << stageKey(lead.stage)
+        binds << stageText(lead.stage)
               << (lead.stage == Stage::Sql ? sqlKindKey(lead.sqlKind) : QString())
-              << stageKey(std::max(lead.stage, lead.furthestStage)) << (lead.lost ? 1 : 0)
+              << stageText(std::max(lead.stage, lead.furthestStage)) << (lead.lost ? 1 : 0)
               << (activities.isEmpty() ? QVariant() : QVariant(last));
     };
     Result<qint64> id = qint64(0);
@@ -464,8 +477,8 @@ Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &a
 
 Status BulkWriter::insertStageChange(qint64 leadId, const StageChange &c) {
     QVariantList row{leadId,
-                     c.fromStage ? QVariant(stageKey(*c.fromStage)) : QVariant(),
-                     stageKey(c.toStage),
+                     c.fromStage ? QVariant(stageText(*c.fromStage)) : QVariant(),
+                     stageText(c.toStage),
                      c.lost ? 1 : 0,
                      c.recycled ? 1 : 0,
                      dates::toIsoDateTime(c.changedAt),
