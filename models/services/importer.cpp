@@ -120,7 +120,33 @@ public:
         return 0;
     }
 
-    void add(qint64 id, const MatchKeys &k) {
+    // A batch of rows is looked up ahead (to read the leads they match at once). A row's answer
+    // then still holds unless a row before it in the batch added one of its keys, or changed an
+    // existing lead's keys (a merge): from startBatch() on, the matcher records both.
+    void startBatch() {
+        m_batchKeys.clear();
+        m_batchChanged = false;
+        m_recording = true;
+    }
+    bool unchangedFor(const MatchKeys &k) const {
+        if (m_batchChanged)
+            return false;
+        for (const QString *key : {&k.email, &k.phone, &k.mobile, &k.companyPerson}) {
+            if (!key->isEmpty() && m_batchKeys.contains(*key))
+                return false;
+        }
+        return true;
+    }
+
+    // `existing`: the keys of a lead stored before (a merge changed them), not a new one.
+    void add(qint64 id, const MatchKeys &k, bool existing = false) {
+        if (m_recording) {
+            m_batchChanged = m_batchChanged || existing;
+            for (const QString *key : {&k.email, &k.phone, &k.mobile, &k.companyPerson}) {
+                if (!key->isEmpty())
+                    m_batchKeys.insert(*key);
+            }
+        }
         if (!k.email.isEmpty()) {
             m_email.insert(k.email, id);
             m_emailOf.insert(id, k.email);
@@ -141,12 +167,18 @@ private:
     static QString familyKey(const QString &family) { return text::personKey(family, QString()); }
 
     void addExtraEmail(qint64 id, const QString &key) {
-        if (!key.isEmpty() && !m_email.contains(key))
+        if (!key.isEmpty() && !m_email.contains(key)) {
             m_email.insert(key, id);
+            if (m_recording)
+                m_batchKeys.insert(key);
+        }
     }
 
     QHash<QString, qint64> m_email, m_phoneFamily, m_companyPerson;
     QHash<qint64, QString> m_emailOf;
+    QSet<QString> m_batchKeys; // keys added since startBatch()
+    bool m_batchChanged = false;
+    bool m_recording = false;
 };
 
 // Fills the empty fields of `into` from `from` (merge) or overwrites with `from`'s non-empty
@@ -315,7 +347,7 @@ private:
     // `prefetched`: leads read ahead for the current batch (taken out when used).
     Status importLead(io::LeadRow row, int line, const QStringList &fields, bool stageGiven,
                       const storage::LeadKeys &keys, const MatchKeys &match,
-                      QHash<qint64, Lead> *prefetched = nullptr);
+                      QHash<qint64, Lead> *prefetched = nullptr, qint64 found = -1);
     Status insertNew(Lead &lead, const storage::LeadKeys &keys, const MatchKeys &match);
     Status applySourceCategory(const QString &source, SourceCategory category);
     Status readCsv(storage::BulkWriter &writer);
@@ -471,7 +503,7 @@ void diffLeads(const Lead &before, const Lead &after, int line, qint64 id,
 
 Status Run::importLead(io::LeadRow row, int line, const QStringList &fields, bool stageGiven,
                        const storage::LeadKeys &keys, const MatchKeys &matchKeys,
-                       QHash<qint64, Lead> *prefetched) {
+                       QHash<qint64, Lead> *prefetched, qint64 found) {
     // The fields the keys come from are not changed below.
     Lead &lead = row.lead;
     if (lead.source.isEmpty())
@@ -482,7 +514,9 @@ Status Run::importLead(io::LeadRow row, int line, const QStringList &fields, boo
         if (Status st = applySourceCategory(lead.source, *row.sourceCategory); !st)
             return st;
     }
-    const qint64 match = m_matcher.find(matchKeys);
+    // `found`: the batch's look-up ahead, when it still holds.
+    const qint64 match =
+        found >= 0 && m_matcher.unchangedFor(matchKeys) ? found : m_matcher.find(matchKeys);
     if (match == 0)
         return insertNew(lead, keys, matchKeys);
     if (m_o.onMatch == OnMatch::Skip) {
@@ -505,7 +539,7 @@ Status Run::importLead(io::LeadRow row, int line, const QStringList &fields, boo
         diffLeads(*existing, combined, line, match, m_s.changes);
         if (Status st = m_repo.update(combined); !st)
             return st;
-        m_matcher.add(match, MatchKeys::of(storage::LeadKeys::of(combined, m_phoneRegion)));
+        m_matcher.add(match, MatchKeys::of(storage::LeadKeys::of(combined, m_phoneRegion)), true);
         m_matcher.addExtras(match, combined.extraContacts);
         // Fields the attribute rules look at changed: the score follows (with the lead's
         // activities, so through the store).
@@ -721,6 +755,7 @@ Status Run::importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
         io::RowResult<io::LeadRow> row;
         storage::LeadKeys keys; // of a good row
         MatchKeys match;        // made of `keys`
+        qint64 found = -1;      // the lead it matched when its batch was looked up ahead
         bool stageGiven = false;
         qint64 bytes = 0;
     };
@@ -895,10 +930,12 @@ Status Run::importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
         if (m_o.onMatch != OnMatch::Skip) {
             QList<qint64> ids;
             QSet<qint64> seen;
-            for (const Parsed &p : batch) {
+            m_matcher.startBatch();
+            for (Parsed &p : batch) {
                 if (!p.row.ok())
                     continue;
                 const qint64 id = m_matcher.find(p.match);
+                p.found = id;
                 if (id != 0 && !seen.contains(id)) {
                     seen.insert(id);
                     ids << id;
@@ -923,7 +960,7 @@ Status Run::importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
             if (!p.row.ok()) {
                 reject(p.line, p.original, std::move(p.row.errors));
             } else if (Status st = importLead(std::move(*p.row.value), p.line, p.original,
-                                              p.stageGiven, p.keys, p.match, &prefetched);
+                                              p.stageGiven, p.keys, p.match, &prefetched, p.found);
                        !st) {
                 return st;
             }
