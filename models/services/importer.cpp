@@ -347,10 +347,8 @@ private:
     // `prefetched`: leads read ahead for the current batch (taken out when used).
     Status importLead(io::LeadRow row, int line, const QStringList &fields, bool stageGiven,
                       const storage::LeadKeys &keys, const MatchKeys &match,
-                      QHash<qint64, Lead> *prefetched = nullptr, qint64 found = -1,
-                      storage::BulkWriter::PreparedLead *prepared = nullptr);
-    Status insertNew(Lead &lead, const storage::LeadKeys &keys, const MatchKeys &match,
-                     storage::BulkWriter::PreparedLead *prepared);
+                      QHash<qint64, Lead> *prefetched = nullptr, qint64 found = -1);
+    Status insertNew(Lead &lead, const storage::LeadKeys &keys, const MatchKeys &match);
     Status applySourceCategory(const QString &source, SourceCategory category);
     Status readCsv(storage::BulkWriter &writer);
     Status importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
@@ -399,9 +397,7 @@ Status Run::applySourceCategory(const QString &source, SourceCategory category) 
     return {};
 }
 
-// `prepared`: the lead's values made on the reading thread (BulkWriter::prepareLead), or null.
-Status Run::insertNew(Lead &lead, const storage::LeadKeys &keys, const MatchKeys &matchKeys,
-                      storage::BulkWriter::PreparedLead *prepared) {
+Status Run::insertNew(Lead &lead, const storage::LeadKeys &keys, const MatchKeys &matchKeys) {
     if (!lead.createdAt.isValid())
         lead.createdAt = m_now;
     if (!lead.updatedAt.isValid())
@@ -415,8 +411,7 @@ Status Run::insertNew(Lead &lead, const storage::LeadKeys &keys, const MatchKeys
             return Error{owner.error()};
         lead.owner = *owner;
     }
-    auto id = prepared ? m_writer->insertLead(lead, std::move(*prepared))
-                       : m_writer->insertLead(lead, {}, &keys);
+    auto id = m_writer->insertLead(lead, {}, &keys);
     if (!id)
         return Error{id.error()};
     lead.id = *id;
@@ -508,8 +503,7 @@ void diffLeads(const Lead &before, const Lead &after, int line, qint64 id,
 
 Status Run::importLead(io::LeadRow row, int line, const QStringList &fields, bool stageGiven,
                        const storage::LeadKeys &keys, const MatchKeys &matchKeys,
-                       QHash<qint64, Lead> *prefetched, qint64 found,
-                       storage::BulkWriter::PreparedLead *prepared) {
+                       QHash<qint64, Lead> *prefetched, qint64 found) {
     // The fields the keys come from are not changed below.
     Lead &lead = row.lead;
     if (lead.source.isEmpty())
@@ -524,7 +518,7 @@ Status Run::importLead(io::LeadRow row, int line, const QStringList &fields, boo
     const qint64 match =
         found >= 0 && m_matcher.unchangedFor(matchKeys) ? found : m_matcher.find(matchKeys);
     if (match == 0)
-        return insertNew(lead, keys, matchKeys, prepared);
+        return insertNew(lead, keys, matchKeys);
     if (m_o.onMatch == OnMatch::Skip) {
         ++m_s.skipped;
         return {};
@@ -762,7 +756,6 @@ Status Run::importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
         storage::LeadKeys keys; // of a good row
         MatchKeys match;        // made of `keys`
         qint64 found = -1;      // the lead it matched when its batch was looked up ahead
-        std::optional<storage::BulkWriter::PreparedLead> prepared; // its values, if it is new
         bool stageGiven = false;
         qint64 bytes = 0;
     };
@@ -825,13 +818,6 @@ Status Run::importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
             if (p.row.ok()) {
                 p.keys = storage::LeadKeys::of(p.row.value->lead, rowOptions.phoneRegion);
                 p.match = MatchKeys::of(p.keys);
-                // What importLead() does first, then the values of the lead should it be new.
-                Lead &lead = p.row.value->lead;
-                if (lead.source.isEmpty())
-                    lead.source = m_o.defaultSource;
-                if (lead.lostAt)
-                    lead.lost = true;
-                p.prepared = m_writer->prepareLead(lead, p.keys, m_now);
                 const QString &owner = p.row.value->lead.owner;
                 if (owner.contains(u'@') && text::isValidEmail(owner))
                     ownerEmails.insert(owner);
@@ -974,8 +960,7 @@ Status Run::importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
             if (!p.row.ok()) {
                 reject(p.line, p.original, std::move(p.row.errors));
             } else if (Status st = importLead(std::move(*p.row.value), p.line, p.original,
-                                              p.stageGiven, p.keys, p.match, &prefetched, p.found,
-                                              p.prepared ? &*p.prepared : nullptr);
+                                              p.stageGiven, p.keys, p.match, &prefetched, p.found);
                        !st) {
                 return st;
             }

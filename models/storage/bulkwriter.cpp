@@ -75,11 +75,6 @@ public:
                     char *end = m_encoder.appendToBuffer(buf.data(), s);
                     rc = sqlite3_bind_text(m_stmt, i + 1, buf.constData(),
                                            int(end - buf.constData()), SQLITE_STATIC);
-                } else if (v.typeId() == QMetaType::QByteArray) {
-                    // Text made UTF-8 ahead (prepareLead): bound as it is.
-                    const QByteArray &b = *static_cast<const QByteArray *>(v.constData());
-                    rc = sqlite3_bind_text(m_stmt, i + 1, b.constData(), int(b.size()),
-                                           SQLITE_STATIC);
                 } else if (v.typeId() == QMetaType::Double) {
                     rc = sqlite3_bind_double(m_stmt, i + 1, v.toDouble());
                 } else {
@@ -452,20 +447,8 @@ Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &a
         if (Status s = writeActivity(*id, activities.at(i), times.at(i)); !s)
             return s.failure();
     }
-    if (Status s = contactRows(*id, lead); !s)
-        return s.failure();
-    if (m_buffered && m_leads.rows >= kBufferedRows) {
-        if (Status s = writeFull(); !s)
-            return s.failure();
-    }
-    return id;
-}
-
-// Its further emails and numbers, stored as LeadRepository stores them (leadcontacts.cpp).
-Status BulkWriter::contactRows(qint64 id, const Lead &lead) {
-    if (lead.extraContacts.isEmpty())
-        return {};
-    if (!m_phoneRegion) {
+    // Its further emails and numbers, stored as LeadRepository stores them (leadcontacts.cpp).
+    if (!lead.extraContacts.isEmpty() && !m_phoneRegion) {
         auto region = phoneRegion(m_db);
         if (!region)
             return region.failure();
@@ -476,8 +459,8 @@ Status BulkWriter::contactRows(qint64 id, const Lead &lead) {
         const ContactPoint c = tidiedContact(given);
         if (c.value.isEmpty())
             continue;
-        QVariantList row{id,      position++, contactKindKey(c.kind),
-                         c.value, c.label,    contactKey(c, *m_phoneRegion)};
+        QVariantList row{*id,     position++, contactKindKey(c.kind),
+                         c.value, c.label,    contactKey(c, m_phoneRegion.value_or(QString()))};
         if (m_buffered) {
             m_contacts.values.append(std::move(row));
             ++m_contacts.rows;
@@ -485,51 +468,7 @@ Status BulkWriter::contactRows(qint64 id, const Lead &lead) {
             return r.failure();
         }
     }
-    return {};
-}
-
-BulkWriter::PreparedLead BulkWriter::prepareLead(const Lead &lead, const LeadKeys &keys,
-                                                 const QDateTime &now) const {
-    PreparedLead p;
-    p.values = leadBinds(lead, 0, 0, keys, now);
-    p.values << stageText(lead.stage)
-             << (lead.stage == Stage::Sql ? sqlKindKey(lead.sqlKind) : QString())
-             << stageText(std::max(lead.stage, lead.furthestStage)) << (lead.lost ? 1 : 0)
-             << QVariant();
-    if (m_buffered && m_lead->native()) {
-        for (QVariant &v : p.values) {
-            if (v.typeId() == QMetaType::QString)
-                v = static_cast<const QString *>(v.constData())->toUtf8();
-        }
-    }
-    return p;
-}
-
-Result<qint64> BulkWriter::insertLead(const Lead &lead, PreparedLead &&prepared) {
-    if (!m_buffered)
-        return insertLead(lead);
-    if (const QString problem = contactTextProblem(lead); !problem.isEmpty())
-        return Error{problem};
-    auto owner = resolveOwner(lead.owner);
-    if (!owner)
-        return owner.failure();
-    auto source = resolveSource(lead.source);
-    if (!source)
-        return source.failure();
-    static const qsizetype ownerColumn = leadColumns().indexOf(QLatin1String("owner_id"));
-    static const qsizetype sourceColumn = leadColumns().indexOf(QLatin1String("source_id"));
-    prepared.values[ownerColumn] = *owner > 0 ? QVariant(*owner) : QVariant();
-    prepared.values[sourceColumn] = *source > 0 ? QVariant(*source) : QVariant();
-    const qint64 id = m_nextId++;
-    m_leads.values << id;
-    m_leads.values.append(std::move(prepared.values));
-    ++m_leads.rows;
-    m_scores.values << id << lead.score;
-    ++m_scores.rows;
-    m_db.changes().note(DataKind::Leads);
-    if (Status s = contactRows(id, lead); !s)
-        return s.failure();
-    if (m_leads.rows >= kBufferedRows) {
+    if (m_buffered && m_leads.rows >= kBufferedRows) {
         if (Status s = writeFull(); !s)
             return s.failure();
     }

@@ -43,19 +43,6 @@ public:
     // everywhere else. `keys`: LeadKeys::of(lead) when the caller has computed it already.
     Result<qint64> insertLead(const Lead &lead, const QList<Activity> &activities = {},
                               const LeadKeys *keys = nullptr);
-
-    // A new lead's column values made ahead, on any thread (no database), for the insertLead()
-    // below: what the writer would bind for `lead`, `keys`, `now` standing in for a missing
-    // creation or change time, text already in UTF-8 when the native API binds it; the owner and
-    // source are resolved when it is written. (The importer prepares its rows on its reading
-    // thread: making the values was a sixth of the writing thread's time.)
-    struct PreparedLead {
-        QVariantList values;
-    };
-    PreparedLead prepareLead(const Lead &lead, const LeadKeys &keys, const QDateTime &now) const;
-    // Writes a lead prepared from this `lead` (its owner may have been chosen since: it is the
-    // one written); returns its id.
-    Result<qint64> insertLead(const Lead &lead, PreparedLead &&prepared);
     Status insertStageChange(qint64 leadId, const StageChange &change);
     Status insertTouchpoint(qint64 leadId, const Touchpoint &tp);
     // An activity of a lead written earlier; its last_activity_at is brought up to date by
@@ -76,7 +63,6 @@ private:
     Result<qint64> resolveSource(const QString &name);
     Result<qint64> resolveOwner(const QString &name);
     Status writeActivity(qint64 leadId, const Activity &a, const QString &occurredAt);
-    Status contactRows(qint64 id, const Lead &lead);
     Status pauseActivityTriggers();
     Status pauseTriggers(const QString &table, const QString &glob);
     // Buffered rows of one table: their values, row after row.

@@ -100,12 +100,6 @@ Result<QVariantList> leadBinds(const Database &db, const Lead &l, qint64 ownerId
             return region.failure();
         keys = &own.emplace(LeadKeys::of(l, *region));
     }
-    return leadBinds(l, ownerId, sourceId, *keys, QDateTime::currentDateTime());
-}
-
-QVariantList leadBinds(const Lead &l, qint64 ownerId, qint64 sourceId, const LeadKeys &keys,
-                       const QDateTime &now) {
-    const LeadKeys *const k = &keys;
     return QVariantList{
         l.company,
         l.companyReading,
@@ -135,16 +129,16 @@ QVariantList leadBinds(const Lead &l, qint64 ownerId, qint64 sourceId, const Lea
         l.temperatureOverride ? QVariant(temperatureKey(*l.temperatureOverride)) : QVariant(),
         optMoney(l.dealValue),
         optMoney(l.lifetimeValue),
-        dates::toIsoDateTime(l.createdAt.isValid() ? l.createdAt : now),
-        dates::toIsoDateTime(l.updatedAt.isValid() ? l.updatedAt : now),
+        dates::toIsoDateTime(l.createdAt.isValid() ? l.createdAt : QDateTime::currentDateTime()),
+        dates::toIsoDateTime(l.updatedAt.isValid() ? l.updatedAt : QDateTime::currentDateTime()),
         optDate(l.wonAt),
         optDate(l.lostAt),
-        k->email,
-        k->phone,
-        k->mobile,
-        k->company,
-        k->person,
-        k->reading,
+        keys->email,
+        keys->phone,
+        keys->mobile,
+        keys->company,
+        keys->person,
+        keys->reading,
         optDate(l.consentAt),
         consentBasisKey(l.consentBasis),
     };

@@ -25,9 +25,5 @@ const QString &scoreSql();
 // `db`).
 Result<QVariantList> leadBinds(const Database &db, const Lead &l, qint64 ownerId, qint64 sourceId,
                                const LeadKeys *keys = nullptr);
-// The same with the keys given and `now` for a missing creation or change time: no database, so
-// any thread may call it.
-QVariantList leadBinds(const Lead &l, qint64 ownerId, qint64 sourceId, const LeadKeys &keys,
-                       const QDateTime &now);
 
 } // namespace mikomi::storage
