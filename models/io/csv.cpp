@@ -223,6 +223,7 @@ QChar detectDelimiter(QStringView sample) {
 namespace {
 
 constexpr qint64 kChunk = 1 << 20;
+constexpr qint64 kFirstChunk = 16 * 1024;
 
 Error openError(const QString &path, const QString &reason) {
     return Error{
@@ -321,7 +322,9 @@ bool CsvReader::Private::init() {
 void CsvReader::Private::fill() {
     const auto sink = [this](CsvRecord &&r) { queue.push_back(std::move(r)); };
     while (queue.empty() && !done) {
-        const QByteArray chunk = device->read(kChunk);
+        // A small first read: the header row is often read on one thread and the rest on
+        // another (the importer), which should do the parsing.
+        const QByteArray chunk = device->read(bytesRead == 0 ? kFirstChunk : kChunk);
         bytesRead += chunk.size();
         if (chunk.isEmpty()) {
             done = true;

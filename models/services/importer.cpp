@@ -8,12 +8,12 @@
 #include "models/services/leadcreation.h"
 #include "models/storage/bulkwriter.h"
 #include "models/storage/countrystore.h"
+#include "models/storage/importkeys.h"
 #include "models/storage/leadcontacts.h"
 #include "models/storage/leadkeys.h"
 #include "models/storage/livefiles.h"
 #include "models/storage/repositories.h"
 #include "models/storage/scoringstore.h"
-#include "models/storage/sql.h"
 #include "models/text/normalize.h"
 #include "models/text/phone.h"
 
@@ -35,31 +35,55 @@
 namespace mikomi::services {
 namespace {
 
+// The hash keys a row is matched on, made once (for a CSV row on the reading thread): the matcher
+// looks a row up twice (the batch's read-ahead, then the row itself) and adds it once.
+struct MatchKeys {
+    QString email;
+    QString phone;         // phone key + U+001F + family key; "" without a number
+    QString mobile;        // the same with the mobile number
+    QString companyPerson; // company key + U+001F + person key; "" when both are empty
+
+    static MatchKeys make(const QString &email, const QString &phone, const QString &mobile,
+                          const QString &company, const QString &person, const QString &family) {
+        MatchKeys m;
+        m.email = email;
+        if (!phone.isEmpty())
+            m.phone = phone + u'\x1f' + family;
+        if (!mobile.isEmpty())
+            m.mobile = mobile + u'\x1f' + family;
+        if (!company.isEmpty() || !person.isEmpty())
+            m.companyPerson = company + u'\x1f' + person;
+        return m;
+    }
+    static MatchKeys of(const storage::LeadKeys &k) {
+        return make(k.email, k.phone, k.mobile, k.company, k.person, k.family);
+    }
+};
+
 // Keys of the leads already in the database (and created by this import), for matching.
 class Matcher final {
 public:
     Status load(const storage::Database &db, qint64 *count) {
-        auto q =
-            storage::exec(db, QStringLiteral("SELECT id, email_key, phone_key, mobile_key, "
-                                             "company_key, person_key, family_name FROM leads"));
-        if (!q)
-            return Error{q.error()};
-        while (q->next()) {
-            const qint64 id = q->value(0).toLongLong();
-            ++*count;
-            addKeys(id, q->value(1).toString(), {q->value(2).toString(), q->value(3).toString()},
-                    q->value(4).toString(), q->value(5).toString(),
-                    familyKey(q->value(6).toString()));
-        }
+        if (Status st = storage::forEachLeadKeys(
+                db,
+                [&](storage::StoredLeadKeys &&k) {
+                    ++*count;
+                    add(k.id, MatchKeys::make(k.email, k.phone, k.mobile, k.company, k.person,
+                                              familyKey(k.familyName)));
+                });
+            !st)
+            return st;
         // A lead's extra emails name it too (after every lead's own email, which wins).
-        auto extra = storage::exec(db, QStringLiteral("SELECT lead_id, key FROM lead_contacts "
-                                                      "WHERE kind = 'email' AND key <> '' "
-                                                      "ORDER BY lead_id, position"));
-        if (!extra)
-            return Error{extra.error()};
-        while (extra->next())
-            addExtraEmail(extra->value(0).toLongLong(), extra->value(1).toString());
-        return {};
+        return storage::forEachExtraEmailKey(
+            db, [&](qint64 id, const QString &key) { addExtraEmail(id, key); });
+    }
+
+    // Room for `n` more leads (a large file: no rehashing as it goes).
+    void reserve(qsizetype n) {
+        m_email.reserve(m_email.size() + n);
+        m_emailOf.reserve(m_emailOf.size() + n);
+        m_phoneFamily.reserve(m_phoneFamily.size() + n);
+        m_companyPerson.reserve(m_companyPerson.size() + n);
     }
 
     void addExtras(qint64 id, const QList<ContactPoint> &contacts) {
@@ -70,7 +94,7 @@ public:
     }
 
     // The lead a row with these keys means, or 0.
-    qint64 find(const storage::LeadKeys &k) const {
+    qint64 find(const MatchKeys &k) const {
         if (!k.email.isEmpty()) {
             if (const qint64 id = m_email.value(k.email))
                 return id;
@@ -82,21 +106,56 @@ public:
         for (const QString *p : {&k.phone, &k.mobile}) {
             if (p->isEmpty())
                 continue;
-            const qint64 id = m_phoneFamily.value(*p + u'\x1f' + k.family);
+            const qint64 id = m_phoneFamily.value(*p);
             if (compatible(id))
                 return id;
         }
         // Company + person; with no company, the person alone (a card with just a name).
-        if (!k.company.isEmpty() || !k.person.isEmpty()) {
-            const qint64 id = m_companyPerson.value(k.company + u'\x1f' + k.person);
+        if (!k.companyPerson.isEmpty()) {
+            const qint64 id = m_companyPerson.value(k.companyPerson);
             if (compatible(id))
                 return id;
         }
         return 0;
     }
 
-    void add(qint64 id, const storage::LeadKeys &k) {
-        addKeys(id, k.email, {k.phone, k.mobile}, k.company, k.person, k.family);
+    // A batch of rows is looked up ahead (to read the leads they match at once). A row's answer
+    // then still holds unless a row before it in the batch added one of its keys, or changed an
+    // existing lead's keys (a merge): from startBatch() on, the matcher records both.
+    void startBatch() {
+        m_batchKeys.clear();
+        m_batchChanged = false;
+        m_recording = true;
+    }
+    bool unchangedFor(const MatchKeys &k) const {
+        if (m_batchChanged)
+            return false;
+        for (const QString *key : {&k.email, &k.phone, &k.mobile, &k.companyPerson}) {
+            if (!key->isEmpty() && m_batchKeys.contains(*key))
+                return false;
+        }
+        return true;
+    }
+
+    // `existing`: the keys of a lead stored before (a merge changed them), not a new one.
+    void add(qint64 id, const MatchKeys &k, bool existing = false) {
+        if (m_recording) {
+            m_batchChanged = m_batchChanged || existing;
+            for (const QString *key : {&k.email, &k.phone, &k.mobile, &k.companyPerson}) {
+                if (!key->isEmpty())
+                    m_batchKeys.insert(*key);
+            }
+        }
+        if (!k.email.isEmpty()) {
+            m_email.insert(k.email, id);
+            m_emailOf.insert(id, k.email);
+        }
+        for (const QString *p : {&k.phone, &k.mobile}) {
+            if (!p->isEmpty())
+                m_phoneFamily.insert(*p, id);
+        }
+        if (!k.companyPerson.isEmpty())
+            m_companyPerson.insert(k.companyPerson, id);
     }
 
     qint64 byEmail(const QString &email) const {
@@ -107,26 +166,18 @@ private:
     static QString familyKey(const QString &family) { return text::personKey(family, QString()); }
 
     void addExtraEmail(qint64 id, const QString &key) {
-        if (!key.isEmpty() && !m_email.contains(key))
+        if (!key.isEmpty() && !m_email.contains(key)) {
             m_email.insert(key, id);
-    }
-
-    void addKeys(qint64 id, const QString &email, std::initializer_list<QString> phones,
-                 const QString &company, const QString &person, const QString &family) {
-        if (!email.isEmpty()) {
-            m_email.insert(email, id);
-            m_emailOf.insert(id, email);
+            if (m_recording)
+                m_batchKeys.insert(key);
         }
-        for (const QString &p : phones) {
-            if (!p.isEmpty())
-                m_phoneFamily.insert(p + u'\x1f' + family, id);
-        }
-        if (!company.isEmpty() || !person.isEmpty())
-            m_companyPerson.insert(company + u'\x1f' + person, id);
     }
 
     QHash<QString, qint64> m_email, m_phoneFamily, m_companyPerson;
     QHash<qint64, QString> m_emailOf;
+    QSet<QString> m_batchKeys; // keys added since startBatch()
+    bool m_batchChanged = false;
+    bool m_recording = false;
 };
 
 // Fills the empty fields of `into` from `from` (merge) or overwrites with `from`'s non-empty
@@ -294,8 +345,9 @@ private:
     }
     // `prefetched`: leads read ahead for the current batch (taken out when used).
     Status importLead(io::LeadRow row, int line, const QStringList &fields, bool stageGiven,
-                      const storage::LeadKeys &keys, QHash<qint64, Lead> *prefetched = nullptr);
-    Status insertNew(Lead &lead, const storage::LeadKeys &keys);
+                      const storage::LeadKeys &keys, const MatchKeys &match,
+                      QHash<qint64, Lead> *prefetched = nullptr, qint64 found = -1);
+    Status insertNew(Lead &lead, const storage::LeadKeys &keys, const MatchKeys &match);
     Status applySourceCategory(const QString &source, SourceCategory category);
     Status readCsv(storage::BulkWriter &writer);
     Status importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
@@ -329,6 +381,8 @@ Status Run::applySourceCategory(const QString &source, SourceCategory category) 
     if (source.isEmpty() || m_categoryDone.contains(key))
         return {};
     m_categoryDone.insert(key);
+    if (Status st = m_writer->flush(); !st) // before reading and writing the sources
+        return st;
     auto id = m_repo.sources().resolve(source, true, category);
     if (!id)
         return Error{id.error()};
@@ -340,11 +394,11 @@ Status Run::applySourceCategory(const QString &source, SourceCategory category) 
     return {};
 }
 
-Status Run::insertNew(Lead &lead, const storage::LeadKeys &keys) {
+Status Run::insertNew(Lead &lead, const storage::LeadKeys &keys, const MatchKeys &matchKeys) {
     // As a lead typed in (services::LeadCreation), through this import's writer.
     if (Status st = m_creation->create(lead, *m_writer, keys); !st)
         return st;
-    m_matcher.add(lead.id, keys);
+    m_matcher.add(lead.id, matchKeys);
     m_matcher.addExtras(lead.id, lead.extraContacts);
     ++m_s.created;
     return {};
@@ -397,7 +451,8 @@ void diffLeads(const Lead &before, const Lead &after, int line, qint64 id,
 }
 
 Status Run::importLead(io::LeadRow row, int line, const QStringList &fields, bool stageGiven,
-                       const storage::LeadKeys &keys, QHash<qint64, Lead> *prefetched) {
+                       const storage::LeadKeys &keys, const MatchKeys &matchKeys,
+                       QHash<qint64, Lead> *prefetched, qint64 found) {
     // The fields the keys come from are not changed below.
     Lead &lead = row.lead;
     if (lead.source.isEmpty())
@@ -408,13 +463,19 @@ Status Run::importLead(io::LeadRow row, int line, const QStringList &fields, boo
         if (Status st = applySourceCategory(lead.source, *row.sourceCategory); !st)
             return st;
     }
-    const qint64 match = m_matcher.find(keys);
+    // `found`: the batch's look-up ahead, when it still holds.
+    const qint64 match =
+        found >= 0 && m_matcher.unchangedFor(matchKeys) ? found : m_matcher.find(matchKeys);
     if (match == 0)
-        return insertNew(lead, keys);
+        return insertNew(lead, keys, matchKeys);
     if (m_o.onMatch == OnMatch::Skip) {
         ++m_s.skipped;
         return {};
     }
+    // The lead may still be in the writer's buffer; what follows reads and writes through the
+    // repositories.
+    if (Status st = m_writer->flush(); !st)
+        return st;
     // A lead read ahead for this row's batch is used once: after a merge the next row that
     // matches it reads it again.
     Result<Lead> existing = prefetched && prefetched->contains(match)
@@ -427,7 +488,7 @@ Status Run::importLead(io::LeadRow row, int line, const QStringList &fields, boo
         diffLeads(*existing, combined, line, match, m_s.changes);
         if (Status st = m_repo.update(combined); !st)
             return st;
-        m_matcher.add(match, storage::LeadKeys::of(combined, m_phoneRegion));
+        m_matcher.add(match, MatchKeys::of(storage::LeadKeys::of(combined, m_phoneRegion)), true);
         m_matcher.addExtras(match, combined.extraContacts);
         // Fields the attribute rules look at changed: the score follows (with the lead's
         // activities, so through the store).
@@ -503,16 +564,10 @@ Status Run::importSpend(const io::HeaderMap &map, const io::CsvRecord &rec) {
 }
 
 Status Run::loadTouchpointKeys() {
-    auto q =
-        storage::exec(m_db, QStringLiteral("SELECT t.lead_id, t.occurred_at, coalesce(s.name, '') "
-                                           "FROM touchpoints t LEFT JOIN sources s ON s.id = "
-                                           "t.source_id"));
-    if (!q)
-        return Error{q.error()};
-    while (q->next())
-        m_touchKeys.insert(q->value(0).toString() + u'|' + q->value(1).toString() + u'|' +
-                           q->value(2).toString());
-    return {};
+    return storage::forEachTouchpointKey(
+        m_db, [&](qint64 lead, const QString &occurredAt, const QString &source) {
+            m_touchKeys.insert(QString::number(lead) + u'|' + occurredAt + u'|' + source);
+        });
 }
 
 Status Run::importTouchpoint(const io::HeaderMap &map, const io::CsvRecord &rec,
@@ -648,6 +703,8 @@ Status Run::importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
         QStringList original; // as in the file, for the rejected-rows report
         io::RowResult<io::LeadRow> row;
         storage::LeadKeys keys; // of a good row
+        MatchKeys match;        // made of `keys`
+        qint64 found = -1;      // the lead it matched when its batch was looked up ahead
         bool stageGiven = false;
         qint64 bytes = 0;
     };
@@ -667,18 +724,23 @@ Status Run::importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
     std::mutex mutex;
     std::condition_variable changed;
     std::deque<Batch> ready;
-    bool finished = false; // the reader has handed over everything it will
-    bool stop = false;     // this side wants no more
+    std::deque<Batch> spent; // imported, freed by the reader thread (which made their strings)
+    bool finished = false;   // the reader has handed over everything it will
+    bool stop = false;       // this side wants no more
     QString readError;
 
     std::thread parser([&] {
         const auto handOver = [&](Batch &&batch) {
+            std::deque<Batch> done;
             std::unique_lock lock(mutex);
             changed.wait(lock, [&] { return stop || ready.size() < kBatchesAhead; });
+            done.swap(spent);
             if (stop)
                 return false;
             ready.push_back(std::move(batch));
             changed.notify_all();
+            lock.unlock();
+            done.clear(); // outside the lock
             return true;
         };
         io::CsvRecord rec;
@@ -704,6 +766,7 @@ Status Run::importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
                 p.row.errors << readContactColumns(map, r, p.row.value->lead, m_phoneRegion);
             if (p.row.ok()) {
                 p.keys = storage::LeadKeys::of(p.row.value->lead, rowOptions.phoneRegion);
+                p.match = MatchKeys::of(p.keys);
                 const QString &owner = p.row.value->lead.owner;
                 if (owner.contains(u'@') && text::isValidEmail(owner))
                     ownerEmails.insert(owner);
@@ -816,16 +879,20 @@ Status Run::importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
         if (m_o.onMatch != OnMatch::Skip) {
             QList<qint64> ids;
             QSet<qint64> seen;
-            for (const Parsed &p : batch) {
+            m_matcher.startBatch();
+            for (Parsed &p : batch) {
                 if (!p.row.ok())
                     continue;
-                const qint64 id = m_matcher.find(p.keys);
+                const qint64 id = m_matcher.find(p.match);
+                p.found = id;
                 if (id != 0 && !seen.contains(id)) {
                     seen.insert(id);
                     ids << id;
                 }
             }
             if (!ids.isEmpty()) {
+                if (Status st = m_writer->flush(); !st)
+                    return st;
                 const Status read = m_repo.forEach(ids, [&prefetched](Lead &&l) {
                     const qint64 id = l.id;
                     prefetched.insert(id, std::move(l));
@@ -842,12 +909,14 @@ Status Run::importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
             if (!p.row.ok()) {
                 reject(p.line, p.original, std::move(p.row.errors));
             } else if (Status st = importLead(std::move(*p.row.value), p.line, p.original,
-                                              p.stageGiven, p.keys, &prefetched);
+                                              p.stageGiven, p.keys, p.match, &prefetched, p.found);
                        !st) {
                 return st;
             }
             tick(p.bytes, total);
         }
+        const std::lock_guard lock(mutex);
+        spent.push_back(std::move(batch));
     }
     if (!readError.isEmpty())
         return Error{readError};
@@ -911,7 +980,7 @@ Status Run::readVCard() {
         row.lead.anonymous = l.familyName.isEmpty() && l.givenName.isEmpty() && l.email.isEmpty() &&
                              l.phone.isEmpty() && l.mobile.isEmpty();
         const storage::LeadKeys keys = storage::LeadKeys::of(row.lead, m_phoneRegion);
-        if (Status st = importLead(std::move(row), 0, {}, false, keys); !st)
+        if (Status st = importLead(std::move(row), 0, {}, false, keys, MatchKeys::of(keys)); !st)
             return st;
         tick(m_s.rowsRead, total);
     }
@@ -958,7 +1027,10 @@ Result<ImportSummary> Run::exec() {
     // at the end than updated row by row. Inside the transaction: a rollback restores them.
     const qint64 estimatedRows = QFileInfo(m_o.path).size() / 150;
     const bool defer = estimatedRows >= 5000 && estimatedRows * 2 >= existing;
-    storage::BulkWriter writer(m_db, defer);
+    m_matcher.reserve(qMin<qint64>(estimatedRows, 10'000'000));
+    // Buffered: the rows are written many at a time; every other access to the lead tables
+    // below flushes the writer first (importLead, the batches' read-ahead, source categories).
+    storage::BulkWriter writer(m_db, defer, true);
     m_writer = &writer;
     const bool vcard = m_o.kind
                            ? *m_o.kind == ImportKind::VCard

@@ -12,6 +12,7 @@
 #include <QSqlDriver>
 #include <QStringEncoder>
 
+#include <array>
 #include <vector>
 
 #ifdef MIKOMI_HAVE_SQLITE3
@@ -116,9 +117,28 @@ private:
 #endif
 };
 
-BulkWriter::BulkWriter(Database &db, bool deferIndexes)
+namespace {
+// The stored text of a stage, made once (stageKey() makes a new string each call: an allocation
+// per lead and history row).
+const QString &stageText(Stage s) {
+    static const std::array<QString, StageCount> texts = [] {
+        std::array<QString, StageCount> out;
+        for (int i = 0; i < StageCount; ++i)
+            out[std::size_t(i)] = stageKey(Stage(i));
+        return out;
+    }();
+    return texts[std::size_t(s)];
+}
+
+// Leads per multi-row INSERT of a buffered writer (a statement of 32 rows of leads binds 1,472
+// values; SQLite allows 32,766).
+constexpr int kBufferedRows = 32;
+} // namespace
+
+BulkWriter::BulkWriter(Database &db, bool deferIndexes, bool buffered)
     : m_db(db)
-    , m_repo(std::make_unique<LeadRepository>(db)) {
+    , m_repo(std::make_unique<LeadRepository>(db))
+    , m_buffered(buffered) {
     if (deferIndexes) {
         auto q = exec(
             db, QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql "
@@ -143,6 +163,18 @@ BulkWriter::BulkWriter(Database &db, bool deferIndexes)
                                          "9223372036854775807)"));
         p)
         m_pendingRow = p->lastInsertId().toLongLong();
+    if (m_buffered) {
+        // The id SQLite would give the next lead (no AUTOINCREMENT: one past the greatest).
+        auto next = exec(db, QStringLiteral("SELECT coalesce(max(id), 0) + 1 FROM leads"));
+        m_nextId = next && next->next() ? next->value(0).toLongLong() : 0;
+        if (m_nextId <= 0)
+            m_buffered = false; // written row by row, ids from SQLite
+    }
+    // Every lead written from here on is in the pending range, which the search index's insert
+    // trigger skips: it only costs time (a trigger program per row). Dropped like the activity
+    // triggers, inside the caller's transaction, and recreated by finish().
+    if (m_pendingRow > 0 && m_buffered)
+        (void)pauseTriggers(QStringLiteral("leads"), QStringLiteral("leads_fts_insert"));
     // Inserting many rows touches index pages all over the file: a large page cache keeps them
     // in memory instead of spilling to the WAL and reading them back. Restored afterwards.
     (void)exec(db, QStringLiteral("PRAGMA cache_size = -262144"));
@@ -174,9 +206,24 @@ BulkWriter::BulkWriter(Database &db, bool deferIndexes)
     m_contact = std::make_unique<Statement>(
         db, QStringLiteral("INSERT INTO lead_contacts(lead_id, position, kind, value, label, key) "
                            "VALUES (?,?,?,?,?,?)"));
+    m_leads.head =
+        QStringLiteral("INSERT INTO leads(id, %1, stage, sql_kind, furthest_stage, lost, "
+                       "last_activity_at) VALUES ")
+            .arg(cols.join(QStringLiteral(", ")));
+    m_leads.columns = int(cols.size()) + 6;
+    m_scores.head = QStringLiteral("INSERT INTO lead_scores(lead_id, score) VALUES ");
+    m_scores.columns = 2;
+    m_histories.head = QStringLiteral("INSERT INTO stage_history(lead_id, from_stage, to_stage, "
+                                      "lost, recycled, changed_at, user_name, note) VALUES ");
+    m_histories.columns = 8;
+    m_contacts.head = QStringLiteral(
+        "INSERT INTO lead_contacts(lead_id, position, kind, value, label, key) VALUES ");
+    m_contacts.columns = 6;
 }
 
 BulkWriter::~BulkWriter() {
+    for (Pending *p : {&m_leads, &m_scores, &m_histories, &m_contacts})
+        p->statements.clear();
     m_lead.reset();
     m_score.reset();
     m_history.reset();
@@ -188,7 +235,49 @@ BulkWriter::~BulkWriter() {
     (void)exec(m_db, QStringLiteral("PRAGMA cache_size = -8192"));
 }
 
+// Writes the first `n` rows of `p` with one statement (prepared once per row count).
+Status BulkWriter::write(Pending &p, int n) {
+    std::unique_ptr<Statement> &st = p.statements[n];
+    if (!st) {
+        QString one = QStringLiteral("(?");
+        for (int c = 1; c < p.columns; ++c)
+            one += QStringLiteral(",?");
+        one += u')';
+        st = std::make_unique<Statement>(m_db, p.head + QStringList(n, one).join(u','));
+    }
+    const qsizetype count = qsizetype(n) * p.columns;
+    if (auto r = st->run(count == p.values.size() ? p.values : p.values.first(count)); !r)
+        return r.failure();
+    p.values.remove(0, count);
+    p.rows -= n;
+    return {};
+}
+
+// The leads first (the other rows refer to them), then whole statements of the others; what is
+// left of them refers to leads already written and waits for the next round.
+Status BulkWriter::writeFull() {
+    for (Pending *p : {&m_leads, &m_scores, &m_histories, &m_contacts}) {
+        while (p->rows >= kBufferedRows) {
+            if (Status s = write(*p, kBufferedRows); !s)
+                return s;
+        }
+    }
+    return {};
+}
+
+Status BulkWriter::flush() {
+    for (Pending *p : {&m_leads, &m_scores, &m_histories, &m_contacts}) {
+        while (p->rows > 0) {
+            if (Status s = write(*p, std::min(p->rows, kBufferedRows)); !s)
+                return s;
+        }
+    }
+    return {};
+}
+
 Status BulkWriter::finish() {
+    if (Status s = flush(); !s)
+        return s;
     if (m_checksDeferred) {
         // The schema's CHECK constraints of the tables written in bulk (schema.cpp), as one
         // query each: a violation is an error, so the caller rolls back.
@@ -323,16 +412,36 @@ Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &a
     auto leadValues = leadBinds(m_db, lead, *owner, *source, keys);
     if (!leadValues)
         return leadValues.failure();
-    QVariantList binds = *leadValues;
-    binds << stageKey(lead.stage)
-          << (lead.stage == Stage::Sql ? sqlKindKey(lead.sqlKind) : QString())
-          << stageKey(std::max(lead.stage, lead.furthestStage)) << (lead.lost ? 1 : 0)
-          << (activities.isEmpty() ? QVariant() : QVariant(last));
-    auto id = m_lead->run(binds);
-    if (!id)
-        return id;
-    if (auto sc = m_score->run({*id, lead.score}); !sc)
-        return sc.failure();
+    const auto extra = [&](QVariantList &binds) {
+        binds << stageText(lead.stage)
+              << (lead.stage == Stage::Sql ? sqlKindKey(lead.sqlKind) : QString())
+              << stageText(std::max(lead.stage, lead.furthestStage)) << (lead.lost ? 1 : 0)
+              << (activities.isEmpty() ? QVariant() : QVariant(last));
+    };
+    Result<qint64> id = qint64(0);
+    if (m_buffered) {
+        id = m_nextId++;
+        m_leads.values.reserve(m_leads.values.size() + m_leads.columns);
+        m_leads.values << *id;
+        m_leads.values.append(std::move(*leadValues));
+        extra(m_leads.values);
+        ++m_leads.rows;
+        m_scores.values << *id << lead.score;
+        ++m_scores.rows;
+        // Activities refer to their lead: it is written first.
+        if (!activities.isEmpty()) {
+            if (Status s = flush(); !s)
+                return s.failure();
+        }
+    } else {
+        QVariantList binds = std::move(*leadValues);
+        extra(binds);
+        id = m_lead->run(binds);
+        if (!id)
+            return id;
+        if (auto sc = m_score->run({*id, lead.score}); !sc)
+            return sc.failure();
+    }
     m_db.changes().note(DataKind::Leads); // no ids: an import is one change, "any lead"
     for (qsizetype i = 0; i < activities.size(); ++i) {
         if (Status s = writeActivity(*id, activities.at(i), times.at(i)); !s)
@@ -350,20 +459,37 @@ Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &a
         const ContactPoint c = tidiedContact(given);
         if (c.value.isEmpty())
             continue;
-        auto r = m_contact->run({*id, position++, contactKindKey(c.kind), c.value, c.label,
-                                 contactKey(c, m_phoneRegion.value_or(QString()))});
-        if (!r)
+        QVariantList row{*id,     position++, contactKindKey(c.kind),
+                         c.value, c.label,    contactKey(c, m_phoneRegion.value_or(QString()))};
+        if (m_buffered) {
+            m_contacts.values.append(std::move(row));
+            ++m_contacts.rows;
+        } else if (auto r = m_contact->run(row); !r) {
             return r.failure();
+        }
+    }
+    if (m_buffered && m_leads.rows >= kBufferedRows) {
+        if (Status s = writeFull(); !s)
+            return s.failure();
     }
     return id;
 }
 
 Status BulkWriter::insertStageChange(qint64 leadId, const StageChange &c) {
-    auto r = m_history->run({leadId, c.fromStage ? QVariant(stageKey(*c.fromStage)) : QVariant(),
-                             stageKey(c.toStage), c.lost ? 1 : 0, c.recycled ? 1 : 0,
-                             dates::toIsoDateTime(c.changedAt), c.user, c.note});
-    if (!r)
+    QVariantList row{leadId,
+                     c.fromStage ? QVariant(stageText(*c.fromStage)) : QVariant(),
+                     stageText(c.toStage),
+                     c.lost ? 1 : 0,
+                     c.recycled ? 1 : 0,
+                     dates::toIsoDateTime(c.changedAt),
+                     c.user,
+                     c.note};
+    if (m_buffered) {
+        m_histories.values.append(std::move(row));
+        ++m_histories.rows;
+    } else if (auto r = m_history->run(row); !r) {
         return r.failure();
+    }
     m_db.changes().note(DataKind::Leads);
     return {};
 }
@@ -392,12 +518,24 @@ Status BulkWriter::insertActivity(qint64 leadId, const Activity &a) {
 // activity: for millions of rows they are dropped inside the caller's transaction (a rollback
 // restores them) and recreated by finish(). Their text is read back from the schema.
 Status BulkWriter::pauseActivityTriggers() {
-    // Outside a transaction the drop would be final at once: then the triggers stay on.
-    if (m_triggersPaused || m_db.transactionDepth() == 0)
+    if (m_triggersPaused)
         return {};
-    auto q = exec(m_db, QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = "
-                                       "'trigger' AND tbl_name = 'activities' AND name GLOB "
-                                       "'activities_last_*'"));
+    if (Status s = pauseTriggers(QStringLiteral("activities"), QStringLiteral("activities_last_*"));
+        !s)
+        return s;
+    m_triggersPaused = true;
+    return {};
+}
+
+// Drops the triggers of `table` named like `glob`, to be recreated by finish().
+Status BulkWriter::pauseTriggers(const QString &table, const QString &glob) {
+    // Outside a transaction the drop would be final at once: then the triggers stay on.
+    if (m_db.transactionDepth() == 0)
+        return {};
+    auto q = exec(m_db,
+                  QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND "
+                                 "tbl_name = ? AND name GLOB ?"),
+                  {table, glob});
     if (!q)
         return q.failure();
     QStringList names;
@@ -410,7 +548,6 @@ Status BulkWriter::pauseActivityTriggers() {
         if (auto r = exec(m_db, QStringLiteral("DROP TRIGGER \"%1\"").arg(name)); !r)
             return r.failure();
     }
-    m_triggersPaused = true;
     return {};
 }
 

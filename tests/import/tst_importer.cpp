@@ -384,6 +384,34 @@ private slots:
         }
     }
 
+    // Rows are looked up a batch ahead (to read their leads at once); a row still sees what the
+    // rows before it in its batch did: a lead one of them created (matched by phone and family
+    // name, without an email), and an email a merge gave a stored lead (then another email with
+    // its phone is someone else).
+    void rowsSeeWhatEarlierRowsOfTheirBatchDid() {
+        const QString first = m_dir.filePath(QStringLiteral("stored.csv"));
+        const QString second = m_dir.filePath(QStringLiteral("batch.csv"));
+        QFile f1(first), f2(second);
+        QVERIFY(f1.open(QIODevice::WriteOnly) && f2.open(QIODevice::WriteOnly));
+        f1.write("company,family_name,given_name,email,phone\n"
+                 "Initech,Lee,Kim,,03-3333-4444\n");
+        f2.write("company,family_name,given_name,email,phone,title\n"
+                 "Acme,Smith,Anna,anna@acme.example,03-1111-2222,\n"
+                 "Acme2,Smith,Ann,,03-1111-2222,CEO\n"
+                 "Initech,Lee,Kim,kim@initech.example,03-3333-4444,\n"
+                 "Other,Lee,Kai,kai@other.example,03-3333-4444,Buyer\n");
+        f1.close();
+        f2.close();
+        run(opts(first));
+        const ImportSummary s = run(opts(second));
+        QCOMPARE(s.created, 2); // Anna, and Kai: Kim has another email by now
+        QCOMPARE(s.merged, 2);  // the row without an email into Anna, Kim's email into Kim
+        QCOMPARE(byEmail(QStringLiteral("anna@acme.example")).title, QStringLiteral("CEO"));
+        QCOMPARE(byEmail(QStringLiteral("kim@initech.example")).title, QString());
+        QCOMPARE(byEmail(QStringLiteral("kai@other.example")).title, QStringLiteral("Buyer"));
+        QCOMPARE(allLeads(*m_db).size(), 3);
+    }
+
     void cancelAndDryRunLeaveDatabaseUnchanged() {
         run(opts(data("leads_errors.csv")));
         // A file large enough to cancel in the middle.

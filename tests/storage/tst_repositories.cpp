@@ -3,7 +3,9 @@
 #include "models/storage/repositories.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -96,6 +98,98 @@ private slots:
         }
         QCOMPARE(LeadRepository(*m_db).count().value(), 1);
         QVERIFY(!sql(QStringLiteral("UPDATE leads SET stage = 'bogus' WHERE id = ?"), 1));
+    }
+
+    // A buffered writer (many rows per statement, ids given by the writer, the search index's
+    // insert trigger off while writing) leaves the same rows as the row-by-row one: leads of
+    // every kind, scores, stage history and further contacts, more leads than one statement
+    // holds, with and without deferred indexes; the schema is whole again afterwards, also after
+    // a rollback.
+    void bufferedBulkWriterWritesWhatRowByRowDoes() {
+        const auto leads = [] {
+            QList<Lead> out;
+            for (int i = 0; i < 75; ++i) {
+                Lead l = fullLead();
+                l.email = QStringLiteral("person%1@sample.co.jp").arg(i);
+                l.familyName += QString::number(i);
+                l.stage = Stage(i % 5);
+                l.furthestStage = l.stage;
+                l.lost = i % 7 == 0;
+                l.score = i;
+                if (i % 3 == 0)
+                    l.dealValue.reset();
+                if (i % 4 == 0)
+                    l.extraContacts = {
+                        ContactPoint{ContactKind::Email,
+                                     QStringLiteral("other%1@sample.co.jp").arg(i),
+                                     QStringLiteral("work")},
+                        ContactPoint{ContactKind::Fax, QStringLiteral("03-1234-9999"), {}}};
+                out << l;
+            }
+            return out;
+        }();
+        const auto dump = [](const Database &db) {
+            QStringList out;
+            QSqlQuery q(QSqlDatabase::database(db.connectionName()));
+            for (const char *table : {"leads", "lead_scores", "stage_history", "lead_contacts"}) {
+                if (!q.exec(
+                        QStringLiteral("SELECT * FROM %1 ORDER BY 1").arg(QLatin1String(table))))
+                    return QStringList{q.lastError().text()};
+                while (q.next()) {
+                    QStringList row;
+                    for (int c = 0; c < q.record().count(); ++c)
+                        row << (q.value(c).isNull() ? QStringLiteral("<null>")
+                                                    : q.value(c).toString());
+                    out << row.join(u'|');
+                }
+            }
+            QSqlQuery s(QSqlDatabase::database(db.connectionName()));
+            if (s.exec(QStringLiteral("SELECT type, name, sql FROM sqlite_schema ORDER BY name")))
+                while (s.next())
+                    out << s.value(1).toString() + u' ' + s.value(2).toString();
+            return out;
+        };
+        const auto write = [&](Database &db, bool defer, bool buffered) {
+            Transaction tx(db);
+            BulkWriter w(db, defer, buffered);
+            for (const Lead &l : leads) {
+                const qint64 id = w.insertLead(l).value();
+                StageChange first;
+                first.toStage = Stage::Inquiry;
+                first.changedAt = l.createdAt;
+                QVERIFY(w.insertStageChange(id, first).ok());
+                if (l.stage > Stage::Inquiry) {
+                    StageChange c;
+                    c.fromStage = Stage::Inquiry;
+                    c.toStage = l.stage;
+                    c.changedAt = l.createdAt.addDays(1);
+                    QVERIFY(w.insertStageChange(id, c).ok());
+                }
+            }
+            QVERIFY(w.finish().ok());
+            QVERIFY(tx.commit().ok());
+        };
+        for (const bool defer : {false, true}) {
+            const QString name = QStringLiteral("rowbyrow%1.mikomi").arg(int(defer));
+            auto other = Database::open(m_dir.filePath(name));
+            QVERIFY(other.ok());
+            write(**other, defer, false);
+            const QStringList expected = dump(**other);
+            // 75 leads and scores, 135 history rows, 38 further contacts, and the schema.
+            QVERIFY(expected.size() > 75 + 75 + 135 + 38);
+            init();
+            write(*m_db, defer, true);
+            QCOMPARE(dump(*m_db), expected);
+        }
+        // Rolled back: nothing written, the trigger is back.
+        const QStringList before = dump(*m_db);
+        {
+            Transaction tx(*m_db);
+            BulkWriter w(*m_db, true, true);
+            QVERIFY(w.insertLead(fullLead()).ok());
+            tx.rollback();
+        }
+        QCOMPARE(dump(*m_db), before);
     }
 
     // leads.last_activity_at is the latest activity's time, whatever writes the activities:

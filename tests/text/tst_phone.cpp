@@ -5,6 +5,7 @@
 
 #include "models/text/phone.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 #include <thread>
@@ -209,6 +210,97 @@ private slots:
             QVERIFY2(isPhoneRegion(r.code), qPrintable(r.code));
             QVERIFY(!r.name.isEmpty());
         }
+    }
+
+    // The fast path of phoneError/phoneKey (phone.cpp) gives what libphonenumber's parser gives,
+    // whenever it answers: numbers of several countries in the usual national and international
+    // forms, with the digits made up at random (most of them are not valid numbers), with
+    // calls abroad (IDD), the country code without +, separators, too few and too many digits.
+    void fastPathEqualsParse() {
+        struct Country {
+            const char *region;
+            const char *code;
+            const char *idd;
+        };
+        const Country countries[] = {{"JP", "81", "010"}, {"US", "1", "011"}, {"GB", "44", "00"},
+                                     {"DE", "49", "00"},  {"FR", "33", "00"}, {"IN", "91", "00"}};
+        const QString separators[] = {QStringLiteral("-"), QStringLiteral(" "), QStringLiteral("."),
+                                      QString()};
+        QRandomGenerator rng(12);
+        const auto digits = [&rng](int n) {
+            QString out;
+            for (int i = 0; i < n; ++i)
+                out += QChar(u'0' + int(rng.bounded(10)));
+            return out;
+        };
+        // "0312345678" → "03-1234-5678", "(03) 1234 5678", …
+        const auto written = [&](const QString &d) -> QString {
+            const QString sep = separators[rng.bounded(4)];
+            if (d.size() < 6)
+                return d;
+            const int a = 2 + int(rng.bounded(3));
+            const int b = a + 3 + int(rng.bounded(2));
+            const QString head = rng.bounded(5) == 0 ? u'(' + d.left(a) + u')' : d.left(a);
+            return head + sep + d.mid(a, b - a) + sep + d.mid(b);
+        };
+        int answered = 0;
+        int checked = 0;
+        for (const Country &c : countries) {
+            const QString region = QString::fromLatin1(c.region);
+            const QString code = QString::fromLatin1(c.code);
+            for (int i = 0; i < 6000; ++i) {
+                QString d;
+                switch (rng.bounded(8)) {
+                case 0: // national, any length
+                    d = digits(4 + int(rng.bounded(10)));
+                    break;
+                case 1:
+                case 2:
+                case 3: // with the national prefix (US: none, 1 is its prefix)
+                    d = (region == u"US" ? QString() : QStringLiteral("0")) +
+                        digits(9 + int(rng.bounded(3)));
+                    break;
+                case 4: // a call abroad from the region
+                    d = QString::fromLatin1(c.idd) + digits(8 + int(rng.bounded(6)));
+                    break;
+                case 5: // the country code without +
+                    d = code + digits(8 + int(rng.bounded(4)));
+                    break;
+                default: // international, sometimes with the national prefix kept
+                    d = code + (rng.bounded(4) == 0 ? QStringLiteral("0") : QString()) +
+                        digits(8 + int(rng.bounded(4)));
+                    break;
+                }
+                QString text = written(d);
+                if (rng.bounded(8) >= 6 || (d.startsWith(code) && rng.bounded(2) == 0))
+                    text = u'+' + text;
+                const QString fast = fastPhoneE164(text, region);
+                ++checked;
+                if (fast.isEmpty())
+                    continue;
+                ++answered;
+                const PhoneNumber slow = parsePhone(text, region);
+                QVERIFY2(slow.valid, qPrintable(text + u' ' + region + u' ' + fast));
+                QCOMPARE(slow.e164, fast);
+                QVERIFY(slow.extension.isEmpty());
+                QCOMPARE(phoneKey(text, region), fast);
+            }
+        }
+        // The usual forms take the fast path.
+        QCOMPARE(fastPhoneE164(QStringLiteral("03-1234-5678"), QStringLiteral("JP")),
+                 QStringLiteral("+81312345678"));
+        QCOMPARE(fastPhoneE164(QStringLiteral("０９０ー１２３４ー５６７８"), QStringLiteral("JP")),
+                 QStringLiteral("+819012345678"));
+        QCOMPARE(fastPhoneE164(QStringLiteral("(212) 555-0188"), QStringLiteral("US")),
+                 QStringLiteral("+12125550188"));
+        QCOMPARE(fastPhoneE164(QStringLiteral("+44 131 635 4287"), QStringLiteral("JP")),
+                 QStringLiteral("+441316354287"));
+        // Extensions, other countries' numbers and errors are the parser's.
+        QCOMPARE(fastPhoneE164(QStringLiteral("415-555-0110 ext. 201"), QStringLiteral("US")),
+                 QString());
+        QCOMPARE(fastPhoneE164(QStringLiteral("03-1234-5678"), QStringLiteral("US")), QString());
+        QCOMPARE(fastPhoneE164(QStringLiteral("03-1234"), QStringLiteral("JP")), QString());
+        QVERIFY2(answered > checked / 10, qPrintable(QString::number(answered)));
     }
 
     // Imports parse on a worker thread while the window validates on its own.
