@@ -4,6 +4,7 @@
 #include "models/storage/countrystore.h"
 #include "models/storage/leadcolumns.h"
 #include "models/storage/leadcontacts.h"
+#include "models/storage/leadcustomfields.h"
 #include "models/storage/leadsearch.h"
 #include "models/storage/repositories.h"
 #include "models/storage/sql.h"
@@ -354,6 +355,11 @@ Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &a
                                  contactKey(c, m_phoneRegion.value_or(QString()))});
         if (!r)
             return r.failure();
+    }
+    // Its custom fields (rare: a statement each, as LeadRepository writes them).
+    if (!lead.customFields.isEmpty()) {
+        if (Status c = writeCustomFields(m_db, *id, lead.customFields); !c)
+            return c.failure();
     }
     return id;
 }
