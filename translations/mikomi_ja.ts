@@ -1930,10 +1930,6 @@ customer</source>
         <translation>日付を %1 の順で読みました: %3 行目の「%2」はその順でしか読めないためです。</translation>
     </message>
     <message>
-        <source>Owners given as email addresses were kept as written (no user has an email address to match): %1</source>
-        <translation>メールアドレスで指定された担当者はそのまま残しました（照合できるメールアドレスを持つユーザーがいません）: %1</translation>
-    </message>
-    <message>
         <source>The phone number is empty.</source>
         <translation>電話番号が空です。</translation>
     </message>
@@ -2065,6 +2061,40 @@ customer</source>
         <source>Other contact %1: %2</source>
         <comment>row number of the further emails and numbers: problem</comment>
         <translation>その他の連絡先 %1 行目：%2</translation>
+    </message>
+    <message>
+        <source>Custom field</source>
+        <translation>カスタム項目</translation>
+    </message>
+    <message>
+        <source>A custom field needs a name: "custom:NAME".</source>
+        <translation>カスタム項目には名前が必要です: "custom:名前"。</translation>
+    </message>
+    <message>
+        <source>The custom field value "%1" has no name.</source>
+        <translation>カスタム項目の値「%1」に名前がありません。</translation>
+    </message>
+    <message>
+        <source>The custom field "%1" is there twice.</source>
+        <translation>カスタム項目「%1」が2つあります。</translation>
+    </message>
+    <message>
+        <source>The user no longer exists; it may have been deleted.</source>
+        <translation>このユーザーは存在しません。削除された可能性があります。</translation>
+    </message>
+    <message>
+        <source>%1 already has the email address "%2".</source>
+        <translation>メールアドレス「%2」はすでに %1 に設定されています。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Column "%1" was kept in the custom field "%2" (%n value(s)).</source>
+        <translation>
+            <numerusform>列「%1」はカスタム項目「%2」に残しました（%n 件）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Owners given as email addresses that no user has were kept as written (set a user's email address under Settings to assign them): %1</source>
+        <translation>どのユーザーのものでもないメールアドレスで指定された担当者は、そのまま残しました（設定でユーザーのメールアドレスを登録すると、そのユーザーが担当者になります）: %1</translation>
     </message>
 </context>
 <context>
@@ -2712,10 +2742,6 @@ Without a command, opens the window. Commands:
         <translation>次のデータベースのバックアップコピーにはこの人のデータがまだ残っています。削除してください（または --delete-backups を付けて消去を実行してください）：</translation>
     </message>
     <message>
-        <source>Map or override one column: "HEADER=FIELD" (a field key such as title or family_name, notes to keep it in the notes, or ignore). Repeatable.</source>
-        <translation>列の割り当てを指定・変更します: "見出し=項目"（title や family_name などの項目キー、メモに残す場合は notes、取り込まない場合は ignore）。複数回指定できます。</translation>
-    </message>
-    <message>
         <source>How numeric dates with the year last are read: ymd, mdy or dmy (default: detected from the file when a value decides it).</source>
         <translation>年が最後に来る数字の日付の読み方: ymd、mdy、dmy（既定: 判断できる値があればファイルから検出）。</translation>
     </message>
@@ -2734,6 +2760,10 @@ Without a command, opens the window. Commands:
     <message>
         <source>%1 (suggested)</source>
         <translation>%1（提案）</translation>
+    </message>
+    <message>
+        <source>Map or override one column: "HEADER=FIELD" (a field key such as title or family_name, notes to keep it in the notes, custom:NAME to keep it in the custom field NAME, or ignore). Repeatable.</source>
+        <translation>列の割り当てを指定・変更します: "見出し=項目"（title や family_name などの項目キー、メモに残す場合は notes、カスタム項目 NAME に残す場合は custom:NAME、取り込まない場合は ignore）。複数回指定できます。</translation>
     </message>
 </context>
 <context>
@@ -3560,6 +3590,22 @@ Without a command, opens the window. Commands:
             <numerusform>インポートしています… %Ln 行を読み込みました。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Custom field…</source>
+        <translation>カスタム項目…</translation>
+    </message>
+    <message>
+        <source>Custom field: %1</source>
+        <translation>カスタム項目：%1</translation>
+    </message>
+    <message>
+        <source>Custom field</source>
+        <translation>カスタム項目</translation>
+    </message>
+    <message>
+        <source>Keep this column's values in the custom field named:</source>
+        <translation>この列の値を残すカスタム項目の名前：</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::LeadEditor</name>
@@ -3841,6 +3887,32 @@ Without a command, opens the window. Commands:
         <source>Label</source>
         <comment>of an email or number: Work, direct line</comment>
         <translation>ラベル</translation>
+    </message>
+    <message>
+        <source>e.g. Industry</source>
+        <translation>例：業種</translation>
+    </message>
+    <message>
+        <source>Remove this custom field</source>
+        <translation>このカスタム項目を削除</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>カスタム項目</translation>
+    </message>
+    <message>
+        <source>Add custom field</source>
+        <translation>カスタム項目を追加</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <comment>of a custom field</comment>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <comment>of a custom field</comment>
+        <translation>値</translation>
     </message>
 </context>
 <context>
@@ -4609,6 +4681,22 @@ Which is it?</source>
     <message>
         <source>Phone numbers in this database written without a country code (+81, +1…) belong to this country. Numbers already stored keep their meaning.</source>
         <translation>このデータベースで国番号（+81、+1…）なしで書かれた電話番号は、この国の番号として扱います。保存済みの番号の意味は変わりません。</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>ユーザー</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>Users:</source>
+        <translation>ユーザー：</translation>
+    </message>
+    <message>
+        <source>An import whose owner column holds an email address assigns the user with that address.</source>
+        <translation>取り込むファイルの担当者列がメールアドレスのとき、そのアドレスを持つユーザーが担当者になります。</translation>
     </message>
 </context>
 <context>

@@ -290,12 +290,12 @@ LeadEditor::LeadEditor(storage::Database &db, const Lead &lead, QUndoStack *undo
     addLine(right, k("dealValue"), moneyText(lead.dealValue));
     addLine(right, k("lifetimeValue"), moneyText(lead.lifetimeValue));
     // Below the two columns: the further emails and numbers (a second address, a direct line, a
-    // fax) as a small table beside the notes, each half the width.
+    // fax) and the custom fields as small tables beside the notes.
     auto *bottom = new QHBoxLayout;
     detailsOuter->addLayout(bottom);
     auto *contactsLayout = new QVBoxLayout;
     contactsLayout->setSpacing(2);
-    bottom->addLayout(contactsLayout, 1);
+    bottom->addLayout(contactsLayout, 3);
     m_contactsLabel = new QLabel(details);
     contactsLayout->addWidget(m_contactsLabel);
     m_contacts = new QTableWidget(0, 4, details);
@@ -333,7 +333,7 @@ LeadEditor::LeadEditor(storage::Database &db, const Lead &lead, QUndoStack *undo
     // a value a row, like the further contacts.
     auto *customLayout = new QVBoxLayout;
     customLayout->setSpacing(2);
-    bottom->addLayout(customLayout, 1);
+    bottom->addLayout(customLayout, 3);
     m_customLabel = new QLabel(details);
     customLayout->addWidget(m_customLabel);
     m_custom = new QTableWidget(0, 3, details);
@@ -368,7 +368,7 @@ LeadEditor::LeadEditor(storage::Database &db, const Lead &lead, QUndoStack *undo
         addCustomFieldRow(f);
     auto *notesLayout = new QVBoxLayout;
     notesLayout->setSpacing(2);
-    bottom->addLayout(notesLayout, 1);
+    bottom->addLayout(notesLayout, 2);
     m_notes = new QPlainTextEdit(lead.notes, details);
     m_notes->setMaximumHeight(m_contacts->height() + m_addContact->sizeHint().height() + 2);
     m_labels.insert(k("notes"), new QLabel(details));
@@ -450,7 +450,7 @@ LeadEditor::LeadEditor(storage::Database &db, const Lead &lead, QUndoStack *undo
     retranslate();
     if (stored)
         loadTimeline();
-    resize(860, 560);
+    resize(1000, 560);
 }
 
 void LeadEditor::addContactRow(const ContactPoint &contact) {

@@ -81,6 +81,7 @@ SettingsDialog::SettingsDialog(LanguageManager *language, storage::Database *db,
         m_users->verticalHeader()->hide();
         m_users->horizontalHeader()->setStretchLastSection(true);
         m_users->setSelectionMode(QAbstractItemView::SingleSelection);
+        m_users->setWordWrap(false);
         if (auto users = storage::UserRepository(*m_db).list()) {
             for (const User &u : *users) {
                 const int row = m_users->rowCount();
