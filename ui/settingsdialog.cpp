@@ -1,4 +1,5 @@
 #include "ui/settingsdialog.h"
+#include "ui/messagebox.h"
 
 #include "models/appsettings.h"
 #include "models/language.h"
@@ -122,7 +123,7 @@ void SettingsDialog::accept() {
     if (currency != settings.currency()) {
         if (m_db) {
             if (Status st = storage::changeCurrency(*m_db, currency); !st) {
-                QMessageBox::warning(this, windowTitle(), st.error());
+                MessageBox::warning(this, windowTitle(), st.error());
                 return;
             }
             AppSettings::setDatabaseCurrency(currency);
@@ -132,7 +133,7 @@ void SettingsDialog::accept() {
         const QString country = m_countryBox->currentData().toString();
         if (!country.isEmpty() && country != m_country) {
             if (Status st = storage::changeCountry(*m_db, country); !st) {
-                QMessageBox::warning(this, windowTitle(), st.error());
+                MessageBox::warning(this, windowTitle(), st.error());
                 return;
             }
         }
@@ -147,7 +148,7 @@ void SettingsDialog::accept() {
         }
         if (!emails.isEmpty()) {
             if (Status st = storage::UserRepository(*m_db).setEmails(emails); !st) {
-                QMessageBox::warning(this, windowTitle(), st.error());
+                MessageBox::warning(this, windowTitle(), st.error());
                 return;
             }
         }
