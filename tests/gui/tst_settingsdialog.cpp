@@ -9,6 +9,7 @@
 #include "models/storage/currencystore.h"
 #include "models/storage/database.h"
 #include "models/storage/repositories.h"
+#include "ui/messagebox.h"
 #include "ui/settingsdialog.h"
 
 #include <QApplication>
@@ -142,6 +143,34 @@ private slots:
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QCOMPARE(users.nameForEmail(QStringLiteral("hana.sato@mikomi-demo.example")).value(),
                  QStringLiteral("佐藤 花"));
+        QCOMPARE(users.nameForEmail(QStringLiteral("ken@mikomi-demo.example")).value(),
+                 QStringLiteral("Ken Ito"));
+    }
+
+    // An address another user has is refused with a message naming that user; the dialog stays
+    // open and nothing changes.
+    void refusesAnAddressAnotherUserHas() {
+        LanguageManager language;
+        QVERIFY(language.apply(QStringLiteral("en")));
+        auto db = storage::Database::open(m_dir.filePath(QStringLiteral("users_dup"))).value();
+        storage::UserRepository users(*db);
+        const qint64 ken = users.resolve(QStringLiteral("Ken Ito")).value();
+        QVERIFY(users.setEmail(ken, QStringLiteral("ken@mikomi-demo.example")));
+        QVERIFY(users.resolve(QStringLiteral("Mia Cole")));
+        ui::SettingsDialog dialog(&language, db.get());
+        dialog.show();
+        auto *table = dialog.findChild<QTableWidget *>(QStringLiteral("users"));
+        QVERIFY(table);
+        for (int r = 0; r < table->rowCount(); ++r)
+            if (table->item(r, 0)->text() == QStringLiteral("Mia Cole"))
+                table->item(r, 1)->setText(QStringLiteral("KEN@mikomi-demo.example"));
+        ui::MessageBox::clear();
+        ui::MessageBox::setNextAnswer(QMessageBox::Ok);
+        dialog.accept();
+        const QStringList shown = ui::MessageBox::takeShown();
+        QCOMPARE(shown.size(), 1);
+        QVERIFY2(shown.first().contains(QStringLiteral("Ken Ito")), qPrintable(shown.first()));
+        QVERIFY(dialog.isVisible());
         QCOMPARE(users.nameForEmail(QStringLiteral("ken@mikomi-demo.example")).value(),
                  QStringLiteral("Ken Ito"));
     }
