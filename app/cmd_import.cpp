@@ -30,7 +30,8 @@ int runImport(const QStringList &args) {
                  QStringLiteral("FILE")});
     p.addOption({QStringLiteral("map"),
                  tr("Map or override one column: \"HEADER=FIELD\" (a field key such as title or "
-                    "family_name, notes to keep it in the notes, or ignore). Repeatable."),
+                    "family_name, notes to keep it in the notes, custom:NAME to keep it in the "
+                    "custom field NAME, or ignore). Repeatable."),
                  QStringLiteral("HEADER=FIELD")});
     p.addOption({QStringLiteral("date-order"),
                  tr("How numeric dates with the year last are read: ymd, mdy or dmy (default: "

@@ -1937,10 +1937,6 @@ customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Owners given as email addresses were kept as written (no user has an email address to match): %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The phone number is empty.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2071,6 +2067,41 @@ customer</source>
     <message>
         <source>Other contact %1: %2</source>
         <comment>row number of the further emails and numbers: problem</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A custom field needs a name: &quot;custom:NAME&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The custom field value &quot;%1&quot; has no name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The custom field &quot;%1&quot; is there twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user no longer exists; it may have been deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already has the email address &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Column &quot;%1&quot; was kept in the custom field &quot;%2&quot; (%n value(s)).</source>
+        <translation>
+            <numerusform>Column &quot;%1&quot; was kept in the custom field &quot;%2&quot; (%n value).</numerusform>
+            <numerusform>Column &quot;%1&quot; was kept in the custom field &quot;%2&quot; (%n values).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Owners given as email addresses that no user has were kept as written (set a user&apos;s email address under Settings to assign them): %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2709,10 +2740,6 @@ Without a command, opens the window. Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Map or override one column: &quot;HEADER=FIELD&quot; (a field key such as title or family_name, notes to keep it in the notes, or ignore). Repeatable.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>How numeric dates with the year last are read: ymd, mdy or dmy (default: detected from the file when a value decides it).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2730,6 +2757,10 @@ Without a command, opens the window. Commands:
     </message>
     <message>
         <source>%1 (suggested)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map or override one column: &quot;HEADER=FIELD&quot; (a field key such as title or family_name, notes to keep it in the notes, custom:NAME to keep it in the custom field NAME, or ignore). Repeatable.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3577,6 +3608,22 @@ Without a command, opens the window. Commands:
             <numerusform>Importing… %Ln rows read.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Custom field…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom field: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this column&apos;s values in the custom field named:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::LeadEditor</name>
@@ -3858,6 +3905,32 @@ Without a command, opens the window. Commands:
     <message>
         <source>Label</source>
         <comment>of an email or number: Work, direct line</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Industry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this custom field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add custom field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <comment>of a custom field</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <comment>of a custom field</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4637,6 +4710,22 @@ Which is it?</source>
     </message>
     <message>
         <source>Phone numbers in this database written without a country code (+81, +1…) belong to this country. Numbers already stored keep their meaning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An import whose owner column holds an email address assigns the user with that address.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

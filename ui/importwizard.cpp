@@ -14,6 +14,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -358,11 +359,20 @@ void ImportWizard::fillMapping() {
                     roles << map.role(c);
                 for (const R r : roles)
                     combo->addItem(io::columnRoleLabel(r), roleData(r));
+                // Kept under a name the user gives (asked for when chosen).
+                combo->addItem(customItemText(map.columnCustomName.value(c)), roleData(R::Custom));
             }
             combo->setCurrentIndex(combo->findData(mappingData(c)));
             connect(combo, &QComboBox::activated, this, [this, c, combo] {
                 const int data = combo->currentData().toInt();
-                if (data <= roleData(io::ColumnRole::None))
+                if (data == roleData(io::ColumnRole::Custom)) {
+                    const QString current = m_analysis->mapping.columnCustomName.value(c);
+                    const std::optional<QString> name = askCustomFieldName(
+                        current.isEmpty() ? m_analysis->mapping.headers.value(c).trimmed()
+                                          : current);
+                    if (name)
+                        io::setColumnCustom(m_analysis->mapping, c, *name);
+                } else if (data <= roleData(io::ColumnRole::None))
                     io::setColumnRole(m_analysis->mapping, c,
                                       io::ColumnRole(roleData(io::ColumnRole::None) - data));
                 else
@@ -381,6 +391,21 @@ void ImportWizard::fillMapping() {
     fillPreview();
 }
 
+QString ImportWizard::customItemText(const QString &name) {
+    return name.isEmpty() ? tr("Custom field…") : tr("Custom field: %1").arg(name);
+}
+
+std::optional<QString> ImportWizard::askCustomFieldName(const QString &suggestion) {
+    QInputDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("customFieldName"));
+    dialog.setWindowTitle(tr("Custom field"));
+    dialog.setLabelText(tr("Keep this column's values in the custom field named:"));
+    dialog.setTextValue(suggestion);
+    if (dialog.exec() != QDialog::Accepted || dialog.textValue().trimmed().isEmpty())
+        return std::nullopt;
+    return dialog.textValue().trimmed();
+}
+
 int ImportWizard::roleData(io::ColumnRole role) {
     return -100 - int(role);
 }
@@ -397,8 +422,12 @@ int ImportWizard::mappingData(int column) const {
 void ImportWizard::mappingChanged() {
     // Another column may have lost its field: show the mapping as it now is.
     for (int c = 0; c < m_mapping->rowCount(); ++c) {
-        if (auto *combo = qobject_cast<QComboBox *>(m_mapping->cellWidget(c, 1)))
+        if (auto *combo = qobject_cast<QComboBox *>(m_mapping->cellWidget(c, 1))) {
+            if (const int i = combo->findData(roleData(io::ColumnRole::Custom)); i >= 0)
+                combo->setItemText(i,
+                                   customItemText(m_analysis->mapping.columnCustomName.value(c)));
             combo->setCurrentIndex(combo->findData(mappingData(c)));
+        }
     }
     fillPreview();
 }

@@ -74,6 +74,10 @@ private:
     void mappingChanged();
     // The mapping combo's data: a field index, -1 for none, roleData() for a column role.
     static int roleData(io::ColumnRole role);
+    // The mapping combo's "Custom field…" entry ("Custom field: NAME" once named), and the dialog
+    // asking for the name (object name "customFieldName"); nullopt when cancelled or empty.
+    static QString customItemText(const QString &name);
+    std::optional<QString> askCustomFieldName(const QString &suggestion);
     int mappingData(int column) const;
     void runDryRun();
     void runImport();

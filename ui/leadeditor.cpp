@@ -7,6 +7,7 @@
 #include "models/domain/textcheck.h"
 #include "models/storage/countrystore.h"
 #include "models/storage/leadcontacts.h"
+#include "models/storage/leadcustomfields.h"
 #include "models/storage/repositories.h"
 #include "models/storage/scoringstore.h"
 #include "models/text/normalize.h"
@@ -176,6 +177,8 @@ QList<std::pair<QString, QString>> validateLead(const Lead &l, const QString &ph
             break;
         }
     }
+    if (const QString problem = storage::customFieldProblem(l); !problem.isEmpty())
+        out.append({k("customFields"), problem});
     // Control characters (a NUL pasted from another program) in any field, named by its label.
     if (const auto [key, reason] = leadTextProblem(l); !key.isEmpty()) {
         QString label = key == QLatin1String("notes")
@@ -287,12 +290,12 @@ LeadEditor::LeadEditor(storage::Database &db, const Lead &lead, QUndoStack *undo
     addLine(right, k("dealValue"), moneyText(lead.dealValue));
     addLine(right, k("lifetimeValue"), moneyText(lead.lifetimeValue));
     // Below the two columns: the further emails and numbers (a second address, a direct line, a
-    // fax) as a small table beside the notes, each half the width.
+    // fax) and the custom fields as small tables beside the notes.
     auto *bottom = new QHBoxLayout;
     detailsOuter->addLayout(bottom);
     auto *contactsLayout = new QVBoxLayout;
     contactsLayout->setSpacing(2);
-    bottom->addLayout(contactsLayout, 1);
+    bottom->addLayout(contactsLayout, 3);
     m_contactsLabel = new QLabel(details);
     contactsLayout->addWidget(m_contactsLabel);
     m_contacts = new QTableWidget(0, 4, details);
@@ -326,9 +329,46 @@ LeadEditor::LeadEditor(storage::Database &db, const Lead &lead, QUndoStack *undo
                 m_contacts->cellWidget(m_contacts->rowCount() - 1, ValueColumn)))
             value->setFocus();
     });
+    // Custom fields (values kept under names of the user's own, e.g. from an import): a name and
+    // a value a row, like the further contacts.
+    auto *customLayout = new QVBoxLayout;
+    customLayout->setSpacing(2);
+    bottom->addLayout(customLayout, 3);
+    m_customLabel = new QLabel(details);
+    customLayout->addWidget(m_customLabel);
+    m_custom = new QTableWidget(0, 3, details);
+    m_custom->setObjectName(QStringLiteral("customFields"));
+    m_custom->verticalHeader()->hide();
+    m_custom->verticalHeader()->setDefaultSectionSize(
+        m_contacts->verticalHeader()->defaultSectionSize());
+    m_custom->setSelectionMode(QAbstractItemView::NoSelection);
+    m_custom->setFocusPolicy(Qt::NoFocus);
+    m_custom->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Interactive);
+    m_custom->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_custom->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_custom->setColumnWidth(0, 100);
+    m_custom->setFixedHeight(m_contacts->minimumHeight());
+    customLayout->addWidget(m_custom);
+    auto *customButtons = new QHBoxLayout;
+    m_addCustom = new QPushButton(details);
+    m_addCustom->setObjectName(QStringLiteral("addCustomField"));
+    customButtons->addWidget(m_addCustom);
+    customButtons->addStretch();
+    customLayout->addLayout(customButtons);
+    m_customError = errorLabel();
+    customLayout->addWidget(m_customError);
+    m_customLabel->setBuddy(m_addCustom);
+    connect(m_addCustom, &QPushButton::clicked, this, [this] {
+        addCustomFieldRow();
+        if (auto *name =
+                qobject_cast<QLineEdit *>(m_custom->cellWidget(m_custom->rowCount() - 1, 0)))
+            name->setFocus();
+    });
+    for (const CustomField &f : lead.customFields)
+        addCustomFieldRow(f);
     auto *notesLayout = new QVBoxLayout;
     notesLayout->setSpacing(2);
-    bottom->addLayout(notesLayout, 1);
+    bottom->addLayout(notesLayout, 2);
     m_notes = new QPlainTextEdit(lead.notes, details);
     m_notes->setMaximumHeight(m_contacts->height() + m_addContact->sizeHint().height() + 2);
     m_labels.insert(k("notes"), new QLabel(details));
@@ -410,7 +450,7 @@ LeadEditor::LeadEditor(storage::Database &db, const Lead &lead, QUndoStack *undo
     retranslate();
     if (stored)
         loadTimeline();
-    resize(860, 560);
+    resize(1000, 560);
 }
 
 void LeadEditor::addContactRow(const ContactPoint &contact) {
@@ -449,6 +489,42 @@ void LeadEditor::addContactRow(const ContactPoint &contact) {
         }
         validate();
     });
+}
+
+void LeadEditor::addCustomFieldRow(const CustomField &field) {
+    const int row = m_custom->rowCount();
+    m_custom->insertRow(row);
+    auto *name = new QLineEdit(field.name, m_custom);
+    name->setObjectName(QStringLiteral("customName"));
+    name->setFrame(false);
+    name->setPlaceholderText(tr("e.g. Industry"));
+    auto *value = new QLineEdit(field.value, m_custom);
+    value->setObjectName(QStringLiteral("customValue"));
+    value->setCursorPosition(0);
+    value->setFrame(false);
+    auto *remove = new QToolButton(m_custom);
+    remove->setObjectName(QStringLiteral("removeCustomField"));
+    remove->setText(QStringLiteral("✕"));
+    remove->setAutoRaise(true);
+    remove->setToolTip(tr("Remove this custom field"));
+    m_custom->setCellWidget(row, 0, name);
+    m_custom->setCellWidget(row, 1, value);
+    m_custom->setCellWidget(row, 2, remove);
+    connect(name, &QLineEdit::editingFinished, this, &LeadEditor::validate);
+    connect(value, &QLineEdit::editingFinished, this, &LeadEditor::validate);
+    connect(remove, &QToolButton::clicked, this, [this, remove] {
+        for (int r = 0; r < m_custom->rowCount(); ++r) {
+            if (m_custom->cellWidget(r, 2) == remove) {
+                m_custom->removeRow(r);
+                break;
+            }
+        }
+        validate();
+    });
+}
+
+QString LeadEditor::customFieldsMessage() const {
+    return !m_customError->isHidden() ? m_customError->text() : QString();
 }
 
 QLineEdit *LeadEditor::addLine(QFormLayout *form, const QString &key, const QString &value) {
@@ -493,6 +569,16 @@ void LeadEditor::retranslate() {
             label->setPlaceholderText(tr("e.g. Work"));
         if (auto *remove = m_contacts->cellWidget(r, RemoveColumn))
             remove->setToolTip(tr("Remove this email or number"));
+    }
+    m_customLabel->setText(tr("Custom fields"));
+    m_addCustom->setText(tr("Add custom field"));
+    m_custom->setHorizontalHeaderLabels(
+        {tr("Name", "of a custom field"), tr("Value", "of a custom field"), QString()});
+    for (int r = 0; r < m_custom->rowCount(); ++r) {
+        if (auto *name = qobject_cast<QLineEdit *>(m_custom->cellWidget(r, 0)))
+            name->setPlaceholderText(tr("e.g. Industry"));
+        if (auto *remove = m_custom->cellWidget(r, 2))
+            remove->setToolTip(tr("Remove this custom field"));
     }
     m_optOut->setText(tr("Opted out of contact"));
     if (m_privacy) {
@@ -570,6 +656,17 @@ Lead LeadEditor::lead() const {
             continue; // a row added and left empty
         l.extraContacts.append(c);
     }
+    l.customFields.clear();
+    for (int r = 0; r < m_custom->rowCount(); ++r) {
+        const auto *name = qobject_cast<QLineEdit *>(m_custom->cellWidget(r, 0));
+        const auto *value = qobject_cast<QLineEdit *>(m_custom->cellWidget(r, 1));
+        if (!name || !value)
+            continue;
+        const CustomField f{name->text().trimmed(), value->text().trimmed()};
+        if (f.name.isEmpty() && f.value.isEmpty())
+            continue; // a row added and left empty
+        l.customFields.append(f);
+    }
     l.updatedAt = QDateTime::currentDateTime();
     return l;
 }
@@ -602,6 +699,7 @@ bool LeadEditor::validate() {
     show(m_phoneError, k("phone"));
     show(m_mobileError, k("mobile"));
     show(m_contactsError, k("extraContacts"));
+    show(m_customError, k("customFields"));
     bool moneyOk = true;
     for (const char *f : {"dealValue", "lifetimeValue"}) {
         QLineEdit *e = m_lines.value(k(f));
@@ -620,7 +718,7 @@ void LeadEditor::accept() {
         // Problems without a label of their own under the field (a control character).
         for (const auto &[field, text] : validateLead(lead(), phoneRegionOf(m_db))) {
             if (field != k("email") && field != k("phone") && field != k("mobile") &&
-                field != k("extraContacts")) {
+                field != k("extraContacts") && field != k("customFields")) {
                 MessageBox::warning(this, windowTitle(), text);
                 break;
             }

@@ -30,8 +30,9 @@ namespace mikomi::ui {
 class ConsentWidget;
 // Field-level check of a lead: translated messages for a malformed email or an impossible phone
 // or mobile number, keyed by field ("email", "phone", "mobile"; "extraContacts" for the further
-// emails and numbers, naming the row). Empty = valid. `phoneRegion`: the region of numbers
-// without a country code (the database's country, storage::phoneRegion).
+// emails and numbers, naming the row; "customFields" for the custom fields). Empty = valid.
+// `phoneRegion`: the region of numbers without a country code (the database's country,
+// storage::phoneRegion).
 QList<std::pair<QString, QString>> validateLead(const Lead &lead, const QString &phoneRegion);
 // The database's phone region, or "" (only numbers with + are then valid) when it cannot be read.
 QString phoneRegionOf(const storage::Database &db);
@@ -64,6 +65,9 @@ public:
     QString contactsMessage() const;
     // Adds a row to the further emails and numbers (the Add button), for tests too.
     void addContactRow(const ContactPoint &contact = {ContactKind::Phone, {}, {}});
+    // Adds a row to the custom fields (the Add button), for tests too.
+    void addCustomFieldRow(const CustomField &field = {});
+    QString customFieldsMessage() const;
 
     void accept() override;
 
@@ -97,6 +101,11 @@ private:
     QTableWidget *m_contacts = nullptr;
     QPushButton *m_addContact = nullptr;
     QLabel *m_contactsError = nullptr;
+    // Custom fields (Lead::customFields): a row each of name, value, remove.
+    QLabel *m_customLabel = nullptr;
+    QTableWidget *m_custom = nullptr;
+    QPushButton *m_addCustom = nullptr;
+    QLabel *m_customError = nullptr;
     QCheckBox *m_optOut = nullptr;
     ConsentWidget *m_consent = nullptr;
     QPushButton *m_privacy = nullptr; // menu: export this person's data, erase person

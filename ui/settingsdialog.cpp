@@ -5,15 +5,18 @@
 #include "models/language.h"
 #include "models/storage/countrystore.h"
 #include "models/storage/currencystore.h"
+#include "models/storage/repositories.h"
 #include "models/text/phone.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QFormLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QTableWidget>
 
 namespace mikomi::ui {
 
@@ -71,6 +74,38 @@ SettingsDialog::SettingsDialog(LanguageManager *language, storage::Database *db,
         m_form->addRow(QString(), m_countryNote);
     }
     m_form->addRow(m_ownerLabel, m_owner);
+    if (m_db) {
+        // The users (owners) and their email addresses: an import whose owner column holds an
+        // address assigns the user who has it.
+        m_users = new QTableWidget(0, 2, this);
+        m_users->setObjectName(QStringLiteral("users"));
+        m_users->verticalHeader()->hide();
+        m_users->horizontalHeader()->setStretchLastSection(true);
+        m_users->setSelectionMode(QAbstractItemView::SingleSelection);
+        m_users->setWordWrap(false);
+        if (auto users = storage::UserRepository(*m_db).list()) {
+            for (const User &u : *users) {
+                const int row = m_users->rowCount();
+                m_users->insertRow(row);
+                auto *name = new QTableWidgetItem(u.name);
+                name->setFlags(name->flags() & ~Qt::ItemIsEditable);
+                name->setData(Qt::UserRole, u.id);
+                m_users->setItem(row, 0, name);
+                auto *email = new QTableWidgetItem(u.email);
+                email->setData(Qt::UserRole, u.email); // as stored
+                m_users->setItem(row, 1, email);
+            }
+        } else {
+            m_usersError = users.error();
+        }
+        m_users->resizeColumnToContents(0);
+        m_usersLabel = new QLabel(this);
+        m_usersLabel->setBuddy(m_users);
+        m_usersNote = new QLabel(this);
+        m_usersNote->setWordWrap(true);
+        m_form->addRow(m_usersLabel, m_users);
+        m_form->addRow(QString(), m_usersNote);
+    }
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_form->addRow(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
@@ -98,6 +133,21 @@ void SettingsDialog::accept() {
         const QString country = m_countryBox->currentData().toString();
         if (!country.isEmpty() && country != m_country) {
             if (Status st = storage::changeCountry(*m_db, country); !st) {
+                MessageBox::warning(this, windowTitle(), st.error());
+                return;
+            }
+        }
+    }
+    if (m_users) {
+        QList<std::pair<qint64, QString>> emails;
+        for (int row = 0; row < m_users->rowCount(); ++row) {
+            const QTableWidgetItem *email = m_users->item(row, 1);
+            if (email->text().trimmed() != email->data(Qt::UserRole).toString())
+                emails.append({m_users->item(row, 0)->data(Qt::UserRole).toLongLong(),
+                               email->text().trimmed()});
+        }
+        if (!emails.isEmpty()) {
+            if (Status st = storage::UserRepository(*m_db).setEmails(emails); !st) {
                 MessageBox::warning(this, windowTitle(), st.error());
                 return;
             }
@@ -135,6 +185,14 @@ void SettingsDialog::retranslate() {
     else
         m_currencyNote->setText(tr("The currency of this database and of new ones."));
     m_ownerLabel->setText(tr("Your name:"));
+    if (m_users) {
+        m_users->setHorizontalHeaderLabels({tr("User"), tr("Email address")});
+        m_usersLabel->setText(tr("Users:"));
+        m_usersNote->setText(m_usersError.isEmpty()
+                                 ? tr("An import whose owner column holds an email address "
+                                      "assigns the user with that address.")
+                                 : m_usersError);
+    }
     if (m_countryBox) {
         const QList<text::PhoneRegionName> names = text::phoneRegionNames();
         for (int i = 0; i < m_countryBox->count(); ++i) {

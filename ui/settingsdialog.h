@@ -7,6 +7,7 @@ class QDialogButtonBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QTableWidget;
 
 namespace mikomi {
 class LanguageManager;
@@ -21,7 +22,8 @@ namespace mikomi::ui {
 // user's own name. The currency is the open database's (storage/currencystore.h) and the default
 // for new ones; it cannot be changed for a database that already holds amounts (the box is
 // disabled and says why). The country (storage/countrystore.h) is the region of phone numbers
-// typed or imported without a country code; it is shown only with a database open.
+// typed or imported without a country code; it is shown only with a database open. So are the
+// users (the leads' owners) with their email addresses, which an import's owner column may give.
 class SettingsDialog final : public QDialog {
     Q_OBJECT
 public:
@@ -47,6 +49,10 @@ private:
     QString m_country;      // the database's when the dialog opened
     QString m_countryError; // why it could not be read
     QLineEdit *m_owner = nullptr;
+    QTableWidget *m_users = nullptr; // with a database open only: name, email address
+    QLabel *m_usersLabel = nullptr;
+    QLabel *m_usersNote = nullptr;
+    QString m_usersError; // why the users could not be read
     QLabel *m_languageLabel = nullptr;
     QLabel *m_currencyLabel = nullptr;
     QLabel *m_ownerLabel = nullptr;

@@ -1302,7 +1302,7 @@ void Generator::emitSpendAndCampaigns() {
 void Generator::run() {
     QList<User> users;
     for (const UserSpec &u : kUsers)
-        users.append(User{0, raw(u.name), u.active});
+        users.append(User{0, raw(u.name), u.active, {}});
     m_sink.users(users);
 
     QList<Source> sources;

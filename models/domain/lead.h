@@ -25,6 +25,14 @@ struct ContactPoint {
     bool operator==(const ContactPoint &) const = default;
 };
 
+// A value kept under a name the user chose (issue 12: a column Mikomi has no field for, imported
+// with --map "HEADER=custom:Name" or the wizard's "Custom field…"). Names are unique per lead.
+struct CustomField {
+    QString name;
+    QString value;
+    bool operator==(const CustomField &) const = default;
+};
+
 // One lead: a person and their company (product.md §Capabilities 1). Plain value type.
 struct Lead {
     qint64 id = 0; // 0 = not stored yet
@@ -53,6 +61,8 @@ struct Lead {
     QString notes;
     // Emails and numbers beyond email/phone/mobile, in the order the source gave them.
     QList<ContactPoint> extraContacts;
+    // Values under names of the user's own, in the order given (lead_custom_fields).
+    QList<CustomField> customFields;
 
     Stage stage = Stage::Inquiry;
     SqlKind sqlKind = SqlKind::None;
@@ -147,6 +157,7 @@ struct User {
     qint64 id = 0;
     QString name;
     bool active = true;
+    QString email; // as written; empty = none. Owners given as this address are this user.
 };
 
 } // namespace mikomi

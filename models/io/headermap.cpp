@@ -270,7 +270,7 @@ const RoleAlias kRoleAliases[] = {
 };
 #undef CR
 
-constexpr std::array<FieldInfo, 11> kRoles{{
+constexpr std::array<FieldInfo, 12> kRoles{{
     {"", ""},
     {"extra_email", QT_TRANSLATE_NOOP("Mikomi", "Further email address")},
     {"extra_phone", QT_TRANSLATE_NOOP("Mikomi", "Further phone number")},
@@ -282,6 +282,7 @@ constexpr std::array<FieldInfo, 11> kRoles{{
     {"formatted_address", QT_TRANSLATE_NOOP("Mikomi", "Whole address")},
     {"label", QT_TRANSLATE_NOOP("Mikomi", "Label of another column")},
     {"covered", QT_TRANSLATE_NOOP("Mikomi", "Repeats other columns")},
+    {"custom", QT_TRANSLATE_NOOP("Mikomi", "Custom field")},
 }};
 
 #define SF(x) int(SpendField::x)
@@ -531,11 +532,18 @@ HeaderMap mapLeads(const QStringList &headers) {
     map.fieldColumn = QList<int>(LeadFieldCount, -1);
     map.columnRole = QList<ColumnRole>(headers.size(), ColumnRole::None);
     map.columnLabel = QList<int>(headers.size(), -1);
+    map.columnCustomName = QStringList(headers.size(), QString());
     QList<bool> weak(LeadFieldCount, false);
     QList<ColumnRole> displacedRole(LeadFieldCount, ColumnRole::Note);
     QHash<QString, int> labelOfGroup; // "phone2" → column of "Phone 2 - Label"
     QList<QString> groupOf(headers.size());
     for (int c = 0; c < headers.size(); ++c) {
+        // Mikomi's own export: "custom:NAME" is the custom field NAME.
+        if (const QString custom = customNameOfHeader(headers.at(c)); !custom.isEmpty()) {
+            map.columnRole[c] = ColumnRole::Custom;
+            map.columnCustomName[c] = custom;
+            continue;
+        }
         const LeadMatch m = classifyKey(headerKey(headers.at(c)));
         groupOf[c] = m.group;
         if (m.isLabel && !m.group.isEmpty() && !labelOfGroup.contains(m.group))
@@ -687,6 +695,28 @@ void setColumnRole(HeaderMap &map, int column, ColumnRole role) {
     map.columnRole[column] = role;
     if (role != ColumnRole::None)
         map.unmapped.removeAll(column);
+    if (map.columnCustomName.size() < map.headers.size())
+        map.columnCustomName.resize(map.headers.size());
+    map.columnCustomName[column].clear();
+}
+
+void setColumnCustom(HeaderMap &map, int column, const QString &name) {
+    if (column < 0 || column >= map.headers.size())
+        return;
+    const QString n = name.trimmed();
+    setColumnRole(map, column, n.isEmpty() ? ColumnRole::None : ColumnRole::Custom);
+    map.columnCustomName[column] = n;
+}
+
+QString customColumnHeader(const QString &name) {
+    return QStringLiteral("custom:") + name;
+}
+
+QString customNameOfHeader(const QString &header) {
+    const QString h = header.trimmed();
+    if (!h.startsWith(QLatin1String("custom:"), Qt::CaseInsensitive))
+        return {};
+    return h.mid(7).trimmed();
 }
 
 Result<int> applyColumnRule(HeaderMap &map, const QString &header, const QString &target) {
@@ -702,6 +732,14 @@ Result<int> applyColumnRule(HeaderMap &map, const QString &header, const QString
         return Error{
             QCoreApplication::translate("Mikomi", "The file has no column \"%1\".").arg(header)};
     const QString t = target.trimmed().toLower();
+    if (t.startsWith(QLatin1String("custom:")) || t == u"custom") {
+        const QString name = customNameOfHeader(target);
+        if (name.isEmpty())
+            return Error{QCoreApplication::translate(
+                "Mikomi", "A custom field needs a name: \"custom:NAME\".")};
+        setColumnCustom(map, column, name);
+        return column;
+    }
     if (t == u"ignore" || t == u"-" || t == u"none") {
         setColumnRole(map, column, ColumnRole::None);
         return column;
@@ -724,7 +762,7 @@ Result<int> applyColumnRule(HeaderMap &map, const QString &header, const QString
     for (std::size_t i = 0; i < kLeadFields.size(); ++i)
         keys << QLatin1String(kLeadFields[i].key);
     for (const char *k : {"notes", "extra_email", "extra_phone", "extra_mobile", "fax",
-                          "middle_name", "honorific", "formatted_address", "ignore"})
+                          "middle_name", "honorific", "formatted_address", "custom:NAME", "ignore"})
         if (!keys.contains(QLatin1String(k)))
             keys << QLatin1String(k);
     return Error{QCoreApplication::translate(

@@ -93,6 +93,8 @@ enum class ColumnRole {
     FormattedAddress, // a whole address in one cell: the street when no split column has a value
     Label,            // the label of another column's value (Google "Phone 1 - Label")
     Covered,          // repeats what other columns hold (Outlook "E-mail Display Name")
+    Custom,           // kept in a custom field the user named (HeaderMap::columnCustomName);
+                      // Mikomi's own export writes these as "custom:NAME" columns
 };
 QString columnRoleKey(ColumnRole r); // "extra_email", "notes", "middle_name"…
 QString columnRoleLabel(ColumnRole r);
@@ -110,6 +112,7 @@ struct HeaderMap {
     QList<int> columnLabel;       // per column: the column that labels its values, -1 = none
     QList<int> unmapped;          // columns with no field and no role: reported, not imported
     QList<int> duplicates;        // columns whose field was already mapped
+    QStringList columnCustomName; // per column: the custom field's name (role Custom), else ""
 
     int column(int field) const {
         return field >= 0 && field < fieldColumn.size() ? fieldColumn.at(field) : -1;
@@ -135,9 +138,17 @@ void setColumnField(HeaderMap &map, int column, int field);
 // Gives one column a role by hand (--map "HEADER=notes", the wizard's "Keep in notes"); its field,
 // if any, is unmapped. ColumnRole::None leaves the column not mapped (and reported).
 void setColumnRole(HeaderMap &map, int column, ColumnRole role);
+// Keeps one column in the custom field `name` (--map "HEADER=custom:NAME", the wizard's "Custom
+// field…"); an empty name leaves the column not mapped.
+void setColumnCustom(HeaderMap &map, int column, const QString &name);
+// The header Mikomi's CSV export gives a custom field's column ("custom:NAME"), and the name such
+// a header holds (empty when it is no such header). The header map maps these columns back.
+QString customColumnHeader(const QString &name);
+QString customNameOfHeader(const QString &header);
 // Applies one "--map HEADER=TARGET" rule: TARGET is a lead field key (cli.md, "title",
 // "family_name"…), a role key ("notes", "extra_email", "extra_phone", "extra_mobile", "fax",
-// "middle_name", "honorific", "formatted_address") or "ignore"/"-" (not imported, still reported).
+// "middle_name", "honorific", "formatted_address"), "custom:NAME" (kept in the custom field NAME)
+// or "ignore"/"-" (not imported, still reported).
 // HEADER is compared as headers are (case-, width- and space-insensitive). An error names what
 // is unknown.
 Result<int> applyColumnRule(HeaderMap &map, const QString &header, const QString &target);

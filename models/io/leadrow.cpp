@@ -269,7 +269,8 @@ RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
         const ColumnRole r = map.columnRole.at(c);
         if (r == ColumnRole::Covered)
             continue;
-        const bool multi = r == ColumnRole::Note || r == ColumnRole::FormattedAddress;
+        const bool multi =
+            r == ColumnRole::Note || r == ColumnRole::FormattedAddress || r == ColumnRole::Custom;
         const QString v = cellAt(record, c);
         if (const qsizetype i = forbiddenCharacter(v, multi); i >= 0)
             errors.addColumn(c, forbiddenCharacterMessage(v, i));
@@ -341,6 +342,21 @@ RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
         lead.notes = lead.notes.isEmpty() ? line : lead.notes + u'\n' + line;
     }
     lead.lostReason = get(LeadField::LostReason);
+    // Columns kept in custom fields; two columns kept under one name give one line each.
+    for (const int c : withRole(ColumnRole::Custom)) {
+        const QString name = map.columnCustomName.value(c);
+        const QString v = cellAt(record, c);
+        if (name.isEmpty() || v.isEmpty())
+            continue;
+        auto it = std::find_if(lead.customFields.begin(), lead.customFields.end(),
+                               [&name](const CustomField &f) {
+                                   return f.name.compare(name, Qt::CaseInsensitive) == 0;
+                               });
+        if (it == lead.customFields.end())
+            lead.customFields.append(CustomField{name, v});
+        else
+            it->value += u'\n' + v;
+    }
 
     // Every email and number of the row, mapped columns first, then the role columns in file
     // order; each fills the lead's own field when empty, else becomes an extra contact.

@@ -3,6 +3,7 @@
 #include "models/domain/dates.h"
 #include "models/io/csv.h"
 #include "models/storage/leadcontacts.h"
+#include "models/storage/leadcustomfields.h"
 #include "models/storage/livefiles.h"
 #include "models/storage/repositories.h"
 #include "models/text/normalize.h"
@@ -342,6 +343,14 @@ Result<ExportSummary> exportLeads(storage::Database &db, const ExportOptions &o,
     const QList<std::pair<ContactKind, int>> extraColumns = contactColumns(*most);
     for (const auto &[kind, n] : extraColumns)
         row << contactColumnName(kind, n, false) << contactColumnName(kind, n, true);
+    // Then a "custom:NAME" column per custom field name any lead has (the import maps them back).
+    auto customNames = storage::customFieldNames(db);
+    if (!customNames) {
+        file.cancelWriting();
+        return Error{customNames.error()};
+    }
+    for (const QString &name : std::as_const(*customNames))
+        row << io::customColumnHeader(name);
     if (Status st = writer.writeRow(row); !st) {
         file.cancelWriting();
         return Error{st.error()};
@@ -400,6 +409,27 @@ Result<ExportSummary> exportLeads(storage::Database &db, const ExportOptions &o,
                 }
                 row << v;
             }
+        }
+        for (const QString &name : std::as_const(*customNames)) {
+            QString v;
+            for (const CustomField &f : l.customFields)
+                if (f.name.compare(name, Qt::CaseInsensitive) == 0)
+                    v = f.value;
+            if (checkCp932 && !v.isEmpty()) {
+                const auto bad = io::findUnrepresentable(v, io::Encoding::Cp932);
+                if (!bad.isEmpty()) {
+                    QStringList chars;
+                    for (const io::Unrepresentable &u : bad)
+                        chars << QString::fromUcs4(&u.codePoint, 1);
+                    s.errors.append(ExportError{
+                        l.id, l.displayName(true), name,
+                        QCoreApplication::translate("Mikomi",
+                                                    "Shift_JIS (CP932) cannot hold %1; export in "
+                                                    "UTF-8 instead or change the text.")
+                            .arg(chars.join(u' '))});
+                }
+            }
+            row << v;
         }
         if (s.errors.isEmpty()) {
             writeError = writer.writeRow(row);

@@ -10,6 +10,7 @@
 #include "models/storage/countrystore.h"
 #include "models/storage/importkeys.h"
 #include "models/storage/leadcontacts.h"
+#include "models/storage/leadcustomfields.h"
 #include "models/storage/leadkeys.h"
 #include "models/storage/livefiles.h"
 #include "models/storage/repositories.h"
@@ -243,6 +244,9 @@ Lead combine(const Lead &existing, const Lead &row, OnMatch mode, const QString 
         keep(ContactKind::Mobile, existing.mobile);
     }
     storage::addContacts(out, more, phoneRegion);
+    storage::addCustomFields(out, row.customFields,
+                             overwrite ? storage::CustomFieldMerge::Overwrite
+                                       : storage::CustomFieldMerge::Keep);
     if (row.optOut)
         out.optOut = true; // an opt-out is never undone by an import
     out.anonymous = out.familyName.isEmpty() && out.givenName.isEmpty() && out.email.isEmpty() &&
@@ -348,6 +352,7 @@ private:
                       const storage::LeadKeys &keys, const MatchKeys &match,
                       QHash<qint64, Lead> *prefetched = nullptr, qint64 found = -1);
     Status insertNew(Lead &lead, const storage::LeadKeys &keys, const MatchKeys &match);
+    Status resolveOwnerEmail(Lead &lead);
     Status applySourceCategory(const QString &source, SourceCategory category);
     Status readCsv(storage::BulkWriter &writer);
     Status importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
@@ -374,6 +379,9 @@ private:
     QSet<QString> m_categoryDone;
     QSet<QString> m_touchKeys;     // lead|time|source of touchpoints already stored
     QHash<QString, Money> m_spend; // canonical source|month → amount
+    // Owners given as email addresses: the folded address → the name of the user who has it
+    // ("" = nobody).
+    QHash<QString, QString> m_ownerByEmail;
 };
 
 Status Run::applySourceCategory(const QString &source, SourceCategory category) {
@@ -448,6 +456,32 @@ void diffLeads(const Lead &before, const Lead &after, int line, qint64 id,
         after.optOut ? QStringLiteral("yes") : QStringLiteral("no"));
     cmp(F::ConsentDate, day(before.consentAt), day(after.consentAt));
     cmp(F::ConsentBasis, consentBasisKey(before.consentBasis), consentBasisKey(after.consentBasis));
+    for (const CustomField &f : after.customFields) {
+        QString was;
+        for (const CustomField &b : before.customFields)
+            if (b.name == f.name)
+                was = b.value;
+        if (was != f.value)
+            out.append({line, id, io::customColumnHeader(f.name), was, f.value});
+    }
+}
+
+// An owner given as an email address (HubSpot's "Contact owner", Zoho's "Lead Owner") is the
+// user with that address; one no user has is kept as written (and listed in the summary).
+Status Run::resolveOwnerEmail(Lead &lead) {
+    if (!lead.owner.contains(u'@'))
+        return {};
+    const QString key = text::normalizeEmail(lead.owner);
+    auto it = m_ownerByEmail.constFind(key);
+    if (it == m_ownerByEmail.cend()) {
+        auto name = m_repo.users().nameForEmail(key);
+        if (!name)
+            return Error{name.error()};
+        it = m_ownerByEmail.insert(key, *name);
+    }
+    if (!it->isEmpty())
+        lead.owner = *it;
+    return {};
 }
 
 Status Run::importLead(io::LeadRow row, int line, const QStringList &fields, bool stageGiven,
@@ -455,6 +489,8 @@ Status Run::importLead(io::LeadRow row, int line, const QStringList &fields, boo
                        QHash<qint64, Lead> *prefetched, qint64 found) {
     // The fields the keys come from are not changed below.
     Lead &lead = row.lead;
+    if (Status st = resolveOwnerEmail(lead); !st)
+        return st;
     if (lead.source.isEmpty())
         lead.source = m_o.defaultSource;
     if (lead.lostAt)
@@ -931,6 +967,8 @@ Status Run::importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
                 m_s.notImported.append(col);
             else if (role == io::ColumnRole::Note)
                 m_s.keptInNotes.append(col);
+            else if (role == io::ColumnRole::Custom)
+                m_s.keptInCustom.append({map.columnCustomName.value(c), col});
         }
         m_s.footerLine = footerLine;
         m_s.footerLines = footerLines;
@@ -939,7 +977,10 @@ Status Run::importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
         m_s.dateOrderDetected = !m_o.dateOrder && finalOrder.has_value();
         m_s.dateOrderLine = orderLine;
         m_s.dateOrderValue = orderValue;
-        m_s.ownerEmails = QStringList(ownerEmails.cbegin(), ownerEmails.cend());
+        // Those a user has were assigned to that user; the others are listed.
+        for (const QString &owner : std::as_const(ownerEmails))
+            if (m_ownerByEmail.value(text::normalizeEmail(owner)).isEmpty())
+                m_s.ownerEmails << owner;
         m_s.ownerEmails.sort();
     }
     tick(total, total, true);
@@ -1442,6 +1483,12 @@ QStringList summaryLines(const ImportSummary &s) {
                                                "Column \"%1\" was kept in the notes (%n value(s)).",
                                                nullptr, int(c.values))
                        .arg(c.header);
+    for (const auto &[name, c] : s.keptInCustom)
+        if (c.values > 0)
+            out << QCoreApplication::translate(
+                       "Mikomi", "Column \"%1\" was kept in the custom field \"%2\" (%n value(s)).",
+                       nullptr, int(c.values))
+                       .arg(c.header, name);
     if (s.footerLines > 0)
         out << QCoreApplication::translate(
                    "Mikomi",
@@ -1458,8 +1505,8 @@ QStringList summaryLines(const ImportSummary &s) {
     if (!s.ownerEmails.isEmpty())
         out << QCoreApplication::translate(
                    "Mikomi",
-                   "Owners given as email addresses were kept as written (no user has an email "
-                   "address to match): %1")
+                   "Owners given as email addresses that no user has were kept as written (set "
+                   "a user's email address under Settings to assign them): %1")
                    .arg(s.ownerEmails.join(QStringLiteral(", ")));
     return out;
 }

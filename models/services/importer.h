@@ -134,7 +134,7 @@ struct ImportSummary {
     // Nothing dropped without a word (issue 12): the columns not imported and how many values
     // they held, the columns kept as lines of the notes, the footer of a report export that was
     // recognised and left out, how year-last dates were read, and owners written as email
-    // addresses (kept as written: users have no email address to match).
+    // addresses no user has (kept as written; one a user has assigns that user).
     struct Column {
         QString header;
         qint64 values = 0; // non-empty cells in the data rows
@@ -142,6 +142,7 @@ struct ImportSummary {
     };
     QList<Column> notImported;
     QList<Column> keptInNotes;
+    QList<std::pair<QString, Column>> keptInCustom; // custom field name, column
     int footerLine = 0;  // first line of a Salesforce report footer (0 = none)
     int footerLines = 0; // records in it
     QString footerText;  // its first cell ("Grand Totals (3 records)", the report title)
@@ -149,7 +150,7 @@ struct ImportSummary {
     bool dateOrderDetected = false;
     int dateOrderLine = 0; // the line whose value decided it
     QString dateOrderValue;
-    QStringList ownerEmails; // distinct owners given as email addresses
+    QStringList ownerEmails; // distinct owners given as email addresses no user has
 };
 
 // Progress: rows handled so far, bytes read of the file, file size. Called every few hundred rows

@@ -42,6 +42,12 @@ QJsonObject leadJson(const Lead &l, int minor, const QString &sourceCategory) {
                                  {QStringLiteral("value"), c.value},
                                  {QStringLiteral("label"), c.label}});
     o.insert(QStringLiteral("extra_contacts"), extra);
+    // The custom fields, in the lead's order.
+    QJsonArray custom;
+    for (const CustomField &f : l.customFields)
+        custom.append(
+            QJsonObject{{QStringLiteral("name"), f.name}, {QStringLiteral("value"), f.value}});
+    o.insert(QStringLiteral("custom_fields"), custom);
     o.insert(QStringLiteral("temperature_override"),
              l.temperatureOverride ? QJsonValue(temperatureKey(*l.temperatureOverride))
                                    : QJsonValue(QJsonValue::Null));

@@ -4,6 +4,7 @@
 #include "models/storage/countrystore.h"
 #include "models/storage/leadcolumns.h"
 #include "models/storage/leadcontacts.h"
+#include "models/storage/leadcustomfields.h"
 #include "models/storage/leadsearch.h"
 #include "models/storage/repositories.h"
 #include "models/storage/sql.h"
@@ -471,6 +472,16 @@ Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &a
     if (m_buffered && m_leads.rows >= kBufferedRows) {
         if (Status s = writeFull(); !s)
             return s.failure();
+    }
+    // Its custom fields (rare: a statement each, as LeadRepository writes them), after the lead
+    // they refer to is written.
+    if (!lead.customFields.isEmpty()) {
+        if (m_buffered) {
+            if (Status s = flush(); !s)
+                return s.failure();
+        }
+        if (Status c = writeCustomFields(m_db, *id, lead.customFields); !c)
+            return c.failure();
     }
     return id;
 }

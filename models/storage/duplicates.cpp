@@ -2,6 +2,7 @@
 
 #include "models/storage/countrystore.h"
 #include "models/storage/leadcontacts.h"
+#include "models/storage/leadcustomfields.h"
 #include "models/storage/repositories.h"
 #include "models/storage/sql.h"
 #include "models/text/normalize.h"
@@ -224,6 +225,8 @@ Lead mergedLead(const Lead &keep, const Lead &other, const QString &phoneRegion)
         more << ContactPoint{ContactKind::Mobile, other.mobile, QString()};
     more << other.extraContacts;
     addContacts(m, more, phoneRegion);
+    // Custom fields too: the other's join the kept lead's, a differing value beside its own.
+    addCustomFields(m, other.customFields, CustomFieldMerge::Join);
     if (!m.dealValue)
         m.dealValue = other.dealValue;
     if (!m.lifetimeValue)

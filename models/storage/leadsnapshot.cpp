@@ -3,6 +3,7 @@
 #include "models/domain/dates.h"
 #include "models/storage/leadcolumns.h"
 #include "models/storage/leadcontacts.h"
+#include "models/storage/leadcustomfields.h"
 #include "models/storage/repositories.h"
 #include "models/storage/sql.h"
 
@@ -78,6 +79,8 @@ Status restoreLead(Database &db, const LeadSnapshot &s) {
     if (auto q = exec(db, scoreWriteSql(), {s.lead.id, s.lead.score}); !q)
         return q.failure();
     if (Status c = writeContacts(db, s.lead.id, s.lead.extraContacts); !c)
+        return c;
+    if (Status c = writeCustomFields(db, s.lead.id, s.lead.customFields); !c)
         return c;
     for (const StageChange &c : s.history) {
         auto q =

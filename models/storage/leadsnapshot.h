@@ -11,7 +11,8 @@
 namespace mikomi::storage {
 
 // Everything stored about one lead, so a delete or a merge can be undone exactly: the lead comes
-// back with the same id (its further emails and numbers, Lead::extraContacts, with it), and its
+// back with the same id (its further emails and numbers, Lead::extraContacts, and its custom
+// fields, Lead::customFields, with it), and its
 // history, touchpoints and activities with theirs.
 // A follow-up task as stored (the row's own values, so that it comes back unchanged).
 struct TaskRow {

@@ -143,7 +143,7 @@ Result<EraseSummary> erase(Database &db, const QList<qint64> &ids) {
             return tx.failure();
         for (qint64 id : ids) {
             // Cascades to stage_history, touchpoints, activities, tasks and the extra emails and
-            // numbers (lead_contacts); the trigger
+            // numbers (lead_contacts), the custom fields (lead_custom_fields); the trigger
             // leads_fts_delete adds a tombstone for the lead to the search index.
             if (auto q = exec(db, QStringLiteral("DELETE FROM leads WHERE id = ?"), {id}); !q)
                 return q.failure();

@@ -61,8 +61,9 @@ struct EraseSummary {
 Result<EraseSummary> eraseCount(Database &db, const QList<qint64> &ids);
 
 // Erases the leads and everything linked to them so that no byte of theirs stays in the file:
-// secure_delete on, the rows deleted (cascading to history, touchpoints, activities, tasks and
-// extra emails and numbers), the search index's segments merged into one without them
+// secure_delete on, the rows deleted (cascading to history, touchpoints, activities, tasks,
+// extra emails and numbers and custom fields), the search index's segments merged into one without
+// them
 // ('optimize': FTS5 only tombstones a deleted row until its segments are merged), the file
 // rewritten (VACUUM: earlier free pages and free space) and the write-ahead log checkpointed and
 // truncated. The deletion is one transaction; it cannot be undone. Compacting or emptying the log

@@ -5,6 +5,7 @@
 #include "models/domain/textcheck.h"
 #include "models/storage/leadcolumns.h"
 #include "models/storage/leadcontacts.h"
+#include "models/storage/leadcustomfields.h"
 #include "models/storage/sql.h"
 #include "models/text/normalize.h"
 
@@ -155,14 +156,69 @@ Result<qint64> UserRepository::resolve(const QString &name) {
 }
 
 Result<QList<User>> UserRepository::list() const {
-    auto q = exec(m_db, QStringLiteral("SELECT id, name, active FROM users ORDER BY name"));
+    auto q = exec(m_db, QStringLiteral("SELECT id, name, active, email FROM users ORDER BY name"));
     if (!q)
         return q.failure();
     QList<User> out;
     while (q->next())
-        out.append(
-            User{q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toInt() != 0});
+        out.append(User{q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toInt() != 0,
+                        q->value(3).toString()});
     return out;
+}
+
+Status UserRepository::setEmail(qint64 id, const QString &email) {
+    return setEmails({{id, email}});
+}
+
+Status UserRepository::setEmails(const QList<std::pair<qint64, QString>> &emails) {
+    return inTransaction(m_db, [&]() -> Status {
+        // Cleared first, so that two users can swap addresses.
+        for (const auto &[id, email] : emails) {
+            auto q = exec(
+                m_db, QStringLiteral("UPDATE users SET email = '', email_key = '' WHERE id = ?"),
+                {id});
+            if (!q)
+                return q.failure();
+            if (q->numRowsAffected() == 0)
+                return Error{QCoreApplication::translate(
+                    "Mikomi", "The user no longer exists; it may have been deleted.")};
+        }
+        for (const auto &[id, email] : emails) {
+            const QString written = tidyEmail(email);
+            const QString key = text::normalizeEmail(written);
+            if (key.isEmpty())
+                continue;
+            if (!text::isValidEmail(key))
+                return Error{
+                    QCoreApplication::translate("Mikomi", "\"%1\" is not a valid email address.")
+                        .arg(written)};
+            auto other =
+                exec(m_db, QStringLiteral("SELECT name FROM users WHERE email_key = ?"), {key});
+            if (!other)
+                return other.failure();
+            if (other->next())
+                return Error{QCoreApplication::translate("Mikomi",
+                                                         "%1 already has the email address \"%2\".")
+                                 .arg(other->value(0).toString(), written)};
+            auto q =
+                exec(m_db, QStringLiteral("UPDATE users SET email = ?, email_key = ? WHERE id = ?"),
+                     {written, key, id});
+            if (!q)
+                return q.failure();
+        }
+        m_db.changes().note(DataKind::Users);
+        return {};
+    });
+}
+
+Result<QString> UserRepository::nameForEmail(const QString &email) const {
+    const QString key = text::normalizeEmail(email);
+    if (key.isEmpty())
+        return QString();
+    auto q = exec(m_db, QStringLiteral("SELECT name FROM users WHERE email_key = ?"), {key});
+    if (!q)
+        return q.failure();
+    return q->next() ? q->value(0).toString() : QString();
 }
 
 Status UserRepository::setActive(const QString &name, bool active) {
@@ -399,6 +455,8 @@ Status LeadRepository::writeLead(const Lead &lead, bool insert, qint64 *newId) {
     // The further emails and numbers go with the lead (all of them: a save is the whole lead).
     if (Status c = writeContacts(m_db, id, lead.extraContacts); !c)
         return c;
+    if (Status c = writeCustomFields(m_db, id, lead.customFields); !c)
+        return c;
     m_db.changes().noteLead(id);
     return {};
 }
@@ -455,12 +513,16 @@ Status LeadRepository::forEach(const QList<qint64> &ids,
         auto contacts = readContacts(m_db, QList<qint64>());
         if (!contacts)
             return contacts.failure();
+        auto custom = readCustomFields(m_db, QList<qint64>());
+        if (!custom)
+            return custom.failure();
         auto q = exec(m_db, kSelectLead + QStringLiteral("ORDER BY l.id"));
         if (!q)
             return q.failure();
         while (q->next()) {
             Lead l = leadFromQuery(*q);
             l.extraContacts = contacts->take(l.id);
+            l.customFields = custom->take(l.id);
             if (!visit(std::move(l)))
                 break;
         }
@@ -486,11 +548,15 @@ Status LeadRepository::forEach(const QList<qint64> &ids,
         auto contacts = readContacts(m_db, part);
         if (!contacts)
             return contacts.failure();
+        auto custom = readCustomFields(m_db, part);
+        if (!custom)
+            return custom.failure();
         QHash<qint64, Lead> found;
         found.reserve(part.size());
         while (q->next()) {
             Lead l = leadFromQuery(*q);
             l.extraContacts = contacts->take(l.id);
+            l.customFields = custom->take(l.id);
             found.insert(l.id, std::move(l));
         }
         if (q->lastError().isValid())
@@ -529,6 +595,10 @@ Result<Lead> LeadRepository::get(qint64 id) const {
     if (!contacts)
         return contacts.failure();
     lead.extraContacts = std::move(*contacts);
+    auto custom = readCustomFields(m_db, id);
+    if (!custom)
+        return custom.failure();
+    lead.customFields = std::move(*custom);
     return lead;
 }
 

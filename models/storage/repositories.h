@@ -35,6 +35,14 @@ public:
     Result<qint64> resolve(const QString &name);
     Result<QList<User>> list() const;
     Status setActive(const QString &name, bool active);
+    // Sets (or, with an empty string, clears) the email address of user `id`. An error for an
+    // invalid address or one another user has (compared as text::normalizeEmail folds them).
+    Status setEmail(qint64 id, const QString &email);
+    // Several at once, in one transaction (two users may swap addresses); nothing changes on an
+    // error.
+    Status setEmails(const QList<std::pair<qint64, QString>> &emails);
+    // The name of the user whose email address is `email` (folded), or an empty string.
+    Result<QString> nameForEmail(const QString &email) const;
 
 private:
     void checkCache() const;

@@ -137,6 +137,47 @@ private slots:
         QVERIFY(r.err.contains(QStringLiteral("Skipped (already present): 5")));
     }
 
+    // Issue 12: --map "Rating=custom:NAME" keeps the column in a custom field; the export writes
+    // it as a "custom:NAME" column, which imports back into another database by itself; the
+    // person export holds it.
+    void mapToACustomFieldExportsAndImportsBack() {
+        const QString file = data("layouts/salesforce_report.csv");
+        Run r = mikomi({QStringLiteral("import"), file, QStringLiteral("--map"),
+                        QStringLiteral("Rating=custom:Rating (SF)")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QStringLiteral("was not imported")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral(
+                     "Column \"Rating\" was kept in the custom field \"Rating (SF)\" (1 value)")),
+                 qPrintable(r.err));
+        r = mikomi({QStringLiteral("import"), file, QStringLiteral("--map"),
+                    QStringLiteral("Rating=custom:")});
+        QCOMPARE(r.code, 1);
+        const QString out = m_dir.filePath(QStringLiteral("custom.csv"));
+        r = mikomi({QStringLiteral("export"), out});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const auto table = mikomi::io::readCsvFile(out).value();
+        const int col = table.records.at(0).fields.indexOf(QStringLiteral("custom:Rating (SF)"));
+        QVERIFY2(col >= 0, qPrintable(table.records.at(0).fields.join(u',')));
+        QStringList values;
+        for (qsizetype i = 1; i < table.records.size(); ++i)
+            values << table.records.at(i).fields.value(col);
+        QVERIFY2(values.contains(QStringLiteral("Hot")), qPrintable(values.join(u',')));
+        init(); // another database
+        r = mikomi({QStringLiteral("import"), out});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QStringLiteral("was not imported")), qPrintable(r.err));
+        const int email = table.records.at(0).fields.indexOf(QStringLiteral("email"));
+        QString who;
+        for (qsizetype i = 1; i < table.records.size(); ++i)
+            if (table.records.at(i).fields.value(col) == QLatin1String("Hot"))
+                who = table.records.at(i).fields.value(email);
+        r = mikomi({QStringLiteral("person"), QStringLiteral("export"), who});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("\"custom_fields\"")) &&
+                     r.out.contains(QStringLiteral("Rating (SF)")),
+                 qPrintable(r.out));
+    }
+
     void cleanImportExitsZeroAndExports() {
         Run r =
             mikomi({QStringLiteral("import"), data("cp932_leads.csv"), QStringLiteral("--encoding"),

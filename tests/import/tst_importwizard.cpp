@@ -13,6 +13,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
@@ -187,6 +188,61 @@ private slots:
         w.next();
         QTRY_VERIFY(w.lastSummary() && !w.lastSummary()->dryRun);
         QCOMPARE(storage::LeadRepository(*db).get(1).value().notes, QStringLiteral("Rating: Hot"));
+    }
+
+    // Issue 12: the same column kept in a custom field the user names ("Custom field…" asks for
+    // the name), as --map "Rating=custom:Rating (SF)" does; cancelling the question changes
+    // nothing.
+    void keepColumnInCustomField() {
+        auto db = storage::Database::open(m_dir.filePath(QStringLiteral("custom.mikomi"))).value();
+        ui::ImportWizard w(db.get(), data("layouts/salesforce_report.csv"));
+        w.show();
+        w.next();
+        QCOMPARE(w.currentId(), int(ui::ImportWizard::MappingPage));
+        auto *mapping = w.findChild<QTableWidget *>(QStringLiteral("mapping"));
+        int rating = -1;
+        for (int r = 0; r < mapping->rowCount(); ++r)
+            if (mapping->item(r, 0)->text() == QStringLiteral("Rating"))
+                rating = r;
+        QVERIFY(rating >= 0);
+        auto *combo = qobject_cast<QComboBox *>(mapping->cellWidget(rating, 1));
+        QVERIFY(combo);
+        const int custom = combo->findText(QStringLiteral("Custom field…"));
+        QVERIFY(custom > 0);
+        // The question, answered (or cancelled) as soon as it is shown.
+        const auto answer = [&w](const QString &name) {
+            QTimer::singleShot(0, &w, [&w, name] {
+                auto *dialog = w.findChild<QInputDialog *>(QStringLiteral("customFieldName"));
+                QVERIFY(dialog);
+                QCOMPARE(dialog->textValue(), QStringLiteral("Rating")); // the header, suggested
+                if (name.isEmpty()) {
+                    dialog->reject();
+                } else {
+                    dialog->setTextValue(name);
+                    dialog->accept();
+                }
+            });
+        };
+        answer(QString());
+        combo->setCurrentIndex(custom);
+        emit combo->activated(custom);
+        QCOMPARE(combo->currentData().toInt(), -1); // still not imported
+        answer(QStringLiteral("Rating (SF)"));
+        combo->setCurrentIndex(custom);
+        emit combo->activated(custom);
+        QCOMPARE(combo->currentText(), QStringLiteral("Custom field: Rating (SF)"));
+        mapping->scrollToItem(mapping->item(rating, 0));
+        shot(&w, QStringLiteral("import_keep_in_custom_field"), QStringLiteral("en"));
+        w.next();
+        QTRY_VERIFY(!w.running() && w.lastSummary().has_value());
+        QCOMPARE(w.lastSummary()->rejected, 0);
+        QVERIFY(w.lastSummary()->notImported.isEmpty());
+        w.next();
+        QTRY_VERIFY(w.lastSummary() && !w.lastSummary()->dryRun);
+        const Lead l = storage::LeadRepository(*db).get(1).value();
+        QCOMPARE(l.customFields,
+                 (QList<CustomField>{{QStringLiteral("Rating (SF)"), QStringLiteral("Hot")}}));
+        QVERIFY(l.notes.isEmpty());
     }
 
     void vcardFile() {
