@@ -396,7 +396,7 @@ private slots:
                     return;
                 files->selectFile(path);
                 step = 2;
-                files->accept();
+                static_cast<QDialog *>(files)->accept(); // QFileDialog::accept is protected
             } else if (step == 2) {
                 auto *box = qobject_cast<QMessageBox *>(w);
                 if (!box || box->objectName() != QLatin1String("exportReplacements"))
