@@ -172,8 +172,26 @@ void runExportDialog(QWidget *parent, storage::Database *db, const QList<qint64>
     form->addRow(buttons);
     QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    QObject::connect(format, &QComboBox::currentIndexChanged, &dialog,
-                     [encoding](int i) { encoding->setEnabled(i == 0); });
+    // A vCard's encoding follows from its version (2.1 Shift_JIS, else UTF-8): shown, not chosen;
+    // the CSV's choice comes back when CSV is picked again.
+    encoding->setObjectName(QStringLiteral("exportEncoding"));
+    auto csvEncoding = std::make_shared<int>(0);
+    QObject::connect(
+        format, &QComboBox::currentIndexChanged, &dialog, [format, encoding, csvEncoding](int) {
+            const QVariantList f = format->currentData().toList();
+            const bool csv =
+                services::ExportFormat(f.value(0).toInt()) == services::ExportFormat::Csv;
+            if (encoding->isEnabled())
+                *csvEncoding = encoding->currentIndex();
+            encoding->setEnabled(csv);
+            if (csv) {
+                encoding->setCurrentIndex(*csvEncoding);
+                return;
+            }
+            const bool v21 = io::VCardVersion(f.value(1).toInt()) == io::VCardVersion::V21;
+            encoding->setCurrentIndex(
+                encoding->findData(int(v21 ? io::Encoding::Cp932 : io::Encoding::Utf8)));
+        });
     if (dialog.exec() != QDialog::Accepted)
         return;
 

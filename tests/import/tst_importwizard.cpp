@@ -375,6 +375,8 @@ private slots:
 
         int step = 0;
         QString item, message;
+        io::Encoding encodingShown = io::Encoding::Utf16Le, csvEncodingBack = io::Encoding::Utf16Le;
+        bool encodingEnabled = true;
         QTimer poll;
         QObject::connect(&poll, &QTimer::timeout, &poll, [&] {
             QWidget *w = QApplication::activeModalWidget();
@@ -386,8 +388,16 @@ private slots:
                     return;
                 const int i = format->count() - 1; // the last: vCard 2.1
                 item = format->itemText(i);
+                auto *encoding = w->findChild<QComboBox *>(QStringLiteral("exportEncoding"));
+                encoding->setCurrentIndex(encoding->findData(int(io::Encoding::Utf8)));
                 format->setCurrentIndex(i);
+                // A vCard 2.1 is Shift_JIS: the encoding box shows it and cannot be changed.
+                encodingShown = io::Encoding(encoding->currentData().toInt());
+                encodingEnabled = encoding->isEnabled();
                 shot(w, QStringLiteral("export_dialog"), lang);
+                format->setCurrentIndex(0); // back to CSV: the CSV's choice returns
+                csvEncodingBack = io::Encoding(encoding->currentData().toInt());
+                format->setCurrentIndex(i);
                 step = 1;
                 qobject_cast<QDialog *>(w)->accept();
             } else if (step == 1) {
@@ -411,6 +421,9 @@ private slots:
         ui::runExportDialog(nullptr, db.get());
         poll.stop();
         QCOMPARE(step, 3);
+        QCOMPARE(encodingShown, io::Encoding::Cp932);
+        QVERIFY(!encodingEnabled);
+        QCOMPARE(csvEncodingBack, io::Encoding::Utf8);
         QVERIFY2(item.contains(QStringLiteral("2.1")) && item.contains(QStringLiteral("Shift_JIS")),
                  qPrintable(item));
         if (lang == QLatin1String("ja"))
