@@ -126,6 +126,7 @@ QByteArray decodeQuotedPrintable(QByteArrayView in) {
 struct Property {
     int line = 0;
     QByteArray name;         // upper case, group removed
+    QByteArray group;        // upper case ("ITEM1" of item1.TEL), empty when none
     QList<QByteArray> types; // upper case: TYPE=… values and bare 2.1 parameters
     QString sortAs;
     QString value; // decoded text, still escaped
@@ -260,12 +261,22 @@ public:
                 lead.title = text();
                 mark({"title"}, p.line);
             }
+        } else if (n == "X-ABLABEL") {
+            // Apple's and Google's label of the TEL or EMAIL in the same group
+            // ("item1.X-ABLabel:直通"); Apple writes its own labels as "_$!<Mobile>!$_".
+            QString label = text();
+            if (label.startsWith(QLatin1String("_$!<")) && label.endsWith(QLatin1String(">!$_")))
+                label = label.mid(4, label.size() - 8);
+            if (!p.group.isEmpty() && !label.isEmpty())
+                m_groupLabels.insert(p.group, label);
         } else if (n == "TEL") {
             QString v = text();
             if (v.startsWith(QLatin1String("tel:"), Qt::CaseInsensitive))
                 v = v.mid(4); // 4.0 URI value
             if (v.isEmpty() || v.startsWith(QLatin1String("sip:"), Qt::CaseInsensitive))
                 return;
+            if (!p.group.isEmpty())
+                m_groupValues.insert(p.group, v);
             // Every number is kept: the first (or preferred) phone and mobile on the lead, the
             // others, faxes and pagers as extra contacts labelled with their types.
             if (has("FAX")) {
@@ -299,6 +310,8 @@ public:
             const QString v = text();
             if (v.isEmpty())
                 return;
+            if (!p.group.isEmpty())
+                m_groupValues.insert(p.group, v);
             if (lead.email.isEmpty() || (pref && !m_emailPref)) {
                 if (!lead.email.isEmpty())
                     lead.extraContacts.append(
@@ -376,6 +389,17 @@ public:
             lead.familyReading = reading(f);
             lead.givenReading = reading(g);
         }
+        // A further email or number labelled in its group takes that label (the lead's own email,
+        // phone and mobile have none).
+        for (auto it = m_groupLabels.cbegin(); it != m_groupLabels.cend(); ++it) {
+            const QString value = m_groupValues.value(it.key());
+            for (ContactPoint &c : lead.extraContacts) {
+                if (!value.isEmpty() && c.value == value) {
+                    c.label = it.value();
+                    break;
+                }
+            }
+        }
         lead.companyReading = reading(!m_phoneticOrg.isEmpty() ? m_phoneticOrg
                                       : !m_msOrg.isEmpty()     ? m_msOrg
                                                                : m_orgSort);
@@ -402,6 +426,7 @@ private:
     QString m_sortFamily, m_sortGiven, m_sortString, m_orgSort;
     bool m_phonePref = false, m_mobilePref = false, m_emailPref = false;
     bool m_adrSet = false, m_adrPref = false, m_orgSet = false;
+    QHash<QByteArray, QString> m_groupLabels, m_groupValues; // item group → X-ABLabel, value
 };
 
 QString warnMalformed() {
@@ -519,8 +544,11 @@ VCardReadResult readVCards(QByteArrayView data) {
         }
         const QList<QByteArray> head = splitParams(QByteArrayView(l.bytes).first(colon));
         QByteArray name = head.first().trimmed().toUpper();
-        if (const qsizetype dot = name.lastIndexOf('.'); dot >= 0)
+        QByteArray group;
+        if (const qsizetype dot = name.lastIndexOf('.'); dot >= 0) {
+            group = name.left(dot);
             name = name.mid(dot + 1); // item1.EMAIL
+        }
         const QByteArrayView rawValue = QByteArrayView(l.bytes).sliced(colon + 1);
         if (name == "BEGIN" || name == "END") {
             const bool isCard = rawValue.trimmed().toByteArray().toUpper() == "VCARD";
@@ -561,6 +589,7 @@ VCardReadResult readVCards(QByteArrayView data) {
         Property p;
         p.line = l.line;
         p.name = name;
+        p.group = group;
         QByteArray charset;
         for (qsizetype i = 1; i < head.size(); ++i) {
             const QByteArray param = head.at(i).trimmed();
@@ -952,7 +981,10 @@ QByteArray writeVCard(const Lead &lead, VCardVersion version, Encoding charset) 
     if (!lead.mobile.isEmpty())
         lines << (v4 ? QStringLiteral("TEL;TYPE=cell:") : QStringLiteral("TEL;TYPE=CELL:")) +
                      escapeText(lead.mobile);
-    // The further emails and numbers, one line each (their labels have no standard parameter).
+    // The further emails and numbers, one line each. A label has no standard parameter: it goes
+    // in Apple's X-ABLabel of the same item group ("item1.TEL…" + "item1.X-ABLabel:直通"), as
+    // iPhone, macOS and Google Contacts write and read it (tests/data/vcard/ez-vcard).
+    int item = 0;
     for (const ContactPoint &c : lead.extraContacts) {
         if (c.value.isEmpty())
             continue;
@@ -974,7 +1006,13 @@ QByteArray writeVCard(const Lead &lead, VCardVersion version, Encoding charset) 
                 v4 ? QStringLiteral("TEL;TYPE=work,fax:") : QStringLiteral("TEL;TYPE=WORK,FAX:");
             break;
         }
-        lines << property + escapeText(c.value);
+        if (c.label.trimmed().isEmpty()) {
+            lines << property + escapeText(c.value);
+        } else {
+            const QString group = QStringLiteral("item%1.").arg(++item);
+            lines << group + property + escapeText(c.value);
+            lines << group + QStringLiteral("X-ABLabel:") + escapeText(c.label.trimmed());
+        }
     }
     if (!lead.street.isEmpty() || !lead.building.isEmpty() || !lead.city.isEmpty() ||
         !lead.prefecture.isEmpty() || !lead.postalCode.isEmpty() || !lead.country.isEmpty())

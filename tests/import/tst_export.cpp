@@ -50,11 +50,13 @@ Lead japanese() {
     l.notes = QStringLiteral("展示会で名刺交換。\n来月; 見積もり, 再訪問\nC:\\見積\\2026");
     l.createdAt = QDateTime(QDate(2026, 4, 1), QTime(9, 0));
     l.extraContacts = {
-        {ContactKind::Email, QStringLiteral("kohaku.second@minase-kiln.example"), QString()},
-        {ContactKind::Email, QStringLiteral("sales@minase-kiln.example"), QString()},
-        {ContactKind::Phone, QStringLiteral("03-4471-2290"), QString()},
-        {ContactKind::Mobile, QStringLiteral("080-4471-0002"), QString()},
-        {ContactKind::Fax, QStringLiteral("03-4471-2291"), QString()},
+        {ContactKind::Email, QStringLiteral("kohaku.second@minase-kiln.example"),
+         QStringLiteral("Work")},
+        {ContactKind::Email, QStringLiteral("sales@minase-kiln.example"),
+         QStringLiteral("営業窓口")},
+        {ContactKind::Phone, QStringLiteral("03-4471-2290"), QStringLiteral("直通")},
+        {ContactKind::Mobile, QStringLiteral("080-4471-0002"), QStringLiteral("社用携帯; 2台目")},
+        {ContactKind::Fax, QStringLiteral("03-4471-2291"), QStringLiteral("FAX")},
     };
     return l;
 }
@@ -79,7 +81,7 @@ Lead english() {
                              "line in a quoted-printable vCard 2.1 value.");
     l.createdAt = QDateTime(QDate(2026, 4, 2), QTime(10, 0));
     l.extraContacts = {
-        {ContactKind::Fax, QStringLiteral("+1 212 555 0189"), QString()},
+        {ContactKind::Fax, QStringLiteral("+1 212 555 0189"), QStringLiteral("Fax, 3rd floor")},
     };
     return l;
 }
@@ -94,14 +96,15 @@ Lead companyOnly() {
     return l;
 }
 
-// The fields a vCard holds, as text, for one comparison.
-QStringList cardFields(const Lead &l) {
+// The fields a vCard holds, as text, for one comparison; the labels of further emails and numbers
+// too when `labels` (3.0 and 4.0 write them in X-ABLabel; 2.1 for older phones does not).
+QStringList cardFields(const Lead &l, bool labels = false) {
     QStringList f{l.familyName,     l.givenName,  l.familyReading, l.givenReading, l.company,
                   l.companyReading, l.department, l.title,         l.email,        l.phone,
                   l.mobile,         l.postalCode, l.prefecture,    l.city,         l.street,
                   l.building,       l.country,    l.website,       l.notes};
     for (const ContactPoint &c : l.extraContacts)
-        f << QStringLiteral("%1:%2").arg(int(c.kind)).arg(c.value);
+        f << QStringLiteral("%1:%2:%3").arg(int(c.kind)).arg(c.value, labels ? c.label : QString());
     return f;
 }
 
@@ -149,7 +152,8 @@ private slots:
     void init() { m_db = freshDb(); }
 
     // Each version, exported and imported into an empty database: every field and every further
-    // email and number comes back exactly (only labels are not written).
+    // email and number comes back exactly, with its label in 3.0 and 4.0 (X-ABLabel); a 2.1 card
+    // for older phones has no labels.
     void vcardRoundTrip_data() {
         QTest::addColumn<int>("version");
         QTest::newRow("2.1") << int(io::VCardVersion::V21);
@@ -184,8 +188,9 @@ private slots:
         QCOMPARE(s->rejected, 0);
         const QList<Lead> got = all(*back);
         QCOMPARE(got.size(), 3);
+        const bool labels = io::VCardVersion(version) != io::VCardVersion::V21;
         for (int i = 0; i < 3; ++i)
-            QCOMPARE(cardFields(got.at(i)), cardFields(leads.at(i)));
+            QCOMPARE(cardFields(got.at(i), labels), cardFields(leads.at(i), labels));
     }
 
     // vCard 2.1 as older Japanese phones read it: Shift_JIS, CHARSET on non-ASCII values, the

@@ -354,6 +354,41 @@ private slots:
         QCOMPARE(r.cards.at(0).lead.notes, QStringLiteral("one\ntwo\nthree"));
     }
 
+    // Google's and Apple's labels of further numbers and emails: "item1.X-ABLabel".
+    void itemGroupLabels() {
+        const auto labelOf = [](const Lead &l, const QString &value) {
+            for (const ContactPoint &c : l.extraContacts)
+                if (c.value == value)
+                    return c.label;
+            return QStringLiteral("(not an extra contact)");
+        };
+        const Lead g = single("ez-vcard/gmail-single2.vcf");
+        QCOMPARE(labelOf(g, QStringLiteral("customcategory@example.com")),
+                 QStringLiteral("CustomEmailCategory"));
+        QCOMPARE(labelOf(g, QStringLiteral("otheremail@example.com")), QString());
+        const Lead mac = single("ez-vcard/John_Doe_MAC_ADDRESS_BOOK.vcf");
+        QCOMPARE(labelOf(mac, QStringLiteral("905-222-1234")), QStringLiteral("AssistantPhone"));
+        // Apple's own labels lose their "_$!<…>!$_" wrapping; ours come back as written.
+        Lead l;
+        l.familyName = QStringLiteral("水無瀬");
+        l.phone = QStringLiteral("03-4471-2200");
+        l.extraContacts = {
+            {ContactKind::Phone, QStringLiteral("03-4471-2290"), QStringLiteral("直通; 内線, 2")},
+            {ContactKind::Fax, QStringLiteral("03-4471-2291"), QString()}};
+        const QByteArray card = writeVCard(l, VCardVersion::V30);
+        QVERIFY(card.contains("\r\nitem1.TEL;TYPE=WORK,VOICE:03-4471-2290\r\n"));
+        QVERIFY(card.contains("\r\nTEL;TYPE=WORK,FAX:03-4471-2291\r\n"));
+        const Lead back = readVCards(card).cards.value(0).lead;
+        QCOMPARE(labelOf(back, QStringLiteral("03-4471-2290")), QStringLiteral("直通; 内線, 2"));
+        QCOMPARE(labelOf(back, QStringLiteral("03-4471-2291")), QStringLiteral("work,fax"));
+        const Lead apple = readVCards("BEGIN:VCARD\r\nVERSION:3.0\r\nN:A;B;;;\r\n"
+                                      "TEL:1\r\nitem1.TEL:2\r\nitem1.X-ABLabel:_$!<Mobile>!$_\r\n"
+                                      "END:VCARD\r\n")
+                               .cards.value(0)
+                               .lead;
+        QCOMPARE(labelOf(apple, QStringLiteral("2")), QStringLiteral("Mobile"));
+    }
+
     void versionNames() {
         QCOMPARE(vcardVersionFromName(QStringLiteral("2.1")), VCardVersion::V21);
         QCOMPARE(vcardVersionFromName(QStringLiteral("21")), VCardVersion::V21);
