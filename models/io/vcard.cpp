@@ -364,7 +364,14 @@ public:
         const bool companyCard =
             m_showAsCompany ||
             (!lead.company.isEmpty() && text::foldKey(m_fn) == text::foldKey(lead.company));
-        if (lead.familyName.isEmpty() && lead.givenName.isEmpty() && !companyCard) {
+        // Nor is a card whose FN only repeats its email or number (what a writer puts there when
+        // it knows no name, as ours does) a person of that name.
+        bool fnIsContact = m_fn.trimmed() == QLatin1String("-");
+        for (const QString &v : {lead.email, lead.phone, lead.mobile})
+            fnIsContact = fnIsContact || (!v.isEmpty() && m_fn.trimmed() == v);
+        for (const ContactPoint &c : lead.extraContacts)
+            fnIsContact = fnIsContact || m_fn.trimmed() == c.value;
+        if (lead.familyName.isEmpty() && lead.givenName.isEmpty() && !companyCard && !fnIsContact) {
             const auto [f, g] = splitFullName(m_fn);
             lead.familyName = f;
             lead.givenName = g;
