@@ -10,6 +10,7 @@
 #include "ui/budgetchart.h"
 #include "ui/campaigndialog.h"
 #include "ui/chartpanel.h"
+#include "ui/messagebox.h"
 #include "ui/pages.h"
 #include "ui/spendcommands.h"
 #include "ui/spendgridview.h"
@@ -552,8 +553,8 @@ void BudgetPage::deleteSelectedCampaign() {
         return;
     }
     const QString name = m_campaigns->campaigns().at(row).name;
-    if (QMessageBox::question(this, tr("Delete campaign"),
-                              tr("Delete the campaign \"%1\"? You can undo this.").arg(name)) !=
+    if (MessageBox::question(this, tr("Delete campaign"),
+                             tr("Delete the campaign \"%1\"? You can undo this.").arg(name)) !=
         QMessageBox::Yes)
         return;
     deleteCampaign(id);

@@ -5,6 +5,7 @@
 #include "models/storage/repositories.h"
 #include "models/storage/spendstore.h"
 #include "ui/leadcommands.h"
+#include "ui/messagebox.h"
 
 #include <QComboBox>
 #include <QCompleter>
@@ -586,8 +587,7 @@ bool CardEntryDialog::offerDraft() {
         yes->setAutoDefault(true);
         box.setDefaultButton(yes);
         box.setEscapeButton(yes); // closing the question loses nothing
-        box.exec();
-        restore = box.clickedButton() != no;
+        restore = MessageBox::exec(box) != no;
     }
     if (!restore) {
         if (Status s = m_store.clearDraft(); !s)
@@ -696,12 +696,12 @@ DuplicateChoice CardEntryDialog::askDuplicates(const QList<storage::DuplicateMat
     QPushButton *keep = box.addButton(tr("Keep typing"), QMessageBox::RejectRole);
     box.setDefaultButton(open);
     box.setEscapeButton(keep);
-    box.exec();
-    if (box.clickedButton() == open)
+    QAbstractButton *chosen = MessageBox::exec(box);
+    if (chosen == open)
         return DuplicateChoice::OpenExisting;
-    if (box.clickedButton() == merge)
+    if (chosen == merge)
         return DuplicateChoice::Merge;
-    if (box.clickedButton() == save)
+    if (chosen == save)
         return DuplicateChoice::SaveAnyway;
     return DuplicateChoice::Cancel;
 }
@@ -714,10 +714,10 @@ CardEntryDialog::CloseChoice CardEntryDialog::askClose() {
     QPushButton *keep = box.addButton(tr("Keep typing"), QMessageBox::RejectRole);
     box.setDefaultButton(save);
     box.setEscapeButton(keep);
-    box.exec();
-    if (box.clickedButton() == save)
+    QAbstractButton *chosen = MessageBox::exec(box);
+    if (chosen == save)
         return CloseChoice::Save;
-    if (box.clickedButton() == discard)
+    if (chosen == discard)
         return CloseChoice::Discard;
     return CloseChoice::KeepTyping;
 }

@@ -2,6 +2,7 @@
 
 #include "models/storage/livefiles.h"
 #include "ui/filedialogs.h"
+#include "ui/messagebox.h"
 
 #include <QChart>
 #include <QChartView>
@@ -84,7 +85,7 @@ void ChartPanel::askPng() {
     const QString path =
         getSaveFileName(this, tr("Save the chart as PNG"), QString(), tr("PNG images (*.png)"));
     if (!path.isEmpty() && !exportPng(path))
-        QMessageBox::warning(
+        MessageBox::warning(
             this, tr("Export"),
             tr("The chart could not be saved to %1.").arg(QDir::toNativeSeparators(path)));
 }
@@ -93,7 +94,7 @@ void ChartPanel::askPdf() {
     const QString path =
         getSaveFileName(this, tr("Save the chart as PDF"), QString(), tr("PDF documents (*.pdf)"));
     if (!path.isEmpty() && !exportPdf(path))
-        QMessageBox::warning(
+        MessageBox::warning(
             this, tr("Export"),
             tr("The chart could not be saved to %1.").arg(QDir::toNativeSeparators(path)));
 }

@@ -10,6 +10,7 @@
 #include "ui/chartpanel.h"
 #include "ui/filedialogs.h"
 #include "ui/matrixview.h"
+#include "ui/messagebox.h"
 #include "ui/pages.h"
 
 #include <QCheckBox>
@@ -180,7 +181,7 @@ QString DashboardPage::title() const {
 }
 
 void DashboardPage::showLoadError(const QString &message) {
-    QMessageBox::warning(this, title(), message);
+    MessageBox::warning(this, title(), message);
 }
 
 void DashboardPage::recompute() {
@@ -295,7 +296,7 @@ void DashboardPage::askPdf() {
     const QString path = getSaveFileName(this, tr("Save the dashboard as PDF"), QString(),
                                          tr("PDF documents (*.pdf)"));
     if (!path.isEmpty() && !exportPdf(path))
-        QMessageBox::warning(
+        MessageBox::warning(
             this, title(),
             tr("The dashboard could not be saved to %1.").arg(QDir::toNativeSeparators(path)));
 }

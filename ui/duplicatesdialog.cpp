@@ -3,6 +3,7 @@
 #include "models/domain/lead.h"
 #include "models/storage/duplicates.h"
 #include "ui/leadcommands.h"
+#include "ui/messagebox.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -70,7 +71,7 @@ void DuplicatesDialog::reload() {
     m_tree->clear();
     auto groups = storage::duplicateGroups(m_db);
     if (!groups) {
-        QMessageBox::warning(this, windowTitle(), groups.error());
+        MessageBox::warning(this, windowTitle(), groups.error());
         return;
     }
     const bool ja = QLocale().language() == QLocale::Japanese;
@@ -122,7 +123,7 @@ void DuplicatesDialog::mergeSelected() {
     if (m_undo)
         m_undo->endMacro();
     if (!error->isEmpty())
-        QMessageBox::warning(this, windowTitle(), *error);
+        MessageBox::warning(this, windowTitle(), *error);
     reload();
     emit merged();
 }

@@ -3,6 +3,7 @@
 #include "models/appsettings.h"
 #include "ui/filedialogs.h"
 #include "ui/leadeditor.h"
+#include "ui/messagebox.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -639,7 +640,7 @@ void ImportWizard::saveReport() {
     if (path.isEmpty())
         return;
     if (Status st = services::writeRejectedReport(*m_summary, path); !st)
-        QMessageBox::warning(this, tr("Save rejected rows"), st.error());
+        MessageBox::warning(this, tr("Save rejected rows"), st.error());
 }
 
 void ImportWizard::cleanupPage(int id) {
@@ -665,9 +666,9 @@ bool ImportWizard::validateCurrentPage() {
     if (currentId() == FilePage && !m_analysis) {
         analyse();
         if (!m_analysis) {
-            QMessageBox::warning(this, tr("Import"),
-                                 m_detected->text().isEmpty() ? tr("Choose a file to import.")
-                                                              : m_detected->text());
+            MessageBox::warning(this, tr("Import"),
+                                m_detected->text().isEmpty() ? tr("Choose a file to import.")
+                                                             : m_detected->text());
             return false;
         }
     }

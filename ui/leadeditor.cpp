@@ -12,6 +12,7 @@
 #include "models/text/normalize.h"
 #include "models/text/phone.h"
 #include "ui/consentwidget.h"
+#include "ui/messagebox.h"
 #include "ui/privacyactions.h"
 #include "ui/stagecommands.h"
 #include "ui/wondialog.h"
@@ -621,7 +622,7 @@ void LeadEditor::accept() {
         for (const auto &[field, text] : validateLead(lead(), phoneRegionOf(m_db))) {
             if (field != k("email") && field != k("phone") && field != k("mobile") &&
                 field != k("extraContacts")) {
-                QMessageBox::warning(this, windowTitle(), text);
+                MessageBox::warning(this, windowTitle(), text);
                 break;
             }
         }
@@ -630,13 +631,13 @@ void LeadEditor::accept() {
     const Lead l = lead();
     if (l.company.isEmpty() && l.familyName.isEmpty() && l.givenName.isEmpty() &&
         l.email.isEmpty()) {
-        QMessageBox::warning(this, windowTitle(),
-                             tr("Enter at least a company, a name or an email."));
+        MessageBox::warning(this, windowTitle(),
+                            tr("Enter at least a company, a name or an email."));
         return;
     }
     auto matches = storage::findDuplicates(m_db, l);
     if (!matches) {
-        QMessageBox::warning(this, windowTitle(), matches.error());
+        MessageBox::warning(this, windowTitle(), matches.error());
         return;
     }
     m_choice = DuplicateChoice::SaveAnyway;
@@ -668,12 +669,12 @@ DuplicateChoice LeadEditor::askDuplicates(const QList<storage::DuplicateMatch> &
     QPushButton *merge = box.addButton(tr("Merge into existing"), QMessageBox::ActionRole);
     QPushButton *save = box.addButton(tr("Save anyway"), QMessageBox::AcceptRole);
     box.addButton(QMessageBox::Cancel);
-    box.exec();
-    if (box.clickedButton() == open)
+    QAbstractButton *chosen = MessageBox::exec(box);
+    if (chosen == open)
         return DuplicateChoice::OpenExisting;
-    if (box.clickedButton() == merge)
+    if (chosen == merge)
         return DuplicateChoice::Merge;
-    if (box.clickedButton() == save)
+    if (chosen == save)
         return DuplicateChoice::SaveAnyway;
     return DuplicateChoice::Cancel;
 }
@@ -739,7 +740,7 @@ void LeadEditor::logActivity() {
     const auto error = [self, failed](const QString &msg) {
         *failed = true;
         if (self)
-            QMessageBox::warning(self, self->windowTitle(), msg);
+            MessageBox::warning(self, self->windowTitle(), msg);
     };
     auto *cmd = new LogActivityCommand(m_db, a, applied, error);
     if (m_undo) {
@@ -773,7 +774,7 @@ void LeadEditor::stageAction(int kind) {
     };
     const auto error = [self](const QString &msg) {
         if (self)
-            QMessageBox::warning(self, self->windowTitle(), msg);
+            MessageBox::warning(self, self->windowTitle(), msg);
     };
     const Stage stage = Stage(m_stage->currentData().toInt());
     // Becoming a customer is winning a deal: its value and day are asked, as on the Pipeline.
@@ -783,7 +784,7 @@ void LeadEditor::stageAction(int kind) {
         const auto asked = askWonDeals(m_db, {m_lead.id}, AppSettings().currency(), this, &problem);
         if (!asked) {
             if (!problem.isEmpty())
-                QMessageBox::warning(this, windowTitle(), problem);
+                MessageBox::warning(this, windowTitle(), problem);
             return;
         }
         won = asked->value(0);

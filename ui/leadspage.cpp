@@ -9,6 +9,7 @@
 #include "ui/flowlayout.h"
 #include "ui/leadcommands.h"
 #include "ui/leadeditor.h"
+#include "ui/messagebox.h"
 #include "ui/pages.h"
 #include "ui/pipelinecommands.h"
 #include "ui/privacyactions.h"
@@ -306,7 +307,7 @@ void LeadsPage::applyFilters() {
 }
 
 void LeadsPage::showError(const QString &message) {
-    QMessageBox::warning(this, title(), message);
+    MessageBox::warning(this, title(), message);
 }
 
 QList<int> LeadsPage::selectedRows() const {
@@ -429,9 +430,9 @@ void LeadsPage::deleteSelected() {
         ids << m_model->leadId(row);
     if (ids.isEmpty())
         return;
-    if (QMessageBox::question(this, tr("Delete leads"),
-                              tr("Delete %n lead(s) with their history? You can undo this.",
-                                 nullptr, int(ids.size()))) != QMessageBox::Yes)
+    if (MessageBox::question(this, tr("Delete leads"),
+                             tr("Delete %n lead(s) with their history? You can undo this.", nullptr,
+                                int(ids.size()))) != QMessageBox::Yes)
         return;
     auto *cmd = new DeleteLeadsCommand(
         *m_db, ids, [] {}, [this](const QString &m) { showError(m); });

@@ -8,6 +8,7 @@
 #include "models/storage/repositories.h"
 #include "ui/filedialogs.h"
 #include "ui/importexport.h"
+#include "ui/messagebox.h"
 #include "ui/page.h"
 #include "ui/pages.h"
 #include "ui/pipelinerulesdialog.h"
@@ -263,7 +264,7 @@ void MainWindow::rebuildRecentMenu() {
         QAction *a = m_recentMenu->addAction(QDir::toNativeSeparators(path));
         connect(a, &QAction::triggered, this, [this, path] {
             if (Status s = openDatabase(path); !s)
-                QMessageBox::warning(this, tr("Cannot open the database"), s.error());
+                MessageBox::warning(this, tr("Cannot open the database"), s.error());
         });
     }
     if (recent.isEmpty())
@@ -342,12 +343,12 @@ void MainWindow::newDatabase() {
     if (path.isEmpty())
         return;
     if (QFileInfo::exists(path)) {
-        QMessageBox::warning(this, tr("New Database"),
-                             tr("%1 already exists. Use Open Database to open it.").arg(path));
+        MessageBox::warning(this, tr("New Database"),
+                            tr("%1 already exists. Use Open Database to open it.").arg(path));
         return;
     }
     if (Status s = openDatabase(path); !s)
-        QMessageBox::warning(this, tr("Cannot create the database"), s.error());
+        MessageBox::warning(this, tr("Cannot create the database"), s.error());
 }
 
 void MainWindow::chooseDatabase() {
@@ -356,7 +357,7 @@ void MainWindow::chooseDatabase() {
     if (path.isEmpty())
         return;
     if (Status s = openDatabase(path); !s)
-        QMessageBox::warning(this, tr("Cannot open the database"), s.error());
+        MessageBox::warning(this, tr("Cannot open the database"), s.error());
 }
 
 void MainWindow::openSettings() {

@@ -7,6 +7,7 @@
 #include "models/storage/followups.h"
 #include "models/storage/repositories.h"
 #include "models/storage/scoringstore.h"
+#include "ui/messagebox.h"
 #include "ui/pages.h"
 #include "ui/pipelinecarddelegate.h"
 #include "ui/pipelinecommands.h"
@@ -571,7 +572,7 @@ void PipelinePage::completeSelected() {
 }
 
 void PipelinePage::showError(const QString &message) {
-    QMessageBox::warning(this, tr("Pipeline"), message);
+    MessageBox::warning(this, tr("Pipeline"), message);
 }
 
 storage::DataKinds PipelinePage::shownKinds() const {

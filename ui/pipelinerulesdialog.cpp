@@ -1,4 +1,5 @@
 #include "ui/pipelinerulesdialog.h"
+#include "ui/messagebox.h"
 
 #include "models/storage/assignment.h"
 #include "models/storage/followups.h"
@@ -172,11 +173,11 @@ void PipelineRulesDialog::accept() {
         assign.append(r);
     }
     if (Status s = storage::FollowUpRepository(m_db).setRules(response); !s) {
-        QMessageBox::warning(this, windowTitle(), s.error());
+        MessageBox::warning(this, windowTitle(), s.error());
         return;
     }
     if (Status s = storage::AssignmentRules(m_db).setRules(assign); !s) {
-        QMessageBox::warning(this, windowTitle(), s.error());
+        MessageBox::warning(this, windowTitle(), s.error());
         return;
     }
     QDialog::accept();

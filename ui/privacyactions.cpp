@@ -5,6 +5,7 @@
 #include "models/services/personexport.h"
 #include "models/storage/repositories.h"
 #include "ui/filedialogs.h"
+#include "ui/messagebox.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -64,7 +65,7 @@ void exportPersonData(QWidget *parent, storage::Database &db, qint64 leadId) {
     const QString title = QCoreApplication::translate("Mikomi", "Export this person's data");
     auto ids = personLeads(db, leadId);
     if (!ids) {
-        QMessageBox::warning(parent, title, ids.error());
+        MessageBox::warning(parent, title, ids.error());
         return;
     }
     QString path = getSaveFileName(
@@ -76,10 +77,10 @@ void exportPersonData(QWidget *parent, storage::Database &db, qint64 leadId) {
     if (Status s =
             services::writePersonExport(db, *ids, path, minorUnits(AppSettings().currency()));
         !s) {
-        QMessageBox::warning(parent, title, s.error());
+        MessageBox::warning(parent, title, s.error());
         return;
     }
-    QMessageBox::information(
+    MessageBox::information(
         parent, title,
         QCoreApplication::translate("Mikomi",
                                     "Saved everything held about this person (%n "
@@ -211,7 +212,7 @@ Result<storage::EraseSummary> eraseConfirmed(QWidget *parent, storage::Database 
     QApplication::restoreOverrideCursor();
     if (!r) {
         if (!quiet)
-            QMessageBox::warning(parent, title, r.error());
+            MessageBox::warning(parent, title, r.error());
         return r;
     }
     // Steps on the stack may hold the person's data (a delete's snapshot, an edit's old values)
@@ -237,9 +238,9 @@ Result<storage::EraseSummary> eraseConfirmed(QWidget *parent, storage::Database 
               << left;
     if (!quiet) {
         if (r->compacted && r->walEmptied && left.isEmpty())
-            QMessageBox::information(parent, title, lines.join(QLatin1Char('\n')));
+            MessageBox::information(parent, title, lines.join(QLatin1Char('\n')));
         else
-            QMessageBox::warning(parent, title, lines.join(QLatin1Char('\n')));
+            MessageBox::warning(parent, title, lines.join(QLatin1Char('\n')));
     }
     r->copies = left;
     return r;
@@ -248,8 +249,8 @@ Result<storage::EraseSummary> eraseConfirmed(QWidget *parent, storage::Database 
 bool erasePerson(QWidget *parent, storage::Database &db, qint64 leadId, QUndoStack *undo) {
     auto ids = personLeads(db, leadId);
     if (!ids) {
-        QMessageBox::warning(parent, QCoreApplication::translate("Mikomi", "Erase person"),
-                             ids.error());
+        MessageBox::warning(parent, QCoreApplication::translate("Mikomi", "Erase person"),
+                            ids.error());
         return false;
     }
     ErasePersonDialog dialog(db, *ids, parent);

@@ -2,6 +2,7 @@
 
 #include "models/storage/database.h"
 #include "models/storage/scoringstore.h"
+#include "ui/messagebox.h"
 #include "ui/scorerecomputer.h"
 
 #include <QComboBox>
@@ -254,10 +255,10 @@ void ScoringDialog::recomputeFinished(qint64 changed, bool cancelled, const QStr
         return;
     }
     if (!error.isEmpty()) {
-        QMessageBox::warning(this, windowTitle(),
-                             tr("The scores could not be recomputed, so the rules were not "
-                                "changed: %1")
-                                 .arg(error));
+        MessageBox::warning(this, windowTitle(),
+                            tr("The scores could not be recomputed, so the rules were not "
+                               "changed: %1")
+                                .arg(error));
         return;
     }
     if (cancelled) {

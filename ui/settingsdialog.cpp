@@ -1,4 +1,5 @@
 #include "ui/settingsdialog.h"
+#include "ui/messagebox.h"
 
 #include "models/appsettings.h"
 #include "models/language.h"
@@ -87,7 +88,7 @@ void SettingsDialog::accept() {
     if (currency != settings.currency()) {
         if (m_db) {
             if (Status st = storage::changeCurrency(*m_db, currency); !st) {
-                QMessageBox::warning(this, windowTitle(), st.error());
+                MessageBox::warning(this, windowTitle(), st.error());
                 return;
             }
             AppSettings::setDatabaseCurrency(currency);
@@ -97,7 +98,7 @@ void SettingsDialog::accept() {
         const QString country = m_countryBox->currentData().toString();
         if (!country.isEmpty() && country != m_country) {
             if (Status st = storage::changeCountry(*m_db, country); !st) {
-                QMessageBox::warning(this, windowTitle(), st.error());
+                MessageBox::warning(this, windowTitle(), st.error());
                 return;
             }
         }

@@ -5,6 +5,7 @@
 #include "models/storage/database.h"
 #include "models/storage/repositories.h"
 #include "models/unknownleadmodel.h"
+#include "ui/messagebox.h"
 #include "ui/pages.h"
 #include "ui/pipelinerulesdialog.h"
 #include "ui/scoringdialog.h"
@@ -272,7 +273,7 @@ QString SourcesPage::selectedSourceName() const {
 }
 
 void SourcesPage::showError(const QString &message) {
-    QMessageBox::warning(this, tr("Sources"), message);
+    MessageBox::warning(this, tr("Sources"), message);
 }
 
 void SourcesPage::addSource() {

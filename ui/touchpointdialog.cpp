@@ -1,4 +1,5 @@
 #include "ui/touchpointdialog.h"
+#include "ui/messagebox.h"
 
 #include "models/domain/utm.h"
 #include "models/storage/leadsourcequery.h"
@@ -93,12 +94,12 @@ void TouchpointDialog::accept() {
     tp.content = m_content->text().trimmed();
     tp.url = m_url->text().trimmed();
     if (tp.source.isEmpty()) {
-        QMessageBox::warning(this, windowTitle(), tr("Enter the source of the touchpoint."));
+        MessageBox::warning(this, windowTitle(), tr("Enter the source of the touchpoint."));
         return;
     }
     storage::LeadRepository repo(m_db);
     if (auto id = repo.addTouchpoint(tp); !id) {
-        QMessageBox::warning(this, windowTitle(), id.error());
+        MessageBox::warning(this, windowTitle(), id.error());
         return;
     }
     QDialog::accept();

@@ -197,107 +197,123 @@ std::vector<Credit> attributeCustomer(Attribution model, qint32 originalSource, 
     return merged;
 }
 
-Result<SourceReport> computeSourceReport(const Facts &facts, const ReportOptions &options) {
-    const Window &window = options.window;
-    if (window.from && window.to && *window.from > *window.to) {
-        return Error{
-            QCoreApplication::translate("Mikomi", "The report period starts after it ends.")};
+namespace {
+
+// computeSourceReport in its steps: touchpoints grouped by lead, each lead in the window counted
+// into its row's funnel (customers credited by the attribution model), spend added, then the
+// rows, the groups and the warnings.
+class ReportBuilder final {
+public:
+    ReportBuilder(const Facts &facts, const ReportOptions &options)
+        : m_facts(facts)
+        , m_options(options)
+        , m_nSources(static_cast<qint32>(facts.sources.size()))
+        , m_nLeads(static_cast<qint32>(facts.leads.size()))
+        , m_unknownBucket(m_nSources)
+        , m_nBuckets(m_nSources + 1)
+        , m_funnel(static_cast<std::size_t>(m_nBuckets))
+        , m_daysBySource(static_cast<std::size_t>(m_nBuckets))
+        , m_daysByCategory(SourceCategoryCount)
+        , m_daysByTier(TierCount + 1) { // + the Unknown row
+        // Source index → row bucket (every unknown name shares the Unknown bucket).
+        m_bucketOfSource.resize(static_cast<std::size_t>(m_nSources));
+        for (qint32 i = 0; i < m_nSources; ++i)
+            m_bucketOfSource[std::size_t(i)] =
+                facts.sources[std::size_t(i)].isUnknown ? m_unknownBucket : i;
+        const Window &window = options.window;
+        if (window.from)
+            m_fromDay = dayNumber(*window.from);
+        if (window.to)
+            m_toDay = dayNumber(*window.to);
+        m_report.window = window;
+        m_report.attribution = options.attribution;
     }
 
-    const auto nSources = static_cast<qint32>(facts.sources.size());
-    const auto nLeads = static_cast<qint32>(facts.leads.size());
-    const qint32 unknownBucket = nSources;
-    const qint32 nBuckets = nSources + 1;
-
-    // Source index → row bucket (every unknown name shares the Unknown bucket).
-    std::vector<qint32> bucketOfSource(static_cast<std::size_t>(nSources));
-    for (qint32 i = 0; i < nSources; ++i)
-        bucketOfSource[std::size_t(i)] =
-            facts.sources[std::size_t(i)].isUnknown ? unknownBucket : i;
-    const auto bucketOf = [&](qint32 source) {
-        return source >= 0 && source < nSources ? bucketOfSource[std::size_t(source)]
-                                                : unknownBucket;
-    };
-    const auto isKnown = [&](qint32 source) { return bucketOf(source) != unknownBucket; };
-
-    // Touchpoints grouped by lead, in time order: offsets[l] .. offsets[l + 1].
-    std::vector<qint32> offsets;
-    if (!facts.touches.empty()) {
-        offsets.assign(std::size_t(nLeads) + 1, 0);
-        for (const TouchFact &t : facts.touches) {
-            if (t.leadIndex < 0 || t.leadIndex >= nLeads ||
-                (t.sourceIndex != NoSource && (t.sourceIndex < 0 || t.sourceIndex >= nSources)))
-                return indexError();
-            ++offsets[std::size_t(t.leadIndex) + 1];
-        }
-        for (std::size_t l = 1; l < offsets.size(); ++l)
-            offsets[l] += offsets[l - 1];
-    }
-    std::vector<TouchFact> sortedCopy;
-    const TouchFact *touchData = facts.touches.data();
-    if (!std::is_sorted(facts.touches.begin(), facts.touches.end(), touchLess)) {
-        // Counting sort by lead (linear), then each lead's few touchpoints by time.
-        sortedCopy.resize(facts.touches.size());
-        std::vector<qint32> next(offsets.begin(), offsets.end() - 1);
-        for (const TouchFact &t : facts.touches)
-            sortedCopy[std::size_t(next[std::size_t(t.leadIndex)]++)] = t;
-        for (std::size_t l = 0; l + 1 < offsets.size(); ++l) {
-            if (offsets[l + 1] - offsets[l] > 1)
-                std::sort(sortedCopy.begin() + offsets[l], sortedCopy.begin() + offsets[l + 1],
-                          touchLess);
-        }
-        touchData = sortedCopy.data();
-    }
-
-    qint32 fromDay = std::numeric_limits<qint32>::min();
-    qint32 toDay = std::numeric_limits<qint32>::max();
-    if (window.from)
-        fromDay = dayNumber(*window.from);
-    if (window.to)
-        toDay = dayNumber(*window.to);
-
-    std::vector<Funnel> funnel(static_cast<std::size_t>(nBuckets));
-    std::vector<std::vector<qint32>> daysBySource(static_cast<std::size_t>(nBuckets));
-    std::vector<std::vector<qint32>> daysByCategory(SourceCategoryCount);
-    std::vector<std::vector<qint32>> daysByTier(TierCount + 1); // + the Unknown row
-    std::vector<qint32> allDays;                                // every customer once
-
-    SourceReport report;
-    report.window = window;
-    report.attribution = options.attribution;
-    ReportTotals &totals = report.totals;
-
-    std::vector<Credit> raw;
-    std::vector<Credit> credits;
-    std::vector<const TouchFact *> eligible;
-
-    const auto categoryOfBucket = [&](qint32 b) {
-        return b == unknownBucket ? SourceCategory::Unknown
-                                  : facts.sources[std::size_t(b)].category;
-    };
-    const auto tierSlotOfBucket = [&](qint32 b) {
-        return b == unknownBucket ? TierCount : int(facts.sources[std::size_t(b)].tier);
-    };
-
-    for (qint32 l = 0; l < nLeads; ++l) {
-        const LeadFact &lead = facts.leads[std::size_t(l)];
-        if (lead.createdDay < fromDay || lead.createdDay > toDay)
-            continue;
-        if (lead.sourceIndex != NoSource && (lead.sourceIndex < 0 || lead.sourceIndex >= nSources))
+    Result<SourceReport> build() {
+        if (!groupTouches())
             return indexError();
+        for (qint32 l = 0; l < m_nLeads; ++l) {
+            if (!countLead(l))
+                return indexError();
+        }
+        if (!addSpend())
+            return indexError();
+        addTotals();
+        addSourceRows();
+        addGroups();
+        addWarnings();
+        return std::move(m_report);
+    }
 
-        const TouchFact *tBegin = touchData;
-        const TouchFact *tEnd = touchData;
-        if (!offsets.empty()) {
-            tBegin = touchData + offsets[std::size_t(l)];
-            tEnd = touchData + offsets[std::size_t(l) + 1];
+private:
+    qint32 bucketOf(qint32 source) const {
+        return source >= 0 && source < m_nSources ? m_bucketOfSource[std::size_t(source)]
+                                                  : m_unknownBucket;
+    }
+    bool isKnown(qint32 source) const { return bucketOf(source) != m_unknownBucket; }
+    SourceCategory categoryOfBucket(qint32 b) const {
+        return b == m_unknownBucket ? SourceCategory::Unknown
+                                    : m_facts.sources[std::size_t(b)].category;
+    }
+    int tierSlotOfBucket(qint32 b) const {
+        return b == m_unknownBucket ? TierCount : int(m_facts.sources[std::size_t(b)].tier);
+    }
+
+    // Touchpoints grouped by lead, in time order: m_offsets[l] .. m_offsets[l + 1]. False when a
+    // touchpoint names a lead or source that does not exist.
+    bool groupTouches() {
+        const std::vector<TouchFact> &touches = m_facts.touches;
+        m_touchData = touches.data();
+        if (touches.empty())
+            return true;
+        m_offsets.assign(std::size_t(m_nLeads) + 1, 0);
+        for (const TouchFact &t : touches) {
+            if (t.leadIndex < 0 || t.leadIndex >= m_nLeads ||
+                (t.sourceIndex != NoSource && (t.sourceIndex < 0 || t.sourceIndex >= m_nSources)))
+                return false;
+            ++m_offsets[std::size_t(t.leadIndex) + 1];
+        }
+        for (std::size_t l = 1; l < m_offsets.size(); ++l)
+            m_offsets[l] += m_offsets[l - 1];
+        if (!std::is_sorted(touches.begin(), touches.end(), touchLess)) {
+            // Counting sort by lead (linear), then each lead's few touchpoints by time.
+            m_sortedCopy.resize(touches.size());
+            std::vector<qint32> next(m_offsets.begin(), m_offsets.end() - 1);
+            for (const TouchFact &t : touches)
+                m_sortedCopy[std::size_t(next[std::size_t(t.leadIndex)]++)] = t;
+            for (std::size_t l = 0; l + 1 < m_offsets.size(); ++l) {
+                if (m_offsets[l + 1] - m_offsets[l] > 1)
+                    std::sort(m_sortedCopy.begin() + m_offsets[l],
+                              m_sortedCopy.begin() + m_offsets[l + 1], touchLess);
+            }
+            m_touchData = m_sortedCopy.data();
+        }
+        return true;
+    }
+
+    // Counts lead `l` (if created in the window) into its row's funnel; a customer's credit goes
+    // to the rows the attribution model names. False when the lead names a source that does not
+    // exist.
+    bool countLead(qint32 l) {
+        const LeadFact &lead = m_facts.leads[std::size_t(l)];
+        if (lead.createdDay < m_fromDay || lead.createdDay > m_toDay)
+            return true;
+        if (lead.sourceIndex != NoSource &&
+            (lead.sourceIndex < 0 || lead.sourceIndex >= m_nSources))
+            return false;
+
+        const TouchFact *tBegin = m_touchData;
+        const TouchFact *tEnd = m_touchData;
+        if (!m_offsets.empty()) {
+            tBegin = m_touchData + m_offsets[std::size_t(l)];
+            tEnd = m_touchData + m_offsets[std::size_t(l) + 1];
         }
         qint32 original = lead.sourceIndex;
         if (!isKnown(original) && tBegin != tEnd)
             original = tBegin->sourceIndex;
-        const qint32 bucket = bucketOf(original);
 
-        Funnel &f = funnel[std::size_t(bucket)];
+        ReportTotals &totals = m_report.totals;
+        Funnel &f = m_funnel[std::size_t(bucketOf(original))];
         ++f.leads;
         ++totals.leads;
         const Stage stage = lead.furthestStage;
@@ -313,35 +329,41 @@ Result<SourceReport> computeSourceReport(const Facts &facts, const ReportOptions
             ++f.opportunity;
             ++totals.opportunity;
         }
-        if (stage < Stage::Customer)
-            continue;
+        if (stage >= Stage::Customer)
+            creditCustomer(lead, original, tBegin, tEnd);
+        return true;
+    }
 
+    void creditCustomer(const LeadFact &lead, qint32 original, const TouchFact *tBegin,
+                        const TouchFact *tEnd) {
+        ReportTotals &totals = m_report.totals;
         ++totals.customer;
         const Money deal = lead.hasDealValue ? lead.dealValue : 0;
         totals.revenue += deal;
         const std::optional<Money> value = lead.value();
 
-        raw.clear();
-        attributeInto(options.attribution, original, lead.wonDay, tBegin, tEnd, raw, eligible);
+        m_raw.clear();
+        attributeInto(m_options.attribution, original, lead.wonDay, tBegin, tEnd, m_raw,
+                      m_eligible);
         // Merge by row bucket so that each row appears once per customer.
-        credits.clear();
-        for (const Credit &c : raw) {
+        m_credits.clear();
+        for (const Credit &c : m_raw) {
             const qint32 b = bucketOf(c.sourceIndex);
-            auto it = std::find_if(credits.begin(), credits.end(),
+            auto it = std::find_if(m_credits.begin(), m_credits.end(),
                                    [b](const Credit &x) { return x.sourceIndex == b; });
-            if (it == credits.end())
-                credits.push_back({b, c.credit});
+            if (it == m_credits.end())
+                m_credits.push_back({b, c.credit});
             else
                 it->credit += c.credit;
         }
         const bool hasDays = lead.wonDay != NoDay && lead.createdDay != NoDay;
         const qint32 days = hasDays ? lead.wonDay - lead.createdDay : 0;
         if (hasDays)
-            allDays.push_back(days);
+            m_allDays.push_back(days);
         unsigned categoriesSeen = 0;
         unsigned tiersSeen = 0;
-        for (const Credit &c : credits) {
-            Funnel &cf = funnel[std::size_t(c.sourceIndex)];
+        for (const Credit &c : m_credits) {
+            Funnel &cf = m_funnel[std::size_t(c.sourceIndex)];
             cf.customer += c.credit;
             cf.revenue += c.credit * double(deal);
             if (value) {
@@ -350,117 +372,168 @@ Result<SourceReport> computeSourceReport(const Facts &facts, const ReportOptions
             }
             if (!hasDays || c.credit <= 0)
                 continue;
-            daysBySource[std::size_t(c.sourceIndex)].push_back(days);
+            m_daysBySource[std::size_t(c.sourceIndex)].push_back(days);
             const int cat = int(categoryOfBucket(c.sourceIndex));
             if (!(categoriesSeen & (1u << cat))) {
                 categoriesSeen |= 1u << cat;
-                daysByCategory[std::size_t(cat)].push_back(days);
+                m_daysByCategory[std::size_t(cat)].push_back(days);
             }
             const int tierSlot = tierSlotOfBucket(c.sourceIndex);
             if (!(tiersSeen & (1u << tierSlot))) {
                 tiersSeen |= 1u << tierSlot;
-                daysByTier[std::size_t(tierSlot)].push_back(days);
+                m_daysByTier[std::size_t(tierSlot)].push_back(days);
             }
         }
     }
 
-    for (const SpendFact &s : facts.spend) {
-        if (s.sourceIndex != NoSource && (s.sourceIndex < 0 || s.sourceIndex >= nSources))
-            return indexError();
-        if (!window.overlapsMonth(s.month))
-            continue;
-        funnel[std::size_t(bucketOf(s.sourceIndex))].spend += s.amount;
-        totals.spend += s.amount;
+    // Spend of the months the window overlaps; false when a row names a source that does not
+    // exist.
+    bool addSpend() {
+        for (const SpendFact &s : m_facts.spend) {
+            if (s.sourceIndex != NoSource && (s.sourceIndex < 0 || s.sourceIndex >= m_nSources))
+                return false;
+            if (!m_options.window.overlapsMonth(s.month))
+                continue;
+            m_funnel[std::size_t(bucketOf(s.sourceIndex))].spend += s.amount;
+            m_report.totals.spend += s.amount;
+        }
+        return true;
     }
 
     // Totals' ratios: customers are whole, revenue exact.
-    {
+    void addTotals() {
+        ReportTotals &totals = m_report.totals;
         Funnel all;
-        for (const Funnel &f : funnel)
+        for (const Funnel &f : m_funnel)
             all.add(f);
         all.customer = double(totals.customer);
         all.revenue = double(totals.revenue);
-        totals.metrics = deriveMetrics(all, totals.leads, median(allDays));
+        totals.metrics = deriveMetrics(all, totals.leads, median(m_allDays));
     }
 
-    // Source rows.
-    for (qint32 b = 0; b < nBuckets; ++b) {
-        const Funnel &f = funnel[std::size_t(b)];
-        if (f.leads == 0 && f.spend == 0 && f.customer <= 0)
-            continue;
-        SourceRow row;
-        row.funnel = f;
-        if (b == unknownBucket) {
-            row.isUnknown = true;
-            row.category = SourceCategory::Unknown;
-        } else {
-            const SourceInfo &s = facts.sources[std::size_t(b)];
-            row.sourceIndex = b;
-            row.name = s.name;
-            row.category = s.category;
-            row.tier = s.tier;
+    // A row per source with leads, spend or credit (Unknown last), most leads first.
+    void addSourceRows() {
+        for (qint32 b = 0; b < m_nBuckets; ++b) {
+            const Funnel &f = m_funnel[std::size_t(b)];
+            if (f.leads == 0 && f.spend == 0 && f.customer <= 0)
+                continue;
+            SourceRow row;
+            row.funnel = f;
+            if (b == m_unknownBucket) {
+                row.isUnknown = true;
+                row.category = SourceCategory::Unknown;
+            } else {
+                const SourceInfo &s = m_facts.sources[std::size_t(b)];
+                row.sourceIndex = b;
+                row.name = s.name;
+                row.category = s.category;
+                row.tier = s.tier;
+            }
+            row.metrics =
+                deriveMetrics(f, m_report.totals.leads, median(m_daysBySource[std::size_t(b)]));
+            m_report.sources.push_back(std::move(row));
         }
-        row.metrics = deriveMetrics(f, totals.leads, median(daysBySource[std::size_t(b)]));
-        report.sources.push_back(std::move(row));
-    }
-    std::sort(report.sources.begin(), report.sources.end(),
-              [](const SourceRow &a, const SourceRow &b) {
-                  if (a.isUnknown != b.isUnknown)
-                      return b.isUnknown;
-                  if (a.funnel.leads != b.funnel.leads)
-                      return a.funnel.leads > b.funnel.leads;
-                  if (a.funnel.customer != b.funnel.customer)
-                      return a.funnel.customer > b.funnel.customer;
-                  const int c = QString::compare(a.name, b.name);
-                  if (c != 0)
-                      return c < 0;
-                  return a.sourceIndex < b.sourceIndex;
-              });
-
-    // Groups.
-    std::vector<Funnel> byCategory(SourceCategoryCount);
-    std::vector<Funnel> byTier(TierCount + 1);
-    for (qint32 b = 0; b < nBuckets; ++b) {
-        byCategory[std::size_t(categoryOfBucket(b))].add(funnel[std::size_t(b)]);
-        byTier[std::size_t(tierSlotOfBucket(b))].add(funnel[std::size_t(b)]);
-    }
-    for (int c = 0; c < SourceCategoryCount; ++c) {
-        GroupRow g;
-        g.category = SourceCategory(c);
-        g.funnel = byCategory[std::size_t(c)];
-        g.metrics = deriveMetrics(g.funnel, totals.leads, median(daysByCategory[std::size_t(c)]));
-        report.byCategory.push_back(std::move(g));
-    }
-    for (int t = 0; t <= TierCount; ++t) {
-        const Funnel &f = byTier[std::size_t(t)];
-        if (t == TierCount && f.leads == 0 && f.spend == 0 && f.customer <= 0)
-            break;
-        GroupRow g;
-        if (t < TierCount)
-            g.tier = Tier(t);
-        g.funnel = f;
-        g.metrics = deriveMetrics(f, totals.leads, median(daysByTier[std::size_t(t)]));
-        report.byTier.push_back(std::move(g));
+        std::sort(m_report.sources.begin(), m_report.sources.end(),
+                  [](const SourceRow &a, const SourceRow &b) {
+                      if (a.isUnknown != b.isUnknown)
+                          return b.isUnknown;
+                      if (a.funnel.leads != b.funnel.leads)
+                          return a.funnel.leads > b.funnel.leads;
+                      if (a.funnel.customer != b.funnel.customer)
+                          return a.funnel.customer > b.funnel.customer;
+                      const int c = QString::compare(a.name, b.name);
+                      if (c != 0)
+                          return c < 0;
+                      return a.sourceIndex < b.sourceIndex;
+                  });
     }
 
-    // Warnings. Integer comparisons where the spec's thresholds are shares of leads.
-    for (const SourceRow &row : report.sources) {
-        if (!row.isUnknown && row.funnel.leads * 2 > totals.leads) {
-            report.warnings.push_back(
-                {ReportWarning::Kind::Concentration, row.name, row.metrics.share.value_or(0)});
+    // A row per category (all of them) and per tier (the Unknown tier only when it has data).
+    void addGroups() {
+        const qint64 leads = m_report.totals.leads;
+        std::vector<Funnel> byCategory(SourceCategoryCount);
+        std::vector<Funnel> byTier(TierCount + 1);
+        for (qint32 b = 0; b < m_nBuckets; ++b) {
+            byCategory[std::size_t(categoryOfBucket(b))].add(m_funnel[std::size_t(b)]);
+            byTier[std::size_t(tierSlotOfBucket(b))].add(m_funnel[std::size_t(b)]);
+        }
+        for (int c = 0; c < SourceCategoryCount; ++c) {
+            GroupRow g;
+            g.category = SourceCategory(c);
+            g.funnel = byCategory[std::size_t(c)];
+            g.metrics = deriveMetrics(g.funnel, leads, median(m_daysByCategory[std::size_t(c)]));
+            m_report.byCategory.push_back(std::move(g));
+        }
+        for (int t = 0; t <= TierCount; ++t) {
+            const Funnel &f = byTier[std::size_t(t)];
+            if (t == TierCount && f.leads == 0 && f.spend == 0 && f.customer <= 0)
+                break;
+            GroupRow g;
+            if (t < TierCount)
+                g.tier = Tier(t);
+            g.funnel = f;
+            g.metrics = deriveMetrics(f, leads, median(m_daysByTier[std::size_t(t)]));
+            m_report.byTier.push_back(std::move(g));
         }
     }
-    const qint64 unknownLeads = funnel[std::size_t(unknownBucket)].leads;
-    if (unknownLeads * 10 > totals.leads) {
-        report.warnings.push_back({ReportWarning::Kind::UnknownSources, QString(),
-                                   double(unknownLeads) / double(totals.leads)});
+
+    // Integer comparisons where the spec's thresholds are shares of leads.
+    void addWarnings() {
+        const qint64 leads = m_report.totals.leads;
+        std::vector<ReportWarning> &warnings = m_report.warnings;
+        for (const SourceRow &row : m_report.sources) {
+            if (!row.isUnknown && row.funnel.leads * 2 > leads) {
+                warnings.push_back(
+                    {ReportWarning::Kind::Concentration, row.name, row.metrics.share.value_or(0)});
+            }
+        }
+        const qint64 unknownLeads = m_funnel[std::size_t(m_unknownBucket)].leads;
+        if (unknownLeads * 10 > leads) {
+            warnings.push_back({ReportWarning::Kind::UnknownSources, QString(),
+                                double(unknownLeads) / double(leads)});
+        }
+        for (const SourceRow &row : m_report.sources) {
+            if (!row.isUnknown && row.metrics.ltvCac && *row.metrics.ltvCac < 3.0)
+                warnings.push_back({ReportWarning::Kind::LtvCacLow, row.name, *row.metrics.ltvCac});
+        }
     }
-    for (const SourceRow &row : report.sources) {
-        if (!row.isUnknown && row.metrics.ltvCac && *row.metrics.ltvCac < 3.0)
-            report.warnings.push_back(
-                {ReportWarning::Kind::LtvCacLow, row.name, *row.metrics.ltvCac});
+
+    const Facts &m_facts;
+    const ReportOptions &m_options;
+    const qint32 m_nSources;
+    const qint32 m_nLeads;
+    const qint32 m_unknownBucket;
+    const qint32 m_nBuckets;
+    std::vector<qint32> m_bucketOfSource;
+    qint32 m_fromDay = std::numeric_limits<qint32>::min();
+    qint32 m_toDay = std::numeric_limits<qint32>::max();
+
+    std::vector<qint32> m_offsets;
+    std::vector<TouchFact> m_sortedCopy;
+    const TouchFact *m_touchData = nullptr;
+
+    std::vector<Funnel> m_funnel;
+    std::vector<std::vector<qint32>> m_daysBySource;
+    std::vector<std::vector<qint32>> m_daysByCategory;
+    std::vector<std::vector<qint32>> m_daysByTier;
+    std::vector<qint32> m_allDays; // every customer once
+    SourceReport m_report;
+
+    // Scratch space of creditCustomer, kept between customers.
+    std::vector<Credit> m_raw;
+    std::vector<Credit> m_credits;
+    std::vector<const TouchFact *> m_eligible;
+};
+
+} // namespace
+
+Result<SourceReport> computeSourceReport(const Facts &facts, const ReportOptions &options) {
+    const Window &window = options.window;
+    if (window.from && window.to && *window.from > *window.to) {
+        return Error{
+            QCoreApplication::translate("Mikomi", "The report period starts after it ends.")};
     }
-    return report;
+    return ReportBuilder(facts, options).build();
 }
 
 } // namespace mikomi::analytics

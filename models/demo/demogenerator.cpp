@@ -423,7 +423,36 @@ private:
     void makeTables();
     void makeCompanies();
     void makeCalendar();
+    // The lead being made, passed from step to step of makeLead().
+    struct Draft {
+        Lead lead;
+        bool anonymous = false;
+        bool ja = true;
+        int source = NoSource;
+        const SourceSpec *spec = nullptr;
+        int showIndex = -1; // the trade show it came from
+        qint64 created = 0; // seconds
+        qint64 createdDay = 0;
+        int titlePoints = 0; // score points of the title
+        QString owner;
+        Stage furthest = Stage::Inquiry;            // before a recycle
+        qint64 last = 0;                            // the latest stage change
+        std::array<qint64, StageCount> reachedAt{}; // when each stage was reached (-1: never)
+        qint64 wonAt = -1;
+        int touches = 0;
+        qint64 lastTouch = 0;
+        int acts = 0;
+        std::array<qint64, 5> times{}; // touchpoint, then activity times
+        void sortTimes(int from, int to);
+    };
     void makeLead(qint64 ordinal);
+    void pickOrigin(Draft &d);
+    void makePerson(Draft &d, qint64 ordinal);
+    void makeStages(Draft &d);
+    void makeDeal(Draft &d);
+    void makeTouchpoints(Draft &d);
+    void makeActivities(Draft &d);
+    void finishLead(Draft &d);
     void emitSpendAndCampaigns();
 
     // A time at +09:00. Qt 6.5 has a cheap offset-only QTimeZone; before, Qt::OffsetFromUTC
@@ -888,97 +917,114 @@ Touchpoint Generator::touchpoint(int source, qint64 secs, const QDateTime &time,
     return t;
 }
 
+// A lead is made in steps, each drawing its random numbers in the order the steps run, so one
+// seed always gives the same data.
 void Generator::makeLead(qint64 ordinal) {
-    Lead lead;
     m_history.clear();
     m_touchpoints.clear();
     m_activities.clear();
+    Draft d;
+    pickOrigin(d);
+    makePerson(d, ordinal);
+    makeStages(d);
+    makeDeal(d);
+    makeTouchpoints(d);
+    makeActivities(d);
+    finishLead(d);
+    m_sink.lead(d.lead, m_history, m_touchpoints, m_activities);
+}
 
-    const bool anonymous = m_rng.permille(10);
-    const bool ja = m_rng.percent(70);
-    int source = anonymous ? m_pickAnonymousSource(m_rng)
-                 : ja      ? m_pickJaSource(m_rng)
+// Anonymous or not, Japanese or not, the source, and when the lead came in: trade-show leads on
+// a show day, web leads any time of day, others office hours.
+void Generator::pickOrigin(Draft &d) {
+    d.anonymous = m_rng.permille(10);
+    d.ja = m_rng.percent(70);
+    d.source = d.anonymous ? m_pickAnonymousSource(m_rng)
+               : d.ja      ? m_pickJaSource(m_rng)
                            : m_pickEnSource(m_rng);
-    const SourceSpec &spec = kSources[source == NoSource ? UnknownSource : source];
-    if (source != NoSource)
-        lead.source = m_sourceNames[std::size_t(source)];
+    d.spec = &kSources[d.source == NoSource ? UnknownSource : d.source];
+    if (d.source != NoSource)
+        d.lead.source = m_sourceNames[std::size_t(d.source)];
 
-    // Created: trade-show leads on a show day, web leads any time of day, others office hours.
-    int showIndex = -1;
-    qint64 created = 0;
-    if (source == Exhibition && m_pastShows > 0) {
-        showIndex = int(m_rng.below(quint32(m_pastShows)));
-        ++m_shows[std::size_t(showIndex)].leads;
-        created = timeOnDay(m_shows[std::size_t(showIndex)].firstDay + m_rng.below(3), 10, 17);
+    if (d.source == Exhibition && m_pastShows > 0) {
+        d.showIndex = int(m_rng.below(quint32(m_pastShows)));
+        ++m_shows[std::size_t(d.showIndex)].leads;
+        d.created = timeOnDay(m_shows[std::size_t(d.showIndex)].firstDay + m_rng.below(3), 10, 17);
     } else {
-        const bool web = source == WebForm || source == Seo || source == GoogleAds ||
-                         source == LinkedInAds || source == FacebookAds || source == Newsletter ||
-                         source >= UnknownSource;
+        const int s = d.source;
+        const bool web = s == WebForm || s == Seo || s == GoogleAds || s == LinkedInAds ||
+                         s == FacebookAds || s == Newsletter || s >= UnknownSource;
         const qint64 day = pickCreatedDay(web);
-        created = web ? timeOnDay(day, 7, 24) : timeOnDay(day, 9, 19);
+        d.created = web ? timeOnDay(day, 7, 24) : timeOnDay(day, 9, 19);
     }
-    const qint64 createdDay = julianDayOf(created);
-    lead.createdAt = at(created);
-    if (source != NoSource)
-        ++m_leadsPerMonth[std::size_t(source)][std::size_t(monthOf(createdDay))];
+    d.createdDay = julianDayOf(d.created);
+    d.lead.createdAt = at(d.created);
+    if (d.source != NoSource)
+        ++m_leadsPerMonth[std::size_t(d.source)][std::size_t(monthOf(d.createdDay))];
+}
 
-    // Company and person.
-    const std::vector<Company> &companies = ja ? m_jaCompanies : m_enCompanies;
+// The company, and (unless anonymous) the person: name, reading, contact details, title.
+void Generator::makePerson(Draft &d, qint64 ordinal) {
+    Lead &lead = d.lead;
+    const std::vector<Company> &companies = d.ja ? m_jaCompanies : m_enCompanies;
     const Company &company = companies[m_rng.below(quint32(companies.size()))];
     lead.company = company.name;
     lead.companyReading = company.reading;
     lead.website = company.website;
     lead.country = company.country;
-    int titlePoints = 0;
-    if (anonymous) {
+    if (d.anonymous) {
         lead.anonymous = true;
         lead.honorific.clear();
+        return;
+    }
+    lead.prefecture = company.prefecture;
+    lead.city = company.city;
+    lead.street = company.street;
+    lead.building = company.building;
+    lead.postalCode = company.postalCode;
+    lead.phone = phone(company.phonePrefix, d.ja);
+    if (m_rng.percent(d.ja ? 40 : 30))
+        lead.mobile = mobile(company);
+    if (d.ja) {
+        const int family = m_pickJaFamily(m_rng);
+        const int given = m_pickJaGiven(m_rng);
+        lead.familyName = m_jaFamily[std::size_t(family)];
+        lead.givenName = m_jaGiven[std::size_t(given)];
+        lead.familyReading = m_jaFamilyReading[std::size_t(family)];
+        lead.givenReading = m_jaGivenReading[std::size_t(given)];
+        lead.email = email(ordinal, company.domain, true, given, family);
+        const int title = m_pickJaTitle(m_rng);
+        lead.title = raw(kJaTitles[title].text);
+        if (title >= kJaBoardTitles && m_rng.percent(92))
+            lead.department = raw(kJaDepartments[m_pickJaDepartment(m_rng)].text);
+        d.titlePoints = title < 4 ? 15 : title == 5 ? 10 : 0;
     } else {
-        lead.prefecture = company.prefecture;
-        lead.city = company.city;
-        lead.street = company.street;
-        lead.building = company.building;
-        lead.postalCode = company.postalCode;
-        lead.phone = phone(company.phonePrefix, ja);
-        if (m_rng.percent(ja ? 40 : 30))
-            lead.mobile = mobile(company);
-        if (ja) {
-            const int family = m_pickJaFamily(m_rng);
-            const int given = m_pickJaGiven(m_rng);
-            lead.familyName = m_jaFamily[std::size_t(family)];
-            lead.givenName = m_jaGiven[std::size_t(given)];
-            lead.familyReading = m_jaFamilyReading[std::size_t(family)];
-            lead.givenReading = m_jaGivenReading[std::size_t(given)];
-            lead.email = email(ordinal, company.domain, true, given, family);
-            const int title = m_pickJaTitle(m_rng);
-            lead.title = raw(kJaTitles[title].text);
-            if (title >= kJaBoardTitles && m_rng.percent(92))
-                lead.department = raw(kJaDepartments[m_pickJaDepartment(m_rng)].text);
-            titlePoints = title < 4 ? 15 : title == 5 ? 10 : 0;
-        } else {
-            const int family = m_pickEnFamily(m_rng);
-            const int given = m_pickEnGiven(m_rng);
-            lead.familyName = m_enFamily[std::size_t(family)];
-            lead.givenName = m_enGiven[std::size_t(given)];
-            lead.honorific.clear();
-            lead.email = email(ordinal, company.domain, false, given, family);
-            const EnDepartment &dept = kEnDepartments[m_pickEnDepartment(m_rng)];
-            const int title = int(m_rng.below(4));
-            lead.department = raw(dept.name);
-            lead.title = raw(dept.titles[title]);
-            titlePoints = title < 2 ? 15 : title == 2 ? 10 : 0;
-        }
+        const int family = m_pickEnFamily(m_rng);
+        const int given = m_pickEnGiven(m_rng);
+        lead.familyName = m_enFamily[std::size_t(family)];
+        lead.givenName = m_enGiven[std::size_t(given)];
+        lead.honorific.clear();
+        lead.email = email(ordinal, company.domain, false, given, family);
+        const EnDepartment &dept = kEnDepartments[m_pickEnDepartment(m_rng)];
+        const int title = int(m_rng.below(4));
+        lead.department = raw(dept.name);
+        lead.title = raw(dept.titles[title]);
+        d.titlePoints = title < 2 ? 15 : title == 2 ? 10 : 0;
     }
+}
 
-    // Stage history: each step later in time; a step that would fall on or after today has
-    // not happened yet.
-    QString owner;
-    if (!anonymous && !(m_rng.percent(15))) {
-        int u = ja ? m_pickJaUser(m_rng) : m_pickEnUser(m_rng);
-        if (createdDay < m_limitDay - kInactiveSinceDays && m_rng.percent(15))
+// The owner and the stage history: each step later in time; a step that would fall on or after
+// today has not happened yet. A stalled lead may be lost, and a lost one recycled.
+void Generator::makeStages(Draft &d) {
+    Lead &lead = d.lead;
+    if (!d.anonymous && !(m_rng.percent(15))) {
+        int u = d.ja ? m_pickJaUser(m_rng) : m_pickEnUser(m_rng);
+        if (d.createdDay < m_limitDay - kInactiveSinceDays && m_rng.percent(15))
             u = kInactiveUser;
-        owner = m_users[std::size_t(u)];
+        d.owner = m_users[std::size_t(u)];
     }
+    const QString &owner = d.owner;
+    const int source = d.source;
     const bool salesFirst = source == Exhibition || source == ColdCall || source == Referral;
     const auto change = [this, &lead](std::optional<Stage> from, Stage to, qint64 secs,
                                       const QString &user) -> StageChange & {
@@ -990,19 +1036,19 @@ void Generator::makeLead(qint64 ordinal) {
         m_history.append(std::move(c));
         return m_history.last();
     };
-    change(std::nullopt, Stage::Inquiry, created, salesFirst ? owner : QString());
+    change(std::nullopt, Stage::Inquiry, d.created, salesFirst ? owner : QString());
     Stage stage = Stage::Inquiry;
-    qint64 last = created;
-    std::array<qint64, StageCount> reachedAt{created, -1, -1, -1, -1};
+    d.last = d.created;
+    d.reachedAt = {d.created, -1, -1, -1, -1};
     bool stalled = false;
-    for (int step = 0; step < 4 && !anonymous; ++step) {
-        if (!m_rng.permille(spec.funnel[std::size_t(step)])) {
+    for (int step = 0; step < 4 && !d.anonymous; ++step) {
+        if (!m_rng.permille(d.spec->funnel[std::size_t(step)])) {
             stalled = true;
             break;
         }
-        const int days =
-            std::max(1, m_rng.between(kStepDays[step][0], kStepDays[step][1]) * spec.speed / 100);
-        const qint64 next = timeOnDay(julianDayOf(last) + days, 9, 19);
+        const int days = std::max(1, m_rng.between(kStepDays[step][0], kStepDays[step][1]) *
+                                         d.spec->speed / 100);
+        const qint64 next = timeOnDay(julianDayOf(d.last) + days, 9, 19);
         if (next >= m_limit)
             break;
         Stage to = Stage(step + 1);
@@ -1012,21 +1058,21 @@ void Generator::makeLead(qint64 ordinal) {
         }
         change(stage, to, next, step == 0 && m_rng.percent(50) ? QString() : owner);
         stage = to;
-        last = next;
-        reachedAt[std::size_t(to)] = next;
+        d.last = next;
+        d.reachedAt[std::size_t(to)] = next;
     }
-    const Stage furthest = stage;
+    d.furthest = stage;
     if (stalled && m_rng.permille(kLostPermille[int(stage)])) {
-        const qint64 lostAt = timeOnDay(julianDayOf(last) + m_rng.between(7, 60), 9, 19);
+        const qint64 lostAt = timeOnDay(julianDayOf(d.last) + m_rng.between(7, 60), 9, 19);
         if (lostAt < m_limit) {
-            const QString reason = ja ? raw(kJaLostReasons[m_pickJaLost(m_rng)].text)
-                                      : raw(kEnLostReasons[m_pickEnLost(m_rng)].text);
+            const QString reason = d.ja ? raw(kJaLostReasons[m_pickJaLost(m_rng)].text)
+                                        : raw(kEnLostReasons[m_pickEnLost(m_rng)].text);
             change(stage, stage, lostAt, owner).lost = true;
             m_history.last().note = reason;
             lead.lost = true;
             lead.lostReason = reason;
             lead.lostAt = QDate::fromJulianDay(julianDayOf(lostAt));
-            last = lostAt;
+            d.last = lostAt;
             const qint64 recycleAt = timeOnDay(julianDayOf(lostAt) + m_rng.between(30, 120), 9, 19);
             if (m_rng.permille(kRecyclePermille) && recycleAt < m_limit) {
                 change(stage, Stage::Mql, recycleAt, owner).recycled = true;
@@ -1034,88 +1080,95 @@ void Generator::makeLead(qint64 ordinal) {
                 lead.lost = false;
                 lead.lostReason.clear();
                 lead.lostAt.reset();
-                last = recycleAt;
+                d.last = recycleAt;
             }
         }
     }
     lead.stage = stage;
-    lead.furthestStage = std::max(furthest, stage);
+    lead.furthestStage = std::max(d.furthest, stage);
     if (stage >= Stage::Sql)
         lead.sqlKind = source == ColdCall || (source == Referral && m_rng.percent(30))
                            ? SqlKind::Sgl
                            : SqlKind::Sal;
     lead.owner = owner;
+    d.wonAt = d.reachedAt[std::size_t(Stage::Customer)];
+}
 
-    const qint64 wonAt = reachedAt[std::size_t(Stage::Customer)];
-    if (furthest >= Stage::Opportunity && (wonAt >= 0 || m_rng.percent(70))) {
+// A deal value for most opportunities and every customer; a lifetime value for some customers.
+void Generator::makeDeal(Draft &d) {
+    Lead &lead = d.lead;
+    if (d.furthest >= Stage::Opportunity && (d.wonAt >= 0 || m_rng.percent(70))) {
         static constexpr int bands[4][2] = {{30, 80}, {80, 150}, {150, 300}, {300, 500}};
         const int band = m_pickDeal(m_rng);
         Money deal = Money(m_rng.between(bands[band][0], bands[band][1])) * 10000;
-        deal = std::clamp<Money>(roundTo(deal * spec.dealPercent / 100, 10000), 300000, 5000000);
+        deal = std::clamp<Money>(roundTo(deal * d.spec->dealPercent / 100, 10000), 300000, 5000000);
         lead.dealValue = deal;
-        if (wonAt >= 0 && m_rng.percent(60))
+        if (d.wonAt >= 0 && m_rng.percent(60))
             lead.lifetimeValue = roundTo(deal * m_rng.between(150, 400) / 100, 10000);
     }
-    if (wonAt >= 0)
-        lead.wonAt = QDate::fromJulianDay(julianDayOf(wonAt));
+    if (d.wonAt >= 0)
+        lead.wonAt = QDate::fromJulianDay(julianDayOf(d.wonAt));
+}
 
-    // Touchpoints: the first at creation from the original source (most of the time), the others
-    // up to the won date (some after), sorted.
-    const qint64 horizon =
-        wonAt >= 0 ? wonAt + (m_rng.percent(30) ? 60 * kDay : 0) : last + 120 * kDay;
-    const qint64 end = std::min(horizon, m_limit - 1);
-    int touches = anonymous ? 1 + int(m_rng.below(2)) : m_pickTouchCount(m_rng);
-    if ((source == NoSource) && m_rng.percent(50))
-        touches = 0;
-    std::array<qint64, 5> times{};
-    // Insertion sort of times[from, to): tiny ranges, and GCC 12 at -O3 reports a false
-    // -Warray-bounds inside std::sort on a std::array prefix.
-    const auto sortRange = [&times](int from, int to) {
-        to = std::min(to, int(times.size()));
-        for (int i = from + 1; i < to; ++i) {
-            const qint64 v = times[std::size_t(i)];
-            int j = i - 1;
-            for (; j >= from && times[std::size_t(j)] > v; --j)
-                times[std::size_t(j + 1)] = times[std::size_t(j)];
-            times[std::size_t(j + 1)] = v;
-        }
-    };
-    const auto sortedTimes = [&](int count) {
-        for (int i = 1; i < count; ++i)
-            times[std::size_t(i)] =
-                created + 1 + m_rng.between64(0, std::max<qint64>(0, end - created - 1));
-        sortRange(1, std::max(count, 1));
-    };
-    times[0] = created;
-    sortedTimes(touches);
-    const qint64 lastTouch = touches > 0 ? times[std::size_t(touches - 1)] : 0;
-    for (int i = 0; i < touches; ++i) {
-        const bool original = i == 0 && source < UnknownSource && m_rng.percent(85);
-        const int s = original ? source : m_pickNurture(m_rng);
-        const qint64 secs = times[std::size_t(i)];
-        m_touchpoints.append(
-            touchpoint(s, secs, i == 0 ? lead.createdAt : at(secs), original ? showIndex : -1));
+// Insertion sort of times[from, to): tiny ranges, and GCC 12 at -O3 reports a false
+// -Warray-bounds inside std::sort on a std::array prefix.
+void Generator::Draft::sortTimes(int from, int to) {
+    to = std::min(to, int(times.size()));
+    for (int i = from + 1; i < to; ++i) {
+        const qint64 v = times[std::size_t(i)];
+        int j = i - 1;
+        for (; j >= from && times[std::size_t(j)] > v; --j)
+            times[std::size_t(j + 1)] = times[std::size_t(j)];
+        times[std::size_t(j + 1)] = v;
     }
+}
 
-    // Activities: marketing actions until the lead is sales-qualified, sales actions after.
-    const qint64 sqlAt = reachedAt[std::size_t(Stage::Sql)];
-    int acts = anonymous ? int(m_rng.below(3)) : int(m_pickActivityCount(m_rng));
-    if (furthest >= Stage::Opportunity)
+// Touchpoints: the first at creation from the original source (most of the time), the others
+// up to the won date (some after), sorted.
+void Generator::makeTouchpoints(Draft &d) {
+    const qint64 horizon =
+        d.wonAt >= 0 ? d.wonAt + (m_rng.percent(30) ? 60 * kDay : 0) : d.last + 120 * kDay;
+    const qint64 end = std::min(horizon, m_limit - 1);
+    d.touches = d.anonymous ? 1 + int(m_rng.below(2)) : m_pickTouchCount(m_rng);
+    if ((d.source == NoSource) && m_rng.percent(50))
+        d.touches = 0;
+    d.times[0] = d.created;
+    for (int i = 1; i < d.touches; ++i)
+        d.times[std::size_t(i)] =
+            d.created + 1 + m_rng.between64(0, std::max<qint64>(0, end - d.created - 1));
+    d.sortTimes(1, std::max(d.touches, 1));
+    d.lastTouch = d.touches > 0 ? d.times[std::size_t(d.touches - 1)] : 0;
+    for (int i = 0; i < d.touches; ++i) {
+        const bool original = i == 0 && d.source < UnknownSource && m_rng.percent(85);
+        const int s = original ? d.source : m_pickNurture(m_rng);
+        const qint64 secs = d.times[std::size_t(i)];
+        m_touchpoints.append(
+            touchpoint(s, secs, i == 0 ? d.lead.createdAt : at(secs), original ? d.showIndex : -1));
+    }
+}
+
+// Activities: marketing actions until the lead is sales-qualified, sales actions after; each
+// adds its points to the score.
+void Generator::makeActivities(Draft &d) {
+    const qint64 sqlAt = d.reachedAt[std::size_t(Stage::Sql)];
+    int acts = d.anonymous ? int(m_rng.below(3)) : int(m_pickActivityCount(m_rng));
+    if (d.furthest >= Stage::Opportunity)
         acts = std::max(acts, 2);
-    const qint64 activityEnd = std::min((wonAt >= 0 ? wonAt : last) + 60 * kDay, m_limit - 1);
+    d.acts = acts;
+    const qint64 activityEnd = std::min((d.wonAt >= 0 ? d.wonAt : d.last) + 60 * kDay, m_limit - 1);
     for (int i = 0; i < acts; ++i)
-        times[std::size_t(i)] =
-            created + 1 + m_rng.between64(0, std::max<qint64>(0, activityEnd - created - 1));
-    sortRange(0, acts);
-    int score = titlePoints + 5 * int(lead.furthestStage);
+        d.times[std::size_t(i)] =
+            d.created + 1 + m_rng.between64(0, std::max<qint64>(0, activityEnd - d.created - 1));
+    d.sortTimes(0, acts);
+    int score = d.titlePoints + 5 * int(d.lead.furthestStage);
     for (int i = 0; i < acts; ++i) {
-        const qint64 t = times[std::size_t(i)];
+        const qint64 t = d.times[std::size_t(i)];
         int kind;
-        if (anonymous)
+        if (d.anonymous)
             kind = m_rng.percent(50) ? ActPricing : ActDocument;
         else if (sqlAt >= 0 && t >= sqlAt)
             kind = ActCall + m_pickSales(m_rng);
-        else if (source == ColdCall && m_rng.percent(50))
+        else if (d.source == ColdCall && m_rng.percent(50))
             kind = ActCall;
         else
             kind = m_pickMarketing(m_rng);
@@ -1124,33 +1177,35 @@ void Generator::makeLead(qint64 ordinal) {
         activity.kind = a.kind;
         activity.occurredAt = at(t);
         if (a.sales)
-            activity.user = owner;
-        activity.notes = raw(ja ? a.ja : a.en);
+            activity.user = d.owner;
+        activity.notes = raw(d.ja ? a.ja : a.en);
         m_activities.append(std::move(activity));
         score += a.points;
     }
-    lead.score = std::min(score, 100);
+    d.lead.score = std::min(score, 100);
+}
 
-    if (!anonymous) {
+// Opt-outs, notes, a few manual temperatures, and the time of the newest stage change,
+// touchpoint or activity.
+void Generator::finishLead(Draft &d) {
+    Lead &lead = d.lead;
+    if (!d.anonymous) {
         lead.optOut = m_rng.percent(2);
         if (m_rng.percent(8))
-            lead.notes = ja ? raw(kJaNotes[m_rng.below(std::size(kJaNotes))])
-                            : raw(kEnNotes[m_rng.below(std::size(kEnNotes))]);
+            lead.notes = d.ja ? raw(kJaNotes[m_rng.below(std::size(kJaNotes))])
+                              : raw(kEnNotes[m_rng.below(std::size(kEnNotes))]);
     }
     if (m_rng.percent(1))
         lead.temperatureOverride = Temperature(m_rng.below(3));
 
-    // Updated: the newest stage change, touchpoint or activity.
     lead.updatedAt = m_history.last().changedAt;
-    qint64 updated = last;
-    if (touches > 0 && lastTouch > updated) {
-        updated = lastTouch;
+    qint64 updated = d.last;
+    if (d.touches > 0 && d.lastTouch > updated) {
+        updated = d.lastTouch;
         lead.updatedAt = m_touchpoints.last().occurredAt;
     }
-    if (acts > 0 && times[std::size_t(acts - 1)] > updated)
+    if (d.acts > 0 && d.times[std::size_t(d.acts - 1)] > updated)
         lead.updatedAt = m_activities.last().occurredAt;
-
-    m_sink.lead(lead, m_history, m_touchpoints, m_activities);
 }
 
 void Generator::emitSpendAndCampaigns() {

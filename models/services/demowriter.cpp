@@ -3,7 +3,6 @@
 #include "models/demo/demogenerator.h"
 #include "models/storage/bulkwriter.h"
 #include "models/storage/repositories.h"
-#include "models/storage/sql.h"
 
 #include <optional>
 

@@ -13,7 +13,7 @@
 // those of leads that no longer exist are skipped. A created or won date that is not a valid
 // date is NoDay; a touchpoint whose time cannot be read is skipped.
 //
-// Two paths give the same facts:
+// The rows come from storage::readFacts (models/storage/factreader.h), which has two paths:
 // - native (MIKOMI_HAVE_SQLITE3): SQLite's own API reads the covering indexes of schema v5
 //   (leads_report: the lead columns in id order; touchpoints_lead) and parses the ISO dates from
 //   their bytes (a value in any other form is handed to SQLite's julianday(), so the numbers are

@@ -1,0 +1,507 @@
+#include "models/storage/factreader.h"
+
+#include "models/storage/sql.h"
+
+#include <QCoreApplication>
+#include <QSqlDriver>
+
+#ifdef MIKOMI_HAVE_SQLITE3
+#include <sqlite3.h>
+#endif
+
+#include <charconv>
+#include <memory>
+
+namespace mikomi::storage {
+namespace {
+
+// Stage from furthest_stage as instr('imsoc', substr(furthest_stage, 1, 1)) reads it: by its
+// first letter; anything else is Inquiry.
+Stage stageFromFirstLetter(char c) {
+    switch (c) {
+    case 'm':
+        return Stage::Mql;
+    case 's':
+        return Stage::Sql;
+    case 'o':
+        return Stage::Opportunity;
+    case 'c':
+        return Stage::Customer;
+    default:
+        return Stage::Inquiry;
+    }
+}
+
+const char *const kSourcesSql = "SELECT id, name, category, tier FROM sources ORDER BY id";
+const char *const kSpendSql = "SELECT source_id, month, amount FROM spend";
+
+// ---- The portable path: Qt SQL, SQLite computing the numbers ----------------------------------
+
+// The queries turn text into numbers inside SQLite: Julian day numbers (as QDate::toJulianDay)
+// for dates, epoch milliseconds for touchpoint times, 1..5 for stages.
+const char *const kLeadsSql =
+    "SELECT id, source_id, instr('imsoc', substr(furthest_stage, 1, 1)), lost, "
+    "CAST(julianday(substr(created_at, 1, 10)) + 0.5 AS INTEGER), "
+    "CAST(julianday(substr(won_at, 1, 10)) + 0.5 AS INTEGER), deal_value, lifetime_value "
+    "FROM leads ORDER BY id";
+const char *const kTouchesSql =
+    "SELECT lead_id, CAST(round((julianday(occurred_at) - 2440587.5) * 86400000.0) AS INTEGER), "
+    "CAST(julianday(substr(occurred_at, 1, 10)) + 0.5 AS INTEGER), source_id "
+    "FROM touchpoints ORDER BY lead_id, occurred_at, id";
+
+// One forward-only result set through Qt SQL.
+class Rows final {
+public:
+    Rows(const Database &db, const char *sql)
+        : m_query(connection(db)) {
+        m_query.setForwardOnly(true);
+        if (!m_query.exec(QString::fromLatin1(sql)))
+            m_error = sqlErrorMessage(m_query.lastError());
+    }
+
+    // The next row; false at the end or on an error (see error()).
+    bool next() {
+        if (!m_error.isEmpty())
+            return false;
+        if (m_query.next())
+            return true;
+        if (m_query.lastError().isValid())
+            m_error = sqlErrorMessage(m_query.lastError());
+        return false;
+    }
+    qint64 integer(int i) const { return m_query.value(i).toLongLong(); }
+    // An integer column that may be NULL.
+    std::optional<qint64> optional(int i) const {
+        if (m_query.isNull(i))
+            return std::nullopt;
+        return integer(i);
+    }
+    QString text(int i) const { return m_query.value(i).toString(); }
+    Status status() const {
+        if (m_error.isEmpty())
+            return {};
+        return Error{m_error};
+    }
+
+private:
+    QSqlQuery m_query;
+    QString m_error;
+};
+
+Status readPortable(const Database &db, FactSink &sink) {
+    {
+        Rows q(db, kSourcesSql);
+        while (q.next())
+            sink.source({q.integer(0), q.text(1), q.text(2), q.text(3)});
+        if (Status s = q.status(); !s)
+            return s;
+    }
+    {
+        Rows q(db, kLeadsSql);
+        while (q.next()) {
+            FactLeadRow l;
+            l.id = q.integer(0);
+            l.sourceId = q.optional(1);
+            const qint64 stage = q.integer(2); // 1..5; 0 = not a stage name
+            l.furthestStage =
+                stage >= 1 && stage <= StageCount ? static_cast<Stage>(stage - 1) : Stage::Inquiry;
+            l.lost = q.integer(3) != 0;
+            l.createdDay = q.optional(4);
+            l.wonDay = q.optional(5);
+            l.dealValue = q.optional(6);
+            l.lifetimeValue = q.optional(7);
+            sink.lead(l);
+        }
+        if (Status s = q.status(); !s)
+            return s;
+    }
+    // Every touchpoint is read (wantedTouchLeads is not asked): one pass is what Qt SQL does best.
+    {
+        Rows q(db, kTouchesSql);
+        while (q.next()) {
+            const auto at = q.optional(1);
+            if (!at)
+                continue; // a time SQLite cannot read
+            sink.touch({q.integer(0), *at, q.optional(2), q.optional(3)});
+        }
+        if (Status s = q.status(); !s)
+            return s;
+    }
+    {
+        Rows q(db, kSpendSql);
+        while (q.next())
+            sink.spend({q.optional(0), q.text(1), q.integer(2)});
+        if (Status s = q.status(); !s)
+            return s;
+    }
+    return {};
+}
+
+#ifdef MIKOMI_HAVE_SQLITE3
+// ---- The native path: SQLite's API over the covering indexes, dates parsed from bytes ---------
+
+// The Julian day number of a Gregorian date, computed as SQLite's computeJD() does (so that
+// CAST(julianday('YYYY-MM-DD') + 0.5 AS INTEGER) is the same number).
+qint64 sqliteDayNumber(int y, int m, int d) {
+    if (m <= 2) {
+        --y;
+        m += 12;
+    }
+    const int a = y / 100;
+    const int b = 2 - a + a / 4;
+    const int x1 = 36525 * (y + 4716) / 100;
+    const int x2 = 306001 * (m + 1) / 10000;
+    return qint64(x1) + x2 + d + b - 1524;
+}
+
+bool digits(const char *p, int n, int *value) {
+    int v = 0;
+    for (int i = 0; i < n; ++i) {
+        if (p[i] < '0' || p[i] > '9')
+            return false;
+        v = v * 10 + (p[i] - '0');
+    }
+    *value = v;
+    return true;
+}
+
+// "YYYY-MM-DD…" with a real date → its day number; nullopt for anything SQLite should decide
+// (other forms, or dates like 02-30 that SQLite rolls over). Reads left to right and stops at the
+// first byte out of place, so a NUL-terminated text shorter than `n` is safe too.
+std::optional<qint64> fastDay(const char *p, int n) {
+    int y = 0;
+    int m = 0;
+    int d = 0;
+    if (n < 10 || !digits(p, 4, &y) || p[4] != '-' || !digits(p + 5, 2, &m) || p[7] != '-' ||
+        !digits(p + 8, 2, &d) || m < 1 || m > 12 || d < 1)
+        return std::nullopt;
+    static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (d > kDays[m - 1] + (m == 2 && leap ? 1 : 0))
+        return std::nullopt;
+    return sqliteDayNumber(y, m, d);
+}
+
+// "YYYY-MM-DDTHH:MM:SS" followed by nothing (UTC), "Z" or "±HH:MM" → epoch milliseconds, as
+// round((julianday(s) - 2440587.5) * 86400000.0); nullopt for any other form.
+std::optional<qint64> fastEpochMs(const char *p, int n) {
+    if (n != 19 && n != 20 && n != 25)
+        return std::nullopt;
+    const auto day = fastDay(p, n);
+    int h = 0;
+    int mi = 0;
+    int s = 0;
+    if (!day || p[10] != 'T' || p[13] != ':' || p[16] != ':' || !digits(p + 11, 2, &h) ||
+        !digits(p + 14, 2, &mi) || !digits(p + 17, 2, &s) || h > 23 || mi > 59 || s > 59)
+        return std::nullopt;
+    qint64 offsetMinutes = 0;
+    if (n == 20) {
+        if (p[19] != 'Z')
+            return std::nullopt;
+    } else if (n == 25) {
+        int oh = 0;
+        int om = 0;
+        if ((p[19] != '+' && p[19] != '-') || p[22] != ':' || !digits(p + 20, 2, &oh) ||
+            !digits(p + 23, 2, &om) || oh > 14 || om > 59)
+            return std::nullopt;
+        offsetMinutes = (p[19] == '-' ? -1 : 1) * (oh * 60 + om);
+    }
+    return (*day - 2440588) * 86400000 + h * 3600000 + mi * 60000 + s * 1000 -
+           offsetMinutes * 60000;
+}
+
+sqlite3 *nativeHandle(const Database &db) {
+    const QVariant h = connection(db).driver()->handle();
+    if (h.isValid() && qstrcmp(h.typeName(), "sqlite3*") == 0)
+        return *static_cast<sqlite3 *const *>(h.data());
+    return nullptr;
+}
+
+QString nativeError(sqlite3 *db) {
+    return QCoreApplication::translate("Mikomi", "The database could not be read: %1")
+        .arg(QString::fromUtf8(sqlite3_errmsg(db)));
+}
+
+// A prepared statement, finalized on destruction.
+class Statement final {
+public:
+    Statement(sqlite3 *db, const char *sql)
+        : m_db(db) {
+        if (sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr) != SQLITE_OK) {
+            m_error = nativeError(db);
+            sqlite3_finalize(m_stmt);
+            m_stmt = nullptr;
+        }
+    }
+    ~Statement() { sqlite3_finalize(m_stmt); }
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+
+    sqlite3_stmt *get() const { return m_stmt; }
+    // The next row; false at the end or on an error (see error()).
+    bool next() {
+        if (!m_stmt)
+            return false;
+        const int rc = sqlite3_step(m_stmt);
+        if (rc == SQLITE_ROW)
+            return true;
+        if (rc != SQLITE_DONE)
+            m_error = nativeError(m_db);
+        return false;
+    }
+    bool isNull(int i) const { return sqlite3_column_type(m_stmt, i) == SQLITE_NULL; }
+    qint64 integer(int i) const { return sqlite3_column_int64(m_stmt, i); }
+    std::optional<qint64> optional(int i) const {
+        if (isNull(i))
+            return std::nullopt;
+        return integer(i);
+    }
+    // The bytes of a text column (nullptr for NULL).
+    const char *bytes(int i, int *size) const {
+        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, i));
+        *size = sqlite3_column_bytes(m_stmt, i);
+        return p;
+    }
+    QString text(int i) const {
+        int n = 0;
+        const char *p = bytes(i, &n);
+        return QString::fromUtf8(p, n);
+    }
+    const QString &error() const { return m_error; }
+    Status status() const {
+        if (m_error.isEmpty())
+            return {};
+        return Error{m_error};
+    }
+
+private:
+    sqlite3 *m_db = nullptr;
+    sqlite3_stmt *m_stmt = nullptr;
+    QString m_error;
+};
+
+// Dates in a form the fast parsers leave to SQLite: the exact expressions of the portable path.
+class SlowDates final {
+public:
+    explicit SlowDates(sqlite3 *db)
+        : m_db(db) {}
+
+    std::optional<qint64> day(const char *p, int n) { return run(p, n, 0); }
+    std::optional<qint64> epochMs(const char *p, int n) { return run(p, n, 1); }
+    const QString &error() const { return m_error; }
+
+private:
+    std::optional<qint64> run(const char *p, int n, int column) {
+        if (!m_stmt) {
+            m_stmt = std::make_unique<Statement>(
+                m_db, "SELECT CAST(julianday(substr(?1, 1, 10)) + 0.5 AS INTEGER), "
+                      "CAST(round((julianday(?1) - 2440587.5) * 86400000.0) AS INTEGER)");
+        }
+        sqlite3_stmt *s = m_stmt->get();
+        if (!s) {
+            m_error = m_stmt->error();
+            return std::nullopt;
+        }
+        sqlite3_reset(s);
+        sqlite3_bind_text(s, 1, p, n, SQLITE_TRANSIENT);
+        std::optional<qint64> v;
+        if (m_stmt->next())
+            v = m_stmt->optional(column);
+        else if (!m_stmt->error().isEmpty())
+            m_error = m_stmt->error();
+        sqlite3_reset(s);
+        return v;
+    }
+
+    sqlite3 *m_db;
+    std::unique_ptr<Statement> m_stmt;
+    QString m_error;
+};
+
+// Reads every lead; leads_report hands them over in id order. Returns how many were read.
+Result<qint64> readLeads(sqlite3 *db, SlowDates &slow, FactSink &sink) {
+    {
+        Statement count(db, "SELECT count(*) FROM leads");
+        if (count.next())
+            sink.leadCount(std::max<qint64>(count.integer(0), 0));
+        if (Status s = count.status(); !s)
+            return s.failure();
+    }
+
+    // Covered by leads_report: a pass over that index, not over the wide rows.
+    Statement q(db, "SELECT id, source_id, furthest_stage, lost, created_at, won_at, deal_value, "
+                    "lifetime_value FROM leads");
+    // Text from SQLite ends in a NUL: fastDay() stops at it, so the size is asked only when
+    // SQLite has to decide.
+    const auto dayOf = [&](int column) -> std::optional<qint64> {
+        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(q.get(), column));
+        if (!p)
+            return std::nullopt;
+        if (const auto d = fastDay(p, 10))
+            return d;
+        int n = 0;
+        p = q.bytes(column, &n);
+        return slow.day(p, n);
+    };
+    qint64 read = 0;
+    FactLeadRow l;
+    while (q.next()) {
+        l.id = q.integer(0);
+        l.sourceId = q.optional(1);
+        const auto *stage = sqlite3_column_text(q.get(), 2); // NUL-terminated
+        l.furthestStage = stage ? stageFromFirstLetter(char(stage[0])) : Stage::Inquiry;
+        l.lost = q.integer(3) != 0;
+        l.createdDay = dayOf(4);
+        l.wonDay = dayOf(5);
+        l.dealValue = q.optional(6);
+        l.lifetimeValue = q.optional(7);
+        sink.lead(l);
+        ++read;
+    }
+    if (Status s = q.status(); !s)
+        return s.failure();
+    if (!slow.error().isEmpty())
+        return Error{slow.error()};
+    return read;
+}
+
+// Hands over the touchpoints of `s` (lead_id, occurred_at, source_id).
+Status readTouches(Statement &s, SlowDates &slow, FactSink &sink) {
+    while (s.next()) {
+        int n = 0;
+        const char *p = s.bytes(1, &n);
+        if (!p)
+            continue;
+        std::optional<qint64> at = fastEpochMs(p, n);
+        std::optional<qint64> day;
+        if (at) {
+            day = fastDay(p, n);
+        } else {
+            at = slow.epochMs(p, n);
+            if (!at) {
+                if (!slow.error().isEmpty())
+                    return Error{slow.error()};
+                continue;
+            }
+            day = fastDay(p, n);
+            if (!day)
+                day = slow.day(p, n);
+        }
+        sink.touch({s.integer(0), *at, day, s.optional(2)});
+    }
+    if (Status st = s.status(); !st)
+        return st;
+    if (!slow.error().isEmpty())
+        return Error{slow.error()};
+    return {};
+}
+
+// Reading the touchpoints of chosen leads pays a seek per lead; past this share of all leads one
+// pass over the whole index is cheaper.
+constexpr qint64 kSeekShare = 4;
+
+// One read transaction around every query of a load: with WAL, writers may commit meanwhile;
+// the rows are of one moment. A savepoint, so that it nests in a transaction of the caller.
+class Snapshot final {
+public:
+    explicit Snapshot(sqlite3 *db)
+        : m_db(db) {
+        if (sqlite3_exec(db, "SAVEPOINT report_facts", nullptr, nullptr, nullptr) != SQLITE_OK)
+            m_error = nativeError(db);
+    }
+    ~Snapshot() {
+        if (m_error.isEmpty())
+            sqlite3_exec(m_db, "RELEASE report_facts", nullptr, nullptr, nullptr);
+    }
+    Snapshot(const Snapshot &) = delete;
+    Snapshot &operator=(const Snapshot &) = delete;
+    const QString &error() const { return m_error; }
+
+private:
+    sqlite3 *m_db;
+    QString m_error;
+};
+
+Status readNative(sqlite3 *db, FactSink &sink) {
+    const Snapshot snapshot(db);
+    if (!snapshot.error().isEmpty())
+        return Error{snapshot.error()};
+    SlowDates slow(db);
+    {
+        Statement q(db, kSourcesSql);
+        while (q.next())
+            sink.source({q.integer(0), q.text(1), q.text(2), q.text(3)});
+        if (Status s = q.status(); !s)
+            return s;
+    }
+    const auto leads = readLeads(db, slow, sink);
+    if (!leads)
+        return leads.failure();
+    {
+        const std::optional<std::vector<qint64>> wanted = sink.wantedTouchLeads();
+        bool done = false;
+        if (wanted && qint64(wanted->size()) * kSeekShare < *leads) {
+            // The leads as a JSON array for json_each(): one seek into touchpoints_lead per
+            // lead, in the order of the array (ascending).
+            QByteArray json;
+            json.reserve(qsizetype(wanted->size() * 8 + 2));
+            json.append('[');
+            for (std::size_t i = 0; i < wanted->size(); ++i) {
+                if (i > 0)
+                    json.append(',');
+                char text[24];
+                const auto end = std::to_chars(text, text + sizeof text, (*wanted)[i]).ptr;
+                json.append(text, qsizetype(end - text));
+            }
+            json.append(']');
+            Statement q(db, "SELECT t.lead_id, t.occurred_at, t.source_id FROM json_each(?1) AS j "
+                            "CROSS JOIN touchpoints AS t ON t.lead_id = j.value");
+            if (q.get()) { // else SQLite lacks json_each (built without JSON): read them all
+                sqlite3_bind_text(q.get(), 1, json.constData(), int(json.size()), SQLITE_STATIC);
+                if (Status s = readTouches(q, slow, sink); !s)
+                    return s;
+                done = true;
+            }
+        }
+        if (!done) {
+            // Covered by touchpoints_lead, in its order.
+            Statement q(db, "SELECT lead_id, occurred_at, source_id FROM touchpoints "
+                            "ORDER BY lead_id, occurred_at, id");
+            if (Status s = readTouches(q, slow, sink); !s)
+                return s;
+        }
+    }
+    {
+        Statement q(db, kSpendSql);
+        while (q.next())
+            sink.spend({q.optional(0), q.text(1), q.integer(2)});
+        if (Status s = q.status(); !s)
+            return s;
+    }
+    return {};
+}
+#endif
+
+} // namespace
+
+bool factReaderIsNative() {
+#ifdef MIKOMI_HAVE_SQLITE3
+    return true;
+#else
+    return false;
+#endif
+}
+
+Status readFacts(const Database &db, FactSink &sink, bool portable) {
+#ifdef MIKOMI_HAVE_SQLITE3
+    if (!portable) {
+        if (sqlite3 *h = nativeHandle(db))
+            return readNative(h, sink);
+    }
+#else
+    Q_UNUSED(portable);
+#endif
+    return readPortable(db, sink);
+}
+
+} // namespace mikomi::storage
