@@ -5,6 +5,7 @@
 #include "models/storage/repositories.h"
 #include "ui/filedialogs.h"
 #include "ui/importwizard.h"
+#include "ui/messagebox.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -135,7 +136,7 @@ void showReplacements(QWidget *parent, const QString &path, const services::Expo
         QCoreApplication::translate("Mikomi", "%n value(s) changed; the details list each one.",
                                     nullptr, int(s.replaced.size())));
     box.setDetailedText(lines.join(u'\n'));
-    box.exec();
+    MessageBox::exec(box);
 }
 
 } // namespace
@@ -216,7 +217,7 @@ void runExportDialog(QWidget *parent, storage::Database *db, const QList<qint64>
     if (s && s->cancelled)
         return; // nothing written; the user knows
     if (!s) {
-        QMessageBox::warning(parent, QCoreApplication::translate("Mikomi", "Export"), s.error());
+        MessageBox::warning(parent, QCoreApplication::translate("Mikomi", "Export"), s.error());
         return;
     }
     QString text =
@@ -229,7 +230,7 @@ void runExportDialog(QWidget *parent, storage::Database *db, const QList<qint64>
         showReplacements(parent, o.path, *s, text);
         return;
     }
-    QMessageBox::information(parent, QCoreApplication::translate("Mikomi", "Export"), text);
+    MessageBox::information(parent, QCoreApplication::translate("Mikomi", "Export"), text);
 }
 
 bool isImportableFile(const QString &path) {

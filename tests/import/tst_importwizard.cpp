@@ -18,6 +18,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -404,7 +405,12 @@ private slots:
                 auto *files = qobject_cast<QFileDialog *>(w);
                 if (!files)
                     return;
-                files->selectFile(path);
+                // Type the name as a user would: Qt's dialog reads its name field on accept.
+                files->setDirectory(QFileInfo(path).absolutePath());
+                auto *name = files->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+                if (!name)
+                    return;
+                name->setText(QFileInfo(path).fileName());
                 step = 2;
                 static_cast<QDialog *>(files)->accept(); // QFileDialog::accept is protected
             } else if (step == 2) {
@@ -418,7 +424,17 @@ private slots:
             }
         });
         poll.start(20);
+        // Never hang: every 20 s close what is still open (the checks below then fail).
+        QTimer watchdog;
+        watchdog.setInterval(20000);
+        QObject::connect(&watchdog, &QTimer::timeout, &watchdog, [&poll] {
+            poll.stop();
+            if (QWidget *w = QApplication::activeModalWidget())
+                w->close();
+        });
+        watchdog.start();
         ui::runExportDialog(nullptr, db.get());
+        watchdog.stop();
         poll.stop();
         QCOMPARE(step, 3);
         QCOMPARE(encodingShown, io::Encoding::Cp932);
