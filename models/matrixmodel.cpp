@@ -92,10 +92,6 @@ void MatrixModel::retranslate() {
     endResetModel();
 }
 
-const analytics::MatrixRow *MatrixModel::rowAt(int row) const {
-    return row >= 0 && row < int(m_rows.size()) ? m_rows[std::size_t(row)] : nullptr;
-}
-
 int MatrixModel::rowCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : int(m_rows.size());
 }

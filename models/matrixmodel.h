@@ -54,7 +54,6 @@ public:
     // Headers and labels follow the language: call on QEvent::LanguageChange.
     void retranslate();
 
-    const analytics::MatrixRow *rowAt(int row) const;
     static QString columnTitle(Column c);
     // The dimension of a measured or default column (nullopt for the other columns).
     static std::optional<analytics::Dimension> dimensionOf(int column);

@@ -12,9 +12,10 @@ SourceListModel::SourceListModel(QObject *parent)
     : QAbstractTableModel(parent) {}
 
 void SourceListModel::setDatabase(storage::Database *db) {
+    beginResetModel();
     m_db = db;
-    if (Status s = reload(); !s)
-        emit errorOccurred(s.error());
+    m_sources.clear();
+    endResetModel();
 }
 
 Status SourceListModel::reload() {

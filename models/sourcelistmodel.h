@@ -21,6 +21,7 @@ public:
     enum Role { IdRole = Qt::UserRole + 1, SuggestedCategoryRole };
 
     explicit SourceListModel(QObject *parent = nullptr);
+    // Empties the model; reload() reads the database's sources.
     void setDatabase(storage::Database *db);
     // Reads the sources again; an error leaves the model empty and is returned.
     Status reload();

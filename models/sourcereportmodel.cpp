@@ -127,10 +127,6 @@ int SourceReportModel::columnCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString SourceReportModel::rowLabel(int row) const {
-    return row >= 0 && row < int(m_rows.size()) ? m_rows[std::size_t(row)].label : QString();
-}
-
 QVariant SourceReportModel::value(const Row &r, int column) const {
     const analytics::Funnel &f = *r.funnel;
     const analytics::Metrics &m = *r.metrics;

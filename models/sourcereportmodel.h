@@ -57,8 +57,6 @@ public:
     // Headers and labels follow the language: call on QEvent::LanguageChange.
     void retranslate();
 
-    // Label of a row of the current grouping ("Unknown" for the Unknown row).
-    QString rowLabel(int row) const;
     static QString columnTitle(Column c);
 
 private:

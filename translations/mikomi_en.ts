@@ -3259,13 +3259,6 @@ Without a command, opens the window. Commands:
     </message>
 </context>
 <context>
-    <name>mikomi::ui::ComingPage</name>
-    <message>
-        <source>This page is coming in a later version of Mikomi.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>mikomi::ui::ConsentWidget</name>
     <message>
         <source>Consent basis</source>
@@ -3293,10 +3286,6 @@ Without a command, opens the window. Commands:
     <name>mikomi::ui::DashboardPage</name>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 leads, %2 customers, spend %3, revenue %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3346,6 +3335,25 @@ Without a command, opens the window. Commands:
     <message>
         <source>F&amp;unnel for:</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2, spend %3, revenue %4.</source>
+        <comment>leads, customers, spend, revenue</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln lead(s)</source>
+        <translation>
+            <numerusform>%Ln lead</numerusform>
+            <numerusform>%Ln leads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s)</source>
+        <translation>
+            <numerusform>%Ln customer</numerusform>
+            <numerusform>%Ln customers</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4221,10 +4229,6 @@ Without a command, opens the window. Commands:
         <source>All sources</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 leads · %2</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%n overdue</source>
         <translation>
@@ -4398,6 +4402,13 @@ Which is it?</source>
     <message>
         <source>Open…</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln lead(s) · %1</source>
+        <translation>
+            <numerusform>%Ln lead · %1</numerusform>
+            <numerusform>%Ln leads · %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,7 @@
 #include <QTabBar>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <climits>
 
 namespace mikomi::ui {
 
@@ -199,11 +200,12 @@ void DashboardPage::recompute() {
     m_lastReport = *report;
     const Currency currency = AppSettings().currency();
     m_report->setReport(*report, currency);
-    const QLocale locale;
     const analytics::ReportTotals &t = report->totals;
-    m_summary->setText(tr("%1 leads, %2 customers, spend %3, revenue %4.")
-                           .arg(locale.toString(t.leads), locale.toString(t.customer),
-                                formatMoney(t.spend, currency), formatMoney(t.revenue, currency)));
+    m_summary->setText(
+        tr("%1, %2, spend %3, revenue %4.", "leads, customers, spend, revenue")
+            .arg(tr("%Ln lead(s)", nullptr, int(std::min<qint64>(t.leads, INT_MAX))),
+                 tr("%Ln customer(s)", nullptr, int(std::min<qint64>(t.customer, INT_MAX))),
+                 formatMoney(t.spend, currency), formatMoney(t.revenue, currency)));
     QStringList warnings;
     for (const auto &w : report->warnings)
         warnings << QStringLiteral("⚠ ") + analytics::warningText(w);

@@ -21,6 +21,12 @@ void Page::databaseChanged(const storage::DataChange &change) {
     m_reloadTimer->start();
 }
 
+void Page::reloadWhenShown() {
+    m_dirty = true;
+    if (isVisible())
+        reloadNow();
+}
+
 void Page::showEvent(QShowEvent *event) {
     QWidget::showEvent(event);
     if (m_dirty)

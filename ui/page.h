@@ -46,6 +46,9 @@ protected:
     // The kinds of data the page shows; changes to others leave it alone. Default: all.
     virtual storage::DataKinds shownKinds() const { return storage::kAllDataKinds; }
     void showEvent(QShowEvent *event) override;
+    // For setDatabase(): reads at once when the page is visible, else when it is next shown (a
+    // hidden page costs nothing at start-up, whatever the size of the database).
+    void reloadWhenShown();
 
 signals:
     // Something the status bar shows (e.g. the lead count) may have changed.

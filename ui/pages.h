@@ -1,7 +1,7 @@
 #pragma once
 
 // One factory per page of the main window, each in its own file so the pages grow
-// independently. A page not built yet returns a ComingPage.
+// independently.
 
 class QWidget;
 

@@ -36,6 +36,7 @@
 #include <QTableView>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <climits>
 
 namespace mikomi::ui {
 
@@ -208,8 +209,7 @@ void PipelinePage::setDatabase(storage::Database *db) {
     for (PipelineModel *m : m_models)
         m->setDatabase(db);
     m_followUps->setDatabase(db);
-    refreshFilters();
-    reload();
+    reloadWhenShown();
 }
 
 void PipelinePage::reload() {
@@ -303,8 +303,8 @@ void PipelinePage::reloadBoard() {
             return;
         }
         m_totals[i]->setText(
-            tr("%1 leads · %2")
-                .arg(QLocale().toString(totals[i].count), formatMoney(totals[i].value, currency)));
+            tr("%Ln lead(s) · %1", nullptr, int(std::min<qint64>(totals[i].count, INT_MAX)))
+                .arg(formatMoney(totals[i].value, currency)));
     }
 }
 

@@ -160,7 +160,7 @@ void SourcesPage::setDatabase(storage::Database *db) {
     m_db = db;
     m_sources->setDatabase(db);
     m_unknown->setDatabase(db);
-    reload();
+    reloadWhenShown();
 }
 
 storage::DataKinds SourcesPage::shownKinds() const {

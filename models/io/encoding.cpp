@@ -246,16 +246,6 @@ Result<QString> decode(QByteArrayView data, Encoding e) {
     return s;
 }
 
-Result<DecodedText> decodeAuto(QByteArrayView data) {
-    const auto enc = detectEncoding(data, true);
-    if (!enc)
-        return Error{enc.error()};
-    auto text = decode(data, *enc);
-    if (!text)
-        return Error{text.error()};
-    return DecodedText{std::move(text).value(), *enc};
-}
-
 struct StreamDecoder::Private {
     Encoding encoding;
     QStringDecoder decoder;

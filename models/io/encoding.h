@@ -40,12 +40,6 @@ Result<Encoding> detectEncoding(QByteArrayView data, bool complete = true);
 
 // Strict decoding; the BOM of `e`, if present, is skipped. Errors name the (1-based) line.
 Result<QString> decode(QByteArrayView data, Encoding e);
-// detectEncoding + decode.
-struct DecodedText {
-    QString text;
-    Encoding encoding = Encoding::Utf8;
-};
-Result<DecodedText> decodeAuto(QByteArrayView data);
 
 // Incremental strict decoder for large files: feed chunks in order, then finish().
 class StreamDecoder final {

@@ -67,11 +67,6 @@ constexpr std::array<FieldInfo, TouchpointFieldCount> kTouchpointFields{{
     {"content", QT_TRANSLATE_NOOP("Mikomi", "Content")},
     {"url", QT_TRANSLATE_NOOP("Mikomi", "URL")},
 }};
-constexpr std::array<FieldInfo, 3> kKinds{{
-    {"leads", QT_TRANSLATE_NOOP("Mikomi", "Leads")},
-    {"spend", QT_TRANSLATE_NOOP("Mikomi", "Spend")},
-    {"touchpoints", QT_TRANSLATE_NOOP("Mikomi", "Touchpoints")},
-}};
 
 struct Alias {
     int field;
@@ -654,33 +649,11 @@ QString touchpointFieldLabel(TouchpointField f) {
     return translated(kTouchpointFields.at(std::size_t(f)));
 }
 
-QString csvKindKey(CsvKind k) {
-    return QLatin1String(kKinds.at(std::size_t(k)).key);
-}
-
-QString csvKindLabel(CsvKind k) {
-    return translated(kKinds.at(std::size_t(k)));
-}
-
 std::optional<LeadField> matchLeadHeader(const QString &header) {
     const auto it = leadIndex().constFind(headerKey(header));
     if (it == leadIndex().cend())
         return std::nullopt;
     return LeadField(it->field);
-}
-
-std::optional<SpendField> matchSpendHeader(const QString &header) {
-    const auto it = spendIndex().constFind(headerKey(header));
-    if (it == spendIndex().cend())
-        return std::nullopt;
-    return SpendField(it->field);
-}
-
-std::optional<TouchpointField> matchTouchpointHeader(const QString &header) {
-    const auto it = touchpointIndex().constFind(headerKey(header));
-    if (it == touchpointIndex().cend())
-        return std::nullopt;
-    return TouchpointField(it->field);
 }
 
 HeaderMap mapLeadHeaders(const QStringList &headers) {

@@ -69,16 +69,12 @@ QString spendFieldKey(SpendField f);
 QString spendFieldLabel(SpendField f);
 QString touchpointFieldKey(TouchpointField f);
 QString touchpointFieldLabel(TouchpointField f);
-QString csvKindKey(CsvKind k);
-QString csvKindLabel(CsvKind k);
 
 // The key headers are compared by: foldKey, then spaces, '_', '-' and a trailing '*' removed.
 QString headerKey(const QString &header);
 
 // The field one header names, if any (a field key such as "family_name" always matches too).
 std::optional<LeadField> matchLeadHeader(const QString &header);
-std::optional<SpendField> matchSpendHeader(const QString &header);
-std::optional<TouchpointField> matchTouchpointHeader(const QString &header);
 
 // What a lead column holds beyond the one-column-per-field mapping (issue 12: real exports carry
 // several emails and phones, labels in their own columns, values Mikomi has no field for). Nothing

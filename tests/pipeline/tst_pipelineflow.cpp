@@ -202,6 +202,7 @@ private slots:
         ui::PipelinePage page;
         page.setUndoStack(&undo);
         page.setDatabase(m_db.get());
+        page.show(); // a hidden page reads its data when it is first shown
         PipelineModel *opportunity = page.columnModel(PipelineColumn::Opportunity);
         PipelineModel *customer = page.columnModel(PipelineColumn::Customer);
         LeadRepository repo(*m_db);

@@ -70,6 +70,8 @@ private slots:
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setDatabase(m_db.get());
+        QCOMPARE(model.rowCount(), 0); // read by reload(), when its page is shown
+        QVERIFY(model.reload().ok());
         QCOMPARE(model.rowCount(), 2);
         const int g =
             model.rowOf(*SourceRepository(*m_db).resolve(QStringLiteral("google ads"), false));
@@ -97,6 +99,7 @@ private slots:
         ui::PipelinePage page;
         page.setUndoStack(&undo);
         page.setDatabase(m_db.get());
+        page.show(); // a hidden page reads its data when it is first shown
         PipelineModel *inquiry = page.columnModel(PipelineColumn::Inquiry);
         PipelineModel *mql = page.columnModel(PipelineColumn::Mql);
         PipelineModel *lost = page.columnModel(PipelineColumn::Lost);
@@ -228,6 +231,7 @@ private slots:
         ui::SourcesPage page;
         page.setUndoStack(&undo);
         page.setDatabase(m_db.get());
+        page.show(); // a hidden page reads its data when it is first shown
         QAbstractItemModelTester tester(page.unknownModel(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(page.unknownModel()->audit().unknown, 1);
@@ -259,6 +263,7 @@ private slots:
         ui::PipelinePage page;
         page.setUndoStack(&undo);
         page.setDatabase(m_db.get());
+        page.show(); // a hidden page reads its data when it is first shown
         PipelineModel *inquiry = page.columnModel(PipelineColumn::Inquiry);
         PipelineModel *mql = page.columnModel(PipelineColumn::Mql);
         QCOMPARE(inquiry->totals().count, 2);
@@ -333,6 +338,7 @@ private slots:
         ui::PipelinePage page;
         page.setUndoStack(&undo);
         page.setDatabase(m_db.get());
+        page.show(); // a hidden page reads its data when it is first shown
         page.reassignLeads({a, b}, QStringLiteral("高橋"));
         QCOMPARE(undo.count(), 1);
         QCOMPARE(repo.get(a)->owner, QStringLiteral("高橋"));
@@ -394,6 +400,7 @@ private slots:
         ui::SourcesPage page;
         page.setUndoStack(&undo);
         page.setDatabase(m_db.get());
+        page.show(); // a hidden page reads its data when it is first shown
         SourceListModel *model = page.sourceModel();
         const qint64 id = *SourceRepository(*m_db).resolve(QStringLiteral("Google Ads"), false);
         const auto stored = [this, id] {
