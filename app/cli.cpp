@@ -89,7 +89,7 @@ QString usage() {
               "Without a command, opens the window. Commands:\n"
               "  demo [--leads N] [--seed S]        fill the database with sample data\n"
               "  import FILE …                      import leads, spend, touchpoints or vCards\n"
-              "  export FILE …                      export leads as CSV or vCard\n"
+              "  export FILE …                      export leads as CSV or vCard (2.1, 3.0, 4.0)\n"
               "  sources [list|set|alias|merge] …   manage lead sources\n"
               "  report sources …                   compare sources\n"
               "  budget --total AMOUNT …            70-20-10 budget\n"

@@ -106,22 +106,45 @@ int runImport(const QStringList &args) {
     return summary->rejected > 0 ? DataError : Ok;
 }
 
-// mikomi export FILE [--format csv|vcard] [--encoding utf-8|utf-8-bom|cp932] [--include-opted-out]
+// mikomi export FILE [--format csv|vcard] [--encoding utf-8|utf-8-bom|cp932]
+//                    [--vcard-version 2.1|3.0|4.0] [--include-opted-out]
 int runExport(const QStringList &args) {
     QCommandLineParser p;
     p.addOption({QStringLiteral("format"), tr("File format: csv or vcard."),
                  QStringLiteral("FORMAT"), QStringLiteral("csv")});
-    p.addOption({QStringLiteral("encoding"), tr("Text encoding: utf-8, utf-8-bom or cp932."),
+    p.addOption({QStringLiteral("encoding"),
+                 tr("Text encoding of a CSV: utf-8, utf-8-bom (the default, Excel opens it) or "
+                    "cp932 (Shift_JIS)."),
                  QStringLiteral("ENC"), QStringLiteral("utf-8-bom")});
+    p.addOption({QStringLiteral("vcard-version"),
+                 tr("vCard version: 3.0 (the default; UTF-8, most address books and phones), 4.0 "
+                    "(UTF-8) or 2.1 (Shift_JIS with SOUND;X-IRMC-N readings, for older Japanese "
+                    "phones)."),
+                 QStringLiteral("VERSION"), QStringLiteral("3.0")});
     p.addOption({QStringLiteral("include-opted-out"),
                  tr("Also export leads that opted out and anonymous leads.")});
+    p.addOption({{QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help.")});
+    const QString usage = tr("Usage: mikomi export FILE [--format csv|vcard] "
+                             "[--encoding utf-8|utf-8-bom|cp932] "
+                             "[--vcard-version 2.1|3.0|4.0] [--include-opted-out]");
     QString error;
     if (!parseStrict(p, args, &error))
         return fail(UsageError, error);
+    if (p.isSet(QStringLiteral("help"))) {
+        // Qt's help text without its own usage line (which knows no subcommand).
+        const QString options = p.helpText();
+        const qsizetype blank = options.indexOf(QStringLiteral("\n\n"));
+        out() << usage << Qt::endl
+              << tr("A CP932 CSV or a vCard 2.1 writes a character Shift_JIS lacks (é, 𠮷, "
+                    "emoji) as 〓, names each such value on stderr, writes the complete export "
+                    "in UTF-8 beside the file (FILE.utf8.csv, FILE.utf8.vcf) and exits with 1.")
+              << Qt::endl
+              << (blank < 0 ? options : options.mid(blank + 1)) << Qt::flush;
+        return Ok;
+    }
     const QStringList pos = p.positionalArguments();
     if (pos.size() != 2)
-        return fail(UsageError, tr("Usage: mikomi export FILE [--format csv|vcard] "
-                                   "[--encoding utf-8|utf-8-bom|cp932] [--include-opted-out]"));
+        return fail(UsageError, usage);
     services::ExportOptions o;
     o.path = pos.at(1);
     const QString format = p.value(QStringLiteral("format")).trimmed().toLower();
@@ -138,6 +161,17 @@ int runExport(const QStringList &args) {
         return fail(UsageError,
                     tr("--encoding must be utf-8, utf-8-bom or cp932, not \"%1\".").arg(enc));
     o.encoding = *encoding;
+    const QString version = p.value(QStringLiteral("vcard-version")).trimmed();
+    const auto vcardVersion = io::vcardVersionFromName(version);
+    if (!vcardVersion)
+        return fail(UsageError,
+                    tr("--vcard-version must be 2.1, 3.0 or 4.0, not \"%1\".").arg(version));
+    o.vcardVersion = *vcardVersion;
+    if (o.format == services::ExportFormat::Csv && p.isSet(QStringLiteral("vcard-version")))
+        return fail(UsageError, tr("--vcard-version is for --format vcard."));
+    if (o.format == services::ExportFormat::VCard && p.isSet(QStringLiteral("encoding")))
+        return fail(UsageError, tr("--encoding is for --format csv: a vCard 3.0 or 4.0 is UTF-8, "
+                                   "a vCard 2.1 Shift_JIS."));
     o.includeOptedOut = p.isSet(QStringLiteral("include-opted-out"));
 
     auto db = openDatabase(args);
@@ -147,19 +181,24 @@ int runExport(const QStringList &args) {
     auto summary = services::exportLeads(**db, o);
     if (!summary)
         return fail(DataError, summary.error());
-    if (!summary->errors.isEmpty()) {
-        for (const services::ExportError &e : summary->errors)
-            err() << services::describeExportError(e) << Qt::endl;
-        return fail(
-            DataError,
-            QCoreApplication::translate(
-                "Mikomi",
-                "Nothing was written: %n value(s) have characters the encoding cannot hold.",
-                nullptr, int(summary->errors.size())));
-    }
+    for (const services::ExportReplacement &r : summary->replaced)
+        err() << services::describeExportReplacement(r) << Qt::endl;
     err() << tr("Leads exported: %1").arg(summary->written) << Qt::endl;
     if (summary->leftOut > 0)
         err() << tr("Left out (opted out or anonymous): %1").arg(summary->leftOut) << Qt::endl;
+    if (!summary->replaced.isEmpty()) {
+        qsizetype characters = 0;
+        for (const services::ExportReplacement &r : summary->replaced)
+            characters += r.characters.size();
+        // Exit 1 (a data problem, cli.md): the file is there but not exact.
+        return fail(DataError,
+                    QCoreApplication::translate(
+                        "Mikomi",
+                        "%1 was written with 〓 in place of %n character(s) that Shift_JIS "
+                        "(CP932) cannot hold; the complete export, in UTF-8, is %2.",
+                        nullptr, int(characters))
+                        .arg(o.path, summary->losslessPath));
+    }
     return Ok;
 }
 

@@ -892,13 +892,6 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Nothing was written: %n value(s) have characters the encoding cannot hold.</source>
-        <translation>
-            <numerusform>Nothing was written: %n value have characters the encoding cannot hold.</numerusform>
-            <numerusform>Nothing was written: %n values have characters the encoding cannot hold.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>--total must be an amount of money of zero or more (at most %n decimal place(s)), not &quot;%1&quot;.</source>
         <translation>
             <numerusform>--total must be an amount of money of zero or more (at most %n decimal place), not &quot;%1&quot;.</numerusform>
@@ -914,14 +907,6 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     </message>
     <message>
         <source>Cannot write &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shift_JIS (CP932) cannot hold %1; export in UTF-8 instead or change the text.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lead &quot;%1&quot; (#%2), field &quot;%3&quot;: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1038,10 +1023,6 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     </message>
     <message>
         <source>vCard files (*.vcf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing was written: some values cannot be saved in this encoding. Export in UTF-8, or change these values:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2104,6 +2085,32 @@ customer</source>
         <source>Owners given as email addresses that no user has were kept as written (set a user&apos;s email address under Settings to assign them): %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Lead &quot;%1&quot; (#%2), column &quot;%3&quot;: %4 is not in Shift_JIS (CP932) and was written as 〓.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead &quot;%1&quot; (#%2), field &quot;%3&quot;: %4 is not in Shift_JIS (CP932) and was written as 〓.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 was written with 〓 in place of %n character(s) that Shift_JIS (CP932) cannot hold; the complete export, in UTF-8, is %2.</source>
+        <translation>
+            <numerusform>%1 was written with 〓 in place of %n character that Shift_JIS (CP932) cannot hold; the complete export, in UTF-8, is %2.</numerusform>
+            <numerusform>%1 was written with 〓 in place of %n characters that Shift_JIS (CP932) cannot hold; the complete export, in UTF-8, is %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) changed; the details list each one.</source>
+        <translation>
+            <numerusform>%n value changed; the details list each one.</numerusform>
+            <numerusform>%n values changed; the details list each one.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>vCard 2.1, Shift_JIS (older Japanese phones)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>
@@ -2534,15 +2541,7 @@ customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Text encoding: utf-8, utf-8-bom or cp932.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Also export leads that opted out and anonymous leads.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage: mikomi export FILE [--format csv|vcard] [--encoding utf-8|utf-8-bom|cp932] [--include-opted-out]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2643,20 +2642,6 @@ customer</source>
     </message>
     <message>
         <source>Merged &quot;%1&quot; into &quot;%2&quot;: %3 leads, %4 touchpoints, %5 spend rows, %6 campaigns moved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage: mikomi [--db PATH] [--lang ja|en] [COMMAND]
-Without a command, opens the window. Commands:
-  demo [--leads N] [--seed S]        fill the database with sample data
-  import FILE …                      import leads, spend, touchpoints or vCards
-  export FILE …                      export leads as CSV or vCard
-  sources [list|set|alias|merge] …   manage lead sources
-  report sources …                   compare sources
-  budget --total AMOUNT …            70-20-10 budget
-  plan (--revenue-target A | --growth F) …   leads needed for a revenue goal
-  person export EMAIL|--id N [--output FILE]   everything held about one person
-  person erase EMAIL|--id N --yes       erase one person completely</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2761,6 +2746,52 @@ Without a command, opens the window. Commands:
     </message>
     <message>
         <source>Map or override one column: &quot;HEADER=FIELD&quot; (a field key such as title or family_name, notes to keep it in the notes, custom:NAME to keep it in the custom field NAME, or ignore). Repeatable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: mikomi [--db PATH] [--lang ja|en] [COMMAND]
+Without a command, opens the window. Commands:
+  demo [--leads N] [--seed S]        fill the database with sample data
+  import FILE …                      import leads, spend, touchpoints or vCards
+  export FILE …                      export leads as CSV or vCard (2.1, 3.0, 4.0)
+  sources [list|set|alias|merge] …   manage lead sources
+  report sources …                   compare sources
+  budget --total AMOUNT …            70-20-10 budget
+  plan (--revenue-target A | --growth F) …   leads needed for a revenue goal
+  person export EMAIL|--id N [--output FILE]   everything held about one person
+  person erase EMAIL|--id N --yes       erase one person completely</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text encoding of a CSV: utf-8, utf-8-bom (the default, Excel opens it) or cp932 (Shift_JIS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vCard version: 3.0 (the default; UTF-8, most address books and phones), 4.0 (UTF-8) or 2.1 (Shift_JIS with SOUND;X-IRMC-N readings, for older Japanese phones).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: mikomi export FILE [--format csv|vcard] [--encoding utf-8|utf-8-bom|cp932] [--vcard-version 2.1|3.0|4.0] [--include-opted-out]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A CP932 CSV or a vCard 2.1 writes a character Shift_JIS lacks (é, 𠮷, emoji) as 〓, names each such value on stderr, writes the complete export in UTF-8 beside the file (FILE.utf8.csv, FILE.utf8.vcf) and exits with 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--vcard-version must be 2.1, 3.0 or 4.0, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--vcard-version is for --format vcard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--encoding is for --format csv: a vCard 3.0 or 4.0 is UTF-8, a vCard 2.1 Shift_JIS.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -888,12 +888,6 @@ Commands such as 'mikomi report sources' need no display.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Nothing was written: %n value(s) have characters the encoding cannot hold.</source>
-        <translation>
-            <numerusform>何も書き出していません。%n 件の値に、この文字コードで表せない文字が含まれています。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>--total must be an amount of money of zero or more (at most %n decimal place(s)), not "%1".</source>
         <translation>
             <numerusform>--total に「%1」は指定できません。0 以上の金額（小数点以下 %n 桁まで）を指定してください。</numerusform>
@@ -908,14 +902,6 @@ Commands such as 'mikomi report sources' need no display.</source>
     <message>
         <source>Cannot write "%1": %2</source>
         <translation>「%1」に書き込めません：%2</translation>
-    </message>
-    <message>
-        <source>Shift_JIS (CP932) cannot hold %1; export in UTF-8 instead or change the text.</source>
-        <translation>%1 は Shift_JIS (CP932) で表せません。UTF-8 でエクスポートするか、テキストを変更してください。</translation>
-    </message>
-    <message>
-        <source>Lead "%1" (#%2), field "%3": %4</source>
-        <translation>リード「%1」(#%2)、項目「%3」：%4</translation>
     </message>
     <message>
         <source>No lead has the email address "%1"; import the lead first.</source>
@@ -1032,10 +1018,6 @@ Commands such as 'mikomi report sources' need no display.</source>
     <message>
         <source>vCard files (*.vcf)</source>
         <translation>vCard ファイル (*.vcf)</translation>
-    </message>
-    <message>
-        <source>Nothing was written: some values cannot be saved in this encoding. Export in UTF-8, or change these values:</source>
-        <translation>何も書き出していません。この文字コードで保存できない値があります。UTF-8 でエクスポートするか、次の値を変更してください：</translation>
     </message>
     <message>
         <source>A response time must be at least one hour.</source>
@@ -2096,6 +2078,30 @@ customer</source>
         <source>Owners given as email addresses that no user has were kept as written (set a user's email address under Settings to assign them): %1</source>
         <translation>どのユーザーのものでもないメールアドレスで指定された担当者は、そのまま残しました（設定でユーザーのメールアドレスを登録すると、そのユーザーが担当者になります）: %1</translation>
     </message>
+    <message>
+        <source>Lead "%1" (#%2), column "%3": %4 is not in Shift_JIS (CP932) and was written as 〓.</source>
+        <translation>リード「%1」(#%2)、列「%3」：%4 は Shift_JIS (CP932) にないため、〓 で書き出しました。</translation>
+    </message>
+    <message>
+        <source>Lead "%1" (#%2), field "%3": %4 is not in Shift_JIS (CP932) and was written as 〓.</source>
+        <translation>リード「%1」(#%2)、項目「%3」：%4 は Shift_JIS (CP932) にないため、〓 で書き出しました。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 was written with 〓 in place of %n character(s) that Shift_JIS (CP932) cannot hold; the complete export, in UTF-8, is %2.</source>
+        <translation>
+            <numerusform>%1 は、Shift_JIS (CP932) で表せない %n 文字を 〓 に置き換えて書き出しました。欠けのない UTF-8 版は %2 です。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) changed; the details list each one.</source>
+        <translation>
+            <numerusform>%n 件の値を置き換えました。詳細に一件ずつ示します。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>vCard 2.1, Shift_JIS (older Japanese phones)</source>
+        <translation>vCard 2.1、Shift_JIS（従来型の携帯電話・ガラケー向け）</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>
@@ -2526,16 +2532,8 @@ customer</source>
         <translation>ファイル形式：csv または vcard。</translation>
     </message>
     <message>
-        <source>Text encoding: utf-8, utf-8-bom or cp932.</source>
-        <translation>文字コード：utf-8、utf-8-bom、cp932 のいずれか。</translation>
-    </message>
-    <message>
         <source>Also export leads that opted out and anonymous leads.</source>
         <translation>配信停止のリードと匿名リードもエクスポートする。</translation>
-    </message>
-    <message>
-        <source>Usage: mikomi export FILE [--format csv|vcard] [--encoding utf-8|utf-8-bom|cp932] [--include-opted-out]</source>
-        <translation>使い方: mikomi export FILE [--format csv|vcard] [--encoding utf-8|utf-8-bom|cp932] [--include-opted-out]</translation>
     </message>
     <message>
         <source>--format must be csv or vcard, not "%1".</source>
@@ -2636,30 +2634,6 @@ customer</source>
     <message>
         <source>Merged "%1" into "%2": %3 leads, %4 touchpoints, %5 spend rows, %6 campaigns moved.</source>
         <translation>「%1」を「%2」に統合しました。移動したデータ：リード %3 件、タッチポイント %4 件、費用 %5 行、キャンペーン %6 件。</translation>
-    </message>
-    <message>
-        <source>Usage: mikomi [--db PATH] [--lang ja|en] [COMMAND]
-Without a command, opens the window. Commands:
-  demo [--leads N] [--seed S]        fill the database with sample data
-  import FILE …                      import leads, spend, touchpoints or vCards
-  export FILE …                      export leads as CSV or vCard
-  sources [list|set|alias|merge] …   manage lead sources
-  report sources …                   compare sources
-  budget --total AMOUNT …            70-20-10 budget
-  plan (--revenue-target A | --growth F) …   leads needed for a revenue goal
-  person export EMAIL|--id N [--output FILE]   everything held about one person
-  person erase EMAIL|--id N --yes       erase one person completely</source>
-        <translation>使い方: mikomi [--db PATH] [--lang ja|en] [COMMAND]
-コマンドを指定しないとウィンドウを開きます。コマンド:
-  demo [--leads N] [--seed S]        データベースにサンプルデータを入れる
-  import FILE …                      リード、費用、タッチポイント、vCard をインポート
-  export FILE …                      リードを CSV または vCard でエクスポート
-  sources [list|set|alias|merge] …   リードソースを管理
-  report sources …                   リードソースを比較
-  budget --total AMOUNT …            70-20-10 の予算配分
-  plan (--revenue-target A | --growth F) …   売上目標に必要なリード数を逆算
-  person export EMAIL|--id N [--output FILE]   一人について保持しているすべてのデータ
-  person erase EMAIL|--id N --yes       一人のデータを完全に消去</translation>
     </message>
     <message>
         <source>Usage: mikomi person export EMAIL|--id N [--output FILE]
@@ -2764,6 +2738,62 @@ Without a command, opens the window. Commands:
     <message>
         <source>Map or override one column: "HEADER=FIELD" (a field key such as title or family_name, notes to keep it in the notes, custom:NAME to keep it in the custom field NAME, or ignore). Repeatable.</source>
         <translation>列の割り当てを指定・変更します: "見出し=項目"（title や family_name などの項目キー、メモに残す場合は notes、カスタム項目 NAME に残す場合は custom:NAME、取り込まない場合は ignore）。複数回指定できます。</translation>
+    </message>
+    <message>
+        <source>Usage: mikomi [--db PATH] [--lang ja|en] [COMMAND]
+Without a command, opens the window. Commands:
+  demo [--leads N] [--seed S]        fill the database with sample data
+  import FILE …                      import leads, spend, touchpoints or vCards
+  export FILE …                      export leads as CSV or vCard (2.1, 3.0, 4.0)
+  sources [list|set|alias|merge] …   manage lead sources
+  report sources …                   compare sources
+  budget --total AMOUNT …            70-20-10 budget
+  plan (--revenue-target A | --growth F) …   leads needed for a revenue goal
+  person export EMAIL|--id N [--output FILE]   everything held about one person
+  person erase EMAIL|--id N --yes       erase one person completely</source>
+        <translation>使い方: mikomi [--db PATH] [--lang ja|en] [COMMAND]
+コマンドを指定しないとウィンドウを開きます。コマンド:
+  demo [--leads N] [--seed S]        データベースにサンプルデータを入れる
+  import FILE …                      リード、費用、タッチポイント、vCard をインポート
+  export FILE …                      リードを CSV または vCard (2.1, 3.0, 4.0) でエクスポート
+  sources [list|set|alias|merge] …   リードソースを管理
+  report sources …                   リードソースを比較
+  budget --total AMOUNT …            70-20-10 の予算配分
+  plan (--revenue-target A | --growth F) …   売上目標に必要なリード数を逆算
+  person export EMAIL|--id N [--output FILE]   一人について保持しているすべてのデータ
+  person erase EMAIL|--id N --yes       一人のデータを完全に消去</translation>
+    </message>
+    <message>
+        <source>Text encoding of a CSV: utf-8, utf-8-bom (the default, Excel opens it) or cp932 (Shift_JIS).</source>
+        <translation>CSV の文字コード：utf-8、utf-8-bom（既定。Excel で開けます）または cp932（Shift_JIS）。</translation>
+    </message>
+    <message>
+        <source>vCard version: 3.0 (the default; UTF-8, most address books and phones), 4.0 (UTF-8) or 2.1 (Shift_JIS with SOUND;X-IRMC-N readings, for older Japanese phones).</source>
+        <translation>vCard のバージョン：3.0（既定。UTF-8、ほとんどのアドレス帳とスマートフォン）、4.0（UTF-8）または 2.1（Shift_JIS、よみがなは SOUND;X-IRMC-N。従来型の日本の携帯電話向け）。</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>このヘルプを表示する。</translation>
+    </message>
+    <message>
+        <source>Usage: mikomi export FILE [--format csv|vcard] [--encoding utf-8|utf-8-bom|cp932] [--vcard-version 2.1|3.0|4.0] [--include-opted-out]</source>
+        <translation>使い方: mikomi export FILE [--format csv|vcard] [--encoding utf-8|utf-8-bom|cp932] [--vcard-version 2.1|3.0|4.0] [--include-opted-out]</translation>
+    </message>
+    <message>
+        <source>A CP932 CSV or a vCard 2.1 writes a character Shift_JIS lacks (é, 𠮷, emoji) as 〓, names each such value on stderr, writes the complete export in UTF-8 beside the file (FILE.utf8.csv, FILE.utf8.vcf) and exits with 1.</source>
+        <translation>CP932 の CSV と vCard 2.1 では、Shift_JIS にない文字（é、𠮷、絵文字）を 〓 で書き出し、その値を一つずつ標準エラー出力に示し、欠けのない UTF-8 版をファイルの隣（FILE.utf8.csv、FILE.utf8.vcf）に書き出して、終了コード 1 で終わります。</translation>
+    </message>
+    <message>
+        <source>--vcard-version must be 2.1, 3.0 or 4.0, not "%1".</source>
+        <translation>--vcard-version に「%1」は指定できません。2.1、3.0 または 4.0 を指定してください。</translation>
+    </message>
+    <message>
+        <source>--vcard-version is for --format vcard.</source>
+        <translation>--vcard-version は --format vcard のときだけ指定できます。</translation>
+    </message>
+    <message>
+        <source>--encoding is for --format csv: a vCard 3.0 or 4.0 is UTF-8, a vCard 2.1 Shift_JIS.</source>
+        <translation>--encoding は --format csv のときだけ指定できます。vCard 3.0 と 4.0 は UTF-8、vCard 2.1 は Shift_JIS で書き出します。</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "models/storage/repositories.h"
 #include "ui/filedialogs.h"
 #include "ui/importwizard.h"
+#include "ui/messagebox.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -108,6 +109,38 @@ bool runImportWizard(QWidget *parent, storage::Database *db, const QString &file
     return wizard.imported();
 }
 
+namespace {
+
+// The export finished, but some cells of the Shift_JIS file hold 〓: say which, and where the
+// complete file is.
+void showReplacements(QWidget *parent, const QString &path, const services::ExportSummary &s,
+                      const QString &exported) {
+    qsizetype characters = 0;
+    QStringList lines;
+    for (const services::ExportReplacement &r : s.replaced) {
+        characters += r.characters.size();
+        lines << services::describeExportReplacement(r);
+    }
+    QMessageBox box(
+        QMessageBox::Warning, QCoreApplication::translate("Mikomi", "Export"),
+        exported + u'\n' +
+            QCoreApplication::translate(
+                "Mikomi",
+                "%1 was written with 〓 in place of %n character(s) that Shift_JIS (CP932) "
+                "cannot hold; the complete export, in UTF-8, is %2.",
+                nullptr, int(characters))
+                .arg(QDir::toNativeSeparators(path), QDir::toNativeSeparators(s.losslessPath)),
+        QMessageBox::Ok, parent);
+    box.setObjectName(QStringLiteral("exportReplacements"));
+    box.setInformativeText(
+        QCoreApplication::translate("Mikomi", "%n value(s) changed; the details list each one.",
+                                    nullptr, int(s.replaced.size())));
+    box.setDetailedText(lines.join(u'\n'));
+    MessageBox::exec(box);
+}
+
+} // namespace
+
 void runExportDialog(QWidget *parent, storage::Database *db, const QList<qint64> &leadIds) {
     if (!db)
         return;
@@ -115,9 +148,17 @@ void runExportDialog(QWidget *parent, storage::Database *db, const QList<qint64>
     dialog.setWindowTitle(QCoreApplication::translate("Mikomi", "Export"));
     auto *form = new QFormLayout(&dialog);
     auto *format = new QComboBox(&dialog);
-    format->addItem(QCoreApplication::translate("Mikomi", "CSV (for Excel and other tools)"), 0);
-    format->addItem(QCoreApplication::translate("Mikomi", "vCard 3.0 (address books, phones)"), 1);
-    format->addItem(QCoreApplication::translate("Mikomi", "vCard 4.0"), 2);
+    // The data is {format, vCard version}.
+    format->addItem(QCoreApplication::translate("Mikomi", "CSV (for Excel and other tools)"),
+                    QVariantList{int(services::ExportFormat::Csv), 0});
+    format->addItem(QCoreApplication::translate("Mikomi", "vCard 3.0 (address books, phones)"),
+                    QVariantList{int(services::ExportFormat::VCard), int(io::VCardVersion::V30)});
+    format->addItem(QCoreApplication::translate("Mikomi", "vCard 4.0"),
+                    QVariantList{int(services::ExportFormat::VCard), int(io::VCardVersion::V40)});
+    format->addItem(
+        QCoreApplication::translate("Mikomi", "vCard 2.1, Shift_JIS (older Japanese phones)"),
+        QVariantList{int(services::ExportFormat::VCard), int(io::VCardVersion::V21)});
+    format->setObjectName(QStringLiteral("exportFormat"));
     auto *encoding = new QComboBox(&dialog);
     for (io::Encoding e : {io::Encoding::Utf8Bom, io::Encoding::Utf8, io::Encoding::Cp932})
         encoding->addItem(io::encodingLabel(e), int(e));
@@ -132,15 +173,33 @@ void runExportDialog(QWidget *parent, storage::Database *db, const QList<qint64>
     form->addRow(buttons);
     QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    QObject::connect(format, &QComboBox::currentIndexChanged, &dialog,
-                     [encoding](int i) { encoding->setEnabled(i == 0); });
+    // A vCard's encoding follows from its version (2.1 Shift_JIS, else UTF-8): shown, not chosen;
+    // the CSV's choice comes back when CSV is picked again.
+    encoding->setObjectName(QStringLiteral("exportEncoding"));
+    auto csvEncoding = std::make_shared<int>(0);
+    QObject::connect(
+        format, &QComboBox::currentIndexChanged, &dialog, [format, encoding, csvEncoding](int) {
+            const QVariantList f = format->currentData().toList();
+            const bool csv =
+                services::ExportFormat(f.value(0).toInt()) == services::ExportFormat::Csv;
+            if (encoding->isEnabled())
+                *csvEncoding = encoding->currentIndex();
+            encoding->setEnabled(csv);
+            if (csv) {
+                encoding->setCurrentIndex(*csvEncoding);
+                return;
+            }
+            const bool v21 = io::VCardVersion(f.value(1).toInt()) == io::VCardVersion::V21;
+            encoding->setCurrentIndex(
+                encoding->findData(int(v21 ? io::Encoding::Cp932 : io::Encoding::Utf8)));
+        });
     if (dialog.exec() != QDialog::Accepted)
         return;
 
     services::ExportOptions o;
-    const int f = format->currentData().toInt();
-    o.format = f == 0 ? services::ExportFormat::Csv : services::ExportFormat::VCard;
-    o.vcardVersion = f == 2 ? io::VCardVersion::V40 : io::VCardVersion::V30;
+    const QVariantList f = format->currentData().toList();
+    o.format = services::ExportFormat(f.value(0).toInt());
+    o.vcardVersion = io::VCardVersion(f.value(1).toInt());
     o.encoding = io::Encoding(encoding->currentData().toInt());
     o.includeOptedOut = optedOut->isChecked();
     o.leadIds = leadIds;
@@ -158,21 +217,7 @@ void runExportDialog(QWidget *parent, storage::Database *db, const QList<qint64>
     if (s && s->cancelled)
         return; // nothing written; the user knows
     if (!s) {
-        QMessageBox::warning(parent, QCoreApplication::translate("Mikomi", "Export"), s.error());
-        return;
-    }
-    if (!s->errors.isEmpty()) {
-        QStringList lines;
-        for (const services::ExportError &e : s->errors)
-            lines << services::describeExportError(e);
-        QMessageBox box(QMessageBox::Warning, QCoreApplication::translate("Mikomi", "Export"),
-                        QCoreApplication::translate(
-                            "Mikomi",
-                            "Nothing was written: some values cannot be saved in this encoding. "
-                            "Export in UTF-8, or change these values:"),
-                        QMessageBox::Ok, parent);
-        box.setDetailedText(lines.join(u'\n'));
-        box.exec();
+        MessageBox::warning(parent, QCoreApplication::translate("Mikomi", "Export"), s.error());
         return;
     }
     QString text =
@@ -181,7 +226,11 @@ void runExportDialog(QWidget *parent, storage::Database *db, const QList<qint64>
         text += u'\n' + QCoreApplication::translate(
                             "Mikomi", "%n lead(s) who opted out or are anonymous were left out.",
                             nullptr, int(s->leftOut));
-    QMessageBox::information(parent, QCoreApplication::translate("Mikomi", "Export"), text);
+    if (!s->replaced.isEmpty()) {
+        showReplacements(parent, o.path, *s, text);
+        return;
+    }
+    MessageBox::information(parent, QCoreApplication::translate("Mikomi", "Export"), text);
 }
 
 bool isImportableFile(const QString &path) {

@@ -385,6 +385,44 @@ QList<Unrepresentable> findUnrepresentable(QStringView text, Encoding e) {
     return out;
 }
 
+QString replaceUnrepresentable(QStringView text, Encoding e, QList<char32_t> *replaced) {
+    if (e != Encoding::Cp932)
+        return text.toString();
+    {
+        QStringEncoder all = makeEncoder(e);
+        (void)QByteArray(all.encode(toCp932Variants(text)));
+        if (!all.hasError())
+            return text.toString();
+    }
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c.unicode() < 0x80) {
+            out.append(c);
+            continue;
+        }
+        qsizetype len = 1;
+        char32_t cp = c.unicode();
+        if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+            len = 2;
+            cp = QChar::surrogateToUcs4(c, text.at(i + 1));
+        }
+        const QStringView one = text.sliced(i, len);
+        QStringEncoder enc = makeEncoder(e);
+        (void)QByteArray(enc.encode(toCp932Variants(one)));
+        if (enc.hasError()) {
+            out.append(QChar(kMissingCharMark));
+            if (replaced)
+                replaced->append(cp);
+        } else {
+            out.append(one);
+        }
+        i += len - 1;
+    }
+    return out;
+}
+
 Result<QByteArray> encode(QStringView text, Encoding e) {
     QStringEncoder enc = makeEncoder(e);
     if (!enc.isValid())

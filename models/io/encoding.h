@@ -71,6 +71,15 @@ struct Unrepresentable {
 // Characters of `text` that `e` cannot encode (always empty for the Unicode encodings).
 QList<Unrepresentable> findUnrepresentable(QStringView text, Encoding e);
 
+// The mark written in place of a character the target encoding lacks: 〓 (U+3013 GETA MARK), the
+// Japanese typesetters' sign for a missing glyph, which CP932 has (0x81AC). Never a silent '?'.
+inline constexpr char16_t kMissingCharMark = u'\u3013';
+
+// `text` with every character `e` cannot encode replaced by kMissingCharMark (one mark per
+// character: a surrogate pair such as 𠮷 is one); the characters replaced are appended to
+// `replaced` when given. The text itself when `e` holds all of it (always for Unicode encodings).
+QString replaceUnrepresentable(QStringView text, Encoding e, QList<char32_t> *replaced = nullptr);
+
 // Strict encoding; for CP932 the common JIS-vs-Microsoft variants (U+301C wave dash, U+2016,
 // U+2212, U+00A2, U+00A3, U+00AC, U+2014) are written as their CP932 forms (U+FF5E, U+2225,
 // U+FF0D, U+FFE0, U+FFE1, U+FFE2, U+2015), so text typed on a Mac still exports. Anything else

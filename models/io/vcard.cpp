@@ -126,6 +126,7 @@ QByteArray decodeQuotedPrintable(QByteArrayView in) {
 struct Property {
     int line = 0;
     QByteArray name;         // upper case, group removed
+    QByteArray group;        // upper case ("ITEM1" of item1.TEL), empty when none
     QList<QByteArray> types; // upper case: TYPE=… values and bare 2.1 parameters
     QString sortAs;
     QString value; // decoded text, still escaped
@@ -230,6 +231,15 @@ public:
             const QStringList parts = structured();
             m_irmcFamily = part(parts, 0);
             m_irmcGiven = part(parts, 1);
+            // DoCoMo's form puts the whole reading in the first column, family first
+            // ("ﾔﾏﾀﾞ ﾀﾛｳ;;;;", see VCard21Writer): split it at its first space.
+            if (m_irmcGiven.isEmpty()) {
+                const QString whole = reading(m_irmcFamily);
+                if (const qsizetype space = whole.indexOf(u' '); space > 0) {
+                    m_irmcFamily = whole.left(space);
+                    m_irmcGiven = whole.mid(space + 1).trimmed();
+                }
+            }
         } else if (n == "SORT-STRING") {
             m_sortString = text();
         } else if (n == "ORG") {
@@ -251,12 +261,22 @@ public:
                 lead.title = text();
                 mark({"title"}, p.line);
             }
+        } else if (n == "X-ABLABEL") {
+            // Apple's and Google's label of the TEL or EMAIL in the same group
+            // ("item1.X-ABLabel:直通"); Apple writes its own labels as "_$!<Mobile>!$_".
+            QString label = text();
+            if (label.startsWith(QLatin1String("_$!<")) && label.endsWith(QLatin1String(">!$_")))
+                label = label.mid(4, label.size() - 8);
+            if (!p.group.isEmpty() && !label.isEmpty())
+                m_groupLabels.insert(p.group, label);
         } else if (n == "TEL") {
             QString v = text();
             if (v.startsWith(QLatin1String("tel:"), Qt::CaseInsensitive))
                 v = v.mid(4); // 4.0 URI value
             if (v.isEmpty() || v.startsWith(QLatin1String("sip:"), Qt::CaseInsensitive))
                 return;
+            if (!p.group.isEmpty())
+                m_groupValues.insert(p.group, v);
             // Every number is kept: the first (or preferred) phone and mobile on the lead, the
             // others, faxes and pagers as extra contacts labelled with their types.
             if (has("FAX")) {
@@ -290,6 +310,8 @@ public:
             const QString v = text();
             if (v.isEmpty())
                 return;
+            if (!p.group.isEmpty())
+                m_groupValues.insert(p.group, v);
             if (lead.email.isEmpty() || (pref && !m_emailPref)) {
                 if (!lead.email.isEmpty())
                     lead.extraContacts.append(
@@ -342,7 +364,14 @@ public:
         const bool companyCard =
             m_showAsCompany ||
             (!lead.company.isEmpty() && text::foldKey(m_fn) == text::foldKey(lead.company));
-        if (lead.familyName.isEmpty() && lead.givenName.isEmpty() && !companyCard) {
+        // Nor is a card whose FN only repeats its email or number (what a writer puts there when
+        // it knows no name, as ours does) a person of that name.
+        bool fnIsContact = m_fn.trimmed() == QLatin1String("-");
+        for (const QString &v : {lead.email, lead.phone, lead.mobile})
+            fnIsContact = fnIsContact || (!v.isEmpty() && m_fn.trimmed() == v);
+        for (const ContactPoint &c : lead.extraContacts)
+            fnIsContact = fnIsContact || m_fn.trimmed() == c.value;
+        if (lead.familyName.isEmpty() && lead.givenName.isEmpty() && !companyCard && !fnIsContact) {
             const auto [f, g] = splitFullName(m_fn);
             lead.familyName = f;
             lead.givenName = g;
@@ -366,6 +395,17 @@ public:
             const auto [f, g] = splitFullName(m_sortString);
             lead.familyReading = reading(f);
             lead.givenReading = reading(g);
+        }
+        // A further email or number labelled in its group takes that label (the lead's own email,
+        // phone and mobile have none).
+        for (auto it = m_groupLabels.cbegin(); it != m_groupLabels.cend(); ++it) {
+            const QString value = m_groupValues.value(it.key());
+            for (ContactPoint &c : lead.extraContacts) {
+                if (!value.isEmpty() && c.value == value) {
+                    c.label = it.value();
+                    break;
+                }
+            }
         }
         lead.companyReading = reading(!m_phoneticOrg.isEmpty() ? m_phoneticOrg
                                       : !m_msOrg.isEmpty()     ? m_msOrg
@@ -393,6 +433,7 @@ private:
     QString m_sortFamily, m_sortGiven, m_sortString, m_orgSort;
     bool m_phonePref = false, m_mobilePref = false, m_emailPref = false;
     bool m_adrSet = false, m_adrPref = false, m_orgSet = false;
+    QHash<QByteArray, QString> m_groupLabels, m_groupValues; // item group → X-ABLabel, value
 };
 
 QString warnMalformed() {
@@ -510,8 +551,11 @@ VCardReadResult readVCards(QByteArrayView data) {
         }
         const QList<QByteArray> head = splitParams(QByteArrayView(l.bytes).first(colon));
         QByteArray name = head.first().trimmed().toUpper();
-        if (const qsizetype dot = name.lastIndexOf('.'); dot >= 0)
+        QByteArray group;
+        if (const qsizetype dot = name.lastIndexOf('.'); dot >= 0) {
+            group = name.left(dot);
             name = name.mid(dot + 1); // item1.EMAIL
+        }
         const QByteArrayView rawValue = QByteArrayView(l.bytes).sliced(colon + 1);
         if (name == "BEGIN" || name == "END") {
             const bool isCard = rawValue.trimmed().toByteArray().toUpper() == "VCARD";
@@ -552,6 +596,7 @@ VCardReadResult readVCards(QByteArrayView data) {
         Property p;
         p.line = l.line;
         p.name = name;
+        p.group = group;
         QByteArray charset;
         for (qsizetype i = 1; i < head.size(); ++i) {
             const QByteArray param = head.at(i).trimmed();
@@ -575,6 +620,11 @@ VCardReadResult readVCards(QByteArrayView data) {
         if (l.qp)
             bytes = decodeQuotedPrintable(bytes);
         p.value = decodeValue(bytes, charset, fileEncoding, l.line, card->errors);
+        if (l.qp) {
+            // A line break in quoted-printable is CRLF (=0D=0A); the lead keeps "\n".
+            p.value.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+            p.value.replace(u'\r', u'\n');
+        }
         if (name == "VERSION") {
             card->version = p.value.trimmed();
             continue;
@@ -648,6 +698,208 @@ bool hasCjk(const QString &s) {
     });
 }
 
+// FN is required and never empty: the name, else the company, else a way to reach them.
+QString formattedName(const Lead &lead) {
+    const bool japanese = hasCjk(lead.familyName + lead.givenName);
+    QString fn = lead.displayName(japanese).trimmed();
+    for (const QString &alt : {lead.company, lead.email, lead.phone, lead.mobile}) {
+        if (fn.isEmpty())
+            fn = alt.trimmed();
+    }
+    if (fn.isEmpty())
+        fn = QStringLiteral("-");
+    return fn;
+}
+
+// vCard 2.1 as older Japanese phones (docomo, au, SoftBank feature phones) and the address-book
+// tools of their time read and write it. Where the layout was learned:
+// - a docomo phone's own export, quoted at fine.ap.teacup.com/applet/hepo/msgcate2/archive:
+//   "N;CHARSET=SHIFT_JIS:…;;;;", "SOUND;X-IRMC-N;CHARSET=SHIFT_JIS:カナ読み;;;;", "TEL;VOICE:",
+//   "EMAIL;INTERNET:", "ORG:;", "TITLE:", CRLF lines, the whole card in Shift_JIS;
+// - SoftBank V601T's vCard notes (blog.tomoattori.info/article/2575263.html): FN, N and
+//   SOUND;X-IRMC-N with CHARSET=Shift_JIS, "TEL;CELL", "TEL;VOICE", QUOTED-PRINTABLE values;
+// - Android's VCardBuilder (AOSP frameworks/opt/vcard, appendPhoneticNameFields): "DoCoMo's
+//   specification requires vCard composer to use just the first column", i.e.
+//   "SOUND;X-IRMC-N:Miyakawa Daisuke;;;;", not "Miyakawa;Daisuke;;;"; CHARSET only on values that
+//   are not plain ASCII; QUOTED-PRINTABLE for values with line breaks, with "=" CRLF soft line
+//   breaks before 76 characters; ';' escaped as "\;", ',' left alone in 2.1;
+// - Android's test cards from Japanese phones (tests/data/vcard/android/v21_japanese_*.vcf);
+// - the vCard 2.1 specification (versit, 1996) for QUOTED-PRINTABLE and CHARSET.
+// Plain lines are not folded: 2.1 folds only at white space and keeps it when unfolding.
+// The reading is also written as X-PHONETIC-LAST-NAME / -FIRST-NAME (Android reads those; a phone
+// ignores X- properties it does not know), so family and given reading come back exactly.
+class VCard21Writer {
+public:
+    explicit VCard21Writer(Encoding charset)
+        : m_charset(charset) {}
+
+    // One property: `head` is its name and parameters (ASCII), `value` its escaped text.
+    void add(const char *head, QString value) {
+        if (m_charset == Encoding::Cp932)
+            value = replaceUnrepresentable(value, Encoding::Cp932);
+        const bool lineBreaks = value.contains(u'\n') || value.contains(u'\r');
+        if (lineBreaks) {
+            value.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+            value.replace(u'\r', u'\n');
+            value.replace(QStringLiteral("\n"), QStringLiteral("\r\n"));
+        }
+        const bool ascii =
+            std::all_of(value.cbegin(), value.cend(), [](QChar c) { return c.unicode() < 0x80; });
+        QByteArray line(head);
+        if (!ascii)
+            line += m_charset == Encoding::Cp932 ? ";CHARSET=SHIFT_JIS" : ";CHARSET=UTF-8";
+        QByteArray bytes;
+        if (m_charset == Encoding::Cp932) {
+            auto encoded = encode(value, Encoding::Cp932);
+            bytes = encoded ? *encoded : QByteArray(); // cannot fail after the replacement
+        } else {
+            bytes = value.toUtf8();
+        }
+        if (lineBreaks) {
+            line += ";ENCODING=QUOTED-PRINTABLE:";
+            line += quotedPrintable(bytes, line.size());
+        } else {
+            line += ':';
+            line += bytes;
+        }
+        m_out += line;
+        m_out += "\r\n";
+    }
+    QByteArray take() { return std::move(m_out); }
+
+private:
+    // Bytes of the character that starts at `i`, so that a soft line break never splits one.
+    qsizetype charLength(const QByteArray &b, qsizetype i) const {
+        const uchar c = uchar(b[i]);
+        qsizetype len = 1;
+        if (m_charset == Encoding::Cp932)
+            len = ((c >= 0x81 && c <= 0x9F) || (c >= 0xE0 && c <= 0xFC)) ? 2 : 1;
+        else if (c >= 0xF0)
+            len = 4;
+        else if (c >= 0xE0)
+            len = 3;
+        else if (c >= 0xC0)
+            len = 2;
+        return std::min(len, b.size() - i);
+    }
+    // Printable ASCII but '=' stays as it is; everything else is =XX: spaces, so that no line
+    // starts with one and looks folded, and every byte of a multi-byte character, so that a
+    // Shift_JIS trail byte such as 0x5C (the second byte of 表 and ソ) is never read as a
+    // backslash. Lines end before 76 characters with a soft break "=".
+    QByteArray quotedPrintable(const QByteArray &bytes, qsizetype used) const {
+        constexpr qsizetype kMaxLine = 76;
+        static const char hex[] = "0123456789ABCDEF";
+        QByteArray out;
+        qsizetype column = used;
+        for (qsizetype i = 0; i < bytes.size();) {
+            const qsizetype len = charLength(bytes, i);
+            QByteArray piece;
+            for (qsizetype k = i; k < i + len; ++k) {
+                const uchar c = uchar(bytes[k]);
+                if (len == 1 && c > 0x20 && c < 0x7F && c != '=') {
+                    piece += char(c);
+                } else {
+                    piece += '=';
+                    piece += hex[c >> 4];
+                    piece += hex[c & 0xF];
+                }
+            }
+            if (column + piece.size() > kMaxLine - 1) {
+                out += "=\r\n";
+                column = 0;
+            }
+            out += piece;
+            column += piece.size();
+            i += len;
+        }
+        return out;
+    }
+
+    Encoding m_charset;
+    QByteArray m_out;
+};
+
+// 2.1 escapes only ';' and '\' (',' is plain text there, as Android writes it).
+QString escape21(const QString &s) {
+    QString out;
+    out.reserve(s.size());
+    for (const QChar c : s) {
+        if (c == u'\\' || c == u';')
+            out.append(u'\\');
+        out.append(c);
+    }
+    return out;
+}
+
+QString structured21(std::initializer_list<QString> parts) {
+    QStringList escaped;
+    for (const QString &p : parts)
+        escaped.append(escape21(p));
+    return escaped.join(u';');
+}
+
+QByteArray writeVCard21(const Lead &lead, Encoding charset) {
+    VCard21Writer w(charset);
+    w.add("BEGIN", QStringLiteral("VCARD"));
+    w.add("VERSION", QStringLiteral("2.1"));
+    w.add("N", structured21({lead.familyName, lead.givenName, {}, {}, {}}));
+    w.add("FN", escape21(formattedName(lead)));
+    if (!lead.familyReading.isEmpty() || !lead.givenReading.isEmpty()) {
+        // DoCoMo's form: the whole reading in the first column ("ヤマダ タロウ;;;;").
+        const QString first =
+            !lead.familyReading.isEmpty()
+                ? QStringList{lead.familyReading, lead.givenReading}.join(u' ').trimmed()
+                : QString();
+        const QString second = lead.familyReading.isEmpty() ? lead.givenReading : QString();
+        w.add("SOUND;X-IRMC-N", structured21({first, second, {}, {}, {}}));
+        if (!lead.familyReading.isEmpty())
+            w.add("X-PHONETIC-LAST-NAME", escape21(lead.familyReading));
+        if (!lead.givenReading.isEmpty())
+            w.add("X-PHONETIC-FIRST-NAME", escape21(lead.givenReading));
+    }
+    if (!lead.company.isEmpty() || !lead.department.isEmpty())
+        w.add("ORG", structured21({lead.company, lead.department}));
+    if (!lead.companyReading.isEmpty())
+        w.add("X-PHONETIC-ORG", escape21(lead.companyReading));
+    if (!lead.title.isEmpty())
+        w.add("TITLE", escape21(lead.title));
+    if (!lead.phone.isEmpty())
+        w.add("TEL;WORK;VOICE", escape21(lead.phone));
+    if (!lead.mobile.isEmpty())
+        w.add("TEL;CELL", escape21(lead.mobile));
+    if (!lead.email.isEmpty())
+        w.add("EMAIL;INTERNET", escape21(lead.email));
+    // The further emails and numbers in the lead's order (their labels are not written).
+    for (const ContactPoint &c : lead.extraContacts) {
+        if (c.value.isEmpty())
+            continue;
+        switch (c.kind) {
+        case ContactKind::Email:
+            w.add("EMAIL;INTERNET", escape21(c.value));
+            break;
+        case ContactKind::Phone:
+            w.add("TEL;WORK;VOICE", escape21(c.value));
+            break;
+        case ContactKind::Mobile:
+            w.add("TEL;CELL", escape21(c.value));
+            break;
+        case ContactKind::Fax:
+            w.add("TEL;FAX", escape21(c.value));
+            break;
+        }
+    }
+    if (!lead.street.isEmpty() || !lead.building.isEmpty() || !lead.city.isEmpty() ||
+        !lead.prefecture.isEmpty() || !lead.postalCode.isEmpty() || !lead.country.isEmpty())
+        w.add("ADR;WORK", structured21({QString(), lead.building, lead.street, lead.city,
+                                        lead.prefecture, lead.postalCode, lead.country}));
+    if (!lead.website.isEmpty())
+        w.add("URL", escape21(lead.website));
+    if (!lead.notes.isEmpty())
+        w.add("NOTE", escape21(lead.notes));
+    w.add("END", QStringLiteral("VCARD"));
+    return w.take();
+}
+
 } // namespace
 
 QByteArray foldVCardLine(const QByteArray &line) {
@@ -670,20 +922,36 @@ QByteArray foldVCardLine(const QByteArray &line) {
     return out;
 }
 
-QByteArray writeVCard(const Lead &lead, VCardVersion version) {
+QString vcardVersionKey(VCardVersion version) {
+    switch (version) {
+    case VCardVersion::V21:
+        return QStringLiteral("2.1");
+    case VCardVersion::V30:
+        return QStringLiteral("3.0");
+    case VCardVersion::V40:
+        return QStringLiteral("4.0");
+    }
+    return {};
+}
+
+std::optional<VCardVersion> vcardVersionFromName(const QString &name) {
+    const QString n = name.trimmed();
+    for (const VCardVersion v : {VCardVersion::V21, VCardVersion::V30, VCardVersion::V40}) {
+        const QString key = vcardVersionKey(v);
+        if (n == key || n == key.left(1) || n == QString(key).remove(u'.'))
+            return v;
+    }
+    return std::nullopt;
+}
+
+QByteArray writeVCard(const Lead &lead, VCardVersion version, Encoding charset) {
+    if (version == VCardVersion::V21)
+        return writeVCard21(lead, charset);
     const bool v4 = version == VCardVersion::V40;
     QList<QString> lines;
     lines << QStringLiteral("BEGIN:VCARD")
           << (v4 ? QStringLiteral("VERSION:4.0") : QStringLiteral("VERSION:3.0"));
-    const bool japanese = hasCjk(lead.familyName + lead.givenName);
-    // FN is required and never empty: the name, else the company, else a way to reach them.
-    QString fn = lead.displayName(japanese).trimmed();
-    for (const QString &alt : {lead.company, lead.email, lead.phone, lead.mobile}) {
-        if (fn.isEmpty())
-            fn = alt.trimmed();
-    }
-    if (fn.isEmpty())
-        fn = QStringLiteral("-");
+    const QString fn = formattedName(lead);
     const bool hasReading = !lead.familyReading.isEmpty() || !lead.givenReading.isEmpty();
     QString n = QStringLiteral("N");
     if (v4 && hasReading)
@@ -720,7 +988,10 @@ QByteArray writeVCard(const Lead &lead, VCardVersion version) {
     if (!lead.mobile.isEmpty())
         lines << (v4 ? QStringLiteral("TEL;TYPE=cell:") : QStringLiteral("TEL;TYPE=CELL:")) +
                      escapeText(lead.mobile);
-    // The further emails and numbers, one line each (their labels have no standard parameter).
+    // The further emails and numbers, one line each. A label has no standard parameter: it goes
+    // in Apple's X-ABLabel of the same item group ("item1.TEL…" + "item1.X-ABLabel:直通"), as
+    // iPhone, macOS and Google Contacts write and read it (tests/data/vcard/ez-vcard).
+    int item = 0;
     for (const ContactPoint &c : lead.extraContacts) {
         if (c.value.isEmpty())
             continue;
@@ -742,7 +1013,13 @@ QByteArray writeVCard(const Lead &lead, VCardVersion version) {
                 v4 ? QStringLiteral("TEL;TYPE=work,fax:") : QStringLiteral("TEL;TYPE=WORK,FAX:");
             break;
         }
-        lines << property + escapeText(c.value);
+        if (c.label.trimmed().isEmpty()) {
+            lines << property + escapeText(c.value);
+        } else {
+            const QString group = QStringLiteral("item%1.").arg(++item);
+            lines << group + property + escapeText(c.value);
+            lines << group + QStringLiteral("X-ABLabel:") + escapeText(c.label.trimmed());
+        }
     }
     if (!lead.street.isEmpty() || !lead.building.isEmpty() || !lead.city.isEmpty() ||
         !lead.prefecture.isEmpty() || !lead.postalCode.isEmpty() || !lead.country.isEmpty())
@@ -762,10 +1039,10 @@ QByteArray writeVCard(const Lead &lead, VCardVersion version) {
     return out;
 }
 
-QByteArray writeVCards(const QList<Lead> &leads, VCardVersion version) {
+QByteArray writeVCards(const QList<Lead> &leads, VCardVersion version, Encoding charset) {
     QByteArray out;
     for (const Lead &l : leads)
-        out.append(writeVCard(l, version));
+        out.append(writeVCard(l, version, charset));
     return out;
 }
 

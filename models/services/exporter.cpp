@@ -10,11 +10,14 @@
 #include "models/text/phone.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>
 #include <QSaveFile>
 
 #include <array>
+#include <memory>
+#include <optional>
 
 namespace mikomi::services {
 namespace {
@@ -285,181 +288,254 @@ Result<ExportSummary> exportLeads(storage::Database &db, const ExportOptions &o,
         return true;
     };
 
+    // The lossless alternative is written beside the file while it is written (the same leads in
+    // the same order) and kept only when a cell needed 〓.
+    const bool cp932 = o.format == ExportFormat::VCard ? o.vcardVersion == io::VCardVersion::V21
+                                                       : o.encoding == io::Encoding::Cp932;
+    const QString losslessPath = losslessExportPath(o.path);
+    if (cp932) {
+        if (Status live = storage::LiveFiles::refuseLiveDatabase(losslessPath); !live)
+            return live.failure();
+    }
+    QSaveFile file(o.path);
+    if (!file.open(QIODevice::WriteOnly))
+        return cannotWrite(file.errorString());
+    std::unique_ptr<QSaveFile> lossless;
+    if (cp932) {
+        lossless = std::make_unique<QSaveFile>(losslessPath);
+        if (!lossless->open(QIODevice::WriteOnly))
+            return Error{QCoreApplication::translate("Mikomi", "Cannot write \"%1\": %2")
+                             .arg(losslessPath, lossless->errorString())};
+    }
+    const auto cancelBoth = [&] {
+        file.cancelWriting();
+        if (lossless)
+            lossless->cancelWriting();
+    };
+    // A cell as the CP932 file gets it: each character CP932 lacks becomes 〓, and is reported.
+    const auto forCp932 = [&s](const Lead &l, const QString &value, const QString &column,
+                               bool csv) {
+        if (value.isEmpty())
+            return value;
+        QList<char32_t> missing;
+        QString out = io::replaceUnrepresentable(value, io::Encoding::Cp932, &missing);
+        if (!missing.isEmpty())
+            s.replaced.append(ExportReplacement{l.id, l.displayName(true), column, csv, missing});
+        return out;
+    };
+
+    qint64 written = 0;
+    Status writeError;
+    std::function<bool(Lead &&)> visit;
+
+    // CSV: the header row, then each lead as it is read.
+    io::CsvWriteOptions wo;
+    wo.encoding = o.encoding;
+    io::CsvWriter writer(&file, wo);
+    io::CsvWriteOptions losslessOptions = wo;
+    losslessOptions.encoding = io::Encoding::Utf8Bom; // Excel opens UTF-8 only with a BOM
+    std::optional<io::CsvWriter> losslessWriter;
+    if (lossless && o.format == ExportFormat::Csv)
+        losslessWriter.emplace(lossless.get(), losslessOptions);
+    const QList<io::LeadField> &fields = exportFields();
+    QList<std::pair<ContactKind, int>> extraColumns;
+    QStringList row, losslessRow;
+    QStringList customNames;
+
     if (o.format == ExportFormat::VCard) {
-        // One card after the other, as io::writeVCards() joins them.
-        QSaveFile file(o.path);
-        if (!file.open(QIODevice::WriteOnly))
-            return cannotWrite(file.errorString());
-        qint64 written = 0;
-        bool writeFailed = false;
-        Status reading = forEachLead(db, o.leadIds, [&](Lead &&l) {
+        visit = [&](Lead &&l) {
             if (!goOn())
                 return false;
             if (!exported(l))
                 return true;
-            const QByteArray card = io::writeVCard(l, o.vcardVersion);
+            QByteArray card;
+            if (cp932) {
+                const QByteArray exact = io::writeVCard(l, o.vcardVersion, io::Encoding::Utf8);
+                if (lossless->write(exact) != exact.size()) {
+                    writeError = Error{lossless->errorString()};
+                    return false;
+                }
+                // Every text a card holds, checked and replaced field by field so that the
+                // report names the field.
+                Lead safe = l;
+                using F = io::LeadField;
+                const std::pair<QString Lead::*, F> texts[] = {
+                    {&Lead::familyName, F::FamilyName},
+                    {&Lead::givenName, F::GivenName},
+                    {&Lead::familyReading, F::FamilyReading},
+                    {&Lead::givenReading, F::GivenReading},
+                    {&Lead::company, F::Company},
+                    {&Lead::companyReading, F::CompanyReading},
+                    {&Lead::department, F::Department},
+                    {&Lead::title, F::Title},
+                    {&Lead::email, F::Email},
+                    {&Lead::phone, F::Phone},
+                    {&Lead::mobile, F::Mobile},
+                    {&Lead::postalCode, F::PostalCode},
+                    {&Lead::prefecture, F::Prefecture},
+                    {&Lead::city, F::City},
+                    {&Lead::street, F::Street},
+                    {&Lead::building, F::Building},
+                    {&Lead::country, F::Country},
+                    {&Lead::website, F::Website},
+                    {&Lead::notes, F::Notes},
+                };
+                for (const auto &[member, field] : texts)
+                    safe.*member = forCp932(l, l.*member, io::leadFieldLabel(field), false);
+                std::array<int, 4> n{};
+                for (ContactPoint &c : safe.extraContacts)
+                    c.value =
+                        forCp932(l, c.value,
+                                 contactColumnName(c.kind, ++n[std::size_t(c.kind)], false), false);
+                card = io::writeVCard(safe, o.vcardVersion, io::Encoding::Cp932);
+            } else {
+                card = io::writeVCard(l, o.vcardVersion);
+            }
             if (file.write(card) != card.size()) {
-                writeFailed = true;
+                writeError = Error{file.errorString()};
                 return false;
             }
             ++written;
             return true;
-        });
-        if (!reading || writeFailed || s.cancelled) {
-            const QString why = file.errorString();
-            file.cancelWriting();
-            if (!reading)
-                return Error{reading.error()};
-            if (s.cancelled)
-                return s;
-            return cannotWrite(why);
+        };
+    } else {
+        for (io::LeadField f : fields)
+            row << io::leadFieldKey(f);
+        // Then the extra emails and numbers, as many columns of each kind as the lead with the
+        // most of that kind needs.
+        auto most = storage::mostContactsPerKind(db);
+        if (!most) {
+            cancelBoth();
+            return Error{most.error()};
         }
-        if (!file.commit())
-            return cannotWrite(file.errorString());
-        s.written = written;
-        return s;
-    }
-
-    // CSV: each lead is written as it is read. When a value cannot be encoded, writing stops but
-    // the check goes on, so every such lead and field is listed; the file is then not written.
-    QSaveFile file(o.path);
-    if (!file.open(QIODevice::WriteOnly))
-        return cannotWrite(file.errorString());
-    io::CsvWriteOptions wo;
-    wo.encoding = o.encoding;
-    io::CsvWriter writer(&file, wo);
-    const QList<io::LeadField> &fields = exportFields();
-    QStringList row;
-    row.reserve(fields.size());
-    for (io::LeadField f : fields)
-        row << io::leadFieldKey(f);
-    // Then the extra emails and numbers, as many columns of each kind as the lead with the most
-    // of that kind needs.
-    auto most = storage::mostContactsPerKind(db);
-    if (!most) {
-        file.cancelWriting();
-        return Error{most.error()};
-    }
-    const QList<std::pair<ContactKind, int>> extraColumns = contactColumns(*most);
-    for (const auto &[kind, n] : extraColumns)
-        row << contactColumnName(kind, n, false) << contactColumnName(kind, n, true);
-    // Then a "custom:NAME" column per custom field name any lead has (the import maps them back).
-    auto customNames = storage::customFieldNames(db);
-    if (!customNames) {
-        file.cancelWriting();
-        return Error{customNames.error()};
-    }
-    for (const QString &name : std::as_const(*customNames))
-        row << io::customColumnHeader(name);
-    if (Status st = writer.writeRow(row); !st) {
-        file.cancelWriting();
-        return Error{st.error()};
-    }
-    const bool checkCp932 = o.encoding == io::Encoding::Cp932;
-    qint64 written = 0;
-    Status writeError;
-    Status reading = forEachLead(db, o.leadIds, [&](Lead &&l) {
-        if (!goOn())
-            return false;
-        if (!exported(l))
-            return true;
-        row.clear();
-        for (io::LeadField f : fields) {
-            QString v = leadFieldText(l, f, o.minorUnitsPerMajor);
-            if (f == io::LeadField::SourceCategory && !l.source.isEmpty())
-                v = categoryKey(categories.value(l.source, SourceCategory::Unknown));
-            if (checkCp932 && !v.isEmpty()) {
-                const auto bad = io::findUnrepresentable(v, io::Encoding::Cp932);
-                if (!bad.isEmpty()) {
-                    QStringList chars;
-                    for (const io::Unrepresentable &u : bad)
-                        chars << QString::fromUcs4(&u.codePoint, 1);
-                    s.errors.append(ExportError{
-                        l.id, l.displayName(true), io::leadFieldLabel(f),
-                        QCoreApplication::translate(
-                            "Mikomi",
-                            "Shift_JIS (CP932) cannot hold %1; export in UTF-8 instead or change "
-                            "the text.")
-                            .arg(chars.join(u' '))});
+        extraColumns = contactColumns(*most);
+        for (const auto &[kind, n] : extraColumns)
+            row << contactColumnName(kind, n, false) << contactColumnName(kind, n, true);
+        // Then a "custom:NAME" column per custom field name any lead has (the import maps them
+        // back).
+        auto names = storage::customFieldNames(db);
+        if (!names) {
+            cancelBoth();
+            return Error{names.error()};
+        }
+        customNames = std::move(*names);
+        for (const QString &name : std::as_const(customNames))
+            row << io::customColumnHeader(name);
+        writeError = writer.writeRow(row);
+        if (writeError && losslessWriter)
+            writeError = losslessWriter->writeRow(row);
+        if (!writeError) {
+            cancelBoth();
+            return Error{writeError.error()};
+        }
+        visit = [&](Lead &&l) {
+            if (!goOn())
+                return false;
+            if (!exported(l))
+                return true;
+            row.clear();
+            losslessRow.clear();
+            for (io::LeadField f : fields) {
+                QString v = leadFieldText(l, f, o.minorUnitsPerMajor);
+                if (f == io::LeadField::SourceCategory && !l.source.isEmpty())
+                    v = categoryKey(categories.value(l.source, SourceCategory::Unknown));
+                if (cp932) {
+                    row << forCp932(l, v, io::leadFieldKey(f), true);
+                    losslessRow << std::move(v);
+                } else {
+                    row << std::move(v);
                 }
             }
-            row << std::move(v);
-        }
-        std::array<QList<const ContactPoint *>, 4> byKind;
-        for (const ContactPoint &c : l.extraContacts)
-            byKind[std::size_t(c.kind)].append(&c);
-        for (const auto &[kind, n] : extraColumns) {
-            const ContactPoint *c = byKind[std::size_t(kind)].value(n - 1, nullptr);
-            for (bool label : {false, true}) {
-                const QString v = !c ? QString() : label ? c->label : c->value;
-                if (checkCp932 && !v.isEmpty()) {
-                    const auto bad = io::findUnrepresentable(v, io::Encoding::Cp932);
-                    if (!bad.isEmpty()) {
-                        QStringList chars;
-                        for (const io::Unrepresentable &u : bad)
-                            chars << QString::fromUcs4(&u.codePoint, 1);
-                        s.errors.append(ExportError{
-                            l.id, l.displayName(true), contactColumnName(kind, n, label),
-                            QCoreApplication::translate(
-                                "Mikomi",
-                                "Shift_JIS (CP932) cannot hold %1; export in UTF-8 instead or "
-                                "change the text.")
-                                .arg(chars.join(u' '))});
+            std::array<QList<const ContactPoint *>, 4> byKind;
+            for (const ContactPoint &c : l.extraContacts)
+                byKind[std::size_t(c.kind)].append(&c);
+            for (const auto &[kind, n] : extraColumns) {
+                const ContactPoint *c = byKind[std::size_t(kind)].value(n - 1, nullptr);
+                for (bool label : {false, true}) {
+                    const QString v = !c ? QString() : label ? c->label : c->value;
+                    if (cp932) {
+                        row << forCp932(l, v, contactColumnName(kind, n, label), true);
+                        losslessRow << v;
+                    } else {
+                        row << v;
                     }
                 }
-                row << v;
             }
-        }
-        for (const QString &name : std::as_const(*customNames)) {
-            QString v;
-            for (const CustomField &f : l.customFields)
-                if (f.name.compare(name, Qt::CaseInsensitive) == 0)
-                    v = f.value;
-            if (checkCp932 && !v.isEmpty()) {
-                const auto bad = io::findUnrepresentable(v, io::Encoding::Cp932);
-                if (!bad.isEmpty()) {
-                    QStringList chars;
-                    for (const io::Unrepresentable &u : bad)
-                        chars << QString::fromUcs4(&u.codePoint, 1);
-                    s.errors.append(ExportError{
-                        l.id, l.displayName(true), name,
-                        QCoreApplication::translate("Mikomi",
-                                                    "Shift_JIS (CP932) cannot hold %1; export in "
-                                                    "UTF-8 instead or change the text.")
-                            .arg(chars.join(u' '))});
+            for (const QString &name : std::as_const(customNames)) {
+                QString v;
+                for (const CustomField &f : l.customFields)
+                    if (f.name.compare(name, Qt::CaseInsensitive) == 0)
+                        v = f.value;
+                if (cp932) {
+                    row << forCp932(l, v, io::customColumnHeader(name), true);
+                    losslessRow << v;
+                } else {
+                    row << v;
                 }
             }
-            row << v;
-        }
-        if (s.errors.isEmpty()) {
             writeError = writer.writeRow(row);
-            ++written;
-        }
-        return bool(writeError);
-    });
-    if (!reading || !writeError || !s.errors.isEmpty() || s.cancelled)
-        file.cancelWriting();
-    if (!reading)
-        return Error{reading.error()};
-    if (s.cancelled) {
-        s.errors.clear();
-        return s;
+            if (writeError && losslessWriter)
+                writeError = losslessWriter->writeRow(losslessRow);
+            if (writeError)
+                ++written;
+            return bool(writeError);
+        };
     }
-    if (!writeError)
-        return Error{writeError.error()};
-    if (!s.errors.isEmpty())
-        return s;
+
+    Status reading = forEachLead(db, o.leadIds, visit);
+    if (!reading || !writeError || s.cancelled) {
+        const QString why = writeError ? file.errorString() : writeError.error();
+        cancelBoth();
+        if (!reading)
+            return Error{reading.error()};
+        if (s.cancelled) {
+            s.replaced.clear();
+            return s;
+        }
+        return cannotWrite(why);
+    }
+    if (lossless && !s.replaced.isEmpty()) {
+        if (!lossless->commit())
+            return Error{QCoreApplication::translate("Mikomi", "Cannot write \"%1\": %2")
+                             .arg(losslessPath, lossless->errorString())};
+        s.losslessPath = losslessPath;
+    } else if (lossless) {
+        lossless->cancelWriting(); // nothing was replaced: the file itself is complete
+    }
     if (!file.commit())
         return cannotWrite(file.errorString());
     s.written = written;
     return s;
 }
 
-QString describeExportError(const ExportError &e) {
-    return QCoreApplication::translate("Mikomi", "Lead \"%1\" (#%2), field \"%3\": %4")
-        .arg(e.lead)
-        .arg(e.leadId)
-        .arg(e.field, e.reason);
+QString losslessExportPath(const QString &path) {
+    // The path as given, with ".utf8" before the suffix (QFileInfo's idea of it).
+    const QFileInfo info(path);
+    const QString suffix = info.suffix();
+    if (suffix.isEmpty() || info.completeBaseName().isEmpty())
+        return path + QStringLiteral(".utf8");
+    return path.chopped(suffix.size() + 1) + QStringLiteral(".utf8.") + suffix;
+}
+
+QString describeCharacters(const QList<char32_t> &characters) {
+    QStringList shown;
+    for (const char32_t c : characters)
+        shown << QStringLiteral("%1 (U+%2)")
+                     .arg(QString::fromUcs4(&c, 1),
+                          QString::number(uint(c), 16).toUpper().rightJustified(4, u'0'));
+    return shown.join(QStringLiteral(", "));
+}
+
+QString describeExportReplacement(const ExportReplacement &r) {
+    return (r.csv ? QCoreApplication::translate(
+                        "Mikomi", "Lead \"%1\" (#%2), column \"%3\": %4 is not in Shift_JIS "
+                                  "(CP932) and was written as 〓.")
+                  : QCoreApplication::translate(
+                        "Mikomi", "Lead \"%1\" (#%2), field \"%3\": %4 is not in Shift_JIS "
+                                  "(CP932) and was written as 〓."))
+        .arg(r.lead)
+        .arg(r.leadId)
+        .arg(r.column, describeCharacters(r.characters));
 }
 
 } // namespace mikomi::services

@@ -200,6 +200,83 @@ private slots:
         QVERIFY(QFile::exists(vcf));
     }
 
+    // --encoding cp932 with characters CP932 lacks: the file is still written (it was not
+    // before), each cell is named on stderr, FILE.utf8.csv holds everything, exit 1.
+    // --vcard-version 2.1 writes Shift_JIS cards the same way.
+    void cp932ReplacementsAndVCardVersions() {
+        const QString in = m_dir.filePath(QStringLiteral("accents.csv"));
+        {
+            QFile f(in);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QStringLiteral("family_name,given_name,email,notes\n"
+                                   "吉田,𠮷男,yoshio@example.jp,Café\n"
+                                   "Smith,Anna,anna@example.com,plain\n")
+                        .toUtf8());
+        }
+        Run r = mikomi({QStringLiteral("import"), in});
+        QCOMPARE(r.code, 0);
+        const QString out = m_dir.filePath(QStringLiteral("accents932.csv"));
+        r = mikomi(
+            {QStringLiteral("export"), out, QStringLiteral("--encoding"), QStringLiteral("cp932")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("𠮷男\" (#1), column \"given_name\": 𠮷 (U+20BB7)")),
+                 qPrintable(r.err));
+        QVERIFY(r.err.contains(QStringLiteral("column \"notes\": é (U+00E9)")));
+        QVERIFY(r.err.contains(QStringLiteral("Leads exported: 2")));
+        const QString lossless = m_dir.filePath(QStringLiteral("accents932.utf8.csv"));
+        QVERIFY2(r.err.contains(lossless), qPrintable(r.err));
+        auto t = mikomi::io::readCsvFile(out).value();
+        QCOMPARE(t.encoding, mikomi::io::Encoding::Cp932);
+        QCOMPARE(t.records.size(), 3);
+        QVERIFY(t.records.at(1).fields.contains(QStringLiteral("〓男")));
+        auto u = mikomi::io::readCsvFile(lossless).value();
+        QCOMPARE(u.encoding, mikomi::io::Encoding::Utf8Bom);
+        QVERIFY(u.records.at(1).fields.contains(QStringLiteral("𠮷男")));
+
+        const QString vcf = m_dir.filePath(QStringLiteral("phones.vcf"));
+        r = mikomi({QStringLiteral("export"), vcf, QStringLiteral("--format"),
+                    QStringLiteral("vcard"), QStringLiteral("--vcard-version"),
+                    QStringLiteral("2.1")});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains(QStringLiteral("U+20BB7")));
+        QFile card(vcf);
+        QVERIFY(card.open(QIODevice::ReadOnly));
+        const QByteArray bytes = card.readAll();
+        QVERIFY(bytes.startsWith("BEGIN:VCARD\r\nVERSION:2.1\r\n"));
+        QVERIFY(bytes.contains("N;CHARSET=SHIFT_JIS:"));
+        QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("phones.utf8.vcf"))));
+        for (const char *version : {"3.0", "4.0"}) {
+            r = mikomi({QStringLiteral("export"), vcf, QStringLiteral("--format"),
+                        QStringLiteral("vcard"), QStringLiteral("--vcard-version"),
+                        QLatin1String(version)});
+            QCOMPARE(r.code, 0);
+            QFile again(vcf);
+            QVERIFY(again.open(QIODevice::ReadOnly));
+            const QByteArray want = QByteArray("VERSION:") + QByteArray(version);
+            QVERIFY(again.readAll().contains(want));
+        }
+        // Usage errors: an unknown version, a version for a CSV, an encoding for a vCard.
+        QCOMPARE(mikomi({QStringLiteral("export"), vcf, QStringLiteral("--format"),
+                         QStringLiteral("vcard"), QStringLiteral("--vcard-version"),
+                         QStringLiteral("5.0")})
+                     .code,
+                 2);
+        QCOMPARE(mikomi({QStringLiteral("export"), out, QStringLiteral("--vcard-version"),
+                         QStringLiteral("2.1")})
+                     .code,
+                 2);
+        QCOMPARE(
+            mikomi({QStringLiteral("export"), vcf, QStringLiteral("--format"),
+                    QStringLiteral("vcard"), QStringLiteral("--encoding"), QStringLiteral("cp932")})
+                .code,
+            2);
+        // --help names the versions and the default.
+        r = mikomi({QStringLiteral("export"), QStringLiteral("--help")});
+        QVERIFY2(r.out.contains(QStringLiteral("--vcard-version")) &&
+                     r.out.contains(QStringLiteral("3.0 (the default")),
+                 qPrintable(r.out + r.err));
+    }
+
     void usageAndFileErrors() {
         QCOMPARE(mikomi({QStringLiteral("import")}).code, 2);
         QCOMPARE(mikomi({QStringLiteral("import"), data("spend.csv"), QStringLiteral("--on-match"),

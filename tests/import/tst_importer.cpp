@@ -477,7 +477,7 @@ private slots:
         e.encoding = io::Encoding::Cp932;
         auto ex = exportLeads(*m_db, e);
         QVERIFY(ex.ok());
-        QVERIFY(ex->errors.isEmpty());
+        QVERIFY(ex->replaced.isEmpty());
         QCOMPARE(ex->written, 2);
         QFile out(e.path);
         QVERIFY(out.open(QIODevice::ReadOnly));
@@ -499,7 +499,8 @@ private slots:
             QCOMPARE(a2.at(i).notes, a1.at(i).notes);
         }
 
-        // A character CP932 lacks is an error naming lead and field; nothing is written.
+        // A character CP932 lacks no longer stops the export (it wrote nothing before): the
+        // file is written with 〓, the cell is named, and the UTF-8 file beside it is exact.
         storage::LeadRepository repo(*m_db);
         Lead emoji = l;
         emoji.notes = QStringLiteral("よろしく😀");
@@ -507,11 +508,14 @@ private slots:
         e.path = m_dir.filePath(QStringLiteral("bad932.csv"));
         ex = exportLeads(*m_db, e);
         QVERIFY(ex.ok());
-        QCOMPARE(ex->errors.size(), 1);
-        QCOMPARE(ex->errors.at(0).leadId, l.id);
-        QCOMPARE(ex->errors.at(0).field, io::leadFieldLabel(io::LeadField::Notes));
-        QVERIFY(ex->errors.at(0).reason.contains(QStringLiteral("😀")));
-        QVERIFY(!QFile::exists(e.path));
+        QCOMPARE(ex->written, 2);
+        QCOMPARE(ex->replaced.size(), 1);
+        QCOMPARE(ex->replaced.at(0).leadId, l.id);
+        QCOMPARE(ex->replaced.at(0).column, io::leadFieldKey(io::LeadField::Notes));
+        QCOMPARE(ex->replaced.at(0).characters, QList<char32_t>{U'\U0001F600'});
+        QVERIFY(QFile::exists(e.path));
+        QCOMPARE(ex->losslessPath, m_dir.filePath(QStringLiteral("bad932.utf8.csv")));
+        QVERIFY(QFile::exists(ex->losslessPath));
     }
 
     void headerDialects() {
@@ -1231,7 +1235,7 @@ private slots:
             e.minorUnitsPerMajor = c.minor;
             auto ex = exportLeads(*m_db, e);
             QVERIFY(ex.ok());
-            QVERIFY(ex->errors.isEmpty());
+            QVERIFY(ex->replaced.isEmpty());
             const QByteArray expected =
                 oldCsv(c.ids.isEmpty() ? all : c.ids, c.includeOptedOut, c.encoding, c.minor);
             const QByteArray got = readAll(e.path);

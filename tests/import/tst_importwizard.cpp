@@ -10,12 +10,18 @@
 #include "ui/importexport.h"
 #include "ui/importwizard.h"
 
+#include <QApplication>
 #include <QComboBox>
+#include <QDialog>
+#include <QDir>
 #include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -399,6 +405,105 @@ private slots:
         QVERIFY(!w.running());
         QVERIFY(w.lastSummary()->cancelled);
         QCOMPARE(storage::LeadRepository(*db).count().value(), 0);
+    }
+
+    // File > Export offers vCard 2.1 (Shift_JIS) in both languages; a lead with 𠮷 is still
+    // exported, and the finish message names the lossless UTF-8 file written beside it.
+    void exportDialogVCard21_data() {
+        QTest::addColumn<QString>("lang");
+        QTest::newRow("en") << QStringLiteral("en");
+        QTest::newRow("ja") << QStringLiteral("ja");
+    }
+    void exportDialogVCard21() {
+        QFETCH(QString, lang);
+        LanguageManager language;
+        QVERIFY(language.apply(lang));
+        auto db =
+            storage::Database::open(m_dir.filePath(lang + QStringLiteral("_vcf.mikomi"))).value();
+        Lead l;
+        l.familyName = QStringLiteral("𠮷田");
+        l.givenName = QStringLiteral("花子");
+        l.familyReading = QStringLiteral("ヨシダ");
+        l.email = QStringLiteral("hanako@yoshida.example");
+        l.createdAt = QDateTime(QDate(2026, 4, 1), QTime(9, 0));
+        QVERIFY(storage::LeadRepository(*db).insert(l));
+        const QString path = m_dir.filePath(lang + QStringLiteral("_phones.vcf"));
+        const QString lossless = m_dir.filePath(lang + QStringLiteral("_phones.utf8.vcf"));
+
+        int step = 0;
+        QString item, message;
+        io::Encoding encodingShown = io::Encoding::Utf16Le, csvEncodingBack = io::Encoding::Utf16Le;
+        bool encodingEnabled = true;
+        QTimer poll;
+        QObject::connect(&poll, &QTimer::timeout, &poll, [&] {
+            QWidget *w = QApplication::activeModalWidget();
+            if (!w)
+                return;
+            if (step == 0) {
+                auto *format = w->findChild<QComboBox *>(QStringLiteral("exportFormat"));
+                if (!format)
+                    return;
+                const int i = format->count() - 1; // the last: vCard 2.1
+                item = format->itemText(i);
+                auto *encoding = w->findChild<QComboBox *>(QStringLiteral("exportEncoding"));
+                encoding->setCurrentIndex(encoding->findData(int(io::Encoding::Utf8)));
+                format->setCurrentIndex(i);
+                // A vCard 2.1 is Shift_JIS: the encoding box shows it and cannot be changed.
+                encodingShown = io::Encoding(encoding->currentData().toInt());
+                encodingEnabled = encoding->isEnabled();
+                shot(w, QStringLiteral("export_dialog"), lang);
+                format->setCurrentIndex(0); // back to CSV: the CSV's choice returns
+                csvEncodingBack = io::Encoding(encoding->currentData().toInt());
+                format->setCurrentIndex(i);
+                step = 1;
+                qobject_cast<QDialog *>(w)->accept();
+            } else if (step == 1) {
+                auto *files = qobject_cast<QFileDialog *>(w);
+                if (!files)
+                    return;
+                // Type the name as a user would: Qt's dialog reads its name field on accept.
+                files->setDirectory(QFileInfo(path).absolutePath());
+                auto *name = files->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+                if (!name)
+                    return;
+                name->setText(QFileInfo(path).fileName());
+                step = 2;
+                static_cast<QDialog *>(files)->accept(); // QFileDialog::accept is protected
+            } else if (step == 2) {
+                auto *box = qobject_cast<QMessageBox *>(w);
+                if (!box || box->objectName() != QLatin1String("exportReplacements"))
+                    return;
+                message = box->text() + u'\n' + box->detailedText();
+                shot(w, QStringLiteral("export_replacements"), lang);
+                step = 3;
+                box->accept();
+            }
+        });
+        poll.start(20);
+        // Never hang: every 20 s close what is still open (the checks below then fail).
+        QTimer watchdog;
+        watchdog.setInterval(20000);
+        QObject::connect(&watchdog, &QTimer::timeout, &watchdog, [&poll] {
+            poll.stop();
+            if (QWidget *w = QApplication::activeModalWidget())
+                w->close();
+        });
+        watchdog.start();
+        ui::runExportDialog(nullptr, db.get());
+        watchdog.stop();
+        poll.stop();
+        QCOMPARE(step, 3);
+        QCOMPARE(encodingShown, io::Encoding::Cp932);
+        QVERIFY(!encodingEnabled);
+        QCOMPARE(csvEncodingBack, io::Encoding::Utf8);
+        QVERIFY2(item.contains(QStringLiteral("2.1")) && item.contains(QStringLiteral("Shift_JIS")),
+                 qPrintable(item));
+        if (lang == QLatin1String("ja"))
+            QVERIFY2(item.contains(QStringLiteral("携帯")), qPrintable(item));
+        QVERIFY2(message.contains(QDir::toNativeSeparators(lossless)), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("U+20BB7")), qPrintable(message));
+        QVERIFY(QFile::exists(path));
+        QVERIFY(QFile::exists(lossless));
     }
 };
 

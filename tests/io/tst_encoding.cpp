@@ -71,6 +71,20 @@ private slots:
         QVERIFY(findUnrepresentable(text, Encoding::Utf8).isEmpty());
         QVERIFY(encode(text, Encoding::Utf8).ok());
     }
+    // 〓 (GETA MARK, 0x81AC in CP932) for each character CP932 lacks, one per code point; the
+    // Mac variants it does hold stay as they are.
+    void cp932Replacement() {
+        QList<char32_t> replaced;
+        const QString out =
+            replaceUnrepresentable(u"𠮷野家\u301C Café 😀!", Encoding::Cp932, &replaced);
+        QCOMPARE(out, QStringLiteral("〓野家\u301C Caf〓 〓!"));
+        QCOMPARE(replaced, (QList<char32_t>{0x20BB7, 0xE9, 0x1F600}));
+        QCOMPARE(*encode(QString(QChar(kMissingCharMark)), Encoding::Cp932),
+                 QByteArray("\x81\xAC"));
+        QVERIFY(encode(out, Encoding::Cp932).ok());
+        QCOMPARE(replaceUnrepresentable(u"髙橋①", Encoding::Cp932), QStringLiteral("髙橋①"));
+        QCOMPARE(replaceUnrepresentable(u"😀", Encoding::Utf8), QStringLiteral("😀"));
+    }
     void strictDecodeNamesLine() {
         const QByteArray bytes("a\nb\nc\xE3\x81\nd\n");
         const auto r = decode(bytes, Encoding::Utf8);
