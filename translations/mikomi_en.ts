@@ -2111,6 +2111,10 @@ customer</source>
         <source>vCard 2.1, Shift_JIS (older Japanese phones)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Header of column &quot;%1&quot;: %2 is not in Shift_JIS (CP932) and was written as 〓.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>

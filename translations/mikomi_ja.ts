@@ -135,8 +135,8 @@
         <translation>失注</translation>
     </message>
     <message>
-        <source>The quoted field that starts on line %1 is never closed: a closing quote (") is missing.</source>
-        <translation>%1 行目から始まる引用符付きのフィールドが閉じられていません。閉じる引用符 (") がありません。</translation>
+        <source>The quoted field that starts on line %1 is never closed: a closing quote (&quot;) is missing.</source>
+        <translation>%1 行目から始まる引用符付きのフィールドが閉じられていません。閉じる引用符 (&quot;) がありません。</translation>
     </message>
     <message>
         <source>Cannot open the file %1: %2</source>
@@ -191,7 +191,7 @@
         <translation>テキストに壊れた文字（対になっていないサロゲート）が含まれています。</translation>
     </message>
     <message>
-        <source>"%1" (U+%2) on line %3</source>
+        <source>&quot;%1&quot; (U+%2) on line %3</source>
         <translation>%3 行目の「%1」(U+%2)</translation>
     </message>
     <message numerus="yes">
@@ -369,7 +369,7 @@
         <translation>タッチポイント</translation>
     </message>
     <message>
-        <source>"%1" is not a valid date; use YYYY-MM-DD, YYYY/MM/DD or YYYY-MM-DD HH:MM.</source>
+        <source>&quot;%1&quot; is not a valid date; use YYYY-MM-DD, YYYY/MM/DD or YYYY-MM-DD HH:MM.</source>
         <translation>「%1」は正しい日付ではありません。YYYY-MM-DD、YYYY/MM/DD、YYYY-MM-DD HH:MM のいずれかの形式で入力してください。</translation>
     </message>
     <message>
@@ -377,15 +377,15 @@
         <translation>この列には値が必要です。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid email address.</source>
+        <source>&quot;%1&quot; is not a valid email address.</source>
         <translation>「%1」は正しいメールアドレスではありません。</translation>
     </message>
     <message>
-        <source>"%1" is not a known source category; use inbound, outbound, paid, partnership, event or unknown.</source>
+        <source>&quot;%1&quot; is not a known source category; use inbound, outbound, paid, partnership, event or unknown.</source>
         <translation>「%1」はソース種別として認識できません。inbound、outbound、paid、partnership、event、unknown のいずれかを指定してください。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid opt-out value; use yes or no, 1 or 0, true or false, はい or いいえ.</source>
+        <source>&quot;%1&quot; is not a valid opt-out value; use yes or no, 1 or 0, true or false, はい or いいえ.</source>
         <translation>「%1」は配信停止の値として正しくありません。yes/no、1/0、true/false、はい/いいえ のいずれかを指定してください。</translation>
     </message>
     <message>
@@ -393,7 +393,7 @@
         <translation>行が空か、リードを識別できる項目がありません。会社名、姓、メールアドレス、電話番号のいずれかが必要です。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid month; use YYYY-MM or YYYY/MM.</source>
+        <source>&quot;%1&quot; is not a valid month; use YYYY-MM or YYYY/MM.</source>
         <translation>「%1」は正しい年月ではありません。YYYY-MM または YYYY/MM の形式で入力してください。</translation>
     </message>
     <message>
@@ -481,7 +481,7 @@
         <translation>基準期間の受注に受注金額が入力されていないため、平均受注単価が 0 となり、計画を立てられません。</translation>
     </message>
     <message>
-        <source>The plan's numbers are too large to compute.</source>
+        <source>The plan&apos;s numbers are too large to compute.</source>
         <translation>計画の数値が大きすぎるため計算できません。</translation>
     </message>
     <message>
@@ -667,11 +667,11 @@
         <source>Mikomi needs a display to open its window, and none was found (DISPLAY and WAYLAND_DISPLAY are empty).
 Run it under a virtual display:  xvfb-run -a mikomi
 or without a visible window:  QT_QPA_PLATFORM=offscreen mikomi
-Commands such as 'mikomi report sources' need no display.</source>
+Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <translation>Mikomi のウィンドウを開くにはディスプレイが必要ですが、見つかりませんでした（DISPLAY と WAYLAND_DISPLAY が空です）。
 仮想ディスプレイで実行する場合:  xvfb-run -a mikomi
 ウィンドウを表示せずに実行する場合:  QT_QPA_PLATFORM=offscreen mikomi
-'mikomi report sources' などのコマンドはディスプレイなしで使えます。</translation>
+&apos;mikomi report sources&apos; などのコマンドはディスプレイなしで使えます。</translation>
     </message>
     <message>
         <source>Cannot open the database</source>
@@ -682,7 +682,7 @@ Commands such as 'mikomi report sources' need no display.</source>
         <translation>%1 には値が必要です。</translation>
     </message>
     <message>
-        <source>Unknown language "%1": use ja or en.</source>
+        <source>Unknown language &quot;%1&quot;: use ja or en.</source>
         <translation>言語「%1」は使用できません。ja または en を指定してください。</translation>
     </message>
     <message>
@@ -714,7 +714,7 @@ Commands such as 'mikomi report sources' need no display.</source>
         <translation>別名を空にすることはできません。</translation>
     </message>
     <message>
-        <source>"%1" is already the name of a source; merge the two sources instead.</source>
+        <source>&quot;%1&quot; is already the name of a source; merge the two sources instead.</source>
         <translation>「%1」はすでにリードソース名として使われています。2 つのリードソースを統合してください。</translation>
     </message>
     <message>
@@ -866,7 +866,7 @@ Commands such as 'mikomi report sources' need no display.</source>
         <translation>重複リードを統合</translation>
     </message>
     <message>
-        <source>"%1" is not a valid email address (expected name@example.com).</source>
+        <source>&quot;%1&quot; is not a valid email address (expected name@example.com).</source>
         <translation>「%1」は正しいメールアドレスではありません（例：name@example.com）。</translation>
     </message>
     <message>
@@ -878,41 +878,41 @@ Commands such as 'mikomi report sources' need no display.</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <source>Merge source "%1" into "%2"</source>
+        <source>Merge source &quot;%1&quot; into &quot;%2&quot;</source>
         <translation>リードソース「%1」を「%2」に統合</translation>
     </message>
     <message numerus="yes">
-        <source>Set the source of %n lead(s) to "%1"</source>
+        <source>Set the source of %n lead(s) to &quot;%1&quot;</source>
         <translation>
             <numerusform>リード %n 件のリードソースを「%1」に設定</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>--total must be an amount of money of zero or more (at most %n decimal place(s)), not "%1".</source>
+        <source>--total must be an amount of money of zero or more (at most %n decimal place(s)), not &quot;%1&quot;.</source>
         <translation>
             <numerusform>--total に「%1」は指定できません。0 以上の金額（小数点以下 %n 桁まで）を指定してください。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>--revenue-target must be an amount of money above zero (at most %n decimal place(s)), not "%1".</source>
+        <source>--revenue-target must be an amount of money above zero (at most %n decimal place(s)), not &quot;%1&quot;.</source>
         <translation>
             <numerusform>--revenue-target に「%1」は指定できません。0 より大きい金額（小数点以下 %n 桁まで）を指定してください。</numerusform>
         </translation>
     </message>
     <message>
-        <source>Cannot write "%1": %2</source>
+        <source>Cannot write &quot;%1&quot;: %2</source>
         <translation>「%1」に書き込めません：%2</translation>
     </message>
     <message>
-        <source>No lead has the email address "%1"; import the lead first.</source>
+        <source>No lead has the email address &quot;%1&quot;; import the lead first.</source>
         <translation>メールアドレスが「%1」のリードがありません。先にそのリードをインポートしてください。</translation>
     </message>
     <message>
-        <source>Cannot open "%1": %2</source>
+        <source>Cannot open &quot;%1&quot;: %2</source>
         <translation>「%1」を開けません：%2</translation>
     </message>
     <message>
-        <source>"%1" is empty: there is no header row.</source>
+        <source>&quot;%1&quot; is empty: there is no header row.</source>
         <translation>「%1」は空です。見出し行がありません。</translation>
     </message>
     <message>
@@ -928,7 +928,7 @@ Commands such as 'mikomi report sources' need no display.</source>
         <translation>名刺 (vCard)</translation>
     </message>
     <message>
-        <source>Line %1, column "%2": %3</source>
+        <source>Line %1, column &quot;%2&quot;: %3</source>
         <translation>%1 行目、列「%2」：%3</translation>
     </message>
     <message>
@@ -1040,11 +1040,11 @@ Commands such as 'mikomi report sources' need no display.</source>
         <translation>統合先のリードソースはすでに存在しません。</translation>
     </message>
     <message>
-        <source>There is no source named "%1".</source>
+        <source>There is no source named &quot;%1&quot;.</source>
         <translation>「%1」という名前のリードソースはありません。</translation>
     </message>
     <message>
-        <source>"%1" and "%2" are already the same source.</source>
+        <source>&quot;%1&quot; and &quot;%2&quot; are already the same source.</source>
         <translation>「%1」と「%2」はすでに同じリードソースです。</translation>
     </message>
     <message>
@@ -1117,15 +1117,15 @@ Commands such as 'mikomi report sources' need no display.</source>
         <translation>費用の比率（%）</translation>
     </message>
     <message>
-        <source>Add campaign "%1"</source>
+        <source>Add campaign &quot;%1&quot;</source>
         <translation>キャンペーン「%1」の追加</translation>
     </message>
     <message>
-        <source>Edit campaign "%1"</source>
+        <source>Edit campaign &quot;%1&quot;</source>
         <translation>キャンペーン「%1」の編集</translation>
     </message>
     <message>
-        <source>Delete campaign "%1"</source>
+        <source>Delete campaign &quot;%1&quot;</source>
         <translation>キャンペーン「%1」の削除</translation>
     </message>
     <message>
@@ -1307,19 +1307,19 @@ Commands such as 'mikomi report sources' need no display.</source>
         <translation>コストレベル</translation>
     </message>
     <message>
-        <source>Measured: %1 — slower than the guide's default (%2).</source>
+        <source>Measured: %1 — slower than the guide&apos;s default (%2).</source>
         <translation>実測は「%1」で、ガイドの目安（%2）より遅くなっています。</translation>
     </message>
     <message>
-        <source>Measured: %1 — faster than the guide's default (%2).</source>
+        <source>Measured: %1 — faster than the guide&apos;s default (%2).</source>
         <translation>実測は「%1」で、ガイドの目安（%2）より速くなっています。</translation>
     </message>
     <message>
-        <source>Measured: %1 — higher than the guide's default (%2).</source>
+        <source>Measured: %1 — higher than the guide&apos;s default (%2).</source>
         <translation>実測は「%1」で、ガイドの目安（%2）より高くなっています。</translation>
     </message>
     <message>
-        <source>Measured: %1 — lower than the guide's default (%2).</source>
+        <source>Measured: %1 — lower than the guide&apos;s default (%2).</source>
         <translation>実測は「%1」で、ガイドの目安（%2）より低くなっています。</translation>
     </message>
     <message>
@@ -1476,11 +1476,11 @@ customer</source>
         <translation>自動</translation>
     </message>
     <message>
-        <source>Set the category of "%1" to %2</source>
+        <source>Set the category of &quot;%1&quot; to %2</source>
         <translation>「%1」の種別を%2に変更</translation>
     </message>
     <message>
-        <source>Set the tier of "%1" to %2</source>
+        <source>Set the tier of &quot;%1&quot; to %2</source>
         <translation>「%1」の配分区分を%2に変更</translation>
     </message>
     <message>
@@ -1488,7 +1488,7 @@ customer</source>
         <translation>フォローアップの完了（%1）</translation>
     </message>
     <message>
-        <source>"%1" is not a known stage; use inquiry, mql, sql, sal, sgl, opportunity, customer or lost (or a lifecycle stage or lead status of HubSpot, Salesforce or Zoho).</source>
+        <source>&quot;%1&quot; is not a known stage; use inquiry, mql, sql, sal, sgl, opportunity, customer or lost (or a lifecycle stage or lead status of HubSpot, Salesforce or Zoho).</source>
         <translation>「%1」はステージとして認識できません。inquiry、mql、sql、sal、sgl、opportunity、customer、lost（または 問い合わせ・商談・受注・失注 などの日本語、HubSpot・Salesforce・Zoho のライフサイクルステージやリードステータス）のいずれかを指定してください。</translation>
     </message>
     <message>
@@ -1544,7 +1544,7 @@ customer</source>
         <translation>警告：%L1</translation>
     </message>
     <message numerus="yes">
-        <source>Database error: %n written row(s) break the schema's checks.</source>
+        <source>Database error: %n written row(s) break the schema&apos;s checks.</source>
         <translation>
             <numerusform>データベースエラー: 書き込んだ %n 行がスキーマの制約に違反しています。</numerusform>
         </translation>
@@ -1580,31 +1580,31 @@ customer</source>
         <translation>金額を入力してください。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid amount; use digits, with commas between thousands if you like, such as 1,500,000.</source>
+        <source>&quot;%1&quot; is not a valid amount; use digits, with commas between thousands if you like, such as 1,500,000.</source>
         <translation>「%1」は金額として読めません。数字で入力してください（1,500,000 のように 3 桁ごとのカンマも使えます）。</translation>
     </message>
     <message>
-        <source>"%1" is negative; an amount cannot be below zero.</source>
+        <source>&quot;%1&quot; is negative; an amount cannot be below zero.</source>
         <translation>「%1」はマイナスです。金額は 0 以上で入力してください。</translation>
     </message>
     <message>
-        <source>"%1" is in another currency (%2); amounts in this database are in %3.</source>
+        <source>&quot;%1&quot; is in another currency (%2); amounts in this database are in %3.</source>
         <translation>「%1」は別の通貨（%2）の金額です。このデータベースの金額は%3です。</translation>
     </message>
     <message>
-        <source>"%1" is ambiguous: yen amounts have no decimals. For thousands, write commas, such as 1,000.</source>
+        <source>&quot;%1&quot; is ambiguous: yen amounts have no decimals. For thousands, write commas, such as 1,000.</source>
         <translation>「%1」はどちらの意味か判断できません。円の金額に小数はありません。千の位の区切りには 1,000 のようにカンマを使ってください。</translation>
     </message>
     <message>
-        <source>"%1" has decimals, but yen amounts have none.</source>
+        <source>&quot;%1&quot; has decimals, but yen amounts have none.</source>
         <translation>「%1」には小数がありますが、円の金額に小数はありません。</translation>
     </message>
     <message>
-        <source>"%1" has more than two decimals; dollar amounts are in whole cents.</source>
+        <source>&quot;%1&quot; has more than two decimals; dollar amounts are in whole cents.</source>
         <translation>「%1」は小数点以下が 3 桁以上あります。ドルの金額はセント単位（小数点以下 2 桁）までです。</translation>
     </message>
     <message>
-        <source>"%1" is too large an amount.</source>
+        <source>&quot;%1&quot; is too large an amount.</source>
         <translation>「%1」は金額が大きすぎます。</translation>
     </message>
     <message>
@@ -1620,7 +1620,7 @@ customer</source>
         <translation>この行の文字は UTF-8、Shift_JIS、指定された CHARSET のいずれとしても正しくありません。ファイルを UTF-8 で保存してから、もう一度インポートしてください。</translation>
     </message>
     <message>
-        <source>The database %1 names an unknown currency "%2"; this version knows JPY and USD.</source>
+        <source>The database %1 names an unknown currency &quot;%2&quot;; this version knows JPY and USD.</source>
         <translation>データベース %1 の通貨「%2」は不明です。このバージョンで扱える通貨は JPY と USD です。</translation>
     </message>
     <message>
@@ -1665,7 +1665,7 @@ customer</source>
         <translation>同意の根拠</translation>
     </message>
     <message>
-        <source>"%1" is not a known consent basis; use consent, contract, legitimate_interest or other.</source>
+        <source>&quot;%1&quot; is not a known consent basis; use consent, contract, legitimate_interest or other.</source>
         <translation>「%1」は同意の根拠として使えません。consent、contract、legitimate_interest、other のいずれかを指定してください。</translation>
     </message>
     <message>
@@ -1733,8 +1733,8 @@ customer</source>
         <translation>データベース %1 でエラーが発生しました：%2</translation>
     </message>
     <message>
-        <source>The database %1 is damaged, so Mikomi does not read or change it. Restore your latest backup copy of it, or rescue what is left with the sqlite3 program: sqlite3 "%1" ".recover" | sqlite3 rescued.mikomi</source>
-        <translation>データベース %1 は破損しているため、Mikomi は読み込みも変更もしません。最新のバックアップコピーから復元するか、sqlite3 プログラムで残っているデータを救出してください：sqlite3 "%1" ".recover" | sqlite3 rescued.mikomi</translation>
+        <source>The database %1 is damaged, so Mikomi does not read or change it. Restore your latest backup copy of it, or rescue what is left with the sqlite3 program: sqlite3 &quot;%1&quot; &quot;.recover&quot; | sqlite3 rescued.mikomi</source>
+        <translation>データベース %1 は破損しているため、Mikomi は読み込みも変更もしません。最新のバックアップコピーから復元するか、sqlite3 プログラムで残っているデータを救出してください：sqlite3 &quot;%1&quot; &quot;.recover&quot; | sqlite3 rescued.mikomi</translation>
     </message>
     <message>
         <source>The database %1 is read-only. Make the file writable (its properties or permissions), or copy it to a folder of yours and open the copy.</source>
@@ -1774,7 +1774,7 @@ customer</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <source>Export this person's data</source>
+        <source>Export this person&apos;s data</source>
         <translation>この人のデータをエクスポート</translation>
     </message>
     <message>
@@ -1820,7 +1820,7 @@ customer</source>
         <translation>（空）</translation>
     </message>
     <message numerus="yes">
-        <source>  %1: %Ln lead(s), e.g. line %2: "%3" → "%4"</source>
+        <source>  %1: %Ln lead(s), e.g. line %2: &quot;%3&quot; → &quot;%4&quot;</source>
         <translation>
             <numerusform>  %1: %Ln 件（例: %2 行目「%3」→「%4」）</numerusform>
         </translation>
@@ -1866,49 +1866,49 @@ customer</source>
         <translation>他の列と重複</translation>
     </message>
     <message>
-        <source>The file has no column "%1".</source>
+        <source>The file has no column &quot;%1&quot;.</source>
         <translation>ファイルに列「%1」がありません。</translation>
     </message>
     <message>
-        <source>"%1" is not a field to map a column to; use one of: %2.</source>
+        <source>&quot;%1&quot; is not a field to map a column to; use one of: %2.</source>
         <translation>「%1」は列を割り当てられる項目ではありません。次のいずれかを指定してください: %2。</translation>
     </message>
     <message>
-        <source>"%1" could be month/day/year or day/month/year and the file does not say which; give --date-order mdy or --date-order dmy.</source>
+        <source>&quot;%1&quot; could be month/day/year or day/month/year and the file does not say which; give --date-order mdy or --date-order dmy.</source>
         <translation>「%1」は月/日/年とも日/月/年とも読め、ファイルからはどちらか判断できません。--date-order mdy または --date-order dmy を指定してください。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid date in the order %2 of this file.</source>
+        <source>&quot;%1&quot; is not a valid date in the order %2 of this file.</source>
         <translation>「%1」はこのファイルの日付順（%2）では正しい日付ではありません。</translation>
     </message>
     <message>
-        <source>--map "%1=%2": %3</source>
-        <translation>--map "%1=%2": %3</translation>
+        <source>--map &quot;%1=%2&quot;: %3</source>
+        <translation>--map &quot;%1=%2&quot;: %3</translation>
     </message>
     <message>
         <source>Columns not imported, all empty in this file: %1</source>
         <translation>取り込まなかった列（このファイルではすべて空）: %1</translation>
     </message>
     <message numerus="yes">
-        <source>Column "%1" was not imported (%n value(s) left out); map it with --map "%1=FIELD" or keep it in the notes with --map "%1=notes".</source>
+        <source>Column &quot;%1&quot; was not imported (%n value(s) left out); map it with --map &quot;%1=FIELD&quot; or keep it in the notes with --map &quot;%1=notes&quot;.</source>
         <translation>
-            <numerusform>列「%1」は取り込みませんでした（%n 件の値を除外）。--map "%1=項目" で割り当てるか、--map "%1=notes" でメモに残せます。</numerusform>
+            <numerusform>列「%1」は取り込みませんでした（%n 件の値を除外）。--map &quot;%1=項目&quot; で割り当てるか、--map &quot;%1=notes&quot; でメモに残せます。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Column "%1" was kept in the notes (%n value(s)).</source>
+        <source>Column &quot;%1&quot; was kept in the notes (%n value(s)).</source>
         <translation>
             <numerusform>列「%1」はメモに残しました（%n 件）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>The report footer from line %1 ("%2", %n line(s)) is not data and was left out.</source>
+        <source>The report footer from line %1 (&quot;%2&quot;, %n line(s)) is not data and was left out.</source>
         <translation>
             <numerusform>%1 行目からのレポートのフッター（「%2」、%n 行）はデータではないため除外しました。</numerusform>
         </translation>
     </message>
     <message>
-        <source>Dates were read as %1: "%2" on line %3 can only be read so.</source>
+        <source>Dates were read as %1: &quot;%2&quot; on line %3 can only be read so.</source>
         <translation>日付を %1 の順で読みました: %3 行目の「%2」はその順でしか読めないためです。</translation>
     </message>
     <message>
@@ -1916,47 +1916,47 @@ customer</source>
         <translation>電話番号が空です。</translation>
     </message>
     <message>
-        <source>"%1" is not a phone number: it may hold only digits, spaces, - ( ) . / a leading + and an extension (ext. 201, x201, 内線 201).</source>
+        <source>&quot;%1&quot; is not a phone number: it may hold only digits, spaces, - ( ) . / a leading + and an extension (ext. 201, x201, 内線 201).</source>
         <translation>「%1」は電話番号ではありません。使えるのは数字、空白、- ( ) . /、先頭の + と内線番号（ext. 201、x201、内線 201）だけです。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid phone number: it has no known country code (write it with + and the country code, e.g. +81 3-1234-5678).</source>
+        <source>&quot;%1&quot; is not a valid phone number: it has no known country code (write it with + and the country code, e.g. +81 3-1234-5678).</source>
         <translation>「%1」は正しい電話番号ではありません。国番号がわかりません（+ と国番号を付けて書いてください。例：+81 3-1234-5678）。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid phone number: unknown country code.</source>
+        <source>&quot;%1&quot; is not a valid phone number: unknown country code.</source>
         <translation>「%1」は正しい電話番号ではありません。国番号が不明です。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid phone number: too short.</source>
+        <source>&quot;%1&quot; is not a valid phone number: too short.</source>
         <translation>「%1」は正しい電話番号ではありません。桁数が足りません。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid phone number: too long.</source>
+        <source>&quot;%1&quot; is not a valid phone number: too long.</source>
         <translation>「%1」は正しい電話番号ではありません。桁数が多すぎます。</translation>
     </message>
     <message>
-        <source>"%1" is not a phone number.</source>
+        <source>&quot;%1&quot; is not a phone number.</source>
         <translation>「%1」は電話番号ではありません。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid phone number: too short for a number in %2 (is the area code missing?).</source>
+        <source>&quot;%1&quot; is not a valid phone number: too short for a number in %2 (is the area code missing?).</source>
         <translation>「%1」は正しい電話番号ではありません。%2の番号としては桁数が足りません（市外局番が抜けていませんか）。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid phone number: a number in %2 does not have this many digits.</source>
+        <source>&quot;%1&quot; is not a valid phone number: a number in %2 does not have this many digits.</source>
         <translation>「%1」は正しい電話番号ではありません。%2の番号にこの桁数のものはありません。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid phone number: too long for a number in %2.</source>
+        <source>&quot;%1&quot; is not a valid phone number: too long for a number in %2.</source>
         <translation>「%1」は正しい電話番号ではありません。%2の番号としては桁数が多すぎます。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid phone number in %2.</source>
+        <source>&quot;%1&quot; is not a valid phone number in %2.</source>
         <translation>「%1」は%2の正しい電話番号ではありません。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid phone number in %2. A number from another country needs + and its country code (+44 131 635 4287).</source>
+        <source>&quot;%1&quot; is not a valid phone number in %2. A number from another country needs + and its country code (+44 131 635 4287).</source>
         <translation>「%1」は%2の正しい電話番号ではありません。他の国の番号には + と国番号を付けてください（+44 131 635 4287）。</translation>
     </message>
     <message>
@@ -2024,19 +2024,19 @@ customer</source>
         <translation>インド</translation>
     </message>
     <message>
-        <source>The database %1 names an unknown country "%2".</source>
+        <source>The database %1 names an unknown country &quot;%2&quot;.</source>
         <translation>データベース %1 の国「%2」は不明です。</translation>
     </message>
     <message>
-        <source>"%1" is not a known country code.</source>
+        <source>&quot;%1&quot; is not a known country code.</source>
         <translation>「%1」は既知の国コードではありません。</translation>
     </message>
     <message>
-        <source>The label "%1" has no value in column "%2".</source>
+        <source>The label &quot;%1&quot; has no value in column &quot;%2&quot;.</source>
         <translation>ラベル「%1」に対応する値が列「%2」にありません。</translation>
     </message>
     <message>
-        <source>The label "%1" has no value.</source>
+        <source>The label &quot;%1&quot; has no value.</source>
         <translation>ラベル「%1」に値がありません。</translation>
     </message>
     <message>
@@ -2049,15 +2049,15 @@ customer</source>
         <translation>カスタム項目</translation>
     </message>
     <message>
-        <source>A custom field needs a name: "custom:NAME".</source>
-        <translation>カスタム項目には名前が必要です: "custom:名前"。</translation>
+        <source>A custom field needs a name: &quot;custom:NAME&quot;.</source>
+        <translation>カスタム項目には名前が必要です: &quot;custom:名前&quot;。</translation>
     </message>
     <message>
-        <source>The custom field value "%1" has no name.</source>
+        <source>The custom field value &quot;%1&quot; has no name.</source>
         <translation>カスタム項目の値「%1」に名前がありません。</translation>
     </message>
     <message>
-        <source>The custom field "%1" is there twice.</source>
+        <source>The custom field &quot;%1&quot; is there twice.</source>
         <translation>カスタム項目「%1」が2つあります。</translation>
     </message>
     <message>
@@ -2065,25 +2065,25 @@ customer</source>
         <translation>このユーザーは存在しません。削除された可能性があります。</translation>
     </message>
     <message>
-        <source>%1 already has the email address "%2".</source>
+        <source>%1 already has the email address &quot;%2&quot;.</source>
         <translation>メールアドレス「%2」はすでに %1 に設定されています。</translation>
     </message>
     <message numerus="yes">
-        <source>Column "%1" was kept in the custom field "%2" (%n value(s)).</source>
+        <source>Column &quot;%1&quot; was kept in the custom field &quot;%2&quot; (%n value(s)).</source>
         <translation>
             <numerusform>列「%1」はカスタム項目「%2」に残しました（%n 件）。</numerusform>
         </translation>
     </message>
     <message>
-        <source>Owners given as email addresses that no user has were kept as written (set a user's email address under Settings to assign them): %1</source>
+        <source>Owners given as email addresses that no user has were kept as written (set a user&apos;s email address under Settings to assign them): %1</source>
         <translation>どのユーザーのものでもないメールアドレスで指定された担当者は、そのまま残しました（設定でユーザーのメールアドレスを登録すると、そのユーザーが担当者になります）: %1</translation>
     </message>
     <message>
-        <source>Lead "%1" (#%2), column "%3": %4 is not in Shift_JIS (CP932) and was written as 〓.</source>
+        <source>Lead &quot;%1&quot; (#%2), column &quot;%3&quot;: %4 is not in Shift_JIS (CP932) and was written as 〓.</source>
         <translation>リード「%1」(#%2)、列「%3」：%4 は Shift_JIS (CP932) にないため、〓 で書き出しました。</translation>
     </message>
     <message>
-        <source>Lead "%1" (#%2), field "%3": %4 is not in Shift_JIS (CP932) and was written as 〓.</source>
+        <source>Lead &quot;%1&quot; (#%2), field &quot;%3&quot;: %4 is not in Shift_JIS (CP932) and was written as 〓.</source>
         <translation>リード「%1」(#%2)、項目「%3」：%4 は Shift_JIS (CP932) にないため、〓 で書き出しました。</translation>
     </message>
     <message numerus="yes">
@@ -2101,6 +2101,10 @@ customer</source>
     <message>
         <source>vCard 2.1, Shift_JIS (older Japanese phones)</source>
         <translation>vCard 2.1、Shift_JIS（従来型の携帯電話・ガラケー向け）</translation>
+    </message>
+    <message>
+        <source>Header of column &quot;%1&quot;: %2 is not in Shift_JIS (CP932) and was written as 〓.</source>
+        <translation>列「%1」の見出し：%2 は Shift_JIS (CP932) にないため、〓 で書き出しました。</translation>
     </message>
 </context>
 <context>
@@ -2255,7 +2259,7 @@ customer</source>
 <context>
     <name>mikomi::SourceListModel</name>
     <message>
-        <source>The dictionary suggests %1 for "%2". Double-click to accept.</source>
+        <source>The dictionary suggests %1 for &quot;%2&quot;. Double-click to accept.</source>
         <translation>辞書では「%2」の種別として %1 を提案しています。ダブルクリックで適用します。</translation>
     </message>
     <message>
@@ -2291,7 +2295,7 @@ customer</source>
         <translation>%1（要確認）</translation>
     </message>
     <message>
-        <source>Set from the built-in dictionary when "%1" was first stored. Double-click to confirm, or choose another category.</source>
+        <source>Set from the built-in dictionary when &quot;%1&quot; was first stored. Double-click to confirm, or choose another category.</source>
         <translation>「%1」が最初に登録されたとき、内蔵の辞書から設定されました。ダブルクリックで確定するか、別の種別を選んでください。</translation>
     </message>
 </context>
@@ -2319,7 +2323,7 @@ customer</source>
         <translation>種別</translation>
     </message>
     <message>
-        <source>Cell %1: "%2" is negative; spend cannot be negative.</source>
+        <source>Cell %1: &quot;%2&quot; is negative; spend cannot be negative.</source>
         <translation>セル %1：「%2」はマイナスです。費用はマイナスにできません。</translation>
     </message>
     <message>
@@ -2412,7 +2416,7 @@ customer</source>
         <translation>%2 にデモ用のリードを %1 件追加しました（%3 秒）。</translation>
     </message>
     <message>
-        <source>Unknown command "%1".</source>
+        <source>Unknown command &quot;%1&quot;.</source>
         <translation>「%1」というコマンドはありません。</translation>
     </message>
     <message>
@@ -2456,15 +2460,15 @@ customer</source>
         <translation>使い方: mikomi sources set NAME [--category C] [--tier T]</translation>
     </message>
     <message>
-        <source>There is no source named "%1".</source>
+        <source>There is no source named &quot;%1&quot;.</source>
         <translation>「%1」という名前のリードソースはありません。</translation>
     </message>
     <message>
-        <source>Unknown category "%1": use inbound, outbound, paid, partnership, event or unknown.</source>
+        <source>Unknown category &quot;%1&quot;: use inbound, outbound, paid, partnership, event or unknown.</source>
         <translation>種別「%1」は使用できません。inbound、outbound、paid、partnership、event、unknown のいずれかを指定してください。</translation>
     </message>
     <message>
-        <source>Unknown tier "%1": use core, growth or experiment.</source>
+        <source>Unknown tier &quot;%1&quot;: use core, growth or experiment.</source>
         <translation>配分区分「%1」は使用できません。core、growth、experiment のいずれかを指定してください。</translation>
     </message>
     <message>
@@ -2472,7 +2476,7 @@ customer</source>
         <translation>使い方: mikomi sources alias ALIAS NAME</translation>
     </message>
     <message>
-        <source>Unknown sources action "%1": use list, set, alias or merge.</source>
+        <source>Unknown sources action &quot;%1&quot;: use list, set, alias or merge.</source>
         <translation>sources の操作「%1」は使用できません。list、set、alias、merge のいずれかを指定してください。</translation>
     </message>
     <message>
@@ -2508,19 +2512,19 @@ customer</source>
         <translation>取り込めなかった行をこの CSV ファイルに書き出す。</translation>
     </message>
     <message>
-        <source>--kind must be leads, spend, touchpoints or vcard, not "%1".</source>
+        <source>--kind must be leads, spend, touchpoints or vcard, not &quot;%1&quot;.</source>
         <translation>--kind に「%1」は指定できません。leads、spend、touchpoints、vcard のいずれかを指定してください。</translation>
     </message>
     <message>
-        <source>--encoding must be auto, utf-8 or cp932, not "%1".</source>
+        <source>--encoding must be auto, utf-8 or cp932, not &quot;%1&quot;.</source>
         <translation>--encoding に「%1」は指定できません。auto、utf-8、cp932 のいずれかを指定してください。</translation>
     </message>
     <message>
-        <source>--on-match must be merge, skip or update, not "%1".</source>
+        <source>--on-match must be merge, skip or update, not &quot;%1&quot;.</source>
         <translation>--on-match に「%1」は指定できません。merge、skip、update のいずれかを指定してください。</translation>
     </message>
     <message>
-        <source>The file "%1" does not exist.</source>
+        <source>The file &quot;%1&quot; does not exist.</source>
         <translation>ファイル「%1」が見つかりません。パスを確認してください。</translation>
     </message>
     <message>
@@ -2536,11 +2540,11 @@ customer</source>
         <translation>配信停止のリードと匿名リードもエクスポートする。</translation>
     </message>
     <message>
-        <source>--format must be csv or vcard, not "%1".</source>
+        <source>--format must be csv or vcard, not &quot;%1&quot;.</source>
         <translation>--format に「%1」は指定できません。csv または vcard を指定してください。</translation>
     </message>
     <message>
-        <source>--encoding must be utf-8, utf-8-bom or cp932, not "%1".</source>
+        <source>--encoding must be utf-8, utf-8-bom or cp932, not &quot;%1&quot;.</source>
         <translation>--encoding に「%1」は指定できません。utf-8、utf-8-bom、cp932 のいずれかを指定してください。</translation>
     </message>
     <message>
@@ -2552,7 +2556,7 @@ customer</source>
         <translation>除外したリード（配信停止または匿名）：%1</translation>
     </message>
     <message>
-        <source>--%1 must be a date written YYYY-MM-DD, not "%2".</source>
+        <source>--%1 must be a date written YYYY-MM-DD, not &quot;%2&quot;.</source>
         <translation>--%1 に「%2」は指定できません。YYYY-MM-DD 形式の日付を指定してください。</translation>
     </message>
     <message>
@@ -2584,7 +2588,7 @@ customer</source>
         <translation>--format には table、csv、json のいずれかを指定してください。</translation>
     </message>
     <message>
-        <source>--attribution must be first, last, linear, time_decay or position, not "%1".</source>
+        <source>--attribution must be first, last, linear, time_decay or position, not &quot;%1&quot;.</source>
         <translation>--attribution に「%1」は指定できません。first、last、linear、time_decay、position のいずれかを指定してください。</translation>
     </message>
     <message>
@@ -2620,11 +2624,11 @@ customer</source>
         <translation>--revenue-target と --growth のどちらか一方を指定してください。</translation>
     </message>
     <message>
-        <source>--growth must be a number above zero such as 1.2 (120%), not "%1".</source>
+        <source>--growth must be a number above zero such as 1.2 (120%), not &quot;%1&quot;.</source>
         <translation>--growth に「%1」は指定できません。1.2（120%）のような 0 より大きい数値を指定してください。</translation>
     </message>
     <message>
-        <source>--months must be a whole number from 1 to 1200, not "%1".</source>
+        <source>--months must be a whole number from 1 to 1200, not &quot;%1&quot;.</source>
         <translation>--months に「%1」は指定できません。1〜1200 の整数を指定してください。</translation>
     </message>
     <message>
@@ -2632,7 +2636,7 @@ customer</source>
         <translation>使い方: mikomi sources merge FROM INTO</translation>
     </message>
     <message>
-        <source>Merged "%1" into "%2": %3 leads, %4 touchpoints, %5 spend rows, %6 campaigns moved.</source>
+        <source>Merged &quot;%1&quot; into &quot;%2&quot;: %3 leads, %4 touchpoints, %5 spend rows, %6 campaigns moved.</source>
         <translation>「%1」を「%2」に統合しました。移動したデータ：リード %3 件、タッチポイント %4 件、費用 %5 行、キャンペーン %6 件。</translation>
     </message>
     <message>
@@ -2654,11 +2658,11 @@ customer</source>
         <translation>リード #%1</translation>
     </message>
     <message>
-        <source>No lead has the email address "%1".</source>
+        <source>No lead has the email address &quot;%1&quot;.</source>
         <translation>メールアドレス「%1」のリードはありません。</translation>
     </message>
     <message>
-        <source>The lead's number instead of an email address.</source>
+        <source>The lead&apos;s number instead of an email address.</source>
         <translation>メールアドレスの代わりにリードの番号で指定します。</translation>
     </message>
     <message>
@@ -2720,15 +2724,15 @@ customer</source>
         <translation>年が最後に来る数字の日付の読み方: ymd、mdy、dmy（既定: 判断できる値があればファイルから検出）。</translation>
     </message>
     <message>
-        <source>Usage: mikomi import FILE [--kind leads|spend|touchpoints|vcard] [--encoding auto|utf-8|cp932] [--on-match merge|skip|update] [--dry-run] [--source NAME] [--report FILE] [--map "HEADER=FIELD"] [--date-order ymd|mdy|dmy]</source>
-        <translation>使い方: mikomi import ファイル [--kind leads|spend|touchpoints|vcard] [--encoding auto|utf-8|cp932] [--on-match merge|skip|update] [--dry-run] [--source 名前] [--report ファイル] [--map "見出し=項目"] [--date-order ymd|mdy|dmy]</translation>
+        <source>Usage: mikomi import FILE [--kind leads|spend|touchpoints|vcard] [--encoding auto|utf-8|cp932] [--on-match merge|skip|update] [--dry-run] [--source NAME] [--report FILE] [--map &quot;HEADER=FIELD&quot;] [--date-order ymd|mdy|dmy]</source>
+        <translation>使い方: mikomi import ファイル [--kind leads|spend|touchpoints|vcard] [--encoding auto|utf-8|cp932] [--on-match merge|skip|update] [--dry-run] [--source 名前] [--report ファイル] [--map &quot;見出し=項目&quot;] [--date-order ymd|mdy|dmy]</translation>
     </message>
     <message>
-        <source>--map takes "HEADER=FIELD", not "%1".</source>
-        <translation>--map には "見出し=項目" を指定してください（「%1」ではありません）。</translation>
+        <source>--map takes &quot;HEADER=FIELD&quot;, not &quot;%1&quot;.</source>
+        <translation>--map には &quot;見出し=項目&quot; を指定してください（「%1」ではありません）。</translation>
     </message>
     <message>
-        <source>--date-order must be ymd, mdy or dmy, not "%1".</source>
+        <source>--date-order must be ymd, mdy or dmy, not &quot;%1&quot;.</source>
         <translation>--date-order には ymd、mdy、dmy のいずれかを指定してください（「%1」ではありません）。</translation>
     </message>
     <message>
@@ -2736,8 +2740,8 @@ customer</source>
         <translation>%1（提案）</translation>
     </message>
     <message>
-        <source>Map or override one column: "HEADER=FIELD" (a field key such as title or family_name, notes to keep it in the notes, custom:NAME to keep it in the custom field NAME, or ignore). Repeatable.</source>
-        <translation>列の割り当てを指定・変更します: "見出し=項目"（title や family_name などの項目キー、メモに残す場合は notes、カスタム項目 NAME に残す場合は custom:NAME、取り込まない場合は ignore）。複数回指定できます。</translation>
+        <source>Map or override one column: &quot;HEADER=FIELD&quot; (a field key such as title or family_name, notes to keep it in the notes, custom:NAME to keep it in the custom field NAME, or ignore). Repeatable.</source>
+        <translation>列の割り当てを指定・変更します: &quot;見出し=項目&quot;（title や family_name などの項目キー、メモに残す場合は notes、カスタム項目 NAME に残す場合は custom:NAME、取り込まない場合は ignore）。複数回指定できます。</translation>
     </message>
     <message>
         <source>Usage: mikomi [--db PATH] [--lang ja|en] [COMMAND]
@@ -2784,7 +2788,7 @@ Without a command, opens the window. Commands:
         <translation>CP932 の CSV と vCard 2.1 では、Shift_JIS にない文字（é、𠮷、絵文字）を 〓 で書き出し、その値を一つずつ標準エラー出力に示し、欠けのない UTF-8 版をファイルの隣（FILE.utf8.csv、FILE.utf8.vcf）に書き出して、終了コード 1 で終わります。</translation>
     </message>
     <message>
-        <source>--vcard-version must be 2.1, 3.0 or 4.0, not "%1".</source>
+        <source>--vcard-version must be 2.1, 3.0 or 4.0, not &quot;%1&quot;.</source>
         <translation>--vcard-version に「%1」は指定できません。2.1、3.0 または 4.0 を指定してください。</translation>
     </message>
     <message>
@@ -2875,7 +2879,7 @@ Without a command, opens the window. Commands:
         <translation>キャンペーンの削除</translation>
     </message>
     <message>
-        <source>Delete the campaign "%1"? You can undo this.</source>
+        <source>Delete the campaign &quot;%1&quot;? You can undo this.</source>
         <translation>キャンペーン「%1」を削除しますか？この操作は元に戻せます。</translation>
     </message>
     <message>
@@ -3199,7 +3203,7 @@ Without a command, opens the window. Commands:
         </translation>
     </message>
     <message>
-        <source>Open the stored lead to add this card's details?</source>
+        <source>Open the stored lead to add this card&apos;s details?</source>
         <translation>登録済みのリードを開いて、この名刺の内容を追加しますか？</translation>
     </message>
     <message>
@@ -3289,7 +3293,7 @@ Without a command, opens the window. Commands:
         <translation>同意の根拠</translation>
     </message>
     <message>
-        <source>The legal basis on which this person's data is held and used for contact. Opting out is recorded separately.</source>
+        <source>The legal basis on which this person&apos;s data is held and used for contact. Opting out is recorded separately.</source>
         <translation>この人の個人データを保持し、連絡に利用する法的根拠です。配信停止（オプトアウト）は別に記録します。</translation>
     </message>
     <message>
@@ -3639,7 +3643,7 @@ Without a command, opens the window. Commands:
         <translation>カスタム項目</translation>
     </message>
     <message>
-        <source>Keep this column's values in the custom field named:</source>
+        <source>Keep this column&apos;s values in the custom field named:</source>
         <translation>この列の値を残すカスタム項目の名前：</translation>
     </message>
 </context>
@@ -3868,7 +3872,7 @@ Without a command, opens the window. Commands:
         <translation>個人データ</translation>
     </message>
     <message>
-        <source>Export this person's data…</source>
+        <source>Export this person&apos;s data…</source>
         <translation>この人のデータをエクスポート…</translation>
     </message>
     <message>
@@ -4082,7 +4086,7 @@ Without a command, opens the window. Commands:
         <translation>温度感</translation>
     </message>
     <message>
-        <source>Export this person's data…</source>
+        <source>Export this person&apos;s data…</source>
         <translation>この人のデータをエクスポート…</translation>
     </message>
     <message>
@@ -4264,7 +4268,7 @@ Without a command, opens the window. Commands:
         <translation>種別の下に各リードソースを表示</translation>
     </message>
     <message>
-        <source>The lead-source guide's comparison matrix</source>
+        <source>The lead-source guide&apos;s comparison matrix</source>
         <translation>リードソースガイドの比較マトリックス</translation>
     </message>
 </context>
@@ -4832,11 +4836,11 @@ Which is it?</source>
         <translation>リードソース名：</translation>
     </message>
     <message>
-        <source>"%1" is already known as the source "%2".</source>
+        <source>&quot;%1&quot; is already known as the source &quot;%2&quot;.</source>
         <translation>「%1」はすでにリードソース「%2」として登録されています。</translation>
     </message>
     <message>
-        <source>Category of "%1" (suggested: %2):</source>
+        <source>Category of &quot;%1&quot; (suggested: %2):</source>
         <translation>「%1」の種別（提案：%2）：</translation>
     </message>
     <message>
@@ -4848,7 +4852,7 @@ Which is it?</source>
         <translation>別名の追加</translation>
     </message>
     <message>
-        <source>Another name for "%1":</source>
+        <source>Another name for &quot;%1&quot;:</source>
         <translation>「%1」の別名：</translation>
     </message>
     <message>
@@ -4860,7 +4864,7 @@ Which is it?</source>
         <translation>リードソースの統合</translation>
     </message>
     <message>
-        <source>Merge "%1" into:</source>
+        <source>Merge &quot;%1&quot; into:</source>
         <translation>「%1」の統合先：</translation>
     </message>
     <message>

@@ -421,7 +421,19 @@ Result<ExportSummary> exportLeads(storage::Database &db, const ExportOptions &o,
         customNames = std::move(*names);
         for (const QString &name : std::as_const(customNames))
             row << io::customColumnHeader(name);
-        writeError = writer.writeRow(row);
+        // A custom field's name may hold what CP932 lacks too: its header is written with 〓
+        // (reported with lead 0) and exactly in the UTF-8 copy.
+        QStringList header = row;
+        if (cp932) {
+            for (QString &h : header) {
+                QList<char32_t> missing;
+                QString written = io::replaceUnrepresentable(h, io::Encoding::Cp932, &missing);
+                if (!missing.isEmpty())
+                    s.replaced.append(ExportReplacement{0, QString(), h, true, missing});
+                h = std::move(written);
+            }
+        }
+        writeError = writer.writeRow(header);
         if (writeError && losslessWriter)
             writeError = losslessWriter->writeRow(row);
         if (!writeError) {
@@ -527,6 +539,10 @@ QString describeCharacters(const QList<char32_t> &characters) {
 }
 
 QString describeExportReplacement(const ExportReplacement &r) {
+    if (r.leadId == 0) // a column's header (a custom field's name)
+        return QCoreApplication::translate("Mikomi", "Header of column \"%1\": %2 is not in "
+                                                     "Shift_JIS (CP932) and was written as 〓.")
+            .arg(r.column, describeCharacters(r.characters));
     return (r.csv ? QCoreApplication::translate(
                         "Mikomi", "Lead \"%1\" (#%2), column \"%3\": %4 is not in Shift_JIS "
                                   "(CP932) and was written as 〓.")

@@ -334,6 +334,40 @@ private slots:
         QVERIFY(!QFile::exists(losslessExportPath(o.path)));
     }
 
+    // Custom fields in a CP932 CSV: a name CP932 lacks is written with 〓 in the header (reported
+    // as the header, lead 0), a value likewise by lead; the UTF-8 copy imports both back exactly.
+    void cp932CustomFields() {
+        Lead a = english();
+        a.customFields = {{QStringLiteral("Café note"), QStringLiteral("très 𠮷")},
+                          {QStringLiteral("Booth"), QStringLiteral("B-12")}};
+        const QList<Lead> leads = insert({a});
+        ExportOptions o;
+        o.path = path(QStringLiteral("custom932.csv"));
+        o.encoding = io::Encoding::Cp932;
+        auto ex = exportLeads(*m_db, o);
+        QVERIFY2(ex.ok(), qPrintable(ex.ok() ? QString() : ex.error()));
+        QCOMPARE(ex->written, 1);
+        QCOMPARE(ex->replaced.size(), 2);
+        QCOMPARE(ex->replaced.at(0).leadId, 0);
+        QCOMPARE(ex->replaced.at(0).column, QStringLiteral("custom:Café note"));
+        QVERIFY(describeExportReplacement(ex->replaced.at(0)).contains(QStringLiteral("U+00E9")));
+        QCOMPARE(ex->replaced.at(1).leadId, leads.at(0).id);
+        QCOMPARE(ex->replaced.at(1).characters, (QList<char32_t>{U'è', U'\U00020BB7'}));
+        auto t = io::readCsvFile(o.path);
+        QVERIFY(t.ok());
+        const QStringList header = t->records.at(0).fields;
+        QVERIFY2(header.contains(QStringLiteral("custom:Caf〓 note")),
+                 qPrintable(header.join(u',')));
+        QVERIFY(header.contains(QStringLiteral("custom:Booth")));
+        QCOMPARE(t->records.at(1).fields.value(header.indexOf(QStringLiteral("custom:Booth"))),
+                 QStringLiteral("B-12"));
+        auto back = freshDb();
+        auto s = import(ex->losslessPath, *back);
+        QVERIFY2(s.ok(), qPrintable(s.ok() ? QString() : s.error()));
+        QCOMPARE(s->created, 1);
+        QCOMPARE(all(*back).value(0).customFields, a.customFields);
+    }
+
     // vCard 2.1 likewise: the Shift_JIS cards with 〓, reported by field, and FILE.utf8.vcf (the
     // same 2.1 cards with CHARSET=UTF-8) imports to the exact data.
     void vcard21ReplacesAndWritesLossless() {
