@@ -192,8 +192,7 @@ void SettingsDialog::retranslate() {
         // An address typed later has room for about 36 characters before it scrolls.
         const int emailWidth =
             qMax(m_users->columnWidth(1), m_users->fontMetrics().averageCharWidth() * 36);
-        const int width = m_users->columnWidth(0) + emailWidth +
-                          2 * m_users->frameWidth() +
+        const int width = m_users->columnWidth(0) + emailWidth + 2 * m_users->frameWidth() +
                           m_users->verticalScrollBar()->sizeHint().width();
         m_users->setMinimumWidth(qMin(width, 720));
         m_usersLabel->setText(tr("Users:"));
