@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <list>
+#include <memory>
+#include <mutex>
 
 #include <phonenumbers/phonemetadata.pb.h>
 #include <phonenumbers/phonenumberutil.h>
@@ -205,28 +207,6 @@ struct FastDesc {
     }
 };
 
-struct FastRegion {
-    int countryCode = 0;
-    std::string countryDigits;  // "81"
-    std::string idd;            // "010"
-    std::string nationalPrefix; // for parsing: "0", "1", "" (none)
-    // For a country code of this region alone (JP, DE, FR, not US or GB, which share theirs):
-    // the general description and the types PhoneNumberUtil::GetNumberTypeHelper tries, so a
-    // valid number needs no IsValidNumber. Empty: IsValidNumber decides.
-    FastDesc general;
-    std::vector<FastDesc> types;
-
-    // True when the national number (no leading zero) is a valid number of the region, as
-    // IsValidNumber says: it matches the general description and one of the types. False also
-    // when unsure (then the caller asks libphonenumber).
-    bool surelyValid(const QString &national) const {
-        if (types.empty() || !general.matches(national))
-            return false;
-        return std::any_of(types.begin(), types.end(),
-                           [&](const FastDesc &d) { return d.matches(national); });
-    }
-};
-
 // `ok` false when a pattern does not compile as PCRE (then the region keeps IsValidNumber).
 FastDesc fastDesc(const i18n::phonenumbers::PhoneNumberDesc &d, bool *ok) {
     FastDesc out;
@@ -241,6 +221,54 @@ FastDesc fastDesc(const i18n::phonenumbers::PhoneNumberDesc &d, bool *ok) {
     }
     return out;
 }
+
+// A region's general description and the types PhoneNumberUtil::GetNumberTypeHelper tries
+// (premium rate, toll free, shared cost, VoIP, personal, pager, UAN, voicemail, fixed line,
+// mobile), compiled the first time a number of the region is checked. A valid number matches
+// the general description and one of the types; the order of the types does not change that,
+// so the common ones come first.
+struct FastPatterns {
+    FastDesc general;
+    std::vector<FastDesc> types; // empty: a pattern did not compile, IsValidNumber decides
+
+    explicit FastPatterns(const i18n::phonenumbers::PhoneMetadata &m) {
+        bool ok = true;
+        general = fastDesc(m.general_desc(), &ok);
+        for (const auto *d :
+             {&m.fixed_line(), &m.mobile(), &m.toll_free(), &m.premium_rate(), &m.shared_cost(),
+              &m.voip(), &m.personal_number(), &m.pager(), &m.uan(), &m.voicemail()})
+            types.push_back(fastDesc(*d, &ok));
+        if (!ok)
+            types.clear();
+    }
+};
+
+struct FastRegion {
+    int countryCode = 0;
+    std::string countryDigits;  // "81"
+    std::string idd;            // "010"
+    std::string nationalPrefix; // for parsing: "0", "1", "" (none)
+    // For a country code of this region alone (JP, DE, FR, not US or GB, which share theirs):
+    // its metadata, so a valid number needs no IsValidNumber. None: IsValidNumber decides.
+    std::shared_ptr<const i18n::phonenumbers::PhoneMetadata> metadata;
+    std::unique_ptr<std::once_flag> compiled = std::make_unique<std::once_flag>();
+    mutable std::unique_ptr<const FastPatterns> patterns; // made once, under `compiled`
+
+    // True when the national number (no leading zero) is a valid number of the region, as
+    // IsValidNumber says (the same metadata, the same tests: libphonenumber builds an ICU
+    // matcher for every pattern it tries, measured half of the reading thread of a 100,000-row
+    // import). False also when unsure: then the caller asks libphonenumber.
+    bool surelyValid(const QString &national) const {
+        if (!metadata)
+            return false;
+        std::call_once(*compiled,
+                       [this] { patterns = std::make_unique<const FastPatterns>(*metadata); });
+        if (patterns->types.empty() || !patterns->general.matches(national))
+            return false;
+        return std::any_of(patterns->types.begin(), patterns->types.end(),
+                           [&](const FastDesc &d) { return d.matches(national); });
+    }
+};
 
 bool allDigits(const std::string &s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -262,26 +290,15 @@ const std::unordered_map<std::string, FastRegion> &fastRegions() {
                 !allDigits(m.national_prefix_for_parsing()) ||
                 !m.national_prefix_transform_rule().empty())
                 continue;
-            FastRegion r{m.country_code(),
-                         std::to_string(m.country_code()),
-                         m.international_prefix(),
-                         m.national_prefix_for_parsing(),
-                         {},
-                         {}};
+            FastRegion r;
+            r.countryCode = m.country_code();
+            r.countryDigits = std::to_string(m.country_code());
+            r.idd = m.international_prefix();
+            r.nationalPrefix = m.national_prefix_for_parsing();
             std::list<std::string> shared;
             util().GetRegionCodesForCountryCallingCode(m.country_code(), &shared);
-            if (shared.size() == 1) {
-                // GetNumberTypeHelper's order; mobile last (when its pattern is the fixed
-                // line's, trying it again changes nothing).
-                bool ok = true;
-                r.general = fastDesc(m.general_desc(), &ok);
-                for (const auto *d : {&m.premium_rate(), &m.toll_free(), &m.shared_cost(),
-                                      &m.voip(), &m.personal_number(), &m.pager(), &m.uan(),
-                                      &m.voicemail(), &m.fixed_line(), &m.mobile()})
-                    r.types.push_back(fastDesc(*d, &ok));
-                if (!ok)
-                    r.types.clear();
-            }
+            if (shared.size() == 1)
+                r.metadata = std::make_shared<const i18n::phonenumbers::PhoneMetadata>(m);
             out.emplace(m.id(), std::move(r));
         }
         return out;
