@@ -2935,6 +2935,14 @@ Without a command, opens the window. Commands:
     </message>
 </context>
 <context>
+    <name>mikomi::ui::BusyOverlay</name>
+    <message>
+        <source>Reading the database…
+On a large database this takes a moment; the other pages can be used meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mikomi::ui::CampaignDialog</name>
     <message>
         <source>New campaign</source>

@@ -2932,6 +2932,15 @@ Without a command, opens the window. Commands:
     </message>
 </context>
 <context>
+    <name>mikomi::ui::BusyOverlay</name>
+    <message>
+        <source>Reading the database…
+On a large database this takes a moment; the other pages can be used meanwhile.</source>
+        <translation>データベースを読み込んでいます…
+大きなデータベースでは少し時間がかかります。その間も他のページは使えます。</translation>
+    </message>
+</context>
+<context>
     <name>mikomi::ui::CampaignDialog</name>
     <message>
         <source>New campaign</source>
