@@ -437,7 +437,7 @@ private:
 };
 
 QString warnMalformed() {
-    return QCoreApplication::translate("Mikomi",
+    return QCoreApplication::translate("mikomi::io::VCard",
                                        "This line is not a vCard property and was skipped.");
 }
 
@@ -467,9 +467,9 @@ QString decodeValue(const QByteArray &bytes, const QByteArray &charset,
         if (auto s = decode(bytes, e))
             return *s;
     }
-    errors.append(
-        {line, QCoreApplication::translate(
-                   "Mikomi", "The text of this line is not valid UTF-8, Shift_JIS or "
+    errors.append({line, QCoreApplication::translate(
+                             "mikomi::io::VCard",
+                             "The text of this line is not valid UTF-8, Shift_JIS or "
                              "its CHARSET; save the file as UTF-8 and import it again.")});
     return QString::fromLatin1(bytes);
 }
@@ -566,9 +566,10 @@ VCardReadResult readVCards(QByteArrayView data) {
             if (name == "BEGIN") {
                 if (card) {
                     ++nested;
-                    warnings.append({l.line, QCoreApplication::translate(
-                                                 "Mikomi", "A card nested inside another card "
-                                                           "was skipped.")});
+                    warnings.append(
+                        {l.line, QCoreApplication::translate("mikomi::io::VCard",
+                                                             "A card nested inside another card "
+                                                             "was skipped.")});
                 } else {
                     card.emplace();
                     cardLine = l.line;
@@ -578,17 +579,19 @@ VCardReadResult readVCards(QByteArrayView data) {
             } else if (card) {
                 finishCard();
             } else {
-                warnings.append({l.line, QCoreApplication::translate(
-                                             "Mikomi", "END:VCARD without BEGIN:VCARD.")});
+                warnings.append(
+                    {l.line, QCoreApplication::translate("mikomi::io::VCard",
+                                                         "END:VCARD without BEGIN:VCARD.")});
             }
             continue;
         }
         if (nested > 0)
             continue;
         if (!card) {
-            warnings.append({l.line, QCoreApplication::translate(
-                                         "Mikomi", "This line is outside any card and was "
-                                                   "skipped.")});
+            warnings.append(
+                {l.line, QCoreApplication::translate("mikomi::io::VCard",
+                                                     "This line is outside any card and was "
+                                                     "skipped.")});
             continue;
         }
         if (l.base64)
@@ -632,9 +635,10 @@ VCardReadResult readVCards(QByteArrayView data) {
         card->add(p);
     }
     if (card) {
-        card->warnings.append({cardLine, QCoreApplication::translate(
-                                             "Mikomi", "The card that starts on this line has no "
-                                                       "END:VCARD.")});
+        card->warnings.append(
+            {cardLine, QCoreApplication::translate("mikomi::io::VCard",
+                                                   "The card that starts on this line has no "
+                                                   "END:VCARD.")});
         finishCard();
     }
     return result;
@@ -643,7 +647,7 @@ VCardReadResult readVCards(QByteArrayView data) {
 Result<VCardReadResult> readVCardFile(const QString &path) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return Error{QCoreApplication::translate("Mikomi", "Cannot open the file %1: %2")
+        return Error{QCoreApplication::translate("mikomi::io::VCard", "Cannot open the file %1: %2")
                          .arg(path, f.errorString())};
     return readVCards(f.readAll());
 }
