@@ -320,7 +320,7 @@
     </message>
     <message>
         <source>Original source</source>
-        <translation>初回流入元</translation>
+        <translation>初回リードソース</translation>
     </message>
     <message>
         <source>Owner</source>
@@ -1074,7 +1074,7 @@ customer</source>
     </message>
     <message>
         <source>The customers of the reference period have no deal values, so the average deal size is zero and the plan is impossible.</source>
-        <translation>基準期間の受注に受注金額が入力されていないため、平均受注単価が 0 となり、計画を立てられません。</translation>
+        <translation>基準期間の受注に商談金額が入力されていないため、平均受注単価が 0 となり、計画を立てられません。</translation>
     </message>
     <message>
         <source>The plan&apos;s numbers are too large to compute.</source>
@@ -1093,7 +1093,7 @@ customer</source>
     </message>
     <message>
         <source>%1% of the leads have an unknown source; record where leads come from.</source>
-        <translation>リードの %1% はリードソースが不明です。流入元を記録してください。</translation>
+        <translation>リードの %1% はリードソースが不明です。リードソースを記録してください。</translation>
     </message>
     <message>
         <source>%1 has an LTV:CAC of %2, below 3; its customers cost too much.</source>
@@ -1278,7 +1278,7 @@ customer</source>
     </message>
     <message>
         <source>Usage: mikomi demo [--leads N] [--seed S]</source>
-        <translation>使い方: mikomi demo [--leads N] [--seed S]</translation>
+        <translation>使い方：mikomi demo [--leads N] [--seed S]</translation>
     </message>
     <message>
         <source>--leads needs a whole number from 0 to 10000000.</source>
@@ -1306,7 +1306,7 @@ customer</source>
     </message>
     <message>
         <source>Source category.</source>
-        <translation>ソース種別。</translation>
+        <translation>リードソース種別。</translation>
     </message>
     <message>
         <source>Tier: core, growth or experiment.</source>
@@ -1338,7 +1338,7 @@ customer</source>
     </message>
     <message>
         <source>Usage: mikomi sources set NAME [--category C] [--tier T]</source>
-        <translation>使い方: mikomi sources set NAME [--category C] [--tier T]</translation>
+        <translation>使い方：mikomi sources set NAME [--category C] [--tier T]</translation>
     </message>
     <message>
         <source>There is no source named &quot;%1&quot;.</source>
@@ -1354,7 +1354,7 @@ customer</source>
     </message>
     <message>
         <source>Usage: mikomi sources alias ALIAS NAME</source>
-        <translation>使い方: mikomi sources alias ALIAS NAME</translation>
+        <translation>使い方：mikomi sources alias ALIAS NAME</translation>
     </message>
     <message>
         <source>Unknown sources action &quot;%1&quot;: use list, set, alias or merge.</source>
@@ -1462,7 +1462,7 @@ customer</source>
     </message>
     <message>
         <source>Usage: mikomi report sources [--from DATE] [--to DATE] [--attribution first|last|linear|time_decay|position] [--format table|csv|json]</source>
-        <translation>使い方: mikomi report sources [--from DATE] [--to DATE] [--attribution first|last|linear|time_decay|position] [--format table|csv|json]</translation>
+        <translation>使い方：mikomi report sources [--from DATE] [--to DATE] [--attribution first|last|linear|time_decay|position] [--format table|csv|json]</translation>
     </message>
     <message>
         <source>--format must be table, csv or json.</source>
@@ -1478,7 +1478,7 @@ customer</source>
     </message>
     <message>
         <source>Usage: mikomi budget --total AMOUNT [--from DATE] [--to DATE] [--format table|json]</source>
-        <translation>使い方: mikomi budget --total AMOUNT [--from DATE] [--to DATE] [--format table|json]</translation>
+        <translation>使い方：mikomi budget --total AMOUNT [--from DATE] [--to DATE] [--format table|json]</translation>
     </message>
     <message>
         <source>--total is required: the budget to split, e.g. --total 1000000.</source>
@@ -1498,7 +1498,7 @@ customer</source>
     </message>
     <message>
         <source>Usage: mikomi plan (--revenue-target AMOUNT | --growth FACTOR) [--reference-from DATE] [--reference-to DATE] [--months N] [--format table|json]</source>
-        <translation>使い方: mikomi plan (--revenue-target AMOUNT | --growth FACTOR) [--reference-from DATE] [--reference-to DATE] [--months N] [--format table|json]</translation>
+        <translation>使い方：mikomi plan (--revenue-target AMOUNT | --growth FACTOR) [--reference-from DATE] [--reference-to DATE] [--months N] [--format table|json]</translation>
     </message>
     <message>
         <source>Give either --revenue-target or --growth (one of them).</source>
@@ -1514,7 +1514,7 @@ customer</source>
     </message>
     <message>
         <source>Usage: mikomi sources merge FROM INTO</source>
-        <translation>使い方: mikomi sources merge FROM INTO</translation>
+        <translation>使い方：mikomi sources merge FROM INTO</translation>
     </message>
     <message>
         <source>Merged &quot;%1&quot; into &quot;%2&quot;: %3 leads, %4 touchpoints, %5 spend rows, %6 campaigns moved.</source>
@@ -1602,11 +1602,11 @@ customer</source>
     </message>
     <message>
         <source>How numeric dates with the year last are read: ymd, mdy or dmy (default: detected from the file when a value decides it).</source>
-        <translation>年が最後に来る数字の日付の読み方: ymd、mdy、dmy（既定: 判断できる値があればファイルから検出）。</translation>
+        <translation>年が最後に来る数字の日付の読み方：ymd、mdy、dmy（既定：判断できる値があればファイルから検出）。</translation>
     </message>
     <message>
         <source>Usage: mikomi import FILE [--kind leads|spend|touchpoints|vcard] [--encoding auto|utf-8|cp932] [--on-match merge|skip|update] [--dry-run] [--source NAME] [--report FILE] [--map &quot;HEADER=FIELD&quot;] [--date-order ymd|mdy|dmy]</source>
-        <translation>使い方: mikomi import ファイル [--kind leads|spend|touchpoints|vcard] [--encoding auto|utf-8|cp932] [--on-match merge|skip|update] [--dry-run] [--source 名前] [--report ファイル] [--map &quot;見出し=項目&quot;] [--date-order ymd|mdy|dmy]</translation>
+        <translation>使い方：mikomi import ファイル [--kind leads|spend|touchpoints|vcard] [--encoding auto|utf-8|cp932] [--on-match merge|skip|update] [--dry-run] [--source 名前] [--report ファイル] [--map &quot;見出し=項目&quot;] [--date-order ymd|mdy|dmy]</translation>
     </message>
     <message>
         <source>--map takes &quot;HEADER=FIELD&quot;, not &quot;%1&quot;.</source>
@@ -1622,7 +1622,7 @@ customer</source>
     </message>
     <message>
         <source>Map or override one column: &quot;HEADER=FIELD&quot; (a field key such as title or family_name, notes to keep it in the notes, custom:NAME to keep it in the custom field NAME, or ignore). Repeatable.</source>
-        <translation>列の割り当てを指定・変更します: &quot;見出し=項目&quot;（title や family_name などの項目キー、メモに残す場合は notes、カスタム項目 NAME に残す場合は custom:NAME、取り込まない場合は ignore）。複数回指定できます。</translation>
+        <translation>列の割り当てを指定・変更します：&quot;見出し=項目&quot;（title や family_name などの項目キー、メモに残す場合は notes、カスタム項目 NAME に残す場合は custom:NAME、取り込まない場合は ignore）。複数回指定できます。</translation>
     </message>
     <message>
         <source>Usage: mikomi [--db PATH] [--lang ja|en] [COMMAND]
@@ -1636,8 +1636,8 @@ Without a command, opens the window. Commands:
   plan (--revenue-target A | --growth F) …   leads needed for a revenue goal
   person export EMAIL|--id N [--output FILE]   everything held about one person
   person erase EMAIL|--id N --yes       erase one person completely</source>
-        <translation>使い方: mikomi [--db PATH] [--lang ja|en] [COMMAND]
-コマンドを指定しないとウィンドウを開きます。コマンド:
+        <translation>使い方：mikomi [--db PATH] [--lang ja|en] [COMMAND]
+コマンドを指定しないとウィンドウを開きます。コマンド：
   demo [--leads N] [--seed S]        データベースにサンプルデータを入れる
   import FILE …                      リード、費用、タッチポイント、vCard をインポート
   export FILE …                      リードを CSV または vCard (2.1, 3.0, 4.0) でエクスポート
@@ -1662,7 +1662,7 @@ Without a command, opens the window. Commands:
     </message>
     <message>
         <source>Usage: mikomi export FILE [--format csv|vcard] [--encoding utf-8|utf-8-bom|cp932] [--vcard-version 2.1|3.0|4.0] [--include-opted-out]</source>
-        <translation>使い方: mikomi export FILE [--format csv|vcard] [--encoding utf-8|utf-8-bom|cp932] [--vcard-version 2.1|3.0|4.0] [--include-opted-out]</translation>
+        <translation>使い方：mikomi export FILE [--format csv|vcard] [--encoding utf-8|utf-8-bom|cp932] [--vcard-version 2.1|3.0|4.0] [--include-opted-out]</translation>
     </message>
     <message>
         <source>A CP932 CSV or a vCard 2.1 writes a character Shift_JIS lacks (é, 𠮷, emoji) as 〓, names each such value on stderr, writes the complete export in UTF-8 beside the file (FILE.utf8.csv, FILE.utf8.vcf) and exits with 1.</source>
@@ -1711,7 +1711,7 @@ Without a command, opens the window. Commands:
     </message>
     <message>
         <source>Log activity: %1</source>
-        <translation>活動の記録: %1</translation>
+        <translation>活動の記録：%1</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n lead(s)</source>
@@ -1850,15 +1850,15 @@ Without a command, opens the window. Commands:
     </message>
     <message>
         <source>UTF-8 with BOM</source>
-        <translation>UTF-8 (BOM 付き)</translation>
+        <translation>UTF-8（BOM 付き）</translation>
     </message>
     <message>
         <source>UTF-16 (little endian)</source>
-        <translation>UTF-16 (リトルエンディアン)</translation>
+        <translation>UTF-16（リトルエンディアン）</translation>
     </message>
     <message>
         <source>UTF-16 (big endian)</source>
-        <translation>UTF-16 (ビッグエンディアン)</translation>
+        <translation>UTF-16（ビッグエンディアン）</translation>
     </message>
     <message>
         <source>Shift_JIS (CP932)</source>
@@ -1971,7 +1971,7 @@ Without a command, opens the window. Commands:
     </message>
     <message>
         <source>Source category</source>
-        <translation>ソース種別</translation>
+        <translation>リードソース種別</translation>
     </message>
     <message>
         <source>Stage</source>
@@ -1995,7 +1995,7 @@ Without a command, opens the window. Commands:
     </message>
     <message>
         <source>Deal value</source>
-        <translation>受注金額</translation>
+        <translation>商談金額</translation>
     </message>
     <message>
         <source>Lifetime value</source>
@@ -2099,11 +2099,11 @@ Without a command, opens the window. Commands:
     </message>
     <message>
         <source>A custom field needs a name: &quot;custom:NAME&quot;.</source>
-        <translation>カスタム項目には名前が必要です: &quot;custom:名前&quot;。</translation>
+        <translation>カスタム項目には名前が必要です：&quot;custom:名前&quot;。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a field to map a column to; use one of: %2.</source>
-        <translation>「%1」は列を割り当てられる項目ではありません。次のいずれかを指定してください: %2。</translation>
+        <translation>「%1」は列を割り当てられる項目ではありません。次のいずれかを指定してください：%2。</translation>
     </message>
 </context>
 <context>
@@ -2134,7 +2134,7 @@ Without a command, opens the window. Commands:
     </message>
     <message>
         <source>&quot;%1&quot; is not a known source category; use inbound, outbound, paid, partnership, event or unknown.</source>
-        <translation>「%1」はソース種別として認識できません。inbound、outbound、paid、partnership、event、unknown のいずれかを指定してください。</translation>
+        <translation>「%1」はリードソース種別として認識できません。inbound、outbound、paid、partnership、event、unknown のいずれかを指定してください。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a known stage; use inquiry, mql, sql, sal, sgl, opportunity, customer or lost (or a lifecycle stage or lead status of HubSpot, Salesforce or Zoho).</source>
@@ -2314,7 +2314,7 @@ Without a command, opens the window. Commands:
     </message>
     <message>
         <source>Changed in existing leads, field by field:</source>
-        <translation>既存リードの変更（項目ごと）:</translation>
+        <translation>既存リードの変更（項目ごと）：</translation>
     </message>
     <message>
         <source>(empty)</source>
@@ -2323,7 +2323,7 @@ Without a command, opens the window. Commands:
     <message numerus="yes">
         <source>  %1: %Ln lead(s), e.g. line %2: &quot;%3&quot; → &quot;%4&quot;</source>
         <translation>
-            <numerusform>  %1: %Ln 件（例: %2 行目「%3」→「%4」）</numerusform>
+            <numerusform>  %1: %Ln 件（例：%2 行目「%3」→「%4」）</numerusform>
         </translation>
     </message>
     <message>
@@ -2392,7 +2392,7 @@ Without a command, opens the window. Commands:
     </message>
     <message>
         <source>Columns not imported, all empty in this file: %1</source>
-        <translation>取り込まなかった列（このファイルではすべて空）: %1</translation>
+        <translation>取り込まなかった列（このファイルではすべて空）：%1</translation>
     </message>
     <message numerus="yes">
         <source>Column &quot;%1&quot; was not imported (%n value(s) left out); map it with --map &quot;%1=FIELD&quot; or keep it in the notes with --map &quot;%1=notes&quot;.</source>
@@ -2420,11 +2420,11 @@ Without a command, opens the window. Commands:
     </message>
     <message>
         <source>Dates were read as %1: &quot;%2&quot; on line %3 can only be read so.</source>
-        <translation>日付を %1 の順で読みました: %3 行目の「%2」はその順でしか読めないためです。</translation>
+        <translation>日付を %1 の順で読みました：%3 行目の「%2」はその順でしか読めないためです。</translation>
     </message>
     <message>
         <source>Owners given as email addresses that no user has were kept as written (set a user&apos;s email address under Settings to assign them): %1</source>
-        <translation>どのユーザーのものでもないメールアドレスで指定された担当者は、そのまま残しました（設定でユーザーのメールアドレスを登録すると、そのユーザーが担当者になります）: %1</translation>
+        <translation>どのユーザーのものでもないメールアドレスで指定された担当者は、そのまま残しました（設定でユーザーのメールアドレスを登録すると、そのユーザーが担当者になります）：%1</translation>
     </message>
 </context>
 <context>
@@ -2477,8 +2477,8 @@ Run it under a virtual display:  xvfb-run -a mikomi
 or without a visible window:  QT_QPA_PLATFORM=offscreen mikomi
 Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <translation>Mikomi のウィンドウを開くにはディスプレイが必要ですが、見つかりませんでした（DISPLAY と WAYLAND_DISPLAY が空です）。
-仮想ディスプレイで実行する場合:  xvfb-run -a mikomi
-ウィンドウを表示せずに実行する場合:  QT_QPA_PLATFORM=offscreen mikomi
+仮想ディスプレイで実行する場合：xvfb-run -a mikomi
+ウィンドウを表示せずに実行する場合：QT_QPA_PLATFORM=offscreen mikomi
 &apos;mikomi report sources&apos; などのコマンドはディスプレイなしで使えます。</translation>
     </message>
     <message>
@@ -2514,7 +2514,7 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     <message numerus="yes">
         <source>Database error: %n written row(s) break the schema&apos;s checks.</source>
         <translation>
-            <numerusform>データベースエラー: 書き込んだ %n 行がスキーマの制約に違反しています。</numerusform>
+            <numerusform>データベースエラー：書き込んだ %n 行がスキーマの制約に違反しています。</numerusform>
         </translation>
     </message>
 </context>
@@ -2737,7 +2737,7 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     </message>
     <message>
         <source>A deal value cannot be negative.</source>
-        <translation>受注金額にマイナスの値は指定できません。</translation>
+        <translation>商談金額にマイナスの値は指定できません。</translation>
     </message>
     <message>
         <source>Spend needs a source.</source>
@@ -3548,7 +3548,7 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     </message>
     <message>
         <source>F&amp;unnel for:</source>
-        <translation>ファネルの対象(&amp;U):</translation>
+        <translation>ファネルの対象(&amp;U)：</translation>
     </message>
     <message>
         <source>%1, %2, spend %3, revenue %4.</source>
@@ -3564,7 +3564,7 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     <message numerus="yes">
         <source>%Ln customer(s)</source>
         <translation>
-            <numerusform>顧客 %Ln 件</numerusform>
+            <numerusform>受注 %Ln 件</numerusform>
         </translation>
     </message>
     <message>
@@ -4006,11 +4006,11 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     </message>
     <message>
         <source>Original source</source>
-        <translation>初回流入元</translation>
+        <translation>初回リードソース</translation>
     </message>
     <message>
         <source>Deal value</source>
-        <translation>受注金額</translation>
+        <translation>商談金額</translation>
     </message>
     <message>
         <source>Lifetime value</source>
@@ -4509,11 +4509,11 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     </message>
     <message>
         <source>Indexing leads for search: %1 of %2</source>
-        <translation>検索用にリードを索引付けしています: %2 件中 %1 件</translation>
+        <translation>検索用にリードを索引付けしています：%2 件中 %1 件</translation>
     </message>
     <message>
         <source>The search index could not be updated: %1</source>
-        <translation>検索インデックスを更新できませんでした: %1</translation>
+        <translation>検索インデックスを更新できませんでした：%1</translation>
     </message>
     <message>
         <source>&amp;Scoring Rules…</source>
@@ -4539,14 +4539,14 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     </message>
     <message>
         <source>The log file: %1</source>
-        <translation>ログファイル: %1</translation>
+        <translation>ログファイル：%1</translation>
     </message>
 </context>
 <context>
     <name>mikomi::ui::MatrixView</name>
     <message>
         <source>Source type</source>
-        <translation>ソースタイプ</translation>
+        <translation>リードソースの種類</translation>
     </message>
     <message>
         <source>Category</source>
@@ -5265,7 +5265,7 @@ Which is it?</source>
     </message>
     <message>
         <source>Original source: %1 · Latest source: %2</source>
-        <translation>初回流入元：%1 · 最新流入元：%2</translation>
+        <translation>初回リードソース：%1 · 最新リードソース：%2</translation>
     </message>
     <message>
         <source>Add touchpoint</source>
@@ -5320,7 +5320,7 @@ Which is it?</source>
     </message>
     <message>
         <source>Deal value:</source>
-        <translation>受注金額：</translation>
+        <translation>商談金額：</translation>
     </message>
     <message>
         <source>Won on:</source>
@@ -5328,7 +5328,7 @@ Which is it?</source>
     </message>
     <message>
         <source>Enter the deal value as an amount, e.g. %1.</source>
-        <translation>受注金額は %1 のように金額で入力してください。</translation>
+        <translation>商談金額は %1 のように金額で入力してください。</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
