@@ -8,7 +8,7 @@ and QT_TRANSLATE_N_NOOP3() in models/, app/ and ui/ to the context of the file (
 docs/translations.md for the scheme). It is idempotent: a second run changes nothing.
 
 usage:
-  translations/set_contexts.py [--check] [--no-format] [--update BUILD_DIR]
+  translations/set_contexts.py [--check] [--no-format] [--update BUILD_DIR [--from OTHER.ts ...]]
 
   (no option)        rewrite the sources, clang-format the changed files, print what changed
   --check            change nothing; exit 1 if a "Mikomi" context is left or a runtime lookup
@@ -16,6 +16,8 @@ usage:
   --update BUILD_DIR afterwards: run `ninja -C BUILD_DIR update_translations`, carry the Japanese
                      of moved messages over from the .ts as it was before (merge_ts.py
                      --any-context), fill the English plurals, and print what is unfinished
+  --from OTHER.ts    with --update: also take Japanese from these files (e.g. the mikomi_ja.ts of
+                     a merged branch, when the .ts conflicted and this branch's file was kept)
 
 After merging branches that add or split files, re-run:
   python3 translations/set_contexts.py --update build
@@ -193,7 +195,7 @@ def rewrite(check_only, fmt):
     return total, problems
 
 
-def update(build):
+def update(build, others=()):
     ja = os.path.join(ROOT, 'translations', 'mikomi_ja.ts')
     en = os.path.join(ROOT, 'translations', 'mikomi_en.ts')
     with tempfile.TemporaryDirectory() as tmp:
@@ -202,7 +204,7 @@ def update(build):
         subprocess.run(['ninja', '-C', build, 'update_translations'], check=True)
         here = os.path.dirname(os.path.abspath(__file__))
         subprocess.run([sys.executable, os.path.join(here, 'merge_ts.py'), '--any-context', ja,
-                        before], check=True)
+                        before] + list(others), check=True)
     subprocess.run([sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                                  'fill_en_plurals.py'), en], check=True)
     # Once more, so the files are written the way lupdate writes them (merge_ts.py writes XML
@@ -218,12 +220,13 @@ def main():
     ap.add_argument('--check', action='store_true')
     ap.add_argument('--no-format', action='store_true')
     ap.add_argument('--update', metavar='BUILD_DIR')
+    ap.add_argument('--from', dest='others', metavar='OTHER.ts', nargs='+', default=[])
     args = ap.parse_args()
     total, problems = rewrite(args.check, not args.no_format)
     if args.check:
         sys.exit(1 if total or problems else 0)
     if args.update:
-        update(args.update)
+        update(args.update, [os.path.abspath(o) for o in args.others])
 
 
 if __name__ == '__main__':
