@@ -193,7 +193,7 @@ int runExport(const QStringList &args) {
         // Exit 1 (a data problem, cli.md): the file is there but not exact.
         return fail(DataError,
                     QCoreApplication::translate(
-                        "Mikomi",
+                        "mikomi::cli",
                         "%1 was written with 〓 in place of %n character(s) that Shift_JIS "
                         "(CP932) cannot hold; the complete export, in UTF-8, is %2.",
                         nullptr, int(characters))

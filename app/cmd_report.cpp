@@ -132,7 +132,7 @@ int runBudget(const QStringList &args) {
     const auto total = services::parseAmount(p.value(QStringLiteral("total")), decimals);
     if (!total)
         return fail(UsageError,
-                    QCoreApplication::translate("Mikomi",
+                    QCoreApplication::translate("mikomi::cli",
                                                 "--total must be an amount of money of zero or "
                                                 "more (at most %n decimal place(s)), not \"%1\".",
                                                 nullptr, decimals)
@@ -190,7 +190,7 @@ int runPlan(const QStringList &args) {
         if (!options.revenueTarget || *options.revenueTarget <= 0)
             return fail(UsageError,
                         QCoreApplication::translate(
-                            "Mikomi",
+                            "mikomi::cli",
                             "--revenue-target must be an amount of money above zero (at most %n "
                             "decimal place(s)), not \"%1\".",
                             nullptr, decimals)

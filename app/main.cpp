@@ -64,11 +64,12 @@ int main(int argc, char **argv) {
         language.apply(startup::language(startup::parseGlobal(args)));
         std::fprintf(stderr, "%s\n",
                      qUtf8Printable(QCoreApplication::translate(
-                         "Mikomi", "Mikomi needs a display to open its window, and none was found "
-                                   "(DISPLAY and WAYLAND_DISPLAY are empty).\nRun it under a "
-                                   "virtual display:  xvfb-run -a mikomi\nor without a visible "
-                                   "window:  QT_QPA_PLATFORM=offscreen mikomi\nCommands such as "
-                                   "'mikomi report sources' need no display.")));
+                         "mikomi::startup::Startup",
+                         "Mikomi needs a display to open its window, and none was found "
+                         "(DISPLAY and WAYLAND_DISPLAY are empty).\nRun it under a "
+                         "virtual display:  xvfb-run -a mikomi\nor without a visible "
+                         "window:  QT_QPA_PLATFORM=offscreen mikomi\nCommands such as "
+                         "'mikomi report sources' need no display.")));
         return 2;
     }
 
@@ -90,7 +91,9 @@ int main(int argc, char **argv) {
     ui::MainWindow window(&language);
     if (Status s = window.openDatabase(path); !s)
         QMessageBox::warning(
-            &window, QCoreApplication::translate("Mikomi", "Cannot open the database"), s.error());
+            &window,
+            QCoreApplication::translate("mikomi::startup::Startup", "Cannot open the database"),
+            s.error());
     window.show();
     return app.exec();
 }

@@ -19,7 +19,9 @@ GlobalOptions parseGlobal(const QStringList &args) {
                 if (i + 1 < args.size())
                     value = args.at(++i);
                 else
-                    g.error = QCoreApplication::translate("Mikomi", "%1 needs a value.").arg(name);
+                    g.error =
+                        QCoreApplication::translate("mikomi::startup::Startup", "%1 needs a value.")
+                            .arg(name);
             } else if (a.startsWith(name + QLatin1Char('='))) {
                 hit = true;
                 value = a.mid(name.size() + 1);
@@ -33,7 +35,8 @@ GlobalOptions parseGlobal(const QStringList &args) {
         }
     }
     if (!g.language.isEmpty() && !LanguageManager::available().contains(g.language))
-        g.error = QCoreApplication::translate("Mikomi", "Unknown language \"%1\": use ja or en.")
+        g.error = QCoreApplication::translate("mikomi::startup::Startup",
+                                              "Unknown language \"%1\": use ja or en.")
                       .arg(g.language);
     return g;
 }

@@ -89,10 +89,11 @@ QVariant BudgetModel::headerData(int section, Qt::Orientation orientation, int r
         section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
     static const char *const titles[ColumnCount] = {
-        QT_TRANSLATE_NOOP("Mikomi", "Source"), QT_TRANSLATE_NOOP("Mikomi", "Tier"),
-        QT_TRANSLATE_NOOP("Mikomi", "Recommended amount"),
-        QT_TRANSLATE_NOOP("Mikomi", "Share of total")};
-    return QCoreApplication::translate("Mikomi", titles[section]);
+        QT_TRANSLATE_NOOP("mikomi::BudgetModel", "Source"),
+        QT_TRANSLATE_NOOP("mikomi::BudgetModel", "Tier"),
+        QT_TRANSLATE_NOOP("mikomi::BudgetModel", "Recommended amount"),
+        QT_TRANSLATE_NOOP("mikomi::BudgetModel", "Share of total")};
+    return QCoreApplication::translate("mikomi::BudgetModel", titles[section]);
 }
 
 BudgetTierModel::BudgetTierModel(QObject *parent)
@@ -164,10 +165,12 @@ QVariant BudgetTierModel::headerData(int section, Qt::Orientation orientation, i
         section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
     static const char *const titles[ColumnCount] = {
-        QT_TRANSLATE_NOOP("Mikomi", "Tier"), QT_TRANSLATE_NOOP("Mikomi", "Target share"),
-        QT_TRANSLATE_NOOP("Mikomi", "Amount"), QT_TRANSLATE_NOOP("Mikomi", "Actual spend"),
-        QT_TRANSLATE_NOOP("Mikomi", "Actual share")};
-    return QCoreApplication::translate("Mikomi", titles[section]);
+        QT_TRANSLATE_NOOP("mikomi::BudgetModel", "Tier"),
+        QT_TRANSLATE_NOOP("mikomi::BudgetModel", "Target share"),
+        QT_TRANSLATE_NOOP("mikomi::BudgetModel", "Amount"),
+        QT_TRANSLATE_NOOP("mikomi::BudgetModel", "Actual spend"),
+        QT_TRANSLATE_NOOP("mikomi::BudgetModel", "Actual share")};
+    return QCoreApplication::translate("mikomi::BudgetModel", titles[section]);
 }
 
 } // namespace mikomi

@@ -179,11 +179,14 @@ QVariant CampaignModel::headerData(int section, Qt::Orientation orientation, int
         section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
     static const char *const titles[ColumnCount] = {
-        QT_TRANSLATE_NOOP("Mikomi", "Campaign"),       QT_TRANSLATE_NOOP("Mikomi", "Source"),
-        QT_TRANSLATE_NOOP("Mikomi", "Start"),          QT_TRANSLATE_NOOP("Mikomi", "End"),
-        QT_TRANSLATE_NOOP("Mikomi", "Budget"),         QT_TRANSLATE_NOOP("Mikomi", "Actual cost"),
-        QT_TRANSLATE_NOOP("Mikomi", "Actual − budget")};
-    return QCoreApplication::translate("Mikomi", titles[section]);
+        QT_TRANSLATE_NOOP("mikomi::CampaignModel", "Campaign"),
+        QT_TRANSLATE_NOOP("mikomi::CampaignModel", "Source"),
+        QT_TRANSLATE_NOOP("mikomi::CampaignModel", "Start"),
+        QT_TRANSLATE_NOOP("mikomi::CampaignModel", "End"),
+        QT_TRANSLATE_NOOP("mikomi::CampaignModel", "Budget"),
+        QT_TRANSLATE_NOOP("mikomi::CampaignModel", "Actual cost"),
+        QT_TRANSLATE_NOOP("mikomi::CampaignModel", "Actual − budget")};
+    return QCoreApplication::translate("mikomi::CampaignModel", titles[section]);
 }
 
 void CampaignModel::retranslate() {

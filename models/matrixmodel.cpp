@@ -102,22 +102,22 @@ int MatrixModel::columnCount(const QModelIndex &parent) const {
 
 QString MatrixModel::columnTitle(Column c) {
     static const char *const titles[ColumnCount] = {
-        QT_TRANSLATE_NOOP("Mikomi", "Category /\nsource"),
-        QT_TRANSLATE_NOOP("Mikomi", "Leads"),
-        QT_TRANSLATE_NOOP("Mikomi", "Share"),
-        QT_TRANSLATE_NOOP("Mikomi", "Volume\n(measured)"),
-        QT_TRANSLATE_NOOP("Mikomi", "Volume\n(guide)"),
-        QT_TRANSLATE_NOOP("Mikomi", "Lead →\ncustomer"),
-        QT_TRANSLATE_NOOP("Mikomi", "Quality\n(measured)"),
-        QT_TRANSLATE_NOOP("Mikomi", "Quality\n(guide)"),
-        QT_TRANSLATE_NOOP("Mikomi", "Days to close\n(median)"),
-        QT_TRANSLATE_NOOP("Mikomi", "Speed\n(measured)"),
-        QT_TRANSLATE_NOOP("Mikomi", "Speed\n(guide)"),
-        QT_TRANSLATE_NOOP("Mikomi", "CPL"),
-        QT_TRANSLATE_NOOP("Mikomi", "Cost level\n(measured)"),
-        QT_TRANSLATE_NOOP("Mikomi", "Cost level\n(guide)"),
+        QT_TRANSLATE_NOOP("mikomi::MatrixModel", "Category /\nsource"),
+        QT_TRANSLATE_NOOP("mikomi::MatrixModel", "Leads"),
+        QT_TRANSLATE_NOOP("mikomi::MatrixModel", "Share"),
+        QT_TRANSLATE_NOOP("mikomi::MatrixModel", "Volume\n(measured)"),
+        QT_TRANSLATE_NOOP("mikomi::MatrixModel", "Volume\n(guide)"),
+        QT_TRANSLATE_NOOP("mikomi::MatrixModel", "Lead →\ncustomer"),
+        QT_TRANSLATE_NOOP("mikomi::MatrixModel", "Quality\n(measured)"),
+        QT_TRANSLATE_NOOP("mikomi::MatrixModel", "Quality\n(guide)"),
+        QT_TRANSLATE_NOOP("mikomi::MatrixModel", "Days to close\n(median)"),
+        QT_TRANSLATE_NOOP("mikomi::MatrixModel", "Speed\n(measured)"),
+        QT_TRANSLATE_NOOP("mikomi::MatrixModel", "Speed\n(guide)"),
+        QT_TRANSLATE_NOOP("mikomi::MatrixModel", "CPL"),
+        QT_TRANSLATE_NOOP("mikomi::MatrixModel", "Cost level\n(measured)"),
+        QT_TRANSLATE_NOOP("mikomi::MatrixModel", "Cost level\n(guide)"),
     };
-    return QCoreApplication::translate("Mikomi", titles[c]);
+    return QCoreApplication::translate("mikomi::MatrixModel", titles[c]);
 }
 
 std::optional<Dimension> MatrixModel::dimensionOf(int column) {
@@ -145,7 +145,7 @@ QVariant MatrixModel::value(const analytics::MatrixRow &r, int column) const {
     case Name:
         if (!r.isSource)
             return categoryLabel(r.category);
-        return r.isUnknown ? QCoreApplication::translate("Mikomi", "Unknown") : r.name;
+        return r.isUnknown ? QCoreApplication::translate("mikomi::MatrixModel", "Unknown") : r.name;
     case Leads:
         return r.leads;
     case Share:
@@ -250,14 +250,14 @@ QVariant MatrixModel::data(const QModelIndex &index, int role) const {
         if (!d)
             return {};
         if (isDefault(column) && !r.defaults)
-            return QCoreApplication::translate("Mikomi",
+            return QCoreApplication::translate("mikomi::MatrixModel",
                                                "The guide gives no default for this category.");
         if (isMeasured(column)) {
             const QString text = analytics::agreementText(r, *d);
             if (!text.isEmpty())
                 return text;
             if (!r.cell(*d).level)
-                return QCoreApplication::translate("Mikomi",
+                return QCoreApplication::translate("mikomi::MatrixModel",
                                                    "Not enough data in the period to measure.");
         }
         return {};

@@ -59,7 +59,7 @@ QVariant PlannerModel::data(const QModelIndex &index, int role) const {
     const analytics::PlanRates &r = m_plan->rates;
     switch (index.column()) {
     case Stage:
-        return row == 0 ? QCoreApplication::translate("Mikomi", "Leads")
+        return row == 0 ? QCoreApplication::translate("mikomi::PlannerModel", "Leads")
                         : stageLabel(static_cast<mikomi::Stage>(row));
     case Reference:
         return locale.toString(countOf(m_plan->reference, row));
@@ -83,10 +83,12 @@ QVariant PlannerModel::headerData(int section, Qt::Orientation orientation, int 
         section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
     static const char *const titles[ColumnCount] = {
-        QT_TRANSLATE_NOOP("Mikomi", "Stage"), QT_TRANSLATE_NOOP("Mikomi", "Reference period"),
-        QT_TRANSLATE_NOOP("Mikomi", "Historical rate"), QT_TRANSLATE_NOOP("Mikomi", "Required"),
-        QT_TRANSLATE_NOOP("Mikomi", "Per month")};
-    return QCoreApplication::translate("Mikomi", titles[section]);
+        QT_TRANSLATE_NOOP("mikomi::PlannerModel", "Stage"),
+        QT_TRANSLATE_NOOP("mikomi::PlannerModel", "Reference period"),
+        QT_TRANSLATE_NOOP("mikomi::PlannerModel", "Historical rate"),
+        QT_TRANSLATE_NOOP("mikomi::PlannerModel", "Required"),
+        QT_TRANSLATE_NOOP("mikomi::PlannerModel", "Per month")};
+    return QCoreApplication::translate("mikomi::PlannerModel", titles[section]);
 }
 
 } // namespace mikomi

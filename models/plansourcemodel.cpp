@@ -66,10 +66,12 @@ QVariant PlanSourceModel::headerData(int section, Qt::Orientation orientation, i
         section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
     static const char *const titles[ColumnCount] = {
-        QT_TRANSLATE_NOOP("Mikomi", "Source"), QT_TRANSLATE_NOOP("Mikomi", "Reference leads"),
-        QT_TRANSLATE_NOOP("Mikomi", "Share"), QT_TRANSLATE_NOOP("Mikomi", "Leads needed"),
-        QT_TRANSLATE_NOOP("Mikomi", "Per month")};
-    return QCoreApplication::translate("Mikomi", titles[section]);
+        QT_TRANSLATE_NOOP("mikomi::PlanSourceModel", "Source"),
+        QT_TRANSLATE_NOOP("mikomi::PlanSourceModel", "Reference leads"),
+        QT_TRANSLATE_NOOP("mikomi::PlanSourceModel", "Share"),
+        QT_TRANSLATE_NOOP("mikomi::PlanSourceModel", "Leads needed"),
+        QT_TRANSLATE_NOOP("mikomi::PlanSourceModel", "Per month")};
+    return QCoreApplication::translate("mikomi::PlanSourceModel", titles[section]);
 }
 
 } // namespace mikomi

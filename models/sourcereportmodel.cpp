@@ -47,35 +47,35 @@ void SourceReportModel::setGrouping(Grouping grouping) {
 
 QString SourceReportModel::columnTitle(Column c) {
     static const char *const titles[ColumnCount] = {
-        QT_TRANSLATE_NOOP("Mikomi", "Source"),
-        QT_TRANSLATE_NOOP("Mikomi", "Category"),
-        QT_TRANSLATE_NOOP("Mikomi", "Tier"),
-        QT_TRANSLATE_NOOP("Mikomi", "Leads"),
-        QT_TRANSLATE_NOOP("Mikomi", "MQL"),
-        QT_TRANSLATE_NOOP("Mikomi", "SQL"),
-        QT_TRANSLATE_NOOP("Mikomi", "Opportunities"),
-        QT_TRANSLATE_NOOP("Mikomi", "Customers"),
-        QT_TRANSLATE_NOOP("Mikomi", "Lead → MQL"),
-        QT_TRANSLATE_NOOP("Mikomi", "MQL → SQL"),
-        QT_TRANSLATE_NOOP("Mikomi", "SQL → opportunity"),
-        QT_TRANSLATE_NOOP("Mikomi", "Opportunity → customer"),
-        QT_TRANSLATE_NOOP("Mikomi", "Lead → customer"),
-        QT_TRANSLATE_NOOP("Mikomi", "Spend"),
-        QT_TRANSLATE_NOOP("Mikomi", "CPL"),
-        QT_TRANSLATE_NOOP("Mikomi", "CAC"),
-        QT_TRANSLATE_NOOP("Mikomi", "Revenue"),
-        QT_TRANSLATE_NOOP("Mikomi", "LTV"),
-        QT_TRANSLATE_NOOP("Mikomi", "LTV:CAC"),
-        QT_TRANSLATE_NOOP("Mikomi", "ROI"),
-        QT_TRANSLATE_NOOP("Mikomi", "Median days to close"),
-        QT_TRANSLATE_NOOP("Mikomi", "Share"),
+        QT_TRANSLATE_NOOP("mikomi::SourceReportModel", "Source"),
+        QT_TRANSLATE_NOOP("mikomi::SourceReportModel", "Category"),
+        QT_TRANSLATE_NOOP("mikomi::SourceReportModel", "Tier"),
+        QT_TRANSLATE_NOOP("mikomi::SourceReportModel", "Leads"),
+        QT_TRANSLATE_NOOP("mikomi::SourceReportModel", "MQL"),
+        QT_TRANSLATE_NOOP("mikomi::SourceReportModel", "SQL"),
+        QT_TRANSLATE_NOOP("mikomi::SourceReportModel", "Opportunities"),
+        QT_TRANSLATE_NOOP("mikomi::SourceReportModel", "Customers"),
+        QT_TRANSLATE_NOOP("mikomi::SourceReportModel", "Lead → MQL"),
+        QT_TRANSLATE_NOOP("mikomi::SourceReportModel", "MQL → SQL"),
+        QT_TRANSLATE_NOOP("mikomi::SourceReportModel", "SQL → opportunity"),
+        QT_TRANSLATE_NOOP("mikomi::SourceReportModel", "Opportunity → customer"),
+        QT_TRANSLATE_NOOP("mikomi::SourceReportModel", "Lead → customer"),
+        QT_TRANSLATE_NOOP("mikomi::SourceReportModel", "Spend"),
+        QT_TRANSLATE_NOOP("mikomi::SourceReportModel", "CPL"),
+        QT_TRANSLATE_NOOP("mikomi::SourceReportModel", "CAC"),
+        QT_TRANSLATE_NOOP("mikomi::SourceReportModel", "Revenue"),
+        QT_TRANSLATE_NOOP("mikomi::SourceReportModel", "LTV"),
+        QT_TRANSLATE_NOOP("mikomi::SourceReportModel", "LTV:CAC"),
+        QT_TRANSLATE_NOOP("mikomi::SourceReportModel", "ROI"),
+        QT_TRANSLATE_NOOP("mikomi::SourceReportModel", "Median days to close"),
+        QT_TRANSLATE_NOOP("mikomi::SourceReportModel", "Share"),
     };
-    return QCoreApplication::translate("Mikomi", titles[c]);
+    return QCoreApplication::translate("mikomi::SourceReportModel", titles[c]);
 }
 
 void SourceReportModel::rebuild() {
     m_rows.clear();
-    const QString unknown = QCoreApplication::translate("Mikomi", "Unknown");
+    const QString unknown = QCoreApplication::translate("mikomi::SourceReportModel", "Unknown");
     switch (m_grouping) {
     case Grouping::Source:
         for (const auto &s : m_report.sources) {
@@ -227,7 +227,8 @@ QVariant SourceReportModel::data(const QModelIndex &index, int role) const {
                                       : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ToolTipRole:
         if (index.column() == LtvCac && r.metrics->ltvCac && *r.metrics->ltvCac < 3)
-            return QCoreApplication::translate("Mikomi", "LTV:CAC is below 3:1.");
+            return QCoreApplication::translate("mikomi::SourceReportModel",
+                                               "LTV:CAC is below 3:1.");
         return {};
     default:
         return {};

@@ -23,7 +23,7 @@ namespace {
 QString monthTitle(qint32 month) {
     const int year = month / 12;
     const int m = month % 12 + 1;
-    return QCoreApplication::translate("Mikomi", "%1 %2",
+    return QCoreApplication::translate("mikomi::SpendGridModel", "%1 %2",
                                        "spend grid column: short month name, then the year")
         .arg(QLocale().standaloneMonthName(m, QLocale::ShortFormat), QString::number(year));
 }

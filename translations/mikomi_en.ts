@@ -2,7 +2,134 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>Mikomi</name>
+    <name>mikomi::BudgetModel</name>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommended amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual share</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::BudgetTierModel</name>
+    <message>
+        <source>No source is in this tier: its amount is not allocated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::CampaignModel</name>
+    <message>
+        <source>No campaigns yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s): budget %1, actual cost %2.</source>
+        <translation>
+            <numerusform>%n campaign: budget %1, actual cost %2.</numerusform>
+            <numerusform>%n campaigns: budget %1, actual cost %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 over budget.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 under budget.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exactly on budget.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual − budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::Consent</name>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent (opted in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legitimate interest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other (see notes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::Enums</name>
     <message>
         <source>Inquiry</source>
         <translation type="unfinished"></translation>
@@ -134,151 +261,23 @@
         <source>Lost</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>mikomi::FollowUpModel</name>
     <message>
-        <source>The quoted field that starts on line %1 is never closed: a closing quote (&quot;) is missing.</source>
+        <source>Overdue: due %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot open the file %1: %2</source>
+        <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The file is not open for reading.</source>
+        <source>Lead</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Row %1 cannot be written: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write the file: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The text encoding %1 is not available on this system.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Line %1 contains bytes that are not valid %2 text.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>UTF-8</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>UTF-8 with BOM</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>UTF-16 (little endian)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>UTF-16 (big endian)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shift_JIS (CP932)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file is neither UTF-8 nor Shift_JIS (CP932) text: line %1 contains bytes that are not valid in either.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The text contains a broken character (an unpaired surrogate).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; (U+%2) on line %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n character(s) cannot be written in Shift_JIS (CP932): %1. Export as UTF-8 instead.</source>
-        <translation>
-            <numerusform>%n character cannot be written in Shift_JIS (CP932): %1. Export as UTF-8 instead.</numerusform>
-            <numerusform>%n characters cannot be written in Shift_JIS (CP932): %1. Export as UTF-8 instead.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Company</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Company reading</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Job title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Family name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Given name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Full name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Family name reading</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Given name reading</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Full name reading</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Email address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mobile</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Postal code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Prefecture / state</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>City</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Street</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Building</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Country</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Website</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -286,7 +285,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Source category</source>
+        <source>Follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::LeadTableModel</name>
+    <message>
+        <source>%1 (lost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -294,27 +316,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Created</source>
+        <source>Temperature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Won date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lost date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lost reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deal value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lifetime value</source>
+        <source>Original source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -322,39 +328,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Notes</source>
+        <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Opt-out</source>
+        <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Month</source>
+        <source>Email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Amount</source>
+        <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>mikomi::MatrixModel</name>
     <message>
-        <source>Date and time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Medium</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Campaign</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Content</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>URL</source>
+        <source>Category /
+source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -362,61 +356,433 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume
+(measured)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume
+(guide)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead →
+customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality
+(measured)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality
+(guide)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days to close
+(median)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed
+(measured)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed
+(guide)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost level
+(measured)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost level
+(guide)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guide gives no default for this category.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough data in the period to measure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::Money</name>
+    <message>
+        <source>yen (JPY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>US dollars (USD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter an amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid amount; use digits, with commas between thousands if you like, such as 1,500,000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is ambiguous: yen amounts have no decimals. For thousands, write commas, such as 1,000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is negative; an amount cannot be below zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is in another currency (%2); amounts in this database are in %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has decimals, but yen amounts have none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has more than two decimals; dollar amounts are in whole cents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is too large an amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::PipelineModel</name>
+    <message>
+        <source>Score %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (set by hand)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score reached the MQL threshold (%1): ready for MQL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score reached the SQL threshold (%1): ready for SQL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::PlanSourceModel</name>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::PlannerModel</name>
+    <message>
+        <source>Leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Historical rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::SourceListModel</name>
+    <message>
+        <source>The dictionary suggests %1 for &quot;%2&quot;. Double-click to accept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The category could not be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (to confirm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set from the built-in dictionary when &quot;%1&quot; was first stored. Double-click to confirm, or choose another category.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::SourceReportModel</name>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead → MQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQL → SQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQL → opportunity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opportunity → customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead → customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Spend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Touchpoints</source>
+        <source>CPL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid date; use YYYY-MM-DD, YYYY/MM/DD or YYYY-MM-DD HH:MM.</source>
+        <source>CAC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A value is required in this column.</source>
+        <source>Revenue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid email address.</source>
+        <source>LTV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a known source category; use inbound, outbound, paid, partnership, event or unknown.</source>
+        <source>LTV:CAC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid opt-out value; use yes or no, 1 or 0, true or false, はい or いいえ.</source>
+        <source>ROI</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The row is empty or has no identifying field: it needs a company, a family name, an email address or a phone number.</source>
+        <source>Median days to close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid month; use YYYY-MM or YYYY/MM.</source>
+        <source>Share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This line is not a vCard property and was skipped.</source>
+        <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A card nested inside another card was skipped.</source>
+        <source>LTV:CAC is below 3:1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::SpendGridModel</name>
+    <message>
+        <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>END:VCARD without BEGIN:VCARD.</source>
+        <source>%1, %2</source>
+        <comment>a cell of the spend grid: source, month</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This line is outside any card and was skipped.</source>
+        <source>no spend recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The card that starts on this line has no END:VCARD.</source>
+        <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cell %1: &quot;%2&quot; is negative; spend cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the spend of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nothing to paste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a month cell of a source to paste into.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1, column %2 of the pasted text falls outside the month cells of the sources.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No database is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <comment>spend grid header: short month name, a line break, then the year</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cell %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>spend grid column: short month name, then the year</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::TextCheck</name>
+    <message>
+        <source>The value contains a control character (%1) at position %2; remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::UnknownLeadModel</name>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::analytics::Budget</name>
     <message>
         <source>No source is in the tier %1, so its budget is left unallocated.</source>
         <translation type="unfinished"></translation>
@@ -425,6 +791,9 @@
         <source>The budget total cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>mikomi::analytics::Facts</name>
     <message>
         <source>First touch</source>
         <translation type="unfinished"></translation>
@@ -445,695 +814,9 @@
         <source>Position-based (40/20/40)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>The number of months must be at least 1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Give either a revenue target or a growth factor.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The revenue target or growth factor cannot be negative.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The reference period has no leads, so there are no conversion rates to plan with.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No lead of the reference period became an MQL: the lead → MQL rate is zero, so the plan is impossible.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No MQL of the reference period became an SQL: the MQL → SQL rate is zero, so the plan is impossible.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No SQL of the reference period became an opportunity: the SQL → opportunity rate is zero, so the plan is impossible.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No opportunity of the reference period was won: the opportunity → customer rate is zero, so the plan is impossible.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The customers of the reference period have no deal values, so the average deal size is zero and the plan is impossible.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The plan&apos;s numbers are too large to compute.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The report data refers to a lead or source that does not exist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 brings %2% of all leads; relying on one source is risky.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1% of the leads have an unknown source; record where leads come from.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 has an LTV:CAC of %2, below 3; its customers cost too much.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The report period starts after it ends.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1%</source>
-        <comment>percentage</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opportunities</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Customers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Revenue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CPL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CAC</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>LTV</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>LTV:CAC</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ROI</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lead → customer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Share</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Median days to close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tier</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leads created from %1 to %2; attribution: %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Warnings:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lead → MQL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>MQL → SQL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SQL → opportunity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opportunity → customer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Target share</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unallocated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Actual spend</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Actual share</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Budget %1, split 70-20-10.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Revenue target: %1. Average deal: %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Conversion rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Required</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Per month (%n months)</source>
-        <translation>
-            <numerusform>Per month (%n months)</numerusform>
-            <numerusform>Per month (%n months)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Leads needed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Database error: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The transaction was already finished.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database is locked by another program. Close it and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database file is damaged or is not a Mikomi database (%1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The disk is full: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move lead to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mark lead as lost</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recycle lead to nurturing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mikomi needs a display to open its window, and none was found (DISPLAY and WAYLAND_DISPLAY are empty).
-Run it under a virtual display:  xvfb-run -a mikomi
-or without a visible window:  QT_QPA_PLATFORM=offscreen mikomi
-Commands such as &apos;mikomi report sources&apos; need no display.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot open the database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 needs a value.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown language &quot;%1&quot;: use ja or en.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is a folder, not a database file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The SQLite driver for Qt is not installed (QSQLITE).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database %1 was made by a newer version of Mikomi (schema version %2; this version knows up to %3). Please update Mikomi. The file was not changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database %1 needs an upgrade but was opened read-only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The source no longer exists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An alias cannot be empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is already the name of a source; merge the two sources instead.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The lead no longer exists; it may have been deleted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This lead is already stored.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Spend needs a source.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Prefecture</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>contains</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>equals</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>is one of</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Same name after normalisation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Same name without the ad suffix</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nearly the same spelling</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Each assignment rule needs an owner.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Same email</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Same phone number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Same person at the same company</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Possibly the same person (company written differently)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A lead cannot be merged into itself.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>First contact (within %n hour(s))</source>
-        <translation>
-            <numerusform>First contact (within %n hour)</numerusform>
-            <numerusform>First contact (within %n hours)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The lead no longer exists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database could not be read: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recommended amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Share of total</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reference period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Historical rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Per month</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reference leads</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>LTV:CAC is below 3:1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n lead(s) exported.</source>
-        <translation>
-            <numerusform>%n lead exported.</numerusform>
-            <numerusform>%n leads exported.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n lead(s) who opted out or are anonymous were left out.</source>
-        <translation>
-            <numerusform>%n lead who opted out or are anonymous were left out.</numerusform>
-            <numerusform>%n leads who opted out or are anonymous were left out.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Edit lead %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add lead %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n lead(s)</source>
-        <translation>
-            <numerusform>Delete %n lead</numerusform>
-            <numerusform>Delete %n leads</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Merge duplicate leads</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid email address (expected name@example.com).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Score %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Any</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Merge source &quot;%1&quot; into &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Set the source of %n lead(s) to &quot;%1&quot;</source>
-        <translation>
-            <numerusform>Set the source of %n lead to &quot;%1&quot;</numerusform>
-            <numerusform>Set the source of %n leads to &quot;%1&quot;</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>--total must be an amount of money of zero or more (at most %n decimal place(s)), not &quot;%1&quot;.</source>
-        <translation>
-            <numerusform>--total must be an amount of money of zero or more (at most %n decimal place), not &quot;%1&quot;.</numerusform>
-            <numerusform>--total must be an amount of money of zero or more (at most %n decimal places), not &quot;%1&quot;.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>--revenue-target must be an amount of money above zero (at most %n decimal place(s)), not &quot;%1&quot;.</source>
-        <translation>
-            <numerusform>--revenue-target must be an amount of money above zero (at most %n decimal place), not &quot;%1&quot;.</numerusform>
-            <numerusform>--revenue-target must be an amount of money above zero (at most %n decimal places), not &quot;%1&quot;.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Cannot write &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No lead has the email address &quot;%1&quot;; import the lead first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot open &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is empty: there is no header row.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Card %1 has no name, company, email address or phone number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Spend per source and month</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Business cards (vCard)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Line %1, column &quot;%2&quot;: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Line %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dry run: nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled: nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leads and customers by source</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Number of leads</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CPL and CAC by source</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Amount (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>LTV:CAC by source (target 3:1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>3:1 reference</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Share of leads by source</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2 leads (%3%)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Conversion funnel (all sources)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leads that reached the stage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV (for Excel and other tools)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>vCard 3.0 (address books, phones)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>vCard 4.0</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Also export leads who opted out and anonymous leads</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Format:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Encoding:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>vCard files (*.vcf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A response time must be at least one hour.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The follow-up is already done or was deleted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose two different sources to merge.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The source to merge no longer exists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The source to keep no longer exists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is no source named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; and &quot;%2&quot; are already the same source.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot undo: the list of leads changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Spend cannot be negative.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The campaign no longer exists; it may have been deleted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A campaign needs a name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The budget and the actual cost cannot be negative.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The end date of a campaign cannot be before its start date.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>End</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Budget</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Actual cost</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Actual − budget</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <comment>spend grid column: short month name, then the year</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Actual spend by tier against the 70-20-10 target</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Actual share of spend</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Actual share of spend (no spend in the window)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 — %2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Share of spend (%)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add campaign &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit campaign &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete campaign &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
+</context>
+<context>
+    <name>mikomi::analytics::Matrix</name>
     <message>
         <source>Organic search</source>
         <translation type="unfinished"></translation>
@@ -1200,6 +883,10 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     </message>
     <message>
         <source>Trust-based selling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1328,948 +1015,149 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <source>Measured: %1 — lower than the guide&apos;s default (%2).</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>mikomi::analytics::Monthly</name>
     <message>
-        <source>Category /
-source</source>
+        <source>The report data refers to a lead or source that does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Volume
-(measured)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Volume
-(guide)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lead →
-customer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quality
-(measured)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quality
-(guide)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Days to close
-(median)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Speed
-(measured)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Speed
-(guide)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cost level
-(measured)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cost level
-(guide)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The guide gives no default for this category.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not enough data in the period to measure.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Conversion funnel: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2 leads</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1% of the leads</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Customers are credited by the attribution model.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leads per month by category</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1, %2: %3 of %n lead(s) this month</source>
-        <translation>
-            <numerusform>%1, %2: %3 of %n lead this month</numerusform>
-            <numerusform>%1, %2: %3 of %n leads this month</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Month created</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The owners could not be restored.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The temperatures could not be restored.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Log activity: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>→ SQL</source>
-        <comment>badge on a pipeline card: ready for SQL</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>→ MQL</source>
-        <comment>badge on a pipeline card: ready for MQL</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Reassign %n lead(s) to %1</source>
-        <translation>
-            <numerusform>Reassign %n lead to %1</numerusform>
-            <numerusform>Reassign %n leads to %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Set the temperature of %n lead(s) to %1</source>
-        <translation>
-            <numerusform>Set the temperature of %n lead to %1</numerusform>
-            <numerusform>Set the temperature of %n leads to %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Reassign</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>New owner of %n lead(s):</source>
-        <translation>
-            <numerusform>New owner of %n lead:</numerusform>
-            <numerusform>New owner of %n leads:</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Automatic</source>
-        <comment>temperature derived from score and recency</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set the category of &quot;%1&quot; to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set the tier of &quot;%1&quot; to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Complete follow-up (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a known stage; use inquiry, mql, sql, sal, sgl, opportunity, customer or lost (or a lifecycle stage or lead status of HubSpot, Salesforce or Zoho).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rows read: %L1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Spend months added: %L1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Spend months changed: %L1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unchanged: %L1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Touchpoints added: %L1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Already present: %L1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leads created: %L1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Merged into existing leads: %L1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Existing leads updated: %L1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Skipped (already present): %L1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>First follow-ups created: %L1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rejected rows: %L1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Warnings: %L1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Database error: %n written row(s) break the schema&apos;s checks.</source>
-        <translation>
-            <numerusform>Database error: %n written row break the schema&apos;s checks.</numerusform>
-            <numerusform>Database error: %n written rows break the schema&apos;s checks.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Exporting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Exporting… %Ln lead(s) read.</source>
-        <translation>
-            <numerusform>Exporting… %Ln lead read.</numerusform>
-            <numerusform>Exporting… %Ln leads read.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The export stopped unexpectedly.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>yen (JPY)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>US dollars (USD)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter an amount.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid amount; use digits, with commas between thousands if you like, such as 1,500,000.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is negative; an amount cannot be below zero.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is in another currency (%2); amounts in this database are in %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is ambiguous: yen amounts have no decimals. For thousands, write commas, such as 1,000.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; has decimals, but yen amounts have none.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; has more than two decimals; dollar amounts are in whole cents.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is too large an amount.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The value contains a control character (%1) at position %2; remove it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The currency of amounts is unknown.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The text of this line is not valid UTF-8, Shift_JIS or its CHARSET; save the file as UTF-8 and import it again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database %1 names an unknown currency &quot;%2&quot;; this version knows JPY and USD.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read the database %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The currency of %1 cannot be changed to %2: the database already holds amounts in %3, and they would be read in the other unit (¥1,000 would become $10.00). Use a new database for amounts in %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <comment>field label: problem</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not recorded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Consent (opted in)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Contract</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Legitimate interest</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Other (see notes)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Consent date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Consent basis</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a known consent basis; use consent, contract, legitimate_interest or other.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not a Mikomi database; it was not changed. Check the file name, or choose another file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not a Mikomi database, or it is damaged (it does not start like an SQLite file); it was not changed. Check the file name, or restore a backup copy.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot make a backup copy of %1 before upgrading it (%2); the database was not changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A copy of the file from before the upgrade is at %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Upgrading the database %1 to schema version %2 failed: %3 The database was left unchanged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>step %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter when the follow-up is due.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is the database Mikomi has open. Choose another file; the database was not changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is no lead with id %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter the date the deal was won.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A deal value cannot be negative.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database %1 is in use by another program (it is locked). Close that program or wait a moment, then try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The disk holding the database %1 is full. Free some space, then try again; this change was not saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reading or writing the database %1 failed (%2). Check that the disk or network drive is still there, then try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Database error in %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database %1 is damaged, so Mikomi does not read or change it. Restore your latest backup copy of it, or rescue what is left with the sqlite3 program: sqlite3 &quot;%1&quot; &quot;.recover&quot; | sqlite3 rescued.mikomi</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database %1 is read-only. Make the file writable (its properties or permissions), or copy it to a folder of yours and open the copy.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The folder of the database %1 is read-only. Mikomi needs to create working files beside the database (%2-wal, %2-shm): move the file to a folder you can write to, or make the folder writable.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leads: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stage history entries: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Touchpoints: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Activities: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Follow-up tasks: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reschedule follow-up to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <comment>person (company)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export this person&apos;s data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Everything, as JSON (*.json);;Contact card, as vCard (*.vcf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Saved everything held about this person (%n lead(s)) to %1.</source>
-        <translation>
-            <numerusform>Saved everything held about this person (%n lead) to %1.</numerusform>
-            <numerusform>Saved everything held about this person (%n leads) to %1.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Erase person</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The person was erased.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file could not be compacted, so old copies of deleted rows may remain in its free space: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Another program is reading the database, so its log could not be emptied yet; it is emptied when the last program closes the file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>These backup copies still hold the person; delete them yourself:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mark lead as won</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Changed in existing leads, field by field:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(empty)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>  %1: %Ln lead(s), e.g. line %2: &quot;%3&quot; → &quot;%4&quot;</source>
-        <translation>
-            <numerusform>  %1: %Ln lead, e.g. line %2: &quot;%3&quot; → &quot;%4&quot;</numerusform>
-            <numerusform>  %1: %Ln leads, e.g. line %2: &quot;%3&quot; → &quot;%4&quot;</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Further email address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Further phone number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Further mobile number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fax</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep in notes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Middle name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Honorific</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Whole address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Label of another column</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Repeats other columns</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file has no column &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a field to map a column to; use one of: %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; could be month/day/year or day/month/year and the file does not say which; give --date-order mdy or --date-order dmy.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid date in the order %2 of this file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--map &quot;%1=%2&quot;: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Columns not imported, all empty in this file: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Column &quot;%1&quot; was not imported (%n value(s) left out); map it with --map &quot;%1=FIELD&quot; or keep it in the notes with --map &quot;%1=notes&quot;.</source>
-        <translation>
-            <numerusform>Column &quot;%1&quot; was not imported (%n value left out); map it with --map &quot;%1=FIELD&quot; or keep it in the notes with --map &quot;%1=notes&quot;.</numerusform>
-            <numerusform>Column &quot;%1&quot; was not imported (%n values left out); map it with --map &quot;%1=FIELD&quot; or keep it in the notes with --map &quot;%1=notes&quot;.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Column &quot;%1&quot; was kept in the notes (%n value(s)).</source>
-        <translation>
-            <numerusform>Column &quot;%1&quot; was kept in the notes (%n value).</numerusform>
-            <numerusform>Column &quot;%1&quot; was kept in the notes (%n values).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The report footer from line %1 (&quot;%2&quot;, %n line(s)) is not data and was left out.</source>
-        <translation>
-            <numerusform>The report footer from line %1 (&quot;%2&quot;, %n line) is not data and was left out.</numerusform>
-            <numerusform>The report footer from line %1 (&quot;%2&quot;, %n lines) is not data and was left out.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Dates were read as %1: &quot;%2&quot; on line %3 can only be read so.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The phone number is empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a phone number: it may hold only digits, spaces, - ( ) . / a leading + and an extension (ext. 201, x201, 内線 201).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid phone number: it has no known country code (write it with + and the country code, e.g. +81 3-1234-5678).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid phone number: unknown country code.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid phone number: too short.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid phone number: too long.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a phone number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid phone number: too short for a number in %2 (is the area code missing?).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid phone number: a number in %2 does not have this many digits.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid phone number: too long for a number in %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid phone number in %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid phone number in %2. A number from another country needs + and its country code (+44 131 635 4287).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Japan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>United States</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Canada</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>United Kingdom</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ireland</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Australia</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New Zealand</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Germany</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>France</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Netherlands</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>South Korea</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>China</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Taiwan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hong Kong</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Singapore</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>India</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database %1 names an unknown country &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a known country code.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The label &quot;%1&quot; has no value in column &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The label &quot;%1&quot; has no value.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Other contact %1: %2</source>
-        <comment>row number of the further emails and numbers: problem</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Custom field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A custom field needs a name: &quot;custom:NAME&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The custom field value &quot;%1&quot; has no name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The custom field &quot;%1&quot; is there twice.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The user no longer exists; it may have been deleted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 already has the email address &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Column &quot;%1&quot; was kept in the custom field &quot;%2&quot; (%n value(s)).</source>
-        <translation>
-            <numerusform>Column &quot;%1&quot; was kept in the custom field &quot;%2&quot; (%n value).</numerusform>
-            <numerusform>Column &quot;%1&quot; was kept in the custom field &quot;%2&quot; (%n values).</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Owners given as email addresses that no user has were kept as written (set a user&apos;s email address under Settings to assign them): %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lead &quot;%1&quot; (#%2), column &quot;%3&quot;: %4 is not in Shift_JIS (CP932) and was written as 〓.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lead &quot;%1&quot; (#%2), field &quot;%3&quot;: %4 is not in Shift_JIS (CP932) and was written as 〓.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 was written with 〓 in place of %n character(s) that Shift_JIS (CP932) cannot hold; the complete export, in UTF-8, is %2.</source>
-        <translation>
-            <numerusform>%1 was written with 〓 in place of %n character that Shift_JIS (CP932) cannot hold; the complete export, in UTF-8, is %2.</numerusform>
-            <numerusform>%1 was written with 〓 in place of %n characters that Shift_JIS (CP932) cannot hold; the complete export, in UTF-8, is %2.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n value(s) changed; the details list each one.</source>
-        <translation>
-            <numerusform>%n value changed; the details list each one.</numerusform>
-            <numerusform>%n values changed; the details list each one.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>vCard 2.1, Shift_JIS (older Japanese phones)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Header of column &quot;%1&quot;: %2 is not in Shift_JIS (CP932) and was written as 〓.</source>
+        <source>The report period starts after it ends.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>mikomi::BudgetTierModel</name>
+    <name>mikomi::analytics::Planner</name>
     <message>
-        <source>No source is in this tier: its amount is not allocated.</source>
+        <source>The number of months must be at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give either a revenue target or a growth factor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The revenue target or growth factor cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reference period has no leads, so there are no conversion rates to plan with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No lead of the reference period became an MQL: the lead → MQL rate is zero, so the plan is impossible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No MQL of the reference period became an SQL: the MQL → SQL rate is zero, so the plan is impossible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No SQL of the reference period became an opportunity: the SQL → opportunity rate is zero, so the plan is impossible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No opportunity of the reference period was won: the opportunity → customer rate is zero, so the plan is impossible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customers of the reference period have no deal values, so the average deal size is zero and the plan is impossible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan&apos;s numbers are too large to compute.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>mikomi::CampaignModel</name>
+    <name>mikomi::analytics::SourceReport</name>
     <message>
-        <source>No campaigns yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n campaign(s): budget %1, actual cost %2.</source>
-        <translation>
-            <numerusform>%n campaign: budget %1, actual cost %2.</numerusform>
-            <numerusform>%n campaigns: budget %1, actual cost %2.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 over budget.</source>
+        <source>The report data refers to a lead or source that does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 under budget.</source>
+        <source>%1 brings %2% of all leads; relying on one source is risky.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Exactly on budget.</source>
+        <source>%1% of the leads have an unknown source; record where leads come from.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Over budget</source>
+        <source>%1 has an LTV:CAC of %2, below 3; its customers cost too much.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Under budget</source>
+        <source>The report period starts after it ends.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>mikomi::FollowUpModel</name>
+    <name>mikomi::analytics::TextReport</name>
     <message>
-        <source>Overdue: due %1</source>
+        <source>%1%</source>
+        <comment>percentage</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Due</source>
+        <source>Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Lead</source>
+        <source>MQL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Company</source>
+        <source>SQL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Source</source>
+        <source>Opportunities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Follow-up</source>
+        <source>Customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Owner</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>mikomi::LeadTableModel</name>
-    <message>
-        <source>%1 (lost)</source>
+        <source>Spend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Company</source>
+        <source>Revenue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Person</source>
+        <source>CPL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reading</source>
+        <source>CAC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stage</source>
+        <source>LTV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Temperature</source>
+        <source>LTV:CAC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Original source</source>
+        <source>ROI</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Owner</source>
+        <source>Lead → customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Score</source>
+        <source>Share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Created</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>mikomi::PipelineModel</name>
-    <message>
-        <source>Score %1 · %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lost: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Owner: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (set by hand)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Score reached the MQL threshold (%1): ready for MQL.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Score reached the SQL threshold (%1): ready for SQL.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>mikomi::SourceListModel</name>
-    <message>
-        <source>The dictionary suggests %1 for &quot;%2&quot;. Double-click to accept.</source>
+        <source>Median days to close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2285,108 +1173,82 @@ customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Leads</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Suggested category</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Aliases</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The category could not be changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (to confirm)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set from the built-in dictionary when &quot;%1&quot; was first stored. Double-click to confirm, or choose another category.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>mikomi::SpendGridModel</name>
-    <message>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1, %2</source>
-        <comment>a cell of the spend grid: source, month</comment>
+        <source>Leads created from %1 to %2; attribution: %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>no spend recorded</source>
+        <source>Warnings:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Source</source>
+        <source>Lead → MQL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Category</source>
+        <source>MQL → SQL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cell %1: &quot;%2&quot; is negative; spend cannot be negative.</source>
+        <source>SQL → opportunity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Edit the spend of %1</source>
+        <source>Opportunity → customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>There is nothing to paste.</source>
+        <source>Target share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Select a month cell of a source to paste into.</source>
+        <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Row %1, column %2 of the pasted text falls outside the month cells of the sources.</source>
+        <source>Unallocated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No database is open.</source>
+        <source>Actual spend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1
-%2</source>
-        <comment>spend grid header: short month name, a line break, then the year</comment>
+        <source>Actual share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cell %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>mikomi::UnknownLeadModel</name>
-    <message>
-        <source>(none)</source>
+        <source>Budget %1, split 70-20-10.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Company</source>
+        <source>Revenue target: %1. Average deal: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Name</source>
+        <source>Stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Recorded source</source>
+        <source>Conversion rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Created</source>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Per month (%n months)</source>
+        <translation>
+            <numerusform>Per month (%n months)</numerusform>
+            <numerusform>Per month (%n months)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Leads needed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2796,6 +1658,1323 @@ Without a command, opens the window. Commands:
     </message>
     <message>
         <source>--encoding is for --format csv: a vCard 3.0 or 4.0 is UTF-8, a vCard 2.1 Shift_JIS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 was written with 〓 in place of %n character(s) that Shift_JIS (CP932) cannot hold; the complete export, in UTF-8, is %2.</source>
+        <translation>
+            <numerusform>%1 was written with 〓 in place of %n character that Shift_JIS (CP932) cannot hold; the complete export, in UTF-8, is %2.</numerusform>
+            <numerusform>%1 was written with 〓 in place of %n characters that Shift_JIS (CP932) cannot hold; the complete export, in UTF-8, is %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>--total must be an amount of money of zero or more (at most %n decimal place(s)), not &quot;%1&quot;.</source>
+        <translation>
+            <numerusform>--total must be an amount of money of zero or more (at most %n decimal place), not &quot;%1&quot;.</numerusform>
+            <numerusform>--total must be an amount of money of zero or more (at most %n decimal places), not &quot;%1&quot;.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>--revenue-target must be an amount of money above zero (at most %n decimal place(s)), not &quot;%1&quot;.</source>
+        <translation>
+            <numerusform>--revenue-target must be an amount of money above zero (at most %n decimal place), not &quot;%1&quot;.</numerusform>
+            <numerusform>--revenue-target must be an amount of money above zero (at most %n decimal places), not &quot;%1&quot;.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::commands::LeadCommands</name>
+    <message>
+        <source>Edit lead %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add lead %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log activity: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n lead(s)</source>
+        <translation>
+            <numerusform>Delete %n lead</numerusform>
+            <numerusform>Delete %n leads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The lead no longer exists; it may have been deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge duplicate leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::commands::PipelineCommands</name>
+    <message>
+        <source>Complete follow-up (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reschedule follow-up to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Reassign %n lead(s) to %1</source>
+        <translation>
+            <numerusform>Reassign %n lead to %1</numerusform>
+            <numerusform>Reassign %n leads to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the temperature of %n lead(s) to %1</source>
+        <translation>
+            <numerusform>Set the temperature of %n lead to %1</numerusform>
+            <numerusform>Set the temperature of %n leads to %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <comment>temperature derived from score and recency</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::commands::SourceCommands</name>
+    <message>
+        <source>Merge source &quot;%1&quot; into &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the source of %n lead(s) to &quot;%1&quot;</source>
+        <translation>
+            <numerusform>Set the source of %n lead to &quot;%1&quot;</numerusform>
+            <numerusform>Set the source of %n leads to &quot;%1&quot;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Set the category of &quot;%1&quot; to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the tier of &quot;%1&quot; to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::commands::SpendCommands</name>
+    <message>
+        <source>Add campaign &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit campaign &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete campaign &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::commands::StageCommand</name>
+    <message>
+        <source>Move lead to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark lead as lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recycle lead to nurturing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark lead as won</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::io::Csv</name>
+    <message>
+        <source>The quoted field that starts on line %1 is never closed: a closing quote (&quot;) is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not open for reading.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1 cannot be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::io::Encoding</name>
+    <message>
+        <source>The text encoding %1 is not available on this system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 contains bytes that are not valid %2 text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UTF-16 (little endian)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UTF-16 (big endian)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift_JIS (CP932)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is neither UTF-8 nor Shift_JIS (CP932) text: line %1 contains bytes that are not valid in either.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text contains a broken character (an unpaired surrogate).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (U+%2) on line %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) cannot be written in Shift_JIS (CP932): %1. Export as UTF-8 instead.</source>
+        <translation>
+            <numerusform>%n character cannot be written in Shift_JIS (CP932): %1. Export as UTF-8 instead.</numerusform>
+            <numerusform>%n characters cannot be written in Shift_JIS (CP932): %1. Export as UTF-8 instead.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::io::HeaderMap</name>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family name reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given name reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full name reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefecture / state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Won date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deal value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opt-out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Further email address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Further phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Further mobile number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep in notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Middle name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Honorific</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label of another column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeats other columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has no column &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A custom field needs a name: &quot;custom:NAME&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a field to map a column to; use one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::io::LeadRow</name>
+    <message>
+        <source>&quot;%1&quot; is not a valid date; use YYYY-MM-DD, YYYY/MM/DD or YYYY-MM-DD HH:MM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; could be month/day/year or day/month/year and the file does not say which; give --date-order mdy or --date-order dmy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid date in the order %2 of this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The currency of amounts is unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A value is required in this column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid email address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a known source category; use inbound, outbound, paid, partnership, event or unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a known stage; use inquiry, mql, sql, sal, sgl, opportunity, customer or lost (or a lifecycle stage or lead status of HubSpot, Salesforce or Zoho).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid opt-out value; use yes or no, 1 or 0, true or false, はい or いいえ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a known consent basis; use consent, contract, legitimate_interest or other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The row is empty or has no identifying field: it needs a company, a family name, an email address or a phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid month; use YYYY-MM or YYYY/MM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::io::VCard</name>
+    <message>
+        <source>This line is not a vCard property and was skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text of this line is not valid UTF-8, Shift_JIS or its CHARSET; save the file as UTF-8 and import it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A card nested inside another card was skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>END:VCARD without BEGIN:VCARD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This line is outside any card and was skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card that starts on this line has no END:VCARD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::scoring::Scoring</name>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>equals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is one of</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::services::Exporter</name>
+    <message>
+        <source>The label &quot;%1&quot; has no value in column &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid email address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header of column &quot;%1&quot;: %2 is not in Shift_JIS (CP932) and was written as 〓.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead &quot;%1&quot; (#%2), column &quot;%3&quot;: %4 is not in Shift_JIS (CP932) and was written as 〓.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead &quot;%1&quot; (#%2), field &quot;%3&quot;: %4 is not in Shift_JIS (CP932) and was written as 〓.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::services::Importer</name>
+    <message>
+        <source>&quot;%1&quot; is not a valid email address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No lead has the email address &quot;%1&quot;; import the lead first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is empty: there is no header row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card %1 has no name, company, email address or phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend per source and month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Touchpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business cards (vCard)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1, column &quot;%2&quot;: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed in existing leads, field by field:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>  %1: %Ln lead(s), e.g. line %2: &quot;%3&quot; → &quot;%4&quot;</source>
+        <translation>
+            <numerusform>  %1: %Ln lead, e.g. line %2: &quot;%3&quot; → &quot;%4&quot;</numerusform>
+            <numerusform>  %1: %Ln leads, e.g. line %2: &quot;%3&quot; → &quot;%4&quot;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--map &quot;%1=%2&quot;: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows read: %L1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend months added: %L1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend months changed: %L1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchanged: %L1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Touchpoints added: %L1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already present: %L1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads created: %L1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged into existing leads: %L1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Existing leads updated: %L1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped (already present): %L1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First follow-ups created: %L1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected rows: %L1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warnings: %L1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns not imported, all empty in this file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Column &quot;%1&quot; was not imported (%n value(s) left out); map it with --map &quot;%1=FIELD&quot; or keep it in the notes with --map &quot;%1=notes&quot;.</source>
+        <translation>
+            <numerusform>Column &quot;%1&quot; was not imported (%n value left out); map it with --map &quot;%1=FIELD&quot; or keep it in the notes with --map &quot;%1=notes&quot;.</numerusform>
+            <numerusform>Column &quot;%1&quot; was not imported (%n values left out); map it with --map &quot;%1=FIELD&quot; or keep it in the notes with --map &quot;%1=notes&quot;.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Column &quot;%1&quot; was kept in the notes (%n value(s)).</source>
+        <translation>
+            <numerusform>Column &quot;%1&quot; was kept in the notes (%n value).</numerusform>
+            <numerusform>Column &quot;%1&quot; was kept in the notes (%n values).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Column &quot;%1&quot; was kept in the custom field &quot;%2&quot; (%n value(s)).</source>
+        <translation>
+            <numerusform>Column &quot;%1&quot; was kept in the custom field &quot;%2&quot; (%n value).</numerusform>
+            <numerusform>Column &quot;%1&quot; was kept in the custom field &quot;%2&quot; (%n values).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The report footer from line %1 (&quot;%2&quot;, %n line(s)) is not data and was left out.</source>
+        <translation>
+            <numerusform>The report footer from line %1 (&quot;%2&quot;, %n line) is not data and was left out.</numerusform>
+            <numerusform>The report footer from line %1 (&quot;%2&quot;, %n lines) is not data and was left out.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dates were read as %1: &quot;%2&quot; on line %3 can only be read so.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owners given as email addresses that no user has were kept as written (set a user&apos;s email address under Settings to assign them): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::services::PersonExport</name>
+    <message>
+        <source>Cannot write &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage history entries: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Touchpoints: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activities: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up tasks: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::sources::SourceDictionary</name>
+    <message>
+        <source>Same name after normalisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same name without the ad suffix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nearly the same spelling</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::startup::Startup</name>
+    <message>
+        <source>Mikomi needs a display to open its window, and none was found (DISPLAY and WAYLAND_DISPLAY are empty).
+Run it under a virtual display:  xvfb-run -a mikomi
+or without a visible window:  QT_QPA_PLATFORM=offscreen mikomi
+Commands such as &apos;mikomi report sources&apos; need no display.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown language &quot;%1&quot;: use ja or en.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::Assignment</name>
+    <message>
+        <source>Each assignment rule needs an owner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The owners could not be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::BulkWriter</name>
+    <message>
+        <source>Database error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Database error: %n written row(s) break the schema&apos;s checks.</source>
+        <translation>
+            <numerusform>Database error: %n written row break the schema&apos;s checks.</numerusform>
+            <numerusform>Database error: %n written rows break the schema&apos;s checks.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::CountryStore</name>
+    <message>
+        <source>The database %1 names an unknown country &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a known country code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::CurrencyStore</name>
+    <message>
+        <source>The database %1 names an unknown currency &quot;%2&quot;; this version knows JPY and USD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the database %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The currency of %1 cannot be changed to %2: the database already holds amounts in %3, and they would be read in the other unit (¥1,000 would become $10.00). Use a new database for amounts in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::Database</name>
+    <message>
+        <source>%1 is not a Mikomi database; it was not changed. Check the file name, or choose another file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a Mikomi database, or it is damaged (it does not start like an SQLite file); it was not changed. Check the file name, or restore a backup copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a database file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SQLite driver for Qt is not installed (QSQLITE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 was made by a newer version of Mikomi (schema version %2; this version knows up to %3). Please update Mikomi. The file was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 needs an upgrade but was opened read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot make a backup copy of %1 before upgrading it (%2); the database was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A copy of the file from before the upgrade is at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrading the database %1 to schema version %2 failed: %3 The database was left unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The transaction was already finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::Duplicates</name>
+    <message>
+        <source>Same email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same person at the same company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possibly the same person (company written differently)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A lead cannot be merged into itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::FactReader</name>
+    <message>
+        <source>The database could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::FollowUpRepository</name>
+    <message>
+        <source>A response time must be at least one hour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lead no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>First contact (within %n hour(s))</source>
+        <translation>
+            <numerusform>First contact (within %n hour)</numerusform>
+            <numerusform>First contact (within %n hours)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The follow-up is already done or was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter when the follow-up is due.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::LeadCustomFields</name>
+    <message>
+        <source>The custom field value &quot;%1&quot; has no name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The custom field &quot;%1&quot; is there twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::LeadSnapshot</name>
+    <message>
+        <source>The lead no longer exists; it may have been deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::LiveFiles</name>
+    <message>
+        <source>%1 is the database Mikomi has open. Choose another file; the database was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::PipelineQuery</name>
+    <message>
+        <source>The lead no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::Privacy</name>
+    <message>
+        <source>There is no lead with id %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::Repositories</name>
+    <message>
+        <source>The user no longer exists; it may have been deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid email address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already has the email address &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The source no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An alias cannot be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is already the name of a source; merge the two sources instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lead no longer exists; it may have been deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This lead is already stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lead no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the date the deal was won.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A deal value cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend needs a source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::ScorePass</name>
+    <message>
+        <source>The database file is damaged or is not a Mikomi database (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::ScoringStore</name>
+    <message>
+        <source>The lead no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The temperatures could not be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::SourceAdmin</name>
+    <message>
+        <source>Choose two different sources to merge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The source to merge no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The source to keep no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no source named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; and &quot;%2&quot; are already the same source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot undo: the list of leads changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::SpendStore</name>
+    <message>
+        <source>Spend cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign no longer exists; it may have been deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no source named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A campaign needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The budget and the actual cost cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The end date of a campaign cannot be before its start date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::Sql</name>
+    <message>
+        <source>The database is locked by another program. Close it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database file is damaged or is not a Mikomi database (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 is in use by another program (it is locked). Close that program or wait a moment, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk holding the database %1 is full. Free some space, then try again; this change was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading or writing the database %1 failed (%2). Check that the disk or network drive is still there, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database error in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 is damaged, so Mikomi does not read or change it. Restore your latest backup copy of it, or rescue what is left with the sqlite3 program: sqlite3 &quot;%1&quot; &quot;.recover&quot; | sqlite3 rescued.mikomi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 is read-only. Make the file writable (its properties or permissions), or copy it to a folder of yours and open the copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder of the database %1 is read-only. Mikomi needs to create working files beside the database (%2-wal, %2-shm): move the file to a folder you can write to, or make the folder writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::text::Phone</name>
+    <message>
+        <source>The phone number is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a phone number: it may hold only digits, spaces, - ( ) . / a leading + and an extension (ext. 201, x201, 内線 201).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid phone number: it has no known country code (write it with + and the country code, e.g. +81 3-1234-5678).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid phone number: unknown country code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid phone number: too short.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid phone number: too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid phone number: too short for a number in %2 (is the area code missing?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid phone number: a number in %2 does not have this many digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid phone number: too long for a number in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid phone number in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid phone number in %2. A number from another country needs + and its country code (+44 131 635 4287).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Japan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ireland</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Australia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Zealand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Netherlands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>South Korea</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>China</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taiwan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hong Kong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Singapore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>India</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3398,6 +3577,10 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
             <numerusform>%Ln customers</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::DuplicatesDialog</name>
@@ -3519,11 +3702,97 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     </message>
 </context>
 <context>
-    <name>mikomi::ui::ImportFilePage</name>
+    <name>mikomi::ui::ImportExport</name>
     <message>
-        <source>Import</source>
+        <source>Exporting…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting… %Ln lead(s) read.</source>
+        <translation>
+            <numerusform>Exporting… %Ln lead read.</numerusform>
+            <numerusform>Exporting… %Ln leads read.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export stopped unexpectedly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 was written with 〓 in place of %n character(s) that Shift_JIS (CP932) cannot hold; the complete export, in UTF-8, is %2.</source>
+        <translation>
+            <numerusform>%1 was written with 〓 in place of %n character that Shift_JIS (CP932) cannot hold; the complete export, in UTF-8, is %2.</numerusform>
+            <numerusform>%1 was written with 〓 in place of %n characters that Shift_JIS (CP932) cannot hold; the complete export, in UTF-8, is %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) changed; the details list each one.</source>
+        <translation>
+            <numerusform>%n value changed; the details list each one.</numerusform>
+            <numerusform>%n values changed; the details list each one.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CSV (for Excel and other tools)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vCard 3.0 (address books, phones)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vCard 4.0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vCard 2.1, Shift_JIS (older Japanese phones)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also export leads who opted out and anonymous leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vCard files (*.vcf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) exported.</source>
+        <translation>
+            <numerusform>%n lead exported.</numerusform>
+            <numerusform>%n leads exported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) who opted out or are anonymous were left out.</source>
+        <translation>
+            <numerusform>%n lead who opted out or are anonymous were left out.</numerusform>
+            <numerusform>%n leads who opted out or are anonymous were left out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::ImportFilePage</name>
     <message>
         <source>Choose a file</source>
         <translation type="unfinished"></translation>
@@ -3550,6 +3819,10 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     </message>
     <message>
         <source>Detect automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3607,14 +3880,6 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (error)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Custom field…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3630,9 +3895,21 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <source>Keep this column&apos;s values in the custom field named:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (error)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::ImportRunPage</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Import</source>
         <translation type="unfinished"></translation>
@@ -3650,18 +3927,6 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save rejected rows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Importing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3671,6 +3936,14 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
             <numerusform>Importing… %Ln row read.</numerusform>
             <numerusform>Importing… %Ln rows read.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Save rejected rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3999,6 +4272,24 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <comment>of a custom field</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid email address (expected name@example.com).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The label &quot;%1&quot; has no value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other contact %1: %2</source>
+        <comment>row number of the further emails and numbers: problem</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>field label: problem</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::LeadsPage</name>
@@ -4140,6 +4431,10 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     </message>
     <message>
         <source>Erase person…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4320,6 +4615,37 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     </message>
     <message>
         <source>The lead-source guide&apos;s comparison matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::OwnerDialog</name>
+    <message>
+        <source>Reassign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>New owner of %n lead(s):</source>
+        <translation>
+            <numerusform>New owner of %n lead:</numerusform>
+            <numerusform>New owner of %n leads:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::PipelineCardDelegate</name>
+    <message>
+        <source>Score %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>→ SQL</source>
+        <comment>badge on a pipeline card: ready for SQL</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>→ MQL</source>
+        <comment>badge on a pipeline card: ready for MQL</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4577,6 +4903,10 @@ Which is it?</source>
         <source>A new lead gets a first follow-up due within these hours (first matching rule). Time counts Monday to Friday, 9:00–18:00, except Japanese public holidays and the year-end break (December 29 – January 3); 24 hours or more count whole working days.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Any</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::PlannerPage</name>
@@ -4614,6 +4944,49 @@ Which is it?</source>
     </message>
     <message>
         <source>&amp;Months:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::PrivacyActions</name>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>person (company)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export this person&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything, as JSON (*.json);;Contact card, as vCard (*.vcf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved everything held about this person (%n lead(s)) to %1.</source>
+        <translation>
+            <numerusform>Saved everything held about this person (%n lead) to %1.</numerusform>
+            <numerusform>Saved everything held about this person (%n leads) to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Erase person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person was erased.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be compacted, so old copies of deleted rows may remain in its free space: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another program is reading the database, so its log could not be emptied yet; it is emptied when the last program closes the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These backup copies still hold the person; delete them yourself:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5013,6 +5386,143 @@ Which is it?</source>
     </message>
     <message>
         <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::budgetcharts::BudgetChart</name>
+    <message>
+        <source>Actual spend by tier against the 70-20-10 target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual share of spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual share of spend (no spend in the window)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of spend (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::charts::ChartBuilder</name>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads and customers by source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPL and CAC by source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CAC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LTV:CAC by source (target 3:1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LTV:CAC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3:1 reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of leads by source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 leads (%3%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversion funnel (all sources)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversion funnel: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads that reached the stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1% of the leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers are credited by the attribution model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads per month by category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2: %3 of %n lead(s) this month</source>
+        <translation>
+            <numerusform>%1, %2: %3 of %n lead this month</numerusform>
+            <numerusform>%1, %2: %3 of %n leads this month</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Month created</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

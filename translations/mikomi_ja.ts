@@ -2,7 +2,133 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
-    <name>Mikomi</name>
+    <name>mikomi::BudgetModel</name>
+    <message>
+        <source>Source</source>
+        <translation>リードソース</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>配分区分</translation>
+    </message>
+    <message>
+        <source>Recommended amount</source>
+        <translation>推奨配分額</translation>
+    </message>
+    <message>
+        <source>Share of total</source>
+        <translation>配分比率</translation>
+    </message>
+    <message>
+        <source>Target share</source>
+        <translation>目標比率</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>Actual spend</source>
+        <translation>実績費用</translation>
+    </message>
+    <message>
+        <source>Actual share</source>
+        <translation>実績比率</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::BudgetTierModel</name>
+    <message>
+        <source>No source is in this tier: its amount is not allocated.</source>
+        <translation>この配分区分にはリードソースがないため、その金額は配分されません。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::CampaignModel</name>
+    <message>
+        <source>No campaigns yet.</source>
+        <translation>キャンペーンはまだありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s): budget %1, actual cost %2.</source>
+        <translation>
+            <numerusform>キャンペーン %n 件：予算 %1、実費 %2。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 over budget.</source>
+        <translation>予算を %1 超過しています。</translation>
+    </message>
+    <message>
+        <source>%1 under budget.</source>
+        <translation>予算より %1 少なく収まっています。</translation>
+    </message>
+    <message>
+        <source>Exactly on budget.</source>
+        <translation>予算どおりです。</translation>
+    </message>
+    <message>
+        <source>Over budget</source>
+        <translation>予算超過</translation>
+    </message>
+    <message>
+        <source>Under budget</source>
+        <translation>予算内</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>キャンペーン</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>リードソース</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>予算</translation>
+    </message>
+    <message>
+        <source>Actual cost</source>
+        <translation>実費</translation>
+    </message>
+    <message>
+        <source>Actual − budget</source>
+        <translation>予実差（実費−予算）</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::Consent</name>
+    <message>
+        <source>Not recorded</source>
+        <translation>未記録</translation>
+    </message>
+    <message>
+        <source>Consent (opted in)</source>
+        <translation>本人の同意（オプトイン）</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>契約の履行</translation>
+    </message>
+    <message>
+        <source>Legitimate interest</source>
+        <translation>正当な利益</translation>
+    </message>
+    <message>
+        <source>Other (see notes)</source>
+        <translation>その他（メモ参照）</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::Enums</name>
     <message>
         <source>Inquiry</source>
         <translation>問い合わせ</translation>
@@ -134,288 +260,540 @@
         <source>Lost</source>
         <translation>失注</translation>
     </message>
+</context>
+<context>
+    <name>mikomi::FollowUpModel</name>
     <message>
-        <source>The quoted field that starts on line %1 is never closed: a closing quote (&quot;) is missing.</source>
-        <translation>%1 行目から始まる引用符付きのフィールドが閉じられていません。閉じる引用符 (&quot;) がありません。</translation>
+        <source>Overdue: due %1</source>
+        <translation>期限超過：期限は %1</translation>
     </message>
     <message>
-        <source>Cannot open the file %1: %2</source>
-        <translation>ファイル %1 を開けません：%2</translation>
+        <source>Due</source>
+        <translation>期限</translation>
     </message>
     <message>
-        <source>The file is not open for reading.</source>
-        <translation>ファイルが読み込み用に開かれていません。</translation>
-    </message>
-    <message>
-        <source>Row %1 cannot be written: %2</source>
-        <translation>%1 行目を書き込めません：%2</translation>
-    </message>
-    <message>
-        <source>Cannot write the file: %1</source>
-        <translation>ファイルを書き込めません：%1</translation>
-    </message>
-    <message>
-        <source>The text encoding %1 is not available on this system.</source>
-        <translation>文字コード %1 はこのシステムでは使用できません。</translation>
-    </message>
-    <message>
-        <source>Line %1 contains bytes that are not valid %2 text.</source>
-        <translation>%1 行目に %2 として正しくないバイトが含まれています。</translation>
-    </message>
-    <message>
-        <source>UTF-8</source>
-        <translation>UTF-8</translation>
-    </message>
-    <message>
-        <source>UTF-8 with BOM</source>
-        <translation>UTF-8 (BOM 付き)</translation>
-    </message>
-    <message>
-        <source>UTF-16 (little endian)</source>
-        <translation>UTF-16 (リトルエンディアン)</translation>
-    </message>
-    <message>
-        <source>UTF-16 (big endian)</source>
-        <translation>UTF-16 (ビッグエンディアン)</translation>
-    </message>
-    <message>
-        <source>Shift_JIS (CP932)</source>
-        <translation>Shift_JIS (CP932)</translation>
-    </message>
-    <message>
-        <source>The file is neither UTF-8 nor Shift_JIS (CP932) text: line %1 contains bytes that are not valid in either.</source>
-        <translation>このファイルは UTF-8 でも Shift_JIS (CP932) でもありません。%1 行目に、どちらの文字コードとしても正しくないバイトが含まれています。</translation>
-    </message>
-    <message>
-        <source>The text contains a broken character (an unpaired surrogate).</source>
-        <translation>テキストに壊れた文字（対になっていないサロゲート）が含まれています。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; (U+%2) on line %3</source>
-        <translation>%3 行目の「%1」(U+%2)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n character(s) cannot be written in Shift_JIS (CP932): %1. Export as UTF-8 instead.</source>
-        <translation>
-            <numerusform>%n 文字を Shift_JIS (CP932) で書き出せません：%1。UTF-8 でエクスポートしてください。</numerusform>
-        </translation>
+        <source>Lead</source>
+        <translation>リード</translation>
     </message>
     <message>
         <source>Company</source>
         <translation>会社名</translation>
     </message>
     <message>
-        <source>Company reading</source>
-        <translation>会社名（フリガナ）</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>部署</translation>
-    </message>
-    <message>
-        <source>Job title</source>
-        <translation>役職</translation>
-    </message>
-    <message>
-        <source>Family name</source>
-        <translation>姓</translation>
-    </message>
-    <message>
-        <source>Given name</source>
-        <translation>名</translation>
-    </message>
-    <message>
-        <source>Full name</source>
-        <translation>氏名</translation>
-    </message>
-    <message>
-        <source>Family name reading</source>
-        <translation>姓（フリガナ）</translation>
-    </message>
-    <message>
-        <source>Given name reading</source>
-        <translation>名（フリガナ）</translation>
-    </message>
-    <message>
-        <source>Full name reading</source>
-        <translation>氏名（フリガナ）</translation>
-    </message>
-    <message>
-        <source>Email address</source>
-        <translation>メールアドレス</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>電話番号</translation>
-    </message>
-    <message>
-        <source>Mobile</source>
-        <translation>携帯電話</translation>
-    </message>
-    <message>
-        <source>Postal code</source>
-        <translation>郵便番号</translation>
-    </message>
-    <message>
-        <source>Prefecture / state</source>
-        <translation>都道府県</translation>
-    </message>
-    <message>
-        <source>City</source>
-        <translation>市区町村</translation>
-    </message>
-    <message>
-        <source>Street</source>
-        <translation>町域・番地</translation>
-    </message>
-    <message>
-        <source>Building</source>
-        <translation>建物名</translation>
-    </message>
-    <message>
-        <source>Country</source>
-        <translation>国</translation>
-    </message>
-    <message>
-        <source>Website</source>
-        <translation>ウェブサイト</translation>
-    </message>
-    <message>
         <source>Source</source>
         <translation>リードソース</translation>
     </message>
     <message>
-        <source>Source category</source>
-        <translation>ソース種別</translation>
+        <source>Follow-up</source>
+        <translation>フォローアップ</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>担当者</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::LeadTableModel</name>
+    <message>
+        <source>%1 (lost)</source>
+        <translation>%1（失注）</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>フリガナ</translation>
     </message>
     <message>
         <source>Stage</source>
         <translation>ステージ</translation>
     </message>
     <message>
-        <source>Created</source>
-        <translation>作成日</translation>
+        <source>Temperature</source>
+        <translation>温度感</translation>
     </message>
     <message>
-        <source>Won date</source>
-        <translation>受注日</translation>
-    </message>
-    <message>
-        <source>Lost date</source>
-        <translation>失注日</translation>
-    </message>
-    <message>
-        <source>Lost reason</source>
-        <translation>失注理由</translation>
-    </message>
-    <message>
-        <source>Deal value</source>
-        <translation>受注金額</translation>
-    </message>
-    <message>
-        <source>Lifetime value</source>
-        <translation>生涯価値</translation>
+        <source>Original source</source>
+        <translation>初回リードソース</translation>
     </message>
     <message>
         <source>Owner</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>メモ</translation>
+        <source>Score</source>
+        <translation>スコア</translation>
     </message>
     <message>
-        <source>Opt-out</source>
-        <translation>配信停止</translation>
+        <source>Created</source>
+        <translation>作成日</translation>
     </message>
     <message>
-        <source>Month</source>
-        <translation>年月</translation>
+        <source>Email</source>
+        <translation>メールアドレス</translation>
     </message>
     <message>
-        <source>Amount</source>
-        <translation>金額</translation>
+        <source>Phone</source>
+        <translation>電話番号</translation>
     </message>
+</context>
+<context>
+    <name>mikomi::MatrixModel</name>
     <message>
-        <source>Date and time</source>
-        <translation>日時</translation>
-    </message>
-    <message>
-        <source>Medium</source>
-        <translation>メディア</translation>
-    </message>
-    <message>
-        <source>Campaign</source>
-        <translation>キャンペーン</translation>
-    </message>
-    <message>
-        <source>Content</source>
-        <translation>コンテンツ</translation>
-    </message>
-    <message>
-        <source>URL</source>
-        <translation>URL</translation>
+        <source>Category /
+source</source>
+        <translation>種別 /
+リードソース</translation>
     </message>
     <message>
         <source>Leads</source>
         <translation>リード</translation>
     </message>
     <message>
+        <source>Share</source>
+        <translation>構成比</translation>
+    </message>
+    <message>
+        <source>Volume
+(measured)</source>
+        <translation>ボリューム
+（実測）</translation>
+    </message>
+    <message>
+        <source>Volume
+(guide)</source>
+        <translation>ボリューム
+（目安）</translation>
+    </message>
+    <message>
+        <source>Lead →
+customer</source>
+        <translation>リード →
+受注</translation>
+    </message>
+    <message>
+        <source>Quality
+(measured)</source>
+        <translation>品質
+（実測）</translation>
+    </message>
+    <message>
+        <source>Quality
+(guide)</source>
+        <translation>品質
+（目安）</translation>
+    </message>
+    <message>
+        <source>Days to close
+(median)</source>
+        <translation>受注までの日数
+（中央値）</translation>
+    </message>
+    <message>
+        <source>Speed
+(measured)</source>
+        <translation>速度
+（実測）</translation>
+    </message>
+    <message>
+        <source>Speed
+(guide)</source>
+        <translation>速度
+（目安）</translation>
+    </message>
+    <message>
+        <source>CPL</source>
+        <translation>CPL</translation>
+    </message>
+    <message>
+        <source>Cost level
+(measured)</source>
+        <translation>コスト
+（実測）</translation>
+    </message>
+    <message>
+        <source>Cost level
+(guide)</source>
+        <translation>コスト
+（目安）</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>The guide gives no default for this category.</source>
+        <translation>ガイドにはこの種別の目安がありません。</translation>
+    </message>
+    <message>
+        <source>Not enough data in the period to measure.</source>
+        <translation>期間内のデータが足りないため測定できません。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::Money</name>
+    <message>
+        <source>yen (JPY)</source>
+        <translation>円（JPY）</translation>
+    </message>
+    <message>
+        <source>US dollars (USD)</source>
+        <translation>米ドル（USD）</translation>
+    </message>
+    <message>
+        <source>Enter an amount.</source>
+        <translation>金額を入力してください。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid amount; use digits, with commas between thousands if you like, such as 1,500,000.</source>
+        <translation>「%1」は金額として読めません。数字で入力してください（1,500,000 のように 3 桁ごとのカンマも使えます）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is ambiguous: yen amounts have no decimals. For thousands, write commas, such as 1,000.</source>
+        <translation>「%1」はどちらの意味か判断できません。円の金額に小数はありません。千の位の区切りには 1,000 のようにカンマを使ってください。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is negative; an amount cannot be below zero.</source>
+        <translation>「%1」はマイナスです。金額は 0 以上で入力してください。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is in another currency (%2); amounts in this database are in %3.</source>
+        <translation>「%1」は別の通貨（%2）の金額です。このデータベースの金額は%3です。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has decimals, but yen amounts have none.</source>
+        <translation>「%1」には小数がありますが、円の金額に小数はありません。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has more than two decimals; dollar amounts are in whole cents.</source>
+        <translation>「%1」は小数点以下が 3 桁以上あります。ドルの金額はセント単位（小数点以下 2 桁）までです。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is too large an amount.</source>
+        <translation>「%1」は金額が大きすぎます。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::PipelineModel</name>
+    <message>
+        <source>Score %1 · %2</source>
+        <translation>スコア %1 · %2</translation>
+    </message>
+    <message>
+        <source>Lost: %1</source>
+        <translation>失注：%1</translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation>担当者：%1</translation>
+    </message>
+    <message>
+        <source>%1 (set by hand)</source>
+        <translation>%1（手動で設定）</translation>
+    </message>
+    <message>
+        <source>Score reached the MQL threshold (%1): ready for MQL.</source>
+        <translation>スコアが MQL の基準（%1）に達しています：MQL 候補です。</translation>
+    </message>
+    <message>
+        <source>Score reached the SQL threshold (%1): ready for SQL.</source>
+        <translation>スコアが SQL の基準（%1）に達しています：SQL 候補です。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::PlanSourceModel</name>
+    <message>
+        <source>Source</source>
+        <translation>リードソース</translation>
+    </message>
+    <message>
+        <source>Reference leads</source>
+        <translation>基準期間のリード数</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>構成比</translation>
+    </message>
+    <message>
+        <source>Leads needed</source>
+        <translation>必要リード数</translation>
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation>月あたり</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::PlannerModel</name>
+    <message>
+        <source>Leads</source>
+        <translation>リード</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>ステージ</translation>
+    </message>
+    <message>
+        <source>Reference period</source>
+        <translation>基準期間</translation>
+    </message>
+    <message>
+        <source>Historical rate</source>
+        <translation>過去の移行率</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必要数</translation>
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation>月あたり</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::SourceListModel</name>
+    <message>
+        <source>The dictionary suggests %1 for &quot;%2&quot;. Double-click to accept.</source>
+        <translation>辞書では「%2」の種別として %1 を提案しています。ダブルクリックで適用します。</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>リードソース</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>配分区分</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>リード数</translation>
+    </message>
+    <message>
+        <source>Suggested category</source>
+        <translation>提案された種別</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>別名</translation>
+    </message>
+    <message>
+        <source>The category could not be changed.</source>
+        <translation>種別を変更できませんでした。</translation>
+    </message>
+    <message>
+        <source>%1 (to confirm)</source>
+        <translation>%1（要確認）</translation>
+    </message>
+    <message>
+        <source>Set from the built-in dictionary when &quot;%1&quot; was first stored. Double-click to confirm, or choose another category.</source>
+        <translation>「%1」が最初に登録されたとき、内蔵の辞書から設定されました。ダブルクリックで確定するか、別の種別を選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::SourceReportModel</name>
+    <message>
+        <source>Source</source>
+        <translation>リードソース</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>配分区分</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>リード</translation>
+    </message>
+    <message>
+        <source>MQL</source>
+        <translation>MQL</translation>
+    </message>
+    <message>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>商談</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>受注</translation>
+    </message>
+    <message>
+        <source>Lead → MQL</source>
+        <translation>リード → MQL</translation>
+    </message>
+    <message>
+        <source>MQL → SQL</source>
+        <translation>MQL → SQL</translation>
+    </message>
+    <message>
+        <source>SQL → opportunity</source>
+        <translation>SQL → 商談</translation>
+    </message>
+    <message>
+        <source>Opportunity → customer</source>
+        <translation>商談 → 受注</translation>
+    </message>
+    <message>
+        <source>Lead → customer</source>
+        <translation>リード → 受注</translation>
+    </message>
+    <message>
         <source>Spend</source>
         <translation>費用</translation>
     </message>
     <message>
-        <source>Touchpoints</source>
-        <translation>タッチポイント</translation>
+        <source>CPL</source>
+        <translation>CPL</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid date; use YYYY-MM-DD, YYYY/MM/DD or YYYY-MM-DD HH:MM.</source>
-        <translation>「%1」は正しい日付ではありません。YYYY-MM-DD、YYYY/MM/DD、YYYY-MM-DD HH:MM のいずれかの形式で入力してください。</translation>
+        <source>CAC</source>
+        <translation>CAC</translation>
     </message>
     <message>
-        <source>A value is required in this column.</source>
-        <translation>この列には値が必要です。</translation>
+        <source>Revenue</source>
+        <translation>売上</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid email address.</source>
-        <translation>「%1」は正しいメールアドレスではありません。</translation>
+        <source>LTV</source>
+        <translation>LTV</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a known source category; use inbound, outbound, paid, partnership, event or unknown.</source>
-        <translation>「%1」はソース種別として認識できません。inbound、outbound、paid、partnership、event、unknown のいずれかを指定してください。</translation>
+        <source>LTV:CAC</source>
+        <translation>LTV:CAC</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid opt-out value; use yes or no, 1 or 0, true or false, はい or いいえ.</source>
-        <translation>「%1」は配信停止の値として正しくありません。yes/no、1/0、true/false、はい/いいえ のいずれかを指定してください。</translation>
+        <source>ROI</source>
+        <translation>ROI</translation>
     </message>
     <message>
-        <source>The row is empty or has no identifying field: it needs a company, a family name, an email address or a phone number.</source>
-        <translation>行が空か、リードを識別できる項目がありません。会社名、姓、メールアドレス、電話番号のいずれかが必要です。</translation>
+        <source>Median days to close</source>
+        <translation>受注までの日数（中央値）</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid month; use YYYY-MM or YYYY/MM.</source>
-        <translation>「%1」は正しい年月ではありません。YYYY-MM または YYYY/MM の形式で入力してください。</translation>
+        <source>Share</source>
+        <translation>構成比</translation>
     </message>
     <message>
-        <source>This line is not a vCard property and was skipped.</source>
-        <translation>この行は vCard のプロパティではないため、スキップしました。</translation>
+        <source>Unknown</source>
+        <translation>不明</translation>
     </message>
     <message>
-        <source>A card nested inside another card was skipped.</source>
-        <translation>別のカードの中に入れ子になっているカードをスキップしました。</translation>
+        <source>LTV:CAC is below 3:1.</source>
+        <translation>LTV:CAC が 3:1 を下回っています。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::SpendGridModel</name>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
     </message>
     <message>
-        <source>END:VCARD without BEGIN:VCARD.</source>
-        <translation>BEGIN:VCARD のない END:VCARD があります。</translation>
+        <source>%1, %2</source>
+        <comment>a cell of the spend grid: source, month</comment>
+        <translation>%1・%2</translation>
     </message>
     <message>
-        <source>This line is outside any card and was skipped.</source>
-        <translation>この行はどのカードにも含まれていないため、スキップしました。</translation>
+        <source>no spend recorded</source>
+        <translation>費用の記録なし</translation>
     </message>
     <message>
-        <source>The card that starts on this line has no END:VCARD.</source>
-        <translation>この行から始まるカードに END:VCARD がありません。</translation>
+        <source>Source</source>
+        <translation>リードソース</translation>
     </message>
+    <message>
+        <source>Category</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <source>Cell %1: &quot;%2&quot; is negative; spend cannot be negative.</source>
+        <translation>セル %1：「%2」はマイナスです。費用はマイナスにできません。</translation>
+    </message>
+    <message>
+        <source>Edit the spend of %1</source>
+        <translation>%1 の費用の編集</translation>
+    </message>
+    <message>
+        <source>There is nothing to paste.</source>
+        <translation>貼り付ける内容がありません。</translation>
+    </message>
+    <message>
+        <source>Select a month cell of a source to paste into.</source>
+        <translation>貼り付け先として、リードソースの月のセルを選択してください。</translation>
+    </message>
+    <message>
+        <source>Row %1, column %2 of the pasted text falls outside the month cells of the sources.</source>
+        <translation>貼り付けた内容の %1 行目 %2 列目が、リードソースの月のセルの範囲外になります。</translation>
+    </message>
+    <message>
+        <source>No database is open.</source>
+        <translation>データベースが開かれていません。</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <comment>spend grid header: short month name, a line break, then the year</comment>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>Cell %1: %2</source>
+        <translation>セル %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>spend grid column: short month name, then the year</comment>
+        <translation>%2年%1</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::TextCheck</name>
+    <message>
+        <source>The value contains a control character (%1) at position %2; remove it.</source>
+        <translation>値の %2 文字目に制御文字（%1）が含まれています。取り除いてください。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::UnknownLeadModel</name>
+    <message>
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>Recorded source</source>
+        <translation>記録されたリードソース</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成日</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::analytics::Budget</name>
     <message>
         <source>No source is in the tier %1, so its budget is left unallocated.</source>
         <translation>配分区分「%1」にリードソースがないため、その予算は未配分のままです。</translation>
@@ -424,6 +802,9 @@
         <source>The budget total cannot be negative.</source>
         <translation>予算の合計に負の値は指定できません。</translation>
     </message>
+</context>
+<context>
+    <name>mikomi::analytics::Facts</name>
     <message>
         <source>First touch</source>
         <translation>ファーストタッチ</translation>
@@ -444,690 +825,9 @@
         <source>Position-based (40/20/40)</source>
         <translation>接点ベース（40/20/40）</translation>
     </message>
-    <message>
-        <source>The number of months must be at least 1.</source>
-        <translation>月数には 1 以上を指定してください。</translation>
-    </message>
-    <message>
-        <source>Give either a revenue target or a growth factor.</source>
-        <translation>売上目標か成長倍率のどちらか一方を指定してください。</translation>
-    </message>
-    <message>
-        <source>The revenue target or growth factor cannot be negative.</source>
-        <translation>売上目標と成長倍率に負の値は指定できません。</translation>
-    </message>
-    <message>
-        <source>The reference period has no leads, so there are no conversion rates to plan with.</source>
-        <translation>基準期間にリードがないため、計画に使う移行率を算出できません。</translation>
-    </message>
-    <message>
-        <source>No lead of the reference period became an MQL: the lead → MQL rate is zero, so the plan is impossible.</source>
-        <translation>基準期間のリードが 1 件も MQL になっていません。リード → MQL の移行率が 0 のため、計画を立てられません。</translation>
-    </message>
-    <message>
-        <source>No MQL of the reference period became an SQL: the MQL → SQL rate is zero, so the plan is impossible.</source>
-        <translation>基準期間の MQL が 1 件も SQL になっていません。MQL → SQL の移行率が 0 のため、計画を立てられません。</translation>
-    </message>
-    <message>
-        <source>No SQL of the reference period became an opportunity: the SQL → opportunity rate is zero, so the plan is impossible.</source>
-        <translation>基準期間の SQL が 1 件も商談になっていません。SQL → 商談 の移行率が 0 のため、計画を立てられません。</translation>
-    </message>
-    <message>
-        <source>No opportunity of the reference period was won: the opportunity → customer rate is zero, so the plan is impossible.</source>
-        <translation>基準期間の商談が 1 件も受注に至っていません。商談 → 受注 の移行率が 0 のため、計画を立てられません。</translation>
-    </message>
-    <message>
-        <source>The customers of the reference period have no deal values, so the average deal size is zero and the plan is impossible.</source>
-        <translation>基準期間の受注に受注金額が入力されていないため、平均受注単価が 0 となり、計画を立てられません。</translation>
-    </message>
-    <message>
-        <source>The plan&apos;s numbers are too large to compute.</source>
-        <translation>計画の数値が大きすぎるため計算できません。</translation>
-    </message>
-    <message>
-        <source>The report data refers to a lead or source that does not exist.</source>
-        <translation>レポートのデータが、存在しないリードまたはリードソースを参照しています。</translation>
-    </message>
-    <message>
-        <source>%1 brings %2% of all leads; relying on one source is risky.</source>
-        <translation>%1 が全リードの %2% を占めています。1 つのリードソースへの依存はリスクがあります。</translation>
-    </message>
-    <message>
-        <source>%1% of the leads have an unknown source; record where leads come from.</source>
-        <translation>リードの %1% はリードソースが不明です。流入元を記録してください。</translation>
-    </message>
-    <message>
-        <source>%1 has an LTV:CAC of %2, below 3; its customers cost too much.</source>
-        <translation>%1 の LTV:CAC は %2 で、3 を下回っています。顧客獲得コストが高すぎます。</translation>
-    </message>
-    <message>
-        <source>The report period starts after it ends.</source>
-        <translation>レポート期間の開始日が終了日より後になっています。</translation>
-    </message>
-    <message>
-        <source>%1%</source>
-        <comment>percentage</comment>
-        <translation>%1%</translation>
-    </message>
-    <message>
-        <source>Opportunities</source>
-        <translation>商談</translation>
-    </message>
-    <message>
-        <source>Customers</source>
-        <translation>受注</translation>
-    </message>
-    <message>
-        <source>Revenue</source>
-        <translation>売上</translation>
-    </message>
-    <message>
-        <source>CPL</source>
-        <translation>CPL</translation>
-    </message>
-    <message>
-        <source>CAC</source>
-        <translation>CAC</translation>
-    </message>
-    <message>
-        <source>LTV</source>
-        <translation>LTV</translation>
-    </message>
-    <message>
-        <source>LTV:CAC</source>
-        <translation>LTV:CAC</translation>
-    </message>
-    <message>
-        <source>ROI</source>
-        <translation>ROI</translation>
-    </message>
-    <message>
-        <source>Lead → customer</source>
-        <translation>リード → 受注</translation>
-    </message>
-    <message>
-        <source>Share</source>
-        <translation>構成比</translation>
-    </message>
-    <message>
-        <source>Median days to close</source>
-        <translation>受注までの日数（中央値）</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>種別</translation>
-    </message>
-    <message>
-        <source>Tier</source>
-        <translation>配分区分</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>合計</translation>
-    </message>
-    <message>
-        <source>Leads created from %1 to %2; attribution: %3.</source>
-        <translation>対象：%1〜%2 に作成されたリード。アトリビューション：%3。</translation>
-    </message>
-    <message>
-        <source>Warnings:</source>
-        <translation>警告：</translation>
-    </message>
-    <message>
-        <source>Lead → MQL</source>
-        <translation>リード → MQL</translation>
-    </message>
-    <message>
-        <source>MQL → SQL</source>
-        <translation>MQL → SQL</translation>
-    </message>
-    <message>
-        <source>SQL → opportunity</source>
-        <translation>SQL → 商談</translation>
-    </message>
-    <message>
-        <source>Opportunity → customer</source>
-        <translation>商談 → 受注</translation>
-    </message>
-    <message>
-        <source>Target share</source>
-        <translation>目標比率</translation>
-    </message>
-    <message>
-        <source>Unallocated</source>
-        <translation>未配分</translation>
-    </message>
-    <message>
-        <source>Actual spend</source>
-        <translation>実績費用</translation>
-    </message>
-    <message>
-        <source>Actual share</source>
-        <translation>実績比率</translation>
-    </message>
-    <message>
-        <source>Budget %1, split 70-20-10.</source>
-        <translation>予算 %1 を 70-20-10 で配分。</translation>
-    </message>
-    <message>
-        <source>Revenue target: %1. Average deal: %2.</source>
-        <translation>売上目標：%1。平均受注単価：%2。</translation>
-    </message>
-    <message>
-        <source>Conversion rate</source>
-        <translation>移行率</translation>
-    </message>
-    <message>
-        <source>Required</source>
-        <translation>必要数</translation>
-    </message>
-    <message numerus="yes">
-        <source>Per month (%n months)</source>
-        <translation>
-            <numerusform>月あたり（%n か月）</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Leads needed</source>
-        <translation>必要リード数</translation>
-    </message>
-    <message>
-        <source>Database error: %1</source>
-        <translation>データベースエラー：%1</translation>
-    </message>
-    <message>
-        <source>The transaction was already finished.</source>
-        <translation>トランザクションはすでに終了しています。</translation>
-    </message>
-    <message>
-        <source>The database is locked by another program. Close it and try again.</source>
-        <translation>データベースが別のプログラムによってロックされています。そのプログラムを閉じてから、もう一度お試しください。</translation>
-    </message>
-    <message>
-        <source>The database file is damaged or is not a Mikomi database (%1).</source>
-        <translation>データベースファイルが破損しているか、Mikomi のデータベースではありません（%1）。</translation>
-    </message>
-    <message>
-        <source>The disk is full: %1</source>
-        <translation>ディスクの空き容量が不足しています：%1</translation>
-    </message>
-    <message>
-        <source>Move lead to %1</source>
-        <translation>リードを %1 に移動</translation>
-    </message>
-    <message>
-        <source>Mark lead as lost</source>
-        <translation>リードを失注にする</translation>
-    </message>
-    <message>
-        <source>Recycle lead to nurturing</source>
-        <translation>リードをリサイクル（育成に戻す）</translation>
-    </message>
-    <message>
-        <source>Mikomi needs a display to open its window, and none was found (DISPLAY and WAYLAND_DISPLAY are empty).
-Run it under a virtual display:  xvfb-run -a mikomi
-or without a visible window:  QT_QPA_PLATFORM=offscreen mikomi
-Commands such as &apos;mikomi report sources&apos; need no display.</source>
-        <translation>Mikomi のウィンドウを開くにはディスプレイが必要ですが、見つかりませんでした（DISPLAY と WAYLAND_DISPLAY が空です）。
-仮想ディスプレイで実行する場合:  xvfb-run -a mikomi
-ウィンドウを表示せずに実行する場合:  QT_QPA_PLATFORM=offscreen mikomi
-&apos;mikomi report sources&apos; などのコマンドはディスプレイなしで使えます。</translation>
-    </message>
-    <message>
-        <source>Cannot open the database</source>
-        <translation>データベースを開けません</translation>
-    </message>
-    <message>
-        <source>%1 needs a value.</source>
-        <translation>%1 には値が必要です。</translation>
-    </message>
-    <message>
-        <source>Unknown language &quot;%1&quot;: use ja or en.</source>
-        <translation>言語「%1」は使用できません。ja または en を指定してください。</translation>
-    </message>
-    <message>
-        <source>%1 is a folder, not a database file.</source>
-        <translation>%1 はフォルダーです。データベースファイルを指定してください。</translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1.</source>
-        <translation>フォルダー %1 を作成できません。</translation>
-    </message>
-    <message>
-        <source>The SQLite driver for Qt is not installed (QSQLITE).</source>
-        <translation>Qt の SQLite ドライバー (QSQLITE) がインストールされていません。</translation>
-    </message>
-    <message>
-        <source>The database %1 was made by a newer version of Mikomi (schema version %2; this version knows up to %3). Please update Mikomi. The file was not changed.</source>
-        <translation>データベース %1 は新しいバージョンの Mikomi で作成されています（スキーマバージョン %2。このバージョンが対応しているのは %3 までです）。Mikomi を更新してください。ファイルは変更していません。</translation>
-    </message>
-    <message>
-        <source>The database %1 needs an upgrade but was opened read-only.</source>
-        <translation>データベース %1 はアップグレードが必要ですが、読み取り専用で開かれています。</translation>
-    </message>
-    <message>
-        <source>The source no longer exists.</source>
-        <translation>このリードソースはすでに存在しません。</translation>
-    </message>
-    <message>
-        <source>An alias cannot be empty.</source>
-        <translation>別名を空にすることはできません。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is already the name of a source; merge the two sources instead.</source>
-        <translation>「%1」はすでにリードソース名として使われています。2 つのリードソースを統合してください。</translation>
-    </message>
-    <message>
-        <source>The lead no longer exists; it may have been deleted.</source>
-        <translation>このリードは存在しません。削除された可能性があります。</translation>
-    </message>
-    <message>
-        <source>This lead is already stored.</source>
-        <translation>このリードはすでに保存されています。</translation>
-    </message>
-    <message>
-        <source>Spend needs a source.</source>
-        <translation>費用にはリードソースを指定してください。</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>役職</translation>
-    </message>
-    <message>
-        <source>Prefecture</source>
-        <translation>都道府県</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>メールアドレス</translation>
-    </message>
-    <message>
-        <source>contains</source>
-        <translation>を含む</translation>
-    </message>
-    <message>
-        <source>equals</source>
-        <translation>と等しい</translation>
-    </message>
-    <message>
-        <source>is one of</source>
-        <translation>のいずれか</translation>
-    </message>
-    <message>
-        <source>Same name after normalisation</source>
-        <translation>表記を正規化すると同じ名前</translation>
-    </message>
-    <message>
-        <source>Same name without the ad suffix</source>
-        <translation>広告を表す語を除くと同じ名前</translation>
-    </message>
-    <message>
-        <source>Nearly the same spelling</source>
-        <translation>つづりがほぼ同じ</translation>
-    </message>
-    <message>
-        <source>Each assignment rule needs an owner.</source>
-        <translation>割り当てルールごとに担当者を指定してください。</translation>
-    </message>
-    <message>
-        <source>Same email</source>
-        <translation>メールアドレスが同じ</translation>
-    </message>
-    <message>
-        <source>Same phone number</source>
-        <translation>電話番号が同じ</translation>
-    </message>
-    <message>
-        <source>Same person at the same company</source>
-        <translation>同じ会社の同一人物</translation>
-    </message>
-    <message>
-        <source>Possibly the same person (company written differently)</source>
-        <translation>同一人物の可能性（会社名の表記が異なる）</translation>
-    </message>
-    <message>
-        <source>A lead cannot be merged into itself.</source>
-        <translation>リードを同じリード自身に統合することはできません。</translation>
-    </message>
-    <message numerus="yes">
-        <source>First contact (within %n hour(s))</source>
-        <translation>
-            <numerusform>初回コンタクト（%n 時間以内）</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The lead no longer exists.</source>
-        <translation>このリードはすでに存在しません。</translation>
-    </message>
-    <message>
-        <source>The database could not be read: %1</source>
-        <translation>データベースを読み込めませんでした：%1</translation>
-    </message>
-    <message>
-        <source>Recommended amount</source>
-        <translation>推奨配分額</translation>
-    </message>
-    <message>
-        <source>Share of total</source>
-        <translation>配分比率</translation>
-    </message>
-    <message>
-        <source>Reference period</source>
-        <translation>基準期間</translation>
-    </message>
-    <message>
-        <source>Historical rate</source>
-        <translation>過去の移行率</translation>
-    </message>
-    <message>
-        <source>Per month</source>
-        <translation>月あたり</translation>
-    </message>
-    <message>
-        <source>Reference leads</source>
-        <translation>基準期間のリード数</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation>不明</translation>
-    </message>
-    <message>
-        <source>LTV:CAC is below 3:1.</source>
-        <translation>LTV:CAC が 3:1 を下回っています。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n lead(s) exported.</source>
-        <translation>
-            <numerusform>リードを %n 件エクスポートしました。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n lead(s) who opted out or are anonymous were left out.</source>
-        <translation>
-            <numerusform>配信停止のリードまたは匿名リード %n 件を除外しました。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Edit lead %1</source>
-        <translation>リード %1 を編集</translation>
-    </message>
-    <message>
-        <source>Add lead %1</source>
-        <translation>リード %1 を追加</translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n lead(s)</source>
-        <translation>
-            <numerusform>リード %n 件を削除</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Merge duplicate leads</source>
-        <translation>重複リードを統合</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid email address (expected name@example.com).</source>
-        <translation>「%1」は正しいメールアドレスではありません（例：name@example.com）。</translation>
-    </message>
-    <message>
-        <source>Score %1</source>
-        <translation>スコア %1</translation>
-    </message>
-    <message>
-        <source>Any</source>
-        <translation>すべて</translation>
-    </message>
-    <message>
-        <source>Merge source &quot;%1&quot; into &quot;%2&quot;</source>
-        <translation>リードソース「%1」を「%2」に統合</translation>
-    </message>
-    <message numerus="yes">
-        <source>Set the source of %n lead(s) to &quot;%1&quot;</source>
-        <translation>
-            <numerusform>リード %n 件のリードソースを「%1」に設定</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>--total must be an amount of money of zero or more (at most %n decimal place(s)), not &quot;%1&quot;.</source>
-        <translation>
-            <numerusform>--total に「%1」は指定できません。0 以上の金額（小数点以下 %n 桁まで）を指定してください。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>--revenue-target must be an amount of money above zero (at most %n decimal place(s)), not &quot;%1&quot;.</source>
-        <translation>
-            <numerusform>--revenue-target に「%1」は指定できません。0 より大きい金額（小数点以下 %n 桁まで）を指定してください。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Cannot write &quot;%1&quot;: %2</source>
-        <translation>「%1」に書き込めません：%2</translation>
-    </message>
-    <message>
-        <source>No lead has the email address &quot;%1&quot;; import the lead first.</source>
-        <translation>メールアドレスが「%1」のリードがありません。先にそのリードをインポートしてください。</translation>
-    </message>
-    <message>
-        <source>Cannot open &quot;%1&quot;: %2</source>
-        <translation>「%1」を開けません：%2</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is empty: there is no header row.</source>
-        <translation>「%1」は空です。見出し行がありません。</translation>
-    </message>
-    <message>
-        <source>Card %1 has no name, company, email address or phone number.</source>
-        <translation>%1 件目のカードには、氏名、会社名、メールアドレス、電話番号のいずれもありません。</translation>
-    </message>
-    <message>
-        <source>Spend per source and month</source>
-        <translation>リードソース別・月別の費用</translation>
-    </message>
-    <message>
-        <source>Business cards (vCard)</source>
-        <translation>名刺 (vCard)</translation>
-    </message>
-    <message>
-        <source>Line %1, column &quot;%2&quot;: %3</source>
-        <translation>%1 行目、列「%2」：%3</translation>
-    </message>
-    <message>
-        <source>Line %1: %2</source>
-        <translation>%1 行目：%2</translation>
-    </message>
-    <message>
-        <source>Dry run: nothing was changed.</source>
-        <translation>テスト実行：何も変更していません。</translation>
-    </message>
-    <message>
-        <source>Cancelled: nothing was changed.</source>
-        <translation>キャンセルしました。何も変更していません。</translation>
-    </message>
-    <message>
-        <source>Leads and customers by source</source>
-        <translation>リードソース別のリード数と受注数</translation>
-    </message>
-    <message>
-        <source>Number of leads</source>
-        <translation>リード数</translation>
-    </message>
-    <message>
-        <source>CPL and CAC by source</source>
-        <translation>リードソース別の CPL と CAC</translation>
-    </message>
-    <message>
-        <source>Amount (%1)</source>
-        <translation>金額（%1）</translation>
-    </message>
-    <message>
-        <source>LTV:CAC by source (target 3:1)</source>
-        <translation>リードソース別の LTV:CAC（目標 3:1）</translation>
-    </message>
-    <message>
-        <source>3:1 reference</source>
-        <translation>基準線 3:1</translation>
-    </message>
-    <message>
-        <source>Share of leads by source</source>
-        <translation>リードソース別のリード構成比</translation>
-    </message>
-    <message>
-        <source>%1: %2 leads (%3%)</source>
-        <translation>%1：%2 件（%3%）</translation>
-    </message>
-    <message>
-        <source>Conversion funnel (all sources)</source>
-        <translation>ステージ移行のファネル（全リードソース）</translation>
-    </message>
-    <message>
-        <source>Leads that reached the stage</source>
-        <translation>そのステージに到達したリード数</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>エクスポート</translation>
-    </message>
-    <message>
-        <source>CSV (for Excel and other tools)</source>
-        <translation>CSV（Excel などのツール向け）</translation>
-    </message>
-    <message>
-        <source>vCard 3.0 (address books, phones)</source>
-        <translation>vCard 3.0（アドレス帳、携帯電話向け）</translation>
-    </message>
-    <message>
-        <source>vCard 4.0</source>
-        <translation>vCard 4.0</translation>
-    </message>
-    <message>
-        <source>Also export leads who opted out and anonymous leads</source>
-        <translation>配信停止のリードと匿名リードもエクスポートする</translation>
-    </message>
-    <message>
-        <source>Format:</source>
-        <translation>形式：</translation>
-    </message>
-    <message>
-        <source>Encoding:</source>
-        <translation>文字コード：</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV ファイル (*.csv)</translation>
-    </message>
-    <message>
-        <source>vCard files (*.vcf)</source>
-        <translation>vCard ファイル (*.vcf)</translation>
-    </message>
-    <message>
-        <source>A response time must be at least one hour.</source>
-        <translation>対応期限には 1 時間以上を指定してください。</translation>
-    </message>
-    <message>
-        <source>The follow-up is already done or was deleted.</source>
-        <translation>このフォローアップはすでに完了しているか、削除されています。</translation>
-    </message>
-    <message>
-        <source>Choose two different sources to merge.</source>
-        <translation>統合する 2 つの異なるリードソースを選んでください。</translation>
-    </message>
-    <message>
-        <source>The source to merge no longer exists.</source>
-        <translation>統合元のリードソースはすでに存在しません。</translation>
-    </message>
-    <message>
-        <source>The source to keep no longer exists.</source>
-        <translation>統合先のリードソースはすでに存在しません。</translation>
-    </message>
-    <message>
-        <source>There is no source named &quot;%1&quot;.</source>
-        <translation>「%1」という名前のリードソースはありません。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; and &quot;%2&quot; are already the same source.</source>
-        <translation>「%1」と「%2」はすでに同じリードソースです。</translation>
-    </message>
-    <message>
-        <source>Cannot undo: the list of leads changed.</source>
-        <translation>リードの一覧が変更されたため、元に戻せません。</translation>
-    </message>
-    <message>
-        <source>Spend cannot be negative.</source>
-        <translation>費用はマイナスにできません。</translation>
-    </message>
-    <message>
-        <source>The campaign no longer exists; it may have been deleted.</source>
-        <translation>このキャンペーンはもうありません。削除された可能性があります。</translation>
-    </message>
-    <message>
-        <source>A campaign needs a name.</source>
-        <translation>キャンペーンには名前が必要です。</translation>
-    </message>
-    <message>
-        <source>The budget and the actual cost cannot be negative.</source>
-        <translation>予算と実費はマイナスにできません。</translation>
-    </message>
-    <message>
-        <source>The end date of a campaign cannot be before its start date.</source>
-        <translation>キャンペーンの終了日を開始日より前にはできません。</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>開始</translation>
-    </message>
-    <message>
-        <source>End</source>
-        <translation>終了</translation>
-    </message>
-    <message>
-        <source>Budget</source>
-        <translation>予算</translation>
-    </message>
-    <message>
-        <source>Actual cost</source>
-        <translation>実費</translation>
-    </message>
-    <message>
-        <source>Actual − budget</source>
-        <translation>予実差（実費−予算）</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <comment>spend grid column: short month name, then the year</comment>
-        <translation>%2年%1</translation>
-    </message>
-    <message>
-        <source>Actual spend by tier against the 70-20-10 target</source>
-        <translation>配分区分ごとの実績費用と 70-20-10 目標</translation>
-    </message>
-    <message>
-        <source>Actual share of spend</source>
-        <translation>費用の実績比率</translation>
-    </message>
-    <message>
-        <source>Actual share of spend (no spend in the window)</source>
-        <translation>費用の実績比率（期間内の費用なし）</translation>
-    </message>
-    <message>
-        <source>%1 — %2: %3</source>
-        <translation>%1 — %2：%3</translation>
-    </message>
-    <message>
-        <source>Share of spend (%)</source>
-        <translation>費用の比率（%）</translation>
-    </message>
-    <message>
-        <source>Add campaign &quot;%1&quot;</source>
-        <translation>キャンペーン「%1」の追加</translation>
-    </message>
-    <message>
-        <source>Edit campaign &quot;%1&quot;</source>
-        <translation>キャンペーン「%1」の編集</translation>
-    </message>
-    <message>
-        <source>Delete campaign &quot;%1&quot;</source>
-        <translation>キャンペーン「%1」の削除</translation>
-    </message>
+</context>
+<context>
+    <name>mikomi::analytics::Matrix</name>
     <message>
         <source>Organic search</source>
         <translation>オーガニック検索</translation>
@@ -1195,6 +895,10 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     <message>
         <source>Trust-based selling</source>
         <translation>信頼にもとづく営業</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>イベント</translation>
     </message>
     <message>
         <source>Fast to follow up</source>
@@ -1322,131 +1026,717 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <source>Measured: %1 — lower than the guide&apos;s default (%2).</source>
         <translation>実測は「%1」で、ガイドの目安（%2）より低くなっています。</translation>
     </message>
+</context>
+<context>
+    <name>mikomi::analytics::Monthly</name>
     <message>
-        <source>Category /
-source</source>
-        <translation>種別 /
-リードソース</translation>
+        <source>The report data refers to a lead or source that does not exist.</source>
+        <translation>レポートのデータが、存在しないリードまたはリードソースを参照しています。</translation>
     </message>
     <message>
-        <source>Volume
-(measured)</source>
-        <translation>ボリューム
-（実測）</translation>
+        <source>The report period starts after it ends.</source>
+        <translation>レポート期間の開始日が終了日より後になっています。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::analytics::Planner</name>
+    <message>
+        <source>The number of months must be at least 1.</source>
+        <translation>月数には 1 以上を指定してください。</translation>
     </message>
     <message>
-        <source>Volume
-(guide)</source>
-        <translation>ボリューム
-（目安）</translation>
+        <source>Give either a revenue target or a growth factor.</source>
+        <translation>売上目標か成長倍率のどちらか一方を指定してください。</translation>
     </message>
     <message>
-        <source>Lead →
-customer</source>
-        <translation>リード →
-受注</translation>
+        <source>The revenue target or growth factor cannot be negative.</source>
+        <translation>売上目標と成長倍率に負の値は指定できません。</translation>
     </message>
     <message>
-        <source>Quality
-(measured)</source>
-        <translation>品質
-（実測）</translation>
+        <source>The reference period has no leads, so there are no conversion rates to plan with.</source>
+        <translation>基準期間にリードがないため、計画に使う移行率を算出できません。</translation>
     </message>
     <message>
-        <source>Quality
-(guide)</source>
-        <translation>品質
-（目安）</translation>
+        <source>No lead of the reference period became an MQL: the lead → MQL rate is zero, so the plan is impossible.</source>
+        <translation>基準期間のリードが 1 件も MQL になっていません。リード → MQL の移行率が 0 のため、計画を立てられません。</translation>
     </message>
     <message>
-        <source>Days to close
-(median)</source>
-        <translation>受注までの日数
-（中央値）</translation>
+        <source>No MQL of the reference period became an SQL: the MQL → SQL rate is zero, so the plan is impossible.</source>
+        <translation>基準期間の MQL が 1 件も SQL になっていません。MQL → SQL の移行率が 0 のため、計画を立てられません。</translation>
     </message>
     <message>
-        <source>Speed
-(measured)</source>
-        <translation>速度
-（実測）</translation>
+        <source>No SQL of the reference period became an opportunity: the SQL → opportunity rate is zero, so the plan is impossible.</source>
+        <translation>基準期間の SQL が 1 件も商談になっていません。SQL → 商談 の移行率が 0 のため、計画を立てられません。</translation>
     </message>
     <message>
-        <source>Speed
-(guide)</source>
-        <translation>速度
-（目安）</translation>
+        <source>No opportunity of the reference period was won: the opportunity → customer rate is zero, so the plan is impossible.</source>
+        <translation>基準期間の商談が 1 件も受注に至っていません。商談 → 受注 の移行率が 0 のため、計画を立てられません。</translation>
     </message>
     <message>
-        <source>Cost level
-(measured)</source>
-        <translation>コスト
-（実測）</translation>
+        <source>The customers of the reference period have no deal values, so the average deal size is zero and the plan is impossible.</source>
+        <translation>基準期間の受注に商談金額が入力されていないため、平均受注単価が 0 となり、計画を立てられません。</translation>
     </message>
     <message>
-        <source>Cost level
-(guide)</source>
-        <translation>コスト
-（目安）</translation>
+        <source>The plan&apos;s numbers are too large to compute.</source>
+        <translation>計画の数値が大きすぎるため計算できません。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::analytics::SourceReport</name>
+    <message>
+        <source>The report data refers to a lead or source that does not exist.</source>
+        <translation>レポートのデータが、存在しないリードまたはリードソースを参照しています。</translation>
     </message>
     <message>
-        <source>The guide gives no default for this category.</source>
-        <translation>ガイドにはこの種別の目安がありません。</translation>
+        <source>%1 brings %2% of all leads; relying on one source is risky.</source>
+        <translation>%1 が全リードの %2% を占めています。1 つのリードソースへの依存はリスクがあります。</translation>
     </message>
     <message>
-        <source>Not enough data in the period to measure.</source>
-        <translation>期間内のデータが足りないため測定できません。</translation>
+        <source>%1% of the leads have an unknown source; record where leads come from.</source>
+        <translation>リードの %1% はリードソースが不明です。リードソースを記録してください。</translation>
     </message>
     <message>
-        <source>Conversion funnel: %1</source>
-        <translation>ステージ移行のファネル（%1）</translation>
+        <source>%1 has an LTV:CAC of %2, below 3; its customers cost too much.</source>
+        <translation>%1 の LTV:CAC は %2 で、3 を下回っています。顧客獲得コストが高すぎます。</translation>
     </message>
     <message>
-        <source>%1: %2 leads</source>
-        <translation>%1: %2件</translation>
+        <source>The report period starts after it ends.</source>
+        <translation>レポート期間の開始日が終了日より後になっています。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::analytics::TextReport</name>
+    <message>
+        <source>%1%</source>
+        <comment>percentage</comment>
+        <translation>%1%</translation>
     </message>
     <message>
-        <source>%1% of the leads</source>
-        <translation>リードの%1%</translation>
+        <source>Leads</source>
+        <translation>リード</translation>
     </message>
     <message>
-        <source>Customers are credited by the attribution model.</source>
-        <translation>受注はアトリビューションモデルの配分で数えています。</translation>
+        <source>MQL</source>
+        <translation>MQL</translation>
     </message>
     <message>
-        <source>Leads per month by category</source>
-        <translation>種別ごとの月別リード数</translation>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>商談</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>受注</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>費用</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>売上</translation>
+    </message>
+    <message>
+        <source>CPL</source>
+        <translation>CPL</translation>
+    </message>
+    <message>
+        <source>CAC</source>
+        <translation>CAC</translation>
+    </message>
+    <message>
+        <source>LTV</source>
+        <translation>LTV</translation>
+    </message>
+    <message>
+        <source>LTV:CAC</source>
+        <translation>LTV:CAC</translation>
+    </message>
+    <message>
+        <source>ROI</source>
+        <translation>ROI</translation>
+    </message>
+    <message>
+        <source>Lead → customer</source>
+        <translation>リード → 受注</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>構成比</translation>
+    </message>
+    <message>
+        <source>Median days to close</source>
+        <translation>受注までの日数（中央値）</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>リードソース</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>配分区分</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>Leads created from %1 to %2; attribution: %3.</source>
+        <translation>対象：%1〜%2 に作成されたリード。アトリビューション：%3。</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>警告：</translation>
+    </message>
+    <message>
+        <source>Lead → MQL</source>
+        <translation>リード → MQL</translation>
+    </message>
+    <message>
+        <source>MQL → SQL</source>
+        <translation>MQL → SQL</translation>
+    </message>
+    <message>
+        <source>SQL → opportunity</source>
+        <translation>SQL → 商談</translation>
+    </message>
+    <message>
+        <source>Opportunity → customer</source>
+        <translation>商談 → 受注</translation>
+    </message>
+    <message>
+        <source>Target share</source>
+        <translation>目標比率</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>Unallocated</source>
+        <translation>未配分</translation>
+    </message>
+    <message>
+        <source>Actual spend</source>
+        <translation>実績費用</translation>
+    </message>
+    <message>
+        <source>Actual share</source>
+        <translation>実績比率</translation>
+    </message>
+    <message>
+        <source>Budget %1, split 70-20-10.</source>
+        <translation>予算 %1 を 70-20-10 で配分。</translation>
+    </message>
+    <message>
+        <source>Revenue target: %1. Average deal: %2.</source>
+        <translation>売上目標：%1。平均受注単価：%2。</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>ステージ</translation>
+    </message>
+    <message>
+        <source>Conversion rate</source>
+        <translation>移行率</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必要数</translation>
     </message>
     <message numerus="yes">
-        <source>%1, %2: %3 of %n lead(s) this month</source>
+        <source>Per month (%n months)</source>
         <translation>
-            <numerusform>%1、%2: 当月%n件中%3件</numerusform>
+            <numerusform>月あたり（%n か月）</numerusform>
         </translation>
     </message>
     <message>
-        <source>Month created</source>
-        <translation>作成月</translation>
+        <source>Leads needed</source>
+        <translation>必要リード数</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::cli</name>
+    <message>
+        <source>Number of leads to generate.</source>
+        <translation>生成するリードの件数。</translation>
     </message>
     <message>
-        <source>The owners could not be restored.</source>
-        <translation>担当者を元に戻せませんでした。</translation>
+        <source>Random seed (same seed, same data).</source>
+        <translation>乱数シード（同じシードからは同じデータが生成されます）。</translation>
     </message>
     <message>
-        <source>The temperatures could not be restored.</source>
-        <translation>温度感を元に戻せませんでした。</translation>
+        <source>The date the demo data ends on (YYYY-MM-DD).</source>
+        <translation>デモデータの最終日（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>Usage: mikomi demo [--leads N] [--seed S]</source>
+        <translation>使い方：mikomi demo [--leads N] [--seed S]</translation>
+    </message>
+    <message>
+        <source>--leads needs a whole number from 0 to 10000000.</source>
+        <translation>--leads には 0〜10000000 の整数を指定してください。</translation>
+    </message>
+    <message>
+        <source>--seed needs a whole number.</source>
+        <translation>--seed には整数を指定してください。</translation>
+    </message>
+    <message>
+        <source>--today needs a date as YYYY-MM-DD.</source>
+        <translation>--today には YYYY-MM-DD 形式の日付を指定してください。</translation>
+    </message>
+    <message>
+        <source>Added %1 demo leads to %2 in %3 s.</source>
+        <translation>%2 にデモ用のリードを %1 件追加しました（%3 秒）。</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>「%1」というコマンドはありません。</translation>
+    </message>
+    <message>
+        <source>Output format: table or json.</source>
+        <translation>出力形式：table または json。</translation>
+    </message>
+    <message>
+        <source>Source category.</source>
+        <translation>リードソース種別。</translation>
+    </message>
+    <message>
+        <source>Tier: core, growth or experiment.</source>
+        <translation>配分区分：core、growth、experiment のいずれか。</translation>
+    </message>
+    <message>
+        <source>--format must be table or json.</source>
+        <translation>--format には table または json を指定してください。</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>リードソース</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>配分区分</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>リード数</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>別名</translation>
+    </message>
+    <message>
+        <source>Usage: mikomi sources set NAME [--category C] [--tier T]</source>
+        <translation>使い方：mikomi sources set NAME [--category C] [--tier T]</translation>
+    </message>
+    <message>
+        <source>There is no source named &quot;%1&quot;.</source>
+        <translation>「%1」という名前のリードソースはありません。</translation>
+    </message>
+    <message>
+        <source>Unknown category &quot;%1&quot;: use inbound, outbound, paid, partnership, event or unknown.</source>
+        <translation>種別「%1」は使用できません。inbound、outbound、paid、partnership、event、unknown のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>Unknown tier &quot;%1&quot;: use core, growth or experiment.</source>
+        <translation>配分区分「%1」は使用できません。core、growth、experiment のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>Usage: mikomi sources alias ALIAS NAME</source>
+        <translation>使い方：mikomi sources alias ALIAS NAME</translation>
+    </message>
+    <message>
+        <source>Unknown sources action &quot;%1&quot;: use list, set, alias or merge.</source>
+        <translation>sources の操作「%1」は使用できません。list、set、alias、merge のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>Database file.</source>
+        <translation>データベースファイル。</translation>
+    </message>
+    <message>
+        <source>Language of messages: ja or en.</source>
+        <translation>メッセージの言語：ja または en。</translation>
+    </message>
+    <message>
+        <source>What the file holds: leads, spend, touchpoints or vcard.</source>
+        <translation>ファイルの内容：leads、spend、touchpoints、vcard のいずれか。</translation>
+    </message>
+    <message>
+        <source>Text encoding: auto, utf-8 or cp932.</source>
+        <translation>文字コード：auto、utf-8、cp932 のいずれか。</translation>
+    </message>
+    <message>
+        <source>When a row matches an existing lead: merge, skip or update.</source>
+        <translation>行が既存のリードと一致したときの処理：merge、skip、update のいずれか。</translation>
+    </message>
+    <message>
+        <source>Check the file and report, but change nothing.</source>
+        <translation>ファイルを検査して結果を報告する（何も変更しない）。</translation>
+    </message>
+    <message>
+        <source>Source for rows that name none.</source>
+        <translation>リードソースが空欄の行に使う既定のリードソース。</translation>
+    </message>
+    <message>
+        <source>Write the rejected rows to this CSV file.</source>
+        <translation>取り込めなかった行をこの CSV ファイルに書き出す。</translation>
+    </message>
+    <message>
+        <source>--kind must be leads, spend, touchpoints or vcard, not &quot;%1&quot;.</source>
+        <translation>--kind に「%1」は指定できません。leads、spend、touchpoints、vcard のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>--encoding must be auto, utf-8 or cp932, not &quot;%1&quot;.</source>
+        <translation>--encoding に「%1」は指定できません。auto、utf-8、cp932 のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>--on-match must be merge, skip or update, not &quot;%1&quot;.</source>
+        <translation>--on-match に「%1」は指定できません。merge、skip、update のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>The file &quot;%1&quot; does not exist.</source>
+        <translation>ファイル「%1」が見つかりません。パスを確認してください。</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>File format: csv or vcard.</source>
+        <translation>ファイル形式：csv または vcard。</translation>
+    </message>
+    <message>
+        <source>Also export leads that opted out and anonymous leads.</source>
+        <translation>配信停止のリードと匿名リードもエクスポートする。</translation>
+    </message>
+    <message>
+        <source>--format must be csv or vcard, not &quot;%1&quot;.</source>
+        <translation>--format に「%1」は指定できません。csv または vcard を指定してください。</translation>
+    </message>
+    <message>
+        <source>--encoding must be utf-8, utf-8-bom or cp932, not &quot;%1&quot;.</source>
+        <translation>--encoding に「%1」は指定できません。utf-8、utf-8-bom、cp932 のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>Leads exported: %1</source>
+        <translation>エクスポートしたリード：%1</translation>
+    </message>
+    <message>
+        <source>Left out (opted out or anonymous): %1</source>
+        <translation>除外したリード（配信停止または匿名）：%1</translation>
+    </message>
+    <message>
+        <source>--%1 must be a date written YYYY-MM-DD, not &quot;%2&quot;.</source>
+        <translation>--%1 に「%2」は指定できません。YYYY-MM-DD 形式の日付を指定してください。</translation>
+    </message>
+    <message>
+        <source>--%1 must not be after --%2.</source>
+        <translation>--%1 には --%2 より後の日付を指定できません。</translation>
+    </message>
+    <message>
+        <source>First day of the window (YYYY-MM-DD).</source>
+        <translation>集計期間の初日（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>Last day of the window (YYYY-MM-DD).</source>
+        <translation>集計期間の最終日（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>Attribution model: first, last, linear, time_decay or position.</source>
+        <translation>アトリビューションモデル：first、last、linear、time_decay、position のいずれか。</translation>
+    </message>
+    <message>
+        <source>Output format: table, csv or json.</source>
+        <translation>出力形式：table、csv、json のいずれか。</translation>
+    </message>
+    <message>
+        <source>Usage: mikomi report sources [--from DATE] [--to DATE] [--attribution first|last|linear|time_decay|position] [--format table|csv|json]</source>
+        <translation>使い方：mikomi report sources [--from DATE] [--to DATE] [--attribution first|last|linear|time_decay|position] [--format table|csv|json]</translation>
+    </message>
+    <message>
+        <source>--format must be table, csv or json.</source>
+        <translation>--format には table、csv、json のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>--attribution must be first, last, linear, time_decay or position, not &quot;%1&quot;.</source>
+        <translation>--attribution に「%1」は指定できません。first、last、linear、time_decay、position のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>Total budget to split.</source>
+        <translation>配分する予算の総額。</translation>
+    </message>
+    <message>
+        <source>Usage: mikomi budget --total AMOUNT [--from DATE] [--to DATE] [--format table|json]</source>
+        <translation>使い方：mikomi budget --total AMOUNT [--from DATE] [--to DATE] [--format table|json]</translation>
+    </message>
+    <message>
+        <source>--total is required: the budget to split, e.g. --total 1000000.</source>
+        <translation>--total を指定してください。配分する予算の総額です（例：--total 1000000）。</translation>
+    </message>
+    <message>
+        <source>Revenue goal.</source>
+        <translation>売上目標。</translation>
+    </message>
+    <message>
+        <source>Revenue goal as a factor of the reference revenue (1.2 = 120%).</source>
+        <translation>基準期間の売上に対する倍率で表した売上目標（1.2 = 120%）。</translation>
+    </message>
+    <message>
+        <source>Months to reach the goal in.</source>
+        <translation>目標達成までの月数。</translation>
+    </message>
+    <message>
+        <source>Usage: mikomi plan (--revenue-target AMOUNT | --growth FACTOR) [--reference-from DATE] [--reference-to DATE] [--months N] [--format table|json]</source>
+        <translation>使い方：mikomi plan (--revenue-target AMOUNT | --growth FACTOR) [--reference-from DATE] [--reference-to DATE] [--months N] [--format table|json]</translation>
+    </message>
+    <message>
+        <source>Give either --revenue-target or --growth (one of them).</source>
+        <translation>--revenue-target と --growth のどちらか一方を指定してください。</translation>
+    </message>
+    <message>
+        <source>--growth must be a number above zero such as 1.2 (120%), not &quot;%1&quot;.</source>
+        <translation>--growth に「%1」は指定できません。1.2（120%）のような 0 より大きい数値を指定してください。</translation>
+    </message>
+    <message>
+        <source>--months must be a whole number from 1 to 1200, not &quot;%1&quot;.</source>
+        <translation>--months に「%1」は指定できません。1〜1200 の整数を指定してください。</translation>
+    </message>
+    <message>
+        <source>Usage: mikomi sources merge FROM INTO</source>
+        <translation>使い方：mikomi sources merge FROM INTO</translation>
+    </message>
+    <message>
+        <source>Merged &quot;%1&quot; into &quot;%2&quot;: %3 leads, %4 touchpoints, %5 spend rows, %6 campaigns moved.</source>
+        <translation>「%1」を「%2」に統合しました。移動したデータ：リード %3 件、タッチポイント %4 件、費用 %5 行、キャンペーン %6 件。</translation>
+    </message>
+    <message>
+        <source>Usage: mikomi person export EMAIL|--id N [--output FILE]
+       mikomi person erase EMAIL|--id N --yes [--delete-backups]</source>
+        <translation>使い方：mikomi person export EMAIL|--id N [--output FILE]
+        mikomi person erase EMAIL|--id N --yes [--delete-backups]</translation>
+    </message>
+    <message>
+        <source>--id needs a lead number.</source>
+        <translation>--id にはリードの番号を指定してください。</translation>
+    </message>
+    <message>
+        <source>There is no lead with id %1.</source>
+        <translation>ID %1 のリードはありません。</translation>
+    </message>
+    <message>
+        <source>lead #%1</source>
+        <translation>リード #%1</translation>
+    </message>
+    <message>
+        <source>No lead has the email address &quot;%1&quot;.</source>
+        <translation>メールアドレス「%1」のリードはありません。</translation>
+    </message>
+    <message>
+        <source>The lead&apos;s number instead of an email address.</source>
+        <translation>メールアドレスの代わりにリードの番号で指定します。</translation>
+    </message>
+    <message>
+        <source>Write to FILE instead of the standard output (.vcf: vCard, else JSON).</source>
+        <translation>標準出力ではなく FILE に書き出します（.vcf なら vCard、それ以外は JSON）。</translation>
+    </message>
+    <message>
+        <source>Really erase (it cannot be undone).</source>
+        <translation>実際に消去します（元に戻せません）。</translation>
+    </message>
+    <message>
+        <source>Also delete the backup copies of the database Mikomi made.</source>
+        <translation>Mikomi が作成したデータベースのバックアップコピーも削除します。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote everything held about %1 (%n lead(s)) to %2.</source>
+        <translation>
+            <numerusform>%1 について保持しているすべてのデータ（リード %n 件）を %2 に書き出しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This would erase, for good, everything held about %1:</source>
+        <translation>%1 について保持している次のデータをすべて完全に消去します：</translation>
+    </message>
+    <message>
+        <source>Backup copies of the database that may still hold this person:</source>
+        <translation>この人のデータが残っている可能性のあるデータベースのバックアップコピー：</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. It cannot be undone: run again with --yes to erase.</source>
+        <translation>何も変更していません。消去は元に戻せません。消去するには --yes を付けて再実行してください。</translation>
+    </message>
+    <message>
+        <source>Erased everything held about %1:</source>
+        <translation>%1 について保持していたデータをすべて消去しました：</translation>
+    </message>
+    <message>
+        <source>The file could not be compacted, so old copies of deleted rows may remain in its free space: %1</source>
+        <translation>ファイルを最適化（VACUUM）できなかったため、削除した行の古いコピーが空き領域に残っている可能性があります：%1</translation>
+    </message>
+    <message>
+        <source>Another program is reading the database, so its write-ahead log (%1-wal) could not be emptied yet; close it and run any mikomi command on the file.</source>
+        <translation>別のプログラムがデータベースを読み込み中のため、ログ（%1-wal）をまだ空にできません。そのプログラムを閉じてから、このファイルに対して mikomi のコマンドを実行してください。</translation>
+    </message>
+    <message>
+        <source>Deleted backup copy %1</source>
+        <translation>バックアップコピー %1 を削除しました</translation>
+    </message>
+    <message>
+        <source>Could not delete backup copy %1</source>
+        <translation>バックアップコピー %1 を削除できませんでした</translation>
+    </message>
+    <message>
+        <source>These backup copies of the database still hold this person; delete them (or run the erase with --delete-backups):</source>
+        <translation>次のデータベースのバックアップコピーにはこの人のデータがまだ残っています。削除してください（または --delete-backups を付けて消去を実行してください）：</translation>
+    </message>
+    <message>
+        <source>How numeric dates with the year last are read: ymd, mdy or dmy (default: detected from the file when a value decides it).</source>
+        <translation>年が最後に来る数字の日付の読み方：ymd、mdy、dmy（既定：判断できる値があればファイルから検出）。</translation>
+    </message>
+    <message>
+        <source>Usage: mikomi import FILE [--kind leads|spend|touchpoints|vcard] [--encoding auto|utf-8|cp932] [--on-match merge|skip|update] [--dry-run] [--source NAME] [--report FILE] [--map &quot;HEADER=FIELD&quot;] [--date-order ymd|mdy|dmy]</source>
+        <translation>使い方：mikomi import ファイル [--kind leads|spend|touchpoints|vcard] [--encoding auto|utf-8|cp932] [--on-match merge|skip|update] [--dry-run] [--source 名前] [--report ファイル] [--map &quot;見出し=項目&quot;] [--date-order ymd|mdy|dmy]</translation>
+    </message>
+    <message>
+        <source>--map takes &quot;HEADER=FIELD&quot;, not &quot;%1&quot;.</source>
+        <translation>--map には &quot;見出し=項目&quot; を指定してください（「%1」ではありません）。</translation>
+    </message>
+    <message>
+        <source>--date-order must be ymd, mdy or dmy, not &quot;%1&quot;.</source>
+        <translation>--date-order には ymd、mdy、dmy のいずれかを指定してください（「%1」ではありません）。</translation>
+    </message>
+    <message>
+        <source>%1 (suggested)</source>
+        <translation>%1（提案）</translation>
+    </message>
+    <message>
+        <source>Map or override one column: &quot;HEADER=FIELD&quot; (a field key such as title or family_name, notes to keep it in the notes, custom:NAME to keep it in the custom field NAME, or ignore). Repeatable.</source>
+        <translation>列の割り当てを指定・変更します：&quot;見出し=項目&quot;（title や family_name などの項目キー、メモに残す場合は notes、カスタム項目 NAME に残す場合は custom:NAME、取り込まない場合は ignore）。複数回指定できます。</translation>
+    </message>
+    <message>
+        <source>Usage: mikomi [--db PATH] [--lang ja|en] [COMMAND]
+Without a command, opens the window. Commands:
+  demo [--leads N] [--seed S]        fill the database with sample data
+  import FILE …                      import leads, spend, touchpoints or vCards
+  export FILE …                      export leads as CSV or vCard (2.1, 3.0, 4.0)
+  sources [list|set|alias|merge] …   manage lead sources
+  report sources …                   compare sources
+  budget --total AMOUNT …            70-20-10 budget
+  plan (--revenue-target A | --growth F) …   leads needed for a revenue goal
+  person export EMAIL|--id N [--output FILE]   everything held about one person
+  person erase EMAIL|--id N --yes       erase one person completely</source>
+        <translation>使い方：mikomi [--db PATH] [--lang ja|en] [COMMAND]
+コマンドを指定しないとウィンドウを開きます。コマンド：
+  demo [--leads N] [--seed S]        データベースにサンプルデータを入れる
+  import FILE …                      リード、費用、タッチポイント、vCard をインポート
+  export FILE …                      リードを CSV または vCard (2.1, 3.0, 4.0) でエクスポート
+  sources [list|set|alias|merge] …   リードソースを管理
+  report sources …                   リードソースを比較
+  budget --total AMOUNT …            70-20-10 の予算配分
+  plan (--revenue-target A | --growth F) …   売上目標に必要なリード数を逆算
+  person export EMAIL|--id N [--output FILE]   一人について保持しているすべてのデータ
+  person erase EMAIL|--id N --yes       一人のデータを完全に消去</translation>
+    </message>
+    <message>
+        <source>Text encoding of a CSV: utf-8, utf-8-bom (the default, Excel opens it) or cp932 (Shift_JIS).</source>
+        <translation>CSV の文字コード：utf-8、utf-8-bom（既定。Excel で開けます）または cp932（Shift_JIS）。</translation>
+    </message>
+    <message>
+        <source>vCard version: 3.0 (the default; UTF-8, most address books and phones), 4.0 (UTF-8) or 2.1 (Shift_JIS with SOUND;X-IRMC-N readings, for older Japanese phones).</source>
+        <translation>vCard のバージョン：3.0（既定。UTF-8、ほとんどのアドレス帳とスマートフォン）、4.0（UTF-8）または 2.1（Shift_JIS、よみがなは SOUND;X-IRMC-N。従来型の日本の携帯電話向け）。</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>このヘルプを表示する。</translation>
+    </message>
+    <message>
+        <source>Usage: mikomi export FILE [--format csv|vcard] [--encoding utf-8|utf-8-bom|cp932] [--vcard-version 2.1|3.0|4.0] [--include-opted-out]</source>
+        <translation>使い方：mikomi export FILE [--format csv|vcard] [--encoding utf-8|utf-8-bom|cp932] [--vcard-version 2.1|3.0|4.0] [--include-opted-out]</translation>
+    </message>
+    <message>
+        <source>A CP932 CSV or a vCard 2.1 writes a character Shift_JIS lacks (é, 𠮷, emoji) as 〓, names each such value on stderr, writes the complete export in UTF-8 beside the file (FILE.utf8.csv, FILE.utf8.vcf) and exits with 1.</source>
+        <translation>CP932 の CSV と vCard 2.1 では、Shift_JIS にない文字（é、𠮷、絵文字）を 〓 で書き出し、その値を一つずつ標準エラー出力に示し、欠けのない UTF-8 版をファイルの隣（FILE.utf8.csv、FILE.utf8.vcf）に書き出して、終了コード 1 で終わります。</translation>
+    </message>
+    <message>
+        <source>--vcard-version must be 2.1, 3.0 or 4.0, not &quot;%1&quot;.</source>
+        <translation>--vcard-version に「%1」は指定できません。2.1、3.0 または 4.0 を指定してください。</translation>
+    </message>
+    <message>
+        <source>--vcard-version is for --format vcard.</source>
+        <translation>--vcard-version は --format vcard のときだけ指定できます。</translation>
+    </message>
+    <message>
+        <source>--encoding is for --format csv: a vCard 3.0 or 4.0 is UTF-8, a vCard 2.1 Shift_JIS.</source>
+        <translation>--encoding は --format csv のときだけ指定できます。vCard 3.0 と 4.0 は UTF-8、vCard 2.1 は Shift_JIS で書き出します。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 was written with 〓 in place of %n character(s) that Shift_JIS (CP932) cannot hold; the complete export, in UTF-8, is %2.</source>
+        <translation>
+            <numerusform>%1 は、Shift_JIS (CP932) で表せない %n 文字を 〓 に置き換えて書き出しました。欠けのない UTF-8 版は %2 です。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>--total must be an amount of money of zero or more (at most %n decimal place(s)), not &quot;%1&quot;.</source>
+        <translation>
+            <numerusform>--total に「%1」は指定できません。0 以上の金額（小数点以下 %n 桁まで）を指定してください。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>--revenue-target must be an amount of money above zero (at most %n decimal place(s)), not &quot;%1&quot;.</source>
+        <translation>
+            <numerusform>--revenue-target に「%1」は指定できません。0 より大きい金額（小数点以下 %n 桁まで）を指定してください。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::commands::LeadCommands</name>
+    <message>
+        <source>Edit lead %1</source>
+        <translation>リード %1 を編集</translation>
+    </message>
+    <message>
+        <source>Add lead %1</source>
+        <translation>リード %1 を追加</translation>
     </message>
     <message>
         <source>Log activity: %1</source>
-        <translation>活動の記録: %1</translation>
+        <translation>活動の記録：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n lead(s)</source>
+        <translation>
+            <numerusform>リード %n 件を削除</numerusform>
+        </translation>
     </message>
     <message>
-        <source>→ SQL</source>
-        <comment>badge on a pipeline card: ready for SQL</comment>
-        <translation>SQL 候補</translation>
+        <source>The lead no longer exists; it may have been deleted.</source>
+        <translation>このリードは存在しません。削除された可能性があります。</translation>
     </message>
     <message>
-        <source>→ MQL</source>
-        <comment>badge on a pipeline card: ready for MQL</comment>
-        <translation>MQL 候補</translation>
+        <source>Merge duplicate leads</source>
+        <translation>重複リードを統合</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::commands::PipelineCommands</name>
+    <message>
+        <source>Complete follow-up (%1)</source>
+        <translation>フォローアップの完了（%1）</translation>
+    </message>
+    <message>
+        <source>Reschedule follow-up to %1</source>
+        <translation>フォローアップを %1 に変更</translation>
     </message>
     <message numerus="yes">
         <source>Reassign %n lead(s) to %1</source>
@@ -1461,19 +1751,22 @@ customer</source>
         </translation>
     </message>
     <message>
-        <source>Reassign</source>
-        <translation>担当者の変更</translation>
-    </message>
-    <message numerus="yes">
-        <source>New owner of %n lead(s):</source>
-        <translation>
-            <numerusform>%n 件のリードの新しい担当者：</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Automatic</source>
         <comment>temperature derived from score and recency</comment>
         <translation>自動</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::commands::SourceCommands</name>
+    <message>
+        <source>Merge source &quot;%1&quot; into &quot;%2&quot;</source>
+        <translation>リードソース「%1」を「%2」に統合</translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the source of %n lead(s) to &quot;%1&quot;</source>
+        <translation>
+            <numerusform>リード %n 件のリードソースを「%1」に設定</numerusform>
+        </translation>
     </message>
     <message>
         <source>Set the category of &quot;%1&quot; to %2</source>
@@ -1483,13 +1776,567 @@ customer</source>
         <source>Set the tier of &quot;%1&quot; to %2</source>
         <translation>「%1」の配分区分を%2に変更</translation>
     </message>
+</context>
+<context>
+    <name>mikomi::commands::SpendCommands</name>
     <message>
-        <source>Complete follow-up (%1)</source>
-        <translation>フォローアップの完了（%1）</translation>
+        <source>Add campaign &quot;%1&quot;</source>
+        <translation>キャンペーン「%1」の追加</translation>
+    </message>
+    <message>
+        <source>Edit campaign &quot;%1&quot;</source>
+        <translation>キャンペーン「%1」の編集</translation>
+    </message>
+    <message>
+        <source>Delete campaign &quot;%1&quot;</source>
+        <translation>キャンペーン「%1」の削除</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::commands::StageCommand</name>
+    <message>
+        <source>Move lead to %1</source>
+        <translation>リードを %1 に移動</translation>
+    </message>
+    <message>
+        <source>Mark lead as lost</source>
+        <translation>リードを失注にする</translation>
+    </message>
+    <message>
+        <source>Recycle lead to nurturing</source>
+        <translation>リードをリサイクル（育成に戻す）</translation>
+    </message>
+    <message>
+        <source>Mark lead as won</source>
+        <translation>リードを受注にする</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::io::Csv</name>
+    <message>
+        <source>The quoted field that starts on line %1 is never closed: a closing quote (&quot;) is missing.</source>
+        <translation>%1 行目から始まる引用符付きのフィールドが閉じられていません。閉じる引用符 (&quot;) がありません。</translation>
+    </message>
+    <message>
+        <source>Cannot open the file %1: %2</source>
+        <translation>ファイル %1 を開けません：%2</translation>
+    </message>
+    <message>
+        <source>The file is not open for reading.</source>
+        <translation>ファイルが読み込み用に開かれていません。</translation>
+    </message>
+    <message>
+        <source>Row %1 cannot be written: %2</source>
+        <translation>%1 行目を書き込めません：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write the file: %1</source>
+        <translation>ファイルを書き込めません：%1</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::io::Encoding</name>
+    <message>
+        <source>The text encoding %1 is not available on this system.</source>
+        <translation>文字コード %1 はこのシステムでは使用できません。</translation>
+    </message>
+    <message>
+        <source>Line %1 contains bytes that are not valid %2 text.</source>
+        <translation>%1 行目に %2 として正しくないバイトが含まれています。</translation>
+    </message>
+    <message>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM</source>
+        <translation>UTF-8（BOM 付き）</translation>
+    </message>
+    <message>
+        <source>UTF-16 (little endian)</source>
+        <translation>UTF-16（リトルエンディアン）</translation>
+    </message>
+    <message>
+        <source>UTF-16 (big endian)</source>
+        <translation>UTF-16（ビッグエンディアン）</translation>
+    </message>
+    <message>
+        <source>Shift_JIS (CP932)</source>
+        <translation>Shift_JIS (CP932)</translation>
+    </message>
+    <message>
+        <source>The file is neither UTF-8 nor Shift_JIS (CP932) text: line %1 contains bytes that are not valid in either.</source>
+        <translation>このファイルは UTF-8 でも Shift_JIS (CP932) でもありません。%1 行目に、どちらの文字コードとしても正しくないバイトが含まれています。</translation>
+    </message>
+    <message>
+        <source>The text contains a broken character (an unpaired surrogate).</source>
+        <translation>テキストに壊れた文字（対になっていないサロゲート）が含まれています。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (U+%2) on line %3</source>
+        <translation>%3 行目の「%1」(U+%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) cannot be written in Shift_JIS (CP932): %1. Export as UTF-8 instead.</source>
+        <translation>
+            <numerusform>%n 文字を Shift_JIS (CP932) で書き出せません：%1。UTF-8 でエクスポートしてください。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::io::HeaderMap</name>
+    <message>
+        <source>Company</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Company reading</source>
+        <translation>会社名（フリガナ）</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>役職</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>Family name reading</source>
+        <translation>姓（フリガナ）</translation>
+    </message>
+    <message>
+        <source>Given name reading</source>
+        <translation>名（フリガナ）</translation>
+    </message>
+    <message>
+        <source>Full name reading</source>
+        <translation>氏名（フリガナ）</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>携帯電話</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>郵便番号</translation>
+    </message>
+    <message>
+        <source>Prefecture / state</source>
+        <translation>都道府県</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>市区町村</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>町域・番地</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>建物名</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>ウェブサイト</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>リードソース</translation>
+    </message>
+    <message>
+        <source>Source category</source>
+        <translation>リードソース種別</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>ステージ</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成日</translation>
+    </message>
+    <message>
+        <source>Won date</source>
+        <translation>受注日</translation>
+    </message>
+    <message>
+        <source>Lost date</source>
+        <translation>失注日</translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation>失注理由</translation>
+    </message>
+    <message>
+        <source>Deal value</source>
+        <translation>商談金額</translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation>生涯価値</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Opt-out</source>
+        <translation>配信停止</translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation>同意日</translation>
+    </message>
+    <message>
+        <source>Consent basis</source>
+        <translation>同意の根拠</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>年月</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>メディア</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>キャンペーン</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>コンテンツ</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Further email address</source>
+        <translation>その他のメールアドレス</translation>
+    </message>
+    <message>
+        <source>Further phone number</source>
+        <translation>その他の電話番号</translation>
+    </message>
+    <message>
+        <source>Further mobile number</source>
+        <translation>その他の携帯電話番号</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation>FAX</translation>
+    </message>
+    <message>
+        <source>Keep in notes</source>
+        <translation>メモに残す</translation>
+    </message>
+    <message>
+        <source>Middle name</source>
+        <translation>ミドルネーム</translation>
+    </message>
+    <message>
+        <source>Honorific</source>
+        <translation>敬称</translation>
+    </message>
+    <message>
+        <source>Whole address</source>
+        <translation>住所（全体）</translation>
+    </message>
+    <message>
+        <source>Label of another column</source>
+        <translation>他の列のラベル</translation>
+    </message>
+    <message>
+        <source>Repeats other columns</source>
+        <translation>他の列と重複</translation>
+    </message>
+    <message>
+        <source>Custom field</source>
+        <translation>カスタム項目</translation>
+    </message>
+    <message>
+        <source>The file has no column &quot;%1&quot;.</source>
+        <translation>ファイルに列「%1」がありません。</translation>
+    </message>
+    <message>
+        <source>A custom field needs a name: &quot;custom:NAME&quot;.</source>
+        <translation>カスタム項目には名前が必要です：&quot;custom:名前&quot;。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a field to map a column to; use one of: %2.</source>
+        <translation>「%1」は列を割り当てられる項目ではありません。次のいずれかを指定してください：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::io::LeadRow</name>
+    <message>
+        <source>&quot;%1&quot; is not a valid date; use YYYY-MM-DD, YYYY/MM/DD or YYYY-MM-DD HH:MM.</source>
+        <translation>「%1」は正しい日付ではありません。YYYY-MM-DD、YYYY/MM/DD、YYYY-MM-DD HH:MM のいずれかの形式で入力してください。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; could be month/day/year or day/month/year and the file does not say which; give --date-order mdy or --date-order dmy.</source>
+        <translation>「%1」は月/日/年とも日/月/年とも読め、ファイルからはどちらか判断できません。--date-order mdy または --date-order dmy を指定してください。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid date in the order %2 of this file.</source>
+        <translation>「%1」はこのファイルの日付順（%2）では正しい日付ではありません。</translation>
+    </message>
+    <message>
+        <source>The currency of amounts is unknown.</source>
+        <translation>金額の通貨がわかりません。</translation>
+    </message>
+    <message>
+        <source>A value is required in this column.</source>
+        <translation>この列には値が必要です。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid email address.</source>
+        <translation>「%1」は正しいメールアドレスではありません。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a known source category; use inbound, outbound, paid, partnership, event or unknown.</source>
+        <translation>「%1」はリードソース種別として認識できません。inbound、outbound、paid、partnership、event、unknown のいずれかを指定してください。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a known stage; use inquiry, mql, sql, sal, sgl, opportunity, customer or lost (or a lifecycle stage or lead status of HubSpot, Salesforce or Zoho).</source>
         <translation>「%1」はステージとして認識できません。inquiry、mql、sql、sal、sgl、opportunity、customer、lost（または 問い合わせ・商談・受注・失注 などの日本語、HubSpot・Salesforce・Zoho のライフサイクルステージやリードステータス）のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid opt-out value; use yes or no, 1 or 0, true or false, はい or いいえ.</source>
+        <translation>「%1」は配信停止の値として正しくありません。yes/no、1/0、true/false、はい/いいえ のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a known consent basis; use consent, contract, legitimate_interest or other.</source>
+        <translation>「%1」は同意の根拠として使えません。consent、contract、legitimate_interest、other のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>The row is empty or has no identifying field: it needs a company, a family name, an email address or a phone number.</source>
+        <translation>行が空か、リードを識別できる項目がありません。会社名、姓、メールアドレス、電話番号のいずれかが必要です。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid month; use YYYY-MM or YYYY/MM.</source>
+        <translation>「%1」は正しい年月ではありません。YYYY-MM または YYYY/MM の形式で入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::io::VCard</name>
+    <message>
+        <source>This line is not a vCard property and was skipped.</source>
+        <translation>この行は vCard のプロパティではないため、スキップしました。</translation>
+    </message>
+    <message>
+        <source>The text of this line is not valid UTF-8, Shift_JIS or its CHARSET; save the file as UTF-8 and import it again.</source>
+        <translation>この行の文字は UTF-8、Shift_JIS、指定された CHARSET のいずれとしても正しくありません。ファイルを UTF-8 で保存してから、もう一度インポートしてください。</translation>
+    </message>
+    <message>
+        <source>A card nested inside another card was skipped.</source>
+        <translation>別のカードの中に入れ子になっているカードをスキップしました。</translation>
+    </message>
+    <message>
+        <source>END:VCARD without BEGIN:VCARD.</source>
+        <translation>BEGIN:VCARD のない END:VCARD があります。</translation>
+    </message>
+    <message>
+        <source>This line is outside any card and was skipped.</source>
+        <translation>この行はどのカードにも含まれていないため、スキップしました。</translation>
+    </message>
+    <message>
+        <source>The card that starts on this line has no END:VCARD.</source>
+        <translation>この行から始まるカードに END:VCARD がありません。</translation>
+    </message>
+    <message>
+        <source>Cannot open the file %1: %2</source>
+        <translation>ファイル %1 を開けません：%2</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::scoring::Scoring</name>
+    <message>
+        <source>Title</source>
+        <translation>役職</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Prefecture</source>
+        <translation>都道府県</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>市区町村</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>リードソース</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>を含む</translation>
+    </message>
+    <message>
+        <source>equals</source>
+        <translation>と等しい</translation>
+    </message>
+    <message>
+        <source>is one of</source>
+        <translation>のいずれか</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::services::Exporter</name>
+    <message>
+        <source>The label &quot;%1&quot; has no value in column &quot;%2&quot;.</source>
+        <translation>ラベル「%1」に対応する値が列「%2」にありません。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid email address.</source>
+        <translation>「%1」は正しいメールアドレスではありません。</translation>
+    </message>
+    <message>
+        <source>Cannot write &quot;%1&quot;: %2</source>
+        <translation>「%1」に書き込めません：%2</translation>
+    </message>
+    <message>
+        <source>Header of column &quot;%1&quot;: %2 is not in Shift_JIS (CP932) and was written as 〓.</source>
+        <translation>列「%1」の見出し：%2 は Shift_JIS (CP932) にないため、〓 で書き出しました。</translation>
+    </message>
+    <message>
+        <source>Lead &quot;%1&quot; (#%2), column &quot;%3&quot;: %4 is not in Shift_JIS (CP932) and was written as 〓.</source>
+        <translation>リード「%1」(#%2)、列「%3」：%4 は Shift_JIS (CP932) にないため、〓 で書き出しました。</translation>
+    </message>
+    <message>
+        <source>Lead &quot;%1&quot; (#%2), field &quot;%3&quot;: %4 is not in Shift_JIS (CP932) and was written as 〓.</source>
+        <translation>リード「%1」(#%2)、項目「%3」：%4 は Shift_JIS (CP932) にないため、〓 で書き出しました。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::services::Importer</name>
+    <message>
+        <source>&quot;%1&quot; is not a valid email address.</source>
+        <translation>「%1」は正しいメールアドレスではありません。</translation>
+    </message>
+    <message>
+        <source>No lead has the email address &quot;%1&quot;; import the lead first.</source>
+        <translation>メールアドレスが「%1」のリードがありません。先にそのリードをインポートしてください。</translation>
+    </message>
+    <message>
+        <source>Cannot open &quot;%1&quot;: %2</source>
+        <translation>「%1」を開けません：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is empty: there is no header row.</source>
+        <translation>「%1」は空です。見出し行がありません。</translation>
+    </message>
+    <message>
+        <source>Card %1 has no name, company, email address or phone number.</source>
+        <translation>%1 件目のカードには、氏名、会社名、メールアドレス、電話番号のいずれもありません。</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>リード</translation>
+    </message>
+    <message>
+        <source>Spend per source and month</source>
+        <translation>リードソース別・月別の費用</translation>
+    </message>
+    <message>
+        <source>Touchpoints</source>
+        <translation>タッチポイント</translation>
+    </message>
+    <message>
+        <source>Business cards (vCard)</source>
+        <translation>名刺 (vCard)</translation>
+    </message>
+    <message>
+        <source>Cannot write &quot;%1&quot;: %2</source>
+        <translation>「%1」に書き込めません：%2</translation>
+    </message>
+    <message>
+        <source>Line %1, column &quot;%2&quot;: %3</source>
+        <translation>%1 行目、列「%2」：%3</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>%1 行目：%2</translation>
+    </message>
+    <message>
+        <source>Changed in existing leads, field by field:</source>
+        <translation>既存リードの変更（項目ごと）：</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message numerus="yes">
+        <source>  %1: %Ln lead(s), e.g. line %2: &quot;%3&quot; → &quot;%4&quot;</source>
+        <translation>
+            <numerusform>  %1: %Ln 件（例：%2 行目「%3」→「%4」）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--map &quot;%1=%2&quot;: %3</source>
+        <translation>--map &quot;%1=%2&quot;: %3</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was changed.</source>
+        <translation>テスト実行：何も変更していません。</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>キャンセルしました。何も変更していません。</translation>
     </message>
     <message>
         <source>Rows read: %L1</source>
@@ -1543,82 +2390,147 @@ customer</source>
         <source>Warnings: %L1</source>
         <translation>警告：%L1</translation>
     </message>
+    <message>
+        <source>Columns not imported, all empty in this file: %1</source>
+        <translation>取り込まなかった列（このファイルではすべて空）：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Column &quot;%1&quot; was not imported (%n value(s) left out); map it with --map &quot;%1=FIELD&quot; or keep it in the notes with --map &quot;%1=notes&quot;.</source>
+        <translation>
+            <numerusform>列「%1」は取り込みませんでした（%n 件の値を除外）。--map &quot;%1=項目&quot; で割り当てるか、--map &quot;%1=notes&quot; でメモに残せます。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Column &quot;%1&quot; was kept in the notes (%n value(s)).</source>
+        <translation>
+            <numerusform>列「%1」はメモに残しました（%n 件）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Column &quot;%1&quot; was kept in the custom field &quot;%2&quot; (%n value(s)).</source>
+        <translation>
+            <numerusform>列「%1」はカスタム項目「%2」に残しました（%n 件）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The report footer from line %1 (&quot;%2&quot;, %n line(s)) is not data and was left out.</source>
+        <translation>
+            <numerusform>%1 行目からのレポートのフッター（「%2」、%n 行）はデータではないため除外しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dates were read as %1: &quot;%2&quot; on line %3 can only be read so.</source>
+        <translation>日付を %1 の順で読みました：%3 行目の「%2」はその順でしか読めないためです。</translation>
+    </message>
+    <message>
+        <source>Owners given as email addresses that no user has were kept as written (set a user&apos;s email address under Settings to assign them): %1</source>
+        <translation>どのユーザーのものでもないメールアドレスで指定された担当者は、そのまま残しました（設定でユーザーのメールアドレスを登録すると、そのユーザーが担当者になります）：%1</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::services::PersonExport</name>
+    <message>
+        <source>Cannot write &quot;%1&quot;: %2</source>
+        <translation>「%1」に書き込めません：%2</translation>
+    </message>
+    <message>
+        <source>Leads: %1</source>
+        <translation>リード：%1</translation>
+    </message>
+    <message>
+        <source>Stage history entries: %1</source>
+        <translation>ステージ履歴：%1</translation>
+    </message>
+    <message>
+        <source>Touchpoints: %1</source>
+        <translation>タッチポイント：%1</translation>
+    </message>
+    <message>
+        <source>Activities: %1</source>
+        <translation>活動：%1</translation>
+    </message>
+    <message>
+        <source>Follow-up tasks: %1</source>
+        <translation>フォローアップタスク：%1</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::sources::SourceDictionary</name>
+    <message>
+        <source>Same name after normalisation</source>
+        <translation>表記を正規化すると同じ名前</translation>
+    </message>
+    <message>
+        <source>Same name without the ad suffix</source>
+        <translation>広告を表す語を除くと同じ名前</translation>
+    </message>
+    <message>
+        <source>Nearly the same spelling</source>
+        <translation>つづりがほぼ同じ</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::startup::Startup</name>
+    <message>
+        <source>Mikomi needs a display to open its window, and none was found (DISPLAY and WAYLAND_DISPLAY are empty).
+Run it under a virtual display:  xvfb-run -a mikomi
+or without a visible window:  QT_QPA_PLATFORM=offscreen mikomi
+Commands such as &apos;mikomi report sources&apos; need no display.</source>
+        <translation>Mikomi のウィンドウを開くにはディスプレイが必要ですが、見つかりませんでした（DISPLAY と WAYLAND_DISPLAY が空です）。
+仮想ディスプレイで実行する場合：xvfb-run -a mikomi
+ウィンドウを表示せずに実行する場合：QT_QPA_PLATFORM=offscreen mikomi
+&apos;mikomi report sources&apos; などのコマンドはディスプレイなしで使えます。</translation>
+    </message>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>データベースを開けません</translation>
+    </message>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation>%1 には値が必要です。</translation>
+    </message>
+    <message>
+        <source>Unknown language &quot;%1&quot;: use ja or en.</source>
+        <translation>言語「%1」は使用できません。ja または en を指定してください。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::Assignment</name>
+    <message>
+        <source>Each assignment rule needs an owner.</source>
+        <translation>割り当てルールごとに担当者を指定してください。</translation>
+    </message>
+    <message>
+        <source>The owners could not be restored.</source>
+        <translation>担当者を元に戻せませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::BulkWriter</name>
+    <message>
+        <source>Database error: %1</source>
+        <translation>データベースエラー：%1</translation>
+    </message>
     <message numerus="yes">
         <source>Database error: %n written row(s) break the schema&apos;s checks.</source>
         <translation>
-            <numerusform>データベースエラー: 書き込んだ %n 行がスキーマの制約に違反しています。</numerusform>
+            <numerusform>データベースエラー：書き込んだ %n 行がスキーマの制約に違反しています。</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>mikomi::storage::CountryStore</name>
     <message>
-        <source>Exporting…</source>
-        <translation>書き出し中…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exporting… %Ln lead(s) read.</source>
-        <translation>
-            <numerusform>書き出し中… %Ln 件のリードを読み込みました。</numerusform>
-        </translation>
+        <source>The database %1 names an unknown country &quot;%2&quot;.</source>
+        <translation>データベース %1 の国「%2」は不明です。</translation>
     </message>
     <message>
-        <source>The export stopped unexpectedly.</source>
-        <translation>書き出しが途中で止まりました。</translation>
+        <source>&quot;%1&quot; is not a known country code.</source>
+        <translation>「%1」は既知の国コードではありません。</translation>
     </message>
-    <message>
-        <source>yen (JPY)</source>
-        <translation>円（JPY）</translation>
-    </message>
-    <message>
-        <source>US dollars (USD)</source>
-        <translation>米ドル（USD）</translation>
-    </message>
-    <message>
-        <source>Enter an amount.</source>
-        <translation>金額を入力してください。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid amount; use digits, with commas between thousands if you like, such as 1,500,000.</source>
-        <translation>「%1」は金額として読めません。数字で入力してください（1,500,000 のように 3 桁ごとのカンマも使えます）。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is negative; an amount cannot be below zero.</source>
-        <translation>「%1」はマイナスです。金額は 0 以上で入力してください。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is in another currency (%2); amounts in this database are in %3.</source>
-        <translation>「%1」は別の通貨（%2）の金額です。このデータベースの金額は%3です。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is ambiguous: yen amounts have no decimals. For thousands, write commas, such as 1,000.</source>
-        <translation>「%1」はどちらの意味か判断できません。円の金額に小数はありません。千の位の区切りには 1,000 のようにカンマを使ってください。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; has decimals, but yen amounts have none.</source>
-        <translation>「%1」には小数がありますが、円の金額に小数はありません。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; has more than two decimals; dollar amounts are in whole cents.</source>
-        <translation>「%1」は小数点以下が 3 桁以上あります。ドルの金額はセント単位（小数点以下 2 桁）までです。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is too large an amount.</source>
-        <translation>「%1」は金額が大きすぎます。</translation>
-    </message>
-    <message>
-        <source>The value contains a control character (%1) at position %2; remove it.</source>
-        <translation>値の %2 文字目に制御文字（%1）が含まれています。取り除いてください。</translation>
-    </message>
-    <message>
-        <source>The currency of amounts is unknown.</source>
-        <translation>金額の通貨がわかりません。</translation>
-    </message>
-    <message>
-        <source>The text of this line is not valid UTF-8, Shift_JIS or its CHARSET; save the file as UTF-8 and import it again.</source>
-        <translation>この行の文字は UTF-8、Shift_JIS、指定された CHARSET のいずれとしても正しくありません。ファイルを UTF-8 で保存してから、もう一度インポートしてください。</translation>
-    </message>
+</context>
+<context>
+    <name>mikomi::storage::CurrencyStore</name>
     <message>
         <source>The database %1 names an unknown currency &quot;%2&quot;; this version knows JPY and USD.</source>
         <translation>データベース %1 の通貨「%2」は不明です。このバージョンで扱える通貨は JPY と USD です。</translation>
@@ -1631,43 +2543,9 @@ customer</source>
         <source>The currency of %1 cannot be changed to %2: the database already holds amounts in %3, and they would be read in the other unit (¥1,000 would become $10.00). Use a new database for amounts in %2.</source>
         <translation>%1 の通貨を %2 に変更できません。このデータベースにはすでに %3 の金額が保存されており、変更すると別の単位で読まれてしまいます（¥1,000 が $10.00 になります）。%2 の金額には新しいデータベースをお使いください。</translation>
     </message>
-    <message>
-        <source>%1: %2</source>
-        <comment>field label: problem</comment>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>Not recorded</source>
-        <translation>未記録</translation>
-    </message>
-    <message>
-        <source>Consent (opted in)</source>
-        <translation>本人の同意（オプトイン）</translation>
-    </message>
-    <message>
-        <source>Contract</source>
-        <translation>契約の履行</translation>
-    </message>
-    <message>
-        <source>Legitimate interest</source>
-        <translation>正当な利益</translation>
-    </message>
-    <message>
-        <source>Other (see notes)</source>
-        <translation>その他（メモ参照）</translation>
-    </message>
-    <message>
-        <source>Consent date</source>
-        <translation>同意日</translation>
-    </message>
-    <message>
-        <source>Consent basis</source>
-        <translation>同意の根拠</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a known consent basis; use consent, contract, legitimate_interest or other.</source>
-        <translation>「%1」は同意の根拠として使えません。consent、contract、legitimate_interest、other のいずれかを指定してください。</translation>
-    </message>
+</context>
+<context>
+    <name>mikomi::storage::Database</name>
     <message>
         <source>%1 is not a Mikomi database; it was not changed. Check the file name, or choose another file.</source>
         <translation>%1 は Mikomi のデータベースではありません。ファイルは変更されていません。ファイル名を確認するか、別のファイルを選んでください。</translation>
@@ -1679,6 +2557,26 @@ customer</source>
     <message>
         <source>Cannot write %1.</source>
         <translation>%1 に書き込めません。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a database file.</source>
+        <translation>%1 はフォルダーです。データベースファイルを指定してください。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>フォルダー %1 を作成できません。</translation>
+    </message>
+    <message>
+        <source>The SQLite driver for Qt is not installed (QSQLITE).</source>
+        <translation>Qt の SQLite ドライバー (QSQLITE) がインストールされていません。</translation>
+    </message>
+    <message>
+        <source>The database %1 was made by a newer version of Mikomi (schema version %2; this version knows up to %3). Please update Mikomi. The file was not changed.</source>
+        <translation>データベース %1 は新しいバージョンの Mikomi で作成されています（スキーマバージョン %2。このバージョンが対応しているのは %3 までです）。Mikomi を更新してください。ファイルは変更していません。</translation>
+    </message>
+    <message>
+        <source>The database %1 needs an upgrade but was opened read-only.</source>
+        <translation>データベース %1 はアップグレードが必要ですが、読み取り専用で開かれています。</translation>
     </message>
     <message>
         <source>Cannot make a backup copy of %1 before upgrading it (%2); the database was not changed.</source>
@@ -1697,16 +2595,141 @@ customer</source>
         <translation>手順 %1：%2</translation>
     </message>
     <message>
+        <source>The transaction was already finished.</source>
+        <translation>トランザクションはすでに終了しています。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::Duplicates</name>
+    <message>
+        <source>Same email</source>
+        <translation>メールアドレスが同じ</translation>
+    </message>
+    <message>
+        <source>Same phone number</source>
+        <translation>電話番号が同じ</translation>
+    </message>
+    <message>
+        <source>Same person at the same company</source>
+        <translation>同じ会社の同一人物</translation>
+    </message>
+    <message>
+        <source>Possibly the same person (company written differently)</source>
+        <translation>同一人物の可能性（会社名の表記が異なる）</translation>
+    </message>
+    <message>
+        <source>A lead cannot be merged into itself.</source>
+        <translation>リードを同じリード自身に統合することはできません。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::FactReader</name>
+    <message>
+        <source>The database could not be read: %1</source>
+        <translation>データベースを読み込めませんでした：%1</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::FollowUpRepository</name>
+    <message>
+        <source>A response time must be at least one hour.</source>
+        <translation>対応期限には 1 時間以上を指定してください。</translation>
+    </message>
+    <message>
+        <source>The lead no longer exists.</source>
+        <translation>このリードはすでに存在しません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>First contact (within %n hour(s))</source>
+        <translation>
+            <numerusform>初回コンタクト（%n 時間以内）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The follow-up is already done or was deleted.</source>
+        <translation>このフォローアップはすでに完了しているか、削除されています。</translation>
+    </message>
+    <message>
         <source>Enter when the follow-up is due.</source>
         <translation>フォローアップの期日を入力してください。</translation>
     </message>
+</context>
+<context>
+    <name>mikomi::storage::LeadCustomFields</name>
+    <message>
+        <source>The custom field value &quot;%1&quot; has no name.</source>
+        <translation>カスタム項目の値「%1」に名前がありません。</translation>
+    </message>
+    <message>
+        <source>The custom field &quot;%1&quot; is there twice.</source>
+        <translation>カスタム項目「%1」が2つあります。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::LeadSnapshot</name>
+    <message>
+        <source>The lead no longer exists; it may have been deleted.</source>
+        <translation>このリードは存在しません。削除された可能性があります。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::LiveFiles</name>
     <message>
         <source>%1 is the database Mikomi has open. Choose another file; the database was not changed.</source>
         <translation>%1 は Mikomi が開いているデータベースです。別のファイルを選んでください。データベースは変更されていません。</translation>
     </message>
+</context>
+<context>
+    <name>mikomi::storage::PipelineQuery</name>
+    <message>
+        <source>The lead no longer exists.</source>
+        <translation>このリードはすでに存在しません。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::Privacy</name>
     <message>
         <source>There is no lead with id %1.</source>
         <translation>ID %1 のリードはありません。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::Repositories</name>
+    <message>
+        <source>The user no longer exists; it may have been deleted.</source>
+        <translation>このユーザーは存在しません。削除された可能性があります。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid email address.</source>
+        <translation>「%1」は正しいメールアドレスではありません。</translation>
+    </message>
+    <message>
+        <source>%1 already has the email address &quot;%2&quot;.</source>
+        <translation>メールアドレス「%2」はすでに %1 に設定されています。</translation>
+    </message>
+    <message>
+        <source>The source no longer exists.</source>
+        <translation>このリードソースはすでに存在しません。</translation>
+    </message>
+    <message>
+        <source>An alias cannot be empty.</source>
+        <translation>別名を空にすることはできません。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is already the name of a source; merge the two sources instead.</source>
+        <translation>「%1」はすでにリードソース名として使われています。2 つのリードソースを統合してください。</translation>
+    </message>
+    <message>
+        <source>The lead no longer exists; it may have been deleted.</source>
+        <translation>このリードは存在しません。削除された可能性があります。</translation>
+    </message>
+    <message>
+        <source>This lead is already stored.</source>
+        <translation>このリードはすでに保存されています。</translation>
+    </message>
+    <message>
+        <source>The lead no longer exists.</source>
+        <translation>このリードはすでに存在しません。</translation>
     </message>
     <message>
         <source>Enter the date the deal was won.</source>
@@ -1714,7 +2737,110 @@ customer</source>
     </message>
     <message>
         <source>A deal value cannot be negative.</source>
-        <translation>受注金額にマイナスの値は指定できません。</translation>
+        <translation>商談金額にマイナスの値は指定できません。</translation>
+    </message>
+    <message>
+        <source>Spend needs a source.</source>
+        <translation>費用にはリードソースを指定してください。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::ScorePass</name>
+    <message>
+        <source>The database file is damaged or is not a Mikomi database (%1).</source>
+        <translation>データベースファイルが破損しているか、Mikomi のデータベースではありません（%1）。</translation>
+    </message>
+    <message>
+        <source>The disk is full: %1</source>
+        <translation>ディスクの空き容量が不足しています：%1</translation>
+    </message>
+    <message>
+        <source>Database error: %1</source>
+        <translation>データベースエラー：%1</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::ScoringStore</name>
+    <message>
+        <source>The lead no longer exists.</source>
+        <translation>このリードはすでに存在しません。</translation>
+    </message>
+    <message>
+        <source>The temperatures could not be restored.</source>
+        <translation>温度感を元に戻せませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::SourceAdmin</name>
+    <message>
+        <source>Choose two different sources to merge.</source>
+        <translation>統合する 2 つの異なるリードソースを選んでください。</translation>
+    </message>
+    <message>
+        <source>The source to merge no longer exists.</source>
+        <translation>統合元のリードソースはすでに存在しません。</translation>
+    </message>
+    <message>
+        <source>The source to keep no longer exists.</source>
+        <translation>統合先のリードソースはすでに存在しません。</translation>
+    </message>
+    <message>
+        <source>There is no source named &quot;%1&quot;.</source>
+        <translation>「%1」という名前のリードソースはありません。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; and &quot;%2&quot; are already the same source.</source>
+        <translation>「%1」と「%2」はすでに同じリードソースです。</translation>
+    </message>
+    <message>
+        <source>Cannot undo: the list of leads changed.</source>
+        <translation>リードの一覧が変更されたため、元に戻せません。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::SpendStore</name>
+    <message>
+        <source>Spend cannot be negative.</source>
+        <translation>費用はマイナスにできません。</translation>
+    </message>
+    <message>
+        <source>The campaign no longer exists; it may have been deleted.</source>
+        <translation>このキャンペーンはもうありません。削除された可能性があります。</translation>
+    </message>
+    <message>
+        <source>There is no source named &quot;%1&quot;.</source>
+        <translation>「%1」という名前のリードソースはありません。</translation>
+    </message>
+    <message>
+        <source>A campaign needs a name.</source>
+        <translation>キャンペーンには名前が必要です。</translation>
+    </message>
+    <message>
+        <source>The budget and the actual cost cannot be negative.</source>
+        <translation>予算と実費はマイナスにできません。</translation>
+    </message>
+    <message>
+        <source>The end date of a campaign cannot be before its start date.</source>
+        <translation>キャンペーンの終了日を開始日より前にはできません。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::Sql</name>
+    <message>
+        <source>The database is locked by another program. Close it and try again.</source>
+        <translation>データベースが別のプログラムによってロックされています。そのプログラムを閉じてから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The database file is damaged or is not a Mikomi database (%1).</source>
+        <translation>データベースファイルが破損しているか、Mikomi のデータベースではありません（%1）。</translation>
+    </message>
+    <message>
+        <source>The disk is full: %1</source>
+        <translation>ディスクの空き容量が不足しています：%1</translation>
+    </message>
+    <message>
+        <source>Database error: %1</source>
+        <translation>データベースエラー：%1</translation>
     </message>
     <message>
         <source>The database %1 is in use by another program (it is locked). Close that program or wait a moment, then try again.</source>
@@ -1744,173 +2870,9 @@ customer</source>
         <source>The folder of the database %1 is read-only. Mikomi needs to create working files beside the database (%2-wal, %2-shm): move the file to a folder you can write to, or make the folder writable.</source>
         <translation>データベース %1 のフォルダーは読み取り専用です。Mikomi はデータベースの横に作業用ファイル（%2-wal、%2-shm）を作成する必要があります。書き込みできるフォルダーにファイルを移動するか、フォルダーを書き込み可能にしてください。</translation>
     </message>
-    <message>
-        <source>Leads: %1</source>
-        <translation>リード：%1</translation>
-    </message>
-    <message>
-        <source>Stage history entries: %1</source>
-        <translation>ステージ履歴：%1</translation>
-    </message>
-    <message>
-        <source>Touchpoints: %1</source>
-        <translation>タッチポイント：%1</translation>
-    </message>
-    <message>
-        <source>Activities: %1</source>
-        <translation>活動：%1</translation>
-    </message>
-    <message>
-        <source>Follow-up tasks: %1</source>
-        <translation>フォローアップタスク：%1</translation>
-    </message>
-    <message>
-        <source>Reschedule follow-up to %1</source>
-        <translation>フォローアップを %1 に変更</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <comment>person (company)</comment>
-        <translation>%1（%2）</translation>
-    </message>
-    <message>
-        <source>Export this person&apos;s data</source>
-        <translation>この人のデータをエクスポート</translation>
-    </message>
-    <message>
-        <source>Everything, as JSON (*.json);;Contact card, as vCard (*.vcf)</source>
-        <translation>すべてのデータ（JSON） (*.json);;連絡先のみ（vCard） (*.vcf)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Saved everything held about this person (%n lead(s)) to %1.</source>
-        <translation>
-            <numerusform>この人について保持しているすべてのデータ（リード %n 件）を %1 に保存しました。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Erase person</source>
-        <translation>個人データの完全消去</translation>
-    </message>
-    <message>
-        <source>The person was erased.</source>
-        <translation>この人のデータを完全に消去しました。</translation>
-    </message>
-    <message>
-        <source>The file could not be compacted, so old copies of deleted rows may remain in its free space: %1</source>
-        <translation>ファイルを最適化（VACUUM）できなかったため、削除した行の古いコピーが空き領域に残っている可能性があります：%1</translation>
-    </message>
-    <message>
-        <source>Another program is reading the database, so its log could not be emptied yet; it is emptied when the last program closes the file.</source>
-        <translation>別のプログラムがデータベースを読み込み中のため、ログ（-wal）をまだ空にできません。最後のプログラムがファイルを閉じたときに空になります。</translation>
-    </message>
-    <message>
-        <source>These backup copies still hold the person; delete them yourself:</source>
-        <translation>次のバックアップコピーにはこの人のデータがまだ残っています。手動で削除してください：</translation>
-    </message>
-    <message>
-        <source>Mark lead as won</source>
-        <translation>リードを受注にする</translation>
-    </message>
-    <message>
-        <source>Changed in existing leads, field by field:</source>
-        <translation>既存リードの変更（項目ごと）:</translation>
-    </message>
-    <message>
-        <source>(empty)</source>
-        <translation>（空）</translation>
-    </message>
-    <message numerus="yes">
-        <source>  %1: %Ln lead(s), e.g. line %2: &quot;%3&quot; → &quot;%4&quot;</source>
-        <translation>
-            <numerusform>  %1: %Ln 件（例: %2 行目「%3」→「%4」）</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Further email address</source>
-        <translation>その他のメールアドレス</translation>
-    </message>
-    <message>
-        <source>Further phone number</source>
-        <translation>その他の電話番号</translation>
-    </message>
-    <message>
-        <source>Further mobile number</source>
-        <translation>その他の携帯電話番号</translation>
-    </message>
-    <message>
-        <source>Fax</source>
-        <translation>FAX</translation>
-    </message>
-    <message>
-        <source>Keep in notes</source>
-        <translation>メモに残す</translation>
-    </message>
-    <message>
-        <source>Middle name</source>
-        <translation>ミドルネーム</translation>
-    </message>
-    <message>
-        <source>Honorific</source>
-        <translation>敬称</translation>
-    </message>
-    <message>
-        <source>Whole address</source>
-        <translation>住所（全体）</translation>
-    </message>
-    <message>
-        <source>Label of another column</source>
-        <translation>他の列のラベル</translation>
-    </message>
-    <message>
-        <source>Repeats other columns</source>
-        <translation>他の列と重複</translation>
-    </message>
-    <message>
-        <source>The file has no column &quot;%1&quot;.</source>
-        <translation>ファイルに列「%1」がありません。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a field to map a column to; use one of: %2.</source>
-        <translation>「%1」は列を割り当てられる項目ではありません。次のいずれかを指定してください: %2。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; could be month/day/year or day/month/year and the file does not say which; give --date-order mdy or --date-order dmy.</source>
-        <translation>「%1」は月/日/年とも日/月/年とも読め、ファイルからはどちらか判断できません。--date-order mdy または --date-order dmy を指定してください。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid date in the order %2 of this file.</source>
-        <translation>「%1」はこのファイルの日付順（%2）では正しい日付ではありません。</translation>
-    </message>
-    <message>
-        <source>--map &quot;%1=%2&quot;: %3</source>
-        <translation>--map &quot;%1=%2&quot;: %3</translation>
-    </message>
-    <message>
-        <source>Columns not imported, all empty in this file: %1</source>
-        <translation>取り込まなかった列（このファイルではすべて空）: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Column &quot;%1&quot; was not imported (%n value(s) left out); map it with --map &quot;%1=FIELD&quot; or keep it in the notes with --map &quot;%1=notes&quot;.</source>
-        <translation>
-            <numerusform>列「%1」は取り込みませんでした（%n 件の値を除外）。--map &quot;%1=項目&quot; で割り当てるか、--map &quot;%1=notes&quot; でメモに残せます。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Column &quot;%1&quot; was kept in the notes (%n value(s)).</source>
-        <translation>
-            <numerusform>列「%1」はメモに残しました（%n 件）。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The report footer from line %1 (&quot;%2&quot;, %n line(s)) is not data and was left out.</source>
-        <translation>
-            <numerusform>%1 行目からのレポートのフッター（「%2」、%n 行）はデータではないため除外しました。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Dates were read as %1: &quot;%2&quot; on line %3 can only be read so.</source>
-        <translation>日付を %1 の順で読みました: %3 行目の「%2」はその順でしか読めないためです。</translation>
-    </message>
+</context>
+<context>
+    <name>mikomi::text::Phone</name>
     <message>
         <source>The phone number is empty.</source>
         <translation>電話番号が空です。</translation>
@@ -2022,782 +2984,6 @@ customer</source>
     <message>
         <source>India</source>
         <translation>インド</translation>
-    </message>
-    <message>
-        <source>The database %1 names an unknown country &quot;%2&quot;.</source>
-        <translation>データベース %1 の国「%2」は不明です。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a known country code.</source>
-        <translation>「%1」は既知の国コードではありません。</translation>
-    </message>
-    <message>
-        <source>The label &quot;%1&quot; has no value in column &quot;%2&quot;.</source>
-        <translation>ラベル「%1」に対応する値が列「%2」にありません。</translation>
-    </message>
-    <message>
-        <source>The label &quot;%1&quot; has no value.</source>
-        <translation>ラベル「%1」に値がありません。</translation>
-    </message>
-    <message>
-        <source>Other contact %1: %2</source>
-        <comment>row number of the further emails and numbers: problem</comment>
-        <translation>その他の連絡先 %1 行目：%2</translation>
-    </message>
-    <message>
-        <source>Custom field</source>
-        <translation>カスタム項目</translation>
-    </message>
-    <message>
-        <source>A custom field needs a name: &quot;custom:NAME&quot;.</source>
-        <translation>カスタム項目には名前が必要です: &quot;custom:名前&quot;。</translation>
-    </message>
-    <message>
-        <source>The custom field value &quot;%1&quot; has no name.</source>
-        <translation>カスタム項目の値「%1」に名前がありません。</translation>
-    </message>
-    <message>
-        <source>The custom field &quot;%1&quot; is there twice.</source>
-        <translation>カスタム項目「%1」が2つあります。</translation>
-    </message>
-    <message>
-        <source>The user no longer exists; it may have been deleted.</source>
-        <translation>このユーザーは存在しません。削除された可能性があります。</translation>
-    </message>
-    <message>
-        <source>%1 already has the email address &quot;%2&quot;.</source>
-        <translation>メールアドレス「%2」はすでに %1 に設定されています。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Column &quot;%1&quot; was kept in the custom field &quot;%2&quot; (%n value(s)).</source>
-        <translation>
-            <numerusform>列「%1」はカスタム項目「%2」に残しました（%n 件）。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Owners given as email addresses that no user has were kept as written (set a user&apos;s email address under Settings to assign them): %1</source>
-        <translation>どのユーザーのものでもないメールアドレスで指定された担当者は、そのまま残しました（設定でユーザーのメールアドレスを登録すると、そのユーザーが担当者になります）: %1</translation>
-    </message>
-    <message>
-        <source>Lead &quot;%1&quot; (#%2), column &quot;%3&quot;: %4 is not in Shift_JIS (CP932) and was written as 〓.</source>
-        <translation>リード「%1」(#%2)、列「%3」：%4 は Shift_JIS (CP932) にないため、〓 で書き出しました。</translation>
-    </message>
-    <message>
-        <source>Lead &quot;%1&quot; (#%2), field &quot;%3&quot;: %4 is not in Shift_JIS (CP932) and was written as 〓.</source>
-        <translation>リード「%1」(#%2)、項目「%3」：%4 は Shift_JIS (CP932) にないため、〓 で書き出しました。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 was written with 〓 in place of %n character(s) that Shift_JIS (CP932) cannot hold; the complete export, in UTF-8, is %2.</source>
-        <translation>
-            <numerusform>%1 は、Shift_JIS (CP932) で表せない %n 文字を 〓 に置き換えて書き出しました。欠けのない UTF-8 版は %2 です。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n value(s) changed; the details list each one.</source>
-        <translation>
-            <numerusform>%n 件の値を置き換えました。詳細に一件ずつ示します。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>vCard 2.1, Shift_JIS (older Japanese phones)</source>
-        <translation>vCard 2.1、Shift_JIS（従来型の携帯電話・ガラケー向け）</translation>
-    </message>
-    <message>
-        <source>Header of column &quot;%1&quot;: %2 is not in Shift_JIS (CP932) and was written as 〓.</source>
-        <translation>列「%1」の見出し：%2 は Shift_JIS (CP932) にないため、〓 で書き出しました。</translation>
-    </message>
-</context>
-<context>
-    <name>mikomi::BudgetTierModel</name>
-    <message>
-        <source>No source is in this tier: its amount is not allocated.</source>
-        <translation>この配分区分にはリードソースがないため、その金額は配分されません。</translation>
-    </message>
-</context>
-<context>
-    <name>mikomi::CampaignModel</name>
-    <message>
-        <source>No campaigns yet.</source>
-        <translation>キャンペーンはまだありません。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n campaign(s): budget %1, actual cost %2.</source>
-        <translation>
-            <numerusform>キャンペーン %n 件：予算 %1、実費 %2。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 over budget.</source>
-        <translation>予算を %1 超過しています。</translation>
-    </message>
-    <message>
-        <source>%1 under budget.</source>
-        <translation>予算より %1 少なく収まっています。</translation>
-    </message>
-    <message>
-        <source>Exactly on budget.</source>
-        <translation>予算どおりです。</translation>
-    </message>
-    <message>
-        <source>Over budget</source>
-        <translation>予算超過</translation>
-    </message>
-    <message>
-        <source>Under budget</source>
-        <translation>予算内</translation>
-    </message>
-</context>
-<context>
-    <name>mikomi::FollowUpModel</name>
-    <message>
-        <source>Overdue: due %1</source>
-        <translation>期限超過：期限は %1</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>期限</translation>
-    </message>
-    <message>
-        <source>Lead</source>
-        <translation>リード</translation>
-    </message>
-    <message>
-        <source>Company</source>
-        <translation>会社名</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>リードソース</translation>
-    </message>
-    <message>
-        <source>Follow-up</source>
-        <translation>フォローアップ</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>担当者</translation>
-    </message>
-</context>
-<context>
-    <name>mikomi::LeadTableModel</name>
-    <message>
-        <source>%1 (lost)</source>
-        <translation>%1（失注）</translation>
-    </message>
-    <message>
-        <source>Company</source>
-        <translation>会社名</translation>
-    </message>
-    <message>
-        <source>Person</source>
-        <translation>氏名</translation>
-    </message>
-    <message>
-        <source>Reading</source>
-        <translation>フリガナ</translation>
-    </message>
-    <message>
-        <source>Stage</source>
-        <translation>ステージ</translation>
-    </message>
-    <message>
-        <source>Temperature</source>
-        <translation>温度感</translation>
-    </message>
-    <message>
-        <source>Original source</source>
-        <translation>初回流入元</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>担当者</translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation>スコア</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>作成日</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>メールアドレス</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>電話番号</translation>
-    </message>
-</context>
-<context>
-    <name>mikomi::PipelineModel</name>
-    <message>
-        <source>Score %1 · %2</source>
-        <translation>スコア %1 · %2</translation>
-    </message>
-    <message>
-        <source>Lost: %1</source>
-        <translation>失注：%1</translation>
-    </message>
-    <message>
-        <source>Owner: %1</source>
-        <translation>担当者：%1</translation>
-    </message>
-    <message>
-        <source>%1 (set by hand)</source>
-        <translation>%1（手動で設定）</translation>
-    </message>
-    <message>
-        <source>Score reached the MQL threshold (%1): ready for MQL.</source>
-        <translation>スコアが MQL の基準（%1）に達しています：MQL 候補です。</translation>
-    </message>
-    <message>
-        <source>Score reached the SQL threshold (%1): ready for SQL.</source>
-        <translation>スコアが SQL の基準（%1）に達しています：SQL 候補です。</translation>
-    </message>
-</context>
-<context>
-    <name>mikomi::SourceListModel</name>
-    <message>
-        <source>The dictionary suggests %1 for &quot;%2&quot;. Double-click to accept.</source>
-        <translation>辞書では「%2」の種別として %1 を提案しています。ダブルクリックで適用します。</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>リードソース</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>種別</translation>
-    </message>
-    <message>
-        <source>Tier</source>
-        <translation>配分区分</translation>
-    </message>
-    <message>
-        <source>Leads</source>
-        <translation>リード数</translation>
-    </message>
-    <message>
-        <source>Suggested category</source>
-        <translation>提案された種別</translation>
-    </message>
-    <message>
-        <source>Aliases</source>
-        <translation>別名</translation>
-    </message>
-    <message>
-        <source>The category could not be changed.</source>
-        <translation>種別を変更できませんでした。</translation>
-    </message>
-    <message>
-        <source>%1 (to confirm)</source>
-        <translation>%1（要確認）</translation>
-    </message>
-    <message>
-        <source>Set from the built-in dictionary when &quot;%1&quot; was first stored. Double-click to confirm, or choose another category.</source>
-        <translation>「%1」が最初に登録されたとき、内蔵の辞書から設定されました。ダブルクリックで確定するか、別の種別を選んでください。</translation>
-    </message>
-</context>
-<context>
-    <name>mikomi::SpendGridModel</name>
-    <message>
-        <source>Total</source>
-        <translation>合計</translation>
-    </message>
-    <message>
-        <source>%1, %2</source>
-        <comment>a cell of the spend grid: source, month</comment>
-        <translation>%1・%2</translation>
-    </message>
-    <message>
-        <source>no spend recorded</source>
-        <translation>費用の記録なし</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>リードソース</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>種別</translation>
-    </message>
-    <message>
-        <source>Cell %1: &quot;%2&quot; is negative; spend cannot be negative.</source>
-        <translation>セル %1：「%2」はマイナスです。費用はマイナスにできません。</translation>
-    </message>
-    <message>
-        <source>Edit the spend of %1</source>
-        <translation>%1 の費用の編集</translation>
-    </message>
-    <message>
-        <source>There is nothing to paste.</source>
-        <translation>貼り付ける内容がありません。</translation>
-    </message>
-    <message>
-        <source>Select a month cell of a source to paste into.</source>
-        <translation>貼り付け先として、リードソースの月のセルを選択してください。</translation>
-    </message>
-    <message>
-        <source>Row %1, column %2 of the pasted text falls outside the month cells of the sources.</source>
-        <translation>貼り付けた内容の %1 行目 %2 列目が、リードソースの月のセルの範囲外になります。</translation>
-    </message>
-    <message>
-        <source>No database is open.</source>
-        <translation>データベースが開かれていません。</translation>
-    </message>
-    <message>
-        <source>%1
-%2</source>
-        <comment>spend grid header: short month name, a line break, then the year</comment>
-        <translation>%1
-%2</translation>
-    </message>
-    <message>
-        <source>Cell %1: %2</source>
-        <translation>セル %1：%2</translation>
-    </message>
-</context>
-<context>
-    <name>mikomi::UnknownLeadModel</name>
-    <message>
-        <source>(none)</source>
-        <translation>（なし）</translation>
-    </message>
-    <message>
-        <source>Company</source>
-        <translation>会社名</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>氏名</translation>
-    </message>
-    <message>
-        <source>Recorded source</source>
-        <translation>記録されたリードソース</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>作成日</translation>
-    </message>
-</context>
-<context>
-    <name>mikomi::cli</name>
-    <message>
-        <source>Number of leads to generate.</source>
-        <translation>生成するリードの件数。</translation>
-    </message>
-    <message>
-        <source>Random seed (same seed, same data).</source>
-        <translation>乱数シード（同じシードからは同じデータが生成されます）。</translation>
-    </message>
-    <message>
-        <source>The date the demo data ends on (YYYY-MM-DD).</source>
-        <translation>デモデータの最終日（YYYY-MM-DD）。</translation>
-    </message>
-    <message>
-        <source>Usage: mikomi demo [--leads N] [--seed S]</source>
-        <translation>使い方: mikomi demo [--leads N] [--seed S]</translation>
-    </message>
-    <message>
-        <source>--leads needs a whole number from 0 to 10000000.</source>
-        <translation>--leads には 0〜10000000 の整数を指定してください。</translation>
-    </message>
-    <message>
-        <source>--seed needs a whole number.</source>
-        <translation>--seed には整数を指定してください。</translation>
-    </message>
-    <message>
-        <source>--today needs a date as YYYY-MM-DD.</source>
-        <translation>--today には YYYY-MM-DD 形式の日付を指定してください。</translation>
-    </message>
-    <message>
-        <source>Added %1 demo leads to %2 in %3 s.</source>
-        <translation>%2 にデモ用のリードを %1 件追加しました（%3 秒）。</translation>
-    </message>
-    <message>
-        <source>Unknown command &quot;%1&quot;.</source>
-        <translation>「%1」というコマンドはありません。</translation>
-    </message>
-    <message>
-        <source>Output format: table or json.</source>
-        <translation>出力形式：table または json。</translation>
-    </message>
-    <message>
-        <source>Source category.</source>
-        <translation>ソース種別。</translation>
-    </message>
-    <message>
-        <source>Tier: core, growth or experiment.</source>
-        <translation>配分区分：core、growth、experiment のいずれか。</translation>
-    </message>
-    <message>
-        <source>--format must be table or json.</source>
-        <translation>--format には table または json を指定してください。</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>リードソース</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>種別</translation>
-    </message>
-    <message>
-        <source>Tier</source>
-        <translation>配分区分</translation>
-    </message>
-    <message>
-        <source>Leads</source>
-        <translation>リード数</translation>
-    </message>
-    <message>
-        <source>Aliases</source>
-        <translation>別名</translation>
-    </message>
-    <message>
-        <source>Usage: mikomi sources set NAME [--category C] [--tier T]</source>
-        <translation>使い方: mikomi sources set NAME [--category C] [--tier T]</translation>
-    </message>
-    <message>
-        <source>There is no source named &quot;%1&quot;.</source>
-        <translation>「%1」という名前のリードソースはありません。</translation>
-    </message>
-    <message>
-        <source>Unknown category &quot;%1&quot;: use inbound, outbound, paid, partnership, event or unknown.</source>
-        <translation>種別「%1」は使用できません。inbound、outbound、paid、partnership、event、unknown のいずれかを指定してください。</translation>
-    </message>
-    <message>
-        <source>Unknown tier &quot;%1&quot;: use core, growth or experiment.</source>
-        <translation>配分区分「%1」は使用できません。core、growth、experiment のいずれかを指定してください。</translation>
-    </message>
-    <message>
-        <source>Usage: mikomi sources alias ALIAS NAME</source>
-        <translation>使い方: mikomi sources alias ALIAS NAME</translation>
-    </message>
-    <message>
-        <source>Unknown sources action &quot;%1&quot;: use list, set, alias or merge.</source>
-        <translation>sources の操作「%1」は使用できません。list、set、alias、merge のいずれかを指定してください。</translation>
-    </message>
-    <message>
-        <source>Database file.</source>
-        <translation>データベースファイル。</translation>
-    </message>
-    <message>
-        <source>Language of messages: ja or en.</source>
-        <translation>メッセージの言語：ja または en。</translation>
-    </message>
-    <message>
-        <source>What the file holds: leads, spend, touchpoints or vcard.</source>
-        <translation>ファイルの内容：leads、spend、touchpoints、vcard のいずれか。</translation>
-    </message>
-    <message>
-        <source>Text encoding: auto, utf-8 or cp932.</source>
-        <translation>文字コード：auto、utf-8、cp932 のいずれか。</translation>
-    </message>
-    <message>
-        <source>When a row matches an existing lead: merge, skip or update.</source>
-        <translation>行が既存のリードと一致したときの処理：merge、skip、update のいずれか。</translation>
-    </message>
-    <message>
-        <source>Check the file and report, but change nothing.</source>
-        <translation>ファイルを検査して結果を報告する（何も変更しない）。</translation>
-    </message>
-    <message>
-        <source>Source for rows that name none.</source>
-        <translation>リードソースが空欄の行に使う既定のリードソース。</translation>
-    </message>
-    <message>
-        <source>Write the rejected rows to this CSV file.</source>
-        <translation>取り込めなかった行をこの CSV ファイルに書き出す。</translation>
-    </message>
-    <message>
-        <source>--kind must be leads, spend, touchpoints or vcard, not &quot;%1&quot;.</source>
-        <translation>--kind に「%1」は指定できません。leads、spend、touchpoints、vcard のいずれかを指定してください。</translation>
-    </message>
-    <message>
-        <source>--encoding must be auto, utf-8 or cp932, not &quot;%1&quot;.</source>
-        <translation>--encoding に「%1」は指定できません。auto、utf-8、cp932 のいずれかを指定してください。</translation>
-    </message>
-    <message>
-        <source>--on-match must be merge, skip or update, not &quot;%1&quot;.</source>
-        <translation>--on-match に「%1」は指定できません。merge、skip、update のいずれかを指定してください。</translation>
-    </message>
-    <message>
-        <source>The file &quot;%1&quot; does not exist.</source>
-        <translation>ファイル「%1」が見つかりません。パスを確認してください。</translation>
-    </message>
-    <message>
-        <source>Warning: %1</source>
-        <translation>警告：%1</translation>
-    </message>
-    <message>
-        <source>File format: csv or vcard.</source>
-        <translation>ファイル形式：csv または vcard。</translation>
-    </message>
-    <message>
-        <source>Also export leads that opted out and anonymous leads.</source>
-        <translation>配信停止のリードと匿名リードもエクスポートする。</translation>
-    </message>
-    <message>
-        <source>--format must be csv or vcard, not &quot;%1&quot;.</source>
-        <translation>--format に「%1」は指定できません。csv または vcard を指定してください。</translation>
-    </message>
-    <message>
-        <source>--encoding must be utf-8, utf-8-bom or cp932, not &quot;%1&quot;.</source>
-        <translation>--encoding に「%1」は指定できません。utf-8、utf-8-bom、cp932 のいずれかを指定してください。</translation>
-    </message>
-    <message>
-        <source>Leads exported: %1</source>
-        <translation>エクスポートしたリード：%1</translation>
-    </message>
-    <message>
-        <source>Left out (opted out or anonymous): %1</source>
-        <translation>除外したリード（配信停止または匿名）：%1</translation>
-    </message>
-    <message>
-        <source>--%1 must be a date written YYYY-MM-DD, not &quot;%2&quot;.</source>
-        <translation>--%1 に「%2」は指定できません。YYYY-MM-DD 形式の日付を指定してください。</translation>
-    </message>
-    <message>
-        <source>--%1 must not be after --%2.</source>
-        <translation>--%1 には --%2 より後の日付を指定できません。</translation>
-    </message>
-    <message>
-        <source>First day of the window (YYYY-MM-DD).</source>
-        <translation>集計期間の初日（YYYY-MM-DD）。</translation>
-    </message>
-    <message>
-        <source>Last day of the window (YYYY-MM-DD).</source>
-        <translation>集計期間の最終日（YYYY-MM-DD）。</translation>
-    </message>
-    <message>
-        <source>Attribution model: first, last, linear, time_decay or position.</source>
-        <translation>アトリビューションモデル：first、last、linear、time_decay、position のいずれか。</translation>
-    </message>
-    <message>
-        <source>Output format: table, csv or json.</source>
-        <translation>出力形式：table、csv、json のいずれか。</translation>
-    </message>
-    <message>
-        <source>Usage: mikomi report sources [--from DATE] [--to DATE] [--attribution first|last|linear|time_decay|position] [--format table|csv|json]</source>
-        <translation>使い方: mikomi report sources [--from DATE] [--to DATE] [--attribution first|last|linear|time_decay|position] [--format table|csv|json]</translation>
-    </message>
-    <message>
-        <source>--format must be table, csv or json.</source>
-        <translation>--format には table、csv、json のいずれかを指定してください。</translation>
-    </message>
-    <message>
-        <source>--attribution must be first, last, linear, time_decay or position, not &quot;%1&quot;.</source>
-        <translation>--attribution に「%1」は指定できません。first、last、linear、time_decay、position のいずれかを指定してください。</translation>
-    </message>
-    <message>
-        <source>Total budget to split.</source>
-        <translation>配分する予算の総額。</translation>
-    </message>
-    <message>
-        <source>Usage: mikomi budget --total AMOUNT [--from DATE] [--to DATE] [--format table|json]</source>
-        <translation>使い方: mikomi budget --total AMOUNT [--from DATE] [--to DATE] [--format table|json]</translation>
-    </message>
-    <message>
-        <source>--total is required: the budget to split, e.g. --total 1000000.</source>
-        <translation>--total を指定してください。配分する予算の総額です（例：--total 1000000）。</translation>
-    </message>
-    <message>
-        <source>Revenue goal.</source>
-        <translation>売上目標。</translation>
-    </message>
-    <message>
-        <source>Revenue goal as a factor of the reference revenue (1.2 = 120%).</source>
-        <translation>基準期間の売上に対する倍率で表した売上目標（1.2 = 120%）。</translation>
-    </message>
-    <message>
-        <source>Months to reach the goal in.</source>
-        <translation>目標達成までの月数。</translation>
-    </message>
-    <message>
-        <source>Usage: mikomi plan (--revenue-target AMOUNT | --growth FACTOR) [--reference-from DATE] [--reference-to DATE] [--months N] [--format table|json]</source>
-        <translation>使い方: mikomi plan (--revenue-target AMOUNT | --growth FACTOR) [--reference-from DATE] [--reference-to DATE] [--months N] [--format table|json]</translation>
-    </message>
-    <message>
-        <source>Give either --revenue-target or --growth (one of them).</source>
-        <translation>--revenue-target と --growth のどちらか一方を指定してください。</translation>
-    </message>
-    <message>
-        <source>--growth must be a number above zero such as 1.2 (120%), not &quot;%1&quot;.</source>
-        <translation>--growth に「%1」は指定できません。1.2（120%）のような 0 より大きい数値を指定してください。</translation>
-    </message>
-    <message>
-        <source>--months must be a whole number from 1 to 1200, not &quot;%1&quot;.</source>
-        <translation>--months に「%1」は指定できません。1〜1200 の整数を指定してください。</translation>
-    </message>
-    <message>
-        <source>Usage: mikomi sources merge FROM INTO</source>
-        <translation>使い方: mikomi sources merge FROM INTO</translation>
-    </message>
-    <message>
-        <source>Merged &quot;%1&quot; into &quot;%2&quot;: %3 leads, %4 touchpoints, %5 spend rows, %6 campaigns moved.</source>
-        <translation>「%1」を「%2」に統合しました。移動したデータ：リード %3 件、タッチポイント %4 件、費用 %5 行、キャンペーン %6 件。</translation>
-    </message>
-    <message>
-        <source>Usage: mikomi person export EMAIL|--id N [--output FILE]
-       mikomi person erase EMAIL|--id N --yes [--delete-backups]</source>
-        <translation>使い方：mikomi person export EMAIL|--id N [--output FILE]
-        mikomi person erase EMAIL|--id N --yes [--delete-backups]</translation>
-    </message>
-    <message>
-        <source>--id needs a lead number.</source>
-        <translation>--id にはリードの番号を指定してください。</translation>
-    </message>
-    <message>
-        <source>There is no lead with id %1.</source>
-        <translation>ID %1 のリードはありません。</translation>
-    </message>
-    <message>
-        <source>lead #%1</source>
-        <translation>リード #%1</translation>
-    </message>
-    <message>
-        <source>No lead has the email address &quot;%1&quot;.</source>
-        <translation>メールアドレス「%1」のリードはありません。</translation>
-    </message>
-    <message>
-        <source>The lead&apos;s number instead of an email address.</source>
-        <translation>メールアドレスの代わりにリードの番号で指定します。</translation>
-    </message>
-    <message>
-        <source>Write to FILE instead of the standard output (.vcf: vCard, else JSON).</source>
-        <translation>標準出力ではなく FILE に書き出します（.vcf なら vCard、それ以外は JSON）。</translation>
-    </message>
-    <message>
-        <source>Really erase (it cannot be undone).</source>
-        <translation>実際に消去します（元に戻せません）。</translation>
-    </message>
-    <message>
-        <source>Also delete the backup copies of the database Mikomi made.</source>
-        <translation>Mikomi が作成したデータベースのバックアップコピーも削除します。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Wrote everything held about %1 (%n lead(s)) to %2.</source>
-        <translation>
-            <numerusform>%1 について保持しているすべてのデータ（リード %n 件）を %2 に書き出しました。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>This would erase, for good, everything held about %1:</source>
-        <translation>%1 について保持している次のデータをすべて完全に消去します：</translation>
-    </message>
-    <message>
-        <source>Backup copies of the database that may still hold this person:</source>
-        <translation>この人のデータが残っている可能性のあるデータベースのバックアップコピー：</translation>
-    </message>
-    <message>
-        <source>Nothing was changed. It cannot be undone: run again with --yes to erase.</source>
-        <translation>何も変更していません。消去は元に戻せません。消去するには --yes を付けて再実行してください。</translation>
-    </message>
-    <message>
-        <source>Erased everything held about %1:</source>
-        <translation>%1 について保持していたデータをすべて消去しました：</translation>
-    </message>
-    <message>
-        <source>The file could not be compacted, so old copies of deleted rows may remain in its free space: %1</source>
-        <translation>ファイルを最適化（VACUUM）できなかったため、削除した行の古いコピーが空き領域に残っている可能性があります：%1</translation>
-    </message>
-    <message>
-        <source>Another program is reading the database, so its write-ahead log (%1-wal) could not be emptied yet; close it and run any mikomi command on the file.</source>
-        <translation>別のプログラムがデータベースを読み込み中のため、ログ（%1-wal）をまだ空にできません。そのプログラムを閉じてから、このファイルに対して mikomi のコマンドを実行してください。</translation>
-    </message>
-    <message>
-        <source>Deleted backup copy %1</source>
-        <translation>バックアップコピー %1 を削除しました</translation>
-    </message>
-    <message>
-        <source>Could not delete backup copy %1</source>
-        <translation>バックアップコピー %1 を削除できませんでした</translation>
-    </message>
-    <message>
-        <source>These backup copies of the database still hold this person; delete them (or run the erase with --delete-backups):</source>
-        <translation>次のデータベースのバックアップコピーにはこの人のデータがまだ残っています。削除してください（または --delete-backups を付けて消去を実行してください）：</translation>
-    </message>
-    <message>
-        <source>How numeric dates with the year last are read: ymd, mdy or dmy (default: detected from the file when a value decides it).</source>
-        <translation>年が最後に来る数字の日付の読み方: ymd、mdy、dmy（既定: 判断できる値があればファイルから検出）。</translation>
-    </message>
-    <message>
-        <source>Usage: mikomi import FILE [--kind leads|spend|touchpoints|vcard] [--encoding auto|utf-8|cp932] [--on-match merge|skip|update] [--dry-run] [--source NAME] [--report FILE] [--map &quot;HEADER=FIELD&quot;] [--date-order ymd|mdy|dmy]</source>
-        <translation>使い方: mikomi import ファイル [--kind leads|spend|touchpoints|vcard] [--encoding auto|utf-8|cp932] [--on-match merge|skip|update] [--dry-run] [--source 名前] [--report ファイル] [--map &quot;見出し=項目&quot;] [--date-order ymd|mdy|dmy]</translation>
-    </message>
-    <message>
-        <source>--map takes &quot;HEADER=FIELD&quot;, not &quot;%1&quot;.</source>
-        <translation>--map には &quot;見出し=項目&quot; を指定してください（「%1」ではありません）。</translation>
-    </message>
-    <message>
-        <source>--date-order must be ymd, mdy or dmy, not &quot;%1&quot;.</source>
-        <translation>--date-order には ymd、mdy、dmy のいずれかを指定してください（「%1」ではありません）。</translation>
-    </message>
-    <message>
-        <source>%1 (suggested)</source>
-        <translation>%1（提案）</translation>
-    </message>
-    <message>
-        <source>Map or override one column: &quot;HEADER=FIELD&quot; (a field key such as title or family_name, notes to keep it in the notes, custom:NAME to keep it in the custom field NAME, or ignore). Repeatable.</source>
-        <translation>列の割り当てを指定・変更します: &quot;見出し=項目&quot;（title や family_name などの項目キー、メモに残す場合は notes、カスタム項目 NAME に残す場合は custom:NAME、取り込まない場合は ignore）。複数回指定できます。</translation>
-    </message>
-    <message>
-        <source>Usage: mikomi [--db PATH] [--lang ja|en] [COMMAND]
-Without a command, opens the window. Commands:
-  demo [--leads N] [--seed S]        fill the database with sample data
-  import FILE …                      import leads, spend, touchpoints or vCards
-  export FILE …                      export leads as CSV or vCard (2.1, 3.0, 4.0)
-  sources [list|set|alias|merge] …   manage lead sources
-  report sources …                   compare sources
-  budget --total AMOUNT …            70-20-10 budget
-  plan (--revenue-target A | --growth F) …   leads needed for a revenue goal
-  person export EMAIL|--id N [--output FILE]   everything held about one person
-  person erase EMAIL|--id N --yes       erase one person completely</source>
-        <translation>使い方: mikomi [--db PATH] [--lang ja|en] [COMMAND]
-コマンドを指定しないとウィンドウを開きます。コマンド:
-  demo [--leads N] [--seed S]        データベースにサンプルデータを入れる
-  import FILE …                      リード、費用、タッチポイント、vCard をインポート
-  export FILE …                      リードを CSV または vCard (2.1, 3.0, 4.0) でエクスポート
-  sources [list|set|alias|merge] …   リードソースを管理
-  report sources …                   リードソースを比較
-  budget --total AMOUNT …            70-20-10 の予算配分
-  plan (--revenue-target A | --growth F) …   売上目標に必要なリード数を逆算
-  person export EMAIL|--id N [--output FILE]   一人について保持しているすべてのデータ
-  person erase EMAIL|--id N --yes       一人のデータを完全に消去</translation>
-    </message>
-    <message>
-        <source>Text encoding of a CSV: utf-8, utf-8-bom (the default, Excel opens it) or cp932 (Shift_JIS).</source>
-        <translation>CSV の文字コード：utf-8、utf-8-bom（既定。Excel で開けます）または cp932（Shift_JIS）。</translation>
-    </message>
-    <message>
-        <source>vCard version: 3.0 (the default; UTF-8, most address books and phones), 4.0 (UTF-8) or 2.1 (Shift_JIS with SOUND;X-IRMC-N readings, for older Japanese phones).</source>
-        <translation>vCard のバージョン：3.0（既定。UTF-8、ほとんどのアドレス帳とスマートフォン）、4.0（UTF-8）または 2.1（Shift_JIS、よみがなは SOUND;X-IRMC-N。従来型の日本の携帯電話向け）。</translation>
-    </message>
-    <message>
-        <source>Show this help.</source>
-        <translation>このヘルプを表示する。</translation>
-    </message>
-    <message>
-        <source>Usage: mikomi export FILE [--format csv|vcard] [--encoding utf-8|utf-8-bom|cp932] [--vcard-version 2.1|3.0|4.0] [--include-opted-out]</source>
-        <translation>使い方: mikomi export FILE [--format csv|vcard] [--encoding utf-8|utf-8-bom|cp932] [--vcard-version 2.1|3.0|4.0] [--include-opted-out]</translation>
-    </message>
-    <message>
-        <source>A CP932 CSV or a vCard 2.1 writes a character Shift_JIS lacks (é, 𠮷, emoji) as 〓, names each such value on stderr, writes the complete export in UTF-8 beside the file (FILE.utf8.csv, FILE.utf8.vcf) and exits with 1.</source>
-        <translation>CP932 の CSV と vCard 2.1 では、Shift_JIS にない文字（é、𠮷、絵文字）を 〓 で書き出し、その値を一つずつ標準エラー出力に示し、欠けのない UTF-8 版をファイルの隣（FILE.utf8.csv、FILE.utf8.vcf）に書き出して、終了コード 1 で終わります。</translation>
-    </message>
-    <message>
-        <source>--vcard-version must be 2.1, 3.0 or 4.0, not &quot;%1&quot;.</source>
-        <translation>--vcard-version に「%1」は指定できません。2.1、3.0 または 4.0 を指定してください。</translation>
-    </message>
-    <message>
-        <source>--vcard-version is for --format vcard.</source>
-        <translation>--vcard-version は --format vcard のときだけ指定できます。</translation>
-    </message>
-    <message>
-        <source>--encoding is for --format csv: a vCard 3.0 or 4.0 is UTF-8, a vCard 2.1 Shift_JIS.</source>
-        <translation>--encoding は --format csv のときだけ指定できます。vCard 3.0 と 4.0 は UTF-8、vCard 2.1 は Shift_JIS で書き出します。</translation>
     </message>
 </context>
 <context>
@@ -3371,7 +3557,7 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     </message>
     <message>
         <source>F&amp;unnel for:</source>
-        <translation>ファネルの対象(&amp;U):</translation>
+        <translation>ファネルの対象(&amp;U)：</translation>
     </message>
     <message>
         <source>%1, %2, spend %3, revenue %4.</source>
@@ -3387,8 +3573,12 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     <message numerus="yes">
         <source>%Ln customer(s)</source>
         <translation>
-            <numerusform>顧客 %Ln 件</numerusform>
+            <numerusform>受注 %Ln 件</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>不明</translation>
     </message>
 </context>
 <context>
@@ -3509,11 +3699,92 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     </message>
 </context>
 <context>
-    <name>mikomi::ui::ImportFilePage</name>
+    <name>mikomi::ui::ImportExport</name>
     <message>
-        <source>Import</source>
-        <translation>インポート</translation>
+        <source>Exporting…</source>
+        <translation>書き出し中…</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>エクスポート</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting… %Ln lead(s) read.</source>
+        <translation>
+            <numerusform>書き出し中… %Ln 件のリードを読み込みました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export stopped unexpectedly.</source>
+        <translation>書き出しが途中で止まりました。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 was written with 〓 in place of %n character(s) that Shift_JIS (CP932) cannot hold; the complete export, in UTF-8, is %2.</source>
+        <translation>
+            <numerusform>%1 は、Shift_JIS (CP932) で表せない %n 文字を 〓 に置き換えて書き出しました。欠けのない UTF-8 版は %2 です。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) changed; the details list each one.</source>
+        <translation>
+            <numerusform>%n 件の値を置き換えました。詳細に一件ずつ示します。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CSV (for Excel and other tools)</source>
+        <translation>CSV（Excel などのツール向け）</translation>
+    </message>
+    <message>
+        <source>vCard 3.0 (address books, phones)</source>
+        <translation>vCard 3.0（アドレス帳、携帯電話向け）</translation>
+    </message>
+    <message>
+        <source>vCard 4.0</source>
+        <translation>vCard 4.0</translation>
+    </message>
+    <message>
+        <source>vCard 2.1, Shift_JIS (older Japanese phones)</source>
+        <translation>vCard 2.1、Shift_JIS（従来型の携帯電話・ガラケー向け）</translation>
+    </message>
+    <message>
+        <source>Also export leads who opted out and anonymous leads</source>
+        <translation>配信停止のリードと匿名リードもエクスポートする</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>形式：</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>文字コード：</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>vCard files (*.vcf)</source>
+        <translation>vCard ファイル (*.vcf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) exported.</source>
+        <translation>
+            <numerusform>リードを %n 件エクスポートしました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) who opted out or are anonymous were left out.</source>
+        <translation>
+            <numerusform>配信停止のリードまたは匿名リード %n 件を除外しました。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::ImportFilePage</name>
     <message>
         <source>Choose a file</source>
         <translation>ファイルの選択</translation>
@@ -3541,6 +3812,10 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     <message>
         <source>Detect automatically</source>
         <translation>自動検出</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>インポート</translation>
     </message>
     <message>
         <source>CSV and vCard files (*.csv *.tsv *.txt *.vcf);;All files (*)</source>
@@ -3596,14 +3871,6 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <translation>（取り込まない）</translation>
     </message>
     <message>
-        <source>Line</source>
-        <translation>行</translation>
-    </message>
-    <message>
-        <source>%1 (error)</source>
-        <translation>%1（エラー）</translation>
-    </message>
-    <message>
         <source>Custom field…</source>
         <translation>カスタム項目…</translation>
     </message>
@@ -3619,9 +3886,21 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <source>Keep this column&apos;s values in the custom field named:</source>
         <translation>この列の値を残すカスタム項目の名前：</translation>
     </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>%1 (error)</source>
+        <translation>%1（エラー）</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::ImportRunPage</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation>中止しています…</translation>
+    </message>
     <message>
         <source>Import</source>
         <translation>インポート</translation>
@@ -3639,18 +3918,6 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <translation>取り込めなかった行を CSV で保存…</translation>
     </message>
     <message>
-        <source>Save rejected rows</source>
-        <translation>取り込めなかった行の保存</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV ファイル (*.csv)</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>中止しています…</translation>
-    </message>
-    <message>
         <source>Importing…</source>
         <translation>インポートしています…</translation>
     </message>
@@ -3659,6 +3926,14 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <translation>
             <numerusform>インポートしています… %Ln 行を読み込みました。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Save rejected rows</source>
+        <translation>取り込めなかった行の保存</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -3763,11 +4038,11 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     </message>
     <message>
         <source>Original source</source>
-        <translation>初回流入元</translation>
+        <translation>初回リードソース</translation>
     </message>
     <message>
         <source>Deal value</source>
-        <translation>受注金額</translation>
+        <translation>商談金額</translation>
     </message>
     <message>
         <source>Lifetime value</source>
@@ -3986,6 +4261,24 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <comment>of a custom field</comment>
         <translation>値</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid email address (expected name@example.com).</source>
+        <translation>「%1」は正しいメールアドレスではありません（例：name@example.com）。</translation>
+    </message>
+    <message>
+        <source>The label &quot;%1&quot; has no value.</source>
+        <translation>ラベル「%1」に値がありません。</translation>
+    </message>
+    <message>
+        <source>Other contact %1: %2</source>
+        <comment>row number of the further emails and numbers: problem</comment>
+        <translation>その他の連絡先 %1 行目：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>field label: problem</comment>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::LeadsPage</name>
@@ -4125,6 +4418,10 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <source>Erase person…</source>
         <translation>個人データを完全消去…</translation>
     </message>
+    <message>
+        <source>Leads</source>
+        <translation>リード</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::MainWindow</name>
@@ -4244,11 +4541,11 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     </message>
     <message>
         <source>Indexing leads for search: %1 of %2</source>
-        <translation>検索用にリードを索引付けしています: %2 件中 %1 件</translation>
+        <translation>検索用にリードを索引付けしています：%2 件中 %1 件</translation>
     </message>
     <message>
         <source>The search index could not be updated: %1</source>
-        <translation>検索インデックスを更新できませんでした: %1</translation>
+        <translation>検索インデックスを更新できませんでした：%1</translation>
     </message>
     <message>
         <source>&amp;Scoring Rules…</source>
@@ -4274,14 +4571,14 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     </message>
     <message>
         <source>The log file: %1</source>
-        <translation>ログファイル: %1</translation>
+        <translation>ログファイル：%1</translation>
     </message>
 </context>
 <context>
     <name>mikomi::ui::MatrixView</name>
     <message>
         <source>Source type</source>
-        <translation>ソースタイプ</translation>
+        <translation>リードソースの種類</translation>
     </message>
     <message>
         <source>Category</source>
@@ -4302,6 +4599,36 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     <message>
         <source>The lead-source guide&apos;s comparison matrix</source>
         <translation>リードソースガイドの比較マトリックス</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::OwnerDialog</name>
+    <message>
+        <source>Reassign</source>
+        <translation>担当者の変更</translation>
+    </message>
+    <message numerus="yes">
+        <source>New owner of %n lead(s):</source>
+        <translation>
+            <numerusform>%n 件のリードの新しい担当者：</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::PipelineCardDelegate</name>
+    <message>
+        <source>Score %1</source>
+        <translation>スコア %1</translation>
+    </message>
+    <message>
+        <source>→ SQL</source>
+        <comment>badge on a pipeline card: ready for SQL</comment>
+        <translation>SQL 候補</translation>
+    </message>
+    <message>
+        <source>→ MQL</source>
+        <comment>badge on a pipeline card: ready for MQL</comment>
+        <translation>MQL 候補</translation>
     </message>
 </context>
 <context>
@@ -4555,6 +4882,10 @@ Which is it?</source>
         <source>A new lead gets a first follow-up due within these hours (first matching rule). Time counts Monday to Friday, 9:00–18:00, except Japanese public holidays and the year-end break (December 29 – January 3); 24 hours or more count whole working days.</source>
         <translation>新しいリードには、ここで指定した時間以内を期限とする初回フォローアップが作成されます（最初に一致したルールを適用）。時間は月曜〜金曜の 9:00〜18:00 で数え、祝日・振替休日・国民の休日と年末年始（12月29日〜1月3日）は除きます。24 時間以上は営業日単位で数えます。</translation>
     </message>
+    <message>
+        <source>Any</source>
+        <translation>すべて</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::PlannerPage</name>
@@ -4593,6 +4924,48 @@ Which is it?</source>
     <message>
         <source>&amp;Months:</source>
         <translation>月数(&amp;M)：</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::PrivacyActions</name>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>person (company)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Export this person&apos;s data</source>
+        <translation>この人のデータをエクスポート</translation>
+    </message>
+    <message>
+        <source>Everything, as JSON (*.json);;Contact card, as vCard (*.vcf)</source>
+        <translation>すべてのデータ（JSON） (*.json);;連絡先のみ（vCard） (*.vcf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved everything held about this person (%n lead(s)) to %1.</source>
+        <translation>
+            <numerusform>この人について保持しているすべてのデータ（リード %n 件）を %1 に保存しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Erase person</source>
+        <translation>個人データの完全消去</translation>
+    </message>
+    <message>
+        <source>The person was erased.</source>
+        <translation>この人のデータを完全に消去しました。</translation>
+    </message>
+    <message>
+        <source>The file could not be compacted, so old copies of deleted rows may remain in its free space: %1</source>
+        <translation>ファイルを最適化（VACUUM）できなかったため、削除した行の古いコピーが空き領域に残っている可能性があります：%1</translation>
+    </message>
+    <message>
+        <source>Another program is reading the database, so its log could not be emptied yet; it is emptied when the last program closes the file.</source>
+        <translation>別のプログラムがデータベースを読み込み中のため、ログ（-wal）をまだ空にできません。最後のプログラムがファイルを閉じたときに空になります。</translation>
+    </message>
+    <message>
+        <source>These backup copies still hold the person; delete them yourself:</source>
+        <translation>次のバックアップコピーにはこの人のデータがまだ残っています。手動で削除してください：</translation>
     </message>
 </context>
 <context>
@@ -4924,7 +5297,7 @@ Which is it?</source>
     </message>
     <message>
         <source>Original source: %1 · Latest source: %2</source>
-        <translation>初回流入元：%1 · 最新流入元：%2</translation>
+        <translation>初回リードソース：%1 · 最新リードソース：%2</translation>
     </message>
     <message>
         <source>Add touchpoint</source>
@@ -4979,7 +5352,7 @@ Which is it?</source>
     </message>
     <message>
         <source>Deal value:</source>
-        <translation>受注金額：</translation>
+        <translation>商談金額：</translation>
     </message>
     <message>
         <source>Won on:</source>
@@ -4987,11 +5360,147 @@ Which is it?</source>
     </message>
     <message>
         <source>Enter the deal value as an amount, e.g. %1.</source>
-        <translation>受注金額は %1 のように金額で入力してください。</translation>
+        <translation>商談金額は %1 のように金額で入力してください。</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::budgetcharts::BudgetChart</name>
+    <message>
+        <source>Actual spend by tier against the 70-20-10 target</source>
+        <translation>配分区分ごとの実績費用と 70-20-10 目標</translation>
+    </message>
+    <message>
+        <source>Target share</source>
+        <translation>目標比率</translation>
+    </message>
+    <message>
+        <source>Actual share of spend</source>
+        <translation>費用の実績比率</translation>
+    </message>
+    <message>
+        <source>Actual share of spend (no spend in the window)</source>
+        <translation>費用の実績比率（期間内の費用なし）</translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3</source>
+        <translation>%1 — %2：%3</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>配分区分</translation>
+    </message>
+    <message>
+        <source>Share of spend (%)</source>
+        <translation>費用の比率（%）</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::charts::ChartBuilder</name>
+    <message>
+        <source>Unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>Leads and customers by source</source>
+        <translation>リードソース別のリード数と受注数</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>リード</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>受注</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>リードソース</translation>
+    </message>
+    <message>
+        <source>Number of leads</source>
+        <translation>リード数</translation>
+    </message>
+    <message>
+        <source>CPL and CAC by source</source>
+        <translation>リードソース別の CPL と CAC</translation>
+    </message>
+    <message>
+        <source>CPL</source>
+        <translation>CPL</translation>
+    </message>
+    <message>
+        <source>CAC</source>
+        <translation>CAC</translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation>金額（%1）</translation>
+    </message>
+    <message>
+        <source>LTV:CAC by source (target 3:1)</source>
+        <translation>リードソース別の LTV:CAC（目標 3:1）</translation>
+    </message>
+    <message>
+        <source>LTV:CAC</source>
+        <translation>LTV:CAC</translation>
+    </message>
+    <message>
+        <source>3:1 reference</source>
+        <translation>基準線 3:1</translation>
+    </message>
+    <message>
+        <source>Share of leads by source</source>
+        <translation>リードソース別のリード構成比</translation>
+    </message>
+    <message>
+        <source>%1: %2 leads (%3%)</source>
+        <translation>%1：%2 件（%3%）</translation>
+    </message>
+    <message>
+        <source>Conversion funnel (all sources)</source>
+        <translation>ステージ移行のファネル（全リードソース）</translation>
+    </message>
+    <message>
+        <source>Conversion funnel: %1</source>
+        <translation>ステージ移行のファネル（%1）</translation>
+    </message>
+    <message>
+        <source>Leads that reached the stage</source>
+        <translation>そのステージに到達したリード数</translation>
+    </message>
+    <message>
+        <source>%1: %2 leads</source>
+        <translation>%1: %2件</translation>
+    </message>
+    <message>
+        <source>%1% of the leads</source>
+        <translation>リードの%1%</translation>
+    </message>
+    <message>
+        <source>Customers are credited by the attribution model.</source>
+        <translation>受注はアトリビューションモデルの配分で数えています。</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>ステージ</translation>
+    </message>
+    <message>
+        <source>Leads per month by category</source>
+        <translation>種別ごとの月別リード数</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2: %3 of %n lead(s) this month</source>
+        <translation>
+            <numerusform>%1、%2: 当月%n件中%3件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Month created</source>
+        <translation>作成月</translation>
     </message>
 </context>
 </TS>

@@ -25,15 +25,18 @@ QString percent(double v) {
 QChart *tierSplit(const QAbstractItemModel &tiers) {
     auto *chart = new QChart;
     chart->setTitle(
-        QCoreApplication::translate("Mikomi", "Actual spend by tier against the 70-20-10 target"));
+        QCoreApplication::translate("mikomi::ui::budgetcharts::BudgetChart",
+                                    "Actual spend by tier against the 70-20-10 target"));
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->setLocalizeNumbers(true);
     chart->setLocale(QLocale());
     chart->legend()->setVisible(true);
     chart->legend()->setAlignment(Qt::AlignBottom);
 
-    auto *target = new QBarSet(QCoreApplication::translate("Mikomi", "Target share"));
-    auto *actual = new QBarSet(QCoreApplication::translate("Mikomi", "Actual share of spend"));
+    auto *target = new QBarSet(
+        QCoreApplication::translate("mikomi::ui::budgetcharts::BudgetChart", "Target share"));
+    auto *actual = new QBarSet(QCoreApplication::translate("mikomi::ui::budgetcharts::BudgetChart",
+                                                           "Actual share of spend"));
     QStringList categories;
     bool anySpend = false;
     for (int r = 0; r < tiers.rowCount(); ++r) {
@@ -48,14 +51,16 @@ QChart *tierSplit(const QAbstractItemModel &tiers) {
         actual->append(share.isValid() ? share.toDouble() * 100 : 0.0);
     }
     if (!anySpend)
-        actual->setLabel(QCoreApplication::translate(
-            "Mikomi", "Actual share of spend (no spend in the window)"));
+        actual->setLabel(
+            QCoreApplication::translate("mikomi::ui::budgetcharts::BudgetChart",
+                                        "Actual share of spend (no spend in the window)"));
     for (QBarSet *set : {target, actual}) {
         QObject::connect(set, &QBarSet::hovered, set, [set, categories](bool on, int index) {
             if (on && index >= 0 && index < categories.size())
                 QToolTip::showText(
                     QCursor::pos(),
-                    QCoreApplication::translate("Mikomi", "%1 — %2: %3")
+                    QCoreApplication::translate("mikomi::ui::budgetcharts::BudgetChart",
+                                                "%1 — %2: %3")
                         .arg(categories.at(index), set->label(), percent(set->at(index))));
             else
                 QToolTip::hideText();
@@ -71,12 +76,13 @@ QChart *tierSplit(const QAbstractItemModel &tiers) {
 
     auto *x = new QBarCategoryAxis;
     x->append(categories);
-    x->setTitleText(QCoreApplication::translate("Mikomi", "Tier"));
+    x->setTitleText(QCoreApplication::translate("mikomi::ui::budgetcharts::BudgetChart", "Tier"));
     QFont small = x->labelsFont();
     small.setPointSizeF(small.pointSizeF() * 0.9);
     x->setLabelsFont(small);
     auto *y = new QValueAxis;
-    y->setTitleText(QCoreApplication::translate("Mikomi", "Share of spend (%)"));
+    y->setTitleText(
+        QCoreApplication::translate("mikomi::ui::budgetcharts::BudgetChart", "Share of spend (%)"));
     y->setRange(0, 100);
     y->setTickCount(6);
     y->setLabelFormat(QStringLiteral("%.0f"));

@@ -21,7 +21,8 @@ namespace mikomi::ui::charts {
 namespace {
 
 QString rowName(const analytics::SourceRow &r) {
-    return r.isUnknown ? QCoreApplication::translate("Mikomi", "Unknown") : r.name;
+    return r.isUnknown ? QCoreApplication::translate("mikomi::ui::charts::ChartBuilder", "Unknown")
+                       : r.name;
 }
 
 // A count that may be fractional (attribution credit).
@@ -81,10 +82,12 @@ void addAxes(QChart *chart, QAbstractSeries *series, const QStringList &categori
 } // namespace
 
 QChart *leadsAndCustomers(const analytics::SourceReport &report) {
-    QChart *chart =
-        newChart(QCoreApplication::translate("Mikomi", "Leads and customers by source"));
-    auto *leads = new QBarSet(QCoreApplication::translate("Mikomi", "Leads"));
-    auto *customers = new QBarSet(QCoreApplication::translate("Mikomi", "Customers"));
+    QChart *chart = newChart(QCoreApplication::translate("mikomi::ui::charts::ChartBuilder",
+                                                         "Leads and customers by source"));
+    auto *leads =
+        new QBarSet(QCoreApplication::translate("mikomi::ui::charts::ChartBuilder", "Leads"));
+    auto *customers =
+        new QBarSet(QCoreApplication::translate("mikomi::ui::charts::ChartBuilder", "Customers"));
     QStringList categories;
     double maxValue = 0;
     for (const auto &r : report.sources) {
@@ -102,15 +105,18 @@ QChart *leadsAndCustomers(const analytics::SourceReport &report) {
     series->append(leads);
     series->append(customers);
     chart->addSeries(series);
-    addAxes(chart, series, categories, QCoreApplication::translate("Mikomi", "Source"),
-            QCoreApplication::translate("Mikomi", "Number of leads"), maxValue);
+    addAxes(chart, series, categories,
+            QCoreApplication::translate("mikomi::ui::charts::ChartBuilder", "Source"),
+            QCoreApplication::translate("mikomi::ui::charts::ChartBuilder", "Number of leads"),
+            maxValue);
     return chart;
 }
 
 QChart *costPerSource(const analytics::SourceReport &report, Currency currency) {
-    QChart *chart = newChart(QCoreApplication::translate("Mikomi", "CPL and CAC by source"));
-    auto *cpl = new QBarSet(QCoreApplication::translate("Mikomi", "CPL"));
-    auto *cac = new QBarSet(QCoreApplication::translate("Mikomi", "CAC"));
+    QChart *chart = newChart(
+        QCoreApplication::translate("mikomi::ui::charts::ChartBuilder", "CPL and CAC by source"));
+    auto *cpl = new QBarSet(QCoreApplication::translate("mikomi::ui::charts::ChartBuilder", "CPL"));
+    auto *cac = new QBarSet(QCoreApplication::translate("mikomi::ui::charts::ChartBuilder", "CAC"));
     QStringList categories;
     double maxValue = 0;
     const double major = minorUnits(currency);
@@ -133,16 +139,19 @@ QChart *costPerSource(const analytics::SourceReport &report, Currency currency) 
     series->append(cpl);
     series->append(cac);
     chart->addSeries(series);
-    addAxes(chart, series, categories, QCoreApplication::translate("Mikomi", "Source"),
-            QCoreApplication::translate("Mikomi", "Amount (%1)").arg(currencyKey(currency)),
+    addAxes(chart, series, categories,
+            QCoreApplication::translate("mikomi::ui::charts::ChartBuilder", "Source"),
+            QCoreApplication::translate("mikomi::ui::charts::ChartBuilder", "Amount (%1)")
+                .arg(currencyKey(currency)),
             maxValue);
     return chart;
 }
 
 QChart *ltvCac(const analytics::SourceReport &report) {
-    QChart *chart =
-        newChart(QCoreApplication::translate("Mikomi", "LTV:CAC by source (target 3:1)"));
-    auto *set = new QBarSet(QCoreApplication::translate("Mikomi", "LTV:CAC"));
+    QChart *chart = newChart(QCoreApplication::translate("mikomi::ui::charts::ChartBuilder",
+                                                         "LTV:CAC by source (target 3:1)"));
+    auto *set =
+        new QBarSet(QCoreApplication::translate("mikomi::ui::charts::ChartBuilder", "LTV:CAC"));
     QStringList categories;
     double maxValue = 3;
     for (const auto &r : report.sources) {
@@ -156,11 +165,12 @@ QChart *ltvCac(const analytics::SourceReport &report) {
     auto *series = new QBarSeries;
     series->append(set);
     chart->addSeries(series);
-    addAxes(chart, series, categories, QCoreApplication::translate("Mikomi", "Source"),
-            QCoreApplication::translate("Mikomi", "LTV:CAC"), maxValue);
+    addAxes(chart, series, categories,
+            QCoreApplication::translate("mikomi::ui::charts::ChartBuilder", "Source"),
+            QCoreApplication::translate("mikomi::ui::charts::ChartBuilder", "LTV:CAC"), maxValue);
     // The 3:1 reference line across the categories.
     auto *line = new QLineSeries;
-    line->setName(QCoreApplication::translate("Mikomi", "3:1 reference"));
+    line->setName(QCoreApplication::translate("mikomi::ui::charts::ChartBuilder", "3:1 reference"));
     line->append(-0.5, 3);
     line->append(std::max<qsizetype>(categories.size(), 1) - 0.5, 3);
     QPen pen(Qt::red);
@@ -178,7 +188,8 @@ QChart *ltvCac(const analytics::SourceReport &report) {
 }
 
 QChart *shareOfLeads(const analytics::SourceReport &report) {
-    QChart *chart = newChart(QCoreApplication::translate("Mikomi", "Share of leads by source"));
+    QChart *chart = newChart(QCoreApplication::translate("mikomi::ui::charts::ChartBuilder",
+                                                         "Share of leads by source"));
     chart->legend()->setAlignment(Qt::AlignRight);
     auto *series = new QPieSeries;
     series->setHoleSize(0.45);
@@ -187,7 +198,7 @@ QChart *shareOfLeads(const analytics::SourceReport &report) {
             continue;
         QPieSlice *slice = series->append(rowName(r), double(r.funnel.leads));
         const QString text =
-            QCoreApplication::translate("Mikomi", "%1: %2 leads (%3%)")
+            QCoreApplication::translate("mikomi::ui::charts::ChartBuilder", "%1: %2 leads (%3%)")
                 .arg(rowName(r), QLocale().toString(r.funnel.leads),
                      QLocale().toString(r.metrics.share.value_or(0) * 100, 'f', 1));
         QObject::connect(slice, &QPieSlice::hovered, slice, [slice, text](bool state) {
@@ -203,20 +214,27 @@ QChart *shareOfLeads(const analytics::SourceReport &report) {
 }
 
 QChart *funnel(const analytics::SourceReport &report, const analytics::FunnelSelection &selection) {
-    QString title = QCoreApplication::translate("Mikomi", "Conversion funnel (all sources)");
+    QString title = QCoreApplication::translate("mikomi::ui::charts::ChartBuilder",
+                                                "Conversion funnel (all sources)");
     if (!selection.all) {
         const analytics::SourceRow *row = analytics::selectedRow(report, selection);
-        const QString name = row                 ? rowName(*row)
-                             : selection.unknown ? QCoreApplication::translate("Mikomi", "Unknown")
-                                                 : QString();
-        title = QCoreApplication::translate("Mikomi", "Conversion funnel: %1").arg(name);
+        const QString name =
+            row ? rowName(*row)
+            : selection.unknown
+                ? QCoreApplication::translate("mikomi::ui::charts::ChartBuilder", "Unknown")
+                : QString();
+        title =
+            QCoreApplication::translate("mikomi::ui::charts::ChartBuilder", "Conversion funnel: %1")
+                .arg(name);
     }
     QChart *chart = newChart(title);
-    auto *set = new QBarSet(QCoreApplication::translate("Mikomi", "Leads that reached the stage"));
+    auto *set = new QBarSet(QCoreApplication::translate("mikomi::ui::charts::ChartBuilder",
+                                                        "Leads that reached the stage"));
     const analytics::StageFunnel f = analytics::stageFunnel(report, selection);
-    const QStringList categories{QCoreApplication::translate("Mikomi", "Leads"),
-                                 stageLabel(Stage::Mql), stageLabel(Stage::Sql),
-                                 stageLabel(Stage::Opportunity), stageLabel(Stage::Customer)};
+    const QStringList categories{
+        QCoreApplication::translate("mikomi::ui::charts::ChartBuilder", "Leads"),
+        stageLabel(Stage::Mql), stageLabel(Stage::Sql), stageLabel(Stage::Opportunity),
+        stageLabel(Stage::Customer)};
     for (double v : f.stages)
         set->append(v);
     // Customers of one source are attribution credit: fractional under multi-touch models.
@@ -229,16 +247,18 @@ QChart *funnel(const analytics::SourceReport &report, const analytics::FunnelSel
                 return;
             }
             const double v = set->at(index);
-            QString text = QCoreApplication::translate("Mikomi", "%1: %2 leads")
-                               .arg(categories.at(index), countText(v));
+            QString text =
+                QCoreApplication::translate("mikomi::ui::charts::ChartBuilder", "%1: %2 leads")
+                    .arg(categories.at(index), countText(v));
             if (index > 0 && leads > 0)
                 text += QStringLiteral(" (") +
-                        QCoreApplication::translate("Mikomi", "%1% of the leads")
+                        QCoreApplication::translate("mikomi::ui::charts::ChartBuilder",
+                                                    "%1% of the leads")
                             .arg(QLocale().toString(v / leads * 100, 'f', 1)) +
                         QStringLiteral(")");
             if (credit && index == int(Stage::Customer))
                 text += QStringLiteral("\n") +
-                        QCoreApplication::translate("Mikomi",
+                        QCoreApplication::translate("mikomi::ui::charts::ChartBuilder",
                                                     "Customers are credited by the attribution "
                                                     "model.");
             QToolTip::showText(QCursor::pos(), text);
@@ -246,8 +266,10 @@ QChart *funnel(const analytics::SourceReport &report, const analytics::FunnelSel
     auto *series = new QBarSeries;
     series->append(set);
     chart->addSeries(series);
-    addAxes(chart, series, categories, QCoreApplication::translate("Mikomi", "Stage"),
-            QCoreApplication::translate("Mikomi", "Number of leads"), f.at(Stage::Inquiry));
+    addAxes(chart, series, categories,
+            QCoreApplication::translate("mikomi::ui::charts::ChartBuilder", "Stage"),
+            QCoreApplication::translate("mikomi::ui::charts::ChartBuilder", "Number of leads"),
+            f.at(Stage::Inquiry));
     // Five short stage names fit upright.
     for (QAbstractAxis *x : chart->axes(Qt::Horizontal)) {
         x->setLabelsAngle(0);
@@ -275,7 +297,8 @@ QColor categoryColor(SourceCategory c) {
 }
 
 QChart *leadsPerMonth(const analytics::MonthlyByCategory &monthly) {
-    QChart *chart = newChart(QCoreApplication::translate("Mikomi", "Leads per month by category"));
+    QChart *chart = newChart(QCoreApplication::translate("mikomi::ui::charts::ChartBuilder",
+                                                         "Leads per month by category"));
     QStringList months;
     for (qint32 m : monthly.months)
         months << analytics::monthKey(m);
@@ -299,18 +322,20 @@ QChart *leadsPerMonth(const analytics::MonthlyByCategory &monthly) {
                     return;
                 }
                 const qint64 total = totals[std::size_t(index)];
-                QToolTip::showText(
-                    QCursor::pos(),
-                    QCoreApplication::translate("Mikomi", "%1, %2: %3 of %n lead(s) this month",
-                                                nullptr, int(total))
-                        .arg(months.at(index), set->label(),
-                             QLocale().toString(qint64(set->at(index)))));
+                QToolTip::showText(QCursor::pos(),
+                                   QCoreApplication::translate(
+                                       "mikomi::ui::charts::ChartBuilder",
+                                       "%1, %2: %3 of %n lead(s) this month", nullptr, int(total))
+                                       .arg(months.at(index), set->label(),
+                                            QLocale().toString(qint64(set->at(index)))));
             });
         series->append(set);
     }
     chart->addSeries(series);
-    addAxes(chart, series, months, QCoreApplication::translate("Mikomi", "Month created"),
-            QCoreApplication::translate("Mikomi", "Number of leads"), maxValue);
+    addAxes(chart, series, months,
+            QCoreApplication::translate("mikomi::ui::charts::ChartBuilder", "Month created"),
+            QCoreApplication::translate("mikomi::ui::charts::ChartBuilder", "Number of leads"),
+            maxValue);
     return chart;
 }
 

@@ -245,7 +245,8 @@ void DashboardPage::fillFunnelSources() {
         for (const analytics::SourceRow &row : m_lastReport->sources) {
             const int i = m_funnelSource->count();
             if (row.isUnknown) {
-                m_funnelSource->addItem(QCoreApplication::translate("Mikomi", "Unknown"));
+                m_funnelSource->addItem(
+                    QCoreApplication::translate("mikomi::ui::DashboardPage", "Unknown"));
                 m_funnelSource->setItemData(i, int(UnknownKind), KindRole);
                 if (kind == UnknownKind)
                     current = i;

@@ -48,11 +48,11 @@ Result<services::ExportSummary> runExport(QWidget *parent, storage::Database *db
         const auto all = storage::LeadRepository(*db).count();
         total = all ? *all : 0;
     }
-    QProgressDialog progress(QCoreApplication::translate("Mikomi", "Exporting…"),
-                             QCoreApplication::translate("Mikomi", "Cancel"), 0,
+    QProgressDialog progress(QCoreApplication::translate("mikomi::ui::ImportExport", "Exporting…"),
+                             QCoreApplication::translate("mikomi::ui::ImportExport", "Cancel"), 0,
                              int(qMin<qint64>(total, INT_MAX)), parent);
     progress.setObjectName(QStringLiteral("exportProgress"));
-    progress.setWindowTitle(QCoreApplication::translate("Mikomi", "Export"));
+    progress.setWindowTitle(QCoreApplication::translate("mikomi::ui::ImportExport", "Export"));
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(300);
     progress.setValue(0);
@@ -76,7 +76,7 @@ Result<services::ExportSummary> runExport(QWidget *parent, storage::Database *db
                         return; // setValue() would show the dialog again
                     const int read = int(qMin<qint64>(job->read.load(), INT_MAX));
                     progress.setLabelText(QCoreApplication::translate(
-                        "Mikomi", "Exporting… %Ln lead(s) read.", nullptr, read));
+                        "mikomi::ui::ImportExport", "Exporting… %Ln lead(s) read.", nullptr, read));
                     progress.setValue(int(qMin<qint64>(job->read, progress.maximum())));
                 },
                 Qt::QueuedConnection);
@@ -95,7 +95,8 @@ Result<services::ExportSummary> runExport(QWidget *parent, storage::Database *db
     // Reports still queued for the dialog must not outlive it.
     QCoreApplication::removePostedEvents(&progress, QEvent::MetaCall);
     if (!job->result)
-        return Error{QCoreApplication::translate("Mikomi", "The export stopped unexpectedly.")};
+        return Error{QCoreApplication::translate("mikomi::ui::ImportExport",
+                                                 "The export stopped unexpectedly.")};
     return std::move(*job->result);
 }
 
@@ -122,19 +123,19 @@ void showReplacements(QWidget *parent, const QString &path, const services::Expo
         lines << services::describeExportReplacement(r);
     }
     QMessageBox box(
-        QMessageBox::Warning, QCoreApplication::translate("Mikomi", "Export"),
+        QMessageBox::Warning, QCoreApplication::translate("mikomi::ui::ImportExport", "Export"),
         exported + u'\n' +
             QCoreApplication::translate(
-                "Mikomi",
+                "mikomi::ui::ImportExport",
                 "%1 was written with 〓 in place of %n character(s) that Shift_JIS (CP932) "
                 "cannot hold; the complete export, in UTF-8, is %2.",
                 nullptr, int(characters))
                 .arg(QDir::toNativeSeparators(path), QDir::toNativeSeparators(s.losslessPath)),
         QMessageBox::Ok, parent);
     box.setObjectName(QStringLiteral("exportReplacements"));
-    box.setInformativeText(
-        QCoreApplication::translate("Mikomi", "%n value(s) changed; the details list each one.",
-                                    nullptr, int(s.replaced.size())));
+    box.setInformativeText(QCoreApplication::translate(
+        "mikomi::ui::ImportExport", "%n value(s) changed; the details list each one.", nullptr,
+        int(s.replaced.size())));
     box.setDetailedText(lines.join(u'\n'));
     MessageBox::exec(box);
 }
@@ -145,29 +146,31 @@ void runExportDialog(QWidget *parent, storage::Database *db, const QList<qint64>
     if (!db)
         return;
     QDialog dialog(parent);
-    dialog.setWindowTitle(QCoreApplication::translate("Mikomi", "Export"));
+    dialog.setWindowTitle(QCoreApplication::translate("mikomi::ui::ImportExport", "Export"));
     auto *form = new QFormLayout(&dialog);
     auto *format = new QComboBox(&dialog);
     // The data is {format, vCard version}.
-    format->addItem(QCoreApplication::translate("Mikomi", "CSV (for Excel and other tools)"),
-                    QVariantList{int(services::ExportFormat::Csv), 0});
-    format->addItem(QCoreApplication::translate("Mikomi", "vCard 3.0 (address books, phones)"),
-                    QVariantList{int(services::ExportFormat::VCard), int(io::VCardVersion::V30)});
-    format->addItem(QCoreApplication::translate("Mikomi", "vCard 4.0"),
-                    QVariantList{int(services::ExportFormat::VCard), int(io::VCardVersion::V40)});
     format->addItem(
-        QCoreApplication::translate("Mikomi", "vCard 2.1, Shift_JIS (older Japanese phones)"),
-        QVariantList{int(services::ExportFormat::VCard), int(io::VCardVersion::V21)});
+        QCoreApplication::translate("mikomi::ui::ImportExport", "CSV (for Excel and other tools)"),
+        QVariantList{int(services::ExportFormat::Csv), 0});
+    format->addItem(QCoreApplication::translate("mikomi::ui::ImportExport",
+                                                "vCard 3.0 (address books, phones)"),
+                    QVariantList{int(services::ExportFormat::VCard), int(io::VCardVersion::V30)});
+    format->addItem(QCoreApplication::translate("mikomi::ui::ImportExport", "vCard 4.0"),
+                    QVariantList{int(services::ExportFormat::VCard), int(io::VCardVersion::V40)});
+    format->addItem(QCoreApplication::translate("mikomi::ui::ImportExport",
+                                                "vCard 2.1, Shift_JIS (older Japanese phones)"),
+                    QVariantList{int(services::ExportFormat::VCard), int(io::VCardVersion::V21)});
     format->setObjectName(QStringLiteral("exportFormat"));
     auto *encoding = new QComboBox(&dialog);
     for (io::Encoding e : {io::Encoding::Utf8Bom, io::Encoding::Utf8, io::Encoding::Cp932})
         encoding->addItem(io::encodingLabel(e), int(e));
-    auto *optedOut =
-        new QCheckBox(QCoreApplication::translate(
-                          "Mikomi", "Also export leads who opted out and anonymous leads"),
-                      &dialog);
-    form->addRow(QCoreApplication::translate("Mikomi", "Format:"), format);
-    form->addRow(QCoreApplication::translate("Mikomi", "Encoding:"), encoding);
+    auto *optedOut = new QCheckBox(
+        QCoreApplication::translate("mikomi::ui::ImportExport",
+                                    "Also export leads who opted out and anonymous leads"),
+        &dialog);
+    form->addRow(QCoreApplication::translate("mikomi::ui::ImportExport", "Format:"), format);
+    form->addRow(QCoreApplication::translate("mikomi::ui::ImportExport", "Encoding:"), encoding);
     form->addRow(optedOut);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     form->addRow(buttons);
@@ -207,30 +210,33 @@ void runExportDialog(QWidget *parent, storage::Database *db, const QList<qint64>
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const bool csv = o.format == services::ExportFormat::Csv;
     o.path = getSaveFileName(
-        parent, QCoreApplication::translate("Mikomi", "Export"),
+        parent, QCoreApplication::translate("mikomi::ui::ImportExport", "Export"),
         QDir(dir).filePath(csv ? QStringLiteral("leads.csv") : QStringLiteral("leads.vcf")),
-        csv ? QCoreApplication::translate("Mikomi", "CSV files (*.csv)")
-            : QCoreApplication::translate("Mikomi", "vCard files (*.vcf)"));
+        csv ? QCoreApplication::translate("mikomi::ui::ImportExport", "CSV files (*.csv)")
+            : QCoreApplication::translate("mikomi::ui::ImportExport", "vCard files (*.vcf)"));
     if (o.path.isEmpty())
         return;
     auto s = runExport(parent, db, o);
     if (s && s->cancelled)
         return; // nothing written; the user knows
     if (!s) {
-        MessageBox::warning(parent, QCoreApplication::translate("Mikomi", "Export"), s.error());
+        MessageBox::warning(
+            parent, QCoreApplication::translate("mikomi::ui::ImportExport", "Export"), s.error());
         return;
     }
-    QString text =
-        QCoreApplication::translate("Mikomi", "%n lead(s) exported.", nullptr, int(s->written));
+    QString text = QCoreApplication::translate("mikomi::ui::ImportExport", "%n lead(s) exported.",
+                                               nullptr, int(s->written));
     if (s->leftOut > 0)
         text += u'\n' + QCoreApplication::translate(
-                            "Mikomi", "%n lead(s) who opted out or are anonymous were left out.",
-                            nullptr, int(s->leftOut));
+                            "mikomi::ui::ImportExport",
+                            "%n lead(s) who opted out or are anonymous were left out.", nullptr,
+                            int(s->leftOut));
     if (!s->replaced.isEmpty()) {
         showReplacements(parent, o.path, *s, text);
         return;
     }
-    MessageBox::information(parent, QCoreApplication::translate("Mikomi", "Export"), text);
+    MessageBox::information(
+        parent, QCoreApplication::translate("mikomi::ui::ImportExport", "Export"), text);
 }
 
 bool isImportableFile(const QString &path) {

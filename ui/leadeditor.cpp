@@ -136,10 +136,10 @@ QList<std::pair<QString, QString>> validateLead(const Lead &l, const QString &ph
     QList<std::pair<QString, QString>> out;
     if (!l.email.trimmed().isEmpty() && !text::isValidEmail(l.email))
         out.append(
-            {k("email"),
-             QCoreApplication::translate(
-                 "Mikomi", "\"%1\" is not a valid email address (expected name@example.com).")
-                 .arg(l.email.trimmed())});
+            {k("email"), QCoreApplication::translate(
+                             "mikomi::ui::LeadEditor",
+                             "\"%1\" is not a valid email address (expected name@example.com).")
+                             .arg(l.email.trimmed())});
     if (const QString e = text::phoneError(l.phone, phoneRegion); !e.isEmpty())
         out.append({k("phone"), e});
     if (const QString e = text::phoneError(l.mobile, phoneRegion); !e.isEmpty())
@@ -151,13 +151,14 @@ QList<std::pair<QString, QString>> validateLead(const Lead &l, const QString &ph
         QString problem;
         if (value.isEmpty()) {
             if (!c.label.trimmed().isEmpty())
-                problem = QCoreApplication::translate("Mikomi", "The label \"%1\" has no value.")
+                problem = QCoreApplication::translate("mikomi::ui::LeadEditor",
+                                                      "The label \"%1\" has no value.")
                               .arg(c.label.trimmed());
         } else if (c.kind == ContactKind::Email && !text::isValidEmail(value)) {
-            problem =
-                QCoreApplication::translate(
-                    "Mikomi", "\"%1\" is not a valid email address (expected name@example.com).")
-                    .arg(value);
+            problem = QCoreApplication::translate(
+                          "mikomi::ui::LeadEditor",
+                          "\"%1\" is not a valid email address (expected name@example.com).")
+                          .arg(value);
         } else if (c.kind != ContactKind::Email &&
                    !(problem = text::phoneError(value, phoneRegion)).isEmpty()) {
             // phoneError's reason, naming the number
@@ -168,12 +169,12 @@ QList<std::pair<QString, QString>> validateLead(const Lead &l, const QString &ph
             }
         }
         if (!problem.isEmpty()) {
-            out.append({k("extraContacts"),
-                        QCoreApplication::translate("Mikomi", "Other contact %1: %2",
-                                                    "row number of the further emails and "
-                                                    "numbers: problem")
-                            .arg(i + 1)
-                            .arg(problem)});
+            out.append({k("extraContacts"), QCoreApplication::translate(
+                                                "mikomi::ui::LeadEditor", "Other contact %1: %2",
+                                                "row number of the further emails and "
+                                                "numbers: problem")
+                                                .arg(i + 1)
+                                                .arg(problem)});
             break;
         }
     }
@@ -188,7 +189,8 @@ QList<std::pair<QString, QString>> validateLead(const Lead &l, const QString &ph
             if (key == QLatin1String(f.key))
                 label = QCoreApplication::translate("mikomi::ui::LeadEditor", f.label);
         }
-        out.append({key, QCoreApplication::translate("Mikomi", "%1: %2", "field label: problem")
+        out.append({key, QCoreApplication::translate("mikomi::ui::LeadEditor", "%1: %2",
+                                                     "field label: problem")
                              .arg(label, reason)});
     }
     return out;

@@ -165,7 +165,7 @@ LeadsPage::LeadsPage(QWidget *parent)
 }
 
 QString LeadsPage::title() const {
-    return QCoreApplication::translate("Mikomi", "Leads");
+    return QCoreApplication::translate("mikomi::ui::LeadsPage", "Leads");
 }
 
 void LeadsPage::setDatabase(storage::Database *db) {

@@ -3,7 +3,6 @@
 #include "models/matrixmodel.h"
 
 #include <QCheckBox>
-#include <QCoreApplication>
 #include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
@@ -56,9 +55,6 @@ void MatrixView::setMatrix(const analytics::SourceMatrix &matrix, Currency curre
 }
 
 void MatrixView::fillSeedTable() {
-    const auto seedText = [](const char *text) {
-        return QCoreApplication::translate("Mikomi", text);
-    };
     m_seed->setHorizontalHeaderLabels(
         {tr("Source type"), tr("Category"), analytics::dimensionLabel(analytics::Dimension::Volume),
          analytics::dimensionLabel(analytics::Dimension::Quality),
@@ -66,13 +62,11 @@ void MatrixView::fillSeedTable() {
          analytics::dimensionLabel(analytics::Dimension::Cost), tr("Best for")});
     int row = 0;
     for (const analytics::SeedMatrixRow &r : analytics::seedMatrix()) {
-        const QStringList cells{seedText(r.name),
-                                categoryLabel(r.category),
-                                analytics::levelRangeLabel(r.volume),
-                                analytics::levelRangeLabel(r.quality),
-                                seedText(r.speedDetail),
-                                analytics::levelRangeLabel(r.cost),
-                                seedText(r.bestFor)};
+        const QStringList cells{
+            analytics::seedText(r.name),          categoryLabel(r.category),
+            analytics::levelRangeLabel(r.volume), analytics::levelRangeLabel(r.quality),
+            analytics::seedText(r.speedDetail),   analytics::levelRangeLabel(r.cost),
+            analytics::seedText(r.bestFor)};
         for (int c = 0; c < cells.size(); ++c) {
             auto *item = new QTableWidgetItem(cells.at(c));
             if (c == 0)

@@ -18,8 +18,9 @@ std::optional<QString> askOwner(QWidget *parent, storage::Database &db, int coun
     bool ok = false;
     const QString owner =
         QInputDialog::getItem(
-            parent, QCoreApplication::translate("Mikomi", "Reassign"),
-            QCoreApplication::translate("Mikomi", "New owner of %n lead(s):", nullptr, count),
+            parent, QCoreApplication::translate("mikomi::ui::OwnerDialog", "Reassign"),
+            QCoreApplication::translate("mikomi::ui::OwnerDialog",
+                                        "New owner of %n lead(s):", nullptr, count),
             names, 0, true, &ok)
             .trimmed();
     if (!ok || owner.isEmpty())

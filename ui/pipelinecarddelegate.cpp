@@ -79,8 +79,9 @@ void PipelineCardDelegate::paint(QPainter *p, const QStyleOptionViewItem &option
 
     // Third line: score · temperature (· SAL/SGL), and a readiness badge on the right.
     const int score = index.data(PipelineModel::ScoreRole).toInt();
-    QString third = QCoreApplication::translate("Mikomi", "Score %1").arg(score) +
-                    QStringLiteral(" · ") + temperatureLabel(temp);
+    QString third =
+        QCoreApplication::translate("mikomi::ui::PipelineCardDelegate", "Score %1").arg(score) +
+        QStringLiteral(" · ") + temperatureLabel(temp);
     const auto stage = Stage(index.data(PipelineModel::StageRole).toInt());
     const auto kind = SqlKind(index.data(PipelineModel::SqlKindRole).toInt());
     if (stage == Stage::Sql && kind != SqlKind::None)
@@ -91,9 +92,9 @@ void PipelineCardDelegate::paint(QPainter *p, const QStyleOptionViewItem &option
         // Short: the card is narrow; the tooltip and the "Show" filter say it in full.
         const QString badge =
             ready == scoring::Readiness::Sql
-                ? QCoreApplication::translate("Mikomi", "→ SQL",
+                ? QCoreApplication::translate("mikomi::ui::PipelineCardDelegate", "→ SQL",
                                               "badge on a pipeline card: ready for SQL")
-                : QCoreApplication::translate("Mikomi", "→ MQL",
+                : QCoreApplication::translate("mikomi::ui::PipelineCardDelegate", "→ MQL",
                                               "badge on a pipeline card: ready for MQL");
         QFont small = option.font;
         small.setPointSizeF(small.pointSizeF() * 0.85);

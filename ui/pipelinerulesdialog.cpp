@@ -26,7 +26,7 @@ namespace {
 // -1 = any category.
 QComboBox *categoryBox(QWidget *parent, int current) {
     auto *box = new QComboBox(parent);
-    box->addItem(QCoreApplication::translate("Mikomi", "Any"), -1);
+    box->addItem(QCoreApplication::translate("mikomi::ui::PipelineRulesDialog", "Any"), -1);
     for (int c = 0; c < SourceCategoryCount; ++c)
         box->addItem(categoryLabel(SourceCategory(c)), c);
     box->setCurrentIndex(std::max(0, box->findData(current)));

@@ -34,7 +34,8 @@ QString personLabel(const Lead &l) {
     const bool cjk = !l.familyName.isEmpty() && l.familyName.at(0).unicode() >= 0x3000;
     const QString name = l.displayName(japanese() || cjk).trimmed();
     if (!name.isEmpty() && !l.company.isEmpty())
-        return QCoreApplication::translate("Mikomi", "%1 (%2)", "person (company)")
+        return QCoreApplication::translate("mikomi::ui::PrivacyActions", "%1 (%2)",
+                                           "person (company)")
             .arg(name, l.company);
     if (!name.isEmpty())
         return name;
@@ -62,7 +63,8 @@ Result<QList<qint64>> personLeads(storage::Database &db, qint64 leadId) {
 }
 
 void exportPersonData(QWidget *parent, storage::Database &db, qint64 leadId) {
-    const QString title = QCoreApplication::translate("Mikomi", "Export this person's data");
+    const QString title =
+        QCoreApplication::translate("mikomi::ui::PrivacyActions", "Export this person's data");
     auto ids = personLeads(db, leadId);
     if (!ids) {
         MessageBox::warning(parent, title, ids.error());
@@ -70,8 +72,9 @@ void exportPersonData(QWidget *parent, storage::Database &db, qint64 leadId) {
     }
     QString path = getSaveFileName(
         parent, title, QStringLiteral("person-%1.json").arg(leadId),
-        QCoreApplication::translate("Mikomi", "Everything, as JSON (*.json);;Contact card, as "
-                                              "vCard (*.vcf)"));
+        QCoreApplication::translate("mikomi::ui::PrivacyActions",
+                                    "Everything, as JSON (*.json);;Contact card, as "
+                                    "vCard (*.vcf)"));
     if (path.isEmpty())
         return;
     if (Status s =
@@ -82,7 +85,7 @@ void exportPersonData(QWidget *parent, storage::Database &db, qint64 leadId) {
     }
     MessageBox::information(
         parent, title,
-        QCoreApplication::translate("Mikomi",
+        QCoreApplication::translate("mikomi::ui::PrivacyActions",
                                     "Saved everything held about this person (%n "
                                     "lead(s)) to %1.",
                                     nullptr, int(ids->size()))
@@ -205,7 +208,7 @@ void ErasePersonDialog::retranslate() {
 Result<storage::EraseSummary> eraseConfirmed(QWidget *parent, storage::Database &db,
                                              const QList<qint64> &ids, bool deleteBackups,
                                              QUndoStack *undo, bool quiet) {
-    const QString title = QCoreApplication::translate("Mikomi", "Erase person");
+    const QString title = QCoreApplication::translate("mikomi::ui::PrivacyActions", "Erase person");
     // The file is rewritten: seconds for a large one (7.6 s for 100,000 leads, 187 MB).
     QApplication::setOverrideCursor(Qt::WaitCursor);
     auto r = storage::erase(db, ids);
@@ -219,22 +222,25 @@ Result<storage::EraseSummary> eraseConfirmed(QWidget *parent, storage::Database 
     // and cannot be replayed on rows that are gone.
     if (undo)
         undo->clear();
-    QStringList lines{QCoreApplication::translate("Mikomi", "The person was erased.")};
+    QStringList lines{
+        QCoreApplication::translate("mikomi::ui::PrivacyActions", "The person was erased.")};
     if (!r->compacted)
-        lines << QCoreApplication::translate("Mikomi",
+        lines << QCoreApplication::translate("mikomi::ui::PrivacyActions",
                                              "The file could not be compacted, so old copies of "
                                              "deleted rows may remain in its free space: %1")
                      .arg(r->compactError);
     if (!r->walEmptied)
         lines << QCoreApplication::translate(
-            "Mikomi", "Another program is reading the database, so its log could not be emptied "
-                      "yet; it is emptied when the last program closes the file.");
+            "mikomi::ui::PrivacyActions",
+            "Another program is reading the database, so its log could not be emptied "
+            "yet; it is emptied when the last program closes the file.");
     QStringList left = r->copies;
     if (deleteBackups)
         left = storage::deleteCopies(r->copies);
     if (!left.isEmpty())
         lines << QCoreApplication::translate(
-                     "Mikomi", "These backup copies still hold the person; delete them yourself:")
+                     "mikomi::ui::PrivacyActions",
+                     "These backup copies still hold the person; delete them yourself:")
               << left;
     if (!quiet) {
         if (r->compacted && r->walEmptied && left.isEmpty())
@@ -249,8 +255,9 @@ Result<storage::EraseSummary> eraseConfirmed(QWidget *parent, storage::Database 
 bool erasePerson(QWidget *parent, storage::Database &db, qint64 leadId, QUndoStack *undo) {
     auto ids = personLeads(db, leadId);
     if (!ids) {
-        MessageBox::warning(parent, QCoreApplication::translate("Mikomi", "Erase person"),
-                            ids.error());
+        MessageBox::warning(
+            parent, QCoreApplication::translate("mikomi::ui::PrivacyActions", "Erase person"),
+            ids.error());
         return false;
     }
     ErasePersonDialog dialog(db, *ids, parent);

@@ -22,7 +22,8 @@ QString budgetWarningText(const BudgetWarning &w) {
     switch (w.kind) {
     case BudgetWarning::Kind::TierEmpty:
         return QCoreApplication::translate(
-                   "Mikomi", "No source is in the tier %1, so its budget is left unallocated.")
+                   "mikomi::analytics::Budget",
+                   "No source is in the tier %1, so its budget is left unallocated.")
             .arg(tierLabel(w.tier));
     }
     return {};
@@ -30,7 +31,8 @@ QString budgetWarningText(const BudgetWarning &w) {
 
 Result<BudgetPlan> computeBudget(const Facts &facts, const BudgetOptions &options) {
     if (options.total < 0) {
-        return Error{QCoreApplication::translate("Mikomi", "The budget total cannot be negative.")};
+        return Error{QCoreApplication::translate("mikomi::analytics::Budget",
+                                                 "The budget total cannot be negative.")};
     }
     ReportOptions reportOptions;
     reportOptions.window = options.window;

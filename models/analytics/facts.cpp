@@ -86,11 +86,11 @@ struct AttributionEntry {
 };
 // clang-format off
 constexpr std::array<AttributionEntry, AttributionCount> kAttributions{{
-    {"first", QT_TRANSLATE_NOOP("Mikomi", "First touch")},
-    {"last", QT_TRANSLATE_NOOP("Mikomi", "Last touch")},
-    {"linear", QT_TRANSLATE_NOOP("Mikomi", "Linear")},
-    {"time_decay", QT_TRANSLATE_NOOP("Mikomi", "Time decay")},
-    {"position", QT_TRANSLATE_NOOP("Mikomi", "Position-based (40/20/40)")},
+    {"first", QT_TRANSLATE_NOOP("mikomi::analytics::Facts", "First touch")},
+    {"last", QT_TRANSLATE_NOOP("mikomi::analytics::Facts", "Last touch")},
+    {"linear", QT_TRANSLATE_NOOP("mikomi::analytics::Facts", "Linear")},
+    {"time_decay", QT_TRANSLATE_NOOP("mikomi::analytics::Facts", "Time decay")},
+    {"position", QT_TRANSLATE_NOOP("mikomi::analytics::Facts", "Position-based (40/20/40)")},
 }};
 // clang-format on
 } // namespace
@@ -109,7 +109,8 @@ std::optional<Attribution> attributionFromKey(const QString &key) {
 }
 
 QString attributionLabel(Attribution a) {
-    return QCoreApplication::translate("Mikomi", kAttributions[static_cast<std::size_t>(a)].label);
+    return QCoreApplication::translate("mikomi::analytics::Facts",
+                                       kAttributions[static_cast<std::size_t>(a)].label);
 }
 
 } // namespace mikomi::analytics

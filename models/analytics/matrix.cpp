@@ -95,34 +95,39 @@ const std::vector<SeedMatrixRow> &seedMatrix() {
     // Seed 004, "ソース比較マトリックス": ボリュームポテンシャル, 品質ポテンシャル, 結果までの速度,
     // コストレベル, 最適な用途.
     static const std::vector<SeedMatrixRow> rows{
-        {QT_TRANSLATE_NOOP("Mikomi", "Organic search"), "オーガニック検索", SourceCategory::Inbound,
-         lv(L::High), lv(L::High), sp(S::Slow), QT_TRANSLATE_NOOP("Mikomi", "Slow (3–6 months)"),
-         lv(L::Low), QT_TRANSLATE_NOOP("Mikomi", "Long-term growth")},
-        {QT_TRANSLATE_NOOP("Mikomi", "Content / inbound"), "コンテンツ/インバウンド",
-         SourceCategory::Inbound, lv(L::Medium, L::High), lv(L::High), sp(S::Slow),
-         QT_TRANSLATE_NOOP("Mikomi", "Slow (2–6 months)"), lv(L::Medium),
-         QT_TRANSLATE_NOOP("Mikomi", "Educating buyers")},
-        {QT_TRANSLATE_NOOP("Mikomi", "Paid search"), "有料検索", SourceCategory::Paid, lv(L::High),
-         lv(L::Medium, L::High), sp(S::Fast), QT_TRANSLATE_NOOP("Mikomi", "Fast (days)"),
-         lv(L::High), QT_TRANSLATE_NOOP("Mikomi", "Immediate pipeline")},
-        {QT_TRANSLATE_NOOP("Mikomi", "Paid social"), "有料ソーシャル", SourceCategory::Paid,
-         lv(L::High), lv(L::Medium), sp(S::Fast), QT_TRANSLATE_NOOP("Mikomi", "Fast (days)"),
-         lv(L::Medium, L::High), QT_TRANSLATE_NOOP("Mikomi", "Awareness and demand generation")},
-        {QT_TRANSLATE_NOOP("Mikomi", "Outbound / cold"), "アウトバウンド/コールド",
-         SourceCategory::Outbound, lv(L::Medium), lv(L::Low, L::Medium), sp(S::Fast, S::Medium),
-         QT_TRANSLATE_NOOP("Mikomi", "Fast (days to weeks)"), lv(L::Medium),
-         QT_TRANSLATE_NOOP("Mikomi", "Specific targeting")},
-        {QT_TRANSLATE_NOOP("Mikomi", "Referrals"), "紹介", SourceCategory::Partnership,
-         lv(L::Low, L::Medium), lv(L::VeryHigh), sp(S::Fast, S::Slow),
-         QT_TRANSLATE_NOOP("Mikomi", "Varies"), lv(L::Low, L::Medium),
-         QT_TRANSLATE_NOOP("Mikomi", "Trust-based selling")},
-        {QT_TRANSLATE_NOOP("Mikomi", "Events"), "イベント", SourceCategory::Event, lv(L::Medium),
-         lv(L::Medium, L::High), sp(S::Fast), QT_TRANSLATE_NOOP("Mikomi", "Fast to follow up"),
-         lv(L::High), QT_TRANSLATE_NOOP("Mikomi", "Relationship building")},
-        {QT_TRANSLATE_NOOP("Mikomi", "Partnerships"), "パートナーシップ",
+        {QT_TRANSLATE_NOOP("mikomi::analytics::Matrix", "Organic search"), "オーガニック検索",
+         SourceCategory::Inbound, lv(L::High), lv(L::High), sp(S::Slow),
+         QT_TRANSLATE_NOOP("mikomi::analytics::Matrix", "Slow (3–6 months)"), lv(L::Low),
+         QT_TRANSLATE_NOOP("mikomi::analytics::Matrix", "Long-term growth")},
+        {QT_TRANSLATE_NOOP("mikomi::analytics::Matrix", "Content / inbound"),
+         "コンテンツ/インバウンド", SourceCategory::Inbound, lv(L::Medium, L::High), lv(L::High),
+         sp(S::Slow), QT_TRANSLATE_NOOP("mikomi::analytics::Matrix", "Slow (2–6 months)"),
+         lv(L::Medium), QT_TRANSLATE_NOOP("mikomi::analytics::Matrix", "Educating buyers")},
+        {QT_TRANSLATE_NOOP("mikomi::analytics::Matrix", "Paid search"), "有料検索",
+         SourceCategory::Paid, lv(L::High), lv(L::Medium, L::High), sp(S::Fast),
+         QT_TRANSLATE_NOOP("mikomi::analytics::Matrix", "Fast (days)"), lv(L::High),
+         QT_TRANSLATE_NOOP("mikomi::analytics::Matrix", "Immediate pipeline")},
+        {QT_TRANSLATE_NOOP("mikomi::analytics::Matrix", "Paid social"), "有料ソーシャル",
+         SourceCategory::Paid, lv(L::High), lv(L::Medium), sp(S::Fast),
+         QT_TRANSLATE_NOOP("mikomi::analytics::Matrix", "Fast (days)"), lv(L::Medium, L::High),
+         QT_TRANSLATE_NOOP("mikomi::analytics::Matrix", "Awareness and demand generation")},
+        {QT_TRANSLATE_NOOP("mikomi::analytics::Matrix", "Outbound / cold"),
+         "アウトバウンド/コールド", SourceCategory::Outbound, lv(L::Medium), lv(L::Low, L::Medium),
+         sp(S::Fast, S::Medium),
+         QT_TRANSLATE_NOOP("mikomi::analytics::Matrix", "Fast (days to weeks)"), lv(L::Medium),
+         QT_TRANSLATE_NOOP("mikomi::analytics::Matrix", "Specific targeting")},
+        {QT_TRANSLATE_NOOP("mikomi::analytics::Matrix", "Referrals"), "紹介",
+         SourceCategory::Partnership, lv(L::Low, L::Medium), lv(L::VeryHigh), sp(S::Fast, S::Slow),
+         QT_TRANSLATE_NOOP("mikomi::analytics::Matrix", "Varies"), lv(L::Low, L::Medium),
+         QT_TRANSLATE_NOOP("mikomi::analytics::Matrix", "Trust-based selling")},
+        {QT_TRANSLATE_NOOP("mikomi::analytics::Matrix", "Events"), "イベント",
+         SourceCategory::Event, lv(L::Medium), lv(L::Medium, L::High), sp(S::Fast),
+         QT_TRANSLATE_NOOP("mikomi::analytics::Matrix", "Fast to follow up"), lv(L::High),
+         QT_TRANSLATE_NOOP("mikomi::analytics::Matrix", "Relationship building")},
+        {QT_TRANSLATE_NOOP("mikomi::analytics::Matrix", "Partnerships"), "パートナーシップ",
          SourceCategory::Partnership, lv(L::Low, L::Medium), lv(L::High), sp(S::Slow),
-         QT_TRANSLATE_NOOP("Mikomi", "Slow (3+ months)"), lv(L::Low, L::Medium),
-         QT_TRANSLATE_NOOP("Mikomi", "New market access")},
+         QT_TRANSLATE_NOOP("mikomi::analytics::Matrix", "Slow (3+ months)"), lv(L::Low, L::Medium),
+         QT_TRANSLATE_NOOP("mikomi::analytics::Matrix", "New market access")},
     };
     return rows;
 }
@@ -147,47 +152,53 @@ std::optional<CategoryDefault> categoryDefault(SourceCategory c) {
 QString levelLabel(Level l) {
     switch (l) {
     case Level::Low:
-        return QCoreApplication::translate("Mikomi", "Low",
+        return QCoreApplication::translate("mikomi::analytics::Matrix", "Low",
                                            "level in the source comparison matrix");
     case Level::Medium:
-        return QCoreApplication::translate("Mikomi", "Medium",
+        return QCoreApplication::translate("mikomi::analytics::Matrix", "Medium",
                                            "level in the source comparison matrix");
     case Level::High:
-        return QCoreApplication::translate("Mikomi", "High",
+        return QCoreApplication::translate("mikomi::analytics::Matrix", "High",
                                            "level in the source comparison matrix");
     case Level::VeryHigh:
-        return QCoreApplication::translate("Mikomi", "Very high",
+        return QCoreApplication::translate("mikomi::analytics::Matrix", "Very high",
                                            "level in the source comparison matrix");
     }
     return {};
+}
+
+QString seedText(const char *text) {
+    return QCoreApplication::translate("mikomi::analytics::Matrix", text);
 }
 
 QString levelRangeLabel(LevelRange r) {
     if (r.low == r.high)
         return levelLabel(r.low);
     static const char *const pairs[4][4] = {
-        {nullptr, QT_TRANSLATE_NOOP("Mikomi", "Low–medium"),
-         QT_TRANSLATE_NOOP("Mikomi", "Low–high"), QT_TRANSLATE_NOOP("Mikomi", "Low–very high")},
-        {nullptr, nullptr, QT_TRANSLATE_NOOP("Mikomi", "Medium–high"),
-         QT_TRANSLATE_NOOP("Mikomi", "Medium–very high")},
-        {nullptr, nullptr, nullptr, QT_TRANSLATE_NOOP("Mikomi", "High–very high")},
+        {nullptr, QT_TRANSLATE_NOOP("mikomi::analytics::Matrix", "Low–medium"),
+         QT_TRANSLATE_NOOP("mikomi::analytics::Matrix", "Low–high"),
+         QT_TRANSLATE_NOOP("mikomi::analytics::Matrix", "Low–very high")},
+        {nullptr, nullptr, QT_TRANSLATE_NOOP("mikomi::analytics::Matrix", "Medium–high"),
+         QT_TRANSLATE_NOOP("mikomi::analytics::Matrix", "Medium–very high")},
+        {nullptr, nullptr, nullptr,
+         QT_TRANSLATE_NOOP("mikomi::analytics::Matrix", "High–very high")},
         {nullptr, nullptr, nullptr, nullptr},
     };
     const Level a = std::min(r.low, r.high);
     const Level b = std::max(r.low, r.high);
-    return QCoreApplication::translate("Mikomi", pairs[int(a)][int(b)]);
+    return QCoreApplication::translate("mikomi::analytics::Matrix", pairs[int(a)][int(b)]);
 }
 
 QString speedLabel(Speed s) {
     switch (s) {
     case Speed::Fast:
-        return QCoreApplication::translate("Mikomi", "Fast",
+        return QCoreApplication::translate("mikomi::analytics::Matrix", "Fast",
                                            "speed in the source comparison matrix");
     case Speed::Medium:
-        return QCoreApplication::translate("Mikomi", "Medium",
+        return QCoreApplication::translate("mikomi::analytics::Matrix", "Medium",
                                            "speed in the source comparison matrix");
     case Speed::Slow:
-        return QCoreApplication::translate("Mikomi", "Slow",
+        return QCoreApplication::translate("mikomi::analytics::Matrix", "Slow",
                                            "speed in the source comparison matrix");
     }
     return {};
@@ -197,25 +208,25 @@ QString speedRangeLabel(SpeedRange r) {
     if (r.low == r.high)
         return speedLabel(r.low);
     if (r.low == Speed::Fast && r.high == Speed::Slow)
-        return QCoreApplication::translate("Mikomi", "Varies",
+        return QCoreApplication::translate("mikomi::analytics::Matrix", "Varies",
                                            "speed in the source comparison matrix");
     if (r.low == Speed::Fast)
-        return QCoreApplication::translate("Mikomi", "Fast–medium",
+        return QCoreApplication::translate("mikomi::analytics::Matrix", "Fast–medium",
                                            "speed in the source comparison matrix");
-    return QCoreApplication::translate("Mikomi", "Medium–slow",
+    return QCoreApplication::translate("mikomi::analytics::Matrix", "Medium–slow",
                                        "speed in the source comparison matrix");
 }
 
 QString dimensionLabel(Dimension d) {
     switch (d) {
     case Dimension::Volume:
-        return QCoreApplication::translate("Mikomi", "Volume");
+        return QCoreApplication::translate("mikomi::analytics::Matrix", "Volume");
     case Dimension::Quality:
-        return QCoreApplication::translate("Mikomi", "Quality");
+        return QCoreApplication::translate("mikomi::analytics::Matrix", "Quality");
     case Dimension::Speed:
-        return QCoreApplication::translate("Mikomi", "Speed");
+        return QCoreApplication::translate("mikomi::analytics::Matrix", "Speed");
     case Dimension::Cost:
-        return QCoreApplication::translate("Mikomi", "Cost level");
+        return QCoreApplication::translate("mikomi::analytics::Matrix", "Cost level");
     }
     return {};
 }
@@ -314,17 +325,19 @@ QString agreementText(const MatrixRow &row, Dimension d) {
     if (d == Dimension::Speed) {
         return c.agreement == Agreement::Above
                    ? QCoreApplication::translate(
-                         "Mikomi", "Measured: %1 — slower than the guide's default (%2).")
+                         "mikomi::analytics::Matrix",
+                         "Measured: %1 — slower than the guide's default (%2).")
                          .arg(measured, expected)
                    : QCoreApplication::translate(
-                         "Mikomi", "Measured: %1 — faster than the guide's default (%2).")
+                         "mikomi::analytics::Matrix",
+                         "Measured: %1 — faster than the guide's default (%2).")
                          .arg(measured, expected);
     }
     return c.agreement == Agreement::Above
-               ? QCoreApplication::translate("Mikomi",
+               ? QCoreApplication::translate("mikomi::analytics::Matrix",
                                              "Measured: %1 — higher than the guide's default (%2).")
                      .arg(measured, expected)
-               : QCoreApplication::translate("Mikomi",
+               : QCoreApplication::translate("mikomi::analytics::Matrix",
                                              "Measured: %1 — lower than the guide's default (%2).")
                      .arg(measured, expected);
 }

@@ -43,8 +43,8 @@ using SpeedRange = Range<Speed>;
 enum class Dimension { Volume = 0, Quality, Speed, Cost };
 inline constexpr int DimensionCount = 4;
 
-// One row of the article's table. Texts are English source strings for
-// QCoreApplication::translate("Mikomi", …) (Japanese in mikomi_ja.ts); `seedJa` is the article's
+// One row of the article's table. Texts are English source strings, marked for translation in
+// matrix.cpp and translated by seedText() (Japanese in mikomi_ja.ts); `seedJa` is the article's
 // own wording of the row, kept to trace each row back to the seed.
 struct SeedMatrixRow {
     const char *name;   // "Organic search"
@@ -58,6 +58,9 @@ struct SeedMatrixRow {
     const char *bestFor; // "Long-term growth"
 };
 const std::vector<SeedMatrixRow> &seedMatrix();
+// The translation of one of seedMatrix()'s texts (name, speedDetail, bestFor): they are marked in
+// matrix.cpp's context, so look them up here rather than in the caller's.
+QString seedText(const char *text);
 
 // The default of a category: the union of its seed rows; nullopt for Unknown.
 struct CategoryDefault {

@@ -10,7 +10,8 @@ namespace {
 
 Error indexError() {
     return Error{QCoreApplication::translate(
-        "Mikomi", "The report data refers to a lead or source that does not exist.")};
+        "mikomi::analytics::Monthly",
+        "The report data refers to a lead or source that does not exist.")};
 }
 
 } // namespace
@@ -40,8 +41,8 @@ std::vector<SourceCategory> MonthlyByCategory::categoriesWithLeads() const {
 
 Result<MonthlyByCategory> computeMonthlyByCategory(const Facts &facts, const Window &window) {
     if (window.from && window.to && *window.from > *window.to) {
-        return Error{
-            QCoreApplication::translate("Mikomi", "The report period starts after it ends.")};
+        return Error{QCoreApplication::translate("mikomi::analytics::Monthly",
+                                                 "The report period starts after it ends.")};
     }
     const auto nSources = static_cast<qint32>(facts.sources.size());
     const auto nLeads = static_cast<qint32>(facts.leads.size());

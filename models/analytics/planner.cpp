@@ -19,21 +19,22 @@ PlanError planError(const char *step, const QString &message) {
 
 PlanResult computePlan(const Facts &facts, const PlanOptions &options) {
     if (options.months < 1) {
-        return planError(
-            "invalid_months",
-            QCoreApplication::translate("Mikomi", "The number of months must be at least 1."));
+        return planError("invalid_months",
+                         QCoreApplication::translate("mikomi::analytics::Planner",
+                                                     "The number of months must be at least 1."));
     }
     if (options.revenueTarget.has_value() == options.growthFactor.has_value()) {
-        return planError("invalid_target",
-                         QCoreApplication::translate(
-                             "Mikomi", "Give either a revenue target or a growth factor."));
+        return planError("invalid_target", QCoreApplication::translate(
+                                               "mikomi::analytics::Planner",
+                                               "Give either a revenue target or a growth factor."));
     }
     if ((options.revenueTarget && *options.revenueTarget < 0) ||
         (options.growthFactor &&
          !(std::isfinite(*options.growthFactor) && *options.growthFactor >= 0))) {
-        return planError("invalid_target",
-                         QCoreApplication::translate(
-                             "Mikomi", "The revenue target or growth factor cannot be negative."));
+        return planError(
+            "invalid_target",
+            QCoreApplication::translate("mikomi::analytics::Planner",
+                                        "The revenue target or growth factor cannot be negative."));
     }
 
     ReportOptions reportOptions;
@@ -51,42 +52,42 @@ PlanResult computePlan(const Facts &facts, const PlanOptions &options) {
     if (ref.leads == 0) {
         return planError("reference_empty",
                          QCoreApplication::translate(
-                             "Mikomi",
+                             "mikomi::analytics::Planner",
                              "The reference period has no leads, so there are no conversion rates "
                              "to plan with."));
     }
     if (ref.mql == 0) {
         return planError("lead_to_mql",
                          QCoreApplication::translate(
-                             "Mikomi",
+                             "mikomi::analytics::Planner",
                              "No lead of the reference period became an MQL: the lead → MQL rate "
                              "is zero, so the plan is impossible."));
     }
     if (ref.sql == 0) {
         return planError("mql_to_sql",
                          QCoreApplication::translate(
-                             "Mikomi",
+                             "mikomi::analytics::Planner",
                              "No MQL of the reference period became an SQL: the MQL → SQL rate is "
                              "zero, so the plan is impossible."));
     }
     if (ref.opportunity == 0) {
         return planError("sql_to_opportunity",
                          QCoreApplication::translate(
-                             "Mikomi",
+                             "mikomi::analytics::Planner",
                              "No SQL of the reference period became an opportunity: the SQL → "
                              "opportunity rate is zero, so the plan is impossible."));
     }
     if (ref.customer == 0) {
         return planError("opportunity_to_customer",
                          QCoreApplication::translate(
-                             "Mikomi",
+                             "mikomi::analytics::Planner",
                              "No opportunity of the reference period was won: the opportunity → "
                              "customer rate is zero, so the plan is impossible."));
     }
     if (ref.revenue <= 0) {
         return planError("avg_deal",
                          QCoreApplication::translate(
-                             "Mikomi",
+                             "mikomi::analytics::Planner",
                              "The customers of the reference period have no deal values, so the "
                              "average deal size is zero and the plan is impossible."));
     }
@@ -96,9 +97,9 @@ PlanResult computePlan(const Facts &facts, const PlanOptions &options) {
     } else {
         const double target = std::round(*options.growthFactor * double(ref.revenue));
         if (target >= 9.2e18)
-            return planError("too_large",
-                             QCoreApplication::translate(
-                                 "Mikomi", "The plan's numbers are too large to compute."));
+            return planError("too_large", QCoreApplication::translate(
+                                              "mikomi::analytics::Planner",
+                                              "The plan's numbers are too large to compute."));
         plan.revenueTarget = static_cast<Money>(target);
     }
     plan.avgDeal = double(ref.revenue) / double(ref.customer);
@@ -116,9 +117,9 @@ PlanResult computePlan(const Facts &facts, const PlanOptions &options) {
     const auto mql = sql ? mulDivCeil(*sql, ref.mql, ref.sql) : std::nullopt;
     const auto lead = mql ? mulDivCeil(*mql, ref.leads, ref.mql) : std::nullopt;
     if (!lead)
-        return planError(
-            "too_large",
-            QCoreApplication::translate("Mikomi", "The plan's numbers are too large to compute."));
+        return planError("too_large", QCoreApplication::translate(
+                                          "mikomi::analytics::Planner",
+                                          "The plan's numbers are too large to compute."));
     plan.required = {*customer, *opportunity, *sql, *mql, *lead};
 
     const auto perMonth = [&](qint64 n) { return *mulDivCeil(n, 1, options.months); };

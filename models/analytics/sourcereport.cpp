@@ -94,7 +94,8 @@ bool touchLess(const TouchFact &a, const TouchFact &b) {
 
 Error indexError() {
     return Error{QCoreApplication::translate(
-        "Mikomi", "The report data refers to a lead or source that does not exist.")};
+        "mikomi::analytics::SourceReport",
+        "The report data refers to a lead or source that does not exist.")};
 }
 
 } // namespace
@@ -147,16 +148,19 @@ QString warningText(const ReportWarning &w) {
     switch (w.kind) {
     case ReportWarning::Kind::Concentration:
         return QCoreApplication::translate(
-                   "Mikomi", "%1 brings %2% of all leads; relying on one source is risky.")
+                   "mikomi::analytics::SourceReport",
+                   "%1 brings %2% of all leads; relying on one source is risky.")
             .arg(w.source, locale.toString(w.value * 100.0, 'f', 1));
     case ReportWarning::Kind::UnknownSources:
         return QCoreApplication::translate(
-                   "Mikomi", "%1% of the leads have an unknown source; record where leads come "
-                             "from.")
+                   "mikomi::analytics::SourceReport",
+                   "%1% of the leads have an unknown source; record where leads come "
+                   "from.")
             .arg(locale.toString(w.value * 100.0, 'f', 1));
     case ReportWarning::Kind::LtvCacLow:
         return QCoreApplication::translate(
-                   "Mikomi", "%1 has an LTV:CAC of %2, below 3; its customers cost too much.")
+                   "mikomi::analytics::SourceReport",
+                   "%1 has an LTV:CAC of %2, below 3; its customers cost too much.")
             .arg(w.source, locale.toString(w.value, 'f', 2));
     }
     return {};
@@ -530,8 +534,8 @@ private:
 Result<SourceReport> computeSourceReport(const Facts &facts, const ReportOptions &options) {
     const Window &window = options.window;
     if (window.from && window.to && *window.from > *window.to) {
-        return Error{
-            QCoreApplication::translate("Mikomi", "The report period starts after it ends.")};
+        return Error{QCoreApplication::translate("mikomi::analytics::SourceReport",
+                                                 "The report period starts after it ends.")};
     }
     return ReportBuilder(facts, options).build();
 }

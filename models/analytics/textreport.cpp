@@ -46,7 +46,7 @@ QString money(const QLocale &l, const std::optional<double> &minor, int decimals
 QString percent(const QLocale &l, const std::optional<double> &x) {
     if (!x)
         return dash();
-    return QCoreApplication::translate("Mikomi", "%1%", "percentage")
+    return QCoreApplication::translate("mikomi::analytics::TextReport", "%1%", "percentage")
         .arg(l.toString(*x * 100.0, 'f', 1));
 }
 
@@ -117,21 +117,21 @@ QString csvLine(const QStringList &cells) {
 }
 
 QStringList metricHeaders() {
-    return {QCoreApplication::translate("Mikomi", "Leads"),
-            QCoreApplication::translate("Mikomi", "MQL"),
-            QCoreApplication::translate("Mikomi", "SQL"),
-            QCoreApplication::translate("Mikomi", "Opportunities"),
-            QCoreApplication::translate("Mikomi", "Customers"),
-            QCoreApplication::translate("Mikomi", "Spend"),
-            QCoreApplication::translate("Mikomi", "Revenue"),
-            QCoreApplication::translate("Mikomi", "CPL"),
-            QCoreApplication::translate("Mikomi", "CAC"),
-            QCoreApplication::translate("Mikomi", "LTV"),
-            QCoreApplication::translate("Mikomi", "LTV:CAC"),
-            QCoreApplication::translate("Mikomi", "ROI"),
-            QCoreApplication::translate("Mikomi", "Lead → customer"),
-            QCoreApplication::translate("Mikomi", "Share"),
-            QCoreApplication::translate("Mikomi", "Median days to close")};
+    return {QCoreApplication::translate("mikomi::analytics::TextReport", "Leads"),
+            QCoreApplication::translate("mikomi::analytics::TextReport", "MQL"),
+            QCoreApplication::translate("mikomi::analytics::TextReport", "SQL"),
+            QCoreApplication::translate("mikomi::analytics::TextReport", "Opportunities"),
+            QCoreApplication::translate("mikomi::analytics::TextReport", "Customers"),
+            QCoreApplication::translate("mikomi::analytics::TextReport", "Spend"),
+            QCoreApplication::translate("mikomi::analytics::TextReport", "Revenue"),
+            QCoreApplication::translate("mikomi::analytics::TextReport", "CPL"),
+            QCoreApplication::translate("mikomi::analytics::TextReport", "CAC"),
+            QCoreApplication::translate("mikomi::analytics::TextReport", "LTV"),
+            QCoreApplication::translate("mikomi::analytics::TextReport", "LTV:CAC"),
+            QCoreApplication::translate("mikomi::analytics::TextReport", "ROI"),
+            QCoreApplication::translate("mikomi::analytics::TextReport", "Lead → customer"),
+            QCoreApplication::translate("mikomi::analytics::TextReport", "Share"),
+            QCoreApplication::translate("mikomi::analytics::TextReport", "Median days to close")};
 }
 
 QStringList metricCells(const QLocale &l, const Funnel &f, const Metrics &m, int d) {
@@ -206,9 +206,10 @@ QString renderTable(const TextTable &table) {
 
 QString sourceReportTable(const SourceReport &report, int currencyDecimals, const QLocale &locale) {
     const int d = currencyDecimals;
-    TextTable sources = metricTable({QCoreApplication::translate("Mikomi", "Source"),
-                                     QCoreApplication::translate("Mikomi", "Category"),
-                                     QCoreApplication::translate("Mikomi", "Tier")});
+    TextTable sources =
+        metricTable({QCoreApplication::translate("mikomi::analytics::TextReport", "Source"),
+                     QCoreApplication::translate("mikomi::analytics::TextReport", "Category"),
+                     QCoreApplication::translate("mikomi::analytics::TextReport", "Tier")});
     for (const SourceRow &row : report.sources) {
         sources.rows.push_back(QStringList{rowName(row), categoryLabel(row.category),
                                            row.tier ? tierLabel(*row.tier) : dash()} +
@@ -223,17 +224,20 @@ QString sourceReportTable(const SourceReport &report, int currencyDecimals, cons
     all.spend = report.totals.spend;
     all.revenue = double(report.totals.revenue);
     sources.rows.push_back(
-        QStringList{QCoreApplication::translate("Mikomi", "Total"), QString(), QString()} +
+        QStringList{QCoreApplication::translate("mikomi::analytics::TextReport", "Total"),
+                    QString(), QString()} +
         metricCells(locale, all, report.totals.metrics, d));
 
-    TextTable categories = metricTable({QCoreApplication::translate("Mikomi", "Category")});
+    TextTable categories =
+        metricTable({QCoreApplication::translate("mikomi::analytics::TextReport", "Category")});
     for (const GroupRow &g : report.byCategory) {
         if (g.funnel.leads == 0 && g.funnel.spend == 0 && g.funnel.customer <= 0)
             continue;
         categories.rows.push_back(QStringList{categoryLabel(*g.category)} +
                                   metricCells(locale, g.funnel, g.metrics, d));
     }
-    TextTable tiers = metricTable({QCoreApplication::translate("Mikomi", "Tier")});
+    TextTable tiers =
+        metricTable({QCoreApplication::translate("mikomi::analytics::TextReport", "Tier")});
     for (const GroupRow &g : report.byTier) {
         tiers.rows.push_back(QStringList{g.tier ? tierLabel(*g.tier) : dash()} +
                              metricCells(locale, g.funnel, g.metrics, d));
@@ -243,15 +247,16 @@ QString sourceReportTable(const SourceReport &report, int currencyDecimals, cons
         report.window.from ? locale.toString(*report.window.from, QLocale::ShortFormat) : dash();
     const QString to =
         report.window.to ? locale.toString(*report.window.to, QLocale::ShortFormat) : dash();
-    QString out =
-        QCoreApplication::translate("Mikomi", "Leads created from %1 to %2; attribution: %3.")
-            .arg(from, to, attributionLabel(report.attribution)) +
-        QLatin1String("\n\n");
+    QString out = QCoreApplication::translate("mikomi::analytics::TextReport",
+                                              "Leads created from %1 to %2; attribution: %3.")
+                      .arg(from, to, attributionLabel(report.attribution)) +
+                  QLatin1String("\n\n");
     out += renderTable(sources) + QLatin1Char('\n');
     out += renderTable(categories) + QLatin1Char('\n');
     out += renderTable(tiers);
     if (!report.warnings.empty()) {
-        out += QLatin1Char('\n') + QCoreApplication::translate("Mikomi", "Warnings:") +
+        out += QLatin1Char('\n') +
+               QCoreApplication::translate("mikomi::analytics::TextReport", "Warnings:") +
                QLatin1Char('\n');
         for (const ReportWarning &w : report.warnings)
             out += QLatin1String("- ") + warningText(w) + QLatin1Char('\n');
@@ -261,29 +266,29 @@ QString sourceReportTable(const SourceReport &report, int currencyDecimals, cons
 
 QString sourceReportCsv(const SourceReport &report, int currencyDecimals) {
     const int d = currencyDecimals;
-    QString out =
-        csvLine(QStringList{QCoreApplication::translate("Mikomi", "Source"),
-                            QCoreApplication::translate("Mikomi", "Category"),
-                            QCoreApplication::translate("Mikomi", "Tier"),
-                            QCoreApplication::translate("Mikomi", "Leads"),
-                            QCoreApplication::translate("Mikomi", "MQL"),
-                            QCoreApplication::translate("Mikomi", "SQL"),
-                            QCoreApplication::translate("Mikomi", "Opportunities"),
-                            QCoreApplication::translate("Mikomi", "Customers"),
-                            QCoreApplication::translate("Mikomi", "Spend"),
-                            QCoreApplication::translate("Mikomi", "Revenue"),
-                            QCoreApplication::translate("Mikomi", "CPL"),
-                            QCoreApplication::translate("Mikomi", "CAC"),
-                            QCoreApplication::translate("Mikomi", "LTV"),
-                            QCoreApplication::translate("Mikomi", "LTV:CAC"),
-                            QCoreApplication::translate("Mikomi", "ROI"),
-                            QCoreApplication::translate("Mikomi", "Lead → customer"),
-                            QCoreApplication::translate("Mikomi", "Lead → MQL"),
-                            QCoreApplication::translate("Mikomi", "MQL → SQL"),
-                            QCoreApplication::translate("Mikomi", "SQL → opportunity"),
-                            QCoreApplication::translate("Mikomi", "Opportunity → customer"),
-                            QCoreApplication::translate("Mikomi", "Share"),
-                            QCoreApplication::translate("Mikomi", "Median days to close")});
+    QString out = csvLine(QStringList{
+        QCoreApplication::translate("mikomi::analytics::TextReport", "Source"),
+        QCoreApplication::translate("mikomi::analytics::TextReport", "Category"),
+        QCoreApplication::translate("mikomi::analytics::TextReport", "Tier"),
+        QCoreApplication::translate("mikomi::analytics::TextReport", "Leads"),
+        QCoreApplication::translate("mikomi::analytics::TextReport", "MQL"),
+        QCoreApplication::translate("mikomi::analytics::TextReport", "SQL"),
+        QCoreApplication::translate("mikomi::analytics::TextReport", "Opportunities"),
+        QCoreApplication::translate("mikomi::analytics::TextReport", "Customers"),
+        QCoreApplication::translate("mikomi::analytics::TextReport", "Spend"),
+        QCoreApplication::translate("mikomi::analytics::TextReport", "Revenue"),
+        QCoreApplication::translate("mikomi::analytics::TextReport", "CPL"),
+        QCoreApplication::translate("mikomi::analytics::TextReport", "CAC"),
+        QCoreApplication::translate("mikomi::analytics::TextReport", "LTV"),
+        QCoreApplication::translate("mikomi::analytics::TextReport", "LTV:CAC"),
+        QCoreApplication::translate("mikomi::analytics::TextReport", "ROI"),
+        QCoreApplication::translate("mikomi::analytics::TextReport", "Lead → customer"),
+        QCoreApplication::translate("mikomi::analytics::TextReport", "Lead → MQL"),
+        QCoreApplication::translate("mikomi::analytics::TextReport", "MQL → SQL"),
+        QCoreApplication::translate("mikomi::analytics::TextReport", "SQL → opportunity"),
+        QCoreApplication::translate("mikomi::analytics::TextReport", "Opportunity → customer"),
+        QCoreApplication::translate("mikomi::analytics::TextReport", "Share"),
+        QCoreApplication::translate("mikomi::analytics::TextReport", "Median days to close")});
     for (const SourceRow &row : report.sources) {
         const Funnel &f = row.funnel;
         const Metrics &m = row.metrics;
@@ -316,12 +321,12 @@ QString sourceReportCsv(const SourceReport &report, int currencyDecimals) {
 QString budgetTable(const BudgetPlan &plan, int currencyDecimals, const QLocale &locale) {
     const int d = currencyDecimals;
     TextTable tiers;
-    tiers.headers = {QCoreApplication::translate("Mikomi", "Tier"),
-                     QCoreApplication::translate("Mikomi", "Target share"),
-                     QCoreApplication::translate("Mikomi", "Amount"),
-                     QCoreApplication::translate("Mikomi", "Unallocated"),
-                     QCoreApplication::translate("Mikomi", "Actual spend"),
-                     QCoreApplication::translate("Mikomi", "Actual share")};
+    tiers.headers = {QCoreApplication::translate("mikomi::analytics::TextReport", "Tier"),
+                     QCoreApplication::translate("mikomi::analytics::TextReport", "Target share"),
+                     QCoreApplication::translate("mikomi::analytics::TextReport", "Amount"),
+                     QCoreApplication::translate("mikomi::analytics::TextReport", "Unallocated"),
+                     QCoreApplication::translate("mikomi::analytics::TextReport", "Actual spend"),
+                     QCoreApplication::translate("mikomi::analytics::TextReport", "Actual share")};
     tiers.rightAligned = {false, true, true, true, true, true};
     for (const TierBudget &t : plan.tiers) {
         tiers.rows.push_back({tierLabel(t.tier), percent(locale, t.targetShare),
@@ -330,19 +335,21 @@ QString budgetTable(const BudgetPlan &plan, int currencyDecimals, const QLocale 
                               money(locale, double(t.spend), d), percent(locale, t.actualShare)});
     }
     TextTable alloc;
-    alloc.headers = {QCoreApplication::translate("Mikomi", "Source"),
-                     QCoreApplication::translate("Mikomi", "Tier"),
-                     QCoreApplication::translate("Mikomi", "Amount")};
+    alloc.headers = {QCoreApplication::translate("mikomi::analytics::TextReport", "Source"),
+                     QCoreApplication::translate("mikomi::analytics::TextReport", "Tier"),
+                     QCoreApplication::translate("mikomi::analytics::TextReport", "Amount")};
     alloc.rightAligned = {false, false, true};
     for (const Allocation &a : plan.allocations)
         alloc.rows.push_back({a.source, tierLabel(a.tier), money(locale, double(a.amount), d)});
 
-    QString out = QCoreApplication::translate("Mikomi", "Budget %1, split 70-20-10.")
-                      .arg(money(locale, double(plan.total), d)) +
-                  QLatin1String("\n\n");
+    QString out =
+        QCoreApplication::translate("mikomi::analytics::TextReport", "Budget %1, split 70-20-10.")
+            .arg(money(locale, double(plan.total), d)) +
+        QLatin1String("\n\n");
     out += renderTable(tiers) + QLatin1Char('\n') + renderTable(alloc);
     if (!plan.warnings.empty()) {
-        out += QLatin1Char('\n') + QCoreApplication::translate("Mikomi", "Warnings:") +
+        out += QLatin1Char('\n') +
+               QCoreApplication::translate("mikomi::analytics::TextReport", "Warnings:") +
                QLatin1Char('\n');
         for (const BudgetWarning &w : plan.warnings)
             out += QLatin1String("- ") + budgetWarningText(w) + QLatin1Char('\n');
@@ -353,36 +360,39 @@ QString budgetTable(const BudgetPlan &plan, int currencyDecimals, const QLocale 
 QString planTable(const Plan &plan, int currencyDecimals, const QLocale &locale) {
     const int d = currencyDecimals;
     QString out =
-        QCoreApplication::translate("Mikomi", "Revenue target: %1. Average deal: %2.")
+        QCoreApplication::translate("mikomi::analytics::TextReport",
+                                    "Revenue target: %1. Average deal: %2.")
             .arg(money(locale, double(plan.revenueTarget), d), money(locale, plan.avgDeal, d)) +
         QLatin1String("\n\n");
     TextTable steps;
     steps.headers = {
-        QCoreApplication::translate("Mikomi", "Stage"),
-        QCoreApplication::translate("Mikomi", "Conversion rate"),
-        QCoreApplication::translate("Mikomi", "Required"),
-        QCoreApplication::translate("Mikomi", "Per month (%n months)", nullptr, plan.months)};
+        QCoreApplication::translate("mikomi::analytics::TextReport", "Stage"),
+        QCoreApplication::translate("mikomi::analytics::TextReport", "Conversion rate"),
+        QCoreApplication::translate("mikomi::analytics::TextReport", "Required"),
+        QCoreApplication::translate("mikomi::analytics::TextReport", "Per month (%n months)",
+                                    nullptr, plan.months)};
     steps.rightAligned = {false, true, true, true};
     const auto row = [&](const QString &label, std::optional<double> rate, qint64 req,
                          qint64 month) {
         steps.rows.push_back(
             {label, percent(locale, rate), count(locale, req), count(locale, month)});
     };
-    row(QCoreApplication::translate("Mikomi", "Leads"), std::nullopt, plan.required.lead,
-        plan.perMonth.lead);
-    row(QCoreApplication::translate("Mikomi", "MQL"), plan.rates.leadToMql, plan.required.mql,
-        plan.perMonth.mql);
-    row(QCoreApplication::translate("Mikomi", "SQL"), plan.rates.mqlToSql, plan.required.sql,
-        plan.perMonth.sql);
-    row(QCoreApplication::translate("Mikomi", "Opportunities"), plan.rates.sqlToOpportunity,
-        plan.required.opportunity, plan.perMonth.opportunity);
-    row(QCoreApplication::translate("Mikomi", "Customers"), plan.rates.opportunityToCustomer,
-        plan.required.customer, plan.perMonth.customer);
+    row(QCoreApplication::translate("mikomi::analytics::TextReport", "Leads"), std::nullopt,
+        plan.required.lead, plan.perMonth.lead);
+    row(QCoreApplication::translate("mikomi::analytics::TextReport", "MQL"), plan.rates.leadToMql,
+        plan.required.mql, plan.perMonth.mql);
+    row(QCoreApplication::translate("mikomi::analytics::TextReport", "SQL"), plan.rates.mqlToSql,
+        plan.required.sql, plan.perMonth.sql);
+    row(QCoreApplication::translate("mikomi::analytics::TextReport", "Opportunities"),
+        plan.rates.sqlToOpportunity, plan.required.opportunity, plan.perMonth.opportunity);
+    row(QCoreApplication::translate("mikomi::analytics::TextReport", "Customers"),
+        plan.rates.opportunityToCustomer, plan.required.customer, plan.perMonth.customer);
     out += renderTable(steps);
     if (!plan.perSource.empty()) {
         TextTable sources;
-        sources.headers = {QCoreApplication::translate("Mikomi", "Source"),
-                           QCoreApplication::translate("Mikomi", "Leads needed")};
+        sources.headers = {
+            QCoreApplication::translate("mikomi::analytics::TextReport", "Source"),
+            QCoreApplication::translate("mikomi::analytics::TextReport", "Leads needed")};
         sources.rightAligned = {false, true};
         for (const SourcePlan &s : plan.perSource)
             sources.rows.push_back({s.source, count(locale, s.lead)});

@@ -18,8 +18,10 @@ SaveLeadCommand::SaveLeadCommand(storage::Database &db, const Lead &after,
     , m_before(std::move(before))
     , m_user(user) {
     const QString name = after.company.isEmpty() ? after.displayName(true) : after.company;
-    setText(m_before ? QCoreApplication::translate("Mikomi", "Edit lead %1").arg(name)
-                     : QCoreApplication::translate("Mikomi", "Add lead %1").arg(name));
+    setText(m_before ? QCoreApplication::translate("mikomi::commands::LeadCommands", "Edit lead %1")
+                           .arg(name)
+                     : QCoreApplication::translate("mikomi::commands::LeadCommands", "Add lead %1")
+                           .arg(name));
 }
 
 Status SaveLeadCommand::apply() {
@@ -68,7 +70,7 @@ LogActivityCommand::LogActivityCommand(storage::Database &db, const Activity &ac
     : StoreCommand(std::move(onApplied), std::move(onError))
     , m_db(db)
     , m_activity(activity) {
-    setText(QCoreApplication::translate("Mikomi", "Log activity: %1")
+    setText(QCoreApplication::translate("mikomi::commands::LeadCommands", "Log activity: %1")
                 .arg(activityKindLabel(activity.kind)));
 }
 
@@ -101,7 +103,8 @@ DeleteLeadsCommand::DeleteLeadsCommand(storage::Database &db, QList<qint64> ids,
     : StoreCommand(std::move(onApplied), std::move(onError))
     , m_db(db)
     , m_ids(std::move(ids)) {
-    setText(QCoreApplication::translate("Mikomi", "Delete %n lead(s)", nullptr, int(m_ids.size())));
+    setText(QCoreApplication::translate("mikomi::commands::LeadCommands", "Delete %n lead(s)",
+                                        nullptr, int(m_ids.size())));
 }
 
 Status DeleteLeadsCommand::apply() {
@@ -110,7 +113,8 @@ Status DeleteLeadsCommand::apply() {
         auto s = storage::snapshotLead(m_db, id);
         if (!s)
             return Error{QCoreApplication::translate(
-                "Mikomi", "The lead no longer exists; it may have been deleted.")};
+                "mikomi::commands::LeadCommands",
+                "The lead no longer exists; it may have been deleted.")};
         m_snapshots << *s;
     }
     return storage::deleteLeads(m_db, m_ids);
@@ -133,7 +137,7 @@ MergeLeadsCommand::MergeLeadsCommand(storage::Database &db, qint64 keepId, qint6
     , m_db(db)
     , m_keepId(keepId)
     , m_otherId(otherId) {
-    setText(QCoreApplication::translate("Mikomi", "Merge duplicate leads"));
+    setText(QCoreApplication::translate("mikomi::commands::LeadCommands", "Merge duplicate leads"));
 }
 
 Status MergeLeadsCommand::apply() {

@@ -18,8 +18,9 @@ CompleteTaskCommand::CompleteTaskCommand(storage::Database &db, qint64 taskId, q
     , m_leadId(leadId)
     , m_kind(kind)
     , m_user(user) {
-    setText(QCoreApplication::translate("Mikomi", "Complete follow-up (%1)")
-                .arg(activityKindLabel(kind)));
+    setText(
+        QCoreApplication::translate("mikomi::commands::PipelineCommands", "Complete follow-up (%1)")
+            .arg(activityKindLabel(kind)));
 }
 
 void CompleteTaskCommand::rescore() {
@@ -53,7 +54,8 @@ RescheduleTaskCommand::RescheduleTaskCommand(storage::Database &db, qint64 taskI
     , m_db(db)
     , m_taskId(taskId)
     , m_dueAt(dueAt) {
-    setText(QCoreApplication::translate("Mikomi", "Reschedule follow-up to %1")
+    setText(QCoreApplication::translate("mikomi::commands::PipelineCommands",
+                                        "Reschedule follow-up to %1")
                 .arg(QLocale().toString(dueAt, QLocale::ShortFormat)));
 }
 
@@ -72,8 +74,8 @@ ReassignCommand::ReassignCommand(storage::Database &db, const QList<qint64> &lea
     , m_db(db)
     , m_leadIds(leadIds)
     , m_owner(owner) {
-    setText(QCoreApplication::translate("Mikomi", "Reassign %n lead(s) to %1", nullptr,
-                                        int(leadIds.size()))
+    setText(QCoreApplication::translate("mikomi::commands::PipelineCommands",
+                                        "Reassign %n lead(s) to %1", nullptr, int(leadIds.size()))
                 .arg(owner));
 }
 
@@ -92,8 +94,9 @@ TemperatureCommand::TemperatureCommand(storage::Database &db, const QList<qint64
     , m_db(db)
     , m_leadIds(leadIds)
     , m_temperature(temperature) {
-    setText(QCoreApplication::translate("Mikomi", "Set the temperature of %n lead(s) to %1",
-                                        nullptr, int(leadIds.size()))
+    setText(QCoreApplication::translate("mikomi::commands::PipelineCommands",
+                                        "Set the temperature of %n lead(s) to %1", nullptr,
+                                        int(leadIds.size()))
                 .arg(temperatureChoiceLabel(temperature)));
 }
 
@@ -108,7 +111,7 @@ Status TemperatureCommand::revert() {
 
 QString temperatureChoiceLabel(std::optional<Temperature> t) {
     return t ? temperatureLabel(*t)
-             : QCoreApplication::translate("Mikomi", "Automatic",
+             : QCoreApplication::translate("mikomi::commands::PipelineCommands", "Automatic",
                                            "temperature derived from score and recency");
 }
 

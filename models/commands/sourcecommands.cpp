@@ -13,8 +13,9 @@ SourceMergeCommand::SourceMergeCommand(storage::Database &db, qint64 fromId, qin
     , m_db(db)
     , m_fromId(fromId)
     , m_intoId(intoId) {
-    setText(
-        QCoreApplication::translate("Mikomi", "Merge source \"%1\" into \"%2\"").arg(from, into));
+    setText(QCoreApplication::translate("mikomi::commands::SourceCommands",
+                                        "Merge source \"%1\" into \"%2\"")
+                .arg(from, into));
 }
 
 Status SourceMergeCommand::apply() {
@@ -32,7 +33,8 @@ AssignSourceCommand::AssignSourceCommand(storage::Database &db, const QList<qint
     , m_db(db)
     , m_leadIds(leadIds)
     , m_sourceId(sourceId) {
-    setText(QCoreApplication::translate("Mikomi", "Set the source of %n lead(s) to \"%1\"", nullptr,
+    setText(QCoreApplication::translate("mikomi::commands::SourceCommands",
+                                        "Set the source of %n lead(s) to \"%1\"", nullptr,
                                         int(leadIds.size()))
                 .arg(source));
 }
@@ -57,9 +59,11 @@ SourceFieldCommand::SourceFieldCommand(storage::Database &db, qint64 sourceId,
     if (applied)
         setAlreadyApplied();
     setText(field == Field::Category
-                ? QCoreApplication::translate("Mikomi", "Set the category of \"%1\" to %2")
+                ? QCoreApplication::translate("mikomi::commands::SourceCommands",
+                                              "Set the category of \"%1\" to %2")
                       .arg(source, categoryLabel(SourceCategory(after)))
-                : QCoreApplication::translate("Mikomi", "Set the tier of \"%1\" to %2")
+                : QCoreApplication::translate("mikomi::commands::SourceCommands",
+                                              "Set the tier of \"%1\" to %2")
                       .arg(source, tierLabel(Tier(after))));
 }
 

@@ -37,13 +37,19 @@ CampaignCommand::CampaignCommand(storage::Database &db, Kind kind, const Campaig
     , m_after(after) {
     switch (kind) {
     case Kind::Add:
-        setText(QCoreApplication::translate("Mikomi", "Add campaign \"%1\"").arg(after.name));
+        setText(
+            QCoreApplication::translate("mikomi::commands::SpendCommands", "Add campaign \"%1\"")
+                .arg(after.name));
         break;
     case Kind::Edit:
-        setText(QCoreApplication::translate("Mikomi", "Edit campaign \"%1\"").arg(after.name));
+        setText(
+            QCoreApplication::translate("mikomi::commands::SpendCommands", "Edit campaign \"%1\"")
+                .arg(after.name));
         break;
     case Kind::Delete:
-        setText(QCoreApplication::translate("Mikomi", "Delete campaign \"%1\"").arg(before.name));
+        setText(
+            QCoreApplication::translate("mikomi::commands::SpendCommands", "Delete campaign \"%1\"")
+                .arg(before.name));
         break;
     }
 }

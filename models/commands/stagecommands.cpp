@@ -18,16 +18,18 @@ StageCommand::StageCommand(storage::Database &db, qint64 leadId, Kind kind, Stag
     , m_user(user) {
     switch (kind) {
     case Kind::Move:
-        setText(QCoreApplication::translate("Mikomi", "Move lead to %1").arg(stageLabel(stage)));
+        setText(QCoreApplication::translate("mikomi::commands::StageCommand", "Move lead to %1")
+                    .arg(stageLabel(stage)));
         break;
     case Kind::Lost:
-        setText(QCoreApplication::translate("Mikomi", "Mark lead as lost"));
+        setText(QCoreApplication::translate("mikomi::commands::StageCommand", "Mark lead as lost"));
         break;
     case Kind::Recycle:
-        setText(QCoreApplication::translate("Mikomi", "Recycle lead to nurturing"));
+        setText(QCoreApplication::translate("mikomi::commands::StageCommand",
+                                            "Recycle lead to nurturing"));
         break;
     case Kind::Won:
-        setText(QCoreApplication::translate("Mikomi", "Mark lead as won"));
+        setText(QCoreApplication::translate("mikomi::commands::StageCommand", "Mark lead as won"));
         break;
     }
 }

@@ -14,11 +14,11 @@ struct Entry {
 
 // clang-format off
 constexpr std::array<Entry, ConsentBasisCount> kBases{{
-    {"", QT_TRANSLATE_NOOP("Mikomi", "Not recorded")},
-    {"consent", QT_TRANSLATE_NOOP("Mikomi", "Consent (opted in)")},
-    {"contract", QT_TRANSLATE_NOOP("Mikomi", "Contract")},
-    {"legitimate_interest", QT_TRANSLATE_NOOP("Mikomi", "Legitimate interest")},
-    {"other", QT_TRANSLATE_NOOP("Mikomi", "Other (see notes)")},
+    {"", QT_TRANSLATE_NOOP("mikomi::Consent", "Not recorded")},
+    {"consent", QT_TRANSLATE_NOOP("mikomi::Consent", "Consent (opted in)")},
+    {"contract", QT_TRANSLATE_NOOP("mikomi::Consent", "Contract")},
+    {"legitimate_interest", QT_TRANSLATE_NOOP("mikomi::Consent", "Legitimate interest")},
+    {"other", QT_TRANSLATE_NOOP("mikomi::Consent", "Other (see notes)")},
 }};
 // clang-format on
 
@@ -56,7 +56,7 @@ std::optional<ConsentBasis> consentBasisFromKey(const QString &key) {
 }
 
 QString consentBasisLabel(ConsentBasis b) {
-    return QCoreApplication::translate("Mikomi", entryOf(b).label);
+    return QCoreApplication::translate("mikomi::Consent", entryOf(b).label);
 }
 
 } // namespace mikomi

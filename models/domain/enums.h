@@ -6,7 +6,7 @@
 
 // The fixed vocabularies of the product (product.md §Glossary). Stored in the database and the
 // command line by their stable `key` ("mql", "event", "core"); shown to the user by `label()`,
-// which translates in the "Mikomi" context.
+// which translates in the "mikomi::Enums" context (enums.cpp).
 namespace mikomi {
 
 enum class Stage { Inquiry = 0, Mql, Sql, Opportunity, Customer };

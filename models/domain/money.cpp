@@ -43,8 +43,8 @@ QString formatMoney(Money amount, Currency c, const QLocale &locale) {
 namespace {
 
 QString currencyName(Currency c) {
-    return c == Currency::JPY ? QCoreApplication::translate("Mikomi", "yen (JPY)")
-                              : QCoreApplication::translate("Mikomi", "US dollars (USD)");
+    return c == Currency::JPY ? QCoreApplication::translate("mikomi::Money", "yen (JPY)")
+                              : QCoreApplication::translate("mikomi::Money", "US dollars (USD)");
 }
 
 // Currency signs and codes at the start and end of `s` ("¥1,500,000円" has two): removed from
@@ -83,22 +83,23 @@ Result<Money> parseMoney(const QString &text, Currency currency) {
     QString s = text.normalized(QString::NormalizationForm_KC).trimmed();
     const QString shown = text.trimmed();
     if (s.isEmpty())
-        return Error{QCoreApplication::translate("Mikomi", "Enter an amount.")};
+        return Error{QCoreApplication::translate("mikomi::Money", "Enter an amount.")};
     const auto invalid = [&] {
         return Error{QCoreApplication::translate(
-                         "Mikomi", "\"%1\" is not a valid amount; use digits, with commas between "
-                                   "thousands if you like, such as 1,500,000.")
+                         "mikomi::Money",
+                         "\"%1\" is not a valid amount; use digits, with commas between "
+                         "thousands if you like, such as 1,500,000.")
                          .arg(shown)};
     };
     const auto ambiguous = [&] {
         return Error{QCoreApplication::translate(
-                         "Mikomi", "\"%1\" is ambiguous: yen amounts have no decimals. For "
-                                   "thousands, write commas, such as 1,000.")
+                         "mikomi::Money", "\"%1\" is ambiguous: yen amounts have no decimals. For "
+                                          "thousands, write commas, such as 1,000.")
                          .arg(shown)};
     };
     const auto negative = [&] {
         return Error{QCoreApplication::translate(
-                         "Mikomi", "\"%1\" is negative; an amount cannot be below zero.")
+                         "mikomi::Money", "\"%1\" is negative; an amount cannot be below zero.")
                          .arg(shown)};
     };
     static const QString minusSigns = QStringLiteral("-\u2212\u25B2\u25B3");
@@ -109,8 +110,8 @@ Result<Money> parseMoney(const QString &text, Currency currency) {
         const auto of = currencyOfMark(mark);
         if (!of || *of != currency)
             return Error{QCoreApplication::translate(
-                             "Mikomi", "\"%1\" is in another currency (%2); amounts in this "
-                                       "database are in %3.")
+                             "mikomi::Money", "\"%1\" is in another currency (%2); amounts in this "
+                                              "database are in %3.")
                              .arg(shown, mark, currencyName(currency))};
     }
     if (!s.isEmpty() && minusSigns.contains(s.front()))
@@ -134,20 +135,21 @@ Result<Money> parseMoney(const QString &text, Currency currency) {
             return ambiguous();
         if (currency == Currency::JPY)
             return Error{QCoreApplication::translate(
-                             "Mikomi", "\"%1\" has decimals, but yen amounts have none.")
+                             "mikomi::Money", "\"%1\" has decimals, but yen amounts have none.")
                              .arg(shown)};
-        return Error{QCoreApplication::translate(
-                         "Mikomi", "\"%1\" has more than two decimals; dollar amounts are in "
-                                   "whole cents.")
-                         .arg(shown)};
+        return Error{
+            QCoreApplication::translate("mikomi::Money",
+                                        "\"%1\" has more than two decimals; dollar amounts are in "
+                                        "whole cents.")
+                .arg(shown)};
     }
     while (frac.size() < decimals)
         frac.append(u'0');
     while (whole.size() > 1 && whole.startsWith(u'0'))
         whole.remove(0, 1);
     if (whole.size() > 15)
-        return Error{
-            QCoreApplication::translate("Mikomi", "\"%1\" is too large an amount.").arg(shown)};
+        return Error{QCoreApplication::translate("mikomi::Money", "\"%1\" is too large an amount.")
+                         .arg(shown)};
     const qint64 major = whole.toLongLong();
     const qint64 minor = frac.isEmpty() ? 0 : frac.toLongLong();
     return Money(major * minorUnits(currency) + minor);

@@ -39,18 +39,18 @@ QString attributeFieldLabel(const QString &field) {
         const char *key;
         const char *label;
     } labels[] = {
-        {"title", QT_TRANSLATE_NOOP("Mikomi", "Title")},
-        {"department", QT_TRANSLATE_NOOP("Mikomi", "Department")},
-        {"company", QT_TRANSLATE_NOOP("Mikomi", "Company")},
-        {"prefecture", QT_TRANSLATE_NOOP("Mikomi", "Prefecture")},
-        {"city", QT_TRANSLATE_NOOP("Mikomi", "City")},
-        {"country", QT_TRANSLATE_NOOP("Mikomi", "Country")},
-        {"email", QT_TRANSLATE_NOOP("Mikomi", "Email")},
-        {"source", QT_TRANSLATE_NOOP("Mikomi", "Source")},
+        {"title", QT_TRANSLATE_NOOP("mikomi::scoring::Scoring", "Title")},
+        {"department", QT_TRANSLATE_NOOP("mikomi::scoring::Scoring", "Department")},
+        {"company", QT_TRANSLATE_NOOP("mikomi::scoring::Scoring", "Company")},
+        {"prefecture", QT_TRANSLATE_NOOP("mikomi::scoring::Scoring", "Prefecture")},
+        {"city", QT_TRANSLATE_NOOP("mikomi::scoring::Scoring", "City")},
+        {"country", QT_TRANSLATE_NOOP("mikomi::scoring::Scoring", "Country")},
+        {"email", QT_TRANSLATE_NOOP("mikomi::scoring::Scoring", "Email")},
+        {"source", QT_TRANSLATE_NOOP("mikomi::scoring::Scoring", "Source")},
     };
     for (const auto &l : labels) {
         if (field == QLatin1String(l.key))
-            return QCoreApplication::translate("Mikomi", l.label);
+            return QCoreApplication::translate("mikomi::scoring::Scoring", l.label);
     }
     return field;
 }
@@ -99,11 +99,11 @@ std::optional<AttributeRule::Op> opFromKey(const QString &key) {
 QString opLabel(AttributeRule::Op op) {
     switch (op) {
     case AttributeRule::Op::Contains:
-        return QCoreApplication::translate("Mikomi", "contains");
+        return QCoreApplication::translate("mikomi::scoring::Scoring", "contains");
     case AttributeRule::Op::Equals:
-        return QCoreApplication::translate("Mikomi", "equals");
+        return QCoreApplication::translate("mikomi::scoring::Scoring", "equals");
     case AttributeRule::Op::InList:
-        return QCoreApplication::translate("Mikomi", "is one of");
+        return QCoreApplication::translate("mikomi::scoring::Scoring", "is one of");
     }
     return {};
 }

@@ -288,11 +288,14 @@ QList<DuplicateSuggestion> suggestDuplicates(const QList<Source> &list) {
 QString reasonLabel(DuplicateSuggestion::Reason r) {
     switch (r) {
     case DuplicateSuggestion::Reason::SameKey:
-        return QCoreApplication::translate("Mikomi", "Same name after normalisation");
+        return QCoreApplication::translate("mikomi::sources::SourceDictionary",
+                                           "Same name after normalisation");
     case DuplicateSuggestion::Reason::Suffix:
-        return QCoreApplication::translate("Mikomi", "Same name without the ad suffix");
+        return QCoreApplication::translate("mikomi::sources::SourceDictionary",
+                                           "Same name without the ad suffix");
     case DuplicateSuggestion::Reason::Typo:
-        return QCoreApplication::translate("Mikomi", "Nearly the same spelling");
+        return QCoreApplication::translate("mikomi::sources::SourceDictionary",
+                                           "Nearly the same spelling");
     }
     return {};
 }

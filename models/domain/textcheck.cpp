@@ -21,7 +21,8 @@ QString forbiddenCharacterMessage(const QString &text, qsizetype index) {
     const char16_t c = index >= 0 && index < text.size() ? text.at(index).unicode() : 0;
     const QString code = QStringLiteral("U+%1").arg(uint(c), 4, 16, QLatin1Char('0')).toUpper();
     return QCoreApplication::translate(
-               "Mikomi", "The value contains a control character (%1) at position %2; remove it.")
+               "mikomi::TextCheck",
+               "The value contains a control character (%1) at position %2; remove it.")
         .arg(code)
         .arg(index + 1);
 }

@@ -149,7 +149,7 @@ Status CsvParser::finish(const Sink &sink) {
     case State::Quoted: {
         m_field = QString();
         m_fields = QStringList();
-        return Error{QCoreApplication::translate("Mikomi",
+        return Error{QCoreApplication::translate("mikomi::io::Csv",
                                                  "The quoted field that starts on line %1 is "
                                                  "never closed: a closing quote (\") is missing.")
                          .arg(m_quoteLine)};
@@ -226,8 +226,8 @@ constexpr qint64 kChunk = 1 << 20;
 constexpr qint64 kFirstChunk = 16 * 1024;
 
 Error openError(const QString &path, const QString &reason) {
-    return Error{
-        QCoreApplication::translate("Mikomi", "Cannot open the file %1: %2").arg(path, reason)};
+    return Error{QCoreApplication::translate("mikomi::io::Csv", "Cannot open the file %1: %2")
+                     .arg(path, reason)};
 }
 
 // Detects the encoding of a seekable device by validating all of it, then seeks back.
@@ -288,7 +288,7 @@ struct CsvReader::Private {
 bool CsvReader::Private::init() {
     initialised = true;
     if (!device || !device->isReadable()) {
-        error = QCoreApplication::translate("Mikomi", "The file is not open for reading.");
+        error = QCoreApplication::translate("mikomi::io::Csv", "The file is not open for reading.");
         return false;
     }
     if (options.encoding) {
@@ -529,7 +529,7 @@ Status CsvWriter::writeRow(const QStringList &fields) {
         e = Encoding::Utf8;
     auto bytes = encode(csvLine(fields, m_options), e);
     if (!bytes)
-        return Error{QCoreApplication::translate("Mikomi", "Row %1 cannot be written: %2")
+        return Error{QCoreApplication::translate("mikomi::io::Csv", "Row %1 cannot be written: %2")
                          .arg(m_rows)
                          .arg(bytes.error())};
     QByteArray out = std::move(bytes).value();
@@ -537,7 +537,7 @@ Status CsvWriter::writeRow(const QStringList &fields) {
         out.remove(0, 2);
     m_started = true;
     if (m_device->write(out) != out.size())
-        return Error{QCoreApplication::translate("Mikomi", "Cannot write the file: %1")
+        return Error{QCoreApplication::translate("mikomi::io::Csv", "Cannot write the file: %1")
                          .arg(m_device->errorString())};
     return Status::success();
 }

@@ -50,14 +50,14 @@ bool isByteLineSafe(Encoding e) {
 }
 
 Error unavailableError(Encoding e) {
-    return Error{QCoreApplication::translate("Mikomi",
+    return Error{QCoreApplication::translate("mikomi::io::Encoding",
                                              "The text encoding %1 is not available on this "
                                              "system.")
                      .arg(encodingLabel(e))};
 }
 
 Error badLineError(Encoding e, qsizetype line) {
-    return Error{QCoreApplication::translate("Mikomi",
+    return Error{QCoreApplication::translate("mikomi::io::Encoding",
                                              "Line %1 contains bytes that are not valid %2 "
                                              "text.")
                      .arg(line)
@@ -169,15 +169,15 @@ std::optional<Encoding> encodingFromName(const QString &name) {
 QString encodingLabel(Encoding e) {
     switch (e) {
     case Encoding::Utf8:
-        return QCoreApplication::translate("Mikomi", "UTF-8");
+        return QCoreApplication::translate("mikomi::io::Encoding", "UTF-8");
     case Encoding::Utf8Bom:
-        return QCoreApplication::translate("Mikomi", "UTF-8 with BOM");
+        return QCoreApplication::translate("mikomi::io::Encoding", "UTF-8 with BOM");
     case Encoding::Utf16Le:
-        return QCoreApplication::translate("Mikomi", "UTF-16 (little endian)");
+        return QCoreApplication::translate("mikomi::io::Encoding", "UTF-16 (little endian)");
     case Encoding::Utf16Be:
-        return QCoreApplication::translate("Mikomi", "UTF-16 (big endian)");
+        return QCoreApplication::translate("mikomi::io::Encoding", "UTF-16 (big endian)");
     case Encoding::Cp932:
-        return QCoreApplication::translate("Mikomi", "Shift_JIS (CP932)");
+        return QCoreApplication::translate("mikomi::io::Encoding", "Shift_JIS (CP932)");
     }
     return {};
 }
@@ -218,7 +218,7 @@ Result<Encoding> detectEncoding(QByteArrayView data, bool complete) {
         return Encoding::Cp932;
     const qsizetype utf8Line = firstBadLine(body, Encoding::Utf8);
     const qsizetype sjisLine = firstBadLine(body, Encoding::Cp932);
-    return Error{QCoreApplication::translate("Mikomi",
+    return Error{QCoreApplication::translate("mikomi::io::Encoding",
                                              "The file is neither UTF-8 nor Shift_JIS (CP932) "
                                              "text: line %1 contains bytes that are not valid in "
                                              "either.")
@@ -431,7 +431,8 @@ Result<QByteArray> encode(QStringView text, Encoding e) {
         QByteArray out = enc.encode(text);
         if (enc.hasError())
             return Error{QCoreApplication::translate(
-                "Mikomi", "The text contains a broken character (an unpaired surrogate).")};
+                "mikomi::io::Encoding",
+                "The text contains a broken character (an unpaired surrogate).")};
         return out;
     }
     const QString mapped = toCp932Variants(text);
@@ -441,12 +442,12 @@ Result<QByteArray> encode(QStringView text, Encoding e) {
     const auto bad = findUnrepresentable(text, e);
     QStringList shown;
     for (qsizetype i = 0; i < bad.size() && i < 5; ++i) {
-        shown.append(QCoreApplication::translate("Mikomi", "\"%1\" (U+%2) on line %3")
+        shown.append(QCoreApplication::translate("mikomi::io::Encoding", "\"%1\" (U+%2) on line %3")
                          .arg(QString::fromUcs4(&bad[i].codePoint, 1))
                          .arg(uint(bad[i].codePoint), 4, 16, QLatin1Char('0'))
                          .arg(bad[i].line));
     }
-    return Error{QCoreApplication::translate("Mikomi",
+    return Error{QCoreApplication::translate("mikomi::io::Encoding",
                                              "%n character(s) cannot be written in Shift_JIS "
                                              "(CP932): %1. Export as UTF-8 instead.",
                                              nullptr, int(bad.size()))

@@ -18,54 +18,54 @@ struct FieldInfo {
 
 // clang-format off
 constexpr std::array<FieldInfo, LeadFieldCount> kLeadFields{{
-    {"company", QT_TRANSLATE_NOOP("Mikomi", "Company")},
-    {"company_reading", QT_TRANSLATE_NOOP("Mikomi", "Company reading")},
-    {"department", QT_TRANSLATE_NOOP("Mikomi", "Department")},
-    {"title", QT_TRANSLATE_NOOP("Mikomi", "Job title")},
-    {"family_name", QT_TRANSLATE_NOOP("Mikomi", "Family name")},
-    {"given_name", QT_TRANSLATE_NOOP("Mikomi", "Given name")},
-    {"full_name", QT_TRANSLATE_NOOP("Mikomi", "Full name")},
-    {"family_reading", QT_TRANSLATE_NOOP("Mikomi", "Family name reading")},
-    {"given_reading", QT_TRANSLATE_NOOP("Mikomi", "Given name reading")},
-    {"full_reading", QT_TRANSLATE_NOOP("Mikomi", "Full name reading")},
-    {"email", QT_TRANSLATE_NOOP("Mikomi", "Email address")},
-    {"phone", QT_TRANSLATE_NOOP("Mikomi", "Phone")},
-    {"mobile", QT_TRANSLATE_NOOP("Mikomi", "Mobile")},
-    {"postal_code", QT_TRANSLATE_NOOP("Mikomi", "Postal code")},
-    {"prefecture", QT_TRANSLATE_NOOP("Mikomi", "Prefecture / state")},
-    {"city", QT_TRANSLATE_NOOP("Mikomi", "City")},
-    {"street", QT_TRANSLATE_NOOP("Mikomi", "Street")},
-    {"building", QT_TRANSLATE_NOOP("Mikomi", "Building")},
-    {"country", QT_TRANSLATE_NOOP("Mikomi", "Country")},
-    {"website", QT_TRANSLATE_NOOP("Mikomi", "Website")},
-    {"source", QT_TRANSLATE_NOOP("Mikomi", "Source")},
-    {"source_category", QT_TRANSLATE_NOOP("Mikomi", "Source category")},
-    {"stage", QT_TRANSLATE_NOOP("Mikomi", "Stage")},
-    {"created_at", QT_TRANSLATE_NOOP("Mikomi", "Created")},
-    {"won_at", QT_TRANSLATE_NOOP("Mikomi", "Won date")},
-    {"lost_at", QT_TRANSLATE_NOOP("Mikomi", "Lost date")},
-    {"lost_reason", QT_TRANSLATE_NOOP("Mikomi", "Lost reason")},
-    {"deal_value", QT_TRANSLATE_NOOP("Mikomi", "Deal value")},
-    {"lifetime_value", QT_TRANSLATE_NOOP("Mikomi", "Lifetime value")},
-    {"owner", QT_TRANSLATE_NOOP("Mikomi", "Owner")},
-    {"notes", QT_TRANSLATE_NOOP("Mikomi", "Notes")},
-    {"opt_out", QT_TRANSLATE_NOOP("Mikomi", "Opt-out")},
-    {"consent_date", QT_TRANSLATE_NOOP("Mikomi", "Consent date")},
-    {"consent_basis", QT_TRANSLATE_NOOP("Mikomi", "Consent basis")},
+    {"company", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Company")},
+    {"company_reading", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Company reading")},
+    {"department", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Department")},
+    {"title", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Job title")},
+    {"family_name", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Family name")},
+    {"given_name", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Given name")},
+    {"full_name", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Full name")},
+    {"family_reading", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Family name reading")},
+    {"given_reading", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Given name reading")},
+    {"full_reading", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Full name reading")},
+    {"email", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Email address")},
+    {"phone", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Phone")},
+    {"mobile", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Mobile")},
+    {"postal_code", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Postal code")},
+    {"prefecture", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Prefecture / state")},
+    {"city", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "City")},
+    {"street", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Street")},
+    {"building", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Building")},
+    {"country", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Country")},
+    {"website", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Website")},
+    {"source", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Source")},
+    {"source_category", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Source category")},
+    {"stage", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Stage")},
+    {"created_at", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Created")},
+    {"won_at", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Won date")},
+    {"lost_at", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Lost date")},
+    {"lost_reason", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Lost reason")},
+    {"deal_value", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Deal value")},
+    {"lifetime_value", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Lifetime value")},
+    {"owner", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Owner")},
+    {"notes", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Notes")},
+    {"opt_out", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Opt-out")},
+    {"consent_date", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Consent date")},
+    {"consent_basis", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Consent basis")},
 }};
 constexpr std::array<FieldInfo, SpendFieldCount> kSpendFields{{
-    {"source", QT_TRANSLATE_NOOP("Mikomi", "Source")},
-    {"month", QT_TRANSLATE_NOOP("Mikomi", "Month")},
-    {"amount", QT_TRANSLATE_NOOP("Mikomi", "Amount")},
+    {"source", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Source")},
+    {"month", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Month")},
+    {"amount", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Amount")},
 }};
 constexpr std::array<FieldInfo, TouchpointFieldCount> kTouchpointFields{{
-    {"email", QT_TRANSLATE_NOOP("Mikomi", "Email address")},
-    {"occurred_at", QT_TRANSLATE_NOOP("Mikomi", "Date and time")},
-    {"source", QT_TRANSLATE_NOOP("Mikomi", "Source")},
-    {"medium", QT_TRANSLATE_NOOP("Mikomi", "Medium")},
-    {"campaign", QT_TRANSLATE_NOOP("Mikomi", "Campaign")},
-    {"content", QT_TRANSLATE_NOOP("Mikomi", "Content")},
-    {"url", QT_TRANSLATE_NOOP("Mikomi", "URL")},
+    {"email", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Email address")},
+    {"occurred_at", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Date and time")},
+    {"source", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Source")},
+    {"medium", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Medium")},
+    {"campaign", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Campaign")},
+    {"content", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Content")},
+    {"url", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "URL")},
 }};
 
 struct Alias {
@@ -272,17 +272,17 @@ const RoleAlias kRoleAliases[] = {
 
 constexpr std::array<FieldInfo, 12> kRoles{{
     {"", ""},
-    {"extra_email", QT_TRANSLATE_NOOP("Mikomi", "Further email address")},
-    {"extra_phone", QT_TRANSLATE_NOOP("Mikomi", "Further phone number")},
-    {"extra_mobile", QT_TRANSLATE_NOOP("Mikomi", "Further mobile number")},
-    {"fax", QT_TRANSLATE_NOOP("Mikomi", "Fax")},
-    {"notes", QT_TRANSLATE_NOOP("Mikomi", "Keep in notes")},
-    {"middle_name", QT_TRANSLATE_NOOP("Mikomi", "Middle name")},
-    {"honorific", QT_TRANSLATE_NOOP("Mikomi", "Honorific")},
-    {"formatted_address", QT_TRANSLATE_NOOP("Mikomi", "Whole address")},
-    {"label", QT_TRANSLATE_NOOP("Mikomi", "Label of another column")},
-    {"covered", QT_TRANSLATE_NOOP("Mikomi", "Repeats other columns")},
-    {"custom", QT_TRANSLATE_NOOP("Mikomi", "Custom field")},
+    {"extra_email", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Further email address")},
+    {"extra_phone", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Further phone number")},
+    {"extra_mobile", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Further mobile number")},
+    {"fax", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Fax")},
+    {"notes", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Keep in notes")},
+    {"middle_name", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Middle name")},
+    {"honorific", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Honorific")},
+    {"formatted_address", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Whole address")},
+    {"label", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Label of another column")},
+    {"covered", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Repeats other columns")},
+    {"custom", QT_TRANSLATE_NOOP("mikomi::io::HeaderMap", "Custom field")},
 }};
 
 #define SF(x) int(SpendField::x)
@@ -604,7 +604,7 @@ HeaderMap mapLeads(const QStringList &headers) {
 }
 
 QString translated(const FieldInfo &info) {
-    return QCoreApplication::translate("Mikomi", info.label);
+    return QCoreApplication::translate("mikomi::io::HeaderMap", info.label);
 }
 
 } // namespace
@@ -730,13 +730,14 @@ Result<int> applyColumnRule(HeaderMap &map, const QString &header, const QString
             column = c;
     if (column < 0)
         return Error{
-            QCoreApplication::translate("Mikomi", "The file has no column \"%1\".").arg(header)};
+            QCoreApplication::translate("mikomi::io::HeaderMap", "The file has no column \"%1\".")
+                .arg(header)};
     const QString t = target.trimmed().toLower();
     if (t.startsWith(QLatin1String("custom:")) || t == u"custom") {
         const QString name = customNameOfHeader(target);
         if (name.isEmpty())
             return Error{QCoreApplication::translate(
-                "Mikomi", "A custom field needs a name: \"custom:NAME\".")};
+                "mikomi::io::HeaderMap", "A custom field needs a name: \"custom:NAME\".")};
         setColumnCustom(map, column, name);
         return column;
     }
@@ -765,9 +766,10 @@ Result<int> applyColumnRule(HeaderMap &map, const QString &header, const QString
                           "middle_name", "honorific", "formatted_address", "custom:NAME", "ignore"})
         if (!keys.contains(QLatin1String(k)))
             keys << QLatin1String(k);
-    return Error{QCoreApplication::translate(
-                     "Mikomi", "\"%1\" is not a field to map a column to; use one of: %2.")
-                     .arg(target, keys.join(QStringLiteral(", ")))};
+    return Error{
+        QCoreApplication::translate("mikomi::io::HeaderMap",
+                                    "\"%1\" is not a field to map a column to; use one of: %2.")
+            .arg(target, keys.join(QStringLiteral(", ")))};
 }
 
 HeaderMap mapSpendHeaders(const QStringList &headers) {

@@ -40,7 +40,7 @@ private:
 
 QString badDate(const QString &v) {
     return QCoreApplication::translate(
-               "Mikomi",
+               "mikomi::io::LeadRow",
                "\"%1\" is not a valid date; use YYYY-MM-DD, YYYY/MM/DD or YYYY-MM-DD HH:MM.")
         .arg(v);
 }
@@ -51,12 +51,14 @@ QString dateError(const QString &v, const std::optional<dates::DateOrder> &order
     if (!order && evidence != dates::DateOrderEvidence::None &&
         evidence != dates::DateOrderEvidence::Impossible)
         return QCoreApplication::translate(
-                   "Mikomi", "\"%1\" could be month/day/year or day/month/year and the file does "
-                             "not say which; give --date-order mdy or --date-order dmy.")
+                   "mikomi::io::LeadRow",
+                   "\"%1\" could be month/day/year or day/month/year and the file does "
+                   "not say which; give --date-order mdy or --date-order dmy.")
             .arg(v);
     if (order && *order != dates::DateOrder::Ymd && evidence != dates::DateOrderEvidence::None)
         return QCoreApplication::translate(
-                   "Mikomi", "\"%1\" is not a valid date in the order %2 of this file.")
+                   "mikomi::io::LeadRow",
+                   "\"%1\" is not a valid date in the order %2 of this file.")
             .arg(v, dates::dateOrderKey(*order));
     return badDate(v);
 }
@@ -120,7 +122,8 @@ std::optional<ContactKind> kindFromLabel(const QString &label) {
 Result<Money> money(const QString &text, int minorUnitsPerMajor) {
     const auto currency = currencyOfMinorUnits(minorUnitsPerMajor);
     if (!currency)
-        return Error{QCoreApplication::translate("Mikomi", "The currency of amounts is unknown.")};
+        return Error{QCoreApplication::translate("mikomi::io::LeadRow",
+                                                 "The currency of amounts is unknown.")};
     return mikomi::parseMoney(text, *currency);
 }
 
@@ -137,7 +140,8 @@ void checkControls(const HeaderMap &map, const CsvRecord &record, int fieldCount
 }
 
 QString missing() {
-    return QCoreApplication::translate("Mikomi", "A value is required in this column.");
+    return QCoreApplication::translate("mikomi::io::LeadRow",
+                                       "A value is required in this column.");
 }
 
 bool isCjk(QChar c) {
@@ -432,11 +436,11 @@ RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
             anyContact = true;
             if (email ? !text::isValidEmail(v)
                       : !text::phoneError(v, options.phoneRegion).isEmpty()) {
-                errors.addColumn(src.column,
-                                 email ? QCoreApplication::translate(
-                                             "Mikomi", "\"%1\" is not a valid email address.")
-                                             .arg(v)
-                                       : text::phoneError(v, options.phoneRegion));
+                errors.addColumn(src.column, email ? QCoreApplication::translate(
+                                                         "mikomi::io::LeadRow",
+                                                         "\"%1\" is not a valid email address.")
+                                                         .arg(v)
+                                                   : text::phoneError(v, options.phoneRegion));
                 return;
             }
             if (kind == ContactKind::Email && lead.email.isEmpty()) {
@@ -466,7 +470,7 @@ RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
         if (!row.sourceCategory)
             errors.add(int(LeadField::SourceCategory),
                        QCoreApplication::translate(
-                           "Mikomi",
+                           "mikomi::io::LeadRow",
                            "\"%1\" is not a known source category; use inbound, outbound, paid, "
                            "partnership, event or unknown.")
                            .arg(v));
@@ -480,7 +484,7 @@ RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
         } else {
             errors.add(int(LeadField::Stage),
                        QCoreApplication::translate(
-                           "Mikomi",
+                           "mikomi::io::LeadRow",
                            "\"%1\" is not a known stage; use inquiry, mql, sql, sal, sgl, "
                            "opportunity, customer or lost (or a lifecycle stage or lead status "
                            "of HubSpot, Salesforce or Zoho).")
@@ -524,7 +528,7 @@ RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
         else
             errors.add(int(LeadField::OptOut),
                        QCoreApplication::translate(
-                           "Mikomi",
+                           "mikomi::io::LeadRow",
                            "\"%1\" is not a valid opt-out value; use yes or no, 1 or 0, true or "
                            "false, はい or いいえ.")
                            .arg(v));
@@ -542,8 +546,9 @@ RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
         else
             errors.add(int(LeadField::ConsentBasis),
                        QCoreApplication::translate(
-                           "Mikomi", "\"%1\" is not a known consent basis; use consent, contract, "
-                                     "legitimate_interest or other.")
+                           "mikomi::io::LeadRow",
+                           "\"%1\" is not a known consent basis; use consent, contract, "
+                           "legitimate_interest or other.")
                            .arg(v));
     }
 
@@ -552,7 +557,7 @@ RowResult<LeadRow> leadFromRow(const HeaderMap &map, const CsvRecord &record,
     if (lead.company.isEmpty() && lead.familyName.isEmpty() && lead.email.isEmpty() &&
         lead.phone.isEmpty() && lead.mobile.isEmpty() && !anyContact)
         errors.add(-1, QCoreApplication::translate(
-                           "Mikomi",
+                           "mikomi::io::LeadRow",
                            "The row is empty or has no identifying field: it needs a company, a "
                            "family name, an email address or a phone number."));
     lead.anonymous = !personal;
@@ -579,10 +584,11 @@ RowResult<SpendRow> spendFromRow(const HeaderMap &map, const CsvRecord &record,
     else if (const auto m = parseMonth(month))
         row.month = *m;
     else
-        errors.add(int(SpendField::Month),
-                   QCoreApplication::translate(
-                       "Mikomi", "\"%1\" is not a valid month; use YYYY-MM or YYYY/MM.")
-                       .arg(month));
+        errors.add(
+            int(SpendField::Month),
+            QCoreApplication::translate("mikomi::io::LeadRow",
+                                        "\"%1\" is not a valid month; use YYYY-MM or YYYY/MM.")
+                .arg(month));
     const QString amount = get(SpendField::Amount);
     if (amount.isEmpty())
         errors.add(int(SpendField::Amount), missing());
@@ -608,7 +614,8 @@ RowResult<TouchpointRow> touchpointFromRow(const HeaderMap &map, const CsvRecord
         errors.add(int(TouchpointField::Email), missing());
     else if (!text::isValidEmail(row.email))
         errors.add(int(TouchpointField::Email),
-                   QCoreApplication::translate("Mikomi", "\"%1\" is not a valid email address.")
+                   QCoreApplication::translate("mikomi::io::LeadRow",
+                                               "\"%1\" is not a valid email address.")
                        .arg(row.email));
     const QString when = get(TouchpointField::OccurredAt);
     if (when.isEmpty())

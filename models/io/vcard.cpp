@@ -24,7 +24,7 @@ using vcard::splitParams;
 using vcard::valueColon;
 
 QString warnMalformed() {
-    return QCoreApplication::translate("Mikomi",
+    return QCoreApplication::translate("mikomi::io::VCard",
                                        "This line is not a vCard property and was skipped.");
 }
 
@@ -91,9 +91,10 @@ VCardReadResult readVCards(QByteArrayView data) {
             if (name == "BEGIN") {
                 if (card) {
                     ++nested;
-                    warnings.append({l.line, QCoreApplication::translate(
-                                                 "Mikomi", "A card nested inside another card "
-                                                           "was skipped.")});
+                    warnings.append(
+                        {l.line, QCoreApplication::translate("mikomi::io::VCard",
+                                                             "A card nested inside another card "
+                                                             "was skipped.")});
                 } else {
                     card.emplace();
                     cardLine = l.line;
@@ -103,17 +104,19 @@ VCardReadResult readVCards(QByteArrayView data) {
             } else if (card) {
                 finishCard();
             } else {
-                warnings.append({l.line, QCoreApplication::translate(
-                                             "Mikomi", "END:VCARD without BEGIN:VCARD.")});
+                warnings.append(
+                    {l.line, QCoreApplication::translate("mikomi::io::VCard",
+                                                         "END:VCARD without BEGIN:VCARD.")});
             }
             continue;
         }
         if (nested > 0)
             continue;
         if (!card) {
-            warnings.append({l.line, QCoreApplication::translate(
-                                         "Mikomi", "This line is outside any card and was "
-                                                   "skipped.")});
+            warnings.append(
+                {l.line, QCoreApplication::translate("mikomi::io::VCard",
+                                                     "This line is outside any card and was "
+                                                     "skipped.")});
             continue;
         }
         if (l.base64)
@@ -157,9 +160,10 @@ VCardReadResult readVCards(QByteArrayView data) {
         card->add(p);
     }
     if (card) {
-        card->warnings.append({cardLine, QCoreApplication::translate(
-                                             "Mikomi", "The card that starts on this line has no "
-                                                       "END:VCARD.")});
+        card->warnings.append(
+            {cardLine, QCoreApplication::translate("mikomi::io::VCard",
+                                                   "The card that starts on this line has no "
+                                                   "END:VCARD.")});
         finishCard();
     }
     return result;
@@ -168,7 +172,7 @@ VCardReadResult readVCards(QByteArrayView data) {
 Result<VCardReadResult> readVCardFile(const QString &path) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return Error{QCoreApplication::translate("Mikomi", "Cannot open the file %1: %2")
+        return Error{QCoreApplication::translate("mikomi::io::VCard", "Cannot open the file %1: %2")
                          .arg(path, f.errorString())};
     return readVCards(f.readAll());
 }

@@ -172,9 +172,9 @@ QString decodeValue(const QByteArray &bytes, const QByteArray &charset,
         if (auto s = decode(bytes, e))
             return *s;
     }
-    errors.append(
-        {line, QCoreApplication::translate(
-                   "Mikomi", "The text of this line is not valid UTF-8, Shift_JIS or "
+    errors.append({line, QCoreApplication::translate(
+                             "mikomi::io::VCard",
+                             "The text of this line is not valid UTF-8, Shift_JIS or "
                              "its CHARSET; save the file as UTF-8 and import it again.")});
     return QString::fromLatin1(bytes);
 }

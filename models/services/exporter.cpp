@@ -116,19 +116,20 @@ QList<io::RowError> readContactColumns(const io::HeaderMap &map, const io::CsvRe
         const QString label = lc >= 0 ? rec.fields.value(lc).trimmed() : QString();
         if (value.isEmpty()) {
             if (!label.isEmpty())
-                errors.append(
-                    io::RowError{rec.line, map.headers.at(lc),
-                                 QCoreApplication::translate(
-                                     "Mikomi", "The label \"%1\" has no value in column \"%2\".")
-                                     .arg(label, map.headers.at(c))});
+                errors.append(io::RowError{
+                    rec.line, map.headers.at(lc),
+                    QCoreApplication::translate("mikomi::services::Exporter",
+                                                "The label \"%1\" has no value in column \"%2\".")
+                        .arg(label, map.headers.at(c))});
             continue;
         }
         const QString problem =
             kind == ContactKind::Email
-                ? (text::isValidEmail(value) ? QString()
-                                             : QCoreApplication::translate(
-                                                   "Mikomi", "\"%1\" is not a valid email address.")
-                                                   .arg(value))
+                ? (text::isValidEmail(value)
+                       ? QString()
+                       : QCoreApplication::translate("mikomi::services::Exporter",
+                                                     "\"%1\" is not a valid email address.")
+                             .arg(value))
                 : text::phoneError(value, phoneRegion);
         if (!problem.isEmpty()) {
             errors.append(io::RowError{rec.line, map.headers.at(c), problem});
@@ -278,7 +279,8 @@ Result<ExportSummary> exportLeads(storage::Database &db, const ExportOptions &o,
     }
     const auto cannotWrite = [&o](const QString &why) {
         return Error{
-            QCoreApplication::translate("Mikomi", "Cannot write \"%1\": %2").arg(o.path, why)};
+            QCoreApplication::translate("mikomi::services::Exporter", "Cannot write \"%1\": %2")
+                .arg(o.path, why)};
     };
     const auto exported = [&o, &s](const Lead &l) {
         if (!o.includeOptedOut && (l.optOut || l.anonymous)) {
@@ -304,8 +306,9 @@ Result<ExportSummary> exportLeads(storage::Database &db, const ExportOptions &o,
     if (cp932) {
         lossless = std::make_unique<QSaveFile>(losslessPath);
         if (!lossless->open(QIODevice::WriteOnly))
-            return Error{QCoreApplication::translate("Mikomi", "Cannot write \"%1\": %2")
-                             .arg(losslessPath, lossless->errorString())};
+            return Error{
+                QCoreApplication::translate("mikomi::services::Exporter", "Cannot write \"%1\": %2")
+                    .arg(losslessPath, lossless->errorString())};
     }
     const auto cancelBoth = [&] {
         file.cancelWriting();
@@ -508,8 +511,9 @@ Result<ExportSummary> exportLeads(storage::Database &db, const ExportOptions &o,
     }
     if (lossless && !s.replaced.isEmpty()) {
         if (!lossless->commit())
-            return Error{QCoreApplication::translate("Mikomi", "Cannot write \"%1\": %2")
-                             .arg(losslessPath, lossless->errorString())};
+            return Error{
+                QCoreApplication::translate("mikomi::services::Exporter", "Cannot write \"%1\": %2")
+                    .arg(losslessPath, lossless->errorString())};
         s.losslessPath = losslessPath;
     } else if (lossless) {
         lossless->cancelWriting(); // nothing was replaced: the file itself is complete
@@ -540,15 +544,18 @@ QString describeCharacters(const QList<char32_t> &characters) {
 
 QString describeExportReplacement(const ExportReplacement &r) {
     if (r.leadId == 0) // a column's header (a custom field's name)
-        return QCoreApplication::translate("Mikomi", "Header of column \"%1\": %2 is not in "
-                                                     "Shift_JIS (CP932) and was written as 〓.")
+        return QCoreApplication::translate("mikomi::services::Exporter",
+                                           "Header of column \"%1\": %2 is not in "
+                                           "Shift_JIS (CP932) and was written as 〓.")
             .arg(r.column, describeCharacters(r.characters));
     return (r.csv ? QCoreApplication::translate(
-                        "Mikomi", "Lead \"%1\" (#%2), column \"%3\": %4 is not in Shift_JIS "
-                                  "(CP932) and was written as 〓.")
+                        "mikomi::services::Exporter",
+                        "Lead \"%1\" (#%2), column \"%3\": %4 is not in Shift_JIS "
+                        "(CP932) and was written as 〓.")
                   : QCoreApplication::translate(
-                        "Mikomi", "Lead \"%1\" (#%2), field \"%3\": %4 is not in Shift_JIS "
-                                  "(CP932) and was written as 〓."))
+                        "mikomi::services::Exporter",
+                        "Lead \"%1\" (#%2), field \"%3\": %4 is not in Shift_JIS "
+                        "(CP932) and was written as 〓."))
         .arg(r.lead)
         .arg(r.leadId)
         .arg(r.column, describeCharacters(r.characters));

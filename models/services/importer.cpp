@@ -310,7 +310,8 @@ QList<io::RowError> cardErrors(const io::VCardEntry &card, const QString &phoneR
     const Lead &l = card.lead;
     if (!l.email.isEmpty() && !text::isValidEmail(l.email))
         add(QStringLiteral("email"),
-            QCoreApplication::translate("Mikomi", "\"%1\" is not a valid email address.")
+            QCoreApplication::translate("mikomi::services::Importer",
+                                        "\"%1\" is not a valid email address.")
                 .arg(l.email));
     for (const auto &[key, value] : {std::pair{QStringLiteral("phone"), l.phone},
                                      std::pair{QStringLiteral("mobile"), l.mobile}}) {
@@ -620,11 +621,11 @@ Status Run::importTouchpoint(const io::HeaderMap &map, const io::CsvRecord &rec,
     if (leadId == 0) {
         const int col = map.column(int(io::TouchpointField::Email));
         reject(rec.line, rec.fields,
-               {io::RowError{
-                   rec.line, col >= 0 ? map.headers.value(col) : QString(),
-                   QCoreApplication::translate(
-                       "Mikomi", "No lead has the email address \"%1\"; import the lead first.")
-                       .arg(row.email)}});
+               {io::RowError{rec.line, col >= 0 ? map.headers.value(col) : QString(),
+                             QCoreApplication::translate(
+                                 "mikomi::services::Importer",
+                                 "No lead has the email address \"%1\"; import the lead first.")
+                                 .arg(row.email)}});
         return {};
     }
     auto src = m_repo.sources().resolve(row.touchpoint.source);
@@ -648,8 +649,9 @@ Status Run::importTouchpoint(const io::HeaderMap &map, const io::CsvRecord &rec,
 Status Run::readCsv(storage::BulkWriter &writer) {
     QFile file(m_o.path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error{QCoreApplication::translate("Mikomi", "Cannot open \"%1\": %2")
-                         .arg(m_o.path, file.errorString())};
+        return Error{
+            QCoreApplication::translate("mikomi::services::Importer", "Cannot open \"%1\": %2")
+                .arg(m_o.path, file.errorString())};
     const qint64 total = file.size();
     io::CsvReadOptions ro;
     ro.encoding = m_o.encoding;
@@ -659,9 +661,9 @@ Status Run::readCsv(storage::BulkWriter &writer) {
     if (!reader.next(rec)) {
         if (!reader.error().isEmpty())
             return Error{reader.error()};
-        return Error{
-            QCoreApplication::translate("Mikomi", "\"%1\" is empty: there is no header row.")
-                .arg(m_o.path)};
+        return Error{QCoreApplication::translate("mikomi::services::Importer",
+                                                 "\"%1\" is empty: there is no header row.")
+                         .arg(m_o.path)};
     }
     m_s.encoding = reader.encoding();
     m_s.headers = rec.fields;
@@ -1009,11 +1011,11 @@ Status Run::readVCard() {
         if (l.company.isEmpty() && l.familyName.isEmpty() && l.givenName.isEmpty() &&
             l.email.isEmpty() && l.phone.isEmpty() && l.mobile.isEmpty()) {
             reject(card.line, {},
-                   {io::RowError{
-                       card.line, QString(),
-                       QCoreApplication::translate(
-                           "Mikomi", "Card %1 has no name, company, email address or phone number.")
-                           .arg(m_s.rowsRead)}});
+                   {io::RowError{card.line, QString(),
+                                 QCoreApplication::translate(
+                                     "mikomi::services::Importer",
+                                     "Card %1 has no name, company, email address or phone number.")
+                                     .arg(m_s.rowsRead)}});
             continue;
         }
         io::LeadRow row;
@@ -1130,13 +1132,14 @@ std::optional<ImportKind> importKindFromKey(const QString &key) {
 QString importKindLabel(ImportKind k) {
     switch (k) {
     case ImportKind::Leads:
-        return QCoreApplication::translate("Mikomi", "Leads");
+        return QCoreApplication::translate("mikomi::services::Importer", "Leads");
     case ImportKind::Spend:
-        return QCoreApplication::translate("Mikomi", "Spend per source and month");
+        return QCoreApplication::translate("mikomi::services::Importer",
+                                           "Spend per source and month");
     case ImportKind::Touchpoints:
-        return QCoreApplication::translate("Mikomi", "Touchpoints");
+        return QCoreApplication::translate("mikomi::services::Importer", "Touchpoints");
     case ImportKind::VCard:
-        return QCoreApplication::translate("Mikomi", "Business cards (vCard)");
+        return QCoreApplication::translate("mikomi::services::Importer", "Business cards (vCard)");
     }
     return {};
 }
@@ -1211,8 +1214,9 @@ Result<ImportAnalysis> analyseImport(const ImportOptions &options, int previewRo
     }
     QFile file(options.path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error{QCoreApplication::translate("Mikomi", "Cannot open \"%1\": %2")
-                         .arg(options.path, file.errorString())};
+        return Error{
+            QCoreApplication::translate("mikomi::services::Importer", "Cannot open \"%1\": %2")
+                .arg(options.path, file.errorString())};
     io::CsvReadOptions ro;
     ro.encoding = options.encoding;
     ro.delimiter = options.delimiter;
@@ -1221,9 +1225,9 @@ Result<ImportAnalysis> analyseImport(const ImportOptions &options, int previewRo
     if (!reader.next(rec)) {
         if (!reader.error().isEmpty())
             return Error{reader.error()};
-        return Error{
-            QCoreApplication::translate("Mikomi", "\"%1\" is empty: there is no header row.")
-                .arg(options.path)};
+        return Error{QCoreApplication::translate("mikomi::services::Importer",
+                                                 "\"%1\" is empty: there is no header row.")
+                         .arg(options.path)};
     }
     a.encoding = reader.encoding();
     a.delimiter = reader.delimiter();
@@ -1342,8 +1346,9 @@ Status writeRejectedReport(const ImportSummary &s, const QString &path) {
         return live;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return Error{QCoreApplication::translate("Mikomi", "Cannot write \"%1\": %2")
-                         .arg(path, file.errorString())};
+        return Error{
+            QCoreApplication::translate("mikomi::services::Importer", "Cannot write \"%1\": %2")
+                .arg(path, file.errorString())};
     io::CsvWriteOptions wo;
     wo.neutralizeFormulas = false; // the rows go back into Mikomi as they were
     io::CsvWriter writer(&file, wo);
@@ -1367,18 +1372,22 @@ Status writeRejectedReport(const ImportSummary &s, const QString &path) {
             return st;
     }
     if (!file.commit())
-        return Error{QCoreApplication::translate("Mikomi", "Cannot write \"%1\": %2")
-                         .arg(path, file.errorString())};
+        return Error{
+            QCoreApplication::translate("mikomi::services::Importer", "Cannot write \"%1\": %2")
+                .arg(path, file.errorString())};
     return {};
 }
 
 QString describeRowError(const io::RowError &e) {
     if (e.line > 0 && !e.column.isEmpty())
-        return QCoreApplication::translate("Mikomi", "Line %1, column \"%2\": %3")
+        return QCoreApplication::translate("mikomi::services::Importer",
+                                           "Line %1, column \"%2\": %3")
             .arg(e.line)
             .arg(e.column, e.reason);
     if (e.line > 0)
-        return QCoreApplication::translate("Mikomi", "Line %1: %2").arg(e.line).arg(e.reason);
+        return QCoreApplication::translate("mikomi::services::Importer", "Line %1: %2")
+            .arg(e.line)
+            .arg(e.reason);
     return e.reason;
 }
 
@@ -1394,14 +1403,15 @@ QStringList changeLines(const QList<FieldChange> &changes) {
     QStringList out;
     if (order.isEmpty())
         return out;
-    out << QCoreApplication::translate("Mikomi", "Changed in existing leads, field by field:");
+    out << QCoreApplication::translate("mikomi::services::Importer",
+                                       "Changed in existing leads, field by field:");
     for (const QString &field : std::as_const(order)) {
         const QList<FieldChange> &list = byField.value(field);
         const auto f = io::leadFieldFromKey(field);
         const QString label = f ? io::leadFieldLabel(*f) : field;
         const FieldChange &first = list.first();
-        const QString empty = QCoreApplication::translate("Mikomi", "(empty)");
-        out << QCoreApplication::translate("Mikomi",
+        const QString empty = QCoreApplication::translate("mikomi::services::Importer", "(empty)");
+        out << QCoreApplication::translate("mikomi::services::Importer",
                                            "  %1: %Ln lead(s), e.g. line %2: \"%3\" → \"%4\"",
                                            nullptr, int(list.size()))
                    .arg(label)
@@ -1415,8 +1425,9 @@ QStringList changeLines(const QList<FieldChange> &changes) {
 Status applyColumnRules(io::HeaderMap &map, const ImportOptions &options) {
     for (const auto &[header, target] : options.columnRules) {
         if (auto r = io::applyColumnRule(map, header, target); !r)
-            return Error{QCoreApplication::translate("Mikomi", "--map \"%1=%2\": %3")
-                             .arg(header, target, r.error())};
+            return Error{
+                QCoreApplication::translate("mikomi::services::Importer", "--map \"%1=%2\": %3")
+                    .arg(header, target, r.error())};
     }
     return {};
 }
@@ -1435,63 +1446,81 @@ bool isReportFooterMarker(const io::CsvRecord &record) {
 QStringList summaryLines(const ImportSummary &s) {
     QStringList out;
     if (s.dryRun)
-        out << QCoreApplication::translate("Mikomi", "Dry run: nothing was changed.");
+        out << QCoreApplication::translate("mikomi::services::Importer",
+                                           "Dry run: nothing was changed.");
     if (s.cancelled)
-        out << QCoreApplication::translate("Mikomi", "Cancelled: nothing was changed.");
-    out << QCoreApplication::translate("Mikomi", "Rows read: %L1").arg(s.rowsRead);
+        out << QCoreApplication::translate("mikomi::services::Importer",
+                                           "Cancelled: nothing was changed.");
+    out << QCoreApplication::translate("mikomi::services::Importer", "Rows read: %L1")
+               .arg(s.rowsRead);
     if (s.kind == ImportKind::Spend) {
-        out << QCoreApplication::translate("Mikomi", "Spend months added: %L1").arg(s.created);
-        out << QCoreApplication::translate("Mikomi", "Spend months changed: %L1").arg(s.updated);
-        out << QCoreApplication::translate("Mikomi", "Unchanged: %L1").arg(s.skipped);
+        out << QCoreApplication::translate("mikomi::services::Importer", "Spend months added: %L1")
+                   .arg(s.created);
+        out << QCoreApplication::translate("mikomi::services::Importer",
+                                           "Spend months changed: %L1")
+                   .arg(s.updated);
+        out << QCoreApplication::translate("mikomi::services::Importer", "Unchanged: %L1")
+                   .arg(s.skipped);
     } else if (s.kind == ImportKind::Touchpoints) {
-        out << QCoreApplication::translate("Mikomi", "Touchpoints added: %L1").arg(s.created);
-        out << QCoreApplication::translate("Mikomi", "Already present: %L1").arg(s.skipped);
+        out << QCoreApplication::translate("mikomi::services::Importer", "Touchpoints added: %L1")
+                   .arg(s.created);
+        out << QCoreApplication::translate("mikomi::services::Importer", "Already present: %L1")
+                   .arg(s.skipped);
     } else {
-        out << QCoreApplication::translate("Mikomi", "Leads created: %L1").arg(s.created);
-        out << QCoreApplication::translate("Mikomi", "Merged into existing leads: %L1")
+        out << QCoreApplication::translate("mikomi::services::Importer", "Leads created: %L1")
+                   .arg(s.created);
+        out << QCoreApplication::translate("mikomi::services::Importer",
+                                           "Merged into existing leads: %L1")
                    .arg(s.merged);
-        out << QCoreApplication::translate("Mikomi", "Existing leads updated: %L1").arg(s.updated);
-        out << QCoreApplication::translate("Mikomi", "Skipped (already present): %L1")
+        out << QCoreApplication::translate("mikomi::services::Importer",
+                                           "Existing leads updated: %L1")
+                   .arg(s.updated);
+        out << QCoreApplication::translate("mikomi::services::Importer",
+                                           "Skipped (already present): %L1")
                    .arg(s.skipped);
         if (s.followUps > 0)
-            out << QCoreApplication::translate("Mikomi", "First follow-ups created: %L1")
+            out << QCoreApplication::translate("mikomi::services::Importer",
+                                               "First follow-ups created: %L1")
                        .arg(s.followUps);
         out << changeLines(s.changes);
     }
-    out << QCoreApplication::translate("Mikomi", "Rejected rows: %L1").arg(s.rejected);
+    out << QCoreApplication::translate("mikomi::services::Importer", "Rejected rows: %L1")
+               .arg(s.rejected);
     if (!s.warnings.isEmpty())
-        out << QCoreApplication::translate("Mikomi", "Warnings: %L1").arg(s.warnings.size());
+        out << QCoreApplication::translate("mikomi::services::Importer", "Warnings: %L1")
+                   .arg(s.warnings.size());
     QStringList emptyColumns;
     for (const ImportSummary::Column &c : s.notImported)
         if (c.values == 0)
             emptyColumns << c.header;
     if (!emptyColumns.isEmpty())
-        out << QCoreApplication::translate("Mikomi",
+        out << QCoreApplication::translate("mikomi::services::Importer",
                                            "Columns not imported, all empty in this file: %1")
                    .arg(emptyColumns.join(QStringLiteral(", ")));
     for (const ImportSummary::Column &c : s.notImported)
         if (c.values > 0)
             out << QCoreApplication::translate(
-                       "Mikomi",
+                       "mikomi::services::Importer",
                        "Column \"%1\" was not imported (%n value(s) left out); map it with --map "
                        "\"%1=FIELD\" or keep it in the notes with --map \"%1=notes\".",
                        nullptr, int(c.values))
                        .arg(c.header);
     for (const ImportSummary::Column &c : s.keptInNotes)
         if (c.values > 0)
-            out << QCoreApplication::translate("Mikomi",
+            out << QCoreApplication::translate("mikomi::services::Importer",
                                                "Column \"%1\" was kept in the notes (%n value(s)).",
                                                nullptr, int(c.values))
                        .arg(c.header);
     for (const auto &[name, c] : s.keptInCustom)
         if (c.values > 0)
             out << QCoreApplication::translate(
-                       "Mikomi", "Column \"%1\" was kept in the custom field \"%2\" (%n value(s)).",
-                       nullptr, int(c.values))
+                       "mikomi::services::Importer",
+                       "Column \"%1\" was kept in the custom field \"%2\" (%n value(s)).", nullptr,
+                       int(c.values))
                        .arg(c.header, name);
     if (s.footerLines > 0)
         out << QCoreApplication::translate(
-                   "Mikomi",
+                   "mikomi::services::Importer",
                    "The report footer from line %1 (\"%2\", %n line(s)) is not data and was "
                    "left out.",
                    nullptr, s.footerLines)
@@ -1499,12 +1528,13 @@ QStringList summaryLines(const ImportSummary &s) {
                    .arg(s.footerText);
     if (s.dateOrderDetected && s.dateOrder)
         out << QCoreApplication::translate(
-                   "Mikomi", "Dates were read as %1: \"%2\" on line %3 can only be read so.")
+                   "mikomi::services::Importer",
+                   "Dates were read as %1: \"%2\" on line %3 can only be read so.")
                    .arg(dates::dateOrderKey(*s.dateOrder), s.dateOrderValue)
                    .arg(s.dateOrderLine);
     if (!s.ownerEmails.isEmpty())
         out << QCoreApplication::translate(
-                   "Mikomi",
+                   "mikomi::services::Importer",
                    "Owners given as email addresses that no user has were kept as written (set "
                    "a user's email address under Settings to assign them): %1")
                    .arg(s.ownerEmails.join(QStringLiteral(", ")));

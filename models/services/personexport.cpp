@@ -151,7 +151,8 @@ Status writePersonExport(storage::Database &db, const QList<qint64> &ids, const 
         return Error{bytes.error()};
     const auto cannotWrite = [&path](const QString &why) {
         return Error{
-            QCoreApplication::translate("Mikomi", "Cannot write \"%1\": %2").arg(path, why)};
+            QCoreApplication::translate("mikomi::services::PersonExport", "Cannot write \"%1\": %2")
+                .arg(path, why)};
     };
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
@@ -168,13 +169,15 @@ Status writePersonExport(storage::Database &db, const QList<qint64> &ids, const 
 
 QStringList eraseContentLines(const storage::EraseSummary &s) {
     const auto line = [](const char *label, qint64 n) {
-        return QCoreApplication::translate("Mikomi", label).arg(n);
+        return QCoreApplication::translate("mikomi::services::PersonExport", label).arg(n);
     };
-    return {line(QT_TRANSLATE_NOOP("Mikomi", "Leads: %1"), s.leads),
-            line(QT_TRANSLATE_NOOP("Mikomi", "Stage history entries: %1"), s.stageChanges),
-            line(QT_TRANSLATE_NOOP("Mikomi", "Touchpoints: %1"), s.touchpoints),
-            line(QT_TRANSLATE_NOOP("Mikomi", "Activities: %1"), s.activities),
-            line(QT_TRANSLATE_NOOP("Mikomi", "Follow-up tasks: %1"), s.tasks)};
+    return {
+        line(QT_TRANSLATE_NOOP("mikomi::services::PersonExport", "Leads: %1"), s.leads),
+        line(QT_TRANSLATE_NOOP("mikomi::services::PersonExport", "Stage history entries: %1"),
+             s.stageChanges),
+        line(QT_TRANSLATE_NOOP("mikomi::services::PersonExport", "Touchpoints: %1"), s.touchpoints),
+        line(QT_TRANSLATE_NOOP("mikomi::services::PersonExport", "Activities: %1"), s.activities),
+        line(QT_TRANSLATE_NOOP("mikomi::services::PersonExport", "Follow-up tasks: %1"), s.tasks)};
 }
 
 } // namespace mikomi::services

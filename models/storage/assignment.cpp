@@ -50,8 +50,8 @@ Status AssignmentRules::setRules(const QList<AssignmentRule> &rules) {
         if (!owner)
             return owner.failure();
         if (*owner == 0)
-            return Error{
-                QCoreApplication::translate("Mikomi", "Each assignment rule needs an owner.")};
+            return Error{QCoreApplication::translate("mikomi::storage::Assignment",
+                                                     "Each assignment rule needs an owner.")};
         auto q = exec(m_db,
                       QStringLiteral("INSERT INTO assignment_rules(position, source, category, "
                                      "min_score, max_score, prefecture, owner_id) VALUES "
@@ -203,7 +203,8 @@ Result<QList<qint64>> AssignmentRules::reassign(const QList<qint64> &leadIds,
 
 Status AssignmentRules::restoreOwners(const QList<qint64> &leadIds, const QList<qint64> &ownerIds) {
     if (leadIds.size() != ownerIds.size())
-        return Error{QCoreApplication::translate("Mikomi", "The owners could not be restored.")};
+        return Error{QCoreApplication::translate("mikomi::storage::Assignment",
+                                                 "The owners could not be restored.")};
     Transaction tx(m_db);
     if (!tx.started())
         return tx.failure();

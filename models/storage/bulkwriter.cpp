@@ -127,8 +127,9 @@ public:
 private:
     Error fail() {
 #ifdef MIKOMI_HAVE_SQLITE3
-        return Error{QCoreApplication::translate("Mikomi", "Database error: %1")
-                         .arg(QString::fromUtf8(sqlite3_errmsg(m_handle)))};
+        return Error{
+            QCoreApplication::translate("mikomi::storage::BulkWriter", "Database error: %1")
+                .arg(QString::fromUtf8(sqlite3_errmsg(m_handle)))};
 #else
         return Error{m_error};
 #endif
@@ -339,8 +340,8 @@ Status BulkWriter::finish() {
             const int bad = q->next() ? q->value(0).toInt() : 0;
             if (bad > 0) {
                 const QString message = QCoreApplication::translate(
-                    "Mikomi", "Database error: %n written row(s) break the schema's checks.",
-                    nullptr, bad);
+                    "mikomi::storage::BulkWriter",
+                    "Database error: %n written row(s) break the schema's checks.", nullptr, bad);
                 return Error{message};
             }
         }

@@ -31,7 +31,7 @@ Result<std::optional<QString>> storedCountry(const Database &db) {
         return std::optional<QString>();
     const QString value = q->value(0).toString();
     if (!text::isPhoneRegion(value))
-        return Error{QCoreApplication::translate("Mikomi",
+        return Error{QCoreApplication::translate("mikomi::storage::CountryStore",
                                                  "The database %1 names an unknown country \"%2\".")
                          .arg(db.path(), value)};
     return std::optional<QString>(value);
@@ -51,7 +51,8 @@ Result<QString> phoneRegion(const Database &db) {
 
 Status changeCountry(Database &db, const QString &country) {
     if (!text::isPhoneRegion(country))
-        return Error{QCoreApplication::translate("Mikomi", "\"%1\" is not a known country code.")
+        return Error{QCoreApplication::translate("mikomi::storage::CountryStore",
+                                                 "\"%1\" is not a known country code.")
                          .arg(country)};
     auto q = exec(db,
                   QStringLiteral("INSERT INTO settings(key, value) VALUES (?, ?) "

@@ -29,10 +29,11 @@ Result<std::optional<Currency>> storedCurrency(const Database &db) {
     const QString value = q->value(0).toString();
     const auto c = currencyFromKey(value);
     if (!c)
-        return Error{QCoreApplication::translate(
-                         "Mikomi", "The database %1 names an unknown currency \"%2\"; this "
-                                   "version knows JPY and USD.")
-                         .arg(db.path(), value)};
+        return Error{
+            QCoreApplication::translate("mikomi::storage::CurrencyStore",
+                                        "The database %1 names an unknown currency \"%2\"; this "
+                                        "version knows JPY and USD.")
+                .arg(db.path(), value)};
     return std::optional<Currency>(*c);
 }
 
@@ -57,8 +58,9 @@ Result<bool> hasAmounts(const Database &db) {
     if (!q)
         return q.failure();
     if (!q->next())
-        return Error{
-            QCoreApplication::translate("Mikomi", "Cannot read the database %1.").arg(db.path())};
+        return Error{QCoreApplication::translate("mikomi::storage::CurrencyStore",
+                                                 "Cannot read the database %1.")
+                         .arg(db.path())};
     return q->value(0).toBool();
 }
 
@@ -76,10 +78,11 @@ Status changeCurrency(Database &db, Currency currency) {
         return amounts.failure();
     if (*amounts)
         return Error{QCoreApplication::translate(
-                         "Mikomi", "The currency of %1 cannot be changed to %2: the database "
-                                   "already holds amounts in %3, and they would be read in the "
-                                   "other unit (¥1,000 would become $10.00). Use a new database "
-                                   "for amounts in %2.")
+                         "mikomi::storage::CurrencyStore",
+                         "The currency of %1 cannot be changed to %2: the database "
+                         "already holds amounts in %3, and they would be read in the "
+                         "other unit (¥1,000 would become $10.00). Use a new database "
+                         "for amounts in %2.")
                          .arg(db.path(), currencyKey(currency),
                               currencyKey(stored->value_or(
                                   currency == Currency::JPY ? Currency::USD : Currency::JPY)))};

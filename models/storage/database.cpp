@@ -28,7 +28,7 @@ QString file(const QString &path) {
 }
 
 Error notMikomi(const QString &path) {
-    return {QCoreApplication::translate("Mikomi",
+    return {QCoreApplication::translate("mikomi::storage::Database",
                                         "%1 is not a Mikomi database; it was not changed. Check "
                                         "the file name, or choose another file.")
                 .arg(file(path)),
@@ -37,7 +37,7 @@ Error notMikomi(const QString &path) {
 
 // No SQLite header: another kind of file, or a database whose first page was overwritten.
 Error notSqlite(const QString &path) {
-    return {QCoreApplication::translate("Mikomi",
+    return {QCoreApplication::translate("mikomi::storage::Database",
                                         "%1 is not a Mikomi database, or it is damaged (it does "
                                         "not start like an SQLite file); it was not changed. "
                                         "Check the file name, or restore a backup copy.")
@@ -96,7 +96,8 @@ Status backupThroughSqlite(Database &db, const QString &target) {
     }
     if (!QFile::rename(part, target)) {
         QFile::remove(part);
-        return Error{QCoreApplication::translate("Mikomi", "Cannot write %1.").arg(file(target)),
+        return Error{QCoreApplication::translate("mikomi::storage::Database", "Cannot write %1.")
+                         .arg(file(target)),
                      ErrorKind::Io};
     }
     return {};
@@ -143,7 +144,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
 
     const QFileInfo info(path); // stat() only
     if (info.exists() && info.isDir())
-        return Error{QCoreApplication::translate("Mikomi", "%1 is a folder, not a database file.")
+        return Error{QCoreApplication::translate("mikomi::storage::Database",
+                                                 "%1 is a folder, not a database file.")
                          .arg(file(path))};
     const QDateTime stamp = contentStamp(path);
 
@@ -157,7 +159,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
             return Error{readOnlyMessage(path), ErrorKind::ReadOnly};
         const QDir dir = info.absoluteDir();
         if (!dir.exists() && !QDir().mkpath(dir.absolutePath()))
-            return Error{QCoreApplication::translate("Mikomi", "Cannot create the folder %1.")
+            return Error{QCoreApplication::translate("mikomi::storage::Database",
+                                                     "Cannot create the folder %1.")
                              .arg(file(dir.absolutePath())),
                          ErrorKind::ReadOnly};
         // WAL needs to create PATH-wal and PATH-shm beside the file.
@@ -172,7 +175,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
     QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), db->m_connection);
     if (!c.isValid())
         return Error{QCoreApplication::translate(
-            "Mikomi", "The SQLite driver for Qt is not installed (QSQLITE).")};
+            "mikomi::storage::Database", "The SQLite driver for Qt is not installed (QSQLITE).")};
     c.setDatabaseName(path);
     c.setConnectOptions(options.readOnly
                             ? QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY")
@@ -222,7 +225,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
 
     if (current > target)
         return Error{QCoreApplication::translate(
-                         "Mikomi",
+                         "mikomi::storage::Database",
                          "The database %1 was made by a newer version of Mikomi (schema version "
                          "%2; this version knows up to %3). Please update Mikomi. The file was "
                          "not changed.")
@@ -239,7 +242,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
     if (current < target) {
         if (options.readOnly)
             return Error{QCoreApplication::translate(
-                             "Mikomi", "The database %1 needs an upgrade but was opened read-only.")
+                             "mikomi::storage::Database",
+                             "The database %1 needs an upgrade but was opened read-only.")
                              .arg(file(path)),
                          ErrorKind::ReadOnly};
         if (current > 0) {
@@ -250,22 +254,22 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
                 db->m_backupPath = newBackupPath(path, current);
                 if (Status s = backupThroughSqlite(*db, db->m_backupPath); !s)
                     return Error{QCoreApplication::translate(
-                                     "Mikomi",
+                                     "mikomi::storage::Database",
                                      "Cannot make a backup copy of %1 before upgrading it (%2); "
                                      "the database was not changed.")
                                      .arg(file(path), s.error()),
                                  s.errorKind()};
             }
         }
-        const QString kept =
-            db->m_backupPath.isEmpty()
-                ? QString()
-                : QCoreApplication::translate(
-                      "Mikomi", "A copy of the file from before the upgrade is at %1.")
-                      .arg(file(db->m_backupPath));
+        const QString kept = db->m_backupPath.isEmpty()
+                                 ? QString()
+                                 : QCoreApplication::translate(
+                                       "mikomi::storage::Database",
+                                       "A copy of the file from before the upgrade is at %1.")
+                                       .arg(file(db->m_backupPath));
         const auto failed = [&](const Error &why) {
             Error e{QCoreApplication::translate(
-                        "Mikomi",
+                        "mikomi::storage::Database",
                         "Upgrading the database %1 to schema version %2 failed: %3 The database "
                         "was left unchanged.")
                         .arg(file(path))
@@ -288,9 +292,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
                 if (!r) {
                     tx.rollback();
                     Error why = r.failure();
-                    why.message = QCoreApplication::translate("Mikomi", "step %1: %2")
-                                      .arg(m.version)
-                                      .arg(why.message);
+                    why.message =
+                        QCoreApplication::translate("mikomi::storage::Database", "step %1: %2")
+                            .arg(m.version)
+                            .arg(why.message);
                     return failed(why);
                 }
             }
@@ -298,9 +303,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
                 if (Status s = m.run(*db); !s) {
                     tx.rollback();
                     Error why = s.failure();
-                    why.message = QCoreApplication::translate("Mikomi", "step %1: %2")
-                                      .arg(m.version)
-                                      .arg(why.message);
+                    why.message =
+                        QCoreApplication::translate("mikomi::storage::Database", "step %1: %2")
+                            .arg(m.version)
+                            .arg(why.message);
                     return failed(why);
                 }
             }
@@ -400,9 +406,10 @@ Transaction::~Transaction() {
 
 Status Transaction::commit() {
     if (!m_started || m_done)
-        return Error{m_error.isEmpty() ? QCoreApplication::translate(
-                                             "Mikomi", "The transaction was already finished.")
-                                       : m_error,
+        return Error{m_error.isEmpty()
+                         ? QCoreApplication::translate("mikomi::storage::Database",
+                                                       "The transaction was already finished.")
+                         : m_error,
                      m_kind};
     const QString sql = m_level == 1 ? QStringLiteral("COMMIT")
                                      : QStringLiteral("RELEASE SAVEPOINT sp%1").arg(m_level);

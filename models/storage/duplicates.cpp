@@ -32,14 +32,16 @@ const QString kMatchCols = QStringLiteral("id, company, family_name, given_name,
 QString duplicateReasonLabel(DuplicateReason r) {
     switch (r) {
     case DuplicateReason::Email:
-        return QCoreApplication::translate("Mikomi", "Same email");
+        return QCoreApplication::translate("mikomi::storage::Duplicates", "Same email");
     case DuplicateReason::Phone:
-        return QCoreApplication::translate("Mikomi", "Same phone number");
+        return QCoreApplication::translate("mikomi::storage::Duplicates", "Same phone number");
     case DuplicateReason::CompanyPerson:
-        return QCoreApplication::translate("Mikomi", "Same person at the same company");
+        return QCoreApplication::translate("mikomi::storage::Duplicates",
+                                           "Same person at the same company");
     case DuplicateReason::Suggestion:
         return QCoreApplication::translate(
-            "Mikomi", "Possibly the same person (company written differently)");
+            "mikomi::storage::Duplicates",
+            "Possibly the same person (company written differently)");
     }
     return {};
 }
@@ -244,7 +246,8 @@ Lead mergedLead(const Lead &keep, const Lead &other, const QString &phoneRegion)
 
 Status mergeLeads(Database &db, qint64 keepId, qint64 otherId) {
     if (keepId == otherId)
-        return Error{QCoreApplication::translate("Mikomi", "A lead cannot be merged into itself.")};
+        return Error{QCoreApplication::translate("mikomi::storage::Duplicates",
+                                                 "A lead cannot be merged into itself.")};
     Transaction tx(db);
     if (!tx.started())
         return tx.failure();

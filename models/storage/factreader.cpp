@@ -218,7 +218,8 @@ sqlite3 *nativeHandle(const Database &db) {
 }
 
 QString nativeError(sqlite3 *db) {
-    return QCoreApplication::translate("Mikomi", "The database could not be read: %1")
+    return QCoreApplication::translate("mikomi::storage::FactReader",
+                                       "The database could not be read: %1")
         .arg(QString::fromUtf8(sqlite3_errmsg(db)));
 }
 

@@ -59,7 +59,7 @@ Status FollowUpRepository::setRules(const QList<sla::ResponseRule> &rules) {
     int pos = 0;
     for (const auto &r : rules) {
         if (r.hours <= 0)
-            return Error{QCoreApplication::translate("Mikomi",
+            return Error{QCoreApplication::translate("mikomi::storage::FollowUpRepository",
                                                      "A response time must be at least one hour.")};
         auto q =
             exec(m_db,
@@ -82,7 +82,8 @@ Result<qint64> FollowUpRepository::createForLead(qint64 leadId) {
     if (!q)
         return q.failure();
     if (!q->next())
-        return Error{QCoreApplication::translate("Mikomi", "The lead no longer exists.")};
+        return Error{QCoreApplication::translate("mikomi::storage::FollowUpRepository",
+                                                 "The lead no longer exists.")};
     auto rs = rules();
     if (!rs)
         return rs.failure();
@@ -92,15 +93,16 @@ Result<qint64> FollowUpRepository::createForLead(qint64 leadId) {
     const QDateTime created =
         dates::fromIsoDateTime(q->value(2).toString()).value_or(QDateTime::currentDateTime());
     const int hours = sla::hoursFor(*rs, source, cat);
-    auto ins = exec(
-        m_db,
-        QStringLiteral("INSERT INTO tasks(lead_id, title, owner_id, due_at, "
-                       "created_at) VALUES (?, ?, ?, ?, ?)"),
-        {leadId,
-         QCoreApplication::translate("Mikomi", "First contact (within %n hour(s))", nullptr, hours),
-         q->value(3).isNull() ? QVariant() : QVariant(q->value(3).toLongLong()),
-         dates::toIsoDateTime(sla::dueAt(created, hours)),
-         dates::toIsoDateTime(QDateTime::currentDateTime())});
+    auto ins =
+        exec(m_db,
+             QStringLiteral("INSERT INTO tasks(lead_id, title, owner_id, due_at, "
+                            "created_at) VALUES (?, ?, ?, ?, ?)"),
+             {leadId,
+              QCoreApplication::translate("mikomi::storage::FollowUpRepository",
+                                          "First contact (within %n hour(s))", nullptr, hours),
+              q->value(3).isNull() ? QVariant() : QVariant(q->value(3).toLongLong()),
+              dates::toIsoDateTime(sla::dueAt(created, hours)),
+              dates::toIsoDateTime(QDateTime::currentDateTime())});
     if (!ins)
         return ins.failure();
     m_db.changes().noteLead(leadId, DataKind::Tasks);
@@ -168,8 +170,8 @@ Result<qint64> FollowUpRepository::complete(qint64 taskId, ActivityKind kind, co
     if (!q)
         return q.failure();
     if (!q->next())
-        return Error{
-            QCoreApplication::translate("Mikomi", "The follow-up is already done or was deleted.")};
+        return Error{QCoreApplication::translate("mikomi::storage::FollowUpRepository",
+                                                 "The follow-up is already done or was deleted.")};
     Activity a;
     a.leadId = q->value(0).toLongLong();
     a.kind = kind;
@@ -212,7 +214,8 @@ Status FollowUpRepository::reopen(qint64 taskId, qint64 activityId) {
 
 Result<QDateTime> FollowUpRepository::reschedule(qint64 taskId, const QDateTime &dueAt) {
     if (!dueAt.isValid())
-        return Error{QCoreApplication::translate("Mikomi", "Enter when the follow-up is due.")};
+        return Error{QCoreApplication::translate("mikomi::storage::FollowUpRepository",
+                                                 "Enter when the follow-up is due.")};
     Transaction tx(m_db);
     if (!tx.started())
         return tx.failure();
@@ -222,8 +225,8 @@ Result<QDateTime> FollowUpRepository::reschedule(qint64 taskId, const QDateTime 
     if (!q)
         return q.failure();
     if (!q->next())
-        return Error{
-            QCoreApplication::translate("Mikomi", "The follow-up is already done or was deleted.")};
+        return Error{QCoreApplication::translate("mikomi::storage::FollowUpRepository",
+                                                 "The follow-up is already done or was deleted.")};
     const QDateTime before = dates::fromIsoDateTime(q->value(0).toString()).value_or(QDateTime());
     const qint64 leadId = q->value(1).toLongLong();
     q->finish();

@@ -46,12 +46,14 @@ QString customFieldProblem(const Lead &lead) {
         if (key.isEmpty()) {
             if (f.value.isEmpty())
                 continue; // an empty row of the editor's list is no field
-            return QCoreApplication::translate("Mikomi", "The custom field value \"%1\" has no "
-                                                         "name.")
+            return QCoreApplication::translate("mikomi::storage::LeadCustomFields",
+                                               "The custom field value \"%1\" has no "
+                                               "name.")
                 .arg(f.value);
         }
         if (seen.contains(key))
-            return QCoreApplication::translate("Mikomi", "The custom field \"%1\" is there twice.")
+            return QCoreApplication::translate("mikomi::storage::LeadCustomFields",
+                                               "The custom field \"%1\" is there twice.")
                 .arg(f.name.trimmed());
         seen.insert(key);
         if (const qsizetype i = forbiddenCharacter(f.name, false); i >= 0)

@@ -152,7 +152,8 @@ Status deleteLeads(Database &db, const QList<qint64> &ids) {
             return q.failure();
         if (q->numRowsAffected() == 0)
             return Error{QCoreApplication::translate(
-                "Mikomi", "The lead no longer exists; it may have been deleted.")};
+                "mikomi::storage::LeadSnapshot",
+                "The lead no longer exists; it may have been deleted.")};
     }
     // Their tasks go with them (ON DELETE CASCADE).
     db.changes().noteLeads(ids, DataKind::Tasks);

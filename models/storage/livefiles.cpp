@@ -188,7 +188,7 @@ Status LiveFiles::refuseLiveDatabase(const QString &path) {
     if (!isLive(path))
         return {};
     return Error{QCoreApplication::translate(
-                     "Mikomi",
+                     "mikomi::storage::LiveFiles",
                      "%1 is the database Mikomi has open. Choose another file; the database was "
                      "not changed.")
                      .arg(QDir::toNativeSeparators(path)),

@@ -186,7 +186,8 @@ Result<PipelineCard> PipelineQuery::card(qint64 leadId) const {
     if (!q)
         return q.failure();
     if (!q->next())
-        return Error{QCoreApplication::translate("Mikomi", "The lead no longer exists.")};
+        return Error{QCoreApplication::translate("mikomi::storage::PipelineQuery",
+                                                 "The lead no longer exists.")};
     return kCardRow.bind(*q).read();
 }
 

@@ -106,8 +106,9 @@ Result<EraseSummary> eraseCount(Database &db, const QList<qint64> &ids) {
         if (!q)
             return q.failure();
         if (!q->next() || q->value(0).toLongLong() == 0)
-            return Error{
-                QCoreApplication::translate("Mikomi", "There is no lead with id %1.").arg(id)};
+            return Error{QCoreApplication::translate("mikomi::storage::Privacy",
+                                                     "There is no lead with id %1.")
+                             .arg(id)};
         ++s.leads;
         struct Part {
             const char *table;

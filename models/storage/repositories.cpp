@@ -181,7 +181,8 @@ Status UserRepository::setEmails(const QList<std::pair<qint64, QString>> &emails
                 return q.failure();
             if (q->numRowsAffected() == 0)
                 return Error{QCoreApplication::translate(
-                    "Mikomi", "The user no longer exists; it may have been deleted.")};
+                    "mikomi::storage::Repositories",
+                    "The user no longer exists; it may have been deleted.")};
         }
         for (const auto &[id, email] : emails) {
             const QString written = tidyEmail(email);
@@ -189,15 +190,15 @@ Status UserRepository::setEmails(const QList<std::pair<qint64, QString>> &emails
             if (key.isEmpty())
                 continue;
             if (!text::isValidEmail(key))
-                return Error{
-                    QCoreApplication::translate("Mikomi", "\"%1\" is not a valid email address.")
-                        .arg(written)};
+                return Error{QCoreApplication::translate("mikomi::storage::Repositories",
+                                                         "\"%1\" is not a valid email address.")
+                                 .arg(written)};
             auto other =
                 exec(m_db, QStringLiteral("SELECT name FROM users WHERE email_key = ?"), {key});
             if (!other)
                 return other.failure();
             if (other->next())
-                return Error{QCoreApplication::translate("Mikomi",
+                return Error{QCoreApplication::translate("mikomi::storage::Repositories",
                                                          "%1 already has the email address \"%2\".")
                                  .arg(other->value(0).toString(), written)};
             auto q =
@@ -305,7 +306,8 @@ Result<Source> SourceRepository::get(qint64 id) const {
     if (!q)
         return q.failure();
     if (!q->next())
-        return Error{QCoreApplication::translate("Mikomi", "The source no longer exists.")};
+        return Error{QCoreApplication::translate("mikomi::storage::Repositories",
+                                                 "The source no longer exists.")};
     Source s;
     s.id = q->value(0).toLongLong();
     s.name = q->value(1).toString();
@@ -377,13 +379,14 @@ Status SourceRepository::setTier(qint64 id, Tier tier) {
 Status SourceRepository::addAlias(const QString &alias, qint64 sourceId) {
     const QString key = text::sourceKey(alias);
     if (key.isEmpty())
-        return Error{QCoreApplication::translate("Mikomi", "An alias cannot be empty.")};
+        return Error{QCoreApplication::translate("mikomi::storage::Repositories",
+                                                 "An alias cannot be empty.")};
     auto existing = exec(m_db, QStringLiteral("SELECT 1 FROM sources WHERE name_key = ?"), {key});
     if (existing && existing->next())
-        return Error{
-            QCoreApplication::translate(
-                "Mikomi", "\"%1\" is already the name of a source; merge the two sources instead.")
-                .arg(alias)};
+        return Error{QCoreApplication::translate(
+                         "mikomi::storage::Repositories",
+                         "\"%1\" is already the name of a source; merge the two sources instead.")
+                         .arg(alias)};
     auto q = exec(m_db,
                   QStringLiteral("INSERT INTO source_aliases(alias, alias_key, source_id) VALUES "
                                  "(?, ?, ?) ON CONFLICT(alias_key) DO UPDATE SET source_id = "
@@ -445,8 +448,9 @@ Status LeadRepository::writeLead(const Lead &lead, bool insert, qint64 *newId) {
     if (!q)
         return q.failure();
     if (!insert && q->numRowsAffected() == 0)
-        return Error{QCoreApplication::translate(
-            "Mikomi", "The lead no longer exists; it may have been deleted.")};
+        return Error{
+            QCoreApplication::translate("mikomi::storage::Repositories",
+                                        "The lead no longer exists; it may have been deleted.")};
     const qint64 id = insert ? q->lastInsertId().toLongLong() : lead.id;
     if (auto sc = exec(m_db, scoreWriteSql(), {id, lead.score}); !sc)
         return sc.failure();
@@ -479,7 +483,8 @@ Result<qint64> LeadRepository::insert(Lead &lead, const QString &user) {
 
 Result<qint64> LeadRepository::insert(Lead &lead, const QList<StageChange> &history) {
     if (lead.id != 0)
-        return Error{QCoreApplication::translate("Mikomi", "This lead is already stored.")};
+        return Error{QCoreApplication::translate("mikomi::storage::Repositories",
+                                                 "This lead is already stored.")};
     qint64 id = 0;
     Status s = inTransaction(m_db, [&]() -> Status {
         if (Status w = writeLead(lead, true, &id); !w)
@@ -565,7 +570,8 @@ Status LeadRepository::forEach(const QList<qint64> &ids,
             const auto it = found.constFind(id);
             if (it == found.cend())
                 return Error{QCoreApplication::translate(
-                    "Mikomi", "The lead no longer exists; it may have been deleted.")};
+                    "mikomi::storage::Repositories",
+                    "The lead no longer exists; it may have been deleted.")};
             if (!visit(Lead(*it)))
                 return {};
         }
@@ -586,8 +592,9 @@ Result<Lead> LeadRepository::get(qint64 id) const {
         return s.failure();
     if (!q.next()) {
         q.finish();
-        return Error{QCoreApplication::translate(
-            "Mikomi", "The lead no longer exists; it may have been deleted.")};
+        return Error{
+            QCoreApplication::translate("mikomi::storage::Repositories",
+                                        "The lead no longer exists; it may have been deleted.")};
     }
     Lead lead = leadFromQuery(q);
     q.finish(); // no statement left open between calls
@@ -609,7 +616,8 @@ Status LeadRepository::remove(qint64 id) {
             return q.failure();
         if (q->numRowsAffected() == 0)
             return Error{QCoreApplication::translate(
-                "Mikomi", "The lead no longer exists; it may have been deleted.")};
+                "mikomi::storage::Repositories",
+                "The lead no longer exists; it may have been deleted.")};
         m_db.changes().noteLead(id, DataKind::Tasks); // its tasks went with it
         return {};
     });
@@ -674,7 +682,8 @@ Status LeadRepository::setCreatedAt(qint64 id, const QDateTime &createdAt) {
         if (!cur)
             return cur.failure();
         if (!cur->next())
-            return Error{QCoreApplication::translate("Mikomi", "The lead no longer exists.")};
+            return Error{QCoreApplication::translate("mikomi::storage::Repositories",
+                                                     "The lead no longer exists.")};
         const QString before = cur->value(0).toString();
         const QString after = dates::toIsoDateTime(createdAt);
         if (auto h = exec(m_db,
@@ -741,9 +750,11 @@ Status LeadRepository::recycle(qint64 id, const QString &user, const QDateTime &
 Status LeadRepository::markWon(qint64 id, std::optional<Money> dealValue, const QDate &wonAt,
                                const QString &user, const QDateTime &at) {
     if (!wonAt.isValid())
-        return Error{QCoreApplication::translate("Mikomi", "Enter the date the deal was won.")};
+        return Error{QCoreApplication::translate("mikomi::storage::Repositories",
+                                                 "Enter the date the deal was won.")};
     if (dealValue && *dealValue < 0)
-        return Error{QCoreApplication::translate("Mikomi", "A deal value cannot be negative.")};
+        return Error{QCoreApplication::translate("mikomi::storage::Repositories",
+                                                 "A deal value cannot be negative.")};
     return inTransaction(m_db, [&]() -> Status {
         if (Status s = changeStage(id, Stage::Customer, SqlKind::None, user, at); !s)
             return s;
@@ -795,8 +806,9 @@ Result<StageState> LeadRepository::stageState(qint64 id) const {
     if (!q)
         return q.failure();
     if (!q->next())
-        return Error{QCoreApplication::translate(
-            "Mikomi", "The lead no longer exists; it may have been deleted.")};
+        return Error{
+            QCoreApplication::translate("mikomi::storage::Repositories",
+                                        "The lead no longer exists; it may have been deleted.")};
     StageState s;
     s.stage = stageFromKey(q->value(0).toString()).value_or(Stage::Inquiry);
     s.sqlKind = sqlKindFromKey(q->value(1).toString()).value_or(SqlKind::None);
@@ -831,7 +843,8 @@ Status LeadRepository::restoreStageState(qint64 id, const StageState &st) {
             return q.failure();
         if (q->numRowsAffected() == 0)
             return Error{QCoreApplication::translate(
-                "Mikomi", "The lead no longer exists; it may have been deleted.")};
+                "mikomi::storage::Repositories",
+                "The lead no longer exists; it may have been deleted.")};
         m_db.changes().noteLead(id);
         return {};
     });
@@ -926,7 +939,8 @@ Status LeadRepository::setSpend(const SpendRow &row) {
     if (!source)
         return source.failure();
     if (*source == 0)
-        return Error{QCoreApplication::translate("Mikomi", "Spend needs a source.")};
+        return Error{
+            QCoreApplication::translate("mikomi::storage::Repositories", "Spend needs a source.")};
     auto q = exec(m_db,
                   QStringLiteral("INSERT INTO spend(source_id, month, amount) VALUES (?,?,?) ON "
                                  "CONFLICT(source_id, month) DO UPDATE SET amount = "

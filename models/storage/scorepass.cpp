@@ -121,11 +121,14 @@ QString nativeError(sqlite3 *handle) {
         return lockedMessage();
     if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
         return QCoreApplication::translate(
-                   "Mikomi", "The database file is damaged or is not a Mikomi database (%1).")
+                   "mikomi::storage::ScorePass",
+                   "The database file is damaged or is not a Mikomi database (%1).")
             .arg(text);
     if (code == SQLITE_FULL)
-        return QCoreApplication::translate("Mikomi", "The disk is full: %1").arg(text);
-    return QCoreApplication::translate("Mikomi", "Database error: %1").arg(text);
+        return QCoreApplication::translate("mikomi::storage::ScorePass", "The disk is full: %1")
+            .arg(text);
+    return QCoreApplication::translate("mikomi::storage::ScorePass", "Database error: %1")
+        .arg(text);
 }
 
 class Statement {

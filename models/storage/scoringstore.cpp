@@ -163,7 +163,8 @@ Result<int> ScoringStore::recompute(qint64 leadId, const QDateTime &now) {
     if (!q)
         return q.failure();
     if (!q->next())
-        return Error{QCoreApplication::translate("Mikomi", "The lead no longer exists.")};
+        return Error{QCoreApplication::translate("mikomi::storage::ScoringStore",
+                                                 "The lead no longer exists.")};
     const Lead l = leadFrom(*q);
     auto a =
         exec(m_db, QStringLiteral("SELECT kind, occurred_at FROM activities WHERE lead_id = ?"),
@@ -196,7 +197,8 @@ Result<Temperature> ScoringStore::derivedTemperature(qint64 leadId, const QDateT
     if (!q)
         return q.failure();
     if (!q->next())
-        return Error{QCoreApplication::translate("Mikomi", "The lead no longer exists.")};
+        return Error{QCoreApplication::translate("mikomi::storage::ScoringStore",
+                                                 "The lead no longer exists.")};
     const QDateTime last = dates::fromIsoDateTime(q->value(1).toString()).value_or(QDateTime());
     // Whole calendar days, as the pipeline counts them.
     const std::optional<int> days =
@@ -224,7 +226,8 @@ ScoringStore::setTemperatureOverride(const QList<qint64> &leadIds,
         if (Status st = execPrepared(sel, {id}); !st)
             return st.failure();
         if (!sel.next())
-            return Error{QCoreApplication::translate("Mikomi", "The lead no longer exists.")};
+            return Error{QCoreApplication::translate("mikomi::storage::ScoringStore",
+                                                     "The lead no longer exists.")};
         before.append(sel.value(0).isNull() ? std::nullopt
                                             : temperatureFromKey(sel.value(0).toString()));
         sel.finish();
@@ -241,8 +244,8 @@ Status
 ScoringStore::restoreTemperatureOverrides(const QList<qint64> &leadIds,
                                           const QList<std::optional<Temperature>> &overrides) {
     if (leadIds.size() != overrides.size())
-        return Error{
-            QCoreApplication::translate("Mikomi", "The temperatures could not be restored.")};
+        return Error{QCoreApplication::translate("mikomi::storage::ScoringStore",
+                                                 "The temperatures could not be restored.")};
     Transaction tx(m_db);
     if (!tx.started())
         return tx.failure();

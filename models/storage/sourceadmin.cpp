@@ -56,8 +56,8 @@ QString unknownWhere(qsizetype n) {
 
 Result<MergeRecord> SourceAdmin::merge(qint64 fromId, qint64 intoId) {
     if (fromId == intoId || fromId <= 0 || intoId <= 0)
-        return Error{
-            QCoreApplication::translate("Mikomi", "Choose two different sources to merge.")};
+        return Error{QCoreApplication::translate("mikomi::storage::SourceAdmin",
+                                                 "Choose two different sources to merge.")};
     Transaction tx(m_db);
     if (!tx.started())
         return tx.failure();
@@ -72,8 +72,8 @@ Result<MergeRecord> SourceAdmin::merge(qint64 fromId, qint64 intoId) {
         if (!q)
             return q.failure();
         if (!q->next())
-            return Error{
-                QCoreApplication::translate("Mikomi", "The source to merge no longer exists.")};
+            return Error{QCoreApplication::translate("mikomi::storage::SourceAdmin",
+                                                     "The source to merge no longer exists.")};
         r.fromName = q->value(0).toString();
         r.fromKey = q->value(1).toString();
         r.fromCategory = q->value(2).toString();
@@ -83,8 +83,8 @@ Result<MergeRecord> SourceAdmin::merge(qint64 fromId, qint64 intoId) {
         if (!into)
             return into.failure();
         if (!into->next())
-            return Error{
-                QCoreApplication::translate("Mikomi", "The source to keep no longer exists.")};
+            return Error{QCoreApplication::translate("mikomi::storage::SourceAdmin",
+                                                     "The source to keep no longer exists.")};
     }
     auto leads = ids(m_db, QStringLiteral("SELECT id FROM leads WHERE source_id = ?"), fromId);
     auto touches =
@@ -172,18 +172,20 @@ Result<MergeRecord> SourceAdmin::mergeByName(const QString &from, const QString 
     if (!f)
         return f.failure();
     if (*f == 0)
-        return Error{
-            QCoreApplication::translate("Mikomi", "There is no source named \"%1\".").arg(from)};
+        return Error{QCoreApplication::translate("mikomi::storage::SourceAdmin",
+                                                 "There is no source named \"%1\".")
+                         .arg(from)};
     auto i = repo.resolve(into, false);
     if (!i)
         return i.failure();
     if (*i == 0)
-        return Error{
-            QCoreApplication::translate("Mikomi", "There is no source named \"%1\".").arg(into)};
+        return Error{QCoreApplication::translate("mikomi::storage::SourceAdmin",
+                                                 "There is no source named \"%1\".")
+                         .arg(into)};
     if (*f == *i)
-        return Error{
-            QCoreApplication::translate("Mikomi", "\"%1\" and \"%2\" are already the same source.")
-                .arg(from, into)};
+        return Error{QCoreApplication::translate("mikomi::storage::SourceAdmin",
+                                                 "\"%1\" and \"%2\" are already the same source.")
+                         .arg(from, into)};
     return merge(*f, *i);
 }
 
@@ -317,8 +319,8 @@ Result<QList<qint64>> SourceAdmin::assignSource(const QList<qint64> &leadIds, qi
 
 Status SourceAdmin::restoreSources(const QList<qint64> &leadIds, const QList<qint64> &sourceIds) {
     if (leadIds.size() != sourceIds.size())
-        return Error{
-            QCoreApplication::translate("Mikomi", "Cannot undo: the list of leads changed.")};
+        return Error{QCoreApplication::translate("mikomi::storage::SourceAdmin",
+                                                 "Cannot undo: the list of leads changed.")};
     Transaction tx(m_db);
     if (!tx.started())
         return tx.failure();

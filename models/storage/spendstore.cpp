@@ -32,7 +32,8 @@ Status SpendStore::write(const QList<SpendWrite> &writes) {
         return tx.failure();
     for (const SpendWrite &w : writes) {
         if (w.amount && *w.amount < 0)
-            return Error{QCoreApplication::translate("Mikomi", "Spend cannot be negative.")};
+            return Error{QCoreApplication::translate("mikomi::storage::SpendStore",
+                                                     "Spend cannot be negative.")};
         Result<QSqlQuery> q =
             w.amount
                 ? exec(m_db,
@@ -79,7 +80,7 @@ const RowMapper<Campaign> kCampaignRow{
 };
 
 QString noCampaign() {
-    return QCoreApplication::translate("Mikomi",
+    return QCoreApplication::translate("mikomi::storage::SpendStore",
                                        "The campaign no longer exists; it may have been deleted.");
 }
 
@@ -114,20 +115,23 @@ Result<QVariant> CampaignStore::sourceId(const QString &name) const {
     if (!id)
         return id.failure();
     if (*id == 0)
-        return Error{
-            QCoreApplication::translate("Mikomi", "There is no source named \"%1\".").arg(name)};
+        return Error{QCoreApplication::translate("mikomi::storage::SpendStore",
+                                                 "There is no source named \"%1\".")
+                         .arg(name)};
     return QVariant(*id);
 }
 
 Status CampaignStore::validate(const Campaign &c) {
     if (c.name.trimmed().isEmpty())
-        return Error{QCoreApplication::translate("Mikomi", "A campaign needs a name.")};
+        return Error{
+            QCoreApplication::translate("mikomi::storage::SpendStore", "A campaign needs a name.")};
     if (c.budget < 0 || c.actualCost < 0)
         return Error{QCoreApplication::translate(
-            "Mikomi", "The budget and the actual cost cannot be negative.")};
+            "mikomi::storage::SpendStore", "The budget and the actual cost cannot be negative.")};
     if (c.start && c.end && *c.end < *c.start)
         return Error{QCoreApplication::translate(
-            "Mikomi", "The end date of a campaign cannot be before its start date.")};
+            "mikomi::storage::SpendStore",
+            "The end date of a campaign cannot be before its start date.")};
     return {};
 }
 

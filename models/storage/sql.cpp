@@ -12,7 +12,8 @@ QSqlDatabase connection(const Database &db) {
 
 QString lockedMessage() {
     return QCoreApplication::translate(
-        "Mikomi", "The database is locked by another program. Close it and try again.");
+        "mikomi::storage::Sql",
+        "The database is locked by another program. Close it and try again.");
 }
 
 QString sqlErrorMessage(const QSqlError &e) {
@@ -22,11 +23,13 @@ QString sqlErrorMessage(const QSqlError &e) {
         return lockedMessage();
     if (native == QLatin1String("11") || native == QLatin1String("26"))
         return QCoreApplication::translate(
-                   "Mikomi", "The database file is damaged or is not a Mikomi database (%1).")
+                   "mikomi::storage::Sql",
+                   "The database file is damaged or is not a Mikomi database (%1).")
             .arg(e.databaseText());
     if (native == QLatin1String("13"))
-        return QCoreApplication::translate("Mikomi", "The disk is full: %1").arg(e.databaseText());
-    return QCoreApplication::translate("Mikomi", "Database error: %1").arg(e.text());
+        return QCoreApplication::translate("mikomi::storage::Sql", "The disk is full: %1")
+            .arg(e.databaseText());
+    return QCoreApplication::translate("mikomi::storage::Sql", "Database error: %1").arg(e.text());
 }
 
 ErrorKind sqliteErrorKind(int code) {
@@ -67,19 +70,24 @@ Error sqliteError(int code, const QString &text, const QString &path) {
             return {lockedMessage(), kind};
         case ErrorKind::Corrupt:
             return {QCoreApplication::translate(
-                        "Mikomi", "The database file is damaged or is not a Mikomi database (%1).")
+                        "mikomi::storage::Sql",
+                        "The database file is damaged or is not a Mikomi database (%1).")
                         .arg(text),
                     kind};
         case ErrorKind::DiskFull:
-            return {QCoreApplication::translate("Mikomi", "The disk is full: %1").arg(text), kind};
+            return {QCoreApplication::translate("mikomi::storage::Sql", "The disk is full: %1")
+                        .arg(text),
+                    kind};
         default:
-            return {QCoreApplication::translate("Mikomi", "Database error: %1").arg(text), kind};
+            return {
+                QCoreApplication::translate("mikomi::storage::Sql", "Database error: %1").arg(text),
+                kind};
         }
     }
     const QString file = QDir::toNativeSeparators(path);
     switch (kind) {
     case ErrorKind::Locked:
-        return {QCoreApplication::translate("Mikomi",
+        return {QCoreApplication::translate("mikomi::storage::Sql",
                                             "The database %1 is in use by another program (it is "
                                             "locked). Close that program or wait a moment, then "
                                             "try again.")
@@ -88,7 +96,7 @@ Error sqliteError(int code, const QString &text, const QString &path) {
     case ErrorKind::Corrupt:
         return {corruptMessage(path), kind};
     case ErrorKind::DiskFull:
-        return {QCoreApplication::translate("Mikomi",
+        return {QCoreApplication::translate("mikomi::storage::Sql",
                                             "The disk holding the database %1 is full. Free some "
                                             "space, then try again; this change was not saved.")
                     .arg(file),
@@ -98,13 +106,14 @@ Error sqliteError(int code, const QString &text, const QString &path) {
     case ErrorKind::Io:
         return {
             QCoreApplication::translate(
-                "Mikomi",
+                "mikomi::storage::Sql",
                 "Reading or writing the database %1 failed (%2). Check that the disk or network "
                 "drive is still there, then try again.")
                 .arg(file, text),
             kind};
     default:
-        return {QCoreApplication::translate("Mikomi", "Database error in %1: %2").arg(file, text),
+        return {QCoreApplication::translate("mikomi::storage::Sql", "Database error in %1: %2")
+                    .arg(file, text),
                 kind};
     }
 }
@@ -114,7 +123,8 @@ Error sqlError(const QSqlError &e, const QString &path) {
     const int code = e.nativeErrorCode().toInt(&ok);
     if (!ok)
         return {path.isEmpty() ? sqlErrorMessage(e)
-                               : QCoreApplication::translate("Mikomi", "Database error in %1: %2")
+                               : QCoreApplication::translate("mikomi::storage::Sql",
+                                                             "Database error in %1: %2")
                                      .arg(QDir::toNativeSeparators(path), e.text()),
                 ErrorKind::Other};
     if (path.isEmpty())
@@ -125,7 +135,7 @@ Error sqlError(const QSqlError &e, const QString &path) {
 QString corruptMessage(const QString &path) {
     const QString file = QDir::toNativeSeparators(path);
     return QCoreApplication::translate(
-               "Mikomi",
+               "mikomi::storage::Sql",
                "The database %1 is damaged, so Mikomi does not read or change it. Restore your "
                "latest backup copy of it, or rescue what is left with the sqlite3 program: "
                "sqlite3 \"%1\" \".recover\" | sqlite3 rescued.mikomi")
@@ -136,13 +146,13 @@ QString readOnlyMessage(const QString &path) {
     const QFileInfo info(path);
     const QString file = QDir::toNativeSeparators(path);
     if (info.exists() && !info.isWritable())
-        return QCoreApplication::translate("Mikomi",
+        return QCoreApplication::translate("mikomi::storage::Sql",
                                            "The database %1 is read-only. Make the file writable "
                                            "(its properties or permissions), or copy it to a "
                                            "folder of yours and open the copy.")
             .arg(file);
     return QCoreApplication::translate(
-               "Mikomi",
+               "mikomi::storage::Sql",
                "The folder of the database %1 is read-only. Mikomi needs to create working files "
                "beside the database (%2-wal, %2-shm): move the file to a folder you can write "
                "to, or make the folder writable.")

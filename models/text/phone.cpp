@@ -72,13 +72,14 @@ PhoneNumber parseUncached(const QString &text, const QString &defaultRegion, boo
     PhoneNumber out;
     const QString s = folded(text);
     if (s.isEmpty()) {
-        out.error = QCoreApplication::translate("Mikomi", "The phone number is empty.");
+        out.error =
+            QCoreApplication::translate("mikomi::text::Phone", "The phone number is empty.");
         return out;
     }
     const QString shown = text.trimmed();
     if (!plausibleCharacters(s)) {
         out.error = QCoreApplication::translate(
-                        "Mikomi",
+                        "mikomi::text::Phone",
                         "\"%1\" is not a phone number: it may hold only digits, spaces, - ( ) . / "
                         "a leading + and an extension (ext. 201, x201, 内線 201).")
                         .arg(shown);
@@ -92,31 +93,33 @@ PhoneNumber parseUncached(const QString &text, const QString &defaultRegion, boo
     case PhoneNumberUtil::NO_PARSING_ERROR:
         break;
     case PhoneNumberUtil::INVALID_COUNTRY_CODE_ERROR:
-        out.error =
-            region == QLatin1String("ZZ") || s.startsWith(u'+')
-                ? QCoreApplication::translate(
-                      "Mikomi", "\"%1\" is not a valid phone number: it has no known country code "
-                                "(write it with + and the country code, e.g. +81 3-1234-5678).")
-                      .arg(shown)
-                : QCoreApplication::translate(
-                      "Mikomi", "\"%1\" is not a valid phone number: unknown country code.")
-                      .arg(shown);
+        out.error = region == QLatin1String("ZZ") || s.startsWith(u'+')
+                        ? QCoreApplication::translate(
+                              "mikomi::text::Phone",
+                              "\"%1\" is not a valid phone number: it has no known country code "
+                              "(write it with + and the country code, e.g. +81 3-1234-5678).")
+                              .arg(shown)
+                        : QCoreApplication::translate(
+                              "mikomi::text::Phone",
+                              "\"%1\" is not a valid phone number: unknown country code.")
+                              .arg(shown);
         return out;
     case PhoneNumberUtil::TOO_SHORT_NSN:
     case PhoneNumberUtil::TOO_SHORT_AFTER_IDD:
-        out.error =
-            QCoreApplication::translate("Mikomi", "\"%1\" is not a valid phone number: too short.")
-                .arg(shown);
+        out.error = QCoreApplication::translate("mikomi::text::Phone",
+                                                "\"%1\" is not a valid phone number: too short.")
+                        .arg(shown);
         return out;
     case PhoneNumberUtil::TOO_LONG_NSN:
-        out.error =
-            QCoreApplication::translate("Mikomi", "\"%1\" is not a valid phone number: too long.")
-                .arg(shown);
+        out.error = QCoreApplication::translate("mikomi::text::Phone",
+                                                "\"%1\" is not a valid phone number: too long.")
+                        .arg(shown);
         return out;
     case PhoneNumberUtil::NOT_A_NUMBER:
     default:
         out.error =
-            QCoreApplication::translate("Mikomi", "\"%1\" is not a phone number.").arg(shown);
+            QCoreApplication::translate("mikomi::text::Phone", "\"%1\" is not a phone number.")
+                .arg(shown);
         return out;
     }
     if (!u.IsValidNumber(n)) {
@@ -126,34 +129,36 @@ PhoneNumber parseUncached(const QString &text, const QString &defaultRegion, boo
         switch (u.IsPossibleNumberWithReason(n)) {
         case PhoneNumberUtil::IS_POSSIBLE_LOCAL_ONLY: // 555-0188: dialled within the area
         case PhoneNumberUtil::TOO_SHORT:
-            out.error =
-                QCoreApplication::translate(
-                    "Mikomi", "\"%1\" is not a valid phone number: too short for a number in %2 "
-                              "(is the area code missing?).")
-                    .arg(shown, where);
+            out.error = QCoreApplication::translate(
+                            "mikomi::text::Phone",
+                            "\"%1\" is not a valid phone number: too short for a number in %2 "
+                            "(is the area code missing?).")
+                            .arg(shown, where);
             break;
         case PhoneNumberUtil::INVALID_LENGTH:
             out.error = QCoreApplication::translate(
-                            "Mikomi", "\"%1\" is not a valid phone number: a number in %2 does "
-                                      "not have this many digits.")
+                            "mikomi::text::Phone",
+                            "\"%1\" is not a valid phone number: a number in %2 does "
+                            "not have this many digits.")
                             .arg(shown, where);
             break;
         case PhoneNumberUtil::TOO_LONG:
-            out.error =
-                QCoreApplication::translate(
-                    "Mikomi", "\"%1\" is not a valid phone number: too long for a number in %2.")
-                    .arg(shown, where);
+            out.error = QCoreApplication::translate(
+                            "mikomi::text::Phone",
+                            "\"%1\" is not a valid phone number: too long for a number in %2.")
+                            .arg(shown, where);
             break;
         default:
-            out.error = s.startsWith(u'+')
-                            ? QCoreApplication::translate(
-                                  "Mikomi", "\"%1\" is not a valid phone number in %2.")
-                                  .arg(shown, where)
-                            : QCoreApplication::translate(
-                                  "Mikomi",
-                                  "\"%1\" is not a valid phone number in %2. A number from another "
-                                  "country needs + and its country code (+44 131 635 4287).")
-                                  .arg(shown, where);
+            out.error =
+                s.startsWith(u'+')
+                    ? QCoreApplication::translate("mikomi::text::Phone",
+                                                  "\"%1\" is not a valid phone number in %2.")
+                          .arg(shown, where)
+                    : QCoreApplication::translate(
+                          "mikomi::text::Phone",
+                          "\"%1\" is not a valid phone number in %2. A number from another "
+                          "country needs + and its country code (+44 131 635 4287).")
+                          .arg(shown, where);
             break;
         }
         return out;
@@ -455,26 +460,27 @@ QList<PhoneRegionName> phoneRegionNames() {
         const char *name;
     };
     static const Entry kRegions[] = {
-        {"JP", QT_TRANSLATE_NOOP("Mikomi", "Japan")},
-        {"US", QT_TRANSLATE_NOOP("Mikomi", "United States")},
-        {"CA", QT_TRANSLATE_NOOP("Mikomi", "Canada")},
-        {"GB", QT_TRANSLATE_NOOP("Mikomi", "United Kingdom")},
-        {"IE", QT_TRANSLATE_NOOP("Mikomi", "Ireland")},
-        {"AU", QT_TRANSLATE_NOOP("Mikomi", "Australia")},
-        {"NZ", QT_TRANSLATE_NOOP("Mikomi", "New Zealand")},
-        {"DE", QT_TRANSLATE_NOOP("Mikomi", "Germany")},
-        {"FR", QT_TRANSLATE_NOOP("Mikomi", "France")},
-        {"NL", QT_TRANSLATE_NOOP("Mikomi", "Netherlands")},
-        {"KR", QT_TRANSLATE_NOOP("Mikomi", "South Korea")},
-        {"CN", QT_TRANSLATE_NOOP("Mikomi", "China")},
-        {"TW", QT_TRANSLATE_NOOP("Mikomi", "Taiwan")},
-        {"HK", QT_TRANSLATE_NOOP("Mikomi", "Hong Kong")},
-        {"SG", QT_TRANSLATE_NOOP("Mikomi", "Singapore")},
-        {"IN", QT_TRANSLATE_NOOP("Mikomi", "India")},
+        {"JP", QT_TRANSLATE_NOOP("mikomi::text::Phone", "Japan")},
+        {"US", QT_TRANSLATE_NOOP("mikomi::text::Phone", "United States")},
+        {"CA", QT_TRANSLATE_NOOP("mikomi::text::Phone", "Canada")},
+        {"GB", QT_TRANSLATE_NOOP("mikomi::text::Phone", "United Kingdom")},
+        {"IE", QT_TRANSLATE_NOOP("mikomi::text::Phone", "Ireland")},
+        {"AU", QT_TRANSLATE_NOOP("mikomi::text::Phone", "Australia")},
+        {"NZ", QT_TRANSLATE_NOOP("mikomi::text::Phone", "New Zealand")},
+        {"DE", QT_TRANSLATE_NOOP("mikomi::text::Phone", "Germany")},
+        {"FR", QT_TRANSLATE_NOOP("mikomi::text::Phone", "France")},
+        {"NL", QT_TRANSLATE_NOOP("mikomi::text::Phone", "Netherlands")},
+        {"KR", QT_TRANSLATE_NOOP("mikomi::text::Phone", "South Korea")},
+        {"CN", QT_TRANSLATE_NOOP("mikomi::text::Phone", "China")},
+        {"TW", QT_TRANSLATE_NOOP("mikomi::text::Phone", "Taiwan")},
+        {"HK", QT_TRANSLATE_NOOP("mikomi::text::Phone", "Hong Kong")},
+        {"SG", QT_TRANSLATE_NOOP("mikomi::text::Phone", "Singapore")},
+        {"IN", QT_TRANSLATE_NOOP("mikomi::text::Phone", "India")},
     };
     QList<PhoneRegionName> out;
     for (const Entry &e : kRegions)
-        out.append({QString::fromLatin1(e.code), QCoreApplication::translate("Mikomi", e.name)});
+        out.append({QString::fromLatin1(e.code),
+                    QCoreApplication::translate("mikomi::text::Phone", e.name)});
     return out;
 }
 
