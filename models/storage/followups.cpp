@@ -75,9 +75,10 @@ Status FollowUpRepository::setRules(const QList<sla::ResponseRule> &rules) {
 
 Result<qint64> FollowUpRepository::createForLead(qint64 leadId) {
     auto q = exec(m_db,
-                  QStringLiteral("SELECT coalesce(s.name, ''), coalesce(s.category, 'unknown'), "
-                                 "l.created_at, l.owner_id FROM leads l LEFT JOIN sources s ON "
-                                 "s.id = l.source_id WHERE l.id = ?"),
+                  QStringLiteral("SELECT coalesce(s.name, '') AS source_name, coalesce(s.category, "
+                                 "'unknown') AS source_category, l.created_at, l.owner_id FROM "
+                                 "leads l LEFT JOIN sources s ON s.id = l.source_id WHERE l.id = "
+                                 "?"),
                   {leadId});
     if (!q)
         return q.failure();
@@ -86,11 +87,12 @@ Result<qint64> FollowUpRepository::createForLead(qint64 leadId) {
     auto rs = rules();
     if (!rs)
         return rs.failure();
-    const QString source = q->value(0).toString();
-    const SourceCategory cat =
-        categoryFromKey(q->value(1).toString()).value_or(SourceCategory::Unknown);
-    const QDateTime created =
-        dates::fromIsoDateTime(q->value(2).toString()).value_or(QDateTime::currentDateTime());
+    const QString source = columnValue(*q, "source_name").toString();
+    const SourceCategory cat = categoryFromKey(columnValue(*q, "source_category").toString())
+                                   .value_or(SourceCategory::Unknown);
+    const QDateTime created = dates::fromIsoDateTime(columnValue(*q, "created_at").toString())
+                                  .value_or(QDateTime::currentDateTime());
+    const QVariant owner = columnValue(*q, "owner_id");
     const int hours = sla::hoursFor(*rs, source, cat);
     auto ins = exec(
         m_db,
@@ -98,7 +100,7 @@ Result<qint64> FollowUpRepository::createForLead(qint64 leadId) {
                        "created_at) VALUES (?, ?, ?, ?, ?)"),
         {leadId,
          QCoreApplication::translate("Mikomi", "First contact (within %n hour(s))", nullptr, hours),
-         q->value(3).isNull() ? QVariant() : QVariant(q->value(3).toLongLong()),
+         owner.isNull() ? QVariant() : QVariant(owner.toLongLong()),
          dates::toIsoDateTime(sla::dueAt(created, hours)),
          dates::toIsoDateTime(QDateTime::currentDateTime())});
     if (!ins)
@@ -171,11 +173,11 @@ Result<qint64> FollowUpRepository::complete(qint64 taskId, ActivityKind kind, co
         return Error{
             QCoreApplication::translate("Mikomi", "The follow-up is already done or was deleted.")};
     Activity a;
-    a.leadId = q->value(0).toLongLong();
+    a.leadId = columnValue(*q, "lead_id").toLongLong();
     a.kind = kind;
     a.occurredAt = at;
     a.user = user;
-    a.notes = notes.isEmpty() ? q->value(1).toString() : notes;
+    a.notes = notes.isEmpty() ? columnValue(*q, "title").toString() : notes;
     LeadRepository leads(m_db);
     auto id = leads.addActivity(a);
     if (!id)
@@ -224,8 +226,9 @@ Result<QDateTime> FollowUpRepository::reschedule(qint64 taskId, const QDateTime 
     if (!q->next())
         return Error{
             QCoreApplication::translate("Mikomi", "The follow-up is already done or was deleted.")};
-    const QDateTime before = dates::fromIsoDateTime(q->value(0).toString()).value_or(QDateTime());
-    const qint64 leadId = q->value(1).toLongLong();
+    const QDateTime before =
+        dates::fromIsoDateTime(columnValue(*q, "due_at").toString()).value_or(QDateTime());
+    const qint64 leadId = columnValue(*q, "lead_id").toLongLong();
     q->finish();
     auto u = exec(m_db, QStringLiteral("UPDATE tasks SET due_at = ? WHERE id = ?"),
                   {dates::toIsoDateTime(dueAt), taskId});
