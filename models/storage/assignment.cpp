@@ -119,7 +119,10 @@ Status Assigner::load() {
     }
     std::sort(m_active.begin(), m_active.end(),
               [](const User &a, const User &b) { return a.id < b.id; });
-    m_cursor = SettingsRepository(m_db).value(kCursorKey).value_or(QString()).toLongLong();
+    auto cursor = SettingsRepository(m_db).value(kCursorKey);
+    if (!cursor)
+        return cursor.failure();
+    m_cursor = cursor->value_or(QString()).toLongLong();
     m_moved = false;
     return {};
 }

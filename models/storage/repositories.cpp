@@ -218,11 +218,13 @@ template <typename F> Status inTransaction(Database &db, F &&body) {
 
 // ---------------------------------------------------------------- settings
 
-std::optional<QString> SettingsRepository::value(const QString &key) const {
+Result<std::optional<QString>> SettingsRepository::value(const QString &key) const {
     auto q = exec(m_db, QStringLiteral("SELECT value FROM settings WHERE key = ?"), {key});
-    if (!q || !q->next())
-        return std::nullopt;
-    return q->value(0).toString();
+    if (!q)
+        return q.failure();
+    if (!q->next())
+        return std::optional<QString>();
+    return std::optional<QString>(q->value(0).toString());
 }
 
 Status SettingsRepository::setValue(const QString &key, const QString &value) {

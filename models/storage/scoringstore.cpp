@@ -100,9 +100,12 @@ Result<scoring::Rules> ScoringStore::load() const {
     }
     SettingsRepository settings(m_db);
     for (const ThresholdKey &k : kThresholds) {
-        if (auto v = settings.value(QString::fromLatin1(k.key))) {
+        auto v = settings.value(QString::fromLatin1(k.key));
+        if (!v)
+            return v.failure();
+        if (*v) {
             bool ok = false;
-            const int n = v->toInt(&ok);
+            const int n = (*v)->toInt(&ok);
             if (ok)
                 r.thresholds.*k.member = n;
         }
