@@ -201,9 +201,11 @@ Status FollowUpRepository::reopen(qint64 taskId, qint64 activityId) {
         !q)
         return q.failure();
     // The task's lead lost an activity (its last_activity_at may change).
-    if (auto q = exec(m_db, QStringLiteral("SELECT lead_id FROM tasks WHERE id = ?"), {taskId});
-        q && q->next())
-        m_db.changes().noteLead(q->value(0).toLongLong(), DataKind::Tasks);
+    auto lead = exec(m_db, QStringLiteral("SELECT lead_id FROM tasks WHERE id = ?"), {taskId});
+    if (!lead)
+        return lead.failure();
+    if (lead->next())
+        m_db.changes().noteLead(lead->value(0).toLongLong(), DataKind::Tasks);
     else
         m_db.changes().note(DataKind::Tasks | DataKind::Leads);
     if (auto q = exec(m_db, QStringLiteral("DELETE FROM activities WHERE id = ?"), {activityId});
