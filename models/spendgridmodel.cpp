@@ -48,12 +48,13 @@ void SpendGridModel::setCurrency(Currency currency) {
         emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
 }
 
-void SpendGridModel::setFirstMonth(qint32 month) {
+Status SpendGridModel::setFirstMonth(qint32 month) {
     if (month == m_firstMonth)
-        return;
+        return {};
     m_firstMonth = month;
-    (void)reload();
+    Status status = reload();
     emit headerDataChanged(Qt::Horizontal, FirstMonth, FirstMonth + MonthCount - 1);
+    return status;
 }
 
 Status SpendGridModel::reload() {

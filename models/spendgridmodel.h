@@ -48,8 +48,9 @@ public:
     void setDatabase(storage::Database *db);
     void setCurrency(Currency currency);
     Currency currency() const { return m_currency; }
-    // The first of the twelve months (analytics::monthNumber()); reloads.
-    void setFirstMonth(qint32 month);
+    // The first of the twelve months (analytics::monthNumber()); reloads, and returns
+    // reload()'s error (the model is then empty).
+    Status setFirstMonth(qint32 month);
     qint32 firstMonth() const { return m_firstMonth; }
     // Reads sources and spend again; an error leaves the model empty and is returned.
     Status reload();

@@ -2589,6 +2589,10 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <source>The transaction was already finished.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Database error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::storage::Duplicates</name>

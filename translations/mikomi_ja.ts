@@ -2598,6 +2598,10 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <source>The transaction was already finished.</source>
         <translation>トランザクションはすでに終了しています。</translation>
     </message>
+    <message>
+        <source>Database error: %1</source>
+        <translation>データベースエラー：%1</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::storage::Duplicates</name>

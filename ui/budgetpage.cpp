@@ -434,7 +434,8 @@ void BudgetPage::shiftMonths(int months) {
 
 void BudgetPage::firstMonthEdited() {
     const QDate d = m_firstMonth->date();
-    m_spend->setFirstMonth(analytics::monthNumber(d.year(), d.month()));
+    if (Status s = m_spend->setFirstMonth(analytics::monthNumber(d.year(), d.month())); !s)
+        showSpendError(s.error());
     m_spend->sort(m_grid->horizontalHeader()->sortIndicatorSection(),
                   m_grid->horizontalHeader()->sortIndicatorOrder());
     showMonthRange();

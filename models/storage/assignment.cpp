@@ -2,6 +2,7 @@
 
 #include "models/domain/dates.h"
 #include "models/storage/repositories.h"
+#include "models/storage/rowmapper.h"
 #include "models/storage/sql.h"
 #include "models/text/normalize.h"
 
@@ -12,28 +13,42 @@ namespace {
 
 const QString kCursorKey = QStringLiteral("assignment/last_user");
 
+using V = QVariant;
+
+const RowMapper<AssignmentRule> kRuleRow{
+    {"source", [](AssignmentRule &r, const V &v) { r.source = v.toString(); }},
+    {"category",
+     [](AssignmentRule &r, const V &v) {
+         if (const QString c = v.toString(); !c.isEmpty())
+             r.category = categoryFromKey(c);
+     }},
+    {"min_score",
+     [](AssignmentRule &r, const V &v) {
+         if (!v.isNull())
+             r.minScore = v.toInt();
+     }},
+    {"max_score",
+     [](AssignmentRule &r, const V &v) {
+         if (!v.isNull())
+             r.maxScore = v.toInt();
+     }},
+    {"prefecture", [](AssignmentRule &r, const V &v) { r.prefecture = v.toString(); }},
+    {"owner_name", [](AssignmentRule &r, const V &v) { r.owner = v.toString(); }},
+};
+
 } // namespace
 
 Result<QList<AssignmentRule>> AssignmentRules::rules() const {
     auto q = exec(m_db, QStringLiteral("SELECT r.source, r.category, r.min_score, r.max_score, "
-                                       "r.prefecture, u.name FROM assignment_rules r JOIN users "
-                                       "u ON u.id = r.owner_id ORDER BY r.position, r.id"));
+                                       "r.prefecture, u.name AS owner_name FROM assignment_rules r "
+                                       "JOIN users u ON u.id = r.owner_id ORDER BY r.position, "
+                                       "r.id"));
     if (!q)
         return q.failure();
     QList<AssignmentRule> out;
-    while (q->next()) {
-        AssignmentRule r;
-        r.source = q->value(0).toString();
-        if (!q->value(1).toString().isEmpty())
-            r.category = categoryFromKey(q->value(1).toString());
-        if (!q->value(2).isNull())
-            r.minScore = q->value(2).toInt();
-        if (!q->value(3).isNull())
-            r.maxScore = q->value(3).toInt();
-        r.prefecture = q->value(4).toString();
-        r.owner = q->value(5).toString();
-        out.append(r);
-    }
+    const auto row = kRuleRow.bind(*q);
+    while (q->next())
+        out.append(row.read());
     return out;
 }
 
@@ -104,7 +119,10 @@ Status Assigner::load() {
     }
     std::sort(m_active.begin(), m_active.end(),
               [](const User &a, const User &b) { return a.id < b.id; });
-    m_cursor = SettingsRepository(m_db).value(kCursorKey).value_or(QString()).toLongLong();
+    auto cursor = SettingsRepository(m_db).value(kCursorKey);
+    if (!cursor)
+        return cursor.failure();
+    m_cursor = cursor->value_or(QString()).toLongLong();
     m_moved = false;
     return {};
 }

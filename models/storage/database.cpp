@@ -236,8 +236,12 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
 
     // A new file: 8 KiB pages (SQLite's default is 4 KiB). Lead rows are wide and indexes many;
     // larger pages mean fewer page splits and less per-page work when a database is filled.
-    if (current == 0 && !options.readOnly)
-        (void)exec(*db, QStringLiteral("PRAGMA page_size = 8192"));
+    // Only speed depends on it: a refusal is logged, and the file keeps SQLite's page size.
+    if (current == 0 && !options.readOnly) {
+        if (auto r = exec(*db, QStringLiteral("PRAGMA page_size = 8192")); !r)
+            qCWarning(log::storage, "PRAGMA page_size = 8192 refused on %s: %s",
+                      qUtf8Printable(path), qUtf8Printable(r.error()));
+    }
 
     if (current < target) {
         if (options.readOnly)
@@ -327,6 +331,14 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
     // Without it deleting a lead would leave its history, tasks and score behind: refuse.
     if (auto r = exec(*db, QStringLiteral("PRAGMA foreign_keys = ON")); !r)
         return r.failure();
+    // SQLite ignores the pragma without an error where it cannot apply it (a build without
+    // foreign keys): read it back.
+    if (auto r = exec(*db, QStringLiteral("PRAGMA foreign_keys")); !r) {
+        return r.failure();
+    } else if (!r->next() || r->value(0).toInt() != 1) {
+        return Error{QCoreApplication::translate("mikomi::storage::Database", "Database error: %1")
+                         .arg(QStringLiteral("PRAGMA foreign_keys = ON had no effect"))};
+    }
     // Deleted rows are overwritten with zeros, not left in free pages (privacy: an erased
     // person must not stay in the file). Qt's bundled SQLite (Windows, macOS) has it off.
     if (auto r = exec(*db, QStringLiteral("PRAGMA secure_delete = ON")); !r)

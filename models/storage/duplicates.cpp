@@ -4,6 +4,7 @@
 #include "models/storage/leadcontacts.h"
 #include "models/storage/leadcustomfields.h"
 #include "models/storage/repositories.h"
+#include "models/storage/rowmapper.h"
 #include "models/storage/sql.h"
 #include "models/text/normalize.h"
 #include "models/text/phone.h"
@@ -14,16 +15,16 @@
 namespace mikomi::storage {
 namespace {
 
-DuplicateMatch matchFrom(const QSqlQuery &q, DuplicateReason reason) {
-    DuplicateMatch m;
-    m.id = q.value(0).toLongLong();
-    m.company = q.value(1).toString();
-    m.familyName = q.value(2).toString();
-    m.givenName = q.value(3).toString();
-    m.email = q.value(4).toString();
-    m.reason = reason;
-    return m;
-}
+using V = QVariant;
+
+// A match (without its reason) from a row selecting kMatchCols.
+const RowMapper<DuplicateMatch> kMatchRow{
+    {"id", [](DuplicateMatch &m, const V &v) { m.id = v.toLongLong(); }},
+    {"company", [](DuplicateMatch &m, const V &v) { m.company = v.toString(); }},
+    {"family_name", [](DuplicateMatch &m, const V &v) { m.familyName = v.toString(); }},
+    {"given_name", [](DuplicateMatch &m, const V &v) { m.givenName = v.toString(); }},
+    {"email", [](DuplicateMatch &m, const V &v) { m.email = v.toString(); }},
+};
 
 const QString kMatchCols = QStringLiteral("id, company, family_name, given_name, email");
 
@@ -57,8 +58,10 @@ Result<QList<DuplicateMatch>> findDuplicates(Database &db, const Lead &lead) {
                       binds);
         if (!q)
             return q.failure();
+        const auto row = kMatchRow.bind(*q);
         while (q->next()) {
-            DuplicateMatch m = matchFrom(*q, reason);
+            DuplicateMatch m = row.read();
+            m.reason = reason;
             if (reason == DuplicateReason::CompanyPerson &&
                 text::nfkcSimplified(m.company) != text::nfkcSimplified(lead.company))
                 m.reason = DuplicateReason::Suggestion;
@@ -169,8 +172,11 @@ Result<QList<DuplicateGroup>> duplicateGroups(Database &db, int limit) {
                     db, QStringLiteral("SELECT %1 FROM leads WHERE id = ?").arg(kMatchCols), {id});
                 if (!m)
                     return m.failure();
-                if (m->next())
-                    g.leads << matchFrom(*m, k.reason);
+                if (m->next()) {
+                    DuplicateMatch match = kMatchRow.bind(*m).read();
+                    match.reason = k.reason;
+                    g.leads << match;
+                }
             }
             if (k.reason == DuplicateReason::CompanyPerson) {
                 for (const DuplicateMatch &m : std::as_const(g.leads)) {

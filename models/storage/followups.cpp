@@ -75,9 +75,10 @@ Status FollowUpRepository::setRules(const QList<sla::ResponseRule> &rules) {
 
 Result<qint64> FollowUpRepository::createForLead(qint64 leadId) {
     auto q = exec(m_db,
-                  QStringLiteral("SELECT coalesce(s.name, ''), coalesce(s.category, 'unknown'), "
-                                 "l.created_at, l.owner_id FROM leads l LEFT JOIN sources s ON "
-                                 "s.id = l.source_id WHERE l.id = ?"),
+                  QStringLiteral("SELECT coalesce(s.name, '') AS source_name, coalesce(s.category, "
+                                 "'unknown') AS source_category, l.created_at, l.owner_id FROM "
+                                 "leads l LEFT JOIN sources s ON s.id = l.source_id WHERE l.id = "
+                                 "?"),
                   {leadId});
     if (!q)
         return q.failure();
@@ -87,11 +88,12 @@ Result<qint64> FollowUpRepository::createForLead(qint64 leadId) {
     auto rs = rules();
     if (!rs)
         return rs.failure();
-    const QString source = q->value(0).toString();
-    const SourceCategory cat =
-        categoryFromKey(q->value(1).toString()).value_or(SourceCategory::Unknown);
-    const QDateTime created =
-        dates::fromIsoDateTime(q->value(2).toString()).value_or(QDateTime::currentDateTime());
+    const QString source = columnValue(*q, "source_name").toString();
+    const SourceCategory cat = categoryFromKey(columnValue(*q, "source_category").toString())
+                                   .value_or(SourceCategory::Unknown);
+    const QDateTime created = dates::fromIsoDateTime(columnValue(*q, "created_at").toString())
+                                  .value_or(QDateTime::currentDateTime());
+    const QVariant owner = columnValue(*q, "owner_id");
     const int hours = sla::hoursFor(*rs, source, cat);
     auto ins =
         exec(m_db,
@@ -100,7 +102,7 @@ Result<qint64> FollowUpRepository::createForLead(qint64 leadId) {
              {leadId,
               QCoreApplication::translate("mikomi::storage::FollowUpRepository",
                                           "First contact (within %n hour(s))", nullptr, hours),
-              q->value(3).isNull() ? QVariant() : QVariant(q->value(3).toLongLong()),
+              owner.isNull() ? QVariant() : QVariant(owner.toLongLong()),
               dates::toIsoDateTime(sla::dueAt(created, hours)),
               dates::toIsoDateTime(QDateTime::currentDateTime())});
     if (!ins)
@@ -173,11 +175,11 @@ Result<qint64> FollowUpRepository::complete(qint64 taskId, ActivityKind kind, co
         return Error{QCoreApplication::translate("mikomi::storage::FollowUpRepository",
                                                  "The follow-up is already done or was deleted.")};
     Activity a;
-    a.leadId = q->value(0).toLongLong();
+    a.leadId = columnValue(*q, "lead_id").toLongLong();
     a.kind = kind;
     a.occurredAt = at;
     a.user = user;
-    a.notes = notes.isEmpty() ? q->value(1).toString() : notes;
+    a.notes = notes.isEmpty() ? columnValue(*q, "title").toString() : notes;
     LeadRepository leads(m_db);
     auto id = leads.addActivity(a);
     if (!id)
@@ -201,9 +203,11 @@ Status FollowUpRepository::reopen(qint64 taskId, qint64 activityId) {
         !q)
         return q.failure();
     // The task's lead lost an activity (its last_activity_at may change).
-    if (auto q = exec(m_db, QStringLiteral("SELECT lead_id FROM tasks WHERE id = ?"), {taskId});
-        q && q->next())
-        m_db.changes().noteLead(q->value(0).toLongLong(), DataKind::Tasks);
+    auto lead = exec(m_db, QStringLiteral("SELECT lead_id FROM tasks WHERE id = ?"), {taskId});
+    if (!lead)
+        return lead.failure();
+    if (lead->next())
+        m_db.changes().noteLead(lead->value(0).toLongLong(), DataKind::Tasks);
     else
         m_db.changes().note(DataKind::Tasks | DataKind::Leads);
     if (auto q = exec(m_db, QStringLiteral("DELETE FROM activities WHERE id = ?"), {activityId});
@@ -227,8 +231,9 @@ Result<QDateTime> FollowUpRepository::reschedule(qint64 taskId, const QDateTime 
     if (!q->next())
         return Error{QCoreApplication::translate("mikomi::storage::FollowUpRepository",
                                                  "The follow-up is already done or was deleted.")};
-    const QDateTime before = dates::fromIsoDateTime(q->value(0).toString()).value_or(QDateTime());
-    const qint64 leadId = q->value(1).toLongLong();
+    const QDateTime before =
+        dates::fromIsoDateTime(columnValue(*q, "due_at").toString()).value_or(QDateTime());
+    const qint64 leadId = columnValue(*q, "lead_id").toLongLong();
     q->finish();
     auto u = exec(m_db, QStringLiteral("UPDATE tasks SET due_at = ? WHERE id = ?"),
                   {dates::toIsoDateTime(dueAt), taskId});

@@ -2,6 +2,7 @@
 
 #include "models/domain/textcheck.h"
 #include "models/storage/countrystore.h"
+#include "models/storage/rowmapper.h"
 #include "models/storage/sql.h"
 #include "models/text/normalize.h"
 #include "models/text/phone.h"
@@ -82,14 +83,17 @@ QString contactTextProblem(const Lead &lead) {
 }
 
 Result<std::array<int, 4>> mostContactsPerKind(const Database &db) {
-    auto q = exec(db, QStringLiteral("SELECT kind, max(n) FROM (SELECT kind, count(*) AS n FROM "
-                                     "lead_contacts GROUP BY lead_id, kind) GROUP BY kind"));
+    auto q =
+        exec(db, QStringLiteral("SELECT kind, max(n) AS most FROM (SELECT kind, count(*) AS n FROM "
+                                "lead_contacts GROUP BY lead_id, kind) GROUP BY kind"));
     if (!q)
         return q.failure();
     std::array<int, 4> out{};
+    const int kindColumn = q->record().indexOf(QLatin1String("kind"));
+    const int mostColumn = q->record().indexOf(QLatin1String("most"));
     while (q->next()) {
-        if (const auto kind = contactKindFromKey(q->value(0).toString()))
-            out[std::size_t(*kind)] = q->value(1).toInt();
+        if (const auto kind = contactKindFromKey(q->value(kindColumn).toString()))
+            out[std::size_t(*kind)] = q->value(mostColumn).toInt();
     }
     return out;
 }
@@ -123,13 +127,26 @@ Status writeContacts(Database &db, qint64 leadId, const QList<ContactPoint> &con
 
 namespace {
 
-ContactPoint contactFrom(const QSqlQuery &q, int first) {
-    ContactPoint c;
-    c.kind = contactKindFromKey(q.value(first).toString()).value_or(ContactKind::Phone);
-    c.value = q.value(first + 1).toString();
-    c.label = q.value(first + 2).toString();
-    return c;
-}
+// A contact of some lead: lead_id is read only by the queries that select it.
+struct LeadContact {
+    qint64 leadId = 0;
+    ContactPoint contact;
+};
+
+using V = QVariant;
+
+const RowMapper<LeadContact> kContactRow{
+    {"kind",
+     [](LeadContact &c, const V &v) {
+         c.contact.kind = contactKindFromKey(v.toString()).value_or(ContactKind::Phone);
+     }},
+    {"value", [](LeadContact &c, const V &v) { c.contact.value = v.toString(); }},
+    {"label", [](LeadContact &c, const V &v) { c.contact.label = v.toString(); }},
+};
+
+const RowMapper<LeadContact> kLeadIdRow{
+    {"lead_id", [](LeadContact &c, const V &v) { c.leadId = v.toLongLong(); }},
+};
 
 } // namespace
 
@@ -141,8 +158,9 @@ Result<QList<ContactPoint>> readContacts(const Database &db, qint64 leadId) {
     if (!q)
         return q.failure();
     QList<ContactPoint> out;
+    const auto row = kContactRow.bind(*q);
     while (q->next())
-        out.append(contactFrom(*q, 0));
+        out.append(row.read().contact);
     return out;
 }
 
@@ -150,8 +168,13 @@ Result<QHash<qint64, QList<ContactPoint>>> readContacts(const Database &db,
                                                         const QList<qint64> &ids) {
     QHash<qint64, QList<ContactPoint>> out;
     const auto collect = [&out](Result<QSqlQuery> &q) -> Status {
-        while (q->next())
-            out[q->value(0).toLongLong()].append(contactFrom(*q, 1));
+        const auto row = kContactRow.bind(*q);
+        const auto lead = kLeadIdRow.bind(*q);
+        while (q->next()) {
+            LeadContact c = row.read();
+            lead.readInto(c);
+            out[c.leadId].append(std::move(c.contact));
+        }
         if (q->lastError().isValid())
             return Error{sqlErrorMessage(q->lastError())};
         return {};

@@ -1,6 +1,7 @@
 #include "models/storage/leadcustomfields.h"
 
 #include "models/domain/textcheck.h"
+#include "models/storage/rowmapper.h"
 #include "models/storage/sql.h"
 
 #include <QCoreApplication>
@@ -64,6 +65,27 @@ QString customFieldProblem(const Lead &lead) {
     return {};
 }
 
+namespace {
+
+// A custom field of some lead: lead_id is read only by the queries that select it.
+struct LeadField {
+    qint64 leadId = 0;
+    CustomField field;
+};
+
+using V = QVariant;
+
+const RowMapper<LeadField> kFieldRow{
+    {"name", [](LeadField &f, const V &v) { f.field.name = v.toString(); }},
+    {"value", [](LeadField &f, const V &v) { f.field.value = v.toString(); }},
+};
+
+const RowMapper<LeadField> kLeadIdRow{
+    {"lead_id", [](LeadField &f, const V &v) { f.leadId = v.toLongLong(); }},
+};
+
+} // namespace
+
 Result<QStringList> customFieldNames(const Database &db) {
     auto q = exec(db, QStringLiteral("SELECT name FROM lead_custom_fields GROUP BY name "
                                      "ORDER BY min(id)"));
@@ -109,8 +131,9 @@ Result<QList<CustomField>> readCustomFields(const Database &db, qint64 leadId) {
     if (!q)
         return q.failure();
     QList<CustomField> out;
+    const auto row = kFieldRow.bind(*q);
     while (q->next())
-        out.append(CustomField{q->value(0).toString(), q->value(1).toString()});
+        out.append(row.read().field);
     return out;
 }
 
@@ -121,9 +144,13 @@ Result<QHash<qint64, QList<CustomField>>> readCustomFields(const Database &db,
         QStringLiteral("SELECT lead_id, name, value FROM lead_custom_fields %1 ORDER BY lead_id, "
                        "position, id");
     const auto collect = [&out](Result<QSqlQuery> &q) -> Status {
-        while (q->next())
-            out[q->value(0).toLongLong()].append(
-                CustomField{q->value(1).toString(), q->value(2).toString()});
+        const auto row = kFieldRow.bind(*q);
+        const auto lead = kLeadIdRow.bind(*q);
+        while (q->next()) {
+            LeadField f = row.read();
+            lead.readInto(f);
+            out[f.leadId].append(std::move(f.field));
+        }
         if (q->lastError().isValid())
             return Error{sqlErrorMessage(q->lastError())};
         return {};

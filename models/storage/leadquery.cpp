@@ -94,11 +94,18 @@ bool phoneLike(const QString &token) {
 
 } // namespace
 
+Status LeadQuery::loadThresholds() const {
+    if (m_thresholds)
+        return {};
+    auto rules = ScoringStore(m_db).load();
+    if (!rules)
+        return rules.failure();
+    m_thresholds = rules->thresholds;
+    return {};
+}
+
 const scoring::Thresholds &LeadQuery::thresholds() const {
-    if (!m_thresholds) {
-        auto rules = ScoringStore(m_db).load();
-        m_thresholds = rules ? rules->thresholds : scoring::Thresholds{};
-    }
+    Q_ASSERT_X(m_thresholds, "LeadQuery::thresholds", "loadThresholds() first");
     return *m_thresholds;
 }
 
@@ -331,6 +338,8 @@ Result<QList<LeadRow>> readRows(const Database &db, const QString &sql, const QV
 
 Result<QList<LeadRow>> LeadQuery::rows(const LeadFilter &filter, LeadSort sort, bool ascending,
                                        int offset, int limit) const {
+    if (Status s = loadThresholds(); !s) // every row's temperature
+        return s.failure();
     if (sort == LeadSort::Source || sort == LeadSort::Owner)
         return rowsByName(filter, sort == LeadSort::Source, ascending, offset, limit);
     // The page's ids first, from the lead rows alone; then their names joined in. Joined
@@ -448,6 +457,10 @@ Result<QList<LeadRow>> LeadQuery::rowsByName(const LeadFilter &filter, bool bySo
 }
 
 Result<qint64> LeadQuery::count(const LeadFilter &filter) const {
+    if (filter.temperature) {
+        if (Status s = loadThresholds(); !s)
+            return s.failure();
+    }
     QVariantList binds;
     const QString w = where(filter, binds);
     auto q = exec(m_db, QStringLiteral("SELECT count(*) FROM leads l") + w, binds);

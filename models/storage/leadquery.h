@@ -75,7 +75,11 @@ private:
     // of the narrow index leads_report only (source, lost, creation), so no lead row need be
     // read to pick a page sorted by creation.
     QString where(const LeadFilter &filter, QVariantList &binds, bool *narrow = nullptr) const;
-    // The scoring thresholds (temperature), read once per query object.
+    // Reads the scoring thresholds (temperature) once per query object; rows() and count() call
+    // it first and return its error (never the default thresholds instead: the temperatures
+    // would quietly change meaning).
+    Status loadThresholds() const;
+    // The thresholds loadThresholds() read.
     const scoring::Thresholds &thresholds() const;
     Result<QList<LeadRow>> rowsByName(const LeadFilter &filter, bool bySource, bool ascending,
                                       int offset, int limit) const;

@@ -8,8 +8,20 @@
 #include "models/storage/sql.h"
 
 #include <QCoreApplication>
+#include <QSqlRecord>
 
 namespace mikomi::storage {
+namespace {
+
+// The columns of TaskRow::values, in its order: read by snapshotLead(), written by restoreLead().
+const QStringList &taskValueColumns() {
+    static const QStringList cols{QStringLiteral("title"), QStringLiteral("owner_id"),
+                                  QStringLiteral("due_at"), QStringLiteral("done_at"),
+                                  QStringLiteral("created_at")};
+    return cols;
+}
+
+} // namespace
 
 Result<LeadSnapshot> snapshotLead(Database &db, qint64 id) {
     LeadRepository repo(db);
@@ -32,15 +44,20 @@ Result<LeadSnapshot> snapshotLead(Database &db, qint64 id) {
     s.activities = *a;
     // Follow-ups too: deleting or merging a lead and undoing it must not lose its tasks.
     auto tasks = exec(db,
-                      QStringLiteral("SELECT id, title, owner_id, due_at, done_at, created_at "
-                                     "FROM tasks WHERE lead_id = ? ORDER BY id"),
+                      QStringLiteral("SELECT id, %1 FROM tasks WHERE lead_id = ? ORDER BY id")
+                          .arg(taskValueColumns().join(QStringLiteral(", "))),
                       {id});
     if (!tasks)
         return tasks.failure();
+    const QSqlRecord record = tasks->record();
+    const int idColumn = record.indexOf(QLatin1String("id"));
+    QList<int> valueColumns;
+    for (const QString &c : taskValueColumns())
+        valueColumns.append(record.indexOf(c));
     while (tasks->next()) {
-        TaskRow row{tasks->value(0).toLongLong(), {}};
-        for (int i = 1; i <= 5; ++i) // NULL stays NULL (owner_id, done_at), not ''
-            row.values.append(tasks->isNull(i) ? QVariant() : tasks->value(i));
+        TaskRow row{tasks->value(idColumn).toLongLong(), {}};
+        for (int c : std::as_const(valueColumns)) // NULL stays NULL (owner_id, done_at), not ''
+            row.values.append(tasks->isNull(c) ? QVariant() : tasks->value(c));
         s.tasks.append(row);
     }
     return s;
@@ -128,12 +145,12 @@ Status restoreLead(Database &db, const LeadSnapshot &s) {
         QVariantList binds{t.id, s.lead.id};
         binds << t.values;
         auto q = exec(db,
-                      QStringLiteral("INSERT INTO tasks(id, lead_id, title, owner_id, due_at, "
-                                     "done_at, created_at) VALUES (?,?,?,?,?,?,?) ON CONFLICT(id) "
-                                     "DO UPDATE SET lead_id = excluded.lead_id, title = "
-                                     "excluded.title, owner_id = excluded.owner_id, due_at = "
-                                     "excluded.due_at, done_at = excluded.done_at, created_at = "
-                                     "excluded.created_at"),
+                      QStringLiteral("INSERT INTO tasks(id, lead_id, %1) VALUES (?,?,?,?,?,?,?) "
+                                     "ON CONFLICT(id) DO UPDATE SET lead_id = excluded.lead_id, "
+                                     "title = excluded.title, owner_id = excluded.owner_id, "
+                                     "due_at = excluded.due_at, done_at = excluded.done_at, "
+                                     "created_at = excluded.created_at")
+                          .arg(taskValueColumns().join(QStringLiteral(", "))),
                       binds);
         if (!q)
             return q.failure();

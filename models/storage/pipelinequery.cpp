@@ -33,6 +33,22 @@ constexpr qint64 kReadyIndexMaxMatches = 5000;
 using C = PipelineCard;
 using V = QVariant;
 
+// A (lost, stage) group of totals().
+struct TotalsRow {
+    bool lost = false;
+    Stage stage = Stage::Inquiry;
+    qint64 count = 0;
+    Money value = 0;
+};
+
+const RowMapper<TotalsRow> kTotalsRow{
+    {"lost", [](TotalsRow &t, const V &v) { t.lost = v.toInt() != 0; }},
+    {"stage", [](TotalsRow &t,
+                 const V &v) { t.stage = stageFromKey(v.toString()).value_or(Stage::Inquiry); }},
+    {"lead_count", [](TotalsRow &t, const V &v) { t.count = v.toLongLong(); }},
+    {"value_sum", [](TotalsRow &t, const V &v) { t.value = v.toLongLong(); }},
+};
+
 // A card from a row of cardSelect().
 const RowMapper<PipelineCard> kCardRow{
     {"id", [](C &c, const V &v) { c.id = v.toLongLong(); }},
@@ -109,19 +125,20 @@ PipelineQuery::totals(const PipelineFilter &f) const {
     QVariantList binds;
     const QString where = filterSql(f, binds);
     auto q = exec(m_db,
-                  QStringLiteral("SELECT l.lost, l.stage, count(*), coalesce(sum(l.deal_value), "
-                                 "0) FROM leads l WHERE 1 = 1%1 GROUP BY l.lost, l.stage")
+                  QStringLiteral("SELECT l.lost, l.stage, count(*) AS lead_count, "
+                                 "coalesce(sum(l.deal_value), 0) AS value_sum FROM leads l WHERE "
+                                 "1 = 1%1 GROUP BY l.lost, l.stage")
                       .arg(where),
                   binds);
     if (!q)
         return q.failure();
     std::array<ColumnTotals, PipelineColumnCount> out{};
+    const auto row = kTotalsRow.bind(*q);
     while (q->next()) {
-        const bool lost = q->value(0).toInt() != 0;
-        const Stage stage = stageFromKey(q->value(1).toString()).value_or(Stage::Inquiry);
-        ColumnTotals &t = out[lost ? int(PipelineColumn::Lost) : int(stage)];
-        t.count += q->value(2).toLongLong();
-        t.value += q->value(3).toLongLong();
+        const TotalsRow r = row.read();
+        ColumnTotals &t = out[r.lost ? int(PipelineColumn::Lost) : int(r.stage)];
+        t.count += r.count;
+        t.value += r.value;
     }
     return out;
 }

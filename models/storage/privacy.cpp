@@ -1,6 +1,7 @@
 #include "models/storage/privacy.h"
 
 #include "models/domain/dates.h"
+#include "models/storage/rowmapper.h"
 #include "models/storage/sql.h"
 #include "models/text/normalize.h"
 
@@ -22,26 +23,39 @@ Result<qint64> countOf(Database &db, const QString &table, qint64 leadId) {
     return q->next() ? q->value(0).toLongLong() : 0;
 }
 
+using V = QVariant;
+
+const RowMapper<PersonTask> kTaskRow{
+    {"id", [](PersonTask &t, const V &v) { t.id = v.toLongLong(); }},
+    {"title", [](PersonTask &t, const V &v) { t.title = v.toString(); }},
+    {"owner_name", [](PersonTask &t, const V &v) { t.owner = v.toString(); }},
+    {"due_at",
+     [](PersonTask &t, const V &v) {
+         t.dueAt = dates::fromIsoDateTime(v.toString()).value_or(QDateTime());
+     }},
+    {"done_at",
+     [](PersonTask &t, const V &v) {
+         if (!v.isNull())
+             t.doneAt = dates::fromIsoDateTime(v.toString());
+     }},
+    {"created_at",
+     [](PersonTask &t, const V &v) {
+         t.createdAt = dates::fromIsoDateTime(v.toString()).value_or(QDateTime());
+     }},
+};
+
 Result<QList<PersonTask>> tasksOf(Database &db, qint64 leadId) {
     auto q = exec(db,
-                  QStringLiteral("SELECT t.id, t.title, coalesce(u.name, ''), t.due_at, t.done_at, "
-                                 "t.created_at FROM tasks t LEFT JOIN users u ON u.id = t.owner_id "
-                                 "WHERE t.lead_id = ? ORDER BY t.id"),
+                  QStringLiteral("SELECT t.id, t.title, coalesce(u.name, '') AS owner_name, "
+                                 "t.due_at, t.done_at, t.created_at FROM tasks t LEFT JOIN users "
+                                 "u ON u.id = t.owner_id WHERE t.lead_id = ? ORDER BY t.id"),
                   {leadId});
     if (!q)
         return q.failure();
     QList<PersonTask> out;
-    while (q->next()) {
-        PersonTask t;
-        t.id = q->value(0).toLongLong();
-        t.title = q->value(1).toString();
-        t.owner = q->value(2).toString();
-        t.dueAt = dates::fromIsoDateTime(q->value(3).toString()).value_or(QDateTime());
-        if (!q->value(4).isNull())
-            t.doneAt = dates::fromIsoDateTime(q->value(4).toString());
-        t.createdAt = dates::fromIsoDateTime(q->value(5).toString()).value_or(QDateTime());
-        out.append(t);
-    }
+    const auto row = kTaskRow.bind(*q);
+    while (q->next())
+        out.append(row.read());
     return out;
 }
 
@@ -168,7 +182,7 @@ Result<EraseSummary> erase(Database &db, const QList<qint64> &ids) {
     // The log holds copies of the pages written before and during the erase.
     auto cp = exec(db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     if (cp && cp->next())
-        s.walEmptied = cp->value(0).toInt() == 0;
+        s.walEmptied = columnValue(*cp, "busy").toInt() == 0;
     return s;
 }
 

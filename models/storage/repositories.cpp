@@ -6,6 +6,7 @@
 #include "models/storage/leadcolumns.h"
 #include "models/storage/leadcontacts.h"
 #include "models/storage/leadcustomfields.h"
+#include "models/storage/rowmapper.h"
 #include "models/storage/sql.h"
 #include "models/text/normalize.h"
 
@@ -23,69 +24,186 @@ const QString kSelectLead = QStringLiteral(
     "SELECT l.id, l.company, l.company_reading, l.department, l.title, l.family_name, "
     "l.given_name, l.family_reading, l.given_reading, l.honorific, l.email, l.phone, l.mobile, "
     "l.postal_code, l.prefecture, l.city, l.street, l.building, l.country, l.website, "
-    "coalesce(u.name, ''), coalesce(s.name, ''), l.notes, l.stage, l.sql_kind, l.furthest_stage, "
-    "l.lost, l.lost_reason, l.anonymous, l.opt_out, l.temperature_override, "
-    "coalesce(sc.score, 0), l.deal_value, l.lifetime_value, l.created_at, l.updated_at, l.won_at, "
-    "l.lost_at, l.consent_at, l.consent_basis FROM leads l LEFT JOIN users u ON u.id = l.owner_id "
-    "LEFT JOIN sources s ON s.id = l.source_id LEFT JOIN lead_scores sc ON sc.lead_id = l.id ");
+    "coalesce(u.name, '') AS owner_name, coalesce(s.name, '') AS source_name, l.notes, l.stage, "
+    "l.sql_kind, l.furthest_stage, l.lost, l.lost_reason, l.anonymous, l.opt_out, "
+    "l.temperature_override, coalesce(sc.score, 0) AS score_value, l.deal_value, "
+    "l.lifetime_value, l.created_at, l.updated_at, l.won_at, l.lost_at, l.consent_at, "
+    "l.consent_basis FROM leads l LEFT JOIN users u ON u.id = l.owner_id LEFT JOIN sources s ON "
+    "s.id = l.source_id LEFT JOIN lead_scores sc ON sc.lead_id = l.id ");
 
-Lead leadFromQuery(const QSqlQuery &q) {
-    Lead l;
-    int i = 0;
-    l.id = q.value(i++).toLongLong();
-    l.company = q.value(i++).toString();
-    l.companyReading = q.value(i++).toString();
-    l.department = q.value(i++).toString();
-    l.title = q.value(i++).toString();
-    l.familyName = q.value(i++).toString();
-    l.givenName = q.value(i++).toString();
-    l.familyReading = q.value(i++).toString();
-    l.givenReading = q.value(i++).toString();
-    l.honorific = q.value(i++).toString();
-    l.email = q.value(i++).toString();
-    l.phone = q.value(i++).toString();
-    l.mobile = q.value(i++).toString();
-    l.postalCode = q.value(i++).toString();
-    l.prefecture = q.value(i++).toString();
-    l.city = q.value(i++).toString();
-    l.street = q.value(i++).toString();
-    l.building = q.value(i++).toString();
-    l.country = q.value(i++).toString();
-    l.website = q.value(i++).toString();
-    l.owner = q.value(i++).toString();
-    l.source = q.value(i++).toString();
-    l.notes = q.value(i++).toString();
-    l.stage = stageFromKey(q.value(i++).toString()).value_or(Stage::Inquiry);
-    l.sqlKind = sqlKindFromKey(q.value(i++).toString()).value_or(SqlKind::None);
-    l.furthestStage = stageFromKey(q.value(i++).toString()).value_or(Stage::Inquiry);
-    l.lost = q.value(i++).toInt() != 0;
-    l.lostReason = q.value(i++).toString();
-    l.anonymous = q.value(i++).toInt() != 0;
-    l.optOut = q.value(i++).toInt() != 0;
-    const QVariant temp = q.value(i++);
-    if (!temp.isNull())
-        l.temperatureOverride = temperatureFromKey(temp.toString());
-    l.score = q.value(i++).toInt();
-    const QVariant deal = q.value(i++);
-    if (!deal.isNull())
-        l.dealValue = deal.toLongLong();
-    const QVariant ltv = q.value(i++);
-    if (!ltv.isNull())
-        l.lifetimeValue = ltv.toLongLong();
-    l.createdAt = dates::fromIsoDateTime(q.value(i++).toString()).value_or(QDateTime());
-    l.updatedAt = dates::fromIsoDateTime(q.value(i++).toString()).value_or(QDateTime());
-    const QVariant won = q.value(i++);
-    if (!won.isNull())
-        l.wonAt = dates::fromIsoDate(won.toString());
-    const QVariant lostAt = q.value(i++);
-    if (!lostAt.isNull())
-        l.lostAt = dates::fromIsoDate(lostAt.toString());
-    const QVariant consentAt = q.value(i++);
-    if (!consentAt.isNull())
-        l.consentAt = dates::fromIsoDate(consentAt.toString());
-    l.consentBasis = consentBasisFromKey(q.value(i++).toString()).value_or(ConsentBasis::None);
-    return l;
+using V = QVariant;
+
+std::optional<QDate> optDateFrom(const V &v) {
+    return v.isNull() ? std::nullopt : dates::fromIsoDate(v.toString());
 }
+
+QDateTime dateTimeFrom(const V &v) {
+    return dates::fromIsoDateTime(v.toString()).value_or(QDateTime());
+}
+
+// A lead (without its extra contacts and custom fields) from a row of kSelectLead.
+const RowMapper<Lead> kLeadRow{
+    {"id", [](Lead &l, const V &v) { l.id = v.toLongLong(); }},
+    {"company", [](Lead &l, const V &v) { l.company = v.toString(); }},
+    {"company_reading", [](Lead &l, const V &v) { l.companyReading = v.toString(); }},
+    {"department", [](Lead &l, const V &v) { l.department = v.toString(); }},
+    {"title", [](Lead &l, const V &v) { l.title = v.toString(); }},
+    {"family_name", [](Lead &l, const V &v) { l.familyName = v.toString(); }},
+    {"given_name", [](Lead &l, const V &v) { l.givenName = v.toString(); }},
+    {"family_reading", [](Lead &l, const V &v) { l.familyReading = v.toString(); }},
+    {"given_reading", [](Lead &l, const V &v) { l.givenReading = v.toString(); }},
+    {"honorific", [](Lead &l, const V &v) { l.honorific = v.toString(); }},
+    {"email", [](Lead &l, const V &v) { l.email = v.toString(); }},
+    {"phone", [](Lead &l, const V &v) { l.phone = v.toString(); }},
+    {"mobile", [](Lead &l, const V &v) { l.mobile = v.toString(); }},
+    {"postal_code", [](Lead &l, const V &v) { l.postalCode = v.toString(); }},
+    {"prefecture", [](Lead &l, const V &v) { l.prefecture = v.toString(); }},
+    {"city", [](Lead &l, const V &v) { l.city = v.toString(); }},
+    {"street", [](Lead &l, const V &v) { l.street = v.toString(); }},
+    {"building", [](Lead &l, const V &v) { l.building = v.toString(); }},
+    {"country", [](Lead &l, const V &v) { l.country = v.toString(); }},
+    {"website", [](Lead &l, const V &v) { l.website = v.toString(); }},
+    {"owner_name", [](Lead &l, const V &v) { l.owner = v.toString(); }},
+    {"source_name", [](Lead &l, const V &v) { l.source = v.toString(); }},
+    {"notes", [](Lead &l, const V &v) { l.notes = v.toString(); }},
+    {"stage",
+     [](Lead &l, const V &v) { l.stage = stageFromKey(v.toString()).value_or(Stage::Inquiry); }},
+    {"sql_kind",
+     [](Lead &l, const V &v) { l.sqlKind = sqlKindFromKey(v.toString()).value_or(SqlKind::None); }},
+    {"furthest_stage",
+     [](Lead &l, const V &v) {
+         l.furthestStage = stageFromKey(v.toString()).value_or(Stage::Inquiry);
+     }},
+    {"lost", [](Lead &l, const V &v) { l.lost = v.toInt() != 0; }},
+    {"lost_reason", [](Lead &l, const V &v) { l.lostReason = v.toString(); }},
+    {"anonymous", [](Lead &l, const V &v) { l.anonymous = v.toInt() != 0; }},
+    {"opt_out", [](Lead &l, const V &v) { l.optOut = v.toInt() != 0; }},
+    {"temperature_override",
+     [](Lead &l, const V &v) {
+         if (!v.isNull())
+             l.temperatureOverride = temperatureFromKey(v.toString());
+     }},
+    {"score_value", [](Lead &l, const V &v) { l.score = v.toInt(); }},
+    {"deal_value",
+     [](Lead &l, const V &v) {
+         if (!v.isNull())
+             l.dealValue = v.toLongLong();
+     }},
+    {"lifetime_value",
+     [](Lead &l, const V &v) {
+         if (!v.isNull())
+             l.lifetimeValue = v.toLongLong();
+     }},
+    {"created_at", [](Lead &l, const V &v) { l.createdAt = dateTimeFrom(v); }},
+    {"updated_at", [](Lead &l, const V &v) { l.updatedAt = dateTimeFrom(v); }},
+    {"won_at", [](Lead &l, const V &v) { l.wonAt = optDateFrom(v); }},
+    {"lost_at", [](Lead &l, const V &v) { l.lostAt = optDateFrom(v); }},
+    {"consent_at", [](Lead &l, const V &v) { l.consentAt = optDateFrom(v); }},
+    {"consent_basis",
+     [](Lead &l, const V &v) {
+         l.consentBasis = consentBasisFromKey(v.toString()).value_or(ConsentBasis::None);
+     }},
+};
+
+const RowMapper<User> kUserRow{
+    {"id", [](User &u, const V &v) { u.id = v.toLongLong(); }},
+    {"name", [](User &u, const V &v) { u.name = v.toString(); }},
+    {"active", [](User &u, const V &v) { u.active = v.toInt() != 0; }},
+    {"email", [](User &u, const V &v) { u.email = v.toString(); }},
+};
+
+const RowMapper<Source> kSourceRow{
+    {"id", [](Source &s, const V &v) { s.id = v.toLongLong(); }},
+    {"name", [](Source &s, const V &v) { s.name = v.toString(); }},
+    {"category",
+     [](Source &s, const V &v) {
+         s.category = categoryFromKey(v.toString()).value_or(SourceCategory::Unknown);
+     }},
+    {"tier",
+     [](Source &s, const V &v) { s.tier = tierFromKey(v.toString()).value_or(Tier::Experiment); }},
+    {"suggested", [](Source &s, const V &v) { s.suggested = v.toInt() != 0; }},
+};
+
+// What SourceRepository::list() selects besides kSourceRow's columns.
+const RowMapper<Source> kSourceCountsRow{
+    {"lead_count", [](Source &s, const V &v) { s.leadCount = v.toLongLong(); }},
+    {"alias_list",
+     [](Source &s, const V &v) {
+         if (const QString aliases = v.toString(); !aliases.isEmpty())
+             s.aliases = aliases.split(QChar(31));
+     }},
+};
+
+// A stage change without its lead id (the caller knows it).
+const RowMapper<StageChange> kStageChangeRow{
+    {"id", [](StageChange &c, const V &v) { c.id = v.toLongLong(); }},
+    {"from_stage",
+     [](StageChange &c, const V &v) {
+         if (!v.isNull())
+             c.fromStage = stageFromKey(v.toString());
+     }},
+    {"to_stage",
+     [](StageChange &c, const V &v) {
+         c.toStage = stageFromKey(v.toString()).value_or(Stage::Inquiry);
+     }},
+    {"lost", [](StageChange &c, const V &v) { c.lost = v.toInt() != 0; }},
+    {"recycled", [](StageChange &c, const V &v) { c.recycled = v.toInt() != 0; }},
+    {"changed_at", [](StageChange &c, const V &v) { c.changedAt = dateTimeFrom(v); }},
+    {"user_name", [](StageChange &c, const V &v) { c.user = v.toString(); }},
+    {"note", [](StageChange &c, const V &v) { c.note = v.toString(); }},
+};
+
+const RowMapper<StageState> kStageStateRow{
+    {"stage", [](StageState &s,
+                 const V &v) { s.stage = stageFromKey(v.toString()).value_or(Stage::Inquiry); }},
+    {"sql_kind",
+     [](StageState &s, const V &v) {
+         s.sqlKind = sqlKindFromKey(v.toString()).value_or(SqlKind::None);
+     }},
+    {"furthest_stage",
+     [](StageState &s, const V &v) {
+         s.furthestStage = stageFromKey(v.toString()).value_or(Stage::Inquiry);
+     }},
+    {"lost", [](StageState &s, const V &v) { s.lost = v.toInt() != 0; }},
+    {"lost_reason", [](StageState &s, const V &v) { s.lostReason = v.toString(); }},
+    {"lost_at", [](StageState &s, const V &v) { s.lostAt = optDateFrom(v); }},
+    {"won_at", [](StageState &s, const V &v) { s.wonAt = optDateFrom(v); }},
+    {"last_history_id", [](StageState &s, const V &v) { s.lastHistoryId = v.toLongLong(); }},
+    {"deal_value",
+     [](StageState &s, const V &v) {
+         if (!v.isNull())
+             s.dealValue = v.toLongLong();
+     }},
+};
+
+// A touchpoint without its lead id.
+const RowMapper<Touchpoint> kTouchpointRow{
+    {"id", [](Touchpoint &t, const V &v) { t.id = v.toLongLong(); }},
+    {"occurred_at", [](Touchpoint &t, const V &v) { t.occurredAt = dateTimeFrom(v); }},
+    {"source_name", [](Touchpoint &t, const V &v) { t.source = v.toString(); }},
+    {"medium", [](Touchpoint &t, const V &v) { t.medium = v.toString(); }},
+    {"campaign", [](Touchpoint &t, const V &v) { t.campaign = v.toString(); }},
+    {"content", [](Touchpoint &t, const V &v) { t.content = v.toString(); }},
+    {"url", [](Touchpoint &t, const V &v) { t.url = v.toString(); }},
+};
+
+// An activity without its lead id.
+const RowMapper<Activity> kActivityRow{
+    {"id", [](Activity &a, const V &v) { a.id = v.toLongLong(); }},
+    {"kind",
+     [](Activity &a, const V &v) {
+         a.kind = activityKindFromKey(v.toString()).value_or(ActivityKind::Note);
+     }},
+    {"occurred_at", [](Activity &a, const V &v) { a.occurredAt = dateTimeFrom(v); }},
+    {"user_name", [](Activity &a, const V &v) { a.user = v.toString(); }},
+    {"notes", [](Activity &a, const V &v) { a.notes = v.toString(); }},
+};
+
+const RowMapper<SpendRow> kSpendRow{
+    {"name", [](SpendRow &r, const V &v) { r.source = v.toString(); }},
+    {"month", [](SpendRow &r, const V &v) { r.month = v.toString(); }},
+    {"amount", [](SpendRow &r, const V &v) { r.amount = v.toLongLong(); }},
+};
 
 template <typename F> Status inTransaction(Database &db, F &&body) {
     Transaction tx(db);
@@ -100,11 +218,13 @@ template <typename F> Status inTransaction(Database &db, F &&body) {
 
 // ---------------------------------------------------------------- settings
 
-std::optional<QString> SettingsRepository::value(const QString &key) const {
+Result<std::optional<QString>> SettingsRepository::value(const QString &key) const {
     auto q = exec(m_db, QStringLiteral("SELECT value FROM settings WHERE key = ?"), {key});
-    if (!q || !q->next())
-        return std::nullopt;
-    return q->value(0).toString();
+    if (!q)
+        return q.failure();
+    if (!q->next())
+        return std::optional<QString>();
+    return std::optional<QString>(q->value(0).toString());
 }
 
 Status SettingsRepository::setValue(const QString &key, const QString &value) {
@@ -160,9 +280,9 @@ Result<QList<User>> UserRepository::list() const {
     if (!q)
         return q.failure();
     QList<User> out;
+    const auto row = kUserRow.bind(*q);
     while (q->next())
-        out.append(User{q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toInt() != 0,
-                        q->value(3).toString()});
+        out.append(row.read());
     return out;
 }
 
@@ -308,41 +428,31 @@ Result<Source> SourceRepository::get(qint64 id) const {
     if (!q->next())
         return Error{QCoreApplication::translate("mikomi::storage::Repositories",
                                                  "The source no longer exists.")};
-    Source s;
-    s.id = q->value(0).toLongLong();
-    s.name = q->value(1).toString();
-    s.category = categoryFromKey(q->value(2).toString()).value_or(SourceCategory::Unknown);
-    s.tier = tierFromKey(q->value(3).toString()).value_or(Tier::Experiment);
-    s.suggested = q->value(4).toInt() != 0;
-    return s;
+    return kSourceRow.bind(*q).read();
 }
 
 Result<QList<Source>> SourceRepository::list(LeadCounts counts) const {
-    auto q =
-        exec(m_db, counts == LeadCounts::Counted
-                       ? QStringLiteral("SELECT s.id, s.name, s.category, s.tier, "
-                                        "(SELECT count(*) FROM leads l WHERE l.source_id = s.id), "
-                                        "(SELECT group_concat(alias, char(31)) FROM (SELECT alias "
-                                        "FROM source_aliases a WHERE a.source_id = s.id ORDER BY "
-                                        "alias)), s.suggested FROM sources s ORDER BY s.name")
-                       : QStringLiteral("SELECT s.id, s.name, s.category, s.tier, 0, "
-                                        "(SELECT group_concat(alias, char(31)) FROM (SELECT alias "
-                                        "FROM source_aliases a WHERE a.source_id = s.id ORDER BY "
-                                        "alias)), s.suggested FROM sources s ORDER BY s.name"));
+    auto q = exec(m_db,
+                  counts == LeadCounts::Counted
+                      ? QStringLiteral("SELECT s.id, s.name, s.category, s.tier, "
+                                       "(SELECT count(*) FROM leads l WHERE l.source_id = s.id) AS "
+                                       "lead_count, (SELECT group_concat(alias, char(31)) FROM "
+                                       "(SELECT alias FROM source_aliases a WHERE a.source_id = "
+                                       "s.id ORDER BY alias)) AS alias_list, s.suggested FROM "
+                                       "sources s ORDER BY s.name")
+                      : QStringLiteral("SELECT s.id, s.name, s.category, s.tier, 0 AS lead_count, "
+                                       "(SELECT group_concat(alias, char(31)) FROM (SELECT alias "
+                                       "FROM source_aliases a WHERE a.source_id = s.id ORDER BY "
+                                       "alias)) AS alias_list, s.suggested FROM sources s ORDER "
+                                       "BY s.name"));
     if (!q)
         return q.failure();
     QList<Source> out;
+    const auto row = kSourceRow.bind(*q);
+    const auto counted = kSourceCountsRow.bind(*q);
     while (q->next()) {
-        Source s;
-        s.id = q->value(0).toLongLong();
-        s.name = q->value(1).toString();
-        s.category = categoryFromKey(q->value(2).toString()).value_or(SourceCategory::Unknown);
-        s.tier = tierFromKey(q->value(3).toString()).value_or(Tier::Experiment);
-        s.leadCount = q->value(4).toLongLong();
-        const QString aliases = q->value(5).toString();
-        if (!aliases.isEmpty())
-            s.aliases = aliases.split(QChar(31));
-        s.suggested = q->value(6).toInt() != 0;
+        Source s = row.read();
+        counted.readInto(s);
         out.append(s);
     }
     return out;
@@ -508,6 +618,7 @@ Status LeadRepository::update(const Lead &lead) {
 
 struct LeadRepository::Statements {
     QSqlQuery get;
+    std::optional<RowMapper<Lead>::Bound> getRow; // bound on its first run
 };
 
 LeadRepository::~LeadRepository() = default;
@@ -524,8 +635,9 @@ Status LeadRepository::forEach(const QList<qint64> &ids,
         auto q = exec(m_db, kSelectLead + QStringLiteral("ORDER BY l.id"));
         if (!q)
             return q.failure();
+        const auto row = kLeadRow.bind(*q);
         while (q->next()) {
-            Lead l = leadFromQuery(*q);
+            Lead l = row.read();
             l.extraContacts = contacts->take(l.id);
             l.customFields = custom->take(l.id);
             if (!visit(std::move(l)))
@@ -558,8 +670,9 @@ Status LeadRepository::forEach(const QList<qint64> &ids,
             return custom.failure();
         QHash<qint64, Lead> found;
         found.reserve(part.size());
+        const auto row = kLeadRow.bind(*q);
         while (q->next()) {
-            Lead l = leadFromQuery(*q);
+            Lead l = row.read();
             l.extraContacts = contacts->take(l.id);
             l.customFields = custom->take(l.id);
             found.insert(l.id, std::move(l));
@@ -581,7 +694,7 @@ Status LeadRepository::forEach(const QList<qint64> &ids,
 
 Result<Lead> LeadRepository::get(qint64 id) const {
     if (!m_statements) {
-        auto st = std::make_unique<Statements>(Statements{QSqlQuery(connection(m_db))});
+        auto st = std::make_unique<Statements>(Statements{QSqlQuery(connection(m_db)), {}});
         st->get.setForwardOnly(true);
         if (!st->get.prepare(kSelectLead + QStringLiteral("WHERE l.id = ?")))
             return Error{sqlErrorMessage(st->get.lastError())};
@@ -596,7 +709,9 @@ Result<Lead> LeadRepository::get(qint64 id) const {
             QCoreApplication::translate("mikomi::storage::Repositories",
                                         "The lead no longer exists; it may have been deleted.")};
     }
-    Lead lead = leadFromQuery(q);
+    if (!m_statements->getRow)
+        m_statements->getRow = kLeadRow.bind(q);
+    Lead lead = m_statements->getRow->read();
     q.finish(); // no statement left open between calls
     auto contacts = readContacts(m_db, id);
     if (!contacts)
@@ -779,18 +894,10 @@ Result<QList<StageChange>> LeadRepository::history(qint64 id) const {
     if (!q)
         return q.failure();
     QList<StageChange> out;
+    const auto row = kStageChangeRow.bind(*q);
     while (q->next()) {
-        StageChange c;
-        c.id = q->value(0).toLongLong();
+        StageChange c = row.read();
         c.leadId = id;
-        if (!q->value(1).isNull())
-            c.fromStage = stageFromKey(q->value(1).toString());
-        c.toStage = stageFromKey(q->value(2).toString()).value_or(Stage::Inquiry);
-        c.lost = q->value(3).toInt() != 0;
-        c.recycled = q->value(4).toInt() != 0;
-        c.changedAt = dates::fromIsoDateTime(q->value(5).toString()).value_or(QDateTime());
-        c.user = q->value(6).toString();
-        c.note = q->value(7).toString();
         out.append(c);
     }
     return out;
@@ -800,8 +907,8 @@ Result<StageState> LeadRepository::stageState(qint64 id) const {
     auto q = exec(m_db,
                   QStringLiteral("SELECT stage, sql_kind, furthest_stage, lost, lost_reason, "
                                  "lost_at, won_at, (SELECT coalesce(max(id), 0) FROM "
-                                 "stage_history WHERE lead_id = leads.id), deal_value FROM leads "
-                                 "WHERE id = ?"),
+                                 "stage_history WHERE lead_id = leads.id) AS last_history_id, "
+                                 "deal_value FROM leads WHERE id = ?"),
                   {id});
     if (!q)
         return q.failure();
@@ -809,20 +916,7 @@ Result<StageState> LeadRepository::stageState(qint64 id) const {
         return Error{
             QCoreApplication::translate("mikomi::storage::Repositories",
                                         "The lead no longer exists; it may have been deleted.")};
-    StageState s;
-    s.stage = stageFromKey(q->value(0).toString()).value_or(Stage::Inquiry);
-    s.sqlKind = sqlKindFromKey(q->value(1).toString()).value_or(SqlKind::None);
-    s.furthestStage = stageFromKey(q->value(2).toString()).value_or(Stage::Inquiry);
-    s.lost = q->value(3).toInt() != 0;
-    s.lostReason = q->value(4).toString();
-    if (!q->value(5).isNull())
-        s.lostAt = dates::fromIsoDate(q->value(5).toString());
-    if (!q->value(6).isNull())
-        s.wonAt = dates::fromIsoDate(q->value(6).toString());
-    s.lastHistoryId = q->value(7).toLongLong();
-    if (!q->value(8).isNull())
-        s.dealValue = q->value(8).toLongLong();
-    return s;
+    return kStageStateRow.bind(*q).read();
 }
 
 Status LeadRepository::restoreStageState(qint64 id, const StageState &st) {
@@ -868,25 +962,20 @@ Result<qint64> LeadRepository::addTouchpoint(Touchpoint &tp) {
 }
 
 Result<QList<Touchpoint>> LeadRepository::touchpoints(qint64 id) const {
-    auto q = exec(m_db,
-                  QStringLiteral("SELECT t.id, t.occurred_at, coalesce(s.name, ''), t.medium, "
-                                 "t.campaign, t.content, t.url FROM touchpoints t LEFT JOIN "
-                                 "sources s ON s.id = t.source_id WHERE t.lead_id = ? ORDER BY "
-                                 "t.occurred_at, t.id"),
-                  {id});
+    auto q = exec(
+        m_db,
+        QStringLiteral("SELECT t.id, t.occurred_at, coalesce(s.name, '') AS source_name, t.medium, "
+                       "t.campaign, t.content, t.url FROM touchpoints t LEFT JOIN "
+                       "sources s ON s.id = t.source_id WHERE t.lead_id = ? ORDER BY "
+                       "t.occurred_at, t.id"),
+        {id});
     if (!q)
         return q.failure();
     QList<Touchpoint> out;
+    const auto row = kTouchpointRow.bind(*q);
     while (q->next()) {
-        Touchpoint t;
-        t.id = q->value(0).toLongLong();
+        Touchpoint t = row.read();
         t.leadId = id;
-        t.occurredAt = dates::fromIsoDateTime(q->value(1).toString()).value_or(QDateTime());
-        t.source = q->value(2).toString();
-        t.medium = q->value(3).toString();
-        t.campaign = q->value(4).toString();
-        t.content = q->value(5).toString();
-        t.url = q->value(6).toString();
         out.append(t);
     }
     return out;
@@ -921,14 +1010,10 @@ Result<QList<Activity>> LeadRepository::activities(qint64 id) const {
     if (!q)
         return q.failure();
     QList<Activity> out;
+    const auto row = kActivityRow.bind(*q);
     while (q->next()) {
-        Activity a;
-        a.id = q->value(0).toLongLong();
+        Activity a = row.read();
         a.leadId = id;
-        a.kind = activityKindFromKey(q->value(1).toString()).value_or(ActivityKind::Note);
-        a.occurredAt = dates::fromIsoDateTime(q->value(2).toString()).value_or(QDateTime());
-        a.user = q->value(3).toString();
-        a.notes = q->value(4).toString();
         out.append(a);
     }
     return out;
@@ -958,9 +1043,9 @@ Result<QList<SpendRow>> LeadRepository::spend() const {
     if (!q)
         return q.failure();
     QList<SpendRow> out;
+    const auto row = kSpendRow.bind(*q);
     while (q->next())
-        out.append(
-            SpendRow{q->value(0).toString(), q->value(1).toString(), q->value(2).toLongLong()});
+        out.append(row.read());
     return out;
 }
 

@@ -19,7 +19,9 @@ class SettingsRepository final {
 public:
     explicit SettingsRepository(Database &db)
         : m_db(db) {}
-    std::optional<QString> value(const QString &key) const;
+    // The stored value, nullopt when the key is not set; an error when it cannot be read (a
+    // failed read is not "not set": callers would silently fall back to their defaults).
+    Result<std::optional<QString>> value(const QString &key) const;
     Status setValue(const QString &key, const QString &value);
 
 private:

@@ -70,4 +70,13 @@ private:
     QList<Field> m_fields;
 };
 
+// One column of a query's current row by name, for a query whose single row is read once: the
+// name is looked up on every call, so a loop over rows binds a RowMapper instead. A name the
+// query does not select is a programming error (asserted; an invalid QVariant otherwise).
+inline QVariant columnValue(const QSqlQuery &q, const char *column) {
+    const int c = q.record().indexOf(QLatin1String(column));
+    Q_ASSERT_X(c >= 0, "columnValue", column);
+    return c >= 0 ? q.value(c) : QVariant();
+}
+
 } // namespace mikomi::storage

@@ -1,6 +1,7 @@
 #include "models/storage/scorepass.h"
 
 #include "models/domain/dates.h"
+#include "models/domain/log.h"
 #include "models/storage/sql.h"
 
 #include <QCoreApplication>
@@ -326,8 +327,12 @@ public:
         }
     }
     ~LargerCache() {
-        if (m_set)
-            (void)exec(m_db, QStringLiteral("PRAGMA cache_size = %1").arg(m_before));
+        if (!m_set)
+            return;
+        // A cache left larger only costs memory until the connection closes: logged.
+        if (auto r = exec(m_db, QStringLiteral("PRAGMA cache_size = %1").arg(m_before)); !r)
+            qCWarning(log::storage, "PRAGMA cache_size not restored: %s",
+                      qUtf8Printable(r.error()));
     }
 
 private:

@@ -3,6 +3,7 @@
 #include "models/domain/dates.h"
 #include "models/storage/leadcolumns.h"
 #include "models/storage/repositories.h"
+#include "models/storage/rowmapper.h"
 #include "models/storage/scorepass.h"
 #include "models/storage/sql.h"
 
@@ -26,23 +27,58 @@ const ThresholdKey kThresholds[] = {
 
 const QString kLeadFields = QStringLiteral(
     "SELECT l.id, l.title, l.department, l.company, l.prefecture, l.city, l.country, l.email, "
-    "coalesce(s.name, ''), coalesce(sc.score, 0) FROM leads l LEFT JOIN sources s ON s.id = "
-    "l.source_id LEFT JOIN lead_scores sc ON sc.lead_id = l.id ");
+    "coalesce(s.name, '') AS source_name, coalesce(sc.score, 0) AS score_value FROM leads l "
+    "LEFT JOIN sources s ON s.id = l.source_id LEFT JOIN lead_scores sc ON sc.lead_id = l.id ");
 
-Lead leadFrom(const QSqlQuery &q) {
-    Lead l;
-    l.id = q.value(0).toLongLong();
-    l.title = q.value(1).toString();
-    l.department = q.value(2).toString();
-    l.company = q.value(3).toString();
-    l.prefecture = q.value(4).toString();
-    l.city = q.value(5).toString();
-    l.country = q.value(6).toString();
-    l.email = q.value(7).toString();
-    l.source = q.value(8).toString();
-    l.score = q.value(9).toInt();
-    return l;
-}
+using V = QVariant;
+
+// The fields of a lead the attribute rules look at, from a row of kLeadFields.
+const RowMapper<Lead> kLeadFieldsRow{
+    {"id", [](Lead &l, const V &v) { l.id = v.toLongLong(); }},
+    {"title", [](Lead &l, const V &v) { l.title = v.toString(); }},
+    {"department", [](Lead &l, const V &v) { l.department = v.toString(); }},
+    {"company", [](Lead &l, const V &v) { l.company = v.toString(); }},
+    {"prefecture", [](Lead &l, const V &v) { l.prefecture = v.toString(); }},
+    {"city", [](Lead &l, const V &v) { l.city = v.toString(); }},
+    {"country", [](Lead &l, const V &v) { l.country = v.toString(); }},
+    {"email", [](Lead &l, const V &v) { l.email = v.toString(); }},
+    {"source_name", [](Lead &l, const V &v) { l.source = v.toString(); }},
+    {"score_value", [](Lead &l, const V &v) { l.score = v.toInt(); }},
+};
+
+// One row of scoring_rules: an attribute rule or a behaviour rule, by its kind.
+struct RuleRow {
+    QString kind;
+    scoring::AttributeRule attribute;
+    std::optional<ActivityKind> activity;
+    int points = 0;
+    int halfLifeDays = 0;
+};
+
+const RowMapper<RuleRow> kRuleRow{
+    {"kind", [](RuleRow &r, const V &v) { r.kind = v.toString(); }},
+    {"field", [](RuleRow &r, const V &v) { r.attribute.field = v.toString(); }},
+    {"op",
+     [](RuleRow &r, const V &v) {
+         r.attribute.op =
+             scoring::opFromKey(v.toString()).value_or(scoring::AttributeRule::Op::Contains);
+     }},
+    {"value", [](RuleRow &r, const V &v) { r.attribute.value = v.toString(); }},
+    {"activity", [](RuleRow &r, const V &v) { r.activity = activityKindFromKey(v.toString()); }},
+    {"points", [](RuleRow &r, const V &v) { r.points = v.toInt(); }},
+    {"half_life_days", [](RuleRow &r, const V &v) { r.halfLifeDays = v.toInt(); }},
+};
+
+const RowMapper<scoring::Event> kEventRow{
+    {"kind",
+     [](scoring::Event &e, const V &v) {
+         e.kind = activityKindFromKey(v.toString()).value_or(ActivityKind::Note);
+     }},
+    {"occurred_at",
+     [](scoring::Event &e, const V &v) {
+         e.at = dates::fromIsoDateTime(v.toString()).value_or(QDateTime());
+     }},
+};
 
 } // namespace
 
@@ -52,24 +88,24 @@ Result<scoring::Rules> ScoringStore::load() const {
                                        "half_life_days FROM scoring_rules ORDER BY position, id"));
     if (!q)
         return q.failure();
+    const auto row = kRuleRow.bind(*q);
     while (q->next()) {
-        if (q->value(0).toString() == QLatin1String("attribute")) {
-            scoring::AttributeRule a;
-            a.field = q->value(1).toString();
-            a.op = scoring::opFromKey(q->value(2).toString())
-                       .value_or(scoring::AttributeRule::Op::Contains);
-            a.value = q->value(3).toString();
-            a.points = q->value(5).toInt();
-            r.attributes.append(a);
-        } else if (auto kind = activityKindFromKey(q->value(4).toString())) {
-            r.behaviours.append({*kind, q->value(5).toInt(), q->value(6).toInt()});
+        RuleRow rule = row.read();
+        if (rule.kind == QLatin1String("attribute")) {
+            rule.attribute.points = rule.points;
+            r.attributes.append(rule.attribute);
+        } else if (rule.activity) {
+            r.behaviours.append({*rule.activity, rule.points, rule.halfLifeDays});
         }
     }
     SettingsRepository settings(m_db);
     for (const ThresholdKey &k : kThresholds) {
-        if (auto v = settings.value(QString::fromLatin1(k.key))) {
+        auto v = settings.value(QString::fromLatin1(k.key));
+        if (!v)
+            return v.failure();
+        if (*v) {
             bool ok = false;
-            const int n = v->toInt(&ok);
+            const int n = (*v)->toInt(&ok);
             if (ok)
                 r.thresholds.*k.member = n;
         }
@@ -165,16 +201,16 @@ Result<int> ScoringStore::recompute(qint64 leadId, const QDateTime &now) {
     if (!q->next())
         return Error{QCoreApplication::translate("mikomi::storage::ScoringStore",
                                                  "The lead no longer exists.")};
-    const Lead l = leadFrom(*q);
+    const Lead l = kLeadFieldsRow.bind(*q).read();
     auto a =
         exec(m_db, QStringLiteral("SELECT kind, occurred_at FROM activities WHERE lead_id = ?"),
              {leadId});
     if (!a)
         return a.failure();
     QList<scoring::Event> events;
+    const auto event = kEventRow.bind(*a);
     while (a->next())
-        events.append({activityKindFromKey(a->value(0).toString()).value_or(ActivityKind::Note),
-                       dates::fromIsoDateTime(a->value(1).toString()).value_or(QDateTime())});
+        events.append(event.read());
     const int s = scoring::score(*rules, l, events, now);
     if (s != l.score) {
         auto u = exec(m_db, scoreWriteSql(), {leadId, s});
@@ -190,20 +226,23 @@ Result<Temperature> ScoringStore::derivedTemperature(qint64 leadId, const QDateT
     if (!rules)
         return rules.failure();
     auto q = exec(m_db,
-                  QStringLiteral("SELECT coalesce(sc.score, 0), coalesce(l.last_activity_at, "
-                                 "l.created_at) FROM leads l LEFT JOIN lead_scores sc ON "
-                                 "sc.lead_id = l.id WHERE l.id = ?"),
+                  QStringLiteral("SELECT coalesce(sc.score, 0) AS score_value, "
+                                 "coalesce(l.last_activity_at, l.created_at) AS last_at FROM "
+                                 "leads l LEFT JOIN lead_scores sc ON sc.lead_id = l.id WHERE "
+                                 "l.id = ?"),
                   {leadId});
     if (!q)
         return q.failure();
     if (!q->next())
         return Error{QCoreApplication::translate("mikomi::storage::ScoringStore",
                                                  "The lead no longer exists.")};
-    const QDateTime last = dates::fromIsoDateTime(q->value(1).toString()).value_or(QDateTime());
+    const int score = columnValue(*q, "score_value").toInt();
+    const QDateTime last =
+        dates::fromIsoDateTime(columnValue(*q, "last_at").toString()).value_or(QDateTime());
     // Whole calendar days, as the pipeline counts them.
     const std::optional<int> days =
         last.isValid() ? std::optional<int>(int(last.date().daysTo(now.date()))) : std::nullopt;
-    return scoring::temperature(rules->thresholds, q->value(0).toInt(), days);
+    return scoring::temperature(rules->thresholds, score, days);
 }
 
 Result<QList<std::optional<Temperature>>>

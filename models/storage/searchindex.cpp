@@ -1,5 +1,6 @@
 #include "models/storage/searchindex.h"
 
+#include "models/storage/rowmapper.h"
 #include "models/storage/sql.h"
 
 namespace mikomi::storage {
@@ -9,8 +10,10 @@ Result<QList<std::pair<qint64, qint64>>> SearchIndex::pending() const {
     if (!q)
         return q.failure();
     QList<std::pair<qint64, qint64>> out;
+    const int lo = q->record().indexOf(QLatin1String("lo"));
+    const int hi = q->record().indexOf(QLatin1String("hi"));
     while (q->next())
-        out.append({q->value(0).toLongLong(), q->value(1).toLongLong()});
+        out.append({q->value(lo).toLongLong(), q->value(hi).toLongLong()});
     return out;
 }
 
@@ -35,21 +38,21 @@ Result<bool> SearchIndex::catchUp(int chunk,
         Transaction tx(m_db);
         if (!tx.started())
             return tx.failure();
-        auto q = exec(m_db, QStringLiteral("SELECT rowid, lo, hi FROM search_pending ORDER BY lo "
-                                           "LIMIT 1"));
+        auto q = exec(m_db, QStringLiteral("SELECT rowid AS pending_row, lo, hi FROM "
+                                           "search_pending ORDER BY lo LIMIT 1"));
         if (!q)
             return q.failure();
         if (!q->next())
             return true;
-        const qint64 row = q->value(0).toLongLong();
-        const qint64 lo = q->value(1).toLongLong();
+        const qint64 row = columnValue(*q, "pending_row").toLongLong();
+        const qint64 lo = columnValue(*q, "lo").toLongLong();
         auto top = exec(m_db, QStringLiteral("SELECT coalesce(max(id), 0) FROM leads"));
         if (!top)
             return top.failure();
         top->next();
         // Nothing above the newest lead is pending (a range left open by a writer that never
         // finished would otherwise never end).
-        const qint64 hi = std::min(q->value(2).toLongLong(), top->value(0).toLongLong());
+        const qint64 hi = std::min(columnValue(*q, "hi").toLongLong(), top->value(0).toLongLong());
         const qint64 end = std::min(hi, lo + chunk - 1);
         auto ins =
             exec(m_db,

@@ -3,6 +3,7 @@
 #include "models/domain/dates.h"
 #include "models/domain/sourcedictionary.h"
 #include "models/storage/repositories.h"
+#include "models/storage/rowmapper.h"
 #include "models/storage/sql.h"
 #include "models/text/normalize.h"
 
@@ -39,12 +40,59 @@ Result<QVariantList> unknownSourceIds(const Database &db) {
     if (!q)
         return q.failure();
     QVariantList out;
+    const QSqlRecord columns = q->record();
+    const int id = columns.indexOf(QLatin1String("id"));
+    const int name = columns.indexOf(QLatin1String("name"));
     while (q->next()) {
-        if (sources::isUnknownSourceName(q->value(1).toString()))
-            out.append(q->value(0));
+        if (sources::isUnknownSourceName(q->value(name).toString()))
+            out.append(q->value(id));
     }
     return out;
 }
+
+using V = QVariant;
+
+// The merged source's own columns, kept so the merge can be undone.
+const RowMapper<MergeRecord> kMergedSourceRow{
+    {"name", [](MergeRecord &r, const V &v) { r.fromName = v.toString(); }},
+    {"name_key", [](MergeRecord &r, const V &v) { r.fromKey = v.toString(); }},
+    {"category", [](MergeRecord &r, const V &v) { r.fromCategory = v.toString(); }},
+    {"tier", [](MergeRecord &r, const V &v) { r.fromTier = v.toString(); }},
+    {"created_at", [](MergeRecord &r, const V &v) { r.fromCreatedAt = v.toString(); }},
+};
+
+const RowMapper<MergeRecord::AliasRow> kAliasRow{
+    {"id", [](MergeRecord::AliasRow &a, const V &v) { a.id = v.toLongLong(); }},
+    {"alias", [](MergeRecord::AliasRow &a, const V &v) { a.alias = v.toString(); }},
+    {"alias_key", [](MergeRecord::AliasRow &a, const V &v) { a.key = v.toString(); }},
+};
+
+const RowMapper<MergeRecord::SpendMove> kSpendMoveRow{
+    {"month", [](MergeRecord::SpendMove &m, const V &v) { m.month = v.toString(); }},
+    {"from_amount", [](MergeRecord::SpendMove &m, const V &v) { m.fromAmount = v.toLongLong(); }},
+    {"into_amount",
+     [](MergeRecord::SpendMove &m, const V &v) {
+         if (!v.isNull())
+             m.intoAmount = v.toLongLong();
+     }},
+};
+
+const RowMapper<UnknownAudit> kAuditRow{
+    {"total", [](UnknownAudit &a, const V &v) { a.total = v.toLongLong(); }},
+    {"unknown", [](UnknownAudit &a, const V &v) { a.unknown = v.toLongLong(); }},
+};
+
+const RowMapper<LeadBrief> kBriefRow{
+    {"id", [](LeadBrief &b, const V &v) { b.id = v.toLongLong(); }},
+    {"company", [](LeadBrief &b, const V &v) { b.company = v.toString(); }},
+    {"family_name", [](LeadBrief &b, const V &v) { b.familyName = v.toString(); }},
+    {"given_name", [](LeadBrief &b, const V &v) { b.givenName = v.toString(); }},
+    {"source_name", [](LeadBrief &b, const V &v) { b.source = v.toString(); }},
+    {"created_at",
+     [](LeadBrief &b, const V &v) {
+         b.createdAt = dates::fromIsoDateTime(v.toString()).value_or(QDateTime());
+     }},
+};
 
 QString unknownWhere(qsizetype n) {
     return n == 0 ? QStringLiteral("l.source_id IS NULL")
@@ -74,11 +122,7 @@ Result<MergeRecord> SourceAdmin::merge(qint64 fromId, qint64 intoId) {
         if (!q->next())
             return Error{QCoreApplication::translate("mikomi::storage::SourceAdmin",
                                                      "The source to merge no longer exists.")};
-        r.fromName = q->value(0).toString();
-        r.fromKey = q->value(1).toString();
-        r.fromCategory = q->value(2).toString();
-        r.fromTier = q->value(3).toString();
-        r.fromCreatedAt = q->value(4).toString();
+        kMergedSourceRow.bind(*q).readInto(r);
         auto into = exec(m_db, QStringLiteral("SELECT 1 FROM sources WHERE id = ?"), {intoId});
         if (!into)
             return into.failure();
@@ -103,24 +147,20 @@ Result<MergeRecord> SourceAdmin::merge(qint64 fromId, qint64 intoId) {
                       {fromId});
         if (!q)
             return q.failure();
+        const auto alias = kAliasRow.bind(*q);
         while (q->next())
-            r.aliases.append(
-                {q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString()});
+            r.aliases.append(alias.read());
         auto s = exec(m_db,
-                      QStringLiteral("SELECT f.month, f.amount, i.amount FROM spend f LEFT JOIN "
+                      QStringLiteral("SELECT f.month, f.amount AS from_amount, i.amount AS "
+                                     "into_amount FROM spend f LEFT JOIN "
                                      "spend i ON i.source_id = ? AND i.month = f.month WHERE "
                                      "f.source_id = ? ORDER BY f.month"),
                       {intoId, fromId});
         if (!s)
             return s.failure();
-        while (s->next()) {
-            MergeRecord::SpendMove m;
-            m.month = s->value(0).toString();
-            m.fromAmount = s->value(1).toLongLong();
-            if (!s->value(2).isNull())
-                m.intoAmount = s->value(2).toLongLong();
-            r.spend.append(m);
-        }
+        const auto move = kSpendMoveRow.bind(*s);
+        while (s->next())
+            r.spend.append(move.read());
     }
     for (const QString &table :
          {QStringLiteral("leads"), QStringLiteral("touchpoints"), QStringLiteral("campaigns")}) {
@@ -247,17 +287,15 @@ Result<UnknownAudit> SourceAdmin::unknownAudit() const {
     if (!unknownIds)
         return unknownIds.failure();
     auto q = exec(m_db,
-                  QStringLiteral("SELECT count(*), coalesce(sum(CASE WHEN %1 THEN 1 ELSE 0 END), "
-                                 "0) FROM leads l")
+                  QStringLiteral("SELECT count(*) AS total, coalesce(sum(CASE WHEN %1 THEN 1 "
+                                 "ELSE 0 END), 0) AS unknown FROM leads l")
                       .arg(unknownWhere(unknownIds->size())),
                   *unknownIds);
     if (!q)
         return q.failure();
     UnknownAudit a;
-    if (q->next()) {
-        a.total = q->value(0).toLongLong();
-        a.unknown = q->value(1).toLongLong();
-    }
+    if (q->next())
+        kAuditRow.bind(*q).readInto(a);
     return a;
 }
 
@@ -269,7 +307,8 @@ Result<QList<LeadBrief>> SourceAdmin::unknownLeads(int limit) const {
     binds.append(limit);
     auto q = exec(m_db,
                   QStringLiteral("SELECT l.id, l.company, l.family_name, l.given_name, "
-                                 "coalesce(s.name, ''), l.created_at FROM leads l LEFT JOIN "
+                                 "coalesce(s.name, '') AS source_name, l.created_at FROM leads l "
+                                 "LEFT JOIN "
                                  "sources s ON s.id = l.source_id WHERE %1 ORDER BY l.created_at "
                                  "DESC, l.id DESC LIMIT ?")
                       .arg(unknownWhere(unknownIds->size())),
@@ -277,16 +316,9 @@ Result<QList<LeadBrief>> SourceAdmin::unknownLeads(int limit) const {
     if (!q)
         return q.failure();
     QList<LeadBrief> out;
-    while (q->next()) {
-        LeadBrief b;
-        b.id = q->value(0).toLongLong();
-        b.company = q->value(1).toString();
-        b.familyName = q->value(2).toString();
-        b.givenName = q->value(3).toString();
-        b.source = q->value(4).toString();
-        b.createdAt = dates::fromIsoDateTime(q->value(5).toString()).value_or(QDateTime());
-        out.append(b);
-    }
+    const auto brief = kBriefRow.bind(*q);
+    while (q->next())
+        out.append(brief.read());
     return out;
 }
 

@@ -12,6 +12,16 @@ namespace mikomi::storage {
 
 // ---------------------------------------------------------------- spend
 
+namespace {
+
+const RowMapper<SpendCell> kSpendCellRow{
+    {"source_id", [](SpendCell &c, const QVariant &v) { c.sourceId = v.toLongLong(); }},
+    {"month", [](SpendCell &c, const QVariant &v) { c.month = v.toString(); }},
+    {"amount", [](SpendCell &c, const QVariant &v) { c.amount = v.toLongLong(); }},
+};
+
+} // namespace
+
 Result<QList<SpendCell>> SpendStore::range(const QString &fromMonth, const QString &toMonth) const {
     auto q = exec(m_db,
                   QStringLiteral("SELECT source_id, month, amount FROM spend WHERE month >= ? AND "
@@ -20,9 +30,9 @@ Result<QList<SpendCell>> SpendStore::range(const QString &fromMonth, const QStri
     if (!q)
         return q.failure();
     QList<SpendCell> out;
+    const auto row = kSpendCellRow.bind(*q);
     while (q->next())
-        out.append(
-            SpendCell{q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toLongLong()});
+        out.append(row.read());
     return out;
 }
 

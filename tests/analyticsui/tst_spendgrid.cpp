@@ -27,6 +27,8 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -78,7 +80,7 @@ private slots:
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setDatabase(m_db.get());
-        model.setFirstMonth(analytics::monthNumber(2026, 1));
+        QVERIFY(model.setFirstMonth(analytics::monthNumber(2026, 1)));
         QVERIFY(model.reload());
         QCOMPARE(model.sourceCount(), 3);
         QCOMPARE(model.rowCount(), 4); // + Total
@@ -115,7 +117,7 @@ private slots:
         QVERIFY(!(model.flags(model.index(0, SpendGridModel::TotalColumn)) & Qt::ItemIsEditable));
 
         // The previous twelve months hold only the 999 of 2025-12.
-        model.setFirstMonth(analytics::monthNumber(2025, 1));
+        QVERIFY(model.setFirstMonth(analytics::monthNumber(2025, 1)));
         QCOMPARE(model.index(2, jan + 11).data(SpendGridModel::AmountRole).toLongLong(),
                  qlonglong(999));
         QCOMPARE(model.index(3, SpendGridModel::TotalColumn)
@@ -124,10 +126,26 @@ private slots:
                  qlonglong(999));
 
         // Sorting by the total keeps the Total row last.
-        model.setFirstMonth(analytics::monthNumber(2026, 1));
+        QVERIFY(model.setFirstMonth(analytics::monthNumber(2026, 1)));
         model.sort(SpendGridModel::TotalColumn, Qt::DescendingOrder);
         QCOMPARE(model.index(0, SpendGridModel::Source).data().toString(), kExpo);
         QCOMPARE(model.index(3, SpendGridModel::Source).data().toString(), QStringLiteral("Total"));
+    }
+
+    // Moving to other months reads the spend again; a failed read is reported (the budget page
+    // shows it), not dropped with an empty grid.
+    void firstMonthReportsAFailedRead() {
+        SpendGridModel model;
+        model.setDatabase(m_db.get());
+        QVERIFY(model.setFirstMonth(analytics::monthNumber(2026, 1)));
+        QVERIFY(model.reload());
+        QCOMPARE(model.sourceCount(), 3);
+        QSqlQuery q(QSqlDatabase::database(m_db->connectionName()));
+        QVERIFY(q.exec(QStringLiteral("ALTER TABLE spend RENAME TO spend_away")));
+        const Status s = model.setFirstMonth(analytics::monthNumber(2025, 1));
+        QVERIFY(!s.ok());
+        QVERIFY(!s.error().isEmpty());
+        QCOMPARE(model.sourceCount(), 0);
     }
 
     void parseAmounts() {

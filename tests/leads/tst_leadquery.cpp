@@ -178,6 +178,29 @@ private slots:
         QCOMPARE(q.count(f).value(), 0);
     }
 
+    // Temperatures come from the stored thresholds: when those cannot be read the list is an
+    // error, not the default thresholds (which would quietly change what "hot" means).
+    void unreadableThresholdsAreAnError() {
+        LeadFilter hot;
+        hot.temperature = Temperature::Hot;
+        const auto expectFailure = [&](const char *what) {
+            LeadQuery q(*m_db, QDate(2026, 4, 10));
+            const auto rows = q.rows(LeadFilter(), LeadSort::Created, true, 0, 10);
+            QVERIFY2(!rows.ok(), what);
+            QVERIFY2(!rows.error().isEmpty(), what);
+            QVERIFY2(!q.count(hot).ok(), what);
+            QCOMPARE(q.count(LeadFilter()).value(), 3); // no temperature: no thresholds needed
+        };
+        // The rules table (ScoringStore::load fails on its SELECT).
+        QVERIFY(sql(QStringLiteral("ALTER TABLE scoring_rules RENAME TO scoring_rules_away")));
+        expectFailure("scoring_rules unreadable");
+        QVERIFY(sql(QStringLiteral("ALTER TABLE scoring_rules_away RENAME TO scoring_rules")));
+        QCOMPARE(LeadQuery(*m_db, QDate(2026, 4, 10)).count(hot).value(), 1);
+        // The settings holding the thresholds: a failed read is not "not set".
+        QVERIFY(sql(QStringLiteral("ALTER TABLE settings RENAME TO settings_away")));
+        expectFailure("settings unreadable");
+    }
+
     void modelLazyFetchSortAndFilter() {
         LeadRepository repo(*m_db);
         for (int i = 0; i < 25; ++i) {

@@ -63,6 +63,18 @@ private slots:
         }
     }
 
+    // One column of a single row, by name (columnValue), wherever the SELECT puts it.
+    void columnValueReadsByName() {
+        for (const QString &sql : {QStringLiteral("SELECT 7 AS id, 'a' AS name"),
+                                   QStringLiteral("SELECT 'a' AS name, 7 AS id")}) {
+            auto q = exec(*m_db, sql);
+            QVERIFY(q.ok());
+            QVERIFY(q->next());
+            QCOMPARE(columnValue(*q, "id").toLongLong(), 7);
+            QCOMPARE(columnValue(*q, "name").toString(), QStringLiteral("a"));
+        }
+    }
+
     // The readers moved to names: follow-ups, response rules, pipeline cards and campaigns read
     // back what was written, field by field (the lead list: tst_leadquery).
     void repositoriesReadEveryField() {
