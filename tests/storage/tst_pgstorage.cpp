@@ -29,11 +29,17 @@ private:
     std::unique_ptr<Database> m_db;
     int m_files = 0;
 
-    // A new empty database of the current row's backend: a file, or a server database.
-    QString newLocation() {
+    QString m_migrated; // a server database with the current schema, copied for each test
+
+    // A new empty database of the current row's backend: a file, or a server database; with
+    // `migrated` a server database gets the schema by copying one that has it (migrating takes
+    // 0.2-1 s, copying ~0.05 s).
+    QString newLocation(bool migrated = false) {
         QFETCH_GLOBAL(QString, backend);
         if (backend == QLatin1String("postgres"))
-            return m_server.createDatabase();
+            return migrated && !m_migrated.isEmpty()
+                       ? m_server.createDatabase(QStringLiteral("t"), m_migrated)
+                       : m_server.createDatabase();
         return m_dir.filePath(QStringLiteral("t%1.mikomi").arg(++m_files));
     }
 
@@ -103,6 +109,12 @@ private slots:
         QElapsedTimer t;
         t.start();
         m_started = m_server.start();
+        if (m_started) {
+            const QString url = m_server.createDatabase(QStringLiteral("migrated"));
+            auto db = Database::open(url);
+            QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error()));
+            m_migrated = url.section(QLatin1Char('/'), -1);
+        }
         qInfo("PostgreSQL test server: %s in %lld ms (port %d)", m_started ? "started" : "FAILED",
               static_cast<long long>(t.elapsed()), m_server.port());
     }
@@ -121,7 +133,7 @@ private slots:
                       "postgresql libqt6sql6-psql");
             QVERIFY2(m_started, qPrintable(m_server.reason()));
         }
-        const QString where = newLocation();
+        const QString where = newLocation(true);
         QVERIFY2(!where.isEmpty(), qPrintable(m_server.reason()));
         auto db = Database::open(where);
         QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error()));
@@ -131,6 +143,10 @@ private slots:
     void cleanup() { m_db.reset(); }
 
     void schemaIsCreatedAndRecorded() {
+        m_db.reset();
+        auto fresh = Database::open(newLocation());
+        QVERIFY2(fresh.ok(), qPrintable(fresh.ok() ? QString() : fresh.error()));
+        m_db = std::move(fresh).value();
         QCOMPARE(m_db->schemaVersion(), currentSchemaVersion());
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM leads")).toInt(), 0);
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM scoring_rules")).toInt(), 11);
