@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QScrollBar>
 #include <QTableWidget>
 
 namespace mikomi::ui {
@@ -98,7 +99,6 @@ SettingsDialog::SettingsDialog(LanguageManager *language, storage::Database *db,
         } else {
             m_usersError = users.error();
         }
-        m_users->resizeColumnToContents(0);
         m_usersLabel = new QLabel(this);
         m_usersLabel->setBuddy(m_users);
         m_usersNote = new QLabel(this);
@@ -187,6 +187,14 @@ void SettingsDialog::retranslate() {
     m_ownerLabel->setText(tr("Your name:"));
     if (m_users) {
         m_users->setHorizontalHeaderLabels({tr("User"), tr("Email address")});
+        // Wide enough for every name and address in this language, so that nothing is cut.
+        m_users->resizeColumnsToContents();
+        // An address typed later has room for about 36 characters before it scrolls.
+        const int emailWidth =
+            qMax(m_users->columnWidth(1), m_users->fontMetrics().averageCharWidth() * 36);
+        const int width = m_users->columnWidth(0) + emailWidth + 2 * m_users->frameWidth() +
+                          m_users->verticalScrollBar()->sizeHint().width();
+        m_users->setMinimumWidth(qMin(width, 720));
         m_usersLabel->setText(tr("Users:"));
         m_usersNote->setText(m_usersError.isEmpty()
                                  ? tr("An import whose owner column holds an email address "
