@@ -2115,6 +2115,26 @@ customer</source>
         <source>Header of column &quot;%1&quot;: %2 is not in Shift_JIS (CP932) and was written as 〓.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is not a server address Mikomi understands. Write it as postgresql://user@host:port/database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PostgreSQL driver for Qt is not installed (QPSQL; on Debian and Ubuntu the package libqt6sql6-psql).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot connect to the database server %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server database %1 has tables but is not a Mikomi database; it was not changed. Create an empty database for Mikomi (createdb), or check the name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 was made by a newer version of Mikomi (schema version %2; this version knows up to %3). Please update Mikomi. The database was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>
@@ -2796,6 +2816,10 @@ Without a command, opens the window. Commands:
     </message>
     <message>
         <source>--encoding is for --format csv: a vCard 3.0 or 4.0 is UTF-8, a vCard 2.1 Shift_JIS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a team server database, and this command does not work on a server yet (docs/team.md lists what does). Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2106,6 +2106,26 @@ customer</source>
         <source>Header of column &quot;%1&quot;: %2 is not in Shift_JIS (CP932) and was written as 〓.</source>
         <translation>列「%1」の見出し：%2 は Shift_JIS (CP932) にないため、〓 で書き出しました。</translation>
     </message>
+    <message>
+        <source>%1 is not a server address Mikomi understands. Write it as postgresql://user@host:port/database.</source>
+        <translation>%1 は Mikomi が扱えるサーバーのアドレスではありません。postgresql://ユーザー@ホスト:ポート/データベース の形で指定してください。</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL driver for Qt is not installed (QPSQL; on Debian and Ubuntu the package libqt6sql6-psql).</source>
+        <translation>Qt の PostgreSQL ドライバー（QPSQL）がインストールされていません（Debian と Ubuntu ではパッケージ libqt6sql6-psql）。</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the database server %1: %2</source>
+        <translation>データベースサーバー %1 に接続できません: %2</translation>
+    </message>
+    <message>
+        <source>The server database %1 has tables but is not a Mikomi database; it was not changed. Create an empty database for Mikomi (createdb), or check the name.</source>
+        <translation>サーバーのデータベース %1 にはテーブルがありますが、Mikomi のデータベースではありません。変更はしていません。Mikomi 用に空のデータベースを作成する（createdb）か、名前を確認してください。</translation>
+    </message>
+    <message>
+        <source>The database %1 was made by a newer version of Mikomi (schema version %2; this version knows up to %3). Please update Mikomi. The database was not changed.</source>
+        <translation>データベース %1 は新しいバージョンの Mikomi で作成されています（スキーマバージョン %2。このバージョンが対応しているのは %3 までです）。Mikomi を更新してください。データベースは変更していません。</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::BudgetTierModel</name>
@@ -2798,6 +2818,10 @@ Without a command, opens the window. Commands:
     <message>
         <source>--encoding is for --format csv: a vCard 3.0 or 4.0 is UTF-8, a vCard 2.1 Shift_JIS.</source>
         <translation>--encoding は --format csv のときだけ指定できます。vCard 3.0 と 4.0 は UTF-8、vCard 2.1 は Shift_JIS で書き出します。</translation>
+    </message>
+    <message>
+        <source>%1 is a team server database, and this command does not work on a server yet (docs/team.md lists what does). Nothing was changed.</source>
+        <translation>%1 はチームサーバーのデータベースです。このコマンドはまだサーバーでは使えません（使えるコマンドは docs/team.md にあります）。何も変更していません。</translation>
     </message>
 </context>
 <context>
