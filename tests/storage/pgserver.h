@@ -4,8 +4,9 @@
 // temporary folder, listening on 127.0.0.1 on a free port, with a password (scram-sha-256) that
 // libpq finds in PGPASSWORD, as Mikomi's users' servers would. About 3 s to start. Run as root it
 // runs as the `postgres` user (initdb and postgres refuse root). It is stopped by stop(), by the
-// destructor, and by a fatal signal (a crashing test), so no server outlives its test.
-// Tests that need it call available() and QSKIP with reason() when the server binaries are not
+// destructor, and by a fatal signal (a crashing or interrupted test: the server is stopped and
+// its folder removed), so no server outlives its test. (SIGKILL cannot be caught.)
+// Tests that need it QSKIP, saying why, when binDir() is empty (the server binaries are not
 // installed (Debian: apt-get install postgresql libqt6sql6-psql).
 
 #include <QCoreApplication>
@@ -227,8 +228,8 @@ private:
     // is prepared now, and run from the signal handler with fork/execv/waitpid only
     // (async-signal-safe), then the previous handler (Qt Test's) runs.
     struct CrashStop {
-        std::vector<std::string> args;
-        std::vector<char *> argv;
+        std::vector<std::string> args, rmArgs;
+        std::vector<char *> argv, rmArgv;
         struct sigaction previous[32];
         bool armed = false;
     };
@@ -249,6 +250,13 @@ private:
             }
             if (pid > 0)
                 ::waitpid(pid, nullptr, 0);
+            const pid_t rm = ::fork(); // and its folder
+            if (rm == 0) {
+                ::execv(c.rmArgv[0], c.rmArgv.data());
+                ::_exit(127);
+            }
+            if (rm > 0)
+                ::waitpid(rm, nullptr, 0);
         }
         ::sigaction(sig, &c.previous[sig], nullptr);
         ::raise(sig);
@@ -267,6 +275,11 @@ private:
         for (std::string &a : c.args)
             c.argv.push_back(a.data());
         c.argv.push_back(nullptr);
+        c.rmArgs = {"/bin/rm", "-rf", QFile::encodeName(m_dir->path()).toStdString()};
+        c.rmArgv.clear();
+        for (std::string &a : c.rmArgs)
+            c.rmArgv.push_back(a.data());
+        c.rmArgv.push_back(nullptr);
         struct sigaction sa;
         std::memset(&sa, 0, sizeof sa);
         sa.sa_handler = &Server::onFatalSignal;
