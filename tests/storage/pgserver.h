@@ -7,7 +7,7 @@
 // destructor, and by a fatal signal (a crashing or interrupted test: the server is stopped and
 // its folder removed), so no server outlives its test. (SIGKILL cannot be caught.)
 // Tests that need it QSKIP, saying why, when binDir() is empty (the server binaries are not
-// installed (Debian: apt-get install postgresql libqt6sql6-psql).
+// installed; Debian: apt-get install postgresql libqt6sql6-psql).
 
 #include <QCoreApplication>
 #include <QDir>
