@@ -19,19 +19,23 @@ void SourceListModel::setDatabase(storage::Database *db) {
 }
 
 Status SourceListModel::reload() {
-    beginResetModel();
-    m_sources.clear();
-    Status status;
-    if (m_db) {
-        storage::SourceRepository repo(*m_db);
-        auto list = repo.list();
-        if (list)
-            m_sources = *list;
-        else
-            status = Error{list.error()};
+    if (!m_db) {
+        setSources({});
+        return {};
     }
+    auto list = read(*m_db);
+    setSources(list ? *list : QList<Source>());
+    return list ? Status() : Status(Error{list.error()});
+}
+
+Result<QList<Source>> SourceListModel::read(storage::Database &db) {
+    return storage::SourceRepository(db).list();
+}
+
+void SourceListModel::setSources(QList<Source> sources) {
+    beginResetModel();
+    m_sources = std::move(sources);
     endResetModel();
-    return status;
 }
 
 int SourceListModel::rowCount(const QModelIndex &parent) const {

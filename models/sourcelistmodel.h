@@ -25,6 +25,10 @@ public:
     void setDatabase(storage::Database *db);
     // Reads the sources again; an error leaves the model empty and is returned.
     Status reload();
+    // What reload() reads, with any thread's connection (a page reads it in the background).
+    static Result<QList<Source>> read(storage::Database &db);
+    // Shows sources that read() returned.
+    void setSources(QList<Source> sources);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;

@@ -18,23 +18,31 @@ void UnknownLeadModel::setDatabase(storage::Database *db) {
 }
 
 Status UnknownLeadModel::reload() {
-    beginResetModel();
-    m_leads.clear();
-    m_audit = {};
-    Status status;
-    if (m_db) {
-        storage::SourceAdmin admin(*m_db);
-        auto audit = admin.unknownAudit();
-        auto leads = admin.unknownLeads(m_limit);
-        if (audit && leads) {
-            m_audit = *audit;
-            m_leads = *leads;
-        } else {
-            status = Error{!audit ? audit.error() : leads.error()};
-        }
+    if (!m_db) {
+        setRows({});
+        return {};
     }
+    auto rows = read(*m_db, m_limit);
+    setRows(rows ? *rows : Rows());
+    return rows ? Status() : Status(Error{rows.error()});
+}
+
+Result<UnknownLeadModel::Rows> UnknownLeadModel::read(storage::Database &db, int limit) {
+    storage::SourceAdmin admin(db);
+    auto audit = admin.unknownAudit();
+    if (!audit)
+        return Error{audit.error()};
+    auto leads = admin.unknownLeads(limit);
+    if (!leads)
+        return Error{leads.error()};
+    return Rows{*audit, *leads};
+}
+
+void UnknownLeadModel::setRows(Rows rows) {
+    beginResetModel();
+    m_audit = rows.audit;
+    m_leads = std::move(rows.leads);
     endResetModel();
-    return status;
 }
 
 qint64 UnknownLeadModel::leadId(int row) const {

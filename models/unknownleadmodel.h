@@ -18,7 +18,16 @@ public:
     explicit UnknownLeadModel(QObject *parent = nullptr);
     void setDatabase(storage::Database *db);
     void setLimit(int limit) { m_limit = limit; }
+    int limit() const { return m_limit; }
     Status reload();
+    // What reload() reads, with any thread's connection (a page reads it in the background).
+    struct Rows {
+        storage::UnknownAudit audit;
+        QList<storage::LeadBrief> leads;
+    };
+    static Result<Rows> read(storage::Database &db, int limit);
+    // Shows rows that read() returned.
+    void setRows(Rows rows);
     storage::UnknownAudit audit() const { return m_audit; }
     qint64 leadId(int row) const;
     void retranslate();

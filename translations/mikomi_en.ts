@@ -2959,6 +2959,14 @@ Without a command, opens the window. Commands:
     </message>
 </context>
 <context>
+    <name>mikomi::ui::BusyOverlay</name>
+    <message>
+        <source>Reading the database…
+On a large database this takes a moment; the other pages can be used meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mikomi::ui::CampaignDialog</name>
     <message>
         <source>New campaign</source>
@@ -3489,67 +3497,7 @@ Without a command, opens the window. Commands:
     </message>
 </context>
 <context>
-    <name>mikomi::ui::ImportWizard</name>
-    <message>
-        <source>Import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV (UTF-8, UTF-8 with BOM or Shift_JIS) or vCard business cards.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>File:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Encoding:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Contents:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Detect automatically</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Columns and preview</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check which field each column goes to. The preview shows the first rows as they will be stored; rows with errors are marked.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Columns of the file:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Column in the file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Imported as</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>First value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Preview:</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>mikomi::ui::ImportCheckPage</name>
     <message>
         <source>Check before importing</source>
         <translation type="unfinished"></translation>
@@ -3583,15 +3531,49 @@ Without a command, opens the window. Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The import is one transaction: if you cancel, nothing is changed.</source>
+        <source>Checking the whole file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking the whole file… %Ln row(s) read.</source>
+        <translation>
+            <numerusform>Checking the whole file… %Ln row read.</numerusform>
+            <numerusform>Checking the whole file… %Ln rows read.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::ImportFilePage</name>
+    <message>
+        <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancel import</source>
+        <source>Choose a file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save rejected rows as CSV…</source>
+        <source>CSV (UTF-8, UTF-8 with BOM or Shift_JIS) or vCard business cards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contents:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detect automatically</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3610,6 +3592,41 @@ Without a command, opens the window. Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Choose a file to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::ImportMappingPage</name>
+    <message>
+        <source>Columns and preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check which field each column goes to. The preview shows the first rows as they will be stored; rows with errors are marked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns of the file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>(not imported)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3620,52 +3637,6 @@ Without a command, opens the window. Commands:
     <message>
         <source>%1 (error)</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Warning: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save rejected rows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a file to import.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checking the whole file…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The import stopped unexpectedly.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Checking the whole file… %Ln row(s) read.</source>
-        <translation>
-            <numerusform>Checking the whole file… %Ln row read.</numerusform>
-            <numerusform>Checking the whole file… %Ln rows read.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Importing… %Ln row(s) read.</source>
-        <translation>
-            <numerusform>Importing… %Ln row read.</numerusform>
-            <numerusform>Importing… %Ln rows read.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Custom field…</source>
@@ -3681,6 +3652,66 @@ Without a command, opens the window. Commands:
     </message>
     <message>
         <source>Keep this column&apos;s values in the custom field named:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::ImportRunPage</name>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import is one transaction: if you cancel, nothing is changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save rejected rows as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save rejected rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing… %Ln row(s) read.</source>
+        <translation>
+            <numerusform>Importing… %Ln row read.</numerusform>
+            <numerusform>Importing… %Ln rows read.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::ImportWizard</name>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::ImportWorker</name>
+    <message>
+        <source>The import stopped unexpectedly.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

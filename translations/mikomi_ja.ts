@@ -2956,6 +2956,15 @@ Without a command, opens the window. Commands:
     </message>
 </context>
 <context>
+    <name>mikomi::ui::BusyOverlay</name>
+    <message>
+        <source>Reading the database…
+On a large database this takes a moment; the other pages can be used meanwhile.</source>
+        <translation>データベースを読み込んでいます…
+大きなデータベースでは少し時間がかかります。その間も他のページは使えます。</translation>
+    </message>
+</context>
+<context>
     <name>mikomi::ui::CampaignDialog</name>
     <message>
         <source>New campaign</source>
@@ -3479,67 +3488,7 @@ Without a command, opens the window. Commands:
     </message>
 </context>
 <context>
-    <name>mikomi::ui::ImportWizard</name>
-    <message>
-        <source>Import</source>
-        <translation>インポート</translation>
-    </message>
-    <message>
-        <source>Choose a file</source>
-        <translation>ファイルの選択</translation>
-    </message>
-    <message>
-        <source>CSV (UTF-8, UTF-8 with BOM or Shift_JIS) or vCard business cards.</source>
-        <translation>CSV（UTF-8、BOM 付き UTF-8、Shift_JIS）または vCard 形式の名刺。</translation>
-    </message>
-    <message>
-        <source>File:</source>
-        <translation>ファイル：</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>参照…</translation>
-    </message>
-    <message>
-        <source>Encoding:</source>
-        <translation>文字コード：</translation>
-    </message>
-    <message>
-        <source>Contents:</source>
-        <translation>内容：</translation>
-    </message>
-    <message>
-        <source>Detect automatically</source>
-        <translation>自動検出</translation>
-    </message>
-    <message>
-        <source>Columns and preview</source>
-        <translation>列の対応とプレビュー</translation>
-    </message>
-    <message>
-        <source>Check which field each column goes to. The preview shows the first rows as they will be stored; rows with errors are marked.</source>
-        <translation>各列の取り込み先の項目を確認してください。プレビューには先頭の行が保存されるとおりに表示され、エラーのある行には印が付きます。</translation>
-    </message>
-    <message>
-        <source>Columns of the file:</source>
-        <translation>ファイルの列：</translation>
-    </message>
-    <message>
-        <source>Column in the file</source>
-        <translation>ファイルの列</translation>
-    </message>
-    <message>
-        <source>Imported as</source>
-        <translation>取り込み先の項目</translation>
-    </message>
-    <message>
-        <source>First value</source>
-        <translation>先頭の値</translation>
-    </message>
-    <message>
-        <source>Preview:</source>
-        <translation>プレビュー：</translation>
-    </message>
+    <name>mikomi::ui::ImportCheckPage</name>
     <message>
         <source>Check before importing</source>
         <translation>インポート前の確認</translation>
@@ -3573,16 +3522,49 @@ Without a command, opens the window. Commands:
         <translation>再チェック</translation>
     </message>
     <message>
-        <source>The import is one transaction: if you cancel, nothing is changed.</source>
-        <translation>インポートは 1 つのトランザクションとして実行されます。キャンセルした場合は何も変更されません。</translation>
+        <source>Checking the whole file…</source>
+        <translation>ファイル全体をチェックしています…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking the whole file… %Ln row(s) read.</source>
+        <translation>
+            <numerusform>ファイル全体をチェックしています… %Ln 行を読み込みました。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::ImportFilePage</name>
+    <message>
+        <source>Import</source>
+        <translation>インポート</translation>
     </message>
     <message>
-        <source>Cancel import</source>
-        <translation>インポートを中止</translation>
+        <source>Choose a file</source>
+        <translation>ファイルの選択</translation>
     </message>
     <message>
-        <source>Save rejected rows as CSV…</source>
-        <translation>取り込めなかった行を CSV で保存…</translation>
+        <source>CSV (UTF-8, UTF-8 with BOM or Shift_JIS) or vCard business cards.</source>
+        <translation>CSV（UTF-8、BOM 付き UTF-8、Shift_JIS）または vCard 形式の名刺。</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>ファイル：</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>文字コード：</translation>
+    </message>
+    <message>
+        <source>Contents:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <source>Detect automatically</source>
+        <translation>自動検出</translation>
     </message>
     <message>
         <source>CSV and vCard files (*.csv *.tsv *.txt *.vcf);;All files (*)</source>
@@ -3599,6 +3581,41 @@ Without a command, opens the window. Commands:
         <translation>検出結果：%1、%2、%3 列。</translation>
     </message>
     <message>
+        <source>Choose a file to import.</source>
+        <translation>インポートするファイルを選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::ImportMappingPage</name>
+    <message>
+        <source>Columns and preview</source>
+        <translation>列の対応とプレビュー</translation>
+    </message>
+    <message>
+        <source>Check which field each column goes to. The preview shows the first rows as they will be stored; rows with errors are marked.</source>
+        <translation>各列の取り込み先の項目を確認してください。プレビューには先頭の行が保存されるとおりに表示され、エラーのある行には印が付きます。</translation>
+    </message>
+    <message>
+        <source>Columns of the file:</source>
+        <translation>ファイルの列：</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>ファイルの列</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>取り込み先の項目</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>先頭の値</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>プレビュー：</translation>
+    </message>
+    <message>
         <source>(not imported)</source>
         <translation>（取り込まない）</translation>
     </message>
@@ -3609,50 +3626,6 @@ Without a command, opens the window. Commands:
     <message>
         <source>%1 (error)</source>
         <translation>%1（エラー）</translation>
-    </message>
-    <message>
-        <source>Warning: %1</source>
-        <translation>警告：%1</translation>
-    </message>
-    <message>
-        <source>Save rejected rows</source>
-        <translation>取り込めなかった行の保存</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV ファイル (*.csv)</translation>
-    </message>
-    <message>
-        <source>Choose a file to import.</source>
-        <translation>インポートするファイルを選んでください。</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>中止しています…</translation>
-    </message>
-    <message>
-        <source>Checking the whole file…</source>
-        <translation>ファイル全体をチェックしています…</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>インポートしています…</translation>
-    </message>
-    <message>
-        <source>The import stopped unexpectedly.</source>
-        <translation>インポートが予期せず停止しました。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Checking the whole file… %Ln row(s) read.</source>
-        <translation>
-            <numerusform>ファイル全体をチェックしています… %Ln 行を読み込みました。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Importing… %Ln row(s) read.</source>
-        <translation>
-            <numerusform>インポートしています… %Ln 行を読み込みました。</numerusform>
-        </translation>
     </message>
     <message>
         <source>Custom field…</source>
@@ -3669,6 +3642,65 @@ Without a command, opens the window. Commands:
     <message>
         <source>Keep this column&apos;s values in the custom field named:</source>
         <translation>この列の値を残すカスタム項目の名前：</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::ImportRunPage</name>
+    <message>
+        <source>Import</source>
+        <translation>インポート</translation>
+    </message>
+    <message>
+        <source>The import is one transaction: if you cancel, nothing is changed.</source>
+        <translation>インポートは 1 つのトランザクションとして実行されます。キャンセルした場合は何も変更されません。</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>インポートを中止</translation>
+    </message>
+    <message>
+        <source>Save rejected rows as CSV…</source>
+        <translation>取り込めなかった行を CSV で保存…</translation>
+    </message>
+    <message>
+        <source>Save rejected rows</source>
+        <translation>取り込めなかった行の保存</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>中止しています…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>インポートしています…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing… %Ln row(s) read.</source>
+        <translation>
+            <numerusform>インポートしています… %Ln 行を読み込みました。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::ImportWizard</name>
+    <message>
+        <source>Import</source>
+        <translation>インポート</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::ImportWorker</name>
+    <message>
+        <source>The import stopped unexpectedly.</source>
+        <translation>インポートが予期せず停止しました。</translation>
     </message>
 </context>
 <context>

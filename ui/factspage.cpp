@@ -1,17 +1,28 @@
 #include "ui/factspage.h"
 
 #include "models/services/reportloader.h"
+#include "ui/backgroundreader.h"
 
 #include <QEvent>
 
 namespace mikomi::ui {
 
+FactsPage::FactsPage(QWidget *parent)
+    : Page(parent)
+    , m_reader(new BackgroundReader(this)) {
+    connect(m_reader, &BackgroundReader::busyChanged, this, &FactsPage::setLoading);
+}
+
 void FactsPage::setDatabase(storage::Database *db) {
     m_db = db;
+    m_reader->cancel(); // a read of the previous database never reaches the page
+    ++m_dbSerial;
     m_facts = {};
     m_stale = true;
     if (isVisible())
         load();
+    else if (m_shownSerial)
+        clearFacts(); // nothing of the previous database stays, even on a hidden page
 }
 
 void FactsPage::reload() {
@@ -41,14 +52,33 @@ void FactsPage::load() {
 }
 
 void FactsPage::loadFacts() {
-    m_facts = {};
-    if (m_db) {
-        auto facts = services::loadFacts(*m_db);
-        if (facts)
-            m_facts = std::move(*facts);
-        else
-            showLoadError(facts.error());
+    if (!m_db) {
+        m_reader->cancel();
+        clearFacts();
+        return;
     }
+    if (m_shownSerial && m_shownSerial != m_dbSerial)
+        clearFacts(); // those of another database: not while this one is read
+    m_reader->read<analytics::Facts>(
+        *m_db, [](storage::Database &db) { return services::loadFacts(db); },
+        [this](Result<analytics::Facts> facts) { factsRead(std::move(facts)); });
+}
+
+void FactsPage::factsRead(Result<analytics::Facts> facts) {
+    m_shownSerial = m_dbSerial;
+    if (facts) {
+        m_facts = std::move(*facts);
+        recompute();
+        return;
+    }
+    m_facts = {};
+    showLoadError(facts.error());
+    recompute();
+}
+
+void FactsPage::clearFacts() {
+    m_facts = {};
+    m_shownSerial = 0;
     recompute();
 }
 

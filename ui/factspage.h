@@ -1,17 +1,26 @@
 #pragma once
 
 #include "models/analytics/facts.h"
+#include "models/domain/result.h"
 #include "ui/page.h"
 
 namespace mikomi::ui {
 
+class BackgroundReader;
+
 // A page computed from the report facts (Dashboard, Budget, Planner). The facts are read when
 // the page is shown after the database was set or reloaded (at once when it is visible, never
 // while it is hidden), kept, and the page recomputes from them when only its inputs change.
+//
+// The facts are read on a worker thread (BackgroundReader, its own connection), so the window
+// stays responsive on a large database: loading() is true meanwhile and, when it takes longer
+// than a moment, the page is dimmed under a "reading" line. Until they arrive the page shows
+// the facts it had (of the same database; those of another database are cleared at once); a
+// read that a newer one superseded never reaches the page.
 class FactsPage : public Page {
     Q_OBJECT
 public:
-    using Page::Page;
+    explicit FactsPage(QWidget *parent = nullptr);
     void setDatabase(storage::Database *db) override;
     void reload() override;
 
@@ -29,8 +38,8 @@ protected:
     // Reads everything the page shows: marks it fresh, then loadFacts(). Pages that show more
     // than the facts read it first and call this.
     virtual void load();
-    // Reads the facts again (none without a database; an error goes to showLoadError() and
-    // leaves none), then recompute().
+    // Reads the facts again in the background (none without a database: then at once), then
+    // recompute(); an error goes to showLoadError() and leaves none.
     virtual void loadFacts();
     // Fills the page from facts() and its inputs.
     virtual void recompute() = 0;
@@ -38,9 +47,17 @@ protected:
     virtual void showLoadError(const QString &message) = 0;
 
 private:
+    void factsRead(Result<analytics::Facts> facts);
+    // Shows no facts (recompute() on none).
+    void clearFacts();
+
     storage::Database *m_db = nullptr;
+    BackgroundReader *m_reader = nullptr;
     analytics::Facts m_facts;
     bool m_stale = true;
+    // Which setDatabase() the facts on screen were read after (0: none are on screen).
+    quint64 m_dbSerial = 1;
+    quint64 m_shownSerial = 0;
 };
 
 } // namespace mikomi::ui

@@ -4,30 +4,26 @@
 
 #include <QWizard>
 
-#include <atomic>
 #include <memory>
 #include <optional>
 
-class QCheckBox;
-class QComboBox;
 class QLabel;
-class QLineEdit;
 class QPlainTextEdit;
-class QProgressBar;
-class QPushButton;
-class QRadioButton;
-class QTableWidget;
-class QThread;
 
 namespace mikomi::ui {
 
+class ImportCheckPage;
+class ImportFilePage;
+class ImportMappingPage;
+class ImportRunPage;
+class ImportWorker;
+
 // The import wizard (product.md §Capabilities 9): file → detected encoding and kind (overridable)
 // → column mapping with a preview of the rows as they will be stored → what to do on a match and
-// a dry run with counts and every row error → the import with a progress bar and Cancel. The work
-// is services::runImport, the same as `mikomi import`. Dry runs and the import run in a worker
-// thread with their own connection to the database file (WAL lets the window keep reading); the
-// window's Database object is never used by the worker. Progress comes back as queued calls,
-// Cancel sets the atomic flag runImport polls.
+// a dry run with counts and every row error → the import with a progress bar and Cancel. Each
+// page is a class of its own (ui/import*page.h); the wizard holds what they share (the database,
+// the file's analysis, the last summary) and runs the dry runs and the import through an
+// ImportWorker (ui/importworker.h: a worker thread with its own connection to the database file).
 class ImportWizard final : public QWizard {
     Q_OBJECT
 public:
@@ -43,7 +39,22 @@ public:
     // True while a dry run or the import is running in the worker thread.
     bool running() const { return m_running; }
     // Stops the running dry run or import (as the Cancel button does).
-    void requestCancel() { m_cancel = true; }
+    void requestCancel();
+
+    // For the pages.
+    storage::Database *database() const { return m_db; }
+    // The file's analysis: made on the file page, its mapping changed on the mapping page.
+    std::optional<services::ImportAnalysis> &analysis() { return m_analysis; }
+    QString file() const;
+    // The check page's dry run: started, or started again when the options changed during one.
+    void runDryRun();
+    // Back from the check page: its dry run is of no use any more.
+    void cancelDryRun();
+    // The run page's import.
+    void runImport();
+    // A summary's counts in `label`; its row errors and warnings in `errors`, hidden when none.
+    static void showSummary(QLabel *label, QPlainTextEdit *errors,
+                            const services::ImportSummary &s);
 
 public slots:
     // While a run is going, closing cancels it first and closes when it has stopped.
@@ -56,80 +67,30 @@ signals:
     void runFinished();
 
 protected:
-    void initializePage(int id) override;
-    void cleanupPage(int id) override;
     bool validateCurrentPage() override;
     void changeEvent(QEvent *event) override;
 
 private:
-    void buildFilePage();
-    void buildMappingPage();
-    void buildCheckPage();
-    void buildRunPage();
     void retranslate();
-    void browse();
-    void analyse();
-    void fillMapping();
-    void fillPreview();
-    void mappingChanged();
-    // The mapping combo's data: a field index, -1 for none, roleData() for a column role.
-    static int roleData(io::ColumnRole role);
-    // The mapping combo's "Custom field…" entry ("Custom field: NAME" once named), and the dialog
-    // asking for the name (object name "customFieldName"); nullopt when cancelled or empty.
-    static QString customItemText(const QString &name);
-    std::optional<QString> askCustomFieldName(const QString &suggestion);
-    int mappingData(int column) const;
-    void runDryRun();
-    void runImport();
     void startRun(bool dryRun);
     void showProgress(bool dryRun, qint64 rows, qint64 bytes, qint64 total);
     void finishRun(bool dryRun, Result<services::ImportSummary> result);
-    void saveReport();
     services::ImportOptions options(bool dryRun) const;
-    void showSummary(QLabel *label, QPlainTextEdit *errors, const services::ImportSummary &s);
 
     storage::Database *m_db;
     std::optional<services::ImportAnalysis> m_analysis;
     std::optional<services::ImportSummary> m_summary;
-    std::atomic<bool> m_cancel = false;
     bool m_imported = false;
     bool m_running = false;
     bool m_runningDry = false;
-    qint64 m_expectedRows = 0;    // rows the dry run read: the import's progress goes by them
     bool m_rerunDry = false;      // the options changed during a dry run: check again when it ends
     bool m_closeWhenDone = false; // closed during a run: close once it has stopped
-    std::unique_ptr<QThread> m_thread;
+    std::unique_ptr<ImportWorker> m_worker;
 
-    // File page
-    QLabel *m_fileLabel = nullptr;
-    QLineEdit *m_file = nullptr;
-    QPushButton *m_browse = nullptr;
-    QLabel *m_encodingLabel = nullptr;
-    QComboBox *m_encoding = nullptr;
-    QLabel *m_kindLabel = nullptr;
-    QComboBox *m_kind = nullptr;
-    QLabel *m_detected = nullptr;
-    // Mapping page
-    QLabel *m_mappingHint = nullptr;
-    QTableWidget *m_mapping = nullptr;
-    QLabel *m_previewLabel = nullptr;
-    QTableWidget *m_preview = nullptr;
-    // Check page
-    QLabel *m_onMatchLabel = nullptr;
-    QRadioButton *m_merge = nullptr;
-    QRadioButton *m_skip = nullptr;
-    QRadioButton *m_update = nullptr;
-    QLabel *m_sourceLabel = nullptr;
-    QLineEdit *m_source = nullptr;
-    QPushButton *m_dryRun = nullptr;
-    QLabel *m_dryCounts = nullptr;
-    QPlainTextEdit *m_dryErrors = nullptr;
-    // Run page
-    QProgressBar *m_progress = nullptr;
-    QPushButton *m_cancelButton = nullptr;
-    QLabel *m_runCounts = nullptr;
-    QPlainTextEdit *m_runErrors = nullptr;
-    QPushButton *m_saveReport = nullptr;
+    ImportFilePage *m_filePage = nullptr;
+    ImportMappingPage *m_mappingPage = nullptr;
+    ImportCheckPage *m_checkPage = nullptr;
+    ImportRunPage *m_runPage = nullptr;
 };
 
 } // namespace mikomi::ui

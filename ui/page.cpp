@@ -1,5 +1,7 @@
 #include "ui/page.h"
 
+#include "ui/busyoverlay.h"
+
 #include <QAbstractItemView>
 #include <QScrollBar>
 #include <QTimer>
@@ -25,6 +27,15 @@ void Page::reloadWhenShown() {
     m_dirty = true;
     if (isVisible())
         reloadNow();
+}
+
+void Page::setLoading(bool loading) {
+    m_loading = loading;
+    if (!m_busy && !loading)
+        return;
+    if (!m_busy)
+        m_busy = new BusyOverlay(this);
+    m_busy->setBusy(loading);
 }
 
 void Page::showEvent(QShowEvent *event) {

@@ -31,6 +31,9 @@ public:
     void databaseChanged(const storage::DataChange &change);
     // True while a change is waiting to be read (hidden page, or reload not run yet).
     bool reloadPending() const { return m_dirty; }
+    // True while the page reads its data in the background (ui/backgroundreader.h): what it
+    // shows is not complete yet. Tests wait for it to turn false.
+    bool loading() const { return m_loading; }
     // Opens the lead editor on a lead (0: a new lead) and returns true, if this page is the one
     // that edits leads (the Leads page); other pages ask for it with leadOpenRequested().
     virtual bool openLeadEditor(qint64 leadId) {
@@ -49,6 +52,10 @@ protected:
     // For setDatabase(): reads at once when the page is visible, else when it is next shown (a
     // hidden page costs nothing at start-up, whatever the size of the database).
     void reloadWhenShown();
+    // Marks the page as reading in the background, or done. A read that takes longer than
+    // BusyOverlay::kDelayMs dims the page under a translated "reading" line; a fast one shows
+    // nothing, so nothing flickers.
+    void setLoading(bool loading);
 
 signals:
     // Something the status bar shows (e.g. the lead count) may have changed.
@@ -64,7 +71,9 @@ private:
 
     QUndoStack *m_undo = nullptr;
     QTimer *m_reloadTimer = nullptr;
+    class BusyOverlay *m_busy = nullptr;
     bool m_dirty = false;
+    bool m_loading = false;
 };
 
 } // namespace mikomi::ui

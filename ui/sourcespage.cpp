@@ -6,6 +6,7 @@
 #include "models/storage/database.h"
 #include "models/storage/repositories.h"
 #include "models/unknownleadmodel.h"
+#include "ui/backgroundreader.h"
 #include "ui/messagebox.h"
 #include "ui/pages.h"
 #include "ui/pipelinerulesdialog.h"
@@ -36,6 +37,8 @@ Page *createSourcesPage(QWidget *parent) {
 
 SourcesPage::SourcesPage(QWidget *parent)
     : Page(parent) {
+    m_reader = new BackgroundReader(this);
+    connect(m_reader, &BackgroundReader::busyChanged, this, &SourcesPage::setLoading);
     m_sources = new SourceListModel(this);
     m_unknown = new UnknownLeadModel(this);
     connect(m_sources, &SourceListModel::errorOccurred, this, &SourcesPage::showError);
@@ -158,8 +161,12 @@ QString SourcesPage::title() const {
 
 void SourcesPage::setDatabase(storage::Database *db) {
     m_db = db;
+    m_reader->cancel(); // a read of the previous database never reaches the page
     m_sources->setDatabase(db);
     m_unknown->setDatabase(db);
+    refreshDuplicates(); // nothing of the previous database stays on screen
+    refreshAudit();
+    refreshSourceCombo();
     reloadWhenShown();
 }
 
@@ -168,11 +175,39 @@ storage::DataKinds SourcesPage::shownKinds() const {
     return storage::DataKind::Leads | storage::DataKind::Sources;
 }
 
+// What the page shows, read together on the reader's thread.
+struct SourcesPage::Read {
+    QList<Source> sources;
+    UnknownLeadModel::Rows unknown;
+};
+
 void SourcesPage::reload() {
-    if (Status s = m_sources->reload(); !s)
-        showError(s.error());
-    if (Status s = m_unknown->reload(); !s)
-        showError(s.error());
+    if (!m_db) {
+        m_reader->cancel();
+        showRead(Read());
+        return;
+    }
+    const int limit = m_unknown->limit();
+    m_reader->read<Read>(
+        *m_db,
+        [limit](storage::Database &db) -> Result<Read> {
+            auto sources = SourceListModel::read(db);
+            if (!sources)
+                return sources.failure();
+            auto unknown = UnknownLeadModel::read(db, limit);
+            if (!unknown)
+                return unknown.failure();
+            return Read{std::move(*sources), std::move(*unknown)};
+        },
+        [this](Result<Read> read) { showRead(std::move(read)); });
+}
+
+void SourcesPage::showRead(Result<Read> read) {
+    if (!read)
+        showError(read.error());
+    Read rows = read ? std::move(read).value() : Read();
+    m_sources->setSources(std::move(rows.sources));
+    m_unknown->setRows(std::move(rows.unknown));
     m_table->resizeColumnsToContents();
     m_unknownTable->resizeColumnsToContents();
     refreshDuplicates();
@@ -416,8 +451,7 @@ void SourcesPage::onValueEdited(qint64 sourceId, const QString &source, int colu
                                         : commands::SourceFieldCommand::Field::Category,
         before, after, true,
         [this] {
-            if (Status s = m_sources->reload(); !s)
-                showError(s.error());
+            reload();
             emit dataChanged();
         },
         [this](const QString &m) { showError(m); }));

@@ -74,7 +74,7 @@ std::optional<VCardVersion> vcardVersionFromName(const QString &name);
 // タロウ;;;;") and in X-PHONETIC-LAST-NAME/FIRST-NAME; phones as TEL;WORK;VOICE, TEL;CELL,
 // TEL;FAX; EMAIL;INTERNET; ADR;WORK; values with line breaks in QUOTED-PRINTABLE; CRLF; plain
 // lines are not folded; no item groups, so no labels. The sources of this layout are cited in
-// vcard.cpp.
+// vcardwrite21.cpp.
 QByteArray writeVCard(const Lead &lead, VCardVersion version, Encoding charset = Encoding::Cp932);
 QByteArray writeVCards(const QList<Lead> &leads, VCardVersion version,
                        Encoding charset = Encoding::Cp932);

@@ -55,31 +55,58 @@ public:
     }
 
     Result<qint64> run(const QVariantList &binds) {
+        return run(binds.constData(), binds.size());
+    }
+
+    // The `n` values from `binds` on.
+    Result<qint64> run(const QVariant *binds, qsizetype n) {
         if (!m_error.isEmpty())
             return Error{m_error};
 #ifdef MIKOMI_HAVE_SQLITE3
         if (m_handle) {
-            for (int i = 0; i < binds.size(); ++i) {
-                const QVariant &v = binds.at(i);
+            if (m_utf8.size() < std::size_t(n))
+                m_utf8.resize(std::size_t(n));
+            for (int i = 0; i < n; ++i) {
+                const QVariant &v = binds[i];
                 int rc = SQLITE_OK;
-                if (v.isNull()) {
+                // By type first (isNull() is a call per value); null as QVariant::isNull() says:
+                // no value (or a null pointer), never an empty string.
+                switch (v.typeId()) {
+                case QMetaType::UnknownType:
                     rc = sqlite3_bind_null(m_stmt, i + 1);
-                } else if (v.typeId() == QMetaType::QString) {
+                    break;
+                case QMetaType::QString: {
+                    const QString &s = *static_cast<const QString *>(v.constData());
+                    if (s.isEmpty()) {
+                        rc = sqlite3_bind_text(m_stmt, i + 1, "", 0, SQLITE_STATIC);
+                        break;
+                    }
                     // UTF-8 into a buffer kept per parameter, bound without a copy: binding
                     // UTF-16 made SQLite convert and copy every value (measured: a fifth of
-                    // the insert time in allocations).
-                    const QString &s = *static_cast<const QString *>(v.constData());
-                    if (m_utf8.size() <= std::size_t(i))
-                        m_utf8.resize(std::size_t(i) + 1);
+                    // the insert time in allocations). The buffer only grows.
                     QByteArray &buf = m_utf8[std::size_t(i)];
-                    buf.resize(s.size() * 3 + 1);
+                    if (buf.size() < s.size() * 3 + 1)
+                        buf.resize(s.size() * 3 + 1);
                     char *end = m_encoder.appendToBuffer(buf.data(), s);
                     rc = sqlite3_bind_text(m_stmt, i + 1, buf.constData(),
                                            int(end - buf.constData()), SQLITE_STATIC);
-                } else if (v.typeId() == QMetaType::Double) {
+                    break;
+                }
+                case QMetaType::LongLong:
+                    rc = sqlite3_bind_int64(m_stmt, i + 1,
+                                            *static_cast<const qlonglong *>(v.constData()));
+                    break;
+                case QMetaType::Int:
+                    rc =
+                        sqlite3_bind_int64(m_stmt, i + 1, *static_cast<const int *>(v.constData()));
+                    break;
+                case QMetaType::Double:
                     rc = sqlite3_bind_double(m_stmt, i + 1, v.toDouble());
-                } else {
-                    rc = sqlite3_bind_int64(m_stmt, i + 1, v.toLongLong());
+                    break;
+                default:
+                    rc = v.isNull() ? sqlite3_bind_null(m_stmt, i + 1)
+                                    : sqlite3_bind_int64(m_stmt, i + 1, v.toLongLong());
+                    break;
                 }
                 if (rc != SQLITE_OK)
                     return fail();
@@ -91,7 +118,8 @@ public:
             return qint64(sqlite3_last_insert_rowid(m_handle));
         }
 #endif
-        if (Status s = execPrepared(m_query, binds); !s)
+        const QVariantList binds_(binds, binds + n);
+        if (Status s = execPrepared(m_query, binds_); !s)
             return s.failure();
         return m_query.lastInsertId().toLongLong();
     }
@@ -247,10 +275,14 @@ Status BulkWriter::write(Pending &p, int n) {
         st = std::make_unique<Statement>(m_db, p.head + QStringList(n, one).join(u','));
     }
     const qsizetype count = qsizetype(n) * p.columns;
-    if (auto r = st->run(count == p.values.size() ? p.values : p.values.first(count)); !r)
+    if (auto r = st->run(p.values.constData() + p.written, count); !r)
         return r.failure();
-    p.values.remove(0, count);
+    p.written += count;
     p.rows -= n;
+    if (p.rows == 0) {
+        p.values.clear(); // keeps its capacity
+        p.written = 0;
+    }
     return {};
 }
 
@@ -261,6 +293,10 @@ Status BulkWriter::writeFull() {
         while (p->rows >= kBufferedRows) {
             if (Status s = write(*p, kBufferedRows); !s)
                 return s;
+        }
+        if (p->written > 0) { // the rows left move to the front, once per round
+            p->values.remove(0, p->written);
+            p->written = 0;
         }
     }
     return {};
@@ -410,9 +446,6 @@ Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &a
         }
         keys = &own.emplace(LeadKeys::of(lead, *m_phoneRegion));
     }
-    auto leadValues = leadBinds(m_db, lead, *owner, *source, keys);
-    if (!leadValues)
-        return leadValues.failure();
     const auto extra = [&](QVariantList &binds) {
         binds << stageText(lead.stage)
               << (lead.stage == Stage::Sql ? sqlKindKey(lead.sqlKind) : QString())
@@ -424,7 +457,11 @@ Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &a
         id = m_nextId++;
         m_leads.values.reserve(m_leads.values.size() + m_leads.columns);
         m_leads.values << *id;
-        m_leads.values.append(std::move(*leadValues));
+        if (Status s = appendLeadBinds(m_leads.values, m_db, lead, *owner, *source, keys); !s) {
+            m_leads.values.resize(m_leads.values.size() - 1);
+            --m_nextId;
+            return s.failure();
+        }
         extra(m_leads.values);
         ++m_leads.rows;
         m_scores.values << *id << lead.score;
@@ -435,6 +472,9 @@ Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &a
                 return s.failure();
         }
     } else {
+        auto leadValues = leadBinds(m_db, lead, *owner, *source, keys);
+        if (!leadValues)
+            return leadValues.failure();
         QVariantList binds = std::move(*leadValues);
         extra(binds);
         id = m_lead->run(binds);

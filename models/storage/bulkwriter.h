@@ -68,7 +68,8 @@ private:
     // Buffered rows of one table: their values, row after row.
     struct Pending {
         QVariantList values;
-        int rows = 0;
+        qsizetype written = 0; // values at the front already written (dropped once per round)
+        int rows = 0;          // not written yet
         int columns = 0;
         QString head;                                         // "INSERT INTO t(a, b) VALUES "
         std::map<int, std::unique_ptr<Statement>> statements; // by row count

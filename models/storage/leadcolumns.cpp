@@ -93,6 +93,15 @@ LeadKeys LeadKeys::of(const Lead &l, const QString &phoneRegion) {
 
 Result<QVariantList> leadBinds(const Database &db, const Lead &l, qint64 ownerId, qint64 sourceId,
                                const LeadKeys *keys) {
+    QVariantList out;
+    out.reserve(leadColumns().size());
+    if (Status s = appendLeadBinds(out, db, l, ownerId, sourceId, keys); !s)
+        return s.failure();
+    return out;
+}
+
+Status appendLeadBinds(QVariantList &out, const Database &db, const Lead &l, qint64 ownerId,
+                       qint64 sourceId, const LeadKeys *keys) {
     std::optional<LeadKeys> own;
     if (!keys) {
         auto region = phoneRegion(db);
@@ -100,7 +109,7 @@ Result<QVariantList> leadBinds(const Database &db, const Lead &l, qint64 ownerId
             return region.failure();
         keys = &own.emplace(LeadKeys::of(l, *region));
     }
-    return QVariantList{
+    QVariant values[] = {
         l.company,
         l.companyReading,
         l.department,
@@ -142,6 +151,9 @@ Result<QVariantList> leadBinds(const Database &db, const Lead &l, qint64 ownerId
         optDate(l.consentAt),
         consentBasisKey(l.consentBasis),
     };
+    for (QVariant &v : values)
+        out.append(std::move(v));
+    return {};
 }
 
 } // namespace mikomi::storage

@@ -25,5 +25,8 @@ const QString &scoreSql();
 // `db`).
 Result<QVariantList> leadBinds(const Database &db, const Lead &l, qint64 ownerId, qint64 sourceId,
                                const LeadKeys *keys = nullptr);
+// The same values appended to `out` (a bulk writer's buffer: no list per lead).
+Status appendLeadBinds(QVariantList &out, const Database &db, const Lead &l, qint64 ownerId,
+                       qint64 sourceId, const LeadKeys *keys = nullptr);
 
 } // namespace mikomi::storage

@@ -84,6 +84,7 @@ private slots:
         page.setDatabase(m_db.get());
         page.resize(1300, 900);
         page.show();
+        QTRY_VERIFY(!page.loading()); // the facts are read in the background
         QCOMPARE(page.findChildren<ui::ChartPanel *>().size(), 6);
         QChart *chart = chartOf(page, "chartMonthlyByCategory");
         QVERIFY(chart);
@@ -123,6 +124,7 @@ private slots:
         page.setDatabase(m_db.get());
         page.resize(1300, 900);
         page.show();
+        QTRY_VERIFY(!page.loading()); // the facts are read in the background
         auto *combo = page.findChild<QComboBox *>(QStringLiteral("funnelSource"));
         QVERIFY(combo);
         // All sources + 展示会, Google Ads, Unknown (the report's rows).
@@ -184,6 +186,7 @@ private slots:
         page.setDatabase(m_db.get());
         page.resize(1300, 900);
         page.show();
+        QTRY_VERIFY(!page.loading()); // the facts are read in the background
         auto *tabs = page.findChild<QTabBar *>(QStringLiteral("dashboardTabs"));
         QVERIFY(tabs);
         QCOMPARE(tabs->count(), 4);
@@ -292,6 +295,7 @@ private slots:
         page.setDatabase(db.get());
         page.resize(1400, 2300);
         page.show();
+        QTRY_VERIFY(!page.loading()); // the facts are read in the background
         auto *monthly = seriesOf<QStackedBarSeries>(chartOf(page, "chartMonthlyByCategory"));
         QVERIFY(monthly);
         QVERIFY(monthly->count() >= 5); // the demo covers every category

@@ -45,6 +45,7 @@ private slots:
         page.setDatabase(m_db.get());
         page.resize(1300, 900);
         page.show();
+        QTRY_VERIFY(!page.loading()); // the facts are read in the background
         auto *table = page.findChild<QTableView *>(QStringLiteral("sourceReportTable"));
         QVERIFY(table);
         QCOMPARE(table->model()->rowCount(), 3); // all dates: 展示会, Google Ads, unknown
@@ -92,6 +93,7 @@ private slots:
         page.setDatabase(db->get());
         page.resize(1300, 900);
         page.show();
+        QTRY_VERIFY(!page.loading()); // the facts are read in the background
         auto *table = page.findChild<QTableView *>(QStringLiteral("sourceReportTable"));
         QVERIFY(table);
         QAbstractItemModel *m = table->model();
@@ -132,6 +134,7 @@ private slots:
         page.setDatabase(m_db.get());
         page.resize(1000, 700);
         page.show();
+        QTRY_VERIFY(!page.loading()); // the facts are read in the background
         auto *table = page.findChild<QTableView *>(QStringLiteral("budgetAllocations"));
         QVERIFY(table);
         QCOMPARE(table->model()->rowCount(), 3);
@@ -145,6 +148,7 @@ private slots:
         page.setDatabase(m_db.get());
         page.resize(1000, 700);
         page.show();
+        QTRY_VERIFY(!page.loading()); // the facts are read in the background
         auto *table = page.findChild<QTableView *>(QStringLiteral("plannerStages"));
         QVERIFY(table);
         QCOMPARE(table->model()->rowCount(), 5);

@@ -171,6 +171,7 @@ private slots:
         page.setDatabase(m_db.get());
         page.showTab(ui::BudgetPage::SpendTab);
         page.show();
+        QTRY_VERIFY(!page.loading()); // the facts are read in the background
         auto *grid = page.findChild<ui::SpendGridView *>(QStringLiteral("spendGrid"));
         QVERIFY(grid);
         auto *model = qobject_cast<SpendGridModel *>(grid->model());
@@ -218,6 +219,7 @@ private slots:
         page.setDatabase(m_db.get());
         page.showTab(ui::BudgetPage::SpendTab);
         page.show();
+        QTRY_VERIFY(!page.loading()); // the facts are read in the background
         auto *grid = page.findChild<ui::SpendGridView *>(QStringLiteral("spendGrid"));
         auto *model = qobject_cast<SpendGridModel *>(grid->model());
         const int google = rowOf(*model, kGoogle);
@@ -267,6 +269,7 @@ private slots:
         page.setDatabase(m_db.get());
         page.showTab(ui::BudgetPage::SpendTab);
         page.show();
+        QTRY_VERIFY(!page.loading()); // the facts are read in the background
         auto *grid = page.findChild<ui::SpendGridView *>(QStringLiteral("spendGrid"));
         auto *model = qobject_cast<SpendGridModel *>(grid->model());
         auto *message = page.findChild<QLabel *>(QStringLiteral("spendMessage"));
@@ -299,6 +302,7 @@ private slots:
         page.setDatabase(m_db.get());
         page.showTab(ui::BudgetPage::CampaignsTab);
         page.show();
+        QTRY_VERIFY(!page.loading()); // the facts are read in the background
         auto *table = page.findChild<QTableView *>(QStringLiteral("campaignTable"));
         QVERIFY(table);
         QAbstractItemModelTester tester(table->model(),
@@ -412,6 +416,7 @@ private slots:
         page.setDatabase(m_db.get());
         page.resize(1200, 760);
         page.show();
+        QTRY_VERIFY(!page.loading()); // the facts are read in the background
         auto *tiers = page.findChild<QTableView *>(QStringLiteral("budgetTiers"))->model();
         auto *panel = page.findChild<ui::ChartPanel *>(QStringLiteral("budgetTierChart"));
         QVERIFY(panel);
@@ -434,6 +439,7 @@ private slots:
             model->index(rowOf(*model, kLinkedIn), SpendGridModel::FirstMonth + 2));
         QVERIFY(page.pasteSpend(QStringLiteral("150000")));
         page.showTab(ui::BudgetPage::PlanTab);
+        QTRY_VERIFY(!page.loading()); // the plan reads the facts again
         checkChart(panel, *tiers, {60.0, 10.0, 30.0});
         shots(page, QStringLiteral("plan"));
         page.showTab(ui::BudgetPage::SpendTab);

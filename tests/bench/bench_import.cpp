@@ -7,6 +7,7 @@
 // The sqlite3 shell's `.import --csv FILE t` into a plain table is reported too (an older,
 // looser reference).
 // Usage: bench_import [rows [csv-file]]   (default 100000, a temporary file).
+// MIKOMI_BENCH_KEEP=1 keeps the temporary files (their folder is printed).
 // Target (issue 12): the import within 2x of the floor.
 
 #include "models/services/importer.h"
@@ -196,6 +197,11 @@ int main(int argc, char **argv) {
     QCoreApplication app(argc, argv);
     const int rows = argc > 1 ? QByteArray(argv[1]).toInt() : 100000;
     QTemporaryDir dir;
+    // MIKOMI_BENCH_KEEP: the files stay (the imported one to compare `.dump`s across changes).
+    if (qEnvironmentVariableIsSet("MIKOMI_BENCH_KEEP")) {
+        dir.setAutoRemove(false);
+        std::printf("files kept in %s\n", qPrintable(dir.path()));
+    }
     // A second argument keeps the generated file there (for profiling `mikomi import`).
     const QString csv =
         argc > 2 ? QString::fromLocal8Bit(argv[2]) : dir.filePath(QStringLiteral("leads.csv"));

@@ -243,6 +243,7 @@ private slots:
             for (int i = 0; i < w.pages().size(); ++i) {
                 w.showPage(i);
                 QCoreApplication::processEvents();
+                QTRY_VERIFY(!w.pages().at(i)->loading()); // read in the background
                 const int pressed = exercisePage(w.pages().at(i));
                 qInfo("%s page %d: %d buttons (%lld ms)", qPrintable(language.language()), i,
                       pressed, clock.restart());

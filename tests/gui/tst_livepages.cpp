@@ -74,6 +74,7 @@ private:
     void show(PageIndex page) {
         w().showPage(page);
         QCoreApplication::processEvents();
+        QTRY_VERIFY(!w().pages().at(page)->loading()); // pages that read in the background
     }
     // Every page has been shown once: each read the database then, and would stay stale.
     void visitAll() {

@@ -90,6 +90,7 @@ private slots:
         for (int i = 0; i < w.pages().size(); ++i) {
             w.showPage(i);
             QCoreApplication::processEvents();
+            QTRY_VERIFY(!w.pages().at(i)->loading()); // read in the background
             shoot(w, QStringLiteral("mainwindow_ja_%1").arg(i));
         }
 
@@ -103,6 +104,7 @@ private slots:
         for (int i = 0; i < w.pages().size(); ++i) {
             w.showPage(i);
             QCoreApplication::processEvents();
+            QTRY_VERIFY(!w.pages().at(i)->loading()); // read in the background
             shoot(w, QStringLiteral("mainwindow_en_%1").arg(i));
         }
     }

@@ -74,6 +74,7 @@ private:
         for (int i = 0; i < w.pages().size(); ++i) {
             w.showPage(i);
             QCoreApplication::processEvents();
+            QTRY_VERIFY(!w.pages().at(i)->loading()); // read in the background
             QCOMPARE(w.width(), 1024);
             QWidget *page = w.pages().at(i);
             QList<QWidget *> tabPages{page};

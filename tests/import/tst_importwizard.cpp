@@ -31,6 +31,7 @@
 #include <QTest>
 #include <QTextStream>
 #include <QTimer>
+#include <QWizardPage>
 
 #include <algorithm>
 
@@ -162,6 +163,51 @@ private slots:
         QVERIFY(w.imported());
         QCOMPARE(repo.count().value(), 4);
         shot(&w, QStringLiteral("import_done"), lang);
+    }
+
+    // Each page is a class of its own that retranslates itself: switching the language while the
+    // wizard is open changes every page, and the mapping page keeps the file's columns.
+    void languageSwitchRetranslatesEveryPage() {
+        LanguageManager language;
+        QVERIFY(language.apply(QStringLiteral("en")));
+        auto db = storage::Database::open(m_dir.filePath(QStringLiteral("switch.mikomi"))).value();
+        ui::ImportWizard w(db.get(), data("leads_errors.csv"));
+        w.show();
+        w.next();
+        QCOMPARE(w.currentId(), int(ui::ImportWizard::MappingPage));
+        auto *mapping = w.findChild<QTableWidget *>(QStringLiteral("mapping"));
+        auto *encoding = w.findChild<QComboBox *>(QStringLiteral("encoding"));
+        QCOMPARE(mapping->rowCount(), 8);
+        QCOMPARE(w.page(ui::ImportWizard::MappingPage)->title(),
+                 QStringLiteral("Columns and preview"));
+
+        QVERIFY(language.apply(QStringLiteral("ja")));
+        QCoreApplication::processEvents(); // LanguageChange is posted
+        QCOMPARE(w.windowTitle(), QStringLiteral("インポート"));
+        QCOMPARE(w.page(ui::ImportWizard::FilePage)->title(), QStringLiteral("ファイルの選択"));
+        QCOMPARE(encoding->itemText(0), QStringLiteral("自動検出"));
+        QCOMPARE(w.page(ui::ImportWizard::MappingPage)->title(),
+                 QStringLiteral("列の対応とプレビュー"));
+        QCOMPARE(mapping->horizontalHeaderItem(0)->text(), QStringLiteral("ファイルの列"));
+        QCOMPARE(mapping->rowCount(), 8);
+        auto *combo = qobject_cast<QComboBox *>(mapping->cellWidget(0, 1));
+        QVERIFY(combo);
+        QCOMPARE(combo->itemText(0), QStringLiteral("（取り込まない）"));
+        QCOMPARE(w.page(ui::ImportWizard::CheckPage)->title(),
+                 QStringLiteral("インポート前の確認"));
+        QCOMPARE(w.findChild<QPushButton *>(QStringLiteral("dryRun"))->text(),
+                 QStringLiteral("再チェック"));
+        QCOMPARE(w.page(ui::ImportWizard::RunPage)->title(), QStringLiteral("インポート"));
+        QCOMPARE(w.findChild<QPushButton *>(QStringLiteral("cancelImport"))->text(),
+                 QStringLiteral("インポートを中止"));
+
+        QVERIFY(language.apply(QStringLiteral("en")));
+        QCoreApplication::processEvents();
+        QCOMPARE(w.page(ui::ImportWizard::CheckPage)->title(),
+                 QStringLiteral("Check before importing"));
+        combo = qobject_cast<QComboBox *>(mapping->cellWidget(0, 1)); // the table was refilled
+        QVERIFY(combo);
+        QCOMPARE(combo->itemText(0), QStringLiteral("(not imported)"));
     }
 
     // Issue 12: a column no field takes ("Rating" of a Salesforce report) can be kept in the

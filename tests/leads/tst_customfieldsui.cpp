@@ -1,7 +1,7 @@
+#include "models/commands/leadcommands.h"
 #include "models/language.h"
 #include "models/storage/database.h"
 #include "models/storage/repositories.h"
-#include "models/commands/leadcommands.h"
 #include "ui/leadeditor.h"
 
 #include <QAbstractButton>

@@ -232,6 +232,7 @@ private slots:
         page.setUndoStack(&undo);
         page.setDatabase(m_db.get());
         page.show(); // a hidden page reads its data when it is first shown
+        QTRY_VERIFY(!page.loading() && !page.reloadPending()); // read in the background
         QAbstractItemModelTester tester(page.unknownModel(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(page.unknownModel()->audit().unknown, 1);
@@ -241,10 +242,12 @@ private slots:
         page.duplicateList()->setCurrentItem(page.duplicateList()->topLevelItem(0));
         page.mergeSelectedDuplicate();
         QCOMPARE(undo.count(), 1);
+        QTRY_VERIFY(!page.loading() && !page.reloadPending()); // read in the background
         QCOMPARE(page.sourceModel()->rowCount(), 1);
         QCOMPARE(page.sourceModel()->sources().first().leadCount, 3);
         QCOMPARE(page.duplicateList()->topLevelItemCount(), 0);
         undo.undo();
+        QTRY_VERIFY(!page.loading() && !page.reloadPending()); // read in the background
         QCOMPARE(page.sourceModel()->rowCount(), 2);
         QCOMPARE(LeadRepository(*m_db).get(3)->source, QStringLiteral("LinkedIn Ads"));
     }
@@ -401,6 +404,7 @@ private slots:
         page.setUndoStack(&undo);
         page.setDatabase(m_db.get());
         page.show(); // a hidden page reads its data when it is first shown
+        QTRY_VERIFY(!page.loading() && !page.reloadPending()); // read in the background
         SourceListModel *model = page.sourceModel();
         const qint64 id = *SourceRepository(*m_db).resolve(QStringLiteral("Google Ads"), false);
         const auto stored = [this, id] {
@@ -429,11 +433,13 @@ private slots:
         QCOMPARE(undo.count(), 2);
         undo.undo();
         QCOMPARE(stored().tier, tierBefore);
+        QTRY_VERIFY(!page.loading() && !page.reloadPending()); // read in the background
         QCOMPARE(model->data(model->index(model->rowOf(id), SourceListModel::Tier), Qt::EditRole)
                      .toInt(),
                  int(tierBefore));
         undo.undo();
         QCOMPARE(stored().category, before);
+        QTRY_VERIFY(!page.loading() && !page.reloadPending()); // read in the background
         QCOMPARE(
             model->data(model->index(model->rowOf(id), SourceListModel::Category), Qt::EditRole)
                 .toInt(),
@@ -442,6 +448,7 @@ private slots:
         QCOMPARE(stored().category, SourceCategory::Event);
         undo.redo();
         QCOMPARE(stored().tier, Tier::Growth);
+        QTRY_VERIFY(!page.loading() && !page.reloadPending()); // the table shows the redo
         // Accepting the dictionary's suggestion is a step as well.
         QVERIFY(model->acceptSuggestion(model->rowOf(id)));
         QCOMPARE(stored().category, SourceCategory::Paid);

@@ -91,6 +91,7 @@ private slots:
         sources.resize(1200, 800);
         sources.setDatabase(m_db.get());
         sources.show();
+        QTRY_VERIFY(!sources.loading()); // read in the background
         QVERIFY(sources.sourceModel()->rowCount() > 5);
         QVERIFY(sources.duplicateList()->topLevelItemCount() >= 1);
         save(&sources, QStringLiteral("sources"), lang);
