@@ -88,6 +88,8 @@ int runImport(const QStringList &args) {
     auto db = openDatabase(args);
     if (!db)
         return fail(DataError, db.error());
+    if (Status s = refuseOnServer(**db); !s)
+        return fail(DataError, s.error());
     o.minorUnitsPerMajor = minorUnits(AppSettings().currency()); // the database's
     auto summary = services::runImport(**db, o);
     if (!summary)

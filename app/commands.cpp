@@ -47,4 +47,12 @@ Result<std::unique_ptr<storage::Database>> openDatabase(const QStringList &args)
     return db;
 }
 
+Status refuseOnServer(const storage::Database &db) {
+    if (db.backend() != storage::Backend::Postgres)
+        return {};
+    return Error{tr("%1 is a team server database, and this command does not work on a server "
+                    "yet (docs/team.md lists what does). Nothing was changed.")
+                     .arg(db.path())};
+}
+
 } // namespace mikomi::cli

@@ -1681,6 +1681,10 @@ Without a command, opens the window. Commands:
             <numerusform>--revenue-target must be an amount of money above zero (at most %n decimal places), not &quot;%1&quot;.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 is a team server database, and this command does not work on a server yet (docs/team.md lists what does). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::commands::LeadCommands</name>
@@ -2672,6 +2676,41 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     <name>mikomi::storage::LiveFiles</name>
     <message>
         <source>%1 is the database Mikomi has open. Choose another file; the database was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::Pgdatabase</name>
+    <message>
+        <source>%1 is not a server address Mikomi understands. Write it as postgresql://user@host:port/database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PostgreSQL driver for Qt is not installed (QPSQL; on Debian and Ubuntu the package libqt6sql6-psql).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot connect to the database server %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server database %1 has tables but is not a Mikomi database; it was not changed. Create an empty database for Mikomi (createdb), or check the name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 was made by a newer version of Mikomi (schema version %2; this version knows up to %3). Please update Mikomi. The database was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 needs an upgrade but was opened read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrading the database %1 to schema version %2 failed: %3 The database was left unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

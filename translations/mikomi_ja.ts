@@ -1698,6 +1698,10 @@ Without a command, opens the window. Commands:
             <numerusform>--revenue-target に「%1」は指定できません。0 より大きい金額（小数点以下 %n 桁まで）を指定してください。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 is a team server database, and this command does not work on a server yet (docs/team.md lists what does). Nothing was changed.</source>
+        <translation>%1 はチームサーバーのデータベースです。このコマンドはまだサーバーでは使えません（使えるコマンドは docs/team.md にあります）。何も変更していません。</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::commands::LeadCommands</name>
@@ -2681,6 +2685,41 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     <message>
         <source>%1 is the database Mikomi has open. Choose another file; the database was not changed.</source>
         <translation>%1 は Mikomi が開いているデータベースです。別のファイルを選んでください。データベースは変更されていません。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::Pgdatabase</name>
+    <message>
+        <source>%1 is not a server address Mikomi understands. Write it as postgresql://user@host:port/database.</source>
+        <translation>%1 は Mikomi が扱えるサーバーのアドレスではありません。postgresql://user@host:port/database（ユーザー、ホスト、ポート、データベース名）の形で指定してください。</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL driver for Qt is not installed (QPSQL; on Debian and Ubuntu the package libqt6sql6-psql).</source>
+        <translation>Qt の PostgreSQL ドライバー（QPSQL）がインストールされていません（Debian と Ubuntu ではパッケージ libqt6sql6-psql）。</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the database server %1: %2</source>
+        <translation>データベースサーバー %1 に接続できません：%2</translation>
+    </message>
+    <message>
+        <source>The server database %1 has tables but is not a Mikomi database; it was not changed. Create an empty database for Mikomi (createdb), or check the name.</source>
+        <translation>サーバーのデータベース %1 にはテーブルがありますが、Mikomi のデータベースではありません。変更はしていません。Mikomi 用に空のデータベースを作成する（createdb）か、名前を確認してください。</translation>
+    </message>
+    <message>
+        <source>The database %1 was made by a newer version of Mikomi (schema version %2; this version knows up to %3). Please update Mikomi. The database was not changed.</source>
+        <translation>データベース %1 は新しいバージョンの Mikomi で作成されています（スキーマバージョン %2。このバージョンが対応しているのは %3 までです）。Mikomi を更新してください。データベースは変更していません。</translation>
+    </message>
+    <message>
+        <source>The database %1 needs an upgrade but was opened read-only.</source>
+        <translation>データベース %1 はアップグレードが必要ですが、読み取り専用で開かれています。</translation>
+    </message>
+    <message>
+        <source>Upgrading the database %1 to schema version %2 failed: %3 The database was left unchanged.</source>
+        <translation>データベース %1 をスキーマバージョン %2 にアップグレードできませんでした：%3 データベースは変更されていません。</translation>
+    </message>
+    <message>
+        <source>step %1: %2</source>
+        <translation>手順 %1：%2</translation>
     </message>
 </context>
 <context>

@@ -137,6 +137,8 @@ Status Database::verify() {
 }
 
 Result<std::unique_ptr<Database>> Database::open(const QString &path, const OpenOptions &options) {
+    if (isServerUrl(path))
+        return openServer(path, options);
     const std::vector<Migration> &migrations =
         options.migrations ? *options.migrations : builtinMigrations();
     const int target =
@@ -368,7 +370,7 @@ QString journalMode(Database &db, const QString &mode) {
 
 BulkJournal::BulkJournal(Database &db)
     : m_db(db) {
-    if (db.transactionDepth() == 0)
+    if (db.transactionDepth() == 0 && db.backend() == Backend::Sqlite)
         m_active = journalMode(db, QStringLiteral("DELETE")) == QLatin1String("delete");
 }
 
@@ -398,7 +400,7 @@ Transaction::Transaction(Database &db)
             return;
         }
     }
-    const QString sql = m_level == 1 ? QStringLiteral("BEGIN IMMEDIATE")
+    const QString sql = m_level == 1 ? m_db.dialect().beginTransaction()
                                      : QStringLiteral("SAVEPOINT sp%1").arg(m_level);
     auto r = exec(m_db, sql);
     if (!r) {

@@ -2,6 +2,7 @@
 
 #include "models/domain/result.h"
 #include "models/storage/changefeed.h"
+#include "models/storage/dialect.h"
 #include "models/storage/livefiles.h"
 #include "models/storage/schema.h"
 
@@ -54,10 +55,15 @@ public:
     // Opens `path` (created when missing). A damaged file, a file that is not a database, a
     // schema newer than this program, or a failed migration gives an Error with a translated
     // message; the file is left as it was.
+    // A `postgresql://user@host:port/dbname` URL opens that server database instead
+    // (pgdatabase.cpp): an empty one gets the schema, a Mikomi one is migrated forward.
     static Result<std::unique_ptr<Database>> open(const QString &path,
                                                   const OpenOptions &options = {});
 
+    // The file's path, or the server's URL without its password.
     QString path() const { return m_path; }
+    Backend backend() const { return m_backend; }
+    const Dialect &dialect() const { return dialectFor(m_backend); }
     QString connectionName() const { return m_connection; }
     int schemaVersion() const { return m_version; }
     // Path of the backup copy made before the last migration ("" when none was needed).
@@ -82,7 +88,10 @@ public:
 
 private:
     Database() = default;
+    static Result<std::unique_ptr<Database>> openServer(const QString &url,
+                                                        const OpenOptions &options);
     std::shared_ptr<LiveFiles::Handle> m_live;
+    Backend m_backend = Backend::Sqlite;
     bool m_needsCheck = false;
     QString m_path;
     QString m_connection;

@@ -48,6 +48,17 @@ const char *const kTouchesSql =
     "SELECT lead_id, CAST(round((julianday(occurred_at) - 2440587.5) * 86400000.0) AS INTEGER), "
     "CAST(julianday(substr(occurred_at, 1, 10)) + 0.5 AS INTEGER), source_id "
     "FROM touchpoints ORDER BY lead_id, occurred_at, id";
+// The same numbers from PostgreSQL: to_char(d, 'J') is the Julian day number (as
+// QDate::toJulianDay), the epoch of the ISO time with its offset gives the milliseconds.
+const char *const kLeadsSqlPostgres =
+    "SELECT id, source_id, strpos('imsoc', substr(furthest_stage, 1, 1)), lost, "
+    "to_char(CAST(substr(created_at, 1, 10) AS date), 'J')::bigint, "
+    "to_char(CAST(substr(won_at, 1, 10) AS date), 'J')::bigint, deal_value, lifetime_value "
+    "FROM leads ORDER BY id";
+const char *const kTouchesSqlPostgres =
+    "SELECT lead_id, round(extract(epoch FROM CAST(occurred_at AS timestamptz)) * 1000)::bigint, "
+    "to_char(CAST(substr(occurred_at, 1, 10) AS date), 'J')::bigint, source_id "
+    "FROM touchpoints ORDER BY lead_id, occurred_at, id";
 
 // One forward-only result set through Qt SQL.
 class Rows final {
@@ -97,7 +108,7 @@ Status readPortable(const Database &db, FactSink &sink) {
             return s;
     }
     {
-        Rows q(db, kLeadsSql);
+        Rows q(db, db.backend() == Backend::Postgres ? kLeadsSqlPostgres : kLeadsSql);
         while (q.next()) {
             FactLeadRow l;
             l.id = q.integer(0);
@@ -117,7 +128,7 @@ Status readPortable(const Database &db, FactSink &sink) {
     }
     // Every touchpoint is read (wantedTouchLeads is not asked): one pass is what Qt SQL does best.
     {
-        Rows q(db, kTouchesSql);
+        Rows q(db, db.backend() == Backend::Postgres ? kTouchesSqlPostgres : kTouchesSql);
         while (q.next()) {
             const auto at = q.optional(1);
             if (!at)

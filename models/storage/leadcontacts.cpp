@@ -85,7 +85,7 @@ QString contactTextProblem(const Lead &lead) {
 Result<std::array<int, 4>> mostContactsPerKind(const Database &db) {
     auto q =
         exec(db, QStringLiteral("SELECT kind, max(n) AS most FROM (SELECT kind, count(*) AS n FROM "
-                                "lead_contacts GROUP BY lead_id, kind) GROUP BY kind"));
+                                "lead_contacts GROUP BY lead_id, kind) per_lead GROUP BY kind"));
     if (!q)
         return q.failure();
     std::array<int, 4> out{};

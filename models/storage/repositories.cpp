@@ -432,19 +432,23 @@ Result<Source> SourceRepository::get(qint64 id) const {
 }
 
 Result<QList<Source>> SourceRepository::list(LeadCounts counts) const {
+    const QString joined =
+        m_db.dialect().joinedText(QStringLiteral("alias"), QStringLiteral("alias"));
     auto q = exec(m_db,
                   counts == LeadCounts::Counted
                       ? QStringLiteral("SELECT s.id, s.name, s.category, s.tier, "
                                        "(SELECT count(*) FROM leads l WHERE l.source_id = s.id) AS "
-                                       "lead_count, (SELECT group_concat(alias, char(31)) FROM "
-                                       "(SELECT alias FROM source_aliases a WHERE a.source_id = "
-                                       "s.id ORDER BY alias)) AS alias_list, s.suggested FROM "
-                                       "sources s ORDER BY s.name")
-                      : QStringLiteral("SELECT s.id, s.name, s.category, s.tier, 0 AS lead_count, "
-                                       "(SELECT group_concat(alias, char(31)) FROM (SELECT alias "
+                                       "lead_count, (SELECT %1 FROM (SELECT alias "
                                        "FROM source_aliases a WHERE a.source_id = s.id ORDER BY "
-                                       "alias)) AS alias_list, s.suggested FROM sources s ORDER "
-                                       "BY s.name"));
+                                       "alias) sub) AS alias_list, s.suggested FROM sources s "
+                                       "ORDER BY s.name")
+                            .arg(joined)
+                      : QStringLiteral("SELECT s.id, s.name, s.category, s.tier, 0 AS lead_count, "
+                                       "(SELECT %1 FROM (SELECT alias "
+                                       "FROM source_aliases a WHERE a.source_id = s.id ORDER BY "
+                                       "alias) sub) AS alias_list, s.suggested FROM sources s "
+                                       "ORDER BY s.name")
+                            .arg(joined));
     if (!q)
         return q.failure();
     QList<Source> out;

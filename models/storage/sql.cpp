@@ -56,7 +56,34 @@ ErrorKind sqliteErrorKind(int code) {
     }
 }
 
+namespace {
+
+// PostgreSQL reports a five-character SQLSTATE (SQLite's codes have at most four digits).
+bool isSqlState(const QString &code) {
+    return code.size() == 5;
+}
+
+ErrorKind sqlStateKind(const QString &state) {
+    if (state.startsWith(QLatin1String("23")))
+        return ErrorKind::Constraint; // integrity constraint violation
+    if (state == QLatin1String("40001") || state == QLatin1String("40P01") ||
+        state == QLatin1String("55P03"))
+        return ErrorKind::Locked; // serialization failure, deadlock, lock not available
+    if (state.startsWith(QLatin1String("08")) || state.startsWith(QLatin1String("57P")) ||
+        state.startsWith(QLatin1String("58")))
+        return ErrorKind::Io; // connection lost, server shut down, system error
+    if (state == QLatin1String("53100"))
+        return ErrorKind::DiskFull;
+    if (state == QLatin1String("25006") || state == QLatin1String("42501"))
+        return ErrorKind::ReadOnly; // read-only transaction, insufficient privilege
+    return ErrorKind::Other;
+}
+
+} // namespace
+
 ErrorKind sqlErrorKind(const QSqlError &e) {
+    if (isSqlState(e.nativeErrorCode()))
+        return sqlStateKind(e.nativeErrorCode());
     bool ok = false;
     const int code = e.nativeErrorCode().toInt(&ok);
     return ok ? sqliteErrorKind(code) : ErrorKind::Other;
@@ -119,6 +146,14 @@ Error sqliteError(int code, const QString &text, const QString &path) {
 }
 
 Error sqlError(const QSqlError &e, const QString &path) {
+    if (isSqlState(e.nativeErrorCode()))
+        return {
+            path.isEmpty()
+                ? QCoreApplication::translate("mikomi::storage::Sql", "Database error: %1")
+                      .arg(e.text())
+                : QCoreApplication::translate("mikomi::storage::Sql", "Database error in %1: %2")
+                      .arg(path, e.text()),
+            sqlStateKind(e.nativeErrorCode())};
     bool ok = false;
     const int code = e.nativeErrorCode().toInt(&ok);
     if (!ok)
@@ -196,7 +231,16 @@ Result<QSqlQuery> exec(const Database &db, const QString &sql, const QVariantLis
             return s.failure();
     }
     QSqlQuery q(connection(db));
-    q.setForwardOnly(true);
+    // QPSQL reads a forward-only query row by row (libpq's single-row mode), and the connection
+    // can run nothing else until it has been read to the end: a repository that runs a second
+    // query before reading the first would lose the first one's rows. On a server the result is
+    // therefore read whole.
+    q.setForwardOnly(db.dialect().streamsResults());
+    if (binds.isEmpty() && !db.dialect().prepareUnbound()) {
+        if (!q.exec(sql))
+            return sqlError(q.lastError(), db.path());
+        return q;
+    }
     if (!q.prepare(sql))
         return sqlError(q.lastError(), db.path());
     if (Status s = execPrepared(q, binds); !s)

@@ -1,0 +1,201 @@
+// Opening a database on a PostgreSQL server (team mode, docs/team.md): the QPSQL connection, the
+// schema version in a table, and the migrations in one transaction. The file's own checks (header
+// probe, quick_check, backup copy, WAL) have no counterpart here: the server owns the storage,
+// and a failed migration is rolled back whole (PostgreSQL's DDL is transactional).
+
+#include "models/storage/database.h"
+#include "models/storage/dialect.h"
+#include "models/storage/sql.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace mikomi::storage {
+namespace {
+
+QString nextServerConnectionName() {
+    static QAtomicInteger<int> counter;
+    return QStringLiteral("mikomi-pg-%1").arg(counter.fetchAndAddRelaxed(1) + 1);
+}
+
+// Any 64-bit number of our own: migrations of one server database run one at a time.
+constexpr qint64 kSchemaLock = 0x6d696b6f6d69; // "mikomi"
+
+Error badUrl(const QString &shown) {
+    return {
+        QCoreApplication::translate("mikomi::storage::Pgdatabase",
+                                    "%1 is not a server address Mikomi understands. Write it as "
+                                    "postgresql://user@host:port/database.")
+            .arg(shown)};
+}
+
+// The schema version: 0 for an empty database, -1 for one with tables that are not Mikomi's.
+Result<int> serverVersion(const Database &db) {
+    auto tables = exec(db, QStringLiteral("SELECT table_name FROM information_schema.tables "
+                                          "WHERE table_schema = current_schema()"));
+    if (!tables)
+        return tables.failure();
+    QStringList names;
+    while (tables->next())
+        names << tables->value(0).toString();
+    tables->finish();
+    if (names.isEmpty())
+        return 0;
+    if (!names.contains(QLatin1String("schema_version")))
+        return -1;
+    auto v = exec(db, QStringLiteral("SELECT version FROM schema_version"));
+    if (!v)
+        return v.failure();
+    const int version = v->next() ? v->value(0).toInt() : 0;
+    v->finish();
+    return version;
+}
+
+} // namespace
+
+Result<std::unique_ptr<Database>> Database::openServer(const QString &location,
+                                                       const OpenOptions &options) {
+    const QUrl url(location, QUrl::StrictMode);
+    const QString shown = url.isValid() ? url.toString(QUrl::RemovePassword) : QString();
+    if (!url.isValid() || url.host().contains(QLatin1Char('/')))
+        return badUrl(shown.isEmpty() ? QStringLiteral("postgresql://…") : shown);
+
+    std::unique_ptr<Database> db(new Database);
+    db->m_backend = Backend::Postgres;
+    db->m_path = shown;
+    db->m_connection = nextServerConnectionName();
+    QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), db->m_connection);
+    if (!c.isValid())
+        return Error{QCoreApplication::translate(
+            "mikomi::storage::Pgdatabase",
+            "The PostgreSQL driver for Qt is not installed (QPSQL; on Debian and Ubuntu "
+            "the package libqt6sql6-psql).")};
+    // What the URL leaves out, libpq takes from its usual places: PGHOST, PGPORT, PGUSER,
+    // PGDATABASE, and the password from PGPASSWORD or ~/.pgpass (QPSQL passes an empty password
+    // on as none at all).
+    if (!url.host().isEmpty())
+        c.setHostName(url.host());
+    if (url.port() > 0)
+        c.setPort(url.port());
+    if (!url.userName().isEmpty())
+        c.setUserName(url.userName());
+    if (!url.password().isEmpty())
+        c.setPassword(url.password());
+    const QString name = url.path().mid(1);
+    if (!name.isEmpty())
+        c.setDatabaseName(name);
+    // ?sslmode=require&connect_timeout=5 …: libpq's own connection options.
+    QStringList connectOptions;
+    const auto items = QUrlQuery(url).queryItems(QUrl::FullyDecoded);
+    for (const auto &[key, value] : items)
+        connectOptions << key + QLatin1Char('=') + value;
+    if (!connectOptions.isEmpty())
+        c.setConnectOptions(connectOptions.join(QLatin1Char(';')));
+    if (!c.open())
+        return Error{QCoreApplication::translate("mikomi::storage::Pgdatabase",
+                                                 "Cannot connect to the database server %1: %2")
+                         .arg(shown, c.lastError().databaseText().trimmed()),
+                     ErrorKind::Io};
+
+    const std::vector<Migration> steps =
+        db->dialect().migrations(options.migrations ? *options.migrations : builtinMigrations());
+    const int target =
+        options.targetVersion >= 0 ? options.targetVersion : static_cast<int>(steps.size());
+    auto version = serverVersion(*db);
+    if (!version)
+        return version.failure();
+    int current = *version;
+    if (current < 0)
+        return Error{QCoreApplication::translate(
+                         "mikomi::storage::Pgdatabase",
+                         "The server database %1 has tables but is not a Mikomi "
+                         "database; it was not changed. Create an empty database for "
+                         "Mikomi (createdb), or check the name.")
+                         .arg(shown),
+                     ErrorKind::NotMikomi};
+    const auto newer = [&](int found) {
+        return Error{QCoreApplication::translate(
+                         "mikomi::storage::Pgdatabase",
+                         "The database %1 was made by a newer version of Mikomi (schema "
+                         "version %2; this version knows up to %3). Please update "
+                         "Mikomi. The database was not changed.")
+                         .arg(shown)
+                         .arg(found)
+                         .arg(target),
+                     ErrorKind::NewerSchema};
+    };
+    if (current > target)
+        return newer(current);
+
+    if (current < target) {
+        if (options.readOnly)
+            return Error{QCoreApplication::translate(
+                             "mikomi::storage::Pgdatabase",
+                             "The database %1 needs an upgrade but was opened read-only.")
+                             .arg(shown),
+                         ErrorKind::ReadOnly};
+        const auto failed = [&](const Error &why) {
+            return Error{QCoreApplication::translate(
+                             "mikomi::storage::Pgdatabase",
+                             "Upgrading the database %1 to schema version %2 failed: %3 "
+                             "The database was left unchanged.")
+                             .arg(shown)
+                             .arg(target)
+                             .arg(why.message),
+                         why.kind};
+        };
+        const auto stepFailed = [&](int step, Error why) {
+            why.message = QCoreApplication::translate("mikomi::storage::Pgdatabase", "step %1: %2")
+                              .arg(step)
+                              .arg(why.message);
+            return failed(why);
+        };
+        // All steps in one transaction: a failure leaves the server database as it was. Two
+        // programs opening a new database at once: the second waits for the lock, then finds
+        // the schema made.
+        Transaction tx(*db);
+        if (!tx.started())
+            return failed(tx.failure());
+        if (auto lock = exec(*db, QStringLiteral("SELECT pg_advisory_xact_lock(?)"), {kSchemaLock});
+            !lock)
+            return failed(lock.failure());
+        auto again = serverVersion(*db);
+        if (!again)
+            return failed(again.failure());
+        current = *again;
+        if (current > target)
+            return newer(current);
+        for (const Migration &m : steps) {
+            if (m.version <= current || m.version > target)
+                continue;
+            for (const QString &statement : m.statements) {
+                if (auto r = exec(*db, statement); !r)
+                    return stepFailed(m.version, r.failure());
+            }
+            if (m.run) {
+                if (Status s = m.run(*db); !s)
+                    return stepFailed(m.version, s.failure());
+            }
+        }
+        for (const QString &sql :
+             {QStringLiteral(
+                  "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"),
+              QStringLiteral("DELETE FROM schema_version")}) {
+            if (auto r = exec(*db, sql); !r)
+                return failed(r.failure());
+        }
+        if (auto r = exec(*db, QStringLiteral("INSERT INTO schema_version(version) VALUES (?)"),
+                          {target});
+            !r)
+            return failed(r.failure());
+        if (Status s = tx.commit(); !s)
+            return failed(s.failure());
+        current = target;
+    }
+    db->m_version = current;
+    return db;
+}
+
+} // namespace mikomi::storage

@@ -1,0 +1,310 @@
+#pragma once
+
+// A throwaway PostgreSQL server for tests (team mode, docs/team.md): initdb + pg_ctl into a
+// temporary folder, listening on 127.0.0.1 on a free port, with a password (scram-sha-256) that
+// libpq finds in PGPASSWORD, as Mikomi's users' servers would. About 3 s to start. Run as root it
+// runs as the `postgres` user (initdb and postgres refuse root). It is stopped by stop(), by the
+// destructor, and by a fatal signal (a crashing or interrupted test: the server is stopped and
+// its folder removed), so no server outlives its test. (SIGKILL cannot be caught.)
+// Tests that need it QSKIP, saying why, when binDir() is empty (the server binaries are not
+// installed; Debian: apt-get install postgresql libqt6sql6-psql).
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QUuid>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <pwd.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <memory>
+#include <vector>
+
+namespace pgtest {
+
+class Server {
+public:
+    static constexpr const char *kUser = "mikomi_test";
+    static constexpr const char *kPassword = "mikomi-test-password";
+
+    Server() = default;
+    ~Server() { stop(); }
+    Server(const Server &) = delete;
+    Server &operator=(const Server &) = delete;
+
+    // The newest /usr/lib/postgresql/N/bin with initdb, or "" when PostgreSQL is not installed.
+    static QString binDir() {
+        const QDir root(QStringLiteral("/usr/lib/postgresql"));
+        QStringList versions = root.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        std::sort(versions.begin(), versions.end(),
+                  [](const QString &a, const QString &b) { return a.toInt() < b.toInt(); });
+        for (auto v = versions.crbegin(); v != versions.crend(); ++v) {
+            const QString bin = root.filePath(*v + QStringLiteral("/bin"));
+            if (QFile::exists(bin + QStringLiteral("/initdb")))
+                return bin;
+        }
+        return {};
+    }
+
+    // Starts the server (once); false with reason() when it cannot.
+    bool start() {
+        if (m_running)
+            return true;
+        m_bin = binDir();
+        if (m_bin.isEmpty()) {
+            m_reason = QStringLiteral("PostgreSQL server binaries not found under "
+                                      "/usr/lib/postgresql/*/bin (apt-get install postgresql)");
+            return false;
+        }
+        if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
+            m_reason = QStringLiteral("Qt's QPSQL driver is not installed "
+                                      "(apt-get install libqt6sql6-psql)");
+            return false;
+        }
+        m_dir =
+            std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/mikomi-pg-XXXXXX"));
+        if (!m_dir->isValid())
+            return fail(QStringLiteral("cannot make a temporary folder"));
+        const QString dir = m_dir->path();
+        const QString pwfile = dir + QStringLiteral("/pw");
+        QFile pw(pwfile);
+        if (!pw.open(QIODevice::WriteOnly) || pw.write(kPassword) < 0)
+            return fail(QStringLiteral("cannot write ") + pwfile);
+        pw.close();
+        if (::geteuid() == 0) {
+            const passwd *p = ::getpwnam("postgres");
+            if (!p)
+                return fail(QStringLiteral("running as root, and there is no postgres user"));
+            for (const QString &f : {dir, pwfile})
+                if (::chown(QFile::encodeName(f).constData(), p->pw_uid, p->pw_gid) != 0)
+                    return fail(QStringLiteral("cannot give %1 to the postgres user").arg(f));
+            m_prefix = {QStringLiteral("/usr/sbin/runuser"), QStringLiteral("-u"),
+                        QStringLiteral("postgres"), QStringLiteral("--")};
+        }
+        m_port = freePort();
+        if (m_port <= 0)
+            return fail(QStringLiteral("no free port on 127.0.0.1"));
+        m_data = dir + QStringLiteral("/data");
+        if (!run(QStringLiteral("initdb"),
+                 {QStringLiteral("-D"), m_data, QStringLiteral("-U"), QString::fromLatin1(kUser),
+                  QStringLiteral("--pwfile=") + pwfile, QStringLiteral("-A"),
+                  QStringLiteral("scram-sha-256"), QStringLiteral("-E"), QStringLiteral("UTF8"),
+                  QStringLiteral("--locale=C.UTF-8"), QStringLiteral("--no-sync")}))
+            return false;
+        armCrashStop();
+        if (!run(QStringLiteral("pg_ctl"),
+                 {QStringLiteral("-D"), m_data, QStringLiteral("-l"),
+                  dir + QStringLiteral("/server.log"), QStringLiteral("-w"), QStringLiteral("-t"),
+                  QStringLiteral("30"), QStringLiteral("-o"),
+                  QStringLiteral("-c listen_addresses=127.0.0.1 -p %1 -k %2 -c fsync=off -c "
+                                 "synchronous_commit=off -c full_page_writes=off")
+                      .arg(m_port)
+                      .arg(dir),
+                  QStringLiteral("start")})) {
+            QFile log(dir + QStringLiteral("/server.log"));
+            if (log.open(QIODevice::ReadOnly))
+                m_reason += QLatin1Char('\n') + QString::fromLocal8Bit(log.readAll());
+            stop();
+            return false;
+        }
+        m_running = true;
+        // libpq's own place for the password: what a user's PGPASSWORD gives Mikomi.
+        qputenv("PGPASSWORD", kPassword);
+        return true;
+    }
+
+    void stop() {
+        if (!m_data.isEmpty()) {
+            run(QStringLiteral("pg_ctl"),
+                {QStringLiteral("-D"), m_data, QStringLiteral("-m"), QStringLiteral("immediate"),
+                 QStringLiteral("-w"), QStringLiteral("stop")});
+            m_data.clear();
+        }
+        disarmCrashStop();
+        m_running = false;
+        m_dir.reset(); // removes the folder
+    }
+
+    bool running() const { return m_running; }
+    QString reason() const { return m_reason; }
+    int port() const { return m_port; }
+
+    // A new empty database (C.UTF-8, so text sorts as in SQLite) and its URL for --db; with
+    // `copyOf` (a database name) a copy of that one, which is faster than migrating a new one.
+    QString createDatabase(const QString &prefix = QStringLiteral("t"),
+                           const QString &copyOf = QStringLiteral("template0")) {
+        const QString name = prefix + QUuid::createUuid().toString(QUuid::Id128).left(12).toLower();
+        if (!admin(QStringLiteral("CREATE DATABASE %1 TEMPLATE %2 ENCODING 'UTF8' "
+                                  "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'")
+                       .arg(name, copyOf)))
+            return {};
+        return url(name);
+    }
+
+    QString url(const QString &database) const {
+        return QStringLiteral("postgresql://%1@127.0.0.1:%2/%3")
+            .arg(QString::fromLatin1(kUser))
+            .arg(m_port)
+            .arg(database);
+    }
+
+    // Runs one statement as the server's superuser in database `database`; false with reason().
+    bool admin(const QString &sql, const QString &database = QStringLiteral("postgres")) {
+        bool ok = false;
+        const QString name = QStringLiteral("pgtest-admin");
+        {
+            QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+            c.setHostName(QStringLiteral("127.0.0.1"));
+            c.setPort(m_port);
+            c.setUserName(QString::fromLatin1(kUser));
+            c.setPassword(QString::fromLatin1(kPassword));
+            c.setDatabaseName(database);
+            if (c.open()) {
+                QSqlQuery q(c);
+                ok = q.exec(sql);
+                if (!ok)
+                    m_reason = q.lastError().text();
+                c.close();
+            } else {
+                m_reason = c.lastError().text();
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        return ok;
+    }
+
+private:
+    bool fail(const QString &why) {
+        m_reason = why;
+        stop();
+        return false;
+    }
+
+    bool run(const QString &tool, const QStringList &args) {
+        QStringList all = m_prefix;
+        all << m_bin + QLatin1Char('/') + tool << args;
+        QProcess p;
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.setWorkingDirectory(m_dir ? m_dir->path() : QDir::tempPath());
+        p.start(all.takeFirst(), all);
+        if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit ||
+            p.exitCode() != 0) {
+            m_reason =
+                QStringLiteral("%1 failed: %2").arg(tool, QString::fromLocal8Bit(p.readAll()));
+            return false;
+        }
+        return true;
+    }
+
+    static int freePort() {
+        const int s = ::socket(AF_INET, SOCK_STREAM, 0);
+        if (s < 0)
+            return -1;
+        sockaddr_in a{};
+        a.sin_family = AF_INET;
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        a.sin_port = 0;
+        socklen_t len = sizeof a;
+        int port = -1;
+        if (::bind(s, reinterpret_cast<sockaddr *>(&a), sizeof a) == 0 &&
+            ::getsockname(s, reinterpret_cast<sockaddr *>(&a), &len) == 0)
+            port = ntohs(a.sin_port);
+        ::close(s);
+        return port;
+    }
+
+    // A test that crashes (or is interrupted) stops the server before it dies: the stop command
+    // is prepared now, and run from the signal handler with fork/execv/waitpid only
+    // (async-signal-safe), then the previous handler (Qt Test's) runs.
+    struct CrashStop {
+        std::vector<std::string> args, rmArgs;
+        std::vector<char *> argv, rmArgv;
+        struct sigaction previous[32];
+        bool armed = false;
+    };
+    static CrashStop &crashStop() {
+        static CrashStop c;
+        return c;
+    }
+    static constexpr int kSignals[] = {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL, SIGINT, SIGTERM};
+
+    static void onFatalSignal(int sig) {
+        CrashStop &c = crashStop();
+        if (c.armed) {
+            c.armed = false;
+            const pid_t pid = ::fork();
+            if (pid == 0) {
+                ::execv(c.argv[0], c.argv.data());
+                ::_exit(127);
+            }
+            if (pid > 0)
+                ::waitpid(pid, nullptr, 0);
+            const pid_t rm = ::fork(); // and its folder
+            if (rm == 0) {
+                ::execv(c.rmArgv[0], c.rmArgv.data());
+                ::_exit(127);
+            }
+            if (rm > 0)
+                ::waitpid(rm, nullptr, 0);
+        }
+        ::sigaction(sig, &c.previous[sig], nullptr);
+        ::raise(sig);
+    }
+
+    void armCrashStop() {
+        CrashStop &c = crashStop();
+        c.args.clear();
+        QStringList all = m_prefix;
+        all << m_bin + QStringLiteral("/pg_ctl") << QStringLiteral("-D") << m_data
+            << QStringLiteral("-m") << QStringLiteral("immediate") << QStringLiteral("-w")
+            << QStringLiteral("stop");
+        for (const QString &a : all)
+            c.args.push_back(QFile::encodeName(a).toStdString());
+        c.argv.clear();
+        for (std::string &a : c.args)
+            c.argv.push_back(a.data());
+        c.argv.push_back(nullptr);
+        c.rmArgs = {"/bin/rm", "-rf", QFile::encodeName(m_dir->path()).toStdString()};
+        c.rmArgv.clear();
+        for (std::string &a : c.rmArgs)
+            c.rmArgv.push_back(a.data());
+        c.rmArgv.push_back(nullptr);
+        struct sigaction sa;
+        std::memset(&sa, 0, sizeof sa);
+        sa.sa_handler = &Server::onFatalSignal;
+        sigemptyset(&sa.sa_mask);
+        for (int sig : kSignals)
+            ::sigaction(sig, &sa, &c.previous[sig]);
+        c.armed = true;
+    }
+
+    static void disarmCrashStop() {
+        CrashStop &c = crashStop();
+        if (!c.armed)
+            return;
+        c.armed = false;
+        for (int sig : kSignals)
+            ::sigaction(sig, &c.previous[sig], nullptr);
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QStringList m_prefix;
+    QString m_bin;
+    QString m_data;
+    QString m_reason;
+    int m_port = 0;
+    bool m_running = false;
+};
+
+} // namespace pgtest
