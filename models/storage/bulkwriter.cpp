@@ -6,6 +6,7 @@
 #include "models/storage/leadcontacts.h"
 #include "models/storage/leadcustomfields.h"
 #include "models/storage/leadsearch.h"
+#include "models/storage/pgbulkwriter.h"
 #include "models/storage/repositories.h"
 #include "models/storage/sql.h"
 
@@ -169,6 +170,10 @@ BulkWriter::BulkWriter(Database &db, bool deferIndexes, bool buffered)
     : m_db(db)
     , m_repo(std::make_unique<LeadRepository>(db))
     , m_buffered(buffered) {
+    if (db.backend() == Backend::Postgres) {
+        m_pg = std::make_unique<PgBulkWriter>(db, *m_repo);
+        return;
+    }
     if (deferIndexes) {
         auto q = exec(
             db, QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql "
@@ -260,6 +265,8 @@ BulkWriter::~BulkWriter() {
     m_touch.reset();
     m_activity.reset();
     m_contact.reset();
+    if (m_pg)
+        return;
     if (m_checksDeferred)
         (void)exec(m_db, QStringLiteral("PRAGMA ignore_check_constraints = OFF"));
     (void)exec(m_db, QStringLiteral("PRAGMA cache_size = -8192"));
@@ -304,6 +311,8 @@ Status BulkWriter::writeFull() {
 }
 
 Status BulkWriter::flush() {
+    if (m_pg)
+        return m_pg->flush();
     for (Pending *p : {&m_leads, &m_scores, &m_histories, &m_contacts}) {
         while (p->rows > 0) {
             if (Status s = write(*p, std::min(p->rows, kBufferedRows)); !s)
@@ -314,6 +323,8 @@ Status BulkWriter::flush() {
 }
 
 Status BulkWriter::finish() {
+    if (m_pg)
+        return m_pg->finish();
     if (Status s = flush(); !s)
         return s;
     if (m_checksDeferred) {
@@ -390,7 +401,7 @@ Status BulkWriter::finish() {
 }
 
 bool BulkWriter::native() const {
-    return m_lead->native();
+    return m_lead && m_lead->native();
 }
 
 namespace {
@@ -422,6 +433,8 @@ Result<qint64> BulkWriter::resolveOwner(const QString &name) {
 
 Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &activities,
                                       const LeadKeys *keys) {
+    if (m_pg)
+        return m_pg->insertLead(lead, activities, keys);
     if (const QString problem = contactTextProblem(lead); !problem.isEmpty())
         return Error{problem};
     auto owner = resolveOwner(lead.owner);
@@ -528,6 +541,8 @@ Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &a
 }
 
 Status BulkWriter::insertStageChange(qint64 leadId, const StageChange &c) {
+    if (m_pg)
+        return m_pg->insertStageChange(leadId, c);
     QVariantList row{leadId,
                      c.fromStage ? QVariant(stageText(*c.fromStage)) : QVariant(),
                      stageText(c.toStage),
@@ -547,6 +562,8 @@ Status BulkWriter::insertStageChange(qint64 leadId, const StageChange &c) {
 }
 
 Status BulkWriter::insertTouchpoint(qint64 leadId, const Touchpoint &tp) {
+    if (m_pg)
+        return m_pg->insertTouchpoint(leadId, tp);
     auto source = resolveSource(tp.source);
     if (!source)
         return source.failure();
@@ -560,6 +577,8 @@ Status BulkWriter::insertTouchpoint(qint64 leadId, const Touchpoint &tp) {
 }
 
 Status BulkWriter::insertActivity(qint64 leadId, const Activity &a) {
+    if (m_pg)
+        return m_pg->insertActivity(leadId, a);
     if (Status s = writeActivity(leadId, a, dates::toIsoDateTime(a.occurredAt)); !s)
         return s;
     m_staleLastActivity.insert(leadId);

@@ -207,7 +207,11 @@ QString LeadQuery::where(const LeadFilter &f, QVariantList &binds, bool *narrow)
         }
         return all.join(QStringLiteral(" AND "));
     };
-    if (!plan.match.isEmpty()) {
+    if (!plan.match.isEmpty() && !m_db.dialect().fts5()) {
+        // A server: LIKE on the search text, served by its pg_trgm index (pgschema.cpp).
+        conds << likeAll(plan.indexedLikes);
+        wide = true;
+    } else if (!plan.match.isEmpty()) {
         const QString indexed =
             QStringLiteral("l.id IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ?)");
         binds << plan.match;
@@ -359,14 +363,17 @@ Result<QList<LeadRow>> LeadQuery::rows(const LeadFilter &filter, LeadSort sort, 
     const QString temperature = temperatureSql(thresholds(), m_today);
     QString innerOrder = orderBy(sort, ascending, temperature);
     if (narrow && sort == LeadSort::Created) {
-        from = QStringLiteral("FROM leads l INDEXED BY leads_report");
+        from = QStringLiteral("FROM leads l") +
+               m_db.dialect().indexedBy(QStringLiteral("leads_report"));
     } else if (narrow && filter == searchOnly && sort == LeadSort::Score) {
         // Walks the scores in order (their index ends in the lead id) and looks each lead up.
-        from = QStringLiteral("FROM lead_scores ps INDEXED BY lead_scores_score CROSS JOIN leads "
-                              "l ON l.id = ps.lead_id");
+        from = QStringLiteral("FROM lead_scores ps") +
+               m_db.dialect().indexedBy(QStringLiteral("lead_scores_score")) +
+               QStringLiteral(" CROSS JOIN leads l ON l.id = ps.lead_id");
         innerOrder = orderBy(sort, ascending, temperature, QStringLiteral("ps.score"));
     } else if (narrow && filter == searchOnly && sort == LeadSort::Stage) {
-        from = QStringLiteral("FROM leads l INDEXED BY leads_stage_order");
+        from = QStringLiteral("FROM leads l") +
+               m_db.dialect().indexedBy(QStringLiteral("leads_stage_order"));
     }
     const QString order = orderBy(sort, ascending, temperature);
     const QString sql = selectColumns() + QStringLiteral("FROM (SELECT l.id AS page_id ") + from +
