@@ -179,7 +179,6 @@ int runExport(const QStringList &args) {
     if (!db)
         return fail(DataError, db.error());
     o.minorUnitsPerMajor = minorUnits(AppSettings().currency()); // the database's
-    o.user = AppSettings::databaseUser(); // on a server, the signed-in user; "" on a file
     auto summary = services::exportLeads(**db, o);
     if (!summary)
         return fail(DataError, summary.error());

@@ -106,6 +106,8 @@ Status backupThroughSqlite(Database &db, const QString &target) {
 
 } // namespace
 
+Database::Database() = default;
+
 Database::~Database() {
     {
         QSqlDatabase c = QSqlDatabase::database(m_connection, false);

@@ -96,7 +96,7 @@ public:
     Status listen();
 
 private:
-    Database() = default;
+    Database(); // in database.cpp, where ServerListener is complete
     static Result<std::unique_ptr<Database>> openServer(const QString &url,
                                                         const OpenOptions &options);
     std::shared_ptr<LiveFiles::Handle> m_live;

@@ -31,6 +31,13 @@ QString temperatureSql(const scoring::Thresholds &t, const QDate &today) {
              scoreSql());
 }
 
+// An inner join in the order written: SQLite's CROSS JOIN … ON (its planner keeps the left table
+// outer); a plain JOIN on PostgreSQL, which allows no ON after CROSS JOIN.
+QString orderedJoin(const Database &db) {
+    return db.backend() == Backend::Sqlite ? QStringLiteral(" CROSS JOIN ")
+                                           : QStringLiteral(" JOIN ");
+}
+
 QString stageOrderSql() {
     return QStringLiteral("CASE l.stage WHEN 'inquiry' THEN 0 WHEN 'mql' THEN 1 WHEN 'sql' THEN 2 "
                           "WHEN 'opportunity' THEN 3 ELSE 4 END");
@@ -368,8 +375,8 @@ Result<QList<LeadRow>> LeadQuery::rows(const LeadFilter &filter, LeadSort sort, 
     } else if (narrow && filter == searchOnly && sort == LeadSort::Score) {
         // Walks the scores in order (their index ends in the lead id) and looks each lead up.
         from = QStringLiteral("FROM lead_scores ps") +
-               m_db.dialect().indexedBy(QStringLiteral("lead_scores_score")) +
-               QStringLiteral(" CROSS JOIN leads l ON l.id = ps.lead_id");
+               m_db.dialect().indexedBy(QStringLiteral("lead_scores_score")) + orderedJoin(m_db) +
+               QStringLiteral("leads l ON l.id = ps.lead_id");
         innerOrder = orderBy(sort, ascending, temperature, QStringLiteral("ps.score"));
     } else if (narrow && filter == searchOnly && sort == LeadSort::Stage) {
         from = QStringLiteral("FROM leads l") +
@@ -377,10 +384,10 @@ Result<QList<LeadRow>> LeadQuery::rows(const LeadFilter &filter, LeadSort sort, 
     }
     const QString order = orderBy(sort, ascending, temperature);
     const QString sql = selectColumns() + QStringLiteral("FROM (SELECT l.id AS page_id ") + from +
-                        w + innerOrder +
-                        QStringLiteral(" LIMIT ? OFFSET ?) p CROSS JOIN leads l ON l.id = "
-                                       "p.page_id LEFT JOIN sources s ON s.id = l.source_id "
-                                       "LEFT JOIN users u ON u.id = l.owner_id") +
+                        w + innerOrder + QStringLiteral(" LIMIT ? OFFSET ?) p") +
+                        orderedJoin(m_db) +
+                        QStringLiteral("leads l ON l.id = p.page_id LEFT JOIN sources s ON s.id = "
+                                       "l.source_id LEFT JOIN users u ON u.id = l.owner_id") +
                         order;
     binds << limit << offset;
     return readRows(m_db, sql, binds, thresholds(), m_today);

@@ -38,7 +38,7 @@ private slots:
     }
 
     void filledFromDefaultsAndARecentServer() {
-        ui::ServerDialog fresh(QString());
+        ui::ServerDialog fresh{QString()};
         QCOMPARE(fresh.host()->text(), QStringLiteral("localhost"));
         QCOMPARE(fresh.port()->value(), 5432);
         QCOMPARE(fresh.database()->text(), QStringLiteral("mikomi"));
