@@ -1681,10 +1681,6 @@ Without a command, opens the window. Commands:
             <numerusform>--revenue-target must be an amount of money above zero (at most %n decimal places), not &quot;%1&quot;.</numerusform>
         </translation>
     </message>
-    <message>
-        <source>%1 is a team server database, and this command does not work on a server yet (docs/team.md lists what does). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>mikomi::commands::LeadCommands</name>
@@ -2711,6 +2707,32 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     </message>
     <message>
         <source>step %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::Pgnotify</name>
+    <message>
+        <source>The connection to the server is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot listen for other people&apos;s changes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost the connection to the team server %1; reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnected to the team server %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::Pgschema</name>
+    <message>
+        <source>The lead search needs PostgreSQL&apos;s extension pg_trgm, and this role may not create it (%1). Make the role that sets up Mikomi the owner of the database (createdb --owner ROLE), or have an administrator run CREATE EXTENSION pg_trgm; in the database once.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4633,6 +4655,26 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <source>The log file: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Connect to Team Server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (signed in as %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to Team Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password of %1 on %2:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot connect to the team server</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::MatrixView</name>
@@ -5140,6 +5182,37 @@ Which is it?</source>
     </message>
 </context>
 <context>
+    <name>mikomi::ui::ServerDialog</name>
+    <message>
+        <source>Connect to Team Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PostgreSQL server holding the team&apos;s leads. The password is asked for when the server wants one and is never stored; libpq&apos;s PGPASSWORD and ~/.pgpass are used when set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mikomi::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -5208,6 +5281,14 @@ Which is it?</source>
     </message>
     <message>
         <source>An import whose owner column holds an email address assigns the user with that address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An import whose owner column holds an email address assigns the user with that address. Server login: the PostgreSQL role that signs in as the user; history and edits record the user.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1698,10 +1698,6 @@ Without a command, opens the window. Commands:
             <numerusform>--revenue-target に「%1」は指定できません。0 より大きい金額（小数点以下 %n 桁まで）を指定してください。</numerusform>
         </translation>
     </message>
-    <message>
-        <source>%1 is a team server database, and this command does not work on a server yet (docs/team.md lists what does). Nothing was changed.</source>
-        <translation>%1 はチームサーバーのデータベースです。このコマンドはまだサーバーでは使えません（使えるコマンドは docs/team.md にあります）。何も変更していません。</translation>
-    </message>
 </context>
 <context>
     <name>mikomi::commands::LeadCommands</name>
@@ -2720,6 +2716,32 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     <message>
         <source>step %1: %2</source>
         <translation>手順 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::Pgnotify</name>
+    <message>
+        <source>The connection to the server is closed.</source>
+        <translation>サーバーへの接続が閉じています。</translation>
+    </message>
+    <message>
+        <source>Cannot listen for other people&apos;s changes: %1</source>
+        <translation>ほかのユーザーの変更を受け取れません：%1</translation>
+    </message>
+    <message>
+        <source>Lost the connection to the team server %1; reconnecting…</source>
+        <translation>チームサーバー %1 との接続が切れました。再接続しています…</translation>
+    </message>
+    <message>
+        <source>Reconnected to the team server %1.</source>
+        <translation>チームサーバー %1 に再接続しました。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::Pgschema</name>
+    <message>
+        <source>The lead search needs PostgreSQL&apos;s extension pg_trgm, and this role may not create it (%1). Make the role that sets up Mikomi the owner of the database (createdb --owner ROLE), or have an administrator run CREATE EXTENSION pg_trgm; in the database once.</source>
+        <translation>リードの検索には PostgreSQL の拡張機能 pg_trgm が必要ですが、このロールには作成する権限がありません。Mikomi を設定するロールにデータベースを所有させる（createdb --owner ROLE）か、管理者にそのデータベースで一度 CREATE EXTENSION pg_trgm; を実行してもらってください。サーバーの応答：%1</translation>
     </message>
 </context>
 <context>
@@ -4616,6 +4638,26 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <source>The log file: %1</source>
         <translation>ログファイル：%1</translation>
     </message>
+    <message>
+        <source>&amp;Connect to Team Server…</source>
+        <translation>チームサーバーに接続(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>%1 (signed in as %2)</source>
+        <translation>%1（%2 としてサインイン中）</translation>
+    </message>
+    <message>
+        <source>Connect to Team Server</source>
+        <translation>チームサーバーに接続</translation>
+    </message>
+    <message>
+        <source>Password of %1 on %2:</source>
+        <translation>%2 のユーザー %1 のパスワード：</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the team server</source>
+        <translation>チームサーバーに接続できません</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::MatrixView</name>
@@ -5118,6 +5160,37 @@ Which is it?</source>
     </message>
 </context>
 <context>
+    <name>mikomi::ui::ServerDialog</name>
+    <message>
+        <source>Connect to Team Server</source>
+        <translation>チームサーバーに接続</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL server holding the team&apos;s leads. The password is asked for when the server wants one and is never stored; libpq&apos;s PGPASSWORD and ~/.pgpass are used when set.</source>
+        <translation>チームのリードを保存する PostgreSQL サーバーです。パスワードはサーバーが求めたときに尋ね、保存しません。libpq の PGPASSWORD と ~/.pgpass が設定されていればそれを使います。</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>サーバー：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>ポート：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>データベース：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>ユーザー：</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>接続</translation>
+    </message>
+</context>
+<context>
     <name>mikomi::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -5187,6 +5260,14 @@ Which is it?</source>
     <message>
         <source>An import whose owner column holds an email address assigns the user with that address.</source>
         <translation>取り込むファイルの担当者列がメールアドレスのとき、そのアドレスを持つユーザーが担当者になります。</translation>
+    </message>
+    <message>
+        <source>Server login</source>
+        <translation>サーバーログイン</translation>
+    </message>
+    <message>
+        <source>An import whose owner column holds an email address assigns the user with that address. Server login: the PostgreSQL role that signs in as the user; history and edits record the user.</source>
+        <translation>取り込むファイルの担当者列がメールアドレスのとき、そのアドレスを持つユーザーが担当者になります。サーバーログイン：そのユーザーとしてサインインする PostgreSQL のロールです。履歴と編集にはそのユーザーが記録されます。</translation>
     </message>
 </context>
 <context>

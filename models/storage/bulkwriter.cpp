@@ -6,6 +6,7 @@
 #include "models/storage/leadcontacts.h"
 #include "models/storage/leadcustomfields.h"
 #include "models/storage/leadsearch.h"
+#include "models/storage/pgbulkwriter.h"
 #include "models/storage/repositories.h"
 #include "models/storage/sql.h"
 
@@ -199,6 +200,10 @@ BulkWriter::BulkWriter(Database &db, bool deferIndexes, bool buffered)
     : m_db(db)
     , m_repo(std::make_unique<LeadRepository>(db))
     , m_buffered(buffered) {
+    if (db.backend() == Backend::Postgres) {
+        m_pg = std::make_unique<PgBulkWriter>(db, *m_repo);
+        return;
+    }
     if (deferIndexes) {
         auto q = exec(
             db, QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql "
@@ -290,6 +295,8 @@ BulkWriter::~BulkWriter() {
     m_touch.reset();
     m_activity.reset();
     m_contact.reset();
+    if (m_pg)
+        return;
     if (m_checksDeferred)
         (void)exec(m_db, QStringLiteral("PRAGMA ignore_check_constraints = OFF"));
     (void)exec(m_db, QStringLiteral("PRAGMA cache_size = -8192"));
@@ -334,6 +341,8 @@ Status BulkWriter::writeFull() {
 }
 
 Status BulkWriter::flush() {
+    if (m_pg)
+        return m_pg->flush();
     for (Pending *p : {&m_leads, &m_scores, &m_histories, &m_contacts}) {
         while (p->rows > 0) {
             if (Status s = write(*p, std::min(p->rows, kBufferedRows)); !s)
@@ -344,6 +353,8 @@ Status BulkWriter::flush() {
 }
 
 Status BulkWriter::finish() {
+    if (m_pg)
+        return m_pg->finish();
     if (Status s = flush(); !s)
         return s;
     if (m_checksDeferred) {
@@ -440,7 +451,7 @@ Status BulkWriter::finish() {
 }
 
 bool BulkWriter::native() const {
-    return m_lead->native();
+    return m_lead && m_lead->native();
 }
 
 namespace {
@@ -472,6 +483,8 @@ Result<qint64> BulkWriter::resolveOwner(const QString &name) {
 
 Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &activities,
                                       const LeadKeys *keys) {
+    if (m_pg)
+        return m_pg->insertLead(lead, activities, keys);
     if (const QString problem = contactTextProblem(lead); !problem.isEmpty())
         return Error{problem};
     auto owner = resolveOwner(lead.owner);
@@ -578,6 +591,8 @@ Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &a
 }
 
 Status BulkWriter::insertStageChange(qint64 leadId, const StageChange &c) {
+    if (m_pg)
+        return m_pg->insertStageChange(leadId, c);
     const auto append = [&](QVariantList &row) {
         row << leadId << (c.fromStage ? QVariant(stageText(*c.fromStage)) : QVariant())
             << stageText(c.toStage) << (c.lost ? 1 : 0) << (c.recycled ? 1 : 0)
@@ -597,6 +612,8 @@ Status BulkWriter::insertStageChange(qint64 leadId, const StageChange &c) {
 }
 
 Status BulkWriter::insertTouchpoint(qint64 leadId, const Touchpoint &tp) {
+    if (m_pg)
+        return m_pg->insertTouchpoint(leadId, tp);
     auto source = resolveSource(tp.source);
     if (!source)
         return source.failure();
@@ -610,6 +627,8 @@ Status BulkWriter::insertTouchpoint(qint64 leadId, const Touchpoint &tp) {
 }
 
 Status BulkWriter::insertActivity(qint64 leadId, const Activity &a) {
+    if (m_pg)
+        return m_pg->insertActivity(leadId, a);
     if (Status s = writeActivity(leadId, a, dates::toIsoDateTime(a.occurredAt)); !s)
         return s;
     m_staleLastActivity.insert(leadId);
