@@ -1747,6 +1747,20 @@ Without a command, opens the window. Commands:
     </message>
 </context>
 <context>
+    <name>mikomi::commands::ReadingCommands</name>
+    <message numerus="yes">
+        <source>Set readings of %n lead(s)</source>
+        <translation>
+            <numerusform>Set readings of %n lead</numerusform>
+            <numerusform>Set readings of %n leads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The reading of lead %1 was changed meanwhile (it is &quot;%2&quot; now); nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mikomi::commands::SourceCommands</name>
     <message>
         <source>Merge source &quot;%1&quot; into &quot;%2&quot;</source>
@@ -2177,6 +2191,32 @@ Without a command, opens the window. Commands:
     </message>
     <message>
         <source>Cannot open the file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::japan::PostalCodes</name>
+    <message>
+        <source>The table of postal codes could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The table of postal codes is not in Mikomi&apos;s format (line 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The table of postal codes is damaged at line %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::japan::ReadingDictionary</name>
+    <message>
+        <source>MeCab&apos;s dictionary (mecab-ipadic-utf8) was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KAKASI&apos;s dictionary was not found.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4480,6 +4520,10 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <source>Leads</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Suggest readings…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::MainWindow</name>
@@ -4631,6 +4675,10 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     </message>
     <message>
         <source>The log file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Postal codes: Japan Post&apos;s postal code data (KEN_ALL) of %1. Readings of names: MeCab with the IPA dictionary, and KAKASI.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5030,6 +5078,91 @@ Which is it?</source>
     </message>
     <message>
         <source>These backup copies still hold the person; delete them yourself:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::ReadingsDialog</name>
+    <message>
+        <source>Company reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family name reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given name reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggest readings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n selected lead(s)</source>
+        <translation>
+            <numerusform>The %n selected lead</numerusform>
+            <numerusform>The %n selected leads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every lead without a reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply ticked readings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both dictionaries agree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please check: one dictionary only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please check: or %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every lead here has its readings, or its names are not Japanese.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reading(s) suggested; the ticked ones are written when you apply. Edit a reading by double-clicking it.</source>
+        <translation>
+            <numerusform>%n reading suggested; the ticked ones are written when you apply. Edit a reading by double-clicking it.</numerusform>
+            <numerusform>%n readings suggested; the ticked ones are written when you apply. Edit a reading by double-clicking it.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ticked: %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1761,6 +1761,19 @@ Without a command, opens the window. Commands:
     </message>
 </context>
 <context>
+    <name>mikomi::commands::ReadingCommands</name>
+    <message numerus="yes">
+        <source>Set readings of %n lead(s)</source>
+        <translation>
+            <numerusform>リード %n 件のフリガナを設定</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The reading of lead %1 was changed meanwhile (it is &quot;%2&quot; now); nothing was written.</source>
+        <translation>リード %1 のフリガナがその間に変更されました（現在は「%2」）。何も書き込んでいません。</translation>
+    </message>
+</context>
+<context>
     <name>mikomi::commands::SourceCommands</name>
     <message>
         <source>Merge source &quot;%1&quot; into &quot;%2&quot;</source>
@@ -2190,6 +2203,32 @@ Without a command, opens the window. Commands:
     <message>
         <source>Cannot open the file %1: %2</source>
         <translation>ファイル %1 を開けません：%2</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::japan::PostalCodes</name>
+    <message>
+        <source>The table of postal codes could not be read.</source>
+        <translation>郵便番号の表を読み込めませんでした。</translation>
+    </message>
+    <message>
+        <source>The table of postal codes is not in Mikomi&apos;s format (line 1).</source>
+        <translation>郵便番号の表が Mikomi の形式ではありません（1 行目）。</translation>
+    </message>
+    <message>
+        <source>The table of postal codes is damaged at line %1.</source>
+        <translation>郵便番号の表の %1 行目が壊れています。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::japan::ReadingDictionary</name>
+    <message>
+        <source>MeCab&apos;s dictionary (mecab-ipadic-utf8) was not found.</source>
+        <translation>MeCab の辞書（mecab-ipadic-utf8）が見つかりません。</translation>
+    </message>
+    <message>
+        <source>KAKASI&apos;s dictionary was not found.</source>
+        <translation>KAKASI の辞書が見つかりません。</translation>
     </message>
 </context>
 <context>
@@ -4465,6 +4504,10 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <source>Leads</source>
         <translation>リード</translation>
     </message>
+    <message>
+        <source>Suggest readings…</source>
+        <translation>フリガナの候補…</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::MainWindow</name>
@@ -4615,6 +4658,10 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     <message>
         <source>The log file: %1</source>
         <translation>ログファイル：%1</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Postal codes: Japan Post&apos;s postal code data (KEN_ALL) of %1. Readings of names: MeCab with the IPA dictionary, and KAKASI.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;郵便番号：日本郵便の郵便番号データ（KEN_ALL、%1 版）。氏名のフリガナ：MeCab（IPA 辞書）と KAKASI。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -5009,6 +5056,89 @@ Which is it?</source>
     <message>
         <source>These backup copies still hold the person; delete them yourself:</source>
         <translation>次のバックアップコピーにはこの人のデータがまだ残っています。手動で削除してください：</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::ReadingsDialog</name>
+    <message>
+        <source>Company reading</source>
+        <translation>会社名（フリガナ）</translation>
+    </message>
+    <message>
+        <source>Family name reading</source>
+        <translation>姓（フリガナ）</translation>
+    </message>
+    <message>
+        <source>Given name reading</source>
+        <translation>名（フリガナ）</translation>
+    </message>
+    <message>
+        <source>Suggest readings</source>
+        <translation>フリガナの候補</translation>
+    </message>
+    <message>
+        <source>Leads:</source>
+        <translation>対象のリード：</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n selected lead(s)</source>
+        <translation>
+            <numerusform>選択したリード %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every lead without a reading</source>
+        <translation>フリガナのないすべてのリード</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>リード</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>表記</translation>
+    </message>
+    <message>
+        <source>Suggested reading</source>
+        <translation>フリガナの候補</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <source>Apply ticked readings</source>
+        <translation>チェックしたフリガナを反映</translation>
+    </message>
+    <message>
+        <source>Both dictionaries agree</source>
+        <translation>2 つの辞書が一致</translation>
+    </message>
+    <message>
+        <source>Please check: one dictionary only</source>
+        <translation>要確認：一方の辞書のみ</translation>
+    </message>
+    <message>
+        <source>Please check: or %1</source>
+        <translation>要確認：%1 の可能性</translation>
+    </message>
+    <message>
+        <source>Every lead here has its readings, or its names are not Japanese.</source>
+        <translation>対象のリードにはすべてフリガナがあるか、名前が日本語ではありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reading(s) suggested; the ticked ones are written when you apply. Edit a reading by double-clicking it.</source>
+        <translation>
+            <numerusform>フリガナの候補が %n 件あります。チェックしたものが反映されます。ダブルクリックでフリガナを修正できます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ticked: %1.</source>
+        <translation>チェック済み：%1 件。</translation>
     </message>
 </context>
 <context>
