@@ -14,6 +14,12 @@ PostalFill::PostalFill(QLineEdit *postal, QLineEdit *prefecture, QLineEdit *city
     , m_menu(new QMenu(postal)) {
     m_menu->setObjectName(QStringLiteral("postalChoices"));
     connect(postal, &QLineEdit::textEdited, this, &PostalFill::codeEdited);
+    // Leaving the field: a known code is written as Mikomi keeps it (100-0005).
+    connect(postal, &QLineEdit::editingFinished, this, [this] {
+        const QString digits = japan::postalDigits(m_postal->text());
+        if (!digits.isEmpty() && !japan::PostalCodes::builtIn().lookup(digits).isEmpty())
+            m_postal->setText(japan::formatPostalCode(digits));
+    });
     for (QLineEdit *f : {street, city}) {
         if (f)
             connect(f, &QLineEdit::editingFinished, this, &PostalFill::addressLeft);

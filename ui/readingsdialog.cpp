@@ -143,7 +143,7 @@ void ReadingsDialog::fill() {
             i->setFlags(f);
             return i;
         };
-        auto *lead = item(QString::number(s.leadId), false);
+        auto *lead = item(s.leadName, false);
         lead->setFlags(lead->flags() | Qt::ItemIsUserCheckable);
         lead->setCheckState(s.guess.agreed ? Qt::Checked : Qt::Unchecked);
         m_table->setItem(row, LeadColumn, lead);

@@ -32,6 +32,9 @@ Result<QList<ReadingSuggestion>> suggestReadings(storage::Database &db, const QL
             {ReadingField::Company, l.company, l.companyReading},
             {ReadingField::Family, l.familyName, l.familyReading},
             {ReadingField::Given, l.givenName, l.givenReading}};
+        QString name = l.displayName(true).trimmed();
+        if (name.isEmpty())
+            name = l.company;
         for (const auto &[field, written, reading] : fields) {
             if (written.trimmed().isEmpty() || !reading.trimmed().isEmpty())
                 continue;
@@ -39,7 +42,7 @@ Result<QList<ReadingSuggestion>> suggestReadings(storage::Database &db, const QL
                 written, field == ReadingField::Company ? japan::ReadingKind::Company
                                                         : japan::ReadingKind::Person);
             if (!g.reading.isEmpty())
-                out.append({l.id, field, written, g});
+                out.append({l.id, field, name, written, g});
         }
         return true;
     });

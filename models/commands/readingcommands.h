@@ -20,7 +20,8 @@ enum class ReadingField { Company, Family, Given };
 struct ReadingSuggestion {
     qint64 leadId = 0;
     ReadingField field = ReadingField::Family;
-    QString written; // the name or company as stored
+    QString leadName; // the person (family name first) or, without one, the company
+    QString written;  // the name or company as stored
     japan::ReadingGuess guess;
 };
 

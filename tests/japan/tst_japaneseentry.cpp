@@ -181,6 +181,9 @@ private slots:
         QCOMPARE(f.prefecture->text(), QStringLiteral("東京都"));
         QCOMPARE(f.city->text(), QStringLiteral("千代田区"));
         QCOMPARE(f.street->text(), QStringLiteral("丸の内"));
+        // Written as Mikomi keeps it when the field is left.
+        emit f.postal->editingFinished();
+        QCOMPARE(f.postal->text(), QStringLiteral("100-0005"));
         // Another code replaces what the helper filled.
         f.postal->clear();
         QTest::keyClicks(f.postal, QStringLiteral("530-0001"));
@@ -280,6 +283,8 @@ private slots:
         QCOMPARE(t->item(0, ui::ReadingsDialog::ReadingColumn)->text(),
                  QStringLiteral("ヒタチセイサクショ"));
         QCOMPARE(t->item(3, ui::ReadingsDialog::WrittenColumn)->text(), QStringLiteral("陽翔"));
+        QCOMPARE(t->item(3, ui::ReadingsDialog::LeadColumn)->text(),
+                 QStringLiteral("佐藤\u3000陽翔"));
         QCOMPARE(t->item(3, ui::ReadingsDialog::LeadColumn)->checkState(), Qt::Unchecked);
         QCOMPARE(dialog.changes().size(), 3);
         // The user unticks the given name and corrects nothing else.
