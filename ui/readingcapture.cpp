@@ -51,14 +51,16 @@ bool ReadingCapture::eventFilter(QObject *watched, QEvent *event) {
     if (watched == m_name && event->type() == QEvent::InputMethod) {
         const auto *im = static_cast<QInputMethodEvent *>(event);
         const QString preedit = im->preeditString();
+        // One event may commit a converted word and start the next composition (typing on
+        // after a conversion): the commit first, then the new preedit.
         if (!im->commitString().isEmpty()) {
             committed(im->commitString());
             m_kana.clear();
-        } else if (japan::isKana(preedit)) {
-            m_kana = preedit;
-        } else if (preedit.isEmpty()) {
-            m_kana.clear(); // composition cancelled
         }
+        if (japan::isKana(preedit))
+            m_kana = preedit;
+        else if (preedit.isEmpty())
+            m_kana.clear(); // composition committed or cancelled
         // A preedit of kanji (converting) keeps the kana seen before it.
     }
     return QObject::eventFilter(watched, event);
@@ -101,8 +103,14 @@ void ReadingCapture::readingEdited(const QString &text) {
 }
 
 void ReadingCapture::write(const QString &reading) {
-    if (m_manual || !m_reading || m_reading->text() == reading)
+    if (m_manual || !m_reading)
         return;
+    // A reading put there by someone else (a draft restored, a scan) is theirs.
+    if (!m_reading->text().isEmpty() && m_reading->text() != m_written) {
+        m_manual = true;
+        return;
+    }
+    m_written = reading;
     m_reading->setText(reading);
 }
 

@@ -42,6 +42,7 @@ private:
     Kind m_kind;
     QString m_kana;     // the kana of the current composition (last all-kana preedit)
     QString m_captured; // the reading of what was committed so far, katakana
+    QString m_written;  // what this object last put in the reading field
     bool m_manual = false;
 };
 

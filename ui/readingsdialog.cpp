@@ -108,22 +108,23 @@ void ReadingsDialog::retranslate() {
                           : tr("Please check: or %1").arg(s.guess.alternative));
     }
     const int ticked = int(changes().size());
-    m_summary->setText(
-        m_suggestions.isEmpty()
-            ? tr("Every lead here has its readings, or its names are not Japanese.")
-            : tr("%n reading(s) suggested; the ticked ones are written when you apply. Edit a "
-                 "reading by double-clicking it.",
-                 nullptr, int(m_suggestions.size())) +
-                  u' ' + tr("Ticked: %1.").arg(ticked));
+    // A missing dictionary (a build without MeCab or KAKASI): said first, the other still used.
+    const QString missing =
+        m_dictionary->error().isEmpty() ? QString() : m_dictionary->error() + u' ';
+    QString summary;
+    if (m_suggestions.isEmpty())
+        summary = tr("Every lead here has its readings, or its names are not Japanese.");
+    else
+        summary = tr("%n reading(s) suggested; the ticked ones are written when you apply. Edit "
+                     "a reading by double-clicking it.",
+                     nullptr, int(m_suggestions.size())) +
+                  u' ' + tr("Ticked: %1.").arg(ticked);
+    m_summary->setText(missing + summary);
 }
 
 void ReadingsDialog::fill() {
     m_table->setRowCount(0);
     m_suggestions.clear();
-    if (!m_dictionary->error().isEmpty()) {
-        m_summary->setText(m_dictionary->error());
-        return;
-    }
     const QList<qint64> ids = m_scope->currentIndex() == 0 ? m_selected : QList<qint64>();
     auto found = commands::suggestReadings(m_db, ids, *m_dictionary);
     if (!found) {

@@ -6,11 +6,15 @@
 #include <QDir>
 #include <QMutex>
 
-#include <iconv.h>
+#ifdef MIKOMI_HAVE_MECAB
 #include <mecab.h>
+#endif
+#ifdef MIKOMI_HAVE_KAKASI
+#include <iconv.h>
 extern "C" { // libkakasi.h declares C functions without saying so
 #include <libkakasi.h>
 }
+#endif
 
 #include <cstring>
 #include <vector>
@@ -35,6 +39,7 @@ const char16_t *const kLegalForms[] = {u"特定非営利活動法人",
                                        u"㈱",
                                        u"㈲"};
 
+#ifdef MIKOMI_HAVE_KAKASI
 // KAKASI keeps global state and reads EUC-JP: one caller at a time, converted with iconv.
 QMutex &kakasiMutex() {
     static QMutex m;
@@ -57,6 +62,7 @@ QByteArray convert(const char *to, const char *from, const QByteArray &in) {
     out.truncate(out.size() - qsizetype(ol));
     return out;
 }
+#endif
 
 } // namespace
 
@@ -80,13 +86,16 @@ bool isKana(const QString &s) {
 }
 
 struct ReadingDictionary::Data {
+#ifdef MIKOMI_HAVE_MECAB
     mecab_t *mecab = nullptr;
+#endif
     bool kakasi = false;
     QString error;
 };
 
 ReadingDictionary::ReadingDictionary()
     : d(std::make_unique<Data>()) {
+#ifdef MIKOMI_HAVE_MECAB
     // Debian's default dictionary may be the EUC-JP ipadic: ask for the UTF-8 one by name.
     std::vector<QByteArray> args{"mikomi", "-Oyomi"};
     for (const char *dir :
@@ -113,6 +122,12 @@ ReadingDictionary::ReadingDictionary()
         d->error = QCoreApplication::translate("mikomi::japan::ReadingDictionary",
                                                "MeCab's dictionary (mecab-ipadic-utf8) was not "
                                                "found.");
+#else
+    d->error = QCoreApplication::translate("mikomi::japan::ReadingDictionary",
+                                           "MeCab's dictionary (mecab-ipadic-utf8) was not "
+                                           "found.");
+#endif
+#ifdef MIKOMI_HAVE_KAKASI
     const QMutexLocker lock(&kakasiMutex());
     char a0[] = "kakasi";
     char a1[] = "-JK";
@@ -122,11 +137,18 @@ ReadingDictionary::ReadingDictionary()
     if (!d->kakasi && d->error.isEmpty())
         d->error = QCoreApplication::translate("mikomi::japan::ReadingDictionary",
                                                "KAKASI's dictionary was not found.");
+#else
+    if (d->error.isEmpty())
+        d->error = QCoreApplication::translate("mikomi::japan::ReadingDictionary",
+                                               "KAKASI's dictionary was not found.");
+#endif
 }
 
 ReadingDictionary::~ReadingDictionary() {
+#ifdef MIKOMI_HAVE_MECAB
     if (d->mecab)
         mecab_destroy(d->mecab);
+#endif
 }
 
 QString ReadingDictionary::error() const {
@@ -134,6 +156,7 @@ QString ReadingDictionary::error() const {
 }
 
 QString ReadingDictionary::mecabReading(const QString &text) const {
+#ifdef MIKOMI_HAVE_MECAB
     if (!d->mecab || text.trimmed().isEmpty())
         return {};
     const QByteArray in = text.simplified().toUtf8();
@@ -143,9 +166,14 @@ QString ReadingDictionary::mecabReading(const QString &text) const {
     QString r = QString::fromUtf8(out).trimmed();
     r = text::toKatakana(r);
     return isKana(r) ? r : QString();
+#else
+    Q_UNUSED(text);
+    return {};
+#endif
 }
 
 QString ReadingDictionary::kakasiReading(const QString &text) const {
+#ifdef MIKOMI_HAVE_KAKASI
     if (!d->kakasi || text.trimmed().isEmpty())
         return {};
     QByteArray euc = convert("EUC-JP", "UTF-8", text.simplified().toUtf8());
@@ -159,6 +187,10 @@ QString ReadingDictionary::kakasiReading(const QString &text) const {
     kakasi_free(out);
     const QString r = text::toKatakana(QString::fromUtf8(utf8).trimmed());
     return isKana(r) ? r : QString();
+#else
+    Q_UNUSED(text);
+    return {};
+#endif
 }
 
 ReadingGuess ReadingDictionary::guess(const QString &text, ReadingKind kind) const {

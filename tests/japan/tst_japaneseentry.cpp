@@ -98,6 +98,24 @@ private slots:
         QCOMPARE(f.familyReading->text(), QStringLiteral("ヤマダタロウ"));
     }
 
+    // Typing on right after a conversion: the commit of 山田 and the preedit of the next word
+    // come in one event.
+    void commitAndNextPreeditInOneEvent() {
+        Form f;
+        for (const char16_t *p : {u"や", u"やま", u"やまだ", u"山田"})
+            preedit(f.family, QString::fromUtf16(p));
+        QInputMethodEvent both(QStringLiteral("た"), {});
+        both.setCommitString(QStringLiteral("山田"));
+        QCoreApplication::sendEvent(f.family, &both);
+        QCOMPARE(f.familyReading->text(), QStringLiteral("ヤマダ"));
+        preedit(f.family, QStringLiteral("たろ"));
+        preedit(f.family, QStringLiteral("たろう"));
+        preedit(f.family, QStringLiteral("太郎"));
+        commit(f.family, QStringLiteral("太郎"));
+        QCOMPARE(f.family->text(), QStringLiteral("山田太郎"));
+        QCOMPARE(f.familyReading->text(), QStringLiteral("ヤマダタロウ"));
+    }
+
     void kanaCommittedAsIs() {
         Form f;
         compose(f.family, QStringLiteral("さとう"), QStringLiteral("さとう"));
@@ -159,6 +177,21 @@ private slots:
         ui::ReadingCapture capture(f.family, f.familyReading);
         // (a second capture on the same pair, installed with a reading present)
         QVERIFY(!capture.isFilling());
+    }
+
+    // A form that sets both (a draft restored, a scanned card): typing on in the name does not
+    // replace the reading it was given.
+    void readingSetByTheFormIsKept() {
+        Form f;
+        f.family->setText(QStringLiteral("山田"));
+        f.familyReading->setText(QStringLiteral("ヤマダ"));
+        compose(f.family, QStringLiteral("たろう"), QStringLiteral("太郎"));
+        QCOMPARE(f.familyReading->text(), QStringLiteral("ヤマダ"));
+        // Both cleared for the next card: filling again.
+        f.family->clear();
+        f.familyReading->clear();
+        compose(f.family, QStringLiteral("もり"), QStringLiteral("森"));
+        QCOMPARE(f.familyReading->text(), QStringLiteral("モリ"));
     }
 
     void companyReadingWithoutLegalForm() {
