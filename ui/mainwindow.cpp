@@ -2,6 +2,7 @@
 
 #include "models/applog.h"
 #include "models/appsettings.h"
+#include "models/japan/postalcodes.h"
 #include "models/language.h"
 #include "models/storage/currencystore.h"
 #include "models/storage/database.h"
@@ -426,7 +427,10 @@ void MainWindow::showAbout() {
                        tr("<h3>Mikomi %1</h3><p>Lead generation and nurturing for small sales "
                           "teams, on your own computer.</p><p>Licensed under the GNU General "
                           "Public License, version 3 or later.</p>")
-                           .arg(QApplication::applicationVersion()));
+                               .arg(QApplication::applicationVersion()) +
+                           tr("<p>Postal codes: Japan Post's postal code data (KEN_ALL) of %1. "
+                              "Readings of names: MeCab with the IPA dictionary, and KAKASI.</p>")
+                               .arg(QLatin1String(japan::kBuiltInPostalDate)));
 }
 
 } // namespace mikomi::ui
