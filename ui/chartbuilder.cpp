@@ -547,6 +547,7 @@ QChart *funnel(const analytics::SourceReport &report, const analytics::FunnelSel
     }
     colour(set, paletteColor(4));
     set->setLabelColor(Qt::black);
+    set->setProperty(kSideProperty, 0); // the selection's own stages (comparisonSide)
     // Customers of one source are attribution credit: fractional under multi-touch models.
     const bool credit = !selection.all && report.attribution != analytics::Attribution::First;
     QObject::connect(set, &QBarSet::hovered, set, [set, f, credit](bool status, int index) {
@@ -715,10 +716,14 @@ QChart *leadsPerMonth(const analytics::MonthlyByCategory &monthly) {
     x->setTitleText(
         QCoreApplication::translate("mikomi::ui::charts::ChartBuilder", "Month created"));
     const int step = std::max(1, (n + 7) / 8);
-    // The year where it changed since the previous label (so no two labels read the same).
+    // Up to a year: the month, with the year where it changes; longer: 2026/05 (a month name
+    // would repeat, and an axis drops a repeated label).
     for (int i = 0, year = -1; i < n; i += step) {
         const qint32 m = monthly.months[std::size_t(i)];
-        x->append(monthLabel(m, m / 12 != year), i);
+        x->append(n > 12
+                      ? QStringLiteral("%1/%2").arg(m / 12).arg(m % 12 + 1, 2, 10, QLatin1Char('0'))
+                      : monthLabel(m, m / 12 != year),
+                  i);
         year = m / 12;
     }
     x->setLabelsAngle(n / step > 6 ? -45 : 0);

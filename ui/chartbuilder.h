@@ -42,7 +42,8 @@ QChart *funnelComparison(const analytics::SourceReport &report,
                          const analytics::FunnelSelection &first,
                          const analytics::FunnelSelection &second);
 // Leads per month of creation, one stacked bar set per category that has leads; month labels
-// thinned to at most 8, the year written on the first label and wherever it changes.
+// thinned to at most 8; up to 12 months "5月" / "May" with the year on the first label and where
+// it changes, longer spans "2026/05".
 QChart *leadsPerMonth(const analytics::MonthlyByCategory &monthly);
 
 // The row of report.sources that bar `index` of `set` shows, in a chart by source
@@ -53,7 +54,8 @@ int reportRow(const QBarSet *set, int index);
 Stage barStage(const QBarSet *set);
 // The category of a set of leadsPerMonth.
 std::optional<SourceCategory> barCategory(const QBarSet *set);
-// Which selection a set of funnelComparison shows: 0 the first, 1 the second; -1 for none.
+// Which selection a funnel's set shows: 0 the first (or only: funnel()), 1 the second of
+// funnelComparison; -1 for a set of no funnel.
 int comparisonSide(const QBarSet *set);
 // The row of report.sources that a slice of shareOfLeads shows; -1 for none.
 int sliceRow(const QPieSlice *slice);

@@ -316,11 +316,8 @@ private slots:
     // Every chart at the size of a dashboard panel in a 1280 × 800 window, in both languages:
     // no label or legend entry elided, no two upright texts on top of each other.
     void readableCharts() {
-        const QString path = m_dir.filePath(QStringLiteral("readable.db"));
-        auto opened = storage::Database::open(path);
-        QVERIFY(opened);
-        auto db = std::move(opened).value();
-        QVERIFY(services::writeDemo(*db, 1500, 11, QDate(2026, 11, 1)).ok());
+        storage::Database *db = demo();
+        QVERIFY(db);
         auto facts = services::loadFacts(*db);
         QVERIFY(facts);
         auto report = analytics::computeSourceReport(*facts, {});
@@ -557,19 +554,15 @@ private slots:
 
     // Screenshots on demo data, looked at by eye.
     void screenshots() {
-        const QString path = m_dir.filePath(QStringLiteral("demo.db"));
-        auto opened = storage::Database::open(path);
-        QVERIFY(opened);
-        auto db = std::move(opened).value();
-        auto n = services::writeDemo(*db, 1500, 11, QDate(2026, 11, 1));
-        QVERIFY2(n.ok(), qPrintable(n.ok() ? QString() : n.error()));
+        storage::Database *db = demo();
+        QVERIFY(db);
         QString dir = qEnvironmentVariable("MIKOMI_SHOTS");
         if (dir.isEmpty())
             dir = QStringLiteral("/tmp/charts-shots");
         QDir().mkpath(dir);
 
         ui::DashboardPage page;
-        page.setDatabase(db.get());
+        page.setDatabase(db);
         page.resize(1400, 2300);
         page.show();
         QTRY_VERIFY(!page.loading()); // the facts are read in the background
@@ -607,9 +600,21 @@ private slots:
     }
 
 private:
+    // 1,500 demo leads (written once: the chart checks and the screenshots share them).
+    storage::Database *demo() {
+        if (!m_demo) {
+            auto opened = storage::Database::open(m_dir.filePath(QStringLiteral("demo.db")));
+            if (!opened || !services::writeDemo(**opened, 1500, 11, QDate(2026, 11, 1)).ok())
+                return nullptr;
+            m_demo = std::move(opened).value();
+        }
+        return m_demo.get();
+    }
+
     QTemporaryDir m_dir;
     LanguageManager m_language;
     std::unique_ptr<storage::Database> m_db;
+    std::unique_ptr<storage::Database> m_demo;
 };
 
 QTEST_MAIN(TstDashboardCharts)

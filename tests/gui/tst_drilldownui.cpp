@@ -22,6 +22,8 @@
 #include <QPieSeries>
 #include <QPieSlice>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -210,6 +212,44 @@ private slots:
             ->findChild<QPushButton *>()
             ->click();
         QCOMPARE(*m_leads->model()->matchingCount(), 1500);
+    }
+
+    // The window at 1280 × 800 in both languages, looked at by eye: the dashboard from the top
+    // and at its charts, and the Leads page after a click (only with MIKOMI_SHOTS=DIR).
+    void screenshots() {
+        const QString dir = qEnvironmentVariable("MIKOMI_SHOTS");
+        if (dir.isEmpty())
+            QSKIP("MIKOMI_SHOTS not set");
+        QVERIFY(QDir().mkpath(dir));
+        for (const QString &lang : {QStringLiteral("ja"), QStringLiteral("en")}) {
+            m_language.apply(lang);
+            for (const QSize size : {QSize(1280, 800), QSize(1024, 700)}) {
+                m_window->resize(size);
+                backToDashboard();
+                m_dashboard->setPeriod(analytics::Period::ThisQuarter);
+                QCoreApplication::processEvents();
+                auto *scroll = m_dashboard->findChild<QScrollArea *>();
+                const QString tag = QStringLiteral("%1_%2").arg(lang).arg(size.width());
+                for (int step = 0; step < 4; ++step) {
+                    scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum() *
+                                                          step / 3);
+                    QCoreApplication::processEvents();
+                    QVERIFY(m_window->grab().save(QDir(dir).filePath(
+                        QStringLiteral("window_dashboard_%1_%2.png").arg(tag).arg(step))));
+                }
+                QBarSet *bars = set(chart("chartLeadsCustomers"), lang == QLatin1String("ja")
+                                                                      ? QStringLiteral("リード")
+                                                                      : QStringLiteral("Leads"));
+                QVERIFY(bars);
+                emit bars->clicked(bars->count() - 2);
+                QCoreApplication::processEvents();
+                QVERIFY(m_window->grab().save(
+                    QDir(dir).filePath(QStringLiteral("window_leads_%1.png").arg(tag))));
+            }
+        }
+        m_language.apply(QStringLiteral("en"));
+        m_window->resize(1280, 800);
+        m_dashboard->setPeriod(analytics::Period::All);
     }
 
     void cleanupTestCase() { m_window.reset(); }
