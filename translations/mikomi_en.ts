@@ -5673,16 +5673,8 @@ Which is it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Conversion funnel: %1 (lead → customer %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 ↓ %2</source>
         <comment>stage, step rate</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stage (↓ conversion from the stage above)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5703,7 +5695,15 @@ Which is it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Share of the leads that reached the stage (%)</source>
+        <source>Funnel: %1 (lead → customer %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↓ %1 of the stage above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>% of its leads</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -5650,17 +5650,9 @@ Which is it?</source>
         <translation>CAC（%1）</translation>
     </message>
     <message>
-        <source>Conversion funnel: %1 (lead → customer %2)</source>
-        <translation>ステージ移行のファネル：%1（リード → 受注 %2）</translation>
-    </message>
-    <message>
         <source>%1 ↓ %2</source>
         <comment>stage, step rate</comment>
         <translation>%1 ↓ %2</translation>
-    </message>
-    <message>
-        <source>Stage (↓ conversion from the stage above)</source>
-        <translation>ステージ（↓ は前のステージからの移行率）</translation>
     </message>
     <message>
         <source>Lead → customer: %1 %2, %3 %4</source>
@@ -5668,7 +5660,7 @@ Which is it?</source>
     </message>
     <message>
         <source>%1 (%2 leads)</source>
-        <translation>%1（リード %2 件）</translation>
+        <translation>%1（%2 件）</translation>
     </message>
     <message>
         <source>%1, %2: %3</source>
@@ -5680,8 +5672,16 @@ Which is it?</source>
         <translation>@value%</translation>
     </message>
     <message>
-        <source>Share of the leads that reached the stage (%)</source>
-        <translation>ステージに到達したリードの割合（%）</translation>
+        <source>Funnel: %1 (lead → customer %2)</source>
+        <translation>ファネル：%1（受注率 %2）</translation>
+    </message>
+    <message>
+        <source>↓ %1 of the stage above</source>
+        <translation>↓ 前のステージの %1</translation>
+    </message>
+    <message>
+        <source>% of its leads</source>
+        <translation>リードに対する割合（%）</translation>
     </message>
 </context>
 </TS>

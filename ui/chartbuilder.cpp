@@ -122,7 +122,7 @@ void valueLabels(QAbstractBarSeries *series, int bars, double maxValue) {
     if (bars > 12) { // thin bars: a smaller figure, so neighbours' labels do not touch
         for (QBarSet *set : series->barSets()) {
             QFont f = set->labelFont();
-            f.setPointSizeF(f.pointSizeF() * 0.75);
+            f.setPointSizeF(f.pointSizeF() * (bars > 16 ? 0.65 : 0.75));
             set->setLabelFont(f);
         }
     }
@@ -134,6 +134,7 @@ QBarCategoryAxis *sourceAxis(const QStringList &categories, const QString &title
     auto *y = new QBarCategoryAxis;
     y->append(categories);
     y->setTitleText(title);
+    y->setTitleVisible(!categories.isEmpty()); // an empty axis would leave its title adrift
     y->setTruncateLabels(false);
     y->setGridLineVisible(false);
     return y;
@@ -147,6 +148,13 @@ QValueAxis *valueAxis(const QString &title, double maxValue, bool labelled,
     y->setRange(0, maxValue > 0 ? maxValue * (labelled ? 1.25 : 1.1) : 1);
     y->setLabelFormat(format);
     y->applyNiceNumbers();
+    // Whole numbers up to 10: a tick at each (not 0, 0.5, 1 … printed as 0, 1, 1).
+    if (format == QLatin1String("%.0f") && y->max() <= 10) {
+        y->setRange(0, std::max(1.0, std::ceil(y->max())));
+        y->setTickType(QValueAxis::TicksDynamic);
+        y->setTickAnchor(0);
+        y->setTickInterval(1);
+    }
     return y;
 }
 
@@ -509,13 +517,12 @@ QChart *funnel(const analytics::SourceReport &report, const analytics::FunnelSel
     const analytics::StageFunnel f = analytics::stageFunnel(report, selection);
     const QString name = selectionName(report, selection);
     const std::optional<double> l2c = f.leadToCustomer();
-    QChart *chart =
-        newChart(l2c ? QCoreApplication::translate("mikomi::ui::charts::ChartBuilder",
-                                                   "Conversion funnel: %1 (lead → customer %2)")
-                           .arg(name, percentText(*l2c))
-                     : QCoreApplication::translate("mikomi::ui::charts::ChartBuilder",
-                                                   "Conversion funnel: %1")
-                           .arg(name));
+    QChart *chart = newChart(l2c ? QCoreApplication::translate("mikomi::ui::charts::ChartBuilder",
+                                                               "Funnel: %1 (lead → customer %2)")
+                                       .arg(name, percentText(*l2c))
+                                 : QCoreApplication::translate("mikomi::ui::charts::ChartBuilder",
+                                                               "Conversion funnel: %1")
+                                       .arg(name));
     chart->legend()->setVisible(false);
     // Centred bars: a transparent pad either side of each stage's bar.
     auto *padLeft = new QBarSet(QString());
@@ -570,6 +577,11 @@ QChart *funnel(const analytics::SourceReport &report, const analytics::FunnelSel
                 QCoreApplication::translate("mikomi::ui::charts::ChartBuilder", "%1% of the leads")
                     .arg(QLocale().toString(v / leads * 100, 'f', 1)) +
                 QStringLiteral(")");
+        if (const auto step = f.stepRate(Stage(index)))
+            text += QStringLiteral("\n") +
+                    QCoreApplication::translate("mikomi::ui::charts::ChartBuilder",
+                                                "↓ %1 of the stage above")
+                        .arg(percentText(*step));
         if (credit && index == int(Stage::Customer))
             text += QStringLiteral("\n") +
                     QCoreApplication::translate("mikomi::ui::charts::ChartBuilder",
@@ -589,8 +601,9 @@ QChart *funnel(const analytics::SourceReport &report, const analytics::FunnelSel
     auto *y = new QBarCategoryAxis;
     y->append(categories);
     y->setGridLineVisible(false);
-    y->setTitleText(QCoreApplication::translate("mikomi::ui::charts::ChartBuilder",
-                                                "Stage (↓ conversion from the stage above)"));
+    // "Opportunity ↓ 40.0%" in full in a narrow panel, so no axis title beside it (the tooltip
+    // says what the rate is).
+    y->setTruncateLabels(false);
     auto *x = new QValueAxis;
     x->setRange(0, top > 0 ? top : 1);
     x->setVisible(false);
@@ -656,12 +669,13 @@ QChart *funnelComparison(const analytics::SourceReport &report,
     chart->addSeries(series);
     auto *y = new QBarCategoryAxis;
     y->append(categories);
+    y->setTruncateLabels(false);
     auto *x = new QValueAxis;
     x->setRange(0, 120);
     x->setTickCount(7);
     x->setLabelFormat(QStringLiteral("%.0f"));
-    x->setTitleText(QCoreApplication::translate("mikomi::ui::charts::ChartBuilder",
-                                                "Share of the leads that reached the stage (%)"));
+    x->setTitleText(
+        QCoreApplication::translate("mikomi::ui::charts::ChartBuilder", "% of its leads"));
     chart->addAxis(y, Qt::AlignLeft);
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(y);
@@ -673,6 +687,9 @@ QChart *leadsPerMonth(const analytics::MonthlyByCategory &monthly) {
     QChart *chart = newChart(QCoreApplication::translate("mikomi::ui::charts::ChartBuilder",
                                                          "Leads per month by category"));
     chart->legend()->setAlignment(Qt::AlignRight);
+    QFont legendFont = chart->legend()->font(); // "パートナー・紹介" in full in a narrow panel
+    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.85);
+    chart->legend()->setFont(legendFont);
     const int n = int(monthly.months.size());
     QStringList months; // with the year, for tooltips
     for (qint32 m : monthly.months)

@@ -70,8 +70,7 @@ DashboardPage::DashboardPage(QWidget *parent)
     m_heading->setFont(f);
     // The PDF button sits beside the heading, so the filter row below fits a 1024 px window.
     auto *headingRow = new QHBoxLayout;
-    headingRow->addWidget(m_heading);
-    headingRow->addStretch();
+    headingRow->addWidget(m_heading, 1);
     layout->addLayout(headingRow);
 
     auto *bar = new QHBoxLayout;
@@ -90,6 +89,7 @@ DashboardPage::DashboardPage(QWidget *parent)
         e->setCalendarPopup(true);
         e->setDisplayFormat(QStringLiteral("yyyy/MM/dd"));
         e->setEnabled(false); // editable for a custom window; else they show the preset's dates
+        e->setMinimumWidth(e->fontMetrics().horizontalAdvance(QStringLiteral("2026/12/31")) + 48);
     }
     m_modelLabel = new QLabel(m_content);
     m_model = new QComboBox(m_content);

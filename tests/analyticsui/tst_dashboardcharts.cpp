@@ -353,13 +353,19 @@ private slots:
                 QVERIFY(x->endValue(x->categoriesLabels().last()) >= n - step);
             }
             for (const auto &[name, chart] : built) {
-                const QStringList problems = readabilityProblems(chart, QSize(540, 440),
-                                                                 QStringLiteral("chart_%1_%2")
-                                                                     .arg(QLatin1String(name), lang)
-                                                                     .replace(u' ', u'_'));
-                QVERIFY2(problems.isEmpty(),
-                         qPrintable(lang + QLatin1Char(' ') + QLatin1String(name) +
-                                    QStringLiteral(": ") + problems.join(QStringLiteral("; "))));
+                // A panel of the 1280 × 800 window, and of the 1024 × 700 one.
+                for (const QSize size : {QSize(540, 440), QSize(370, 400)}) {
+                    const QStringList problems =
+                        readabilityProblems(chart, size,
+                                            QStringLiteral("chart_%1_%2_%3")
+                                                .arg(QLatin1String(name), lang)
+                                                .arg(size.width())
+                                                .replace(u' ', u'_'));
+                    QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("%1 %2 at %3 px: ")
+                                                                .arg(lang, QLatin1String(name))
+                                                                .arg(size.width()) +
+                                                            problems.join(QStringLiteral("; "))));
+                }
                 delete chart;
             }
         }
@@ -375,8 +381,7 @@ private slots:
         QTRY_VERIFY(!page.loading());
         QChart *chart = chartOf(page, "chartFunnel");
         // 7 → 5 → 4 → 3 → 2: lead → customer 2/7 = 28.6 %.
-        QCOMPARE(chart->title(),
-                 QStringLiteral("Conversion funnel: All sources (lead → customer 28.6%)"));
+        QCOMPARE(chart->title(), QStringLiteral("Funnel: All sources (lead → customer 28.6%)"));
         QStringList stages = categoriesOf(chart); // bottom first
         std::reverse(stages.begin(), stages.end());
         QCOMPARE(stages,
@@ -386,9 +391,7 @@ private slots:
         // A category, and two funnels side by side.
         auto *combo = page.findChild<QComboBox *>(QStringLiteral("funnelSource"));
         combo->setCurrentIndex(combo->findText(QStringLiteral("Category: Events")));
-        QVERIFY(chartOf(page, "chartFunnel")
-                    ->title()
-                    .startsWith(QStringLiteral("Conversion funnel: Events")));
+        QVERIFY(chartOf(page, "chartFunnel")->title().startsWith(QStringLiteral("Funnel: Events")));
         auto *compare = page.findChild<QComboBox *>(QStringLiteral("funnelCompare"));
         QCOMPARE(compare->currentIndex(), 0); // none
         compare->setCurrentIndex(compare->findText(QStringLiteral("Google Ads")));
