@@ -150,10 +150,9 @@ QValueAxis *valueAxis(const QString &title, double maxValue, bool labelled,
     y->applyNiceNumbers();
     // Whole numbers up to 10: a tick at each (not 0, 0.5, 1 … printed as 0, 1, 1).
     if (format == QLatin1String("%.0f") && y->max() <= 10) {
-        y->setRange(0, std::max(1.0, std::ceil(y->max())));
-        y->setTickType(QValueAxis::TicksDynamic);
-        y->setTickAnchor(0);
-        y->setTickInterval(1);
+        const double top = std::max(1.0, std::ceil(y->max()));
+        y->setRange(0, top);
+        y->setTickCount(int(top) + 1);
     }
     return y;
 }
