@@ -8,6 +8,9 @@
 #include "models/storage/database.h"
 #include "models/storage/leadquery.h"
 
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -57,6 +60,22 @@ private slots:
         QVERIFY(db);
         m_db = std::move(db).value();
         QVERIFY(services::writeDemo(*m_db, 1500, 7, QDate(2026, 11, 1)).ok());
+        // The rules beyond "the recorded source": leads with touchpoints lose their source (the
+        // earliest touchpoint's counts), and others get a source named like "unknown" (不明:
+        // the Unknown row, unless a touchpoint names one).
+        QSqlQuery q(QSqlDatabase::database(m_db->connectionName()));
+        QVERIFY(q.exec(QStringLiteral(
+            "UPDATE leads SET source_id = NULL WHERE id IN (SELECT lead_id FROM touchpoints "
+            "GROUP BY lead_id HAVING count(*) > 1 LIMIT 60)")));
+        QVERIFY2(q.exec(QStringLiteral("INSERT INTO sources (name, name_key, category, tier, "
+                                       "created_at) VALUES ('その他', 'drill-test-other', "
+                                       "'event', 'core', '2026-01-01T00:00:00Z')")),
+                 qPrintable(q.lastError().text()));
+        const qint64 unknownId = q.lastInsertId().toLongLong();
+        QVERIFY(q.exec(QStringLiteral("UPDATE leads SET source_id = %1 WHERE id IN (SELECT id "
+                                      "FROM leads WHERE source_id IS NOT NULL ORDER BY id DESC "
+                                      "LIMIT 30)")
+                           .arg(unknownId)));
         auto facts = services::loadFacts(*m_db);
         QVERIFY(facts);
         m_facts = std::move(*facts);
@@ -102,7 +121,8 @@ private slots:
     // rules beyond "the recorded source" are exercised.
     void demoCoversTheRules() {
         int fromTouch = 0;
-        for (const analytics::LeadFact &l : m_facts.leads) {
+        for (const analytics::TouchFact &t : m_facts.touches) {
+            const analytics::LeadFact &l = m_facts.leads[std::size_t(t.leadIndex)];
             const bool named =
                 l.sourceIndex >= 0 && !m_facts.sources[std::size_t(l.sourceIndex)].isUnknown;
             if (!named)
