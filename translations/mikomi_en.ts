@@ -1028,6 +1028,57 @@ customer</source>
     </message>
 </context>
 <context>
+    <name>mikomi::analytics::Period</name>
+    <message>
+        <source>All dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mikomi::analytics::Planner</name>
     <message>
         <source>The number of months must be at least 1.</source>
@@ -3588,10 +3639,6 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Leads created from</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Attribution:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3644,6 +3691,55 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     </message>
     <message>
         <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>page title: window</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <comment>page title: period (dates)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <comment>compare the funnel with</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the dashboard: the leads of %1, created %2.</source>
+        <comment>source, window</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the dashboard: the leads of %1 that reached %2, created %3.</source>
+        <comment>source, stage, window</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chart counts customers by attribution credit; the list shows those whose original source this is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a source or a category to list its leads; click a bar, a slice, a funnel stage or a month in the charts likewise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ompare with:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4500,6 +4596,10 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     </message>
     <message>
         <source>Leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show all leads</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5583,10 +5683,6 @@ Which is it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Amount (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>LTV:CAC by source (target 3:1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5604,10 +5700,6 @@ Which is it?</source>
     </message>
     <message>
         <source>%1: %2 leads (%3%)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Conversion funnel (all sources)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5631,10 +5723,6 @@ Which is it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Leads per month by category</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5647,6 +5735,56 @@ Which is it?</source>
     </message>
     <message>
         <source>Month created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPL (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CAC (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ↓ %2</source>
+        <comment>stage, step rate</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead → customer: %1 %2, %3 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 leads)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>@value%</source>
+        <comment>a bar&apos;s label</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Funnel: %1 (lead → customer %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↓ %1 of the stage above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>% of its leads</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1039,6 +1039,57 @@ customer</source>
     </message>
 </context>
 <context>
+    <name>mikomi::analytics::Period</name>
+    <message>
+        <source>All dates</source>
+        <translation>全期間</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>今月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>先月</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>今四半期</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>過去 90 日</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>昨年</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>期間を指定</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>%1 から</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>%1 まで</translation>
+    </message>
+    <message>
+        <source>all dates</source>
+        <translation>全期間</translation>
+    </message>
+</context>
+<context>
     <name>mikomi::analytics::Planner</name>
     <message>
         <source>The number of months must be at least 1.</source>
@@ -3589,10 +3640,6 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <translation>ダッシュボードを %1 に保存できませんでした。保存先を確認して、もう一度お試しください。</translation>
     </message>
     <message>
-        <source>Leads created from</source>
-        <translation>リード作成日で絞り込み</translation>
-    </message>
-    <message>
         <source>&amp;Attribution:</source>
         <translation>アトリビューション(&amp;A)：</translation>
     </message>
@@ -3644,6 +3691,55 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     <message>
         <source>Unknown</source>
         <translation>不明</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>page title: window</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <comment>page title: period (dates)</comment>
+        <translation>%1：%2（%3）</translation>
+    </message>
+    <message>
+        <source>The dashboard could not be read: %1</source>
+        <translation>ダッシュボードを読み込めませんでした：%1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <comment>compare the funnel with</comment>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <source>Category: %1</source>
+        <translation>種別：%1</translation>
+    </message>
+    <message>
+        <source>From the dashboard: the leads of %1, created %2.</source>
+        <comment>source, window</comment>
+        <translation>ダッシュボードから：%1 のリード（作成日 %2）。</translation>
+    </message>
+    <message>
+        <source>From the dashboard: the leads of %1 that reached %2, created %3.</source>
+        <comment>source, stage, window</comment>
+        <translation>ダッシュボードから：%1 のリードのうち %2 に到達したもの（作成日 %3）。</translation>
+    </message>
+    <message>
+        <source>The chart counts customers by attribution credit; the list shows those whose original source this is.</source>
+        <translation>グラフの受注数はアトリビューションによる配分です。一覧には、これを初回リードソースとする受注を表示します。</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>期間(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Double-click a source or a category to list its leads; click a bar, a slice, a funnel stage or a month in the charts likewise.</source>
+        <translation>リードソースまたは種別をダブルクリックすると、そのリードの一覧を表示します。グラフの棒・円グラフの区分・ファネルのステージ・月をクリックしても同じです。</translation>
+    </message>
+    <message>
+        <source>C&amp;ompare with:</source>
+        <translation>比較対象(&amp;O)：</translation>
     </message>
 </context>
 <context>
@@ -4486,6 +4582,10 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     <message>
         <source>Leads</source>
         <translation>リード</translation>
+    </message>
+    <message>
+        <source>Show all leads</source>
+        <translation>すべてのリードを表示</translation>
     </message>
 </context>
 <context>
@@ -5561,10 +5661,6 @@ Which is it?</source>
         <translation>CAC</translation>
     </message>
     <message>
-        <source>Amount (%1)</source>
-        <translation>金額（%1）</translation>
-    </message>
-    <message>
         <source>LTV:CAC by source (target 3:1)</source>
         <translation>リードソース別の LTV:CAC（目標 3:1）</translation>
     </message>
@@ -5583,10 +5679,6 @@ Which is it?</source>
     <message>
         <source>%1: %2 leads (%3%)</source>
         <translation>%1：%2 件（%3%）</translation>
-    </message>
-    <message>
-        <source>Conversion funnel (all sources)</source>
-        <translation>ステージ移行のファネル（全リードソース）</translation>
     </message>
     <message>
         <source>Conversion funnel: %1</source>
@@ -5609,10 +5701,6 @@ Which is it?</source>
         <translation>受注はアトリビューションモデルの配分で数えています。</translation>
     </message>
     <message>
-        <source>Stage</source>
-        <translation>ステージ</translation>
-    </message>
-    <message>
         <source>Leads per month by category</source>
         <translation>種別ごとの月別リード数</translation>
     </message>
@@ -5625,6 +5713,56 @@ Which is it?</source>
     <message>
         <source>Month created</source>
         <translation>作成月</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>すべてのリードソース</translation>
+    </message>
+    <message>
+        <source>CPL (%1)</source>
+        <translation>CPL（%1）</translation>
+    </message>
+    <message>
+        <source>CAC (%1)</source>
+        <translation>CAC（%1）</translation>
+    </message>
+    <message>
+        <source>%1 ↓ %2</source>
+        <comment>stage, step rate</comment>
+        <translation>%1 ↓ %2</translation>
+    </message>
+    <message>
+        <source>Lead → customer: %1 %2, %3 %4</source>
+        <translation>リード → 受注：%1 %2、%3 %4</translation>
+    </message>
+    <message>
+        <source>%1 (%2 leads)</source>
+        <translation>%1（%2 件）</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1、%2: %3</translation>
+    </message>
+    <message>
+        <source>@value%</source>
+        <comment>a bar&apos;s label</comment>
+        <translation>@value%</translation>
+    </message>
+    <message>
+        <source>Funnel: %1 (lead → customer %2)</source>
+        <translation>ファネル：%1（受注率 %2）</translation>
+    </message>
+    <message>
+        <source>↓ %1 of the stage above</source>
+        <translation>↓ 前のステージの %1</translation>
+    </message>
+    <message>
+        <source>% of its leads</source>
+        <translation>リードに対する割合（%）</translation>
     </message>
 </context>
 </TS>

@@ -43,8 +43,12 @@ void BackgroundReader::deliver(const Job &job) {
 }
 
 void BackgroundReader::submit(const storage::Database &db, std::shared_ptr<Job> job) {
-    job->ticket = ++m_ticket;
     job->path = db.location();
+    submit(std::move(job));
+}
+
+void BackgroundReader::submit(std::shared_ptr<Job> job) {
+    job->ticket = ++m_ticket;
     m_waiting.reset(); // superseded before it started
     settle(m_settled);
     if (m_running)
@@ -57,6 +61,10 @@ void BackgroundReader::startThread(std::shared_ptr<Job> job) {
     m_running = job;
     ++m_threadsStarted;
     m_thread.reset(QThread::create([job] {
+        if (job->run) {
+            job->run();
+            return;
+        }
         // Its own connection, read-only: this thread never writes.
         storage::OpenOptions options;
         options.readOnly = true;

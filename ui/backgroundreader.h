@@ -43,6 +43,11 @@ public:
     template <typename T>
     void read(const storage::Database &db, std::function<Result<T>(storage::Database &)> work,
               std::function<void(Result<T>)> done);
+    // Work without the database (e.g. a report computed from facts already read), on the worker
+    // thread, with the same rules: the newest request wins, `done` runs on the GUI thread.
+    // `work` must use only what it captured by value (shared, immutable data).
+    template <typename T>
+    void compute(std::function<Result<T>()> work, std::function<void(Result<T>)> done);
     // Drops the results of every read asked for so far.
     void cancel();
     // True from read() until its result is handed over, or until cancel().
@@ -58,10 +63,12 @@ private:
         quint64 ticket = 0;
         QString path;
         std::function<void(storage::Database &)> work; // on the worker: keeps the result
-        std::function<void(const Error &)> fail;       // on the worker: the connection failed
-        std::function<void()> deliver;                 // on the GUI thread
+        std::function<void()> run; // on the worker, instead of `work`: needs no connection
+        std::function<void(const Error &)> fail; // on the worker: the connection failed
+        std::function<void()> deliver;           // on the GUI thread
     };
     void submit(const storage::Database &db, std::shared_ptr<Job> job);
+    void submit(std::shared_ptr<Job> job);
     void startThread(std::shared_ptr<Job> job);
     void threadFinished();
     // Hands the result over when `job` is the newest request.
@@ -93,6 +100,19 @@ void BackgroundReader::read(const storage::Database &db,
             done(std::move(**result));
     };
     submit(db, std::move(job));
+}
+
+template <typename T>
+void BackgroundReader::compute(std::function<Result<T>()> work,
+                               std::function<void(Result<T>)> done) {
+    auto result = std::make_shared<std::optional<Result<T>>>();
+    auto job = std::make_shared<Job>();
+    job->run = [work = std::move(work), result] { result->emplace(work()); };
+    job->deliver = [done = std::move(done), result] {
+        if (*result)
+            done(std::move(**result));
+    };
+    submit(std::move(job));
 }
 
 } // namespace mikomi::ui

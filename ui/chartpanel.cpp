@@ -21,7 +21,7 @@ ChartPanel::ChartPanel(QWidget *parent)
     : QWidget(parent) {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    m_controls = new QHBoxLayout;
+    m_controls = new QVBoxLayout;
     layout->addLayout(m_controls);
     m_view = new QChartView(this);
     m_view->setRenderHint(QPainter::Antialiasing);
@@ -46,11 +46,15 @@ void ChartPanel::setChart(QChart *chart) {
     delete old;
 }
 
-void ChartPanel::addControl(QWidget *control) {
-    if (m_controls->isEmpty())
-        m_controls->addStretch();
+void ChartPanel::addControl(QWidget *control, int row) {
+    while (m_controls->count() <= row) {
+        auto *line = new QHBoxLayout;
+        line->addStretch();
+        m_controls->addLayout(line);
+    }
+    auto *line = static_cast<QHBoxLayout *>(m_controls->itemAt(row)->layout());
     control->setParent(this);
-    m_controls->insertWidget(m_controls->count() - 1, control);
+    line->insertWidget(line->count() - 1, control);
 }
 
 QChart *ChartPanel::chart() const {

@@ -5,6 +5,7 @@
 class QChart;
 class QChartView;
 class QHBoxLayout;
+class QVBoxLayout;
 class QToolButton;
 
 namespace mikomi::ui {
@@ -17,9 +18,10 @@ public:
     // Takes ownership of `chart` (the previous one is deleted).
     void setChart(QChart *chart);
     QChart *chart() const;
-    // Puts `control` (e.g. a selector that changes what the chart shows) in a row above the
-    // chart; the panel takes ownership. Controls are not part of the exported image.
-    void addControl(QWidget *control);
+    // Puts `control` (e.g. a selector that changes what the chart shows) in row `row` above the
+    // chart (rows keep a narrow panel usable); the panel takes ownership. Controls are not part
+    // of the exported image.
+    void addControl(QWidget *control, int row = 0);
 
     bool exportPng(const QString &path) const;
     bool exportPdf(const QString &path) const;
@@ -31,7 +33,7 @@ private:
     void retranslate();
     void askPng();
     void askPdf();
-    QHBoxLayout *m_controls = nullptr;
+    QVBoxLayout *m_controls = nullptr;
     QChartView *m_view = nullptr;
     QToolButton *m_png = nullptr;
     QToolButton *m_pdf = nullptr;

@@ -1,14 +1,16 @@
 #pragma once
 
 #include "models/analytics/facts.h"
+#include "models/analytics/period.h"
 #include "models/analytics/sourcereport.h"
 #include "models/analytics/stagefunnel.h"
 #include "ui/factspage.h"
 
 #include <optional>
 
-class QCheckBox;
+class QChart;
 class QComboBox;
+class QModelIndex;
 class QDateEdit;
 class QLabel;
 class QPushButton;
@@ -23,6 +25,7 @@ class SourceReportModel;
 
 namespace mikomi::ui {
 
+class BackgroundReader;
 class ChartPanel;
 class MatrixView;
 
@@ -38,6 +41,17 @@ public:
     QString title() const override;
     // Writes the whole dashboard as a one-page PDF.
     bool exportPdf(const QString &path);
+    // The quick window (this month, last quarter …) and the day it is counted from (tests set a
+    // fixed day; default: today).
+    void setPeriod(analytics::Period period);
+    analytics::Period period() const;
+    void setToday(const QDate &today);
+    // The window every chart and table of the page shows.
+    analytics::Window window() const;
+    // Up to this many leads the report is computed at once on the GUI thread (a few ms); above
+    // it, on the page's worker while the page shows it is busy (1,000,000 leads: about a
+    // second). Tests lower it to check the worker path.
+    void setSynchronousLimit(std::size_t leads);
 
 protected:
     void recompute() override;
@@ -45,15 +59,33 @@ protected:
     void showLoadError(const QString &message) override;
 
 private:
+    struct Computed;
+    void showComputed(Result<Computed> computed);
     void askPdf();
     void fillFunnelSources();
+    void fillFunnelCombo(QComboBox *combo, bool withNone);
+    void periodChanged();
+    void updateHeading();
     void updateFunnel();
-    analytics::FunnelSelection funnelSelection() const;
+    static std::optional<analytics::FunnelSelection> selectionOf(const QComboBox *combo);
+    // The drill-down: asks for the Leads page showing the leads of a figure clicked.
+    void drill(const analytics::FunnelSelection &selection, Stage reached,
+               const analytics::Window &window);
+    void drillToRow(int reportRow, Stage reached);
+    void connectDrillDown(QChart *chart);
+    void tableActivated(const QModelIndex &index);
 
+    BackgroundReader *m_computer = nullptr;
+    std::size_t m_syncLimit = 50000;
+    QLabel *m_failure = nullptr;
+    QWidget *m_results = nullptr;
     QLabel *m_heading = nullptr;
-    QCheckBox *m_useWindow = nullptr;
+    QLabel *m_periodLabel = nullptr;
+    QComboBox *m_period = nullptr;
+    QDate m_today;
     QDateEdit *m_from = nullptr;
     QDateEdit *m_to = nullptr;
+    QLabel *m_dash = nullptr;
     QLabel *m_modelLabel = nullptr;
     QComboBox *m_model = nullptr;
     QPushButton *m_pdf = nullptr;
@@ -75,7 +107,12 @@ private:
     ChartPanel *m_ltvCacChart = nullptr;
     QLabel *m_funnelSourceLabel = nullptr;
     QComboBox *m_funnelSource = nullptr;
+    QLabel *m_funnelCompareLabel = nullptr;
+    QComboBox *m_funnelCompare = nullptr;
     std::optional<analytics::SourceReport> m_lastReport;
+    std::vector<qint32> m_months; // of the monthly chart
+    analytics::FunnelSelection m_funnelFirst;
+    std::optional<analytics::FunnelSelection> m_funnelSecond;
 };
 
 } // namespace mikomi::ui

@@ -10,14 +10,20 @@ namespace mikomi::ui {
 FactsPage::FactsPage(QWidget *parent)
     : Page(parent)
     , m_reader(new BackgroundReader(this)) {
-    connect(m_reader, &BackgroundReader::busyChanged, this, &FactsPage::setLoading);
+    connect(m_reader, &BackgroundReader::busyChanged, this,
+            [this](bool busy) { setLoading(busy || m_computing); });
+}
+
+void FactsPage::setComputing(bool computing) {
+    m_computing = computing;
+    setLoading(m_reader->busy() || m_computing);
 }
 
 void FactsPage::setDatabase(storage::Database *db) {
     m_db = db;
     m_reader->cancel(); // a read of the previous database never reaches the page
     ++m_dbSerial;
-    m_facts = {};
+    m_facts = std::make_shared<analytics::Facts>();
     m_stale = true;
     if (isVisible())
         load();
@@ -67,17 +73,20 @@ void FactsPage::loadFacts() {
 void FactsPage::factsRead(Result<analytics::Facts> facts) {
     m_shownSerial = m_dbSerial;
     if (facts) {
-        m_facts = std::move(*facts);
+        m_loadError.clear();
+        m_facts = std::make_shared<analytics::Facts>(std::move(*facts));
         recompute();
         return;
     }
-    m_facts = {};
+    m_facts = std::make_shared<analytics::Facts>();
+    m_loadError = facts.error();
     showLoadError(facts.error());
     recompute();
 }
 
 void FactsPage::clearFacts() {
-    m_facts = {};
+    m_facts = std::make_shared<analytics::Facts>();
+    m_loadError.clear();
     m_shownSerial = 0;
     recompute();
 }

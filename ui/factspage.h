@@ -4,6 +4,8 @@
 #include "models/domain/result.h"
 #include "ui/page.h"
 
+#include <memory>
+
 namespace mikomi::ui {
 
 class BackgroundReader;
@@ -30,10 +32,18 @@ protected:
     void changeEvent(QEvent *event) override;
 
     storage::Database *database() const { return m_db; }
-    const analytics::Facts &facts() const { return m_facts; }
-    analytics::Facts &facts() { return m_facts; }
+    const analytics::Facts &facts() const { return *m_facts; }
+    analytics::Facts &facts() { return *m_facts; }
+    // The same facts, for work on another thread (never changed once handed out: a new read
+    // replaces them).
+    std::shared_ptr<const analytics::Facts> sharedFacts() const { return m_facts; }
     // True until the page has read the database it shows (set, or reloaded, while hidden).
     bool isStale() const { return m_stale; }
+    // The message of the last read when it failed (then facts() is empty); empty otherwise.
+    const QString &loadError() const { return m_loadError; }
+    // Marks work of the page's own on the facts as running in the background (the page counts
+    // as loading() meanwhile, with its veil).
+    void setComputing(bool computing);
 
     // Reads everything the page shows: marks it fresh, then loadFacts(). Pages that show more
     // than the facts read it first and call this.
@@ -53,11 +63,13 @@ private:
 
     storage::Database *m_db = nullptr;
     BackgroundReader *m_reader = nullptr;
-    analytics::Facts m_facts;
+    std::shared_ptr<analytics::Facts> m_facts = std::make_shared<analytics::Facts>();
     bool m_stale = true;
     // Which setDatabase() the facts on screen were read after (0: none are on screen).
     quint64 m_dbSerial = 1;
     quint64 m_shownSerial = 0;
+    QString m_loadError;
+    bool m_computing = false;
 };
 
 } // namespace mikomi::ui

@@ -105,6 +105,25 @@ LeadsPage::LeadsPage(QWidget *parent)
     filters->addWidget(range);
     layout->addLayout(filters);
 
+    // The leads a report asked for (the Dashboard's drill-down), until cleared.
+    m_drillBar = new QWidget(this);
+    m_drillBar->setObjectName(QStringLiteral("leadsDrillDown"));
+    auto *drill = new QHBoxLayout(m_drillBar);
+    drill->setContentsMargins(0, 0, 0, 0);
+    m_drillText = new QLabel(m_drillBar);
+    m_drillText->setWordWrap(true);
+    m_drillText->setStyleSheet(QStringLiteral("font-weight: bold;"));
+    m_drillClear = new QPushButton(m_drillBar);
+    drill->addWidget(m_drillText, 1);
+    drill->addWidget(m_drillClear);
+    m_drillBar->hide();
+    layout->addWidget(m_drillBar);
+    connect(m_drillClear, &QPushButton::clicked, this, [this] {
+        m_drill.reset();
+        m_drillBar->hide();
+        applyFilters();
+    });
+
     m_model = new LeadTableModel(this);
     m_view = new QTableView(this);
     m_view->setModel(m_model);
@@ -171,6 +190,8 @@ QString LeadsPage::title() const {
 
 void LeadsPage::setDatabase(storage::Database *db) {
     m_db = db;
+    m_drill.reset(); // a report's leads are of the database it was read from
+    m_drillBar->hide();
     for (QWidget *w :
          std::initializer_list<QWidget *>{m_new, m_cards, m_duplicates, m_delete, m_search})
         w->setEnabled(db != nullptr);
@@ -216,6 +237,7 @@ void LeadsPage::changeEvent(QEvent *event) {
 }
 
 void LeadsPage::retranslate() {
+    m_drillClear->setText(tr("Show all leads"));
     m_search->setPlaceholderText(tr("Search company, name, reading, email or phone (Ctrl+F)"));
     m_new->setText(tr("New lead"));
     m_cards->setText(tr("Business cards"));
@@ -273,9 +295,29 @@ void LeadsPage::fillCombos() {
     restore(m_owner, own);
 }
 
+bool LeadsPage::showLeads(const storage::LeadFilter &filter, const QString &description) {
+    m_searchTimer->stop();
+    {
+        const QSignalBlocker a(m_search);
+        m_search->clear();
+        for (QComboBox *c : {m_stage, m_temperature, m_category, m_source, m_owner})
+            c->setCurrentIndex(0); // any
+        for (QDateEdit *d : {m_from, m_to}) {
+            const QSignalBlocker b(d);
+            d->setDate(kAnyDate);
+        }
+    }
+    m_drill = filter;
+    m_drillText->setText(description);
+    m_drillBar->show();
+    applyFilters();
+    return true;
+}
+
 void LeadsPage::applyFilters() {
     m_searchTimer->stop();
-    storage::LeadFilter f;
+    // The page's own filters narrow the leads a report asked for.
+    storage::LeadFilter f = m_drill.value_or(storage::LeadFilter());
     f.search = m_search->text();
     const QString stage = m_stage->currentData().toString();
     if (stage == QLatin1String("lost"))
@@ -286,8 +328,10 @@ void LeadsPage::applyFilters() {
         f.temperature = temperatureFromKey(t);
     if (const QString c = m_category->currentData().toString(); !c.isEmpty())
         f.category = categoryFromKey(c);
-    f.sourceId = m_source->currentData().toLongLong();
-    f.ownerId = m_owner->currentData().toLongLong();
+    if (const qint64 id = m_source->currentData().toLongLong(); id > 0)
+        f.sourceId = id;
+    if (const qint64 id = m_owner->currentData().toLongLong(); id > 0)
+        f.ownerId = id;
     if (m_from->date() > kAnyDate)
         f.createdFrom = m_from->date();
     if (m_to->date() > kAnyDate)

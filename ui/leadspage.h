@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/domain/enums.h"
+#include "models/storage/leadquery.h"
 #include "ui/page.h"
 
 #include <optional>
@@ -31,6 +32,9 @@ public:
     void setDatabase(storage::Database *db) override;
     void reload() override;
     bool openLeadEditor(qint64 leadId) override;
+    // Clears the page's filters and lists the leads of `filter` under a line naming them, with
+    // a button that shows all leads again; the filters of the page narrow it further.
+    bool showLeads(const storage::LeadFilter &filter, const QString &description) override;
 
     LeadTableModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
@@ -81,6 +85,10 @@ private:
     QLabel *m_fromLabel = nullptr;
     QLabel *m_toLabel = nullptr;
     QTimer *m_searchTimer = nullptr;
+    QWidget *m_drillBar = nullptr;
+    QLabel *m_drillText = nullptr;
+    QPushButton *m_drillClear = nullptr;
+    std::optional<storage::LeadFilter> m_drill; // the leads a report asked for
 };
 
 } // namespace mikomi::ui

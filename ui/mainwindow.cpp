@@ -123,6 +123,15 @@ void MainWindow::addPage(Page *page) {
     m_nav->addItem(page->title());
     connect(page, &Page::dataChanged, this, &MainWindow::refreshStatus);
     connect(page, &Page::leadOpenRequested, this, &MainWindow::openLeadEditor);
+    connect(page, &Page::leadsRequested, this,
+            [this](const storage::LeadFilter &filter, const QString &description) {
+                for (int i = 0; i < m_pages.size(); ++i) {
+                    if (m_pages.at(i)->showLeads(filter, description)) {
+                        showPage(i);
+                        return;
+                    }
+                }
+            });
 }
 
 void MainWindow::openLeadEditor(qint64 leadId) {

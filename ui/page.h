@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/storage/changefeed.h"
+#include "models/storage/leadquery.h"
 
 #include <QWidget>
 
@@ -43,6 +44,13 @@ public:
     // The window's undo stack (Edit > Undo/Redo); pages push their commands on it. It is
     // cleared when another database is opened.
     void setUndoStack(QUndoStack *stack) { m_undo = stack; }
+    // Lists the leads of `filter`, described in words (a report's drill-down); false when the
+    // page does not list leads (only the Leads page does).
+    virtual bool showLeads(const storage::LeadFilter &filter, const QString &description) {
+        Q_UNUSED(filter);
+        Q_UNUSED(description);
+        return false;
+    }
     QUndoStack *undoStack() const { return m_undo; }
 
 protected:
@@ -65,6 +73,9 @@ signals:
     // Asks the window to open a lead in the editor (a kanban card, a follow-up); the editor is
     // modal, so the lead has been saved or left unchanged when the signal returns.
     void leadOpenRequested(qint64 leadId);
+    // Asks the window to show the Leads page filtered to exactly these leads (a click on a
+    // chart or a table row of a report).
+    void leadsRequested(const mikomi::storage::LeadFilter &filter, const QString &description);
 
 private:
     void reloadNow();

@@ -44,7 +44,7 @@ QString monthKey(qint32 month) {
 }
 
 SourceInfo SourceInfo::make(const QString &name, SourceCategory category, Tier tier) {
-    return SourceInfo{name, category, tier, isUnknownSourceName(name)};
+    return SourceInfo{name, category, tier, isUnknownSourceName(name), 0};
 }
 
 bool reportsReadTouches(const std::vector<SourceInfo> &sources, const LeadFact &lead) {

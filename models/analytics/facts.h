@@ -47,6 +47,7 @@ struct SourceInfo {
     SourceCategory category = SourceCategory::Unknown;
     Tier tier = Tier::Experiment;
     bool isUnknown = false;
+    qint64 id = 0; // in the database (0: not from one); for the Dashboard's drill-down
 
     // Fills isUnknown from the name.
     static SourceInfo make(const QString &name, SourceCategory category, Tier tier);

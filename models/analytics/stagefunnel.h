@@ -17,20 +17,29 @@ struct StageFunnel {
     double stages[StageCount] = {}; // leads (inquiry and beyond), mql, sql, opportunity, customer
 
     double at(Stage s) const { return stages[int(s)]; }
+    // The step conversion rate into `s` (MQL: MQL / leads, SQL: SQL / MQL …); nullopt for
+    // the first stage and when the previous stage is empty.
+    std::optional<double> stepRate(Stage s) const;
+    // Customers / leads; nullopt without leads.
+    std::optional<double> leadToCustomer() const;
 };
 
-// Which source the funnel is for: none = all sources; the Unknown row; or a source index.
+// Which leads the funnel is for: all sources; the Unknown row; a source index; or a category
+// (its row of report.byCategory: leads by original source, customers by credit).
 struct FunnelSelection {
     bool all = true;
     bool unknown = false;
     qint32 sourceIndex = NoSource;
+    std::optional<SourceCategory> category;
 
     static FunnelSelection allSources() { return {}; }
-    static FunnelSelection unknownSource() { return {false, true, NoSource}; }
-    static FunnelSelection source(qint32 index) { return {false, false, index}; }
+    static FunnelSelection unknownSource() { return {false, true, NoSource, std::nullopt}; }
+    static FunnelSelection source(qint32 index) { return {false, false, index, std::nullopt}; }
+    static FunnelSelection ofCategory(SourceCategory c) { return {false, false, NoSource, c}; }
 };
 
-// The row of the report that the selection names; nullptr for "all" or a source without a row.
+// The row of the report that the selection names; nullptr for "all", a category, or a source
+// without a row.
 const SourceRow *selectedRow(const SourceReport &report, const FunnelSelection &selection);
 
 // Stage counts for the selection; a source without a row in the report has all zeros.

@@ -86,6 +86,7 @@ public:
         m_facts.sources.push_back(analytics::SourceInfo::make(
             row.name, categoryFromKey(row.category).value_or(SourceCategory::Unknown),
             tierFromKey(row.tier).value_or(Tier::Experiment)));
+        m_facts.sources.back().id = row.id;
     }
 
     // Memory is allocated once (page faults cost as much as the reading).

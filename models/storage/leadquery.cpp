@@ -170,7 +170,7 @@ LeadQuery::SearchPlan LeadQuery::planSearch(const QString &search) {
 QString LeadQuery::where(const LeadFilter &f, QVariantList &binds, bool *narrow) const {
     QStringList conds;
     // Conditions on columns outside leads_report, or text read by LIKE, make it wide.
-    bool wide = f.stage || f.ownerId > 0 || f.temperature;
+    bool wide = f.stage || f.ownerId > 0 || f.temperature || f.origin || f.reached;
     if (f.stage) {
         conds << QStringLiteral("l.stage = ?");
         binds << stageKey(*f.stage);
@@ -184,6 +184,63 @@ QString LeadQuery::where(const LeadFilter &f, QVariantList &binds, bool *narrow)
     if (f.category) {
         conds << QStringLiteral("l.source_id IN (SELECT id FROM sources WHERE category = ?)");
         binds << categoryKey(*f.category);
+    }
+    if (f.origin) {
+        const OriginFilter &o = *f.origin;
+        const auto placeholders = [&binds](const QList<qint64> &ids) {
+            QStringList marks;
+            for (qint64 id : ids) {
+                marks << QStringLiteral("?");
+                binds << id;
+            }
+            return marks.join(QLatin1Char(','));
+        };
+        // The recorded source counts when it is a named one; else the earliest touchpoint's.
+        // Touchpoints in time order, as the report reads them: by the instant (their texts may
+        // carry different offsets), then as stored.
+        const QString instant = m_db.backend() == Backend::Postgres
+                                    ? QStringLiteral("CAST(t.occurred_at AS timestamptz)")
+                                    : QStringLiteral("julianday(t.occurred_at)");
+        // The expression binds the unknown sources' ids at each use.
+        const auto origin = [&] {
+            QString named = QStringLiteral("l.source_id IS NOT NULL");
+            if (!o.unknownIds.isEmpty())
+                named +=
+                    QStringLiteral(" AND l.source_id NOT IN (%1)").arg(placeholders(o.unknownIds));
+            return QStringLiteral(
+                       "(CASE WHEN %1 THEN l.source_id "
+                       "WHEN EXISTS (SELECT 1 FROM touchpoints t WHERE t.lead_id = l.id) "
+                       "THEN (SELECT t.source_id FROM touchpoints t WHERE t.lead_id = "
+                       "l.id ORDER BY %2, t.occurred_at, t.id LIMIT 1) "
+                       "ELSE l.source_id END)")
+                .arg(named, instant);
+        };
+        QStringList ors;
+        if (!o.ids.isEmpty()) {
+            const QString expr = origin();
+            ors << expr + QStringLiteral(" IN (%1)").arg(placeholders(o.ids));
+        }
+        if (o.unknown) {
+            ors << origin() + QStringLiteral(" IS NULL");
+            if (!o.unknownIds.isEmpty()) {
+                const QString expr = origin();
+                ors << expr + QStringLiteral(" IN (%1)").arg(placeholders(o.unknownIds));
+            }
+        }
+        conds << (ors.isEmpty()
+                      ? QStringLiteral("0")
+                      : QLatin1Char('(') + ors.join(QStringLiteral(" OR ")) + QLatin1Char(')'));
+    }
+    if (f.reached) {
+        // The stages from `reached` on, by their keys (every lead has reached an inquiry).
+        if (*f.reached != Stage::Inquiry) {
+            QStringList marks;
+            for (int st = int(*f.reached); st < StageCount; ++st) {
+                marks << QStringLiteral("?");
+                binds << stageKey(Stage(st));
+            }
+            conds << QStringLiteral("l.furthest_stage IN (%1)").arg(marks.join(QLatin1Char(',')));
+        }
     }
     if (f.ownerId > 0) {
         conds << QStringLiteral("l.owner_id = ?");

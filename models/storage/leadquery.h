@@ -13,6 +13,17 @@
 
 namespace mikomi::storage {
 
+// Leads by the source reports' "original source" (analytics::originalSource): a lead's source
+// unless it has none or one in `unknownIds` (a name that means unknown: "unknown", "不明" …),
+// else the source of its earliest touchpoint (else its own). The Dashboard's drill-down: the
+// leads of a bar are exactly those the report counted there.
+struct OriginFilter {
+    QList<qint64> ids;        // original source is one of these …
+    bool unknown = false;     // … or none, or one of `unknownIds` (the report's Unknown row)
+    QList<qint64> unknownIds; // the sources whose names mean unknown
+    bool operator==(const OriginFilter &) const = default;
+};
+
 // What the Leads list shows: every condition is optional and they combine with AND.
 struct LeadFilter {
     QString search; // substrings of company, name, reading, email, phone (width/kana-insensitive)
@@ -24,6 +35,8 @@ struct LeadFilter {
     std::optional<Temperature> temperature;
     std::optional<QDate> createdFrom; // inclusive
     std::optional<QDate> createdTo;   // inclusive
+    std::optional<OriginFilter> origin;
+    std::optional<Stage> reached; // the furthest stage reached is this one or a later one
     bool operator==(const LeadFilter &) const = default;
 };
 

@@ -189,6 +189,41 @@ private slots:
         QCOMPARE(stageFunnel(lin, FunnelSelection::allSources()).at(Stage::Customer), 3.0);
     }
 
+    // The rates written on the funnel: each step over the one before, lead → customer over
+    // leads; a category's funnel is its row of the report.
+    void funnelRates() {
+        Dataset d;
+        const SourceReport r = report(d.b.facts, quarter());
+        const StageFunnel all = stageFunnel(r, FunnelSelection::allSources());
+        // 9 → 5 → 4 → 3 → 3
+        QVERIFY(!all.stepRate(Stage::Inquiry));
+        QCOMPARE(*all.stepRate(Stage::Mql), 5.0 / 9);
+        QCOMPARE(*all.stepRate(Stage::Sql), 4.0 / 5);
+        QCOMPARE(*all.stepRate(Stage::Opportunity), 3.0 / 4);
+        QCOMPARE(*all.stepRate(Stage::Customer), 1.0);
+        QCOMPARE(*all.leadToCustomer(), 3.0 / 9);
+        // Google Ads: 3 → 2 → 2 → 1 → 1.
+        const StageFunnel g = stageFunnel(r, FunnelSelection::source(d.google));
+        QCOMPARE(*g.stepRate(Stage::Mql), 2.0 / 3);
+        QCOMPARE(*g.stepRate(Stage::Opportunity), 0.5);
+        QCOMPARE(*g.leadToCustomer(), 1.0 / 3);
+        // Inbound (Blog): 01-05 inquiry, 01-20 customer, 03-10 MQL: 3 → 2 → 1 → 1 → 1.
+        const StageFunnel in = stageFunnel(r, FunnelSelection::ofCategory(SourceCategory::Inbound));
+        QCOMPARE(in.at(Stage::Inquiry), 3.0);
+        QCOMPARE(in.at(Stage::Mql), 2.0);
+        QCOMPARE(in.at(Stage::Sql), 1.0);
+        QCOMPARE(in.at(Stage::Customer), 1.0);
+        QCOMPARE(*in.stepRate(Stage::Sql), 0.5);
+        QCOMPARE(*in.leadToCustomer(), 1.0 / 3);
+        QVERIFY(!selectedRow(r, FunnelSelection::ofCategory(SourceCategory::Inbound)));
+        // Outbound has no leads: no rates, not 0 %.
+        const StageFunnel out =
+            stageFunnel(r, FunnelSelection::ofCategory(SourceCategory::Outbound));
+        QCOMPARE(out.at(Stage::Inquiry), 0.0);
+        QVERIFY(!out.stepRate(Stage::Mql));
+        QVERIFY(!out.leadToCustomer());
+    }
+
     void defaultTable() {
         QCOMPARE(seedMatrix().size(), std::size_t(8));
         for (int c = 0; c < SourceCategoryCount; ++c) {
