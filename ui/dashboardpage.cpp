@@ -12,6 +12,7 @@
 #include "ui/matrixview.h"
 #include "ui/messagebox.h"
 #include "ui/pages.h"
+#include "ui/reportactions.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -173,7 +174,7 @@ DashboardPage::DashboardPage(QWidget *parent)
             m_report->setGrouping(static_cast<SourceReportModel::Grouping>(tab));
     });
     connect(m_funnelSource, &QComboBox::currentIndexChanged, this, &DashboardPage::updateFunnel);
-    connect(m_pdf, &QPushButton::clicked, this, &DashboardPage::askPdf);
+    connect(m_pdf, &QPushButton::clicked, this, [this] { report::exportReport(this, database()); });
     retranslate();
 }
 
