@@ -816,6 +816,37 @@ customer</source>
     </message>
 </context>
 <context>
+    <name>mikomi::analytics::Goals</name>
+    <message>
+        <source>Leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report data refers to a lead or source that does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mikomi::analytics::Matrix</name>
     <message>
         <source>Organic search</source>
@@ -1253,6 +1284,45 @@ customer</source>
     </message>
 </context>
 <context>
+    <name>mikomi::analytics::Trends</name>
+    <message>
+        <source>The report data refers to a lead or source that does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CAC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report period starts after it ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A trend covers at most 120 months; choose a shorter period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mikomi::cli</name>
     <message>
         <source>Number of leads to generate.</source>
@@ -1444,18 +1514,6 @@ customer</source>
     </message>
     <message>
         <source>Attribution model: first, last, linear, time_decay or position.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Output format: table, csv or json.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage: mikomi report sources [--from DATE] [--to DATE] [--attribution first|last|linear|time_decay|position] [--format table|csv|json]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--format must be table, csv or json.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1683,6 +1741,30 @@ Without a command, opens the window. Commands:
     </message>
     <message>
         <source>%1 is a team server database, and this command does not work on a server yet (docs/team.md lists what does). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output format: table, csv, json or pdf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF file to write (with --format pdf).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: mikomi report sources [--from DATE] [--to DATE] [--attribution first|last|linear|time_decay|position] [--format table|csv|json|pdf] [--output FILE]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format must be table, csv, json or pdf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format pdf needs --output FILE: the PDF file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--output is for --format pdf; the other formats are printed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4633,6 +4715,14 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <source>The log file: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Export &amp;Report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print Pre&amp;view of the Report…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::MatrixView</name>
@@ -5394,6 +5484,80 @@ Which is it?</source>
     </message>
 </context>
 <context>
+    <name>mikomi::ui::TrendsPage</name>
+    <message>
+        <source>Trends &amp; Goals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Leads created in each month by original source; MQL and customers are those leads that went on to be MQL or customers. Change: against the %n month(s) before, and against the same months a year earlier.</source>
+        <translation>
+            <numerusform>Leads created in each month by original source; MQL and customers are those leads that went on to be MQL or customers. Change: against the %n month before, and against the same months a year earlier.</numerusform>
+            <numerusform>Leads created in each month by original source; MQL and customers are those leads that went on to be MQL or customers. Change: against the %n months before, and against the same months a year earlier.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type the growth as a number above zero, e.g. 1.2 for 120%.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Targets: the Planner&apos;s funnel for %1 × the revenue of %2, the same every month; actuals: leads by created month, customers and revenue by won month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goals against actuals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;By:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Figure:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 3 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 6 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Growth over the year before:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mikomi::ui::WonDialog</name>
     <message>
         <source>Won deal</source>
@@ -5566,6 +5730,270 @@ Which is it?</source>
     </message>
     <message>
         <source>Month created</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::report::Report</name>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads %1 · MQL %2 · SQL %3 · opportunities %4 · customers %5 · spend %6 · revenue %7 · CPL %8 · CAC %9 · lead to customer %10 · ROI %11</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <comment>a period: first and last day</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 per month, %2 – %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A year ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <comment>against a year ago</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goals against actuals (actual / target, gap)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— / %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2 (%3)</source>
+        <comment>actual / target (gap)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By owner (all dates, as the leads stand now)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads worked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Won revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open pipeline value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no owner)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead source report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribution model: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headline figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No warnings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Funnel by source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Economics by source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget 70-20-10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spend of the period, %1, split 70-20-10 over the tiers by the customers of each source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allocation by source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Revenue goal %1 (%2 × the period&apos;s revenue %3) in %n month(s); average deal %4.</source>
+        <translation>
+            <numerusform>Revenue goal %1 (%2 × the period&apos;s revenue %3) in %n month; average deal %4.</numerusform>
+            <numerusform>Revenue goal %1 (%2 × the period&apos;s revenue %3) in %n months; average deal %4.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Funnel to the goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads needed by source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goals for %1 against actuals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Targets: a plan of %1 × the revenue of %2, month by month; actuals up to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · page %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is an open database; choose another file for the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report could not be written to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::report::ReportActions</name>
+    <message>
+        <source>Export the report as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print preview of the report</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -827,6 +827,37 @@ customer</source>
     </message>
 </context>
 <context>
+    <name>mikomi::analytics::Goals</name>
+    <message>
+        <source>Leads</source>
+        <translation>リード</translation>
+    </message>
+    <message>
+        <source>MQL</source>
+        <translation>MQL</translation>
+    </message>
+    <message>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>商談</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>受注</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>売上</translation>
+    </message>
+    <message>
+        <source>The report data refers to a lead or source that does not exist.</source>
+        <translation>レポートのデータが、存在しないリードまたはリードソースを参照しています。</translation>
+    </message>
+</context>
+<context>
     <name>mikomi::analytics::Matrix</name>
     <message>
         <source>Organic search</source>
@@ -1263,6 +1294,45 @@ customer</source>
     </message>
 </context>
 <context>
+    <name>mikomi::analytics::Trends</name>
+    <message>
+        <source>The report data refers to a lead or source that does not exist.</source>
+        <translation>レポートのデータが、存在しないリードまたはリードソースを参照しています。</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>リード</translation>
+    </message>
+    <message>
+        <source>MQL</source>
+        <translation>MQL</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>受注</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>費用</translation>
+    </message>
+    <message>
+        <source>CPL</source>
+        <translation>CPL</translation>
+    </message>
+    <message>
+        <source>CAC</source>
+        <translation>CAC</translation>
+    </message>
+    <message>
+        <source>The report period starts after it ends.</source>
+        <translation>レポート期間の開始日が終了日より後になっています。</translation>
+    </message>
+    <message>
+        <source>A trend covers at most 120 months; choose a shorter period.</source>
+        <translation>推移は最長 120 か月までです。期間を短くしてください。</translation>
+    </message>
+</context>
+<context>
     <name>mikomi::cli</name>
     <message>
         <source>Number of leads to generate.</source>
@@ -1455,18 +1525,6 @@ customer</source>
     <message>
         <source>Attribution model: first, last, linear, time_decay or position.</source>
         <translation>アトリビューションモデル：first、last、linear、time_decay、position のいずれか。</translation>
-    </message>
-    <message>
-        <source>Output format: table, csv or json.</source>
-        <translation>出力形式：table、csv、json のいずれか。</translation>
-    </message>
-    <message>
-        <source>Usage: mikomi report sources [--from DATE] [--to DATE] [--attribution first|last|linear|time_decay|position] [--format table|csv|json]</source>
-        <translation>使い方：mikomi report sources [--from DATE] [--to DATE] [--attribution first|last|linear|time_decay|position] [--format table|csv|json]</translation>
-    </message>
-    <message>
-        <source>--format must be table, csv or json.</source>
-        <translation>--format には table、csv、json のいずれかを指定してください。</translation>
     </message>
     <message>
         <source>--attribution must be first, last, linear, time_decay or position, not &quot;%1&quot;.</source>
@@ -1701,6 +1759,30 @@ Without a command, opens the window. Commands:
     <message>
         <source>%1 is a team server database, and this command does not work on a server yet (docs/team.md lists what does). Nothing was changed.</source>
         <translation>%1 はチームサーバーのデータベースです。このコマンドはまだサーバーでは使えません（使えるコマンドは docs/team.md にあります）。何も変更していません。</translation>
+    </message>
+    <message>
+        <source>Output format: table, csv, json or pdf.</source>
+        <translation>出力形式：table、csv、json または pdf。</translation>
+    </message>
+    <message>
+        <source>The PDF file to write (with --format pdf).</source>
+        <translation>書き出す PDF ファイル（--format pdf のとき）。</translation>
+    </message>
+    <message>
+        <source>Usage: mikomi report sources [--from DATE] [--to DATE] [--attribution first|last|linear|time_decay|position] [--format table|csv|json|pdf] [--output FILE]</source>
+        <translation>使い方：mikomi report sources [--from 日付] [--to 日付] [--attribution first|last|linear|time_decay|position] [--format table|csv|json|pdf] [--output ファイル]</translation>
+    </message>
+    <message>
+        <source>--format must be table, csv, json or pdf.</source>
+        <translation>--format には table、csv、json または pdf を指定してください。</translation>
+    </message>
+    <message>
+        <source>--format pdf needs --output FILE: the PDF file to write.</source>
+        <translation>--format pdf には --output ファイル（書き出す PDF ファイル）が必要です。</translation>
+    </message>
+    <message>
+        <source>--output is for --format pdf; the other formats are printed.</source>
+        <translation>--output は --format pdf 用です。ほかの形式は画面に出力されます。</translation>
     </message>
 </context>
 <context>
@@ -4616,6 +4698,14 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <source>The log file: %1</source>
         <translation>ログファイル：%1</translation>
     </message>
+    <message>
+        <source>Export &amp;Report…</source>
+        <translation>レポートをエクスポート(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Print Pre&amp;view of the Report…</source>
+        <translation>レポートの印刷プレビュー(&amp;V)…</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::MatrixView</name>
@@ -5372,6 +5462,79 @@ Which is it?</source>
     </message>
 </context>
 <context>
+    <name>mikomi::ui::TrendsPage</name>
+    <message>
+        <source>Trends &amp; Goals</source>
+        <translation>推移と目標</translation>
+    </message>
+    <message numerus="yes">
+        <source>Leads created in each month by original source; MQL and customers are those leads that went on to be MQL or customers. Change: against the %n month(s) before, and against the same months a year earlier.</source>
+        <translation>
+            <numerusform>各月に作成されたリードを初回リードソース別に集計しています。MQL と受注は、そのリードのうち MQL または受注に至った数です。増減：直前の %n か月と、前年の同じ月との比較。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type the growth as a number above zero, e.g. 1.2 for 120%.</source>
+        <translation>成長倍率には 0 より大きい数値を入力してください（例：120% なら 1.2）。</translation>
+    </message>
+    <message>
+        <source>Targets: the Planner&apos;s funnel for %1 × the revenue of %2, the same every month; actuals: leads by created month, customers and revenue by won month.</source>
+        <translation>目標：%2 年の売上 × %1 に必要なプランナーのファネル（毎月同じ）。実績：リードは作成月、受注と売上は受注月で集計。</translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation>推移</translation>
+    </message>
+    <message>
+        <source>Goals against actuals</source>
+        <translation>目標と実績</translation>
+    </message>
+    <message>
+        <source>&amp;By:</source>
+        <translation>集計単位(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>リードソース</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <source>&amp;Figure:</source>
+        <translation>指標(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>期間(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>直近 1 か月</translation>
+    </message>
+    <message>
+        <source>Last 3 months</source>
+        <translation>直近 3 か月</translation>
+    </message>
+    <message>
+        <source>Last 6 months</source>
+        <translation>直近 6 か月</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>直近 12 か月</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>&amp;Growth over the year before:</source>
+        <translation>前年比の成長率(&amp;G)：</translation>
+    </message>
+</context>
+<context>
     <name>mikomi::ui::WonDialog</name>
     <message>
         <source>Won deal</source>
@@ -5544,6 +5707,269 @@ Which is it?</source>
     <message>
         <source>Month created</source>
         <translation>作成月</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::report::Report</name>
+    <message>
+        <source>Unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>Leads %1 · MQL %2 · SQL %3 · opportunities %4 · customers %5 · spend %6 · revenue %7 · CPL %8 · CAC %9 · lead to customer %10 · ROI %11</source>
+        <translation>リード %1・MQL %2・SQL %3・商談 %4・受注 %5・費用 %6・売上 %7・CPL %8・CAC %9・リード→受注 %10・ROI %11</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <comment>a period: first and last day</comment>
+        <translation>%1 ～ %2</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>%1 から</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>%1 まで</translation>
+    </message>
+    <message>
+        <source>all dates</source>
+        <translation>全期間</translation>
+    </message>
+    <message>
+        <source>%1 per month, %2 – %3</source>
+        <translation>月別の%1（%2 ～ %3）</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>リードソース</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>今期間</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>前期間</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>前期間比</translation>
+    </message>
+    <message>
+        <source>A year ago</source>
+        <translation>前年同期</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <comment>against a year ago</comment>
+        <translation>前年同期比</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>Goals against actuals (actual / target, gap)</source>
+        <translation>目標と実績（実績 / 目標、差）</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>年月</translation>
+    </message>
+    <message>
+        <source>— / %1</source>
+        <translation>— / %1</translation>
+    </message>
+    <message>
+        <source>%1 / %2 (%3)</source>
+        <comment>actual / target (gap)</comment>
+        <translation>%1 / %2（%3）</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>累計</translation>
+    </message>
+    <message>
+        <source>By owner (all dates, as the leads stand now)</source>
+        <translation>担当者別（全期間、現在のリードの状態）</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Leads worked</source>
+        <translation>担当リード</translation>
+    </message>
+    <message>
+        <source>Open leads</source>
+        <translation>進行中のリード</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>受注</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>受注率</translation>
+    </message>
+    <message>
+        <source>Won revenue</source>
+        <translation>受注売上</translation>
+    </message>
+    <message>
+        <source>Open pipeline value</source>
+        <translation>進行中の商談金額</translation>
+    </message>
+    <message>
+        <source>(no owner)</source>
+        <translation>（担当者なし）</translation>
+    </message>
+    <message>
+        <source>Lead source report</source>
+        <translation>リードソース レポート</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>データベース：%1</translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation>期間：%1</translation>
+    </message>
+    <message>
+        <source>Attribution model: %1</source>
+        <translation>アトリビューションモデル：%1</translation>
+    </message>
+    <message>
+        <source>Made on %1</source>
+        <translation>作成日：%1</translation>
+    </message>
+    <message>
+        <source>Headline figures</source>
+        <translation>主要な数値</translation>
+    </message>
+    <message>
+        <source>No warnings.</source>
+        <translation>警告はありません。</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>グラフ</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>リードソース</translation>
+    </message>
+    <message>
+        <source>Funnel by source</source>
+        <translation>リードソース別のファネル</translation>
+    </message>
+    <message>
+        <source>Economics by source</source>
+        <translation>リードソース別の費用対効果</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>種別ごと</translation>
+    </message>
+    <message>
+        <source>By tier</source>
+        <translation>配分区分ごと</translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation>推移</translation>
+    </message>
+    <message>
+        <source>Budget 70-20-10</source>
+        <translation>予算 70-20-10</translation>
+    </message>
+    <message>
+        <source>The spend of the period, %1, split 70-20-10 over the tiers by the customers of each source.</source>
+        <translation>期間の費用 %1 を 70-20-10 で配分区分に分け、各リードソースの受注数に応じて配分しました。</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>配分区分</translation>
+    </message>
+    <message>
+        <source>Allocation by source</source>
+        <translation>リードソース別の配分</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>計画</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revenue goal %1 (%2 × the period&apos;s revenue %3) in %n month(s); average deal %4.</source>
+        <translation>
+            <numerusform>売上目標 %1（期間の売上 %3 × %2）を %n か月で達成。平均受注単価 %4。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Funnel to the goal</source>
+        <translation>目標までのファネル</translation>
+    </message>
+    <message>
+        <source>Leads needed by source</source>
+        <translation>リードソース別の必要リード数</translation>
+    </message>
+    <message>
+        <source>Goals for %1 against actuals</source>
+        <translation>%1 年の目標と実績</translation>
+    </message>
+    <message>
+        <source>Targets: a plan of %1 × the revenue of %2, month by month; actuals up to %3.</source>
+        <translation>目標：%2 年の売上 × %1 の計画を月ごとに。実績は %3 まで。</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1（続き）</translation>
+    </message>
+    <message>
+        <source>%1 · page %2 of %3</source>
+        <translation>%1・%2 / %3 ページ</translation>
+    </message>
+    <message>
+        <source>%1 is an open database; choose another file for the report.</source>
+        <translation>%1 は開いているデータベースです。レポートには別のファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>The report could not be written to %1.</source>
+        <translation>レポートを %1 に書き出せませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::report::ReportActions</name>
+    <message>
+        <source>Export the report as PDF</source>
+        <translation>レポートを PDF でエクスポート</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF ドキュメント (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>レポートのエクスポート</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>印刷プレビュー</translation>
+    </message>
+    <message>
+        <source>Print preview of the report</source>
+        <translation>レポートの印刷プレビュー</translation>
     </message>
 </context>
 </TS>

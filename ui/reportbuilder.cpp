@@ -162,13 +162,19 @@ TableBlock trendTable(const analytics::Trends &t, analytics::TrendMetric metric,
     return table;
 }
 
-TableBlock goalTable(const analytics::Goals &goals, Currency currency) {
+TableBlock goalTable(const analytics::Goals &goals, Currency currency,
+                     const std::vector<analytics::GoalMetric> &metrics) {
+    std::vector<analytics::GoalMetric> columns = metrics;
+    if (columns.empty()) {
+        for (int m = 0; m < analytics::GoalMetricCount; ++m)
+            columns.push_back(analytics::GoalMetric(m));
+    }
     TableBlock table;
     table.title = QCoreApplication::translate("mikomi::ui::report::Report",
                                               "Goals against actuals (actual / target, gap)");
     table.header << QCoreApplication::translate("mikomi::ui::report::Report", "Month");
-    for (int m = 0; m < analytics::GoalMetricCount; ++m)
-        table.header << analytics::goalMetricLabel(analytics::GoalMetric(m));
+    for (const analytics::GoalMetric m : columns)
+        table.header << analytics::goalMetricLabel(m);
     table.numeric.assign(std::size_t(table.header.size()), true);
     table.numeric[0] = false;
     const auto cell = [&](analytics::GoalMetric m, qint64 actual, qint64 target, bool future) {
@@ -178,24 +184,22 @@ TableBlock goalTable(const analytics::Goals &goals, Currency currency) {
             return QCoreApplication::translate("mikomi::ui::report::Report", "— / %1")
                 .arg(f(target));
         const qint64 gap = actual - target;
-        const QString sign = gap > 0 ? QStringLiteral("+") : QString();
+        const QString sign = gap > 0   ? QStringLiteral("+")
+                             : gap < 0 ? QStringLiteral("-")
+                                       : QStringLiteral("±");
         return QCoreApplication::translate("mikomi::ui::report::Report", "%1 / %2 (%3)",
                                            "actual / target (gap)")
-            .arg(f(actual), f(target), sign + f(gap));
+            .arg(f(actual), f(target), sign + f(gap < 0 ? -gap : gap));
     };
     for (const analytics::GoalMonth &g : goals.months) {
         QStringList row{monthLabel(g.month)};
-        for (int m = 0; m < analytics::GoalMetricCount; ++m) {
-            const auto metric = analytics::GoalMetric(m);
+        for (const analytics::GoalMetric metric : columns)
             row << cell(metric, g.actual.at(metric), g.target.at(metric), g.isFuture);
-        }
         table.rows.push_back(row);
     }
     QStringList total{QCoreApplication::translate("mikomi::ui::report::Report", "To date")};
-    for (int m = 0; m < analytics::GoalMetricCount; ++m) {
-        const auto metric = analytics::GoalMetric(m);
+    for (const analytics::GoalMetric metric : columns)
         total << cell(metric, goals.actualToDate.at(metric), goals.targetToDate.at(metric), false);
-    }
     table.rows.push_back(total);
     table.boldRows = 1;
     return table;
@@ -416,7 +420,9 @@ Result<Document> buildReport(const analytics::Facts &facts, const ReportSettings
                              .arg(QLocale().toString(s.growth, 'f', 2))
                              .arg(year - 1)
                              .arg(monthLabel(analytics::monthNumber(s.made)))));
-        b.push_back(goalTable(*goals.goals, c));
+        using M = analytics::GoalMetric;
+        b.push_back(goalTable(*goals.goals, c, {M::Leads, M::Mql, M::Sql, M::Opportunities}));
+        b.push_back(goalTable(*goals.goals, c, {M::Customers, M::Revenue}));
     } else if (!goals.plan) {
         b.push_back(
             text(QStringLiteral("⚠ ") + goals.plan.error().message, TextBlock::Style::Warning));

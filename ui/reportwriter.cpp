@@ -23,14 +23,15 @@
 namespace mikomi::ui::report {
 namespace {
 
-// A font that has Japanese: IPA Gothic first in Japanese (kana and Latin of one design), after
+// A font that has Japanese: IPA P Gothic (proportional) first in Japanese (kana and Latin of one
+// design), after
 // a Latin face in English (source names may still be Japanese).
 QFont baseFont(double points) {
     QFont f;
     const bool japanese = QLocale().language() == QLocale::Japanese;
     QStringList families;
     if (japanese)
-        families << QStringLiteral("IPAGothic") << QStringLiteral("IPAPGothic")
+        families << QStringLiteral("IPAPGothic") << QStringLiteral("IPAGothic")
                  << QStringLiteral("Noto Sans CJK JP");
     families << QStringLiteral("DejaVu Sans") << QStringLiteral("IPAGothic")
              << QStringLiteral("Noto Sans CJK JP");
