@@ -16,13 +16,16 @@
 
 #include <QApplication>
 #include <QChart>
+#include <QDialog>
 #include <QImage>
+#include <QPrintPreviewWidget>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 
 using namespace mikomi;
@@ -316,6 +319,41 @@ private slots:
                 }
             }
         }
+    }
+
+    // File > Print Preview of the Report…: the preview shows the report's pages.
+    void printPreview() {
+        auto opened = storage::Database::open(m_dir.filePath(QStringLiteral("demo.mikomi")));
+        QVERIFY(opened);
+        LanguageManager lm;
+        QVERIFY(lm.apply(QStringLiteral("ja")));
+        int pages = 0;
+        bool seen = false;
+        // Acts once the dialog is up (the report paints charts, which processes events before).
+        QTimer poll;
+        poll.setInterval(50);
+        connect(&poll, &QTimer::timeout, this, [&] {
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            auto *preview = dialog->findChild<QPrintPreviewWidget *>();
+            if (!preview || preview->pageCount() == 0)
+                return;
+            poll.stop();
+            seen = true;
+            pages = preview->pageCount();
+            const QString shots = qEnvironmentVariable("MIKOMI_SHOTS");
+            if (!shots.isEmpty()) {
+                dialog->resize(1024, 700);
+                QCoreApplication::processEvents();
+                dialog->grab().save(QDir(shots).filePath(QStringLiteral("preview_ja.png")));
+            }
+            dialog->reject();
+        });
+        poll.start();
+        ui::report::previewReport(nullptr, opened->get());
+        QVERIFY(seen);
+        QVERIFY2(pages > 1, qPrintable(QString::number(pages)));
     }
 
 private:
