@@ -14,8 +14,10 @@ PACKAGES=(cmake ninja-build g++ qt6-base-dev qt6-base-dev-tools qt6-charts-dev q
   qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libqt6opengl6-dev
   libgl-dev libxkbcommon-dev libsqlite3-dev sqlite3 fonts-ipafont-gothic libqt6svg6
   libphonenumber-dev # libphonenumber: Google's phone number metadata, to read numbers from anywhere
-  postgresql libqt6sql6-psql) # team mode (docs/team.md): Qt's QPSQL driver, and the server the
-                              # tests start a throwaway copy of (tst_pgstorage)
+  postgresql libqt6sql6-psql # team mode (docs/team.md): Qt's QPSQL driver, and the server the
+                             # tests start a throwaway copy of (tst_pgstorage)
+  poppler-utils) # tests only: tst_reportpdf reads the PDF report as a reader would (pdftotext,
+                 # pdffonts, pdfimages, pdfinfo: real text, embedded fonts, vector charts)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
