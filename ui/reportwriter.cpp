@@ -71,7 +71,9 @@ struct TableStyle {
 TableStyle tableStyle(const TableBlock &t, QPaintDevice *device, double pageWidth) {
     TableStyle s;
     double points = 8.5;
-    for (int attempt = 0; attempt < 8; ++attempt) {
+    double sum = 0;
+    // Font sizes come in steps, so shrink with a margin and stop after a few tries.
+    for (int attempt = 0; attempt < 6; ++attempt) {
         s.font = baseFont(points);
         s.bold = s.font;
         s.bold.setBold(true);
@@ -85,20 +87,20 @@ TableStyle tableStyle(const TableBlock &t, QPaintDevice *device, double pageWidt
             for (int c = 0; c < row.size() && c < t.header.size(); ++c)
                 s.widths[std::size_t(c)] =
                     std::max(s.widths[std::size_t(c)], fb.horizontalAdvance(row.at(c)) + pad);
-        double sum = 0;
+        sum = 0;
         for (double w : s.widths)
             sum += w;
-        if (sum <= pageWidth || points <= 5) {
-            // Spread what is left so the table spans the page.
-            if (sum < pageWidth && sum > 0)
-                for (double &w : s.widths)
-                    w *= pageWidth / sum;
-            s.row = fm.height() * 1.45;
-            s.title = QFontMetricsF(textFont(TextBlock::Style::Body), device).height() * 1.6;
-            return s;
-        }
-        points = std::max(5.0, points * pageWidth / sum);
+        if (sum <= pageWidth || points <= 5)
+            break;
+        points = std::max(5.0, points * pageWidth / sum * 0.97);
     }
+    // The columns span the page: what is left is spread, and a table still a little too wide
+    // at the smallest size is squeezed (the text is never dropped).
+    if (sum > 0)
+        for (double &w : s.widths)
+            w *= pageWidth / sum;
+    s.row = QFontMetricsF(s.font, device).height() * 1.45;
+    s.title = QFontMetricsF(textFont(TextBlock::Style::Body), device).height() * 1.6;
     return s;
 }
 
