@@ -155,9 +155,9 @@ void renderChart(QChart *chart, QPainter &painter, const QRectF &target,
     scene.addItem(chart);
     chart->resize(logicalSize);
     scene.setSceneRect(QRectF(QPointF(0, 0), logicalSize));
-    // The chart lays itself out through posted events.
+    // The chart lays itself out through posted events (LayoutRequest); only those are
+    // delivered, so no user input is handled while a report is painted.
     QCoreApplication::sendPostedEvents();
-    QCoreApplication::processEvents();
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);
