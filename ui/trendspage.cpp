@@ -106,8 +106,10 @@ TrendsPage::TrendsPage(QWidget *parent)
     gl->addWidget(m_owners, 1);
     m_tabs->addTab(goals, QString());
 
-    for (QComboBox *c : {m_grouping, m_metric, m_months})
+    for (QComboBox *c : {m_grouping, m_metric, m_months}) {
+        c->setSizeAdjustPolicy(QComboBox::AdjustToContents); // Japanese labels are longer
         connect(c, &QComboBox::currentIndexChanged, this, &TrendsPage::recompute);
+    }
     connect(m_year, &QSpinBox::valueChanged, this, &TrendsPage::recompute);
     connect(m_growth, &QLineEdit::editingFinished, this, &TrendsPage::recompute);
     retranslate();
@@ -121,7 +123,7 @@ void TrendsPage::showLoadError(const QString &message) {
     m_trendNote->setText(message);
 }
 
-void TrendsPage::fill(QTableWidget *table, const report::TableBlock &block) {
+void TrendsPage::fill(QTableWidget *table, const report::TableBlock &block, bool lowerIsBetter) {
     table->clear();
     table->setColumnCount(int(block.header.size()));
     table->setRowCount(int(block.rows.size()));
@@ -140,10 +142,12 @@ void TrendsPage::fill(QTableWidget *table, const report::TableBlock &block) {
                 f.setBold(true);
                 item->setFont(f);
             }
-            if (row.at(c).startsWith(QStringLiteral("▲")))
-                item->setForeground(QColor(0x15, 0x80, 0x3d));
-            else if (row.at(c).startsWith(QStringLiteral("▼")))
-                item->setForeground(QColor(0xb9, 0x1c, 0x1c));
+            // Green for better, red for worse: a rising CPL or CAC is worse.
+            const bool up = row.at(c).startsWith(QStringLiteral("▲"));
+            const bool down = row.at(c).startsWith(QStringLiteral("▼"));
+            if (up || down)
+                item->setForeground(up != lowerIsBetter ? QColor(0x15, 0x80, 0x3d)
+                                                        : QColor(0xb9, 0x1c, 0x1c));
             table->setItem(r, c, item);
         }
     }
@@ -158,7 +162,8 @@ void TrendsPage::recompute() {
     const auto metric = static_cast<analytics::TrendMetric>(m_metric->currentData().toInt());
     auto trends = analytics::computeTrends(facts(), options);
     if (trends) {
-        fill(m_trends, report::trendTable(*trends, metric, currency));
+        fill(m_trends, report::trendTable(*trends, metric, currency),
+             metric == analytics::TrendMetric::Cpl || metric == analytics::TrendMetric::Cac);
         m_trendNote->setText(
             tr("Leads created in each month by original source; MQL and customers are those "
                "leads that went on to be MQL or customers. Change: against the %n month(s) "

@@ -32,7 +32,9 @@ protected:
     void showLoadError(const QString &message) override;
 
 private:
-    static void fill(QTableWidget *table, const report::TableBlock &block);
+    // Fills `table` from a report table; ▲/▼ cells green when better, red when worse.
+    static void fill(QTableWidget *table, const report::TableBlock &block,
+                     bool lowerIsBetter = false);
 
     QLabel *m_heading = nullptr;
     QTabWidget *m_tabs = nullptr;
