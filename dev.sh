@@ -19,7 +19,9 @@ PACKAGES=(cmake ninja-build g++ qt6-base-dev qt6-base-dev-tools qt6-charts-dev q
   # Suggested readings of names (models/japan/readingdictionary.h): MeCab with its UTF-8 IPA
   # dictionary and KAKASI, both asked because where they agree they were right on every name of
   # tests/data/readings (MeCab alone 77/85, KAKASI alone 79/85)
-  libmecab-dev mecab-ipadic-utf8 libkakasi2-dev kakasi)
+  libmecab-dev mecab-ipadic-utf8 libkakasi2-dev kakasi
+  poppler-utils) # tests only: tst_reportpdf reads the PDF report as a reader would (pdftotext,
+                 # pdffonts, pdfimages, pdfinfo: real text, embedded fonts, vector charts)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

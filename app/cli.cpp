@@ -106,6 +106,18 @@ bool isCommand(const QStringList &args) {
            args.contains(QStringLiteral("-h")) || args.contains(QStringLiteral("--version"));
 }
 
+bool needsGui(const QStringList &args) {
+    if (commandOf(args) != QLatin1String("report"))
+        return false;
+    for (int i = 0; i < args.size(); ++i) {
+        if (args.at(i) == QLatin1String("--format=pdf") ||
+            (args.at(i) == QLatin1String("--format") && i + 1 < args.size() &&
+             args.at(i + 1) == QLatin1String("pdf")))
+            return true;
+    }
+    return false;
+}
+
 int run(const QStringList &args) {
     const startup::GlobalOptions g = startup::parseGlobal(args);
     LanguageManager language;

@@ -8,6 +8,9 @@
 #include "models/appsettings.h"
 #include "models/services/reportinput.h"
 #include "models/services/reportloader.h"
+#include "ui/reportactions.h"
+#include "ui/reportbuilder.h"
+#include "ui/reportwriter.h"
 
 #include <QJsonDocument>
 
@@ -64,8 +67,10 @@ int runReport(const QStringList &args) {
     p.addOption({QStringLiteral("attribution"),
                  tr("Attribution model: first, last, linear, time_decay or position."),
                  QStringLiteral("MODEL"), QStringLiteral("first")});
-    p.addOption({QStringLiteral("format"), tr("Output format: table, csv or json."),
+    p.addOption({QStringLiteral("format"), tr("Output format: table, csv, json or pdf."),
                  QStringLiteral("FORMAT"), QStringLiteral("table")});
+    p.addOption({QStringLiteral("output"), tr("The PDF file to write (with --format pdf)."),
+                 QStringLiteral("FILE")});
     QString error;
     if (!parseStrict(p, args, &error))
         return fail(UsageError, error);
@@ -73,11 +78,17 @@ int runReport(const QStringList &args) {
     if (pos.size() != 2 || pos.at(1) != QLatin1String("sources"))
         return fail(UsageError,
                     tr("Usage: mikomi report sources [--from DATE] [--to DATE] [--attribution "
-                       "first|last|linear|time_decay|position] [--format table|csv|json]"));
+                       "first|last|linear|time_decay|position] [--format table|csv|json|pdf] "
+                       "[--output FILE]"));
     const QString format = p.value(QStringLiteral("format"));
     if (format != QLatin1String("table") && format != QLatin1String("csv") &&
-        format != QLatin1String("json"))
-        return fail(UsageError, tr("--format must be table, csv or json."));
+        format != QLatin1String("json") && format != QLatin1String("pdf"))
+        return fail(UsageError, tr("--format must be table, csv, json or pdf."));
+    const bool pdf = format == QLatin1String("pdf");
+    if (pdf && !p.isSet(QStringLiteral("output")))
+        return fail(UsageError, tr("--format pdf needs --output FILE: the PDF file to write."));
+    if (!pdf && p.isSet(QStringLiteral("output")))
+        return fail(UsageError, tr("--output is for --format pdf; the other formats are printed."));
     analytics::ReportOptions options;
     if (!readWindow(p, QStringLiteral("from"), QStringLiteral("to"), &options.window, &error))
         return fail(UsageError, error);
@@ -88,6 +99,20 @@ int runReport(const QStringList &args) {
                                     .arg(p.value(QStringLiteral("attribution"))));
     options.attribution = *model;
 
+    if (pdf) {
+        auto db = openDatabase(args);
+        if (!db)
+            return fail(DataError, db.error());
+        ui::report::ReportSettings settings = ui::report::defaultSettings();
+        settings.window = options.window;
+        settings.attribution = options.attribution;
+        auto doc = ui::report::documentFor(**db, settings);
+        if (!doc)
+            return fail(DataError, doc.error());
+        if (Status s = ui::report::writePdf(*doc, p.value(QStringLiteral("output"))); !s)
+            return fail(DataError, s.error());
+        return Ok;
+    }
     auto facts = loadFacts(args);
     if (!facts)
         return fail(DataError, facts.error());

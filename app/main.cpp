@@ -56,6 +56,14 @@ int main(int argc, char **argv) {
     const QStringList args = argumentsOf(argc, argv);
     applog::install(); // Help > Open Log Folder
 
+    if (cli::isCommand(args) && cli::needsGui(args)) {
+        // The PDF report draws Qt Charts (QGraphicsWidgets): a QApplication, without a display
+        // on the offscreen platform.
+        if (!hasDisplay())
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        return cli::run(app.arguments());
+    }
     if (cli::isCommand(args) || !hasDisplay()) {
         QCoreApplication app(argc, argv);
         if (cli::isCommand(args))

@@ -3,6 +3,7 @@
 #include "models/storage/livefiles.h"
 #include "ui/filedialogs.h"
 #include "ui/messagebox.h"
+#include "ui/reportwriter.h"
 
 #include <QChart>
 #include <QChartView>
@@ -64,7 +65,7 @@ QChart *ChartPanel::chart() const {
 bool ChartPanel::exportPng(const QString &path) const {
     if (storage::LiveFiles::isLive(path)) // never write over an open database
         return false;
-    return m_view->grab().save(path, "PNG");
+    return report::saveWidgetPng(m_view, 2, path); // twice the screen's pixels
 }
 
 bool ChartPanel::exportPdf(const QString &path) const {

@@ -14,6 +14,7 @@
 #include "ui/matrixview.h"
 #include "ui/messagebox.h"
 #include "ui/pages.h"
+#include "ui/reportactions.h"
 
 #include <QAbstractBarSeries>
 #include <QBarSet>
@@ -215,7 +216,7 @@ DashboardPage::DashboardPage(QWidget *parent)
     });
     connect(m_funnelSource, &QComboBox::currentIndexChanged, this, &DashboardPage::updateFunnel);
     connect(m_funnelCompare, &QComboBox::currentIndexChanged, this, &DashboardPage::updateFunnel);
-    connect(m_pdf, &QPushButton::clicked, this, &DashboardPage::askPdf);
+    connect(m_pdf, &QPushButton::clicked, this, [this] { report::exportReport(this, database()); });
     connect(m_table, &QTableView::activated, this, &DashboardPage::tableActivated);
     retranslate();
     periodChanged();

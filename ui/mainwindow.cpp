@@ -14,6 +14,7 @@
 #include "ui/page.h"
 #include "ui/pages.h"
 #include "ui/pipelinerulesdialog.h"
+#include "ui/reportactions.h"
 #include "ui/scoringdialog.h"
 #include "ui/searchindexer.h"
 #include "ui/serverdialog.h"
@@ -76,6 +77,7 @@ MainWindow::MainWindow(LanguageManager *language, QWidget *parent)
     addPage(createDashboardPage(this));
     addPage(createBudgetPage(this));
     addPage(createPlannerPage(this));
+    addPage(createTrendsPage(this));
 
     m_pathLabel = new QLabel(this);
     m_pathLabel->setObjectName(QStringLiteral("databasePath"));
@@ -165,6 +167,12 @@ void MainWindow::createMenus() {
     m_exportAction =
         m_fileMenu->addAction(QString(), this, [this] { runExportDialog(this, m_db.get()); });
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_reportAction =
+        m_fileMenu->addAction(QString(), this, [this] { report::exportReport(this, m_db.get()); });
+    m_reportAction->setObjectName(QStringLiteral("exportReportAction"));
+    m_previewAction =
+        m_fileMenu->addAction(QString(), this, [this] { report::previewReport(this, m_db.get()); });
+    m_previewAction->setShortcut(QKeySequence::Print);
     m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
     m_quitAction->setShortcut(QKeySequence::Quit);
@@ -251,6 +259,8 @@ void MainWindow::retranslate() {
     m_recentMenu->setTitle(tr("Open &Recent"));
     m_importAction->setText(tr("&Import…"));
     m_exportAction->setText(tr("&Export…"));
+    m_reportAction->setText(tr("Export &Report…"));
+    m_previewAction->setText(tr("Print Pre&view of the Report…"));
     m_editMenu->setTitle(tr("&Edit"));
     // Undo/redo texts come from the commands; QUndoStack prefixes them with "Undo"/"Redo",
     // translated through qtbase.

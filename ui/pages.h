@@ -15,5 +15,6 @@ Page *createSourcesPage(QWidget *parent);   // sourcespage.cpp
 Page *createDashboardPage(QWidget *parent); // dashboardpage.cpp
 Page *createBudgetPage(QWidget *parent);    // budgetpage.cpp
 Page *createPlannerPage(QWidget *parent);   // plannerpage.cpp
+Page *createTrendsPage(QWidget *parent);    // trendspage.cpp
 
 } // namespace mikomi::ui

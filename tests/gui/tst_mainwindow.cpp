@@ -62,7 +62,7 @@ private slots:
         auto *count = w.findChild<QLabel *>(QStringLiteral("leadCount"));
         QVERIFY(count);
         QCOMPARE(count->text(), QStringLiteral("300 leads"));
-        QCOMPARE(w.pages().size(), 6);
+        QCOMPARE(w.pages().size(), 7);
         shoot(w, QStringLiteral("mainwindow_en"));
 
         // Switch to Japanese without re-creating the window.
