@@ -30,6 +30,10 @@ private:
     storage::Database &m_db;
     Lead m_after;
     std::optional<Lead> m_before;
+    // The stored version an edit is written over: the one the editor read, then the one each
+    // apply/revert made (0: not checked). A save over another version is refused
+    // (ErrorKind::Changed: someone else saved the lead meanwhile).
+    qint64 m_version = 0;
     QString m_user;
     std::optional<storage::LeadSnapshot> m_removed; // a new lead after undo
 };

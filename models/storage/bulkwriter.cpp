@@ -7,6 +7,7 @@
 #include "models/storage/leadcustomfields.h"
 #include "models/storage/leadsearch.h"
 #include "models/storage/repositories.h"
+#include "models/storage/rowuuid.h"
 #include "models/storage/sql.h"
 
 #include <QCoreApplication>
@@ -226,13 +227,14 @@ BulkWriter::BulkWriter(Database &db, bool deferIndexes, bool buffered)
         db, QStringLiteral("INSERT INTO lead_scores(lead_id, score) VALUES (?, ?)"));
     m_history = std::make_unique<Statement>(
         db, QStringLiteral("INSERT INTO stage_history(lead_id, from_stage, to_stage, lost, "
-                           "recycled, changed_at, user_name, note) VALUES (?,?,?,?,?,?,?,?)"));
+                           "recycled, changed_at, user_name, note, uuid) VALUES "
+                           "(?,?,?,?,?,?,?,?,?)"));
     m_touch = std::make_unique<Statement>(
         db, QStringLiteral("INSERT INTO touchpoints(lead_id, occurred_at, source_id, medium, "
-                           "campaign, content, url) VALUES (?,?,?,?,?,?,?)"));
+                           "campaign, content, url, uuid) VALUES (?,?,?,?,?,?,?,?)"));
     m_activity = std::make_unique<Statement>(
-        db, QStringLiteral("INSERT INTO activities(lead_id, kind, occurred_at, user_name, notes) "
-                           "VALUES (?,?,?,?,?)"));
+        db, QStringLiteral("INSERT INTO activities(lead_id, kind, occurred_at, user_name, notes, "
+                           "uuid) VALUES (?,?,?,?,?,?)"));
     m_contact = std::make_unique<Statement>(
         db, QStringLiteral("INSERT INTO lead_contacts(lead_id, position, kind, value, label, key) "
                            "VALUES (?,?,?,?,?,?)"));
@@ -244,8 +246,8 @@ BulkWriter::BulkWriter(Database &db, bool deferIndexes, bool buffered)
     m_scores.head = QStringLiteral("INSERT INTO lead_scores(lead_id, score) VALUES ");
     m_scores.columns = 2;
     m_histories.head = QStringLiteral("INSERT INTO stage_history(lead_id, from_stage, to_stage, "
-                                      "lost, recycled, changed_at, user_name, note) VALUES ");
-    m_histories.columns = 8;
+                                      "lost, recycled, changed_at, user_name, note, uuid) VALUES ");
+    m_histories.columns = 9;
     m_contacts.head = QStringLiteral(
         "INSERT INTO lead_contacts(lead_id, position, kind, value, label, key) VALUES ");
     m_contacts.columns = 6;
@@ -535,7 +537,8 @@ Status BulkWriter::insertStageChange(qint64 leadId, const StageChange &c) {
                      c.recycled ? 1 : 0,
                      dates::toIsoDateTime(c.changedAt),
                      c.user,
-                     c.note};
+                     c.note,
+                     rowUuidOr(c.uuid)};
     if (m_buffered) {
         m_histories.values.append(std::move(row));
         ++m_histories.rows;
@@ -552,7 +555,7 @@ Status BulkWriter::insertTouchpoint(qint64 leadId, const Touchpoint &tp) {
         return source.failure();
     auto r = m_touch->run({leadId, dates::toIsoDateTime(tp.occurredAt),
                            *source > 0 ? QVariant(*source) : QVariant(), tp.medium, tp.campaign,
-                           tp.content, tp.url});
+                           tp.content, tp.url, rowUuidOr(tp.uuid)});
     if (!r)
         return r.failure();
     m_db.changes().note(DataKind::Leads);
@@ -606,7 +609,8 @@ Status BulkWriter::pauseTriggers(const QString &table, const QString &glob) {
 Status BulkWriter::writeActivity(qint64 leadId, const Activity &a, const QString &occurredAt) {
     if (Status s = pauseActivityTriggers(); !s)
         return s;
-    auto r = m_activity->run({leadId, activityKindKey(a.kind), occurredAt, a.user, a.notes});
+    auto r = m_activity->run(
+        {leadId, activityKindKey(a.kind), occurredAt, a.user, a.notes, rowUuidOr(a.uuid)});
     if (!r)
         return r.failure();
     m_db.changes().note(DataKind::Leads);

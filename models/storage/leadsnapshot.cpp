@@ -5,6 +5,7 @@
 #include "models/storage/leadcontacts.h"
 #include "models/storage/leadcustomfields.h"
 #include "models/storage/repositories.h"
+#include "models/storage/rowuuid.h"
 #include "models/storage/sql.h"
 
 #include <QCoreApplication>
@@ -15,9 +16,9 @@ namespace {
 
 // The columns of TaskRow::values, in its order: read by snapshotLead(), written by restoreLead().
 const QStringList &taskValueColumns() {
-    static const QStringList cols{QStringLiteral("title"), QStringLiteral("owner_id"),
-                                  QStringLiteral("due_at"), QStringLiteral("done_at"),
-                                  QStringLiteral("created_at")};
+    static const QStringList cols{QStringLiteral("title"),      QStringLiteral("owner_id"),
+                                  QStringLiteral("due_at"),     QStringLiteral("done_at"),
+                                  QStringLiteral("created_at"), QStringLiteral("uuid")};
     return cols;
 }
 
@@ -103,11 +104,11 @@ Status restoreLead(Database &db, const LeadSnapshot &s) {
         auto q =
             exec(db,
                  QStringLiteral("INSERT OR REPLACE INTO stage_history(id, lead_id, from_stage, "
-                                "to_stage, lost, recycled, changed_at, user_name, note) "
-                                "VALUES (?,?,?,?,?,?,?,?,?)"),
+                                "to_stage, lost, recycled, changed_at, user_name, note, uuid) "
+                                "VALUES (?,?,?,?,?,?,?,?,?,?)"),
                  {c.id, s.lead.id, c.fromStage ? QVariant(stageKey(*c.fromStage)) : QVariant(),
                   stageKey(c.toStage), c.lost ? 1 : 0, c.recycled ? 1 : 0,
-                  dates::toIsoDateTime(c.changedAt), c.user, c.note});
+                  dates::toIsoDateTime(c.changedAt), c.user, c.note, rowUuidOr(c.uuid)});
         if (!q)
             return q.failure();
     }
@@ -115,13 +116,13 @@ Status restoreLead(Database &db, const LeadSnapshot &s) {
         auto src = repo.sources().resolve(t.source);
         if (!src)
             return src.failure();
-        auto q =
-            exec(db,
-                 QStringLiteral("INSERT OR REPLACE INTO touchpoints(id, lead_id, occurred_at, "
-                                "source_id, medium, campaign, content, url) "
-                                "VALUES (?,?,?,?,?,?,?,?)"),
-                 {t.id, s.lead.id, dates::toIsoDateTime(t.occurredAt),
-                  *src > 0 ? QVariant(*src) : QVariant(), t.medium, t.campaign, t.content, t.url});
+        auto q = exec(db,
+                      QStringLiteral("INSERT OR REPLACE INTO touchpoints(id, lead_id, occurred_at, "
+                                     "source_id, medium, campaign, content, url, uuid) "
+                                     "VALUES (?,?,?,?,?,?,?,?,?)"),
+                      {t.id, s.lead.id, dates::toIsoDateTime(t.occurredAt),
+                       *src > 0 ? QVariant(*src) : QVariant(), t.medium, t.campaign, t.content,
+                       t.url, rowUuidOr(t.uuid)});
         if (!q)
             return q.failure();
     }
@@ -129,14 +130,15 @@ Status restoreLead(Database &db, const LeadSnapshot &s) {
     // comes back through an UPDATE, whose trigger recomputes last_activity_at of both leads;
     // a replace deletes without firing delete triggers, leaving the other lead's value stale.
     for (const Activity &a : s.activities) {
-        auto q = exec(db,
-                      QStringLiteral("INSERT INTO activities(id, lead_id, kind, occurred_at, "
-                                     "user_name, notes) VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO "
-                                     "UPDATE SET lead_id = excluded.lead_id, kind = excluded.kind, "
-                                     "occurred_at = excluded.occurred_at, user_name = "
-                                     "excluded.user_name, notes = excluded.notes"),
-                      {a.id, s.lead.id, activityKindKey(a.kind), dates::toIsoDateTime(a.occurredAt),
-                       a.user, a.notes});
+        auto q =
+            exec(db,
+                 QStringLiteral("INSERT INTO activities(id, lead_id, kind, occurred_at, "
+                                "user_name, notes, uuid) VALUES (?,?,?,?,?,?,?) ON CONFLICT(id) DO "
+                                "UPDATE SET lead_id = excluded.lead_id, kind = excluded.kind, "
+                                "occurred_at = excluded.occurred_at, user_name = "
+                                "excluded.user_name, notes = excluded.notes"),
+                 {a.id, s.lead.id, activityKindKey(a.kind), dates::toIsoDateTime(a.occurredAt),
+                  a.user, a.notes, rowUuidOr(a.uuid)});
         if (!q)
             return q.failure();
     }
@@ -145,7 +147,7 @@ Status restoreLead(Database &db, const LeadSnapshot &s) {
         QVariantList binds{t.id, s.lead.id};
         binds << t.values;
         auto q = exec(db,
-                      QStringLiteral("INSERT INTO tasks(id, lead_id, %1) VALUES (?,?,?,?,?,?,?) "
+                      QStringLiteral("INSERT INTO tasks(id, lead_id, %1) VALUES (?,?,?,?,?,?,?,?) "
                                      "ON CONFLICT(id) DO UPDATE SET lead_id = excluded.lead_id, "
                                      "title = excluded.title, owner_id = excluded.owner_id, "
                                      "due_at = excluded.due_at, done_at = excluded.done_at, "
