@@ -15,6 +15,7 @@
 #include "ui/scoringdialog.h"
 #include "ui/searchindexer.h"
 #include "ui/settingsdialog.h"
+#include "ui/teammergedialog.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -151,6 +152,13 @@ void MainWindow::createMenus() {
     m_exportAction =
         m_fileMenu->addAction(QString(), this, [this] { runExportDialog(this, m_db.get()); });
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    // Team mode: a booth laptop's file into this database (docs/team.md).
+    m_teamMergeAction = m_fileMenu->addAction(QString(), this, [this] {
+        if (!m_db)
+            return;
+        TeamMergeDialog d(*m_db, this);
+        d.exec();
+    });
     m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
     m_quitAction->setShortcut(QKeySequence::Quit);
@@ -236,6 +244,7 @@ void MainWindow::retranslate() {
     m_recentMenu->setTitle(tr("Open &Recent"));
     m_importAction->setText(tr("&Import…"));
     m_exportAction->setText(tr("&Export…"));
+    m_teamMergeAction->setText(tr("&Merge into Team Database…"));
     m_editMenu->setTitle(tr("&Edit"));
     // Undo/redo texts come from the commands; QUndoStack prefixes them with "Undo"/"Redo",
     // translated through qtbase.

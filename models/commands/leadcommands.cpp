@@ -7,6 +7,8 @@
 
 #include <QCoreApplication>
 
+#include <utility>
+
 namespace mikomi::commands {
 
 SaveLeadCommand::SaveLeadCommand(storage::Database &db, const Lead &after,
@@ -27,12 +29,14 @@ SaveLeadCommand::SaveLeadCommand(storage::Database &db, const Lead &after,
 
 Status SaveLeadCommand::apply() {
     if (m_before) {
+        // Checked once, against the version the editor read; undo and redo of this change are
+        // the user's own (other commands on the stack make versions in between).
         Lead l = m_after;
-        l.version = m_version;
-        if (Status s = storage::LeadRepository(m_db).update(l); !s)
+        l.version = std::exchange(m_version, 0);
+        if (Status s = storage::LeadRepository(m_db).update(l); !s) {
+            m_version = l.version; // refused: a later redo checks again
             return s;
-        if (m_version > 0)
-            ++m_version;
+        }
         // Attribute rules (title, region, …) may score the edited fields differently.
         auto score =
             storage::ScoringStore(m_db).recompute(m_after.id, QDateTime::currentDateTime());
@@ -61,12 +65,8 @@ Status SaveLeadCommand::apply() {
 Status SaveLeadCommand::revert() {
     if (m_before) {
         Lead l = *m_before;
-        l.version = m_version;
-        if (Status s = storage::LeadRepository(m_db).update(l); !s)
-            return s;
-        if (m_version > 0)
-            ++m_version;
-        return {};
+        l.version = 0;
+        return storage::LeadRepository(m_db).update(l);
     }
     auto snap = storage::snapshotLead(m_db, m_after.id);
     if (!snap)

@@ -30,9 +30,8 @@ private:
     storage::Database &m_db;
     Lead m_after;
     std::optional<Lead> m_before;
-    // The stored version an edit is written over: the one the editor read, then the one each
-    // apply/revert made (0: not checked). A save over another version is refused
-    // (ErrorKind::Changed: someone else saved the lead meanwhile).
+    // The version the editor read: the first apply is refused when the stored lead is no longer
+    // at it (ErrorKind::Changed: someone else saved it meanwhile); 0 once applied.
     qint64 m_version = 0;
     QString m_user;
     std::optional<storage::LeadSnapshot> m_removed; // a new lead after undo
