@@ -68,8 +68,8 @@ void printTable(const storage::MergeSummary &s, bool dryRun) {
     if (!s.conflicts.isEmpty()) {
         out() << tr("Changed on both sides (kept as they are in the target; decide and edit):")
               << '\n';
-        out() << tr("Lead") << '\t' << tr("Field") << '\t' << tr("Before") << '\t' << tr("Source")
-              << '\t' << tr("Target") << '\n';
+        out() << tr("Lead") << '\t' << tr("Field") << '\t' << tr("Before") << '\t'
+              << tr("Source database") << '\t' << tr("Target database") << '\n';
         for (const storage::MergeConflict &c : s.conflicts) {
             out() << QStringLiteral("#%1 %2").arg(c.targetId).arg(c.name) << '\t' << c.field << '\t'
                   << c.before << '\t' << c.source << '\t' << c.target << '\n';

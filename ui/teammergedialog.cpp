@@ -99,7 +99,7 @@ bool TeamMergeDialog::setSource(const QString &path) {
         MessageBox::warning(this, windowTitle(), summary.error());
         return false;
     }
-    show(*summary, true);
+    showSummary(*summary, true);
     m_merge->setEnabled(true);
     return true;
 }
@@ -121,11 +121,11 @@ bool TeamMergeDialog::merge() {
     }
     m_merged = true;
     m_merge->setEnabled(false);
-    show(*summary, false);
+    showSummary(*summary, false);
     return true;
 }
 
-void TeamMergeDialog::show(const storage::MergeSummary &summary, bool dryRun) {
+void TeamMergeDialog::showSummary(const storage::MergeSummary &summary, bool dryRun) {
     m_summary = summary;
     m_dryRun = dryRun;
     retranslate();

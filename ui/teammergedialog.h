@@ -42,7 +42,7 @@ protected:
 private:
     void retranslate();
     void chooseFile();
-    void show(const storage::MergeSummary &summary, bool dryRun);
+    void showSummary(const storage::MergeSummary &summary, bool dryRun);
     void fillTables();
     storage::Database &m_target;
     QString m_sourcePath;
