@@ -96,6 +96,13 @@ Status restoreLead(Database &db, const LeadSnapshot &s) {
         return q.failure();
     if (auto q = exec(db, scoreWriteSql(), {s.lead.id, s.lead.score}); !q)
         return q.failure();
+    // Back at the version it had (an editor still open on it saves over it as before).
+    if (s.lead.version > 0) {
+        if (auto q = exec(db, QStringLiteral("UPDATE leads SET version = ? WHERE id = ?"),
+                          {s.lead.version, s.lead.id});
+            !q)
+            return q.failure();
+    }
     if (Status c = writeContacts(db, s.lead.id, s.lead.extraContacts); !c)
         return c;
     if (Status c = writeCustomFields(db, s.lead.id, s.lead.customFields); !c)
