@@ -6,6 +6,7 @@
 #include "models/storage/repositories.h"
 #include "models/storage/spendstore.h"
 #include "ui/messagebox.h"
+#include "ui/readingcapture.h"
 
 #include <QComboBox>
 #include <QCompleter>
@@ -144,6 +145,8 @@ CardEntryDialog::CardEntryDialog(storage::Database &db, QUndoStack *undo, QWidge
         if (identifies(key))
             connect(edit, &QLineEdit::editingFinished, this, &CardEntryDialog::checkDuplicates);
     }
+    // Readings from the input method's kana, the address from the postal code (issue 16).
+    installJapaneseEntry(this);
     form->setColumnStretch(1, 1);
     form->setColumnStretch(3, 1);
     layout->addLayout(form);
