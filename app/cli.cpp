@@ -95,7 +95,9 @@ QString usage() {
               "  budget --total AMOUNT …            70-20-10 budget\n"
               "  plan (--revenue-target A | --growth F) …   leads needed for a revenue goal\n"
               "  person export EMAIL|--id N [--output FILE]   everything held about one person\n"
-              "  person erase EMAIL|--id N --yes       erase one person completely");
+              "  person erase EMAIL|--id N --yes       erase one person completely\n"
+              "  merge SOURCE [--dry-run] [--format table|json]   merge another database's leads "
+              "into --db");
 }
 
 } // namespace
@@ -150,6 +152,8 @@ int run(const QStringList &args) {
         return runPlan(args);
     if (command == QLatin1String("person"))
         return runPerson(args);
+    if (command == QLatin1String("merge"))
+        return runMerge(args);
     return fail(UsageError,
                 tr("Unknown command \"%1\".").arg(command) + QLatin1Char('\n') + usage());
 }

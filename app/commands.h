@@ -41,5 +41,6 @@ int runReport(const QStringList &args);  // cmd_report.cpp
 int runBudget(const QStringList &args);  // cmd_report.cpp
 int runPlan(const QStringList &args);    // cmd_report.cpp
 int runPerson(const QStringList &args);  // cmd_person.cpp
+int runMerge(const QStringList &args);   // cmd_merge.cpp
 
 } // namespace mikomi::cli

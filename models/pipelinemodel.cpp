@@ -47,6 +47,14 @@ Status PipelineModel::reload(const storage::ColumnTotals &totals) {
     return status;
 }
 
+qint64 PipelineModel::versionOf(qint64 id) const {
+    for (const storage::PipelineCard &c : m_cards) {
+        if (c.id == id)
+            return c.version;
+    }
+    return 0;
+}
+
 qint64 PipelineModel::leadId(int row) const {
     return row >= 0 && row < m_cards.size() ? m_cards.at(row).id : 0;
 }

@@ -45,6 +45,8 @@ public:
     Status reload(const storage::ColumnTotals &totals);
     storage::ColumnTotals totals() const { return m_totals; }
     qint64 leadId(int row) const;
+    // The version of lead `id` as this column read it; 0 when it is not among its cards.
+    qint64 versionOf(qint64 id) const;
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

@@ -1732,6 +1732,102 @@ Without a command, opens the window. Commands:
             <numerusform>--revenue-target must be an amount of money above zero (at most %n decimal places), not &quot;%1&quot;.</numerusform>
         </translation>
     </message>
+
+    <message>
+        <source>%1 is a team server database, and this command does not work on a server yet (docs/team.md lists what does). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+
+    <message>
+        <source>Usage: mikomi [--db PATH] [--lang ja|en] [COMMAND]
+Without a command, opens the window. Commands:
+  demo [--leads N] [--seed S]        fill the database with sample data
+  import FILE …                      import leads, spend, touchpoints or vCards
+  export FILE …                      export leads as CSV or vCard (2.1, 3.0, 4.0)
+  sources [list|set|alias|merge] …   manage lead sources
+  report sources …                   compare sources
+  budget --total AMOUNT …            70-20-10 budget
+  plan (--revenue-target A | --growth F) …   leads needed for a revenue goal
+  person export EMAIL|--id N [--output FILE]   everything held about one person
+  person erase EMAIL|--id N --yes       erase one person completely
+  merge SOURCE [--dry-run] [--format table|json]   merge another database&apos;s leads into --db</source>
+        <translation type="unfinished"></translation>
+    </message>
+
+    <message>
+        <source>Dry run: nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+
+    <message>
+        <source>Leads added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+
+    <message>
+        <source>Leads updated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+
+    <message>
+        <source>Leads unchanged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+
+    <message>
+        <source>History, touchpoint, activity and task rows added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+
+    <message>
+        <source>Changed on both sides (kept as they are in the target; decide and edit):</source>
+        <translation type="unfinished"></translation>
+    </message>
+
+    <message>
+        <source>Lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+
+    <message>
+        <source>Possible duplicates (added as separate leads; merge them in the window if they are the same person):</source>
+        <translation type="unfinished"></translation>
+    </message>
+
+    <message>
+        <source>Show what would change; change nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+
+    <message>
+        <source>Usage: mikomi merge SOURCE [--dry-run] [--format table|json] --db TARGET</source>
+        <translation type="unfinished"></translation>
+    </message>
+
+    <message>
+        <source>%1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+
+    <message>
+        <source>Source database</source>
+        <translation type="unfinished"></translation>
+    </message>
+
+    <message>
+        <source>Target database</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::commands::LeadCommands</name>
@@ -2849,6 +2945,11 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     </message>
     <message>
         <source>Spend needs a source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+
+    <message>
+        <source>Someone else changed this lead after you opened it; your change was not saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4775,6 +4876,11 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <source>Cannot connect to the team server</source>
         <translation type="unfinished"></translation>
     </message>
+
+    <message>
+        <source>&amp;Merge into Team Database…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::MatrixView</name>
@@ -5785,6 +5891,335 @@ Which is it?</source>
     </message>
     <message>
         <source>% of its leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::LeadFields</name>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family name reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given name reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Honorific</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SAL/SGL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opted out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deal value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Won on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::DatabaseMerge</name>
+    <message>
+        <source>%1 and %2 are the same database (or copies of one file); there is nothing to merge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::LeadConflictDialog</name>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else saved this lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was saved by someone else while you were editing it. Choose for each field whether to keep your value or take theirs, then save again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <comment>value when the lead was opened</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::TeamMergeDialog</name>
+    <message>
+        <source>Merge which database?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mikomi databases (*.mikomi *.db);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge into team database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds the leads of another Mikomi database (a booth laptop&apos;s file) to this one, with their history, activities, touchpoints and tasks. Merging the same file again adds nothing. A field changed on both sides is listed, not overwritten; the same person entered twice is listed as a possible duplicate, not merged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No database chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead from the other database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead already here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed on both sides (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed on both sides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible duplicates (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the database to merge; you will see what changes before anything is written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) added</source>
+        <translation>
+            <numerusform>%n lead added</numerusform>
+            <numerusform>%n leads added</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n updated</numerusform>
+            <numerusform>%n updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n unchanged</numerusform>
+            <numerusform>%n unchanged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n history, activity, touchpoint or task row(s) added</source>
+        <translation>
+            <numerusform>%n history, activity, touchpoint or task row added</numerusform>
+            <numerusform>%n history, activity, touchpoint or task rows added</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>If you merge: %1. Nothing has been written yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged: %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

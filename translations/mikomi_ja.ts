@@ -1749,6 +1749,113 @@ Without a command, opens the window. Commands:
             <numerusform>--revenue-target に「%1」は指定できません。0 より大きい金額（小数点以下 %n 桁まで）を指定してください。</numerusform>
         </translation>
     </message>
+
+    <message>
+        <source>%1 is a team server database, and this command does not work on a server yet (docs/team.md lists what does). Nothing was changed.</source>
+        <translation>%1 はチームサーバーのデータベースです。このコマンドはまだサーバーでは使えません（使えるコマンドは docs/team.md にあります）。何も変更していません。</translation>
+    </message>
+
+    <message>
+        <source>Usage: mikomi [--db PATH] [--lang ja|en] [COMMAND]
+Without a command, opens the window. Commands:
+  demo [--leads N] [--seed S]        fill the database with sample data
+  import FILE …                      import leads, spend, touchpoints or vCards
+  export FILE …                      export leads as CSV or vCard (2.1, 3.0, 4.0)
+  sources [list|set|alias|merge] …   manage lead sources
+  report sources …                   compare sources
+  budget --total AMOUNT …            70-20-10 budget
+  plan (--revenue-target A | --growth F) …   leads needed for a revenue goal
+  person export EMAIL|--id N [--output FILE]   everything held about one person
+  person erase EMAIL|--id N --yes       erase one person completely
+  merge SOURCE [--dry-run] [--format table|json]   merge another database&apos;s leads into --db</source>
+        <translation>使い方：mikomi [--db PATH] [--lang ja|en] [COMMAND]
+コマンドを指定しないとウィンドウを開きます。コマンド：
+  demo [--leads N] [--seed S]        データベースにサンプルデータを入れる
+  import FILE …                      リード、費用、タッチポイント、vCard をインポート
+  export FILE …                      リードを CSV または vCard (2.1, 3.0, 4.0) でエクスポート
+  sources [list|set|alias|merge] …   リードソースを管理
+  report sources …                   リードソースを比較
+  budget --total AMOUNT …            70-20-10 の予算配分
+  plan (--revenue-target A | --growth F) …   売上目標に必要なリード数を逆算
+  person export EMAIL|--id N [--output FILE]   一人について保持しているすべてのデータ
+  person erase EMAIL|--id N --yes       一人のデータを完全に消去
+  merge SOURCE [--dry-run] [--format table|json]   別のデータベースのリードを --db に統合</translation>
+    </message>
+
+    <message>
+        <source>Dry run: nothing was changed.</source>
+        <translation>テスト実行：何も変更していません。</translation>
+    </message>
+
+    <message>
+        <source>Leads added: %1</source>
+        <translation>追加したリード：%1</translation>
+    </message>
+
+    <message>
+        <source>Leads updated: %1</source>
+        <translation>更新したリード：%1</translation>
+    </message>
+
+    <message>
+        <source>Leads unchanged: %1</source>
+        <translation>変更のないリード：%1</translation>
+    </message>
+
+    <message>
+        <source>History, touchpoint, activity and task rows added: %1</source>
+        <translation>追加した履歴・タッチポイント・行動・タスクの行：%1</translation>
+    </message>
+
+    <message>
+        <source>Changed on both sides (kept as they are in the target; decide and edit):</source>
+        <translation>両方で変更された項目（統合先の値のままです。どちらにするか決めて編集してください）：</translation>
+    </message>
+
+    <message>
+        <source>Lead</source>
+        <translation>リード</translation>
+    </message>
+
+    <message>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+
+    <message>
+        <source>Before</source>
+        <translation>以前</translation>
+    </message>
+
+    <message>
+        <source>Possible duplicates (added as separate leads; merge them in the window if they are the same person):</source>
+        <translation>重複の可能性（別のリードとして追加しました。同じ人なら画面で統合してください）：</translation>
+    </message>
+
+    <message>
+        <source>Show what would change; change nothing.</source>
+        <translation>何が変わるかを表示し、何も変更しません。</translation>
+    </message>
+
+    <message>
+        <source>Usage: mikomi merge SOURCE [--dry-run] [--format table|json] --db TARGET</source>
+        <translation>使い方：mikomi merge SOURCE [--dry-run] [--format table|json] --db TARGET</translation>
+    </message>
+
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 は存在しません。</translation>
+    </message>
+
+    <message>
+        <source>Source database</source>
+        <translation>統合元のデータベース</translation>
+    </message>
+
+    <message>
+        <source>Target database</source>
+        <translation>統合先のデータベース</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::commands::LeadCommands</name>
@@ -2858,6 +2965,11 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     <message>
         <source>Spend needs a source.</source>
         <translation>費用にはリードソースを指定してください。</translation>
+    </message>
+
+    <message>
+        <source>Someone else changed this lead after you opened it; your change was not saved.</source>
+        <translation>このリードは、開いた後に他の人が変更しました。あなたの変更は保存されていません。</translation>
     </message>
 </context>
 <context>
@@ -4758,6 +4870,11 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <source>Cannot connect to the team server</source>
         <translation>チームサーバーに接続できません</translation>
     </message>
+
+    <message>
+        <source>&amp;Merge into Team Database…</source>
+        <translation>チームのデータベースに統合(&amp;M)…</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::MatrixView</name>
@@ -5763,6 +5880,331 @@ Which is it?</source>
     <message>
         <source>% of its leads</source>
         <translation>リードに対する割合（%）</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::LeadFields</name>
+    <message>
+        <source>Company</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Company reading</source>
+        <translation>会社名（フリガナ）</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>役職</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <source>Family name reading</source>
+        <translation>姓（フリガナ）</translation>
+    </message>
+    <message>
+        <source>Given name reading</source>
+        <translation>名（フリガナ）</translation>
+    </message>
+    <message>
+        <source>Honorific</source>
+        <translation>敬称</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>携帯電話</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>郵便番号</translation>
+    </message>
+    <message>
+        <source>Prefecture</source>
+        <translation>都道府県</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>市区町村</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>町域・番地</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>建物名</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>ウェブサイト</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Lead source</source>
+        <translation>リードソース</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation>失注理由</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>ステージ</translation>
+    </message>
+    <message>
+        <source>SAL/SGL</source>
+        <translation>SAL/SGL</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>失注</translation>
+    </message>
+    <message>
+        <source>Opted out</source>
+        <translation>配信停止</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度感</translation>
+    </message>
+    <message>
+        <source>Deal value</source>
+        <translation>商談金額</translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation>生涯価値</translation>
+    </message>
+    <message>
+        <source>Won on</source>
+        <translation>受注日</translation>
+    </message>
+    <message>
+        <source>Lost on</source>
+        <translation>失注日</translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation>同意日</translation>
+    </message>
+    <message>
+        <source>Consent basis</source>
+        <translation>同意の根拠</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::DatabaseMerge</name>
+    <message>
+        <source>%1 and %2 are the same database (or copies of one file); there is nothing to merge.</source>
+        <translation>%1 と %2 は同じデータベース（または同じファイルのコピー）です。統合するものはありません。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::LeadConflictDialog</name>
+    <message>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>Someone else saved this lead</source>
+        <translation>このリードは他の人が保存しました</translation>
+    </message>
+    <message>
+        <source>%1 was saved by someone else while you were editing it. Choose for each field whether to keep your value or take theirs, then save again.</source>
+        <translation>%1 は、あなたが編集している間に他の人が保存しました。項目ごとに、自分の値を残すか相手の値を採用するかを選んで、もう一度保存してください。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <comment>value when the lead was opened</comment>
+        <translation>以前</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>自分</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>相手</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>採用</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>自分の値を残す</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>相手の値を採用</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::TeamMergeDialog</name>
+    <message>
+        <source>Merge which database?</source>
+        <translation>統合するデータベース</translation>
+    </message>
+    <message>
+        <source>Mikomi databases (*.mikomi *.db);;All files (*)</source>
+        <translation>Mikomi データベース (*.mikomi *.db);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Merge into team database</source>
+        <translation>チームのデータベースに統合</translation>
+    </message>
+    <message>
+        <source>Adds the leads of another Mikomi database (a booth laptop&apos;s file) to this one, with their history, activities, touchpoints and tasks. Merging the same file again adds nothing. A field changed on both sides is listed, not overwritten; the same person entered twice is listed as a possible duplicate, not merged.</source>
+        <translation>別の Mikomi データベース（展示会ブースのノート PC のファイルなど）のリードを、履歴・行動・タッチポイント・タスクと一緒にこのデータベースに追加します。同じファイルをもう一度統合しても何も追加されません。両方で変更された項目は上書きせずに一覧にし、二重に登録された同じ人は統合せずに重複の可能性として一覧にします。</translation>
+    </message>
+    <message>
+        <source>Choose database…</source>
+        <translation>データベースを選択…</translation>
+    </message>
+    <message>
+        <source>No database chosen</source>
+        <translation>データベースが選択されていません</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>統合</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>リード</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>以前</translation>
+    </message>
+    <message>
+        <source>Other database</source>
+        <translation>もう一方のデータベース</translation>
+    </message>
+    <message>
+        <source>This database</source>
+        <translation>このデータベース</translation>
+    </message>
+    <message>
+        <source>Lead from the other database</source>
+        <translation>もう一方のデータベースのリード</translation>
+    </message>
+    <message>
+        <source>Lead already here</source>
+        <translation>このデータベースにあるリード</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Changed on both sides (%1)</source>
+        <translation>両方で変更（%1）</translation>
+    </message>
+    <message>
+        <source>Changed on both sides</source>
+        <translation>両方で変更</translation>
+    </message>
+    <message>
+        <source>Possible duplicates (%1)</source>
+        <translation>重複の可能性（%1）</translation>
+    </message>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>重複の可能性</translation>
+    </message>
+    <message>
+        <source>Choose the database to merge; you will see what changes before anything is written.</source>
+        <translation>統合するデータベースを選んでください。書き込む前に、何が変わるかを表示します。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) added</source>
+        <translation>
+            <numerusform>リード %n 件を追加</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n 件を更新</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n 件は変更なし</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n history, activity, touchpoint or task row(s) added</source>
+        <translation>
+            <numerusform>履歴・行動・タッチポイント・タスク %n 行を追加</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>If you merge: %1. Nothing has been written yet.</source>
+        <translation>統合すると：%1。まだ何も書き込んでいません。</translation>
+    </message>
+    <message>
+        <source>Merged: %1.</source>
+        <translation>統合しました：%1。</translation>
     </message>
 </context>
 </TS>

@@ -820,6 +820,9 @@ void LeadEditor::loadTimeline() {
         m_lead.stage = cur->stage;
         m_lead.lost = cur->lost;
         m_lead.furthestStage = cur->furthestStage;
+        // This editor's own stage moves and activities made new versions: a save goes over
+        // the newest (someone else's save in between is caught when the timeline is read).
+        m_lead.version = cur->version;
     }
 }
 

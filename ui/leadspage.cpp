@@ -10,6 +10,7 @@
 #include "ui/cardentrydialog.h"
 #include "ui/duplicatesdialog.h"
 #include "ui/flowlayout.h"
+#include "ui/leadconflictdialog.h"
 #include "ui/leadeditor.h"
 #include "ui/messagebox.h"
 #include "ui/ownerdialog.h"
@@ -441,11 +442,31 @@ void LeadsPage::editLead(const Lead &lead, bool isNew) {
         }
         return;
     }
-    case DuplicateChoice::SaveAnyway:
-        push(new commands::SaveLeadCommand(*m_db, after,
-                                           isNew ? std::nullopt : std::optional<Lead>(lead),
+    case DuplicateChoice::SaveAnyway: {
+        Lead toSave = after;
+        Lead before = lead;
+        // Someone else saved the lead while it was open (team mode): mine / theirs / before,
+        // field by field, then saved over their version. (Saved meanwhile after this check:
+        // the save is refused by storage and the error shown.)
+        if (!isNew && after.version > 0) {
+            auto stored = storage::LeadRepository(*m_db).get(after.id);
+            if (!stored) {
+                showError(stored.error());
+                return;
+            }
+            if (stored->version != after.version) {
+                LeadConflictDialog resolve(lead, after, *stored, this);
+                if (resolve.exec() != QDialog::Accepted)
+                    return;
+                toSave = resolve.resolved();
+                before = *stored;
+            }
+        }
+        push(new commands::SaveLeadCommand(*m_db, toSave,
+                                           isNew ? std::nullopt : std::optional<Lead>(before),
                                            AppSettings().ownerName(), applied, error));
         return;
+    }
     }
 }
 

@@ -19,6 +19,7 @@
 #include "ui/searchindexer.h"
 #include "ui/serverdialog.h"
 #include "ui/settingsdialog.h"
+#include "ui/teammergedialog.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -173,6 +174,13 @@ void MainWindow::createMenus() {
     m_previewAction =
         m_fileMenu->addAction(QString(), this, [this] { report::previewReport(this, m_db.get()); });
     m_previewAction->setShortcut(QKeySequence::Print);
+    // Team mode: a booth laptop's file into this database (docs/team.md).
+    m_teamMergeAction = m_fileMenu->addAction(QString(), this, [this] {
+        if (!m_db)
+            return;
+        TeamMergeDialog d(*m_db, this);
+        d.exec();
+    });
     m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
     m_quitAction->setShortcut(QKeySequence::Quit);
@@ -261,6 +269,7 @@ void MainWindow::retranslate() {
     m_exportAction->setText(tr("&Export…"));
     m_reportAction->setText(tr("Export &Report…"));
     m_previewAction->setText(tr("Print Pre&view of the Report…"));
+    m_teamMergeAction->setText(tr("&Merge into Team Database…"));
     m_editMenu->setTitle(tr("&Edit"));
     // Undo/redo texts come from the commands; QUndoStack prefixes them with "Undo"/"Redo",
     // translated through qtbase.

@@ -81,6 +81,7 @@ private:
     QAction *m_exportAction = nullptr;
     QAction *m_reportAction = nullptr;
     QAction *m_previewAction = nullptr;
+    QAction *m_teamMergeAction = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
     QMenu *m_recentMenu = nullptr;

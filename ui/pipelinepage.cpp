@@ -332,7 +332,12 @@ void PipelinePage::moveLeads(const QList<qint64> &ids, PipelineColumn to, SqlKin
         reloadBoard();
         emit dataChanged();
     };
-    auto error = [this](const QString &m) { showError(m); };
+    // A card someone else moved or edited since the board was read: the move is refused
+    // (storage: the lead's version), the user is told, and the board is read again.
+    auto error = [this](const QString &m) {
+        showError(m);
+        reloadBoard();
+    };
     if (ids.size() > 1)
         undoStack()->beginMacro(tr("Move %n lead(s)", nullptr, int(ids.size())));
     for (qint64 id : ids) {
@@ -351,9 +356,14 @@ void PipelinePage::moveLeads(const QList<qint64> &ids, PipelineColumn to, SqlKin
             if (lead->lost && stage == Stage::Mql)
                 k = commands::StageCommand::Kind::Recycle;
         }
-        undoStack()->push(new commands::StageCommand(*m_db, id, k, stage,
-                                                     stage == Stage::Sql ? kind : SqlKind::None,
-                                                     reason, userName(), refresh, error));
+        auto *cmd = new commands::StageCommand(*m_db, id, k, stage,
+                                               stage == Stage::Sql ? kind : SqlKind::None, reason,
+                                               userName(), refresh, error);
+        for (const auto &model : m_models) {
+            if (const qint64 seen = model ? model->versionOf(id) : 0; seen > 0)
+                cmd->setExpectedVersion(seen);
+        }
+        undoStack()->push(cmd);
     }
     if (ids.size() > 1)
         undoStack()->endMacro();

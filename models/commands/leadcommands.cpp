@@ -7,6 +7,8 @@
 
 #include <QCoreApplication>
 
+#include <utility>
+
 namespace mikomi::commands {
 
 SaveLeadCommand::SaveLeadCommand(storage::Database &db, const Lead &after,
@@ -16,6 +18,7 @@ SaveLeadCommand::SaveLeadCommand(storage::Database &db, const Lead &after,
     , m_db(db)
     , m_after(after)
     , m_before(std::move(before))
+    , m_version(after.version)
     , m_user(user) {
     const QString name = after.company.isEmpty() ? after.displayName(true) : after.company;
     setText(m_before ? QCoreApplication::translate("mikomi::commands::LeadCommands", "Edit lead %1")
@@ -26,8 +29,14 @@ SaveLeadCommand::SaveLeadCommand(storage::Database &db, const Lead &after,
 
 Status SaveLeadCommand::apply() {
     if (m_before) {
-        if (Status s = storage::LeadRepository(m_db).update(m_after); !s)
+        // Checked once, against the version the editor read; undo and redo of this change are
+        // the user's own (other commands on the stack make versions in between).
+        Lead l = m_after;
+        l.version = std::exchange(m_version, 0);
+        if (Status s = storage::LeadRepository(m_db).update(l); !s) {
+            m_version = l.version; // refused: a later redo checks again
             return s;
+        }
         // Attribute rules (title, region, …) may score the edited fields differently.
         auto score =
             storage::ScoringStore(m_db).recompute(m_after.id, QDateTime::currentDateTime());
@@ -54,8 +63,11 @@ Status SaveLeadCommand::apply() {
 }
 
 Status SaveLeadCommand::revert() {
-    if (m_before)
-        return storage::LeadRepository(m_db).update(*m_before);
+    if (m_before) {
+        Lead l = *m_before;
+        l.version = 0;
+        return storage::LeadRepository(m_db).update(l);
+    }
     auto snap = storage::snapshotLead(m_db, m_after.id);
     if (!snap)
         return snap.failure();
@@ -160,7 +172,9 @@ Status MergeLeadsCommand::revert() {
         return tx.failure();
     if (Status s = storage::restoreLead(m_db, *m_other); !s)
         return s;
-    if (Status s = storage::LeadRepository(m_db).update(*m_keepBefore); !s)
+    Lead keep = *m_keepBefore;
+    keep.version = 0; // the merge made a new version; this puts the lead back as it was
+    if (Status s = storage::LeadRepository(m_db).update(keep); !s)
         return s;
     return tx.commit();
 }

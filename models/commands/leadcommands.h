@@ -30,6 +30,9 @@ private:
     storage::Database &m_db;
     Lead m_after;
     std::optional<Lead> m_before;
+    // The version the editor read: the first apply is refused when the stored lead is no longer
+    // at it (ErrorKind::Changed: someone else saved it meanwhile); 0 once applied.
+    qint64 m_version = 0;
     QString m_user;
     std::optional<storage::LeadSnapshot> m_removed; // a new lead after undo
 };

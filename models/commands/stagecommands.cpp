@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QDateTime>
 
+#include <utility>
+
 namespace mikomi::commands {
 
 StageCommand::StageCommand(storage::Database &db, qint64 leadId, Kind kind, Stage stage,
@@ -45,8 +47,10 @@ Status StageCommand::apply() {
         return s;
     const QDateTime now = QDateTime::currentDateTime();
     switch (m_kind) {
-    case Kind::Move:
-        return repo.changeStage(m_leadId, m_stage, m_sqlKind, m_user, now);
+    case Kind::Move: {
+        const qint64 expected = std::exchange(m_expectedVersion, 0); // redo is the user's own
+        return repo.changeStage(m_leadId, m_stage, m_sqlKind, m_user, now, QString(), expected);
+    }
     case Kind::Lost:
         return repo.markLost(m_leadId, m_reason, m_user, now);
     case Kind::Recycle:

@@ -27,6 +27,9 @@ public:
 
     // Kind::Won: the lead becomes a customer with this deal value, won on `wonAt`.
     void setWonDeal(std::optional<Money> dealValue, const QDate &wonAt);
+    // Kind::Move: the lead's version the user saw (a pipeline card); the first apply is refused
+    // (ErrorKind::Changed) when someone else changed the lead since. 0: not checked.
+    void setExpectedVersion(qint64 version) { m_expectedVersion = version; }
 
 private:
     Status apply() override;
@@ -40,6 +43,7 @@ private:
     QString m_user;
     std::optional<Money> m_dealValue;
     QDate m_wonAt;
+    qint64 m_expectedVersion = 0;
     storage::StageState m_before;
 };
 

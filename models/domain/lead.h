@@ -36,6 +36,12 @@ struct CustomField {
 // One lead: a person and their company (product.md §Capabilities 1). Plain value type.
 struct Lead {
     qint64 id = 0; // 0 = not stored yet
+    // Made where the lead was created (never changes, travels with it between databases:
+    // `mikomi merge`); empty until stored.
+    QString uuid;
+    // Bumped by every change to the stored row; a save of an older version is refused (no lost
+    // updates). 0 = not read from the database (such a save is not checked).
+    qint64 version = 0;
 
     QString company;
     QString companyReading;
@@ -106,6 +112,7 @@ struct Source {
 
 struct StageChange {
     qint64 id = 0;
+    QString uuid; // made where the row was created; empty until stored
     qint64 leadId = 0;
     std::optional<Stage> fromStage; // none for the first entry
     Stage toStage = Stage::Inquiry;
@@ -118,6 +125,7 @@ struct StageChange {
 
 struct Touchpoint {
     qint64 id = 0;
+    QString uuid; // made where the row was created; empty until stored
     qint64 leadId = 0;
     QDateTime occurredAt;
     QString source; // canonical source name
@@ -129,6 +137,7 @@ struct Touchpoint {
 
 struct Activity {
     qint64 id = 0;
+    QString uuid; // made where the row was created; empty until stored
     qint64 leadId = 0;
     ActivityKind kind = ActivityKind::Note;
     QDateTime occurredAt;

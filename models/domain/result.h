@@ -20,6 +20,7 @@ enum class ErrorKind {
     Io,          // the operating system failed to read or write
     Constraint,  // the data broke a rule of the schema (unique, check, foreign key)
     DiskFull,    // no space left for the database
+    Changed,     // someone else changed the row after it was read (a lead's version moved)
 };
 
 // An error the caller must look at: a translated, user-facing message.

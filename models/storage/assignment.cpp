@@ -200,7 +200,9 @@ Result<QList<qint64>> AssignmentRules::reassign(const QList<qint64> &leadIds,
     QSqlQuery sel(connection(m_db));
     QSqlQuery upd(connection(m_db));
     if (!sel.prepare(QStringLiteral("SELECT owner_id FROM leads WHERE id = ?")) ||
-        !upd.prepare(QStringLiteral("UPDATE leads SET owner_id = ?, updated_at = ? WHERE id = ?")))
+        !upd.prepare(
+            QStringLiteral("UPDATE leads SET owner_id = ?, updated_at = ?, version = version + 1 "
+                           "WHERE id = ?")))
         return Error{sqlErrorMessage(upd.lastError())};
     const QString now = dates::toIsoDateTime(QDateTime::currentDateTime());
     QList<qint64> before;
@@ -227,7 +229,9 @@ Status AssignmentRules::restoreOwners(const QList<qint64> &leadIds, const QList<
     if (!tx.started())
         return tx.failure();
     QSqlQuery upd(connection(m_db));
-    if (!upd.prepare(QStringLiteral("UPDATE leads SET owner_id = ?, updated_at = ? WHERE id = ?")))
+    if (!upd.prepare(
+            QStringLiteral("UPDATE leads SET owner_id = ?, updated_at = ?, version = version + 1 "
+                           "WHERE id = ?")))
         return Error{sqlErrorMessage(upd.lastError())};
     const QString now = dates::toIsoDateTime(QDateTime::currentDateTime());
     for (qsizetype i = 0; i < leadIds.size(); ++i) {

@@ -8,6 +8,7 @@
 #include "models/storage/leadsearch.h"
 #include "models/storage/pgbulkwriter.h"
 #include "models/storage/repositories.h"
+#include "models/storage/rowuuid.h"
 #include "models/storage/sql.h"
 
 #include <QCoreApplication>
@@ -261,13 +262,14 @@ BulkWriter::BulkWriter(Database &db, bool deferIndexes, bool buffered)
         db, QStringLiteral("INSERT INTO lead_scores(lead_id, score) VALUES (?, ?)"));
     m_history = std::make_unique<Statement>(
         db, QStringLiteral("INSERT INTO stage_history(lead_id, from_stage, to_stage, lost, "
-                           "recycled, changed_at, user_name, note) VALUES (?,?,?,?,?,?,?,?)"));
+                           "recycled, changed_at, user_name, note, uuid) VALUES "
+                           "(?,?,?,?,?,?,?,?,?)"));
     m_touch = std::make_unique<Statement>(
         db, QStringLiteral("INSERT INTO touchpoints(lead_id, occurred_at, source_id, medium, "
-                           "campaign, content, url) VALUES (?,?,?,?,?,?,?)"));
+                           "campaign, content, url, uuid) VALUES (?,?,?,?,?,?,?,?)"));
     m_activity = std::make_unique<Statement>(
-        db, QStringLiteral("INSERT INTO activities(lead_id, kind, occurred_at, user_name, notes) "
-                           "VALUES (?,?,?,?,?)"));
+        db, QStringLiteral("INSERT INTO activities(lead_id, kind, occurred_at, user_name, notes, "
+                           "uuid) VALUES (?,?,?,?,?,?)"));
     m_contact = std::make_unique<Statement>(
         db, QStringLiteral("INSERT INTO lead_contacts(lead_id, position, kind, value, label, key) "
                            "VALUES (?,?,?,?,?,?)"));
@@ -279,8 +281,8 @@ BulkWriter::BulkWriter(Database &db, bool deferIndexes, bool buffered)
     m_scores.head = QStringLiteral("INSERT INTO lead_scores(lead_id, score) VALUES ");
     m_scores.columns = 2;
     m_histories.head = QStringLiteral("INSERT INTO stage_history(lead_id, from_stage, to_stage, "
-                                      "lost, recycled, changed_at, user_name, note) VALUES ");
-    m_histories.columns = 8;
+                                      "lost, recycled, changed_at, user_name, note, uuid) VALUES ");
+    m_histories.columns = 9;
     m_contacts.head = QStringLiteral(
         "INSERT INTO lead_contacts(lead_id, position, kind, value, label, key) VALUES ");
     m_contacts.columns = 6;
@@ -596,7 +598,7 @@ Status BulkWriter::insertStageChange(qint64 leadId, const StageChange &c) {
     const auto append = [&](QVariantList &row) {
         row << leadId << (c.fromStage ? QVariant(stageText(*c.fromStage)) : QVariant())
             << stageText(c.toStage) << (c.lost ? 1 : 0) << (c.recycled ? 1 : 0)
-            << dates::toIsoDateTime(c.changedAt) << c.user << c.note;
+            << dates::toIsoDateTime(c.changedAt) << c.user << c.note << rowUuidOr(c.uuid);
     };
     if (m_buffered) {
         append(m_histories.values); // in place: no list per row
@@ -619,7 +621,7 @@ Status BulkWriter::insertTouchpoint(qint64 leadId, const Touchpoint &tp) {
         return source.failure();
     auto r = m_touch->run({leadId, dates::toIsoDateTime(tp.occurredAt),
                            *source > 0 ? QVariant(*source) : QVariant(), tp.medium, tp.campaign,
-                           tp.content, tp.url});
+                           tp.content, tp.url, rowUuidOr(tp.uuid)});
     if (!r)
         return r.failure();
     m_db.changes().note(DataKind::Leads);
@@ -675,7 +677,8 @@ Status BulkWriter::pauseTriggers(const QString &table, const QString &glob) {
 Status BulkWriter::writeActivity(qint64 leadId, const Activity &a, const QString &occurredAt) {
     if (Status s = pauseActivityTriggers(); !s)
         return s;
-    auto r = m_activity->run({leadId, activityKindKey(a.kind), occurredAt, a.user, a.notes});
+    auto r = m_activity->run(
+        {leadId, activityKindKey(a.kind), occurredAt, a.user, a.notes, rowUuidOr(a.uuid)});
     if (!r)
         return r.failure();
     m_db.changes().note(DataKind::Leads);

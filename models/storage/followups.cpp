@@ -3,6 +3,7 @@
 #include "models/domain/dates.h"
 #include "models/storage/repositories.h"
 #include "models/storage/rowmapper.h"
+#include "models/storage/rowuuid.h"
 #include "models/storage/sql.h"
 
 #include <QCoreApplication>
@@ -98,13 +99,13 @@ Result<qint64> FollowUpRepository::createForLead(qint64 leadId) {
     auto ins =
         exec(m_db,
              QStringLiteral("INSERT INTO tasks(lead_id, title, owner_id, due_at, "
-                            "created_at) VALUES (?, ?, ?, ?, ?)"),
+                            "created_at, uuid) VALUES (?, ?, ?, ?, ?, ?)"),
              {leadId,
               QCoreApplication::translate("mikomi::storage::FollowUpRepository",
                                           "First contact (within %n hour(s))", nullptr, hours),
               owner.isNull() ? QVariant() : QVariant(owner.toLongLong()),
               dates::toIsoDateTime(sla::dueAt(created, hours)),
-              dates::toIsoDateTime(QDateTime::currentDateTime())});
+              dates::toIsoDateTime(QDateTime::currentDateTime()), newRowUuid()});
     if (!ins)
         return ins.failure();
     m_db.changes().noteLead(leadId, DataKind::Tasks);
@@ -116,12 +117,12 @@ Result<qint64> FollowUpRepository::add(FollowUp &t) {
     auto owner = users.resolve(t.owner);
     if (!owner)
         return owner.failure();
-    auto ins =
-        exec(m_db,
-             QStringLiteral("INSERT INTO tasks(lead_id, title, owner_id, due_at, "
-                            "created_at) VALUES (?, ?, ?, ?, ?)"),
-             {t.leadId, t.title, *owner > 0 ? QVariant(*owner) : QVariant(),
-              dates::toIsoDateTime(t.dueAt), dates::toIsoDateTime(QDateTime::currentDateTime())});
+    auto ins = exec(m_db,
+                    QStringLiteral("INSERT INTO tasks(lead_id, title, owner_id, due_at, "
+                                   "created_at, uuid) VALUES (?, ?, ?, ?, ?, ?)"),
+                    {t.leadId, t.title, *owner > 0 ? QVariant(*owner) : QVariant(),
+                     dates::toIsoDateTime(t.dueAt),
+                     dates::toIsoDateTime(QDateTime::currentDateTime()), newRowUuid()});
     if (!ins)
         return ins.failure();
     t.id = ins->lastInsertId().toLongLong();

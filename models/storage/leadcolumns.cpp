@@ -3,6 +3,7 @@
 #include "models/domain/dates.h"
 #include "models/domain/textcheck.h"
 #include "models/storage/countrystore.h"
+#include "models/storage/rowuuid.h"
 #include "models/text/normalize.h"
 #include "models/text/phone.h"
 
@@ -43,6 +44,7 @@ const QStringList &leadColumns() {
         QStringLiteral("mobile_key"),     QStringLiteral("company_key"),
         QStringLiteral("person_key"),     QStringLiteral("reading_key"),
         QStringLiteral("consent_at"),     QStringLiteral("consent_basis"),
+        QStringLiteral("uuid"), // schema v13; an update leaves it as it is
     };
     return cols;
 }
@@ -150,6 +152,7 @@ Status appendLeadBinds(QVariantList &out, const Database &db, const Lead &l, qin
         keys->reading,
         optDate(l.consentAt),
         consentBasisKey(l.consentBasis),
+        rowUuidOr(l.uuid), // made here for a new lead, kept for one that travels (merge, undo)
     };
     for (QVariant &v : values)
         out.append(std::move(v));

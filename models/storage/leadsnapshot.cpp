@@ -5,6 +5,7 @@
 #include "models/storage/leadcontacts.h"
 #include "models/storage/leadcustomfields.h"
 #include "models/storage/repositories.h"
+#include "models/storage/rowuuid.h"
 #include "models/storage/sql.h"
 
 #include <QCoreApplication>
@@ -15,9 +16,9 @@ namespace {
 
 // The columns of TaskRow::values, in its order: read by snapshotLead(), written by restoreLead().
 const QStringList &taskValueColumns() {
-    static const QStringList cols{QStringLiteral("title"), QStringLiteral("owner_id"),
-                                  QStringLiteral("due_at"), QStringLiteral("done_at"),
-                                  QStringLiteral("created_at")};
+    static const QStringList cols{QStringLiteral("title"),      QStringLiteral("owner_id"),
+                                  QStringLiteral("due_at"),     QStringLiteral("done_at"),
+                                  QStringLiteral("created_at"), QStringLiteral("uuid")};
     return cols;
 }
 
@@ -95,6 +96,13 @@ Status restoreLead(Database &db, const LeadSnapshot &s) {
         return q.failure();
     if (auto q = exec(db, scoreWriteSql(), {s.lead.id, s.lead.score}); !q)
         return q.failure();
+    // Back at the version it had (an editor still open on it saves over it as before).
+    if (s.lead.version > 0) {
+        if (auto q = exec(db, QStringLiteral("UPDATE leads SET version = ? WHERE id = ?"),
+                          {s.lead.version, s.lead.id});
+            !q)
+            return q.failure();
+    }
     if (Status c = writeContacts(db, s.lead.id, s.lead.extraContacts); !c)
         return c;
     if (Status c = writeCustomFields(db, s.lead.id, s.lead.customFields); !c)
@@ -103,15 +111,15 @@ Status restoreLead(Database &db, const LeadSnapshot &s) {
         auto q =
             exec(db,
                  QStringLiteral("INSERT INTO stage_history(id, lead_id, from_stage, to_stage, "
-                                "lost, recycled, changed_at, user_name, note) VALUES "
-                                "(?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET lead_id = "
+                                "lost, recycled, changed_at, user_name, note, uuid) VALUES "
+                                "(?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET lead_id = "
                                 "excluded.lead_id, from_stage = excluded.from_stage, to_stage = "
                                 "excluded.to_stage, lost = excluded.lost, recycled = "
                                 "excluded.recycled, changed_at = excluded.changed_at, user_name = "
                                 "excluded.user_name, note = excluded.note"),
                  {c.id, s.lead.id, c.fromStage ? QVariant(stageKey(*c.fromStage)) : QVariant(),
                   stageKey(c.toStage), c.lost ? 1 : 0, c.recycled ? 1 : 0,
-                  dates::toIsoDateTime(c.changedAt), c.user, c.note});
+                  dates::toIsoDateTime(c.changedAt), c.user, c.note, rowUuidOr(c.uuid)});
         if (!q)
             return q.failure();
     }
@@ -119,17 +127,18 @@ Status restoreLead(Database &db, const LeadSnapshot &s) {
         auto src = repo.sources().resolve(t.source);
         if (!src)
             return src.failure();
-        auto q =
-            exec(db,
-                 QStringLiteral("INSERT INTO touchpoints(id, lead_id, occurred_at, source_id, "
-                                "medium, campaign, content, url) VALUES (?,?,?,?,?,?,?,?) ON "
-                                "CONFLICT(id) DO UPDATE SET lead_id = excluded.lead_id, "
-                                "occurred_at = excluded.occurred_at, source_id = "
-                                "excluded.source_id, medium = excluded.medium, campaign = "
-                                "excluded.campaign, content = excluded.content, url = "
-                                "excluded.url"),
-                 {t.id, s.lead.id, dates::toIsoDateTime(t.occurredAt),
-                  *src > 0 ? QVariant(*src) : QVariant(), t.medium, t.campaign, t.content, t.url});
+        auto q = exec(
+            db,
+            QStringLiteral("INSERT INTO touchpoints(id, lead_id, occurred_at, source_id, "
+                           "medium, campaign, content, url, uuid) VALUES (?,?,?,?,?,?,?,?,?) ON "
+                           "CONFLICT(id) DO UPDATE SET lead_id = excluded.lead_id, "
+                           "occurred_at = excluded.occurred_at, source_id = "
+                           "excluded.source_id, medium = excluded.medium, campaign = "
+                           "excluded.campaign, content = excluded.content, url = "
+                           "excluded.url"),
+            {t.id, s.lead.id, dates::toIsoDateTime(t.occurredAt),
+             *src > 0 ? QVariant(*src) : QVariant(), t.medium, t.campaign, t.content, t.url,
+             rowUuidOr(t.uuid)});
         if (!q)
             return q.failure();
     }
@@ -137,14 +146,15 @@ Status restoreLead(Database &db, const LeadSnapshot &s) {
     // comes back through an UPDATE, whose trigger recomputes last_activity_at of both leads;
     // a replace deletes without firing delete triggers, leaving the other lead's value stale.
     for (const Activity &a : s.activities) {
-        auto q = exec(db,
-                      QStringLiteral("INSERT INTO activities(id, lead_id, kind, occurred_at, "
-                                     "user_name, notes) VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO "
-                                     "UPDATE SET lead_id = excluded.lead_id, kind = excluded.kind, "
-                                     "occurred_at = excluded.occurred_at, user_name = "
-                                     "excluded.user_name, notes = excluded.notes"),
-                      {a.id, s.lead.id, activityKindKey(a.kind), dates::toIsoDateTime(a.occurredAt),
-                       a.user, a.notes});
+        auto q =
+            exec(db,
+                 QStringLiteral("INSERT INTO activities(id, lead_id, kind, occurred_at, "
+                                "user_name, notes, uuid) VALUES (?,?,?,?,?,?,?) ON CONFLICT(id) DO "
+                                "UPDATE SET lead_id = excluded.lead_id, kind = excluded.kind, "
+                                "occurred_at = excluded.occurred_at, user_name = "
+                                "excluded.user_name, notes = excluded.notes"),
+                 {a.id, s.lead.id, activityKindKey(a.kind), dates::toIsoDateTime(a.occurredAt),
+                  a.user, a.notes, rowUuidOr(a.uuid)});
         if (!q)
             return q.failure();
     }
@@ -153,7 +163,7 @@ Status restoreLead(Database &db, const LeadSnapshot &s) {
         QVariantList binds{t.id, s.lead.id};
         binds << t.values;
         auto q = exec(db,
-                      QStringLiteral("INSERT INTO tasks(id, lead_id, %1) VALUES (?,?,?,?,?,?,?) "
+                      QStringLiteral("INSERT INTO tasks(id, lead_id, %1) VALUES (?,?,?,?,?,?,?,?) "
                                      "ON CONFLICT(id) DO UPDATE SET lead_id = excluded.lead_id, "
                                      "title = excluded.title, owner_id = excluded.owner_id, "
                                      "due_at = excluded.due_at, done_at = excluded.done_at, "

@@ -6,6 +6,7 @@
 #include "models/storage/leadcontacts.h"
 #include "models/storage/leadcustomfields.h"
 #include "models/storage/repositories.h"
+#include "models/storage/rowuuid.h"
 #include "models/storage/sql.h"
 
 namespace mikomi::storage {
@@ -40,20 +41,20 @@ PgBulkWriter::PgBulkWriter(Database &db, LeadRepository &repo)
     setUp(m_scores, QStringLiteral("INSERT INTO lead_scores(lead_id, score) VALUES "), 2);
     setUp(m_histories,
           QStringLiteral("INSERT INTO stage_history(lead_id, from_stage, to_stage, lost, "
-                         "recycled, changed_at, user_name, note) VALUES "),
-          8);
+                         "recycled, changed_at, user_name, note, uuid) VALUES "),
+          9);
     setUp(m_contacts,
           QStringLiteral(
               "INSERT INTO lead_contacts(lead_id, position, kind, value, label, key) VALUES "),
           6);
     setUp(m_touches,
           QStringLiteral("INSERT INTO touchpoints(lead_id, occurred_at, source_id, medium, "
-                         "campaign, content, url) VALUES "),
-          7);
+                         "campaign, content, url, uuid) VALUES "),
+          8);
     setUp(m_activities,
           QStringLiteral(
-              "INSERT INTO activities(lead_id, kind, occurred_at, user_name, notes) VALUES "),
-          5);
+              "INSERT INTO activities(lead_id, kind, occurred_at, user_name, notes, uuid) VALUES "),
+          6);
 }
 
 // The next lead id from the leads' identity sequence, taken kRows at a time (one round trip per
@@ -139,7 +140,8 @@ Result<qint64> PgBulkWriter::insertLead(const Lead &lead, const QList<Activity> 
     m_db.changes().note(DataKind::Leads);
     for (qsizetype i = 0; i < activities.size(); ++i) {
         const Activity &a = activities.at(i);
-        m_activities.values << *id << activityKindKey(a.kind) << times.at(i) << a.user << a.notes;
+        m_activities.values << *id << activityKindKey(a.kind) << times.at(i) << a.user << a.notes
+                            << rowUuidOr(a.uuid);
         ++m_activities.rows;
     }
     // Its further emails and numbers, stored as LeadRepository stores them (leadcontacts.cpp).
@@ -171,7 +173,8 @@ Result<qint64> PgBulkWriter::insertLead(const Lead &lead, const QList<Activity> 
 Status PgBulkWriter::insertStageChange(qint64 leadId, const StageChange &c) {
     m_histories.values << leadId << (c.fromStage ? QVariant(stageKey(*c.fromStage)) : QVariant())
                        << stageKey(c.toStage) << (c.lost ? 1 : 0) << (c.recycled ? 1 : 0)
-                       << dates::toIsoDateTime(c.changedAt) << c.user << c.note;
+                       << dates::toIsoDateTime(c.changedAt) << c.user << c.note
+                       << rowUuidOr(c.uuid);
     ++m_histories.rows;
     m_db.changes().note(DataKind::Leads);
     return flushIfFull();
@@ -183,7 +186,7 @@ Status PgBulkWriter::insertTouchpoint(qint64 leadId, const Touchpoint &tp) {
         return source.failure();
     m_touches.values << leadId << dates::toIsoDateTime(tp.occurredAt)
                      << (*source > 0 ? QVariant(*source) : QVariant()) << tp.medium << tp.campaign
-                     << tp.content << tp.url;
+                     << tp.content << tp.url << rowUuidOr(tp.uuid);
     ++m_touches.rows;
     m_db.changes().note(DataKind::Leads);
     return flushIfFull();
@@ -192,7 +195,7 @@ Status PgBulkWriter::insertTouchpoint(qint64 leadId, const Touchpoint &tp) {
 // The trigger of activities (pgschema.cpp) keeps the lead's last_activity_at.
 Status PgBulkWriter::insertActivity(qint64 leadId, const Activity &a) {
     m_activities.values << leadId << activityKindKey(a.kind) << dates::toIsoDateTime(a.occurredAt)
-                        << a.user << a.notes;
+                        << a.user << a.notes << rowUuidOr(a.uuid);
     ++m_activities.rows;
     m_db.changes().note(DataKind::Leads);
     return flushIfFull();

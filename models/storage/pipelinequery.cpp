@@ -18,7 +18,7 @@ QString cardSelect(const QString &index = QString()) {
                "SELECT l.id, l.company, l.family_name, l.given_name, l.title, coalesce(u.name, "
                "'') AS owner, coalesce(s.name, '') AS source, l.stage, l.sql_kind, l.lost, "
                "l.lost_reason, %2 AS score, l.deal_value, l.temperature_override, l.created_at, "
-               "l.last_activity_at FROM leads "
+               "l.last_activity_at, l.version FROM leads "
                "l%1 LEFT JOIN users u ON "
                "u.id = l.owner_id LEFT JOIN sources s ON s.id = l.source_id ")
         .arg(index, scoreSql());
@@ -52,6 +52,7 @@ const RowMapper<TotalsRow> kTotalsRow{
 // A card from a row of cardSelect().
 const RowMapper<PipelineCard> kCardRow{
     {"id", [](C &c, const V &v) { c.id = v.toLongLong(); }},
+    {"version", [](C &c, const V &v) { c.version = v.toLongLong(); }},
     {"company", [](C &c, const V &v) { c.company = v.toString(); }},
     {"family_name", [](C &c, const V &v) { c.familyName = v.toString(); }},
     {"given_name", [](C &c, const V &v) { c.givenName = v.toString(); }},

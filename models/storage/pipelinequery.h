@@ -53,6 +53,7 @@ struct PipelineCard {
     std::optional<Temperature> temperatureOverride;
     QDateTime createdAt;
     QDateTime lastActivity; // invalid when none
+    qint64 version = 0;     // the lead's version when read (a move checks it: no lost updates)
 };
 
 // The pipeline's reads, built for 1,000,000 leads: totals are aggregate queries over the

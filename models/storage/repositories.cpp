@@ -7,6 +7,7 @@
 #include "models/storage/leadcontacts.h"
 #include "models/storage/leadcustomfields.h"
 #include "models/storage/rowmapper.h"
+#include "models/storage/rowuuid.h"
 #include "models/storage/sql.h"
 #include "models/text/normalize.h"
 
@@ -20,6 +21,14 @@ QString nowIso() {
     return dates::toIsoDateTime(QDateTime::currentDateTime());
 }
 
+Error changedMeanwhile() {
+    return Error{QCoreApplication::translate(
+                     "mikomi::storage::Repositories",
+                     "Someone else changed this lead after you opened it; your change was not "
+                     "saved."),
+                 ErrorKind::Changed};
+}
+
 const QString kSelectLead = QStringLiteral(
     "SELECT l.id, l.company, l.company_reading, l.department, l.title, l.family_name, "
     "l.given_name, l.family_reading, l.given_reading, l.honorific, l.email, l.phone, l.mobile, "
@@ -28,7 +37,8 @@ const QString kSelectLead = QStringLiteral(
     "l.sql_kind, l.furthest_stage, l.lost, l.lost_reason, l.anonymous, l.opt_out, "
     "l.temperature_override, coalesce(sc.score, 0) AS score_value, l.deal_value, "
     "l.lifetime_value, l.created_at, l.updated_at, l.won_at, l.lost_at, l.consent_at, "
-    "l.consent_basis FROM leads l LEFT JOIN users u ON u.id = l.owner_id LEFT JOIN sources s ON "
+    "l.consent_basis, l.uuid, l.version FROM leads l LEFT JOIN users u ON u.id = l.owner_id LEFT "
+    "JOIN sources s ON "
     "s.id = l.source_id LEFT JOIN lead_scores sc ON sc.lead_id = l.id ");
 
 using V = QVariant;
@@ -103,6 +113,8 @@ const RowMapper<Lead> kLeadRow{
      [](Lead &l, const V &v) {
          l.consentBasis = consentBasisFromKey(v.toString()).value_or(ConsentBasis::None);
      }},
+    {"uuid", [](Lead &l, const V &v) { l.uuid = v.toString(); }},
+    {"version", [](Lead &l, const V &v) { l.version = v.toLongLong(); }},
 };
 
 const RowMapper<User> kUserRow{
@@ -151,6 +163,7 @@ const RowMapper<StageChange> kStageChangeRow{
     {"changed_at", [](StageChange &c, const V &v) { c.changedAt = dateTimeFrom(v); }},
     {"user_name", [](StageChange &c, const V &v) { c.user = v.toString(); }},
     {"note", [](StageChange &c, const V &v) { c.note = v.toString(); }},
+    {"uuid", [](StageChange &c, const V &v) { c.uuid = v.toString(); }},
 };
 
 const RowMapper<StageState> kStageStateRow{
@@ -185,6 +198,7 @@ const RowMapper<Touchpoint> kTouchpointRow{
     {"campaign", [](Touchpoint &t, const V &v) { t.campaign = v.toString(); }},
     {"content", [](Touchpoint &t, const V &v) { t.content = v.toString(); }},
     {"url", [](Touchpoint &t, const V &v) { t.url = v.toString(); }},
+    {"uuid", [](Touchpoint &t, const V &v) { t.uuid = v.toString(); }},
 };
 
 // An activity without its lead id.
@@ -197,6 +211,7 @@ const RowMapper<Activity> kActivityRow{
     {"occurred_at", [](Activity &a, const V &v) { a.occurredAt = dateTimeFrom(v); }},
     {"user_name", [](Activity &a, const V &v) { a.user = v.toString(); }},
     {"notes", [](Activity &a, const V &v) { a.notes = v.toString(); }},
+    {"uuid", [](Activity &a, const V &v) { a.uuid = v.toString(); }},
 };
 
 const RowMapper<SpendRow> kSpendRow{
@@ -548,23 +563,40 @@ Status LeadRepository::writeLead(const Lead &lead, bool insert, qint64 *newId) {
         binds << stageKey(lead.stage) << sqlKindKey(lead.sqlKind) << stageKey(furthest)
               << (lead.lost ? 1 : 0);
     } else {
+        // A lead keeps its creation time and its identity; every write makes a new version.
         QStringList sets;
-        for (const QString &c : cols) {
-            if (c != QLatin1String("created_at"))
-                sets << c + QStringLiteral(" = ?");
+        QVariantList kept;
+        for (qsizetype i = 0; i < cols.size(); ++i) {
+            if (cols.at(i) != QLatin1String("created_at") && cols.at(i) != QLatin1String("uuid")) {
+                sets << cols.at(i) + QStringLiteral(" = ?");
+                kept << binds.at(i);
+            }
         }
-        binds.removeAt(cols.indexOf(QStringLiteral("created_at")));
+        binds = std::move(kept);
+        sets << QStringLiteral("version = version + 1");
         sql =
             QStringLiteral("UPDATE leads SET %1 WHERE id = ?").arg(sets.join(QStringLiteral(", ")));
         binds << lead.id;
+        // Read at version N: saved only over version N (no lost updates, docs/team.md).
+        if (lead.version > 0) {
+            sql += QStringLiteral(" AND version = ?");
+            binds << lead.version;
+        }
     }
     auto q = exec(m_db, sql, binds);
     if (!q)
         return q.failure();
-    if (!insert && q->numRowsAffected() == 0)
+    if (!insert && q->numRowsAffected() == 0) {
+        if (lead.version > 0) {
+            auto still =
+                exec(m_db, QStringLiteral("SELECT version FROM leads WHERE id = ?"), {lead.id});
+            if (still && still->next())
+                return changedMeanwhile();
+        }
         return Error{
             QCoreApplication::translate("mikomi::storage::Repositories",
                                         "The lead no longer exists; it may have been deleted.")};
+    }
     const qint64 id = insert ? q->lastInsertId().toLongLong() : lead.id;
     if (auto sc = exec(m_db, scoreWriteSql(), {id, lead.score}); !sc)
         return sc.failure();
@@ -613,6 +645,11 @@ Result<qint64> LeadRepository::insert(Lead &lead, const QList<StageChange> &hist
     if (!s)
         return s.failure();
     lead.id = id;
+    if (auto q = exec(m_db, QStringLiteral("SELECT uuid, version FROM leads WHERE id = ?"), {id});
+        q && q->next()) {
+        lead.uuid = q->value(0).toString();
+        lead.version = q->value(1).toLongLong();
+    }
     return id;
 }
 
@@ -753,10 +790,11 @@ Result<qint64> LeadRepository::count() const {
 Status LeadRepository::addStageChange(StageChange &c) {
     auto q = exec(m_db,
                   QStringLiteral("INSERT INTO stage_history(lead_id, from_stage, to_stage, lost, "
-                                 "recycled, changed_at, user_name, note) VALUES (?,?,?,?,?,?,?,?)"),
+                                 "recycled, changed_at, user_name, note, uuid) VALUES "
+                                 "(?,?,?,?,?,?,?,?,?)"),
                   {c.leadId, c.fromStage ? QVariant(stageKey(*c.fromStage)) : QVariant(),
                    stageKey(c.toStage), c.lost ? 1 : 0, c.recycled ? 1 : 0,
-                   dates::toIsoDateTime(c.changedAt), c.user, c.note});
+                   dates::toIsoDateTime(c.changedAt), c.user, c.note, rowUuidOr(c.uuid)});
     if (!q)
         return q.failure();
     c.id = q->lastInsertId().toLongLong();
@@ -765,11 +803,14 @@ Status LeadRepository::addStageChange(StageChange &c) {
 }
 
 Status LeadRepository::changeStage(qint64 id, Stage stage, SqlKind sqlKind, const QString &user,
-                                   const QDateTime &at, const QString &note) {
+                                   const QDateTime &at, const QString &note,
+                                   qint64 expectedVersion) {
     return inTransaction(m_db, [&]() -> Status {
         auto cur = get(id);
         if (!cur)
             return cur.failure();
+        if (expectedVersion > 0 && cur->version != expectedVersion)
+            return changedMeanwhile();
         if (cur->stage == stage && cur->sqlKind == sqlKind && !cur->lost)
             return {};
         StageChange c;
@@ -787,11 +828,17 @@ Status LeadRepository::changeStage(qint64 id, Stage stage, SqlKind sqlKind, cons
                                  : QVariant();
         auto q = exec(m_db,
                       QStringLiteral("UPDATE leads SET stage = ?, sql_kind = ?, furthest_stage = "
-                                     "?, lost = 0, lost_at = NULL, won_at = ?, updated_at = ? "
-                                     "WHERE id = ?"),
+                                     "?, lost = 0, lost_at = NULL, won_at = ?, updated_at = ?, "
+                                     "updated_by = ?, version = version + 1 WHERE id = ? AND "
+                                     "version = ?"),
                       {stageKey(stage), stage == Stage::Sql ? sqlKindKey(sqlKind) : QString(),
-                       stageKey(furthest), won, nowIso(), id});
-        return q ? Status() : Status(q.failure());
+                       stageKey(furthest), won, nowIso(), user, id, cur->version});
+        if (!q)
+            return q.failure();
+        // Another connection wrote the row between the read and this write (a server).
+        if (q->numRowsAffected() == 0)
+            return changedMeanwhile();
+        return Status();
     });
 }
 
@@ -811,8 +858,10 @@ Status LeadRepository::setCreatedAt(qint64 id, const QDateTime &createdAt) {
                           {after, id, before});
             !h)
             return h.failure();
-        auto q =
-            exec(m_db, QStringLiteral("UPDATE leads SET created_at = ? WHERE id = ?"), {after, id});
+        auto q = exec(
+            m_db,
+            QStringLiteral("UPDATE leads SET created_at = ?, version = version + 1 WHERE id = ?"),
+            {after, id});
         if (!q)
             return q.failure();
         m_db.changes().noteLead(id);
@@ -836,10 +885,11 @@ Status LeadRepository::markLost(qint64 id, const QString &reason, const QString 
         c.note = reason;
         if (Status s = addStageChange(c); !s)
             return s;
-        auto q = exec(m_db,
-                      QStringLiteral("UPDATE leads SET lost = 1, lost_reason = ?, lost_at = ?, "
-                                     "updated_at = ? WHERE id = ?"),
-                      {reason, dates::toIsoDate(at.date()), nowIso(), id});
+        auto q = exec(
+            m_db,
+            QStringLiteral("UPDATE leads SET lost = 1, lost_reason = ?, lost_at = ?, "
+                           "updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?"),
+            {reason, dates::toIsoDate(at.date()), nowIso(), user, id});
         return q ? Status() : Status(q.failure());
     });
 }
@@ -858,10 +908,12 @@ Status LeadRepository::recycle(qint64 id, const QString &user, const QDateTime &
         c.user = user;
         if (Status s = addStageChange(c); !s)
             return s;
-        auto q = exec(m_db,
-                      QStringLiteral("UPDATE leads SET stage = 'mql', sql_kind = '', lost = 0, "
-                                     "lost_at = NULL, updated_at = ? WHERE id = ?"),
-                      {nowIso(), id});
+        auto q = exec(
+            m_db,
+            QStringLiteral("UPDATE leads SET stage = 'mql', sql_kind = '', lost = 0, "
+                           "lost_at = NULL, updated_at = ?, updated_by = ?, version = version + 1 "
+                           "WHERE id = ?"),
+            {nowIso(), user, id});
         return q ? Status() : Status(q.failure());
     });
 }
@@ -879,8 +931,8 @@ Status LeadRepository::markWon(qint64 id, std::optional<Money> dealValue, const 
             return s;
         auto q = exec(
             m_db,
-            QStringLiteral("UPDATE leads SET deal_value = ?, won_at = ?, updated_at = ? "
-                           "WHERE id = ?"),
+            QStringLiteral("UPDATE leads SET deal_value = ?, won_at = ?, updated_at = ?, version = "
+                           "version + 1 WHERE id = ?"),
             {dealValue ? QVariant(*dealValue) : QVariant(), dates::toIsoDate(wonAt), nowIso(), id});
         if (!q)
             return q.failure();
@@ -890,11 +942,12 @@ Status LeadRepository::markWon(qint64 id, std::optional<Money> dealValue, const 
 }
 
 Result<QList<StageChange>> LeadRepository::history(qint64 id) const {
-    auto q = exec(m_db,
-                  QStringLiteral("SELECT id, from_stage, to_stage, lost, recycled, changed_at, "
-                                 "user_name, note FROM stage_history WHERE lead_id = ? ORDER BY "
-                                 "changed_at, id"),
-                  {id});
+    auto q =
+        exec(m_db,
+             QStringLiteral("SELECT id, from_stage, to_stage, lost, recycled, changed_at, "
+                            "user_name, note, uuid FROM stage_history WHERE lead_id = ? ORDER BY "
+                            "changed_at, id"),
+             {id});
     if (!q)
         return q.failure();
     QList<StageChange> out;
@@ -930,13 +983,14 @@ Status LeadRepository::restoreStageState(qint64 id, const StageState &st) {
                  {id, st.lastHistoryId});
         if (!del)
             return del.failure();
-        auto q = exec(m_db,
-                      QStringLiteral("UPDATE leads SET stage = ?, sql_kind = ?, furthest_stage = "
-                                     "?, lost = ?, lost_reason = ?, lost_at = ?, won_at = ?, "
-                                     "deal_value = ?, updated_at = ? WHERE id = ?"),
-                      {stageKey(st.stage), sqlKindKey(st.sqlKind), stageKey(st.furthestStage),
-                       st.lost ? 1 : 0, st.lostReason, optDate(st.lostAt), optDate(st.wonAt),
-                       st.dealValue ? QVariant(*st.dealValue) : QVariant(), nowIso(), id});
+        auto q = exec(
+            m_db,
+            QStringLiteral("UPDATE leads SET stage = ?, sql_kind = ?, furthest_stage = "
+                           "?, lost = ?, lost_reason = ?, lost_at = ?, won_at = ?, "
+                           "deal_value = ?, updated_at = ?, version = version + 1 WHERE id = ?"),
+            {stageKey(st.stage), sqlKindKey(st.sqlKind), stageKey(st.furthestStage),
+             st.lost ? 1 : 0, st.lostReason, optDate(st.lostAt), optDate(st.wonAt),
+             st.dealValue ? QVariant(*st.dealValue) : QVariant(), nowIso(), id});
         if (!q)
             return q.failure();
         if (q->numRowsAffected() == 0)
@@ -954,10 +1008,10 @@ Result<qint64> LeadRepository::addTouchpoint(Touchpoint &tp) {
         return source.failure();
     auto q = exec(m_db,
                   QStringLiteral("INSERT INTO touchpoints(lead_id, occurred_at, source_id, medium, "
-                                 "campaign, content, url) VALUES (?,?,?,?,?,?,?)"),
+                                 "campaign, content, url, uuid) VALUES (?,?,?,?,?,?,?,?)"),
                   {tp.leadId, dates::toIsoDateTime(tp.occurredAt),
                    *source > 0 ? QVariant(*source) : QVariant(), tp.medium, tp.campaign, tp.content,
-                   tp.url});
+                   tp.url, rowUuidOr(tp.uuid)});
     if (!q)
         return q.failure();
     tp.id = q->lastInsertId().toLongLong();
@@ -969,7 +1023,7 @@ Result<QList<Touchpoint>> LeadRepository::touchpoints(qint64 id) const {
     auto q = exec(
         m_db,
         QStringLiteral("SELECT t.id, t.occurred_at, coalesce(s.name, '') AS source_name, t.medium, "
-                       "t.campaign, t.content, t.url FROM touchpoints t LEFT JOIN "
+                       "t.campaign, t.content, t.url, t.uuid FROM touchpoints t LEFT JOIN "
                        "sources s ON s.id = t.source_id WHERE t.lead_id = ? ORDER BY "
                        "t.occurred_at, t.id"),
         {id});
@@ -986,11 +1040,11 @@ Result<QList<Touchpoint>> LeadRepository::touchpoints(qint64 id) const {
 }
 
 Result<qint64> LeadRepository::addActivity(Activity &a) {
-    auto q = exec(
-        m_db,
-        QStringLiteral("INSERT INTO activities(lead_id, kind, occurred_at, user_name, "
-                       "notes) VALUES (?,?,?,?,?)"),
-        {a.leadId, activityKindKey(a.kind), dates::toIsoDateTime(a.occurredAt), a.user, a.notes});
+    auto q = exec(m_db,
+                  QStringLiteral("INSERT INTO activities(lead_id, kind, occurred_at, user_name, "
+                                 "notes, uuid) VALUES (?,?,?,?,?,?)"),
+                  {a.leadId, activityKindKey(a.kind), dates::toIsoDateTime(a.occurredAt), a.user,
+                   a.notes, rowUuidOr(a.uuid)});
     if (!q)
         return q.failure();
     a.id = q->lastInsertId().toLongLong();
@@ -1007,10 +1061,11 @@ Status LeadRepository::removeActivity(qint64 activityId) {
 }
 
 Result<QList<Activity>> LeadRepository::activities(qint64 id) const {
-    auto q = exec(m_db,
-                  QStringLiteral("SELECT id, kind, occurred_at, user_name, notes FROM activities "
-                                 "WHERE lead_id = ? ORDER BY occurred_at, id"),
-                  {id});
+    auto q =
+        exec(m_db,
+             QStringLiteral("SELECT id, kind, occurred_at, user_name, notes, uuid FROM activities "
+                            "WHERE lead_id = ? ORDER BY occurred_at, id"),
+             {id});
     if (!q)
         return q.failure();
     QList<Activity> out;

@@ -113,7 +113,10 @@ public:
     // Stores a new lead with the stage history it starts with (their lead ids are set here), in
     // one transaction; sets lead.id.
     Result<qint64> insert(Lead &lead, const QList<StageChange> &history);
-    // Writes every field but the stage ones (use changeStage/markLost/recycle).
+    // Writes every field but the stage ones (use changeStage/markLost/recycle) and makes a new
+    // version. A lead read at version N (lead.version > 0) is saved only over version N: when
+    // someone else saved it meanwhile, nothing is written and the error is ErrorKind::Changed
+    // (the caller shows mine / theirs and saves again over the new version).
     Status update(const Lead &lead);
     Result<Lead> get(qint64 id) const;
     // Every lead (ids empty) in id order with one query, or the given ids in their order with
@@ -123,8 +126,11 @@ public:
     Status remove(qint64 id);
     Result<qint64> count() const;
 
+    // `expectedVersion` > 0: refused (ErrorKind::Changed) when the lead is no longer at that
+    // version (a pipeline card moved by someone else since the board was read).
     Status changeStage(qint64 id, Stage stage, SqlKind sqlKind, const QString &user,
-                       const QDateTime &at, const QString &note = QString());
+                       const QDateTime &at, const QString &note = QString(),
+                       qint64 expectedVersion = 0);
     Status markLost(qint64 id, const QString &reason, const QString &user, const QDateTime &at);
     Status recycle(qint64 id, const QString &user, const QDateTime &at);
     // Moves the lead's creation time (an import that learns the real one from a newer export),

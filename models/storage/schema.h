@@ -35,6 +35,7 @@ Migration migrationV9();  // migration_v9.cpp: sources.suggested (dictionary cat
 Migration migrationV10(); // migration_v10.cpp: lead_contacts (further emails and numbers)
 Migration migrationV11(); // migration_v11.cpp: phone keys in E.164 (libphonenumber)
 Migration migrationV12(); // migration_v12.cpp: users.email, lead_custom_fields
+Migration migrationV13(); // migration_v13.cpp: row UUIDs, lead versions, merge_base
 
 // The built-in migrations, oldest first. The schema version is their count.
 const std::vector<Migration> &builtinMigrations();

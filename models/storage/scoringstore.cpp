@@ -256,7 +256,8 @@ ScoringStore::setTemperatureOverride(const QList<qint64> &leadIds,
     if (!sel.prepare(QStringLiteral("SELECT temperature_override FROM leads WHERE id = ?")))
         return Error{sqlErrorMessage(sel.lastError())};
     if (!upd.prepare(QStringLiteral(
-            "UPDATE leads SET temperature_override = ?, updated_at = ? WHERE id = ?")))
+            "UPDATE leads SET temperature_override = ?, updated_at = ?, version = version + 1 "
+            "WHERE id = ?")))
         return Error{sqlErrorMessage(upd.lastError())};
     const QString now = dates::toIsoDateTime(QDateTime::currentDateTime());
     const QVariant value = temperature ? QVariant(temperatureKey(*temperature)) : QVariant();
@@ -289,7 +290,8 @@ ScoringStore::restoreTemperatureOverrides(const QList<qint64> &leadIds,
     if (!tx.started())
         return tx.failure();
     QSqlQuery upd(connection(m_db));
-    if (!upd.prepare(QStringLiteral("UPDATE leads SET temperature_override = ? WHERE id = ?")))
+    if (!upd.prepare(QStringLiteral(
+            "UPDATE leads SET temperature_override = ?, version = version + 1 WHERE id = ?")))
         return Error{sqlErrorMessage(upd.lastError())};
     for (qsizetype i = 0; i < leadIds.size(); ++i) {
         const auto &t = overrides.at(i);

@@ -329,7 +329,9 @@ Result<QList<qint64>> SourceAdmin::assignSource(const QList<qint64> &leadIds, qi
     QSqlQuery sel(connection(m_db));
     QSqlQuery upd(connection(m_db));
     if (!sel.prepare(QStringLiteral("SELECT source_id FROM leads WHERE id = ?")) ||
-        !upd.prepare(QStringLiteral("UPDATE leads SET source_id = ?, updated_at = ? WHERE id = ?")))
+        !upd.prepare(
+            QStringLiteral("UPDATE leads SET source_id = ?, updated_at = ?, version = version + 1 "
+                           "WHERE id = ?")))
         return Error{
             sqlErrorMessage(sel.lastError().isValid() ? sel.lastError() : upd.lastError())};
     const QString now = dates::toIsoDateTime(QDateTime::currentDateTime());
@@ -357,7 +359,8 @@ Status SourceAdmin::restoreSources(const QList<qint64> &leadIds, const QList<qin
     if (!tx.started())
         return tx.failure();
     QSqlQuery upd(connection(m_db));
-    if (!upd.prepare(QStringLiteral("UPDATE leads SET source_id = ? WHERE id = ?")))
+    if (!upd.prepare(
+            QStringLiteral("UPDATE leads SET source_id = ?, version = version + 1 WHERE id = ?")))
         return Error{sqlErrorMessage(upd.lastError())};
     for (qsizetype i = 0; i < leadIds.size(); ++i) {
         const qint64 sid = sourceIds.at(i);

@@ -324,6 +324,7 @@ private slots:
         };
         QCOMPARE(last(), QStringLiteral("<null>"));
         Activity later{0,
+                       {}, // uuid: made when stored
                        first.id,
                        ActivityKind::Meeting,
                        QDateTime(QDate(2026, 5, 20), QTime(10, 0), QTimeZone(9 * 3600)),

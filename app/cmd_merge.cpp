@@ -1,0 +1,132 @@
+#include "app/commands.h"
+
+#include "models/appsettings.h"
+#include "models/storage/databasemerge.h"
+#include "models/storage/dialect.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+// `mikomi merge SOURCE [--dry-run] [--format table|json]` (cli.md; docs/team.md).
+namespace mikomi::cli {
+namespace {
+
+QString reasonKey(storage::DuplicateReason r) {
+    switch (r) {
+    case storage::DuplicateReason::Email:
+        return QStringLiteral("email");
+    case storage::DuplicateReason::Phone:
+        return QStringLiteral("phone");
+    case storage::DuplicateReason::CompanyPerson:
+        return QStringLiteral("company_person");
+    case storage::DuplicateReason::Suggestion:
+        return QStringLiteral("suggestion");
+    }
+    return QString();
+}
+
+QJsonObject summaryJson(const storage::MergeSummary &s) {
+    QJsonArray conflicts;
+    for (const storage::MergeConflict &c : s.conflicts) {
+        conflicts.append(QJsonObject{
+            {QStringLiteral("uuid"), c.uuid},
+            {QStringLiteral("lead_id"), c.targetId},
+            {QStringLiteral("name"), c.name},
+            {QStringLiteral("field"), c.field},
+            {QStringLiteral("before"), c.hasBefore ? QJsonValue(c.before) : QJsonValue()},
+            {QStringLiteral("source"), c.source},
+            {QStringLiteral("target"), c.target},
+        });
+    }
+    QJsonArray duplicates;
+    for (const storage::MergeDuplicate &d : s.duplicates) {
+        duplicates.append(QJsonObject{
+            {QStringLiteral("uuid"), d.uuid},
+            {QStringLiteral("lead_id"), d.addedId > 0 ? QJsonValue(d.addedId) : QJsonValue()},
+            {QStringLiteral("name"), d.name},
+            {QStringLiteral("existing_id"), d.existingId},
+            {QStringLiteral("existing_name"), d.existingName},
+            {QStringLiteral("reason"), reasonKey(d.reason)},
+        });
+    }
+    return QJsonObject{{QStringLiteral("added"), s.added},
+                       {QStringLiteral("updated"), s.updated},
+                       {QStringLiteral("unchanged"), s.unchanged},
+                       {QStringLiteral("rows_added"), s.rowsAdded},
+                       {QStringLiteral("conflicts"), conflicts},
+                       {QStringLiteral("possible_duplicates"), duplicates}};
+}
+
+void printTable(const storage::MergeSummary &s, bool dryRun) {
+    out() << (dryRun ? tr("Dry run: nothing was changed.") + QLatin1Char('\n') : QString())
+          << tr("Leads added: %1").arg(s.added) << '\n'
+          << tr("Leads updated: %1").arg(s.updated) << '\n'
+          << tr("Leads unchanged: %1").arg(s.unchanged) << '\n'
+          << tr("History, touchpoint, activity and task rows added: %1").arg(s.rowsAdded) << '\n';
+    if (!s.conflicts.isEmpty()) {
+        out() << tr("Changed on both sides (kept as they are in the target; decide and edit):")
+              << '\n';
+        out() << tr("Lead") << '\t' << tr("Field") << '\t' << tr("Before") << '\t'
+              << tr("Source database") << '\t' << tr("Target database") << '\n';
+        for (const storage::MergeConflict &c : s.conflicts) {
+            out() << QStringLiteral("#%1 %2").arg(c.targetId).arg(c.name) << '\t' << c.field << '\t'
+                  << c.before << '\t' << c.source << '\t' << c.target << '\n';
+        }
+    }
+    if (!s.duplicates.isEmpty()) {
+        out() << tr("Possible duplicates (added as separate leads; merge them in the window if "
+                    "they are the same person):")
+              << '\n';
+        for (const storage::MergeDuplicate &d : s.duplicates) {
+            out() << (d.addedId > 0 ? QStringLiteral("#%1 ").arg(d.addedId) : QString()) << d.name
+                  << '\t' << QStringLiteral("#%1 %2").arg(d.existingId).arg(d.existingName) << '\t'
+                  << storage::duplicateReasonLabel(d.reason) << '\n';
+        }
+    }
+    out().flush();
+}
+
+} // namespace
+
+int runMerge(const QStringList &args) {
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("format"), tr("Output format: table or json."),
+                 QStringLiteral("FORMAT"), QStringLiteral("table")});
+    p.addOption({QStringLiteral("dry-run"), tr("Show what would change; change nothing.")});
+    QString error;
+    if (!parseStrict(p, args, &error))
+        return fail(UsageError, error);
+    const QStringList pos = p.positionalArguments(); // "merge", SOURCE
+    if (pos.size() != 2)
+        return fail(UsageError,
+                    tr("Usage: mikomi merge SOURCE [--dry-run] [--format table|json] --db TARGET"));
+    const QString format = p.value(QStringLiteral("format"));
+    if (format != QLatin1String("table") && format != QLatin1String("json"))
+        return fail(UsageError, tr("--format must be table or json."));
+    const QString sourcePath = pos.at(1);
+    // Opening a missing file would create an empty database: say so instead.
+    if (!storage::isServerUrl(sourcePath) && !QFileInfo(sourcePath).isFile())
+        return fail(DataError, tr("%1 does not exist.").arg(sourcePath));
+
+    auto target = openDatabase(args);
+    if (!target)
+        return fail(DataError, target.error());
+    auto source = storage::Database::open(sourcePath);
+    if (!source)
+        return fail(DataError, source.error());
+    storage::MergeOptions options;
+    options.dryRun = p.isSet(QStringLiteral("dry-run"));
+    options.user = AppSettings().ownerName();
+    auto summary = storage::mergeDatabases(**source, **target, options);
+    if (!summary)
+        return fail(DataError, summary.error());
+    if (format == QLatin1String("json"))
+        out() << QJsonDocument(summaryJson(*summary)).toJson(QJsonDocument::Indented);
+    else
+        printTable(*summary, options.dryRun);
+    return Ok;
+}
+
+} // namespace mikomi::cli

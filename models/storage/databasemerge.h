@@ -1,0 +1,63 @@
+#pragma once
+
+#include "models/domain/result.h"
+#include "models/storage/duplicates.h"
+
+#include <QList>
+#include <QString>
+
+namespace mikomi::storage {
+
+class Database;
+
+// A field a lead has different on both sides since the last merge (docs/team.md): listed, not
+// overwritten; the target keeps its value until someone decides.
+struct MergeConflict {
+    QString uuid;
+    qint64 targetId = 0; // the lead in the target database
+    QString name;        // who it is ("株式会社サンプル 山田 太郎")
+    QString field;       // column name (company, email, notes, stage…)
+    QString before;      // the value both sides last agreed on (empty when never merged)
+    bool hasBefore = false;
+    QString source; // the value in the database merged from
+    QString target; // the value in the database merged into
+};
+
+// A lead of the source that is new to the target (its UUID is unknown there) but looks like a
+// lead the target has: added as it is, and offered to the user, never merged silently.
+struct MergeDuplicate {
+    QString uuid;
+    qint64 addedId = 0; // the new lead in the target (0 in a dry run)
+    QString name;
+    qint64 existingId = 0;
+    QString existingName;
+    DuplicateReason reason = DuplicateReason::Email;
+};
+
+struct MergeSummary {
+    int added = 0;     // leads new to the target
+    int updated = 0;   // leads of the target that took a field, or history rows, from the source
+    int unchanged = 0; // leads already as in the source (or in conflict only)
+    int rowsAdded = 0; // stage history, touchpoints, activities and tasks added
+    QList<MergeConflict> conflicts;
+    QList<MergeDuplicate> duplicates;
+};
+
+struct MergeOptions {
+    bool dryRun = false; // everything is computed, then rolled back on both sides
+    QString user;        // recorded as updated_by of the leads a merge changes
+};
+
+// Merges the leads of `source` (and their stage history, touchpoints, activities and tasks)
+// into `target`, matched by UUID: a lead new to the target is added; for a lead both have, a
+// field changed on one side only since the last merge of these two databases is taken (or kept),
+// a field changed on both sides is a conflict. Rows are added by UUID, so merging again adds
+// nothing. One transaction on each side; what both sides agree on afterwards is recorded in each
+// (merge_base) for the next merge. The source's leads are not changed.
+Result<MergeSummary> mergeDatabases(Database &source, Database &target,
+                                    const MergeOptions &options = {});
+
+// The lead fields a merge compares, by column name, in display order.
+const QStringList &mergeFields();
+
+} // namespace mikomi::storage

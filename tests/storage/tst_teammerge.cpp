@@ -1,0 +1,479 @@
+// Team mode (issue 14): row UUIDs and lead versions (schema v13), no lost updates, and
+// `mikomi merge` (storage::mergeDatabases). Every test runs with the target on a file and on a
+// PostgreSQL server (a throwaway one, pgserver.h); the booth laptop is always a file. The people
+// are synthetic.
+
+#include "models/storage/database.h"
+#include "models/storage/databasemerge.h"
+#include "models/storage/repositories.h"
+#include "models/storage/rowuuid.h"
+#include "pgserver.h"
+
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace mikomi;
+using namespace mikomi::storage;
+
+class TestTeamMerge final : public QObject {
+    Q_OBJECT
+private:
+    pgtest::Server m_server;
+    bool m_started = false;
+    QTemporaryDir m_dir;
+    int m_files = 0;
+
+    QString newFile() { return m_dir.filePath(QStringLiteral("f%1.mikomi").arg(++m_files)); }
+
+    // A new empty database of the row's backend (the team database).
+    QString newTarget() {
+        QFETCH_GLOBAL(QString, backend);
+        if (backend == QLatin1String("postgres"))
+            return m_server.createDatabase();
+        return newFile();
+    }
+
+    static std::unique_ptr<Database> open(const QString &where) {
+        auto db = Database::open(where);
+        if (!db)
+            qWarning("%s", qPrintable(db.error()));
+        return db ? std::move(db).value() : nullptr;
+    }
+
+    static QVariant scalar(Database &db, const QString &sql, const QVariantList &binds = {}) {
+        QSqlQuery q(QSqlDatabase::database(db.connectionName()));
+        if (!q.prepare(sql))
+            return QStringLiteral("<prepare failed>");
+        for (const QVariant &v : binds)
+            q.addBindValue(v);
+        if (!q.exec() || !q.next())
+            return QStringLiteral("<no row>");
+        return q.value(0);
+    }
+
+    static Lead person(const QString &family, const QString &given, const QString &email) {
+        Lead l;
+        l.company = QStringLiteral("株式会社テスト工業");
+        l.familyName = family;
+        l.givenName = given;
+        l.email = email;
+        l.phone = QStringLiteral("03-5555-0101");
+        l.source = QStringLiteral("展示会");
+        l.owner = QStringLiteral("佐藤 美咲");
+        l.notes = QStringLiteral("ブースで名刺交換");
+        l.createdAt = QDateTime(QDate(2026, 10, 1), QTime(11, 0), QTimeZone(9 * 3600));
+        l.updatedAt = l.createdAt;
+        return l;
+    }
+
+    // A booth laptop's file: two leads, one with an activity and a touchpoint.
+    QString boothFile() {
+        const QString path = newFile();
+        auto db = open(path);
+        if (!db)
+            return {};
+        LeadRepository repo(*db);
+        Lead a = person(QStringLiteral("山本"), QStringLiteral("健"),
+                        QStringLiteral("ken.yamamoto@test-kogyo.example"));
+        Lead b = person(QStringLiteral("中村"), QStringLiteral("由美"),
+                        QStringLiteral("yumi.nakamura@test-kogyo.example"));
+        b.phone = QStringLiteral("03-5555-0202");
+        if (!repo.insert(a) || !repo.insert(b))
+            return {};
+        Activity act;
+        act.leadId = a.id;
+        act.kind = ActivityKind::Call;
+        act.occurredAt = QDateTime(QDate(2026, 10, 2), QTime(9, 0), QTimeZone(9 * 3600));
+        act.notes = QStringLiteral("資料送付の依頼");
+        Touchpoint tp;
+        tp.leadId = b.id;
+        tp.occurredAt = QDateTime(QDate(2026, 10, 1), QTime(12, 0), QTimeZone(9 * 3600));
+        tp.source = QStringLiteral("展示会");
+        tp.campaign = QStringLiteral("秋の展示会2026");
+        if (!repo.addActivity(act) || !repo.addTouchpoint(tp))
+            return {};
+        return path;
+    }
+
+    static qint64 leadIdByEmail(Database &db, const QString &email) {
+        return scalar(db, QStringLiteral("SELECT id FROM leads WHERE email = ?"), {email})
+            .toLongLong();
+    }
+
+private slots:
+    void initTestCase_data() {
+        QTest::addColumn<QString>("backend");
+        QTest::newRow("sqlite") << QStringLiteral("sqlite");
+        QTest::newRow("postgres") << QStringLiteral("postgres");
+    }
+
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        if (!pgtest::Server::binDir().isEmpty())
+            m_started = m_server.start();
+    }
+
+    void cleanupTestCase() { m_server.stop(); }
+
+    void init() {
+        QFETCH_GLOBAL(QString, backend);
+        if (backend == QLatin1String("postgres")) {
+            if (pgtest::Server::binDir().isEmpty())
+                QSKIP("PostgreSQL is not installed (/usr/lib/postgresql/*/bin): apt-get install "
+                      "postgresql libqt6sql6-psql");
+            QVERIFY2(m_started, qPrintable(m_server.reason()));
+        }
+    }
+
+    // Every new lead and every row hanging off it gets a UUID where it is made; the versions
+    // start at 1 and every change makes a new one.
+    void newRowsGetUuidsAndVersions() {
+        auto db = open(newTarget());
+        QVERIFY(db);
+        LeadRepository repo(*db);
+        Lead l = person(QStringLiteral("小林"), QStringLiteral("翔"),
+                        QStringLiteral("sho.kobayashi@test-kogyo.example"));
+        QVERIFY(repo.insert(l));
+        QCOMPARE(l.uuid.size(), 36);
+        QCOMPARE(l.version, 1);
+        Activity a;
+        a.leadId = l.id;
+        a.occurredAt = QDateTime::currentDateTime();
+        QVERIFY(repo.addActivity(a));
+        Touchpoint tp;
+        tp.leadId = l.id;
+        tp.occurredAt = QDateTime::currentDateTime();
+        tp.source = QStringLiteral("Google Ads");
+        QVERIFY(repo.addTouchpoint(tp));
+        const QRegularExpression form(QStringLiteral(
+            "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
+        for (const QString &table : uuidTables()) {
+            if (table == QLatin1String("tasks"))
+                continue;
+            QCOMPARE(
+                scalar(*db, QStringLiteral("SELECT count(*) FROM %1 WHERE uuid = ''").arg(table))
+                    .toInt(),
+                0);
+            const QString u =
+                scalar(*db, QStringLiteral("SELECT max(uuid) FROM %1").arg(table)).toString();
+            QVERIFY2(form.match(u).hasMatch(), qPrintable(table + QLatin1String(": ") + u));
+        }
+        QVERIFY(repo.changeStage(l.id, Stage::Mql, SqlKind::None, QStringLiteral("佐藤 美咲"),
+                                 QDateTime::currentDateTime()));
+        QCOMPARE(repo.get(l.id)->version, 2);
+        Lead again = repo.get(l.id).value();
+        again.notes = QStringLiteral("電話済み");
+        QVERIFY(repo.update(again));
+        const Lead stored = repo.get(l.id).value();
+        QCOMPARE(stored.version, 3);
+        QCOMPARE(stored.uuid, l.uuid); // an update keeps the identity
+        // A thousand UUIDs, all different.
+        QSet<QString> seen;
+        for (int i = 0; i < 1000; ++i)
+            seen.insert(newRowUuid());
+        QCOMPARE(seen.size(), 1000);
+    }
+
+    // Two people (two connections) open the same lead; the second save is refused, not lost.
+    void lostUpdateRefused() {
+        const QString where = newTarget();
+        auto one = open(where);
+        QVERIFY(one);
+        Lead l = person(QStringLiteral("加藤"), QStringLiteral("誠"),
+                        QStringLiteral("makoto.kato@test-kogyo.example"));
+        QVERIFY(LeadRepository(*one).insert(l));
+        auto two = open(where);
+        QVERIFY(two);
+        Lead mine = LeadRepository(*one).get(l.id).value();
+        Lead theirs = LeadRepository(*two).get(l.id).value();
+        QCOMPARE(mine.version, theirs.version);
+        theirs.notes = QStringLiteral("来週デモ希望");
+        QVERIFY(LeadRepository(*two).update(theirs));
+        mine.title = QStringLiteral("課長");
+        const Status refused = LeadRepository(*one).update(mine);
+        QVERIFY(!refused);
+        QCOMPARE(refused.errorKind(), ErrorKind::Changed);
+        const Lead now = LeadRepository(*one).get(l.id).value();
+        QCOMPARE(now.notes, QStringLiteral("来週デモ希望")); // theirs kept
+        QCOMPARE(now.title, QString());                      // mine not written
+        // Resolved over the new version: saved.
+        Lead resolved = now;
+        resolved.title = mine.title;
+        QVERIFY(LeadRepository(*one).update(resolved));
+        QCOMPARE(LeadRepository(*two).get(l.id)->title, QStringLiteral("課長"));
+        QCOMPARE(LeadRepository(*two).get(l.id)->notes, QStringLiteral("来週デモ希望"));
+
+        // Two people drag the same card: the first wins, the second is told.
+        const qint64 seen = LeadRepository(*two).get(l.id)->version;
+        QVERIFY(LeadRepository(*one).changeStage(l.id, Stage::Sql, SqlKind::Sal, QString(),
+                                                 QDateTime::currentDateTime(), QString(), seen));
+        const Status late =
+            LeadRepository(*two).changeStage(l.id, Stage::Opportunity, SqlKind::None, QString(),
+                                             QDateTime::currentDateTime(), QString(), seen);
+        QCOMPARE(late.errorKind(), ErrorKind::Changed);
+        QCOMPARE(LeadRepository(*one).get(l.id)->stage, Stage::Sql);
+        QCOMPARE(LeadRepository(*one).history(l.id)->size(), 2); // no history for the refused
+    }
+
+    // A file of schema 12 with leads, history, activities, touchpoints and tasks upgrades: every
+    // row gets a UUID, every lead version 1, the database an identity.
+    void version12FileUpgrades() {
+        QFETCH_GLOBAL(QString, backend);
+        if (backend == QLatin1String("postgres"))
+            QSKIP("a file upgrade (the server's schema is checked by the other tests)");
+        const QString path = newFile();
+        {
+            OpenOptions o;
+            o.targetVersion = 12;
+            auto old = Database::open(path, o);
+            QVERIFY(old);
+            QCOMPARE((*old)->schemaVersion(), 12);
+            QSqlQuery q(QSqlDatabase::database((*old)->connectionName()));
+            for (const char *sql : {
+                     "INSERT INTO leads(id, company, family_name, email, created_at, updated_at) "
+                     "VALUES (1, '旧株式会社', '田中', 'tanaka@old.example', "
+                     "'2026-01-01T00:00:00+09:00', '2026-01-01T00:00:00+09:00')",
+                     "INSERT INTO leads(id, company, family_name, created_at, updated_at) VALUES "
+                     "(2, '旧株式会社', '伊藤', '2026-01-02T00:00:00+09:00', "
+                     "'2026-01-02T00:00:00+09:00')",
+                     "INSERT INTO stage_history(lead_id, to_stage, changed_at) VALUES (1, "
+                     "'inquiry', '2026-01-01T00:00:00+09:00')",
+                     "INSERT INTO stage_history(lead_id, to_stage, changed_at) VALUES (2, "
+                     "'inquiry', '2026-01-02T00:00:00+09:00')",
+                     "INSERT INTO activities(lead_id, kind, occurred_at) VALUES (1, 'call', "
+                     "'2026-01-03T00:00:00+09:00')",
+                     "INSERT INTO touchpoints(lead_id, occurred_at) VALUES (2, "
+                     "'2026-01-02T00:00:00+09:00')",
+                     "INSERT INTO tasks(lead_id, title, due_at, created_at) VALUES (1, '電話', "
+                     "'2026-01-05T00:00:00+09:00', '2026-01-01T00:00:00+09:00')",
+                 })
+                QVERIFY2(q.exec(QString::fromUtf8(sql)), qPrintable(q.lastError().text()));
+        }
+        auto db = open(path);
+        QVERIFY(db);
+        QCOMPARE(db->schemaVersion(), currentSchemaVersion());
+        QVERIFY(currentSchemaVersion() >= 13);
+        QSet<QString> all;
+        int rows = 0;
+        for (const QString &table : uuidTables()) {
+            QSqlQuery q(QSqlDatabase::database(db->connectionName()));
+            QVERIFY(q.exec(QStringLiteral("SELECT uuid FROM %1").arg(table)));
+            while (q.next()) {
+                QCOMPARE(q.value(0).toString().size(), 36);
+                all.insert(q.value(0).toString());
+                ++rows;
+            }
+        }
+        QCOMPARE(rows, 7);
+        QCOMPARE(all.size(), 7); // all different
+        const Lead l = LeadRepository(*db).get(1).value();
+        QCOMPARE(l.version, 1);
+        QCOMPARE(l.company, QStringLiteral("旧株式会社"));
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT length(value) FROM settings WHERE key = "
+                                            "'database_id'"))
+                     .toInt(),
+                 36);
+        // A UUID is unique: a second row with the same one is refused.
+        QSqlQuery dup(QSqlDatabase::database(db->connectionName()));
+        QVERIFY(!dup.exec(QStringLiteral("UPDATE leads SET uuid = (SELECT uuid FROM leads WHERE "
+                                         "id = 1) WHERE id = 2")));
+    }
+
+    // A booth laptop's file merged into the team database: added; merged again: nothing.
+    void mergeTwiceAddsNothing() {
+        const QString booth = boothFile();
+        QVERIFY(!booth.isEmpty());
+        auto target = open(newTarget());
+        auto source = open(booth);
+        QVERIFY(target && source);
+
+        auto dry = mergeDatabases(*source, *target, {true, QString()});
+        QVERIFY2(dry.ok(), qPrintable(dry.ok() ? QString() : dry.error()));
+        QCOMPARE(dry->added, 2);
+        QCOMPARE(LeadRepository(*target).count().value(), 0); // a dry run changes nothing
+
+        auto first = mergeDatabases(*source, *target);
+        QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error()));
+        QCOMPARE(first->added, 2);
+        QCOMPARE(first->updated, 0);
+        QVERIFY(first->conflicts.isEmpty());
+        QCOMPARE(LeadRepository(*target).count().value(), 2);
+        const qint64 ken =
+            leadIdByEmail(*target, QStringLiteral("ken.yamamoto@test-kogyo.example"));
+        QVERIFY(ken > 0);
+        QCOMPARE(LeadRepository(*target).activities(ken)->size(), 1);
+        QCOMPARE(LeadRepository(*target).history(ken)->size(), 1);
+        QCOMPARE(LeadRepository(*target).get(ken)->source, QStringLiteral("展示会"));
+        QCOMPARE(LeadRepository(*target).get(ken)->owner, QStringLiteral("佐藤 美咲"));
+        // The same identities on both sides.
+        const QString uuid = LeadRepository(*target).get(ken)->uuid;
+        QCOMPARE(
+            scalar(*source, QStringLiteral("SELECT count(*) FROM leads WHERE uuid = ?"), {uuid})
+                .toInt(),
+            1);
+
+        auto second = mergeDatabases(*source, *target);
+        QVERIFY(second.ok());
+        QCOMPARE(second->added, 0);
+        QCOMPARE(second->updated, 0);
+        QCOMPARE(second->unchanged, 2);
+        QCOMPARE(second->rowsAdded, 0);
+        QCOMPARE(LeadRepository(*target).count().value(), 2);
+        QCOMPARE(scalar(*target, QStringLiteral("SELECT count(*) FROM activities")).toInt(), 1);
+        QCOMPARE(scalar(*target, QStringLiteral("SELECT count(*) FROM touchpoints")).toInt(), 1);
+        QCOMPARE(scalar(*target, QStringLiteral("SELECT count(*) FROM stage_history")).toInt(), 2);
+
+        // The other way (team database into the laptop): nothing new either.
+        auto back = mergeDatabases(*target, *source);
+        QVERIFY(back.ok());
+        QCOMPARE(back->added, 0);
+        QCOMPARE(back->updated, 0);
+        QVERIFY(back->conflicts.isEmpty());
+    }
+
+    // After a merge, a field changed on one side only is taken (or kept); on both sides it is a
+    // conflict, listed, not overwritten.
+    void oneSideTakenBothSidesConflict() {
+        const QString booth = boothFile();
+        auto target = open(newTarget());
+        auto source = open(booth);
+        QVERIFY(target && source);
+        QVERIFY(mergeDatabases(*source, *target).ok());
+        const QString kenEmail = QStringLiteral("ken.yamamoto@test-kogyo.example");
+        const qint64 sKen = leadIdByEmail(*source, kenEmail);
+        const qint64 tKen = leadIdByEmail(*target, kenEmail);
+
+        // At the booth: a new title (booth only) and a note; in the office: the same note field
+        // changed, and the phone.
+        Lead atBooth = LeadRepository(*source).get(sKen).value();
+        atBooth.title = QStringLiteral("部長");
+        atBooth.notes = QStringLiteral("見積り送付済み");
+        QVERIFY(LeadRepository(*source).update(atBooth));
+        QVERIFY(LeadRepository(*source).changeStage(sKen, Stage::Mql, SqlKind::None, QString(),
+                                                    QDateTime::currentDateTime()));
+        Lead atOffice = LeadRepository(*target).get(tKen).value();
+        atOffice.notes = QStringLiteral("来週デモ希望 (電話済み)");
+        atOffice.mobile = QStringLiteral("090-5555-0303");
+        QVERIFY(LeadRepository(*target).update(atOffice));
+
+        auto r = mergeDatabases(*source, *target);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error()));
+        QCOMPARE(r->added, 0);
+        QCOMPARE(r->updated, 1);
+        QCOMPARE(r->unchanged, 1);
+        QCOMPARE(r->conflicts.size(), 1);
+        const MergeConflict c = r->conflicts.first();
+        QCOMPARE(c.field, QStringLiteral("notes"));
+        QCOMPARE(c.before, QStringLiteral("ブースで名刺交換"));
+        QCOMPARE(c.source, QStringLiteral("見積り送付済み"));
+        QCOMPARE(c.target, QStringLiteral("来週デモ希望 (電話済み)"));
+        QCOMPARE(c.targetId, tKen);
+        const Lead merged = LeadRepository(*target).get(tKen).value();
+        QCOMPARE(merged.title, QStringLiteral("部長"));                    // taken
+        QCOMPARE(merged.stage, Stage::Mql);                                // taken
+        QCOMPARE(merged.mobile, QStringLiteral("090-5555-0303"));          // kept
+        QCOMPARE(merged.notes, QStringLiteral("来週デモ希望 (電話済み)")); // not overwritten
+        QCOMPARE(LeadRepository(*target).history(tKen)->size(), 2);        // the booth's move
+
+        // Again: the conflict is still there (undecided), nothing else changes.
+        auto again = mergeDatabases(*source, *target);
+        QVERIFY(again.ok());
+        QCOMPARE(again->updated, 0);
+        QCOMPARE(again->added, 0);
+        QCOMPARE(again->conflicts.size(), 1);
+        // Decided in the office (the booth's note taken by hand): no conflict any more.
+        Lead decided = LeadRepository(*target).get(tKen).value();
+        decided.notes = c.source;
+        QVERIFY(LeadRepository(*target).update(decided));
+        auto settled = mergeDatabases(*source, *target);
+        QVERIFY(settled.ok());
+        QVERIFY(settled->conflicts.isEmpty());
+        QCOMPARE(settled->updated, 0);
+
+        // The team database into the laptop: the office's mobile number is taken there, and the
+        // booth's values stay.
+        auto back = mergeDatabases(*target, *source);
+        QVERIFY(back.ok());
+        QVERIFY(back->conflicts.isEmpty());
+        QCOMPARE(back->updated, 1);
+        QCOMPARE(LeadRepository(*source).get(sKen)->mobile, QStringLiteral("090-5555-0303"));
+        QCOMPARE(LeadRepository(*source).get(sKen)->notes, c.source);
+    }
+
+    // The same person typed in twice (two UUIDs): added, and offered as a possible duplicate.
+    void samePersonTwiceIsOffered() {
+        auto target = open(newTarget());
+        QVERIFY(target);
+        Lead office = person(QStringLiteral("山本"), QStringLiteral("健"),
+                             QStringLiteral("ken.yamamoto@test-kogyo.example"));
+        QVERIFY(LeadRepository(*target).insert(office));
+        const QString booth = boothFile(); // has 山本 健 too, under its own UUID
+        auto source = open(booth);
+        QVERIFY(source);
+        auto r = mergeDatabases(*source, *target);
+        QVERIFY(r.ok());
+        QCOMPARE(r->added, 2);
+        QCOMPARE(r->duplicates.size(), 1);
+        const MergeDuplicate d = r->duplicates.first();
+        QCOMPARE(d.existingId, office.id);
+        QCOMPARE(d.reason, DuplicateReason::Email);
+        QVERIFY(d.addedId > 0 && d.addedId != office.id);
+        QCOMPARE(LeadRepository(*target).count().value(), 3); // never merged silently
+        QCOMPARE(LeadRepository(*target).get(office.id)->uuid, office.uuid);
+    }
+
+    // The command line: cli.md's JSON, idempotent, exit codes.
+    void commandLine() {
+        if (!QFileInfo::exists(QStringLiteral(MIKOMI_EXE)))
+            QSKIP("the mikomi executable is not built (ninja builds it by default)");
+        const QString booth = boothFile();
+        const QString target = newTarget();
+        const auto run = [&](const QStringList &extra, int *code) {
+            QProcess p;
+            p.setProgram(QStringLiteral(MIKOMI_EXE));
+            p.setArguments(QStringList{QStringLiteral("--db"), target, QStringLiteral("--lang"),
+                                       QStringLiteral("en"), QStringLiteral("merge")} +
+                           extra);
+            p.start();
+            p.waitForFinished(60000);
+            *code = p.exitCode();
+            if (*code != 0)
+                qWarning("%s", p.readAllStandardError().constData());
+            return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+        };
+        int code = -1;
+        QJsonObject dry = run({booth, QStringLiteral("--dry-run"), QStringLiteral("--format"),
+                               QStringLiteral("json")},
+                              &code);
+        QCOMPARE(code, 0);
+        QCOMPARE(dry.value(QStringLiteral("added")).toInt(), 2);
+        QJsonObject first = run({booth, QStringLiteral("--format"), QStringLiteral("json")}, &code);
+        QCOMPARE(code, 0);
+        QCOMPARE(first.value(QStringLiteral("added")).toInt(), 2);
+        QVERIFY(first.value(QStringLiteral("conflicts")).isArray());
+        QVERIFY(first.value(QStringLiteral("possible_duplicates")).isArray());
+        QJsonObject second =
+            run({booth, QStringLiteral("--format"), QStringLiteral("json")}, &code);
+        QCOMPARE(code, 0);
+        QCOMPARE(second.value(QStringLiteral("added")).toInt(), 0);
+        QCOMPARE(second.value(QStringLiteral("updated")).toInt(), 0);
+        QCOMPARE(second.value(QStringLiteral("unchanged")).toInt(), 2);
+        run({m_dir.filePath(QStringLiteral("missing.mikomi"))}, &code);
+        QCOMPARE(code, 1);
+        QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("missing.mikomi"))));
+        run({}, &code);
+        QCOMPARE(code, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTeamMerge)
+#include "tst_teammerge.moc"
