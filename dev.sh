@@ -14,8 +14,13 @@ PACKAGES=(cmake ninja-build g++ qt6-base-dev qt6-base-dev-tools qt6-charts-dev q
   qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libqt6opengl6-dev
   libgl-dev libxkbcommon-dev libsqlite3-dev sqlite3 fonts-ipafont-gothic libqt6svg6
   libphonenumber-dev # libphonenumber: Google's phone number metadata, to read numbers from anywhere
-  postgresql libqt6sql6-psql) # team mode (docs/team.md): Qt's QPSQL driver, and the server the
-                              # tests start a throwaway copy of (tst_pgstorage)
+  postgresql libqt6sql6-psql # team mode (docs/team.md): Qt's QPSQL driver, and the server the
+                             # tests start a throwaway copy of (tst_pgstorage)
+  # Business cards read offline (issue 16): tesseract 5 (Apache-2.0; 0.3 s a card, no cloud) with
+  # Debian's Japanese, vertical Japanese and English models, and leptonica, the image library it
+  # is built on (lighting and skew correction).
+  libtesseract-dev libleptonica-dev tesseract-ocr-jpn tesseract-ocr-jpn-vert tesseract-ocr-eng
+  pkg-config)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

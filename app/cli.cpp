@@ -97,7 +97,8 @@ QString usage() {
               "  budget --total AMOUNT …            70-20-10 budget\n"
               "  plan (--revenue-target A | --growth F) …   leads needed for a revenue goal\n"
               "  person export EMAIL|--id N [--output FILE]   everything held about one person\n"
-              "  person erase EMAIL|--id N --yes       erase one person completely");
+              "  person erase EMAIL|--id N --yes       erase one person completely\n"
+              "  scan IMAGE… [--format json] [--import --source NAME]   read business cards");
 }
 
 } // namespace
@@ -138,6 +139,8 @@ int run(const QStringList &args) {
         return runBudget(args);
     if (command == QLatin1String("plan"))
         return runPlan(args);
+    if (command == QLatin1String("scan"))
+        return runScan(args);
     if (command == QLatin1String("person"))
         return runPerson(args);
     return fail(UsageError,

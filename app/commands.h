@@ -44,5 +44,6 @@ int runReport(const QStringList &args);  // cmd_report.cpp
 int runBudget(const QStringList &args);  // cmd_report.cpp
 int runPlan(const QStringList &args);    // cmd_report.cpp
 int runPerson(const QStringList &args);  // cmd_person.cpp
+int runScan(const QStringList &args);    // cmd_scan.cpp
 
 } // namespace mikomi::cli
