@@ -1615,20 +1615,6 @@ customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Usage: mikomi [--db PATH] [--lang ja|en] [COMMAND]
-Without a command, opens the window. Commands:
-  demo [--leads N] [--seed S]        fill the database with sample data
-  import FILE …                      import leads, spend, touchpoints or vCards
-  export FILE …                      export leads as CSV or vCard (2.1, 3.0, 4.0)
-  sources [list|set|alias|merge] …   manage lead sources
-  report sources …                   compare sources
-  budget --total AMOUNT …            70-20-10 budget
-  plan (--revenue-target A | --growth F) …   leads needed for a revenue goal
-  person export EMAIL|--id N [--output FILE]   everything held about one person
-  person erase EMAIL|--id N --yes       erase one person completely</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Text encoding of a CSV: utf-8, utf-8-bom (the default, Excel opens it) or cp932 (Shift_JIS).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1684,6 +1670,104 @@ Without a command, opens the window. Commands:
     <message>
         <source>%1 is a team server database, and this command does not work on a server yet (docs/team.md lists what does). Nothing was changed.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: mikomi [--db PATH] [--lang ja|en] [COMMAND]
+Without a command, opens the window. Commands:
+  demo [--leads N] [--seed S]        fill the database with sample data
+  import FILE …                      import leads, spend, touchpoints or vCards
+  export FILE …                      export leads as CSV or vCard (2.1, 3.0, 4.0)
+  sources [list|set|alias|merge] …   manage lead sources
+  report sources …                   compare sources
+  budget --total AMOUNT …            70-20-10 budget
+  plan (--revenue-target A | --growth F) …   leads needed for a revenue goal
+  person export EMAIL|--id N [--output FILE]   everything held about one person
+  person erase EMAIL|--id N --yes       erase one person completely
+  scan IMAGE… [--format json] [--import --source NAME]   read business cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same person at the same company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>similar person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the cards as leads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lead source of the imported cards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: mikomi scan IMAGE… [--format table|json] [--import] [--source NAME]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format must be table or json, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--source is for --import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no images in this folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No images to read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no name, company or email was read; not imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: matches lead #%2 (%3); not imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: imported as lead #%2; check: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n card(s).</source>
+        <translation>
+            <numerusform>Imported %n card.</numerusform>
+            <numerusform>Imported %n cards.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2177,6 +2261,21 @@ Without a command, opens the window. Commands:
     </message>
     <message>
         <source>Cannot open the file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ocr::CardScanner</name>
+    <message>
+        <source>The image is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot read the image: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OCR language data &quot;%1&quot; is not installed (Debian: tesseract-ocr-jpn, tesseract-ocr-jpn-vert, tesseract-ocr-eng).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3478,6 +3577,100 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     <message>
         <source>Updated the stored lead: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read from the card with %1% confidence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read from the card with %1% confidence: check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found on the card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::CardScanPanel</name>
+    <message>
+        <source>Images (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open card images…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos or scans of business cards (JPEG, PNG); you can also drop them here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every photo of a folder, one card after the other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add back side…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The other side of this card (for example in English): it fills the fields the front lacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Green: read with confidence. Yellow: check it. White: not found on the card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Website</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fa&amp;x</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open card images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a folder of card photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the back of the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no images in this folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop photos or scans of business cards here, or open them. The fields are read offline and prefilled; check the yellow ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: read in %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more photo(s) waiting.</source>
+        <translation>
+            <numerusform>%n more photo waiting.</numerusform>
+            <numerusform>%n more photos waiting.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1625,30 +1625,6 @@ customer</source>
         <translation>列の割り当てを指定・変更します：&quot;見出し=項目&quot;（title や family_name などの項目キー、メモに残す場合は notes、カスタム項目 NAME に残す場合は custom:NAME、取り込まない場合は ignore）。複数回指定できます。</translation>
     </message>
     <message>
-        <source>Usage: mikomi [--db PATH] [--lang ja|en] [COMMAND]
-Without a command, opens the window. Commands:
-  demo [--leads N] [--seed S]        fill the database with sample data
-  import FILE …                      import leads, spend, touchpoints or vCards
-  export FILE …                      export leads as CSV or vCard (2.1, 3.0, 4.0)
-  sources [list|set|alias|merge] …   manage lead sources
-  report sources …                   compare sources
-  budget --total AMOUNT …            70-20-10 budget
-  plan (--revenue-target A | --growth F) …   leads needed for a revenue goal
-  person export EMAIL|--id N [--output FILE]   everything held about one person
-  person erase EMAIL|--id N --yes       erase one person completely</source>
-        <translation>使い方：mikomi [--db PATH] [--lang ja|en] [COMMAND]
-コマンドを指定しないとウィンドウを開きます。コマンド：
-  demo [--leads N] [--seed S]        データベースにサンプルデータを入れる
-  import FILE …                      リード、費用、タッチポイント、vCard をインポート
-  export FILE …                      リードを CSV または vCard (2.1, 3.0, 4.0) でエクスポート
-  sources [list|set|alias|merge] …   リードソースを管理
-  report sources …                   リードソースを比較
-  budget --total AMOUNT …            70-20-10 の予算配分
-  plan (--revenue-target A | --growth F) …   売上目標に必要なリード数を逆算
-  person export EMAIL|--id N [--output FILE]   一人について保持しているすべてのデータ
-  person erase EMAIL|--id N --yes       一人のデータを完全に消去</translation>
-    </message>
-    <message>
         <source>Text encoding of a CSV: utf-8, utf-8-bom (the default, Excel opens it) or cp932 (Shift_JIS).</source>
         <translation>CSV の文字コード：utf-8、utf-8-bom（既定。Excel で開けます）または cp932（Shift_JIS）。</translation>
     </message>
@@ -1701,6 +1677,114 @@ Without a command, opens the window. Commands:
     <message>
         <source>%1 is a team server database, and this command does not work on a server yet (docs/team.md lists what does). Nothing was changed.</source>
         <translation>%1 はチームサーバーのデータベースです。このコマンドはまだサーバーでは使えません（使えるコマンドは docs/team.md にあります）。何も変更していません。</translation>
+    </message>
+    <message>
+        <source>Usage: mikomi [--db PATH] [--lang ja|en] [COMMAND]
+Without a command, opens the window. Commands:
+  demo [--leads N] [--seed S]        fill the database with sample data
+  import FILE …                      import leads, spend, touchpoints or vCards
+  export FILE …                      export leads as CSV or vCard (2.1, 3.0, 4.0)
+  sources [list|set|alias|merge] …   manage lead sources
+  report sources …                   compare sources
+  budget --total AMOUNT …            70-20-10 budget
+  plan (--revenue-target A | --growth F) …   leads needed for a revenue goal
+  person export EMAIL|--id N [--output FILE]   everything held about one person
+  person erase EMAIL|--id N --yes       erase one person completely
+  scan IMAGE… [--format json] [--import --source NAME]   read business cards</source>
+        <translation>使い方：mikomi [--db PATH] [--lang ja|en] [COMMAND]
+コマンドを指定しないとウィンドウを開きます。コマンド：
+  demo [--leads N] [--seed S]        データベースにサンプルデータを入れる
+  import FILE …                      リード、費用、タッチポイント、vCard をインポート
+  export FILE …                      リードを CSV または vCard (2.1, 3.0, 4.0) でエクスポート
+  sources [list|set|alias|merge] …   リードソースを管理
+  report sources …                   リードソースを比較
+  budget --total AMOUNT …            70-20-10 の予算配分
+  plan (--revenue-target A | --growth F) …   売上目標に必要なリード数を逆算
+  person export EMAIL|--id N [--output FILE]   一人について保持しているすべてのデータ
+  person erase EMAIL|--id N --yes       一人のデータを完全に消去
+  scan IMAGE… [--format json] [--import --source NAME]   名刺を読み取る</translation>
+    </message>
+    <message>
+        <source>confident</source>
+        <translation>確実</translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation>要確認</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>空欄</translation>
+    </message>
+    <message>
+        <source>same email</source>
+        <translation>同じメールアドレス</translation>
+    </message>
+    <message>
+        <source>same phone number</source>
+        <translation>同じ電話番号</translation>
+    </message>
+    <message>
+        <source>same person at the same company</source>
+        <translation>同じ会社の同じ人</translation>
+    </message>
+    <message>
+        <source>similar person</source>
+        <translation>似た人</translation>
+    </message>
+    <message>
+        <source>Add the cards as leads.</source>
+        <translation>名刺をリードとして追加する。</translation>
+    </message>
+    <message>
+        <source>The lead source of the imported cards.</source>
+        <translation>追加する名刺のリードソース。</translation>
+    </message>
+    <message>
+        <source>Usage: mikomi scan IMAGE… [--format table|json] [--import] [--source NAME]</source>
+        <translation>使い方：mikomi scan IMAGE… [--format table|json] [--import] [--source NAME]</translation>
+    </message>
+    <message>
+        <source>--format must be table or json, not &quot;%1&quot;.</source>
+        <translation>--format に「%1」は指定できません。table または json を指定してください。</translation>
+    </message>
+    <message>
+        <source>--source is for --import.</source>
+        <translation>--source は --import と一緒に指定してください。</translation>
+    </message>
+    <message>
+        <source>%1: no images in this folder.</source>
+        <translation>%1: このフォルダーには画像がありません。</translation>
+    </message>
+    <message>
+        <source>No images to read.</source>
+        <translation>読み取る画像がありません。</translation>
+    </message>
+    <message>
+        <source>%1: no name, company or email was read; not imported.</source>
+        <translation>%1: 氏名・会社名・メールアドレスのいずれも読み取れなかったため、追加しませんでした。</translation>
+    </message>
+    <message>
+        <source>%1: matches lead #%2 (%3); not imported.</source>
+        <translation>%1: リード #%2 と一致するため（%3）、追加しませんでした。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: imported as lead #%2; check: %3</source>
+        <translation>%1: リード #%2 として追加しました。確認が必要な項目：%3</translation>
+    </message>
+    <message>
+        <source>%1 (%2 s)</source>
+        <translation>%1（%2 秒）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n card(s).</source>
+        <translation>
+            <numerusform>名刺を %n 枚追加しました。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2190,6 +2274,21 @@ Without a command, opens the window. Commands:
     <message>
         <source>Cannot open the file %1: %2</source>
         <translation>ファイル %1 を開けません：%2</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ocr::CardScanner</name>
+    <message>
+        <source>The image is empty.</source>
+        <translation>画像が空です。</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the image: %2</source>
+        <translation>%1: 画像を読み込めません：%2</translation>
+    </message>
+    <message>
+        <source>The OCR language data &quot;%1&quot; is not installed (Debian: tesseract-ocr-jpn, tesseract-ocr-jpn-vert, tesseract-ocr-eng).</source>
+        <translation>OCR の言語データ「%1」がインストールされていません（Debian：tesseract-ocr-jpn、tesseract-ocr-jpn-vert、tesseract-ocr-eng）。</translation>
     </message>
 </context>
 <context>
@@ -3479,6 +3578,99 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     <message>
         <source>Updated the stored lead: %1</source>
         <translation>登録済みのリードを更新しました：%1</translation>
+    </message>
+    <message>
+        <source>Read from the card with %1% confidence.</source>
+        <translation>名刺から読み取りました（確からしさ %1%）。</translation>
+    </message>
+    <message>
+        <source>Read from the card with %1% confidence: check it.</source>
+        <translation>名刺から読み取りました（確からしさ %1%）。確認してください。</translation>
+    </message>
+    <message>
+        <source>Not found on the card.</source>
+        <translation>名刺に見つかりませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::CardScanPanel</name>
+    <message>
+        <source>Images (%1)</source>
+        <translation>画像 (%1)</translation>
+    </message>
+    <message>
+        <source>Open card images…</source>
+        <translation>名刺の画像を開く…</translation>
+    </message>
+    <message>
+        <source>Photos or scans of business cards (JPEG, PNG); you can also drop them here</source>
+        <translation>名刺の写真やスキャン画像（JPEG、PNG）。ここにドロップすることもできます</translation>
+    </message>
+    <message>
+        <source>Open folder…</source>
+        <translation>フォルダーを開く…</translation>
+    </message>
+    <message>
+        <source>Every photo of a folder, one card after the other</source>
+        <translation>フォルダー内の写真を 1 枚ずつ順に読み取ります</translation>
+    </message>
+    <message>
+        <source>Add back side…</source>
+        <translation>裏面を追加…</translation>
+    </message>
+    <message>
+        <source>The other side of this card (for example in English): it fills the fields the front lacks</source>
+        <translation>この名刺の裏面（英語面など）。表面にない項目を補います</translation>
+    </message>
+    <message>
+        <source>Green: read with confidence. Yellow: check it. White: not found on the card.</source>
+        <translation>緑：確実に読み取れた項目。黄：確認が必要な項目。白：名刺に見つからなかった項目。</translation>
+    </message>
+    <message>
+        <source>&amp;Website</source>
+        <translation>Web サイト(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Fa&amp;x</source>
+        <translation>FAX(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Open card images</source>
+        <translation>名刺の画像を開く</translation>
+    </message>
+    <message>
+        <source>Open a folder of card photos</source>
+        <translation>名刺の写真のフォルダーを開く</translation>
+    </message>
+    <message>
+        <source>Open the back of the card</source>
+        <translation>名刺の裏面を開く</translation>
+    </message>
+    <message>
+        <source>%1: no images in this folder.</source>
+        <translation>%1: このフォルダーには画像がありません。</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 を読み取っています…</translation>
+    </message>
+    <message>
+        <source>Drop photos or scans of business cards here, or open them. The fields are read offline and prefilled; check the yellow ones.</source>
+        <translation>名刺の写真やスキャン画像をここにドロップするか、開いてください。オフラインで読み取って各項目に入力します。黄色の項目を確認してください。</translation>
+    </message>
+    <message>
+        <source>%1: read in %2 s.</source>
+        <translation>%1: %2 秒で読み取りました。</translation>
+    </message>
+    <message>
+        <source>Back: %1.</source>
+        <translation>裏面：%1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more photo(s) waiting.</source>
+        <translation>
+            <numerusform>残り %n 枚の写真が待っています。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

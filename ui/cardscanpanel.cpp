@@ -83,10 +83,13 @@ CardScanPanel::CardScanPanel(QWidget *parent)
     m_websiteLabel = new QLabel(this);
     m_website = new QLineEdit(this);
     m_website->setObjectName(QStringLiteral("website"));
+    // Out of the Tab cycle of the card (it ends at Save and goes back to Company); Alt+W.
+    m_website->setFocusPolicy(Qt::ClickFocus);
     m_websiteLabel->setBuddy(m_website);
     m_faxLabel = new QLabel(this);
     m_fax = new QLineEdit(this);
     m_fax->setObjectName(QStringLiteral("fax"));
+    m_fax->setFocusPolicy(Qt::ClickFocus); // Alt+X
     m_faxLabel->setBuddy(m_fax);
     extra->addRow(m_websiteLabel, m_website);
     extra->addRow(m_faxLabel, m_fax);

@@ -85,9 +85,10 @@ struct CardScanner::Engines {
                                                   : "jpn";
         auto api = std::make_unique<tesseract::TessBaseAPI>();
         if (api->Init(nullptr, lang, tesseract::OEM_LSTM_ONLY) != 0) {
-            *error = CardScanner::tr("The OCR language data \"%1\" is not installed (Debian: "
-                                     "tesseract-ocr-jpn, tesseract-ocr-jpn-vert, "
-                                     "tesseract-ocr-eng).")
+            *error = QCoreApplication::translate(
+                         "mikomi::ocr::CardScanner",
+                         "The OCR language data \"%1\" is not installed (Debian: "
+                         "tesseract-ocr-jpn, tesseract-ocr-jpn-vert, tesseract-ocr-eng).")
                          .arg(QString::fromLatin1(lang));
             return nullptr;
         }
