@@ -26,6 +26,9 @@ public:
     static void setDatabaseCurrency(std::optional<Currency> c);
     QString ownerName() const;
     void setOwnerName(const QString &name);
+    // Whether card mode keeps the scanned card images with the leads (default: yes).
+    bool keepCardImages() const;
+    void setKeepCardImages(bool keep);
     QStringList recentDatabases() const;
     void addRecentDatabase(const QString &path); // most recent first, at most 8
     QString lastDatabase() const;

@@ -2765,6 +2765,17 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     </message>
 </context>
 <context>
+    <name>mikomi::storage::LeadImageStore</name>
+    <message>
+        <source>A card image is a front or a back, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card image is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mikomi::storage::LeadSnapshot</name>
     <message>
         <source>The lead no longer exists; it may have been deleted.</source>
@@ -3590,6 +3601,33 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <source>Not found on the card.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The card image %1 could not be kept with the lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card image could not be kept with the lead: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::CardImageDialog</name>
+    <message>
+        <source>This image cannot be shown (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Front</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::CardScanPanel</name>
@@ -3671,6 +3709,14 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
             <numerusform>%n more photo waiting.</numerusform>
             <numerusform>%n more photos waiting.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Keep the card images with the leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved in the database with each lead; the lead editor shows them (Card image)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4524,6 +4570,10 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     <message>
         <source>%1: %2</source>
         <comment>field label: problem</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card image</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2773,6 +2773,17 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     </message>
 </context>
 <context>
+    <name>mikomi::storage::LeadImageStore</name>
+    <message>
+        <source>A card image is a front or a back, not &quot;%1&quot;.</source>
+        <translation>名刺の画像は表面（front）か裏面（back）です。「%1」は指定できません。</translation>
+    </message>
+    <message>
+        <source>The card image is empty.</source>
+        <translation>名刺の画像が空です。</translation>
+    </message>
+</context>
+<context>
     <name>mikomi::storage::LeadSnapshot</name>
     <message>
         <source>The lead no longer exists; it may have been deleted.</source>
@@ -3591,6 +3602,33 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <source>Not found on the card.</source>
         <translation>名刺に見つかりませんでした。</translation>
     </message>
+    <message>
+        <source>The card image %1 could not be kept with the lead.</source>
+        <translation>名刺の画像 %1 をリードと一緒に保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>The card image could not be kept with the lead: %1</source>
+        <translation>名刺の画像をリードと一緒に保存できませんでした：%1</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::CardImageDialog</name>
+    <message>
+        <source>This image cannot be shown (%1).</source>
+        <translation>この画像は表示できません（%1）。</translation>
+    </message>
+    <message>
+        <source>Business card</source>
+        <translation>名刺</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>裏面</translation>
+    </message>
+    <message>
+        <source>Front</source>
+        <translation>表面</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::CardScanPanel</name>
@@ -3671,6 +3709,14 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <translation>
             <numerusform>残り %n 枚の写真が待っています。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Keep the card images with the leads</source>
+        <translation>名刺の画像をリードと一緒に保存する</translation>
+    </message>
+    <message>
+        <source>Saved in the database with each lead; the lead editor shows them (Card image)</source>
+        <translation>データベースにリードごとに保存され、リードの編集画面（名刺画像）で表示できます</translation>
     </message>
 </context>
 <context>
@@ -4513,6 +4559,10 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <source>%1: %2</source>
         <comment>field label: problem</comment>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Card image</source>
+        <translation>名刺画像</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 
 #include "models/appsettings.h"
 #include "models/commands/leadcommands.h"
+#include "models/ocr/cardimage.h"
+#include "models/storage/leadimages.h"
 #include "models/storage/leadquery.h"
 #include "models/storage/repositories.h"
 #include "models/storage/spendstore.h"
@@ -942,8 +944,24 @@ void CardEntryDialog::finishCard(qint64 id, const Lead &shown, const QString &me
     updateCounter();
     layout()->activate(); // the new texts get their room before anything paints or grabs
     saveSession();
+    keepImages(id);
     emit cardSaved(id);
     m_scan->next(); // the next photo of a folder, if any
+}
+
+void CardEntryDialog::keepImages(qint64 id) {
+    if (!AppSettings().keepCardImages())
+        return;
+    storage::LeadImageStore store(m_db);
+    for (const auto &[side, path] : m_scan->images()) {
+        const QByteArray bytes = ocr::imageForKeeping(path);
+        if (bytes.isEmpty()) {
+            showError(tr("The card image %1 could not be kept with the lead.").arg(path));
+            continue;
+        }
+        if (auto kept = store.add(id, side, bytes, QStringLiteral("jpeg")); !kept)
+            showError(tr("The card image could not be kept with the lead: %1").arg(kept.error()));
+    }
 }
 
 void CardEntryDialog::clearCertainty() {

@@ -127,6 +127,7 @@ private:
     void showError(const QString &message);
     QLineEdit *line(const QString &key) const;
     void applyScan(const ocr::CardFields &fields, bool back);
+    void keepImages(qint64 id);
     void clearCertainty();
 
     storage::Database &m_db;

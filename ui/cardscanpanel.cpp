@@ -1,5 +1,8 @@
 #include "ui/cardscanpanel.h"
 
+#include "models/appsettings.h"
+
+#include <QCheckBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QElapsedTimer>
@@ -94,6 +97,13 @@ CardScanPanel::CardScanPanel(QWidget *parent)
     extra->addRow(m_websiteLabel, m_website);
     extra->addRow(m_faxLabel, m_fax);
     layout->addLayout(extra);
+    m_keep = new QCheckBox(this);
+    m_keep->setObjectName(QStringLiteral("keepImages"));
+    m_keep->setFocusPolicy(Qt::ClickFocus);
+    m_keep->setChecked(AppSettings().keepCardImages());
+    connect(m_keep, &QCheckBox::toggled, this,
+            [](bool on) { AppSettings().setKeepCardImages(on); });
+    layout->addWidget(m_keep);
 
     connect(m_open, &QPushButton::clicked, this, &CardScanPanel::chooseImages);
     connect(m_folder, &QPushButton::clicked, this, &CardScanPanel::chooseFolder);
@@ -119,6 +129,15 @@ QString CardScanPanel::website() const {
     return m_website->text().trimmed();
 }
 
+QList<std::pair<QString, QString>> CardScanPanel::images() const {
+    QList<std::pair<QString, QString>> out;
+    if (!m_current.file.isEmpty())
+        out.append({QStringLiteral("front"), m_current.file});
+    if (m_hasBack && !m_backScan.file.isEmpty())
+        out.append({QStringLiteral("back"), m_backScan.file});
+    return out;
+}
+
 QString CardScanPanel::fax() const {
     return m_fax->text().trimmed();
 }
@@ -134,6 +153,9 @@ void CardScanPanel::retranslate() {
                           "fields the front lacks"));
     m_legend->setText(tr("Green: read with confidence. Yellow: check it. White: not found on "
                          "the card."));
+    m_keep->setText(tr("Keep the card images with the leads"));
+    m_keep->setToolTip(tr("Saved in the database with each lead; the lead editor shows them "
+                          "(Card image)"));
     m_websiteLabel->setText(tr("&Website"));
     m_faxLabel->setText(tr("Fa&x"));
     updateState();

@@ -5,6 +5,7 @@
 #include <QStringList>
 #include <QWidget>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -31,6 +32,8 @@ public:
     int queued() const { return int(m_queue.size()); }
     bool busy() const { return m_busy; }
     const ocr::CardScan &currentScan() const { return m_current; }
+    // The image files of the card shown: ("front", path) and, when added, ("back", path).
+    QList<std::pair<QString, QString>> images() const;
 
 public slots:
     // Queues the images (files or folders) and reads the first when nothing is being read.
@@ -73,6 +76,7 @@ private:
     QLabel *m_faxLabel = nullptr;
     QLineEdit *m_website = nullptr;
     QLineEdit *m_fax = nullptr;
+    QCheckBox *m_keep = nullptr; // keep the card images with the leads (AppSettings)
     QPushButton *m_open = nullptr;
     QPushButton *m_folder = nullptr;
     QPushButton *m_back = nullptr;

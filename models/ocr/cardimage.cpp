@@ -1,5 +1,7 @@
 #include "models/ocr/cardimage.h"
 
+#include <QBuffer>
+#include <QImageReader>
 #include <QPainter>
 #include <QTransform>
 
@@ -170,6 +172,22 @@ QPolygonF findCard(const QImage &grey) {
     if (touches)
         return {};
     return QPolygonF({tl * f, tr * f, br * f, bl * f});
+}
+
+QByteArray imageForKeeping(const QString &path) {
+    QImageReader reader(path);
+    reader.setAutoTransform(true);
+    QImage image = reader.read();
+    if (image.isNull())
+        return {};
+    if (std::max(image.width(), image.height()) > 1600)
+        image = image.scaled(1600, 1600, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    QByteArray out;
+    QBuffer buffer(&out);
+    buffer.open(QIODevice::WriteOnly);
+    if (!image.convertToFormat(QImage::Format_RGB32).save(&buffer, "JPEG", 85))
+        return {};
+    return out;
 }
 
 PreparedCard prepareCard(const QImage &input) {

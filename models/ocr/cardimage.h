@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QImage>
 #include <QPolygonF>
 #include <QString>
@@ -25,6 +26,11 @@ struct PreparedCard {
 //     falling off towards a corner;
 //  4. skew: leptonica's pixFindSkewAndDeskew.
 PreparedCard prepareCard(const QImage &input);
+
+// The image file as it is kept with a lead (lead_images): as the camera took it (EXIF rotation
+// applied), at most 1600 px on its long side, JPEG quality 85 (about 100-300 KB); empty when the
+// file cannot be read.
+QByteArray imageForKeeping(const QString &path);
 
 // The corners of the largest bright region of a greyscale image (TL, TR, BR, BL), or an empty
 // polygon when none stands out from its surroundings (a scan: the card is the image).

@@ -35,8 +35,10 @@ Migration migrationV9();  // migration_v9.cpp: sources.suggested (dictionary cat
 Migration migrationV10(); // migration_v10.cpp: lead_contacts (further emails and numbers)
 Migration migrationV11(); // migration_v11.cpp: phone keys in E.164 (libphonenumber)
 Migration migrationV12(); // migration_v12.cpp: users.email, lead_custom_fields
+// Version 13 (branch h-merge: row UUIDs, lead versions, merge_base) goes here when merged.
+Migration migrationV14(); // migration_v14.cpp: lead_images (business-card images)
 
-// The built-in migrations, oldest first. The schema version is their count.
+// The built-in migrations, oldest first. The schema version is the last one's version.
 const std::vector<Migration> &builtinMigrations();
 int currentSchemaVersion();
 

@@ -1,15 +1,21 @@
+#include "models/appsettings.h"
 #include "models/domain/lead.h"
 #include "models/language.h"
 #include "models/storage/database.h"
+#include "models/storage/leadimages.h"
 #include "models/storage/repositories.h"
 #include "ui/cardentrydialog.h"
+#include "ui/cardimagedialog.h"
 #include "ui/cardscanpanel.h"
+#include "ui/leadeditor.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -51,6 +57,7 @@ private:
     }
 
 private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void init() {
         auto db = Database::open(path());
         QVERIFY(db.ok());
@@ -119,6 +126,19 @@ private slots:
         QCOMPARE(ledger->website, QStringLiteral("https://www.mikomi-seiki.example.jp"));
         QCOMPARE(ledger->extraContacts.size(), 1);
         QCOMPARE(ledger->extraContacts.first().value, QStringLiteral("03-1234-5679"));
+
+        // Both sides are kept with the lead (the setting's default) and shown from its editor.
+        const auto images = LeadImageStore(*m_db).list(1);
+        QVERIFY(images.ok());
+        QCOMPARE(images->size(), 2);
+        QCOMPARE(images->at(0).side, QStringLiteral("front"));
+        QImage front;
+        QVERIFY(front.loadFromData(images->at(0).data));
+        QCOMPARE(front.size(), QSize(1075, 650));
+        ui::LeadEditor editor(*m_db, *ledger, nullptr);
+        QVERIFY(editor.findChild<QPushButton *>(QStringLiteral("cardImage")));
+        ui::CardImageDialog view(*m_db, 1);
+        QCOMPARE(view.imageCount(), 2);
     }
 
     void folderOfPhotos() {
@@ -126,6 +146,8 @@ private slots:
         QVERIFY(QFile::copy(card("en-photo.jpg"), folder.filePath(QStringLiteral("1.jpg"))));
         QVERIFY(QFile::copy(card("ja-photo.jpg"), folder.filePath(QStringLiteral("2.jpg"))));
         QFile(folder.filePath(QStringLiteral("notes.txt"))).open(QIODevice::WriteOnly);
+        // Images deliberately not kept.
+        AppSettings().setKeepCardImages(false);
         auto d = open();
         d->show();
         CardScanPanel *panel = d->scanPanel();
@@ -142,6 +164,13 @@ private slots:
         QCOMPARE(field(*d, "city")->text(), QStringLiteral("大阪市中央区"));
         QVERIFY(d->saveCard());
         QCOMPARE(LeadRepository(*m_db).count().value(), 2);
+        QCOMPARE(LeadImageStore(*m_db).count(1).value(), 0);
+        QCOMPARE(LeadImageStore(*m_db).count(2).value(), 0);
+        const auto lead = LeadRepository(*m_db).get(1);
+        QVERIFY(lead.ok());
+        ui::LeadEditor editor(*m_db, *lead, nullptr);
+        QVERIFY(!editor.findChild<QPushButton *>(QStringLiteral("cardImage")));
+        AppSettings().setKeepCardImages(true);
     }
 
     void unreadableImage() {
