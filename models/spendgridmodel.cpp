@@ -63,7 +63,7 @@ Status SpendGridModel::reload() {
     Status status;
     if (m_db) {
         storage::SourceRepository sources(*m_db);
-        auto list = sources.list();
+        auto list = sources.list(storage::SourceRepository::LeadCounts::NotCounted);
         auto spend = storage::SpendStore(*m_db).range(
             analytics::monthKey(m_firstMonth), analytics::monthKey(m_firstMonth + MonthCount - 1));
         if (!list) {

@@ -506,7 +506,7 @@ void BudgetPage::newCampaign() {
     if (!database())
         return;
     storage::SourceRepository repo(*database());
-    auto sources = repo.list();
+    auto sources = repo.list(storage::SourceRepository::LeadCounts::NotCounted);
     if (!sources) {
         m_campaignMessage->setText(sources.error());
         return;
@@ -527,7 +527,7 @@ void BudgetPage::editSelectedCampaign() {
         return;
     }
     storage::SourceRepository repo(*database());
-    auto sources = repo.list();
+    auto sources = repo.list(storage::SourceRepository::LeadCounts::NotCounted);
     if (!sources) {
         m_campaignMessage->setText(sources.error());
         return;

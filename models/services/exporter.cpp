@@ -271,7 +271,8 @@ Result<ExportSummary> exportLeads(storage::Database &db, const ExportOptions &o,
     };
     QHash<QString, SourceCategory> categories;
     {
-        auto sources = storage::SourceRepository(db).list();
+        auto sources =
+            storage::SourceRepository(db).list(storage::SourceRepository::LeadCounts::NotCounted);
         if (!sources)
             return Error{sources.error()};
         for (const Source &src : *sources)

@@ -127,7 +127,8 @@ Result<QByteArray> exportPerson(storage::Database &db, const QList<qint64> &ids,
     if (!people)
         return Error{people.error()};
     if (format == PersonExportFormat::Json) {
-        auto sources = storage::SourceRepository(db).list();
+        auto sources =
+            storage::SourceRepository(db).list(storage::SourceRepository::LeadCounts::NotCounted);
         if (!sources)
             return Error{sources.error()};
         QHash<QString, QString> categories;

@@ -5,6 +5,7 @@
 #include "models/leadtablemodel.h"
 #include "models/services/demowriter.h"
 #include "models/storage/database.h"
+#include "models/storage/leadcolumns.h"
 #include "models/storage/leadquery.h"
 #include "models/storage/repositories.h"
 #include "models/storage/searchindex.h"
@@ -22,6 +23,9 @@ using namespace mikomi;
 
 namespace {
 
+// Set when a reference query fails: its ratio would mean nothing, so the run exits 1.
+bool g_referenceFailed = false;
+
 double shellMs(const QString &file, const QString &sql) {
     QProcess p;
     QElapsedTimer t;
@@ -29,8 +33,11 @@ double shellMs(const QString &file, const QString &sql) {
     p.start(QStringLiteral("sqlite3"), {file, sql});
     p.waitForFinished(-1);
     const double ms = double(t.nsecsElapsed()) / 1e6;
-    if (p.exitCode() != 0)
+    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
         std::printf("  (sqlite3 failed: %s)\n", p.readAllStandardError().constData());
+        g_referenceFailed = true;
+        return -1;
+    }
     return ms;
 }
 
@@ -46,16 +53,25 @@ qint64 vmHwmKb() {
 }
 
 void report(const char *what, double ms, double targetMs, double refMs) {
+    if (refMs < 0) {
+        std::printf("%-44s %9.1f ms  (target < %.0f ms: %s)  sqlite3 shell FAILED\n", what, ms,
+                    targetMs, ms < targetMs ? "ok" : "MISSED");
+        return;
+    }
     std::printf("%-44s %9.1f ms  (target < %.0f ms: %s)  sqlite3 shell %8.1f ms  ratio %.2f\n",
-                what, ms, targetMs, ms < targetMs ? "ok" : "MISSED", refMs,
-                refMs > 0 ? ms / refMs : 0.0);
+                what, ms, targetMs, ms < targetMs ? "ok" : "MISSED", refMs, ms / refMs);
 }
 
-const char *kSelect =
-    "SELECT l.id, l.company, l.family_name, l.given_name, l.family_reading, "
-    "l.given_reading, l.email, l.phone, l.stage, l.lost, l.score, "
-    "coalesce(s.name,''), coalesce(u.name,''), l.created_at FROM leads l LEFT "
-    "JOIN sources s ON s.id = l.source_id LEFT JOIN users u ON u.id = l.owner_id ";
+// The columns the list shows, the score from lead_scores as the list reads it.
+QString selectColumns() {
+    return QStringLiteral("SELECT l.id, l.company, l.family_name, l.given_name, l.family_reading, "
+                          "l.given_reading, l.email, l.phone, l.stage, l.lost, %1 AS score, "
+                          "coalesce(s.name,''), coalesce(u.name,''), l.created_at ")
+        .arg(storage::scoreSql());
+}
+
+const char *kFrom = "FROM leads l LEFT JOIN sources s ON s.id = l.source_id LEFT JOIN users u ON "
+                    "u.id = l.owner_id ";
 
 } // namespace
 
@@ -108,7 +124,7 @@ int main(int argc, char **argv) {
         return 1;
     std::printf("database %s: %lld leads\n", qPrintable(file),
                 static_cast<long long>(storage::LeadRepository(**db).count().value()));
-    const QString sel = QString::fromLatin1(kSelect);
+    const QString sel = selectColumns() + QString::fromLatin1(kFrom);
     const QString page = QStringLiteral(" LIMIT 200");
 
     QElapsedTimer t;
@@ -174,7 +190,12 @@ int main(int argc, char **argv) {
         {"sort by person reading", LeadTableModel::Person,
          sel + QStringLiteral("ORDER BY l.reading_key, l.id") + page},
         {"sort by score", LeadTableModel::Score,
-         sel + QStringLiteral("ORDER BY l.score, l.id") + page},
+         // By hand, one would walk the scores' index and join each lead.
+         selectColumns() +
+             QStringLiteral("FROM lead_scores ps JOIN leads l ON l.id = ps.lead_id LEFT JOIN "
+                            "sources s ON s.id = l.source_id LEFT JOIN users u ON u.id = "
+                            "l.owner_id ORDER BY ps.score, ps.lead_id") +
+             page},
         {"sort by stage (no index)", LeadTableModel::Stage,
          sel +
              QStringLiteral("ORDER BY CASE l.stage WHEN 'inquiry' THEN 0 WHEN 'mql' THEN 1 WHEN "
@@ -186,10 +207,11 @@ int main(int argc, char **argv) {
          sel + QStringLiteral("ORDER BY coalesce(u.name,''), l.id") + page},
         {"sort by temperature (score and recency)", LeadTableModel::Temperature,
          sel +
-             QStringLiteral("ORDER BY CASE WHEN l.score >= 50 AND substr(coalesce("
+             QStringLiteral("ORDER BY CASE WHEN %2 >= 50 AND substr(coalesce("
                             "l.last_activity_at, l.created_at), 1, 10) >= '%1' THEN 0 WHEN "
-                            "l.score >= 20 THEN 1 ELSE 2 END, l.id")
-                 .arg(QDate::currentDate().addDays(-14).toString(Qt::ISODate)) +
+                            "%2 >= 20 THEN 1 ELSE 2 END, l.id")
+                 .arg(QDate::currentDate().addDays(-14).toString(Qt::ISODate),
+                      storage::scoreSql()) +
              page},
     };
     for (const SortCase &s : sorts) {
@@ -245,5 +267,9 @@ int main(int argc, char **argv) {
     const qint64 hwm = vmHwmKb();
     std::printf("%-44s %9.1f MB  (target < 300 MB: %s)\n", "peak memory (VmHWM)",
                 double(hwm) / 1024.0, hwm < 300 * 1024 ? "ok" : "MISSED");
+    if (g_referenceFailed) {
+        std::printf("a sqlite3 reference query failed: its ratio is not measured\n");
+        return 1;
+    }
     return 0;
 }
