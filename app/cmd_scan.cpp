@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cmath>
+
 // `mikomi scan IMAGE… [--format table|json] [--import] [--source NAME]` (cli.md): business cards
 // read offline, through the same scanner as card mode; --import creates the leads through
 // services::LeadCreation, as card mode does.
@@ -115,7 +117,7 @@ int runScan(const QStringList &args) {
             const ocr::Field &field = f.fields.value(key);
             fields.insert(key, QJsonObject{{QStringLiteral("value"), field.value},
                                            {QStringLiteral("confidence"),
-                                            qRound(field.confidence * 100) / 100.0}});
+                                            std::floor(field.confidence * 100) / 100.0}});
         }
         card.insert(QStringLiteral("fields"), fields);
 
@@ -169,7 +171,7 @@ int runScan(const QStringList &args) {
                 out() << QStringLiteral("  %1  %2  %3%  %4")
                              .arg(key, -15)
                              .arg(certaintyName(f.certainty(key)), -10)
-                             .arg(qRound(field.confidence * 100), 3)
+                             .arg(int(std::floor(field.confidence * 100)), 3)
                              .arg(field.value)
                       << Qt::endl;
             }

@@ -29,6 +29,7 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <cmath>
 #include <iterator>
 #include <memory>
 
@@ -1003,7 +1004,8 @@ void CardEntryDialog::applyScan(const ocr::CardFields &fields, bool back) {
         if (!edit || (back && !edit->text().isEmpty()))
             continue;
         const ocr::Certainty c = fields.certainty(k);
-        const int percent = qRound(fields.fields.value(k).confidence * 100);
+        // Rounded down: 89.9% is not yet "confident" (90%).
+        const int percent = int(std::floor(fields.fields.value(k).confidence * 100));
         edit->setText(fields.value(k));
         edit->setCursorPosition(0);
         edit->setProperty("certainty", int(c));
