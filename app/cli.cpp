@@ -69,8 +69,6 @@ int runDemo(const QStringList &args) {
     auto db = openDatabase(args);
     if (!db)
         return fail(DataError, db.error());
-    if (Status s = refuseOnServer(**db); !s)
-        return fail(DataError, s.error());
     QElapsedTimer timer;
     timer.start();
     auto written = services::writeDemo(**db, leads, seed, today);

@@ -3,6 +3,7 @@
 #include "app/startup.h"
 #include "models/appsettings.h"
 #include "models/storage/currencystore.h"
+#include "models/storage/serverlogin.h"
 
 #include <cstdio>
 
@@ -44,15 +45,12 @@ Result<std::unique_ptr<storage::Database>> openDatabase(const QStringList &args)
     if (!currency)
         return Error{currency.error()};
     AppSettings::setDatabaseCurrency(*currency);
+    // On a team server: who is signed in records history and edits (storage/serverlogin.h).
+    auto user = storage::signedInUser(**db);
+    if (!user)
+        return user.failure();
+    AppSettings::setDatabaseUser(*user);
     return db;
-}
-
-Status refuseOnServer(const storage::Database &db) {
-    if (db.backend() != storage::Backend::Postgres)
-        return {};
-    return Error{tr("%1 is a team server database, and this command does not work on a server "
-                    "yet (docs/team.md lists what does). Nothing was changed.")
-                     .arg(db.path())};
 }
 
 } // namespace mikomi::cli

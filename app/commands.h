@@ -32,9 +32,6 @@ int fail(int code, const QString &message);
 bool parseStrict(QCommandLineParser &p, const QStringList &args, QString *error);
 // Opens the database named by --db / MIKOMI_DB / the default, migrating it when older.
 Result<std::unique_ptr<storage::Database>> openDatabase(const QStringList &args);
-// An Error for a command that does not work on a team server database yet (docs/team.md): said
-// before it starts, rather than failing half-way with the server's message.
-Status refuseOnServer(const storage::Database &db);
 
 int runDemo(const QStringList &args);
 int runSources(const QStringList &args); // cmd_sources.cpp

@@ -1,9 +1,13 @@
 #include "models/appsettings.h"
 
+#include "models/storage/dialect.h"
+
 #include <QDir>
 #include <QFileInfo>
+#include <QMutex>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QUrl>
 
 #include <atomic>
 
@@ -48,7 +52,24 @@ void AppSettings::setDatabaseCurrency(std::optional<Currency> c) {
     g_databaseCurrency.store(c ? int(*c) : -1);
 }
 
+namespace {
+QMutex g_userMutex;
+QString g_databaseUser; // guarded by g_userMutex
+} // namespace
+
+void AppSettings::setDatabaseUser(const QString &name) {
+    QMutexLocker lock(&g_userMutex);
+    g_databaseUser = name;
+}
+
+QString AppSettings::databaseUser() {
+    QMutexLocker lock(&g_userMutex);
+    return g_databaseUser;
+}
+
 QString AppSettings::ownerName() const {
+    if (const QString user = databaseUser(); !user.isEmpty())
+        return user;
     return QSettings().value(kOwner).toString();
 }
 
@@ -69,7 +90,10 @@ QStringList AppSettings::recentDatabases() const {
 }
 
 void AppSettings::addRecentDatabase(const QString &path) {
-    const QString abs = QFileInfo(path).absoluteFilePath();
+    // A team server is remembered by its address without a password (docs/team.md).
+    const QString abs = storage::isServerUrl(path)
+                            ? QUrl(path).toString(QUrl::RemovePassword | QUrl::FullyEncoded)
+                            : QFileInfo(path).absoluteFilePath();
     QStringList list = recentDatabases();
     list.removeAll(abs);
     list.prepend(abs);

@@ -24,8 +24,15 @@ public:
     void setDefaultCurrency(Currency c);
     // The currency of the database open in this process (nullopt: none open).
     static void setDatabaseCurrency(std::optional<Currency> c);
+    // Who the user is: on a team server, the Mikomi user their PostgreSQL role stands for (set
+    // with setDatabaseUser by whoever opened it, storage::signedInUser); on a file, the name set
+    // in Settings. History, edits and new leads record it.
     QString ownerName() const;
     void setOwnerName(const QString &name);
+    // The user signed in to the database open in this process ("" for a file: ownerName is then
+    // the user's own setting).
+    static void setDatabaseUser(const QString &name);
+    static QString databaseUser();
     // Whether card mode keeps the scanned card images with the leads (default: yes).
     bool keepCardImages() const;
     void setKeepCardImages(bool keep);

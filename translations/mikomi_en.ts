@@ -1668,10 +1668,6 @@ customer</source>
         </translation>
     </message>
     <message>
-        <source>%1 is a team server database, and this command does not work on a server yet (docs/team.md lists what does). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Usage: mikomi [--db PATH] [--lang ja|en] [COMMAND]
 Without a command, opens the window. Commands:
   demo [--leads N] [--seed S]        fill the database with sample data
@@ -1827,6 +1823,20 @@ Without a command, opens the window. Commands:
     <message>
         <source>Automatic</source>
         <comment>temperature derived from score and recency</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::commands::ReadingCommands</name>
+    <message numerus="yes">
+        <source>Set readings of %n lead(s)</source>
+        <translation>
+            <numerusform>Set readings of %n lead</numerusform>
+            <numerusform>Set readings of %n leads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The reading of lead %1 was changed meanwhile (it is &quot;%2&quot; now); nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2265,17 +2275,43 @@ Without a command, opens the window. Commands:
     </message>
 </context>
 <context>
+    <name>mikomi::japan::PostalCodes</name>
+    <message>
+        <source>The table of postal codes could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The table of postal codes is not in Mikomi&apos;s format (line 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The table of postal codes is damaged at line %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::japan::ReadingDictionary</name>
+    <message>
+        <source>MeCab&apos;s dictionary (mecab-ipadic-utf8) was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KAKASI&apos;s dictionary was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mikomi::ocr::CardScanner</name>
+    <message>
+        <source>The OCR language data &quot;%1&quot; is not installed (Debian: tesseract-ocr-jpn, tesseract-ocr-jpn-vert, tesseract-ocr-eng).</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>The image is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1: cannot read the image: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The OCR language data &quot;%1&quot; is not installed (Debian: tesseract-ocr-jpn, tesseract-ocr-jpn-vert, tesseract-ocr-eng).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2821,6 +2857,32 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     </message>
     <message>
         <source>step %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::Pgnotify</name>
+    <message>
+        <source>The connection to the server is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot listen for other people&apos;s changes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost the connection to the team server %1; reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnected to the team server %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::Pgschema</name>
+    <message>
+        <source>The lead search needs PostgreSQL&apos;s extension pg_trgm, and this role may not create it (%1). Make the role that sets up Mikomi the owner of the database (createdb --owner ROLE), or have an administrator run CREATE EXTENSION pg_trgm; in the database once.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3590,6 +3652,14 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The card image %1 could not be kept with the lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card image could not be kept with the lead: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Read from the card with %1% confidence.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3599,14 +3669,6 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     </message>
     <message>
         <source>Not found on the card.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The card image %1 could not be kept with the lead.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The card image could not be kept with the lead: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3664,6 +3726,14 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Keep the card images with the leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved in the database with each lead; the lead editor shows them (Card image)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Website</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3709,14 +3779,6 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
             <numerusform>%n more photo waiting.</numerusform>
             <numerusform>%n more photos waiting.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Keep the card images with the leads</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved in the database with each lead; the lead editor shows them (Card image)</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4723,6 +4785,10 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <source>Leads</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Suggest readings…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::MainWindow</name>
@@ -4874,6 +4940,30 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     </message>
     <message>
         <source>The log file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect to Team Server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (signed in as %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to Team Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password of %1 on %2:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot connect to the team server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Postal codes: Japan Post&apos;s postal code data (KEN_ALL) of %1. Readings of names: MeCab with the IPA dictionary, and KAKASI.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5277,6 +5367,91 @@ Which is it?</source>
     </message>
 </context>
 <context>
+    <name>mikomi::ui::ReadingsDialog</name>
+    <message>
+        <source>Company reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family name reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given name reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggest readings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n selected lead(s)</source>
+        <translation>
+            <numerusform>The %n selected lead</numerusform>
+            <numerusform>The %n selected leads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every lead without a reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply ticked readings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both dictionaries agree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please check: one dictionary only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please check: or %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every lead here has its readings, or its names are not Japanese.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reading(s) suggested; the ticked ones are written when you apply. Edit a reading by double-clicking it.</source>
+        <translation>
+            <numerusform>%n reading suggested; the ticked ones are written when you apply. Edit a reading by double-clicking it.</numerusform>
+            <numerusform>%n readings suggested; the ticked ones are written when you apply. Edit a reading by double-clicking it.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ticked: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mikomi::ui::RescheduleDialog</name>
     <message>
         <source>Reschedule follow-up</source>
@@ -5383,6 +5558,37 @@ Which is it?</source>
     </message>
 </context>
 <context>
+    <name>mikomi::ui::ServerDialog</name>
+    <message>
+        <source>Connect to Team Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PostgreSQL server holding the team&apos;s leads. The password is asked for when the server wants one and is never stored; libpq&apos;s PGPASSWORD and ~/.pgpass are used when set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mikomi::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -5451,6 +5657,14 @@ Which is it?</source>
     </message>
     <message>
         <source>An import whose owner column holds an email address assigns the user with that address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An import whose owner column holds an email address assigns the user with that address. Server login: the PostgreSQL role that signs in as the user; history and edits record the user.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1675,10 +1675,6 @@ customer</source>
         </translation>
     </message>
     <message>
-        <source>%1 is a team server database, and this command does not work on a server yet (docs/team.md lists what does). Nothing was changed.</source>
-        <translation>%1 はチームサーバーのデータベースです。このコマンドはまだサーバーでは使えません（使えるコマンドは docs/team.md にあります）。何も変更していません。</translation>
-    </message>
-    <message>
         <source>Usage: mikomi [--db PATH] [--lang ja|en] [COMMAND]
 Without a command, opens the window. Commands:
   demo [--leads N] [--seed S]        fill the database with sample data
@@ -1842,6 +1838,19 @@ Without a command, opens the window. Commands:
         <source>Automatic</source>
         <comment>temperature derived from score and recency</comment>
         <translation>自動</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::commands::ReadingCommands</name>
+    <message numerus="yes">
+        <source>Set readings of %n lead(s)</source>
+        <translation>
+            <numerusform>%n 件のリードのフリガナを設定</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The reading of lead %1 was changed meanwhile (it is &quot;%2&quot; now); nothing was written.</source>
+        <translation>リード %1 のフリガナはその間に変更されました（現在は「%2」）。何も書き込んでいません。</translation>
     </message>
 </context>
 <context>
@@ -2277,7 +2286,37 @@ Without a command, opens the window. Commands:
     </message>
 </context>
 <context>
+    <name>mikomi::japan::PostalCodes</name>
+    <message>
+        <source>The table of postal codes could not be read.</source>
+        <translation>郵便番号の表を読み込めませんでした。</translation>
+    </message>
+    <message>
+        <source>The table of postal codes is not in Mikomi&apos;s format (line 1).</source>
+        <translation>郵便番号の表が Mikomi の形式ではありません（1 行目）。</translation>
+    </message>
+    <message>
+        <source>The table of postal codes is damaged at line %1.</source>
+        <translation>郵便番号の表の %1 行目が壊れています。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::japan::ReadingDictionary</name>
+    <message>
+        <source>MeCab&apos;s dictionary (mecab-ipadic-utf8) was not found.</source>
+        <translation>MeCab の辞書（mecab-ipadic-utf8）が見つかりません。</translation>
+    </message>
+    <message>
+        <source>KAKASI&apos;s dictionary was not found.</source>
+        <translation>KAKASI の辞書が見つかりません。</translation>
+    </message>
+</context>
+<context>
     <name>mikomi::ocr::CardScanner</name>
+    <message>
+        <source>The OCR language data &quot;%1&quot; is not installed (Debian: tesseract-ocr-jpn, tesseract-ocr-jpn-vert, tesseract-ocr-eng).</source>
+        <translation>OCR の言語データ「%1」がインストールされていません（Debian：tesseract-ocr-jpn、tesseract-ocr-jpn-vert、tesseract-ocr-eng）。</translation>
+    </message>
     <message>
         <source>The image is empty.</source>
         <translation>画像が空です。</translation>
@@ -2285,10 +2324,6 @@ Without a command, opens the window. Commands:
     <message>
         <source>%1: cannot read the image: %2</source>
         <translation>%1: 画像を読み込めません：%2</translation>
-    </message>
-    <message>
-        <source>The OCR language data &quot;%1&quot; is not installed (Debian: tesseract-ocr-jpn, tesseract-ocr-jpn-vert, tesseract-ocr-eng).</source>
-        <translation>OCR の言語データ「%1」がインストールされていません（Debian：tesseract-ocr-jpn、tesseract-ocr-jpn-vert、tesseract-ocr-eng）。</translation>
     </message>
 </context>
 <context>
@@ -2830,6 +2865,32 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     <message>
         <source>step %1: %2</source>
         <translation>手順 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::Pgnotify</name>
+    <message>
+        <source>The connection to the server is closed.</source>
+        <translation>サーバーへの接続が閉じています。</translation>
+    </message>
+    <message>
+        <source>Cannot listen for other people&apos;s changes: %1</source>
+        <translation>ほかのユーザーの変更を受け取れません：%1</translation>
+    </message>
+    <message>
+        <source>Lost the connection to the team server %1; reconnecting…</source>
+        <translation>チームサーバー %1 との接続が切れました。再接続しています…</translation>
+    </message>
+    <message>
+        <source>Reconnected to the team server %1.</source>
+        <translation>チームサーバー %1 に再接続しました。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::Pgschema</name>
+    <message>
+        <source>The lead search needs PostgreSQL&apos;s extension pg_trgm, and this role may not create it (%1). Make the role that sets up Mikomi the owner of the database (createdb --owner ROLE), or have an administrator run CREATE EXTENSION pg_trgm; in the database once.</source>
+        <translation>リードの検索には PostgreSQL の拡張機能 pg_trgm が必要ですが、このロールには作成する権限がありません。Mikomi を設定するロールにデータベースを所有させる（createdb --owner ROLE）か、管理者にそのデータベースで一度 CREATE EXTENSION pg_trgm; を実行してもらってください。サーバーの応答：%1</translation>
     </message>
 </context>
 <context>
@@ -3591,6 +3652,14 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <translation>登録済みのリードを更新しました：%1</translation>
     </message>
     <message>
+        <source>The card image %1 could not be kept with the lead.</source>
+        <translation>名刺の画像 %1 をリードと一緒に保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>The card image could not be kept with the lead: %1</source>
+        <translation>名刺の画像をリードと一緒に保存できませんでした：%1</translation>
+    </message>
+    <message>
         <source>Read from the card with %1% confidence.</source>
         <translation>名刺から読み取りました（確からしさ %1%）。</translation>
     </message>
@@ -3601,14 +3670,6 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     <message>
         <source>Not found on the card.</source>
         <translation>名刺に見つかりませんでした。</translation>
-    </message>
-    <message>
-        <source>The card image %1 could not be kept with the lead.</source>
-        <translation>名刺の画像 %1 をリードと一緒に保存できませんでした。</translation>
-    </message>
-    <message>
-        <source>The card image could not be kept with the lead: %1</source>
-        <translation>名刺の画像をリードと一緒に保存できませんでした：%1</translation>
     </message>
 </context>
 <context>
@@ -3665,6 +3726,14 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <translation>緑：確実に読み取れた項目。黄：確認が必要な項目。白：名刺に見つからなかった項目。</translation>
     </message>
     <message>
+        <source>Keep the card images with the leads</source>
+        <translation>名刺の画像をリードと一緒に保存する</translation>
+    </message>
+    <message>
+        <source>Saved in the database with each lead; the lead editor shows them (Card image)</source>
+        <translation>データベースにリードごとに保存され、リードの編集画面（名刺画像）で表示できます</translation>
+    </message>
+    <message>
         <source>&amp;Website</source>
         <translation>Web サイト(&amp;W)</translation>
     </message>
@@ -3709,14 +3778,6 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <translation>
             <numerusform>残り %n 枚の写真が待っています。</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Keep the card images with the leads</source>
-        <translation>名刺の画像をリードと一緒に保存する</translation>
-    </message>
-    <message>
-        <source>Saved in the database with each lead; the lead editor shows them (Card image)</source>
-        <translation>データベースにリードごとに保存され、リードの編集画面（名刺画像）で表示できます</translation>
     </message>
 </context>
 <context>
@@ -4707,6 +4768,10 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <source>Leads</source>
         <translation>リード</translation>
     </message>
+    <message>
+        <source>Suggest readings…</source>
+        <translation>フリガナを提案…</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::MainWindow</name>
@@ -4857,6 +4922,30 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     <message>
         <source>The log file: %1</source>
         <translation>ログファイル：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to Team Server…</source>
+        <translation>チームサーバーに接続(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>%1 (signed in as %2)</source>
+        <translation>%1（%2 としてサインイン中）</translation>
+    </message>
+    <message>
+        <source>Connect to Team Server</source>
+        <translation>チームサーバーに接続</translation>
+    </message>
+    <message>
+        <source>Password of %1 on %2:</source>
+        <translation>%2 のユーザー %1 のパスワード：</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the team server</source>
+        <translation>チームサーバーに接続できません</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Postal codes: Japan Post&apos;s postal code data (KEN_ALL) of %1. Readings of names: MeCab with the IPA dictionary, and KAKASI.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;郵便番号：日本郵便の郵便番号データ（KEN_ALL、%1 版）。氏名のフリガナ：MeCab（IPA 辞書）と KAKASI。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -5254,6 +5343,89 @@ Which is it?</source>
     </message>
 </context>
 <context>
+    <name>mikomi::ui::ReadingsDialog</name>
+    <message>
+        <source>Company reading</source>
+        <translation>会社名（フリガナ）</translation>
+    </message>
+    <message>
+        <source>Family name reading</source>
+        <translation>姓（フリガナ）</translation>
+    </message>
+    <message>
+        <source>Given name reading</source>
+        <translation>名（フリガナ）</translation>
+    </message>
+    <message>
+        <source>Suggest readings</source>
+        <translation>フリガナを提案</translation>
+    </message>
+    <message>
+        <source>Leads:</source>
+        <translation>リード：</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n selected lead(s)</source>
+        <translation>
+            <numerusform>選択した %n 件のリード</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every lead without a reading</source>
+        <translation>フリガナのないすべてのリード</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>リード</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>表記</translation>
+    </message>
+    <message>
+        <source>Suggested reading</source>
+        <translation>提案されたフリガナ</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>注記</translation>
+    </message>
+    <message>
+        <source>Apply ticked readings</source>
+        <translation>チェックしたフリガナを適用</translation>
+    </message>
+    <message>
+        <source>Both dictionaries agree</source>
+        <translation>両方の辞書が一致</translation>
+    </message>
+    <message>
+        <source>Please check: one dictionary only</source>
+        <translation>要確認：一方の辞書のみ</translation>
+    </message>
+    <message>
+        <source>Please check: or %1</source>
+        <translation>要確認：または %1</translation>
+    </message>
+    <message>
+        <source>Every lead here has its readings, or its names are not Japanese.</source>
+        <translation>ここにあるリードはすべてフリガナがあるか、氏名が日本語ではありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reading(s) suggested; the ticked ones are written when you apply. Edit a reading by double-clicking it.</source>
+        <translation>
+            <numerusform>フリガナを %n 件提案しました。適用するとチェックしたものが書き込まれます。ダブルクリックでフリガナを編集できます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ticked: %1.</source>
+        <translation>チェック済み：%1。</translation>
+    </message>
+</context>
+<context>
     <name>mikomi::ui::RescheduleDialog</name>
     <message>
         <source>Reschedule follow-up</source>
@@ -5360,6 +5532,37 @@ Which is it?</source>
     </message>
 </context>
 <context>
+    <name>mikomi::ui::ServerDialog</name>
+    <message>
+        <source>Connect to Team Server</source>
+        <translation>チームサーバーに接続</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL server holding the team&apos;s leads. The password is asked for when the server wants one and is never stored; libpq&apos;s PGPASSWORD and ~/.pgpass are used when set.</source>
+        <translation>チームのリードを保存する PostgreSQL サーバーです。パスワードはサーバーが求めたときに尋ね、保存しません。libpq の PGPASSWORD と ~/.pgpass が設定されていればそれを使います。</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>サーバー：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>ポート：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>データベース：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>ユーザー：</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>接続</translation>
+    </message>
+</context>
+<context>
     <name>mikomi::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -5429,6 +5632,14 @@ Which is it?</source>
     <message>
         <source>An import whose owner column holds an email address assigns the user with that address.</source>
         <translation>取り込むファイルの担当者列がメールアドレスのとき、そのアドレスを持つユーザーが担当者になります。</translation>
+    </message>
+    <message>
+        <source>Server login</source>
+        <translation>サーバーログイン</translation>
+    </message>
+    <message>
+        <source>An import whose owner column holds an email address assigns the user with that address. Server login: the PostgreSQL role that signs in as the user; history and edits record the user.</source>
+        <translation>取り込むファイルの担当者列がメールアドレスのとき、そのアドレスを持つユーザーが担当者になります。サーバーログイン：そのユーザーとしてサインインする PostgreSQL のロールです。履歴と編集にはそのユーザーが記録されます。</translation>
     </message>
 </context>
 <context>

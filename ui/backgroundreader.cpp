@@ -44,7 +44,7 @@ void BackgroundReader::deliver(const Job &job) {
 
 void BackgroundReader::submit(const storage::Database &db, std::shared_ptr<Job> job) {
     job->ticket = ++m_ticket;
-    job->path = db.path();
+    job->path = db.location();
     m_waiting.reset(); // superseded before it started
     settle(m_settled);
     if (m_running)

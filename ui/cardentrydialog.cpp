@@ -9,6 +9,7 @@
 #include "models/storage/spendstore.h"
 #include "ui/cardscanpanel.h"
 #include "ui/messagebox.h"
+#include "ui/readingcapture.h"
 
 #include <QComboBox>
 #include <QCompleter>
@@ -156,6 +157,8 @@ CardEntryDialog::CardEntryDialog(storage::Database &db, QUndoStack *undo, QWidge
             edit->setProperty("certainty", QVariant());
         });
     }
+    // Readings from the input method's kana, the address from the postal code (issue 16).
+    installJapaneseEntry(this);
     form->setColumnStretch(1, 1);
     form->setColumnStretch(3, 1);
     layout->addLayout(form);

@@ -40,7 +40,7 @@ struct ExportJob {
 
 Result<services::ExportSummary> runExport(QWidget *parent, storage::Database *db,
                                           const services::ExportOptions &o) {
-    const QString path = db->path();
+    const QString path = db->location();
     if (path.isEmpty() || path == QLatin1String(":memory:"))
         return services::exportLeads(*db, o); // no second connection can reach it
     qint64 total = o.leadIds.size();

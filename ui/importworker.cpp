@@ -33,7 +33,7 @@ void ImportWorker::start(storage::Database &db, const services::ImportOptions &o
                          Finished finished) {
     m_cancel = false;
     auto job = std::make_shared<RunJob>();
-    const QString path = db.path();
+    const QString path = db.location();
     if (path.isEmpty() || path == QLatin1String(":memory:")) {
         // A database only this connection sees: no second connection can reach it.
         job->result = services::runImport(db, o, {}, &m_cancel);

@@ -17,6 +17,7 @@
 #include "ui/consentwidget.h"
 #include "ui/messagebox.h"
 #include "ui/privacyactions.h"
+#include "ui/readingcapture.h"
 #include "ui/wondialog.h"
 
 #include <QCheckBox>
@@ -291,6 +292,8 @@ LeadEditor::LeadEditor(storage::Database &db, const Lead &lead, QUndoStack *undo
             v = lead.website;
         addLine(right, key, v);
     }
+    // Readings from the input method's kana, the address from the postal code (issue 16).
+    installJapaneseEntry(details);
     addLine(right, k("dealValue"), moneyText(lead.dealValue));
     addLine(right, k("lifetimeValue"), moneyText(lead.lifetimeValue));
     // Below the two columns: the further emails and numbers (a second address, a direct line, a

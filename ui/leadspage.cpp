@@ -15,6 +15,7 @@
 #include "ui/ownerdialog.h"
 #include "ui/pages.h"
 #include "ui/privacyactions.h"
+#include "ui/readingsdialog.h"
 #include "ui/wondialog.h"
 
 #include <QAction>
@@ -521,6 +522,12 @@ void LeadsPage::showContextMenu(const QPoint &pos) {
                    std::optional(Temperature::Warm), std::optional(Temperature::Cold)})
         temperature->addAction(commands::temperatureChoiceLabel(t), this,
                                [this, t, selectedIds] { setTemperature(selectedIds(), t); });
+    menu.addSeparator();
+    // Readings from the dictionaries for leads without them (imported, scanned), confirmed.
+    menu.addAction(tr("Suggest readings…"), this, [this, selectedIds] {
+        ReadingsDialog dialog(*m_db, undoStack(), selectedIds(), this);
+        dialog.exec();
+    });
     menu.addSeparator();
     menu.addAction(tr("Copy"), this, &LeadsPage::copySelected);
     menu.addAction(tr("Delete…"), this, &LeadsPage::deleteSelected);

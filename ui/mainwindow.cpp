@@ -2,10 +2,12 @@
 
 #include "models/applog.h"
 #include "models/appsettings.h"
+#include "models/japan/postalcodes.h"
 #include "models/language.h"
 #include "models/storage/currencystore.h"
 #include "models/storage/database.h"
 #include "models/storage/repositories.h"
+#include "models/storage/serverlogin.h"
 #include "ui/filedialogs.h"
 #include "ui/importexport.h"
 #include "ui/messagebox.h"
@@ -14,6 +16,7 @@
 #include "ui/pipelinerulesdialog.h"
 #include "ui/scoringdialog.h"
 #include "ui/searchindexer.h"
+#include "ui/serverdialog.h"
 #include "ui/settingsdialog.h"
 
 #include <QAction>
@@ -27,6 +30,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
@@ -144,6 +148,7 @@ void MainWindow::createMenus() {
     m_newAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     m_openAction = m_fileMenu->addAction(QString(), this, &MainWindow::chooseDatabase);
     m_openAction->setShortcut(QKeySequence::Open);
+    m_connectAction = m_fileMenu->addAction(QString(), this, &MainWindow::connectToServer);
     m_recentMenu = m_fileMenu->addMenu(QString());
     m_fileMenu->addSeparator();
     m_importAction = m_fileMenu->addAction(QString(), this, [this] { importFile(QString()); });
@@ -233,6 +238,7 @@ void MainWindow::retranslate() {
     m_newLeadAction->setText(tr("New &Lead…"));
     m_newAction->setText(tr("&New Database…"));
     m_openAction->setText(tr("&Open Database…"));
+    m_connectAction->setText(tr("&Connect to Team Server…"));
     m_recentMenu->setTitle(tr("Open &Recent"));
     m_importAction->setText(tr("&Import…"));
     m_exportAction->setText(tr("&Export…"));
@@ -277,7 +283,9 @@ void MainWindow::refreshStatus() {
         m_countLabel->clear();
         return;
     }
-    m_pathLabel->setText(QDir::toNativeSeparators(m_db->path()));
+    const QString user = AppSettings::databaseUser();
+    m_pathLabel->setText(user.isEmpty() ? QDir::toNativeSeparators(m_db->path())
+                                        : tr("%1 (signed in as %2)").arg(m_db->path(), user));
     storage::LeadRepository leads(*m_db);
     const auto count = leads.count();
     m_countLabel->setText(count ? tr("%n lead(s)", nullptr, int(*count))
@@ -286,6 +294,24 @@ void MainWindow::refreshStatus() {
 
 Status MainWindow::openDatabase(const QString &path) {
     auto db = storage::Database::open(path);
+    // A team server that wants a password libpq did not find (PGPASSWORD, ~/.pgpass): asked for
+    // here, used for this session's connections (Database::location()), never stored.
+    const auto wantsPassword = [](const Error &e) {
+        return e.kind == ErrorKind::Io && (e.message.contains(QLatin1String("password")) ||
+                                           e.message.contains(QStringLiteral("パスワード")));
+    };
+    if (!db && storage::isServerUrl(path) && wantsPassword(db.failure())) {
+        QUrl url(path);
+        bool ok = false;
+        const QString password =
+            QInputDialog::getText(this, tr("Connect to Team Server"),
+                                  tr("Password of %1 on %2:").arg(url.userName(), url.host()),
+                                  QLineEdit::Password, QString(), &ok);
+        if (!ok)
+            return Error{db.error()};
+        url.setPassword(password);
+        db = storage::Database::open(url.toString(QUrl::FullyEncoded));
+    }
     if (!db)
         return Error{db.error()};
     // Amounts are shown and typed in the file's own currency (an older file takes the user's).
@@ -293,16 +319,29 @@ Status MainWindow::openDatabase(const QString &path) {
     if (!currency)
         return Error{currency.error()};
     AppSettings::setDatabaseCurrency(*currency);
+    // On a team server, who is signed in records history and edits (storage/serverlogin.h).
+    auto user = storage::signedInUser(**db);
+    if (!user)
+        return Error{user.error()};
+    AppSettings::setDatabaseUser(*user);
     m_indexer->stop();
     for (Page *p : std::as_const(m_pages))
         p->setDatabase(nullptr);
     m_undo->clear(); // commands refer to the old database
     m_db = std::move(db).value();
     connect(&m_db->changes(), &storage::ChangeFeed::changed, this, &MainWindow::databaseChanged);
+    // On a team server: other people's changes arrive through the same feed; a lost connection
+    // is said in the status bar until it is back.
+    connect(&m_db->changes(), &storage::ChangeFeed::serverConnection, this,
+            [this](bool connected, const QString &message) {
+                statusBar()->showMessage(message, connected ? 5000 : 0);
+            });
+    if (Status s = m_db->listen(); !s)
+        statusBar()->showMessage(s.error());
     for (Page *p : std::as_const(m_pages))
         p->setDatabase(m_db.get());
     AppSettings().addRecentDatabase(path);
-    m_indexer->start(m_db->path());
+    m_indexer->start(m_db->location());
     retranslate();
     return {};
 }
@@ -319,7 +358,7 @@ void MainWindow::importFile(const QString &file) {
         return;
     // The pages learn of the new leads from the change feed; the search index catches up here.
     if (runImportWizard(this, m_db.get(), file))
-        m_indexer->start(m_db->path());
+        m_indexer->start(m_db->location());
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event) {
@@ -360,6 +399,21 @@ void MainWindow::chooseDatabase() {
         MessageBox::warning(this, tr("Cannot open the database"), s.error());
 }
 
+void MainWindow::connectToServer() {
+    QString last;
+    for (const QString &recent : AppSettings().recentDatabases()) {
+        if (storage::isServerUrl(recent)) {
+            last = recent;
+            break;
+        }
+    }
+    ServerDialog dialog(last, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (Status s = openDatabase(dialog.url()); !s)
+        MessageBox::warning(this, tr("Cannot connect to the team server"), s.error());
+}
+
 void MainWindow::openSettings() {
     SettingsDialog dialog(m_language, m_db.get(), this);
     const Currency before = AppSettings().currency();
@@ -373,7 +427,10 @@ void MainWindow::showAbout() {
                        tr("<h3>Mikomi %1</h3><p>Lead generation and nurturing for small sales "
                           "teams, on your own computer.</p><p>Licensed under the GNU General "
                           "Public License, version 3 or later.</p>")
-                           .arg(QApplication::applicationVersion()));
+                               .arg(QApplication::applicationVersion()) +
+                           tr("<p>Postal codes: Japan Post's postal code data (KEN_ALL) of %1. "
+                              "Readings of names: MeCab with the IPA dictionary, and KAKASI.</p>")
+                               .arg(QLatin1String(japan::kBuiltInPostalDate)));
 }
 
 } // namespace mikomi::ui

@@ -58,6 +58,7 @@ private:
     void newDatabase();
     void openLeadEditor(qint64 leadId);
     void chooseDatabase();
+    void connectToServer();
     void openSettings();
     void showAbout();
     void importFile(const QString &file);
@@ -87,6 +88,7 @@ private:
     QAction *m_newLeadAction = nullptr;
     QAction *m_newAction = nullptr;
     QAction *m_openAction = nullptr;
+    QAction *m_connectAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_settingsAction = nullptr;
     QAction *m_scoringAction = nullptr;

@@ -214,7 +214,7 @@ void ScoringDialog::accept() {
         return;
     // The rules are saved together with the new scores, on a worker thread with its own
     // connection: at a million leads that takes seconds, and the window must not freeze.
-    if (!m_recomputer->start(m_db.path(), rules(), QDateTime::currentDateTime()))
+    if (!m_recomputer->start(m_db.location(), rules(), QDateTime::currentDateTime()))
         return;
     m_status->hide();
     m_buttons->setEnabled(false);

@@ -6,12 +6,15 @@
 #include "models/storage/countrystore.h"
 #include "models/storage/currencystore.h"
 #include "models/storage/repositories.h"
+#include "models/storage/serverlogin.h"
+#include "models/text/normalize.h"
 #include "models/text/phone.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QFormLayout>
+#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -44,6 +47,8 @@ SettingsDialog::SettingsDialog(LanguageManager *language, storage::Database *db,
     }
     m_currencyBox->setEnabled(!m_currencyLocked);
     m_owner = new QLineEdit(settings.ownerName(), this);
+    // On a team server the signed-in role says who you are (Users below, "Server login").
+    m_owner->setReadOnly(!AppSettings::databaseUser().isEmpty());
     // Each row gets its own label widget, kept so retranslate() can set its text (a row added
     // with an empty label string has no label widget at all).
     m_languageLabel = new QLabel(this);
@@ -78,7 +83,17 @@ SettingsDialog::SettingsDialog(LanguageManager *language, storage::Database *db,
     if (m_db) {
         // The users (owners) and their email addresses: an import whose owner column holds an
         // address assigns the user who has it.
-        m_users = new QTableWidget(0, 2, this);
+        QHash<QString, QString> roles; // by user name (folded): the role that signs in as them
+        if (auto role = storage::serverRole(*m_db); role && !role->isEmpty()) {
+            m_serverLogins = true;
+            if (auto logins = storage::serverLogins(*m_db)) {
+                for (const auto &[r, user] : std::as_const(*logins))
+                    roles.insert(text::foldKey(user), r);
+            } else {
+                m_usersError = logins.error();
+            }
+        }
+        m_users = new QTableWidget(0, m_serverLogins ? 3 : 2, this);
         m_users->setObjectName(QStringLiteral("users"));
         m_users->verticalHeader()->hide();
         m_users->horizontalHeader()->setStretchLastSection(true);
@@ -95,6 +110,12 @@ SettingsDialog::SettingsDialog(LanguageManager *language, storage::Database *db,
                 auto *email = new QTableWidgetItem(u.email);
                 email->setData(Qt::UserRole, u.email); // as stored
                 m_users->setItem(row, 1, email);
+                if (m_serverLogins) {
+                    const QString role = roles.value(text::foldKey(u.name));
+                    auto *login = new QTableWidgetItem(role);
+                    login->setData(Qt::UserRole, role); // as stored
+                    m_users->setItem(row, 2, login);
+                }
             }
         } else {
             m_usersError = users.error();
@@ -152,11 +173,28 @@ void SettingsDialog::accept() {
                 return;
             }
         }
+        for (int row = 0; m_serverLogins && row < m_users->rowCount(); ++row) {
+            const QTableWidgetItem *login = m_users->item(row, 2);
+            const QString before = login->data(Qt::UserRole).toString();
+            const QString now = login->text().trimmed();
+            if (now == before)
+                continue;
+            Status st;
+            if (!before.isEmpty())
+                st = storage::setServerLogin(*m_db, before, QString());
+            if (st && !now.isEmpty())
+                st = storage::setServerLogin(*m_db, now, m_users->item(row, 0)->text());
+            if (!st) {
+                MessageBox::warning(this, windowTitle(), st.error());
+                return;
+            }
+        }
     }
     // The default for new databases, unless the box only showed the open database's currency.
     if (m_currencyBox->isEnabled())
         settings.setDefaultCurrency(currency);
-    settings.setOwnerName(m_owner->text());
+    if (!m_owner->isReadOnly())
+        settings.setOwnerName(m_owner->text());
     QDialog::accept();
 }
 
@@ -186,19 +224,28 @@ void SettingsDialog::retranslate() {
         m_currencyNote->setText(tr("The currency of this database and of new ones."));
     m_ownerLabel->setText(tr("Your name:"));
     if (m_users) {
-        m_users->setHorizontalHeaderLabels({tr("User"), tr("Email address")});
+        QStringList headers{tr("User"), tr("Email address")};
+        if (m_serverLogins)
+            headers << tr("Server login");
+        m_users->setHorizontalHeaderLabels(headers);
         // Wide enough for every name and address in this language, so that nothing is cut.
         m_users->resizeColumnsToContents();
         // An address typed later has room for about 36 characters before it scrolls.
         const int emailWidth =
             qMax(m_users->columnWidth(1), m_users->fontMetrics().averageCharWidth() * 36);
-        const int width = m_users->columnWidth(0) + emailWidth + 2 * m_users->frameWidth() +
-                          m_users->verticalScrollBar()->sizeHint().width();
+        const int width =
+            m_users->columnWidth(0) + emailWidth + (m_serverLogins ? m_users->columnWidth(2) : 0) +
+            2 * m_users->frameWidth() + m_users->verticalScrollBar()->sizeHint().width();
         m_users->setMinimumWidth(qMin(width, 720));
         m_usersLabel->setText(tr("Users:"));
         m_usersNote->setText(m_usersError.isEmpty()
-                                 ? tr("An import whose owner column holds an email address "
-                                      "assigns the user with that address.")
+                                 ? (m_serverLogins
+                                        ? tr("An import whose owner column holds an email "
+                                             "address assigns the user with that address. Server "
+                                             "login: the PostgreSQL role that signs in as the "
+                                             "user; history and edits record the user.")
+                                        : tr("An import whose owner column holds an email "
+                                             "address assigns the user with that address."))
                                  : m_usersError);
     }
     if (m_countryBox) {

@@ -53,6 +53,9 @@ private:
     QLabel *m_usersLabel = nullptr;
     QLabel *m_usersNote = nullptr;
     QString m_usersError; // why the users could not be read
+    // On a team server: a third column, the PostgreSQL role that signs in as the user
+    // (storage/serverlogin.h); the role of each row as read.
+    bool m_serverLogins = false;
     QLabel *m_languageLabel = nullptr;
     QLabel *m_currencyLabel = nullptr;
     QLabel *m_ownerLabel = nullptr;

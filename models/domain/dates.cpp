@@ -56,9 +56,46 @@ QString toIsoDate(const QDate &d) {
     return d.toString(Qt::ISODate);
 }
 
+namespace {
+QString formatIsoDateTime(const QDateTime &t);
+} // namespace
+
 QString toIsoDateTime(const QDateTime &t) {
     if (!t.isValid())
         return {};
+    // The last two texts are kept: an import writes each lead's creation time two or three
+    // times in a row (the lead, its stage history) and the time of the import for every lead.
+    // A fixed offset or UTC says all the text depends on; a local time's offset is the one
+    // localOffset() keeps per day (a zone changed meanwhile is not seen there either).
+    const Qt::TimeSpec spec = t.timeSpec();
+    if (spec != Qt::OffsetFromUTC && spec != Qt::UTC && spec != Qt::LocalTime)
+        return formatIsoDateTime(t);
+    struct Recent {
+        qint64 msecs = 0;
+        int offset = 0;
+        Qt::TimeSpec spec = Qt::LocalTime;
+        QString text;
+    };
+    thread_local Recent recent[2];
+    thread_local int next = 0;
+    // Local time: its wall-clock time (the offset would cost what formatting does).
+    const qint64 msecs = spec == Qt::LocalTime
+                             ? t.date().toJulianDay() * 86400000 + t.time().msecsSinceStartOfDay()
+                             : t.toMSecsSinceEpoch();
+    const int offset = spec == Qt::OffsetFromUTC ? t.offsetFromUtc() : 0;
+    for (const Recent &r : recent) {
+        if (r.spec == spec && r.msecs == msecs && r.offset == offset)
+            return r.text;
+    }
+    Recent &r = recent[next];
+    next = 1 - next;
+    r = Recent{msecs, offset, spec, formatIsoDateTime(t)};
+    return r.text;
+}
+
+namespace {
+
+QString formatIsoDateTime(const QDateTime &t) {
     // Hand-written: QDateTime::toString(Qt::ISODate) goes through QString::asprintf and was
     // 12% of writing a million demo leads. Same output: "YYYY-MM-DDTHH:MM:SS+HH:MM".
     const QDate d = t.date();
@@ -97,6 +134,8 @@ QString toIsoDateTime(const QDateTime &t) {
     two(23, (abs / 60) % 60);
     return QString(reinterpret_cast<const QChar *>(buf), 25);
 }
+
+} // namespace
 
 std::optional<QDate> fromIsoDate(const QString &s) {
     const QDate d = QDate::fromString(s.left(10), Qt::ISODate);
@@ -164,9 +203,111 @@ std::optional<QTime> timeOf(const QString &h, const QString &m, const QString &s
     return t;
 }
 
+// ASCII text (NFKC leaves it as it is), without the white space trimmed() removes around it.
+std::optional<QStringView> trimmedAscii(const QString &input) {
+    for (const QChar c : input) {
+        if (c.unicode() >= 0x80)
+            return std::nullopt;
+    }
+    return QStringView(input).trimmed();
+}
+
+bool isDigit(QChar c) {
+    return c >= u'0' && c <= u'9';
+}
+
+// The 1 to `max` ASCII digits at `i` (advanced past them) as a number; -1 when there is none.
+int digitsAt(QStringView s, qsizetype &i, int max) {
+    int value = 0;
+    int n = 0;
+    while (n < max && i < s.size() && isDigit(s[i])) {
+        value = value * 10 + (s[i].unicode() - u'0');
+        ++i;
+        ++n;
+    }
+    return n == 0 ? -1 : value;
+}
+
+// The commonest form of a date in a file, "YYYY-MM-DD[ HH:MM[:SS]]" ('-' or '/', ' ' or 'T'),
+// read by hand: exactly what parseUserDateTime's first pattern accepts, with the same result
+// (its regular expression and captures were most of reading a date). `matched` false: the text
+// has another form (the general parser reads it).
+std::optional<QDateTime> parseCommonDateTime(QStringView s, bool *matched) {
+    *matched = false;
+    qsizetype i = 0;
+    const auto sep = [&](std::initializer_list<char16_t> any) {
+        if (i >= s.size())
+            return false;
+        for (const char16_t c : any) {
+            if (s[i] == c) {
+                ++i;
+                return true;
+            }
+        }
+        return false;
+    };
+    qsizetype start = i;
+    const int year = digitsAt(s, i, 4);
+    if (i - start != 4 || !sep({u'-', u'/'}))
+        return std::nullopt;
+    const int month = digitsAt(s, i, 2);
+    if (month < 0 || !sep({u'-', u'/'}))
+        return std::nullopt;
+    const int day = digitsAt(s, i, 2);
+    if (day < 0)
+        return std::nullopt;
+    int hour = -1;
+    int minute = 0;
+    int second = 0;
+    if (i < s.size()) {
+        if (!sep({u' ', u'T'}))
+            return std::nullopt;
+        hour = digitsAt(s, i, 2);
+        if (hour < 0 || !sep({u':'}))
+            return std::nullopt;
+        start = i;
+        minute = digitsAt(s, i, 2);
+        if (i - start != 2)
+            return std::nullopt;
+        if (i < s.size()) {
+            if (!sep({u':'}))
+                return std::nullopt;
+            start = i;
+            second = digitsAt(s, i, 2);
+            if (i - start != 2)
+                return std::nullopt;
+        }
+        if (i != s.size())
+            return std::nullopt;
+    }
+    *matched = true;
+    const QDate d(year, month, day);
+    if (!d.isValid())
+        return std::nullopt;
+    QTime t(0, 0);
+    if (hour >= 0) {
+        t = QTime(hour, minute, second);
+        if (!t.isValid())
+            return std::nullopt;
+    }
+    return localDateTime(d, t);
+}
+
 } // namespace
 
 DateOrderEvidence dateOrderEvidence(const QString &input) {
+    // Year-last dates start with one or two digits and a separator: an ASCII text that does not
+    // (most dates of most files, "2026-05-12") is none, without the regular expression.
+    if (const auto ascii = trimmedAscii(input)) {
+        const QStringView s = *ascii;
+        const auto isSep = [&](qsizetype i) {
+            return i < s.size() && (s[i] == u'-' || s[i] == u'/' || s[i] == u'.');
+        };
+        const bool couldBe = !s.isEmpty() && isDigit(s[0]) &&
+                             (isSep(1) || (s.size() > 1 && isDigit(s[1]) && isSep(2)));
+        if (!couldBe)
+            return DateOrderEvidence::None;
+    }
     const QString s = input.normalized(QString::NormalizationForm_KC).trimmed();
     const auto m = yearLastRe().match(s);
     if (!m.hasMatch())
@@ -183,6 +324,12 @@ DateOrderEvidence dateOrderEvidence(const QString &input) {
 }
 
 std::optional<QDateTime> parseUserDateTime(const QString &input, DateOrder order) {
+    if (const auto ascii = trimmedAscii(input)) {
+        bool matched = false;
+        auto t = parseCommonDateTime(*ascii, &matched);
+        if (matched)
+            return t;
+    }
     static const QRegularExpression re(QStringLiteral(
         R"(^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$)"));
     // ISO 8601 with a fraction and/or a zone: 2026-05-12T08:30:00.000Z, …T08:30:00+09:00.

@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace mikomi {
 
 QString currencyKey(Currency c) {
@@ -79,6 +81,16 @@ std::optional<Currency> currencyOfMark(const QString &mark) {
 } // namespace
 
 Result<Money> parseMoney(const QString &text, Currency currency) {
+    // Plain digits (most amounts of a file): what the rules below make of them, at once. NFKC
+    // leaves ASCII as it is; no sign, mark, comma or point; at most 15 digits.
+    if (const QStringView plain = QStringView(text).trimmed();
+        !plain.isEmpty() && plain.size() <= 15 &&
+        std::all_of(plain.begin(), plain.end(), [](QChar c) { return c >= u'0' && c <= u'9'; })) {
+        qint64 major = 0;
+        for (const QChar c : plain)
+            major = major * 10 + (c.unicode() - u'0');
+        return Money(major * minorUnits(currency));
+    }
     // NFKC: full-width digits, "，", "．", "￥" and "＄" become their ASCII forms (￥ → ¥).
     QString s = text.normalized(QString::NormalizationForm_KC).trimmed();
     const QString shown = text.trimmed();

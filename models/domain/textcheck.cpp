@@ -65,6 +65,17 @@ std::pair<QString, QString> leadTextProblem(const Lead &lead) {
 }
 
 QString tidyEmail(const QString &email) {
+    // Already tidy (most addresses of a file): ASCII (NFKC leaves it as it is), no space, no
+    // capital after the last '@'. Checked in one pass, without the copies below.
+    bool tidy = true;
+    const qsizetype lastAt = email.lastIndexOf(u'@');
+    for (qsizetype i = 0; i < email.size() && tidy; ++i) {
+        const char16_t c = email.at(i).unicode();
+        const bool domain = lastAt >= 0 && i > lastAt;
+        tidy = c > u' ' && c < 0x7F && !(domain && c >= u'A' && c <= u'Z');
+    }
+    if (tidy)
+        return email;
     QString e = email.normalized(QString::NormalizationForm_KC).trimmed();
     if (e.isEmpty())
         return e;

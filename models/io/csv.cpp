@@ -22,8 +22,10 @@ void CsvParser::endField() {
 }
 
 void CsvParser::endRecord(const Sink &sink) {
+    const qsizetype fields = m_fields.size();
     CsvRecord r{m_recordLine, std::move(m_fields)};
     m_fields = QStringList();
+    m_fields.reserve(fields); // records have as many fields as the last one, as a rule: no growing
     sink(std::move(r));
 }
 

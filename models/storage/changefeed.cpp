@@ -1,6 +1,9 @@
 #include "models/storage/changefeed.h"
 
 #include "models/storage/database.h"
+#include "models/storage/pgnotify.h"
+
+#include "models/domain/log.h"
 
 #include <algorithm>
 
@@ -53,14 +56,26 @@ void ChangeFeed::noteLeads(const QList<qint64> &ids, DataKinds also) {
         flush();
 }
 
-void ChangeFeed::flush() {
+DataChange ChangeFeed::pending() const {
     DataChange change;
     change.kinds = m_pending;
     if (!m_leadsUnlisted && (m_pending & DataKind::Leads)) {
         change.leadIds = QList<qint64>(m_leads.cbegin(), m_leads.cend());
         std::sort(change.leadIds.begin(), change.leadIds.end());
     }
+    return change;
+}
+
+void ChangeFeed::flush() {
+    const DataChange change = pending();
     discard();
+    // A write outside a transaction (committed by itself): announced to the others now. Inside
+    // one, Transaction::commit announced it before committing.
+    if (m_db.transactionDepth() == 0 && !m_inCommit) {
+        if (Status s = notifyServer(m_db, change); !s)
+            qCWarning(log::storage, "change not announced to the others: %s",
+                      qUtf8Printable(s.error()));
+    }
     publish(change);
 }
 

@@ -67,10 +67,15 @@ public:
 
     // How many changes were published (tests, diagnostics).
     int publishedCount() const { return m_published; }
+    // What flush() would publish now (a team server announces it before committing).
+    DataChange pending() const;
 
 signals:
     // Emitted once per committed transaction (or write outside one) that changed something.
     void changed(const mikomi::storage::DataChange &change);
+    // A team server's connection was lost (`connected` false) or is back (true), with a
+    // translated message for the status bar (Database::listen()).
+    void serverConnection(bool connected, const QString &message);
 
 private:
     Database &m_db;
@@ -78,6 +83,9 @@ private:
     QSet<qint64> m_leads;
     bool m_leadsUnlisted = false;
     int m_published = 0;
+    // Set by Transaction::commit while it flushes what it announced before committing.
+    bool m_inCommit = false;
+    friend class Transaction;
 };
 
 } // namespace mikomi::storage

@@ -2,6 +2,7 @@
 
 #include "models/domain/log.h"
 #include "models/storage/livefiles.h"
+#include "models/storage/pgnotify.h"
 #include "models/storage/sql.h"
 
 #include <QAtomicInteger>
@@ -104,6 +105,8 @@ Status backupThroughSqlite(Database &db, const QString &target) {
 }
 
 } // namespace
+
+Database::Database() = default;
 
 Database::~Database() {
     {
@@ -428,6 +431,14 @@ Status Transaction::commit() {
                      m_kind};
     const QString sql = m_level == 1 ? QStringLiteral("COMMIT")
                                      : QStringLiteral("RELEASE SAVEPOINT sp%1").arg(m_level);
+    // On a team server the others hear of the change from the same transaction: NOTIFY is
+    // delivered at COMMIT, and not at all when it rolls back (pgnotify.h).
+    if (m_level == 1) {
+        if (Status s = notifyServer(m_db, m_db.changes().pending()); !s) {
+            rollback();
+            return s;
+        }
+    }
     auto r = exec(m_db, sql);
     if (!r) {
         rollback();
@@ -435,8 +446,11 @@ Status Transaction::commit() {
     }
     m_done = true;
     m_db.transactionDepth() = m_level - 1;
-    if (m_level == 1)
+    if (m_level == 1) {
+        m_db.changes().m_inCommit = true;
         m_db.changes().flush(); // once per commit, with everything written in it
+        m_db.changes().m_inCommit = false;
+    }
     return {};
 }
 

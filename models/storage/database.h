@@ -62,6 +62,10 @@ public:
 
     // The file's path, or the server's URL without its password.
     QString path() const { return m_path; }
+    // What opens this database again, for another thread's connection: the path, or the
+    // server's URL as given (with a password typed into the window, kept in memory only).
+    // Never shown or stored: show path().
+    QString location() const { return m_location.isEmpty() ? m_path : m_location; }
     Backend backend() const { return m_backend; }
     const Dialect &dialect() const { return dialectFor(m_backend); }
     QString connectionName() const { return m_connection; }
@@ -86,20 +90,27 @@ public:
     Status verify();
     bool verified() const { return !m_needsCheck; }
 
+    // For the window's connection to a team server: other people's changes are published
+    // through changes() as they are committed, and a lost connection is reported
+    // (ChangeFeed::serverConnection) and put back (pgnotify.h). Nothing on a file.
+    Status listen();
+
 private:
-    Database() = default;
+    Database(); // in database.cpp, where ServerListener is complete
     static Result<std::unique_ptr<Database>> openServer(const QString &url,
                                                         const OpenOptions &options);
     std::shared_ptr<LiveFiles::Handle> m_live;
     Backend m_backend = Backend::Sqlite;
     bool m_needsCheck = false;
     QString m_path;
+    QString m_location; // a server's URL as given (see location())
     QString m_connection;
     QString m_backupPath;
     int m_version = 0;
     int m_depth = 0;
     int m_rollbacks = 0;
     std::unique_ptr<ChangeFeed> m_changes = std::make_unique<ChangeFeed>(*this);
+    std::unique_ptr<class ServerListener> m_listener; // listen()
 };
 
 // RAII transaction. The outermost one is BEGIN IMMEDIATE … COMMIT; nested ones are savepoints.

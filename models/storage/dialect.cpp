@@ -12,6 +12,10 @@ public:
     }
     bool prepareUnbound() const override { return true; }
     bool streamsResults() const override { return true; }
+    bool fts5() const override { return true; }
+    QString indexedBy(const QString &index) const override {
+        return QStringLiteral(" INDEXED BY ") + index;
+    }
     std::vector<Migration> migrations(const std::vector<Migration> &steps) const override {
         return steps;
     }
@@ -26,6 +30,8 @@ public:
     }
     bool prepareUnbound() const override { return false; }
     bool streamsResults() const override { return false; }
+    bool fts5() const override { return false; }
+    QString indexedBy(const QString &) const override { return {}; }
     std::vector<Migration> migrations(const std::vector<Migration> &steps) const override {
         return postgresMigrations(steps);
     }

@@ -36,6 +36,13 @@ public:
     // Whether a forward-only query leaves the connection free for other statements while its
     // rows are read (SQLite: yes; QPSQL: no, it holds the connection until the last row).
     virtual bool streamsResults() const = 0;
+    // " INDEXED BY name" on SQLite, where the planner is told which index walks a list in its
+    // order; "" on PostgreSQL, whose planner picks from its statistics (and knows no hints).
+    virtual QString indexedBy(const QString &index) const = 0;
+    // Whether the lead search has SQLite's FTS5 index (leads_fts, fed by triggers and
+    // SearchIndex). Without it (PostgreSQL) the search reads the same search text by LIKE, which a
+    // pg_trgm GIN index on that text serves (pgschema.cpp), so no index has to be caught up.
+    virtual bool fts5() const = 0;
     // The schema steps in this backend's SQL, from the built-in (SQLite) ones.
     virtual std::vector<Migration> migrations(const std::vector<Migration> &steps) const = 0;
 };

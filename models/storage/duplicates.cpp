@@ -124,26 +124,29 @@ Result<QList<DuplicateMatch>> findDuplicates(Database &db, const Lead &lead) {
 Result<QList<DuplicateGroup>> duplicateGroups(Database &db, int limit) {
     QList<DuplicateGroup> groups;
     struct Kind {
-        QString sql; // one row per group: the ids joined by commas; LIMIT bound
+        QString sql; // one row per group: the ids joined (Dialect::joinedText); LIMIT bound
         DuplicateReason reason;
     };
-    const QString byKey = QStringLiteral("SELECT group_concat(id) FROM (SELECT id, %1 FROM leads "
-                                         "WHERE %2 ORDER BY id) GROUP BY %1 HAVING count(*) > 1 "
+    const QString ids =
+        db.dialect().joinedText(QStringLiteral("CAST(id AS TEXT)"), QStringLiteral("id"));
+    const QString byKey = QStringLiteral("SELECT %3 FROM (SELECT id, %1 FROM leads WHERE %2 "
+                                         "ORDER BY id) AS d GROUP BY %1 HAVING count(*) > 1 "
                                          "LIMIT ?");
     const QList<Kind> kinds{
-        {byKey.arg(QStringLiteral("email_key"), QStringLiteral("email_key <> ''")),
+        {byKey.arg(QStringLiteral("email_key"), QStringLiteral("email_key <> ''"), ids),
          DuplicateReason::Email},
-        // An extra email (lead_contacts) equal to another lead's email or extra email.
-        {QStringLiteral("SELECT group_concat(DISTINCT id) FROM (SELECT lead_id AS id, key FROM "
-                        "lead_contacts WHERE kind = 'email' AND key <> '' UNION SELECT id, "
-                        "email_key FROM leads WHERE email_key IN (SELECT key FROM lead_contacts "
-                        "WHERE kind = 'email' AND key <> '') ORDER BY id) GROUP BY key HAVING "
-                        "count(DISTINCT id) > 1 LIMIT ?"),
+        // An extra email (lead_contacts) equal to another lead's email or extra email. (UNION
+        // leaves each id once per key.)
+        {QStringLiteral("SELECT %1 FROM (SELECT lead_id AS id, key FROM lead_contacts WHERE kind "
+                        "= 'email' AND key <> '' UNION SELECT id, email_key FROM leads WHERE "
+                        "email_key IN (SELECT key FROM lead_contacts WHERE kind = 'email' AND key "
+                        "<> '') ORDER BY id) AS d GROUP BY key HAVING count(*) > 1 LIMIT ?")
+             .arg(ids),
          DuplicateReason::Email},
-        {byKey.arg(QStringLiteral("phone_key"), QStringLiteral("phone_key <> ''")),
+        {byKey.arg(QStringLiteral("phone_key"), QStringLiteral("phone_key <> ''"), ids),
          DuplicateReason::Phone},
         {byKey.arg(QStringLiteral("company_key, person_key"),
-                   QStringLiteral("company_key <> '' AND person_key <> ''")),
+                   QStringLiteral("company_key <> '' AND person_key <> ''"), ids),
          DuplicateReason::CompanyPerson},
     };
     QSet<QList<qint64>> seen;
@@ -156,7 +159,7 @@ Result<QList<DuplicateGroup>> duplicateGroups(Database &db, int limit) {
         QList<QList<qint64>> idLists;
         while (q->next()) {
             QList<qint64> ids;
-            for (const QString &s : q->value(0).toString().split(QLatin1Char(',')))
+            for (const QString &s : q->value(0).toString().split(QChar(0x1f)))
                 ids << s.toLongLong();
             std::sort(ids.begin(), ids.end());
             if (!seen.contains(ids)) {

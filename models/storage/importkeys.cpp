@@ -10,7 +10,6 @@ Status forEachLeadKeys(const Database &db, const std::function<void(StoredLeadKe
                                      "person_key, family_name FROM leads"));
     if (!q)
         return q.failure();
-    q->setForwardOnly(true);
     while (q->next()) {
         visit(StoredLeadKeys{q->value(0).toLongLong(), q->value(1).toString(),
                              q->value(2).toString(), q->value(3).toString(), q->value(4).toString(),

@@ -31,6 +31,13 @@ QString temperatureSql(const scoring::Thresholds &t, const QDate &today) {
              scoreSql());
 }
 
+// An inner join in the order written: SQLite's CROSS JOIN … ON (its planner keeps the left table
+// outer); a plain JOIN on PostgreSQL, which allows no ON after CROSS JOIN.
+QString orderedJoin(const Database &db) {
+    return db.backend() == Backend::Sqlite ? QStringLiteral(" CROSS JOIN ")
+                                           : QStringLiteral(" JOIN ");
+}
+
 QString stageOrderSql() {
     return QStringLiteral("CASE l.stage WHEN 'inquiry' THEN 0 WHEN 'mql' THEN 1 WHEN 'sql' THEN 2 "
                           "WHEN 'opportunity' THEN 3 ELSE 4 END");
@@ -210,7 +217,11 @@ QString LeadQuery::where(const LeadFilter &f, QVariantList &binds, bool *narrow)
         }
         return all.join(QStringLiteral(" AND "));
     };
-    if (!plan.match.isEmpty()) {
+    if (!plan.match.isEmpty() && !m_db.dialect().fts5()) {
+        // A server: LIKE on the search text, served by its pg_trgm index (pgschema.cpp).
+        conds << likeAll(plan.indexedLikes);
+        wide = true;
+    } else if (!plan.match.isEmpty()) {
         const QString indexed =
             QStringLiteral("l.id IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ?)");
         binds << plan.match;
@@ -378,23 +389,26 @@ Result<QList<LeadRow>> LeadQuery::rows(const LeadFilter &filter, LeadSort sort, 
     const QString temperature = temperatureSql(thresholds(), m_today);
     QString innerOrder = orderBy(sort, ascending, temperature);
     if (narrow && sort == LeadSort::Created) {
-        from = QStringLiteral("FROM leads l INDEXED BY leads_report");
+        from = QStringLiteral("FROM leads l") +
+               m_db.dialect().indexedBy(QStringLiteral("leads_report"));
     } else if ((w.isEmpty() || (narrow && walkPaysOff())) && filter == searchOnly &&
                sort == LeadSort::Score && m_db.backend() == Backend::Sqlite) {
         // Walks the scores in order (their index ends in the lead id) and looks each lead up.
-        from = QStringLiteral("FROM lead_scores ps INDEXED BY lead_scores_score CROSS JOIN leads "
-                              "l ON l.id = ps.lead_id");
+        from = QStringLiteral("FROM lead_scores ps") +
+               m_db.dialect().indexedBy(QStringLiteral("lead_scores_score")) + orderedJoin(m_db) +
+               QStringLiteral("leads l ON l.id = ps.lead_id");
         innerOrder = orderBy(sort, ascending, temperature, QStringLiteral("ps.score"),
                              QStringLiteral("ps.lead_id"));
     } else if (narrow && filter == searchOnly && sort == LeadSort::Stage && walkPaysOff()) {
-        from = QStringLiteral("FROM leads l INDEXED BY leads_stage_order");
+        from = QStringLiteral("FROM leads l") +
+               m_db.dialect().indexedBy(QStringLiteral("leads_stage_order"));
     }
     const QString order = orderBy(sort, ascending, temperature);
     const QString sql = selectColumns() + QStringLiteral("FROM (SELECT l.id AS page_id ") + from +
-                        w + innerOrder +
-                        QStringLiteral(" LIMIT ? OFFSET ?) p CROSS JOIN leads l ON l.id = "
-                                       "p.page_id LEFT JOIN sources s ON s.id = l.source_id "
-                                       "LEFT JOIN users u ON u.id = l.owner_id") +
+                        w + innerOrder + QStringLiteral(" LIMIT ? OFFSET ?) p") +
+                        orderedJoin(m_db) +
+                        QStringLiteral("leads l ON l.id = p.page_id LEFT JOIN sources s ON s.id = "
+                                       "l.source_id LEFT JOIN users u ON u.id = l.owner_id") +
                         order;
     binds << limit << offset;
     return readRows(m_db, sql, binds, thresholds(), m_today);

@@ -102,9 +102,13 @@ Status restoreLead(Database &db, const LeadSnapshot &s) {
     for (const StageChange &c : s.history) {
         auto q =
             exec(db,
-                 QStringLiteral("INSERT OR REPLACE INTO stage_history(id, lead_id, from_stage, "
-                                "to_stage, lost, recycled, changed_at, user_name, note) "
-                                "VALUES (?,?,?,?,?,?,?,?,?)"),
+                 QStringLiteral("INSERT INTO stage_history(id, lead_id, from_stage, to_stage, "
+                                "lost, recycled, changed_at, user_name, note) VALUES "
+                                "(?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET lead_id = "
+                                "excluded.lead_id, from_stage = excluded.from_stage, to_stage = "
+                                "excluded.to_stage, lost = excluded.lost, recycled = "
+                                "excluded.recycled, changed_at = excluded.changed_at, user_name = "
+                                "excluded.user_name, note = excluded.note"),
                  {c.id, s.lead.id, c.fromStage ? QVariant(stageKey(*c.fromStage)) : QVariant(),
                   stageKey(c.toStage), c.lost ? 1 : 0, c.recycled ? 1 : 0,
                   dates::toIsoDateTime(c.changedAt), c.user, c.note});
@@ -117,9 +121,13 @@ Status restoreLead(Database &db, const LeadSnapshot &s) {
             return src.failure();
         auto q =
             exec(db,
-                 QStringLiteral("INSERT OR REPLACE INTO touchpoints(id, lead_id, occurred_at, "
-                                "source_id, medium, campaign, content, url) "
-                                "VALUES (?,?,?,?,?,?,?,?)"),
+                 QStringLiteral("INSERT INTO touchpoints(id, lead_id, occurred_at, source_id, "
+                                "medium, campaign, content, url) VALUES (?,?,?,?,?,?,?,?) ON "
+                                "CONFLICT(id) DO UPDATE SET lead_id = excluded.lead_id, "
+                                "occurred_at = excluded.occurred_at, source_id = "
+                                "excluded.source_id, medium = excluded.medium, campaign = "
+                                "excluded.campaign, content = excluded.content, url = "
+                                "excluded.url"),
                  {t.id, s.lead.id, dates::toIsoDateTime(t.occurredAt),
                   *src > 0 ? QVariant(*src) : QVariant(), t.medium, t.campaign, t.content, t.url});
         if (!q)

@@ -65,6 +65,7 @@ Result<std::unique_ptr<Database>> Database::openServer(const QString &location,
     std::unique_ptr<Database> db(new Database);
     db->m_backend = Backend::Postgres;
     db->m_path = shown;
+    db->m_location = location;
     db->m_connection = nextServerConnectionName();
     QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), db->m_connection);
     if (!c.isValid())

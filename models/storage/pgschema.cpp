@@ -1,5 +1,9 @@
+#include "models/storage/database.h"
 #include "models/storage/dialect.h"
+#include "models/storage/leadsearch.h"
+#include "models/storage/sql.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 namespace mikomi::storage {
@@ -26,7 +30,7 @@ QString postgresTypes(QString sql) {
 }
 
 // The full-text index (FTS5 leads_fts, its triggers and maintenance commands) is SQLite's own;
-// on a server the lead search will use pg_trgm (docs/team.md: not ported yet).
+// on a server the lead search uses pg_trgm instead (createLeadSearchIndex).
 bool sqliteOnly(const QString &sql) {
     const QString head = sql.trimmed().left(24).toUpper();
     return head.startsWith(QLatin1String("CREATE VIRTUAL TABLE")) ||
@@ -60,6 +64,35 @@ $f$)"),
     };
 }
 
+// What the FTS5 trigram index of version 2 does on a file, on a server: a GIN index of pg_trgm
+// trigrams over the same search text (leadSearchTextSql: the normalised keys and the lower-cased
+// company names), which serves `search LIKE '%…%'` for substrings of three characters or more,
+// Japanese included (the database's C.UTF-8 ctype counts kana and kanji as letters). The
+// normalised keys are searched because ILIKE does not fold full-width letters or kana.
+// pg_trgm is a "trusted" extension (PostgreSQL 13 and later): the database's owner, or a role
+// with CREATE on the database, may create it; anyone else gets the message below.
+Status createLeadSearchIndex(Database &db) {
+    if (auto r = exec(db, QStringLiteral("CREATE EXTENSION IF NOT EXISTS pg_trgm")); !r) {
+        return Error{
+            QCoreApplication::translate(
+                "mikomi::storage::Pgschema",
+                "The lead search needs PostgreSQL's extension pg_trgm, and this role may not "
+                "create it (%1). Make the role that sets up Mikomi the owner of the database "
+                "(createdb --owner ROLE), or have an administrator run CREATE EXTENSION "
+                "pg_trgm; in the database once.")
+                .arg(r.error()),
+            r.errorKind()};
+    }
+    static const QRegularExpression qualified(QStringLiteral("\\bleads\\."));
+    const QString text = leadSearchTextSql(QStringLiteral("leads")).remove(qualified);
+    if (auto r = exec(db, QStringLiteral("CREATE INDEX leads_search_trgm ON leads USING gin "
+                                         "((%1) gin_trgm_ops)")
+                              .arg(text));
+        !r)
+        return r.failure();
+    return {};
+}
+
 } // namespace
 
 std::vector<Migration> postgresMigrations(const std::vector<Migration> &steps) {
@@ -71,6 +104,8 @@ std::vector<Migration> postgresMigrations(const std::vector<Migration> &steps) {
             if (!sqliteOnly(sql))
                 pg.statements << postgresTypes(sql);
         }
+        if (m.version == 2)
+            pg.run = createLeadSearchIndex;
         if (m.version == 6)
             pg.statements << lastActivityTriggers();
         // Version 11 recomputes the phone keys of the leads a file already has (and empties the

@@ -181,8 +181,9 @@ Result<QList<PipelineCard>> PipelineQuery::stageCards(bool lost, Stage stage,
         const qint64 matches = n->next() ? n->value(0).toLongLong() : 0;
         if (matches == 0)
             return QList<PipelineCard>();
-        index = matches <= kReadyIndexMaxMatches ? QStringLiteral(" INDEXED BY leads_ready")
-                                                 : QStringLiteral(" INDEXED BY leads_pipeline");
+        index = m_db.dialect().indexedBy(matches <= kReadyIndexMaxMatches
+                                             ? QStringLiteral("leads_ready")
+                                             : QStringLiteral("leads_pipeline"));
     }
     binds.append(limit);
     auto q = exec(m_db,

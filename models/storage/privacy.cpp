@@ -150,8 +150,11 @@ Result<EraseSummary> erase(Database &db, const QList<qint64> &ids) {
     EraseSummary s = *counted;
     // Freed cells and pages are overwritten with zeros (Qt's own SQLite, on Windows and macOS, is
     // built with it off). Stays on for this connection.
-    if (auto r = exec(db, QStringLiteral("PRAGMA secure_delete = ON")); !r)
-        return r.failure();
+    const bool file = db.backend() == Backend::Sqlite;
+    if (file) {
+        if (auto r = exec(db, QStringLiteral("PRAGMA secure_delete = ON")); !r)
+            return r.failure();
+    }
     {
         Transaction tx(db);
         if (!tx.started())
@@ -165,20 +168,32 @@ Result<EraseSummary> erase(Database &db, const QList<qint64> &ids) {
         }
         // The tombstone alone leaves the lead's trigrams in the older segments until they are
         // merged; 'optimize' merges every segment into one, without deleted rows.
-        if (auto q = exec(db, QStringLiteral("INSERT INTO leads_fts(leads_fts) VALUES "
-                                             "('optimize')"));
-            !q)
-            return q.failure();
+        if (db.dialect().fts5()) {
+            if (auto q = exec(db, QStringLiteral("INSERT INTO leads_fts(leads_fts) VALUES "
+                                                 "('optimize')"));
+                !q)
+                return q.failure();
+        }
         db.changes().noteLeads(QList<qint64>(ids.begin(), ids.end()), DataKind::Tasks);
         if (Status c = tx.commit(); !c)
             return c.failure();
     }
     // Rows deleted earlier while secure_delete was off, or old versions of an edited row, may
     // still lie in free space: VACUUM rewrites the file without any free space.
-    if (auto v = exec(db, QStringLiteral("VACUUM")); v)
+    // On a server: VACUUM of the tables the person was in frees their dead row versions (the
+    // server's own log, archives and backups are its administrator's, docs/team.md).
+    const QString vacuum =
+        file ? QStringLiteral("VACUUM")
+             : QStringLiteral("VACUUM leads, lead_scores, stage_history, touchpoints, activities, "
+                              "tasks, lead_contacts, lead_custom_fields");
+    if (auto v = exec(db, vacuum); v)
         s.compacted = true;
     else
         s.compactError = v.error();
+    if (!file) {
+        s.walEmptied = true; // no log of the app's own to empty
+        return s;
+    }
     // The log holds copies of the pages written before and during the erase.
     auto cp = exec(db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     if (cp && cp->next())

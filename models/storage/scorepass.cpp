@@ -54,8 +54,7 @@ public:
             m_error = q.error();
             return;
         }
-        m_query.emplace(std::move(q).value());
-        m_query->setForwardOnly(true);
+        m_query.emplace(std::move(q).value()); // forward-only where the dialect streams (exec)
     }
     bool next() override {
         if (!m_query || !m_query->next()) {
@@ -318,6 +317,8 @@ class LargerCache {
 public:
     explicit LargerCache(Database &db)
         : m_db(db) {
+        if (db.backend() != Backend::Sqlite)
+            return; // the server has its own shared buffers
         auto q = exec(db, QStringLiteral("PRAGMA cache_size"));
         if (q && q->next()) {
             m_before = q->value(0).toLongLong();
@@ -497,7 +498,8 @@ Result<ScorePass> recomputeScores(Database &db, const scoring::Rules &rules, con
     // sort each instead of a random delete and insert per row; at a million leads this halves
     // the work of the writes). Inside the caller's transaction, so a rollback restores them.
     QStringList rebuild;
-    if (qint64(pending.size()) >= g_rebuildIndexesFrom.load()) {
+    // (SQLite's own tuning: a server keeps its indexes up to date row by row.)
+    if (db.backend() == Backend::Sqlite && qint64(pending.size()) >= g_rebuildIndexesFrom.load()) {
         auto idx = openCursor(db,
                               QStringLiteral("SELECT DISTINCT s.name, s.sql FROM "
                                              "pragma_index_list('lead_scores') l JOIN "

@@ -5,7 +5,10 @@
 
 namespace mikomi::storage {
 
+// On a server (no FTS5 table) nothing is ever pending: the pg_trgm index follows every write.
 Result<QList<std::pair<qint64, qint64>>> SearchIndex::pending() const {
+    if (!m_db.dialect().fts5())
+        return QList<std::pair<qint64, qint64>>();
     auto q = exec(m_db, QStringLiteral("SELECT lo, hi FROM search_pending ORDER BY lo"));
     if (!q)
         return q.failure();
@@ -18,6 +21,8 @@ Result<QList<std::pair<qint64, qint64>>> SearchIndex::pending() const {
 }
 
 Result<qint64> SearchIndex::pendingCount() const {
+    if (!m_db.dialect().fts5())
+        return qint64(0);
     auto q = exec(m_db, QStringLiteral("SELECT count(*) FROM leads l JOIN search_pending p ON l.id "
                                        "BETWEEN p.lo AND p.hi"));
     if (!q)
@@ -28,6 +33,8 @@ Result<qint64> SearchIndex::pendingCount() const {
 
 Result<bool> SearchIndex::catchUp(int chunk,
                                   const std::function<bool(qint64 done, qint64 total)> &progress) {
+    if (!m_db.dialect().fts5())
+        return true;
     auto total = pendingCount();
     if (!total)
         return total.failure();

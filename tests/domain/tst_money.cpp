@@ -56,6 +56,13 @@ private slots:
         row("trailing point", QStringLiteral("12."), "USD", -1, "not a valid amount");
         row("empty", QString(), "JPY", -1, "Enter an amount");
         row("too large", QStringLiteral("9999999999999999"), "JPY", -1, "too large");
+        // Plain digits are read by a short path: the same answers.
+        row("plain dollars", QStringLiteral("12"), "USD", 1200);
+        row("leading zeros", QStringLiteral(" 007 "), "JPY", 7);
+        row("fifteen digits", QStringLiteral("999999999999999"), "JPY", 999999999999999);
+        row("fifteen digits after zeros", QStringLiteral("0000999999999999999"), "JPY",
+            999999999999999);
+        row("zeros only", QStringLiteral("0000000000000000000"), "JPY", 0);
     }
     void parse() {
         QFETCH(QString, text);

@@ -3,9 +3,19 @@
 // the same expected results. The server is a throwaway one (pgserver.h); the postgres rows are
 // skipped, saying why, only when PostgreSQL is not installed.
 
+#include "models/storage/bulkwriter.h"
+#include "models/storage/changefeed.h"
 #include "models/storage/database.h"
+#include "models/storage/duplicates.h"
 #include "models/storage/factreader.h"
+#include "models/storage/followups.h"
+#include "models/storage/leadquery.h"
+#include "models/storage/leadsnapshot.h"
+#include "models/storage/pipelinequery.h"
+#include "models/storage/privacy.h"
 #include "models/storage/repositories.h"
+#include "models/storage/scorepass.h"
+#include "models/storage/serverlogin.h"
 #include "pgserver.h"
 
 #include <QElapsedTimer>
@@ -457,6 +467,500 @@ private slots:
 
     // Server only from here: what a file has no counterpart for.
 
+    // Search (FTS5 on a file, pg_trgm on a server): the same leads for the same text, in Japanese
+    // too, whatever the width or kana the user types.
+    void searchFindsTheSameLeads() {
+        LeadRepository repo(*m_db);
+        const auto add = [&](const QString &company, const QString &family, const QString &email,
+                             const QString &phone) {
+            Lead l;
+            l.company = company;
+            l.familyName = family;
+            l.email = email;
+            l.phone = phone;
+            l.createdAt = QDateTime(QDate(2026, 3, 1), QTime(9, 0), QTimeZone(9 * 3600));
+            QVERIFY(repo.insert(l).ok());
+        };
+        add(QStringLiteral("株式会社サンプル商事"), QStringLiteral("髙橋"),
+            QStringLiteral("takahashi@sample.co.jp"), QStringLiteral("03-1234-5678"));
+        add(QStringLiteral("Acme Corporation"), QStringLiteral("Smith"),
+            QStringLiteral("anna@acme.example"), QStringLiteral("06-9876-5432"));
+        add(QStringLiteral("さくら商店"), QStringLiteral("山田"),
+            QStringLiteral("y@sakura.example"), QString());
+        LeadQuery query(*m_db, QDate(2026, 6, 1));
+        const auto found = [&](const QString &text) {
+            LeadFilter f;
+            f.search = text;
+            auto rows = query.rows(f, LeadSort::Created, true, 0, 50);
+            if (!rows)
+                return QStringList{QStringLiteral("<error: %1>").arg(rows.error())};
+            QStringList out;
+            for (const LeadRow &r : *rows)
+                out << r.company;
+            const auto n = query.count(f);
+            if (!n || *n != out.size())
+                out << QStringLiteral("<count differs>");
+            return out;
+        };
+        const QStringList sample{QStringLiteral("株式会社サンプル商事")};
+        const QStringList acme{QStringLiteral("Acme Corporation")};
+        QCOMPARE(found(QStringLiteral("サンプル")), sample);
+        QCOMPARE(found(QStringLiteral("さんぷる")), sample);  // hiragana finds katakana
+        QCOMPARE(found(QStringLiteral("ｻﾝﾌﾟﾙ")), sample);     // half-width katakana
+        QCOMPARE(found(QStringLiteral("ＡＣＭＥ")), acme);    // full-width letters
+        QCOMPARE(found(QStringLiteral("acme corp")), acme);   // two tokens
+        QCOMPARE(found(QStringLiteral("商事")), sample);      // two characters: LIKE
+        QCOMPARE(found(QStringLiteral("sample.co")), sample); // in the email
+        QCOMPARE(found(QStringLiteral("03-1234-5678")), sample);
+        QCOMPARE(found(QStringLiteral("商")).size(), 2); // 商事, 商店
+        QCOMPARE(found(QStringLiteral("zzz")), QStringList());
+        QCOMPARE(found(QStringLiteral("smith")), acme);
+        // Sorted by score and stage with the search alone (SQLite is told an index there).
+        LeadFilter f;
+        f.search = QStringLiteral("acme");
+        for (LeadSort sort : {LeadSort::Score, LeadSort::Stage, LeadSort::Company, LeadSort::Source,
+                              LeadSort::Temperature}) {
+            auto rows = query.rows(f, sort, false, 0, 10);
+            QVERIFY2(rows.ok(), qPrintable(rows.ok() ? QString() : rows.error()));
+            QCOMPARE(rows->size(), 1);
+        }
+        if (isServer()) {
+            // The search text has its trigram index, and a Japanese substring can use it.
+            QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM pg_indexes WHERE indexname = "
+                                           "'leads_search_trgm'"))
+                         .toInt(),
+                     1);
+            QSqlQuery q(QSqlDatabase::database(m_db->connectionName()));
+            QVERIFY(q.exec(QStringLiteral("SET enable_seqscan = off")));
+            QVERIFY(q.exec(QStringLiteral(
+                "EXPLAIN SELECT id FROM leads l WHERE (l.company_key || ' ' || l.person_key || ' ' "
+                "|| l.reading_key || ' ' || l.email_key || ' ' || l.phone_key || ' ' || "
+                "l.mobile_key || ' ' || lower(l.company) || ' ' || lower(l.company_reading)) LIKE "
+                "'%サンプル%'")));
+            QString plan;
+            while (q.next())
+                plan += q.value(0).toString() + QLatin1Char('\n');
+            QVERIFY2(plan.contains(QLatin1String("leads_search_trgm")), qPrintable(plan));
+            QVERIFY(q.exec(QStringLiteral("SET enable_seqscan = on")));
+        }
+    }
+
+    // A deleted lead comes back whole (undo), twice over (the upserts of its rows).
+    void undoRestoresADeletedLead() {
+        LeadRepository repo(*m_db);
+        Lead l = fullLead();
+        QVERIFY(repo.insert(l).ok());
+        QVERIFY(repo.changeStage(l.id, Stage::Customer, SqlKind::None, QStringLiteral("a"),
+                                 l.createdAt.addDays(3))
+                    .ok());
+        Touchpoint tp;
+        tp.leadId = l.id;
+        tp.source = QStringLiteral("Google Ads");
+        tp.occurredAt = QDateTime(QDate(2026, 4, 1), QTime(8, 0), QTimeZone(9 * 3600));
+        tp.campaign = QStringLiteral("春");
+        QVERIFY(repo.addTouchpoint(tp).ok());
+        Activity a{0, l.id, ActivityKind::Call, l.createdAt.addDays(1), {}, {}};
+        QVERIFY(repo.addActivity(a).ok());
+        FollowUp task;
+        task.leadId = l.id;
+        task.title = QStringLiteral("電話");
+        task.dueAt = l.createdAt.addDays(2);
+        QVERIFY(FollowUpRepository(*m_db).add(task).ok());
+        auto snap = snapshotLead(*m_db, l.id);
+        QVERIFY2(snap.ok(), qPrintable(snap.ok() ? QString() : snap.error()));
+        // Restored over itself (the rows are there): nothing doubles.
+        auto again = restoreLead(*m_db, *snap);
+        QVERIFY(!again.ok()); // the lead row itself is there: refused, nothing changed
+        QVERIFY(deleteLeads(*m_db, {l.id}).ok());
+        QVERIFY(!repo.get(l.id).ok());
+        auto back = restoreLead(*m_db, *snap);
+        QVERIFY2(back.ok(), qPrintable(back.ok() ? QString() : back.error()));
+        QCOMPARE(repo.get(l.id)->company, l.company);
+        QCOMPARE(repo.history(l.id)->size(), snap->history.size());
+        QCOMPARE(repo.touchpoints(l.id)->size(), 1);
+        QCOMPARE(repo.touchpoints(l.id)->first().campaign, QStringLiteral("春"));
+        QCOMPARE(repo.activities(l.id)->size(), 1);
+        QCOMPARE(
+            scalar(QStringLiteral("SELECT count(*) FROM tasks WHERE lead_id = ?"), {l.id}).toInt(),
+            1);
+        // A new lead after the restore gets a new id (the server's sequence is not disturbed).
+        Lead next = fullLead();
+        next.email = QStringLiteral("next@sample.co.jp");
+        auto inserted = repo.insert(next);
+        QVERIFY2(inserted.ok(), qPrintable(inserted.ok() ? QString() : inserted.error()));
+        QVERIFY(next.id != l.id);
+    }
+
+    void duplicatesAreFoundAndMerged() {
+        LeadRepository repo(*m_db);
+        Lead a = fullLead();
+        Lead b = fullLead(); // the same email and phone
+        b.notes = QStringLiteral("二件目");
+        Lead c = fullLead();
+        c.email = QStringLiteral("other@sample.co.jp");
+        c.phone = QStringLiteral("011-111-2222");
+        c.mobile.clear();
+        c.company = QStringLiteral("別会社");
+        QVERIFY(repo.insert(a).ok());
+        QVERIFY(repo.insert(b).ok());
+        QVERIFY(repo.insert(c).ok());
+        auto groups = duplicateGroups(*m_db);
+        QVERIFY2(groups.ok(), qPrintable(groups.ok() ? QString() : groups.error()));
+        QCOMPARE(groups->size(), 1);
+        QCOMPARE(groups->first().reason, DuplicateReason::Email);
+        QCOMPARE(groups->first().leads.size(), 2);
+        QCOMPARE(groups->first().leads.at(0).id, a.id);
+        QCOMPARE(groups->first().leads.at(1).id, b.id);
+        auto matches = findDuplicates(*m_db, a);
+        QVERIFY(matches.ok());
+        QVERIFY(!matches->isEmpty());
+        QVERIFY(mergeLeads(*m_db, a.id, b.id).ok());
+        QCOMPARE(repo.count().value(), 2);
+        QVERIFY(duplicateGroups(*m_db)->isEmpty());
+    }
+
+    void scoresAreRecomputed() {
+        LeadRepository repo(*m_db);
+        for (int i = 0; i < 6; ++i) {
+            Lead l = fullLead();
+            l.email = QStringLiteral("s%1@sample.co.jp").arg(i);
+            l.title = i % 2 ? QStringLiteral("部長") : QStringLiteral("担当");
+            l.score = 0;
+            QVERIFY(repo.insert(l).ok());
+            Activity a{0,
+                       l.id,
+                       ActivityKind::DocumentDownload,
+                       QDateTime(QDate(2026, 5, 1), QTime(9, 0), QTimeZone(9 * 3600)),
+                       {},
+                       {}};
+            QVERIFY(repo.addActivity(a).ok());
+        }
+        scoring::Rules rules;
+        rules.attributes << scoring::AttributeRule{QStringLiteral("title"),
+                                                   scoring::AttributeRule::Op::Contains,
+                                                   QStringLiteral("部長"), 30};
+        rules.attributes << scoring::AttributeRule{QStringLiteral("source"),
+                                                   scoring::AttributeRule::Op::Equals,
+                                                   QStringLiteral("展示会"), 5};
+        rules.behaviours << scoring::BehaviourRule{ActivityKind::DocumentDownload, 10, 0};
+        setScorePassIndexRebuildFrom(1); // the file drops and rebuilds its score indexes
+        Transaction tx(*m_db);
+        QVERIFY(tx.started());
+        auto pass = recomputeScores(*m_db, rules,
+                                    QDateTime(QDate(2026, 6, 1), QTime(9, 0), QTimeZone(0)), {});
+        setScorePassIndexRebuildFrom(50000);
+        QVERIFY2(pass.ok(), qPrintable(pass.ok() ? QString() : pass.error()));
+        QCOMPARE(pass->changed, 6);
+        QVERIFY(tx.commit().ok());
+        QCOMPARE(scalar(QStringLiteral("SELECT sum(score) FROM lead_scores")).toLongLong(),
+                 3 * 45 + 3 * 15);
+    }
+
+    void followUpsAreKept() {
+        LeadRepository repo(*m_db);
+        Lead l = fullLead();
+        l.stage = l.furthestStage = Stage::Inquiry;
+        QVERIFY(repo.insert(l).ok());
+        FollowUpRepository tasks(*m_db);
+        auto id = tasks.createForLead(l.id);
+        QVERIFY2(id.ok(), qPrintable(id.ok() ? QString() : id.error()));
+        auto open = tasks.open(QString(), 10);
+        QVERIFY2(open.ok(), qPrintable(open.ok() ? QString() : open.error()));
+        QCOMPARE(open->size(), 1);
+        QCOMPARE(open->first().company, l.company);
+        const QDateTime due = open->first().dueAt;
+        auto old = tasks.reschedule(*id, due.addDays(1));
+        QVERIFY(old.ok());
+        QCOMPARE(*old, due);
+        auto act =
+            tasks.complete(*id, ActivityKind::Call, QStringLiteral("花子"), due.addSecs(3600));
+        QVERIFY2(act.ok(), qPrintable(act.ok() ? QString() : act.error()));
+        QCOMPARE(tasks.open(QString(), 10)->size(), 0);
+        QVERIFY(tasks.reopen(*id, *act).ok());
+        QCOMPARE(tasks.open(QString(), 10)->size(), 1);
+    }
+
+    void pipelineCountsAndCards() {
+        LeadRepository repo(*m_db);
+        for (int i = 0; i < 4; ++i) {
+            Lead l = fullLead();
+            l.email = QStringLiteral("p%1@sample.co.jp").arg(i);
+            l.stage = l.furthestStage = i < 3 ? Stage::Inquiry : Stage::Opportunity;
+            l.score = i * 40;
+            l.dealValue = 1000 * (i + 1);
+            QVERIFY(repo.insert(l).ok());
+        }
+        PipelineQuery pipe(*m_db);
+        PipelineFilter f;
+        auto totals = pipe.totals(f);
+        QVERIFY2(totals.ok(), qPrintable(totals.ok() ? QString() : totals.error()));
+        QCOMPARE(totals->at(int(PipelineColumn::Inquiry)).count, 3);
+        QCOMPARE(totals->at(int(PipelineColumn::Inquiry)).value, 6000);
+        QCOMPARE(totals->at(int(PipelineColumn::Opportunity)).count, 1);
+        auto cards = pipe.cards(PipelineColumn::Inquiry, f, 10);
+        QVERIFY2(cards.ok(), qPrintable(cards.ok() ? QString() : cards.error()));
+        QCOMPARE(cards->size(), 3);
+        f.ready = scoring::Readiness::Mql;
+        f.mqlScore = 40;
+        auto ready = pipe.cards(PipelineColumn::Inquiry, f, 10);
+        QVERIFY2(ready.ok(), qPrintable(ready.ok() ? QString() : ready.error()));
+        QCOMPARE(ready->size(), 2);
+        auto one = pipe.card(ready->first().id);
+        QVERIFY(one.ok());
+    }
+
+    void aPersonIsErased() {
+        LeadRepository repo(*m_db);
+        Lead l = fullLead();
+        QVERIFY(repo.insert(l).ok());
+        Lead other = fullLead();
+        other.email = QStringLiteral("keep@sample.co.jp");
+        QVERIFY(repo.insert(other).ok());
+        auto ids = leadsWithEmail(*m_db, l.email);
+        QVERIFY(ids.ok());
+        QCOMPARE(*ids, QList<qint64>{l.id});
+        auto records = personRecords(*m_db, *ids);
+        QVERIFY(records.ok());
+        auto erased = erase(*m_db, *ids);
+        QVERIFY2(erased.ok(), qPrintable(erased.ok() ? QString() : erased.error()));
+        QCOMPARE(erased->leads, 1);
+        QVERIFY2(erased->compacted, qPrintable(erased->compactError));
+        QVERIFY(erased->walEmptied);
+        QCOMPARE(repo.count().value(), 1);
+        LeadFilter f;
+        f.search = QStringLiteral("ichiro.takahashi");
+        QCOMPARE(LeadQuery(*m_db).count(f).value(), 0);
+    }
+
+    // What an import or the demo writes through a BulkWriter, on either backend.
+    void bulkWriterWritesLeadsAndTheirRows() {
+        {
+            Transaction tx(*m_db);
+            QVERIFY(tx.started());
+            BulkWriter w(*m_db, true, true);
+            for (int i = 0; i < 300; ++i) {
+                Lead l = fullLead();
+                l.email = QStringLiteral("r%1@sample.co.jp").arg(i);
+                QVERIFY(w.insertLead(l).ok());
+            }
+            QVERIFY(w.finish().ok());
+        } // rolled back: nothing of it is left
+        QCOMPARE(LeadRepository(*m_db).count().value(), 0);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM lead_scores")).toInt(), 0);
+        QList<qint64> ids;
+        {
+            Transaction tx(*m_db);
+            QVERIFY(tx.started());
+            BulkWriter w(*m_db, true, true);
+            for (int i = 0; i < 600; ++i) { // more than one statement's worth of rows
+                Lead l = fullLead();
+                l.email = QStringLiteral("b%1@sample.co.jp").arg(i);
+                l.extraContacts << ContactPoint{
+                    ContactKind::Email, QStringLiteral("b%1@home.example").arg(i), {}};
+                if (i == 7)
+                    l.customFields
+                        << CustomField{QStringLiteral("展示会ブース"), QStringLiteral("A-12")};
+                QList<Activity> acts;
+                if (i % 3 == 0)
+                    acts << Activity{0,
+                                     0,
+                                     ActivityKind::Meeting,
+                                     QDateTime(QDate(2026, 5, 2), QTime(9, 0), QTimeZone(9 * 3600)),
+                                     {},
+                                     {}};
+                auto id = w.insertLead(l, acts);
+                QVERIFY2(id.ok(), qPrintable(id.ok() ? QString() : id.error()));
+                ids << *id;
+                StageChange c;
+                c.toStage = Stage::Opportunity;
+                c.changedAt = l.createdAt;
+                QVERIFY(w.insertStageChange(*id, c).ok());
+                Touchpoint tp;
+                tp.source = QStringLiteral("Google Ads");
+                tp.occurredAt = l.createdAt;
+                QVERIFY(w.flush().ok()); // a buffered writer's leads first (as the importer does)
+                QVERIFY(w.insertTouchpoint(*id, tp).ok());
+            }
+            QVERIFY(w.insertActivity(ids.first(), Activity{0,
+                                                           0,
+                                                           ActivityKind::Call,
+                                                           QDateTime(QDate(2026, 6, 1), QTime(9, 0),
+                                                                     QTimeZone(9 * 3600)),
+                                                           {},
+                                                           {}})
+                        .ok());
+            auto fin = w.finish();
+            QVERIFY2(fin.ok(), qPrintable(fin.ok() ? QString() : fin.error()));
+            QVERIFY(tx.commit().ok());
+        }
+        QCOMPARE(QSet<qint64>(ids.begin(), ids.end()).size(), 600);
+        LeadRepository repo(*m_db);
+        QCOMPARE(repo.count().value(), 600);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM lead_scores")).toInt(), 600);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM stage_history")).toInt(), 600);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM touchpoints")).toInt(), 600);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM lead_contacts")).toInt(), 600);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM activities")).toInt(), 201);
+        QCOMPARE(
+            scalar(QStringLiteral("SELECT last_activity_at FROM leads WHERE id = ?"), {ids.first()})
+                .toString(),
+            QStringLiteral("2026-06-01T09:00:00+09:00"));
+        QCOMPARE(repo.get(ids.at(7))->customFields.size(), 1);
+        QCOMPARE(repo.get(ids.at(599))->email, QStringLiteral("b599@sample.co.jp"));
+        // The search finds what was written in bulk (the file's index catches up by reading
+        // pending leads directly).
+        LeadFilter f;
+        f.search = QStringLiteral("b599@");
+        QCOMPARE(LeadQuery(*m_db).count(f).value(), 1);
+        // And a lead written afterwards one by one gets an id of its own.
+        Lead next = fullLead();
+        next.email = QStringLiteral("after@sample.co.jp");
+        QVERIFY(repo.insert(next).ok());
+        QVERIFY(!ids.contains(next.id));
+    }
+
+    // Each person signs in as their own role; the role stands for a Mikomi user.
+    void serverRolesAreUsers() {
+        if (!isServer()) {
+            QCOMPARE(signedInUser(*m_db).value(), QString()); // a file: the user's own setting
+            QCOMPARE(serverRole(*m_db).value(), QString());
+            return;
+        }
+        const QString role = QString::fromLatin1(pgtest::Server::kUser);
+        QCOMPARE(serverRole(*m_db).value(), role);
+        QCOMPARE(signedInUser(*m_db).value(), role); // nobody mapped: the role's own name
+        QVERIFY(UserRepository(*m_db).resolve(QStringLiteral("Mikomi_Test")).ok());
+        QCOMPARE(signedInUser(*m_db).value(), QStringLiteral("Mikomi_Test")); // by name
+        QVERIFY(setServerLogin(*m_db, role, QStringLiteral("鈴木 花子")).ok());
+        QCOMPARE(signedInUser(*m_db).value(), QStringLiteral("鈴木 花子"));
+        // A second person with a role of their own, on the same database.
+        const QString name = m_db->path().section(QLatin1Char('/'), -1);
+        const QString hanako = QStringLiteral("hanako_%1").arg(name);
+        QVERIFY2(m_server.admin(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%2'")
+                                    .arg(hanako, QString::fromLatin1(pgtest::Server::kPassword))),
+                 qPrintable(m_server.reason()));
+        for (const QString &grant :
+             {QStringLiteral("GRANT ALL ON ALL TABLES IN SCHEMA public TO %1"),
+              QStringLiteral("GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO %1")})
+            QVERIFY2(m_server.admin(grant.arg(hanako), name), qPrintable(m_server.reason()));
+        QVERIFY(setServerLogin(*m_db, hanako, QStringLiteral("山田 花子")).ok());
+        auto logins = serverLogins(*m_db);
+        QVERIFY(logins.ok());
+        QCOMPARE(logins->size(), 2);
+        QString url = m_db->path();
+        url.replace(role + QLatin1Char('@'), hanako + QLatin1Char('@'));
+        auto other = Database::open(url);
+        QVERIFY2(other.ok(), qPrintable(other.ok() ? QString() : other.error()));
+        QCOMPARE(signedInUser(**other).value(), QStringLiteral("山田 花子"));
+        // What she records is hers.
+        LeadRepository repo(**other);
+        Lead l = fullLead();
+        l.owner = *signedInUser(**other);
+        QVERIFY(repo.insert(l).ok());
+        QVERIFY(
+            repo.changeStage(l.id, Stage::Customer, SqlKind::None, l.owner, l.createdAt.addDays(1))
+                .ok());
+        QCOMPARE(repo.history(l.id)->last().user, QStringLiteral("山田 花子"));
+        QCOMPARE(repo.get(l.id)->owner, QStringLiteral("山田 花子"));
+        QVERIFY(setServerLogin(*m_db, hanako, QString()).ok()); // removed again
+        QCOMPARE(serverLogins(*m_db)->size(), 1);
+    }
+
+    // The search's pg_trgm: a role that may not create it is told what to do, and the new
+    // database is left empty.
+    void searchExtensionRefusalIsExplained() {
+        if (!isServer())
+            QSKIP("a server database only");
+        const QString url = m_server.createDatabase();
+        const QString name = url.section(QLatin1Char('/'), -1);
+        const QString rep = QStringLiteral("rep_%1").arg(name);
+        QVERIFY2(m_server.admin(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%2'")
+                                    .arg(rep, QString::fromLatin1(pgtest::Server::kPassword))),
+                 qPrintable(m_server.reason()));
+        // Allowed to make tables, not to add extensions to the database.
+        QVERIFY2(m_server.admin(
+                     QStringLiteral("GRANT CREATE, USAGE ON SCHEMA public TO %1").arg(rep), name),
+                 qPrintable(m_server.reason()));
+        QString repUrl = url;
+        repUrl.replace(QString::fromLatin1(pgtest::Server::kUser) + QLatin1Char('@'),
+                       rep + QLatin1Char('@'));
+        auto refused = Database::open(repUrl);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().contains(QLatin1String("pg_trgm")), qPrintable(refused.error()));
+        QVERIFY2(refused.error().contains(QLatin1String("createdb --owner")),
+                 qPrintable(refused.error()));
+        QVERIFY2(!m_server.admin(QStringLiteral("SELECT 1 FROM leads"), name),
+                 "the failed set-up left tables behind");
+        // The owner (here: the superuser) creates it; then the rep can open the database.
+        auto owner = Database::open(url);
+        QVERIFY2(owner.ok(), qPrintable(owner.ok() ? QString() : owner.error()));
+    }
+
+    // Live: another person's committed change reaches a listening window within 2 s, with ids
+    // only; a rolled-back one never; one's own is not heard twice; a lost connection is said,
+    // put back, and everything read again.
+    void othersChangesArriveLive() {
+        QVERIFY(m_db->listen().ok()); // a file: nothing to do
+        if (!isServer())
+            return;
+        auto other = Database::open(m_db->location()); // a second person's window
+        QVERIFY2(other.ok(), qPrintable(other.ok() ? QString() : other.error()));
+        QObject context;
+        QList<DataChange> heard;
+        QList<bool> states;
+        connect(&m_db->changes(), &ChangeFeed::changed, &context,
+                [&](const DataChange &c) { heard << c; });
+        connect(&m_db->changes(), &ChangeFeed::serverConnection, &context,
+                [&](bool connected, const QString &message) {
+                    QVERIFY(message.contains(m_db->path()));
+                    states << connected;
+                });
+        {
+            Transaction tx(**other);
+            Lead l = fullLead();
+            QVERIFY(LeadRepository(**other).insert(l).ok());
+        } // rolled back: nobody hears of it
+        QTest::qWait(300);
+        QVERIFY(heard.isEmpty());
+        QElapsedTimer t;
+        t.start();
+        Lead theirs = fullLead();
+        QVERIFY(LeadRepository(**other).insert(theirs).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(!heard.isEmpty(), 2000);
+        qInfo("another person's new lead heard after %lld ms", static_cast<long long>(t.elapsed()));
+        QVERIFY(heard.last().touches(DataKind::Leads));
+        QCOMPARE(heard.last().leadIds, QList<qint64>{theirs.id});
+        heard.clear();
+        Lead mine = fullLead();
+        mine.email = QStringLiteral("mine@sample.co.jp");
+        QVERIFY(LeadRepository(*m_db).insert(mine).ok());
+        QCOMPARE(heard.size(), 1); // published at commit
+        QTest::qWait(300);
+        QCOMPARE(heard.size(), 1); // and not echoed by the server
+        // The server drops every connection to the database.
+        const QString name = m_db->path().section(QLatin1Char('/'), -1);
+        heard.clear();
+        QVERIFY2(m_server.admin(QStringLiteral("SELECT pg_terminate_backend(pid) FROM "
+                                               "pg_stat_activity WHERE datname = '%1'")
+                                    .arg(name)),
+                 qPrintable(m_server.reason()));
+        QTRY_VERIFY_WITH_TIMEOUT(states.size() >= 2, 6000);
+        QCOMPARE(states.first(), false);
+        QCOMPARE(states.last(), true);
+        QVERIFY(!heard.isEmpty());
+        QCOMPARE(heard.last().kinds, DataKinds(kAllDataKinds)); // everything is read again
+        QCOMPARE(LeadRepository(*m_db).count().value(), 2);
+        // And listening again: the other person's next change is heard.
+        auto again = Database::open(m_db->location());
+        QVERIFY(again.ok());
+        heard.clear();
+        Lead later = fullLead();
+        later.email = QStringLiteral("later@sample.co.jp");
+        QVERIFY(LeadRepository(**again).insert(later).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(!heard.isEmpty(), 2000);
+        QCOMPARE(heard.last().leadIds, QList<qint64>{later.id});
+    }
+
     void foreignServerDatabaseIsRefused() {
         if (!isServer())
             QSKIP("a server database only (tst_database covers other programs' files)");
@@ -530,16 +1034,100 @@ private slots:
         QFile exported(csv);
         QVERIFY(exported.open(QIODevice::ReadOnly));
         QCOMPARE(exported.readAll().count('\n'), 3); // the header and two leads
-        // Import does not work on a server yet: refused before it starts, nothing written.
-        QFile in(m_dir.filePath(QStringLiteral("in.csv")));
+    }
+
+    // `mikomi import` and `mikomi demo` on a server: the same CSV and the same demo give the same
+    // leads and the same report as on a file; a failing import leaves nothing behind.
+    void commandLineImportAndDemoMatchAFile() {
+        if (!isServer())
+            QSKIP("compares a server with a file");
+        const QString url = m_server.createDatabase(QStringLiteral("t"), m_migrated);
+        const QString file = m_dir.filePath(QStringLiteral("cli%1.mikomi").arg(++m_files));
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("MIKOMI_DB"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.path());
+        env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+        p.setProcessEnvironment(env);
+        QByteArray out, err; // of the last run
+        const auto mikomi = [&](const QString &db, const QStringList &args) {
+            p.start(QStringLiteral(MIKOMI_EXE), QStringList{QStringLiteral("--db"), db} + args);
+            const bool ok = p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit &&
+                            p.exitCode() == 0;
+            out = p.readAllStandardOutput();
+            err = p.readAllStandardError();
+            return ok;
+        };
+        // A synthetic export with the headers of a CRM's CSV (English names, headermap.cpp).
+        QFile in(m_dir.filePath(QStringLiteral("leads.csv")));
         QVERIFY(in.open(QIODevice::WriteOnly));
-        in.write("company,email\nAcme,anna@acme.example\n");
+        in.write("Company,Last name,First name,Email,Phone,Source,Stage,Created,Deal value\n");
+        const char *sources[] = {"展示会", "Google Ads", "紹介", "Webinar"};
+        const char *stages[] = {"inquiry", "mql", "sql", "opportunity", "customer"};
+        for (int i = 0; i < 120; ++i) {
+            in.write(QStringLiteral("株式会社テスト%1,山田,太郎%2,taro%2@test%1.example,03-5555-%3,"
+                                    "%4,%5,2026-0%6-1%7,%8\n")
+                         .arg(i % 40)
+                         .arg(i)
+                         .arg(1000 + i)
+                         .arg(QString::fromUtf8(sources[i % 4]), QString::fromLatin1(stages[i % 5]))
+                         .arg(1 + i % 6)
+                         .arg(i % 10)
+                         .arg(i % 5 == 4 ? 100000 * (i % 7 + 1) : 0)
+                         .toUtf8());
+        }
+        // The same person twice, not the first lead read (matched by email: not added again).
+        in.write("株式会社テスト17,山田,太郎57,TARO57@test17.example,,展示会,mql,2026-01-10,\n");
         in.close();
-        QVERIFY(!mikomi({QStringLiteral("import"), in.fileName()}));
-        QCOMPARE(p.exitCode(), 1);
-        QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(QLatin1String("team server")));
-        auto db = Database::open(url);
-        QCOMPARE(LeadRepository(**db).count().value(), 2);
+        QByteArray reports[2];
+        QByteArray counts[2];
+        int i = 0;
+        for (const QString &db : {file, url}) {
+            QVERIFY2(mikomi(db, {QStringLiteral("import"), in.fileName()}), err.constData());
+            counts[i] = err;
+            QVERIFY2(mikomi(db, {QStringLiteral("report"), QStringLiteral("sources"),
+                                 QStringLiteral("--format"), QStringLiteral("csv")}),
+                     err.constData());
+            reports[i] = out;
+            ++i;
+        }
+        QVERIFY2(reports[0].contains("展示会"), reports[0].constData());
+        QCOMPARE(reports[1], reports[0]);
+        QCOMPARE(counts[1].replace(url.toUtf8(), "DB"), counts[0].replace(file.toUtf8(), "DB"));
+        {
+            auto db = Database::open(url);
+            QCOMPARE(LeadRepository(**db).count().value(), 120);
+        }
+        // A dry run goes through every write and rolls it back: nothing is left on the server.
+        const QString dryUrl = m_server.createDatabase(QStringLiteral("t"), m_migrated);
+        QVERIFY2(
+            mikomi(dryUrl, {QStringLiteral("import"), in.fileName(), QStringLiteral("--dry-run")}),
+            err.constData());
+        QVERIFY(!err.isEmpty()); // the summary of what it would do
+        {
+            auto db = Database::open(dryUrl);
+            QCOMPARE(LeadRepository(**db).count().value(), 0);
+            QCOMPARE(SourceRepository(**db).list(SourceRepository::LeadCounts::Counted)->size(), 0);
+        }
+        // The demo: the same seed and day give the same numbers on both.
+        const QString demoFile = m_dir.filePath(QStringLiteral("demo%1.mikomi").arg(++m_files));
+        const QString demoUrl = m_server.createDatabase(QStringLiteral("t"), m_migrated);
+        i = 0;
+        for (const QString &db : {demoFile, demoUrl}) {
+            QVERIFY2(
+                mikomi(db, {QStringLiteral("demo"), QStringLiteral("--leads"),
+                            QStringLiteral("1500"), QStringLiteral("--seed"), QStringLiteral("7"),
+                            QStringLiteral("--today"), QStringLiteral("2026-06-30")}),
+                err.constData());
+            QVERIFY2(mikomi(db, {QStringLiteral("report"), QStringLiteral("sources"),
+                                 QStringLiteral("--format"), QStringLiteral("csv")}),
+                     err.constData());
+            reports[i++] = out;
+        }
+        QVERIFY(reports[0].count('\n') > 5);
+        QCOMPARE(reports[1], reports[0]);
+        auto db = Database::open(demoUrl);
+        QCOMPARE(LeadRepository(**db).count().value(), 1500);
     }
 };
 

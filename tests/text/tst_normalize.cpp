@@ -1,5 +1,7 @@
 #include "models/text/normalize.h"
 
+#include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace mikomi::text;
@@ -39,6 +41,55 @@ private slots:
         QFETCH(bool, valid);
         QCOMPARE(normalizeEmail(input), normalised);
         QCOMPARE(isValidEmail(input), valid);
+    }
+    // isValidEmail checks the address pattern by hand: the same answer as the regular expression
+    // it replaces, over edge cases and many random texts.
+    void emailPatternByHand() {
+        static const QRegularExpression re(QStringLiteral(
+            R"(^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$)"));
+        const auto reference = [](const QString &email) {
+            const QString e = normalizeEmail(email);
+            if (e.isEmpty() || e.size() > 254)
+                return false;
+            if (e.contains(QLatin1String("..")) || e.startsWith(QLatin1Char('.')))
+                return false;
+            const qsizetype at = e.indexOf(QLatin1Char('@'));
+            if (at <= 0 || at > 64 || e.at(at - 1) == QLatin1Char('.'))
+                return false;
+            return re.match(e).hasMatch();
+        };
+        const QString l63(63, u'a');
+        QStringList texts{QStringLiteral("a@b.c"),
+                          QStringLiteral("a@b"),
+                          QStringLiteral("a@-b.c"),
+                          QStringLiteral("a@b-.c"),
+                          QStringLiteral("a@b--c.d"),
+                          QStringLiteral("a@b.c."),
+                          QStringLiteral("a@.b.c"),
+                          QStringLiteral("a@b..c"),
+                          QStringLiteral("a@@b.c"),
+                          QStringLiteral("a@b@c.d"),
+                          QStringLiteral("x@") + l63 + QStringLiteral(".jp"),
+                          QStringLiteral("x@") + l63 + QStringLiteral("a.jp"),
+                          QStringLiteral("{}|~^`!#$%&'*+/=?-_@x.y"),
+                          QStringLiteral("a b@x.y"),
+                          QStringLiteral("mailto:a@x.y"),
+                          QStringLiteral("é@x.y"),
+                          QStringLiteral("a@é.jp"),
+                          QStringLiteral("a@x.y\n"),
+                          QStringLiteral("ａ＠ｘ．ｊｐ"),
+                          QStringLiteral("a@x_y.jp")};
+        QRandomGenerator rng(3);
+        const QString alphabet = QStringLiteral("ab9Z.-@_+ é@..aa");
+        for (int i = 0; i < 30000; ++i) {
+            QString t;
+            const int n = int(rng.bounded(12));
+            for (int k = 0; k < n; ++k)
+                t += alphabet.at(rng.bounded(int(alphabet.size())));
+            texts << t;
+        }
+        for (const QString &t : std::as_const(texts))
+            QVERIFY2(isValidEmail(t) == reference(t), qPrintable(t));
     }
     void companies() {
         const QString k = companyKey(QStringLiteral("株式会社サンプル"));

@@ -1,0 +1,247 @@
+#include "models/storage/pgbulkwriter.h"
+
+#include "models/domain/dates.h"
+#include "models/storage/countrystore.h"
+#include "models/storage/leadcolumns.h"
+#include "models/storage/leadcontacts.h"
+#include "models/storage/leadcustomfields.h"
+#include "models/storage/repositories.h"
+#include "models/storage/sql.h"
+
+namespace mikomi::storage {
+namespace {
+
+void setUp(auto &table, const QString &head, int columns) {
+    table.head = head;
+    table.columns = columns;
+}
+
+template <typename Resolve>
+Result<qint64> cachedId(QHash<QString, qint64> &cache, const QString &name, Resolve resolve) {
+    if (const auto it = cache.constFind(name); it != cache.cend())
+        return *it;
+    auto id = resolve(name);
+    if (id)
+        cache.insert(name, *id);
+    return id;
+}
+
+} // namespace
+
+PgBulkWriter::PgBulkWriter(Database &db, LeadRepository &repo)
+    : m_db(db)
+    , m_repo(repo) {
+    const QStringList &cols = leadColumns();
+    setUp(m_leads,
+          QStringLiteral("INSERT INTO leads(id, %1, stage, sql_kind, furthest_stage, lost, "
+                         "last_activity_at) VALUES ")
+              .arg(cols.join(QStringLiteral(", "))),
+          int(cols.size()) + 6);
+    setUp(m_scores, QStringLiteral("INSERT INTO lead_scores(lead_id, score) VALUES "), 2);
+    setUp(m_histories,
+          QStringLiteral("INSERT INTO stage_history(lead_id, from_stage, to_stage, lost, "
+                         "recycled, changed_at, user_name, note) VALUES "),
+          8);
+    setUp(m_contacts,
+          QStringLiteral(
+              "INSERT INTO lead_contacts(lead_id, position, kind, value, label, key) VALUES "),
+          6);
+    setUp(m_touches,
+          QStringLiteral("INSERT INTO touchpoints(lead_id, occurred_at, source_id, medium, "
+                         "campaign, content, url) VALUES "),
+          7);
+    setUp(m_activities,
+          QStringLiteral(
+              "INSERT INTO activities(lead_id, kind, occurred_at, user_name, notes) VALUES "),
+          5);
+}
+
+// The next lead id from the leads' identity sequence, taken kRows at a time (one round trip per
+// block; ids another writer takes meanwhile are simply skipped, as the sequence does).
+Result<qint64> PgBulkWriter::nextLeadId() {
+    if (m_ids.empty()) {
+        auto q = exec(m_db,
+                      QStringLiteral("SELECT nextval(pg_get_serial_sequence('leads', 'id')) FROM "
+                                     "generate_series(1, ?)"),
+                      {kRows});
+        if (!q)
+            return q.failure();
+        while (q->next())
+            m_ids.push_back(q->value(0).toLongLong());
+        if (m_ids.empty())
+            return Error{sqlErrorMessage(q->lastError())};
+    }
+    const qint64 id = m_ids.front();
+    m_ids.pop_front();
+    return id;
+}
+
+Result<qint64> PgBulkWriter::resolveSource(const QString &name) {
+    return cachedId(m_sourceIds, name,
+                    [this](const QString &n) { return m_repo.sources().resolve(n); });
+}
+
+Result<qint64> PgBulkWriter::resolveOwner(const QString &name) {
+    return cachedId(m_ownerIds, name,
+                    [this](const QString &n) { return m_repo.users().resolve(n); });
+}
+
+Result<QString> PgBulkWriter::region() {
+    if (!m_phoneRegion) {
+        auto r = phoneRegion(m_db);
+        if (!r)
+            return r.failure();
+        m_phoneRegion = *r;
+    }
+    return *m_phoneRegion;
+}
+
+Result<qint64> PgBulkWriter::insertLead(const Lead &lead, const QList<Activity> &activities,
+                                        const LeadKeys *keys) {
+    if (const QString problem = contactTextProblem(lead); !problem.isEmpty())
+        return Error{problem};
+    auto owner = resolveOwner(lead.owner);
+    if (!owner)
+        return owner.failure();
+    auto source = resolveSource(lead.source);
+    if (!source)
+        return source.failure();
+    std::optional<LeadKeys> own;
+    if (!keys) {
+        auto r = region();
+        if (!r)
+            return r.failure();
+        keys = &own.emplace(LeadKeys::of(lead, *r));
+    }
+    auto id = nextLeadId();
+    if (!id)
+        return id;
+    // last_activity_at as the trigger would set it: the greatest stored text.
+    QStringList times;
+    QString last;
+    for (const Activity &a : activities) {
+        times << dates::toIsoDateTime(a.occurredAt);
+        last = std::max(last, times.constLast());
+    }
+    const qsizetype before = m_leads.values.size();
+    m_leads.values << *id;
+    if (Status s = appendLeadBinds(m_leads.values, m_db, lead, *owner, *source, keys); !s) {
+        m_leads.values.resize(before);
+        return s.failure();
+    }
+    m_leads.values << stageKey(lead.stage)
+                   << (lead.stage == Stage::Sql ? sqlKindKey(lead.sqlKind) : QString())
+                   << stageKey(std::max(lead.stage, lead.furthestStage)) << (lead.lost ? 1 : 0)
+                   << (activities.isEmpty() ? QVariant() : QVariant(last));
+    ++m_leads.rows;
+    m_scores.values << *id << lead.score;
+    ++m_scores.rows;
+    m_db.changes().note(DataKind::Leads);
+    for (qsizetype i = 0; i < activities.size(); ++i) {
+        const Activity &a = activities.at(i);
+        m_activities.values << *id << activityKindKey(a.kind) << times.at(i) << a.user << a.notes;
+        ++m_activities.rows;
+    }
+    // Its further emails and numbers, stored as LeadRepository stores them (leadcontacts.cpp).
+    int position = 0;
+    for (const ContactPoint &given : lead.extraContacts) {
+        const ContactPoint c = tidiedContact(given);
+        if (c.value.isEmpty())
+            continue;
+        auto r = region();
+        if (!r)
+            return r.failure();
+        m_contacts.values << *id << position++ << contactKindKey(c.kind) << c.value << c.label
+                          << contactKey(c, *r);
+        ++m_contacts.rows;
+    }
+    // Its custom fields (rare: a statement each, as LeadRepository writes them), after the lead
+    // they refer to is written.
+    if (!lead.customFields.isEmpty()) {
+        if (Status s = flush(); !s)
+            return s.failure();
+        if (Status c = writeCustomFields(m_db, *id, lead.customFields); !c)
+            return c.failure();
+    }
+    if (Status s = flushIfFull(); !s)
+        return s.failure();
+    return id;
+}
+
+Status PgBulkWriter::insertStageChange(qint64 leadId, const StageChange &c) {
+    m_histories.values << leadId << (c.fromStage ? QVariant(stageKey(*c.fromStage)) : QVariant())
+                       << stageKey(c.toStage) << (c.lost ? 1 : 0) << (c.recycled ? 1 : 0)
+                       << dates::toIsoDateTime(c.changedAt) << c.user << c.note;
+    ++m_histories.rows;
+    m_db.changes().note(DataKind::Leads);
+    return flushIfFull();
+}
+
+Status PgBulkWriter::insertTouchpoint(qint64 leadId, const Touchpoint &tp) {
+    auto source = resolveSource(tp.source);
+    if (!source)
+        return source.failure();
+    m_touches.values << leadId << dates::toIsoDateTime(tp.occurredAt)
+                     << (*source > 0 ? QVariant(*source) : QVariant()) << tp.medium << tp.campaign
+                     << tp.content << tp.url;
+    ++m_touches.rows;
+    m_db.changes().note(DataKind::Leads);
+    return flushIfFull();
+}
+
+// The trigger of activities (pgschema.cpp) keeps the lead's last_activity_at.
+Status PgBulkWriter::insertActivity(qint64 leadId, const Activity &a) {
+    m_activities.values << leadId << activityKindKey(a.kind) << dates::toIsoDateTime(a.occurredAt)
+                        << a.user << a.notes;
+    ++m_activities.rows;
+    m_db.changes().note(DataKind::Leads);
+    return flushIfFull();
+}
+
+Status PgBulkWriter::flushIfFull() {
+    for (const Table *t :
+         {&m_leads, &m_scores, &m_histories, &m_contacts, &m_touches, &m_activities}) {
+        if (t->rows >= kRows)
+            return flush();
+    }
+    return {};
+}
+
+Status PgBulkWriter::flush() {
+    for (Table *t : {&m_leads, &m_scores, &m_histories, &m_contacts, &m_touches, &m_activities}) {
+        if (Status s = write(*t); !s)
+            return s;
+    }
+    return {};
+}
+
+// Every gathered row of `t`, in statements of up to kRows rows (each prepared once per row
+// count and kept).
+Status PgBulkWriter::write(Table &t) {
+    const int perStatement = std::min(kRows, 60000 / t.columns);
+    qsizetype at = 0;
+    while (t.rows > 0) {
+        const int n = std::min(t.rows, perStatement);
+        auto it = t.statements.find(n);
+        if (it == t.statements.end()) {
+            QString one = QStringLiteral("(?");
+            for (int c = 1; c < t.columns; ++c)
+                one += QStringLiteral(",?");
+            one += u')';
+            QSqlQuery q(connection(m_db));
+            if (!q.prepare(t.head + QStringList(n, one).join(u',')))
+                return sqlError(q.lastError(), m_db.path());
+            it = t.statements.emplace(n, std::move(q)).first;
+        }
+        const qsizetype count = qsizetype(n) * t.columns;
+        const QVariantList binds(t.values.cbegin() + at, t.values.cbegin() + at + count);
+        if (Status s = execPrepared(it->second, binds); !s)
+            return sqlError(it->second.lastError(), m_db.path());
+        at += count;
+        t.rows -= n;
+    }
+    t.values.clear();
+    return {};
+}
+
+} // namespace mikomi::storage

@@ -1,0 +1,73 @@
+#pragma once
+
+// Internal to models/storage: BulkWriter on a PostgreSQL server (team mode, docs/team.md). A
+// BulkWriter opened on a server hands every call to one of these (bulkwriter.cpp), so the importer
+// and the demo writer do not know which backend they fill.
+//
+// What differs from the file's writer: no native handle, no PRAGMAs, no search-index bookkeeping
+// (the pg_trgm indexes follow every row by themselves) and no trigger switching. A statement costs
+// a round trip to the server (~0.05 ms on localhost, more over a network), so every table's rows
+// are gathered and written kRows at a time as one multi-row INSERT with bound parameters, prepared
+// once per row count. Lead ids are taken from the leads' identity sequence in blocks, so the
+// caller gets each id at once and two people importing at the same time never collide.
+
+#include "models/domain/lead.h"
+#include "models/domain/result.h"
+#include "models/storage/database.h"
+#include "models/storage/leadkeys.h"
+
+#include <QHash>
+#include <QSqlQuery>
+#include <QVariantList>
+
+#include <deque>
+#include <map>
+#include <optional>
+
+namespace mikomi::storage {
+
+class LeadRepository;
+
+class PgBulkWriter final {
+public:
+    explicit PgBulkWriter(Database &db, LeadRepository &repo);
+    PgBulkWriter(const PgBulkWriter &) = delete;
+    PgBulkWriter &operator=(const PgBulkWriter &) = delete;
+
+    Result<qint64> insertLead(const Lead &lead, const QList<Activity> &activities,
+                              const LeadKeys *keys);
+    Status insertStageChange(qint64 leadId, const StageChange &change);
+    Status insertTouchpoint(qint64 leadId, const Touchpoint &tp);
+    Status insertActivity(qint64 leadId, const Activity &a);
+    // Writes every gathered row, the leads first (the other rows refer to them).
+    Status flush();
+    Status finish() { return flush(); }
+
+    // Rows per multi-row INSERT (at most; fewer for a wide table, PostgreSQL takes up to 65,535
+    // parameters per statement).
+    static constexpr int kRows = 256;
+
+private:
+    struct Table {
+        QString head; // "INSERT INTO t(a, b) VALUES "
+        int columns = 0;
+        int rows = 0;
+        QVariantList values;
+        std::map<int, QSqlQuery> statements; // prepared, by row count
+    };
+    Status write(Table &t);
+    Status flushIfFull();
+    Result<qint64> nextLeadId();
+    Result<qint64> resolveSource(const QString &name);
+    Result<qint64> resolveOwner(const QString &name);
+    Result<QString> region();
+
+    Database &m_db;
+    LeadRepository &m_repo;
+    std::optional<QString> m_phoneRegion;
+    QHash<QString, qint64> m_sourceIds, m_ownerIds; // by name as given
+    std::deque<qint64> m_ids;                       // lead ids taken from the sequence, unused
+    Table m_leads, m_scores, m_histories, m_contacts, m_touches, m_activities;
+};
+
+} // namespace mikomi::storage

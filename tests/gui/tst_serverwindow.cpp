@@ -1,0 +1,105 @@
+// The window on a team server (docs/team.md): a throwaway PostgreSQL (tests/storage/pgserver.h)
+// filled by the demo writer, opened like a file; every page reads and shows its data in both
+// languages without an error; the status bar says who is signed in; Settings has the Server
+// login column. Skipped only when PostgreSQL is not installed. Screenshots go to
+// $MIKOMI_SHOTS.
+
+#include "models/appsettings.h"
+#include "models/language.h"
+#include "models/services/demowriter.h"
+#include "models/storage/database.h"
+#include "tests/storage/pgserver.h"
+#include "ui/mainwindow.h"
+#include "ui/messagebox.h"
+#include "ui/page.h"
+#include "ui/settingsdialog.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QLabel>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableWidget>
+#include <QTest>
+
+using namespace mikomi;
+
+class TestServerWindow final : public QObject {
+    Q_OBJECT
+private:
+    pgtest::Server m_server;
+    QString m_url;
+
+    static void shoot(QWidget &w, const QString &name) {
+        const QString dir = qEnvironmentVariable("MIKOMI_SHOTS");
+        if (dir.isEmpty())
+            return;
+        QDir().mkpath(dir);
+        QVERIFY(w.grab().save(QDir(dir).filePath(name + QStringLiteral(".png"))));
+    }
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        if (pgtest::Server::binDir().isEmpty())
+            QSKIP("PostgreSQL is not installed (/usr/lib/postgresql/*/bin): apt-get install "
+                  "postgresql libqt6sql6-psql");
+        QVERIFY2(m_server.start(), qPrintable(m_server.reason()));
+        m_url = m_server.createDatabase();
+        auto db = storage::Database::open(m_url);
+        QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error()));
+        auto n = services::writeDemo(**db, 400, 7, QDate(2026, 11, 1));
+        QVERIFY2(n.ok(), qPrintable(n.ok() ? QString() : n.error()));
+        QCOMPARE(*n, 400);
+    }
+    void cleanupTestCase() { m_server.stop(); }
+
+    void everyPageReadsFromTheServer_data() {
+        QTest::addColumn<QString>("lang");
+        QTest::newRow("ja") << QStringLiteral("ja");
+        QTest::newRow("en") << QStringLiteral("en");
+    }
+    void everyPageReadsFromTheServer() {
+        QFETCH(QString, lang);
+        LanguageManager language;
+        QVERIFY(language.apply(lang == QLatin1String("ja") ? QStringLiteral("en")
+                                                           : QStringLiteral("ja")));
+        ui::MainWindow w(&language);
+        auto opened = w.openDatabase(m_url);
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error()));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(language.apply(lang)); // switched at runtime
+        w.resize(1024, 700);
+        QCoreApplication::processEvents();
+        // Who is signed in: the role (no user set for it), in the status bar.
+        QCOMPARE(AppSettings::databaseUser(), QString::fromLatin1(pgtest::Server::kUser));
+        bool said = false;
+        for (QLabel *l : w.statusBar()->findChildren<QLabel *>())
+            said = said || l->text().contains(QString::fromLatin1(pgtest::Server::kUser));
+        QVERIFY(said);
+        for (int i = 0; i < w.pages().size(); ++i) {
+            w.showPage(i);
+            QCoreApplication::processEvents();
+            QTRY_VERIFY_WITH_TIMEOUT(!w.pages().at(i)->loading(), 10000);
+            QCoreApplication::processEvents();
+            shoot(w, QStringLiteral("server_%1_%2").arg(lang).arg(i));
+        }
+        const QStringList shown = ui::MessageBox::takeShown();
+        QVERIFY2(shown.isEmpty(), qPrintable(shown.join(u'\n')));
+        // Settings: the users and the role that signs in as each (a column on a server only).
+        auto db = storage::Database::open(m_url);
+        QVERIFY(db.ok());
+        ui::SettingsDialog settings(&language, db->get(), &w);
+        settings.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&settings));
+        auto *users = settings.findChild<QTableWidget *>(QStringLiteral("users"));
+        QVERIFY(users);
+        QCOMPARE(users->columnCount(), 3);
+        QVERIFY(users->rowCount() > 0);
+        shoot(settings, QStringLiteral("server_settings_%1").arg(lang));
+    }
+};
+
+QTEST_MAIN(TestServerWindow)
+#include "tst_serverwindow.moc"
