@@ -20,8 +20,13 @@ PACKAGES=(cmake ninja-build g++ qt6-base-dev qt6-base-dev-tools qt6-charts-dev q
   # dictionary and KAKASI, both asked because where they agree they were right on every name of
   # tests/data/readings (MeCab alone 77/85, KAKASI alone 79/85)
   libmecab-dev mecab-ipadic-utf8 libkakasi2-dev kakasi
-  poppler-utils) # tests only: tst_reportpdf reads the PDF report as a reader would (pdftotext,
+  poppler-utils # tests only: tst_reportpdf reads the PDF report as a reader would (pdftotext,
                  # pdffonts, pdfimages, pdfinfo: real text, embedded fonts, vector charts)
+  # Business cards read offline (issue 16): tesseract 5 (Apache-2.0; 0.3 s a card, no cloud) with
+  # Debian's Japanese, vertical Japanese and English models, and leptonica, the image library it
+  # is built on (lighting and skew correction).
+  libtesseract-dev libleptonica-dev tesseract-ocr-jpn tesseract-ocr-jpn-vert tesseract-ocr-eng
+  pkg-config)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

@@ -97,7 +97,8 @@ QString usage() {
               "  person export EMAIL|--id N [--output FILE]   everything held about one person\n"
               "  person erase EMAIL|--id N --yes       erase one person completely\n"
               "  merge SOURCE [--dry-run] [--format table|json]   merge another database's leads "
-              "into --db");
+              "into --db\n"
+              "  scan IMAGE… [--format json] [--import --source NAME]   read business cards");
 }
 
 } // namespace
@@ -150,6 +151,8 @@ int run(const QStringList &args) {
         return runBudget(args);
     if (command == QLatin1String("plan"))
         return runPlan(args);
+    if (command == QLatin1String("scan"))
+        return runScan(args);
     if (command == QLatin1String("person"))
         return runPerson(args);
     if (command == QLatin1String("merge"))

@@ -42,5 +42,6 @@ int runBudget(const QStringList &args);  // cmd_report.cpp
 int runPlan(const QStringList &args);    // cmd_report.cpp
 int runPerson(const QStringList &args);  // cmd_person.cpp
 int runMerge(const QStringList &args);   // cmd_merge.cpp
+int runScan(const QStringList &args);    // cmd_scan.cpp
 
 } // namespace mikomi::cli

@@ -77,6 +77,14 @@ void AppSettings::setOwnerName(const QString &name) {
     QSettings().setValue(kOwner, name.trimmed());
 }
 
+bool AppSettings::keepCardImages() const {
+    return QSettings().value(QStringLiteral("cards/keepImages"), true).toBool();
+}
+
+void AppSettings::setKeepCardImages(bool keep) {
+    QSettings().setValue(QStringLiteral("cards/keepImages"), keep);
+}
+
 QStringList AppSettings::recentDatabases() const {
     return QSettings().value(kRecent).toStringList();
 }

@@ -33,6 +33,9 @@ public:
     // the user's own setting).
     static void setDatabaseUser(const QString &name);
     static QString databaseUser();
+    // Whether card mode keeps the scanned card images with the leads (default: yes).
+    bool keepCardImages() const;
+    void setKeepCardImages(bool keep);
     QStringList recentDatabases() const;
     void addRecentDatabase(const QString &path); // most recent first, at most 8
     QString lastDatabase() const;

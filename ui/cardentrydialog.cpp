@@ -2,9 +2,12 @@
 
 #include "models/appsettings.h"
 #include "models/commands/leadcommands.h"
+#include "models/ocr/cardimage.h"
+#include "models/storage/leadimages.h"
 #include "models/storage/leadquery.h"
 #include "models/storage/repositories.h"
 #include "models/storage/spendstore.h"
+#include "ui/cardscanpanel.h"
 #include "ui/messagebox.h"
 #include "ui/readingcapture.h"
 
@@ -27,6 +30,7 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <cmath>
 #include <iterator>
 #include <memory>
 
@@ -87,7 +91,10 @@ CardEntryDialog::CardEntryDialog(storage::Database &db, QUndoStack *undo, QWidge
     , m_db(db)
     , m_undo(undo)
     , m_store(db) {
-    auto *layout = new QVBoxLayout(this);
+    // The form on the left, the card images on the right (issue 16).
+    auto *outer = new QHBoxLayout(this);
+    auto *layout = new QVBoxLayout;
+    outer->addLayout(layout, 3);
     auto *session = new QFormLayout;
     m_sourceLabel = new QLabel(this);
     m_source = new QComboBox(this);
@@ -144,6 +151,11 @@ CardEntryDialog::CardEntryDialog(storage::Database &db, QUndoStack *undo, QWidge
         });
         if (identifies(key))
             connect(edit, &QLineEdit::editingFinished, this, &CardEntryDialog::checkDuplicates);
+        // A field the user corrected is no longer "read from the card".
+        connect(edit, &QLineEdit::textEdited, edit, [edit] {
+            edit->setStyleSheet(QString());
+            edit->setProperty("certainty", QVariant());
+        });
     }
     // Readings from the input method's kana, the address from the postal code (issue 16).
     installJapaneseEntry(this);
@@ -267,9 +279,14 @@ CardEntryDialog::CardEntryDialog(storage::Database &db, QUndoStack *undo, QWidge
     m_lastEvent = m_source->currentIndex();
     connect(m_source, &QComboBox::currentIndexChanged, this, &CardEntryDialog::eventChosen);
     connect(m_owner, &QLineEdit::textChanged, this, &CardEntryDialog::saveSession);
+    m_scan = new CardScanPanel(this);
+    outer->addWidget(m_scan, 2);
+    connect(m_scan, &CardScanPanel::cardRead, this, &CardEntryDialog::applyScan);
+    connect(m_scan, &CardScanPanel::failed, this, &CardEntryDialog::showError);
+
     updateCounter();
     m_loading = false;
-    resize(820, 660);
+    resize(1000, 660);
     m_fields.first().second->setFocus();
 }
 
@@ -621,6 +638,10 @@ Lead CardEntryDialog::cardLead() const {
         l.*f.member = line(QString::fromLatin1(f.key))->text().trimmed();
     l.source = source().trimmed();
     l.owner = owner();
+    // Read from the card; the form has no field for them.
+    l.website = m_scan->website();
+    if (const QString fax = m_scan->fax(); !fax.isEmpty())
+        l.extraContacts.append(ContactPoint{ContactKind::Fax, fax, QStringLiteral("FAX")});
     l.createdAt = QDateTime::currentDateTime();
     l.updatedAt = l.createdAt;
     return l;
@@ -752,6 +773,7 @@ void CardEntryDialog::clearForm() {
     m_loading = true;
     for (const auto &[key, edit] : m_fields)
         edit->clear();
+    clearCertainty();
     m_loading = false;
     m_draftTimer->stop();
     m_matches.clear();
@@ -926,7 +948,100 @@ void CardEntryDialog::finishCard(qint64 id, const Lead &shown, const QString &me
     updateCounter();
     layout()->activate(); // the new texts get their room before anything paints or grabs
     saveSession();
+    keepImages(id);
     emit cardSaved(id);
+    m_scan->next(); // the next photo of a folder, if any
+}
+
+void CardEntryDialog::keepImages(qint64 id) {
+    if (!AppSettings().keepCardImages())
+        return;
+    storage::LeadImageStore store(m_db);
+    for (const auto &[side, path] : m_scan->images()) {
+        const QByteArray bytes = ocr::imageForKeeping(path);
+        if (bytes.isEmpty()) {
+            showError(tr("The card image %1 could not be kept with the lead.").arg(path));
+            continue;
+        }
+        if (auto kept = store.add(id, side, bytes, QStringLiteral("jpeg")); !kept)
+            showError(tr("The card image could not be kept with the lead: %1").arg(kept.error()));
+    }
+}
+
+void CardEntryDialog::clearCertainty() {
+    for (const auto &[key, edit] : m_fields) {
+        edit->setStyleSheet(QString());
+        edit->setToolTip(QString());
+        edit->setProperty("certainty", QVariant());
+    }
+}
+
+void CardEntryDialog::applyScan(const ocr::CardFields &fields, bool back) {
+    // The form's fields under the names of the import table (cli.md).
+    static const std::pair<const char *, const char *> keys[] = {
+        {"company", "company"},
+        {"department", "department"},
+        {"title", "title"},
+        {"familyName", "family_name"},
+        {"givenName", "given_name"},
+        {"familyReading", "family_reading"},
+        {"givenReading", "given_reading"},
+        {"phone", "phone"},
+        {"mobile", "mobile"},
+        {"email", "email"},
+        {"postalCode", "postal_code"},
+        {"prefecture", "prefecture"},
+        {"city", "city"},
+        {"street", "street"},
+        {"building", "building"},
+    };
+    m_loading = true;
+    if (!back) {
+        for (const auto &[key, edit] : m_fields)
+            edit->clear();
+        clearCertainty();
+    }
+    for (const auto &[formKey, scanKey] : keys) {
+        QLineEdit *edit = line(QString::fromLatin1(formKey));
+        const QString k = QString::fromLatin1(scanKey);
+        if (!edit || (back && !edit->text().isEmpty()))
+            continue;
+        const ocr::Certainty c = fields.certainty(k);
+        // Rounded down: 89.9% is not yet "confident" (90%).
+        const int percent = int(std::floor(fields.fields.value(k).confidence * 100));
+        edit->setText(fields.value(k));
+        edit->setCursorPosition(0);
+        edit->setProperty("certainty", int(c));
+        switch (c) {
+        case ocr::Certainty::Confident:
+            edit->setStyleSheet(QStringLiteral("QLineEdit { background: #e3f4e6; }"));
+            edit->setToolTip(tr("Read from the card with %1% confidence.").arg(percent));
+            break;
+        case ocr::Certainty::Check:
+            edit->setStyleSheet(
+                QStringLiteral("QLineEdit { background: #fff4d6; border: 1px solid #d9a300; }"));
+            edit->setToolTip(tr("Read from the card with %1% confidence: check it.").arg(percent));
+            break;
+        case ocr::Certainty::Empty:
+            edit->setStyleSheet(QString());
+            edit->setToolTip(tr("Not found on the card."));
+            break;
+        }
+    }
+    m_loading = false;
+    m_draftTimer->start();
+    // The cursor on the first field to check (else the first field).
+    QLineEdit *focus = m_fields.first().second;
+    for (const auto &[key, edit] : m_fields) {
+        if (edit->property("certainty").toInt() == int(ocr::Certainty::Check)) {
+            focus = edit;
+            break;
+        }
+    }
+    activateWindow();
+    focus->setFocus(Qt::OtherFocusReason);
+    focus->selectAll();
+    checkDuplicates();
 }
 
 } // namespace mikomi::ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/domain/lead.h"
+#include "models/ocr/cardfields.h"
 #include "models/storage/boothstore.h"
 #include "models/storage/duplicates.h"
 #include "ui/leadeditor.h"
@@ -24,6 +25,8 @@ class Database;
 }
 
 namespace mikomi::ui {
+
+class CardScanPanel;
 
 // Business-card mode for trade-show staff: the event (a campaign or a source) and the owner are
 // chosen once and remembered per database and workstation; then a compact keyboard-only form
@@ -59,6 +62,9 @@ public:
     QString duplicateText() const;
     // True when any card field holds text.
     bool hasUnsavedText() const;
+    // The card images beside the form (issue 16): what was read prefills the form, each field
+    // marked confident, to check, or empty; the cursor goes to the first field to check.
+    CardScanPanel *scanPanel() const { return m_scan; }
 
     // Replace the questions (tests): closing with unsaved text, restoring a draft (true =
     // restore), a card matching stored leads, and the editor opened to update a stored lead
@@ -120,6 +126,9 @@ private:
     QString matchLine(const storage::DuplicateMatch &m) const;
     void showError(const QString &message);
     QLineEdit *line(const QString &key) const;
+    void applyScan(const ocr::CardFields &fields, bool back);
+    void keepImages(qint64 id);
+    void clearCertainty();
 
     storage::Database &m_db;
     QUndoStack *m_undo;
@@ -143,6 +152,7 @@ private:
     QPushButton *m_save = nullptr;
     QPushButton *m_close = nullptr;
     QListWidget *m_recent = nullptr;
+    CardScanPanel *m_scan = nullptr;
     QTimer *m_draftTimer = nullptr;
     QList<storage::DuplicateMatch> m_matches; // shown in the warning
     int m_lastEvent = 0;

@@ -8,10 +8,12 @@
 #include "models/storage/countrystore.h"
 #include "models/storage/leadcontacts.h"
 #include "models/storage/leadcustomfields.h"
+#include "models/storage/leadimages.h"
 #include "models/storage/repositories.h"
 #include "models/storage/scoringstore.h"
 #include "models/text/normalize.h"
 #include "models/text/phone.h"
+#include "ui/cardimagedialog.h"
 #include "ui/consentwidget.h"
 #include "ui/messagebox.h"
 #include "ui/privacyactions.h"
@@ -450,6 +452,13 @@ LeadEditor::LeadEditor(storage::Database &db, const Lead &lead, QUndoStack *undo
             }
         });
         m_privacy->setMenu(menu);
+        // The business card it was scanned from (issue 16), when card mode kept it.
+        if (auto n = storage::LeadImageStore(m_db).count(m_lead.id); n && *n > 0) {
+            m_cardImage = buttons->addButton(QString(), QDialogButtonBox::ActionRole);
+            m_cardImage->setObjectName(QStringLiteral("cardImage"));
+            connect(m_cardImage, &QPushButton::clicked, this,
+                    [this] { CardImageDialog(m_db, m_lead.id, this).exec(); });
+        }
     }
     layout->addWidget(buttons);
     retranslate();
@@ -586,6 +595,8 @@ void LeadEditor::retranslate() {
             remove->setToolTip(tr("Remove this custom field"));
     }
     m_optOut->setText(tr("Opted out of contact"));
+    if (m_cardImage)
+        m_cardImage->setText(tr("Card image"));
     if (m_privacy) {
         m_privacy->setText(tr("Privacy"));
         m_exportPerson->setText(tr("Export this person's data…"));

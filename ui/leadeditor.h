@@ -108,7 +108,8 @@ private:
     QLabel *m_customError = nullptr;
     QCheckBox *m_optOut = nullptr;
     ConsentWidget *m_consent = nullptr;
-    QPushButton *m_privacy = nullptr; // menu: export this person's data, erase person
+    QPushButton *m_privacy = nullptr;   // menu: export this person's data, erase person
+    QPushButton *m_cardImage = nullptr; // the scanned business card, when kept
     QAction *m_exportPerson = nullptr;
     QAction *m_erasePerson = nullptr;
     QLabel *m_temperatureLabel = nullptr;

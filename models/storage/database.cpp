@@ -144,8 +144,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
         return openServer(path, options);
     const std::vector<Migration> &migrations =
         options.migrations ? *options.migrations : builtinMigrations();
-    const int target =
-        options.targetVersion >= 0 ? options.targetVersion : static_cast<int>(migrations.size());
+    const int target = options.targetVersion >= 0
+                           ? options.targetVersion
+                           : (migrations.empty() ? 0 : migrations.back().version);
 
     const QFileInfo info(path); // stat() only
     if (info.exists() && info.isDir())

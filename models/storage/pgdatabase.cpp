@@ -102,8 +102,8 @@ Result<std::unique_ptr<Database>> Database::openServer(const QString &location,
 
     const std::vector<Migration> steps =
         db->dialect().migrations(options.migrations ? *options.migrations : builtinMigrations());
-    const int target =
-        options.targetVersion >= 0 ? options.targetVersion : static_cast<int>(steps.size());
+    const int target = options.targetVersion >= 0 ? options.targetVersion
+                                                  : (steps.empty() ? 0 : steps.back().version);
     auto version = serverVersion(*db);
     if (!version)
         return version.failure();

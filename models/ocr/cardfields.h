@@ -1,0 +1,62 @@
+#pragma once
+
+#include "models/ocr/page.h"
+
+#include <QMap>
+#include <QRect>
+#include <QString>
+#include <QStringList>
+
+namespace mikomi::ocr {
+
+// How far a prefilled field can be trusted: the line it came from was read with a confidence of
+// at least 90 (right 97% of the time in the measurements behind issue 16), or less (check it), or
+// nothing was found.
+enum class Certainty { Empty, Check, Confident };
+
+struct Field {
+    QString value;
+    double confidence = 0; // 0-1: the mean word confidence of the line it came from
+    QRect box;             // where on the image (empty when it is unknown)
+    int line = -1;         // the index of that line in Page::lines
+};
+
+// The fields of one card under the lead field names of the import table (cli.md): company,
+// company_reading, department, title, family_name, given_name, family_reading, given_reading,
+// email, phone, mobile, fax, postal_code, prefecture, city, street, building, website.
+// A field not found on the card is absent.
+struct CardFields {
+    QMap<QString, Field> fields;
+
+    bool has(const QString &key) const { return fields.contains(key); }
+    QString value(const QString &key) const { return fields.value(key).value; }
+    Certainty certainty(const QString &key) const;
+    // Fills the fields this card lacks from `other` (the other side of a two-sided card); a
+    // Latin name on the back of a Japanese card becomes the reading.
+    void fillFrom(const CardFields &other);
+};
+
+// Every field name, in the order of the form.
+const QStringList &fieldNames();
+// The confidence from which a field counts as confident (0.90).
+constexpr double confidentFrom = 0.90;
+
+// Reads the fields from the lines of a page (no image needed): company forms, department and
+// title keywords, the name (the line of the largest type left over), the reading line next to it,
+// 〒 and the address split into prefecture / city / street / building, TEL / FAX / 携帯 / 直通 /
+// Mobile, email and URL, for Japanese and English cards.
+CardFields extractFields(const Page &page);
+
+// The address parts of a Japanese address ("東京都千代田区丸の内1-2-3 丸の内ビル5F"); what is not
+// recognised stays in street.
+struct AddressParts {
+    QString prefecture, city, street, building;
+};
+AddressParts splitJapaneseAddress(const QString &address);
+
+// Whether the text holds Latin letters (a Japanese name line read as "RR" needs the second pass).
+bool hasLatin(const QString &text);
+// Kanji numerals and full-width digits as ASCII digits (電話 〇三・五五五五… on vertical cards).
+QString asciiDigits(const QString &text);
+
+} // namespace mikomi::ocr
