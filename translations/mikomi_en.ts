@@ -294,6 +294,145 @@
     </message>
 </context>
 <context>
+    <name>mikomi::LeadFields</name>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family name reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given name reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Honorific</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SAL/SGL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opted out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deal value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Won on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mikomi::LeadTableModel</name>
     <message>
         <source>%1 (lost)</source>
@@ -816,6 +955,37 @@ customer</source>
     </message>
 </context>
 <context>
+    <name>mikomi::analytics::Goals</name>
+    <message>
+        <source>Leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report data refers to a lead or source that does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mikomi::analytics::Matrix</name>
     <message>
         <source>Organic search</source>
@@ -1304,6 +1474,45 @@ customer</source>
     </message>
 </context>
 <context>
+    <name>mikomi::analytics::Trends</name>
+    <message>
+        <source>The report data refers to a lead or source that does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CAC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report period starts after it ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A trend covers at most 120 months; choose a shorter period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mikomi::cli</name>
     <message>
         <source>Number of leads to generate.</source>
@@ -1498,18 +1707,6 @@ customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Output format: table, csv or json.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage: mikomi report sources [--from DATE] [--to DATE] [--attribution first|last|linear|time_decay|position] [--format table|csv|json]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--format must be table, csv or json.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--attribution must be first, last, linear, time_decay or position, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1666,20 +1863,6 @@ customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Usage: mikomi [--db PATH] [--lang ja|en] [COMMAND]
-Without a command, opens the window. Commands:
-  demo [--leads N] [--seed S]        fill the database with sample data
-  import FILE …                      import leads, spend, touchpoints or vCards
-  export FILE …                      export leads as CSV or vCard (2.1, 3.0, 4.0)
-  sources [list|set|alias|merge] …   manage lead sources
-  report sources …                   compare sources
-  budget --total AMOUNT …            70-20-10 budget
-  plan (--revenue-target A | --growth F) …   leads needed for a revenue goal
-  person export EMAIL|--id N [--output FILE]   everything held about one person
-  person erase EMAIL|--id N --yes       erase one person completely</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Text encoding of a CSV: utf-8, utf-8-bom (the default, Excel opens it) or cp932 (Shift_JIS).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1732,12 +1915,66 @@ Without a command, opens the window. Commands:
             <numerusform>--revenue-target must be an amount of money above zero (at most %n decimal places), not &quot;%1&quot;.</numerusform>
         </translation>
     </message>
-
     <message>
-        <source>%1 is a team server database, and this command does not work on a server yet (docs/team.md lists what does). Nothing was changed.</source>
+        <source>Dry run: nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
-
+    <message>
+        <source>Leads added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads updated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads unchanged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History, touchpoint, activity and task rows added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed on both sides (kept as they are in the target; decide and edit):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible duplicates (added as separate leads; merge them in the window if they are the same person):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show what would change; change nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: mikomi merge SOURCE [--dry-run] [--format table|json] --db TARGET</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target database</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Usage: mikomi [--db PATH] [--lang ja|en] [COMMAND]
 Without a command, opens the window. Commands:
@@ -1750,83 +1987,116 @@ Without a command, opens the window. Commands:
   plan (--revenue-target A | --growth F) …   leads needed for a revenue goal
   person export EMAIL|--id N [--output FILE]   everything held about one person
   person erase EMAIL|--id N --yes       erase one person completely
-  merge SOURCE [--dry-run] [--format table|json]   merge another database&apos;s leads into --db</source>
+  merge SOURCE [--dry-run] [--format table|json]   merge another database&apos;s leads into --db
+  scan IMAGE… [--format json] [--import --source NAME]   read business cards</source>
         <translation type="unfinished"></translation>
     </message>
-
     <message>
-        <source>Dry run: nothing was changed.</source>
+        <source>Output format: table, csv, json or pdf.</source>
         <translation type="unfinished"></translation>
     </message>
-
     <message>
-        <source>Leads added: %1</source>
+        <source>The PDF file to write (with --format pdf).</source>
         <translation type="unfinished"></translation>
     </message>
-
     <message>
-        <source>Leads updated: %1</source>
+        <source>Usage: mikomi report sources [--from DATE] [--to DATE] [--attribution first|last|linear|time_decay|position] [--format table|csv|json|pdf] [--output FILE]</source>
         <translation type="unfinished"></translation>
     </message>
-
     <message>
-        <source>Leads unchanged: %1</source>
+        <source>--format must be table, csv, json or pdf.</source>
         <translation type="unfinished"></translation>
     </message>
-
     <message>
-        <source>History, touchpoint, activity and task rows added: %1</source>
+        <source>--format pdf needs --output FILE: the PDF file to write.</source>
         <translation type="unfinished"></translation>
     </message>
-
     <message>
-        <source>Changed on both sides (kept as they are in the target; decide and edit):</source>
+        <source>--output is for --format pdf; the other formats are printed.</source>
         <translation type="unfinished"></translation>
     </message>
-
     <message>
-        <source>Lead</source>
+        <source>confident</source>
         <translation type="unfinished"></translation>
     </message>
-
     <message>
-        <source>Field</source>
+        <source>check</source>
         <translation type="unfinished"></translation>
     </message>
-
     <message>
-        <source>Before</source>
+        <source>empty</source>
         <translation type="unfinished"></translation>
     </message>
-
     <message>
-        <source>Possible duplicates (added as separate leads; merge them in the window if they are the same person):</source>
+        <source>same email</source>
         <translation type="unfinished"></translation>
     </message>
-
     <message>
-        <source>Show what would change; change nothing.</source>
+        <source>same phone number</source>
         <translation type="unfinished"></translation>
     </message>
-
     <message>
-        <source>Usage: mikomi merge SOURCE [--dry-run] [--format table|json] --db TARGET</source>
+        <source>same person at the same company</source>
         <translation type="unfinished"></translation>
     </message>
-
     <message>
-        <source>%1 does not exist.</source>
+        <source>similar person</source>
         <translation type="unfinished"></translation>
     </message>
-
     <message>
-        <source>Source database</source>
+        <source>Add the cards as leads.</source>
         <translation type="unfinished"></translation>
     </message>
-
     <message>
-        <source>Target database</source>
+        <source>The lead source of the imported cards.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: mikomi scan IMAGE… [--format table|json] [--import] [--source NAME]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format must be table or json, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--source is for --import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no images in this folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No images to read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no name, company or email was read; not imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: matches lead #%2 (%3); not imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: imported as lead #%2; check: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n card(s).</source>
+        <translation>
+            <numerusform>Imported %n card.</numerusform>
+            <numerusform>Imported %n cards.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1886,6 +2156,20 @@ Without a command, opens the window. Commands:
     <message>
         <source>Automatic</source>
         <comment>temperature derived from score and recency</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::commands::ReadingCommands</name>
+    <message numerus="yes">
+        <source>Set readings of %n lead(s)</source>
+        <translation>
+            <numerusform>Set readings of %n lead</numerusform>
+            <numerusform>Set readings of %n leads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The reading of lead %1 was changed meanwhile (it is &quot;%2&quot; now); nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2324,6 +2608,47 @@ Without a command, opens the window. Commands:
     </message>
 </context>
 <context>
+    <name>mikomi::japan::PostalCodes</name>
+    <message>
+        <source>The table of postal codes could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The table of postal codes is not in Mikomi&apos;s format (line 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The table of postal codes is damaged at line %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::japan::ReadingDictionary</name>
+    <message>
+        <source>MeCab&apos;s dictionary (mecab-ipadic-utf8) was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KAKASI&apos;s dictionary was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ocr::CardScanner</name>
+    <message>
+        <source>The OCR language data &quot;%1&quot; is not installed (Debian: tesseract-ocr-jpn, tesseract-ocr-jpn-vert, tesseract-ocr-eng).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot read the image: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mikomi::scoring::Scoring</name>
     <message>
         <source>Title</source>
@@ -2742,6 +3067,13 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     </message>
 </context>
 <context>
+    <name>mikomi::storage::DatabaseMerge</name>
+    <message>
+        <source>%1 and %2 are the same database (or copies of one file); there is nothing to merge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mikomi::storage::Duplicates</name>
     <message>
         <source>Same email</source>
@@ -2805,6 +3137,17 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     </message>
     <message>
         <source>The custom field &quot;%1&quot; is there twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::LeadImageStore</name>
+    <message>
+        <source>A card image is a front or a back, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card image is empty.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2947,7 +3290,6 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <source>Spend needs a source.</source>
         <translation type="unfinished"></translation>
     </message>
-
     <message>
         <source>Someone else changed this lead after you opened it; your change was not saved.</source>
         <translation type="unfinished"></translation>
@@ -3653,6 +3995,135 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <source>Updated the stored lead: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The card image %1 could not be kept with the lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card image could not be kept with the lead: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read from the card with %1% confidence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read from the card with %1% confidence: check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found on the card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::CardImageDialog</name>
+    <message>
+        <source>This image cannot be shown (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Front</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::CardScanPanel</name>
+    <message>
+        <source>Images (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open card images…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos or scans of business cards (JPEG, PNG); you can also drop them here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every photo of a folder, one card after the other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add back side…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The other side of this card (for example in English): it fills the fields the front lacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Green: read with confidence. Yellow: check it. White: not found on the card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the card images with the leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved in the database with each lead; the lead editor shows them (Card image)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Website</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fa&amp;x</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open card images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a folder of card photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the back of the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no images in this folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop photos or scans of business cards here, or open them. The fields are read offline and prefilled; check the yellow ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: read in %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more photo(s) waiting.</source>
+        <translation>
+            <numerusform>%n more photo waiting.</numerusform>
+            <numerusform>%n more photos waiting.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::ChartPanel</name>
@@ -4227,6 +4698,62 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     </message>
 </context>
 <context>
+    <name>mikomi::ui::LeadConflictDialog</name>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else saved this lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was saved by someone else while you were editing it. Choose for each field whether to keep your value or take theirs, then save again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <comment>value when the lead was opened</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mikomi::ui::LeadEditor</name>
     <message>
         <source>Company</source>
@@ -4552,6 +5079,10 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <comment>field label: problem</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Card image</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::LeadsPage</name>
@@ -4701,6 +5232,10 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     </message>
     <message>
         <source>Show all leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggest readings…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4876,9 +5411,20 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <source>Cannot connect to the team server</source>
         <translation type="unfinished"></translation>
     </message>
-
     <message>
         <source>&amp;Merge into Team Database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;Report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print Pre&amp;view of the Report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Postal codes: Japan Post&apos;s postal code data (KEN_ALL) of %1. Readings of names: MeCab with the IPA dictionary, and KAKASI.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5282,6 +5828,91 @@ Which is it?</source>
     </message>
 </context>
 <context>
+    <name>mikomi::ui::ReadingsDialog</name>
+    <message>
+        <source>Company reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family name reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given name reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggest readings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n selected lead(s)</source>
+        <translation>
+            <numerusform>The %n selected lead</numerusform>
+            <numerusform>The %n selected leads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every lead without a reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply ticked readings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both dictionaries agree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please check: one dictionary only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please check: or %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every lead here has its readings, or its names are not Japanese.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reading(s) suggested; the ticked ones are written when you apply. Edit a reading by double-clicking it.</source>
+        <translation>
+            <numerusform>%n reading suggested; the ticked ones are written when you apply. Edit a reading by double-clicking it.</numerusform>
+            <numerusform>%n readings suggested; the ticked ones are written when you apply. Edit a reading by double-clicking it.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ticked: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mikomi::ui::RescheduleDialog</name>
     <message>
         <source>Reschedule follow-up</source>
@@ -5630,6 +6261,133 @@ Which is it?</source>
     </message>
 </context>
 <context>
+    <name>mikomi::ui::TeamMergeDialog</name>
+    <message>
+        <source>Merge which database?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mikomi databases (*.mikomi *.db);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge into team database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds the leads of another Mikomi database (a booth laptop&apos;s file) to this one, with their history, activities, touchpoints and tasks. Merging the same file again adds nothing. A field changed on both sides is listed, not overwritten; the same person entered twice is listed as a possible duplicate, not merged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No database chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead from the other database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead already here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed on both sides (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed on both sides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible duplicates (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the database to merge; you will see what changes before anything is written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) added</source>
+        <translation>
+            <numerusform>%n lead added</numerusform>
+            <numerusform>%n leads added</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n updated</numerusform>
+            <numerusform>%n updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n unchanged</numerusform>
+            <numerusform>%n unchanged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n history, activity, touchpoint or task row(s) added</source>
+        <translation>
+            <numerusform>%n history, activity, touchpoint or task row added</numerusform>
+            <numerusform>%n history, activity, touchpoint or task rows added</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>If you merge: %1. Nothing has been written yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mikomi::ui::TouchpointDialog</name>
     <message>
         <source>No utm_ parameters in this URL.</source>
@@ -5677,6 +6435,80 @@ Which is it?</source>
     </message>
     <message>
         <source>Content (utm_content):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::TrendsPage</name>
+    <message>
+        <source>Trends &amp; Goals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Leads created in each month by original source; MQL and customers are those leads that went on to be MQL or customers. Change: against the %n month(s) before, and against the same months a year earlier.</source>
+        <translation>
+            <numerusform>Leads created in each month by original source; MQL and customers are those leads that went on to be MQL or customers. Change: against the %n month before, and against the same months a year earlier.</numerusform>
+            <numerusform>Leads created in each month by original source; MQL and customers are those leads that went on to be MQL or customers. Change: against the %n months before, and against the same months a year earlier.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type the growth as a number above zero, e.g. 1.2 for 120%.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Targets: the Planner&apos;s funnel for %1 × the revenue of %2, the same every month; actuals: leads by created month, customers and revenue by won month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goals against actuals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;By:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Figure:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 3 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 6 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Growth over the year before:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5895,81 +6727,92 @@ Which is it?</source>
     </message>
 </context>
 <context>
-    <name>mikomi::LeadFields</name>
+    <name>mikomi::ui::report::Report</name>
     <message>
-        <source>Company</source>
+        <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Company reading</source>
+        <source>Leads %1 · MQL %2 · SQL %3 · opportunities %4 · customers %5 · spend %6 · revenue %7 · CPL %8 · CAC %9 · lead to customer %10 · ROI %11</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Department</source>
+        <source>%1 – %2</source>
+        <comment>a period: first and last day</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Title</source>
+        <source>from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Family name</source>
+        <source>until %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Given name</source>
+        <source>all dates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Family name reading</source>
+        <source>%1 per month, %2 – %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Given name reading</source>
+        <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Honorific</source>
+        <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Email</source>
+        <source>This period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Phone</source>
+        <source>Previous period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Mobile</source>
+        <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Postal code</source>
+        <source>A year ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Prefecture</source>
+        <source>Change</source>
+        <comment>against a year ago</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>City</source>
+        <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Street</source>
+        <source>Goals against actuals (actual / target, gap)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Building</source>
+        <source>Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Country</source>
+        <source>— / %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Website</source>
+        <source>%1 / %2 (%3)</source>
+        <comment>actual / target (gap)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By owner (all dates, as the leads stand now)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5977,249 +6820,173 @@ Which is it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Lead source</source>
+        <source>Leads worked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Notes</source>
+        <source>Open leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Lost reason</source>
+        <source>Customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stage</source>
+        <source>Conversion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>SAL/SGL</source>
+        <source>Won revenue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Lost</source>
+        <source>Open pipeline value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Opted out</source>
+        <source>(no owner)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Temperature</source>
+        <source>Lead source report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Deal value</source>
+        <source>Database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Lifetime value</source>
+        <source>Period: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Won on</source>
+        <source>Attribution model: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Lost on</source>
+        <source>Made on %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Consent date</source>
+        <source>Headline figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Consent basis</source>
+        <source>No warnings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Funnel by source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Economics by source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget 70-20-10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spend of the period, %1, split 70-20-10 over the tiers by the customers of each source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allocation by source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Revenue goal %1 (%2 × the period&apos;s revenue %3) in %n month(s); average deal %4.</source>
+        <translation>
+            <numerusform>Revenue goal %1 (%2 × the period&apos;s revenue %3) in %n month; average deal %4.</numerusform>
+            <numerusform>Revenue goal %1 (%2 × the period&apos;s revenue %3) in %n months; average deal %4.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Funnel to the goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads needed by source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goals for %1 against actuals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Targets: a plan of %1 × the revenue of %2, month by month; actuals up to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · page %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is an open database; choose another file for the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report could not be written to %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>mikomi::storage::DatabaseMerge</name>
+    <name>mikomi::ui::report::ReportActions</name>
     <message>
-        <source>%1 and %2 are the same database (or copies of one file); there is nothing to merge.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>mikomi::ui::LeadConflictDialog</name>
-    <message>
-        <source>Yes</source>
+        <source>Export the report as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No</source>
+        <source>PDF documents (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Someone else saved this lead</source>
+        <source>Export report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 was saved by someone else while you were editing it. Choose for each field whether to keep your value or take theirs, then save again.</source>
+        <source>Print preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Before</source>
-        <comment>value when the lead was opened</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Theirs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep mine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Take theirs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>mikomi::ui::TeamMergeDialog</name>
-    <message>
-        <source>Merge which database?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mikomi databases (*.mikomi *.db);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Merge into team database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Adds the leads of another Mikomi database (a booth laptop&apos;s file) to this one, with their history, activities, touchpoints and tasks. Merging the same file again adds nothing. A field changed on both sides is listed, not overwritten; the same person entered twice is listed as a possible duplicate, not merged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose database…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No database chosen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Merge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lead</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Before</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Other database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lead from the other database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lead already here</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Changed on both sides (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Changed on both sides</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Possible duplicates (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Possible duplicates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose the database to merge; you will see what changes before anything is written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n lead(s) added</source>
-        <translation>
-            <numerusform>%n lead added</numerusform>
-            <numerusform>%n leads added</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n updated</source>
-        <translation>
-            <numerusform>%n updated</numerusform>
-            <numerusform>%n updated</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n unchanged</source>
-        <translation>
-            <numerusform>%n unchanged</numerusform>
-            <numerusform>%n unchanged</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n history, activity, touchpoint or task row(s) added</source>
-        <translation>
-            <numerusform>%n history, activity, touchpoint or task row added</numerusform>
-            <numerusform>%n history, activity, touchpoint or task rows added</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>If you merge: %1. Nothing has been written yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Merged: %1.</source>
+        <source>Print preview of the report</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

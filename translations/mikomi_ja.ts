@@ -293,6 +293,145 @@
     </message>
 </context>
 <context>
+    <name>mikomi::LeadFields</name>
+    <message>
+        <source>Company</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Company reading</source>
+        <translation>会社名（フリガナ）</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>役職</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <source>Family name reading</source>
+        <translation>姓（フリガナ）</translation>
+    </message>
+    <message>
+        <source>Given name reading</source>
+        <translation>名（フリガナ）</translation>
+    </message>
+    <message>
+        <source>Honorific</source>
+        <translation>敬称</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>携帯電話</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>郵便番号</translation>
+    </message>
+    <message>
+        <source>Prefecture</source>
+        <translation>都道府県</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>市区町村</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>町域・番地</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>建物名</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>ウェブサイト</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Lead source</source>
+        <translation>リードソース</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation>失注理由</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>ステージ</translation>
+    </message>
+    <message>
+        <source>SAL/SGL</source>
+        <translation>SAL/SGL</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>失注</translation>
+    </message>
+    <message>
+        <source>Opted out</source>
+        <translation>配信停止</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度感</translation>
+    </message>
+    <message>
+        <source>Deal value</source>
+        <translation>商談金額</translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation>生涯価値</translation>
+    </message>
+    <message>
+        <source>Won on</source>
+        <translation>受注日</translation>
+    </message>
+    <message>
+        <source>Lost on</source>
+        <translation>失注日</translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation>同意日</translation>
+    </message>
+    <message>
+        <source>Consent basis</source>
+        <translation>同意の根拠</translation>
+    </message>
+</context>
+<context>
     <name>mikomi::LeadTableModel</name>
     <message>
         <source>%1 (lost)</source>
@@ -827,6 +966,37 @@ customer</source>
     </message>
 </context>
 <context>
+    <name>mikomi::analytics::Goals</name>
+    <message>
+        <source>Leads</source>
+        <translation>リード</translation>
+    </message>
+    <message>
+        <source>MQL</source>
+        <translation>MQL</translation>
+    </message>
+    <message>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>商談</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>受注</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>売上</translation>
+    </message>
+    <message>
+        <source>The report data refers to a lead or source that does not exist.</source>
+        <translation>レポートのデータが、存在しないリードまたはリードソースを参照しています。</translation>
+    </message>
+</context>
+<context>
     <name>mikomi::analytics::Matrix</name>
     <message>
         <source>Organic search</source>
@@ -1314,6 +1484,45 @@ customer</source>
     </message>
 </context>
 <context>
+    <name>mikomi::analytics::Trends</name>
+    <message>
+        <source>The report data refers to a lead or source that does not exist.</source>
+        <translation>レポートのデータが、存在しないリードまたはリードソースを参照しています。</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>リード</translation>
+    </message>
+    <message>
+        <source>MQL</source>
+        <translation>MQL</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>受注</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>費用</translation>
+    </message>
+    <message>
+        <source>CPL</source>
+        <translation>CPL</translation>
+    </message>
+    <message>
+        <source>CAC</source>
+        <translation>CAC</translation>
+    </message>
+    <message>
+        <source>The report period starts after it ends.</source>
+        <translation>レポート期間の開始日が終了日より後になっています。</translation>
+    </message>
+    <message>
+        <source>A trend covers at most 120 months; choose a shorter period.</source>
+        <translation>推移は最長 120 か月までです。期間を短くしてください。</translation>
+    </message>
+</context>
+<context>
     <name>mikomi::cli</name>
     <message>
         <source>Number of leads to generate.</source>
@@ -1508,18 +1717,6 @@ customer</source>
         <translation>アトリビューションモデル：first、last、linear、time_decay、position のいずれか。</translation>
     </message>
     <message>
-        <source>Output format: table, csv or json.</source>
-        <translation>出力形式：table、csv、json のいずれか。</translation>
-    </message>
-    <message>
-        <source>Usage: mikomi report sources [--from DATE] [--to DATE] [--attribution first|last|linear|time_decay|position] [--format table|csv|json]</source>
-        <translation>使い方：mikomi report sources [--from DATE] [--to DATE] [--attribution first|last|linear|time_decay|position] [--format table|csv|json]</translation>
-    </message>
-    <message>
-        <source>--format must be table, csv or json.</source>
-        <translation>--format には table、csv、json のいずれかを指定してください。</translation>
-    </message>
-    <message>
         <source>--attribution must be first, last, linear, time_decay or position, not &quot;%1&quot;.</source>
         <translation>--attribution に「%1」は指定できません。first、last、linear、time_decay、position のいずれかを指定してください。</translation>
     </message>
@@ -1676,30 +1873,6 @@ customer</source>
         <translation>列の割り当てを指定・変更します：&quot;見出し=項目&quot;（title や family_name などの項目キー、メモに残す場合は notes、カスタム項目 NAME に残す場合は custom:NAME、取り込まない場合は ignore）。複数回指定できます。</translation>
     </message>
     <message>
-        <source>Usage: mikomi [--db PATH] [--lang ja|en] [COMMAND]
-Without a command, opens the window. Commands:
-  demo [--leads N] [--seed S]        fill the database with sample data
-  import FILE …                      import leads, spend, touchpoints or vCards
-  export FILE …                      export leads as CSV or vCard (2.1, 3.0, 4.0)
-  sources [list|set|alias|merge] …   manage lead sources
-  report sources …                   compare sources
-  budget --total AMOUNT …            70-20-10 budget
-  plan (--revenue-target A | --growth F) …   leads needed for a revenue goal
-  person export EMAIL|--id N [--output FILE]   everything held about one person
-  person erase EMAIL|--id N --yes       erase one person completely</source>
-        <translation>使い方：mikomi [--db PATH] [--lang ja|en] [COMMAND]
-コマンドを指定しないとウィンドウを開きます。コマンド：
-  demo [--leads N] [--seed S]        データベースにサンプルデータを入れる
-  import FILE …                      リード、費用、タッチポイント、vCard をインポート
-  export FILE …                      リードを CSV または vCard (2.1, 3.0, 4.0) でエクスポート
-  sources [list|set|alias|merge] …   リードソースを管理
-  report sources …                   リードソースを比較
-  budget --total AMOUNT …            70-20-10 の予算配分
-  plan (--revenue-target A | --growth F) …   売上目標に必要なリード数を逆算
-  person export EMAIL|--id N [--output FILE]   一人について保持しているすべてのデータ
-  person erase EMAIL|--id N --yes       一人のデータを完全に消去</translation>
-    </message>
-    <message>
         <source>Text encoding of a CSV: utf-8, utf-8-bom (the default, Excel opens it) or cp932 (Shift_JIS).</source>
         <translation>CSV の文字コード：utf-8、utf-8-bom（既定。Excel で開けます）または cp932（Shift_JIS）。</translation>
     </message>
@@ -1749,12 +1922,66 @@ Without a command, opens the window. Commands:
             <numerusform>--revenue-target に「%1」は指定できません。0 より大きい金額（小数点以下 %n 桁まで）を指定してください。</numerusform>
         </translation>
     </message>
-
     <message>
-        <source>%1 is a team server database, and this command does not work on a server yet (docs/team.md lists what does). Nothing was changed.</source>
-        <translation>%1 はチームサーバーのデータベースです。このコマンドはまだサーバーでは使えません（使えるコマンドは docs/team.md にあります）。何も変更していません。</translation>
+        <source>Dry run: nothing was changed.</source>
+        <translation>テスト実行：何も変更していません。</translation>
     </message>
-
+    <message>
+        <source>Leads added: %1</source>
+        <translation>追加したリード：%1</translation>
+    </message>
+    <message>
+        <source>Leads updated: %1</source>
+        <translation>更新したリード：%1</translation>
+    </message>
+    <message>
+        <source>Leads unchanged: %1</source>
+        <translation>変更のないリード：%1</translation>
+    </message>
+    <message>
+        <source>History, touchpoint, activity and task rows added: %1</source>
+        <translation>追加した履歴・タッチポイント・行動・タスクの行：%1</translation>
+    </message>
+    <message>
+        <source>Changed on both sides (kept as they are in the target; decide and edit):</source>
+        <translation>両方で変更された項目（統合先の値のままです。どちらにするか決めて編集してください）：</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>リード</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>以前</translation>
+    </message>
+    <message>
+        <source>Possible duplicates (added as separate leads; merge them in the window if they are the same person):</source>
+        <translation>重複の可能性（別のリードとして追加しました。同じ人なら画面で統合してください）：</translation>
+    </message>
+    <message>
+        <source>Show what would change; change nothing.</source>
+        <translation>何が変わるかを表示し、何も変更しません。</translation>
+    </message>
+    <message>
+        <source>Usage: mikomi merge SOURCE [--dry-run] [--format table|json] --db TARGET</source>
+        <translation>使い方：mikomi merge SOURCE [--dry-run] [--format table|json] --db TARGET</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 は存在しません。</translation>
+    </message>
+    <message>
+        <source>Source database</source>
+        <translation>統合元のデータベース</translation>
+    </message>
+    <message>
+        <source>Target database</source>
+        <translation>統合先のデータベース</translation>
+    </message>
     <message>
         <source>Usage: mikomi [--db PATH] [--lang ja|en] [COMMAND]
 Without a command, opens the window. Commands:
@@ -1767,7 +1994,8 @@ Without a command, opens the window. Commands:
   plan (--revenue-target A | --growth F) …   leads needed for a revenue goal
   person export EMAIL|--id N [--output FILE]   everything held about one person
   person erase EMAIL|--id N --yes       erase one person completely
-  merge SOURCE [--dry-run] [--format table|json]   merge another database&apos;s leads into --db</source>
+  merge SOURCE [--dry-run] [--format table|json]   merge another database&apos;s leads into --db
+  scan IMAGE… [--format json] [--import --source NAME]   read business cards</source>
         <translation>使い方：mikomi [--db PATH] [--lang ja|en] [COMMAND]
 コマンドを指定しないとウィンドウを開きます。コマンド：
   demo [--leads N] [--seed S]        データベースにサンプルデータを入れる
@@ -1779,82 +2007,114 @@ Without a command, opens the window. Commands:
   plan (--revenue-target A | --growth F) …   売上目標に必要なリード数を逆算
   person export EMAIL|--id N [--output FILE]   一人について保持しているすべてのデータ
   person erase EMAIL|--id N --yes       一人のデータを完全に消去
-  merge SOURCE [--dry-run] [--format table|json]   別のデータベースのリードを --db に統合</translation>
+  merge SOURCE [--dry-run] [--format table|json]   別のデータベースのリードを --db に統合
+  scan IMAGE… [--format json] [--import --source NAME]   名刺を読み取る</translation>
     </message>
-
     <message>
-        <source>Dry run: nothing was changed.</source>
-        <translation>テスト実行：何も変更していません。</translation>
+        <source>Output format: table, csv, json or pdf.</source>
+        <translation>出力形式：table、csv、json または pdf。</translation>
     </message>
-
     <message>
-        <source>Leads added: %1</source>
-        <translation>追加したリード：%1</translation>
+        <source>The PDF file to write (with --format pdf).</source>
+        <translation>書き出す PDF ファイル（--format pdf のとき）。</translation>
     </message>
-
     <message>
-        <source>Leads updated: %1</source>
-        <translation>更新したリード：%1</translation>
+        <source>Usage: mikomi report sources [--from DATE] [--to DATE] [--attribution first|last|linear|time_decay|position] [--format table|csv|json|pdf] [--output FILE]</source>
+        <translation>使い方：mikomi report sources [--from 日付] [--to 日付] [--attribution first|last|linear|time_decay|position] [--format table|csv|json|pdf] [--output ファイル]</translation>
     </message>
-
     <message>
-        <source>Leads unchanged: %1</source>
-        <translation>変更のないリード：%1</translation>
+        <source>--format must be table, csv, json or pdf.</source>
+        <translation>--format には table、csv、json または pdf を指定してください。</translation>
     </message>
-
     <message>
-        <source>History, touchpoint, activity and task rows added: %1</source>
-        <translation>追加した履歴・タッチポイント・行動・タスクの行：%1</translation>
+        <source>--format pdf needs --output FILE: the PDF file to write.</source>
+        <translation>--format pdf には --output ファイル（書き出す PDF ファイル）が必要です。</translation>
     </message>
-
     <message>
-        <source>Changed on both sides (kept as they are in the target; decide and edit):</source>
-        <translation>両方で変更された項目（統合先の値のままです。どちらにするか決めて編集してください）：</translation>
+        <source>--output is for --format pdf; the other formats are printed.</source>
+        <translation>--output は --format pdf 用です。ほかの形式は画面に出力されます。</translation>
     </message>
-
     <message>
-        <source>Lead</source>
-        <translation>リード</translation>
+        <source>confident</source>
+        <translation>確実</translation>
     </message>
-
     <message>
-        <source>Field</source>
-        <translation>項目</translation>
+        <source>check</source>
+        <translation>要確認</translation>
     </message>
-
     <message>
-        <source>Before</source>
-        <translation>以前</translation>
+        <source>empty</source>
+        <translation>空欄</translation>
     </message>
-
     <message>
-        <source>Possible duplicates (added as separate leads; merge them in the window if they are the same person):</source>
-        <translation>重複の可能性（別のリードとして追加しました。同じ人なら画面で統合してください）：</translation>
+        <source>same email</source>
+        <translation>同じメールアドレス</translation>
     </message>
-
     <message>
-        <source>Show what would change; change nothing.</source>
-        <translation>何が変わるかを表示し、何も変更しません。</translation>
+        <source>same phone number</source>
+        <translation>同じ電話番号</translation>
     </message>
-
     <message>
-        <source>Usage: mikomi merge SOURCE [--dry-run] [--format table|json] --db TARGET</source>
-        <translation>使い方：mikomi merge SOURCE [--dry-run] [--format table|json] --db TARGET</translation>
+        <source>same person at the same company</source>
+        <translation>同じ会社の同じ人</translation>
     </message>
-
     <message>
-        <source>%1 does not exist.</source>
-        <translation>%1 は存在しません。</translation>
+        <source>similar person</source>
+        <translation>似た人</translation>
     </message>
-
     <message>
-        <source>Source database</source>
-        <translation>統合元のデータベース</translation>
+        <source>Add the cards as leads.</source>
+        <translation>名刺をリードとして追加する。</translation>
     </message>
-
     <message>
-        <source>Target database</source>
-        <translation>統合先のデータベース</translation>
+        <source>The lead source of the imported cards.</source>
+        <translation>追加する名刺のリードソース。</translation>
+    </message>
+    <message>
+        <source>Usage: mikomi scan IMAGE… [--format table|json] [--import] [--source NAME]</source>
+        <translation>使い方：mikomi scan IMAGE… [--format table|json] [--import] [--source NAME]</translation>
+    </message>
+    <message>
+        <source>--format must be table or json, not &quot;%1&quot;.</source>
+        <translation>--format に「%1」は指定できません。table または json を指定してください。</translation>
+    </message>
+    <message>
+        <source>--source is for --import.</source>
+        <translation>--source は --import と一緒に指定してください。</translation>
+    </message>
+    <message>
+        <source>%1: no images in this folder.</source>
+        <translation>%1: このフォルダーには画像がありません。</translation>
+    </message>
+    <message>
+        <source>No images to read.</source>
+        <translation>読み取る画像がありません。</translation>
+    </message>
+    <message>
+        <source>%1: no name, company or email was read; not imported.</source>
+        <translation>%1: 氏名・会社名・メールアドレスのいずれも読み取れなかったため、追加しませんでした。</translation>
+    </message>
+    <message>
+        <source>%1: matches lead #%2 (%3); not imported.</source>
+        <translation>%1: リード #%2 と一致するため（%3）、追加しませんでした。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: imported as lead #%2; check: %3</source>
+        <translation>%1: リード #%2 として追加しました。確認が必要な項目：%3</translation>
+    </message>
+    <message>
+        <source>%1 (%2 s)</source>
+        <translation>%1（%2 秒）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n card(s).</source>
+        <translation>
+            <numerusform>名刺を %n 枚追加しました。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1912,6 +2172,19 @@ Without a command, opens the window. Commands:
         <source>Automatic</source>
         <comment>temperature derived from score and recency</comment>
         <translation>自動</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::commands::ReadingCommands</name>
+    <message numerus="yes">
+        <source>Set readings of %n lead(s)</source>
+        <translation>
+            <numerusform>%n 件のリードのフリガナを設定</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The reading of lead %1 was changed meanwhile (it is &quot;%2&quot; now); nothing was written.</source>
+        <translation>リード %1 のフリガナはその間に変更されました（現在は「%2」）。何も書き込んでいません。</translation>
     </message>
 </context>
 <context>
@@ -2347,6 +2620,47 @@ Without a command, opens the window. Commands:
     </message>
 </context>
 <context>
+    <name>mikomi::japan::PostalCodes</name>
+    <message>
+        <source>The table of postal codes could not be read.</source>
+        <translation>郵便番号の表を読み込めませんでした。</translation>
+    </message>
+    <message>
+        <source>The table of postal codes is not in Mikomi&apos;s format (line 1).</source>
+        <translation>郵便番号の表が Mikomi の形式ではありません（1 行目）。</translation>
+    </message>
+    <message>
+        <source>The table of postal codes is damaged at line %1.</source>
+        <translation>郵便番号の表の %1 行目が壊れています。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::japan::ReadingDictionary</name>
+    <message>
+        <source>MeCab&apos;s dictionary (mecab-ipadic-utf8) was not found.</source>
+        <translation>MeCab の辞書（mecab-ipadic-utf8）が見つかりません。</translation>
+    </message>
+    <message>
+        <source>KAKASI&apos;s dictionary was not found.</source>
+        <translation>KAKASI の辞書が見つかりません。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ocr::CardScanner</name>
+    <message>
+        <source>The OCR language data &quot;%1&quot; is not installed (Debian: tesseract-ocr-jpn, tesseract-ocr-jpn-vert, tesseract-ocr-eng).</source>
+        <translation>OCR の言語データ「%1」がインストールされていません（Debian：tesseract-ocr-jpn、tesseract-ocr-jpn-vert、tesseract-ocr-eng）。</translation>
+    </message>
+    <message>
+        <source>The image is empty.</source>
+        <translation>画像が空です。</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the image: %2</source>
+        <translation>%1: 画像を読み込めません：%2</translation>
+    </message>
+</context>
+<context>
     <name>mikomi::scoring::Scoring</name>
     <message>
         <source>Title</source>
@@ -2762,6 +3076,13 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     </message>
 </context>
 <context>
+    <name>mikomi::storage::DatabaseMerge</name>
+    <message>
+        <source>%1 and %2 are the same database (or copies of one file); there is nothing to merge.</source>
+        <translation>%1 と %2 は同じデータベース（または同じファイルのコピー）です。統合するものはありません。</translation>
+    </message>
+</context>
+<context>
     <name>mikomi::storage::Duplicates</name>
     <message>
         <source>Same email</source>
@@ -2825,6 +3146,17 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     <message>
         <source>The custom field &quot;%1&quot; is there twice.</source>
         <translation>カスタム項目「%1」が2つあります。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::LeadImageStore</name>
+    <message>
+        <source>A card image is a front or a back, not &quot;%1&quot;.</source>
+        <translation>名刺の画像は表面（front）か裏面（back）です。「%1」は指定できません。</translation>
+    </message>
+    <message>
+        <source>The card image is empty.</source>
+        <translation>名刺の画像が空です。</translation>
     </message>
 </context>
 <context>
@@ -2966,7 +3298,6 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <source>Spend needs a source.</source>
         <translation>費用にはリードソースを指定してください。</translation>
     </message>
-
     <message>
         <source>Someone else changed this lead after you opened it; your change was not saved.</source>
         <translation>このリードは、開いた後に他の人が変更しました。あなたの変更は保存されていません。</translation>
@@ -3665,6 +3996,134 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <source>Updated the stored lead: %1</source>
         <translation>登録済みのリードを更新しました：%1</translation>
     </message>
+    <message>
+        <source>The card image %1 could not be kept with the lead.</source>
+        <translation>名刺の画像 %1 をリードと一緒に保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>The card image could not be kept with the lead: %1</source>
+        <translation>名刺の画像をリードと一緒に保存できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>Read from the card with %1% confidence.</source>
+        <translation>名刺から読み取りました（確からしさ %1%）。</translation>
+    </message>
+    <message>
+        <source>Read from the card with %1% confidence: check it.</source>
+        <translation>名刺から読み取りました（確からしさ %1%）。確認してください。</translation>
+    </message>
+    <message>
+        <source>Not found on the card.</source>
+        <translation>名刺に見つかりませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::CardImageDialog</name>
+    <message>
+        <source>This image cannot be shown (%1).</source>
+        <translation>この画像は表示できません（%1）。</translation>
+    </message>
+    <message>
+        <source>Business card</source>
+        <translation>名刺</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>裏面</translation>
+    </message>
+    <message>
+        <source>Front</source>
+        <translation>表面</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::CardScanPanel</name>
+    <message>
+        <source>Images (%1)</source>
+        <translation>画像 (%1)</translation>
+    </message>
+    <message>
+        <source>Open card images…</source>
+        <translation>名刺の画像を開く…</translation>
+    </message>
+    <message>
+        <source>Photos or scans of business cards (JPEG, PNG); you can also drop them here</source>
+        <translation>名刺の写真やスキャン画像（JPEG、PNG）。ここにドロップすることもできます</translation>
+    </message>
+    <message>
+        <source>Open folder…</source>
+        <translation>フォルダーを開く…</translation>
+    </message>
+    <message>
+        <source>Every photo of a folder, one card after the other</source>
+        <translation>フォルダー内の写真を 1 枚ずつ順に読み取ります</translation>
+    </message>
+    <message>
+        <source>Add back side…</source>
+        <translation>裏面を追加…</translation>
+    </message>
+    <message>
+        <source>The other side of this card (for example in English): it fills the fields the front lacks</source>
+        <translation>この名刺の裏面（英語面など）。表面にない項目を補います</translation>
+    </message>
+    <message>
+        <source>Green: read with confidence. Yellow: check it. White: not found on the card.</source>
+        <translation>緑：確実に読み取れた項目。黄：確認が必要な項目。白：名刺に見つからなかった項目。</translation>
+    </message>
+    <message>
+        <source>Keep the card images with the leads</source>
+        <translation>名刺の画像をリードと一緒に保存する</translation>
+    </message>
+    <message>
+        <source>Saved in the database with each lead; the lead editor shows them (Card image)</source>
+        <translation>データベースにリードごとに保存され、リードの編集画面（名刺画像）で表示できます</translation>
+    </message>
+    <message>
+        <source>&amp;Website</source>
+        <translation>Web サイト(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Fa&amp;x</source>
+        <translation>FAX(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Open card images</source>
+        <translation>名刺の画像を開く</translation>
+    </message>
+    <message>
+        <source>Open a folder of card photos</source>
+        <translation>名刺の写真のフォルダーを開く</translation>
+    </message>
+    <message>
+        <source>Open the back of the card</source>
+        <translation>名刺の裏面を開く</translation>
+    </message>
+    <message>
+        <source>%1: no images in this folder.</source>
+        <translation>%1: このフォルダーには画像がありません。</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 を読み取っています…</translation>
+    </message>
+    <message>
+        <source>Drop photos or scans of business cards here, or open them. The fields are read offline and prefilled; check the yellow ones.</source>
+        <translation>名刺の写真やスキャン画像をここにドロップするか、開いてください。オフラインで読み取って各項目に入力します。黄色の項目を確認してください。</translation>
+    </message>
+    <message>
+        <source>%1: read in %2 s.</source>
+        <translation>%1: %2 秒で読み取りました。</translation>
+    </message>
+    <message>
+        <source>Back: %1.</source>
+        <translation>裏面：%1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more photo(s) waiting.</source>
+        <translation>
+            <numerusform>残り %n 枚の写真が待っています。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::ChartPanel</name>
@@ -4228,6 +4687,62 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     </message>
 </context>
 <context>
+    <name>mikomi::ui::LeadConflictDialog</name>
+    <message>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>Someone else saved this lead</source>
+        <translation>このリードは他の人が保存しました</translation>
+    </message>
+    <message>
+        <source>%1 was saved by someone else while you were editing it. Choose for each field whether to keep your value or take theirs, then save again.</source>
+        <translation>%1 は、あなたが編集している間に他の人が保存しました。項目ごとに、自分の値を残すか相手の値を採用するかを選んで、もう一度保存してください。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <comment>value when the lead was opened</comment>
+        <translation>以前</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>自分</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>相手</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>採用</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>自分の値を残す</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>相手の値を採用</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
     <name>mikomi::ui::LeadEditor</name>
     <message>
         <source>Company</source>
@@ -4552,6 +5067,10 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <comment>field label: problem</comment>
         <translation>%1：%2</translation>
     </message>
+    <message>
+        <source>Card image</source>
+        <translation>名刺画像</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::LeadsPage</name>
@@ -4698,6 +5217,10 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     <message>
         <source>Show all leads</source>
         <translation>すべてのリードを表示</translation>
+    </message>
+    <message>
+        <source>Suggest readings…</source>
+        <translation>フリガナを提案…</translation>
     </message>
 </context>
 <context>
@@ -4870,10 +5393,21 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <source>Cannot connect to the team server</source>
         <translation>チームサーバーに接続できません</translation>
     </message>
-
     <message>
         <source>&amp;Merge into Team Database…</source>
         <translation>チームのデータベースに統合(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Report…</source>
+        <translation>レポートをエクスポート(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Print Pre&amp;view of the Report…</source>
+        <translation>レポートの印刷プレビュー(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Postal codes: Japan Post&apos;s postal code data (KEN_ALL) of %1. Readings of names: MeCab with the IPA dictionary, and KAKASI.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;郵便番号：日本郵便の郵便番号データ（KEN_ALL、%1 版）。氏名のフリガナ：MeCab（IPA 辞書）と KAKASI。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -5271,6 +5805,89 @@ Which is it?</source>
     </message>
 </context>
 <context>
+    <name>mikomi::ui::ReadingsDialog</name>
+    <message>
+        <source>Company reading</source>
+        <translation>会社名（フリガナ）</translation>
+    </message>
+    <message>
+        <source>Family name reading</source>
+        <translation>姓（フリガナ）</translation>
+    </message>
+    <message>
+        <source>Given name reading</source>
+        <translation>名（フリガナ）</translation>
+    </message>
+    <message>
+        <source>Suggest readings</source>
+        <translation>フリガナを提案</translation>
+    </message>
+    <message>
+        <source>Leads:</source>
+        <translation>リード：</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n selected lead(s)</source>
+        <translation>
+            <numerusform>選択した %n 件のリード</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every lead without a reading</source>
+        <translation>フリガナのないすべてのリード</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>リード</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>表記</translation>
+    </message>
+    <message>
+        <source>Suggested reading</source>
+        <translation>提案されたフリガナ</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>注記</translation>
+    </message>
+    <message>
+        <source>Apply ticked readings</source>
+        <translation>チェックしたフリガナを適用</translation>
+    </message>
+    <message>
+        <source>Both dictionaries agree</source>
+        <translation>両方の辞書が一致</translation>
+    </message>
+    <message>
+        <source>Please check: one dictionary only</source>
+        <translation>要確認：一方の辞書のみ</translation>
+    </message>
+    <message>
+        <source>Please check: or %1</source>
+        <translation>要確認：または %1</translation>
+    </message>
+    <message>
+        <source>Every lead here has its readings, or its names are not Japanese.</source>
+        <translation>ここにあるリードはすべてフリガナがあるか、氏名が日本語ではありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reading(s) suggested; the ticked ones are written when you apply. Edit a reading by double-clicking it.</source>
+        <translation>
+            <numerusform>フリガナを %n 件提案しました。適用するとチェックしたものが書き込まれます。ダブルクリックでフリガナを編集できます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ticked: %1.</source>
+        <translation>チェック済み：%1。</translation>
+    </message>
+</context>
+<context>
     <name>mikomi::ui::RescheduleDialog</name>
     <message>
         <source>Reschedule follow-up</source>
@@ -5619,6 +6236,129 @@ Which is it?</source>
     </message>
 </context>
 <context>
+    <name>mikomi::ui::TeamMergeDialog</name>
+    <message>
+        <source>Merge which database?</source>
+        <translation>統合するデータベース</translation>
+    </message>
+    <message>
+        <source>Mikomi databases (*.mikomi *.db);;All files (*)</source>
+        <translation>Mikomi データベース (*.mikomi *.db);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Merge into team database</source>
+        <translation>チームのデータベースに統合</translation>
+    </message>
+    <message>
+        <source>Adds the leads of another Mikomi database (a booth laptop&apos;s file) to this one, with their history, activities, touchpoints and tasks. Merging the same file again adds nothing. A field changed on both sides is listed, not overwritten; the same person entered twice is listed as a possible duplicate, not merged.</source>
+        <translation>別の Mikomi データベース（展示会ブースのノート PC のファイルなど）のリードを、履歴・行動・タッチポイント・タスクと一緒にこのデータベースに追加します。同じファイルをもう一度統合しても何も追加されません。両方で変更された項目は上書きせずに一覧にし、二重に登録された同じ人は統合せずに重複の可能性として一覧にします。</translation>
+    </message>
+    <message>
+        <source>Choose database…</source>
+        <translation>データベースを選択…</translation>
+    </message>
+    <message>
+        <source>No database chosen</source>
+        <translation>データベースが選択されていません</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>統合</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>リード</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>以前</translation>
+    </message>
+    <message>
+        <source>Other database</source>
+        <translation>もう一方のデータベース</translation>
+    </message>
+    <message>
+        <source>This database</source>
+        <translation>このデータベース</translation>
+    </message>
+    <message>
+        <source>Lead from the other database</source>
+        <translation>もう一方のデータベースのリード</translation>
+    </message>
+    <message>
+        <source>Lead already here</source>
+        <translation>このデータベースにあるリード</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Changed on both sides (%1)</source>
+        <translation>両方で変更（%1）</translation>
+    </message>
+    <message>
+        <source>Changed on both sides</source>
+        <translation>両方で変更</translation>
+    </message>
+    <message>
+        <source>Possible duplicates (%1)</source>
+        <translation>重複の可能性（%1）</translation>
+    </message>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>重複の可能性</translation>
+    </message>
+    <message>
+        <source>Choose the database to merge; you will see what changes before anything is written.</source>
+        <translation>統合するデータベースを選んでください。書き込む前に、何が変わるかを表示します。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) added</source>
+        <translation>
+            <numerusform>リード %n 件を追加</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n 件を更新</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n 件は変更なし</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n history, activity, touchpoint or task row(s) added</source>
+        <translation>
+            <numerusform>履歴・行動・タッチポイント・タスク %n 行を追加</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>If you merge: %1. Nothing has been written yet.</source>
+        <translation>統合すると：%1。まだ何も書き込んでいません。</translation>
+    </message>
+    <message>
+        <source>Merged: %1.</source>
+        <translation>統合しました：%1。</translation>
+    </message>
+</context>
+<context>
     <name>mikomi::ui::TouchpointDialog</name>
     <message>
         <source>No utm_ parameters in this URL.</source>
@@ -5667,6 +6407,79 @@ Which is it?</source>
     <message>
         <source>Content (utm_content):</source>
         <translation>コンテンツ (utm_content)：</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::TrendsPage</name>
+    <message>
+        <source>Trends &amp; Goals</source>
+        <translation>推移と目標</translation>
+    </message>
+    <message numerus="yes">
+        <source>Leads created in each month by original source; MQL and customers are those leads that went on to be MQL or customers. Change: against the %n month(s) before, and against the same months a year earlier.</source>
+        <translation>
+            <numerusform>各月に作成されたリードを初回リードソース別に集計しています。MQL と受注は、そのリードのうち MQL または受注に至った数です。増減：直前の %n か月と、前年の同じ月との比較。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type the growth as a number above zero, e.g. 1.2 for 120%.</source>
+        <translation>成長倍率には 0 より大きい数値を入力してください（例：120% なら 1.2）。</translation>
+    </message>
+    <message>
+        <source>Targets: the Planner&apos;s funnel for %1 × the revenue of %2, the same every month; actuals: leads by created month, customers and revenue by won month.</source>
+        <translation>目標：%2 年の売上 × %1 に必要なプランナーのファネル（毎月同じ）。実績：リードは作成月、受注と売上は受注月で集計。</translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation>推移</translation>
+    </message>
+    <message>
+        <source>Goals against actuals</source>
+        <translation>目標と実績</translation>
+    </message>
+    <message>
+        <source>&amp;By:</source>
+        <translation>集計単位(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>リードソース</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <source>&amp;Figure:</source>
+        <translation>指標(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>期間(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>直近 1 か月</translation>
+    </message>
+    <message>
+        <source>Last 3 months</source>
+        <translation>直近 3 か月</translation>
+    </message>
+    <message>
+        <source>Last 6 months</source>
+        <translation>直近 6 か月</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>直近 12 か月</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>&amp;Growth over the year before:</source>
+        <translation>前年比の成長率(&amp;G)：</translation>
     </message>
 </context>
 <context>
@@ -5883,328 +6696,266 @@ Which is it?</source>
     </message>
 </context>
 <context>
-    <name>mikomi::LeadFields</name>
+    <name>mikomi::ui::report::Report</name>
     <message>
-        <source>Company</source>
-        <translation>会社名</translation>
+        <source>Unknown</source>
+        <translation>不明</translation>
     </message>
     <message>
-        <source>Company reading</source>
-        <translation>会社名（フリガナ）</translation>
+        <source>Leads %1 · MQL %2 · SQL %3 · opportunities %4 · customers %5 · spend %6 · revenue %7 · CPL %8 · CAC %9 · lead to customer %10 · ROI %11</source>
+        <translation>リード %1・MQL %2・SQL %3・商談 %4・受注 %5・費用 %6・売上 %7・CPL %8・CAC %9・リード→受注 %10・ROI %11</translation>
     </message>
     <message>
-        <source>Department</source>
-        <translation>部署</translation>
+        <source>%1 – %2</source>
+        <comment>a period: first and last day</comment>
+        <translation>%1 ～ %2</translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation>役職</translation>
+        <source>from %1</source>
+        <translation>%1 から</translation>
     </message>
     <message>
-        <source>Family name</source>
-        <translation>姓</translation>
+        <source>until %1</source>
+        <translation>%1 まで</translation>
     </message>
     <message>
-        <source>Given name</source>
-        <translation>名</translation>
+        <source>all dates</source>
+        <translation>全期間</translation>
     </message>
     <message>
-        <source>Family name reading</source>
-        <translation>姓（フリガナ）</translation>
+        <source>%1 per month, %2 – %3</source>
+        <translation>月別の%1（%2 ～ %3）</translation>
     </message>
     <message>
-        <source>Given name reading</source>
-        <translation>名（フリガナ）</translation>
+        <source>Category</source>
+        <translation>種別</translation>
     </message>
     <message>
-        <source>Honorific</source>
-        <translation>敬称</translation>
+        <source>Source</source>
+        <translation>リードソース</translation>
     </message>
     <message>
-        <source>Email</source>
-        <translation>メールアドレス</translation>
+        <source>This period</source>
+        <translation>今期間</translation>
     </message>
     <message>
-        <source>Phone</source>
-        <translation>電話番号</translation>
+        <source>Previous period</source>
+        <translation>前期間</translation>
     </message>
     <message>
-        <source>Mobile</source>
-        <translation>携帯電話</translation>
+        <source>Change</source>
+        <translation>前期間比</translation>
     </message>
     <message>
-        <source>Postal code</source>
-        <translation>郵便番号</translation>
+        <source>A year ago</source>
+        <translation>前年同期</translation>
     </message>
     <message>
-        <source>Prefecture</source>
-        <translation>都道府県</translation>
+        <source>Change</source>
+        <comment>against a year ago</comment>
+        <translation>前年同期比</translation>
     </message>
     <message>
-        <source>City</source>
-        <translation>市区町村</translation>
+        <source>Total</source>
+        <translation>合計</translation>
     </message>
     <message>
-        <source>Street</source>
-        <translation>町域・番地</translation>
+        <source>Goals against actuals (actual / target, gap)</source>
+        <translation>目標と実績（実績 / 目標、差）</translation>
     </message>
     <message>
-        <source>Building</source>
-        <translation>建物名</translation>
+        <source>Month</source>
+        <translation>年月</translation>
     </message>
     <message>
-        <source>Country</source>
-        <translation>国</translation>
+        <source>— / %1</source>
+        <translation>— / %1</translation>
     </message>
     <message>
-        <source>Website</source>
-        <translation>ウェブサイト</translation>
+        <source>%1 / %2 (%3)</source>
+        <comment>actual / target (gap)</comment>
+        <translation>%1 / %2（%3）</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>累計</translation>
+    </message>
+    <message>
+        <source>By owner (all dates, as the leads stand now)</source>
+        <translation>担当者別（全期間、現在のリードの状態）</translation>
     </message>
     <message>
         <source>Owner</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <source>Lead source</source>
+        <source>Leads worked</source>
+        <translation>担当リード</translation>
+    </message>
+    <message>
+        <source>Open leads</source>
+        <translation>進行中のリード</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>受注</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>受注率</translation>
+    </message>
+    <message>
+        <source>Won revenue</source>
+        <translation>受注売上</translation>
+    </message>
+    <message>
+        <source>Open pipeline value</source>
+        <translation>進行中の商談金額</translation>
+    </message>
+    <message>
+        <source>(no owner)</source>
+        <translation>（担当者なし）</translation>
+    </message>
+    <message>
+        <source>Lead source report</source>
+        <translation>リードソース レポート</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>データベース：%1</translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation>期間：%1</translation>
+    </message>
+    <message>
+        <source>Attribution model: %1</source>
+        <translation>アトリビューションモデル：%1</translation>
+    </message>
+    <message>
+        <source>Made on %1</source>
+        <translation>作成日：%1</translation>
+    </message>
+    <message>
+        <source>Headline figures</source>
+        <translation>主要な数値</translation>
+    </message>
+    <message>
+        <source>No warnings.</source>
+        <translation>警告はありません。</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>グラフ</translation>
+    </message>
+    <message>
+        <source>Sources</source>
         <translation>リードソース</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>メモ</translation>
+        <source>Funnel by source</source>
+        <translation>リードソース別のファネル</translation>
     </message>
     <message>
-        <source>Lost reason</source>
-        <translation>失注理由</translation>
+        <source>Economics by source</source>
+        <translation>リードソース別の費用対効果</translation>
     </message>
     <message>
-        <source>Stage</source>
-        <translation>ステージ</translation>
+        <source>By category</source>
+        <translation>種別ごと</translation>
     </message>
     <message>
-        <source>SAL/SGL</source>
-        <translation>SAL/SGL</translation>
+        <source>By tier</source>
+        <translation>配分区分ごと</translation>
     </message>
     <message>
-        <source>Lost</source>
-        <translation>失注</translation>
+        <source>Trends</source>
+        <translation>推移</translation>
     </message>
     <message>
-        <source>Opted out</source>
-        <translation>配信停止</translation>
+        <source>Budget 70-20-10</source>
+        <translation>予算 70-20-10</translation>
     </message>
     <message>
-        <source>Temperature</source>
-        <translation>温度感</translation>
+        <source>The spend of the period, %1, split 70-20-10 over the tiers by the customers of each source.</source>
+        <translation>期間の費用 %1 を 70-20-10 で配分区分に分け、各リードソースの受注数に応じて配分しました。</translation>
     </message>
     <message>
-        <source>Deal value</source>
-        <translation>商談金額</translation>
+        <source>Tiers</source>
+        <translation>配分区分</translation>
     </message>
     <message>
-        <source>Lifetime value</source>
-        <translation>生涯価値</translation>
+        <source>Allocation by source</source>
+        <translation>リードソース別の配分</translation>
     </message>
     <message>
-        <source>Won on</source>
-        <translation>受注日</translation>
+        <source>Plan</source>
+        <translation>計画</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revenue goal %1 (%2 × the period&apos;s revenue %3) in %n month(s); average deal %4.</source>
+        <translation>
+            <numerusform>売上目標 %1（期間の売上 %3 × %2）を %n か月で達成。平均受注単価 %4。</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Lost on</source>
-        <translation>失注日</translation>
+        <source>Funnel to the goal</source>
+        <translation>目標までのファネル</translation>
     </message>
     <message>
-        <source>Consent date</source>
-        <translation>同意日</translation>
+        <source>Leads needed by source</source>
+        <translation>リードソース別の必要リード数</translation>
     </message>
     <message>
-        <source>Consent basis</source>
-        <translation>同意の根拠</translation>
+        <source>Goals for %1 against actuals</source>
+        <translation>%1 年の目標と実績</translation>
+    </message>
+    <message>
+        <source>Targets: a plan of %1 × the revenue of %2, month by month; actuals up to %3.</source>
+        <translation>目標：%2 年の売上 × %1 の計画を月ごとに。実績は %3 まで。</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1（続き）</translation>
+    </message>
+    <message>
+        <source>%1 · page %2 of %3</source>
+        <translation>%1・%2 / %3 ページ</translation>
+    </message>
+    <message>
+        <source>%1 is an open database; choose another file for the report.</source>
+        <translation>%1 は開いているデータベースです。レポートには別のファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>The report could not be written to %1.</source>
+        <translation>レポートを %1 に書き出せませんでした。</translation>
     </message>
 </context>
 <context>
-    <name>mikomi::storage::DatabaseMerge</name>
+    <name>mikomi::ui::report::ReportActions</name>
     <message>
-        <source>%1 and %2 are the same database (or copies of one file); there is nothing to merge.</source>
-        <translation>%1 と %2 は同じデータベース（または同じファイルのコピー）です。統合するものはありません。</translation>
-    </message>
-</context>
-<context>
-    <name>mikomi::ui::LeadConflictDialog</name>
-    <message>
-        <source>Yes</source>
-        <translation>はい</translation>
+        <source>Export the report as PDF</source>
+        <translation>レポートを PDF でエクスポート</translation>
     </message>
     <message>
-        <source>No</source>
-        <translation>いいえ</translation>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF ドキュメント (*.pdf)</translation>
     </message>
     <message>
-        <source>Someone else saved this lead</source>
-        <translation>このリードは他の人が保存しました</translation>
+        <source>Export report</source>
+        <translation>レポートのエクスポート</translation>
     </message>
     <message>
-        <source>%1 was saved by someone else while you were editing it. Choose for each field whether to keep your value or take theirs, then save again.</source>
-        <translation>%1 は、あなたが編集している間に他の人が保存しました。項目ごとに、自分の値を残すか相手の値を採用するかを選んで、もう一度保存してください。</translation>
+        <source>Print preview</source>
+        <translation>印刷プレビュー</translation>
     </message>
     <message>
-        <source>Field</source>
-        <translation>項目</translation>
-    </message>
-    <message>
-        <source>Before</source>
-        <comment>value when the lead was opened</comment>
-        <translation>以前</translation>
-    </message>
-    <message>
-        <source>Mine</source>
-        <translation>自分</translation>
-    </message>
-    <message>
-        <source>Theirs</source>
-        <translation>相手</translation>
-    </message>
-    <message>
-        <source>Keep</source>
-        <translation>採用</translation>
-    </message>
-    <message>
-        <source>Keep mine</source>
-        <translation>自分の値を残す</translation>
-    </message>
-    <message>
-        <source>Take theirs</source>
-        <translation>相手の値を採用</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
-    </message>
-</context>
-<context>
-    <name>mikomi::ui::TeamMergeDialog</name>
-    <message>
-        <source>Merge which database?</source>
-        <translation>統合するデータベース</translation>
-    </message>
-    <message>
-        <source>Mikomi databases (*.mikomi *.db);;All files (*)</source>
-        <translation>Mikomi データベース (*.mikomi *.db);;すべてのファイル (*)</translation>
-    </message>
-    <message>
-        <source>Merge into team database</source>
-        <translation>チームのデータベースに統合</translation>
-    </message>
-    <message>
-        <source>Adds the leads of another Mikomi database (a booth laptop&apos;s file) to this one, with their history, activities, touchpoints and tasks. Merging the same file again adds nothing. A field changed on both sides is listed, not overwritten; the same person entered twice is listed as a possible duplicate, not merged.</source>
-        <translation>別の Mikomi データベース（展示会ブースのノート PC のファイルなど）のリードを、履歴・行動・タッチポイント・タスクと一緒にこのデータベースに追加します。同じファイルをもう一度統合しても何も追加されません。両方で変更された項目は上書きせずに一覧にし、二重に登録された同じ人は統合せずに重複の可能性として一覧にします。</translation>
-    </message>
-    <message>
-        <source>Choose database…</source>
-        <translation>データベースを選択…</translation>
-    </message>
-    <message>
-        <source>No database chosen</source>
-        <translation>データベースが選択されていません</translation>
-    </message>
-    <message>
-        <source>Merge</source>
-        <translation>統合</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>閉じる</translation>
-    </message>
-    <message>
-        <source>Lead</source>
-        <translation>リード</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>項目</translation>
-    </message>
-    <message>
-        <source>Before</source>
-        <translation>以前</translation>
-    </message>
-    <message>
-        <source>Other database</source>
-        <translation>もう一方のデータベース</translation>
-    </message>
-    <message>
-        <source>This database</source>
-        <translation>このデータベース</translation>
-    </message>
-    <message>
-        <source>Lead from the other database</source>
-        <translation>もう一方のデータベースのリード</translation>
-    </message>
-    <message>
-        <source>Lead already here</source>
-        <translation>このデータベースにあるリード</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>理由</translation>
-    </message>
-    <message>
-        <source>Changed on both sides (%1)</source>
-        <translation>両方で変更（%1）</translation>
-    </message>
-    <message>
-        <source>Changed on both sides</source>
-        <translation>両方で変更</translation>
-    </message>
-    <message>
-        <source>Possible duplicates (%1)</source>
-        <translation>重複の可能性（%1）</translation>
-    </message>
-    <message>
-        <source>Possible duplicates</source>
-        <translation>重複の可能性</translation>
-    </message>
-    <message>
-        <source>Choose the database to merge; you will see what changes before anything is written.</source>
-        <translation>統合するデータベースを選んでください。書き込む前に、何が変わるかを表示します。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n lead(s) added</source>
-        <translation>
-            <numerusform>リード %n 件を追加</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>、</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n updated</source>
-        <translation>
-            <numerusform>%n 件を更新</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n unchanged</source>
-        <translation>
-            <numerusform>%n 件は変更なし</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n history, activity, touchpoint or task row(s) added</source>
-        <translation>
-            <numerusform>履歴・行動・タッチポイント・タスク %n 行を追加</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>If you merge: %1. Nothing has been written yet.</source>
-        <translation>統合すると：%1。まだ何も書き込んでいません。</translation>
-    </message>
-    <message>
-        <source>Merged: %1.</source>
-        <translation>統合しました：%1。</translation>
+        <source>Print preview of the report</source>
+        <translation>レポートの印刷プレビュー</translation>
     </message>
 </context>
 </TS>

@@ -89,17 +89,19 @@ private slots:
             old.targetVersion = 5;
             auto db = Database::open(path, old);
             QVERIFY(db.ok());
-            LeadRepository leads(**db);
             with = insertOldLead(**db, QStringLiteral(""), QStringLiteral("山田"));
             QVERIFY(with > 0);
             without = insertOldLead(**db, QStringLiteral(""), QStringLiteral("佐藤"));
             QVERIFY(without > 0);
+            // Plain SQL, as for the leads: the repository writes columns of later versions.
             for (int day : {3, 9, 5}) {
-                Activity a;
-                a.leadId = with;
-                a.kind = ActivityKind::Call;
-                a.occurredAt = QDateTime(QDate(2026, 4, day), QTime(9, 0), QTimeZone(9 * 3600));
-                QVERIFY(leads.addActivity(a).ok());
+                QSqlQuery q(QSqlDatabase::database((*db)->connectionName()));
+                q.prepare(QStringLiteral("INSERT INTO activities(lead_id, kind, occurred_at) "
+                                         "VALUES (?, 'call', ?)"));
+                q.addBindValue(with);
+                q.addBindValue(
+                    QStringLiteral("2026-04-%1T09:00:00+09:00").arg(day, 2, 10, QLatin1Char('0')));
+                QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
             }
         }
         auto db = Database::open(path);

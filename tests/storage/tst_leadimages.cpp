@@ -54,14 +54,14 @@ private slots:
         QCOMPARE(store.count(id).value(), 0);
     }
 
-    void migratesAVersion12File() {
-        const QString path = m_dir.filePath(QStringLiteral("v12.mikomi"));
+    void migratesAVersion13File() {
+        const QString path = m_dir.filePath(QStringLiteral("v13.mikomi"));
         {
             OpenOptions o;
-            o.targetVersion = 12;
+            o.targetVersion = 13;
             auto old = Database::open(path, o);
             QVERIFY(old.ok());
-            QCOMPARE((*old)->schemaVersion(), 12);
+            QCOMPARE((*old)->schemaVersion(), 13);
             QVERIFY(addLead(**old) > 0);
         }
         auto db = Database::open(path);

@@ -240,6 +240,8 @@ private slots:
         auto again = repo.get(l.id);
         QVERIFY(again.ok());
         changed.updatedAt = again->updatedAt;
+        QCOMPARE(again->version, changed.version + 1); // every save makes a new version
+        changed.version = again->version;
         QCOMPARE(*again, changed);
     }
 
@@ -560,7 +562,7 @@ private slots:
         tp.occurredAt = QDateTime(QDate(2026, 4, 1), QTime(8, 0), QTimeZone(9 * 3600));
         tp.campaign = QStringLiteral("春");
         QVERIFY(repo.addTouchpoint(tp).ok());
-        Activity a{0, l.id, ActivityKind::Call, l.createdAt.addDays(1), {}, {}};
+        Activity a{0, {}, l.id, ActivityKind::Call, l.createdAt.addDays(1), {}, {}};
         QVERIFY(repo.addActivity(a).ok());
         FollowUp task;
         task.leadId = l.id;
@@ -629,6 +631,7 @@ private slots:
             l.score = 0;
             QVERIFY(repo.insert(l).ok());
             Activity a{0,
+                       {},
                        l.id,
                        ActivityKind::DocumentDownload,
                        QDateTime(QDate(2026, 5, 1), QTime(9, 0), QTimeZone(9 * 3600)),
@@ -764,6 +767,7 @@ private slots:
                 QList<Activity> acts;
                 if (i % 3 == 0)
                     acts << Activity{0,
+                                     {},
                                      0,
                                      ActivityKind::Meeting,
                                      QDateTime(QDate(2026, 5, 2), QTime(9, 0), QTimeZone(9 * 3600)),
@@ -783,6 +787,7 @@ private slots:
                 QVERIFY(w.insertTouchpoint(*id, tp).ok());
             }
             QVERIFY(w.insertActivity(ids.first(), Activity{0,
+                                                           {},
                                                            0,
                                                            ActivityKind::Call,
                                                            QDateTime(QDate(2026, 6, 1), QTime(9, 0),
