@@ -58,11 +58,7 @@ Page *createBudgetPage(QWidget *parent) {
 BudgetPage::BudgetPage(QWidget *parent)
     : FactsPage(parent) {
     auto *layout = new QVBoxLayout(this);
-    m_heading = new QLabel(this);
-    QFont f = m_heading->font();
-    f.setPointSizeF(f.pointSizeF() * 1.3);
-    f.setBold(true);
-    m_heading->setFont(f);
+    m_heading = makeHeading(this);
     layout->addWidget(m_heading);
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("budgetTabs"));

@@ -62,13 +62,9 @@ DashboardPage::DashboardPage(QWidget *parent)
     scroll->setWidget(m_content);
     auto *layout = new QVBoxLayout(m_content);
 
-    m_heading = new QLabel(m_content);
+    m_heading = makeHeading(m_content);
     m_heading->setObjectName(QStringLiteral("dashboardHeading"));
     m_heading->setWordWrap(true);
-    QFont f = m_heading->font();
-    f.setPointSizeF(f.pointSizeF() * 1.3);
-    f.setBold(true);
-    m_heading->setFont(f);
     // The PDF button sits beside the heading, so the filter row below fits a 1024 px window.
     auto *headingRow = new QHBoxLayout;
     headingRow->addWidget(m_heading, 1);

@@ -3,10 +3,20 @@
 #include "ui/busyoverlay.h"
 
 #include <QAbstractItemView>
+#include <QLabel>
 #include <QScrollBar>
 #include <QTimer>
 
 namespace mikomi::ui {
+
+QLabel *Page::makeHeading(QWidget *parent) {
+    auto *heading = new QLabel(parent);
+    QFont f = heading->font();
+    f.setPointSizeF(f.pointSizeF() * 1.3);
+    f.setBold(true);
+    heading->setFont(f);
+    return heading;
+}
 
 void Page::databaseChanged(const storage::DataChange &change) {
     if (!(change.kinds & shownKinds()))

@@ -8,6 +8,8 @@
 class QTimer;
 class QUndoStack;
 
+class QLabel;
+
 namespace mikomi::storage {
 class Database;
 }
@@ -54,6 +56,8 @@ public:
     QUndoStack *undoStack() const { return m_undo; }
 
 protected:
+    // A page's heading line: a label in bold, 1.3 times the page's font.
+    static QLabel *makeHeading(QWidget *parent);
     // The kinds of data the page shows; changes to others leave it alone. Default: all.
     virtual storage::DataKinds shownKinds() const { return storage::kAllDataKinds; }
     void showEvent(QShowEvent *event) override;

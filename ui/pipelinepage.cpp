@@ -63,11 +63,7 @@ PipelinePage::PipelinePage(QWidget *parent)
     : Page(parent) {
     auto *layout = new QVBoxLayout(this);
     auto *top = new QHBoxLayout;
-    m_heading = new QLabel(this);
-    QFont f = m_heading->font();
-    f.setPointSizeF(f.pointSizeF() * 1.3);
-    f.setBold(true);
-    m_heading->setFont(f);
+    m_heading = makeHeading(this);
     top->addWidget(m_heading);
     top->addStretch();
     m_ownerLabel = new QLabel(this);

@@ -30,11 +30,7 @@ Page *createPlannerPage(QWidget *parent) {
 PlannerPage::PlannerPage(QWidget *parent)
     : FactsPage(parent) {
     auto *layout = new QVBoxLayout(this);
-    m_heading = new QLabel(this);
-    QFont f = m_heading->font();
-    f.setPointSizeF(f.pointSizeF() * 1.3);
-    f.setBold(true);
-    m_heading->setFont(f);
+    m_heading = makeHeading(this);
     layout->addWidget(m_heading);
 
     auto *form = new QGridLayout;

@@ -45,11 +45,7 @@ SourcesPage::SourcesPage(QWidget *parent)
     connect(m_sources, &SourceListModel::valueEdited, this, &SourcesPage::onValueEdited);
 
     auto *layout = new QVBoxLayout(this);
-    m_heading = new QLabel(this);
-    QFont f = m_heading->font();
-    f.setPointSizeF(f.pointSizeF() * 1.3);
-    f.setBold(true);
-    m_heading->setFont(f);
+    m_heading = makeHeading(this);
     layout->addWidget(m_heading);
     m_audit = new QLabel(this);
     m_audit->setObjectName(QStringLiteral("unknownAudit"));
