@@ -69,6 +69,7 @@ Status Run::importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
         };
         io::CsvRecord rec;
         Batch batch;
+        batch.reserve(kBatchRows);
         bool going = true;
         io::RowOptions rowOptions = options;
         const bool detectOrder = !options.dateOrder.has_value();
@@ -81,7 +82,7 @@ Status Run::importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
             p.original = r.fields;
             unneutralise(r);
             for (int i = 0; i < r.fields.size() && i < columnValues.size(); ++i)
-                if (!r.fields.at(i).trimmed().isEmpty())
+                if (!QStringView(r.fields.at(i)).trimmed().isEmpty())
                     ++columnValues[i];
             p.row = io::leadFromRow(map, r, rowOptions);
             // The extra emails and numbers of Mikomi's own CSV export (email2, phone2, fax…) in
@@ -95,12 +96,14 @@ Status Run::importLeadRows(io::CsvReader &reader, const io::HeaderMap &map,
                 if (owner.contains(u'@') && text::isValidEmail(owner))
                     ownerEmails.insert(owner);
             }
-            p.stageGiven = stageCol >= 0 && !r.fields.value(stageCol).trimmed().isEmpty();
+            p.stageGiven = stageCol >= 0 && stageCol < r.fields.size() &&
+                           !QStringView(r.fields.at(stageCol)).trimmed().isEmpty();
             p.bytes = reader.bytesRead();
             batch.push_back(std::move(p));
             if (batch.size() >= kBatchRows) {
                 going = handOver(std::move(batch));
                 batch = Batch();
+                batch.reserve(kBatchRows); // a row is large: moved once, not at every growth
             }
         };
         const auto flushUndecided = [&] {

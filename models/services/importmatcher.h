@@ -11,26 +11,46 @@
 #include <QSet>
 #include <QString>
 
+#include <utility>
+
 namespace mikomi::services::detail {
+
+// A key with its hash, computed once where the key is made: a row's keys are hashed on the
+// reading thread, and the writing thread (the import's busier one) only compares them.
+struct HashedKey {
+    QString text;
+    size_t hash = 0;
+
+    HashedKey() = default;
+    explicit HashedKey(QString t)
+        : text(std::move(t))
+        , hash(qHash(text)) {}
+    bool isEmpty() const { return text.isEmpty(); }
+    friend bool operator==(const HashedKey &a, const HashedKey &b) noexcept {
+        return a.hash == b.hash && a.text == b.text;
+    }
+    friend size_t qHash(const HashedKey &k, size_t seed = 0) noexcept { return k.hash ^ seed; }
+};
 
 // The hash keys a row is matched on, made once (for a CSV row on the reading thread): the matcher
 // looks a row up twice (the batch's read-ahead, then the row itself) and adds it once.
 struct MatchKeys {
-    QString email;
-    QString phone;         // phone key + U+001F + family key; "" without a number
-    QString mobile;        // the same with the mobile number
-    QString companyPerson; // company key + U+001F + person key; "" when both are empty
+    HashedKey email;
+    HashedKey phone;         // phone key + U+001F + family key; "" without a number
+    HashedKey mobile;        // the same with the mobile number
+    HashedKey companyPerson; // company key + U+001F + person key; "" when both are empty
 
     static MatchKeys make(const QString &email, const QString &phone, const QString &mobile,
                           const QString &company, const QString &person, const QString &family) {
         MatchKeys m;
-        m.email = email;
+        if (!email.isEmpty())
+            m.email = HashedKey(email);
         if (!phone.isEmpty())
-            m.phone = phone + u'\x1f' + family;
+            m.phone = HashedKey(phone + u'\x1f' + family);
         if (!mobile.isEmpty())
-            m.mobile = mobile + u'\x1f' + family;
+            m.mobile = HashedKey(mobile + u'\x1f' + family);
         if (!company.isEmpty() || !person.isEmpty())
-            m.companyPerson = company + u'\x1f' + person;
+            m.companyPerson = HashedKey(company + u'\x1f' + person);
         return m;
     }
     static MatchKeys of(const storage::LeadKeys &k) {
@@ -81,7 +101,7 @@ public:
         const auto compatible = [&](qint64 id) {
             return id != 0 && (k.email.isEmpty() || m_emailOf.value(id).isEmpty());
         };
-        for (const QString *p : {&k.phone, &k.mobile}) {
+        for (const HashedKey *p : {&k.phone, &k.mobile}) {
             if (p->isEmpty())
                 continue;
             const qint64 id = m_phoneFamily.value(*p);
@@ -102,13 +122,14 @@ public:
     // existing lead's keys (a merge): from startBatch() on, the matcher records both.
     void startBatch() {
         m_batchKeys.clear();
+        m_batchKeys.reserve(kBatchKeys);
         m_batchChanged = false;
         m_recording = true;
     }
     bool unchangedFor(const MatchKeys &k) const {
         if (m_batchChanged)
             return false;
-        for (const QString *key : {&k.email, &k.phone, &k.mobile, &k.companyPerson}) {
+        for (const HashedKey *key : {&k.email, &k.phone, &k.mobile, &k.companyPerson}) {
             if (!key->isEmpty() && m_batchKeys.contains(*key))
                 return false;
         }
@@ -119,16 +140,16 @@ public:
     void add(qint64 id, const MatchKeys &k, bool existing = false) {
         if (m_recording) {
             m_batchChanged = m_batchChanged || existing;
-            for (const QString *key : {&k.email, &k.phone, &k.mobile, &k.companyPerson}) {
+            for (const HashedKey *key : {&k.email, &k.phone, &k.mobile, &k.companyPerson}) {
                 if (!key->isEmpty())
                     m_batchKeys.insert(*key);
             }
         }
         if (!k.email.isEmpty()) {
             m_email.insert(k.email, id);
-            m_emailOf.insert(id, k.email);
+            m_emailOf.insert(id, k.email.text);
         }
-        for (const QString *p : {&k.phone, &k.mobile}) {
+        for (const HashedKey *p : {&k.phone, &k.mobile}) {
             if (!p->isEmpty())
                 m_phoneFamily.insert(*p, id);
         }
@@ -137,23 +158,28 @@ public:
     }
 
     qint64 byEmail(const QString &email) const {
-        return m_email.value(text::normalizeEmail(email));
+        return m_email.value(HashedKey(text::normalizeEmail(email)));
     }
 
 private:
+    static constexpr qsizetype kBatchKeys = 1024; // a batch's rows, a few keys each
+
     static QString familyKey(const QString &family) { return text::personKey(family, QString()); }
 
-    void addExtraEmail(qint64 id, const QString &key) {
-        if (!key.isEmpty() && !m_email.contains(key)) {
+    void addExtraEmail(qint64 id, const QString &text) {
+        if (text.isEmpty())
+            return;
+        const HashedKey key(text);
+        if (!m_email.contains(key)) {
             m_email.insert(key, id);
             if (m_recording)
                 m_batchKeys.insert(key);
         }
     }
 
-    QHash<QString, qint64> m_email, m_phoneFamily, m_companyPerson;
+    QHash<HashedKey, qint64> m_email, m_phoneFamily, m_companyPerson;
     QHash<qint64, QString> m_emailOf;
-    QSet<QString> m_batchKeys; // keys added since startBatch()
+    QSet<HashedKey> m_batchKeys; // keys added since startBatch()
     bool m_batchChanged = false;
     bool m_recording = false;
 };
