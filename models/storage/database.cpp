@@ -1,6 +1,7 @@
 #include "models/storage/database.h"
 
 #include "models/domain/log.h"
+#include "models/storage/filelistener.h"
 #include "models/storage/livefiles.h"
 #include "models/storage/pgnotify.h"
 #include "models/storage/sql.h"
@@ -109,6 +110,8 @@ Status backupThroughSqlite(Database &db, const QString &target) {
 Database::Database() = default;
 
 Database::~Database() {
+    m_listener.reset(); // the listeners read through this connection: stopped before it closes
+    m_fileListener.reset();
     {
         QSqlDatabase c = QSqlDatabase::database(m_connection, false);
         if (c.isOpen())
@@ -385,6 +388,16 @@ BulkJournal::~BulkJournal() {
         qCInfo(log::storage, "journal mode stays DELETE until the file is opened again");
 }
 
+void Database::noteCommit() {
+    ++m_ownCommits;
+    if (m_live)
+        LiveFiles::noteCommit(*m_live);
+}
+
+quint64 Database::commitsByOthersHere() const {
+    return m_live ? LiveFiles::commits(*m_live) - m_ownCommits : 0;
+}
+
 bool Database::integrityOk() const {
     auto r = exec(*this, QStringLiteral("PRAGMA integrity_check"));
     return r && r->next() && r->value(0).toString() == QLatin1String("ok");
@@ -447,6 +460,7 @@ Status Transaction::commit() {
     m_done = true;
     m_db.transactionDepth() = m_level - 1;
     if (m_level == 1) {
+        m_db.noteCommit();
         m_db.changes().m_inCommit = true;
         m_db.changes().flush(); // once per commit, with everything written in it
         m_db.changes().m_inCommit = false;

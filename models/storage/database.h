@@ -95,6 +95,13 @@ public:
     // (ChangeFeed::serverConnection) and put back (pgnotify.h). Nothing on a file.
     Status listen();
 
+    // Notes a commit of this connection (Transaction::commit, a write outside a transaction), so
+    // that the file listener of another connection of this process can tell this process's
+    // writes from another program's (filelistener.h). Nothing on a server.
+    void noteCommit();
+    // Commits to this file by the other connections of this process, since they opened.
+    quint64 commitsByOthersHere() const;
+
 private:
     Database(); // in database.cpp, where ServerListener is complete
     static Result<std::unique_ptr<Database>> openServer(const QString &url,
@@ -110,7 +117,9 @@ private:
     int m_depth = 0;
     int m_rollbacks = 0;
     std::unique_ptr<ChangeFeed> m_changes = std::make_unique<ChangeFeed>(*this);
-    std::unique_ptr<class ServerListener> m_listener; // listen()
+    std::unique_ptr<class ServerListener> m_listener;   // listen() on a server
+    std::unique_ptr<class FileListener> m_fileListener; // listen() on a file
+    quint64 m_ownCommits = 0;
 };
 
 // RAII transaction. The outermost one is BEGIN IMMEDIATE … COMMIT; nested ones are savepoints.

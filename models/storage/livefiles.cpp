@@ -5,7 +5,9 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <atomic>
 #include <condition_variable>
+#include <memory>
 #include <mutex>
 #include <vector>
 
@@ -60,6 +62,8 @@ public:
     FileId id;
     bool verified = false;
     bool checking = false;
+    // Commits by this process's connections to the file, shared by all their handles.
+    std::shared_ptr<std::atomic<quint64>> commits;
     ~Handle();
 };
 
@@ -110,7 +114,9 @@ LiveFiles::Opening LiveFiles::open(const QString &path) {
     if (other) {
         o.verified = other->verified;
         handle->verified = other->verified;
+        handle->commits = other->commits;
     } else {
+        handle->commits = std::make_shared<std::atomic<quint64>>(0);
         o.first = true;
         // Safe: no connection of this process has the file, and none can start before we
         // register (they take this lock first).
@@ -123,6 +129,14 @@ LiveFiles::Opening LiveFiles::open(const QString &path) {
     registry().push_back(handle.get());
     o.handle = std::move(handle);
     return o;
+}
+
+void LiveFiles::noteCommit(const Handle &handle) {
+    handle.commits->fetch_add(1, std::memory_order_relaxed);
+}
+
+quint64 LiveFiles::commits(const Handle &handle) {
+    return handle.commits->load(std::memory_order_relaxed);
 }
 
 bool LiveFiles::isLive(const QString &path) {

@@ -57,6 +57,10 @@ public:
     // while another connection of this process is checking the same file.
     static bool beginCheck(const Handle &handle);
     static void endCheck(const Handle &handle, bool ok);
+    // Counts a commit by one of this process's connections to the file (Database::noteCommit).
+    static void noteCommit(const Handle &handle);
+    // How many commits this process's connections to the file have made.
+    static quint64 commits(const Handle &handle);
     // Re-reads the device and inode after SQLite created the file.
     static void refresh(Handle &handle);
 

@@ -2,6 +2,7 @@
 
 #include "models/domain/log.h"
 #include "models/storage/database.h"
+#include "models/storage/filelistener.h"
 #include "models/storage/sql.h"
 
 #include <QCoreApplication>
@@ -120,8 +121,11 @@ void ServerListener::check() {
 }
 
 Status Database::listen() {
-    if (m_backend != Backend::Postgres)
-        return {};
+    if (m_backend != Backend::Postgres) {
+        if (!m_fileListener)
+            m_fileListener = std::make_unique<FileListener>(*this);
+        return m_fileListener->start();
+    }
     if (!m_listener)
         m_listener = std::make_unique<ServerListener>(*this);
     return m_listener->start();

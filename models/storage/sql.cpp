@@ -236,15 +236,22 @@ Result<QSqlQuery> exec(const Database &db, const QString &sql, const QVariantLis
     // query before reading the first would lose the first one's rows. On a server the result is
     // therefore read whole.
     q.setForwardOnly(db.dialect().streamsResults());
+    // A write outside a transaction is a commit of its own (Database::noteCommit).
+    const auto committed = [&] {
+        if (const_cast<Database &>(db).transactionDepth() == 0 && mayWrite(sql))
+            const_cast<Database &>(db).noteCommit();
+    };
     if (binds.isEmpty() && !db.dialect().prepareUnbound()) {
         if (!q.exec(sql))
             return sqlError(q.lastError(), db.path());
+        committed();
         return q;
     }
     if (!q.prepare(sql))
         return sqlError(q.lastError(), db.path());
     if (Status s = execPrepared(q, binds); !s)
         return sqlError(q.lastError(), db.path());
+    committed();
     return q;
 }
 

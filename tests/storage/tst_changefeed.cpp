@@ -2,6 +2,7 @@
 #include "models/storage/changefeed.h"
 #include "models/storage/database.h"
 #include "models/storage/duplicates.h"
+#include "models/storage/filelistener.h"
 #include "models/storage/followups.h"
 #include "models/storage/leadsnapshot.h"
 #include "models/storage/repositories.h"
@@ -10,6 +11,8 @@
 #include "models/storage/spendstore.h"
 
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -218,6 +221,63 @@ private slots:
         m_db->changes().publish(DataChange{}); // nothing: not published
         QCOMPARE(spy.size(), 1);
         QCOMPARE(only(spy).leadIds, QList<qint64>{42});
+    }
+
+    // Another program's commit to the file (here a connection this process's storage does not
+    // know, as a second window's or `mikomi import`'s would be) reaches the window's feed at the
+    // next look, once; the window's own writes do not come back through the listener.
+    void anotherProgramsCommitIsPublished() {
+        Lead a = lead(QStringLiteral("A社"), QStringLiteral("a@a.jp"));
+        QVERIFY(LeadRepository(*m_db).insert(a).ok());
+        FileListener listener(*m_db, 60'000);
+        QVERIFY(listener.start().ok());
+        QSignalSpy spy(&m_db->changes(), &ChangeFeed::changed);
+        listener.poll();
+        QCOMPARE(spy.size(), 0);
+        {
+            QSqlDatabase other =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other"));
+            other.setDatabaseName(m_dir.filePath(QStringLiteral("feed.db")));
+            QVERIFY(other.open());
+            QSqlQuery q(other);
+            QVERIFY(q.exec(QStringLiteral("UPDATE leads SET notes = 'from another program'")));
+            q.finish();
+            other.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("other"));
+        listener.poll();
+        QCOMPARE(spy.size(), 1);
+        QCOMPARE(only(spy).kinds, kAllDataKinds);
+        listener.poll();
+        QCOMPARE(spy.size(), 1); // once
+        // The window's own write: published by its own feed, not again by the listener.
+        spy.clear();
+        Lead l = lead(QStringLiteral("B社"), QStringLiteral("b@b.jp"));
+        QVERIFY(LeadRepository(*m_db).insert(l).ok());
+        QCOMPARE(spy.size(), 1);
+        listener.poll();
+        listener.poll();
+        QCOMPARE(spy.size(), 1);
+    }
+
+    // This process's other connections (the import worker, the search indexer) tell their own
+    // news; the listener re-reads once after they stopped, never once per commit.
+    void thisProcessesOtherConnectionsAreReadOnceIdle() {
+        FileListener listener(*m_db, 60'000);
+        QVERIFY(listener.start().ok());
+        QSignalSpy spy(&m_db->changes(), &ChangeFeed::changed);
+        auto worker = Database::open(m_dir.filePath(QStringLiteral("feed.db")));
+        QVERIFY(worker.ok());
+        for (int i = 0; i < 3; ++i) {
+            Lead w = lead(QStringLiteral("W%1社").arg(i), QStringLiteral("w%1@w.jp").arg(i));
+            QVERIFY(LeadRepository(**worker).insert(w).ok());
+            listener.poll(); // the worker is writing: not yet
+            QCOMPARE(spy.size(), 0);
+        }
+        listener.poll(); // it stopped: one re-read
+        QCOMPARE(spy.size(), 1);
+        listener.poll();
+        QCOMPARE(spy.size(), 1);
     }
 };
 
