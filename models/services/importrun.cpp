@@ -222,44 +222,50 @@ Status Run::importTouchpoint(const io::HeaderMap &map, const io::CsvRecord &rec,
     return {};
 }
 
-Status Run::readCsv(storage::BulkWriter &writer) {
-    QFile file(m_o.path);
-    if (!file.open(QIODevice::ReadOnly))
+Status openCsv(const ImportOptions &options, CsvInput &in) {
+    in.file.setFileName(options.path);
+    if (!in.file.open(QIODevice::ReadOnly))
         return Error{
             QCoreApplication::translate("mikomi::services::Importer", "Cannot open \"%1\": %2")
-                .arg(m_o.path, file.errorString())};
-    const qint64 total = file.size();
+                .arg(options.path, in.file.errorString())};
     io::CsvReadOptions ro;
-    ro.encoding = m_o.encoding;
-    ro.delimiter = m_o.delimiter;
-    io::CsvReader reader(&file, ro);
-    io::CsvRecord rec;
-    if (!reader.next(rec)) {
+    ro.encoding = options.encoding;
+    ro.delimiter = options.delimiter;
+    io::CsvReader &reader = in.reader.emplace(&in.file, ro);
+    if (!reader.next(in.header)) {
         if (!reader.error().isEmpty())
             return Error{reader.error()};
         return Error{QCoreApplication::translate("mikomi::services::Importer",
                                                  "\"%1\" is empty: there is no header row.")
-                         .arg(m_o.path)};
+                         .arg(options.path)};
     }
-    m_s.encoding = reader.encoding();
-    m_s.headers = rec.fields;
-    ImportKind kind = m_o.kind.value_or(ImportKind::Leads);
-    if (!m_o.kind)
-        kind = ImportKind(int(io::detectCsvKind(rec.fields)));
-    m_s.kind = kind;
-    io::HeaderMap map;
-    if (m_o.mapping)
-        map = *m_o.mapping;
-    else if (kind == ImportKind::Spend)
-        map = io::mapSpendHeaders(rec.fields);
-    else if (kind == ImportKind::Touchpoints)
-        map = io::mapTouchpointHeaders(rec.fields);
+    const QStringList &headers = in.header.fields;
+    in.kind = options.kind.value_or(ImportKind(int(io::detectCsvKind(headers))));
+    if (options.mapping)
+        in.mapping = *options.mapping;
+    else if (in.kind == ImportKind::Spend)
+        in.mapping = io::mapSpendHeaders(headers);
+    else if (in.kind == ImportKind::Touchpoints)
+        in.mapping = io::mapTouchpointHeaders(headers);
     else
-        map = io::mapLeadHeaders(rec.fields);
-    if (!m_o.mapping) {
-        if (Status st = applyColumnRules(map, m_o); !st)
-            return st;
-    }
+        in.mapping = io::mapLeadHeaders(headers);
+    if (!options.mapping)
+        return applyColumnRules(in.mapping, options);
+    return {};
+}
+
+Status Run::readCsv(storage::BulkWriter &writer) {
+    CsvInput in;
+    if (Status st = openCsv(m_o, in); !st)
+        return st;
+    io::CsvReader &reader = *in.reader;
+    const qint64 total = in.file.size();
+    m_s.encoding = reader.encoding();
+    m_s.headers = in.header.fields;
+    const ImportKind kind = in.kind;
+    m_s.kind = kind;
+    const io::HeaderMap &map = in.mapping;
+    io::CsvRecord rec;
     if (kind == ImportKind::Touchpoints) {
         if (Status st = loadTouchpointKeys(); !st)
             return st;
