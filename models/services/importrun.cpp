@@ -163,8 +163,10 @@ Status Run::importSpend(const io::HeaderMap &map, const io::CsvRecord &rec) {
     SpendRow row = *r.value;
     if (Status st = m_repo.setSpend(row); !st)
         return st;
-    const QString key =
-        m_repo.sources().canonicalName(row.source).value_or(row.source) + u'|' + row.month;
+    auto canonical = m_repo.sources().canonicalName(row.source);
+    if (!canonical)
+        return canonical.failure();
+    const QString key = canonical->value_or(row.source) + u'|' + row.month;
     const auto it = m_spend.constFind(key);
     if (it == m_spend.cend())
         ++m_s.created;
@@ -207,10 +209,12 @@ Status Run::importTouchpoint(const io::HeaderMap &map, const io::CsvRecord &rec,
     auto src = m_repo.sources().resolve(row.touchpoint.source);
     if (!src)
         return Error{src.error()};
-    const QString canonical =
-        m_repo.sources().canonicalName(row.touchpoint.source).value_or(QString());
+    auto canonical = m_repo.sources().canonicalName(row.touchpoint.source);
+    if (!canonical)
+        return canonical.failure();
     const QString key = QString::number(leadId) + u'|' +
-                        dates::toIsoDateTime(row.touchpoint.occurredAt) + u'|' + canonical;
+                        dates::toIsoDateTime(row.touchpoint.occurredAt) + u'|' +
+                        canonical->value_or(QString());
     if (m_touchKeys.contains(key)) {
         ++m_s.skipped;
         return {};
