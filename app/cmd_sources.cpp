@@ -119,7 +119,13 @@ int runSources(const QStringList &args) {
         auto r = storage::SourceAdmin(**db).mergeByName(pos.at(2), pos.at(3));
         if (!r)
             return fail(DataError, r.error());
-        const auto into = sources.canonicalName(pos.at(3)).value_or(pos.at(3));
+        const auto kept = sources.canonicalName(pos.at(3));
+        if (!kept)
+            return fail(DataError,
+                        tr("\"%1\" was merged, but the name of the source it went into cannot be "
+                           "read: %2")
+                            .arg(r->fromName, kept.error()));
+        const QString into = kept->value_or(pos.at(3));
         if (format == QLatin1String("json")) {
             out() << QJsonDocument(
                          QJsonObject{

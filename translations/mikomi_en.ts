@@ -2098,6 +2098,10 @@ Without a command, opens the window. Commands:
             <numerusform>Imported %n cards.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; was merged, but the name of the source it went into cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::commands::LeadCommands</name>
@@ -6435,6 +6439,10 @@ Which is it?</source>
     </message>
     <message>
         <source>Content (utm_content):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read from the URL, but the source &quot;%1&quot; could not be looked up: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

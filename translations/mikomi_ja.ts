@@ -2116,6 +2116,10 @@ Without a command, opens the window. Commands:
             <numerusform>名刺を %n 枚追加しました。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; was merged, but the name of the source it went into cannot be read: %2</source>
+        <translation>「%1」は統合しましたが、統合先のリードソース名を読み取れません：%2</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::commands::LeadCommands</name>
@@ -6407,6 +6411,10 @@ Which is it?</source>
     <message>
         <source>Content (utm_content):</source>
         <translation>コンテンツ (utm_content)：</translation>
+    </message>
+    <message>
+        <source>Read from the URL, but the source &quot;%1&quot; could not be looked up: %2</source>
+        <translation>URL から読み取りましたが、リードソース「%1」を照会できませんでした：%2</translation>
     </message>
 </context>
 <context>

@@ -370,8 +370,12 @@ void CardEntryDialog::fillEvents() {
 }
 
 void CardEntryDialog::setSource(const QString &source) {
-    const QString name =
-        storage::SourceRepository(m_db).canonicalName(source).value_or(source.trimmed());
+    const auto canonical = storage::SourceRepository(m_db).canonicalName(source);
+    if (!canonical) {
+        showError(canonical.error());
+        return;
+    }
+    const QString name = canonical->value_or(source.trimmed());
     if (name.isEmpty())
         return;
     int found = -1;
@@ -818,10 +822,17 @@ bool CardEntryDialog::saveCard() {
     auto weak = storage::findDuplicates(m_db, l);
     // A new event is stored as an event source (not as an unknown one).
     storage::SourceRepository sources(m_db);
-    if (!l.source.isEmpty() && !sources.canonicalName(l.source)) {
-        if (auto id = sources.resolve(l.source, true, SourceCategory::Event); !id) {
-            showError(id.error());
+    if (!l.source.isEmpty()) {
+        auto known = sources.canonicalName(l.source);
+        if (!known) {
+            showError(known.error());
             return false;
+        }
+        if (!known->has_value()) { // an existing source (or alias) keeps its category
+            if (auto id = sources.resolve(l.source, true, SourceCategory::Event); !id) {
+                showError(id.error());
+                return false;
+            }
         }
     }
     // The command stays on the undo stack after this dialog closes: its callbacks share the

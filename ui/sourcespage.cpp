@@ -317,8 +317,13 @@ void SourcesPage::addSource() {
     if (!ok || name.isEmpty())
         return;
     storage::SourceRepository repo(*m_db);
-    if (auto existing = repo.canonicalName(name)) {
-        showError(tr("\"%1\" is already known as the source \"%2\".").arg(name, *existing));
+    auto existing = repo.canonicalName(name);
+    if (!existing) {
+        showError(existing.error());
+        return;
+    }
+    if (*existing) {
+        showError(tr("\"%1\" is already known as the source \"%2\".").arg(name, **existing));
         return;
     }
     // The dictionary suggests, the user confirms.

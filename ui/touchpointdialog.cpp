@@ -27,6 +27,7 @@ TouchpointDialog::TouchpointDialog(storage::Database &db, qint64 leadId, QWidget
     m_url->setPlaceholderText(
         QStringLiteral("https://example.jp/?utm_source=google&utm_medium=cpc&utm_campaign=…"));
     m_urlStatus = new QLabel(this);
+    m_urlStatus->setObjectName(QStringLiteral("urlStatus"));
     m_when = new QDateTimeEdit(QDateTime::currentDateTime(), this);
     m_when->setCalendarPopup(true);
     m_source = new QComboBox(this);
@@ -73,15 +74,19 @@ bool TouchpointDialog::readUrl(const QString &url) {
     const auto f = utm::parse(url);
     if (!f)
         return false;
+    QString status = tr("Read from the URL.");
     if (!f->source.isEmpty()) {
         // Through the aliases: "google" and "Google" land on the same source.
         const auto canonical = storage::SourceRepository(m_db).canonicalName(f->source);
-        m_source->setCurrentText(canonical.value_or(f->source));
+        if (!canonical)
+            status = tr("Read from the URL, but the source \"%1\" could not be looked up: %2")
+                         .arg(f->source, canonical.error());
+        m_source->setCurrentText(canonical && *canonical ? **canonical : f->source);
     }
     m_medium->setText(f->medium);
     m_campaign->setText(f->campaign);
     m_content->setText(f->content);
-    m_urlStatus->setText(tr("Read from the URL."));
+    m_urlStatus->setText(status);
     return true;
 }
 

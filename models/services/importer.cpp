@@ -5,7 +5,6 @@
 #include "models/storage/livefiles.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QFileInfo>
 
 namespace mikomi::services {
@@ -127,38 +126,15 @@ Result<ImportAnalysis> analyseImport(const ImportOptions &options, int previewRo
         a.cardCount = read->cards.size();
         return a;
     }
-    QFile file(options.path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{
-            QCoreApplication::translate("mikomi::services::Importer", "Cannot open \"%1\": %2")
-                .arg(options.path, file.errorString())};
-    io::CsvReadOptions ro;
-    ro.encoding = options.encoding;
-    ro.delimiter = options.delimiter;
-    io::CsvReader reader(&file, ro);
+    detail::CsvInput in;
+    if (Status st = detail::openCsv(options, in); !st)
+        return st.failure();
+    io::CsvReader &reader = *in.reader;
     io::CsvRecord rec;
-    if (!reader.next(rec)) {
-        if (!reader.error().isEmpty())
-            return Error{reader.error()};
-        return Error{QCoreApplication::translate("mikomi::services::Importer",
-                                                 "\"%1\" is empty: there is no header row.")
-                         .arg(options.path)};
-    }
     a.encoding = reader.encoding();
     a.delimiter = reader.delimiter();
-    a.kind = options.kind.value_or(ImportKind(int(io::detectCsvKind(rec.fields))));
-    if (options.mapping)
-        a.mapping = *options.mapping;
-    else if (a.kind == ImportKind::Spend)
-        a.mapping = io::mapSpendHeaders(rec.fields);
-    else if (a.kind == ImportKind::Touchpoints)
-        a.mapping = io::mapTouchpointHeaders(rec.fields);
-    else
-        a.mapping = io::mapLeadHeaders(rec.fields);
-    if (!options.mapping) {
-        if (Status st = applyColumnRules(a.mapping, options); !st)
-            return st.failure();
-    }
+    a.kind = in.kind;
+    a.mapping = std::move(in.mapping);
     a.dateOrder = options.dateOrder;
     while (a.previewRecords.size() < previewRows && reader.next(rec)) {
         detail::unneutralise(rec);

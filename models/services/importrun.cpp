@@ -163,8 +163,10 @@ Status Run::importSpend(const io::HeaderMap &map, const io::CsvRecord &rec) {
     SpendRow row = *r.value;
     if (Status st = m_repo.setSpend(row); !st)
         return st;
-    const QString key =
-        m_repo.sources().canonicalName(row.source).value_or(row.source) + u'|' + row.month;
+    auto canonical = m_repo.sources().canonicalName(row.source);
+    if (!canonical)
+        return canonical.failure();
+    const QString key = canonical->value_or(row.source) + u'|' + row.month;
     const auto it = m_spend.constFind(key);
     if (it == m_spend.cend())
         ++m_s.created;
@@ -207,10 +209,12 @@ Status Run::importTouchpoint(const io::HeaderMap &map, const io::CsvRecord &rec,
     auto src = m_repo.sources().resolve(row.touchpoint.source);
     if (!src)
         return Error{src.error()};
-    const QString canonical =
-        m_repo.sources().canonicalName(row.touchpoint.source).value_or(QString());
+    auto canonical = m_repo.sources().canonicalName(row.touchpoint.source);
+    if (!canonical)
+        return canonical.failure();
     const QString key = QString::number(leadId) + u'|' +
-                        dates::toIsoDateTime(row.touchpoint.occurredAt) + u'|' + canonical;
+                        dates::toIsoDateTime(row.touchpoint.occurredAt) + u'|' +
+                        canonical->value_or(QString());
     if (m_touchKeys.contains(key)) {
         ++m_s.skipped;
         return {};
@@ -222,44 +226,50 @@ Status Run::importTouchpoint(const io::HeaderMap &map, const io::CsvRecord &rec,
     return {};
 }
 
-Status Run::readCsv(storage::BulkWriter &writer) {
-    QFile file(m_o.path);
-    if (!file.open(QIODevice::ReadOnly))
+Status openCsv(const ImportOptions &options, CsvInput &in) {
+    in.file.setFileName(options.path);
+    if (!in.file.open(QIODevice::ReadOnly))
         return Error{
             QCoreApplication::translate("mikomi::services::Importer", "Cannot open \"%1\": %2")
-                .arg(m_o.path, file.errorString())};
-    const qint64 total = file.size();
+                .arg(options.path, in.file.errorString())};
     io::CsvReadOptions ro;
-    ro.encoding = m_o.encoding;
-    ro.delimiter = m_o.delimiter;
-    io::CsvReader reader(&file, ro);
-    io::CsvRecord rec;
-    if (!reader.next(rec)) {
+    ro.encoding = options.encoding;
+    ro.delimiter = options.delimiter;
+    io::CsvReader &reader = in.reader.emplace(&in.file, ro);
+    if (!reader.next(in.header)) {
         if (!reader.error().isEmpty())
             return Error{reader.error()};
         return Error{QCoreApplication::translate("mikomi::services::Importer",
                                                  "\"%1\" is empty: there is no header row.")
-                         .arg(m_o.path)};
+                         .arg(options.path)};
     }
-    m_s.encoding = reader.encoding();
-    m_s.headers = rec.fields;
-    ImportKind kind = m_o.kind.value_or(ImportKind::Leads);
-    if (!m_o.kind)
-        kind = ImportKind(int(io::detectCsvKind(rec.fields)));
-    m_s.kind = kind;
-    io::HeaderMap map;
-    if (m_o.mapping)
-        map = *m_o.mapping;
-    else if (kind == ImportKind::Spend)
-        map = io::mapSpendHeaders(rec.fields);
-    else if (kind == ImportKind::Touchpoints)
-        map = io::mapTouchpointHeaders(rec.fields);
+    const QStringList &headers = in.header.fields;
+    in.kind = options.kind.value_or(ImportKind(int(io::detectCsvKind(headers))));
+    if (options.mapping)
+        in.mapping = *options.mapping;
+    else if (in.kind == ImportKind::Spend)
+        in.mapping = io::mapSpendHeaders(headers);
+    else if (in.kind == ImportKind::Touchpoints)
+        in.mapping = io::mapTouchpointHeaders(headers);
     else
-        map = io::mapLeadHeaders(rec.fields);
-    if (!m_o.mapping) {
-        if (Status st = applyColumnRules(map, m_o); !st)
-            return st;
-    }
+        in.mapping = io::mapLeadHeaders(headers);
+    if (!options.mapping)
+        return applyColumnRules(in.mapping, options);
+    return {};
+}
+
+Status Run::readCsv(storage::BulkWriter &writer) {
+    CsvInput in;
+    if (Status st = openCsv(m_o, in); !st)
+        return st;
+    io::CsvReader &reader = *in.reader;
+    const qint64 total = in.file.size();
+    m_s.encoding = reader.encoding();
+    m_s.headers = in.header.fields;
+    const ImportKind kind = in.kind;
+    m_s.kind = kind;
+    const io::HeaderMap &map = in.mapping;
+    io::CsvRecord rec;
     if (kind == ImportKind::Touchpoints) {
         if (Status st = loadTouchpointKeys(); !st)
             return st;

@@ -11,10 +11,12 @@
 #include "models/services/leadcreation.h"
 #include "models/storage/repositories.h"
 
+#include <QFile>
 #include <QHash>
 #include <QSet>
 
 #include <memory>
+#include <optional>
 
 namespace mikomi::storage {
 class BulkWriter;
@@ -25,6 +27,21 @@ namespace mikomi::services::detail {
 // Undoes the export's formula neutralisation (io::csvField): "'=SUM(1)" → "=SUM(1)", "'+81 3…" →
 // "+81 3…", so a file Mikomi wrote imports back to the same data.
 void unneutralise(io::CsvRecord &rec);
+
+// An import's CSV file, opened by openCsv(): the reader (the options' encoding and delimiter, else
+// detected) positioned after the header row, the kind (given, else from the headers) and the
+// header mapping (given, else automatic with the --map rules applied). Used by analyseImport()
+// and Run::readCsv(), so the preview and the import read a file the same way.
+struct CsvInput {
+    QFile file;
+    std::optional<io::CsvReader> reader;
+    io::CsvRecord header;
+    ImportKind kind = ImportKind::Leads;
+    io::HeaderMap mapping;
+};
+// An error when the file cannot be opened or read, has no header row, or a --map rule does not
+// fit its headers.
+Status openCsv(const ImportOptions &options, CsvInput &in);
 
 // One import: the transaction, the file read row by row, each row matched and written.
 class Run final {

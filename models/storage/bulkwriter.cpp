@@ -180,18 +180,6 @@ private:
 };
 
 namespace {
-// The stored text of a stage, made once (stageKey() makes a new string each call: an allocation
-// per lead and history row).
-const QString &stageText(Stage s) {
-    static const std::array<QString, StageCount> texts = [] {
-        std::array<QString, StageCount> out;
-        for (int i = 0; i < StageCount; ++i)
-            out[std::size_t(i)] = stageKey(Stage(i));
-        return out;
-    }();
-    return texts[std::size_t(s)];
-}
-
 // Leads per multi-row INSERT of a buffered writer (a statement of 32 rows of leads binds 1,472
 // values; SQLite allows 32,766).
 constexpr int kBufferedRows = 32;
@@ -250,13 +238,12 @@ BulkWriter::BulkWriter(Database &db, bool deferIndexes, bool buffered)
     // meanwhile included, since the pragma is per connection), before the caller commits.
     if (deferIndexes && exec(db, QStringLiteral("PRAGMA ignore_check_constraints = ON")))
         m_checksDeferred = true;
-    const QStringList &cols = leadColumns();
+    const QStringList &cols = newLeadColumns();
     QStringList marks;
-    for (qsizetype i = 0; i < cols.size() + 5; ++i)
+    for (qsizetype i = 0; i < cols.size(); ++i)
         marks << QStringLiteral("?");
     m_lead = std::make_unique<Statement>(
-        db, QStringLiteral("INSERT INTO leads(%1, stage, sql_kind, furthest_stage, lost, "
-                           "last_activity_at) VALUES (%2)")
+        db, QStringLiteral("INSERT INTO leads(%1) VALUES (%2)")
                 .arg(cols.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))));
     m_score = std::make_unique<Statement>(
         db, QStringLiteral("INSERT INTO lead_scores(lead_id, score) VALUES (?, ?)"));
@@ -274,10 +261,8 @@ BulkWriter::BulkWriter(Database &db, bool deferIndexes, bool buffered)
         db, QStringLiteral("INSERT INTO lead_contacts(lead_id, position, kind, value, label, key) "
                            "VALUES (?,?,?,?,?,?)"));
     m_leads.head =
-        QStringLiteral("INSERT INTO leads(id, %1, stage, sql_kind, furthest_stage, lost, "
-                       "last_activity_at) VALUES ")
-            .arg(cols.join(QStringLiteral(", ")));
-    m_leads.columns = int(cols.size()) + 6;
+        QStringLiteral("INSERT INTO leads(id, %1) VALUES ").arg(cols.join(QStringLiteral(", ")));
+    m_leads.columns = int(cols.size()) + 1;
     m_scores.head = QStringLiteral("INSERT INTO lead_scores(lead_id, score) VALUES ");
     m_scores.columns = 2;
     m_histories.head = QStringLiteral("INSERT INTO stage_history(lead_id, from_stage, to_stage, "
@@ -456,23 +441,6 @@ bool BulkWriter::native() const {
     return m_lead && m_lead->native();
 }
 
-namespace {
-
-// Names as written (not normalised) to ids, for a writer's life: the repositories normalise
-// every name before looking it up in their own caches, about 2% of a demo fill (profiled) when
-// done for each lead, touchpoint and owner.
-template <typename Resolve>
-Result<qint64> cachedId(QHash<QString, qint64> &cache, const QString &name, Resolve resolve) {
-    if (const auto it = cache.constFind(name); it != cache.cend())
-        return *it;
-    auto id = resolve(name);
-    if (id)
-        cache.insert(name, *id);
-    return id;
-}
-
-} // namespace
-
 Result<qint64> BulkWriter::resolveSource(const QString &name) {
     return cachedId(m_sourceIds, name,
                     [this](const QString &n) { return m_repo->sources().resolve(n); });
@@ -496,12 +464,7 @@ Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &a
     if (!source)
         return source.failure();
     // last_activity_at as the triggers would set it: the greatest stored text.
-    QStringList times;
-    QString last;
-    for (const Activity &a : activities) {
-        times << dates::toIsoDateTime(a.occurredAt);
-        last = std::max(last, times.constLast());
-    }
+    const ActivityTimes stamps = activityTimes(activities);
     std::optional<LeadKeys> own;
     if (!keys) {
         if (!m_phoneRegion) {
@@ -512,23 +475,18 @@ Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &a
         }
         keys = &own.emplace(LeadKeys::of(lead, *m_phoneRegion));
     }
-    const auto extra = [&](QVariantList &binds) {
-        binds << stageText(lead.stage)
-              << (lead.stage == Stage::Sql ? sqlKindKey(lead.sqlKind) : QString())
-              << stageText(std::max(lead.stage, lead.furthestStage)) << (lead.lost ? 1 : 0)
-              << (activities.isEmpty() ? QVariant() : QVariant(last));
-    };
     Result<qint64> id = qint64(0);
     if (m_buffered) {
         id = m_nextId++;
         m_leads.values.reserve(m_leads.values.size() + m_leads.columns);
         m_leads.values << *id;
-        if (Status s = appendLeadBinds(m_leads.values, m_db, lead, *owner, *source, keys); !s) {
+        if (Status s =
+                appendNewLeadValues(m_leads.values, m_db, lead, *owner, *source, keys, stamps);
+            !s) {
             m_leads.values.resize(m_leads.values.size() - 1);
             --m_nextId;
             return s.failure();
         }
-        extra(m_leads.values);
         ++m_leads.rows;
         m_scores.values << *id << lead.score;
         ++m_scores.rows;
@@ -538,11 +496,10 @@ Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &a
                 return s.failure();
         }
     } else {
-        auto leadValues = leadBinds(m_db, lead, *owner, *source, keys);
-        if (!leadValues)
-            return leadValues.failure();
-        QVariantList binds = std::move(*leadValues);
-        extra(binds);
+        QVariantList binds;
+        binds.reserve(m_leads.columns - 1);
+        if (Status s = appendNewLeadValues(binds, m_db, lead, *owner, *source, keys, stamps); !s)
+            return s.failure();
         id = m_lead->run(binds);
         if (!id)
             return id;
@@ -551,7 +508,7 @@ Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &a
     }
     m_db.changes().note(DataKind::Leads); // no ids: an import is one change, "any lead"
     for (qsizetype i = 0; i < activities.size(); ++i) {
-        if (Status s = writeActivity(*id, activities.at(i), times.at(i)); !s)
+        if (Status s = writeActivity(*id, activities.at(i), stamps.times.at(i)); !s)
             return s.failure();
     }
     // Its further emails and numbers, stored as LeadRepository stores them (leadcontacts.cpp).

@@ -9,6 +9,7 @@
 
 #include <QHash>
 
+#include <array>
 #include <optional>
 
 namespace mikomi::storage {
@@ -47,6 +48,34 @@ const QStringList &leadColumns() {
         QStringLiteral("uuid"), // schema v13; an update leaves it as it is
     };
     return cols;
+}
+
+const QStringList &newLeadColumns() {
+    static const QStringList cols =
+        leadColumns() + QStringList{QStringLiteral("stage"), QStringLiteral("sql_kind"),
+                                    QStringLiteral("furthest_stage"), QStringLiteral("lost"),
+                                    QStringLiteral("last_activity_at")};
+    return cols;
+}
+
+const QString &stageText(Stage s) {
+    static const std::array<QString, StageCount> texts = [] {
+        std::array<QString, StageCount> out;
+        for (int i = 0; i < StageCount; ++i)
+            out[std::size_t(i)] = stageKey(Stage(i));
+        return out;
+    }();
+    return texts[std::size_t(s)];
+}
+
+ActivityTimes activityTimes(const QList<Activity> &activities) {
+    ActivityTimes t;
+    t.times.reserve(activities.size());
+    for (const Activity &a : activities) {
+        t.times << dates::toIsoDateTime(a.occurredAt);
+        t.last = std::max(t.last, t.times.constLast());
+    }
+    return t;
 }
 
 const QString &scoreWriteSql() {
@@ -156,6 +185,16 @@ Status appendLeadBinds(QVariantList &out, const Database &db, const Lead &l, qin
     };
     for (QVariant &v : values)
         out.append(std::move(v));
+    return {};
+}
+
+Status appendNewLeadValues(QVariantList &out, const Database &db, const Lead &l, qint64 ownerId,
+                           qint64 sourceId, const LeadKeys *keys, const ActivityTimes &activities) {
+    if (Status s = appendLeadBinds(out, db, l, ownerId, sourceId, keys); !s)
+        return s;
+    out << stageText(l.stage) << (l.stage == Stage::Sql ? sqlKindKey(l.sqlKind) : QString())
+        << stageText(std::max(l.stage, l.furthestStage)) << (l.lost ? 1 : 0)
+        << (activities.times.isEmpty() ? QVariant() : QVariant(activities.last));
     return {};
 }
 

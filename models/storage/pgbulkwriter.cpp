@@ -17,27 +17,15 @@ void setUp(auto &table, const QString &head, int columns) {
     table.columns = columns;
 }
 
-template <typename Resolve>
-Result<qint64> cachedId(QHash<QString, qint64> &cache, const QString &name, Resolve resolve) {
-    if (const auto it = cache.constFind(name); it != cache.cend())
-        return *it;
-    auto id = resolve(name);
-    if (id)
-        cache.insert(name, *id);
-    return id;
-}
-
 } // namespace
 
 PgBulkWriter::PgBulkWriter(Database &db, LeadRepository &repo)
     : m_db(db)
     , m_repo(repo) {
-    const QStringList &cols = leadColumns();
+    const QStringList &cols = newLeadColumns();
     setUp(m_leads,
-          QStringLiteral("INSERT INTO leads(id, %1, stage, sql_kind, furthest_stage, lost, "
-                         "last_activity_at) VALUES ")
-              .arg(cols.join(QStringLiteral(", "))),
-          int(cols.size()) + 6);
+          QStringLiteral("INSERT INTO leads(id, %1) VALUES ").arg(cols.join(QStringLiteral(", "))),
+          int(cols.size()) + 1);
     setUp(m_scores, QStringLiteral("INSERT INTO lead_scores(lead_id, score) VALUES "), 2);
     setUp(m_histories,
           QStringLiteral("INSERT INTO stage_history(lead_id, from_stage, to_stage, lost, "
@@ -118,30 +106,22 @@ Result<qint64> PgBulkWriter::insertLead(const Lead &lead, const QList<Activity> 
     if (!id)
         return id;
     // last_activity_at as the trigger would set it: the greatest stored text.
-    QStringList times;
-    QString last;
-    for (const Activity &a : activities) {
-        times << dates::toIsoDateTime(a.occurredAt);
-        last = std::max(last, times.constLast());
-    }
+    const ActivityTimes stamps = activityTimes(activities);
     const qsizetype before = m_leads.values.size();
     m_leads.values << *id;
-    if (Status s = appendLeadBinds(m_leads.values, m_db, lead, *owner, *source, keys); !s) {
+    if (Status s = appendNewLeadValues(m_leads.values, m_db, lead, *owner, *source, keys, stamps);
+        !s) {
         m_leads.values.resize(before);
         return s.failure();
     }
-    m_leads.values << stageKey(lead.stage)
-                   << (lead.stage == Stage::Sql ? sqlKindKey(lead.sqlKind) : QString())
-                   << stageKey(std::max(lead.stage, lead.furthestStage)) << (lead.lost ? 1 : 0)
-                   << (activities.isEmpty() ? QVariant() : QVariant(last));
     ++m_leads.rows;
     m_scores.values << *id << lead.score;
     ++m_scores.rows;
     m_db.changes().note(DataKind::Leads);
     for (qsizetype i = 0; i < activities.size(); ++i) {
         const Activity &a = activities.at(i);
-        m_activities.values << *id << activityKindKey(a.kind) << times.at(i) << a.user << a.notes
-                            << rowUuidOr(a.uuid);
+        m_activities.values << *id << activityKindKey(a.kind) << stamps.times.at(i) << a.user
+                            << a.notes << rowUuidOr(a.uuid);
         ++m_activities.rows;
     }
     // Its further emails and numbers, stored as LeadRepository stores them (leadcontacts.cpp).

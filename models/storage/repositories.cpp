@@ -421,16 +421,21 @@ Result<qint64> SourceRepository::resolve(const QString &name, bool create, Sourc
     return id;
 }
 
-std::optional<QString> SourceRepository::canonicalName(const QString &name) const {
+Result<std::optional<QString>> SourceRepository::canonicalName(const QString &name) const {
     const QString key = text::sourceKey(name);
     auto q = exec(m_db,
                   QStringLiteral("SELECT name FROM sources WHERE name_key = ? UNION ALL "
                                  "SELECT s.name FROM source_aliases a JOIN sources s ON s.id = "
                                  "a.source_id WHERE a.alias_key = ?"),
                   {key, key});
-    if (!q || !q->next())
-        return std::nullopt;
-    return q->value(0).toString();
+    if (!q)
+        return q.failure();
+    if (!q->next()) {
+        if (q->lastError().isValid())
+            return sqlError(q->lastError());
+        return std::optional<QString>();
+    }
+    return std::optional<QString>(q->value(0).toString());
 }
 
 Result<Source> SourceRepository::get(qint64 id) const {

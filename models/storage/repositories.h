@@ -65,8 +65,9 @@ public:
     Result<qint64> resolve(const QString &name, bool create = true,
                            SourceCategory category = SourceCategory::Unknown,
                            Tier tier = Tier::Experiment);
-    // The canonical name for a name or alias, or nullopt when unknown.
-    std::optional<QString> canonicalName(const QString &name) const;
+    // The canonical name for a name or alias; nullopt when no source has it, an Error when the
+    // database cannot be read (never taken for "unknown").
+    Result<std::optional<QString>> canonicalName(const QString &name) const;
     Result<Source> get(qint64 id) const;
     // All sources, with aliases and (Counted) the number of leads whose original source they
     // are: a pass over the leads' source index, noticeable at 1,000,000 leads, so pickers that

@@ -125,7 +125,7 @@ private slots:
         QVERIFY(sources.first().aliases.contains(QStringLiteral("LinkedIn Ads")));
         QVERIFY(sources.first().aliases.contains(QStringLiteral("LI Ads")));
         // The merged name keeps resolving, to the kept source.
-        QCOMPARE(after.sources().canonicalName(QStringLiteral("linkedin ads")),
+        QCOMPARE(*after.sources().canonicalName(QStringLiteral("linkedin ads")),
                  std::optional<QString>(QStringLiteral("LinkedIn")));
         QCOMPARE(*after.sources().resolve(QStringLiteral("LinkedIn Ads"), false),
                  *after.sources().resolve(QStringLiteral("LinkedIn"), false));

@@ -378,8 +378,8 @@ private slots:
         QCOMPARE(ads, 0); // not created when create = false
         QVERIFY(sources.addAlias(QStringLiteral("LinkedIn Ads"), a).ok());
         QCOMPARE(*sources.resolve(QStringLiteral("linkedin  ads")), a);
-        QCOMPARE(sources.canonicalName(QStringLiteral("ＬＩＮＫＥＤＩＮ ＡＤＳ")),
-                 QStringLiteral("LinkedIn"));
+        QCOMPARE(*sources.canonicalName(QStringLiteral("ＬＩＮＫＥＤＩＮ ＡＤＳ")),
+                 std::optional<QString>(QStringLiteral("LinkedIn")));
         QVERIFY(!sources.addAlias(QStringLiteral("linkedin"), a).ok());
         const auto list = sources.list();
         QVERIFY(list.ok());
