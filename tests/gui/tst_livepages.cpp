@@ -228,6 +228,7 @@ private slots:
         QCOMPARE(resets, 0); // not yet: once control returns to the event loop
         QTRY_COMPARE(statusLabel(), leads(210));
         QCoreApplication::processEvents();
+        QTRY_VERIFY(!pipeline()->loading()); // the board is read in the background
         QCOMPARE(resets, 1); // one reload for the five commits
     }
 
