@@ -552,9 +552,12 @@ private slots:
                 QList<qint64> expected;
                 for (const LeadRow &r : all)
                     expected << r.id;
-                for (const int size : {200, 7}) {
+                // Pages of 200 through the whole list (the deeper ones sorted), and small
+                // pages over the first runs, across their ends.
+                for (const auto &[size, end] :
+                     {std::pair{200, int(all.size()) + 200}, std::pair{13, 400}}) {
                     QList<qint64> paged;
-                    for (int off = 0; off < all.size() + size; off += size) {
+                    for (int off = 0; off < end; off += size) {
                         const auto page = query.rows(f, LeadSort::Temperature, asc, off, size);
                         QVERIFY2(page.ok(), qPrintable(page.ok() ? QString() : page.error()));
                         for (const LeadRow &r : page.value()) {
@@ -563,7 +566,8 @@ private slots:
                             paged << r.id;
                         }
                     }
-                    QCOMPARE(paged, expected);
+                    QVERIFY(paged.size() >= std::min<qsizetype>(end, expected.size()));
+                    QCOMPARE(paged, expected.mid(0, paged.size()));
                 }
                 const QList<LeadRow> sorted =
                     query.rows(f, LeadSort::Temperature, asc, 0, 100000).value();
