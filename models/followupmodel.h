@@ -23,7 +23,6 @@ public:
     Status reload();
     // Shows tasks read elsewhere (the Pipeline page reads them on a worker thread).
     void setTasks(QList<storage::FollowUp> tasks);
-    const QString &owner() const { return m_owner; }
     int limit() const { return m_limit; }
     qint64 taskId(int row) const;
     QDateTime dueAt(int row) const;
