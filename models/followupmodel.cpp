@@ -35,6 +35,12 @@ Status FollowUpModel::reload() {
     return status;
 }
 
+void FollowUpModel::setTasks(QList<storage::FollowUp> tasks) {
+    beginResetModel();
+    m_tasks = std::move(tasks);
+    endResetModel();
+}
+
 qint64 FollowUpModel::taskId(int row) const {
     return row >= 0 && row < m_tasks.size() ? m_tasks.at(row).id : 0;
 }

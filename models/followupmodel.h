@@ -21,6 +21,9 @@ public:
     void setNow(const QDateTime &now) { m_now = now; }
     void setLimit(int limit) { m_limit = limit; }
     Status reload();
+    // Shows tasks read elsewhere (the Pipeline page reads them on a worker thread).
+    void setTasks(QList<storage::FollowUp> tasks);
+    int limit() const { return m_limit; }
     qint64 taskId(int row) const;
     QDateTime dueAt(int row) const;
     qint64 overdueCount() const;

@@ -47,6 +47,14 @@ Status PipelineModel::reload(const storage::ColumnTotals &totals) {
     return status;
 }
 
+void PipelineModel::setCards(const storage::ColumnTotals &totals,
+                             QList<storage::PipelineCard> cards) {
+    beginResetModel();
+    m_totals = totals;
+    m_cards = std::move(cards);
+    endResetModel();
+}
+
 qint64 PipelineModel::versionOf(qint64 id) const {
     for (const storage::PipelineCard &c : m_cards) {
         if (c.id == id)

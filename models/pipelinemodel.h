@@ -43,6 +43,8 @@ public:
     void setNow(const QDateTime &now) { m_now = now; }
     // The cards and totals again (totals given by the caller, who reads all columns at once).
     Status reload(const storage::ColumnTotals &totals);
+    // Shows cards and totals read elsewhere (the Pipeline page reads them on a worker thread).
+    void setCards(const storage::ColumnTotals &totals, QList<storage::PipelineCard> cards);
     storage::ColumnTotals totals() const { return m_totals; }
     qint64 leadId(int row) const;
     // The version of lead `id` as this column read it; 0 when it is not among its cards.

@@ -9,6 +9,7 @@
 #include "models/storage/followups.h"
 #include "models/storage/repositories.h"
 #include "models/storage/scoringstore.h"
+#include "ui/backgroundreader.h"
 #include "ui/messagebox.h"
 #include "ui/ownerdialog.h"
 #include "ui/pages.h"
@@ -26,18 +27,23 @@
 #include <QHash>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QListView>
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
+#include <QSet>
 #include <QTabWidget>
 #include <QTableView>
 #include <QUndoStack>
 #include <QVBoxLayout>
 #include <climits>
+#include <functional>
 
 namespace mikomi::ui {
 
@@ -53,6 +59,74 @@ QString columnTitle(PipelineColumn c) {
     return lostLabel();
 }
 
+// A column of cards. It tells the page when a drag of its cards starts and ends (QDrag::exec
+// runs inside startDrag), so that new cards do not replace the dragged ones under the mouse.
+class CardView final : public QListView {
+public:
+    CardView(PipelinePage *page, QWidget *parent)
+        : QListView(parent)
+        , m_page(page) {}
+
+protected:
+    void startDrag(Qt::DropActions supportedActions) override {
+        const QPointer<PipelinePage> page(m_page);
+        page->setDragging(true);
+        QListView::startDrag(supportedActions);
+        if (page)
+            page->setDragging(false);
+    }
+
+private:
+    PipelinePage *m_page;
+};
+
+// What the user has in a list: the rows selected and the current one (by the id of what they
+// show, which survives new rows), and how far it is scrolled.
+struct ListState {
+    QSet<qint64> selected;
+    qint64 current = 0;
+    int currentColumn = 0;
+    int x = 0;
+    int y = 0;
+};
+
+ListState saveState(const QAbstractItemView *view, const std::function<qint64(int)> &idOf) {
+    ListState s;
+    for (const QModelIndex &i : view->selectionModel()->selectedIndexes())
+        s.selected.insert(idOf(i.row()));
+    const QModelIndex current = view->currentIndex();
+    if (current.isValid()) {
+        s.current = idOf(current.row());
+        s.currentColumn = current.column();
+    }
+    s.x = view->horizontalScrollBar()->value();
+    s.y = view->verticalScrollBar()->value();
+    return s;
+}
+
+// After a model reset: the same rows selected and current where they still are, the same scroll.
+void restoreState(QAbstractItemView *view, const ListState &s,
+                  const std::function<qint64(int)> &idOf) {
+    QAbstractItemModel *model = view->model();
+    QItemSelection selection;
+    QModelIndex current;
+    const int columns = model->columnCount();
+    for (int r = 0; r < model->rowCount(); ++r) {
+        const qint64 id = idOf(r);
+        if (s.selected.contains(id))
+            selection.select(model->index(r, 0), model->index(r, columns - 1));
+        if (s.current != 0 && id == s.current)
+            current = model->index(r, std::min(s.currentColumn, columns - 1));
+    }
+    if (current.isValid())
+        view->selectionModel()->setCurrentIndex(current, QItemSelectionModel::NoUpdate);
+    if (!selection.isEmpty())
+        view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+    view->doItemsLayout(); // the ranges of the new rows, not the delayed ones
+    view->horizontalScrollBar()->setValue(s.x);
+    view->verticalScrollBar()->setValue(s.y);
+}
+
 } // namespace
 
 Page *createPipelinePage(QWidget *parent) {
@@ -60,7 +134,11 @@ Page *createPipelinePage(QWidget *parent) {
 }
 
 PipelinePage::PipelinePage(QWidget *parent)
-    : Page(parent) {
+    : Page(parent)
+    , m_boardReader(new BackgroundReader(this))
+    , m_followUpReader(new BackgroundReader(this)) {
+    connect(m_boardReader, &BackgroundReader::busyChanged, this, &PipelinePage::updateLoading);
+    connect(m_followUpReader, &BackgroundReader::busyChanged, this, &PipelinePage::updateLoading);
     auto *layout = new QVBoxLayout(this);
     auto *top = new QHBoxLayout;
     m_heading = makeHeading(this);
@@ -125,7 +203,7 @@ PipelinePage::PipelinePage(QWidget *parent)
         // "1,234 leads · ¥12,345,678" wraps in a narrow column (six columns fit 1024 px).
         m_totals[i]->setWordWrap(true);
         m_models[i] = new PipelineModel(col, this);
-        auto *view = new QListView(board);
+        auto *view = new CardView(this, board);
         view->setObjectName(QStringLiteral("column%1").arg(i));
         view->setModel(m_models[i]);
         view->setItemDelegate(new PipelineCardDelegate(view));
@@ -203,9 +281,17 @@ QString PipelinePage::title() const {
 
 void PipelinePage::setDatabase(storage::Database *db) {
     m_db = db;
+    // Reads of the previous database never reach the page; its cards go at once.
+    m_boardReader->cancel();
+    m_followUpReader->cancel();
+    m_heldBoard.reset();
     for (PipelineModel *m : m_models)
         m->setDatabase(db);
     m_followUps->setDatabase(db);
+    m_shownTotals = {};
+    showTotals();
+    showFollowUpCounts();
+    updateLoading();
     reloadWhenShown();
 }
 
@@ -266,57 +352,136 @@ scoring::Readiness PipelinePage::readiness() const {
     return scoring::Readiness(m_ready->currentData().toInt());
 }
 
+Result<PipelinePage::BoardRead> PipelinePage::readBoard(storage::Database &db,
+                                                        storage::PipelineFilter filter, int limit) {
+    auto rules = storage::ScoringStore(db).load();
+    if (!rules)
+        return rules.failure();
+    BoardRead read;
+    read.thresholds = rules->thresholds;
+    filter.mqlScore = read.thresholds.mqlScore;
+    filter.sqlScore = read.thresholds.sqlScore;
+    read.filter = filter;
+    storage::PipelineQuery query(db);
+    auto totals = query.totals(filter);
+    if (!totals)
+        return totals.failure();
+    read.totals = *totals;
+    for (int i = 0; i < storage::PipelineColumnCount; ++i) {
+        auto cards = query.cards(PipelineColumn(i), filter, limit);
+        if (!cards)
+            return cards.failure();
+        read.cards[i] = std::move(*cards);
+    }
+    return read;
+}
+
 void PipelinePage::reloadBoard() {
-    scoring::Thresholds thresholds;
-    if (m_db) {
-        auto rules = storage::ScoringStore(*m_db).load();
-        if (!rules) {
-            showError(rules.error());
-            return;
-        }
-        thresholds = rules->thresholds;
+    if (!m_db) {
+        m_boardReader->cancel();
+        m_heldBoard.reset();
+        showBoard(BoardRead());
+        return;
     }
     storage::PipelineFilter filter;
     filter.ownerId = m_owner->currentData().toLongLong();
     filter.sourceId = m_source->currentData().toLongLong();
     filter.ready = readiness();
-    filter.mqlScore = thresholds.mqlScore;
-    filter.sqlScore = thresholds.sqlScore;
-    std::array<storage::ColumnTotals, storage::PipelineColumnCount> totals{};
-    if (m_db) {
-        auto t = storage::PipelineQuery(*m_db).totals(filter);
-        if (!t) {
-            showError(t.error());
-            return;
-        }
-        totals = *t;
+    m_boardReader->read<BoardRead>(
+        *m_db, [filter](storage::Database &db) { return readBoard(db, filter, kCardsPerColumn); },
+        [this](Result<BoardRead> read) { showBoard(std::move(read)); });
+}
+
+void PipelinePage::showBoard(Result<BoardRead> read) {
+    if (m_dragging) {
+        m_heldBoard = std::move(read); // shown when the drag ends
+        updateLoading();
+        return;
     }
+    if (!read) {
+        showError(read.error());
+        read = BoardRead(); // no cards rather than cards that may no longer be true
+    }
+    BoardRead &board = read.value();
+    for (int i = 0; i < storage::PipelineColumnCount; ++i) {
+        PipelineModel *model = m_models[i];
+        const auto idOf = [model](int row) { return model->leadId(row); };
+        const ListState state = saveState(m_views[i], idOf);
+        model->setFilter(board.filter);
+        model->setThresholds(board.thresholds);
+        model->setLimit(kCardsPerColumn);
+        model->setCards(board.totals[i], std::move(board.cards[i]));
+        restoreState(m_views[i], state, idOf);
+    }
+    m_shownTotals = board.totals;
+    showTotals();
+    updateLoading();
+}
+
+void PipelinePage::showTotals() {
     const Currency currency = AppSettings().currency();
     for (int i = 0; i < storage::PipelineColumnCount; ++i) {
-        m_models[i]->setFilter(filter);
-        m_models[i]->setThresholds(thresholds);
-        m_models[i]->setLimit(kCardsPerColumn);
-        if (Status s = m_models[i]->reload(totals[i]); !s) {
-            showError(s.error());
-            return;
-        }
+        const storage::ColumnTotals &t = m_shownTotals[i];
         m_totals[i]->setText(
-            tr("%Ln lead(s) · %1", nullptr, int(std::min<qint64>(totals[i].count, INT_MAX)))
-                .arg(formatMoney(totals[i].value, currency)));
+            tr("%Ln lead(s) · %1", nullptr, int(std::min<qint64>(t.count, INT_MAX)))
+                .arg(formatMoney(t.value, currency)));
     }
 }
 
 void PipelinePage::reloadFollowUps() {
-    m_followUps->setOwner(m_onlyMine->isChecked() ? userName() : QString());
-    if (Status s = m_followUps->reload(); !s)
-        showError(s.error());
+    const QString owner = m_onlyMine->isChecked() ? userName() : QString();
+    m_followUps->setOwner(owner);
+    if (!m_db) {
+        m_followUpReader->cancel();
+        showFollowUps(QList<storage::FollowUp>());
+        return;
+    }
+    const int limit = m_followUps->limit();
+    m_followUpReader->read<QList<storage::FollowUp>>(
+        *m_db,
+        [owner, limit](storage::Database &db) {
+            return storage::FollowUpRepository(db).open(owner, limit);
+        },
+        [this](Result<QList<storage::FollowUp>> read) { showFollowUps(std::move(read)); });
+}
+
+void PipelinePage::showFollowUps(Result<QList<storage::FollowUp>> read) {
+    if (!read) {
+        showError(read.error());
+        read = QList<storage::FollowUp>();
+    }
+    const auto idOf = [this](int row) { return m_followUps->taskId(row); };
+    const ListState state = saveState(m_followUpTable, idOf);
+    m_followUps->setTasks(std::move(read.value()));
     m_followUpTable->resizeColumnsToContents();
+    restoreState(m_followUpTable, state, idOf);
+    showFollowUpCounts();
+    updateLoading();
+}
+
+void PipelinePage::showFollowUpCounts() {
     const qint64 overdue = m_followUps->overdueCount();
     m_overdue->setText(overdue > 0 ? tr("%n overdue", nullptr, int(overdue)) : QString());
     m_overdue->setStyleSheet(overdue > 0 ? QStringLiteral("color: #c62828; font-weight: bold;")
                                          : QString());
     m_tabs->setTabText(1,
                        overdue > 0 ? tr("Follow-ups (%1 overdue)").arg(overdue) : tr("Follow-ups"));
+}
+
+void PipelinePage::setDragging(bool dragging) {
+    m_dragging = dragging;
+    if (!dragging && m_heldBoard) {
+        Result<BoardRead> held = std::move(*m_heldBoard);
+        m_heldBoard.reset();
+        showBoard(std::move(held));
+    }
+    updateLoading();
+}
+
+void PipelinePage::updateLoading() {
+    // Not while cards are dragged: the veil would take the drop meant for a column.
+    setLoading(!m_dragging &&
+               (m_boardReader->busy() || m_followUpReader->busy() || m_heldBoard.has_value()));
 }
 
 void PipelinePage::moveLeads(const QList<qint64> &ids, PipelineColumn to, SqlKind kind,
@@ -629,9 +794,9 @@ void PipelinePage::retranslate() {
     m_logAs->setCurrentIndex(std::max(0, current));
     m_done->setText(tr("Done"));
     m_followUps->retranslate();
-    reloadFollowUps();
-    if (m_db)
-        reloadBoard();
+    // The cards and rows are the same in every language: only the lines made from them change.
+    showTotals();
+    showFollowUpCounts();
 }
 
 } // namespace mikomi::ui

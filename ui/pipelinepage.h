@@ -1,7 +1,9 @@
 #pragma once
 
 #include "models/domain/enums.h"
+#include "models/domain/result.h"
 #include "models/domain/scoring.h"
+#include "models/storage/followups.h"
 #include "models/storage/pipelinequery.h"
 #include "ui/page.h"
 
@@ -24,9 +26,19 @@ class PipelineModel;
 
 namespace mikomi::ui {
 
+class BackgroundReader;
+
 // The nurturing pipeline: one kanban column per stage (and one for lost leads) with count and
 // total deal value from aggregate queries and the newest 200 cards; cards move by drag and drop
 // (undoable, written to stage_history). A second tab lists due and overdue follow-ups.
+//
+// The board and the follow-ups are read on worker threads (BackgroundReader, each with its own
+// connection: about 0.2 s each at 1,000,000 leads), so the window stays responsive: reload()
+// and every refresh after a change return at once, loading() is true until what was asked for
+// last is shown, and a read that takes longer than a moment dims the page under a "reading"
+// line. What the user had selected in each column and in the follow-ups, and how far each list
+// was scrolled, is kept when the new rows arrive; while a card is being dragged the new board
+// waits until the drag ends (and the page is not dimmed, so the drop lands on its column).
 class PipelinePage final : public Page {
     Q_OBJECT
 public:
@@ -54,12 +66,31 @@ public:
     // Moves a follow-up to a new due time (undoable).
     void rescheduleFollowUp(qint64 taskId, const QDateTime &dueAt);
     QTabWidget *tabs() const { return m_tabs; }
+    // Tells the page that cards are being dragged (its card views do): a board read meanwhile
+    // is held and shown when the drag ends.
+    void setDragging(bool dragging);
+    // True while a board read that arrived during a drag waits for the drag to end.
+    bool boardHeld() const { return m_heldBoard.has_value(); }
 
 protected:
     void changeEvent(QEvent *event) override;
     storage::DataKinds shownKinds() const override;
 
 private:
+    // What the board shows, read together on the board reader's thread.
+    struct BoardRead {
+        storage::PipelineFilter filter;
+        scoring::Thresholds thresholds;
+        std::array<storage::ColumnTotals, storage::PipelineColumnCount> totals{};
+        std::array<QList<storage::PipelineCard>, storage::PipelineColumnCount> cards;
+    };
+    static Result<BoardRead> readBoard(storage::Database &db, storage::PipelineFilter filter,
+                                       int limit);
+    void showBoard(Result<BoardRead> read);
+    void showFollowUps(Result<QList<storage::FollowUp>> read);
+    void showTotals();
+    void showFollowUpCounts();
+    void updateLoading();
     void retranslate();
     void refreshFilters();
     void fitFilters();
@@ -99,6 +130,12 @@ private:
     QLabel *m_logAsLabel = nullptr;
     QComboBox *m_logAs = nullptr;
     QPushButton *m_done = nullptr;
+    BackgroundReader *m_boardReader = nullptr;
+    BackgroundReader *m_followUpReader = nullptr;
+    std::array<storage::ColumnTotals, storage::PipelineColumnCount> m_shownTotals{};
+    // A board read that arrived during a drag, shown when the drag ends.
+    std::optional<Result<BoardRead>> m_heldBoard;
+    bool m_dragging = false;
 };
 
 } // namespace mikomi::ui

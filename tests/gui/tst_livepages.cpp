@@ -228,7 +228,9 @@ private slots:
         QCOMPARE(resets, 0); // not yet: once control returns to the event loop
         QTRY_COMPARE(statusLabel(), leads(210));
         QCoreApplication::processEvents();
-        QCOMPARE(resets, 1); // one reload for the five commits
+        // One reload for the five commits, its board read in the background.
+        QTRY_VERIFY(!pipeline()->loading());
+        QCOMPARE(resets, 1);
     }
 
     // An import on the visible Leads page: one change for all its rows, and the page counts them.

@@ -516,6 +516,70 @@ private slots:
         }
     }
 
+    // Sorted by temperature the first pages are read as three runs in id order (hot, warm,
+    // cold), a whole list of more than 1,000 rows by one sort: with temperatures set by hand (a
+    // recent lead set cold, an old one hot) and with filters, every page, of either size, read
+    // either way, is the same slice of one order: the rank, then the id, both reversed when
+    // descending.
+    void temperatureRunsPageLikeOneSort() {
+        QVERIFY(services::writeDemo(*m_db, 500, 11, QDate(2026, 6, 30)).ok());
+        QVERIFY(
+            sql(QStringLiteral("UPDATE leads SET temperature_override = 'hot' WHERE id % 37 = 0")));
+        QVERIFY(sql(
+            QStringLiteral("UPDATE leads SET temperature_override = 'cold' WHERE id % 41 = 0")));
+        QVERIFY(sql(
+            QStringLiteral("UPDATE leads SET temperature_override = 'warm' WHERE id % 43 = 0")));
+        LeadQuery query(*m_db, QDate(2026, 6, 30));
+        const auto rank = [](Temperature t) {
+            return t == Temperature::Hot ? 0 : t == Temperature::Warm ? 1 : 2;
+        };
+        LeadFilter inquiries;
+        inquiries.stage = Stage::Inquiry;
+        LeadFilter lost;
+        lost.lostOnly = true;
+        for (const LeadFilter &f : {LeadFilter(), inquiries, lost}) {
+            QList<LeadRow> all = query.rows(f, LeadSort::Created, true, 0, 100000).value();
+            int counts[3] = {0, 0, 0};
+            for (const LeadRow &r : all)
+                ++counts[rank(r.temperature)];
+            QVERIFY2(counts[0] > 0 && counts[1] > 0 && counts[2] > 0, "every run has leads");
+            for (const bool asc : {true, false}) {
+                std::sort(all.begin(), all.end(), [&](const LeadRow &a, const LeadRow &b) {
+                    const int ra = rank(a.temperature), rb = rank(b.temperature);
+                    if (ra != rb)
+                        return asc ? ra < rb : rb < ra;
+                    return asc ? a.id < b.id : b.id < a.id;
+                });
+                QList<qint64> expected;
+                for (const LeadRow &r : all)
+                    expected << r.id;
+                // Pages of 200 through the whole list (the deeper ones sorted), and small
+                // pages over the first runs, across their ends.
+                for (const auto &[size, end] :
+                     {std::pair{200, int(all.size()) + 200}, std::pair{13, 400}}) {
+                    QList<qint64> paged;
+                    for (int off = 0; off < end; off += size) {
+                        const auto page = query.rows(f, LeadSort::Temperature, asc, off, size);
+                        QVERIFY2(page.ok(), qPrintable(page.ok() ? QString() : page.error()));
+                        for (const LeadRow &r : page.value()) {
+                            QVERIFY(paged.size() < expected.size());
+                            QCOMPARE(r.id, expected.at(paged.size()));
+                            paged << r.id;
+                        }
+                    }
+                    QVERIFY(paged.size() >= std::min<qsizetype>(end, expected.size()));
+                    QCOMPARE(paged, expected.mid(0, paged.size()));
+                }
+                const QList<LeadRow> sorted =
+                    query.rows(f, LeadSort::Temperature, asc, 0, 100000).value();
+                QList<qint64> whole;
+                for (const LeadRow &r : sorted)
+                    whole << r.id;
+                QCOMPARE(whole, expected);
+            }
+        }
+    }
+
     void deleteAndRestoreKeepsHistory() {
         LeadRepository repo(*m_db);
         QVERIFY(repo.changeStage(m_yamada, Stage::Mql, SqlKind::None, QStringLiteral("me"),

@@ -119,6 +119,12 @@ void onMenuPath(const QStringList &path) {
     timer->start();
 }
 
+// Spins the event loop until a page shows what it asked for last: the Pipeline page reads its
+// board and follow-ups on worker threads, after every change.
+bool caughtUp(const ui::Page &page) {
+    return QTest::qWaitFor([&page] { return !page.loading(); }, 10000);
+}
+
 } // namespace
 
 // What a user does on the Pipeline page beyond moving cards: open a lead from a card or a
@@ -203,6 +209,7 @@ private slots:
         page.setUndoStack(&undo);
         page.setDatabase(m_db.get());
         page.show(); // a hidden page reads its data when it is first shown
+        QVERIFY(caughtUp(page));
         PipelineModel *opportunity = page.columnModel(PipelineColumn::Opportunity);
         PipelineModel *customer = page.columnModel(PipelineColumn::Customer);
         LeadRepository repo(*m_db);
@@ -237,6 +244,7 @@ private slots:
         QCOMPARE(won->dealValue, std::optional<Money>(1500000));
         QCOMPARE(won->wonAt, std::optional<QDate>(QDate(2026, 11, 20)));
         QCOMPARE(undo.count(), 1);
+        QVERIFY(caughtUp(page));
         QCOMPARE(customer->totals().value, 1500000);
 
         // One undo step puts stage, value and date back.
@@ -245,6 +253,7 @@ private slots:
         QCOMPARE(back->stage, Stage::Opportunity);
         QCOMPARE(back->dealValue, std::optional<Money>(100000));
         QVERIFY(!back->wonAt);
+        QVERIFY(caughtUp(page));
         QCOMPARE(opportunity->totals().value, 100000);
         undo.redo();
         QCOMPARE(repo.get(a)->dealValue, std::optional<Money>(1500000));
@@ -330,6 +339,7 @@ private slots:
         page.resize(1000, 700);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QVERIFY(caughtUp(page));
         QSignalSpy open(&page, &ui::Page::leadOpenRequested);
 
         // Double-click on a card.
@@ -376,6 +386,7 @@ private slots:
         page.resize(1000, 700);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QVERIFY(caughtUp(page));
         page.tabs()->setCurrentIndex(1);
         QTableView *table = page.followUpTable();
         const QRect row = table->visualRect(table->model()->index(0, FollowUpModel::Company));
@@ -393,6 +404,7 @@ private slots:
         QCOMPARE(shown.toSecsSinceEpoch(), due.toSecsSinceEpoch());
         QCOMPARE(tasks.open(QString(), 10)->first().dueAt.toSecsSinceEpoch(),
                  later.toSecsSinceEpoch());
+        QVERIFY(caughtUp(page));
         QCOMPARE(page.followUpModel()->dueAt(0).toSecsSinceEpoch(), later.toSecsSinceEpoch());
         QCOMPARE(undo.count(), 1);
         undo.undo();

@@ -17,7 +17,11 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QLabel>
+#include <QListView>
 #include <QMimeData>
+#include <QScrollBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -29,7 +33,13 @@ using namespace mikomi::storage;
 
 namespace {
 const QTimeZone kJst(9 * 3600);
+
+// Spins the event loop until a page shows what it asked for last: the Pipeline page reads its
+// board and follow-ups on worker threads, after every change.
+bool caughtUp(const ui::Page &page) {
+    return QTest::qWaitFor([&page] { return !page.loading(); }, 10000);
 }
+} // namespace
 
 class TestPipelineModels final : public QObject {
     Q_OBJECT
@@ -100,6 +110,7 @@ private slots:
         page.setUndoStack(&undo);
         page.setDatabase(m_db.get());
         page.show(); // a hidden page reads its data when it is first shown
+        QVERIFY(caughtUp(page));
         PipelineModel *inquiry = page.columnModel(PipelineColumn::Inquiry);
         PipelineModel *mql = page.columnModel(PipelineColumn::Mql);
         PipelineModel *lost = page.columnModel(PipelineColumn::Lost);
@@ -118,6 +129,7 @@ private slots:
         QCOMPARE(undo.count(), 0);
         mql->dropMimeData(mime.get(), Qt::MoveAction, -1, -1, {});
         QCOMPARE(undo.count(), 1);
+        QVERIFY(caughtUp(page));
         QCOMPARE(mql->rowCount(), 1);
         QCOMPARE(mql->totals().count, 1);
         QCOMPARE(mql->totals().value, 100000);
@@ -131,16 +143,20 @@ private slots:
         undo.undo();
         QCOMPARE(repo.get(a)->stage, Stage::Inquiry);
         QCOMPARE(repo.history(a)->size(), 1);
+        QVERIFY(caughtUp(page));
         QCOMPARE(inquiry->rowCount(), 2);
         undo.redo();
         QCOMPARE(repo.get(a)->stage, Stage::Mql);
+        QVERIFY(caughtUp(page)); // a move checks the version of the card it was shown
 
         // SQL with SGL, then lost with a reason from there, then recycled by a drop on MQL.
         page.moveLeads({a}, PipelineColumn::Sql, SqlKind::Sgl, {});
         QCOMPARE(repo.get(a)->sqlKind, SqlKind::Sgl);
+        QVERIFY(caughtUp(page));
         page.moveLeads({a}, PipelineColumn::Lost, SqlKind::None, QStringLiteral("予算"));
         auto l = repo.get(a);
         QVERIFY(l->lost);
+        QVERIFY(caughtUp(page));
         QCOMPARE(l->lostReason, QStringLiteral("予算"));
         QCOMPARE(l->furthestStage, Stage::Sql);
         QCOMPARE(lost->rowCount(), 1);
@@ -148,6 +164,7 @@ private slots:
                  QStringLiteral("予算"));
         std::unique_ptr<QMimeData> again(PipelineModel::encode({a}));
         mql->dropMimeData(again.get(), Qt::MoveAction, -1, -1, {});
+        QVERIFY(caughtUp(page));
         l = repo.get(a);
         QVERIFY(!l->lost);
         QCOMPARE(l->stage, Stage::Mql);
@@ -156,6 +173,143 @@ private slots:
         QCOMPARE(undo.count(), 4); // to MQL, to SQL, lost, recycled
         undo.undo();
         QVERIFY(repo.get(a)->lost);
+    }
+
+    // The board and the follow-ups are read on worker threads: showing the page, or reading it
+    // again, returns before anything is read (the rows come through the event loop), and the
+    // page says it is loading until they are on screen; until then it shows what it had.
+    void boardAndFollowUpsAreReadInTheBackground() {
+        const qint64 a = addLead(QStringLiteral("SEO"), Stage::Inquiry, 1, 100000);
+        FollowUpRepository tasks(*m_db);
+        FollowUp task;
+        task.leadId = a;
+        task.title = QStringLiteral("電話");
+        task.dueAt = QDateTime(QDate(2026, 5, 4), QTime(10, 0), kJst);
+        QVERIFY(tasks.add(task));
+        QUndoStack undo;
+        ui::PipelinePage page;
+        page.setUndoStack(&undo);
+        page.setDatabase(m_db.get());
+        PipelineModel *inquiry = page.columnModel(PipelineColumn::Inquiry);
+        auto *totals = page.findChild<QLabel *>(QStringLiteral("columnTotals0"));
+        QVERIFY(totals);
+        page.show();
+        QVERIFY(page.loading());
+        QCOMPARE(inquiry->rowCount(), 0);
+        QCOMPARE(page.followUpModel()->rowCount(), 0);
+        QVERIFY(caughtUp(page));
+        QCOMPARE(inquiry->rowCount(), 1);
+        QCOMPARE(inquiry->totals().count, 1);
+        QCOMPARE(page.followUpModel()->rowCount(), 1);
+        const QString before = totals->text();
+
+        const qint64 b = addLead(QStringLiteral("SEO"), Stage::Inquiry, 2, 50000);
+        task.leadId = b;
+        QVERIFY(tasks.add(task));
+        page.reload();
+        QVERIFY(page.loading());
+        QCOMPARE(inquiry->rowCount(), 1);
+        QCOMPARE(totals->text(), before);
+        QCOMPARE(page.followUpModel()->rowCount(), 1);
+        QVERIFY(caughtUp(page));
+        QCOMPARE(inquiry->rowCount(), 2);
+        QCOMPARE(inquiry->totals().count, 2);
+        QCOMPARE(inquiry->totals().value, 150000);
+        QVERIFY(totals->text() != before);
+        QCOMPARE(page.followUpModel()->rowCount(), 2);
+
+        // Another file: nothing of this one stays on screen while the other is read.
+        auto other = Database::open(m_dir.filePath(QStringLiteral("other%1.mikomi").arg(m_n)));
+        QVERIFY(other);
+        page.setDatabase(other->get());
+        QCOMPARE(inquiry->rowCount(), 0);
+        QCOMPARE(inquiry->totals().count, 0);
+        QCOMPARE(page.followUpModel()->rowCount(), 0);
+        QVERIFY(caughtUp(page));
+        QCOMPARE(inquiry->rowCount(), 0);
+        page.setDatabase(nullptr);
+    }
+
+    // A refresh keeps what the user had: the cards selected in a column and the current one,
+    // how far the column is scrolled, and the follow-up selected, though new rows came in
+    // above them.
+    void aRefreshKeepsSelectionAndScroll() {
+        FollowUpRepository tasks(*m_db);
+        for (int day = 1; day <= 28; ++day) {
+            FollowUp t;
+            t.leadId = addLead(QStringLiteral("SEO"), Stage::Inquiry, day);
+            t.title = QStringLiteral("電話");
+            t.dueAt = QDateTime(QDate(2026, 6, day), QTime(10, 0), kJst);
+            QVERIFY(tasks.add(t));
+        }
+        QUndoStack undo;
+        ui::PipelinePage page;
+        page.setUndoStack(&undo);
+        page.setDatabase(m_db.get());
+        page.resize(1000, 420);
+        page.show();
+        QVERIFY(caughtUp(page));
+        PipelineModel *inquiry = page.columnModel(PipelineColumn::Inquiry);
+        QListView *view = page.columnView(PipelineColumn::Inquiry);
+        QCOMPARE(inquiry->rowCount(), 28);
+        const qint64 x = inquiry->leadId(10);
+        const qint64 y = inquiry->leadId(12);
+        view->selectionModel()->select(inquiry->index(10), QItemSelectionModel::Select);
+        view->selectionModel()->select(inquiry->index(12), QItemSelectionModel::Select);
+        view->selectionModel()->setCurrentIndex(inquiry->index(12), QItemSelectionModel::NoUpdate);
+        QScrollBar *bar = view->verticalScrollBar();
+        QVERIFY(bar->maximum() > 2);
+        bar->setValue(bar->maximum() / 2);
+        const int scrolled = bar->value();
+        QVERIFY(scrolled > 0);
+        page.tabs()->setCurrentIndex(1);
+        QTableView *table = page.followUpTable();
+        table->selectRow(5);
+        const qint64 task = page.followUpModel()->taskId(5);
+
+        // A newer lead (the first card) and a sooner follow-up (the first row) come in.
+        FollowUp sooner;
+        sooner.leadId = addLead(QStringLiteral("SEO"), Stage::Inquiry, 29);
+        sooner.title = QStringLiteral("メール");
+        sooner.dueAt = QDateTime(QDate(2026, 5, 30), QTime(10, 0), kJst);
+        QVERIFY(tasks.add(sooner));
+        page.reload();
+        QVERIFY(caughtUp(page));
+        QCOMPARE(inquiry->rowCount(), 29);
+        QSet<qint64> selected;
+        for (const QModelIndex &i : view->selectionModel()->selectedIndexes())
+            selected.insert(inquiry->leadId(i.row()));
+        QCOMPARE(selected, (QSet<qint64>{x, y}));
+        QCOMPARE(inquiry->leadId(view->currentIndex().row()), y);
+        QCOMPARE(bar->value(), scrolled);
+        QCOMPARE(page.followUpModel()->rowCount(), 29);
+        const QModelIndexList rows = table->selectionModel()->selectedRows();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(page.followUpModel()->taskId(rows.first().row()), task);
+    }
+
+    // Cards being dragged stay as they are: a board read meanwhile waits for the drop, and the
+    // page is not dimmed (the veil would take the drop).
+    void aBoardReadDuringADragWaitsForTheDrop() {
+        addLead(QStringLiteral("SEO"), Stage::Inquiry, 1);
+        QUndoStack undo;
+        ui::PipelinePage page;
+        page.setUndoStack(&undo);
+        page.setDatabase(m_db.get());
+        page.show();
+        QVERIFY(caughtUp(page));
+        PipelineModel *inquiry = page.columnModel(PipelineColumn::Inquiry);
+        QCOMPARE(inquiry->rowCount(), 1);
+        page.setDragging(true); // as a column does when a drag of its cards starts
+        addLead(QStringLiteral("SEO"), Stage::Inquiry, 2);
+        page.reload();
+        QVERIFY(!page.loading());
+        QVERIFY(QTest::qWaitFor([&page] { return page.boardHeld(); }, 10000));
+        QCOMPARE(inquiry->rowCount(), 1);
+        page.setDragging(false);
+        QVERIFY(!page.boardHeld());
+        QCOMPARE(inquiry->rowCount(), 2);
+        QVERIFY(caughtUp(page));
     }
 
     void readinessAndTemperatureRoles() {
@@ -267,6 +421,7 @@ private slots:
         page.setUndoStack(&undo);
         page.setDatabase(m_db.get());
         page.show(); // a hidden page reads its data when it is first shown
+        QVERIFY(caughtUp(page));
         PipelineModel *inquiry = page.columnModel(PipelineColumn::Inquiry);
         PipelineModel *mql = page.columnModel(PipelineColumn::Mql);
         QCOMPARE(inquiry->totals().count, 2);
@@ -283,12 +438,14 @@ private slots:
         QVERIFY(combo);
         QCOMPARE(combo->count(), 3);
         page.setReadiness(scoring::Readiness::Mql);
+        QVERIFY(caughtUp(page));
         QCOMPARE(page.readiness(), scoring::Readiness::Mql);
         QCOMPARE(inquiry->totals().count, 1);
         QCOMPARE(inquiry->rowCount(), 1);
         QCOMPARE(inquiry->leadId(0), a);
         QCOMPARE(mql->rowCount(), 0);
         page.setReadiness(scoring::Readiness::Sql);
+        QVERIFY(caughtUp(page));
         QCOMPARE(inquiry->rowCount(), 0);
         QCOMPARE(mql->rowCount(), 1);
         QCOMPARE(mql->leadId(0), b);
@@ -298,8 +455,10 @@ private slots:
         rules.thresholds.sqlScore = 80;
         QVERIFY(store.save(rules));
         page.reload();
+        QVERIFY(caughtUp(page));
         QCOMPARE(mql->rowCount(), 0);
         page.setReadiness(scoring::Readiness::None);
+        QVERIFY(caughtUp(page));
         QCOMPARE(inquiry->rowCount(), 2);
         // A suggestion only: nothing moved, nothing on the undo stack.
         QCOMPARE(repo.get(a)->stage, Stage::Inquiry);
@@ -342,10 +501,12 @@ private slots:
         page.setUndoStack(&undo);
         page.setDatabase(m_db.get());
         page.show(); // a hidden page reads its data when it is first shown
+        QVERIFY(caughtUp(page));
         page.reassignLeads({a, b}, QStringLiteral("高橋"));
         QCOMPARE(undo.count(), 1);
         QCOMPARE(repo.get(a)->owner, QStringLiteral("高橋"));
         QCOMPARE(repo.get(b)->owner, QStringLiteral("高橋"));
+        QVERIFY(caughtUp(page));
         PipelineModel *inquiry = page.columnModel(PipelineColumn::Inquiry);
         QCOMPARE(inquiry->data(inquiry->index(0), PipelineModel::OwnerRole).toString(),
                  QStringLiteral("高橋"));
@@ -358,6 +519,7 @@ private slots:
         page.setTemperature({a, b}, Temperature::Hot);
         QCOMPARE(undo.count(), 2);
         QCOMPARE(repo.get(a)->temperatureOverride, std::optional(Temperature::Hot));
+        QVERIFY(caughtUp(page));
         QCOMPARE(inquiry->data(inquiry->index(0), PipelineModel::TemperatureRole).toInt(),
                  int(Temperature::Hot));
         QVERIFY(
@@ -393,6 +555,7 @@ private slots:
         undo.undo(); // back to Automatic
         QCOMPARE(repo.get(a)->temperatureOverride, std::optional<Temperature>());
         QCOMPARE(repo.get(b)->temperatureOverride, std::optional<Temperature>());
+        QVERIFY(caughtUp(page));
         QVERIFY(
             !inquiry->data(inquiry->index(0), PipelineModel::TemperatureOverriddenRole).toBool());
     }

@@ -101,6 +101,7 @@ private slots:
         pipeline.resize(1400, 820);
         pipeline.setDatabase(m_db.get());
         pipeline.show();
+        QTRY_VERIFY(!pipeline.loading()); // read in the background
         qint64 total = 0;
         for (int c = 0; c < storage::PipelineColumnCount; ++c)
             total += pipeline.columnModel(storage::PipelineColumn(c))->totals().count;
@@ -109,6 +110,7 @@ private slots:
         // "Ready for MQL": only inquiries with the badge; one of them set Hot by hand.
         PipelineModel *inquiry = pipeline.columnModel(storage::PipelineColumn::Inquiry);
         pipeline.setReadiness(scoring::Readiness::Mql);
+        QTRY_VERIFY(!pipeline.loading());
         QVERIFY(inquiry->rowCount() > 0);
         for (int r = 0; r < inquiry->rowCount(); ++r)
             QVERIFY(inquiry->data(inquiry->index(r), PipelineModel::ReadinessRole).toInt() !=
@@ -119,11 +121,13 @@ private slots:
             QCOMPARE(pipeline.columnModel(c)->rowCount(), 0);
         const qint64 first = inquiry->leadId(0);
         pipeline.setTemperature({first}, Temperature::Hot);
+        QTRY_VERIFY(!pipeline.loading());
         QVERIFY(
             inquiry->data(inquiry->index(0), PipelineModel::TemperatureOverriddenRole).toBool());
         save(&pipeline, QStringLiteral("pipeline_ready"), lang);
         undo.undo();
         pipeline.setReadiness(scoring::Readiness::None);
+        QTRY_VERIFY(!pipeline.loading());
 
         // The lead editor's temperature control, set by hand.
         Lead lead = *storage::LeadRepository(*m_db).get(first);
