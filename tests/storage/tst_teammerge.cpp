@@ -5,6 +5,8 @@
 
 #include "models/storage/database.h"
 #include "models/storage/databasemerge.h"
+#include "models/storage/duplicates.h"
+#include "models/storage/followups.h"
 #include "models/storage/repositories.h"
 #include "models/storage/rowuuid.h"
 #include "pgserver.h"
@@ -429,6 +431,127 @@ private slots:
         QVERIFY(d.addedId > 0 && d.addedId != office.id);
         QCOMPARE(LeadRepository(*target).count().value(), 3); // never merged silently
         QCOMPARE(LeadRepository(*target).get(office.id)->uuid, office.uuid);
+    }
+
+    // The merge looks duplicates up set-wise (not lead by lead): the same answers as
+    // findDuplicates, for each rule, and a lead of the booth offered as the duplicate of another
+    // booth lead added before it in the same merge. Rows added to a lead both have (an activity
+    // and a task of the booth) arrive once.
+    void duplicatesFoundSetWise() {
+        auto target = open(newTarget());
+        QVERIFY(target);
+        LeadRepository office(*target);
+        Lead byEmail = person(QStringLiteral("青木"), QStringLiteral("大輔"),
+                              QStringLiteral("d.aoki@example.jp"));
+        Lead byExtra = person(QStringLiteral("石井"), QStringLiteral("愛"), QString());
+        byExtra.phone.clear();
+        byExtra.extraContacts = {{ContactKind::Email, QStringLiteral("ai.ishii@example.jp"), {}}};
+        Lead byMobile = person(QStringLiteral("上田"), QStringLiteral("亮"), QString());
+        byMobile.phone.clear();
+        byMobile.mobile = QStringLiteral("090-5555-0404");
+        Lead byName = person(QStringLiteral("遠藤"), QStringLiteral("光"), QString());
+        byName.phone.clear();
+        byName.company = QStringLiteral("株式会社テスト工業");
+        for (Lead *l : {&byEmail, &byExtra, &byMobile, &byName})
+            QVERIFY(office.insert(*l));
+
+        const QString path = newFile();
+        {
+            auto booth = open(path);
+            QVERIFY(booth);
+            LeadRepository repo(*booth);
+            Lead a = person(QStringLiteral("青木"), QStringLiteral("大輔"),
+                            QStringLiteral("D.Aoki@example.jp")); // email, another case
+            a.phone.clear();
+            Lead b = person(QStringLiteral("石井"), QStringLiteral("愛"),
+                            QStringLiteral("ai.ishii@example.jp")); // the office's extra email
+            b.phone.clear();
+            b.company = QStringLiteral("別会社");
+            Lead c = person(QStringLiteral("上田"), QStringLiteral("亮"), QString());
+            c.company = QStringLiteral("別会社");
+            c.phone = QStringLiteral("+81 90-5555-0404"); // the office's mobile
+            Lead d = person(QStringLiteral("遠藤"), QStringLiteral("光"), QString());
+            d.phone.clear();
+            d.company = QStringLiteral("㈱テスト工業"); // company written differently
+            Lead e = person(QStringLiteral("新人"), QStringLiteral("一"),
+                            QStringLiteral("hajime@booth.example"));
+            e.phone.clear();
+            e.company = QStringLiteral("ブース商事");
+            Lead f = e; // the same card typed twice at the booth
+            for (Lead *l : {&a, &b, &c, &d, &e, &f})
+                QVERIFY(repo.insert(*l));
+        }
+        auto source = open(path);
+        QVERIFY(source);
+        auto r = mergeDatabases(*source, *target);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error()));
+        QCOMPARE(r->added, 6);
+        QHash<QString, QList<std::pair<qint64, DuplicateReason>>> offered; // by family name
+        for (const MergeDuplicate &d : r->duplicates) {
+            const Lead added = LeadRepository(*target).get(d.addedId).value();
+            offered[added.familyName].append({d.existingId, d.reason});
+        }
+        using P = std::pair<qint64, DuplicateReason>;
+        QCOMPARE(offered.value(QStringLiteral("青木")),
+                 (QList<P>{{byEmail.id, DuplicateReason::Email}}));
+        QCOMPARE(offered.value(QStringLiteral("石井")),
+                 (QList<P>{{byExtra.id, DuplicateReason::Email}}));
+        QCOMPARE(offered.value(QStringLiteral("上田")),
+                 (QList<P>{{byMobile.id, DuplicateReason::Phone}}));
+        QCOMPARE(offered.value(QStringLiteral("遠藤")),
+                 (QList<P>{{byName.id, DuplicateReason::Suggestion}}));
+        // The second card of 新人 is offered as the duplicate of the first, added just before.
+        const QList<P> newcomer = offered.value(QStringLiteral("新人"));
+        QCOMPARE(newcomer.size(), 1);
+        QCOMPARE(newcomer.first().second, DuplicateReason::Email);
+        // Each offer is what findDuplicates says of the added lead (leaving out leads added
+        // after it).
+        for (const MergeDuplicate &d : r->duplicates) {
+            const Lead added = LeadRepository(*target).get(d.addedId).value();
+            auto found = findDuplicates(*target, added);
+            QVERIFY(found.ok());
+            QList<qint64> before;
+            for (const DuplicateMatch &m : *found) {
+                if (m.id < d.addedId)
+                    before << m.id;
+            }
+            QVERIFY2(before.contains(d.existingId), qPrintable(added.familyName));
+        }
+
+        // Later at the booth: an activity and a task on a lead both have; merged once.
+        {
+            const qint64 sA = leadIdByEmail(*source, QStringLiteral("D.Aoki@example.jp"));
+            Activity act;
+            act.leadId = sA;
+            act.kind = ActivityKind::Meeting;
+            act.occurredAt = QDateTime(QDate(2026, 10, 3), QTime(15, 0), QTimeZone(9 * 3600));
+            QVERIFY(LeadRepository(*source).addActivity(act));
+            FollowUp task;
+            task.leadId = sA;
+            task.title = QStringLiteral("見積りを送る");
+            task.owner = QStringLiteral("佐藤 美咲");
+            task.dueAt = QDateTime(QDate(2026, 10, 6), QTime(10, 0), QTimeZone(9 * 3600));
+            QVERIFY(FollowUpRepository(*source).add(task));
+        }
+        auto again = mergeDatabases(*source, *target);
+        QVERIFY(again.ok());
+        QCOMPARE(again->added, 0);
+        QCOMPARE(again->updated, 1);
+        QCOMPARE(again->rowsAdded, 2);
+        QCOMPARE(again->unchanged, 5);
+        const qint64 tA = leadIdByEmail(*target, QStringLiteral("D.Aoki@example.jp"));
+        QCOMPARE(LeadRepository(*target).activities(tA)->size(), 1);
+        QCOMPARE(scalar(*target,
+                        QStringLiteral("SELECT count(*) FROM tasks WHERE lead_id = ? AND "
+                                       "title = ?"),
+                        {tA, QStringLiteral("見積りを送る")})
+                     .toInt(),
+                 1);
+        auto third = mergeDatabases(*source, *target);
+        QVERIFY(third.ok());
+        QCOMPARE(third->updated, 0);
+        QCOMPARE(third->rowsAdded, 0);
+        QCOMPARE(third->unchanged, 6);
     }
 
     // The command line: cli.md's JSON, idempotent, exit codes.
