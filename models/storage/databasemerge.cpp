@@ -540,6 +540,11 @@ private:
     // Adds the rows of the source lead `sourceId` whose UUIDs the target does not have.
     Result<int> addRows(qint64 sourceId, qint64 targetId, BulkWriter &writer);
     Status writeTasks();
+    // The source's tombstones: the same rows deleted in the target (a lead only when the target
+    // did not change it since the last merge, else a conflict; always when erased).
+    Status applySourceDeletions(MergeSummary &summary);
+    // The uuids of `uuids` the target has a tombstone for.
+    Result<QSet<QString>> targetTombstones(const QVariantList &uuids);
 
     Database &m_source;
     Database &m_target;
@@ -577,6 +582,123 @@ Result<QHash<QString, qint64>> Merger::targetIds(const QString &table, const QVa
     return out;
 }
 
+Result<QSet<QString>> Merger::targetTombstones(const QVariantList &uuids) {
+    QSet<QString> out;
+    Status s = forChunks(m_target, QStringLiteral("SELECT uuid FROM tombstones WHERE uuid IN (%1)"),
+                         uuids, [&](QSqlQuery &q) -> Status {
+                             while (q.next())
+                                 out.insert(q.value(0).toString());
+                             return {};
+                         });
+    if (!s)
+        return s.failure();
+    return out;
+}
+
+Status Merger::applySourceDeletions(MergeSummary &summary) {
+    auto q = exec(m_source, QStringLiteral("SELECT uuid, table_name, erased FROM tombstones"));
+    if (!q)
+        return q.failure();
+    QHash<QString, QVariantList> byTable;
+    QSet<QString> erased;
+    while (q->next()) {
+        const QString uuid = q->value(0).toString();
+        byTable[q->value(1).toString()] << uuid;
+        if (q->value(2).toInt() != 0)
+            erased.insert(uuid);
+    }
+    if (byTable.isEmpty())
+        return {};
+    auto leadIds = targetIds(QStringLiteral("leads"), byTable.value(QStringLiteral("leads")));
+    if (!leadIds)
+        return leadIds.failure();
+    QList<qint64> ids;
+    for (auto it = leadIds->cbegin(); it != leadIds->cend(); ++it)
+        ids << it.value();
+    QHash<qint64, Lead> theirs;
+    if (Status s = m_targetRepo.forEach(ids,
+                                        [&](Lead &&l) {
+                                            theirs.insert(l.id, std::move(l));
+                                            return true;
+                                        });
+        !s)
+        return s;
+    QVariantList remove, erasedUuids;
+    for (auto it = leadIds->cbegin(); it != leadIds->cend(); ++it) {
+        const Lead &t = theirs[it.value()];
+        const auto base = m_bases.constFind(it.key());
+        bool changed = base == m_bases.cend();
+        if (!changed) {
+            const QJsonObject now = fieldValues(t);
+            for (auto f = base->constBegin(); f != base->constEnd(); ++f) {
+                if (now.value(f.key()) != f.value())
+                    changed = true;
+            }
+        }
+        if (erased.contains(it.key())) {
+            erasedUuids << it.key();
+        } else if (changed) {
+            MergeConflict c;
+            c.uuid = it.key();
+            c.targetId = t.id;
+            c.name = describe(t);
+            c.deletedInSource = true;
+            summary.conflicts.append(c);
+            continue;
+        }
+        remove << it.value();
+    }
+    for (const QString &table : uuidTables()) {
+        QVariantList rows;
+        if (table == QLatin1String("leads")) {
+            rows = remove;
+        } else {
+            auto found = targetIds(table, byTable.value(table));
+            if (!found)
+                return found.failure();
+            for (auto it = found->cbegin(); it != found->cend(); ++it)
+                rows << it.value();
+            summary.rowsDeleted += int(rows.size());
+        }
+        // Table names from uuidTables(); the triggers of schema 15 leave the target's own
+        // tombstones, so the deletion travels on from here.
+        if (Status s = forChunks(
+                m_target, QStringLiteral("DELETE FROM %1 WHERE id IN (%2)").arg(table, u"%1"), rows,
+                [](QSqlQuery &) { return Status(); });
+            !s)
+            return s;
+    }
+    summary.deleted += int(remove.size());
+    QList<qint64> removed;
+    for (const QVariant &id : std::as_const(remove))
+        removed << id.toLongLong();
+    if (!removed.isEmpty())
+        m_target.changes().noteLeads(removed, DataKind::Tasks);
+    else if (summary.rowsDeleted > 0)
+        m_target.changes().note(DataKind::Leads);
+    if (summary.rowsDeleted > 0)
+        m_target.changes().note(DataKind::Tasks);
+    // An erased person: their tombstone here says so, and no merge base keeps their values.
+    for (const QVariant &u : byTable.value(QStringLiteral("leads"))) {
+        if (erased.contains(u.toString()) && !erasedUuids.contains(u))
+            erasedUuids << u;
+    }
+    if (Status s = forChunks(m_target,
+                             QStringLiteral("UPDATE tombstones SET erased = 1 WHERE uuid IN (%1)"),
+                             erasedUuids, [](QSqlQuery &) { return Status(); });
+        !s)
+        return s;
+    for (Database *db : {&m_target, &m_source}) {
+        if (Status s = forChunks(*db, QStringLiteral("DELETE FROM merge_base WHERE uuid IN (%1)"),
+                                 erasedUuids, [](QSqlQuery &) { return Status(); });
+            !s)
+            return s;
+    }
+    for (const QVariant &u : std::as_const(erasedUuids))
+        m_bases.remove(u.toString());
+    return {};
+}
+
 Status Merger::run(MergeSummary &summary) {
     if (Status s = fillMissingUuids(m_source); !s)
         return s;
@@ -600,6 +722,8 @@ Status Merger::run(MergeSummary &summary) {
     if (!bases)
         return bases.failure();
     m_bases = std::move(*bases);
+    if (Status s = applySourceDeletions(summary); !s)
+        return s;
 
     // The source, whole, in a few queries.
     QList<Lead> leads;
@@ -654,6 +778,20 @@ Status Merger::run(MergeSummary &summary) {
             have.insert(it.key());
     }
 
+    // What the target deleted is never added back: its tombstones count as rows it has.
+    QVariantList allUuids = leadUuids;
+    for (const QString &table : uuidTables()) {
+        if (table != QLatin1String("leads"))
+            allUuids << rowUuids(table);
+    }
+    auto gone = targetTombstones(allUuids);
+    if (!gone)
+        return gone.failure();
+    for (const QString &table : uuidTables()) {
+        if (table != QLatin1String("leads"))
+            m_targetRows[table].unite(*gone);
+    }
+
     // The leads both have: the target's read in chunks, compared field by field.
     QList<qint64> targetLeadIds;
     QList<const Lead *> both, added;
@@ -661,6 +799,8 @@ Status Merger::run(MergeSummary &summary) {
         if (const auto it = known->constFind(l.uuid); it != known->cend()) {
             targetLeadIds << *it;
             both << &l;
+        } else if (gone->contains(l.uuid)) {
+            ++summary.deletedHere;
         } else {
             added << &l;
         }
