@@ -30,6 +30,17 @@ QString reasonKey(storage::DuplicateReason r) {
 QJsonObject summaryJson(const storage::MergeSummary &s) {
     QJsonArray conflicts;
     for (const storage::MergeConflict &c : s.conflicts) {
+        if (c.deletedInSource) {
+            // Deleted in the source, changed in the target since the last merge.
+            conflicts.append(QJsonObject{
+                {QStringLiteral("uuid"), c.uuid},
+                {QStringLiteral("lead_id"), c.targetId},
+                {QStringLiteral("name"), c.name},
+                {QStringLiteral("field"), QJsonValue()},
+                {QStringLiteral("deleted_in_source"), true},
+            });
+            continue;
+        }
         conflicts.append(QJsonObject{
             {QStringLiteral("uuid"), c.uuid},
             {QStringLiteral("lead_id"), c.targetId},
@@ -38,6 +49,7 @@ QJsonObject summaryJson(const storage::MergeSummary &s) {
             {QStringLiteral("before"), c.hasBefore ? QJsonValue(c.before) : QJsonValue()},
             {QStringLiteral("source"), c.source},
             {QStringLiteral("target"), c.target},
+            {QStringLiteral("deleted_in_source"), false},
         });
     }
     QJsonArray duplicates;
@@ -55,6 +67,9 @@ QJsonObject summaryJson(const storage::MergeSummary &s) {
                        {QStringLiteral("updated"), s.updated},
                        {QStringLiteral("unchanged"), s.unchanged},
                        {QStringLiteral("rows_added"), s.rowsAdded},
+                       {QStringLiteral("deleted"), s.deleted},
+                       {QStringLiteral("deleted_here"), s.deletedHere},
+                       {QStringLiteral("rows_deleted"), s.rowsDeleted},
                        {QStringLiteral("conflicts"), conflicts},
                        {QStringLiteral("possible_duplicates"), duplicates}};
 }
@@ -64,13 +79,24 @@ void printTable(const storage::MergeSummary &s, bool dryRun) {
           << tr("Leads added: %1").arg(s.added) << '\n'
           << tr("Leads updated: %1").arg(s.updated) << '\n'
           << tr("Leads unchanged: %1").arg(s.unchanged) << '\n'
-          << tr("History, touchpoint, activity and task rows added: %1").arg(s.rowsAdded) << '\n';
+          << tr("History, touchpoint, activity and task rows added: %1").arg(s.rowsAdded) << '\n'
+          << tr("Leads deleted (deleted in the source database): %1").arg(s.deleted) << '\n'
+          << tr("Leads deleted in the target database, not added back: %1").arg(s.deletedHere)
+          << '\n'
+          << tr("History, touchpoint, activity and task rows deleted: %1").arg(s.rowsDeleted)
+          << '\n';
     if (!s.conflicts.isEmpty()) {
         out() << tr("Changed on both sides (kept as they are in the target; decide and edit):")
               << '\n';
         out() << tr("Lead") << '\t' << tr("Field") << '\t' << tr("Before") << '\t'
               << tr("Source database") << '\t' << tr("Target database") << '\n';
         for (const storage::MergeConflict &c : s.conflicts) {
+            if (c.deletedInSource) {
+                out() << QStringLiteral("#%1 %2").arg(c.targetId).arg(c.name) << '\t'
+                      << tr("(deleted in the source; changed in the target since the last merge)")
+                      << '\n';
+                continue;
+            }
             out() << QStringLiteral("#%1 %2").arg(c.targetId).arg(c.name) << '\t' << c.field << '\t'
                   << c.before << '\t' << c.source << '\t' << c.target << '\n';
         }

@@ -51,6 +51,8 @@ TeamMergeDialog::TeamMergeDialog(storage::Database &target, QWidget *parent)
     m_path->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_result = new QLabel(this);
     m_result->setWordWrap(true);
+    // Its wrapped lines all shown (the tables below take what is left).
+    m_result->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
     m_tabs = new QTabWidget(this);
     m_conflicts = makeTable(5, m_tabs);
     m_duplicates = makeTable(3, m_tabs);
@@ -148,8 +150,12 @@ void TeamMergeDialog::fillTables() {
     for (const storage::MergeConflict &c : m_summary->conflicts) {
         const int row = m_conflicts->rowCount();
         m_conflicts->insertRow(row);
-        const QStringList cells{QStringLiteral("#%1 %2").arg(c.targetId).arg(c.name),
-                                fieldLabel(c.field), c.before, c.source, c.target};
+        const QStringList cells =
+            c.deletedInSource ? QStringList{QStringLiteral("#%1 %2").arg(c.targetId).arg(c.name),
+                                            tr("The whole lead"), QString(), tr("Deleted"),
+                                            tr("Changed since the last merge")}
+                              : QStringList{QStringLiteral("#%1 %2").arg(c.targetId).arg(c.name),
+                                            fieldLabel(c.field), c.before, c.source, c.target};
         for (int col = 0; col < cells.size(); ++col)
             m_conflicts->setItem(row, col, new QTableWidgetItem(cells.at(col)));
     }
@@ -196,10 +202,17 @@ void TeamMergeDialog::retranslate() {
         return;
     }
     const storage::MergeSummary &s = *m_summary;
-    const QString counts =
+    QString counts =
         tr("%n lead(s) added", nullptr, s.added) + tr(", ") + tr("%n updated", nullptr, s.updated) +
         tr(", ") + tr("%n unchanged", nullptr, s.unchanged) + tr(", ") +
         tr("%n history, activity, touchpoint or task row(s) added", nullptr, s.rowsAdded);
+    // The deletions only when there are some (the line stays short).
+    if (s.deleted > 0)
+        counts += tr(", ") + tr("%n lead(s) deleted as in the other database", nullptr, s.deleted);
+    if (s.deletedHere > 0)
+        counts += tr(", ") + tr("%n deleted here and not added back", nullptr, s.deletedHere);
+    if (s.rowsDeleted > 0)
+        counts += tr(", ") + tr("%n row(s) deleted", nullptr, s.rowsDeleted);
     m_result->setText(m_dryRun ? tr("If you merge: %1. Nothing has been written yet.").arg(counts)
                                : tr("Merged: %1.").arg(counts));
 }

@@ -2,11 +2,17 @@
 
 #include "models/domain/dates.h"
 #include "models/domain/leadfields.h"
+#include "models/domain/textcheck.h"
+#include "models/storage/bulkwriter.h"
+#include "models/storage/countrystore.h"
 #include "models/storage/database.h"
+#include "models/storage/leadcontacts.h"
+#include "models/storage/leadkeys.h"
 #include "models/storage/repositories.h"
 #include "models/storage/rowmapper.h"
 #include "models/storage/rowuuid.h"
 #include "models/storage/sql.h"
+#include "models/text/normalize.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -14,6 +20,7 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <algorithm>
 #include <functional>
 
 namespace mikomi::storage {
@@ -63,36 +70,58 @@ Result<QHash<QString, QJsonObject>> readBases(Database &db, const QString &peer)
     return out;
 }
 
-Status writeBase(Database &db, const QString &peer, const QString &uuid, const QJsonObject &base,
-                 const QString &now) {
-    auto q = exec(
-        db,
-        QStringLiteral("INSERT INTO merge_base(peer, uuid, fields, merged_at) VALUES "
-                       "(?, ?, ?, ?) ON CONFLICT(peer, uuid) DO UPDATE SET fields = "
-                       "excluded.fields, merged_at = excluded.merged_at"),
-        {peer, uuid, QString::fromUtf8(QJsonDocument(base).toJson(QJsonDocument::Compact)), now});
-    return q ? Status() : Status(q.failure());
+// Lists of bound values are sent in chunks of this many (SQLite takes 32,766 parameters per
+// statement, PostgreSQL 65,535; a few hundred keep each statement small).
+constexpr qsizetype kChunk = 400;
+
+QString marks(qsizetype n, int columns = 1) {
+    QString one = columns == 1 ? QStringLiteral("?") : QStringLiteral("(?");
+    if (columns > 1) {
+        for (int c = 1; c < columns; ++c)
+            one += QStringLiteral(",?");
+        one += u')';
+    }
+    return QStringList(n, one).join(u',');
 }
 
-Result<QSet<QString>> uuidsOf(Database &db, const QString &table) {
-    // Table names from uuidTables(), never from input.
-    auto q = exec(db, QStringLiteral("SELECT uuid FROM %1 WHERE uuid <> ''").arg(table));
-    if (!q)
-        return q.failure();
-    QSet<QString> out;
-    while (q->next())
-        out.insert(q->value(0).toString());
-    return out;
+// Runs `sql` (with "%1" where the marks go) once per chunk of `values`, one value per row;
+template <typename Visit>
+Status forChunks(Database &db, const QString &sql, const QVariantList &values, Visit visit) {
+    for (qsizetype from = 0; from < values.size(); from += kChunk) {
+        const QVariantList part = values.mid(from, kChunk);
+        auto q = exec(db, sql.arg(marks(part.size())), part);
+        if (!q)
+            return q.failure();
+        if (Status s = visit(q.value()); !s)
+            return s;
+    }
+    return {};
 }
 
-Result<QHash<QString, qint64>> leadIdsByUuid(Database &db) {
-    auto q = exec(db, QStringLiteral("SELECT uuid, id FROM leads WHERE uuid <> ''"));
-    if (!q)
-        return q.failure();
-    QHash<QString, qint64> out;
-    while (q->next())
-        out.insert(q->value(0).toString(), q->value(1).toLongLong());
-    return out;
+// Writes the merge bases of many leads: one multi-row upsert per chunk.
+Status writeBases(Database &db, const QString &peer,
+                  const QList<std::pair<QString, QJsonObject>> &bases, const QString &now) {
+    constexpr qsizetype rows = 200;
+    for (qsizetype from = 0; from < bases.size(); from += rows) {
+        const qsizetype n = std::min(rows, bases.size() - from);
+        QVariantList binds;
+        binds.reserve(n * 4);
+        for (qsizetype i = from; i < from + n; ++i) {
+            binds << peer << bases.at(i).first
+                  << QString::fromUtf8(
+                         QJsonDocument(bases.at(i).second).toJson(QJsonDocument::Compact))
+                  << now;
+        }
+        auto q = exec(db,
+                      QStringLiteral("INSERT INTO merge_base(peer, uuid, fields, merged_at) VALUES "
+                                     "%1 ON CONFLICT(peer, uuid) DO UPDATE SET fields = "
+                                     "excluded.fields, merged_at = excluded.merged_at")
+                          .arg(marks(n, 4)),
+                      binds);
+        if (!q)
+            return q.failure();
+    }
+    return {};
 }
 
 // A task of the source as the target stores it (owner by name).
@@ -105,22 +134,391 @@ struct TaskRow {
     QVariant createdAt;
 };
 
-Result<QList<TaskRow>> tasksOf(Database &db, qint64 leadId) {
-    auto q = exec(db,
-                  QStringLiteral("SELECT t.uuid, t.title, coalesce(u.name, '') AS owner_name, "
-                                 "t.due_at, t.done_at, t.created_at FROM tasks t LEFT JOIN users "
-                                 "u ON u.id = t.owner_id WHERE t.lead_id = ? ORDER BY t.id"),
-                  {leadId});
+// The rows hanging off the source's leads, by source lead id, each list in the order the
+// repository reads one lead's (history by time, touchpoints and activities by time, tasks by id).
+struct SourceRows {
+    QHash<qint64, QList<StageChange>> history;
+    QHash<qint64, QList<Touchpoint>> touchpoints;
+    QHash<qint64, QList<Activity>> activities;
+    QHash<qint64, QList<TaskRow>> tasks;
+};
+
+using V = QVariant;
+
+QDateTime dateTimeFrom(const V &v) {
+    return dates::fromIsoDateTime(v.toString()).value_or(QDateTime());
+}
+
+struct HistoryRow {
+    qint64 leadId = 0;
+    StageChange c;
+};
+const RowMapper<HistoryRow> kHistoryRow{
+    {"lead_id", [](HistoryRow &r, const V &v) { r.leadId = v.toLongLong(); }},
+    {"from_stage",
+     [](HistoryRow &r, const V &v) {
+         if (!v.isNull())
+             r.c.fromStage = stageFromKey(v.toString());
+     }},
+    {"to_stage",
+     [](HistoryRow &r, const V &v) {
+         r.c.toStage = stageFromKey(v.toString()).value_or(Stage::Inquiry);
+     }},
+    {"lost", [](HistoryRow &r, const V &v) { r.c.lost = v.toInt() != 0; }},
+    {"recycled", [](HistoryRow &r, const V &v) { r.c.recycled = v.toInt() != 0; }},
+    {"changed_at", [](HistoryRow &r, const V &v) { r.c.changedAt = dateTimeFrom(v); }},
+    {"user_name", [](HistoryRow &r, const V &v) { r.c.user = v.toString(); }},
+    {"note", [](HistoryRow &r, const V &v) { r.c.note = v.toString(); }},
+    {"uuid", [](HistoryRow &r, const V &v) { r.c.uuid = v.toString(); }},
+};
+
+struct TouchRow {
+    qint64 leadId = 0;
+    Touchpoint t;
+};
+const RowMapper<TouchRow> kTouchRow{
+    {"lead_id", [](TouchRow &r, const V &v) { r.leadId = v.toLongLong(); }},
+    {"occurred_at", [](TouchRow &r, const V &v) { r.t.occurredAt = dateTimeFrom(v); }},
+    {"source_name", [](TouchRow &r, const V &v) { r.t.source = v.toString(); }},
+    {"medium", [](TouchRow &r, const V &v) { r.t.medium = v.toString(); }},
+    {"campaign", [](TouchRow &r, const V &v) { r.t.campaign = v.toString(); }},
+    {"content", [](TouchRow &r, const V &v) { r.t.content = v.toString(); }},
+    {"url", [](TouchRow &r, const V &v) { r.t.url = v.toString(); }},
+    {"uuid", [](TouchRow &r, const V &v) { r.t.uuid = v.toString(); }},
+};
+
+struct ActivityRow {
+    qint64 leadId = 0;
+    Activity a;
+};
+const RowMapper<ActivityRow> kActivityRow{
+    {"lead_id", [](ActivityRow &r, const V &v) { r.leadId = v.toLongLong(); }},
+    {"kind",
+     [](ActivityRow &r, const V &v) {
+         r.a.kind = activityKindFromKey(v.toString()).value_or(ActivityKind::Note);
+     }},
+    {"occurred_at", [](ActivityRow &r, const V &v) { r.a.occurredAt = dateTimeFrom(v); }},
+    {"user_name", [](ActivityRow &r, const V &v) { r.a.user = v.toString(); }},
+    {"notes", [](ActivityRow &r, const V &v) { r.a.notes = v.toString(); }},
+    {"uuid", [](ActivityRow &r, const V &v) { r.a.uuid = v.toString(); }},
+};
+
+struct SourceTaskRow {
+    qint64 leadId = 0;
+    TaskRow t;
+};
+const RowMapper<SourceTaskRow> kTaskRow{
+    {"lead_id", [](SourceTaskRow &r, const V &v) { r.leadId = v.toLongLong(); }},
+    {"uuid", [](SourceTaskRow &r, const V &v) { r.t.uuid = v.toString(); }},
+    {"title", [](SourceTaskRow &r, const V &v) { r.t.title = v.toString(); }},
+    {"owner_name", [](SourceTaskRow &r, const V &v) { r.t.owner = v.toString(); }},
+    {"due_at", [](SourceTaskRow &r, const V &v) { r.t.dueAt = v; }},
+    {"done_at", [](SourceTaskRow &r, const V &v) { r.t.doneAt = v; }},
+    {"created_at", [](SourceTaskRow &r, const V &v) { r.t.createdAt = v; }},
+};
+
+// Every row of `sql`, read with `mapper` and appended to `out[leadId]`.
+template <typename Row, typename T, typename Pick>
+Status readGrouped(Database &db, const QString &sql, const RowMapper<Row> &mapper,
+                   QHash<qint64, QList<T>> &out, Pick pick) {
+    auto q = exec(db, sql);
     if (!q)
         return q.failure();
-    QList<TaskRow> out;
+    const auto row = mapper.bind(*q);
     while (q->next()) {
-        out.append({columnValue(*q, "uuid").toString(), columnValue(*q, "title").toString(),
-                    columnValue(*q, "owner_name").toString(), columnValue(*q, "due_at"),
-                    columnValue(*q, "done_at"), columnValue(*q, "created_at")});
+        Row r = row.read();
+        out[r.leadId].append(pick(r));
     }
-    return out;
+    if (q->lastError().isValid())
+        return Error{sqlErrorMessage(q->lastError())};
+    return {};
 }
+
+// The source's rows in four queries (a booth laptop's file holds a few thousand leads).
+Status readSourceRows(Database &db, SourceRows &rows) {
+    if (Status s = readGrouped(
+            db,
+            QStringLiteral("SELECT lead_id, from_stage, to_stage, lost, recycled, changed_at, "
+                           "user_name, note, uuid FROM stage_history ORDER BY lead_id, "
+                           "changed_at, id"),
+            kHistoryRow, rows.history, [](HistoryRow &r) { return std::move(r.c); });
+        !s)
+        return s;
+    if (Status s = readGrouped(
+            db,
+            QStringLiteral("SELECT t.lead_id, t.occurred_at, coalesce(s.name, '') AS "
+                           "source_name, t.medium, t.campaign, t.content, t.url, t.uuid FROM "
+                           "touchpoints t LEFT JOIN sources s ON s.id = t.source_id ORDER BY "
+                           "t.lead_id, t.occurred_at, t.id"),
+            kTouchRow, rows.touchpoints, [](TouchRow &r) { return std::move(r.t); });
+        !s)
+        return s;
+    if (Status s = readGrouped(
+            db,
+            QStringLiteral("SELECT lead_id, kind, occurred_at, user_name, notes, uuid FROM "
+                           "activities ORDER BY lead_id, occurred_at, id"),
+            kActivityRow, rows.activities, [](ActivityRow &r) { return std::move(r.a); });
+        !s)
+        return s;
+    return readGrouped(
+        db,
+        QStringLiteral("SELECT t.lead_id, t.uuid, t.title, coalesce(u.name, '') AS owner_name, "
+                       "t.due_at, t.done_at, t.created_at FROM tasks t LEFT JOIN users u ON u.id "
+                       "= t.owner_id ORDER BY t.lead_id, t.id"),
+        kTaskRow, rows.tasks, [](SourceTaskRow &r) { return std::move(r.t); });
+}
+
+// The duplicate rules of storage::findDuplicates (email, phone, company + person; at most 50
+// leads per key, in id order, strongest reason first) answered from memory: the target's leads
+// that share a key with any lead being added are read in a few set-wise queries, and each lead
+// added is remembered, so a lead later in the same merge is offered as its duplicate too.
+class DuplicateIndex {
+public:
+    struct Keys {
+        QStringList emails;
+        QStringList phones;
+        QString company; // company + person
+        QString person;
+    };
+
+    static Keys keysOf(const Lead &lead, const LeadKeys &k, const QString &region) {
+        Keys out;
+        out.emails << k.email;
+        out.phones << k.phone << k.mobile;
+        for (const ContactPoint &c : lead.extraContacts) {
+            if (c.kind == ContactKind::Email)
+                out.emails << contactKey(c, region);
+            else if (c.kind != ContactKind::Fax)
+                out.phones << contactKey(c, region);
+        }
+        out.emails.removeDuplicates();
+        out.phones.removeDuplicates();
+        out.emails.removeAll(QString());
+        out.phones.erase(std::remove_if(out.phones.begin(), out.phones.end(),
+                                        [](const QString &p) { return p.size() < 6; }),
+                         out.phones.end());
+        if (!k.company.isEmpty() && !k.person.isEmpty()) {
+            out.company = k.company;
+            out.person = k.person;
+        }
+        return out;
+    }
+
+    // Reads the target's leads sharing a key with `wanted`.
+    Status load(Database &db, const QList<Keys> &wanted) {
+        QSet<QString> emails, phones, companies;
+        for (const Keys &k : wanted) {
+            for (const QString &e : k.emails)
+                emails.insert(e);
+            for (const QString &p : k.phones)
+                phones.insert(p);
+            if (!k.company.isEmpty())
+                companies.insert(k.company);
+        }
+        const auto list = [](const QSet<QString> &set) {
+            QVariantList out;
+            out.reserve(set.size());
+            for (const QString &s : set)
+                out << s;
+            return out;
+        };
+        const QVariantList emailList = list(emails);
+        const QVariantList phoneList = list(phones);
+        const QVariantList companyList = list(companies);
+        QSet<qint64> needInfo;
+        const auto add = [](QHash<QString, QList<qint64>> &map, const QString &key, qint64 id) {
+            map[key].append(id);
+        };
+        if (Status s = forChunks(db,
+                                 QStringLiteral("SELECT id, email_key FROM leads WHERE email_key "
+                                                "IN (%1)"),
+                                 emailList,
+                                 [&](QSqlQuery &q) -> Status {
+                                     while (q.next()) {
+                                         add(m_email, q.value(1).toString(),
+                                             q.value(0).toLongLong());
+                                         needInfo.insert(q.value(0).toLongLong());
+                                     }
+                                     return {};
+                                 });
+            !s)
+            return s;
+        if (Status s = forChunks(db,
+                                 QStringLiteral("SELECT lead_id, key FROM lead_contacts WHERE "
+                                                "kind = 'email' AND key IN (%1)"),
+                                 emailList,
+                                 [&](QSqlQuery &q) -> Status {
+                                     while (q.next()) {
+                                         add(m_email, q.value(1).toString(),
+                                             q.value(0).toLongLong());
+                                         needInfo.insert(q.value(0).toLongLong());
+                                     }
+                                     return {};
+                                 });
+            !s)
+            return s;
+        if (Status s = forChunks(db,
+                                 QStringLiteral("SELECT id, phone_key, mobile_key FROM leads "
+                                                "WHERE phone_key IN (%1)"),
+                                 phoneList,
+                                 [&](QSqlQuery &q) -> Status {
+                                     while (q.next()) {
+                                         add(m_phone, q.value(1).toString(),
+                                             q.value(0).toLongLong());
+                                         needInfo.insert(q.value(0).toLongLong());
+                                     }
+                                     return {};
+                                 });
+            !s)
+            return s;
+        if (Status s = forChunks(db,
+                                 QStringLiteral("SELECT id, mobile_key FROM leads WHERE "
+                                                "mobile_key IN (%1)"),
+                                 phoneList,
+                                 [&](QSqlQuery &q) -> Status {
+                                     while (q.next()) {
+                                         add(m_phone, q.value(1).toString(),
+                                             q.value(0).toLongLong());
+                                         needInfo.insert(q.value(0).toLongLong());
+                                     }
+                                     return {};
+                                 });
+            !s)
+            return s;
+        if (Status s = forChunks(db,
+                                 QStringLiteral("SELECT lead_id, key FROM lead_contacts WHERE "
+                                                "kind IN ('phone', 'mobile') AND key IN (%1)"),
+                                 phoneList,
+                                 [&](QSqlQuery &q) -> Status {
+                                     while (q.next()) {
+                                         add(m_phone, q.value(1).toString(),
+                                             q.value(0).toLongLong());
+                                         needInfo.insert(q.value(0).toLongLong());
+                                     }
+                                     return {};
+                                 });
+            !s)
+            return s;
+        if (Status s = forChunks(db,
+                                 QStringLiteral("SELECT id, company_key, person_key FROM leads "
+                                                "WHERE company_key IN (%1)"),
+                                 companyList,
+                                 [&](QSqlQuery &q) -> Status {
+                                     while (q.next()) {
+                                         add(m_companyPerson,
+                                             pairKey(q.value(1).toString(), q.value(2).toString()),
+                                             q.value(0).toLongLong());
+                                         needInfo.insert(q.value(0).toLongLong());
+                                     }
+                                     return {};
+                                 });
+            !s)
+            return s;
+        // Each key's leads once, in id order (as the queries of findDuplicates give them).
+        for (auto *map : {&m_email, &m_phone, &m_companyPerson}) {
+            for (QList<qint64> &ids : *map) {
+                std::sort(ids.begin(), ids.end());
+                ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+            }
+        }
+        QVariantList idList;
+        for (qint64 id : std::as_const(needInfo))
+            idList << id;
+        return forChunks(db,
+                         QStringLiteral("SELECT id, company, family_name, given_name, email FROM "
+                                        "leads WHERE id IN (%1)"),
+                         idList, [&](QSqlQuery &q) -> Status {
+                             while (q.next()) {
+                                 DuplicateMatch m;
+                                 m.id = q.value(0).toLongLong();
+                                 m.company = q.value(1).toString();
+                                 m.familyName = q.value(2).toString();
+                                 m.givenName = q.value(3).toString();
+                                 m.email = q.value(4).toString();
+                                 m_info.insert(m.id, m);
+                             }
+                             return {};
+                         });
+    }
+
+    // What findDuplicates would say for `lead` (not stored yet).
+    QList<DuplicateMatch> find(const Lead &lead, const Keys &k) const {
+        QList<DuplicateMatch> out;
+        QSet<qint64> seen{0};
+        const auto collect = [&](const QList<qint64> &ids, DuplicateReason reason) {
+            for (qsizetype i = 0; i < std::min<qsizetype>(ids.size(), 50); ++i) {
+                const auto it = m_info.constFind(ids.at(i));
+                if (it == m_info.cend() || seen.contains(it->id))
+                    continue;
+                DuplicateMatch m = *it;
+                m.reason = reason;
+                if (reason == DuplicateReason::CompanyPerson &&
+                    text::nfkcSimplified(m.company) != text::nfkcSimplified(lead.company))
+                    m.reason = DuplicateReason::Suggestion;
+                seen.insert(m.id);
+                out << m;
+            }
+        };
+        for (const QString &e : k.emails)
+            collect(m_email.value(e), DuplicateReason::Email);
+        for (const QString &p : k.phones)
+            collect(m_phone.value(p), DuplicateReason::Phone);
+        if (!k.company.isEmpty())
+            collect(m_companyPerson.value(pairKey(k.company, k.person)),
+                    DuplicateReason::CompanyPerson);
+        std::stable_sort(out.begin(), out.end(),
+                         [](const DuplicateMatch &a, const DuplicateMatch &b) {
+                             return int(a.reason) < int(b.reason);
+                         });
+        return out;
+    }
+
+    // A lead just added (its id is greater than any read): found by the leads after it.
+    void remember(const Lead &lead, qint64 id, const Keys &k, const LeadKeys &own,
+                  const QString &region) {
+        DuplicateMatch m;
+        m.id = id;
+        m.company = lead.company;
+        m.familyName = lead.familyName;
+        m.givenName = lead.givenName;
+        m.email = lead.email;
+        m_info.insert(id, m);
+        // As stored: its own keys and its extra contacts' keys (tidied, as the writers store
+        // them).
+        QStringList emails{own.email};
+        QStringList phones{own.phone, own.mobile};
+        for (const ContactPoint &given : lead.extraContacts) {
+            const ContactPoint c = tidiedContact(given);
+            if (c.value.isEmpty())
+                continue;
+            if (c.kind == ContactKind::Email)
+                emails << contactKey(c, region);
+            else if (c.kind != ContactKind::Fax)
+                phones << contactKey(c, region);
+        }
+        for (const QString &e : std::as_const(emails)) {
+            if (!e.isEmpty())
+                appendOnce(m_email[e], id);
+        }
+        for (const QString &p : std::as_const(phones)) {
+            if (!p.isEmpty())
+                appendOnce(m_phone[p], id);
+        }
+        if (!k.company.isEmpty())
+            appendOnce(m_companyPerson[pairKey(k.company, k.person)], id);
+    }
+
+private:
+    static QString pairKey(const QString &company, const QString &person) {
+        return company + QChar(0x1f) + person;
+    }
+    static void appendOnce(QList<qint64> &ids, qint64 id) {
+        if (ids.isEmpty() || ids.constLast() != id)
+            ids.append(id);
+    }
+    QHash<QString, QList<qint64>> m_email, m_phone, m_companyPerson;
+    QHash<qint64, DuplicateMatch> m_info;
+};
 
 class Merger {
 public:
@@ -134,10 +532,19 @@ public:
     Status run(MergeSummary &summary);
 
 private:
-    Status addLead(const Lead &lead, MergeSummary &summary);
-    Status mergeLead(const Lead &mine, qint64 targetId, MergeSummary &summary);
+    // The target's ids of the given uuids of `table`.
+    Result<QHash<QString, qint64>> targetIds(const QString &table, const QVariantList &uuids);
+    // Compares the fields; true when the target took one from the source.
+    Result<bool> mergeLead(const Lead &mine, const Lead &theirs, MergeSummary &summary);
+    Status addLeads(const QList<const Lead *> &leads, BulkWriter &writer, MergeSummary &summary);
     // Adds the rows of the source lead `sourceId` whose UUIDs the target does not have.
-    Result<int> addRows(qint64 sourceId, qint64 targetId);
+    Result<int> addRows(qint64 sourceId, qint64 targetId, BulkWriter &writer);
+    Status writeTasks();
+    // The source's tombstones: the same rows deleted in the target (a lead only when the target
+    // did not change it since the last merge, else a conflict; always when erased).
+    Status applySourceDeletions(MergeSummary &summary);
+    // The uuids of `uuids` the target has a tombstone for.
+    Result<QSet<QString>> targetTombstones(const QVariantList &uuids);
 
     Database &m_source;
     Database &m_target;
@@ -148,8 +555,149 @@ private:
     QString m_targetId;
     QString m_now;
     QHash<QString, QJsonObject> m_bases;
-    QHash<QString, QSet<QString>> m_targetRows; // table → uuids
+    SourceRows m_rows;
+    QHash<QString, QSet<QString>> m_targetRows; // table → the source's uuids the target has
+    QList<std::pair<QString, QJsonObject>> m_newBases;
+    struct NewTask {
+        qint64 leadId;
+        TaskRow task;
+    };
+    QList<NewTask> m_newTasks;
 };
+
+Result<QHash<QString, qint64>> Merger::targetIds(const QString &table, const QVariantList &uuids) {
+    QHash<QString, qint64> out;
+    // Table names from uuidTables(), never from input; `uuid <> ''` lets the partial unique
+    // index answer.
+    Status s = forChunks(m_target,
+                         QStringLiteral("SELECT uuid, id FROM %1 WHERE uuid <> '' AND uuid IN (%2)")
+                             .arg(table, u"%1"),
+                         uuids, [&](QSqlQuery &q) -> Status {
+                             while (q.next())
+                                 out.insert(q.value(0).toString(), q.value(1).toLongLong());
+                             return {};
+                         });
+    if (!s)
+        return s.failure();
+    return out;
+}
+
+Result<QSet<QString>> Merger::targetTombstones(const QVariantList &uuids) {
+    QSet<QString> out;
+    Status s = forChunks(m_target, QStringLiteral("SELECT uuid FROM tombstones WHERE uuid IN (%1)"),
+                         uuids, [&](QSqlQuery &q) -> Status {
+                             while (q.next())
+                                 out.insert(q.value(0).toString());
+                             return {};
+                         });
+    if (!s)
+        return s.failure();
+    return out;
+}
+
+Status Merger::applySourceDeletions(MergeSummary &summary) {
+    auto q = exec(m_source, QStringLiteral("SELECT uuid, table_name, erased FROM tombstones"));
+    if (!q)
+        return q.failure();
+    QHash<QString, QVariantList> byTable;
+    QSet<QString> erased;
+    while (q->next()) {
+        const QString uuid = q->value(0).toString();
+        byTable[q->value(1).toString()] << uuid;
+        if (q->value(2).toInt() != 0)
+            erased.insert(uuid);
+    }
+    if (byTable.isEmpty())
+        return {};
+    auto leadIds = targetIds(QStringLiteral("leads"), byTable.value(QStringLiteral("leads")));
+    if (!leadIds)
+        return leadIds.failure();
+    QList<qint64> ids;
+    for (auto it = leadIds->cbegin(); it != leadIds->cend(); ++it)
+        ids << it.value();
+    QHash<qint64, Lead> theirs;
+    if (Status s = m_targetRepo.forEach(ids,
+                                        [&](Lead &&l) {
+                                            theirs.insert(l.id, std::move(l));
+                                            return true;
+                                        });
+        !s)
+        return s;
+    QVariantList remove, erasedUuids;
+    for (auto it = leadIds->cbegin(); it != leadIds->cend(); ++it) {
+        const Lead &t = theirs[it.value()];
+        const auto base = m_bases.constFind(it.key());
+        bool changed = base == m_bases.cend();
+        if (!changed) {
+            const QJsonObject now = fieldValues(t);
+            for (auto f = base->constBegin(); f != base->constEnd(); ++f) {
+                if (now.value(f.key()) != f.value())
+                    changed = true;
+            }
+        }
+        if (erased.contains(it.key())) {
+            erasedUuids << it.key();
+        } else if (changed) {
+            MergeConflict c;
+            c.uuid = it.key();
+            c.targetId = t.id;
+            c.name = describe(t);
+            c.deletedInSource = true;
+            summary.conflicts.append(c);
+            continue;
+        }
+        remove << it.value();
+    }
+    for (const QString &table : uuidTables()) {
+        QVariantList rows;
+        if (table == QLatin1String("leads")) {
+            rows = remove;
+        } else {
+            auto found = targetIds(table, byTable.value(table));
+            if (!found)
+                return found.failure();
+            for (auto it = found->cbegin(); it != found->cend(); ++it)
+                rows << it.value();
+            summary.rowsDeleted += int(rows.size());
+        }
+        // Table names from uuidTables(); the triggers of schema 15 leave the target's own
+        // tombstones, so the deletion travels on from here.
+        if (Status s = forChunks(
+                m_target, QStringLiteral("DELETE FROM %1 WHERE id IN (%2)").arg(table, u"%1"), rows,
+                [](QSqlQuery &) { return Status(); });
+            !s)
+            return s;
+    }
+    summary.deleted += int(remove.size());
+    QList<qint64> removed;
+    for (const QVariant &id : std::as_const(remove))
+        removed << id.toLongLong();
+    if (!removed.isEmpty())
+        m_target.changes().noteLeads(removed, DataKind::Tasks);
+    else if (summary.rowsDeleted > 0)
+        m_target.changes().note(DataKind::Leads);
+    if (summary.rowsDeleted > 0)
+        m_target.changes().note(DataKind::Tasks);
+    // An erased person: their tombstone here says so, and no merge base keeps their values.
+    for (const QVariant &u : byTable.value(QStringLiteral("leads"))) {
+        if (erased.contains(u.toString()) && !erasedUuids.contains(u))
+            erasedUuids << u;
+    }
+    if (Status s = forChunks(m_target,
+                             QStringLiteral("UPDATE tombstones SET erased = 1 WHERE uuid IN (%1)"),
+                             erasedUuids, [](QSqlQuery &) { return Status(); });
+        !s)
+        return s;
+    for (Database *db : {&m_target, &m_source}) {
+        if (Status s = forChunks(*db, QStringLiteral("DELETE FROM merge_base WHERE uuid IN (%1)"),
+                                 erasedUuids, [](QSqlQuery &) { return Status(); });
+            !s)
+            return s;
+    }
+    for (const QVariant &u : std::as_const(erasedUuids))
+        m_bases.remove(u.toString());
+    return {};
+}
 
 Status Merger::run(MergeSummary &summary) {
     if (Status s = fillMissingUuids(m_source); !s)
@@ -174,16 +722,10 @@ Status Merger::run(MergeSummary &summary) {
     if (!bases)
         return bases.failure();
     m_bases = std::move(*bases);
-    for (const QString &table : uuidTables()) {
-        auto u = uuidsOf(m_target, table);
-        if (!u)
-            return u.failure();
-        m_targetRows.insert(table, std::move(*u));
-    }
-    auto known = leadIdsByUuid(m_target);
-    if (!known)
-        return known.failure();
+    if (Status s = applySourceDeletions(summary); !s)
+        return s;
 
+    // The source, whole, in a few queries.
     QList<Lead> leads;
     if (Status s = m_sourceRepo.forEach({},
                                         [&](Lead &&l) {
@@ -192,71 +734,127 @@ Status Merger::run(MergeSummary &summary) {
                                         });
         !s)
         return s;
-    for (const Lead &lead : std::as_const(leads)) {
-        const auto it = known->constFind(lead.uuid);
-        Status s = it == known->cend() ? addLead(lead, summary) : mergeLead(lead, *it, summary);
-        if (!s)
-            return s;
-    }
-    return {};
-}
-
-Status Merger::addLead(const Lead &mine, MergeSummary &summary) {
-    Lead lead = mine;
-    lead.id = 0;
-    lead.version = 0;
-    auto dups = findDuplicates(m_target, lead);
-    if (!dups)
-        return dups.failure();
-    auto history = m_sourceRepo.history(mine.id);
-    if (!history)
-        return history.failure();
-    QList<StageChange> changes = *history;
-    for (StageChange &c : changes)
-        c.id = 0;
-    auto id = m_targetRepo.insert(lead, changes);
-    if (!id)
-        return id.failure();
-    for (const StageChange &c : std::as_const(changes))
-        m_targetRows[QStringLiteral("stage_history")].insert(c.uuid);
-    auto rows = addRows(mine.id, *id);
-    if (!rows)
-        return rows.failure();
-    summary.rowsAdded += *rows + int(changes.size());
-    ++summary.added;
-    for (const DuplicateMatch &d : std::as_const(*dups)) {
-        MergeDuplicate md;
-        md.uuid = mine.uuid;
-        md.addedId = m_options.dryRun ? 0 : *id;
-        md.name = describe(mine);
-        md.existingId = d.id;
-        Lead existing;
-        existing.company = d.company;
-        existing.familyName = d.familyName;
-        existing.givenName = d.givenName;
-        existing.email = d.email;
-        md.existingName = describe(existing);
-        md.reason = d.reason;
-        summary.duplicates.append(md);
-    }
-    const QJsonObject values = fieldValues(mine);
-    if (Status s = writeBase(m_target, m_sourceId, mine.uuid, values, m_now); !s)
+    if (Status s = readSourceRows(m_source, m_rows); !s)
         return s;
-    return writeBase(m_source, m_targetId, mine.uuid, values, m_now);
+
+    // Which of its leads and rows the target has, looked up by uuid.
+    QVariantList leadUuids;
+    leadUuids.reserve(leads.size());
+    for (const Lead &l : std::as_const(leads))
+        leadUuids << l.uuid;
+    auto known = targetIds(QStringLiteral("leads"), leadUuids);
+    if (!known)
+        return known.failure();
+    const auto rowUuids = [&](const QString &table) {
+        QVariantList out;
+        const auto collect = [&](const auto &byLead) {
+            for (const auto &list : byLead) {
+                for (const auto &row : list)
+                    out << row.uuid;
+            }
+        };
+        if (table == QLatin1String("stage_history")) {
+            for (const auto &list : m_rows.history) {
+                for (const StageChange &c : list)
+                    out << c.uuid;
+            }
+        } else if (table == QLatin1String("touchpoints")) {
+            collect(m_rows.touchpoints);
+        } else if (table == QLatin1String("activities")) {
+            collect(m_rows.activities);
+        } else if (table == QLatin1String("tasks")) {
+            collect(m_rows.tasks);
+        }
+        return out;
+    };
+    for (const QString &table : uuidTables()) {
+        if (table == QLatin1String("leads"))
+            continue;
+        auto ids = targetIds(table, rowUuids(table));
+        if (!ids)
+            return ids.failure();
+        QSet<QString> &have = m_targetRows[table];
+        for (auto it = ids->cbegin(); it != ids->cend(); ++it)
+            have.insert(it.key());
+    }
+
+    // What the target deleted is never added back: its tombstones count as rows it has.
+    QVariantList allUuids = leadUuids;
+    for (const QString &table : uuidTables()) {
+        if (table != QLatin1String("leads"))
+            allUuids << rowUuids(table);
+    }
+    auto gone = targetTombstones(allUuids);
+    if (!gone)
+        return gone.failure();
+    for (const QString &table : uuidTables()) {
+        if (table != QLatin1String("leads"))
+            m_targetRows[table].unite(*gone);
+    }
+
+    // The leads both have: the target's read in chunks, compared field by field.
+    QList<qint64> targetLeadIds;
+    QList<const Lead *> both, added;
+    for (const Lead &l : std::as_const(leads)) {
+        if (const auto it = known->constFind(l.uuid); it != known->cend()) {
+            targetLeadIds << *it;
+            both << &l;
+        } else if (gone->contains(l.uuid)) {
+            ++summary.deletedHere;
+        } else {
+            added << &l;
+        }
+    }
+    QHash<qint64, Lead> theirs;
+    if (Status s = m_targetRepo.forEach(targetLeadIds,
+                                        [&](Lead &&l) {
+                                            theirs.insert(l.id, std::move(l));
+                                            return true;
+                                        });
+        !s)
+        return s;
+    QSet<qint64> taken; // target leads that took a field from the source
+    for (qsizetype i = 0; i < both.size(); ++i) {
+        auto t = mergeLead(*both.at(i), theirs.value(targetLeadIds.at(i)), summary);
+        if (!t)
+            return t.failure();
+        if (*t)
+            taken.insert(targetLeadIds.at(i));
+    }
+    // Their new rows and the new leads go through one bulk writer (prepared native statements
+    // on a file, multi-row statements on a server).
+    BulkWriter writer(m_target);
+    for (qsizetype i = 0; i < both.size(); ++i) {
+        auto rows = addRows(both.at(i)->id, targetLeadIds.at(i), writer);
+        if (!rows)
+            return rows.failure();
+        summary.rowsAdded += *rows;
+        if (*rows > 0 || taken.contains(targetLeadIds.at(i)))
+            ++summary.updated;
+        else
+            ++summary.unchanged;
+    }
+    if (Status s = addLeads(added, writer, summary); !s)
+        return s;
+    if (Status s = writer.finish(); !s)
+        return s;
+    if (Status s = writeTasks(); !s)
+        return s;
+    if (Status s = writeBases(m_target, m_sourceId, m_newBases, m_now); !s)
+        return s;
+    return writeBases(m_source, m_targetId, m_newBases, m_now);
 }
 
-Status Merger::mergeLead(const Lead &mine, qint64 targetId, MergeSummary &summary) {
-    auto theirs = m_targetRepo.get(targetId);
-    if (!theirs)
-        return theirs.failure();
+Result<bool> Merger::mergeLead(const Lead &mine, const Lead &theirs, MergeSummary &summary) {
+    const qint64 targetId = theirs.id;
     const auto baseIt = m_bases.constFind(mine.uuid);
     const QJsonObject oldBase = baseIt == m_bases.cend() ? QJsonObject() : *baseIt;
     QJsonObject newBase = oldBase;
-    Lead merged = *theirs;
+    Lead merged = theirs;
     bool taken = false;
     for (const LeadField &f : leadFields()) {
         const QString s = f.get(mine);
-        const QString t = f.get(*theirs);
+        const QString t = f.get(theirs);
         const bool hasBase = oldBase.contains(f.name);
         const QString b = oldBase.value(f.name).toString();
         if (s == t) {
@@ -274,7 +872,7 @@ Status Merger::mergeLead(const Lead &mine, qint64 targetId, MergeSummary &summar
         MergeConflict c;
         c.uuid = mine.uuid;
         c.targetId = targetId;
-        c.name = describe(*theirs);
+        c.name = describe(theirs);
         c.field = f.name;
         c.hasBefore = hasBase;
         c.before = b;
@@ -285,9 +883,8 @@ Status Merger::mergeLead(const Lead &mine, qint64 targetId, MergeSummary &summar
     if (taken) {
         merged.updatedAt = QDateTime::currentDateTime();
         if (Status s = m_targetRepo.update(merged); !s)
-            return s;
-        const Stage furthest =
-            std::max({merged.furthestStage, merged.stage, theirs->furthestStage});
+            return s.failure();
+        const Stage furthest = std::max({merged.furthestStage, merged.stage, theirs.furthestStage});
         auto q = exec(m_target,
                       QStringLiteral("UPDATE leads SET stage = ?, sql_kind = ?, furthest_stage = "
                                      "?, lost = ?, updated_by = ? WHERE id = ?"),
@@ -297,91 +894,147 @@ Status Merger::mergeLead(const Lead &mine, qint64 targetId, MergeSummary &summar
         if (!q)
             return q.failure();
     }
-    auto rows = addRows(mine.id, targetId);
-    if (!rows)
-        return rows.failure();
-    summary.rowsAdded += *rows;
-    if (taken || *rows > 0)
-        ++summary.updated;
-    else
-        ++summary.unchanged;
-    if (newBase != oldBase || baseIt == m_bases.cend()) {
-        if (Status s = writeBase(m_target, m_sourceId, mine.uuid, newBase, m_now); !s)
-            return s;
-        if (Status s = writeBase(m_source, m_targetId, mine.uuid, newBase, m_now); !s)
-            return s;
+    if (newBase != oldBase || baseIt == m_bases.cend())
+        m_newBases.append({mine.uuid, newBase});
+    return taken;
+}
+
+Status Merger::addLeads(const QList<const Lead *> &leads, BulkWriter &writer,
+                        MergeSummary &summary) {
+    if (leads.isEmpty())
+        return {};
+    auto region = phoneRegion(m_target);
+    if (!region)
+        return region.failure();
+    QList<LeadKeys> keys;
+    QList<DuplicateIndex::Keys> dupKeys;
+    keys.reserve(leads.size());
+    dupKeys.reserve(leads.size());
+    for (const Lead *l : leads) {
+        keys << LeadKeys::of(*l, *region);
+        dupKeys << DuplicateIndex::keysOf(*l, keys.constLast(), *region);
+    }
+    DuplicateIndex duplicates;
+    if (Status s = duplicates.load(m_target, dupKeys); !s)
+        return s;
+    for (qsizetype i = 0; i < leads.size(); ++i) {
+        const Lead &mine = *leads.at(i);
+        if (const auto [field, reason] = leadTextProblem(mine); !field.isEmpty())
+            return Error{reason};
+        Lead lead = mine;
+        lead.id = 0;
+        lead.version = 0;
+        const QList<DuplicateMatch> dups = duplicates.find(lead, dupKeys.at(i));
+        // Its activities go with the lead (its last_activity_at written with it).
+        QList<Activity> activities;
+        QSet<QString> &acts = m_targetRows[QStringLiteral("activities")];
+        for (const Activity &a : m_rows.activities.value(mine.id)) {
+            if (!acts.contains(a.uuid)) {
+                activities << a;
+                acts.insert(a.uuid);
+            }
+        }
+        auto id = writer.insertLead(lead, activities, &keys.at(i));
+        if (!id)
+            return id.failure();
+        duplicates.remember(lead, *id, dupKeys.at(i), keys.at(i), *region);
+        const int rows = int(activities.size());
+        auto more = addRows(mine.id, *id, writer);
+        if (!more)
+            return more.failure();
+        summary.rowsAdded += rows + *more;
+        ++summary.added;
+        for (const DuplicateMatch &d : dups) {
+            MergeDuplicate md;
+            md.uuid = mine.uuid;
+            md.addedId = m_options.dryRun ? 0 : *id;
+            md.name = describe(mine);
+            md.existingId = d.id;
+            Lead existing;
+            existing.company = d.company;
+            existing.familyName = d.familyName;
+            existing.givenName = d.givenName;
+            existing.email = d.email;
+            md.existingName = describe(existing);
+            md.reason = d.reason;
+            summary.duplicates.append(md);
+        }
+        m_newBases.append({mine.uuid, fieldValues(mine)});
     }
     return {};
 }
 
-Result<int> Merger::addRows(qint64 sourceId, qint64 targetId) {
+Result<int> Merger::addRows(qint64 sourceId, qint64 targetId, BulkWriter &writer) {
     int added = 0;
     QSet<QString> &history = m_targetRows[QStringLiteral("stage_history")];
-    auto h = m_sourceRepo.history(sourceId);
-    if (!h)
-        return h.failure();
-    for (StageChange c : *h) {
+    for (const StageChange &c : m_rows.history.value(sourceId)) {
         if (history.contains(c.uuid))
             continue;
-        c.id = 0;
-        c.leadId = targetId;
-        if (Status s = m_targetRepo.addStageChange(c); !s)
+        if (Status s = writer.insertStageChange(targetId, c); !s)
             return s.failure();
         history.insert(c.uuid);
         ++added;
     }
     QSet<QString> &touches = m_targetRows[QStringLiteral("touchpoints")];
-    auto t = m_sourceRepo.touchpoints(sourceId);
-    if (!t)
-        return t.failure();
-    for (Touchpoint tp : *t) {
+    for (const Touchpoint &tp : m_rows.touchpoints.value(sourceId)) {
         if (touches.contains(tp.uuid))
             continue;
-        tp.id = 0;
-        tp.leadId = targetId;
-        if (auto r = m_targetRepo.addTouchpoint(tp); !r)
-            return r.failure();
+        if (Status s = writer.insertTouchpoint(targetId, tp); !s)
+            return s.failure();
         touches.insert(tp.uuid);
         ++added;
     }
     QSet<QString> &acts = m_targetRows[QStringLiteral("activities")];
-    auto a = m_sourceRepo.activities(sourceId);
-    if (!a)
-        return a.failure();
-    for (Activity act : *a) {
-        if (acts.contains(act.uuid))
+    for (const Activity &a : m_rows.activities.value(sourceId)) {
+        if (acts.contains(a.uuid))
             continue;
-        act.id = 0;
-        act.leadId = targetId;
-        if (auto r = m_targetRepo.addActivity(act); !r)
-            return r.failure();
-        acts.insert(act.uuid);
+        if (Status s = writer.insertActivity(targetId, a); !s)
+            return s.failure();
+        acts.insert(a.uuid);
         ++added;
     }
     QSet<QString> &taskIds = m_targetRows[QStringLiteral("tasks")];
-    auto tasks = tasksOf(m_source, sourceId);
-    if (!tasks)
-        return tasks.failure();
-    for (const TaskRow &task : *tasks) {
+    for (const TaskRow &task : m_rows.tasks.value(sourceId)) {
         if (taskIds.contains(task.uuid))
             continue;
-        auto owner = m_targetRepo.users().resolve(task.owner);
-        if (!owner)
-            return owner.failure();
-        auto q = exec(m_target,
-                      QStringLiteral("INSERT INTO tasks(lead_id, title, owner_id, due_at, done_at, "
-                                     "created_at, uuid) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                      {targetId, task.title, *owner > 0 ? QVariant(*owner) : QVariant(), task.dueAt,
-                       task.doneAt, task.createdAt, task.uuid});
-        if (!q)
-            return q.failure();
+        m_newTasks.append({targetId, task});
         taskIds.insert(task.uuid);
-        m_target.changes().noteLead(targetId, DataKind::Tasks);
         ++added;
     }
     return added;
 }
 
+// The new tasks, a multi-row INSERT per chunk (after the leads they belong to are written).
+Status Merger::writeTasks() {
+    constexpr qsizetype rows = 200;
+    QHash<QString, qint64> owners;
+    for (qsizetype from = 0; from < m_newTasks.size(); from += rows) {
+        const qsizetype n = std::min(rows, m_newTasks.size() - from);
+        QVariantList binds;
+        binds.reserve(n * 7);
+        for (qsizetype i = from; i < from + n; ++i) {
+            const NewTask &t = m_newTasks.at(i);
+            auto owner = owners.constFind(t.task.owner);
+            if (owner == owners.cend()) {
+                auto id = m_targetRepo.users().resolve(t.task.owner);
+                if (!id)
+                    return id.failure();
+                owner = owners.insert(t.task.owner, *id);
+            }
+            binds << t.leadId << t.task.title << (*owner > 0 ? QVariant(*owner) : QVariant())
+                  << t.task.dueAt << t.task.doneAt << t.task.createdAt << t.task.uuid;
+            m_target.changes().noteLead(t.leadId, DataKind::Tasks);
+        }
+        auto q = exec(m_target,
+                      QStringLiteral("INSERT INTO tasks(lead_id, title, owner_id, due_at, done_at, "
+                                     "created_at, uuid) VALUES %1")
+                          .arg(marks(n, 7)),
+                      binds);
+        if (!q)
+            return q.failure();
+    }
+    return {};
+}
 } // namespace
 
 const QStringList &mergeFields() {

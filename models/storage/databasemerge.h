@@ -21,6 +21,9 @@ struct MergeConflict {
     bool hasBefore = false;
     QString source; // the value in the database merged from
     QString target; // the value in the database merged into
+    // The source deleted the lead, and the target changed it since the last merge: kept here,
+    // listed (field, before, source and target are empty).
+    bool deletedInSource = false;
 };
 
 // A lead of the source that is new to the target (its UUID is unknown there) but looks like a
@@ -35,10 +38,13 @@ struct MergeDuplicate {
 };
 
 struct MergeSummary {
-    int added = 0;     // leads new to the target
-    int updated = 0;   // leads of the target that took a field, or history rows, from the source
-    int unchanged = 0; // leads already as in the source (or in conflict only)
-    int rowsAdded = 0; // stage history, touchpoints, activities and tasks added
+    int added = 0;       // leads new to the target
+    int updated = 0;     // leads of the target that took a field, or history rows, from the source
+    int unchanged = 0;   // leads already as in the source (or in conflict only)
+    int rowsAdded = 0;   // stage history, touchpoints, activities and tasks added
+    int deleted = 0;     // leads of the target deleted because the source deleted them
+    int deletedHere = 0; // leads of the source the target deleted: not added back
+    int rowsDeleted = 0; // history, touchpoint, activity and task rows deleted likewise
     QList<MergeConflict> conflicts;
     QList<MergeDuplicate> duplicates;
 };
@@ -52,8 +58,11 @@ struct MergeOptions {
 // into `target`, matched by UUID: a lead new to the target is added; for a lead both have, a
 // field changed on one side only since the last merge of these two databases is taken (or kept),
 // a field changed on both sides is a conflict. Rows are added by UUID, so merging again adds
-// nothing. One transaction on each side; what both sides agree on afterwards is recorded in each
-// (merge_base) for the next merge. The source's leads are not changed.
+// nothing. Deletions travel (schema 15's tombstones): a lead or row the source deleted is
+// deleted in the target (a lead the target changed since the last merge is a conflict instead,
+// an erased one always goes), and what the target deleted is not added back. One transaction on
+// each side; what both sides agree on afterwards is recorded in each (merge_base) for the next
+// merge. The source's leads are not changed.
 Result<MergeSummary> mergeDatabases(Database &source, Database &target,
                                     const MergeOptions &options = {});
 

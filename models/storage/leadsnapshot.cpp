@@ -96,6 +96,10 @@ Status restoreLead(Database &db, const LeadSnapshot &s) {
         return q.failure();
     if (auto q = exec(db, scoreWriteSql(), {s.lead.id, s.lead.score}); !q)
         return q.failure();
+    // Not deleted after all: its tombstone goes (schema 15), or a merge would delete it again.
+    if (auto q = exec(db, QStringLiteral("DELETE FROM tombstones WHERE uuid = ?"), {s.lead.uuid});
+        !q)
+        return q.failure();
     // Back at the version it had (an editor still open on it saves over it as before).
     if (s.lead.version > 0) {
         if (auto q = exec(db, QStringLiteral("UPDATE leads SET version = ? WHERE id = ?"),

@@ -64,6 +64,36 @@ $f$)"),
     };
 }
 
+// Version 15's triggers (migration_v15.cpp) as one PL/pgSQL function: a deleted row of the
+// synced tables leaves a tombstone (uuid, table, time, the role signed in); a row deleted with
+// its lead (the cascade runs after the lead row is gone) leaves none.
+QStringList tombstoneTriggers() {
+    QStringList out{QStringLiteral(
+        R"(CREATE FUNCTION mikomi_tombstone() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+    IF OLD.uuid = '' THEN
+        RETURN NULL;
+    END IF;
+    IF TG_TABLE_NAME <> 'leads' THEN
+        IF NOT EXISTS (SELECT 1 FROM leads WHERE id = OLD.lead_id) THEN
+            RETURN NULL;
+        END IF;
+    END IF;
+    INSERT INTO tombstones(uuid, table_name, deleted_at, deleted_by) VALUES (OLD.uuid,
+        TG_TABLE_NAME, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"+00:00"'),
+        current_user) ON CONFLICT (uuid) DO UPDATE SET deleted_at = excluded.deleted_at,
+        deleted_by = excluded.deleted_by;
+    RETURN NULL;
+END
+$f$)")};
+    for (const char *table : {"leads", "stage_history", "touchpoints", "activities", "tasks"}) {
+        out << QStringLiteral("CREATE TRIGGER %1_tombstone AFTER DELETE ON %1 FOR EACH ROW "
+                              "EXECUTE FUNCTION mikomi_tombstone()")
+                   .arg(QLatin1String(table));
+    }
+    return out;
+}
+
 // What the FTS5 trigram index of version 2 does on a file, on a server: a GIN index of pg_trgm
 // trigrams over the same search text (leadSearchTextSql: the normalised keys and the lower-cased
 // company names), which serves `search LIKE '%…%'` for substrings of three characters or more,
@@ -108,6 +138,8 @@ std::vector<Migration> postgresMigrations(const std::vector<Migration> &steps) {
             pg.run = createLeadSearchIndex;
         if (m.version == 6)
             pg.statements << lastActivityTriggers();
+        if (m.version == 15)
+            pg.statements << tombstoneTriggers();
         // Version 11 recomputes the phone keys of the leads a file already has (and empties the
         // FTS5 index). A server database is created at version 12 or later: nothing to redo.
         if (m.version == 11)

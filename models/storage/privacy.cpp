@@ -160,10 +160,25 @@ Result<EraseSummary> erase(Database &db, const QList<qint64> &ids) {
         if (!tx.started())
             return tx.failure();
         for (qint64 id : ids) {
+            auto uuid = exec(db, QStringLiteral("SELECT uuid FROM leads WHERE id = ?"), {id});
+            if (!uuid)
+                return uuid.failure();
+            const QString u = uuid->next() ? uuid->value(0).toString() : QString();
             // Cascades to stage_history, touchpoints, activities, tasks and the extra emails and
             // numbers (lead_contacts), the custom fields (lead_custom_fields); the trigger
             // leads_fts_delete adds a tombstone for the lead to the search index.
             if (auto q = exec(db, QStringLiteral("DELETE FROM leads WHERE id = ?"), {id}); !q)
+                return q.failure();
+            if (u.isEmpty())
+                continue;
+            // The lead's tombstone (schema 15, written by the delete) is its uuid alone; marked
+            // erased, `mikomi merge` erases the person in the other database too. The merge
+            // bases (the field values a merge last agreed on) go.
+            if (auto q = exec(db, QStringLiteral("UPDATE tombstones SET erased = 1 WHERE uuid = ?"),
+                              {u});
+                !q)
+                return q.failure();
+            if (auto q = exec(db, QStringLiteral("DELETE FROM merge_base WHERE uuid = ?"), {u}); !q)
                 return q.failure();
         }
         // The tombstone alone leaves the lead's trigrams in the older segments until they are

@@ -23,6 +23,8 @@ namespace {
 
 void shot(QWidget *w, const QString &name, const QString &lang) {
     const QString dir = qEnvironmentVariable("MIKOMI_SHOTS");
+    // As the user sees it: the layout caught up with the texts just set.
+    QCoreApplication::processEvents();
     if (!dir.isEmpty())
         QVERIFY(w->grab().save(QStringLiteral("%1/%2_%3.png").arg(dir, name, lang)));
 }
@@ -140,8 +142,20 @@ private slots:
             again.id = 0;
             again.uuid.clear();
             QVERIFY(storage::LeadRepository(*team).insert(again));
+            // 上田, merged and then deleted at the booth (gone from the team database at the
+            // next merge); 遠藤, deleted at the booth but changed in the office (a conflict).
+            Lead c = person();
+            c.familyName = QStringLiteral("上田");
+            c.email = QStringLiteral("ueda@test-kogyo.example");
+            Lead d = person();
+            d.familyName = QStringLiteral("遠藤");
+            d.email = QStringLiteral("endo@test-kogyo.example");
+            QVERIFY(storage::LeadRepository(*booth).insert(c));
+            QVERIFY(storage::LeadRepository(*booth).insert(d));
             // Merged once, then 山本's notes changed on both sides.
             QVERIFY(storage::mergeDatabases(*booth, *team).ok());
+            QVERIFY(storage::LeadRepository(*booth).remove(c.id));
+            QVERIFY(storage::LeadRepository(*booth).remove(d.id));
             Lead atBooth = storage::LeadRepository(*booth).get(a.id).value();
             atBooth.notes = QStringLiteral("見積り送付済み");
             QVERIFY(storage::LeadRepository(*booth).update(atBooth));
@@ -158,6 +172,13 @@ private slots:
             return true;
         }));
         QVERIFY(teamKen > 0);
+        QVERIFY(storage::LeadRepository(*team).forEach({}, [&](Lead &&l) {
+            if (l.familyName == QStringLiteral("遠藤")) {
+                l.notes = QStringLiteral("来月に再訪問");
+                return bool(storage::LeadRepository(*team).update(l));
+            }
+            return true;
+        }));
         Lead atOffice = storage::LeadRepository(*team).get(teamKen).value();
         atOffice.notes = QStringLiteral("来週デモ希望 (電話済み)");
         QVERIFY(storage::LeadRepository(*team).update(atOffice));
@@ -169,15 +190,18 @@ private slots:
         shot(&dialog, QStringLiteral("team_merge_empty"), lang);
         QVERIFY(dialog.setSource(boothPath));
         QCOMPARE(storage::LeadRepository(*team).count().value(), leadsBefore); // dry run
-        QCOMPARE(dialog.conflictTable()->rowCount(), 1);
+        QCOMPARE(dialog.conflictTable()->rowCount(), 2);
         QVERIFY(dialog.summaryText().contains(QLatin1Char('1')));
         shot(&dialog, QStringLiteral("team_merge_dryrun"), lang);
         QVERIFY(dialog.merge());
         QVERIFY(dialog.merged());
-        QCOMPARE(storage::LeadRepository(*team).count().value(), leadsBefore + 1);
-        QCOMPARE(dialog.conflictTable()->rowCount(), 1);
-        QCOMPARE(dialog.conflictTable()->item(0, 3)->text(), QStringLiteral("見積り送付済み"));
-        QCOMPARE(dialog.conflictTable()->item(0, 4)->text(),
+        // 小林 added, 上田 deleted; 遠藤 kept (deleted there, changed here: listed).
+        QCOMPARE(storage::LeadRepository(*team).count().value(), leadsBefore);
+        QCOMPARE(dialog.conflictTable()->rowCount(), 2);
+        QCOMPARE(dialog.conflictTable()->item(0, 3)->text(),
+                 QCoreApplication::translate("mikomi::ui::TeamMergeDialog", "Deleted"));
+        QCOMPARE(dialog.conflictTable()->item(1, 3)->text(), QStringLiteral("見積り送付済み"));
+        QCOMPARE(dialog.conflictTable()->item(1, 4)->text(),
                  QStringLiteral("来週デモ希望 (電話済み)"));
         QCOMPARE(storage::LeadRepository(*team).get(teamKen)->notes,
                  QStringLiteral("来週デモ希望 (電話済み)")); // not overwritten

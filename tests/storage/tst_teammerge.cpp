@@ -5,6 +5,10 @@
 
 #include "models/storage/database.h"
 #include "models/storage/databasemerge.h"
+#include "models/storage/duplicates.h"
+#include "models/storage/followups.h"
+#include "models/storage/leadsnapshot.h"
+#include "models/storage/privacy.h"
 #include "models/storage/repositories.h"
 #include "models/storage/rowuuid.h"
 #include "pgserver.h"
@@ -286,6 +290,14 @@ private slots:
         QSqlQuery dup(QSqlDatabase::database(db->connectionName()));
         QVERIFY(!dup.exec(QStringLiteral("UPDATE leads SET uuid = (SELECT uuid FROM leads WHERE "
                                          "id = 1) WHERE id = 2")));
+        // Schema 15 on the upgraded file: no tombstones yet; a deletion leaves one.
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM tombstones")).toInt(), 0);
+        const QString uuid2 = LeadRepository(*db).get(2)->uuid;
+        QVERIFY(LeadRepository(*db).remove(2));
+        QCOMPARE(
+            scalar(*db, QStringLiteral("SELECT table_name FROM tombstones WHERE uuid = ?"), {uuid2})
+                .toString(),
+            QStringLiteral("leads"));
     }
 
     // A booth laptop's file merged into the team database: added; merged again: nothing.
@@ -429,6 +441,319 @@ private slots:
         QVERIFY(d.addedId > 0 && d.addedId != office.id);
         QCOMPARE(LeadRepository(*target).count().value(), 3); // never merged silently
         QCOMPARE(LeadRepository(*target).get(office.id)->uuid, office.uuid);
+    }
+
+    // The merge looks duplicates up set-wise (not lead by lead): the same answers as
+    // findDuplicates, for each rule, and a lead of the booth offered as the duplicate of another
+    // booth lead added before it in the same merge. Rows added to a lead both have (an activity
+    // and a task of the booth) arrive once.
+    void duplicatesFoundSetWise() {
+        auto target = open(newTarget());
+        QVERIFY(target);
+        LeadRepository office(*target);
+        Lead byEmail = person(QStringLiteral("青木"), QStringLiteral("大輔"),
+                              QStringLiteral("d.aoki@example.jp"));
+        Lead byExtra = person(QStringLiteral("石井"), QStringLiteral("愛"), QString());
+        byExtra.phone.clear();
+        byExtra.extraContacts = {{ContactKind::Email, QStringLiteral("ai.ishii@example.jp"), {}}};
+        Lead byMobile = person(QStringLiteral("上田"), QStringLiteral("亮"), QString());
+        byMobile.phone.clear();
+        byMobile.mobile = QStringLiteral("090-5555-0404");
+        Lead byName = person(QStringLiteral("遠藤"), QStringLiteral("光"), QString());
+        byName.phone.clear();
+        byName.company = QStringLiteral("株式会社テスト工業");
+        for (Lead *l : {&byEmail, &byExtra, &byMobile, &byName})
+            QVERIFY(office.insert(*l));
+
+        const QString path = newFile();
+        {
+            auto booth = open(path);
+            QVERIFY(booth);
+            LeadRepository repo(*booth);
+            Lead a = person(QStringLiteral("青木"), QStringLiteral("大輔"),
+                            QStringLiteral("D.Aoki@example.jp")); // email, another case
+            a.phone.clear();
+            Lead b = person(QStringLiteral("石井"), QStringLiteral("愛"),
+                            QStringLiteral("ai.ishii@example.jp")); // the office's extra email
+            b.phone.clear();
+            b.company = QStringLiteral("別会社");
+            Lead c = person(QStringLiteral("上田"), QStringLiteral("亮"), QString());
+            c.company = QStringLiteral("別会社");
+            c.phone = QStringLiteral("+81 90-5555-0404"); // the office's mobile
+            Lead d = person(QStringLiteral("遠藤"), QStringLiteral("光"), QString());
+            d.phone.clear();
+            d.company = QStringLiteral("㈱テスト工業"); // company written differently
+            Lead e = person(QStringLiteral("新人"), QStringLiteral("一"),
+                            QStringLiteral("hajime@booth.example"));
+            e.phone.clear();
+            e.company = QStringLiteral("ブース商事");
+            Lead f = e; // the same card typed twice at the booth
+            for (Lead *l : {&a, &b, &c, &d, &e, &f})
+                QVERIFY(repo.insert(*l));
+        }
+        auto source = open(path);
+        QVERIFY(source);
+        auto r = mergeDatabases(*source, *target);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error()));
+        QCOMPARE(r->added, 6);
+        QHash<QString, QList<std::pair<qint64, DuplicateReason>>> offered; // by family name
+        for (const MergeDuplicate &d : r->duplicates) {
+            const Lead added = LeadRepository(*target).get(d.addedId).value();
+            offered[added.familyName].append({d.existingId, d.reason});
+        }
+        using P = std::pair<qint64, DuplicateReason>;
+        QCOMPARE(offered.value(QStringLiteral("青木")),
+                 (QList<P>{{byEmail.id, DuplicateReason::Email}}));
+        QCOMPARE(offered.value(QStringLiteral("石井")),
+                 (QList<P>{{byExtra.id, DuplicateReason::Email}}));
+        QCOMPARE(offered.value(QStringLiteral("上田")),
+                 (QList<P>{{byMobile.id, DuplicateReason::Phone}}));
+        QCOMPARE(offered.value(QStringLiteral("遠藤")),
+                 (QList<P>{{byName.id, DuplicateReason::Suggestion}}));
+        // The second card of 新人 is offered as the duplicate of the first, added just before.
+        const QList<P> newcomer = offered.value(QStringLiteral("新人"));
+        QCOMPARE(newcomer.size(), 1);
+        QCOMPARE(newcomer.first().second, DuplicateReason::Email);
+        // Each offer is what findDuplicates says of the added lead (leaving out leads added
+        // after it).
+        for (const MergeDuplicate &d : r->duplicates) {
+            const Lead added = LeadRepository(*target).get(d.addedId).value();
+            auto found = findDuplicates(*target, added);
+            QVERIFY(found.ok());
+            QList<qint64> before;
+            for (const DuplicateMatch &m : *found) {
+                if (m.id < d.addedId)
+                    before << m.id;
+            }
+            QVERIFY2(before.contains(d.existingId), qPrintable(added.familyName));
+        }
+
+        // Later at the booth: an activity and a task on a lead both have; merged once.
+        {
+            const qint64 sA = leadIdByEmail(*source, QStringLiteral("D.Aoki@example.jp"));
+            Activity act;
+            act.leadId = sA;
+            act.kind = ActivityKind::Meeting;
+            act.occurredAt = QDateTime(QDate(2026, 10, 3), QTime(15, 0), QTimeZone(9 * 3600));
+            QVERIFY(LeadRepository(*source).addActivity(act));
+            FollowUp task;
+            task.leadId = sA;
+            task.title = QStringLiteral("見積りを送る");
+            task.owner = QStringLiteral("佐藤 美咲");
+            task.dueAt = QDateTime(QDate(2026, 10, 6), QTime(10, 0), QTimeZone(9 * 3600));
+            QVERIFY(FollowUpRepository(*source).add(task));
+        }
+        auto again = mergeDatabases(*source, *target);
+        QVERIFY(again.ok());
+        QCOMPARE(again->added, 0);
+        QCOMPARE(again->updated, 1);
+        QCOMPARE(again->rowsAdded, 2);
+        QCOMPARE(again->unchanged, 5);
+        const qint64 tA = leadIdByEmail(*target, QStringLiteral("D.Aoki@example.jp"));
+        QCOMPARE(LeadRepository(*target).activities(tA)->size(), 1);
+        QCOMPARE(scalar(*target,
+                        QStringLiteral("SELECT count(*) FROM tasks WHERE lead_id = ? AND "
+                                       "title = ?"),
+                        {tA, QStringLiteral("見積りを送る")})
+                     .toInt(),
+                 1);
+        auto third = mergeDatabases(*source, *target);
+        QVERIFY(third.ok());
+        QCOMPARE(third->updated, 0);
+        QCOMPARE(third->rowsAdded, 0);
+        QCOMPARE(third->unchanged, 6);
+    }
+
+    // Every way a lead or a row is deleted leaves a tombstone (schema 15: uuid, table, when, by
+    // whom), the rows deleted with their lead none; undoing a delete takes it back.
+    void deletesLeaveTombstones() {
+        auto db = open(newTarget());
+        QVERIFY(db);
+        LeadRepository repo(*db);
+        QList<Lead> leads;
+        for (int i = 0; i < 5; ++i) {
+            Lead l = person(QStringLiteral("削除"), QString::number(i),
+                            QStringLiteral("del%1@test-kogyo.example").arg(i));
+            l.phone.clear();
+            l.company = QStringLiteral("会社%1").arg(i);
+            QVERIFY(repo.insert(l));
+            leads << l;
+        }
+        const auto tomb = [&](const QString &uuid) {
+            return scalar(*db,
+                          QStringLiteral("SELECT table_name || '/' || erased FROM tombstones "
+                                         "WHERE uuid = ?"),
+                          {uuid})
+                .toString();
+        };
+        QVERIFY(repo.remove(leads.at(0).id));
+        QCOMPARE(tomb(leads.at(0).uuid), QStringLiteral("leads/0"));
+        QVERIFY(!scalar(*db, QStringLiteral("SELECT deleted_at FROM tombstones WHERE uuid = ?"),
+                        {leads.at(0).uuid})
+                     .toString()
+                     .isEmpty());
+        // Its history went with it: no tombstone of its own.
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM tombstones WHERE table_name = "
+                                            "'stage_history'"))
+                     .toInt(),
+                 0);
+        // Deleted in the window and undone.
+        auto snap = snapshotLead(*db, leads.at(1).id);
+        QVERIFY(snap.ok());
+        QVERIFY(deleteLeads(*db, {leads.at(1).id}));
+        QCOMPARE(tomb(leads.at(1).uuid), QStringLiteral("leads/0"));
+        QVERIFY(restoreLead(*db, *snap));
+        QCOMPARE(tomb(leads.at(1).uuid), QStringLiteral("<no row>"));
+        // Two duplicates merged: the one merged in is deleted, its history moved (kept).
+        QVERIFY(mergeLeads(*db, leads.at(2).id, leads.at(3).id));
+        QCOMPARE(tomb(leads.at(3).uuid), QStringLiteral("leads/0"));
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM tombstones")).toInt(), 2);
+        // Erased: the tombstone says so, and is the uuid alone.
+        QVERIFY(erase(*db, {leads.at(4).id}).ok());
+        QCOMPARE(tomb(leads.at(4).uuid), QStringLiteral("leads/1"));
+        // An activity removed (undo of adding it).
+        Activity a;
+        a.leadId = leads.at(2).id;
+        a.occurredAt = QDateTime::currentDateTime();
+        QVERIFY(repo.addActivity(a));
+        const QString activityUuid =
+            scalar(*db, QStringLiteral("SELECT uuid FROM activities WHERE id = ?"), {a.id})
+                .toString();
+        QVERIFY(repo.removeActivity(a.id));
+        QCOMPARE(tomb(activityUuid), QStringLiteral("activities/0"));
+    }
+
+    // A lead deleted on one side is deleted on the other at the next merge (when unchanged
+    // there since), and one deleted in the target never comes back; merging again changes
+    // nothing.
+    void deletionsTravel() {
+        const QString booth = boothFile();
+        auto target = open(newTarget());
+        auto source = open(booth);
+        QVERIFY(target && source);
+        QVERIFY(mergeDatabases(*source, *target).ok());
+        const QString ken = QStringLiteral("ken.yamamoto@test-kogyo.example");
+        const QString yumi = QStringLiteral("yumi.nakamura@test-kogyo.example");
+
+        // At the booth: 山本 deleted.
+        QVERIFY(LeadRepository(*source).remove(leadIdByEmail(*source, ken)));
+        auto r = mergeDatabases(*source, *target);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error()));
+        QCOMPARE(r->deleted, 1);
+        QCOMPARE(r->added, 0);
+        QVERIFY(r->conflicts.isEmpty());
+        QCOMPARE(leadIdByEmail(*target, ken), 0);
+        QCOMPARE(scalar(*target, QStringLiteral("SELECT count(*) FROM activities")).toInt(), 0);
+        // The target has its own tombstone now (the deletion travels on from there).
+        QCOMPARE(scalar(*target, QStringLiteral("SELECT count(*) FROM tombstones WHERE "
+                                                "table_name = 'leads'"))
+                     .toInt(),
+                 1);
+        auto again = mergeDatabases(*source, *target);
+        QVERIFY(again.ok());
+        QCOMPARE(again->deleted, 0);
+        QCOMPARE(again->added, 0);
+        QCOMPARE(again->updated, 0);
+        QCOMPARE(LeadRepository(*target).count().value(), 1);
+
+        // In the office: 中村 deleted; the booth's copy does not bring her back.
+        QVERIFY(LeadRepository(*target).remove(leadIdByEmail(*target, yumi)));
+        auto notBack = mergeDatabases(*source, *target);
+        QVERIFY(notBack.ok());
+        QCOMPARE(notBack->added, 0);
+        QCOMPARE(notBack->deletedHere, 1);
+        QCOMPARE(notBack->rowsAdded, 0);
+        QCOMPARE(LeadRepository(*target).count().value(), 0);
+        QCOMPARE(scalar(*target, QStringLiteral("SELECT count(*) FROM touchpoints")).toInt(), 0);
+        // The laptop takes the office's deletion before the next show.
+        auto pull = mergeDatabases(*target, *source);
+        QVERIFY(pull.ok());
+        QCOMPARE(pull->deleted, 1);
+        QCOMPARE(LeadRepository(*source).count().value(), 0);
+        auto pullAgain = mergeDatabases(*target, *source);
+        QVERIFY(pullAgain.ok());
+        QCOMPARE(pullAgain->deleted, 0);
+        QCOMPARE(pullAgain->added, 0);
+    }
+
+    // Deleted at the booth but changed in the office since the last merge: a conflict, the lead
+    // stays. Erased at the booth: it goes all the same, and no merge base keeps the person.
+    void deletedThereChangedHere() {
+        const QString booth = boothFile();
+        auto target = open(newTarget());
+        auto source = open(booth);
+        QVERIFY(target && source);
+        QVERIFY(mergeDatabases(*source, *target).ok());
+        const QString ken = QStringLiteral("ken.yamamoto@test-kogyo.example");
+        const QString yumi = QStringLiteral("yumi.nakamura@test-kogyo.example");
+        const qint64 tKen = leadIdByEmail(*target, ken);
+        Lead changed = LeadRepository(*target).get(tKen).value();
+        changed.notes = QStringLiteral("来月に再訪問");
+        QVERIFY(LeadRepository(*target).update(changed));
+        QVERIFY(LeadRepository(*source).remove(leadIdByEmail(*source, ken)));
+        auto r = mergeDatabases(*source, *target);
+        QVERIFY(r.ok());
+        QCOMPARE(r->deleted, 0);
+        QCOMPARE(r->conflicts.size(), 1);
+        QVERIFY(r->conflicts.first().deletedInSource);
+        QCOMPARE(r->conflicts.first().targetId, tKen);
+        QCOMPARE(leadIdByEmail(*target, ken), tKen);
+        auto again = mergeDatabases(*source, *target);
+        QVERIFY(again.ok());
+        QCOMPARE(again->conflicts.size(), 1);
+        QCOMPARE(again->updated + again->added + again->deleted, 0);
+
+        const qint64 tYumi = leadIdByEmail(*target, yumi);
+        const QString yumiUuid = LeadRepository(*target).get(tYumi)->uuid;
+        Lead edited = LeadRepository(*target).get(tYumi).value();
+        edited.title = QStringLiteral("主任");
+        QVERIFY(LeadRepository(*target).update(edited));
+        QVERIFY(erase(*source, {leadIdByEmail(*source, yumi)}).ok());
+        auto erased = mergeDatabases(*source, *target);
+        QVERIFY(erased.ok());
+        QCOMPARE(erased->deleted, 1);
+        QCOMPARE(leadIdByEmail(*target, yumi), 0);
+        QCOMPARE(scalar(*target, QStringLiteral("SELECT erased FROM tombstones WHERE uuid = ?"),
+                        {yumiUuid})
+                     .toInt(),
+                 1);
+        for (Database *db : {target.get(), source.get()}) {
+            QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM merge_base WHERE uuid = ?"),
+                            {yumiUuid})
+                         .toInt(),
+                     0);
+            // Nothing of her in the tombstones but the uuid.
+            QCOMPARE(scalar(*db,
+                            QStringLiteral("SELECT count(*) FROM tombstones WHERE uuid || "
+                                           "table_name || deleted_at || deleted_by LIKE ? "
+                                           "OR uuid || deleted_by LIKE ?"),
+                            {QStringLiteral("%nakamura%"), QStringLiteral("%中村%")})
+                         .toInt(),
+                     0);
+        }
+    }
+
+    // A history row or an activity deleted at the booth is deleted in the office too.
+    void rowDeletionsTravel() {
+        const QString booth = boothFile();
+        auto target = open(newTarget());
+        auto source = open(booth);
+        QVERIFY(target && source);
+        QVERIFY(mergeDatabases(*source, *target).ok());
+        const qint64 sKen =
+            leadIdByEmail(*source, QStringLiteral("ken.yamamoto@test-kogyo.example"));
+        const QList<Activity> acts = LeadRepository(*source).activities(sKen).value();
+        QCOMPARE(acts.size(), 1);
+        QVERIFY(LeadRepository(*source).removeActivity(acts.first().id));
+        auto r = mergeDatabases(*source, *target);
+        QVERIFY(r.ok());
+        QCOMPARE(r->rowsDeleted, 1);
+        QCOMPARE(r->rowsAdded, 0);
+        QCOMPARE(scalar(*target, QStringLiteral("SELECT count(*) FROM activities")).toInt(), 0);
+        auto again = mergeDatabases(*source, *target);
+        QVERIFY(again.ok());
+        QCOMPARE(again->rowsDeleted, 0);
+        QCOMPARE(again->rowsAdded, 0);
     }
 
     // The command line: cli.md's JSON, idempotent, exit codes.
