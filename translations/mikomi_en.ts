@@ -2134,6 +2134,17 @@ Without a command, opens the window. Commands:
     </message>
 </context>
 <context>
+    <name>mikomi::commands::LeadVersion</name>
+    <message>
+        <source>Someone else changed this lead after your change, so it was not undone: undoing it would overwrite their change. Open the lead to see it and edit it again if needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed this lead after you undid your change, so it was not redone: redoing it would overwrite their change. Open the lead to see it and edit it again if needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mikomi::commands::PipelineCommands</name>
     <message>
         <source>Complete follow-up (%1)</source>
@@ -3201,6 +3212,37 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     </message>
     <message>
         <source>step %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server database %1 is not whole: %2 It was changed by hand or an upgrade did not finish. Restore it from the server&apos;s backup, or ask its administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team server %1 does not answer: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its schema version table says %1, but it was opened at version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its schema version table should have one row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) of Mikomi&apos;s schema are missing (%1).</source>
+        <translation>
+            <numerusform>%n part of Mikomi&apos;s schema are missing (%1).</numerusform>
+            <numerusform>%n parts of Mikomi&apos;s schema are missing (%1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the index %1 is invalid (REINDEX INDEX %1; rebuilds it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the team server %1 was lost during a change; the change was not saved. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

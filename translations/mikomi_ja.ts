@@ -2151,6 +2151,17 @@ Without a command, opens the window. Commands:
     </message>
 </context>
 <context>
+    <name>mikomi::commands::LeadVersion</name>
+    <message>
+        <source>Someone else changed this lead after your change, so it was not undone: undoing it would overwrite their change. Open the lead to see it and edit it again if needed.</source>
+        <translation>あなたの変更の後に他の人がこのリードを変更したため、元に戻しませんでした。元に戻すとその人の変更を上書きしてしまいます。リードを開いて内容を確認し、必要なら編集し直してください。</translation>
+    </message>
+    <message>
+        <source>Someone else changed this lead after you undid your change, so it was not redone: redoing it would overwrite their change. Open the lead to see it and edit it again if needed.</source>
+        <translation>あなたが変更を元に戻した後に他の人がこのリードを変更したため、やり直しませんでした。やり直すとその人の変更を上書きしてしまいます。リードを開いて内容を確認し、必要なら編集し直してください。</translation>
+    </message>
+</context>
+<context>
     <name>mikomi::commands::PipelineCommands</name>
     <message>
         <source>Complete follow-up (%1)</source>
@@ -3210,6 +3221,36 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     <message>
         <source>step %1: %2</source>
         <translation>手順 %1：%2</translation>
+    </message>
+    <message>
+        <source>The server database %1 is not whole: %2 It was changed by hand or an upgrade did not finish. Restore it from the server&apos;s backup, or ask its administrator.</source>
+        <translation>サーバーのデータベース %1 が完全ではありません：%2 手作業で変更されたか、アップグレードが完了しなかった可能性があります。サーバーのバックアップから復元するか、管理者に相談してください。</translation>
+    </message>
+    <message>
+        <source>The team server %1 does not answer: %2</source>
+        <translation>チームサーバー %1 が応答しません：%2</translation>
+    </message>
+    <message>
+        <source>its schema version table says %1, but it was opened at version %2.</source>
+        <translation>スキーマバージョンの表は %1 ですが、バージョン %2 として開かれています。</translation>
+    </message>
+    <message>
+        <source>its schema version table should have one row.</source>
+        <translation>スキーマバージョンの表には行が 1 つだけ必要です。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) of Mikomi&apos;s schema are missing (%1).</source>
+        <translation>
+            <numerusform>Mikomi のスキーマのうち %n 個が見つかりません（%1）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the index %1 is invalid (REINDEX INDEX %1; rebuilds it).</source>
+        <translation>インデックス %1 が無効です（REINDEX INDEX %1; で再構築できます）。</translation>
+    </message>
+    <message>
+        <source>The connection to the team server %1 was lost during a change; the change was not saved. Try again.</source>
+        <translation>変更の途中でチームサーバー %1 への接続が切れたため、変更は保存されていません。もう一度お試しください。</translation>
     </message>
 </context>
 <context>

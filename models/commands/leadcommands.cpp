@@ -1,5 +1,7 @@
 #include "models/commands/leadcommands.h"
 
+#include "models/commands/leadversion.h"
+
 #include "models/services/leadcreation.h"
 #include "models/storage/duplicates.h"
 #include "models/storage/repositories.h"
@@ -28,15 +30,19 @@ SaveLeadCommand::SaveLeadCommand(storage::Database &db, const Lead &after,
 }
 
 Status SaveLeadCommand::apply() {
+    const Step step = m_applied ? Step::Redo : Step::First;
     if (m_before) {
-        // Checked once, against the version the editor read; undo and redo of this change are
-        // the user's own (other commands on the stack make versions in between).
+        // The first apply is checked against the version the editor read (update() refuses a
+        // lead saved meanwhile); undo and redo against the version this window last wrote.
         Lead l = m_after;
         l.version = std::exchange(m_version, 0);
-        if (Status s = storage::LeadRepository(m_db).update(l); !s) {
+        Status s = writeOwnLeads(m_db, step, {m_after.id},
+                                 [&] { return storage::LeadRepository(m_db).update(l); });
+        if (!s) {
             m_version = l.version; // refused: a later redo checks again
             return s;
         }
+        m_applied = true;
         // Attribute rules (title, region, …) may score the edited fields differently.
         auto score =
             storage::ScoringStore(m_db).recompute(m_after.id, QDateTime::currentDateTime());
@@ -45,7 +51,10 @@ Status SaveLeadCommand::apply() {
         return {};
     }
     if (m_removed) {
-        if (Status s = storage::restoreLead(m_db, *m_removed); !s)
+        // Put back as it was when undone; nobody can have saved a lead that was not there.
+        if (Status s = writeOwnLeads(m_db, Step::First, {m_after.id},
+                                     [&] { return storage::restoreLead(m_db, *m_removed); });
+            !s)
             return s;
         m_removed.reset();
         return {};
@@ -54,11 +63,19 @@ Status SaveLeadCommand::apply() {
     services::LeadCreation::Options o;
     o.user = m_user;
     services::LeadCreation creation(m_db, o);
-    auto id = creation.create(l);
-    if (!id)
-        return id.failure();
+    Result<qint64> id = qint64(0);
+    Status s = writeOwnLeads(m_db, Step::First, {}, [&]() -> Status {
+        id = creation.create(l);
+        if (!id)
+            return id.failure();
+        m_db.watchLeadVersion(*id);
+        return {};
+    });
+    if (!s)
+        return s;
     m_after.id = *id;
     m_after.owner = l.owner;
+    m_applied = true;
     return {};
 }
 
@@ -66,15 +83,19 @@ Status SaveLeadCommand::revert() {
     if (m_before) {
         Lead l = *m_before;
         l.version = 0;
-        return storage::LeadRepository(m_db).update(l);
+        return writeOwnLeads(m_db, Step::Undo, {m_after.id},
+                             [&] { return storage::LeadRepository(m_db).update(l); });
     }
-    auto snap = storage::snapshotLead(m_db, m_after.id);
-    if (!snap)
-        return snap.failure();
-    if (Status s = storage::deleteLeads(m_db, {m_after.id}); !s)
-        return s;
-    m_removed = *snap;
-    return {};
+    // A new lead: deleted with everything attached, unless someone else has saved it since.
+    return writeOwnLeads(m_db, Step::Undo, {m_after.id}, [&]() -> Status {
+        auto snap = storage::snapshotLead(m_db, m_after.id);
+        if (!snap)
+            return snap.failure();
+        if (Status s = storage::deleteLeads(m_db, {m_after.id}); !s)
+            return s;
+        m_removed = *snap;
+        return {};
+    });
 }
 
 LogActivityCommand::LogActivityCommand(storage::Database &db, const Activity &activity,
@@ -120,27 +141,37 @@ DeleteLeadsCommand::DeleteLeadsCommand(storage::Database &db, QList<qint64> ids,
 }
 
 Status DeleteLeadsCommand::apply() {
-    m_snapshots.clear();
-    for (qint64 id : std::as_const(m_ids)) {
-        auto s = storage::snapshotLead(m_db, id);
-        if (!s)
-            return Error{QCoreApplication::translate(
-                "mikomi::commands::LeadCommands",
-                "The lead no longer exists; it may have been deleted.")};
-        m_snapshots << *s;
-    }
-    return storage::deleteLeads(m_db, m_ids);
+    // A redo deletes the leads the undo put back: refused when someone else saved one since.
+    const Step step = m_applied ? Step::Redo : Step::First;
+    QList<storage::LeadSnapshot> snapshots;
+    Status s =
+        writeOwnLeads(m_db, step, step == Step::Redo ? m_ids : QList<qint64>(), [&]() -> Status {
+            for (qint64 id : std::as_const(m_ids)) {
+                auto snap = storage::snapshotLead(m_db, id);
+                if (!snap)
+                    return Error{
+                        QCoreApplication::translate("mikomi::commands::LeadCommands",
+                                                    "The lead no longer exists; it may have been "
+                                                    "deleted.")};
+                snapshots << *snap;
+            }
+            return storage::deleteLeads(m_db, m_ids);
+        });
+    if (!s)
+        return s;
+    m_snapshots = std::move(snapshots);
+    m_applied = true;
+    return {};
 }
 
 Status DeleteLeadsCommand::revert() {
-    storage::Transaction tx(m_db);
-    if (!tx.started())
-        return tx.failure();
-    for (const storage::LeadSnapshot &snap : std::as_const(m_snapshots)) {
-        if (Status s = storage::restoreLead(m_db, snap); !s)
-            return s;
-    }
-    return tx.commit();
+    return writeOwnLeads(m_db, Step::First, m_ids, [&]() -> Status {
+        for (const storage::LeadSnapshot &snap : std::as_const(m_snapshots)) {
+            if (Status s = storage::restoreLead(m_db, snap); !s)
+                return s;
+        }
+        return {};
+    });
 }
 
 MergeLeadsCommand::MergeLeadsCommand(storage::Database &db, qint64 keepId, qint64 otherId,
@@ -153,30 +184,42 @@ MergeLeadsCommand::MergeLeadsCommand(storage::Database &db, qint64 keepId, qint6
 }
 
 Status MergeLeadsCommand::apply() {
-    auto keep = storage::LeadRepository(m_db).get(m_keepId);
-    if (!keep)
-        return keep.failure();
-    auto other = storage::snapshotLead(m_db, m_otherId);
-    if (!other)
-        return other.failure();
-    if (Status s = storage::mergeLeads(m_db, m_keepId, m_otherId); !s)
+    const Step step = m_applied ? Step::Redo : Step::First;
+    std::optional<Lead> keepBefore;
+    std::optional<storage::LeadSnapshot> other;
+    Status s = writeOwnLeads(m_db, step,
+                             step == Step::Redo ? QList<qint64>{m_keepId, m_otherId}
+                                                : QList<qint64>{m_keepId},
+                             [&]() -> Status {
+                                 auto keep = storage::LeadRepository(m_db).get(m_keepId);
+                                 if (!keep)
+                                     return keep.failure();
+                                 auto snap = storage::snapshotLead(m_db, m_otherId);
+                                 if (!snap)
+                                     return snap.failure();
+                                 if (Status m = storage::mergeLeads(m_db, m_keepId, m_otherId); !m)
+                                     return m;
+                                 keepBefore = *keep;
+                                 other = *snap;
+                                 return {};
+                             });
+    if (!s)
         return s;
-    m_keepBefore = *keep;
-    m_other = *other;
+    m_keepBefore = std::move(keepBefore);
+    m_other = std::move(other);
+    m_applied = true;
     return {};
 }
 
 Status MergeLeadsCommand::revert() {
-    storage::Transaction tx(m_db);
-    if (!tx.started())
-        return tx.failure();
-    if (Status s = storage::restoreLead(m_db, *m_other); !s)
-        return s;
-    Lead keep = *m_keepBefore;
-    keep.version = 0; // the merge made a new version; this puts the lead back as it was
-    if (Status s = storage::LeadRepository(m_db).update(keep); !s)
-        return s;
-    return tx.commit();
+    return writeOwnLeads(m_db, Step::Undo, {m_keepId}, [&]() -> Status {
+        m_db.watchLeadVersion(m_otherId);
+        if (Status s = storage::restoreLead(m_db, *m_other); !s)
+            return s;
+        Lead keep = *m_keepBefore;
+        keep.version = 0; // the merge made a new version; this puts the lead back as it was
+        return storage::LeadRepository(m_db).update(keep);
+    });
 }
 
 } // namespace mikomi::commands

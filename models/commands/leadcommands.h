@@ -33,6 +33,7 @@ private:
     // The version the editor read: the first apply is refused when the stored lead is no longer
     // at it (ErrorKind::Changed: someone else saved it meanwhile); 0 once applied.
     qint64 m_version = 0;
+    bool m_applied = false; // once applied: undo and redo are checked (leadversion.h)
     QString m_user;
     std::optional<storage::LeadSnapshot> m_removed; // a new lead after undo
 };
@@ -64,6 +65,7 @@ private:
     storage::Database &m_db;
     QList<qint64> m_ids;
     QList<storage::LeadSnapshot> m_snapshots;
+    bool m_applied = false;
 };
 
 // Merges one lead into another (fields filled, histories joined); undo separates them again.
@@ -80,6 +82,7 @@ private:
     qint64 m_otherId;
     std::optional<Lead> m_keepBefore;
     std::optional<storage::LeadSnapshot> m_other;
+    bool m_applied = false;
 };
 
 } // namespace mikomi::commands

@@ -1,5 +1,7 @@
 #include "models/commands/stagecommands.h"
 
+#include "models/commands/leadversion.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 
@@ -42,28 +44,38 @@ void StageCommand::setWonDeal(std::optional<Money> dealValue, const QDate &wonAt
 }
 
 Status StageCommand::apply() {
-    storage::LeadRepository repo(m_db);
-    if (Status s = keep(repo.stageState(m_leadId), m_before); !s)
-        return s;
-    const QDateTime now = QDateTime::currentDateTime();
-    switch (m_kind) {
-    case Kind::Move: {
-        const qint64 expected = std::exchange(m_expectedVersion, 0); // redo is the user's own
-        return repo.changeStage(m_leadId, m_stage, m_sqlKind, m_user, now, QString(), expected);
-    }
-    case Kind::Lost:
-        return repo.markLost(m_leadId, m_reason, m_user, now);
-    case Kind::Recycle:
-        return repo.recycle(m_leadId, m_user, now);
-    case Kind::Won:
-        return repo.markWon(m_leadId, m_dealValue, m_wonAt.isValid() ? m_wonAt : now.date(), m_user,
-                            now);
-    }
-    return {};
+    // The first move is checked against the card's version; undo and redo against the version
+    // this window last wrote (leadversion.h).
+    const Step step = m_applied ? Step::Redo : Step::First;
+    Status s = writeOwnLeads(m_db, step, {m_leadId}, [&]() -> Status {
+        storage::LeadRepository repo(m_db);
+        if (Status k = keep(repo.stageState(m_leadId), m_before); !k)
+            return k;
+        const QDateTime now = QDateTime::currentDateTime();
+        switch (m_kind) {
+        case Kind::Move: {
+            const qint64 expected = std::exchange(m_expectedVersion, 0);
+            return repo.changeStage(m_leadId, m_stage, m_sqlKind, m_user, now, QString(), expected);
+        }
+        case Kind::Lost:
+            return repo.markLost(m_leadId, m_reason, m_user, now);
+        case Kind::Recycle:
+            return repo.recycle(m_leadId, m_user, now);
+        case Kind::Won:
+            return repo.markWon(m_leadId, m_dealValue, m_wonAt.isValid() ? m_wonAt : now.date(),
+                                m_user, now);
+        }
+        return {};
+    });
+    if (s)
+        m_applied = true;
+    return s;
 }
 
 Status StageCommand::revert() {
-    return storage::LeadRepository(m_db).restoreStageState(m_leadId, m_before);
+    return writeOwnLeads(m_db, Step::Undo, {m_leadId}, [&] {
+        return storage::LeadRepository(m_db).restoreStageState(m_leadId, m_before);
+    });
 }
 
 } // namespace mikomi::commands

@@ -44,6 +44,7 @@ private:
     std::optional<Money> m_dealValue;
     QDate m_wonAt;
     qint64 m_expectedVersion = 0;
+    bool m_applied = false; // once applied: undo and redo are checked (leadversion.h)
     storage::StageState m_before;
 };
 

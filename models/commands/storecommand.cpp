@@ -24,6 +24,10 @@ void StoreCommand::undo() {
     if (m_failed)
         return;
     if (Status s = revert(); !s) {
+        // Someone else saved the lead since (leadversion.h): this change can no longer be taken
+        // back or made again without overwriting theirs, so the stack drops it.
+        if (s.errorKind() == ErrorKind::Changed)
+            setObsolete(true);
         warn(s.error());
         return;
     }

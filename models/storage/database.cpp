@@ -13,6 +13,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <utility>
+
 namespace mikomi::storage {
 namespace {
 
@@ -398,9 +400,58 @@ quint64 Database::commitsByOthersHere() const {
     return m_live ? LiveFiles::commits(*m_live) - m_ownCommits : 0;
 }
 
-bool Database::integrityOk() const {
+Status Database::checkIntegrity() const {
+    if (m_backend == Backend::Postgres)
+        return checkServerIntegrity();
     auto r = exec(*this, QStringLiteral("PRAGMA integrity_check"));
-    return r && r->next() && r->value(0).toString() == QLatin1String("ok");
+    if (!r)
+        return r.failure();
+    if (r->next() && r->value(0).toString() == QLatin1String("ok"))
+        return {};
+    return Error{corruptMessage(m_path), ErrorKind::Corrupt};
+}
+
+std::optional<qint64> Database::ownLeadVersion(qint64 leadId) const {
+    const auto it = m_ownVersions.constFind(leadId);
+    if (it == m_ownVersions.cend())
+        return std::nullopt;
+    return *it;
+}
+
+Result<QHash<qint64, qint64>> Transaction::ownVersionsWritten() {
+    QHash<qint64, qint64> out;
+    const DataChange change = m_db.changes().pending();
+    QSet<qint64> ids = std::exchange(m_db.m_watchedLeads, {});
+    if (!change.touches(DataKind::Leads) && ids.isEmpty())
+        return out;
+    if (change.leadIds.isEmpty() && change.touches(DataKind::Leads)) {
+        for (auto it = m_db.m_ownVersions.cbegin(); it != m_db.m_ownVersions.cend(); ++it)
+            ids.insert(it.key()); // any lead may have changed (a bulk write)
+    } else {
+        for (qint64 id : change.leadIds)
+            if (m_db.m_ownVersions.contains(id))
+                ids.insert(id);
+    }
+    QList<qint64> all(ids.cbegin(), ids.cend());
+    for (qsizetype at = 0; at < all.size(); at += 500) {
+        const QList<qint64> part = all.mid(at, 500);
+        QStringList marks;
+        QVariantList binds;
+        for (qint64 id : part) {
+            marks << QStringLiteral("?");
+            binds << id;
+            out.insert(id, -1); // -1: gone (deleted in this transaction)
+        }
+        auto q = exec(
+            m_db,
+            QStringLiteral("SELECT id, version FROM leads WHERE id IN (%1)").arg(marks.join(u',')),
+            binds);
+        if (!q)
+            return q.failure();
+        while (q->next())
+            out.insert(q->value(0).toLongLong(), q->value(1).toLongLong());
+    }
+    return out;
 }
 
 Transaction::Transaction(Database &db)
@@ -446,7 +497,14 @@ Status Transaction::commit() {
                                      : QStringLiteral("RELEASE SAVEPOINT sp%1").arg(m_level);
     // On a team server the others hear of the change from the same transaction: NOTIFY is
     // delivered at COMMIT, and not at all when it rolls back (pgnotify.h).
+    QHash<qint64, qint64> versions;
     if (m_level == 1) {
+        auto own = ownVersionsWritten();
+        if (!own) {
+            rollback();
+            return own.failure();
+        }
+        versions = std::move(own).value();
         if (Status s = notifyServer(m_db, m_db.changes().pending()); !s) {
             rollback();
             return s;
@@ -461,6 +519,12 @@ Status Transaction::commit() {
     m_db.transactionDepth() = m_level - 1;
     if (m_level == 1) {
         m_db.noteCommit();
+        for (auto it = versions.cbegin(); it != versions.cend(); ++it) {
+            if (it.value() < 0)
+                m_db.m_ownVersions.remove(it.key());
+            else
+                m_db.m_ownVersions.insert(it.key(), it.value());
+        }
         m_db.changes().m_inCommit = true;
         m_db.changes().flush(); // once per commit, with everything written in it
         m_db.changes().m_inCommit = false;
@@ -480,6 +544,7 @@ void Transaction::rollback() {
             qCWarning(log::storage, "rollback: %s", qUtf8Printable(r.error()));
     };
     if (m_level == 1) {
+        m_db.m_watchedLeads.clear();
         logged(exec(m_db, QStringLiteral("ROLLBACK")));
         m_db.changes().discard(); // nothing of it happened
     } else {

@@ -6,9 +6,12 @@
 #include "models/storage/livefiles.h"
 #include "models/storage/schema.h"
 
+#include <QHash>
+#include <QSet>
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace mikomi::storage {
 
@@ -79,8 +82,34 @@ public:
     int rollbackGeneration() const { return m_rollbacks; }
     void noteRollback() { ++m_rollbacks; }
 
-    // PRAGMA integrity_check == "ok".
-    bool integrityOk() const;
+    // Whether the database is whole. A file: PRAGMA integrity_check says "ok". A team server
+    // (its storage is the server's to check): the connection answers, the schema version table
+    // holds the version this database was opened at, and every table, view, index and trigger
+    // the migrations made is there (none dropped or left invalid by hand).
+    bool integrityOk() const { return checkIntegrity().ok(); }
+    // The same, with what is wrong (a translated message naming the missing objects).
+    Status checkIntegrity() const;
+
+    // Team server: how many times the connection was made again after the server dropped it
+    // (reconnect()). Statements prepared on an older connection are gone with it: a cache of
+    // prepared statements keeps the generation it prepared them in and prepares them again
+    // when this has changed. Always 0 on a file.
+    int connectionGeneration() const { return m_connectionGeneration; }
+    // Team server: a new connection with the same settings in place of the current one (which
+    // the server dropped). It gets a new Qt SQL connection name, so that the statements
+    // prepared on the old one die with the old driver (freed by Qt on the new connection, they
+    // would abort its transaction). Listens again when listen() was called. Refused inside a
+    // transaction (its work is lost with the old connection; the caller rolls it back).
+    // Nothing to do on a file.
+    Status reconnect();
+
+    // Undo and redo on a shared database (docs/team.md): the version of each lead as this
+    // connection last wrote it through an undoable change. Kept up to date at every commit of
+    // this connection for the leads it holds (whatever wrote them), so an undo or redo can tell
+    // its own later changes from someone else's save. A lead is held from the commit after
+    // watchLeadVersion(id); nullopt for a lead not held (or deleted since).
+    std::optional<qint64> ownLeadVersion(qint64 leadId) const;
+    void watchLeadVersion(qint64 leadId) { m_watchedLeads.insert(leadId); }
 
     // Where the writes to this database are announced once committed (changefeed.h).
     ChangeFeed &changes() const { return *m_changes; }
@@ -106,6 +135,7 @@ private:
     Database(); // in database.cpp, where ServerListener is complete
     static Result<std::unique_ptr<Database>> openServer(const QString &url,
                                                         const OpenOptions &options);
+    Status checkServerIntegrity() const; // pgdatabase.cpp
     std::shared_ptr<LiveFiles::Handle> m_live;
     Backend m_backend = Backend::Sqlite;
     bool m_needsCheck = false;
@@ -116,6 +146,10 @@ private:
     int m_version = 0;
     int m_depth = 0;
     int m_rollbacks = 0;
+    int m_connectionGeneration = 0;
+    QHash<qint64, qint64> m_ownVersions; // ownLeadVersion()
+    QSet<qint64> m_watchedLeads;         // held from the next commit
+    friend class Transaction;            // keeps m_ownVersions at commit
     std::unique_ptr<ChangeFeed> m_changes = std::make_unique<ChangeFeed>(*this);
     std::unique_ptr<class ServerListener> m_listener;   // listen() on a server
     std::unique_ptr<class FileListener> m_fileListener; // listen() on a file
@@ -140,6 +174,9 @@ public:
     Error failure() const { return {m_error, m_kind}; }
 
 private:
+    // The versions of the leads the database holds (Database::ownLeadVersion) that this
+    // transaction wrote, read before COMMIT; applied once it committed.
+    Result<QHash<qint64, qint64>> ownVersionsWritten();
     Database &m_db;
     ErrorKind m_kind = ErrorKind::Other;
     int m_level = 0;

@@ -13,6 +13,7 @@ public:
     bool prepareUnbound() const override { return true; }
     bool streamsResults() const override { return true; }
     bool fts5() const override { return true; }
+    QString lockForUpdate() const override { return {}; }
     QString indexedBy(const QString &index) const override {
         return QStringLiteral(" INDEXED BY ") + index;
     }
@@ -31,6 +32,7 @@ public:
     bool prepareUnbound() const override { return false; }
     bool streamsResults() const override { return false; }
     bool fts5() const override { return false; }
+    QString lockForUpdate() const override { return QStringLiteral(" FOR UPDATE"); }
     QString indexedBy(const QString &) const override { return {}; }
     std::vector<Migration> migrations(const std::vector<Migration> &steps) const override {
         return postgresMigrations(steps);

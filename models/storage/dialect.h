@@ -39,6 +39,10 @@ public:
     // " INDEXED BY name" on SQLite, where the planner is told which index walks a list in its
     // order; "" on PostgreSQL, whose planner picks from its statistics (and knows no hints).
     virtual QString indexedBy(const QString &index) const = 0;
+    // Appended to a SELECT inside a transaction whose rows are about to be written on what they
+    // say (an undo checking a lead's version): " FOR UPDATE" on PostgreSQL, which locks them until
+    // the commit; "" on SQLite, whose BEGIN IMMEDIATE already holds the only write lock.
+    virtual QString lockForUpdate() const = 0;
     // Whether the lead search has SQLite's FTS5 index (leads_fts, fed by triggers and
     // SearchIndex). Without it (PostgreSQL) the search reads the same search text by LIKE, which a
     // pg_trgm GIN index on that text serves (pgschema.cpp), so no index has to be caught up.

@@ -66,8 +66,16 @@ public:
     Rows(const Database &db, const char *sql)
         : m_query(connection(db)) {
         m_query.setForwardOnly(true);
-        if (!m_query.exec(QString::fromLatin1(sql)))
-            m_error = sqlErrorMessage(m_query.lastError());
+        if (m_query.exec(QString::fromLatin1(sql)))
+            return;
+        // A team server that dropped the connection while the window was idle (sql.h).
+        if (recoverConnection(db)) {
+            m_query = QSqlQuery(connection(db));
+            m_query.setForwardOnly(true);
+            if (m_query.exec(QString::fromLatin1(sql)))
+                return;
+        }
+        m_error = sqlErrorMessage(m_query.lastError());
     }
 
     // The next row; false at the end or on an error (see error()).

@@ -203,6 +203,10 @@ Status PgBulkWriter::flush() {
 Status PgBulkWriter::write(Table &t) {
     const int perStatement = std::min(kRows, 60000 / t.columns);
     qsizetype at = 0;
+    if (t.generation != m_db.connectionGeneration()) {
+        t.statements.clear(); // prepared on a connection the server dropped (Database::reconnect)
+        t.generation = m_db.connectionGeneration();
+    }
     while (t.rows > 0) {
         const int n = std::min(t.rows, perStatement);
         auto it = t.statements.find(n);

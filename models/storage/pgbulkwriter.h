@@ -54,6 +54,7 @@ private:
         int rows = 0;
         QVariantList values;
         std::map<int, QSqlQuery> statements; // prepared, by row count
+        int generation = 0;                  // Database::connectionGeneration() of statements
     };
     Status write(Table &t);
     Status flushIfFull();

@@ -3,12 +3,16 @@
 // probe, quick_check, backup copy, WAL) have no counterpart here: the server owns the storage,
 // and a failed migration is rolled back whole (PostgreSQL's DDL is transactional).
 
+#include "models/domain/log.h"
 #include "models/storage/database.h"
 #include "models/storage/dialect.h"
+#include "models/storage/pgnotify.h"
 #include "models/storage/sql.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
+#include <QMap>
+#include <QRegularExpression>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -53,7 +57,118 @@ Result<int> serverVersion(const Database &db) {
     return version;
 }
 
+// What the migrations up to `version` leave in a server database, by name: 'r' a table, 'v' a
+// view, 'i' an index, 't' a trigger (from the statements themselves, so a new step is checked
+// without a list to keep). The trigram search index of step 2 is left out: a database made by
+// the first team-mode release has none and its search still works (reading the table).
+QMap<QString, QChar> expectedObjects(const Dialect &dialect, int version) {
+    static const QRegularExpression create(
+        QStringLiteral("^CREATE\\s+(?:UNIQUE\\s+)?(TABLE|INDEX|VIEW|TRIGGER)\\s+"
+                       "(?:IF\\s+NOT\\s+EXISTS\\s+)?(\\w+)"),
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression drop(
+        QStringLiteral("^DROP\\s+(?:TABLE|INDEX|VIEW|TRIGGER)\\s+(?:IF\\s+EXISTS\\s+)?(\\w+)"),
+        QRegularExpression::CaseInsensitiveOption);
+    QMap<QString, QChar> out;
+    for (const Migration &m : dialect.migrations(builtinMigrations())) {
+        if (m.version > version)
+            break;
+        for (const QString &statement : m.statements) {
+            const QString sql = statement.trimmed();
+            if (const auto c = create.match(sql); c.hasMatch()) {
+                const QString kind = c.captured(1).toUpper();
+                out.insert(c.captured(2).toLower(), kind == QLatin1String("TABLE")   ? u'r'
+                                                    : kind == QLatin1String("VIEW")  ? u'v'
+                                                    : kind == QLatin1String("INDEX") ? u'i'
+                                                                                     : u't');
+            } else if (const auto d = drop.match(sql); d.hasMatch()) {
+                out.remove(d.captured(1).toLower());
+            }
+        }
+    }
+    out.insert(QStringLiteral("schema_version"), u'r');
+    return out;
+}
+
 } // namespace
+
+Status Database::checkServerIntegrity() const {
+    const auto broken = [this](const QString &what) {
+        return Error{QCoreApplication::translate(
+                         "mikomi::storage::Pgdatabase",
+                         "The server database %1 is not whole: %2 It was changed by hand or an "
+                         "upgrade did not finish. Restore it from the server's backup, or ask "
+                         "its administrator.")
+                         .arg(m_path, what),
+                     ErrorKind::Corrupt};
+    };
+    // The connection answers (exec() makes it again when the server dropped it).
+    auto alive = exec(*this, QStringLiteral("SELECT 1"));
+    if (!alive || !alive->next())
+        return Error{QCoreApplication::translate("mikomi::storage::Pgdatabase",
+                                                 "The team server %1 does not answer: %2")
+                         .arg(m_path, alive ? QString() : alive.error()),
+                     ErrorKind::Io};
+    auto version = serverVersion(*this);
+    if (!version)
+        return version.failure();
+    if (*version != m_version)
+        return broken(QCoreApplication::translate(
+                          "mikomi::storage::Pgdatabase",
+                          "its schema version table says %1, but it was opened at version %2.")
+                          .arg(*version)
+                          .arg(m_version));
+    auto rows = exec(*this, QStringLiteral("SELECT count(*) FROM schema_version"));
+    if (!rows)
+        return rows.failure();
+    if (!rows->next() || rows->value(0).toInt() != 1)
+        return broken(QCoreApplication::translate("mikomi::storage::Pgdatabase",
+                                                  "its schema version table should have one row."));
+
+    QMap<QString, QChar> present;
+    auto objects = exec(
+        *this,
+        QStringLiteral("SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid "
+                       "= c.relnamespace WHERE n.nspname = current_schema() AND c.relkind IN "
+                       "('r', 'p', 'v', 'i') UNION ALL SELECT t.tgname, 't' FROM pg_trigger t "
+                       "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = "
+                       "c.relnamespace WHERE n.nspname = current_schema() AND NOT t.tgisinternal"));
+    if (!objects)
+        return objects.failure();
+    while (objects->next()) {
+        const QString kind = objects->value(1).toString();
+        present.insert(objects->value(0).toString(),
+                       kind == QLatin1String("p") ? u'r' : kind.at(0));
+    }
+    QStringList missing;
+    const QMap<QString, QChar> expected = expectedObjects(dialect(), m_version);
+    for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+        if (present.value(it.key()) != it.value())
+            missing << it.key();
+    }
+    if (!missing.isEmpty())
+        return broken(QCoreApplication::translate("mikomi::storage::Pgdatabase",
+                                                  "%n part(s) of Mikomi's schema are missing "
+                                                  "(%1).",
+                                                  nullptr, int(missing.size()))
+                          .arg(missing.join(QStringLiteral(", "))));
+    // An index whose build failed (CREATE INDEX CONCURRENTLY) is kept but not used or checked.
+    auto invalid = exec(*this, QStringLiteral("SELECT c.relname FROM pg_index i JOIN pg_class c "
+                                              "ON c.oid = i.indexrelid JOIN pg_namespace n ON "
+                                              "n.oid = c.relnamespace WHERE n.nspname = "
+                                              "current_schema() AND NOT i.indisvalid"));
+    if (!invalid)
+        return invalid.failure();
+    QStringList bad;
+    while (invalid->next())
+        bad << invalid->value(0).toString();
+    if (!bad.isEmpty())
+        return broken(QCoreApplication::translate("mikomi::storage::Pgdatabase",
+                                                  "the index %1 is invalid (REINDEX INDEX %1; "
+                                                  "rebuilds it).")
+                          .arg(bad.join(QStringLiteral(", "))));
+    return {};
+}
 
 Result<std::unique_ptr<Database>> Database::openServer(const QString &location,
                                                        const OpenOptions &options) {
@@ -197,6 +312,54 @@ Result<std::unique_ptr<Database>> Database::openServer(const QString &location,
     }
     db->m_version = current;
     return db;
+}
+
+Status Database::reconnect() {
+    if (m_backend != Backend::Postgres)
+        return {};
+    if (m_depth > 0)
+        return Error{QCoreApplication::translate(
+                         "mikomi::storage::Pgdatabase",
+                         "The connection to the team server %1 was lost during a change; the "
+                         "change was not saved. Try again.")
+                         .arg(m_path),
+                     ErrorKind::Io};
+    // The old connection's settings (server, user, password, options) under a new name; the old
+    // one is removed with its driver, and with it every statement prepared on it (QPSQL frees a
+    // statement through its driver: with the driver gone, a cached statement destroyed later
+    // sends nothing, instead of a DEALLOCATE that fails on the new connection).
+    const QString name = nextServerConnectionName();
+    {
+        const QSqlDatabase old = QSqlDatabase::database(m_connection, false);
+        QSqlDatabase fresh = QSqlDatabase::cloneDatabase(old, name);
+        Q_UNUSED(fresh);
+    }
+    {
+        QSqlDatabase old = QSqlDatabase::database(m_connection, false);
+        if (old.isOpen())
+            old.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+    m_connection = name;
+    ++m_connectionGeneration;
+    QSqlDatabase c = QSqlDatabase::database(m_connection, false);
+    if (!c.open()) {
+        const QString why = c.lastError().databaseText().trimmed();
+        qCWarning(log::storage, "reconnecting to %s failed: %s", qUtf8Printable(m_path),
+                  qUtf8Printable(why));
+        return Error{QCoreApplication::translate("mikomi::storage::Pgdatabase",
+                                                 "Cannot connect to the database server %1: %2")
+                         .arg(m_path, why),
+                     ErrorKind::Io};
+    }
+    qCInfo(log::storage, "reconnected to %s", qUtf8Printable(m_path));
+    if (m_listener) {
+        if (Status s = m_listener->start(); !s) {
+            c.close();
+            return s;
+        }
+    }
+    return {};
 }
 
 } // namespace mikomi::storage

@@ -87,31 +87,26 @@ void ServerListener::received(const QString &name, QSqlDriver::NotificationSourc
 void ServerListener::check() {
     if (m_db.transactionDepth() > 0)
         return; // busy: the connection is in use, so it is there
-    QSqlDatabase c = connection(m_db);
     if (!m_lost) {
-        auto q = exec(m_db, QStringLiteral("SELECT 1"));
-        if (q && q->next())
+        // Asked directly, not through exec(), which would reconnect by itself (sql.h:
+        // recoverConnection) without the status bar saying first that it was lost.
+        QSqlQuery q(connection(m_db));
+        if (q.exec(QStringLiteral("SELECT 1")) && q.next())
             return;
         m_lost = true;
         qCWarning(log::storage, "lost the connection to %s: %s", qUtf8Printable(m_db.path()),
-                  q ? "no row" : qUtf8Printable(q.error()));
+                  qUtf8Printable(q.lastError().text()));
         emit m_db.changes().serverConnection(
             false, QCoreApplication::translate("mikomi::storage::Pgnotify",
                                                "Lost the connection to the team server %1; "
                                                "reconnecting…")
                        .arg(m_db.path()));
     }
-    // Reconnect: the same named connection, opened again with the same settings.
-    c.close();
-    if (!c.open())
+    // A new connection with the same settings; the statements prepared on the old one are
+    // prepared again when next used (Database::connectionGeneration()).
+    if (!m_db.reconnect().ok())
         return; // tried again at the next check
-    QSqlDriver *driver = c.driver();
-    if (!driver->subscribeToNotification(QString::fromLatin1(kChangeChannel))) {
-        c.close();
-        return;
-    }
     m_lost = false;
-    qCInfo(log::storage, "reconnected to %s", qUtf8Printable(m_db.path()));
     emit m_db.changes().serverConnection(
         true, QCoreApplication::translate("mikomi::storage::Pgnotify",
                                           "Reconnected to the team server %1.")

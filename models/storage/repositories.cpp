@@ -665,6 +665,7 @@ Status LeadRepository::update(const Lead &lead) {
 struct LeadRepository::Statements {
     QSqlQuery get;
     std::optional<RowMapper<Lead>::Bound> getRow; // bound on its first run
+    int generation = 0;                           // Database::connectionGeneration() when prepared
 };
 
 LeadRepository::~LeadRepository() = default;
@@ -739,16 +740,31 @@ Status LeadRepository::forEach(const QList<qint64> &ids,
 }
 
 Result<Lead> LeadRepository::get(qint64 id) const {
-    if (!m_statements) {
-        auto st = std::make_unique<Statements>(Statements{QSqlQuery(connection(m_db)), {}});
-        st->get.setForwardOnly(true);
-        if (!st->get.prepare(kSelectLead + QStringLiteral("WHERE l.id = ?")))
-            return Error{sqlErrorMessage(st->get.lastError())};
-        m_statements = std::move(st);
+    for (int attempt = 0;; ++attempt) {
+        // Prepared on a connection the team server has since dropped: gone with it (and its
+        // stale query is inert, see Database::reconnect), prepared again on the new one.
+        if (m_statements && m_statements->generation != m_db.connectionGeneration())
+            m_statements.reset();
+        if (!m_statements) {
+            auto st = std::make_unique<Statements>(
+                Statements{QSqlQuery(connection(m_db)), {}, m_db.connectionGeneration()});
+            st->get.setForwardOnly(true);
+            if (!st->get.prepare(kSelectLead + QStringLiteral("WHERE l.id = ?"))) {
+                const QSqlError e = st->get.lastError();
+                if (attempt == 0 && recoverConnection(m_db))
+                    continue;
+                return Error{sqlErrorMessage(e)};
+            }
+            m_statements = std::move(st);
+        }
+        if (Status s = execPrepared(m_statements->get, {id}); !s) {
+            if (attempt == 0 && recoverConnection(m_db))
+                continue;
+            return s.failure();
+        }
+        break;
     }
     QSqlQuery &q = m_statements->get;
-    if (Status s = execPrepared(q, {id}); !s)
-        return s.failure();
     if (!q.next()) {
         q.finish();
         return Error{
@@ -782,6 +798,20 @@ Status LeadRepository::remove(qint64 id) {
         m_db.changes().noteLead(id, DataKind::Tasks); // its tasks went with it
         return {};
     });
+}
+
+Result<qint64> LeadRepository::lockVersion(qint64 id) const {
+    auto q = exec(m_db,
+                  QStringLiteral("SELECT version FROM leads WHERE id = ?") +
+                      m_db.dialect().lockForUpdate(),
+                  {id});
+    if (!q)
+        return q.failure();
+    if (!q->next())
+        return Error{
+            QCoreApplication::translate("mikomi::storage::Repositories",
+                                        "The lead no longer exists; it may have been deleted.")};
+    return q->value(0).toLongLong();
 }
 
 Result<qint64> LeadRepository::count() const {

@@ -126,6 +126,9 @@ public:
     Status forEach(const QList<qint64> &ids, const std::function<bool(Lead &&)> &visit) const;
     Status remove(qint64 id);
     Result<qint64> count() const;
+    // The lead's stored version, inside a transaction about to write the lead on what it says:
+    // locked until the commit on a server (SELECT … FOR UPDATE). An error when it is gone.
+    Result<qint64> lockVersion(qint64 id) const;
 
     // `expectedVersion` > 0: refused (ErrorKind::Changed) when the lead is no longer at that
     // version (a pipeline card moved by someone else since the board was read).

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QMetaObject>
 
 namespace mikomi::storage {
 
@@ -223,13 +224,38 @@ bool mayWrite(const QString &sql) {
 
 } // namespace
 
-Result<QSqlQuery> exec(const Database &db, const QString &sql, const QVariantList &binds) {
-    // Nothing is written into a damaged file: a large file, not checked at open, is checked
-    // before its first write (Transaction does the same for BEGIN).
-    if (!db.verified() && mayWrite(sql)) {
-        if (Status s = const_cast<Database &>(db).verify(); !s)
-            return s.failure();
+bool recoverConnection(const Database &constDb) {
+    auto &db = const_cast<Database &>(constDb);
+    if (db.backend() != Backend::Postgres || db.transactionDepth() > 0)
+        return false;
+    // QPSQL marks the connection closed when libpq finds it gone, but not on every path (a
+    // forward-only statement's error leaves it "open"): asked once more, without a statement.
+    if (QSqlDatabase c = connection(db); c.isOpen()) {
+        QSqlQuery probe(c);
+        if (probe.exec(QStringLiteral("SELECT 1")))
+            return false; // the statement failed for another reason
     }
+    if (!db.reconnect().ok())
+        return false;
+    // As after the listener's reconnect (pgnotify.cpp): the window says so, and every page reads
+    // again what others changed meanwhile. Queued: the caller is in the middle of its work.
+    ChangeFeed *feed = &db.changes();
+    const QString message = QCoreApplication::translate("mikomi::storage::Pgnotify",
+                                                        "Reconnected to the team server %1.")
+                                .arg(db.path());
+    QMetaObject::invokeMethod(
+        feed,
+        [feed, message] {
+            emit feed->serverConnection(true, message);
+            feed->publish({kAllDataKinds, {}});
+        },
+        Qt::QueuedConnection);
+    return true;
+}
+
+namespace {
+
+Result<QSqlQuery> execOnce(const Database &db, const QString &sql, const QVariantList &binds) {
     QSqlQuery q(connection(db));
     // QPSQL reads a forward-only query row by row (libpq's single-row mode), and the connection
     // can run nothing else until it has been read to the end: a repository that runs a second
@@ -253,6 +279,24 @@ Result<QSqlQuery> exec(const Database &db, const QString &sql, const QVariantLis
         return sqlError(q.lastError(), db.path());
     committed();
     return q;
+}
+
+} // namespace
+
+Result<QSqlQuery> exec(const Database &db, const QString &sql, const QVariantList &binds) {
+    // Nothing is written into a damaged file: a large file, not checked at open, is checked
+    // before its first write (Transaction does the same for BEGIN).
+    if (!db.verified() && mayWrite(sql)) {
+        if (Status s = const_cast<Database &>(db).verify(); !s)
+            return s.failure();
+    }
+    auto r = execOnce(db, sql, binds);
+    // A team server that dropped the connection while the window was idle: connected again and,
+    // for a statement that changes nothing (a read, BEGIN), run again. A write outside a
+    // transaction is not repeated (the caller is told; it may have reached the server).
+    if (!r && recoverConnection(db) && !mayWrite(sql))
+        r = execOnce(db, sql, binds);
+    return r;
 }
 
 } // namespace mikomi::storage

@@ -36,6 +36,14 @@ Error sqliteError(int code, const QString &text, const QString &path = {});
 // Prepares and runs `sql` with bound positional parameters (never string-built values).
 Result<QSqlQuery> exec(const Database &db, const QString &sql, const QVariantList &binds = {});
 
+// Team server, outside a transaction: when a statement failed because the connection is gone
+// (the server restarted, an administrator ended it, the network dropped), connects again
+// (Database::reconnect) and tells the window (ChangeFeed::serverConnection, then everything is
+// read again). True when it did: the caller may prepare and run its statement again. exec()
+// does this itself for statements that change nothing; a cache of prepared statements
+// (LeadRepository::get) does it too, preparing its statements again.
+bool recoverConnection(const Database &db);
+
 // Runs an already prepared query after binding `binds`.
 Status execPrepared(QSqlQuery &q, const QVariantList &binds);
 
