@@ -21,12 +21,14 @@ namespace mikomi::analytics {
 // customer, lost (the Pipeline page's columns, storage::PipelineColumn order).
 struct OwnerStageTotals {
     QString owner;
+    qint64 ownerId = 0; // in the database; 0: the leads nobody owns
     std::array<qint64, 6> counts{};
     std::array<Money, 6> values{};
 };
 
 struct OwnerFigures {
     QString owner;
+    qint64 ownerId = 0; // in the database; 0: the leads nobody owns (the drill-down's filter)
     qint64 leadsWorked = 0;
     qint64 customers = 0;
     std::optional<double> conversion;
