@@ -10,6 +10,7 @@
 #include "models/services/demowriter.h"
 #include "models/services/reportloader.h"
 #include "models/storage/database.h"
+#include "models/storage/leadquery.h"
 #include "ui/reportactions.h"
 #include "ui/reportbuilder.h"
 #include "ui/reportdialog.h"
@@ -437,6 +438,25 @@ private slots:
                  QLocale().toString(expected->total.current.leads));
         QCOMPARE(trends->item(trends->rowCount() - 1, thisPeriod + 1)->text(),
                  QLocale().toString(expected->total.previous.leads)); // June to August
+        // Double-clicking a count lists exactly that many leads: a source's first month, the
+        // total of this period and of the previous one, a goal month's leads, an owner's leads.
+        std::optional<storage::LeadFilter> asked;
+        connect(&page, &ui::Page::leadsRequested, this,
+                [&asked](const storage::LeadFilter &f, const QString &) { asked = f; });
+        const auto drilled = [&](QTableWidget *table, int row, int column) -> qint64 {
+            asked.reset();
+            emit table->activated(table->model()->index(row, column));
+            if (!asked)
+                return -1;
+            auto n = storage::LeadQuery(db).count(*asked);
+            return n ? *n : -2;
+        };
+        const int total = trends->rowCount() - 1;
+        for (const auto &[row, column] : {std::pair(0, 1), std::pair(total, thisPeriod),
+                                          std::pair(total, thisPeriod + 1), std::pair(total, 3)})
+            QCOMPARE(QString::number(drilled(trends, row, column)),
+                     trends->item(row, column)->text().remove(QLatin1Char(',')));
+        QCOMPARE(drilled(trends, total, thisPeriod + 2), -1); // a change in % lists nothing
         const auto notes = page.findChildren<QLabel *>();
         QVERIFY(std::any_of(notes.begin(), notes.end(), [](const QLabel *l) {
             return l->text().contains(QStringLiteral("2026/12 is not over yet"));
@@ -451,6 +471,20 @@ private slots:
         for (int r = 0; r < owners->rowCount(); ++r)
             worked += QLocale().toLongLong(owners->item(r, 1)->text());
         QCOMPARE(worked, qint64(facts->leads.size()));
+        // The goals of 2026: January's leads ("actual / target (gap)"), an owner's leads.
+        QCOMPARE(QString::number(drilled(goals, 0, 1)),
+                 goals->item(0, 1)->text().section(QLatin1Char(' '), 0, 0).remove(u','));
+        int ownersDrilled = 0;
+        for (int r = 0; r < owners->rowCount(); ++r) {
+            if (drilled(owners, r, 1) == -1)
+                continue; // the leads nobody owns
+            ++ownersDrilled;
+            QCOMPARE(QString::number(drilled(owners, r, 1)),
+                     owners->item(r, 1)->text().remove(u','));
+            QCOMPARE(QString::number(drilled(owners, r, 3)),
+                     owners->item(r, 3)->text().remove(u','));
+        }
+        QVERIFY(ownersDrilled > 0);
 
         const QString shots = qEnvironmentVariable("MIKOMI_SHOTS");
         if (shots.isEmpty())
