@@ -21,9 +21,9 @@ namespace mikomi::analytics {
 // customer, lost (the Pipeline page's columns, storage::PipelineColumn order).
 struct OwnerStageTotals {
     QString owner;
-    qint64 ownerId = 0; // in the database; 0: the leads nobody owns
     std::array<qint64, 6> counts{};
     std::array<Money, 6> values{};
+    qint64 ownerId = 0; // in the database; 0: the leads nobody owns
 };
 
 struct OwnerFigures {
