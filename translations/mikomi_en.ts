@@ -4245,18 +4245,6 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save the dashboard as PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The dashboard could not be saved to %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Attribution:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4353,11 +4341,20 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Double-click a source or a category to list its leads; click a bar, a slice, a funnel stage or a month in the charts likewise.</source>
+        <source>C&amp;ompare with:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>C&amp;ompare with:</source>
+        <source>From the dashboard: the leads of the %1 tier&apos;s sources, created %2.</source>
+        <comment>tier, window</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the dashboard: the leads of the Unknown row, created %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a source, a category or a tier to list its leads; click a bar, a slice, a funnel stage or a month in the charts likewise.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6561,6 +6558,48 @@ Which is it?</source>
         <source>&amp;Growth over the year before:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Whole months only: %1 is not over yet, so the trends end with %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Unknown row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From Trends &amp; Goals: %1 of %2, created %3.</source>
+        <comment>figure, source, window</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From Trends &amp; Goals: %1, created %2.</source>
+        <comment>figure, window</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From Trends &amp; Goals: the customers of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From Trends &amp; Goals: the leads of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a count of leads, MQL or customers to list those leads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a month&apos;s leads, MQL, SQL or opportunities to list those leads (customers and revenue count by the won month).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click an owner to list their leads, or their customers.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::WonDialog</name>
@@ -6773,6 +6812,11 @@ Which is it?</source>
     </message>
     <message>
         <source>% of its leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&lt;br&gt;↓ %2 · %3</source>
+        <comment>stage, step rates of the first and the second funnel</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7016,6 +7060,15 @@ Which is it?</source>
         <source>The report could not be written to %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Period: %1 (%2)</source>
+        <comment>a quick window (its dates)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole months only: %1 is not over on %2, so the trends end with %3 and compare it with whole months.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::report::ReportActions</name>
@@ -7037,6 +7090,53 @@ Which is it?</source>
     </message>
     <message>
         <source>Print preview of the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::report::ReportDialog</name>
+    <message>
+        <source>Export Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Attribution:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan page&apos;s revenue goal: this factor × the period&apos;s revenue (1.2 or 120%).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Growth for the plan:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language of the report:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as a PDF file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a print preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the growth as a number above zero, e.g. 1.2 for 120%.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period starts after it ends.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

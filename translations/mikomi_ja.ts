@@ -4244,18 +4244,6 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <translation>ダッシュボード</translation>
     </message>
     <message>
-        <source>Save the dashboard as PDF</source>
-        <translation>ダッシュボードを PDF で保存</translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>PDF ドキュメント (*.pdf)</translation>
-    </message>
-    <message>
-        <source>The dashboard could not be saved to %1.</source>
-        <translation>ダッシュボードを %1 に保存できませんでした。保存先を確認して、もう一度お試しください。</translation>
-    </message>
-    <message>
         <source>&amp;Attribution:</source>
         <translation>アトリビューション(&amp;A)：</translation>
     </message>
@@ -4350,12 +4338,21 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <translation>期間(&amp;P)：</translation>
     </message>
     <message>
-        <source>Double-click a source or a category to list its leads; click a bar, a slice, a funnel stage or a month in the charts likewise.</source>
-        <translation>リードソースまたは種別をダブルクリックすると、そのリードの一覧を表示します。グラフの棒・円グラフの区分・ファネルのステージ・月をクリックしても同じです。</translation>
-    </message>
-    <message>
         <source>C&amp;ompare with:</source>
         <translation>比較対象(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>From the dashboard: the leads of the %1 tier&apos;s sources, created %2.</source>
+        <comment>tier, window</comment>
+        <translation>ダッシュボードから：配分区分「%1」のリードソースのリード（作成日 %2）。</translation>
+    </message>
+    <message>
+        <source>From the dashboard: the leads of the Unknown row, created %1.</source>
+        <translation>ダッシュボードから：「不明」行のリード（作成日 %1）。</translation>
+    </message>
+    <message>
+        <source>Double-click a source, a category or a tier to list its leads; click a bar, a slice, a funnel stage or a month in the charts likewise.</source>
+        <translation>リードソース・種別・配分区分をダブルクリックするとそのリードを一覧表示します。グラフの棒・扇形・ファネルの段階・月をクリックしても同様です。</translation>
     </message>
 </context>
 <context>
@@ -6530,6 +6527,48 @@ Which is it?</source>
         <source>&amp;Growth over the year before:</source>
         <translation>前年比の成長率(&amp;G)：</translation>
     </message>
+    <message>
+        <source>Whole months only: %1 is not over yet, so the trends end with %2.</source>
+        <translation>完了した月のみ：%1 はまだ終わっていないため、推移は %2 までです。</translation>
+    </message>
+    <message>
+        <source>all sources</source>
+        <translation>すべてのリードソース</translation>
+    </message>
+    <message>
+        <source>the Unknown row</source>
+        <translation>「不明」行</translation>
+    </message>
+    <message>
+        <source>From Trends &amp; Goals: %1 of %2, created %3.</source>
+        <comment>figure, source, window</comment>
+        <translation>推移と目標から：%2 の %1（作成日 %3）。</translation>
+    </message>
+    <message>
+        <source>From Trends &amp; Goals: %1, created %2.</source>
+        <comment>figure, window</comment>
+        <translation>推移と目標から：%1（作成日 %2）。</translation>
+    </message>
+    <message>
+        <source>From Trends &amp; Goals: the customers of %1.</source>
+        <translation>推移と目標から：%1 の受注。</translation>
+    </message>
+    <message>
+        <source>From Trends &amp; Goals: the leads of %1.</source>
+        <translation>推移と目標から：%1 のリード。</translation>
+    </message>
+    <message>
+        <source>Double-click a count of leads, MQL or customers to list those leads.</source>
+        <translation>リード・MQL・受注の件数をダブルクリックすると、そのリードを一覧表示します。</translation>
+    </message>
+    <message>
+        <source>Double-click a month&apos;s leads, MQL, SQL or opportunities to list those leads (customers and revenue count by the won month).</source>
+        <translation>月ごとのリード・MQL・SQL・商談をダブルクリックすると、そのリードを一覧表示します（受注と売上は受注月で数えます）。</translation>
+    </message>
+    <message>
+        <source>Double-click an owner to list their leads, or their customers.</source>
+        <translation>担当者をダブルクリックすると、そのリード（受注の列では受注）を一覧表示します。</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::WonDialog</name>
@@ -6742,6 +6781,11 @@ Which is it?</source>
     <message>
         <source>% of its leads</source>
         <translation>リードに対する割合（%）</translation>
+    </message>
+    <message>
+        <source>%1&lt;br&gt;↓ %2 · %3</source>
+        <comment>stage, step rates of the first and the second funnel</comment>
+        <translation>%1&lt;br&gt;↓ %2 · %3</translation>
     </message>
 </context>
 <context>
@@ -6983,6 +7027,15 @@ Which is it?</source>
         <source>The report could not be written to %1.</source>
         <translation>レポートを %1 に書き出せませんでした。</translation>
     </message>
+    <message>
+        <source>Period: %1 (%2)</source>
+        <comment>a quick window (its dates)</comment>
+        <translation>期間：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Whole months only: %1 is not over on %2, so the trends end with %3 and compare it with whole months.</source>
+        <translation>完了した月のみ：%1 は %2 時点でまだ終わっていないため、推移は %3 までとし、完了した月どうしを比較します。</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::report::ReportActions</name>
@@ -7005,6 +7058,53 @@ Which is it?</source>
     <message>
         <source>Print preview of the report</source>
         <translation>レポートの印刷プレビュー</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::ui::report::ReportDialog</name>
+    <message>
+        <source>Export Report</source>
+        <translation>レポートのエクスポート</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>期間(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Attribution:</source>
+        <translation>アトリビューション(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>The plan page&apos;s revenue goal: this factor × the period&apos;s revenue (1.2 or 120%).</source>
+        <translation>計画ページの売上目標：この倍率 × 期間の売上（1.2 または 120%）。</translation>
+    </message>
+    <message>
+        <source>&amp;Growth for the plan:</source>
+        <translation>計画の成長倍率(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the report:</source>
+        <translation>レポートの言語(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Save as a PDF file</source>
+        <translation>PDF ファイルに保存</translation>
+    </message>
+    <message>
+        <source>Show a print preview</source>
+        <translation>印刷プレビューを表示</translation>
+    </message>
+    <message>
+        <source>Output:</source>
+        <translation>出力：</translation>
+    </message>
+    <message>
+        <source>Type the growth as a number above zero, e.g. 1.2 for 120%.</source>
+        <translation>成長倍率には 0 より大きい数値を入力してください（例：120% なら 1.2）。</translation>
+    </message>
+    <message>
+        <source>The period starts after it ends.</source>
+        <translation>期間の開始日が終了日より後です。</translation>
     </message>
 </context>
 </TS>

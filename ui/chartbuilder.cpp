@@ -626,11 +626,32 @@ QChart *funnelComparison(const analytics::SourceReport &report,
                                  .arg(selectionName(report, first), rate(first),
                                       selectionName(report, second), rate(second)));
     auto *series = new QHorizontalBarSeries;
-    QStringList categories; // bottom first: customers … leads
-    for (int s = StageCount - 1; s >= 0; --s)
-        categories << (s == 0 ? QCoreApplication::translate("mikomi::ui::charts::ChartBuilder",
-                                                            "Leads")
-                              : stageLabel(Stage(s)));
+    // Bottom first: customers … leads. Each stage names the step rates of both funnels under
+    // it, in the colours of their bars, first then second as in the legend ("—" where the
+    // stage above has no leads); the tooltips keep the rest.
+    const analytics::StageFunnel funnels[2] = {analytics::stageFunnel(report, first),
+                                               analytics::stageFunnel(report, second)};
+    const auto stepText = [&funnels](int side, Stage stage) {
+        const std::optional<double> step = funnels[side].stepRate(stage);
+        return QStringLiteral("<span style=\"color:%1\">%2</span>")
+            .arg(paletteColor(side).darker(135).name(),
+                 step ? percentText(*step) : QStringLiteral("—"));
+    };
+    QStringList categories; // plain, for the tooltips
+    QStringList axisLabels;
+    for (int s = StageCount - 1; s >= 0; --s) {
+        const QString label =
+            s == 0 ? QCoreApplication::translate("mikomi::ui::charts::ChartBuilder", "Leads")
+                   : stageLabel(Stage(s));
+        categories << label;
+        axisLabels << (s == 0 ? label.toHtmlEscaped()
+                              : QCoreApplication::translate("mikomi::ui::charts::ChartBuilder",
+                                                            "%1<br>↓ %2 · %3",
+                                                            "stage, step rates of the first "
+                                                            "and the second funnel")
+                                    .arg(label.toHtmlEscaped(), stepText(0, Stage(s)),
+                                         stepText(1, Stage(s))));
+    }
     int i = 0;
     for (const analytics::FunnelSelection &sel : {first, second}) {
         const analytics::StageFunnel f = analytics::stageFunnel(report, sel);
@@ -667,7 +688,7 @@ QChart *funnelComparison(const analytics::SourceReport &report,
     series->setLabelsPrecision(3);
     chart->addSeries(series);
     auto *y = new QBarCategoryAxis;
-    y->append(categories);
+    y->append(axisLabels);
     y->setTruncateLabels(false);
     auto *x = new QValueAxis;
     x->setRange(0, 120);

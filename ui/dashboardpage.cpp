@@ -6,11 +6,9 @@
 #include "models/appsettings.h"
 #include "models/services/drilldown.h"
 #include "models/sourcereportmodel.h"
-#include "models/storage/livefiles.h"
 #include "ui/backgroundreader.h"
 #include "ui/chartbuilder.h"
 #include "ui/chartpanel.h"
-#include "ui/filedialogs.h"
 #include "ui/matrixview.h"
 #include "ui/messagebox.h"
 #include "ui/pages.h"
@@ -22,17 +20,13 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDateEdit>
-#include <QDir>
 #include <QEvent>
-#include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
-#include <QPainter>
-#include <QPdfWriter>
 #include <QPieSeries>
 #include <QPieSlice>
 #include <QPushButton>
@@ -212,7 +206,8 @@ DashboardPage::DashboardPage(QWidget *parent)
     });
     connect(m_funnelSource, &QComboBox::currentIndexChanged, this, &DashboardPage::updateFunnel);
     connect(m_funnelCompare, &QComboBox::currentIndexChanged, this, &DashboardPage::updateFunnel);
-    connect(m_pdf, &QPushButton::clicked, this, [this] { report::exportReport(this, database()); });
+    connect(m_pdf, &QPushButton::clicked, this,
+            [this] { report::exportReport(this, database(), reportChoice()); });
     connect(m_table, &QTableView::activated, this, &DashboardPage::tableActivated);
     retranslate();
     periodChanged();
@@ -242,6 +237,15 @@ void DashboardPage::setToday(const QDate &today) {
 
 analytics::Window DashboardPage::window() const {
     return analytics::periodWindow(period(), m_today, {m_from->date(), m_to->date()});
+}
+
+report::ReportChoice DashboardPage::reportChoice() const {
+    report::ReportChoice c;
+    c.period = period();
+    c.custom = {m_from->date(), m_to->date()};
+    c.attribution = static_cast<analytics::Attribution>(m_model->currentData().toInt());
+    c.today = m_today;
+    return c;
 }
 
 void DashboardPage::periodChanged() {
@@ -516,33 +520,20 @@ void DashboardPage::tableActivated(const QModelIndex &index) {
                   Stage::Inquiry, m_lastReport->window);
         break;
     case SourceReportModel::Grouping::Tier:
-        break; // tiers are a plan of the budget, not a group of leads to list
+        // The leads whose original source has the tier (70-20-10); the tier-less row: Unknown.
+        if (row >= 0 && std::size_t(row) < m_lastReport->byTier.size()) {
+            const std::optional<Tier> tier = m_lastReport->byTier[std::size_t(row)].tier;
+            const QString when = analytics::windowText(m_lastReport->window);
+            emit leadsRequested(
+                services::tierDrillDownFilter(facts(), m_lastReport->window, tier),
+                tier ? tr("From the dashboard: the leads of the %1 tier's sources, created %2.",
+                          "tier, window")
+                           .arg(tierLabel(*tier), when)
+                     : tr("From the dashboard: the leads of the Unknown row, created %1.")
+                           .arg(when));
+        }
+        break;
     }
-}
-
-bool DashboardPage::exportPdf(const QString &path) {
-    if (storage::LiveFiles::isLive(path)) // never write over an open database
-        return false;
-    QPdfWriter writer(path);
-    writer.setPageSize(QPageSize(QPageSize::A4));
-    writer.setResolution(150);
-    writer.setTitle(title());
-    QPainter painter;
-    if (!painter.begin(&writer))
-        return false;
-    const QPixmap pixmap = m_content->grab();
-    const QSize size = pixmap.size().scaled(painter.viewport().size(), Qt::KeepAspectRatio);
-    painter.drawPixmap(QRect(QPoint(0, 0), size), pixmap);
-    return painter.end();
-}
-
-void DashboardPage::askPdf() {
-    const QString path = getSaveFileName(this, tr("Save the dashboard as PDF"), QString(),
-                                         tr("PDF documents (*.pdf)"));
-    if (!path.isEmpty() && !exportPdf(path))
-        MessageBox::warning(
-            this, title(),
-            tr("The dashboard could not be saved to %1.").arg(QDir::toNativeSeparators(path)));
 }
 
 void DashboardPage::retranslate() {
@@ -558,8 +549,8 @@ void DashboardPage::retranslate() {
     m_tabs->setTabText(1, tr("By category"));
     m_tabs->setTabText(2, tr("By tier"));
     m_tabs->setTabText(3, tr("Comparison matrix"));
-    m_table->setToolTip(tr("Double-click a source or a category to list its leads; click a bar, "
-                           "a slice, a funnel stage or a month in the charts likewise."));
+    m_table->setToolTip(tr("Double-click a source, a category or a tier to list its leads; click "
+                           "a bar, a slice, a funnel stage or a month in the charts likewise."));
     m_funnelSourceLabel->setText(tr("F&unnel for:"));
     m_funnelCompareLabel->setText(tr("C&ompare with:"));
     fillFunnelSources(); // "All sources", "Category: …" in the new language

@@ -5,6 +5,7 @@
 #include "models/analytics/sourcereport.h"
 #include "models/analytics/stagefunnel.h"
 #include "ui/factspage.h"
+#include "ui/reportdialog.h"
 
 #include <optional>
 
@@ -39,8 +40,6 @@ class DashboardPage final : public FactsPage {
 public:
     explicit DashboardPage(QWidget *parent = nullptr);
     QString title() const override;
-    // Writes the whole dashboard as a one-page PDF.
-    bool exportPdf(const QString &path);
     // The quick window (this month, last quarter …) and the day it is counted from (tests set a
     // fixed day; default: today).
     void setPeriod(analytics::Period period);
@@ -48,6 +47,9 @@ public:
     void setToday(const QDate &today);
     // The window every chart and table of the page shows.
     analytics::Window window() const;
+    // The page's window and attribution model, for File > Export Report… (what the manager
+    // sees is what gets printed).
+    report::ReportChoice reportChoice() const;
     // Up to this many leads the report is computed at once on the GUI thread (a few ms); above
     // it, on the page's worker while the page shows it is busy (1,000,000 leads: about a
     // second). Tests lower it to check the worker path.
@@ -61,7 +63,6 @@ protected:
 private:
     struct Computed;
     void showComputed(Result<Computed> computed);
-    void askPdf();
     void fillFunnelSources();
     void fillFunnelCombo(QComboBox *combo, bool withNone);
     void periodChanged();

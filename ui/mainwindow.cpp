@@ -8,6 +8,7 @@
 #include "models/storage/database.h"
 #include "models/storage/repositories.h"
 #include "models/storage/serverlogin.h"
+#include "ui/dashboardpage.h"
 #include "ui/filedialogs.h"
 #include "ui/importexport.h"
 #include "ui/messagebox.h"
@@ -168,11 +169,21 @@ void MainWindow::createMenus() {
     m_exportAction =
         m_fileMenu->addAction(QString(), this, [this] { runExportDialog(this, m_db.get()); });
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    m_reportAction =
-        m_fileMenu->addAction(QString(), this, [this] { report::exportReport(this, m_db.get()); });
+    // The report's dialog opens with the Dashboard's window and model.
+    const auto reportChoice = [this](bool preview) {
+        report::ReportChoice choice;
+        if (const auto *dashboard = findChild<DashboardPage *>())
+            choice = dashboard->reportChoice();
+        choice.preview = preview;
+        return choice;
+    };
+    m_reportAction = m_fileMenu->addAction(QString(), this, [this, reportChoice] {
+        report::exportReport(this, m_db.get(), reportChoice(false));
+    });
     m_reportAction->setObjectName(QStringLiteral("exportReportAction"));
-    m_previewAction =
-        m_fileMenu->addAction(QString(), this, [this] { report::previewReport(this, m_db.get()); });
+    m_previewAction = m_fileMenu->addAction(QString(), this, [this, reportChoice] {
+        report::exportReport(this, m_db.get(), reportChoice(true));
+    });
     m_previewAction->setShortcut(QKeySequence::Print);
     // Team mode: a booth laptop's file into this database (docs/team.md).
     m_teamMergeAction = m_fileMenu->addAction(QString(), this, [this] {

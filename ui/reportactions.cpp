@@ -1,6 +1,7 @@
 #include "ui/reportactions.h"
 
 #include "models/appsettings.h"
+#include "models/language.h"
 #include "models/services/reportloader.h"
 #include "models/storage/database.h"
 #include "models/storage/pipelinequery.h"
@@ -8,6 +9,7 @@
 #include "ui/filedialogs.h"
 #include "ui/messagebox.h"
 #include "ui/reportbuilder.h"
+#include "ui/reportdialog.h"
 #include "ui/reportwriter.h"
 
 #include <QApplication>
@@ -51,6 +53,7 @@ Result<std::vector<analytics::OwnerFigures>> readOwnerFigures(storage::Database 
     for (const User &u : *users) {
         analytics::OwnerStageTotals t;
         t.owner = u.name;
+        t.ownerId = u.id;
         if (Status s = read(u.id, &t); !s)
             return Error{s.error()};
         for (std::size_t c = 0; c < t.counts.size(); ++c) {
@@ -86,13 +89,47 @@ Result<Document> documentFor(storage::Database &db, ReportSettings settings) {
     return buildReport(*facts, settings);
 }
 
-void exportReport(QWidget *parent, storage::Database *db) {
+ReportLanguage::ReportLanguage(const QString &language)
+    : m_previous(QLocale()) {
+    const QString current =
+        QLocale().language() == QLocale::Japanese ? QStringLiteral("ja") : QStringLiteral("en");
+    if (language.isEmpty() || language == current)
+        return;
+    m_manager = std::make_unique<LanguageManager>();
+    if (!m_manager->apply(language))
+        m_manager.reset();
+}
+
+ReportLanguage::~ReportLanguage() {
+    if (!m_manager)
+        return;
+    m_manager.reset(); // removes its translators: the window's speak again
+    QLocale::setDefault(m_previous);
+}
+
+Status writeReport(storage::Database &db, const ReportRequest &request, const QString &path) {
+    const ReportLanguage language(request.language);
+    auto doc = documentFor(db, request.settings);
+    if (!doc)
+        return Error{doc.error()};
+    return writePdf(*doc, path);
+}
+
+void exportReport(QWidget *parent, storage::Database *db, const ReportChoice &choice) {
     if (!db)
         return;
+    ReportDialog dialog(choice, parent);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const ReportRequest request = dialog.request();
+    if (request.preview) {
+        previewReport(parent, db, request);
+        return;
+    }
     const QString suggested =
         QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
             .filePath(QStringLiteral("mikomi-report-%1.pdf")
-                          .arg(QDate::currentDate().toString(Qt::ISODate)));
+                          .arg(request.settings.made.toString(Qt::ISODate)));
     const QString path = getSaveFileName(
         parent,
         QCoreApplication::translate("mikomi::ui::report::ReportActions",
@@ -102,8 +139,7 @@ void exportReport(QWidget *parent, storage::Database *db) {
     if (path.isEmpty())
         return;
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    auto doc = documentFor(*db, defaultSettings());
-    Status written = doc ? writePdf(*doc, path) : Status(Error{doc.error()});
+    const Status written = writeReport(*db, request, path);
     QApplication::restoreOverrideCursor();
     if (!written)
         MessageBox::warning(
@@ -113,9 +149,17 @@ void exportReport(QWidget *parent, storage::Database *db) {
 }
 
 void previewReport(QWidget *parent, storage::Database *db) {
+    ReportRequest request;
+    request.settings = defaultSettings();
+    request.preview = true;
+    previewReport(parent, db, request);
+}
+
+void previewReport(QWidget *parent, storage::Database *db, const ReportRequest &request) {
     if (!db)
         return;
-    auto doc = documentFor(*db, defaultSettings());
+    const ReportLanguage language(request.language);
+    auto doc = documentFor(*db, request.settings);
     if (!doc) {
         MessageBox::warning(
             parent,

@@ -116,9 +116,14 @@ QString changeText(std::optional<double> change) {
 
 analytics::TrendOptions reportTrendPeriod(const analytics::Facts &facts,
                                           const analytics::Window &window,
-                                          analytics::TrendGrouping grouping) {
+                                          analytics::TrendGrouping grouping, const QDate &today) {
     analytics::TrendOptions o = analytics::trendMonthsOf(facts, window);
+    const qint32 start = o.firstMonth;
     o.firstMonth = std::max(o.firstMonth, o.lastMonth - 2);
+    // Moved back to whole months, it starts no earlier than the window unless nothing of the
+    // window is over yet.
+    if (analytics::endAtCompleteMonth(o, today))
+        o.firstMonth = std::max(o.firstMonth, std::min(start, o.lastMonth));
     o.grouping = grouping;
     return o;
 }
@@ -263,7 +268,13 @@ Result<Document> buildReport(const analytics::Facts &facts, const ReportSettings
     b.push_back(text(doc.title, TextBlock::Style::Title));
     b.push_back(text(QCoreApplication::translate("mikomi::ui::report::Report", "Database: %1")
                          .arg(s.databaseName)));
-    b.push_back(text(QCoreApplication::translate("mikomi::ui::report::Report", "Period: %1")
+    const bool named =
+        s.period && *s.period != analytics::Period::All && *s.period != analytics::Period::Custom;
+    b.push_back(
+        text(named ? QCoreApplication::translate("mikomi::ui::report::Report", "Period: %1 (%2)",
+                                                 "a quick window (its dates)")
+                         .arg(analytics::periodLabel(*s.period), windowLabel(s.window))
+                   : QCoreApplication::translate("mikomi::ui::report::Report", "Period: %1")
                          .arg(windowLabel(s.window))));
     b.push_back(
         text(QCoreApplication::translate("mikomi::ui::report::Report", "Attribution model: %1")
@@ -323,8 +334,20 @@ Result<Document> buildReport(const analytics::Facts &facts, const ReportSettings
     b.push_back(PageBreak{});
     b.push_back(text(QCoreApplication::translate("mikomi::ui::report::Report", "Trends"),
                      TextBlock::Style::Heading));
+    if (analytics::trendMonthsOf(facts, s.window).lastMonth >
+        analytics::lastCompleteMonth(s.made)) {
+        const qint32 current = analytics::monthNumber(s.made);
+        b.push_back(text(QCoreApplication::translate(
+                             "mikomi::ui::report::Report",
+                             "Whole months only: %1 is not over on %2, so the trends end with "
+                             "%3 and compare it with whole months.")
+                             .arg(monthLabel(current), s.made.toString(Qt::ISODate),
+                                  monthLabel(analytics::lastCompleteMonth(s.made))),
+                         TextBlock::Style::Small));
+    }
     for (const auto grouping : {analytics::TrendGrouping::Category}) {
-        auto trends = analytics::computeTrends(facts, reportTrendPeriod(facts, s.window, grouping));
+        auto trends =
+            analytics::computeTrends(facts, reportTrendPeriod(facts, s.window, grouping, s.made));
         if (!trends) {
             b.push_back(text(trends.error(), TextBlock::Style::Warning));
             continue;
@@ -334,7 +357,7 @@ Result<Document> buildReport(const analytics::Facts &facts, const ReportSettings
     }
     {
         auto trends = analytics::computeTrends(
-            facts, reportTrendPeriod(facts, s.window, analytics::TrendGrouping::Source));
+            facts, reportTrendPeriod(facts, s.window, analytics::TrendGrouping::Source, s.made));
         if (trends) {
             b.push_back(trendTable(*trends, analytics::TrendMetric::Leads, c));
             b.push_back(trendTable(*trends, analytics::TrendMetric::Customers, c));

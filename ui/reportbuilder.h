@@ -3,6 +3,7 @@
 #include "models/analytics/facts.h"
 #include "models/analytics/goals.h"
 #include "models/analytics/owners.h"
+#include "models/analytics/period.h"
 #include "models/analytics/trends.h"
 #include "models/domain/money.h"
 #include "models/domain/result.h"
@@ -17,6 +18,9 @@ namespace mikomi::ui::report {
 struct ReportSettings {
     QString databaseName; // shown in the title block
     analytics::Window window;
+    // The quick window it was chosen as ("Last month"), printed before its dates; none or
+    // Custom/All: the dates alone.
+    std::optional<analytics::Period> period;
     analytics::Attribution attribution = analytics::Attribution::First;
     QDate made; // the date printed as "made"; goals run up to its month
     Currency currency = Currency::JPY;
@@ -32,10 +36,11 @@ QString databaseLabel(const QString &pathOrUrl);
 QString windowLabel(const analytics::Window &window);
 
 // The trends of the window's last three months (the quarter) against the three before and the
-// same months a year earlier.
+// same months a year earlier, ending at the last complete month on `today` (a window that runs
+// into this month: its whole months; a window of this month alone: the month before).
 analytics::TrendOptions reportTrendPeriod(const analytics::Facts &facts,
                                           const analytics::Window &window,
-                                          analytics::TrendGrouping grouping);
+                                          analytics::TrendGrouping grouping, const QDate &today);
 // One metric of the trends: name, one column per month, this period, previous, change, a year
 // ago, change (▲/▼ and %).
 TableBlock trendTable(const analytics::Trends &trends, analytics::TrendMetric metric,

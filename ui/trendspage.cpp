@@ -2,6 +2,7 @@
 
 #include "models/analytics/trends.h"
 #include "models/appsettings.h"
+#include "models/services/drilldown.h"
 #include "models/services/reportinput.h"
 #include "ui/pages.h"
 #include "ui/reportactions.h"
@@ -26,7 +27,8 @@ Page *createTrendsPage(QWidget *parent) {
 }
 
 TrendsPage::TrendsPage(QWidget *parent)
-    : FactsPage(parent) {
+    : FactsPage(parent)
+    , m_today(QDate::currentDate()) {
     auto *layout = new QVBoxLayout(this);
     m_heading = makeHeading(this);
     layout->addWidget(m_heading);
@@ -76,7 +78,7 @@ TrendsPage::TrendsPage(QWidget *parent)
     m_year = new QSpinBox(goals);
     m_year->setObjectName(QStringLiteral("goalYear"));
     m_year->setRange(2000, 2100);
-    m_year->setValue(QDate::currentDate().year());
+    m_year->setValue(m_today.year());
     m_yearLabel->setBuddy(m_year);
     m_growthLabel = new QLabel(goals);
     m_growth = new QLineEdit(QStringLiteral("1.2"), goals);
@@ -106,9 +108,17 @@ TrendsPage::TrendsPage(QWidget *parent)
         c->setSizeAdjustPolicy(QComboBox::AdjustToContents); // Japanese labels are longer
         connect(c, &QComboBox::currentIndexChanged, this, &TrendsPage::recompute);
     }
+    connect(m_trends, &QTableWidget::activated, this, &TrendsPage::trendActivated);
+    connect(m_goals, &QTableWidget::activated, this, &TrendsPage::goalActivated);
+    connect(m_owners, &QTableWidget::activated, this, &TrendsPage::ownerActivated);
     connect(m_year, &QSpinBox::valueChanged, this, &TrendsPage::recompute);
     connect(m_growth, &QLineEdit::editingFinished, this, &TrendsPage::recompute);
     retranslate();
+}
+
+void TrendsPage::setToday(const QDate &today) {
+    m_today = today;
+    recompute();
 }
 
 QString TrendsPage::title() const {
@@ -154,17 +164,29 @@ void TrendsPage::recompute() {
     const Currency currency = AppSettings().currency();
     analytics::TrendOptions options = analytics::trendMonthsOf(facts(), analytics::Window());
     options.firstMonth = options.lastMonth - m_months->currentData().toInt() + 1;
+    // Whole months only: this month, not over yet, is never set against whole ones.
+    const bool cut = analytics::endAtCompleteMonth(options, m_today);
     options.grouping = static_cast<analytics::TrendGrouping>(m_grouping->currentData().toInt());
     const auto metric = static_cast<analytics::TrendMetric>(m_metric->currentData().toInt());
     auto trends = analytics::computeTrends(facts(), options);
+    m_lastTrends.reset();
+    m_lastMetric = metric;
     if (trends) {
+        m_lastTrends = *trends;
         fill(m_trends, report::trendTable(*trends, metric, currency),
              metric == analytics::TrendMetric::Cpl || metric == analytics::TrendMetric::Cac);
-        m_trendNote->setText(
+        QString note =
             tr("Leads created in each month by original source; MQL and customers are those "
                "leads that went on to be MQL or customers. Change: against the %n month(s) "
                "before, and against the same months a year earlier.",
-               nullptr, trends->monthCount()));
+               nullptr, trends->monthCount());
+        if (cut)
+            note += QLatin1Char(' ') +
+                    tr("Whole months only: %1 is not over yet, so the trends end with %2.")
+                        .arg(m_today.toString(QStringLiteral("yyyy/MM")),
+                             QDate(trends->lastMonth / 12, trends->lastMonth % 12 + 1, 1)
+                                 .toString(QStringLiteral("yyyy/MM")));
+        m_trendNote->setText(note);
     } else {
         m_trends->clear();
         m_trendNote->setText(trends.error());
@@ -172,7 +194,9 @@ void TrendsPage::recompute() {
 
     if (database()) {
         auto owners = report::readOwnerFigures(*database());
+        m_lastOwners.clear();
         if (owners) {
+            m_lastOwners = *owners;
             const report::TableBlock table = report::ownerTable(*owners, currency);
             fill(m_owners, table);
             m_ownerNote->setText(table.title);
@@ -183,17 +207,19 @@ void TrendsPage::recompute() {
     }
 
     const auto growth = services::parseGrowthFactor(m_growth->text());
+    m_lastGoals.reset();
     if (!growth) {
         m_goals->clear();
         m_goalNote->setText(tr("Type the growth as a number above zero, e.g. 1.2 for 120%."));
         return;
     }
     const int year = m_year->value();
-    const QDate today = QDate::currentDate();
+    const QDate today = m_today;
     const qint32 asOf = year < today.year()    ? analytics::monthNumber(year, 12)
                         : year == today.year() ? analytics::monthNumber(today)
                                                : analytics::monthNumber(year, 1) - 1;
     const report::YearGoals goals = report::yearGoals(facts(), year, *growth, asOf);
+    m_lastGoals = goals.goals;
     if (goals.goals) {
         fill(m_goals, report::goalTable(*goals.goals, currency));
         m_goalNote->setText(tr("Targets: the Planner's funnel for %1 × the revenue of %2, the same "
@@ -206,6 +232,96 @@ void TrendsPage::recompute() {
         m_goalNote->setText(goals.plan ? QString()
                                        : QStringLiteral("⚠ ") + goals.plan.error().message);
     }
+}
+
+void TrendsPage::trendActivated(const QModelIndex &index) {
+    if (!m_lastTrends || !index.isValid())
+        return;
+    const analytics::Trends &t = *m_lastTrends;
+    const auto stage = services::trendStage(m_lastMetric);
+    if (!stage)
+        return; // spend, CPL, CAC: not a count of leads
+    const int r = index.row();
+    if (r < 0 || std::size_t(r) > t.rows.size())
+        return;
+    const analytics::TrendRow &row =
+        std::size_t(r) < t.rows.size() ? t.rows[std::size_t(r)] : t.total;
+    // Columns: the name, one per month, this period, previous, change, a year ago, change.
+    const int c = index.column();
+    const int n = t.monthCount();
+    analytics::Window w;
+    if (c >= 1 && c <= n)
+        w = services::monthsWindow(t.firstMonth + c - 1, t.firstMonth + c - 1);
+    else if (c == 0 || c == n + 1)
+        w = services::monthsWindow(t.firstMonth, t.lastMonth);
+    else if (c == n + 2)
+        w = services::monthsWindow(t.previousFirst, t.previousLast);
+    else if (c == n + 4)
+        w = services::monthsWindow(t.firstMonth - 12, t.lastMonth - 12);
+    else
+        return; // a change in %
+    QString who;
+    if (std::size_t(r) == t.rows.size())
+        who = tr("all sources");
+    else if (row.category)
+        who = categoryLabel(*row.category);
+    else if (row.isUnknown)
+        who = tr("the Unknown row");
+    else
+        who = row.name;
+    emit leadsRequested(
+        services::drillDownFilter(facts(), w, services::trendSelection(row), *stage),
+        tr("From Trends & Goals: %1 of %2, created %3.", "figure, source, window")
+            .arg(analytics::trendMetricLabel(m_lastMetric), who, analytics::windowText(w)));
+}
+
+void TrendsPage::goalActivated(const QModelIndex &index) {
+    if (!m_lastGoals || !index.isValid() || index.column() < 1 ||
+        index.column() > analytics::GoalMetricCount)
+        return;
+    const analytics::Goals &g = *m_lastGoals;
+    const auto metric = analytics::GoalMetric(index.column() - 1);
+    const auto stage = services::goalStage(metric);
+    if (!stage)
+        return; // customers and revenue count by the won month
+    const int r = index.row();
+    analytics::Window w;
+    if (r >= 0 && std::size_t(r) < g.months.size()) {
+        const analytics::GoalMonth &m = g.months[std::size_t(r)];
+        if (m.isFuture)
+            return;
+        w = services::monthsWindow(m.month, m.month);
+    } else if (std::size_t(r) == g.months.size() && !g.months.empty()) { // to date
+        qint32 last = g.months.front().month - 1;
+        for (const analytics::GoalMonth &m : g.months)
+            if (!m.isFuture)
+                last = m.month;
+        if (last < g.months.front().month)
+            return;
+        w = services::monthsWindow(g.months.front().month, last);
+    } else {
+        return;
+    }
+    emit leadsRequested(
+        services::drillDownFilter(facts(), w, analytics::FunnelSelection::allSources(), *stage),
+        tr("From Trends & Goals: %1, created %2.", "figure, window")
+            .arg(analytics::goalMetricLabel(metric), analytics::windowText(w)));
+}
+
+void TrendsPage::ownerActivated(const QModelIndex &index) {
+    if (!index.isValid() || index.row() < 0 || std::size_t(index.row()) >= m_lastOwners.size())
+        return;
+    const analytics::OwnerFigures &o = m_lastOwners[std::size_t(index.row())];
+    if (o.ownerId <= 0)
+        return; // the leads nobody owns: the Leads list filters by an owner
+    storage::LeadFilter f;
+    f.ownerId = o.ownerId;
+    // Customers (column 3): the owner's customers; any other column: every lead of the owner.
+    const bool customers = index.column() == 3;
+    if (customers)
+        f.stage = Stage::Customer;
+    emit leadsRequested(f, customers ? tr("From Trends & Goals: the customers of %1.").arg(o.owner)
+                                     : tr("From Trends & Goals: the leads of %1.").arg(o.owner));
 }
 
 void TrendsPage::retranslate() {
@@ -225,6 +341,11 @@ void TrendsPage::retranslate() {
     m_months->setItemText(3, tr("Last 12 months"));
     m_yearLabel->setText(tr("&Year:"));
     m_growthLabel->setText(tr("&Growth over the year before:"));
+    m_trends->setToolTip(tr("Double-click a count of leads, MQL or customers to list those "
+                            "leads."));
+    m_goals->setToolTip(tr("Double-click a month's leads, MQL, SQL or opportunities to list "
+                           "those leads (customers and revenue count by the won month)."));
+    m_owners->setToolTip(tr("Double-click an owner to list their leads, or their customers."));
 }
 
 } // namespace mikomi::ui

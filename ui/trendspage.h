@@ -1,8 +1,14 @@
 #pragma once
 
+#include "models/analytics/goals.h"
+#include "models/analytics/owners.h"
+#include "models/analytics/trends.h"
 #include "ui/factspage.h"
 
+#include <QDate>
+
 class QComboBox;
+class QModelIndex;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -25,6 +31,9 @@ class TrendsPage final : public FactsPage {
 public:
     explicit TrendsPage(QWidget *parent = nullptr);
     QString title() const override;
+    // The day the page counts from (tests set a fixed day; default: today): the trends end
+    // with the last month that is over on it, and the goals' actuals run up to its month.
+    void setToday(const QDate &today);
 
 protected:
     void recompute() override;
@@ -32,10 +41,21 @@ protected:
     void showLoadError(const QString &message) override;
 
 private:
+    // The drill-down: a count double-clicked (a month's leads, MQL or customers of a source or
+    // category, a goal month's leads to opportunities, an owner's leads or customers) asks for
+    // the Leads page showing exactly those leads.
+    void trendActivated(const QModelIndex &index);
+    void goalActivated(const QModelIndex &index);
+    void ownerActivated(const QModelIndex &index);
     // Fills `table` from a report table; ▲/▼ cells green when better, red when worse.
     static void fill(QTableWidget *table, const report::TableBlock &block,
                      bool lowerIsBetter = false);
 
+    QDate m_today;
+    std::optional<analytics::Trends> m_lastTrends;
+    analytics::TrendMetric m_lastMetric = analytics::TrendMetric::Leads;
+    std::optional<analytics::Goals> m_lastGoals;
+    std::vector<analytics::OwnerFigures> m_lastOwners;
     QLabel *m_heading = nullptr;
     QTabWidget *m_tabs = nullptr;
     QLabel *m_groupingLabel = nullptr;

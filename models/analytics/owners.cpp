@@ -8,6 +8,7 @@ OwnerFigures ownerFigures(const OwnerStageTotals &t) {
     enum { Inquiry = 0, Mql, Sql, Opportunity, Customer, Lost };
     OwnerFigures f;
     f.owner = t.owner;
+    f.ownerId = t.ownerId;
     for (qint64 n : t.counts)
         f.leadsWorked += n;
     f.customers = t.counts[Customer];

@@ -23,10 +23,12 @@ struct OwnerStageTotals {
     QString owner;
     std::array<qint64, 6> counts{};
     std::array<Money, 6> values{};
+    qint64 ownerId = 0; // in the database; 0: the leads nobody owns
 };
 
 struct OwnerFigures {
     QString owner;
+    qint64 ownerId = 0; // in the database; 0: the leads nobody owns (the drill-down's filter)
     qint64 leadsWorked = 0;
     qint64 customers = 0;
     std::optional<double> conversion;

@@ -105,6 +105,20 @@ TrendOptions trendMonthsOf(const Facts &facts, const Window &window) {
     return o;
 }
 
+qint32 lastCompleteMonth(const QDate &today) {
+    return monthNumber(today) - 1;
+}
+
+bool endAtCompleteMonth(TrendOptions &options, const QDate &today) {
+    const qint32 last = lastCompleteMonth(today);
+    if (options.lastMonth <= last)
+        return false;
+    const qint32 n = options.lastMonth - options.firstMonth + 1;
+    options.lastMonth = last;
+    options.firstMonth = last - n + 1;
+    return true;
+}
+
 Result<Trends> computeTrends(const Facts &facts, const TrendOptions &options) {
     if (options.lastMonth < options.firstMonth)
         return Error{QCoreApplication::translate("mikomi::analytics::Trends",

@@ -77,6 +77,14 @@ struct TrendOptions {
 // month with a lead or spend (the current month when there is none).
 TrendOptions trendMonthsOf(const Facts &facts, const Window &window);
 
+// The month before `today`'s: the last month that is over on `today`.
+qint32 lastCompleteMonth(const QDate &today);
+// Ends the period at the last complete month on `today` when it runs into today's month or
+// later, keeping its number of months ("the last 3 months" on 3 December: September to
+// November, against June to August and a year earlier), so a month not over yet is never set
+// against whole ones. Returns true when the period moved.
+bool endAtCompleteMonth(TrendOptions &options, const QDate &today);
+
 // Fails (translated message) when the period ends before it starts, is longer than 120 months,
 // or the facts' indexes are out of range.
 Result<Trends> computeTrends(const Facts &facts, const TrendOptions &options);

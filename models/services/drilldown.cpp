@@ -33,4 +33,65 @@ storage::LeadFilter drillDownFilter(const analytics::Facts &facts, const analyti
     return f;
 }
 
+analytics::Window monthsWindow(qint32 first, qint32 last) {
+    const QDate from(first / 12, first % 12 + 1, 1);
+    const QDate lastFirst(last / 12, last % 12 + 1, 1);
+    return {from, lastFirst.addMonths(1).addDays(-1)};
+}
+
+analytics::FunnelSelection trendSelection(const analytics::TrendRow &row) {
+    if (row.category)
+        return analytics::FunnelSelection::ofCategory(*row.category);
+    if (row.isUnknown)
+        return analytics::FunnelSelection::unknownSource();
+    if (row.sourceIndex != analytics::NoSource)
+        return analytics::FunnelSelection::source(row.sourceIndex);
+    return analytics::FunnelSelection::allSources();
+}
+
+std::optional<Stage> trendStage(analytics::TrendMetric metric) {
+    switch (metric) {
+    case analytics::TrendMetric::Leads:
+        return Stage::Inquiry;
+    case analytics::TrendMetric::Mql:
+        return Stage::Mql;
+    case analytics::TrendMetric::Customers:
+        return Stage::Customer;
+    default:
+        return std::nullopt;
+    }
+}
+
+std::optional<Stage> goalStage(analytics::GoalMetric metric) {
+    switch (metric) {
+    case analytics::GoalMetric::Leads:
+        return Stage::Inquiry;
+    case analytics::GoalMetric::Mql:
+        return Stage::Mql;
+    case analytics::GoalMetric::Sql:
+        return Stage::Sql;
+    case analytics::GoalMetric::Opportunities:
+        return Stage::Opportunity;
+    default:
+        return std::nullopt;
+    }
+}
+
+storage::LeadFilter tierDrillDownFilter(const analytics::Facts &facts,
+                                        const analytics::Window &window, std::optional<Tier> tier,
+                                        Stage reached) {
+    storage::LeadFilter f =
+        drillDownFilter(facts, window, analytics::FunnelSelection::allSources(), reached);
+    storage::OriginFilter o;
+    for (const analytics::SourceInfo &s : facts.sources) {
+        if (s.isUnknown)
+            o.unknownIds << s.id;
+        else if (tier && s.tier == *tier)
+            o.ids << s.id;
+    }
+    o.unknown = !tier;
+    f.origin = o;
+    return f;
+}
+
 } // namespace mikomi::services

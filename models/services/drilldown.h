@@ -1,7 +1,9 @@
 #pragma once
 
 #include "models/analytics/facts.h"
+#include "models/analytics/goals.h"
 #include "models/analytics/stagefunnel.h"
+#include "models/analytics/trends.h"
 #include "models/storage/leadquery.h"
 
 // The Dashboard's drill-down: the leads behind a figure of the source report (a bar, a funnel
@@ -19,5 +21,23 @@ namespace mikomi::services {
 storage::LeadFilter drillDownFilter(const analytics::Facts &facts, const analytics::Window &window,
                                     const analytics::FunnelSelection &selection,
                                     Stage reached = Stage::Inquiry);
+
+// The days of the whole months [first, last] (monthNumber()).
+analytics::Window monthsWindow(qint32 first, qint32 last);
+
+// The trends' drill-down (Trends & Goals): the row of a source, the Unknown row or a category
+// as a selection; the total row is every source.
+analytics::FunnelSelection trendSelection(const analytics::TrendRow &row);
+// The stage a count of the trends or goals is the leads of: leads (inquiry), MQL, SQL,
+// opportunities, customers; none for spend, CPL, CAC and revenue (not a count of leads), and for
+// the goals' customers, which count by the won month.
+std::optional<Stage> trendStage(analytics::TrendMetric metric);
+std::optional<Stage> goalStage(analytics::GoalMetric metric);
+
+// The leads of a tier row of the Dashboard (70-20-10): the leads whose original source has that
+// tier, created in `window`, that reached `reached`; no tier: the Unknown row.
+storage::LeadFilter tierDrillDownFilter(const analytics::Facts &facts,
+                                        const analytics::Window &window, std::optional<Tier> tier,
+                                        Stage reached = Stage::Inquiry);
 
 } // namespace mikomi::services

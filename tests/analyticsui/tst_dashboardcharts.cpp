@@ -355,6 +355,22 @@ private slots:
             for (const auto &[name, chart] : built) {
                 // A panel of the 1280 × 800 window, and of the 1024 × 700 one.
                 for (const QSize size : {QSize(540, 440), QSize(370, 400)}) {
+                    if (QLatin1String(name) == QLatin1String("funnels")) {
+                        // The step rates of both funnels are on the chart, not only in tooltips:
+                        // one text per stage below the leads, with two rates.
+                        QChartView view(chart);
+                        view.resize(size);
+                        view.show();
+                        QCoreApplication::processEvents();
+                        int withRates = 0;
+                        for (QGraphicsTextItem *t : visibleTexts(chart))
+                            withRates += t->toPlainText().count(QLatin1Char('%')) == 2 &&
+                                                 t->toPlainText().contains(QStringLiteral("↓"))
+                                             ? 1
+                                             : 0;
+                        QCOMPARE(withRates, StageCount - 1);
+                        view.setChart(new QChart); // the loop below still uses `chart`
+                    }
                     const QStringList problems =
                         readabilityProblems(chart, size,
                                             QStringLiteral("chart_%1_%2_%3")
@@ -401,6 +417,17 @@ private slots:
         // Google Ads: 2, 2, 2, 1, 1 → 100, 100, 100, 50, 50 % of its leads.
         QCOMPARE(values(both->barSets().at(1)), (QList<double>{50, 50, 100, 100, 100}));
         QCOMPARE(both->barSets().at(1)->label(), QStringLiteral("Google Ads (2 leads)"));
+        // The step rates of both are written on the chart, first then second: all sources
+        // 7 → 5 → 4 → 3 → 2, Google Ads 2 → 2 → 2 → 1 → 1.
+        combo->setCurrentIndex(combo->findText(QStringLiteral("All sources")));
+        QStringList rates = categoriesOf(chartOf(page, "chartFunnel")); // bottom first
+        std::reverse(rates.begin(), rates.end());
+        for (QString &r : rates)
+            r.remove(QRegularExpression(QStringLiteral("<[^>]*>")));
+        QCOMPARE(rates, (QStringList{QStringLiteral("Leads"), QStringLiteral("MQL↓ 71.4% · 100.0%"),
+                                     QStringLiteral("SQL↓ 80.0% · 100.0%"),
+                                     QStringLiteral("Opportunity↓ 75.0% · 50.0%"),
+                                     QStringLiteral("Customer (won)↓ 66.7% · 100.0%")}));
     }
 
     // Above the synchronous limit the report is computed on the page's worker: the page is

@@ -7,19 +7,27 @@
 #include "../analytics/factsbuilder.h"
 
 #include "models/language.h"
+#include "models/services/demowriter.h"
 #include "models/services/reportloader.h"
 #include "models/storage/database.h"
+#include "models/storage/leadquery.h"
 #include "ui/reportactions.h"
 #include "ui/reportbuilder.h"
+#include "ui/reportdialog.h"
 #include "ui/reportwriter.h"
 #include "ui/trendspage.h"
 
 #include <QApplication>
 #include <QChart>
+#include <QComboBox>
 #include <QDialog>
+#include <QDialogButtonBox>
 #include <QImage>
+#include <QLabel>
+#include <QLineEdit>
 #include <QPrintPreviewWidget>
 #include <QProcess>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -68,6 +76,18 @@ analytics::Facts manySources(QStringList *names) {
         }
     }
     return b.facts;
+}
+
+// A demo database of its own for a slot (300 leads ending on 2026-12-03), so every slot runs
+// alone.
+std::unique_ptr<storage::Database> demoDatabase(const QString &path) {
+    QFile::remove(path);
+    auto opened = storage::Database::open(path);
+    if (!opened)
+        return nullptr;
+    if (!services::writeDemo(**opened, 300, 3, QDate(2026, 12, 3)))
+        return nullptr;
+    return std::move(opened).value();
 }
 
 ReportSettings settings() {
@@ -167,6 +187,10 @@ private slots:
         // The period (the dash between its days is a glyph that fonts map differently).
         QVERIFY(text.contains(QRegularExpression(QStringLiteral("2026-01-01 \\S 2026-12-31"))));
         QVERIFY(text.contains(QStringLiteral("2026-12-03")));
+        // December is not over on the day the report is made: the trends end with November.
+        QVERIFY(text.contains(QStringLiteral("2026/11")));
+        if (language == QLatin1String("en"))
+            QVERIFY(text.contains(QStringLiteral("Whole months only")));
         for (const QString &name : names) // the funnel and economics tables list every source
             QVERIFY2(text.count(name) >= 2, qPrintable(name));
         const int pages = pageCount(pdf);
@@ -197,6 +221,109 @@ private slots:
             QVERIFY2(fonts.contains(QStringLiteral("IPA")), qPrintable(fonts));
         const QString images = poppler(QStringLiteral("pdfimages"), {QStringLiteral("-list"), pdf});
         QCOMPARE(images.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 2); // header only
+    }
+
+    // File > Export Report…: the dialog opens with the Dashboard's window and model, and what it
+    // is set to reaches the PDF (the quick window and its dates, the model, the growth, the
+    // language); the window's language is back after.
+    void dialogChoiceReachesThePdf() {
+        LanguageManager lm;
+        QVERIFY(lm.apply(QStringLiteral("en")));
+        const auto db = demoDatabase(m_dir.filePath(QStringLiteral("dialog.mikomi")));
+        QVERIFY(db);
+        ReportChoice choice;
+        choice.period = analytics::Period::LastMonth;
+        choice.attribution = analytics::Attribution::Linear;
+        choice.today = QDate(2026, 12, 3);
+        if (const QString shots = qEnvironmentVariable("MIKOMI_SHOTS"); !shots.isEmpty()) {
+            for (const QString &l : {QStringLiteral("ja"), QStringLiteral("en")}) {
+                QVERIFY(lm.apply(l));
+                ReportDialog shown(choice);
+                shown.show();
+                QCoreApplication::processEvents();
+                QVERIFY(shown.grab().save(
+                    QDir(shots).filePath(QStringLiteral("report_dialog_%1.png").arg(l))));
+            }
+        }
+        ReportDialog dialog(choice);
+        QCOMPARE(dialog.window().from, QDate(2026, 11, 1));
+        QCOMPARE(dialog.window().to, QDate(2026, 11, 30));
+        ReportRequest request = dialog.request();
+        QCOMPARE(request.settings.attribution, analytics::Attribution::Linear);
+        QCOMPARE(request.language, QStringLiteral("en"));
+        QVERIFY(!request.preview);
+
+        auto *period = dialog.findChild<QComboBox *>(QStringLiteral("reportPeriod"));
+        auto *model = dialog.findChild<QComboBox *>(QStringLiteral("reportAttribution"));
+        auto *language = dialog.findChild<QComboBox *>(QStringLiteral("reportLanguage"));
+        auto *growth = dialog.findChild<QLineEdit *>(QStringLiteral("reportGrowth"));
+        auto *buttons = dialog.findChild<QDialogButtonBox *>();
+        QVERIFY(period && model && language && growth && buttons);
+        growth->setText(QStringLiteral("more"));
+        QVERIFY(!buttons->button(QDialogButtonBox::Ok)->isEnabled());
+        growth->setText(QStringLiteral("150%"));
+        QVERIFY(buttons->button(QDialogButtonBox::Ok)->isEnabled());
+        period->setCurrentIndex(int(analytics::Period::ThisQuarter));
+        model->setCurrentIndex(int(analytics::Attribution::Last));
+        language->setCurrentIndex(language->findData(QStringLiteral("ja")));
+        request = dialog.request();
+        QCOMPARE(request.settings.growth, 1.5);
+
+        const QString pdf = m_dir.filePath(QStringLiteral("dialog.pdf"));
+        const Status written = writeReport(*db, request, pdf);
+        QVERIFY2(written, qPrintable(written ? QString() : written.error()));
+        QCOMPARE(QLocale().language(), QLocale::English); // the window's language is back
+        QCOMPARE(analytics::periodLabel(analytics::Period::ThisQuarter),
+                 QStringLiteral("This quarter"));
+        const QString text = poppler(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+        if (text.isEmpty())
+            QSKIP("poppler-utils (pdftotext) is not installed");
+        QVERIFY2(text.contains(QStringLiteral("リードソース レポート")),
+                 qPrintable(text.left(800)));
+        QVERIFY2(text.contains(QStringLiteral("今四半期")), qPrintable(text.left(800)));
+        QVERIFY2(text.contains(QRegularExpression(QStringLiteral("2026-10-01 \\S 2026-12-31"))),
+                 qPrintable(text.left(800)));
+        QVERIFY2(!text.contains(QStringLiteral("2026-11-01")), qPrintable(text.left(800)));
+        QVERIFY(text.contains(QStringLiteral("2026-12-03"))); // made on the dialog's day
+        QVERIFY2(text.contains(QStringLiteral("1.50")), "the growth chosen");
+        { // the model chosen, as the report names it in Japanese
+            const ReportLanguage ja(QStringLiteral("ja"));
+            QVERIFY(text.contains(analytics::attributionLabel(analytics::Attribution::Last)));
+        }
+    }
+
+    // The report's trends end with the last month that is over on the day it is made: a
+    // window into this month keeps its whole months, a window of this month alone shows the
+    // month before, a past window is left as it is.
+    void trendsEndWithTheLastCompleteMonth() {
+        QStringList names;
+        const analytics::Facts facts = manySources(&names); // 2025/01 … 2026/12
+        const auto period = [&](const QDate &from, const QDate &to, const QDate &today) {
+            analytics::Window w;
+            if (from.isValid())
+                w.from = from;
+            if (to.isValid())
+                w.to = to;
+            const analytics::TrendOptions o =
+                reportTrendPeriod(facts, w, analytics::TrendGrouping::Source, today);
+            return std::pair(o.firstMonth, o.lastMonth);
+        };
+        using analytics::monthNumber;
+        const QDate dec3(2026, 12, 3);
+        // This quarter on 3 December: October and November.
+        QCOMPARE(period(QDate(2026, 10, 1), QDate(2026, 12, 31), dec3),
+                 std::pair(monthNumber(2026, 10), monthNumber(2026, 11)));
+        // This month: November alone.
+        QCOMPARE(period(QDate(2026, 12, 1), QDate(2026, 12, 31), dec3),
+                 std::pair(monthNumber(2026, 11), monthNumber(2026, 11)));
+        // All dates (the data runs to December): September to November.
+        QCOMPARE(period({}, {}, dec3), std::pair(monthNumber(2026, 9), monthNumber(2026, 11)));
+        // A month later, December is whole.
+        QCOMPARE(period({}, {}, QDate(2027, 1, 5)),
+                 std::pair(monthNumber(2026, 10), monthNumber(2026, 12)));
+        // A past window is not moved.
+        QCOMPARE(period(QDate(2026, 1, 1), QDate(2026, 6, 30), dec3),
+                 std::pair(monthNumber(2026, 4), monthNumber(2026, 6)));
     }
 
     // A chart as a PNG at twice its size.
@@ -275,20 +402,21 @@ private slots:
         QCOMPARE(bad.exitCode(), 2);
     }
 
-    // The Trends & Goals page on the demo database of the test before: the trend table's total
-    // row is the analytics' total, a goal row per month of the year, the owners add up to every
-    // lead; screenshots at 1024×700 and 1280×800 in both languages ($MIKOMI_SHOTS).
+    // The Trends & Goals page on a demo database ending on 2026-12-03: the trend table ends
+    // with November, the last whole month (December is not over: it is never compared with
+    // whole months), and its total row is the analytics' total over September to November; a
+    // goal row per month of the year, the owners add up to every lead; screenshots at 1024×700
+    // and 1280×800 in both languages ($MIKOMI_SHOTS).
     void trendsPage() {
-        const QString path = m_dir.filePath(QStringLiteral("demo.mikomi"));
-        QVERIFY(QFileInfo::exists(path));
-        auto opened = storage::Database::open(path);
+        const auto opened = demoDatabase(m_dir.filePath(QStringLiteral("trends.mikomi")));
         QVERIFY(opened);
-        storage::Database &db = **opened;
+        storage::Database &db = *opened;
         auto facts = services::loadFacts(db);
         QVERIFY(facts);
         LanguageManager lm;
         QVERIFY(lm.apply(QStringLiteral("en")));
         ui::TrendsPage page;
+        page.setToday(QDate(2026, 12, 3));
         page.setDatabase(&db);
         page.resize(1024, 700);
         page.show();
@@ -296,14 +424,43 @@ private slots:
         auto *trends = page.findChild<QTableWidget *>(QStringLiteral("trendTable"));
         QVERIFY(trends);
         analytics::TrendOptions o = analytics::trendMonthsOf(*facts, analytics::Window());
-        o.firstMonth = o.lastMonth - 2; // the default: the last 3 months
+        QCOMPARE(o.lastMonth, analytics::monthNumber(2026, 12)); // the demo has December leads
+        o.lastMonth = analytics::monthNumber(2026, 11);
+        o.firstMonth = o.lastMonth - 2; // the default: the last 3 (whole) months
         auto expected = analytics::computeTrends(*facts, o);
         QVERIFY(expected);
         QCOMPARE(trends->rowCount(), int(expected->rows.size()) + 1);
         const int thisPeriod = trends->columnCount() - 5;
+        QCOMPARE(trends->horizontalHeaderItem(1)->text(), QStringLiteral("2026/09"));
+        QCOMPARE(trends->horizontalHeaderItem(thisPeriod - 1)->text(), QStringLiteral("2026/11"));
         QCOMPARE(trends->horizontalHeaderItem(thisPeriod)->text(), QStringLiteral("This period"));
         QCOMPARE(trends->item(trends->rowCount() - 1, thisPeriod)->text(),
                  QLocale().toString(expected->total.current.leads));
+        QCOMPARE(trends->item(trends->rowCount() - 1, thisPeriod + 1)->text(),
+                 QLocale().toString(expected->total.previous.leads)); // June to August
+        // Double-clicking a count lists exactly that many leads: a source's first month, the
+        // total of this period and of the previous one, a goal month's leads, an owner's leads.
+        std::optional<storage::LeadFilter> asked;
+        connect(&page, &ui::Page::leadsRequested, this,
+                [&asked](const storage::LeadFilter &f, const QString &) { asked = f; });
+        const auto drilled = [&](QTableWidget *table, int row, int column) -> qint64 {
+            asked.reset();
+            emit table->activated(table->model()->index(row, column));
+            if (!asked)
+                return -1;
+            auto n = storage::LeadQuery(db).count(*asked);
+            return n ? *n : -2;
+        };
+        const int total = trends->rowCount() - 1;
+        for (const auto &[row, column] : {std::pair(0, 1), std::pair(total, thisPeriod),
+                                          std::pair(total, thisPeriod + 1), std::pair(total, 3)})
+            QCOMPARE(QString::number(drilled(trends, row, column)),
+                     trends->item(row, column)->text().remove(QLatin1Char(',')));
+        QCOMPARE(drilled(trends, total, thisPeriod + 2), -1); // a change in % lists nothing
+        const auto notes = page.findChildren<QLabel *>();
+        QVERIFY(std::any_of(notes.begin(), notes.end(), [](const QLabel *l) {
+            return l->text().contains(QStringLiteral("2026/12 is not over yet"));
+        }));
         auto *goals = page.findChild<QTableWidget *>(QStringLiteral("goalTable"));
         QVERIFY(goals);
         QCOMPARE(goals->rowCount(), 13); // twelve months and "to date"
@@ -314,6 +471,20 @@ private slots:
         for (int r = 0; r < owners->rowCount(); ++r)
             worked += QLocale().toLongLong(owners->item(r, 1)->text());
         QCOMPARE(worked, qint64(facts->leads.size()));
+        // The goals of 2026: January's leads ("actual / target (gap)"), an owner's leads.
+        QCOMPARE(QString::number(drilled(goals, 0, 1)),
+                 goals->item(0, 1)->text().section(QLatin1Char(' '), 0, 0).remove(u','));
+        int ownersDrilled = 0;
+        for (int r = 0; r < owners->rowCount(); ++r) {
+            if (drilled(owners, r, 1) == -1)
+                continue; // the leads nobody owns
+            ++ownersDrilled;
+            QCOMPARE(QString::number(drilled(owners, r, 1)),
+                     owners->item(r, 1)->text().remove(u','));
+            QCOMPARE(QString::number(drilled(owners, r, 3)),
+                     owners->item(r, 3)->text().remove(u','));
+        }
+        QVERIFY(ownersDrilled > 0);
 
         const QString shots = qEnvironmentVariable("MIKOMI_SHOTS");
         if (shots.isEmpty())
@@ -339,7 +510,7 @@ private slots:
 
     // File > Print Preview of the Report…: the preview shows the report's pages.
     void printPreview() {
-        auto opened = storage::Database::open(m_dir.filePath(QStringLiteral("demo.mikomi")));
+        const auto opened = demoDatabase(m_dir.filePath(QStringLiteral("preview.mikomi")));
         QVERIFY(opened);
         LanguageManager lm;
         QVERIFY(lm.apply(QStringLiteral("ja")));
@@ -367,7 +538,7 @@ private slots:
             dialog->reject();
         });
         poll.start();
-        ui::report::previewReport(nullptr, opened->get());
+        ui::report::previewReport(nullptr, opened.get());
         QVERIFY(seen);
         QVERIFY2(pages > 1, qPrintable(QString::number(pages)));
     }

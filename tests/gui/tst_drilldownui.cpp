@@ -25,6 +25,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
+#include <QTabBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -206,6 +207,19 @@ private slots:
         emit table->activated(row);
         QVERIFY(rowLeads > 0);
         QVERIFY(leadsShow(rowLeads, "table row"));
+
+        // A tier row (70-20-10): the leads of the tier's sources, through the window.
+        backToDashboard();
+        m_dashboard->findChild<QTabBar *>(QStringLiteral("dashboardTabs"))->setCurrentIndex(2);
+        const double tierLeads = table->model()
+                                     ->index(0, SourceReportModel::Leads)
+                                     .data(SourceReportModel::SortRole)
+                                     .toDouble();
+        QVERIFY(tierLeads > 0);
+        emit table->activated(table->model()->index(0, 0));
+        QVERIFY(leadsShow(tierLeads, "tier row"));
+        backToDashboard();
+        m_dashboard->findChild<QTabBar *>(QStringLiteral("dashboardTabs"))->setCurrentIndex(0);
 
         // "Show all leads" ends the drill-down.
         m_leads->findChild<QWidget *>(QStringLiteral("leadsDrillDown"))
