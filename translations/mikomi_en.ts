@@ -4015,6 +4015,10 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <source>Not found on the card.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::CardImageDialog</name>

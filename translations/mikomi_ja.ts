@@ -4016,6 +4016,10 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <source>Not found on the card.</source>
         <translation>名刺に見つかりませんでした。</translation>
     </message>
+    <message>
+        <source>Country</source>
+        <translation>国</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::CardImageDialog</name>

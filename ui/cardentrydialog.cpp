@@ -67,6 +67,7 @@ const CardField kCardFields[] = {
     {"city", QT_TRANSLATE_NOOP("mikomi::ui::CardEntryDialog", "City"), &Lead::city},
     {"street", QT_TRANSLATE_NOOP("mikomi::ui::CardEntryDialog", "Street"), &Lead::street},
     {"building", QT_TRANSLATE_NOOP("mikomi::ui::CardEntryDialog", "Building"), &Lead::building},
+    {"country", QT_TRANSLATE_NOOP("mikomi::ui::CardEntryDialog", "Country"), &Lead::country},
     {"notes", QT_TRANSLATE_NOOP("mikomi::ui::CardEntryDialog", "Notes"), &Lead::notes},
 };
 constexpr int kLeftRows = 7;
@@ -994,6 +995,7 @@ void CardEntryDialog::applyScan(const ocr::CardFields &fields, bool back) {
         {"city", "city"},
         {"street", "street"},
         {"building", "building"},
+        {"country", "country"},
     };
     m_loading = true;
     if (!back) {

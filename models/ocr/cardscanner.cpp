@@ -471,6 +471,7 @@ Lead leadFromCard(const CardFields &f) {
     l.city = f.value(QStringLiteral("city"));
     l.street = f.value(QStringLiteral("street"));
     l.building = f.value(QStringLiteral("building"));
+    l.country = f.value(QStringLiteral("country"));
     l.website = f.value(QStringLiteral("website"));
     if (f.has(QStringLiteral("fax")))
         l.extraContacts.append(
