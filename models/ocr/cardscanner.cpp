@@ -195,22 +195,52 @@ Restacked restack(const QImage &column, int glyph) {
         else
             cells.append(runs.at(i));
     }
-    const int gap = std::max(2, glyph / 4);
+    // The ink's left and right edge: the cells are laid side by side without the column's
+    // margins, a small gap between characters and a glyph's width where the column had a
+    // full-width space (so the family and given names stay apart).
+    int left = column.width(), right = -1;
+    for (int y = 0; y < column.height(); ++y) {
+        const uchar *s = column.constScanLine(y);
+        for (int x = 0; x < column.width(); ++x)
+            if (s[x] < threshold) {
+                left = std::min(left, x);
+                right = std::max(right, x);
+            }
+    }
+    if (right < left)
+        return r;
+    const int cellWidth = right - left + 1;
+    // A full-width space: the centres of two characters more than 1.6 glyphs apart (measured from
+    // the centres, as 一 is a thin bar in the middle of its square).
+    auto spaceBefore = [&](qsizetype i) {
+        return i > 0 && (cells.at(i).first + cells.at(i).second) -
+                                (cells.at(i - 1).first + cells.at(i - 1).second) >
+                            glyph * 16 / 5;
+    };
+    const int gap = std::max(2, glyph / 8);
     int height = glyph;
-    for (const auto &[a, b] : cells)
-        height = std::max(height, b - a + 1);
-    r.image = QImage(int(cells.size()) * (column.width() + gap) + gap, height + 2 * gap,
-                     QImage::Format_Grayscale8);
+    int width = gap;
+    for (qsizetype i = 0; i < cells.size(); ++i) {
+        height = std::max(height, cells.at(i).second - cells.at(i).first + 1);
+        width += cellWidth + gap;
+        if (spaceBefore(i))
+            width += glyph;
+    }
+    const int margin = glyph / 2;
+    r.image = QImage(width + 2 * margin, height + 2 * margin, QImage::Format_Grayscale8);
     r.image.fill(uchar(hi));
     QPainter p(&r.image);
-    int x = gap;
-    for (const auto &[a, b] : cells) {
-        const QRect cell(0, a, column.width(), b - a + 1);
-        p.drawImage(x, gap + (height - cell.height()) / 2, column, cell.x(), cell.y(), cell.width(),
-                    cell.height());
+    int x = margin + gap;
+    for (qsizetype i = 0; i < cells.size(); ++i) {
+        const auto &[a, b] = cells.at(i);
+        if (spaceBefore(i))
+            x += glyph;
+        const QRect cell(left, a, cellWidth, b - a + 1);
+        p.drawImage(x, margin + (height - cell.height()) / 2, column, cell.x(), cell.y(),
+                    cell.width(), cell.height());
         r.cells << cell;
         r.offsets << x;
-        x += column.width() + gap;
+        x += cellWidth + gap;
     }
     return r;
 }
@@ -331,7 +361,7 @@ void CardScanner::secondPasses(CardScan &s, QString &error) {
         const QRect cut = region.adjusted(-pad, -pad, pad, pad).intersected(grey.rect());
         const QImage part = grey.copy(cut);
         QList<Candidate> candidates;
-        // Three type sizes around 40 px: one size alone misreads a character now and then
+        // Up to three type sizes around 40 px: one size alone misreads a character now and then
         // (郎 as 和郎 at 36 px, as 節 at 44 px), and the surest reading is kept.
         if (tesseract::TessBaseAPI *api =
                 m_e->get(fixed.vertical ? Model::Vertical : Model::JapaneseLine, &error)) {
@@ -344,6 +374,9 @@ void CardScanner::secondPasses(CardScan &s, QString &error) {
                     return QRect(cut.left() + int(b.left() / k), cut.top() + int(b.top() / k),
                                  int(b.width() / k), int(b.height() / k));
                 });
+                // Read surely at the first size: the others are not needed.
+                if (candidates.last().confidence >= 90 && !hasLatin(candidates.last().text))
+                    break;
             }
         }
         // A vertical name also restacked: its characters cut apart and laid side by side, read
@@ -361,7 +394,7 @@ void CardScanner::secondPasses(CardScan &s, QString &error) {
                         QRect out;
                         for (qsizetype i = 0; i < r.cells.size(); ++i) {
                             const int x0 = int(r.offsets.at(i) * k);
-                            const int x1 = x0 + int(glyph * k);
+                            const int x1 = x0 + int(r.cells.at(i).width() * k);
                             if (b.right() >= x0 && b.left() <= x1)
                                 out |= r.cells.at(i).translated(cut.topLeft());
                         }
