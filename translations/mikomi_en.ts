@@ -2647,6 +2647,10 @@ Without a command, opens the window. Commands:
         <source>%1: cannot read the image: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: this is a HEIC/HEIF photo (the iPhone&apos;s usual format), and Qt on this computer has no reader for it (Debian&apos;s Qt 6 image plugins do not include HEIF). Convert it to JPEG first, for example with heif-convert from Debian&apos;s libheif-examples (heif-convert photo.heic photo.jpg), or set the iPhone&apos;s camera to &quot;Most Compatible&quot;, and open the JPEG.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::scoring::Scoring</name>
@@ -2918,6 +2922,10 @@ Without a command, opens the window. Commands:
         <source>Follow-up tasks: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Business card images: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::sources::SourceDictionary</name>
@@ -3148,6 +3156,10 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     </message>
     <message>
         <source>The card image is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card image no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4036,6 +4048,30 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     </message>
     <message>
         <source>Front</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the image of the back of this card? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the image of the front of this card? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete card image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card image could not be deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No card images are kept with this lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete this image…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

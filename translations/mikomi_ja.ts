@@ -2659,6 +2659,10 @@ Without a command, opens the window. Commands:
         <source>%1: cannot read the image: %2</source>
         <translation>%1: 画像を読み込めません：%2</translation>
     </message>
+    <message>
+        <source>%1: this is a HEIC/HEIF photo (the iPhone&apos;s usual format), and Qt on this computer has no reader for it (Debian&apos;s Qt 6 image plugins do not include HEIF). Convert it to JPEG first, for example with heif-convert from Debian&apos;s libheif-examples (heif-convert photo.heic photo.jpg), or set the iPhone&apos;s camera to &quot;Most Compatible&quot;, and open the JPEG.</source>
+        <translation>%1：HEIC/HEIF 形式の写真（iPhone の標準形式）です。このコンピューターの Qt には HEIF を読む機能がありません（Debian の Qt 6 画像プラグインには HEIF が含まれていません）。先に JPEG に変換してから開いてください。例：Debian の libheif-examples の heif-convert（heif-convert photo.heic photo.jpg）。または iPhone のカメラを「互換性優先」に設定してください。</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::scoring::Scoring</name>
@@ -2925,6 +2929,10 @@ Without a command, opens the window. Commands:
         <source>Follow-up tasks: %1</source>
         <translation>フォローアップタスク：%1</translation>
     </message>
+    <message>
+        <source>Business card images: %1</source>
+        <translation>名刺の画像：%1</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::sources::SourceDictionary</name>
@@ -3157,6 +3165,10 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     <message>
         <source>The card image is empty.</source>
         <translation>名刺の画像が空です。</translation>
+    </message>
+    <message>
+        <source>The card image no longer exists.</source>
+        <translation>名刺の画像はもうありません。</translation>
     </message>
 </context>
 <context>
@@ -4038,6 +4050,30 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     <message>
         <source>Front</source>
         <translation>表面</translation>
+    </message>
+    <message>
+        <source>Delete the image of the back of this card? This cannot be undone.</source>
+        <translation>この名刺の裏面の画像を削除しますか？ 元に戻すことはできません。</translation>
+    </message>
+    <message>
+        <source>Delete the image of the front of this card? This cannot be undone.</source>
+        <translation>この名刺の表面の画像を削除しますか？ 元に戻すことはできません。</translation>
+    </message>
+    <message>
+        <source>Delete card image</source>
+        <translation>名刺の画像を削除</translation>
+    </message>
+    <message>
+        <source>The card image could not be deleted: %1</source>
+        <translation>名刺の画像を削除できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>No card images are kept with this lead.</source>
+        <translation>このリードには名刺の画像が保存されていません。</translation>
+    </message>
+    <message>
+        <source>Delete this image…</source>
+        <translation>この画像を削除…</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QImageReader>
 #include <QPainter>
@@ -459,10 +460,37 @@ void CardScanner::secondPasses(CardScan &s, QString &error) {
     }
 }
 
+bool CardScanner::isHeif(const QString &path) {
+    static const QStringList suffixes{QStringLiteral("heic"), QStringLiteral("heif"),
+                                      QStringLiteral("hif")};
+    if (suffixes.contains(QFileInfo(path).suffix().toLower()))
+        return true;
+    // An ISO media file ("ftyp" at byte 4) of a HEIF brand, whatever its name.
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray head = f.read(12);
+    static const QList<QByteArray> brands{"heic", "heix", "hevc", "hevx", "heim",
+                                          "heis", "mif1", "msf1", "avif"};
+    return head.size() == 12 && head.mid(4, 4) == "ftyp" && brands.contains(head.mid(8, 4));
+}
+
+bool CardScanner::canReadHeif() {
+    const QList<QByteArray> formats = QImageReader::supportedImageFormats();
+    return formats.contains("heic") || formats.contains("heif");
+}
+
 Result<CardScan> CardScanner::scanFile(const QString &path) {
     QImageReader reader(path);
     reader.setAutoTransform(true); // a phone photo's EXIF orientation
     const QImage image = reader.read();
+    if (image.isNull() && isHeif(path) && !canReadHeif())
+        return Error{tr("%1: this is a HEIC/HEIF photo (the iPhone's usual format), and Qt on this "
+                        "computer has no reader for it (Debian's Qt 6 image plugins do not include "
+                        "HEIF). Convert it to JPEG first, for example with heif-convert from "
+                        "Debian's libheif-examples (heif-convert photo.heic photo.jpg), or set the "
+                        "iPhone's camera to \"Most Compatible\", and open the JPEG.")
+                         .arg(path)};
     if (image.isNull())
         return Error{tr("%1: cannot read the image: %2").arg(path, reader.errorString())};
     auto r = scan(image);
@@ -478,6 +506,10 @@ QStringList CardScanner::imageFiles(const QString &path) {
     QStringList patterns;
     for (const QByteArray &f : QImageReader::supportedImageFormats())
         patterns << QStringLiteral("*.") + QString::fromLatin1(f);
+    // HEIC photos even when Qt cannot read them: scanning one says why, instead of a folder of
+    // iPhone photos being skipped without a word.
+    patterns << QStringLiteral("*.heic") << QStringLiteral("*.heif") << QStringLiteral("*.hif");
+    patterns.removeDuplicates();
     QStringList out;
     const QDir dir(path);
     for (const QString &name :

@@ -48,8 +48,13 @@ public:
     Result<CardScan> scan(const QImage &image);
     Result<CardScan> scanFile(const QString &path);
 
-    // The image files a path names: itself, or the JPEG/PNG/HEIC/… files of a folder, sorted.
+    // The image files a path names: itself, or the JPEG/PNG/HEIC/… files of a folder, sorted
+    // (HEIC ones even when Qt cannot read them, so that scanning them says why).
     static QStringList imageFiles(const QString &path);
+    // Whether the file is a HEIC/HEIF photo (by its name or its first bytes), and whether Qt here
+    // reads that format (Debian 12's Qt 6 does not: qt6-image-formats-plugins has no HEIF).
+    static bool isHeif(const QString &path);
+    static bool canReadHeif();
 
     // Whether the name gets its own pass (on by default; off only to measure what it brings).
     void setNamePass(bool on) { m_namePass = on; }
