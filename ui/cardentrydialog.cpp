@@ -159,7 +159,7 @@ CardEntryDialog::CardEntryDialog(storage::Database &db, QUndoStack *undo, QWidge
         });
     }
     // Readings from the input method's kana, the address from the postal code (issue 16).
-    installJapaneseEntry(this);
+    installJapaneseEntry(this, phoneRegionOf(m_db));
     form->setColumnStretch(1, 1);
     form->setColumnStretch(3, 1);
     layout->addLayout(form);

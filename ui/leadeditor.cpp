@@ -293,7 +293,7 @@ LeadEditor::LeadEditor(storage::Database &db, const Lead &lead, QUndoStack *undo
         addLine(right, key, v);
     }
     // Readings from the input method's kana, the address from the postal code (issue 16).
-    installJapaneseEntry(details);
+    installJapaneseEntry(details, phoneRegionOf(m_db));
     addLine(right, k("dealValue"), moneyText(lead.dealValue));
     addLine(right, k("lifetimeValue"), moneyText(lead.lifetimeValue));
     // Below the two columns: the further emails and numbers (a second address, a direct line, a

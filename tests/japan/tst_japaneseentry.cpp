@@ -1,4 +1,5 @@
 #include "models/commands/readingcommands.h"
+#include "models/japan/postalcodes.h"
 #include "models/language.h"
 #include "models/storage/database.h"
 #include "models/storage/repositories.h"
@@ -64,7 +65,8 @@ struct Form {
     QLineEdit *prefecture = new QLineEdit(&w);
     QLineEdit *city = new QLineEdit(&w);
     QLineEdit *street = new QLineEdit(&w);
-    Form() {
+    QLineEdit *country = new QLineEdit(&w);
+    explicit Form(const QString &databaseCountry = QStringLiteral("JP")) {
         family->setObjectName(QStringLiteral("familyName"));
         familyReading->setObjectName(QStringLiteral("familyReading"));
         company->setObjectName(QStringLiteral("company"));
@@ -73,7 +75,8 @@ struct Form {
         prefecture->setObjectName(QStringLiteral("prefecture"));
         city->setObjectName(QStringLiteral("city"));
         street->setObjectName(QStringLiteral("street"));
-        ui::installJapaneseEntry(&w);
+        country->setObjectName(QStringLiteral("country"));
+        ui::installJapaneseEntry(&w, databaseCountry);
     }
 };
 
@@ -262,6 +265,50 @@ private slots:
         f.street->setText(QStringLiteral("大手町1-1"));
         emit f.street->editingFinished();
         QCOMPARE(f.postal->text(), QStringLiteral("100-0005"));
+    }
+
+    // The address is filled from a Japanese postal code only in Japan: the form's country says
+    // Japan, or it is empty and the database's country is Japan.
+    void postalFillOnlyInJapan() {
+        {
+            // A US address in a Japanese database: 100-0005 is not looked up.
+            Form f;
+            f.country->setText(QStringLiteral("USA"));
+            typeText(f.postal, QStringLiteral("100-0005"));
+            QCOMPARE(f.prefecture->text(), QString());
+            QCOMPARE(f.city->text(), QString());
+            emit f.postal->editingFinished();
+            QCOMPARE(f.postal->text(), QStringLiteral("100-0005"));
+            // Nor the other way.
+            f.postal->clear();
+            f.city->setText(QStringLiteral("千代田区"));
+            f.street->setText(QStringLiteral("丸の内1-9-1"));
+            emit f.street->editingFinished();
+            QCOMPARE(f.postal->text(), QString());
+        }
+        {
+            // The country written as Japan (in any of its forms) fills it, whatever the database.
+            for (const QString &japan :
+                 {QStringLiteral("Japan"), QStringLiteral("日本"), QStringLiteral("ＪＰ")}) {
+                Form f(QStringLiteral("US"));
+                f.country->setText(japan);
+                typeText(f.postal, QStringLiteral("1000005"));
+                QCOMPARE(f.city->text(), QStringLiteral("千代田区"));
+            }
+        }
+        {
+            // No country on the lead: the database's decides.
+            Form us(QStringLiteral("US"));
+            typeText(us.postal, QStringLiteral("1000005"));
+            QCOMPARE(us.city->text(), QString());
+            Form jp(QStringLiteral("JP"));
+            typeText(jp.postal, QStringLiteral("1000005"));
+            QCOMPARE(jp.city->text(), QStringLiteral("千代田区"));
+        }
+        QVERIFY(japan::isJapan(QStringLiteral(" japan ")));
+        QVERIFY(japan::isJapan(QStringLiteral("JPN")));
+        QVERIFY(!japan::isJapan(QStringLiteral("GB")));
+        QVERIFY(!japan::isJapan(QString()));
     }
 
     // The two forms that have the fields get the helpers.
