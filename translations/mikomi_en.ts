@@ -5123,6 +5123,30 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <source>Card image</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Suggest readings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested: both dictionaries read it so.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested by one dictionary only: check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested: the dictionaries differ (the other reads %1): check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no empty reading to fill that the dictionaries can read (they read Japanese names and companies).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill the empty reading fields from the dictionaries (MeCab and KAKASI)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::LeadsPage</name>
@@ -5276,6 +5300,10 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     </message>
     <message>
         <source>Suggest readings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Readings of names and companies from the dictionaries, for the selected leads (all leads when none is selected)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

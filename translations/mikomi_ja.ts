@@ -5111,6 +5111,30 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <source>Card image</source>
         <translation>名刺画像</translation>
     </message>
+    <message>
+        <source>Suggest readings</source>
+        <translation>フリガナを提案</translation>
+    </message>
+    <message>
+        <source>Suggested: both dictionaries read it so.</source>
+        <translation>提案：両方の辞書がこう読みました。</translation>
+    </message>
+    <message>
+        <source>Suggested by one dictionary only: check it.</source>
+        <translation>片方の辞書だけの提案です。確認してください。</translation>
+    </message>
+    <message>
+        <source>Suggested: the dictionaries differ (the other reads %1): check it.</source>
+        <translation>提案：辞書によって読みが異なります（もう一方の読み：%1）。確認してください。</translation>
+    </message>
+    <message>
+        <source>There is no empty reading to fill that the dictionaries can read (they read Japanese names and companies).</source>
+        <translation>辞書で読める空のフリガナ欄はありません（辞書が読めるのは日本語の氏名と会社名です）。</translation>
+    </message>
+    <message>
+        <source>Fill the empty reading fields from the dictionaries (MeCab and KAKASI)</source>
+        <translation>空のフリガナ欄を辞書（MeCab と KAKASI）で埋めます</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::LeadsPage</name>
@@ -5261,6 +5285,10 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     <message>
         <source>Suggest readings…</source>
         <translation>フリガナを提案…</translation>
+    </message>
+    <message>
+        <source>Readings of names and companies from the dictionaries, for the selected leads (all leads when none is selected)</source>
+        <translation>選択したリード（選択がなければすべてのリード）の氏名と会社名のフリガナを辞書から提案します</translation>
     </message>
 </context>
 <context>
