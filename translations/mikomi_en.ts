@@ -2662,6 +2662,10 @@ Without a command, opens the window. Commands:
         <source>%1: cannot read the image: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: this is a HEIC/HEIF photo (the iPhone&apos;s usual format), and Qt on this computer has no reader for it (Debian&apos;s Qt 6 image plugins do not include HEIF). Convert it to JPEG first, for example with heif-convert from Debian&apos;s libheif-examples (heif-convert photo.heic photo.jpg), or set the iPhone&apos;s camera to &quot;Most Compatible&quot;, and open the JPEG.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::scoring::Scoring</name>
@@ -2933,6 +2937,10 @@ Without a command, opens the window. Commands:
         <source>Follow-up tasks: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Business card images: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::sources::SourceDictionary</name>
@@ -3163,6 +3171,10 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     </message>
     <message>
         <source>The card image is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card image no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4061,6 +4073,10 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <source>Not found on the card.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::CardImageDialog</name>
@@ -4078,6 +4094,30 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     </message>
     <message>
         <source>Front</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the image of the back of this card? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the image of the front of this card? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete card image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card image could not be deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No card images are kept with this lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete this image…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5126,6 +5166,30 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <source>Card image</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Suggest readings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested: both dictionaries read it so.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested by one dictionary only: check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested: the dictionaries differ (the other reads %1): check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no empty reading to fill that the dictionaries can read (they read Japanese names and companies).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill the empty reading fields from the dictionaries (MeCab and KAKASI)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::LeadsPage</name>
@@ -5279,6 +5343,10 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     </message>
     <message>
         <source>Suggest readings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Readings of names and companies from the dictionaries, for the selected leads (all leads when none is selected)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

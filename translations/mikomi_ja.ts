@@ -2674,6 +2674,10 @@ Without a command, opens the window. Commands:
         <source>%1: cannot read the image: %2</source>
         <translation>%1: 画像を読み込めません：%2</translation>
     </message>
+    <message>
+        <source>%1: this is a HEIC/HEIF photo (the iPhone&apos;s usual format), and Qt on this computer has no reader for it (Debian&apos;s Qt 6 image plugins do not include HEIF). Convert it to JPEG first, for example with heif-convert from Debian&apos;s libheif-examples (heif-convert photo.heic photo.jpg), or set the iPhone&apos;s camera to &quot;Most Compatible&quot;, and open the JPEG.</source>
+        <translation>%1：HEIC/HEIF 形式の写真（iPhone の標準形式）です。このコンピューターの Qt には HEIF を読む機能がありません（Debian の Qt 6 画像プラグインには HEIF が含まれていません）。先に JPEG に変換してから開いてください。例：Debian の libheif-examples の heif-convert（heif-convert photo.heic photo.jpg）。または iPhone のカメラを「互換性優先」に設定してください。</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::scoring::Scoring</name>
@@ -2940,6 +2944,10 @@ Without a command, opens the window. Commands:
         <source>Follow-up tasks: %1</source>
         <translation>フォローアップタスク：%1</translation>
     </message>
+    <message>
+        <source>Business card images: %1</source>
+        <translation>名刺の画像：%1</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::sources::SourceDictionary</name>
@@ -3172,6 +3180,10 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     <message>
         <source>The card image is empty.</source>
         <translation>名刺の画像が空です。</translation>
+    </message>
+    <message>
+        <source>The card image no longer exists.</source>
+        <translation>名刺の画像はもうありません。</translation>
     </message>
 </context>
 <context>
@@ -4061,6 +4073,10 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <source>Not found on the card.</source>
         <translation>名刺に見つかりませんでした。</translation>
     </message>
+    <message>
+        <source>Country</source>
+        <translation>国</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::CardImageDialog</name>
@@ -4079,6 +4095,30 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     <message>
         <source>Front</source>
         <translation>表面</translation>
+    </message>
+    <message>
+        <source>Delete the image of the back of this card? This cannot be undone.</source>
+        <translation>この名刺の裏面の画像を削除しますか？ 元に戻すことはできません。</translation>
+    </message>
+    <message>
+        <source>Delete the image of the front of this card? This cannot be undone.</source>
+        <translation>この名刺の表面の画像を削除しますか？ 元に戻すことはできません。</translation>
+    </message>
+    <message>
+        <source>Delete card image</source>
+        <translation>名刺の画像を削除</translation>
+    </message>
+    <message>
+        <source>The card image could not be deleted: %1</source>
+        <translation>名刺の画像を削除できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>No card images are kept with this lead.</source>
+        <translation>このリードには名刺の画像が保存されていません。</translation>
+    </message>
+    <message>
+        <source>Delete this image…</source>
+        <translation>この画像を削除…</translation>
     </message>
 </context>
 <context>
@@ -5113,6 +5153,30 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <source>Card image</source>
         <translation>名刺画像</translation>
     </message>
+    <message>
+        <source>Suggest readings</source>
+        <translation>フリガナを提案</translation>
+    </message>
+    <message>
+        <source>Suggested: both dictionaries read it so.</source>
+        <translation>提案：両方の辞書がこう読みました。</translation>
+    </message>
+    <message>
+        <source>Suggested by one dictionary only: check it.</source>
+        <translation>片方の辞書だけの提案です。確認してください。</translation>
+    </message>
+    <message>
+        <source>Suggested: the dictionaries differ (the other reads %1): check it.</source>
+        <translation>提案：辞書によって読みが異なります（もう一方の読み：%1）。確認してください。</translation>
+    </message>
+    <message>
+        <source>There is no empty reading to fill that the dictionaries can read (they read Japanese names and companies).</source>
+        <translation>辞書で読める空のフリガナ欄はありません（辞書が読めるのは日本語の氏名と会社名です）。</translation>
+    </message>
+    <message>
+        <source>Fill the empty reading fields from the dictionaries (MeCab and KAKASI)</source>
+        <translation>空のフリガナ欄を辞書（MeCab と KAKASI）で埋めます</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::LeadsPage</name>
@@ -5263,6 +5327,10 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
     <message>
         <source>Suggest readings…</source>
         <translation>フリガナを提案…</translation>
+    </message>
+    <message>
+        <source>Readings of names and companies from the dictionaries, for the selected leads (all leads when none is selected)</source>
+        <translation>選択したリード（選択がなければすべてのリード）の氏名と会社名のフリガナを辞書から提案します</translation>
     </message>
 </context>
 <context>

@@ -67,6 +67,7 @@ const CardField kCardFields[] = {
     {"city", QT_TRANSLATE_NOOP("mikomi::ui::CardEntryDialog", "City"), &Lead::city},
     {"street", QT_TRANSLATE_NOOP("mikomi::ui::CardEntryDialog", "Street"), &Lead::street},
     {"building", QT_TRANSLATE_NOOP("mikomi::ui::CardEntryDialog", "Building"), &Lead::building},
+    {"country", QT_TRANSLATE_NOOP("mikomi::ui::CardEntryDialog", "Country"), &Lead::country},
     {"notes", QT_TRANSLATE_NOOP("mikomi::ui::CardEntryDialog", "Notes"), &Lead::notes},
 };
 constexpr int kLeftRows = 7;
@@ -158,7 +159,7 @@ CardEntryDialog::CardEntryDialog(storage::Database &db, QUndoStack *undo, QWidge
         });
     }
     // Readings from the input method's kana, the address from the postal code (issue 16).
-    installJapaneseEntry(this);
+    installJapaneseEntry(this, phoneRegionOf(m_db));
     form->setColumnStretch(1, 1);
     form->setColumnStretch(3, 1);
     layout->addLayout(form);
@@ -1005,6 +1006,7 @@ void CardEntryDialog::applyScan(const ocr::CardFields &fields, bool back) {
         {"city", "city"},
         {"street", "street"},
         {"building", "building"},
+        {"country", "country"},
     };
     m_loading = true;
     if (!back) {

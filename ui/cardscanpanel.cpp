@@ -42,6 +42,9 @@ QString fileFilter() {
     QStringList patterns;
     for (const QByteArray &f : QImageReader::supportedImageFormats())
         patterns << QStringLiteral("*.") + QString::fromLatin1(f);
+    // Offered even when Qt cannot read them: opening one says what to do.
+    patterns << QStringLiteral("*.heic") << QStringLiteral("*.heif");
+    patterns.removeDuplicates();
     return CardScanPanel::tr("Images (%1)").arg(patterns.join(QLatin1Char(' ')));
 }
 

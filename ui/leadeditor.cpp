@@ -5,6 +5,7 @@
 #include "models/commands/stagecommands.h"
 #include "models/domain/dates.h"
 #include "models/domain/textcheck.h"
+#include "models/japan/readingdictionary.h"
 #include "models/storage/countrystore.h"
 #include "models/storage/leadcontacts.h"
 #include "models/storage/leadcustomfields.h"
@@ -293,7 +294,7 @@ LeadEditor::LeadEditor(storage::Database &db, const Lead &lead, QUndoStack *undo
         addLine(right, key, v);
     }
     // Readings from the input method's kana, the address from the postal code (issue 16).
-    installJapaneseEntry(details);
+    installJapaneseEntry(details, phoneRegionOf(m_db));
     addLine(right, k("dealValue"), moneyText(lead.dealValue));
     addLine(right, k("lifetimeValue"), moneyText(lead.lifetimeValue));
     // Below the two columns: the further emails and numbers (a second address, a direct line, a
@@ -460,11 +461,62 @@ LeadEditor::LeadEditor(storage::Database &db, const Lead &lead, QUndoStack *undo
                     [this] { CardImageDialog(m_db, m_lead.id, this).exec(); });
         }
     }
+    // Readings of this lead's company and names from the dictionaries (issue 16).
+    m_suggestReadings = buttons->addButton(QString(), QDialogButtonBox::ActionRole);
+    m_suggestReadings->setObjectName(QStringLiteral("suggestReadings"));
+    connect(m_suggestReadings, &QPushButton::clicked, this, [this] { suggestReadings(); });
     layout->addWidget(buttons);
     retranslate();
     if (stored)
         loadTimeline();
     resize(1000, 560);
+}
+
+int LeadEditor::suggestReadings() {
+    const japan::ReadingDictionary dictionary;
+    if (const QString e = dictionary.error(); !e.isEmpty()) {
+        MessageBox::warning(this, tr("Suggest readings"), e);
+        return 0;
+    }
+    const std::tuple<const char *, const char *, japan::ReadingKind> pairs[] = {
+        {"company", "companyReading", japan::ReadingKind::Company},
+        {"familyName", "familyReading", japan::ReadingKind::Person},
+        {"givenName", "givenReading", japan::ReadingKind::Person}};
+    int filled = 0;
+    for (const auto &[nameKey, readingKey, kind] : pairs) {
+        QLineEdit *name = m_lines.value(QLatin1String(nameKey));
+        QLineEdit *reading = m_lines.value(QLatin1String(readingKey));
+        if (!name || !reading || name->text().trimmed().isEmpty() ||
+            !reading->text().trimmed().isEmpty())
+            continue;
+        const japan::ReadingGuess guess = dictionary.guess(name->text().trimmed(), kind);
+        if (guess.reading.isEmpty())
+            continue;
+        reading->setText(guess.reading);
+        ++filled;
+        if (guess.agreed) {
+            reading->setStyleSheet(QStringLiteral("QLineEdit { background: #e3f4e6; }"));
+            reading->setToolTip(tr("Suggested: both dictionaries read it so."));
+        } else {
+            reading->setStyleSheet(
+                QStringLiteral("QLineEdit { background: #fff4d6; border: 1px solid #d9a300; }"));
+            reading->setToolTip(
+                guess.alternative.isEmpty()
+                    ? tr("Suggested by one dictionary only: check it.")
+                    : tr("Suggested: the dictionaries differ (the other reads %1): check it.")
+                          .arg(guess.alternative));
+        }
+        // Typing in it again clears the mark.
+        connect(reading, &QLineEdit::textEdited, reading, [reading] {
+            reading->setStyleSheet(QString());
+            reading->setToolTip(QString());
+        });
+    }
+    if (filled == 0)
+        MessageBox::information(this, tr("Suggest readings"),
+                                tr("There is no empty reading to fill that the dictionaries can "
+                                   "read (they read Japanese names and companies)."));
+    return filled;
 }
 
 void LeadEditor::addContactRow(const ContactPoint &contact) {
@@ -597,6 +649,9 @@ void LeadEditor::retranslate() {
     m_optOut->setText(tr("Opted out of contact"));
     if (m_cardImage)
         m_cardImage->setText(tr("Card image"));
+    m_suggestReadings->setText(tr("Suggest readings"));
+    m_suggestReadings->setToolTip(
+        tr("Fill the empty reading fields from the dictionaries (MeCab and KAKASI)"));
     if (m_privacy) {
         m_privacy->setText(tr("Privacy"));
         m_exportPerson->setText(tr("Export this person's data…"));

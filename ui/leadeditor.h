@@ -68,6 +68,11 @@ public:
     // Adds a row to the custom fields (the Add button), for tests too.
     void addCustomFieldRow(const CustomField &field = {});
     QString customFieldsMessage() const;
+    // "Suggest readings" (issue 16): the empty reading fields of this lead filled from the
+    // dictionaries (MeCab and KAKASI) from the company and names as typed; a reading the two
+    // disagree on is marked to check, with the other one in its tooltip. Returns how many
+    // fields were filled (0: nothing to fill or nothing readable; the user was told).
+    int suggestReadings();
 
     void accept() override;
 
@@ -110,6 +115,7 @@ private:
     ConsentWidget *m_consent = nullptr;
     QPushButton *m_privacy = nullptr;   // menu: export this person's data, erase person
     QPushButton *m_cardImage = nullptr; // the scanned business card, when kept
+    QPushButton *m_suggestReadings = nullptr;
     QAction *m_exportPerson = nullptr;
     QAction *m_erasePerson = nullptr;
     QLabel *m_temperatureLabel = nullptr;

@@ -63,10 +63,13 @@ LeadsPage::LeadsPage(QWidget *parent)
     m_new = new QPushButton(this);
     m_cards = new QPushButton(this);
     m_duplicates = new QPushButton(this);
+    m_readings = new QPushButton(this);
+    m_readings->setObjectName(QStringLiteral("suggestReadings"));
     m_delete = new QPushButton(this);
     top->addWidget(m_new);
     top->addWidget(m_cards);
     top->addWidget(m_duplicates);
+    top->addWidget(m_readings);
     top->addWidget(m_delete);
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("leadsCount"));
@@ -158,6 +161,7 @@ LeadsPage::LeadsPage(QWidget *parent)
     connect(m_new, &QPushButton::clicked, this, &LeadsPage::newLead);
     connect(m_cards, &QPushButton::clicked, this, &LeadsPage::openCardEntry);
     connect(m_duplicates, &QPushButton::clicked, this, &LeadsPage::findDuplicates);
+    connect(m_readings, &QPushButton::clicked, this, &LeadsPage::suggestReadings);
     connect(m_delete, &QPushButton::clicked, this, &LeadsPage::deleteSelected);
     connect(m_view, &QTableView::doubleClicked, this,
             [this](const QModelIndex &index) { openLead(m_model->leadId(index.row())); });
@@ -193,8 +197,8 @@ void LeadsPage::setDatabase(storage::Database *db) {
     m_db = db;
     m_drill.reset(); // a report's leads are of the database it was read from
     m_drillBar->hide();
-    for (QWidget *w :
-         std::initializer_list<QWidget *>{m_new, m_cards, m_duplicates, m_delete, m_search})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_new, m_cards, m_duplicates, m_readings,
+                                                       m_delete, m_search})
         w->setEnabled(db != nullptr);
     fillCombos();
     m_model->setDatabase(db);
@@ -244,6 +248,9 @@ void LeadsPage::retranslate() {
     m_cards->setText(tr("Business cards"));
     m_cards->setToolTip(tr("Enter business cards quickly (Ctrl+Shift+B)"));
     m_duplicates->setText(tr("Find duplicates"));
+    m_readings->setText(tr("Suggest readings…"));
+    m_readings->setToolTip(tr("Readings of names and companies from the dictionaries, for the "
+                              "selected leads (all leads when none is selected)"));
     m_delete->setText(tr("Delete"));
     m_fromLabel->setText(tr("Created from"));
     m_toLabel->setText(tr("to"));
@@ -478,6 +485,16 @@ void LeadsPage::openCardEntry() {
     dialog.exec();
 }
 
+void LeadsPage::suggestReadings() {
+    if (!m_db)
+        return;
+    QList<qint64> ids;
+    for (int row : selectedRows())
+        ids << m_model->leadId(row);
+    ReadingsDialog dialog(*m_db, undoStack(), ids, this);
+    dialog.exec();
+}
+
 void LeadsPage::findDuplicates() {
     if (!m_db)
         return;
@@ -589,10 +606,7 @@ void LeadsPage::showContextMenu(const QPoint &pos) {
                                [this, t, selectedIds] { setTemperature(selectedIds(), t); });
     menu.addSeparator();
     // Readings from the dictionaries for leads without them (imported, scanned), confirmed.
-    menu.addAction(tr("Suggest readings…"), this, [this, selectedIds] {
-        ReadingsDialog dialog(*m_db, undoStack(), selectedIds(), this);
-        dialog.exec();
-    });
+    menu.addAction(tr("Suggest readings…"), this, &LeadsPage::suggestReadings);
     menu.addSeparator();
     menu.addAction(tr("Copy"), this, &LeadsPage::copySelected);
     menu.addAction(tr("Delete…"), this, &LeadsPage::deleteSelected);

@@ -46,6 +46,8 @@ public slots:
     void openLead(qint64 id);
     void openCardEntry();
     void findDuplicates();
+    // "Suggest readings…" for the selected leads (all when none is selected), issue 16.
+    void suggestReadings();
     void deleteSelected();
     void copySelected();
     // One undo step each (the context menu's "Reassign…" and "Temperature").
@@ -80,6 +82,7 @@ private:
     QPushButton *m_new = nullptr;
     QPushButton *m_cards = nullptr;
     QPushButton *m_duplicates = nullptr;
+    QPushButton *m_readings = nullptr;
     QPushButton *m_delete = nullptr;
     QLabel *m_count = nullptr;
     QLabel *m_fromLabel = nullptr;

@@ -5,17 +5,22 @@
 
 namespace mikomi::ui {
 
-PostalFill::PostalFill(QLineEdit *postal, QLineEdit *prefecture, QLineEdit *city, QLineEdit *street)
+PostalFill::PostalFill(QLineEdit *postal, QLineEdit *prefecture, QLineEdit *city, QLineEdit *street,
+                       QLineEdit *country, const QString &databaseCountry)
     : QObject(postal)
     , m_postal(postal)
     , m_prefecture(prefecture)
     , m_city(city)
     , m_street(street)
+    , m_country(country)
+    , m_databaseCountry(databaseCountry)
     , m_menu(new QMenu(postal)) {
     m_menu->setObjectName(QStringLiteral("postalChoices"));
     connect(postal, &QLineEdit::textEdited, this, &PostalFill::codeEdited);
     // Leaving the field: a known code is written as Mikomi keeps it (100-0005).
     connect(postal, &QLineEdit::editingFinished, this, [this] {
+        if (!inJapan())
+            return;
         const QString digits = japan::postalDigits(m_postal->text());
         if (!digits.isEmpty() && !japan::PostalCodes::builtIn().lookup(digits).isEmpty())
             m_postal->setText(japan::formatPostalCode(digits));
@@ -26,7 +31,14 @@ PostalFill::PostalFill(QLineEdit *postal, QLineEdit *prefecture, QLineEdit *city
     }
 }
 
+bool PostalFill::inJapan() const {
+    const QString written = m_country ? m_country->text().trimmed() : QString();
+    return written.isEmpty() ? japan::isJapan(m_databaseCountry) : japan::isJapan(written);
+}
+
 void PostalFill::codeEdited(const QString &text) {
+    if (!inJapan())
+        return;
     const QString digits = japan::postalDigits(text);
     if (digits.isEmpty())
         return;
@@ -50,6 +62,8 @@ void PostalFill::codeEdited(const QString &text) {
 }
 
 void PostalFill::addressLeft() {
+    if (!inJapan())
+        return;
     if (!m_postal || !m_postal->text().trimmed().isEmpty() || !m_city ||
         m_city->text().trimmed().isEmpty())
         return;

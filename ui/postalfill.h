@@ -16,12 +16,18 @@ namespace mikomi::ui {
 // street; a code that covers several towns offers them in a menu under the field. The other way,
 // leaving the street (or city) with the postal code empty fills the code when the address has
 // exactly one, and offers the codes when it has several. A field the user typed is not
-// overwritten: only empty ones, or ones this helper filled, are written.
+// overwritten: only empty ones, or ones this helper filled, are written. Only for an address in
+// Japan: the form's country field names Japan, or it is empty (or absent) and the database's
+// country is Japan; a US ZIP code such as 10001 is never read as a Japanese code.
 class PostalFill final : public QObject {
     Q_OBJECT
 public:
-    // Parented to `postal`; the address fields may be null.
-    PostalFill(QLineEdit *postal, QLineEdit *prefecture, QLineEdit *city, QLineEdit *street);
+    // Parented to `postal`; the address and country fields may be null. `databaseCountry`: the
+    // country of the database (storage::phoneRegion, "JP" by default).
+    PostalFill(QLineEdit *postal, QLineEdit *prefecture, QLineEdit *city, QLineEdit *street,
+               QLineEdit *country, const QString &databaseCountry);
+    // Whether the address being typed is in Japan (see above).
+    bool inJapan() const;
 
     // What the menu offers now (several towns for a code, several codes for an address).
     const QList<japan::PostalAddress> &choices() const { return m_choices; }
@@ -41,6 +47,8 @@ private:
     QPointer<QLineEdit> m_prefecture;
     QPointer<QLineEdit> m_city;
     QPointer<QLineEdit> m_street;
+    QPointer<QLineEdit> m_country;
+    QString m_databaseCountry;
     QMenu *m_menu = nullptr;
     QList<japan::PostalAddress> m_choices;
     bool m_choosingCodes = false;

@@ -114,7 +114,7 @@ void ReadingCapture::write(const QString &reading) {
     m_reading->setText(reading);
 }
 
-void installJapaneseEntry(QWidget *form) {
+void installJapaneseEntry(QWidget *form, const QString &databaseCountry) {
     const auto line = [form](const char *name) {
         return form->findChild<QLineEdit *>(QLatin1String(name));
     };
@@ -129,7 +129,8 @@ void installJapaneseEntry(QWidget *form) {
             new ReadingCapture(n, r, kind);
     }
     if (QLineEdit *postal = line("postalCode"))
-        new PostalFill(postal, line("prefecture"), line("city"), line("street"));
+        new PostalFill(postal, line("prefecture"), line("city"), line("street"), line("country"),
+                       databaseCountry);
 }
 
 } // namespace mikomi::ui

@@ -48,8 +48,9 @@ private:
 
 // Installs the helpers of Japanese entry on the line edits of a form, found by object name:
 // ReadingCapture on "familyName" → "familyReading", "givenName" → "givenReading" and "company" →
-// "companyReading", and PostalFill on "postalCode", "prefecture", "city", "street". Fields the
-// form does not have are skipped.
-void installJapaneseEntry(QWidget *form);
+// "companyReading", and PostalFill on "postalCode", "prefecture", "city", "street" and "country"
+// (`databaseCountry`: the database's country, storage::phoneRegion). Fields the form does not
+// have are skipped.
+void installJapaneseEntry(QWidget *form, const QString &databaseCountry);
 
 } // namespace mikomi::ui

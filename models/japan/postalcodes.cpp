@@ -204,4 +204,13 @@ QList<PostalAddress> PostalCodes::reverseLookup(const QString &prefecture, const
     return towns;
 }
 
+bool isJapan(const QString &country) {
+    static const QStringList names{QStringLiteral("jp"),    QStringLiteral("jpn"),
+                                   QStringLiteral("japan"), QStringLiteral("nippon"),
+                                   QStringLiteral("nihon"), QStringLiteral("日本"),
+                                   QStringLiteral("日本国")};
+    return names.contains(
+        country.normalized(QString::NormalizationForm_KC).trimmed().toCaseFolded());
+}
+
 } // namespace mikomi::japan

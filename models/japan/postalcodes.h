@@ -27,6 +27,9 @@ inline constexpr char kBuiltInPostalDate[] = "2022-11-02";
 QString postalDigits(const QString &typed);
 // "1000005" → "100-0005" (how Mikomi stores a Japanese postal code).
 QString formatPostalCode(const QString &digits);
+// Whether a country as written in a lead or a database names Japan: JP, JPN, Japan, Nippon,
+// Nihon, 日本, 日本国 (case and width do not matter).
+bool isJapan(const QString &country);
 
 class PostalCodes final {
 public:

@@ -28,6 +28,7 @@ const QString kCity = QStringLiteral("city");
 const QString kStreet = QStringLiteral("street");
 const QString kBuilding = QStringLiteral("building");
 const QString kWebsite = QStringLiteral("website");
+const QString kCountry = QStringLiteral("country");
 
 struct Work {
     QString text; // NFKC, trimmed
@@ -149,7 +150,8 @@ const QStringList &fieldNames() {
                                    kMobile,        kFax,
                                    kPostal,        kPrefecture,
                                    kCity,          kStreet,
-                                   kBuilding,      kWebsite};
+                                   kBuilding,      kCountry,
+                                   kWebsite};
     return names;
 }
 
@@ -243,6 +245,192 @@ AddressParts splitJapaneseAddress(const QString &address) {
             a.street = rest;
         }
     }
+    return a;
+}
+
+namespace {
+
+// Countries as cards write them (the last part of an address).
+bool isCountry(const QString &part) {
+    static const QStringList names{
+        QStringLiteral("japan"),
+        QStringLiteral("nippon"),
+        QStringLiteral("usa"),
+        QStringLiteral("u.s.a."),
+        QStringLiteral("us"),
+        QStringLiteral("u.s."),
+        QStringLiteral("united states"),
+        QStringLiteral("united states of america"),
+        QStringLiteral("uk"),
+        QStringLiteral("u.k."),
+        QStringLiteral("united kingdom"),
+        QStringLiteral("great britain"),
+        QStringLiteral("england"),
+        QStringLiteral("scotland"),
+        QStringLiteral("wales"),
+        QStringLiteral("northern ireland"),
+        QStringLiteral("germany"),
+        QStringLiteral("deutschland"),
+        QStringLiteral("france"),
+        QStringLiteral("canada"),
+        QStringLiteral("australia"),
+        QStringLiteral("singapore"),
+        QStringLiteral("china"),
+        QStringLiteral("korea"),
+        QStringLiteral("south korea"),
+        QStringLiteral("taiwan"),
+        QStringLiteral("hong kong"),
+        QStringLiteral("india"),
+        QStringLiteral("netherlands"),
+        QStringLiteral("switzerland"),
+        QStringLiteral("austria"),
+        QStringLiteral("italy"),
+        QStringLiteral("spain"),
+        QStringLiteral("sweden"),
+        QStringLiteral("ireland"),
+        QStringLiteral("new zealand"),
+        QStringLiteral("thailand"),
+        QStringLiteral("vietnam"),
+    };
+    return names.contains(part.trimmed().toLower());
+}
+
+// Japan's prefectures in Latin letters, with or without -to/-fu/-ken or " Prefecture".
+bool isJapanesePrefecture(const QString &part) {
+    static const QStringList names{
+        QStringLiteral("hokkaido"),  QStringLiteral("aomori"),    QStringLiteral("iwate"),
+        QStringLiteral("miyagi"),    QStringLiteral("akita"),     QStringLiteral("yamagata"),
+        QStringLiteral("fukushima"), QStringLiteral("ibaraki"),   QStringLiteral("tochigi"),
+        QStringLiteral("gunma"),     QStringLiteral("saitama"),   QStringLiteral("chiba"),
+        QStringLiteral("tokyo"),     QStringLiteral("kanagawa"),  QStringLiteral("niigata"),
+        QStringLiteral("toyama"),    QStringLiteral("ishikawa"),  QStringLiteral("fukui"),
+        QStringLiteral("yamanashi"), QStringLiteral("nagano"),    QStringLiteral("gifu"),
+        QStringLiteral("shizuoka"),  QStringLiteral("aichi"),     QStringLiteral("mie"),
+        QStringLiteral("shiga"),     QStringLiteral("kyoto"),     QStringLiteral("osaka"),
+        QStringLiteral("hyogo"),     QStringLiteral("nara"),      QStringLiteral("wakayama"),
+        QStringLiteral("tottori"),   QStringLiteral("shimane"),   QStringLiteral("okayama"),
+        QStringLiteral("hiroshima"), QStringLiteral("yamaguchi"), QStringLiteral("tokushima"),
+        QStringLiteral("kagawa"),    QStringLiteral("ehime"),     QStringLiteral("kochi"),
+        QStringLiteral("fukuoka"),   QStringLiteral("saga"),      QStringLiteral("nagasaki"),
+        QStringLiteral("kumamoto"),  QStringLiteral("oita"),      QStringLiteral("miyazaki"),
+        QStringLiteral("kagoshima"), QStringLiteral("okinawa"),
+    };
+    static const RE suffix(QStringLiteral("(?:[- ](?:to|fu|ken|prefecture))$"),
+                           RE::CaseInsensitiveOption);
+    QString p = part.trimmed().toLower();
+    p.remove(suffix);
+    return names.contains(p);
+}
+
+// A part of an address that names a building, suite, floor or room.
+bool isBuildingPart(const QString &part) {
+    static const RE re(
+        QStringLiteral("\\b(?:suite|ste\\.?|floor|fl\\.?|bldg\\.?|building|tower|house|unit|room|"
+                       "rm\\.?|apt\\.?|centre|center|plaza|court)\\b|^#\\s*\\d|\\b\\d+(?:f|st|nd|"
+                       "rd|th)\\s*(?:floor|fl\\.?)?$|^\\d+f\\b"),
+        RE::CaseInsensitiveOption);
+    return re.match(part).hasMatch();
+}
+
+// A part that names a Japanese city or ward in Latin letters (Chiyoda-ku, Yokohama-shi, Kita-ku).
+bool isJapaneseCityPart(const QString &part) {
+    static const RE re(QStringLiteral("[- ](?:ku|shi|cho|machi|mura|son|gun|city|ward)$"),
+                       RE::CaseInsensitiveOption);
+    return re.match(part.trimmed()).hasMatch();
+}
+
+} // namespace
+
+AddressParts splitEnglishAddress(const QString &address) {
+    AddressParts a;
+    QStringList parts;
+    for (const QString &p : address.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!p.trimmed().isEmpty())
+            parts << p.simplified();
+    if (parts.isEmpty())
+        return a;
+    if (parts.size() > 1 && isCountry(parts.last()))
+        a.country = parts.takeLast();
+
+    // The postal code, from the end; what shares its part is the city, state or prefecture.
+    static const RE jp(QStringLiteral("^(.*?)\\s*〒?\\s*(?<![\\d-])(\\d{3}-\\d{4})$"));
+    static const RE us(QStringLiteral("^(?:(.*?)\\s+)?([A-Z]{2})\\s+(\\d{5}(?:-\\d{4})?)$"));
+    static const RE uk(QStringLiteral("^(.*?)\\s*\\b([A-Z]{1,2}\\d[A-Z\\d]?\\s\\d[A-Z]{2})$"));
+    static const RE ca(
+        QStringLiteral("^(?:(.*?)\\s+)?([A-Z]{2})\\s+([A-Z]\\d[A-Z]\\s?\\d[A-Z]\\d)$"));
+    static const RE eu(QStringLiteral("^(?:[A-Z]{1,2}-)?(\\d{4,5})\\s+(\\D+)$"));
+    enum class Kind { None, Japan, Us, Uk, Europe } kind = Kind::None;
+    int at = -1;
+    for (int i = int(parts.size()) - 1; i >= 0 && kind == Kind::None; --i) {
+        const QString &p = parts.at(i);
+        if (const auto m = jp.match(p); m.hasMatch()) {
+            kind = Kind::Japan;
+            a.postalCode = m.captured(2);
+            a.prefecture = m.captured(1);
+        } else if (const auto m = us.match(p); m.hasMatch()) {
+            kind = Kind::Us;
+            a.city = m.captured(1);
+            a.prefecture = m.captured(2);
+            a.postalCode = m.captured(3);
+        } else if (const auto m = ca.match(p); m.hasMatch()) {
+            kind = Kind::Us;
+            a.city = m.captured(1);
+            a.prefecture = m.captured(2);
+            a.postalCode = m.captured(3);
+        } else if (const auto m = uk.match(p); m.hasMatch()) {
+            kind = Kind::Uk;
+            a.city = m.captured(1);
+            a.postalCode = m.captured(2);
+        } else if (const auto m = eu.match(p); m.hasMatch() && i > 0) {
+            kind = Kind::Europe;
+            a.postalCode = m.captured(1);
+            a.city = m.captured(2).trimmed();
+        } else {
+            continue;
+        }
+        at = i;
+    }
+    if (kind == Kind::None) {
+        a.country.clear();
+        a.street = address.simplified();
+        return a;
+    }
+    // Parts after the postal code's (a country not in the list, a county): kept in the street
+    // rather than lost.
+    QStringList after = parts.mid(at + 1);
+    parts = parts.mid(0, at);
+
+    if (kind == Kind::Japan) {
+        if (!a.prefecture.isEmpty() && !isJapanesePrefecture(a.prefecture)) {
+            // "Osaka-shi 530-0001": a city, no prefecture.
+            a.city = a.prefecture;
+            a.prefecture.clear();
+        }
+        if (a.prefecture.isEmpty() && !parts.isEmpty() && isJapanesePrefecture(parts.last()))
+            a.prefecture = parts.takeLast();
+        QStringList cities;
+        while (!parts.isEmpty() && isJapaneseCityPart(parts.last()))
+            cities.prepend(parts.takeLast());
+        if (!cities.isEmpty())
+            a.city = a.city.isEmpty()
+                         ? cities.join(QStringLiteral(", "))
+                         : cities.join(QStringLiteral(", ")) + QStringLiteral(", ") + a.city;
+    } else if (a.city.isEmpty() && !parts.isEmpty()) {
+        // "Springfield, IL 62701" / "London, SW1A 2AA"
+        a.city = parts.takeLast();
+    }
+
+    // "Suite 200", "Marunouchi Bldg. 5F" are the building; "221B Baker Street", "12 Kings
+    // Court" (a house number first) the street.
+    static const RE houseNumber(QStringLiteral("^\\d+[A-Za-z]?\\s+[A-Za-z]"));
+    QStringList street, building;
+    for (const QString &p : std::as_const(parts))
+        (parts.size() > 1 && isBuildingPart(p) && !houseNumber.match(p).hasMatch() ? building
+                                                                                   : street)
+            << p;
+    street << after;
+    a.street = street.join(QStringLiteral(", "));
+    a.building = building.join(QStringLiteral(", "));
     return a;
 }
 
@@ -402,16 +590,41 @@ CardFields extractFields(const Page &page) {
             break;
         }
         if (!hasCjk(t)) {
-            for (const RE *re : {&enJpPostal, &usPostal, &ukPostal, &dePostal}) {
-                if (const auto m = re->match(t); m.hasMatch()) {
-                    put(f, kPostal, m.captured(1), w);
-                    put(f, kStreet, t, w);
-                    w.used = true;
-                    break;
-                }
+            bool postal = false;
+            for (const RE *re : {&enJpPostal, &usPostal, &ukPostal, &dePostal})
+                postal = postal || re->match(t).hasMatch();
+            if (!postal)
+                continue;
+            // The address in Latin letters, split at its commas. A street on the line above
+            // ("500 Main Street, Suite 200" / "Springfield, IL 62701") and a country alone on
+            // the line below belong to it.
+            QString address = t;
+            static const RE streetStart(QStringLiteral("^\\d+[A-Za-z]?(?:[-\\s]|$)"));
+            if (i > 0 && !lines.at(i - 1).used && !hasCjk(lines.at(i - 1).text) &&
+                streetStart.match(lines.at(i - 1).text).hasMatch() &&
+                !streetStart.match(address).hasMatch()) {
+                address = lines.at(i - 1).text + QStringLiteral(", ") + address;
+                lines[i - 1].used = true;
             }
-            if (w.used)
-                break;
+            if (i + 1 < lines.size() && !lines.at(i + 1).used && isCountry(lines.at(i + 1).text)) {
+                address += QStringLiteral(", ") + lines.at(i + 1).text;
+                lines[i + 1].used = true;
+            }
+            const AddressParts a = splitEnglishAddress(address);
+            put(f, kPostal, a.postalCode, w);
+            put(f, kPrefecture, a.prefecture, w);
+            put(f, kCity, a.city, w);
+            put(f, kStreet, a.street, w);
+            put(f, kBuilding, a.building, w);
+            // The country as the card writes it; Japan when a Japanese prefecture and 〒 code
+            // say so without it (to check).
+            if (!a.country.isEmpty())
+                put(f, kCountry, a.country, w);
+            else if (isJapanesePrefecture(a.prefecture) &&
+                     enJpPostal.match(a.postalCode).hasMatch())
+                put(f, kCountry, QStringLiteral("Japan"), w, 0.6);
+            w.used = true;
+            break;
         }
     }
     if (!f.has(kPrefecture) && !f.has(kStreet)) {

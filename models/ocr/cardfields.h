@@ -23,7 +23,7 @@ struct Field {
 
 // The fields of one card under the lead field names of the import table (cli.md): company,
 // company_reading, department, title, family_name, given_name, family_reading, given_reading,
-// email, phone, mobile, fax, postal_code, prefecture, city, street, building, website.
+// email, phone, mobile, fax, postal_code, prefecture, city, street, building, country, website.
 // A field not found on the card is absent.
 struct CardFields {
     QMap<QString, Field> fields;
@@ -51,8 +51,19 @@ CardFields extractFields(const Page &page);
 // recognised stays in street.
 struct AddressParts {
     QString prefecture, city, street, building;
+    QString postalCode, country; // only from splitEnglishAddress()
 };
 AddressParts splitJapaneseAddress(const QString &address);
+
+// The parts of an address written in Latin letters, comma-separated as on a card:
+//  - US: "500 Main Street, Suite 200, Springfield, IL 62701, USA" (the state in prefecture);
+//  - UK: "221B Baker Street, London NW1 6XE, United Kingdom";
+//  - Japan in English: "1-2-3 Marunouchi, Chiyoda-ku, Tokyo 100-0005, Japan" (Tokyo in
+//    prefecture; the country Japan when the prefecture and the 〒 code say so);
+//  - Germany and the like: "Friedrichstrasse 12, 10117 Berlin, Germany".
+// A building, suite or floor goes to building. Without a postal code nothing is split: the
+// whole text stays in street.
+AddressParts splitEnglishAddress(const QString &address);
 
 // Whether the text holds Latin letters (a Japanese name line read as "RR" needs the second pass).
 bool hasLatin(const QString &text);

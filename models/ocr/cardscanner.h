@@ -33,7 +33,9 @@ struct CardScan {
 //  - horizontal cards: jpn+eng, automatic page segmentation;
 //  - vertical (tategaki) cards: tried with jpn_vert when the card stands upright or the
 //    horizontal reading is poor; the reading with more text read well is kept;
-//  - a Japanese name line that comes back with Latin letters is read again alone, Japanese only.
+//  - the name of a Japanese card gets its own pass: its column or row (with the pieces the OCR
+//    broke it into) cut out, scaled to about 40 px type and read Japanese only (jpn_vert as one
+//    vertical block, or jpn as one line); a department line read with Latin letters too.
 class CardScanner final {
     Q_DECLARE_TR_FUNCTIONS(mikomi::ocr::CardScanner)
 public:
@@ -46,12 +48,23 @@ public:
     Result<CardScan> scan(const QImage &image);
     Result<CardScan> scanFile(const QString &path);
 
-    // The image files a path names: itself, or the JPEG/PNG/HEIC/… files of a folder, sorted.
+    // The image files a path names: itself, or the JPEG/PNG/HEIC/… files of a folder, sorted
+    // (HEIC ones even when Qt cannot read them, so that scanning them says why).
     static QStringList imageFiles(const QString &path);
+    // Whether the file is a HEIC/HEIF photo (by its name or its first bytes), and whether Qt here
+    // reads that format (Debian 12's Qt 6 does not: qt6-image-formats-plugins has no HEIF).
+    static bool isHeif(const QString &path);
+    static bool canReadHeif();
+
+    // Whether the name gets its own pass (on by default; off only to measure what it brings).
+    void setNamePass(bool on) { m_namePass = on; }
 
 private:
+    void secondPasses(CardScan &s, QString &error);
+
     struct Engines;
     std::unique_ptr<Engines> m_e;
+    bool m_namePass = true;
 };
 
 // The card as a lead (the fax as an extra contact point).

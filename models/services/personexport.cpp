@@ -89,6 +89,16 @@ QJsonObject personObject(const storage::PersonRecord &r, int minor, const QStrin
                         {QStringLiteral("due_at"), timeValue(t.dueAt)},
                         {QStringLiteral("done_at"), t.doneAt ? timeValue(*t.doneAt) : QJsonValue()},
                         {QStringLiteral("created_at"), timeValue(t.createdAt)}});
+    // The business-card images as they are kept, in base64 with their format and media type.
+    QJsonArray images;
+    for (const storage::LeadImage &i : r.data.images)
+        images.append(QJsonObject{
+            {QStringLiteral("side"), i.side},
+            {QStringLiteral("format"), i.format},
+            {QStringLiteral("media_type"), QString(QStringLiteral("image/") + i.format)},
+            {QStringLiteral("created_at"), timeValue(i.createdAt)},
+            {QStringLiteral("bytes"), qint64(i.data.size())},
+            {QStringLiteral("data_base64"), QString::fromLatin1(i.data.toBase64())}});
     return QJsonObject{
         {QStringLiteral("lead"), leadJson(l, minor, sourceCategory)},
         {QStringLiteral("consent"),
@@ -101,6 +111,7 @@ QJsonObject personObject(const storage::PersonRecord &r, int minor, const QStrin
         {QStringLiteral("touchpoints"), touchpoints},
         {QStringLiteral("activities"), activities},
         {QStringLiteral("tasks"), tasks},
+        {QStringLiteral("card_images"), images},
     };
 }
 
@@ -178,7 +189,9 @@ QStringList eraseContentLines(const storage::EraseSummary &s) {
              s.stageChanges),
         line(QT_TRANSLATE_NOOP("mikomi::services::PersonExport", "Touchpoints: %1"), s.touchpoints),
         line(QT_TRANSLATE_NOOP("mikomi::services::PersonExport", "Activities: %1"), s.activities),
-        line(QT_TRANSLATE_NOOP("mikomi::services::PersonExport", "Follow-up tasks: %1"), s.tasks)};
+        line(QT_TRANSLATE_NOOP("mikomi::services::PersonExport", "Follow-up tasks: %1"), s.tasks),
+        line(QT_TRANSLATE_NOOP("mikomi::services::PersonExport", "Business card images: %1"),
+             s.cardImages)};
 }
 
 } // namespace mikomi::services

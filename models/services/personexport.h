@@ -22,7 +22,9 @@ PersonExportFormat personExportFormatFor(const QString &path);
 // {"exported_at": "…", "people": [{"lead": {id, every field of the CSV export under its key,
 // honorific, anonymous, score, "extra_contacts": [{kind, value, label}], …}, "consent": {"date",
 // "basis", "opt_out"}, "stage_history": [...], "touchpoints": [...], "activities": [...], "tasks":
-// [...]}]}. Times ISO-8601 with offset. Money in major units as the CSV export writes it
+// [...], "card_images": [{"side", "format", "media_type", "created_at", "bytes", "data_base64"}]}]}
+// (the business-card images as kept, base64). Times ISO-8601 with offset. Money in major units as
+// the CSV export writes it
 // (`minorUnitsPerMajor`: 1 for yen, 100 for USD); `sourceCategories`: source name → category key.
 QByteArray personJson(const QList<storage::PersonRecord> &people, const QDateTime &exportedAt,
                       int minorUnitsPerMajor = 1,
@@ -37,7 +39,7 @@ Status writePersonExport(storage::Database &db, const QList<qint64> &ids, const 
                          int minorUnitsPerMajor = 1);
 
 // What an erase removes, one "Label: count" line each (leads, stage history entries,
-// touchpoints, activities, follow-up tasks), translated.
+// touchpoints, activities, follow-up tasks, business-card images), translated.
 QStringList eraseContentLines(const storage::EraseSummary &summary);
 
 } // namespace mikomi::services

@@ -272,9 +272,11 @@ Status mergeLeads(Database &db, qint64 keepId, qint64 otherId) {
         return region.failure();
     if (Status s = repo.update(mergedLead(*keep, *other, *region)); !s)
         return s;
-    // The merged-in lead's follow-ups move too (a delete would cascade them away).
-    for (const QString &table : {QStringLiteral("stage_history"), QStringLiteral("touchpoints"),
-                                 QStringLiteral("activities"), QStringLiteral("tasks")}) {
+    // The merged-in lead's follow-ups and card images move too (a delete would cascade them
+    // away).
+    for (const QString &table :
+         {QStringLiteral("stage_history"), QStringLiteral("touchpoints"),
+          QStringLiteral("activities"), QStringLiteral("tasks"), QStringLiteral("lead_images")}) {
         if (auto q =
                 exec(db, QStringLiteral("UPDATE %1 SET lead_id = ? WHERE lead_id = ?").arg(table),
                      {keepId, otherId});

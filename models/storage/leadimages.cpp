@@ -65,4 +65,26 @@ Result<int> LeadImageStore::count(qint64 leadId) const {
     return q->next() ? q->value(0).toInt() : 0;
 }
 
+Status LeadImageStore::remove(qint64 imageId) {
+    auto q = exec(m_db, QStringLiteral("DELETE FROM lead_images WHERE id = ?"), {imageId});
+    if (!q)
+        return q.failure();
+    if (q->numRowsAffected() == 0)
+        return Error{QCoreApplication::translate("mikomi::storage::LeadImageStore",
+                                                 "The card image no longer exists.")};
+    return {};
+}
+
+Status LeadImageStore::restore(const LeadImage &image, qint64 leadId) {
+    auto q = exec(m_db,
+                  QStringLiteral("INSERT INTO lead_images(id, lead_id, side, format, image, "
+                                 "created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE "
+                                 "SET lead_id = excluded.lead_id"),
+                  {image.id, leadId, image.side, image.format, image.data,
+                   dates::toIsoDateTime(image.createdAt)});
+    if (!q)
+        return q.failure();
+    return {};
+}
+
 } // namespace mikomi::storage

@@ -32,6 +32,11 @@ public:
     Result<QList<LeadImage>> list(qint64 leadId) const;
     // How many the lead has (without reading them).
     Result<int> count(qint64 leadId) const;
+    // Deletes one image (the image viewer's Delete); an error when it is no longer there.
+    Status remove(qint64 imageId);
+    // Puts an image back with its id on the lead `leadId` (undo of a lead's delete or merge);
+    // an image that was moved to another lead meanwhile comes back to this one.
+    Status restore(const LeadImage &image, qint64 leadId);
 
 private:
     Database &m_db;

@@ -61,6 +61,11 @@ Result<LeadSnapshot> snapshotLead(Database &db, qint64 id) {
             row.values.append(tasks->isNull(c) ? QVariant() : tasks->value(c));
         s.tasks.append(row);
     }
+    // The card images too: undoing a delete must not lose them (they cascade with the lead).
+    auto images = LeadImageStore(db).list(id);
+    if (!images)
+        return images.failure();
+    s.images = *images;
     return s;
 }
 
@@ -176,6 +181,11 @@ Status restoreLead(Database &db, const LeadSnapshot &s) {
                       binds);
         if (!q)
             return q.failure();
+    }
+    LeadImageStore images(db);
+    for (const LeadImage &image : s.images) {
+        if (Status st = images.restore(image, s.lead.id); !st)
+            return st;
     }
     db.changes().noteLead(s.lead.id, DataKind::Tasks);
     return tx.commit();

@@ -5,6 +5,7 @@
 #include "models/domain/lead.h"
 #include "models/domain/result.h"
 #include "models/storage/database.h"
+#include "models/storage/leadimages.h"
 
 #include <QList>
 
@@ -13,7 +14,7 @@ namespace mikomi::storage {
 // Everything stored about one lead, so a delete or a merge can be undone exactly: the lead comes
 // back with the same id (its further emails and numbers, Lead::extraContacts, and its custom
 // fields, Lead::customFields, with it), and its
-// history, touchpoints and activities with theirs.
+// history, touchpoints, activities, follow-ups and business-card images with theirs.
 // A follow-up task as stored (the row's own values, so that it comes back unchanged).
 struct TaskRow {
     qint64 id = 0;
@@ -26,6 +27,7 @@ struct LeadSnapshot {
     QList<Touchpoint> touchpoints;
     QList<Activity> activities;
     QList<TaskRow> tasks;
+    QList<LeadImage> images; // its business-card images (lead_images)
 };
 
 Result<LeadSnapshot> snapshotLead(Database &db, qint64 id);

@@ -131,7 +131,8 @@ Result<EraseSummary> eraseCount(Database &db, const QList<qint64> &ids) {
         const Part parts[] = {{"stage_history", &s.stageChanges},
                               {"touchpoints", &s.touchpoints},
                               {"activities", &s.activities},
-                              {"tasks", &s.tasks}};
+                              {"tasks", &s.tasks},
+                              {"lead_images", &s.cardImages}};
         for (const Part &p : parts) {
             auto n = countOf(db, QLatin1String(p.table), id);
             if (!n)

@@ -49,6 +49,7 @@ struct EraseSummary {
     qint64 touchpoints = 0;
     qint64 activities = 0;
     qint64 tasks = 0;
+    qint64 cardImages = 0; // business-card images (lead_images)
     // The file was rewritten (VACUUM), so no free page or free space holds old bytes.
     bool compacted = false;
     QString compactError; // why not, when not

@@ -3,6 +3,7 @@
 #include "models/commands/stagecommands.h"
 #include "models/storage/database.h"
 #include "models/storage/followups.h"
+#include "models/storage/leadimages.h"
 #include "models/storage/repositories.h"
 
 #include <QTemporaryDir>
@@ -229,6 +230,42 @@ private slots:
         m_stack.redo();
         QCOMPARE(state(keep), merged);
         QCOMPARE(state(other), QString());
+    }
+
+    // The business-card images of a lead (issue 16) come back with it when its delete is
+    // undone, go again on redo, and follow it through a merge and its undo.
+    void cardImagesThroughUndo() {
+        const qint64 a = create(QStringLiteral("九番"), QStringLiteral("j@example.jp"));
+        const qint64 b = create(QStringLiteral("九番"), QStringLiteral("k@example.jp"));
+        storage::LeadImageStore images(*m_db);
+        const QByteArray front("front-jpeg"), back("back-png");
+        const qint64 f =
+            images.add(a, QStringLiteral("front"), front, QStringLiteral("jpeg")).value();
+        QVERIFY(images.add(a, QStringLiteral("back"), back, QStringLiteral("png")).ok());
+        QVERIFY(images.add(b, QStringLiteral("front"), front, QStringLiteral("jpeg")).ok());
+
+        m_stack.push(new DeleteLeadsCommand(*m_db, {a}, applied(), error()));
+        QCOMPARE(images.count(a).value(), 0);
+        m_stack.undo();
+        auto kept = images.list(a);
+        QVERIFY(kept.ok());
+        QCOMPARE(kept->size(), 2);
+        QCOMPARE(kept->at(0).id, f);
+        QCOMPARE(kept->at(0).data, front);
+        QCOMPARE(kept->at(1).data, back);
+        QCOMPARE(kept->at(1).format, QStringLiteral("png"));
+        m_stack.redo();
+        QCOMPARE(images.count(a).value(), 0);
+        m_stack.undo();
+        QCOMPARE(images.count(a).value(), 2);
+
+        // Merged into b: b holds all three; undo gives a its two back.
+        m_stack.push(new MergeLeadsCommand(*m_db, b, a, applied(), error()));
+        QCOMPARE(images.count(b).value(), 3);
+        m_stack.undo();
+        QCOMPARE(images.count(a).value(), 2);
+        QCOMPARE(images.count(b).value(), 1);
+        QVERIFY(m_errors.isEmpty());
     }
 
     // A step the store refuses is reported, changes nothing and leaves no undo step.

@@ -1,9 +1,12 @@
 #include "models/commands/readingcommands.h"
+#include "models/japan/postalcodes.h"
 #include "models/language.h"
 #include "models/storage/database.h"
 #include "models/storage/repositories.h"
 #include "ui/cardentrydialog.h"
 #include "ui/leadeditor.h"
+#include "ui/leadspage.h"
+#include "ui/messagebox.h"
 #include "ui/postalfill.h"
 #include "ui/readingcapture.h"
 #include "ui/readingsdialog.h"
@@ -15,10 +18,12 @@
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUndoStack>
 
 using namespace mikomi;
@@ -64,7 +69,8 @@ struct Form {
     QLineEdit *prefecture = new QLineEdit(&w);
     QLineEdit *city = new QLineEdit(&w);
     QLineEdit *street = new QLineEdit(&w);
-    Form() {
+    QLineEdit *country = new QLineEdit(&w);
+    explicit Form(const QString &databaseCountry = QStringLiteral("JP")) {
         family->setObjectName(QStringLiteral("familyName"));
         familyReading->setObjectName(QStringLiteral("familyReading"));
         company->setObjectName(QStringLiteral("company"));
@@ -73,7 +79,8 @@ struct Form {
         prefecture->setObjectName(QStringLiteral("prefecture"));
         city->setObjectName(QStringLiteral("city"));
         street->setObjectName(QStringLiteral("street"));
-        ui::installJapaneseEntry(&w);
+        country->setObjectName(QStringLiteral("country"));
+        ui::installJapaneseEntry(&w, databaseCountry);
     }
 };
 
@@ -264,6 +271,50 @@ private slots:
         QCOMPARE(f.postal->text(), QStringLiteral("100-0005"));
     }
 
+    // The address is filled from a Japanese postal code only in Japan: the form's country says
+    // Japan, or it is empty and the database's country is Japan.
+    void postalFillOnlyInJapan() {
+        {
+            // A US address in a Japanese database: 100-0005 is not looked up.
+            Form f;
+            f.country->setText(QStringLiteral("USA"));
+            typeText(f.postal, QStringLiteral("100-0005"));
+            QCOMPARE(f.prefecture->text(), QString());
+            QCOMPARE(f.city->text(), QString());
+            emit f.postal->editingFinished();
+            QCOMPARE(f.postal->text(), QStringLiteral("100-0005"));
+            // Nor the other way.
+            f.postal->clear();
+            f.city->setText(QStringLiteral("千代田区"));
+            f.street->setText(QStringLiteral("丸の内1-9-1"));
+            emit f.street->editingFinished();
+            QCOMPARE(f.postal->text(), QString());
+        }
+        {
+            // The country written as Japan (in any of its forms) fills it, whatever the database.
+            for (const QString &japan :
+                 {QStringLiteral("Japan"), QStringLiteral("日本"), QStringLiteral("ＪＰ")}) {
+                Form f(QStringLiteral("US"));
+                f.country->setText(japan);
+                typeText(f.postal, QStringLiteral("1000005"));
+                QCOMPARE(f.city->text(), QStringLiteral("千代田区"));
+            }
+        }
+        {
+            // No country on the lead: the database's decides.
+            Form us(QStringLiteral("US"));
+            typeText(us.postal, QStringLiteral("1000005"));
+            QCOMPARE(us.city->text(), QString());
+            Form jp(QStringLiteral("JP"));
+            typeText(jp.postal, QStringLiteral("1000005"));
+            QCOMPARE(jp.city->text(), QStringLiteral("千代田区"));
+        }
+        QVERIFY(japan::isJapan(QStringLiteral(" japan ")));
+        QVERIFY(japan::isJapan(QStringLiteral("JPN")));
+        QVERIFY(!japan::isJapan(QStringLiteral("GB")));
+        QVERIFY(!japan::isJapan(QString()));
+    }
+
     // The two forms that have the fields get the helpers.
     void installedInEditorAndCardMode() {
         auto db = openDb();
@@ -352,6 +403,56 @@ private slots:
         QCOMPARE(one.table()->rowCount(), 1);
     }
 
+    // "Suggest readings…" beside Find duplicates on the Leads page (for the selected leads, all
+    // when none is), and "Suggest readings" in the lead editor for that one lead.
+    void suggestReadingsFromToolbarAndEditor() {
+        auto db = openDb();
+        QVERIFY(db);
+        storage::LeadRepository repo(**db);
+        Lead a;
+        a.company = QStringLiteral("株式会社日立製作所");
+        a.familyName = QStringLiteral("山田");
+        a.givenName = QStringLiteral("太郎");
+        QVERIFY(repo.insert(a));
+
+        ui::LeadsPage page;
+        page.setDatabase(db->get());
+        auto *button = page.findChild<QPushButton *>(QStringLiteral("suggestReadings"));
+        QVERIFY(button);
+        QVERIFY(button->isEnabled());
+        QCOMPARE(button->text(), QStringLiteral("Suggest readings…"));
+        int rows = -1;
+        QTimer::singleShot(0, this, [&rows] {
+            auto *d = qobject_cast<ui::ReadingsDialog *>(QApplication::activeModalWidget());
+            if (d) {
+                rows = d->table()->rowCount();
+                d->reject();
+            }
+        });
+        button->click();
+        QCOMPARE(rows, 3); // company, family and given name of the one lead
+
+        ui::LeadEditor editor(**db, a, nullptr);
+        auto *suggest = editor.findChild<QPushButton *>(QStringLiteral("suggestReadings"));
+        QVERIFY(suggest);
+        QCOMPARE(suggest->text(), QStringLiteral("Suggest readings"));
+        QCOMPARE(editor.suggestReadings(), 3);
+        QCOMPARE(editor.lead().familyReading, QStringLiteral("ヤマダ"));
+        QCOMPARE(editor.lead().givenReading, QStringLiteral("タロウ"));
+        QCOMPARE(editor.lead().companyReading, QStringLiteral("ヒタチセイサクショ"));
+        // Nothing left to fill: said so.
+        ui::MessageBox::clear();
+        ui::MessageBox::setNextAnswer(QMessageBox::Ok);
+        QCOMPARE(editor.suggestReadings(), 0);
+        QCOMPARE(ui::MessageBox::takeShown().size(), 1);
+        // A reading typed by hand is never replaced.
+        auto *given = editor.findChild<QLineEdit *>(QStringLiteral("givenReading"));
+        given->setText(QStringLiteral("タロ"));
+        ui::MessageBox::setNextAnswer(QMessageBox::Ok);
+        editor.suggestReadings();
+        QCOMPARE(editor.lead().givenReading, QStringLiteral("タロ"));
+    }
+
     void changedMeanwhileRefused() {
         auto db = openDb();
         QVERIFY(db);
@@ -426,6 +527,25 @@ private slots:
             readings.show();
             QVERIFY(QTest::qWaitForWindowExposed(&readings));
             QVERIFY(readings.grab().save(dir + QStringLiteral("/japanese_readings_%1.png").arg(l)));
+        }
+        // Apart from the loop above: its card mode keeps a draft that the next one would offer.
+        for (const QString &l : {QStringLiteral("ja"), QStringLiteral("en")}) {
+            QVERIFY(lang.apply(l));
+
+            // The Leads page with "Suggest readings…" beside "Find duplicates", at 1024 px.
+            ui::LeadsPage page;
+            page.setDatabase(db->get());
+            page.resize(1024, 300);
+            page.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&page));
+            QVERIFY(page.grab().save(dir + QStringLiteral("/japanese_leadspage_%1.png").arg(l)));
+            // The editor of a stored lead after "Suggest readings".
+            ui::LeadEditor stored(**db, repo.get(2).value(), nullptr);
+            stored.resize(1000, 680);
+            stored.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&stored));
+            QVERIFY(stored.suggestReadings() > 0);
+            QVERIFY(stored.grab().save(dir + QStringLiteral("/japanese_suggested_%1.png").arg(l)));
         }
     }
 };

@@ -8,6 +8,7 @@
 #include "ui/cardimagedialog.h"
 #include "ui/cardscanpanel.h"
 #include "ui/leadeditor.h"
+#include "ui/messagebox.h"
 
 #include <QApplication>
 #include <QDir>
@@ -139,6 +140,18 @@ private slots:
         QVERIFY(editor.findChild<QPushButton *>(QStringLiteral("cardImage")));
         ui::CardImageDialog view(*m_db, 1);
         QCOMPARE(view.imageCount(), 2);
+        // One image deleted in the viewer, after a question (No keeps it).
+        QCOMPARE(view.findChildren<QPushButton *>(QStringLiteral("deleteImage")).size(), 2);
+        ui::MessageBox::setNextAnswer(QMessageBox::No);
+        QVERIFY(!view.deleteImage(1));
+        QCOMPARE(LeadImageStore(*m_db).count(1).value(), 2);
+        ui::MessageBox::setNextAnswer(QMessageBox::Yes);
+        QVERIFY(view.deleteImage(1));
+        QCOMPARE(view.imageCount(), 1);
+        const auto left = LeadImageStore(*m_db).list(1);
+        QCOMPARE(left->size(), 1);
+        QCOMPARE(left->first().side, QStringLiteral("front"));
+        QVERIFY(ui::MessageBox::takeShown().first().contains(QStringLiteral("back")));
     }
 
     void folderOfPhotos() {
@@ -203,6 +216,14 @@ private slots:
             QVERIFY(waitIdle(d->scanPanel()));
             QTest::qWait(50);
             QVERIFY(d->grab().save(dir + QStringLiteral("/cardscan_%1.png").arg(l)));
+            // Saved with its image, then the image viewer with its Delete buttons.
+            QVERIFY(d->saveCard());
+            const qint64 id = LeadRepository(*m_db).count().value();
+            ui::CardImageDialog view(*m_db, id);
+            view.resize(820, 640);
+            view.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&view));
+            QVERIFY(view.grab().save(dir + QStringLiteral("/cardimages_%1.png").arg(l)));
         }
     }
 };

@@ -3,6 +3,10 @@
 // DejaVu Sans at 300 dpi (91 x 55 mm = 1075 x 650 px), then, for the "photo" ones, put on a desk,
 // rotated, warped in perspective, lit unevenly, blurred and saved as JPEG quality 60.
 // Not part of the test run: `ninja -C build makecards && build/tests/ocr/makecards DIR`.
+// `makecards --set DIR` draws the benchmark's larger set instead (cardset.cpp,
+// scripts/make_cards.sh).
+
+#include "cardset.h"
 
 #include <QFile>
 #include <QFont>
@@ -149,8 +153,10 @@ bool truth(const QString &path, const QJsonObject &o) {
 
 int main(int argc, char **argv) {
     QGuiApplication app(argc, argv);
+    if (argc == 3 && qstrcmp(argv[1], "--set") == 0)
+        return makeCardSet(QString::fromLocal8Bit(argv[2])) ? 0 : 1;
     if (argc < 2) {
-        std::fprintf(stderr, "usage: makecards DIR\n");
+        std::fprintf(stderr, "usage: makecards DIR | makecards --set DIR\n");
         return 2;
     }
     const QString dir = QString::fromLocal8Bit(argv[1]) + QLatin1Char('/');
@@ -265,6 +271,10 @@ int main(int argc, char **argv) {
                  {QStringLiteral("family_name"), QStringLiteral("Yamada")},
                  {QStringLiteral("given_name"), QStringLiteral("Taro")},
                  {QStringLiteral("postal_code"), QStringLiteral("100-0005")},
+                 {QStringLiteral("street"), QStringLiteral("1-2-3 Marunouchi")},
+                 {QStringLiteral("city"), QStringLiteral("Chiyoda-ku")},
+                 {QStringLiteral("prefecture"), QStringLiteral("Tokyo")},
+                 {QStringLiteral("country"), QStringLiteral("Japan")},
                  {QStringLiteral("phone"), QStringLiteral("+81-3-1234-5678")},
                  {QStringLiteral("mobile"), QStringLiteral("+81-90-1234-5678")},
                  {QStringLiteral("email"), QStringLiteral("t.yamada@mikomi-seiki.example.jp")},
@@ -291,6 +301,9 @@ int main(int argc, char **argv) {
                  {QStringLiteral("family_name"), QStringLiteral("Keller")},
                  {QStringLiteral("given_name"), QStringLiteral("Anna")},
                  {QStringLiteral("postal_code"), QStringLiteral("10117")},
+                 {QStringLiteral("street"), QStringLiteral("Friedrichstrasse 12")},
+                 {QStringLiteral("city"), QStringLiteral("Berlin")},
+                 {QStringLiteral("country"), QStringLiteral("Germany")},
                  {QStringLiteral("phone"), QStringLiteral("+49 30 1234567")},
                  {QStringLiteral("fax"), QStringLiteral("+49 30 1234568")},
                  {QStringLiteral("email"), QStringLiteral("anna.keller@northwind.example.de")},

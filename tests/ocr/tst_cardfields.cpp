@@ -1,6 +1,7 @@
 // The field rules of models/ocr/cardfields on text lines alone (no image, no tesseract): what a
 // user sees prefilled when the OCR read the lines right.
 #include "models/ocr/cardfields.h"
+#include "models/ocr/cardscanner.h"
 
 #include <QTest>
 
@@ -153,6 +154,121 @@ private slots:
         QCOMPARE(a.city, parts.at(1));
         QCOMPARE(a.street, parts.at(2));
         QCOMPARE(a.building, parts.at(3));
+    }
+
+    void englishAddresses_data() {
+        QTest::addColumn<QString>("address");
+        // street, building, city, state or prefecture, postal code, country
+        QTest::addColumn<QStringList>("parts");
+        QTest::newRow("us") << QStringLiteral("500 Main Street, Springfield, IL 62701")
+                            << QStringList{QStringLiteral("500 Main Street"), QString(),
+                                           QStringLiteral("Springfield"),     QStringLiteral("IL"),
+                                           QStringLiteral("62701"),           QString()};
+        QTest::newRow("us suite country")
+            << QStringLiteral("1200 Market St, Suite 400, San Francisco, CA 94103-1234, USA")
+            << QStringList{QStringLiteral("1200 Market St"), QStringLiteral("Suite 400"),
+                           QStringLiteral("San Francisco"),  QStringLiteral("CA"),
+                           QStringLiteral("94103-1234"),     QStringLiteral("USA")};
+        QTest::newRow("us no comma before state")
+            << QStringLiteral("77 Elm Avenue, Austin TX 78701, United States")
+            << QStringList{QStringLiteral("77 Elm Avenue"), QString(),
+                           QStringLiteral("Austin"),        QStringLiteral("TX"),
+                           QStringLiteral("78701"),         QStringLiteral("United States")};
+        QTest::newRow("uk") << QStringLiteral("221B Baker Street, London NW1 6XE, United Kingdom")
+                            << QStringList{QStringLiteral("221B Baker Street"),
+                                           QString(),
+                                           QStringLiteral("London"),
+                                           QString(),
+                                           QStringLiteral("NW1 6XE"),
+                                           QStringLiteral("United Kingdom")};
+        QTest::newRow("uk floor, postcode alone")
+            << QStringLiteral("3rd Floor, 12 Kings Court, Manchester, M1 4BT, UK")
+            << QStringList{QStringLiteral("12 Kings Court"), QStringLiteral("3rd Floor"),
+                           QStringLiteral("Manchester"),     QString(),
+                           QStringLiteral("M1 4BT"),         QStringLiteral("UK")};
+        QTest::newRow("japan in english")
+            << QStringLiteral("1-2-3 Marunouchi, Chiyoda-ku, Tokyo 100-0005")
+            << QStringList{QStringLiteral("1-2-3 Marunouchi"), QString(),
+                           QStringLiteral("Chiyoda-ku"),       QStringLiteral("Tokyo"),
+                           QStringLiteral("100-0005"),         QString()};
+        QTest::newRow("japan building country")
+            << QStringLiteral("Umeda Test Bldg. 12F, 3-1-1 Umeda, Kita-ku, Osaka-shi, Osaka "
+                              "530-0001, Japan")
+            << QStringList{
+                   QStringLiteral("3-1-1 Umeda"),        QStringLiteral("Umeda Test Bldg. 12F"),
+                   QStringLiteral("Kita-ku, Osaka-shi"), QStringLiteral("Osaka"),
+                   QStringLiteral("530-0001"),           QStringLiteral("Japan")};
+        QTest::newRow("germany") << QStringLiteral("Friedrichstrasse 12, 10117 Berlin, Germany")
+                                 << QStringList{QStringLiteral("Friedrichstrasse 12"),
+                                                QString(),
+                                                QStringLiteral("Berlin"),
+                                                QString(),
+                                                QStringLiteral("10117"),
+                                                QStringLiteral("Germany")};
+        QTest::newRow("no postal code: not split")
+            << QStringLiteral("Somewhere Road, Springfield")
+            << QStringList{QStringLiteral("Somewhere Road, Springfield"),
+                           QString(),
+                           QString(),
+                           QString(),
+                           QString(),
+                           QString()};
+    }
+    void englishAddresses() {
+        QFETCH(QString, address);
+        QFETCH(QStringList, parts);
+        const AddressParts a = splitEnglishAddress(address);
+        QCOMPARE(a.street, parts.at(0));
+        QCOMPARE(a.building, parts.at(1));
+        QCOMPARE(a.city, parts.at(2));
+        QCOMPARE(a.prefecture, parts.at(3));
+        QCOMPARE(a.postalCode, parts.at(4));
+        QCOMPARE(a.country, parts.at(5));
+    }
+
+    void englishAddressOnCard() {
+        // A US address on two lines, the country on a third: all of it split into the fields.
+        const CardFields us =
+            extractFields(page({{QStringLiteral("Acme Widgets, Inc."), 40},
+                                {QStringLiteral("Kelly Morgan"), 60},
+                                {QStringLiteral("Sales Director"), 26},
+                                {QStringLiteral("500 Main Street, Suite 200"), 24},
+                                {QStringLiteral("Springfield, IL 62701"), 24},
+                                {QStringLiteral("USA"), 24},
+                                {QStringLiteral("T +1 217 555 0100"), 24}}));
+        QCOMPARE(us.value(QStringLiteral("street")), QStringLiteral("500 Main Street"));
+        QCOMPARE(us.value(QStringLiteral("building")), QStringLiteral("Suite 200"));
+        QCOMPARE(us.value(QStringLiteral("city")), QStringLiteral("Springfield"));
+        QCOMPARE(us.value(QStringLiteral("prefecture")), QStringLiteral("IL"));
+        QCOMPARE(us.value(QStringLiteral("postal_code")), QStringLiteral("62701"));
+        QCOMPARE(us.value(QStringLiteral("country")), QStringLiteral("USA"));
+        QCOMPARE(us.value(QStringLiteral("family_name")), QStringLiteral("Morgan"));
+        QCOMPARE(us.value(QStringLiteral("phone")), QStringLiteral("+1 217 555 0100"));
+
+        const CardFields uk =
+            extractFields(page({{QStringLiteral("Baker & Sons Ltd"), 40},
+                                {QStringLiteral("Oliver Hughes"), 60},
+                                {QStringLiteral("221B Baker Street, London NW1 6XE"), 24},
+                                {QStringLiteral("oliver@baker.example.co.uk"), 24}}));
+        QCOMPARE(uk.value(QStringLiteral("street")), QStringLiteral("221B Baker Street"));
+        QCOMPARE(uk.value(QStringLiteral("city")), QStringLiteral("London"));
+        QCOMPARE(uk.value(QStringLiteral("postal_code")), QStringLiteral("NW1 6XE"));
+        QVERIFY(!uk.has(QStringLiteral("prefecture")));
+        QVERIFY(!uk.has(QStringLiteral("country")));
+
+        // Japan in English without the country: Tokyo is the prefecture, and the country Japan
+        // is prefilled to check (the card does not say it).
+        const CardFields jp = extractFields(
+            page({{QStringLiteral("Mikomi Seiki Co., Ltd."), 40},
+                  {QStringLiteral("Taro Yamada"), 60},
+                  {QStringLiteral("1-2-3 Marunouchi, Chiyoda-ku, Tokyo 100-0005"), 24}}));
+        QCOMPARE(jp.value(QStringLiteral("street")), QStringLiteral("1-2-3 Marunouchi"));
+        QCOMPARE(jp.value(QStringLiteral("city")), QStringLiteral("Chiyoda-ku"));
+        QCOMPARE(jp.value(QStringLiteral("prefecture")), QStringLiteral("Tokyo"));
+        QCOMPARE(jp.value(QStringLiteral("postal_code")), QStringLiteral("100-0005"));
+        QCOMPARE(jp.value(QStringLiteral("country")), QStringLiteral("Japan"));
+        QCOMPARE(jp.certainty(QStringLiteral("country")), Certainty::Check);
+        QCOMPARE(leadFromCard(jp).country, QStringLiteral("Japan"));
     }
 
     void twoSided() {

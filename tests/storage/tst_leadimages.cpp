@@ -54,6 +54,25 @@ private slots:
         QCOMPARE(store.count(id).value(), 0);
     }
 
+    void removeOne() {
+        auto db = Database::open(m_dir.filePath(QStringLiteral("r.mikomi")));
+        QVERIFY(db.ok());
+        const qint64 id = addLead(**db);
+        LeadImageStore store(**db);
+        const qint64 front =
+            store.add(id, QStringLiteral("front"), QByteArray("f"), QStringLiteral("jpeg")).value();
+        QVERIFY(
+            store.add(id, QStringLiteral("back"), QByteArray("b"), QStringLiteral("jpeg")).ok());
+        QVERIFY(store.remove(front).ok());
+        const auto left = store.list(id);
+        QCOMPARE(left->size(), 1);
+        QCOMPARE(left->first().side, QStringLiteral("back"));
+        // Gone already: said so, not silently ignored.
+        const Status again = store.remove(front);
+        QVERIFY(!again.ok());
+        QVERIFY(again.error().contains(QStringLiteral("no longer exists")));
+    }
+
     void migratesAVersion13File() {
         const QString path = m_dir.filePath(QStringLiteral("v13.mikomi"));
         {

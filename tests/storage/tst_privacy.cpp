@@ -2,6 +2,7 @@
 #include "models/services/personexport.h"
 #include "models/storage/database.h"
 #include "models/storage/followups.h"
+#include "models/storage/leadimages.h"
 #include "models/storage/leadsnapshot.h"
 #include "models/storage/privacy.h"
 #include "models/storage/repositories.h"
@@ -223,6 +224,12 @@ private:
         task.dueAt = t.addDays(3);
         if (!FollowUpRepository(d).add(task))
             qFatal("task");
+        // The business card it was scanned from (the bytes stand for a JPEG holding the card's
+        // text).
+        if (!LeadImageStore(d).add(s.id, QStringLiteral("front"),
+                                   QByteArray("\xff\xd8 Quokkafenster card image"),
+                                   QStringLiteral("jpeg")))
+            qFatal("image");
         for (int i = 0; i < 5; ++i) {
             Lead other;
             other.company = QStringLiteral("Later %1 KK").arg(i);
@@ -310,6 +317,7 @@ private slots:
         QCOMPARE(r->touchpoints, 1);
         QCOMPARE(r->activities, 1);
         QCOMPARE(r->tasks, 1);
+        QCOMPARE(r->cardImages, 1);
         QVERIFY(r->compacted);
         QVERIFY(r->walEmptied);
         QCOMPARE(QFileInfo(s.db->path() + QStringLiteral("-wal")).size(), 0);
@@ -367,6 +375,19 @@ private slots:
         QCOMPARE(p[u"tasks"].toArray().size(), 1);
         QCOMPARE(p[u"tasks"].toArray().at(0).toObject()[u"title"].toString(),
                  QStringLiteral("Call 轟木 back"));
+        // The card image, in base64 with its format.
+        const QJsonArray images = p[u"card_images"].toArray();
+        QCOMPARE(images.size(), 1);
+        const QJsonObject image = images.at(0).toObject();
+        QCOMPARE(image[u"side"].toString(), QStringLiteral("front"));
+        QCOMPARE(image[u"format"].toString(), QStringLiteral("jpeg"));
+        QCOMPARE(image[u"media_type"].toString(), QStringLiteral("image/jpeg"));
+        QCOMPARE(QByteArray::fromBase64(image[u"data_base64"].toString().toLatin1()),
+                 QByteArray("\xff\xd8 Quokkafenster card image"));
+        QCOMPARE(image[u"bytes"].toInt(), 27);
+        QVERIFY(!image[u"created_at"].toString().isEmpty());
+        QVERIFY(services::eraseContentLines(eraseCount(*s.db, {s.id}).value())
+                    .contains(QStringLiteral("Business card images: 1")));
 
         auto card = services::exportPerson(*s.db, {s.id}, services::PersonExportFormat::VCard);
         QVERIFY(card);
