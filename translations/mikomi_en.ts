@@ -2102,6 +2102,22 @@ Without a command, opens the window. Commands:
         <source>&quot;%1&quot; was merged, but the name of the source it went into cannot be read: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Leads deleted (deleted in the source database): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads deleted in the target database, not added back: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History, touchpoint, activity and task rows deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(deleted in the source; changed in the target since the last merge)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::commands::LeadCommands</name>
@@ -6496,6 +6512,39 @@ Which is it?</source>
     <message>
         <source>Merged: %1.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed since the last merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) deleted as in the other database</source>
+        <translation>
+            <numerusform>%n lead deleted as in the other database</numerusform>
+            <numerusform>%n leads deleted as in the other database</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deleted here and not added back</source>
+        <translation>
+            <numerusform>%n deleted here and not added back</numerusform>
+            <numerusform>%n deleted here and not added back</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) deleted</source>
+        <translation>
+            <numerusform>%n row deleted</numerusform>
+            <numerusform>%n rows deleted</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2120,6 +2120,22 @@ Without a command, opens the window. Commands:
         <source>&quot;%1&quot; was merged, but the name of the source it went into cannot be read: %2</source>
         <translation>「%1」は統合しましたが、統合先のリードソース名を読み取れません：%2</translation>
     </message>
+    <message>
+        <source>Leads deleted (deleted in the source database): %1</source>
+        <translation>削除したリード（統合元で削除済み）：%1</translation>
+    </message>
+    <message>
+        <source>Leads deleted in the target database, not added back: %1</source>
+        <translation>統合先で削除済みのため戻さなかったリード：%1</translation>
+    </message>
+    <message>
+        <source>History, touchpoint, activity and task rows deleted: %1</source>
+        <translation>削除した履歴・タッチポイント・行動・タスクの行：%1</translation>
+    </message>
+    <message>
+        <source>(deleted in the source; changed in the target since the last merge)</source>
+        <translation>（統合元で削除済み。前回の統合以降に統合先で変更あり）</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::commands::LeadCommands</name>
@@ -6466,6 +6482,36 @@ Which is it?</source>
     <message>
         <source>Merged: %1.</source>
         <translation>統合しました：%1。</translation>
+    </message>
+    <message>
+        <source>The whole lead</source>
+        <translation>リード全体</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>削除済み</translation>
+    </message>
+    <message>
+        <source>Changed since the last merge</source>
+        <translation>前回の統合以降に変更あり</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) deleted as in the other database</source>
+        <translation>
+            <numerusform>相手側に合わせてリード %n 件を削除</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deleted here and not added back</source>
+        <translation>
+            <numerusform>こちらで削除済みの %n 件は戻さず</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) deleted</source>
+        <translation>
+            <numerusform>%n 行を削除</numerusform>
+        </translation>
     </message>
 </context>
 <context>
