@@ -261,8 +261,10 @@ private slots:
         };
         const auto triggers = [this]() {
             QSqlQuery q(QSqlDatabase::database(m_db->connectionName()));
+            // The triggers that keep last_activity_at (v15's tombstone trigger stays on).
             if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = "
-                                       "'trigger' AND tbl_name = 'activities'")) ||
+                                       "'trigger' AND tbl_name = 'activities' AND name GLOB "
+                                       "'activities_last_*'")) ||
                 !q.next())
                 return -1;
             return q.value(0).toInt();
