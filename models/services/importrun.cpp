@@ -13,6 +13,8 @@
 #include <QFileInfo>
 #include <QThreadPool>
 
+#include <utility>
+
 namespace mikomi::services::detail {
 
 Status Run::applySourceCategory(const QString &source, SourceCategory category) {
@@ -369,10 +371,8 @@ Result<ImportSummary> Run::exec() {
     // file: a quarter of a second) is left to a pool thread, on the core the reading thread has
     // just let go of, while this one builds the indexes.
     {
-        auto keys = std::make_unique<Matcher>(std::move(m_matcher));
-        m_matcher = Matcher();
-        QThreadPool::globalInstance()->start(
-            [keys = std::shared_ptr<Matcher>(std::move(keys))]() mutable { keys.reset(); });
+        auto keys = std::make_shared<Matcher>(std::exchange(m_matcher, Matcher()));
+        QThreadPool::globalInstance()->start([keys = std::move(keys)]() mutable { keys.reset(); });
     }
     if (cancelled()) {
         tx.rollback();

@@ -329,74 +329,40 @@ public:
         const auto add = [](QHash<QString, QList<qint64>> &map, const QString &key, qint64 id) {
             map[key].append(id);
         };
-        if (Status s = forChunks(db,
-                                 QStringLiteral("SELECT id, email_key FROM leads WHERE email_key "
-                                                "IN (%1)"),
-                                 emailList,
-                                 [&](QSqlQuery &q) -> Status {
-                                     while (q.next()) {
-                                         add(m_email, q.value(1).toString(),
-                                             q.value(0).toLongLong());
-                                         needInfo.insert(q.value(0).toLongLong());
-                                     }
-                                     return {};
-                                 });
+        // Rows of (lead id, key) whose key is one of `keys`, into `map`.
+        const auto byKey = [&](const QString &sql, const QVariantList &keys,
+                               QHash<QString, QList<qint64>> &map) {
+            return forChunks(db, sql, keys, [&](QSqlQuery &q) -> Status {
+                while (q.next()) {
+                    add(map, q.value(1).toString(), q.value(0).toLongLong());
+                    needInfo.insert(q.value(0).toLongLong());
+                }
+                return {};
+            });
+        };
+        if (Status s = byKey(QStringLiteral("SELECT id, email_key FROM leads WHERE email_key "
+                                            "IN (%1)"),
+                             emailList, m_email);
             !s)
             return s;
-        if (Status s = forChunks(db,
-                                 QStringLiteral("SELECT lead_id, key FROM lead_contacts WHERE "
-                                                "kind = 'email' AND key IN (%1)"),
-                                 emailList,
-                                 [&](QSqlQuery &q) -> Status {
-                                     while (q.next()) {
-                                         add(m_email, q.value(1).toString(),
-                                             q.value(0).toLongLong());
-                                         needInfo.insert(q.value(0).toLongLong());
-                                     }
-                                     return {};
-                                 });
+        if (Status s = byKey(QStringLiteral("SELECT lead_id, key FROM lead_contacts WHERE "
+                                            "kind = 'email' AND key IN (%1)"),
+                             emailList, m_email);
             !s)
             return s;
-        if (Status s = forChunks(db,
-                                 QStringLiteral("SELECT id, phone_key, mobile_key FROM leads "
-                                                "WHERE phone_key IN (%1)"),
-                                 phoneList,
-                                 [&](QSqlQuery &q) -> Status {
-                                     while (q.next()) {
-                                         add(m_phone, q.value(1).toString(),
-                                             q.value(0).toLongLong());
-                                         needInfo.insert(q.value(0).toLongLong());
-                                     }
-                                     return {};
-                                 });
+        if (Status s = byKey(QStringLiteral("SELECT id, phone_key, mobile_key FROM leads "
+                                            "WHERE phone_key IN (%1)"),
+                             phoneList, m_phone);
             !s)
             return s;
-        if (Status s = forChunks(db,
-                                 QStringLiteral("SELECT id, mobile_key FROM leads WHERE "
-                                                "mobile_key IN (%1)"),
-                                 phoneList,
-                                 [&](QSqlQuery &q) -> Status {
-                                     while (q.next()) {
-                                         add(m_phone, q.value(1).toString(),
-                                             q.value(0).toLongLong());
-                                         needInfo.insert(q.value(0).toLongLong());
-                                     }
-                                     return {};
-                                 });
+        if (Status s = byKey(QStringLiteral("SELECT id, mobile_key FROM leads WHERE "
+                                            "mobile_key IN (%1)"),
+                             phoneList, m_phone);
             !s)
             return s;
-        if (Status s = forChunks(db,
-                                 QStringLiteral("SELECT lead_id, key FROM lead_contacts WHERE "
-                                                "kind IN ('phone', 'mobile') AND key IN (%1)"),
-                                 phoneList,
-                                 [&](QSqlQuery &q) -> Status {
-                                     while (q.next()) {
-                                         add(m_phone, q.value(1).toString(),
-                                             q.value(0).toLongLong());
-                                         needInfo.insert(q.value(0).toLongLong());
-                                     }
-                                     return {};
-                                 });
+        if (Status s = byKey(QStringLiteral("SELECT lead_id, key FROM lead_contacts WHERE "
+                                            "kind IN ('phone', 'mobile') AND key IN (%1)"),
+                             phoneList, m_phone);
             !s)
             return s;
         if (Status s = forChunks(db,

@@ -23,25 +23,13 @@
 
 #include <cstdio>
 
+#include "tests/ocr/cardscore.h"
+
 using namespace mikomi::ocr;
 
 namespace {
 
-// As tst_cardscan scores: exact after NFKC, without whitespace, case-folded; phones as their
-// digits (and +); a URL without its scheme and trailing slash.
-QString canonical(const QString &key, const QString &value) {
-    QString v = value.normalized(QString::NormalizationForm_KC).toCaseFolded();
-    v.remove(QRegularExpression(QStringLiteral("\\s")));
-    if (key == QLatin1String("phone") || key == QLatin1String("mobile") ||
-        key == QLatin1String("fax"))
-        v.remove(QRegularExpression(QStringLiteral("[^+\\d]")));
-    if (key == QLatin1String("website")) {
-        v.remove(QRegularExpression(QStringLiteral("^https?://")));
-        if (v.endsWith(QLatin1Char('/')))
-            v.chop(1);
-    }
-    return v;
-}
+using test::canonical; // tests/ocr/cardscore.h
 
 struct Tally {
     int right = 0;
