@@ -3377,6 +3377,29 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     </message>
 </context>
 <context>
+    <name>mikomi::storage::Rowsecurity</name>
+    <message>
+        <source>Row-level security exists only on a team server: a file on this computer has one user and no roles.</source>
+        <translation>行レベルセキュリティはチームサーバーでのみ使えます。このコンピューター上のファイルは利用者が1人で、ロールがありません。</translation>
+    </message>
+    <message>
+        <source>The table of leads was not found on the server.</source>
+        <translation>サーバーにリードのテーブルが見つかりません。</translation>
+    </message>
+    <message>
+        <source>Only the owner of Mikomi&apos;s tables on the server (the role %1) or a superuser may turn row-level security on or off.</source>
+        <translation>行レベルセキュリティのオン・オフを切り替えられるのは、サーバー上で Mikomi のテーブルを作成したロール（%1）かスーパーユーザーだけです。</translation>
+    </message>
+    <message>
+        <source>Only a manager or the owner of Mikomi&apos;s tables may mark who is a manager while reps see only their own leads (%1).</source>
+        <translation>担当者に自分のリードだけを表示している間、マネージャーを指定できるのはマネージャーか Mikomi のテーブルを作成したロールだけです（%1）。</translation>
+    </message>
+    <message>
+        <source>the mark was not removed</source>
+        <translation>指定は解除されていません</translation>
+    </message>
+</context>
+<context>
     <name>mikomi::storage::ScorePass</name>
     <message>
         <source>The database file is damaged or is not a Mikomi database (%1).</source>
@@ -3501,6 +3524,10 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     <message>
         <source>The folder of the database %1 is read-only. Mikomi needs to create working files beside the database (%2-wal, %2-shm): move the file to a folder you can write to, or make the folder writable.</source>
         <translation>データベース %1 のフォルダーは読み取り専用です。Mikomi はデータベースの横に作業用ファイル（%2-wal、%2-shm）を作成する必要があります。書き込みできるフォルダーにファイルを移動するか、フォルダーを書き込み可能にしてください。</translation>
+    </message>
+    <message>
+        <source>Not saved: on this team server reps see and change only the leads they own (row-level security), so a lead must stay yours (its owner you), and only a manager may change users, server logins and managers. Ask a manager. (%1)</source>
+        <translation>保存されていません：このチームサーバーでは、担当者は自分が担当するリードだけを表示・変更できます（行レベルセキュリティ）。リードの担当者は自分のままにする必要があり、ユーザー、サーバーログイン、マネージャーを変更できるのはマネージャーだけです。マネージャーに依頼してください。（%1）</translation>
     </message>
 </context>
 <context>
@@ -6228,6 +6255,35 @@ Which is it?</source>
     <message>
         <source>An import whose owner column holds an email address assigns the user with that address. Server login: the PostgreSQL role that signs in as the user; history and edits record the user.</source>
         <translation>取り込むファイルの担当者列がメールアドレスのとき、そのアドレスを持つユーザーが担当者になります。サーバーログイン：そのユーザーとしてサインインする PostgreSQL のロールです。履歴と編集にはそのユーザーが記録されます。</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <comment>sees every lead of the team</comment>
+        <translation>マネージャー</translation>
+    </message>
+    <message>
+        <source>Reps see only their own leads (row-level security)</source>
+        <translation>担当者には自分のリードだけを表示（行レベルセキュリティ）</translation>
+    </message>
+    <message>
+        <source>Only on a team server: a file on this computer has one user, and SQLite has no row-level security. Connect to a team server (File &gt; Connect to Team Server…) to use it.</source>
+        <translation>チームサーバーでのみ使えます：このコンピューター上のファイルは利用者が1人で、SQLite には行レベルセキュリティがありません。使うにはチームサーバーに接続してください（ファイル &gt; チームサーバーに接続…）。</translation>
+    </message>
+    <message>
+        <source>When this is on, each rep sees and changes only the leads they own, in every list, search, report and export (the server enforces it). The roles marked Manager above and the owner of Mikomi&apos;s tables (%1, you) see everything.</source>
+        <translation>オンにすると、各担当者は自分が担当するリードだけを、すべての一覧・検索・レポート・エクスポートで表示・変更できます（サーバーが強制します）。上でマネージャーに指定したロールと、Mikomi のテーブルを作成したロール（%1、あなた）はすべてを表示できます。</translation>
+    </message>
+    <message>
+        <source>On: you see only the leads you own. Only the owner of Mikomi&apos;s tables on the server (%1) may turn it off, and only a manager may change the users above.</source>
+        <translation>オン：あなたには自分が担当するリードだけが表示されます。オフにできるのはサーバー上で Mikomi のテーブルを作成したロール（%1）だけで、上のユーザーを変更できるのはマネージャーだけです。</translation>
+    </message>
+    <message>
+        <source>On: each rep sees only the leads they own; as a manager you see everything. Only the owner of Mikomi&apos;s tables on the server (%1) may turn it off.</source>
+        <translation>オン：各担当者には自分が担当するリードだけが表示されます。マネージャーのあなたにはすべて表示されます。オフにできるのはサーバー上で Mikomi のテーブルを作成したロール（%1）だけです。</translation>
+    </message>
+    <message>
+        <source>Only the owner of Mikomi&apos;s tables on the server (%1) may turn this on.</source>
+        <translation>オンにできるのは、サーバー上で Mikomi のテーブルを作成したロール（%1）だけです。</translation>
     </message>
 </context>
 <context>
