@@ -3294,13 +3294,6 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     </message>
 </context>
 <context>
-    <name>mikomi::storage::Pgschema</name>
-    <message>
-        <source>The lead search needs PostgreSQL&apos;s extension pg_trgm, and this role may not create it (%1). Make the role that sets up Mikomi the owner of the database (createdb --owner ROLE), or have an administrator run CREATE EXTENSION pg_trgm; in the database once.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>mikomi::storage::PipelineQuery</name>
     <message>
         <source>The lead no longer exists.</source>
@@ -3415,6 +3408,19 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     </message>
     <message>
         <source>The temperatures could not be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::Serversearch</name>
+    <message>
+        <source>it is not there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching leads on the team server %1 is slower than it should be: every search reads all the leads, because PostgreSQL&apos;s trigram index for it could not be made (%2). The results are the same. An administrator (the database&apos;s owner or a superuser) can make it by running these statements in the database once:
+
+%3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

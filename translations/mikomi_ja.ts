@@ -3301,13 +3301,6 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     </message>
 </context>
 <context>
-    <name>mikomi::storage::Pgschema</name>
-    <message>
-        <source>The lead search needs PostgreSQL&apos;s extension pg_trgm, and this role may not create it (%1). Make the role that sets up Mikomi the owner of the database (createdb --owner ROLE), or have an administrator run CREATE EXTENSION pg_trgm; in the database once.</source>
-        <translation>リードの検索には PostgreSQL の拡張機能 pg_trgm が必要ですが、このロールには作成する権限がありません。Mikomi を設定するロールにデータベースを所有させる（createdb --owner ROLE）か、管理者にそのデータベースで一度 CREATE EXTENSION pg_trgm; を実行してもらってください。サーバーの応答：%1</translation>
-    </message>
-</context>
-<context>
     <name>mikomi::storage::PipelineQuery</name>
     <message>
         <source>The lead no longer exists.</source>
@@ -3423,6 +3416,21 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     <message>
         <source>The temperatures could not be restored.</source>
         <translation>温度感を元に戻せませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::Serversearch</name>
+    <message>
+        <source>it is not there</source>
+        <translation>インデックスがありません</translation>
+    </message>
+    <message>
+        <source>Searching leads on the team server %1 is slower than it should be: every search reads all the leads, because PostgreSQL&apos;s trigram index for it could not be made (%2). The results are the same. An administrator (the database&apos;s owner or a superuser) can make it by running these statements in the database once:
+
+%3</source>
+        <translation>チームサーバー %1 でのリード検索が本来より遅くなっています：PostgreSQL のトライグラムインデックスを作成できなかったため（%2）、検索のたびにすべてのリードを読みます。結果は同じです。管理者（データベースの持ち主のロールかスーパーユーザー）がデータベースで次の文を一度実行すると作成できます：
+
+%3</translation>
     </message>
 </context>
 <context>

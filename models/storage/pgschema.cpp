@@ -1,10 +1,9 @@
 #include "models/storage/database.h"
 #include "models/storage/dialect.h"
-#include "models/storage/leadsearch.h"
 #include "models/storage/rowsecurity.h"
+#include "models/storage/serversearch.h"
 #include "models/storage/sql.h"
 
-#include <QCoreApplication>
 #include <QRegularExpression>
 
 namespace mikomi::storage {
@@ -95,35 +94,6 @@ $f$)")};
     return out;
 }
 
-// What the FTS5 trigram index of version 2 does on a file, on a server: a GIN index of pg_trgm
-// trigrams over the same search text (leadSearchTextSql: the normalised keys and the lower-cased
-// company names), which serves `search LIKE '%…%'` for substrings of three characters or more,
-// Japanese included (the database's C.UTF-8 ctype counts kana and kanji as letters). The
-// normalised keys are searched because ILIKE does not fold full-width letters or kana.
-// pg_trgm is a "trusted" extension (PostgreSQL 13 and later): the database's owner, or a role
-// with CREATE on the database, may create it; anyone else gets the message below.
-Status createLeadSearchIndex(Database &db) {
-    if (auto r = exec(db, QStringLiteral("CREATE EXTENSION IF NOT EXISTS pg_trgm")); !r) {
-        return Error{
-            QCoreApplication::translate(
-                "mikomi::storage::Pgschema",
-                "The lead search needs PostgreSQL's extension pg_trgm, and this role may not "
-                "create it (%1). Make the role that sets up Mikomi the owner of the database "
-                "(createdb --owner ROLE), or have an administrator run CREATE EXTENSION "
-                "pg_trgm; in the database once.")
-                .arg(r.error()),
-            r.errorKind()};
-    }
-    static const QRegularExpression qualified(QStringLiteral("\\bleads\\."));
-    const QString text = leadSearchTextSql(QStringLiteral("leads")).remove(qualified);
-    if (auto r = exec(db, QStringLiteral("CREATE INDEX leads_search_trgm ON leads USING gin "
-                                         "((%1) gin_trgm_ops)")
-                              .arg(text));
-        !r)
-        return r.failure();
-    return {};
-}
-
 // Version 16 (migration_v16.cpp): the row-level security policies of docs/team.md ("Reps see
 // only their own leads"), created switched off (setRowSecurity switches them; the owner of the
 // tables, who created them, is never held by them).
@@ -200,14 +170,17 @@ std::vector<Migration> postgresMigrations(const std::vector<Migration> &steps) {
             if (!sqliteOnly(sql))
                 pg.statements << postgresTypes(sql);
         }
-        if (m.version == 2)
-            pg.run = createLeadSearchIndex;
+        // Version 2's full-text index is the trigram index of version 16 on a server
+        // (serversearch.h): made there, where a role that may not create pg_trgm does not stop
+        // the upgrade, and where a database made without it gets it.
         if (m.version == 6)
             pg.statements << lastActivityTriggers();
         if (m.version == 15)
             pg.statements << tombstoneTriggers();
-        if (m.version == 16)
+        if (m.version == 16) {
             pg.statements << rowSecurityPolicies();
+            pg.run = ensureServerSearchIndex;
+        }
         // Version 11 recomputes the phone keys of the leads a file already has (and empties the
         // FTS5 index). A server database is created at version 12 or later: nothing to redo.
         if (m.version == 11)

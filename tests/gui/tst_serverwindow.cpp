@@ -12,6 +12,7 @@
 #include "models/storage/repositories.h"
 #include "models/storage/rowsecurity.h"
 #include "models/storage/serverlogin.h"
+#include "models/storage/serversearch.h"
 #include "tests/storage/pgserver.h"
 #include "ui/mainwindow.h"
 #include "ui/messagebox.h"
@@ -22,10 +23,12 @@
 #include <QCheckBox>
 #include <QDir>
 #include <QLabel>
+#include <QMessageBox>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QTest>
+#include <QTimer>
 
 using namespace mikomi;
 
@@ -190,6 +193,55 @@ private slots:
             QVERIFY2(shown.isEmpty(), qPrintable(shown.join(u'\n')));
         }
         QVERIFY(storage::setRowSecurity(**admin, false));
+    }
+
+    // A server database whose role may not create pg_trgm (storage/serversearch.h): it opens,
+    // and the window says once what an administrator should run.
+    void slowSearchIsSaidOnce_data() {
+        QTest::addColumn<QString>("lang");
+        QTest::newRow("ja") << QStringLiteral("ja");
+        QTest::newRow("en") << QStringLiteral("en");
+    }
+    void slowSearchIsSaidOnce() {
+        QFETCH(QString, lang);
+        LanguageManager language;
+        QVERIFY(language.apply(lang));
+        const QString url = m_server.createDatabase();
+        const QString name = url.section(QLatin1Char('/'), -1);
+        const QString role = QStringLiteral("noext_%1").arg(lang);
+        QVERIFY2(m_server.admin(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%2'")
+                                    .arg(role, QString::fromLatin1(pgtest::Server::kPassword))),
+                 qPrintable(m_server.reason()));
+        QVERIFY2(m_server.admin(
+                     QStringLiteral("GRANT CREATE, USAGE ON SCHEMA public TO %1").arg(role), name),
+                 qPrintable(m_server.reason()));
+        QString roleUrl = url;
+        roleUrl.replace(QString::fromLatin1(pgtest::Server::kUser) + QLatin1Char('@'),
+                        role + QLatin1Char('@'));
+        ui::MessageBox::clear();
+        ui::MainWindow w(&language);
+        w.show();
+        w.resize(1024, 700);
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        bool seen = false;
+        QTimer::singleShot(300, &w, [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            seen = true;
+            shoot(*box, QStringLiteral("slowsearch_%1").arg(lang));
+            box->accept();
+        });
+        auto opened = w.openDatabase(roleUrl);
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error()));
+        QVERIFY(seen);
+        QStringList shown = ui::MessageBox::takeShown();
+        QCOMPARE(shown.size(), 1);
+        QVERIFY2(shown.first().contains(QLatin1String("CREATE EXTENSION IF NOT EXISTS pg_trgm;")),
+                 qPrintable(shown.first()));
+        // Once: opening it again says nothing.
+        QVERIFY(w.openDatabase(roleUrl).ok());
+        QVERIFY(ui::MessageBox::takeShown().isEmpty());
     }
 };
 

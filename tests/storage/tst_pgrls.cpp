@@ -12,6 +12,7 @@
 #include "models/storage/repositories.h"
 #include "models/storage/rowsecurity.h"
 #include "models/storage/serverlogin.h"
+#include "models/storage/serversearch.h"
 #include "pgserver.h"
 
 #include <QFile>
@@ -327,6 +328,33 @@ private slots:
         QCOMPARE(exported(*m_taro), 6);
     }
 
+    // Schema 16's other half: a server database made without the trigram search index (as by
+    // the first team-mode release) gets pg_trgm and the index at the upgrade.
+    void olderDatabaseGetsTheSearchIndex() {
+        const QString url = m_server.createDatabase(QStringLiteral("old"));
+        const QString name = url.section(QLatin1Char('/'), -1);
+        {
+            OpenOptions o;
+            o.targetVersion = 15;
+            auto old = Database::open(url, o);
+            QVERIFY2(old.ok(), qPrintable(old.ok() ? QString() : old.error()));
+            QVERIFY(!serverSearchIndexProblem(**old)->isEmpty()); // not there
+            Lead l = lead(QStringLiteral("古い株式会社"), QStringLiteral("Taro"));
+            QVERIFY(LeadRepository(**old).insert(l).ok());
+        }
+        QVERIFY2(m_server.admin(QStringLiteral("DROP EXTENSION IF EXISTS pg_trgm"), name),
+                 qPrintable(m_server.reason()));
+        auto now = Database::open(url);
+        QVERIFY2(now.ok(), qPrintable(now.ok() ? QString() : now.error()));
+        QCOMPARE((*now)->schemaVersion(), currentSchemaVersion());
+        QCOMPARE(serverSearchIndexProblem(**now).value(), QString());
+        QCOMPARE(byHand(**now, QStringLiteral("SELECT count(*) FROM pg_indexes WHERE indexname = "
+                                              "'leads_search_trgm'")),
+                 1);
+        QCOMPARE(listed(**now, QStringLiteral("古い株式")).size(), 1);
+        QVERIFY((*now)->integrityOk());
+    }
+
     // A file: the setting does not exist, and says why.
     void fileHasNone() {
         auto file = Database::open(m_dir.filePath(QStringLiteral("one.mikomi")));
@@ -339,6 +367,7 @@ private slots:
         QVERIFY2(refused.error().contains(QLatin1String("team server")),
                  qPrintable(refused.error()));
         QVERIFY(teamManagers(**file)->isEmpty());
+        QCOMPARE(serverSearchIndexProblem(**file).value(), QString()); // FTS5 on a file
     }
 };
 
