@@ -3384,6 +3384,10 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <source>the mark was not removed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Row-level security needs PostgreSQL 15 or later on the server (this one is %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::storage::ScorePass</name>
@@ -6315,6 +6319,10 @@ Which is it?</source>
     </message>
     <message>
         <source>Only the owner of Mikomi&apos;s tables on the server (%1) may turn this on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs PostgreSQL 15 or later on the server (this one is %1).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3391,6 +3391,10 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <source>the mark was not removed</source>
         <translation>指定は解除されていません</translation>
     </message>
+    <message>
+        <source>Row-level security needs PostgreSQL 15 or later on the server (this one is %1).</source>
+        <translation>行レベルセキュリティには、サーバーに PostgreSQL 15 以降が必要です（このサーバーは %1 です）。</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::storage::ScorePass</name>
@@ -6292,6 +6296,10 @@ Which is it?</source>
     <message>
         <source>Only the owner of Mikomi&apos;s tables on the server (%1) may turn this on.</source>
         <translation>オンにできるのは、サーバー上で Mikomi のテーブルを作成したロール（%1）だけです。</translation>
+    </message>
+    <message>
+        <source>Needs PostgreSQL 15 or later on the server (this one is %1).</source>
+        <translation>サーバーに PostgreSQL 15 以降が必要です（このサーバーは %1 です）。</translation>
     </message>
 </context>
 <context>

@@ -103,6 +103,7 @@ SettingsDialog::SettingsDialog(LanguageManager *language, storage::Database *db,
         }
         if (auto rls = storage::rowSecurity(*m_db)) {
             m_rlsAvailable = rls->available;
+            m_rlsServerVersion = rls->serverVersion;
             m_rlsOn = rls->on;
             m_rlsMayChange = rls->mayChange;
             m_rlsOwner = rls->owner;
@@ -320,6 +321,9 @@ void SettingsDialog::retranslate() {
         QString note;
         if (!m_rlsError.isEmpty())
             note = m_rlsError;
+        else if (!m_rlsAvailable && m_rlsServerVersion > 0)
+            note = tr("Needs PostgreSQL 15 or later on the server (this one is %1).")
+                       .arg(m_rlsServerVersion / 10000);
         else if (!m_rlsAvailable)
             note = tr("Only on a team server: a file on this computer has one user, and SQLite "
                       "has no row-level security. Connect to a team server (File > Connect to "

@@ -63,6 +63,7 @@ private:
     QCheckBox *m_rowSecurity = nullptr;
     QLabel *m_rowSecurityNote = nullptr;
     bool m_rlsAvailable = false;
+    int m_rlsServerVersion = 0; // server_version_num; 0 on a file
     bool m_rlsOn = false;
     bool m_rlsMayChange = false;
     bool m_usersLocked = false; // on, and this role is no manager: users, logins, managers shown

@@ -42,7 +42,14 @@ Result<RowSecurity> rowSecurity(Database &db) {
     RowSecurity out;
     if (db.backend() != Backend::Postgres)
         return out;
-    out.available = true;
+    // Views (leads_search) keep to the caller's policies from PostgreSQL 15 on (pgschema.cpp).
+    auto version = exec(db, QStringLiteral("SELECT current_setting('server_version_num')::int"));
+    if (!version)
+        return version.failure();
+    out.serverVersion = version->next() ? version->value(0).toInt() : 0;
+    out.available = out.serverVersion >= 150000;
+    if (!out.available)
+        return out;
     // Who owns the leads table, whether the role signed in is (or acts as) it, and whether it
     // is held by the policies at all (a superuser or a BYPASSRLS role is not).
     auto q = exec(db, QStringLiteral("SELECT c.relrowsecurity, pg_get_userbyid(c.relowner), "
@@ -69,6 +76,12 @@ Status setRowSecurity(Database &db, bool on) {
     auto now = rowSecurity(db);
     if (!now)
         return now.failure();
+    if (!now->available && db.backend() == Backend::Postgres)
+        return Error{
+            QCoreApplication::translate(
+                "mikomi::storage::Rowsecurity",
+                "Row-level security needs PostgreSQL 15 or later on the server (this one is %1).")
+                .arg(now->serverVersion / 10000)};
     if (!now->available)
         return fileHasNone();
     if (!now->mayChange)

@@ -26,7 +26,8 @@
 namespace mikomi::storage {
 
 struct RowSecurity {
-    bool available = false; // a server database (never a file)
+    bool available = false; // a server database of PostgreSQL 15 or later (never a file)
+    int serverVersion = 0;  // server_version_num (150004 …); 0 on a file
     bool on = false;        // reps see only their own leads
     bool mayChange = false; // the role signed in may switch it (owns the tables, or superuser)
     bool seesAll = false;   // the role signed in sees every lead even when on (owner, manager)

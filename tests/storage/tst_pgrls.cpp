@@ -239,6 +239,8 @@ private slots:
         QCOMPARE(byHand(*m_taro, QStringLiteral("SELECT count(*) FROM activities")), 3);
         QCOMPARE(byHand(*m_jiro, QStringLiteral("SELECT count(*) FROM stage_history")), 2);
         QCOMPARE(byHand(*m_taro, QStringLiteral("SELECT count(*) FROM leads")), 3);
+        // The search view reads with the rep's rights, not its owner's.
+        QCOMPARE(byHand(*m_taro, QStringLiteral("SELECT count(*) FROM leads_search")), 3);
     }
 
     // The manager and the owner see everything; the manager may change anyone's lead.
