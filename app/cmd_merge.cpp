@@ -46,6 +46,8 @@ QJsonObject summaryJson(const storage::MergeSummary &s) {
             {QStringLiteral("lead_id"), c.targetId},
             {QStringLiteral("name"), c.name},
             {QStringLiteral("field"), c.field},
+            {QStringLiteral("task_uuid"), c.taskUuid.isEmpty() ? QJsonValue() : c.taskUuid},
+            {QStringLiteral("task_title"), c.taskUuid.isEmpty() ? QJsonValue() : c.taskTitle},
             {QStringLiteral("before"), c.hasBefore ? QJsonValue(c.before) : QJsonValue()},
             {QStringLiteral("source"), c.source},
             {QStringLiteral("target"), c.target},
@@ -67,6 +69,7 @@ QJsonObject summaryJson(const storage::MergeSummary &s) {
                        {QStringLiteral("updated"), s.updated},
                        {QStringLiteral("unchanged"), s.unchanged},
                        {QStringLiteral("rows_added"), s.rowsAdded},
+                       {QStringLiteral("rows_updated"), s.rowsUpdated},
                        {QStringLiteral("deleted"), s.deleted},
                        {QStringLiteral("deleted_here"), s.deletedHere},
                        {QStringLiteral("rows_deleted"), s.rowsDeleted},
@@ -80,6 +83,8 @@ void printTable(const storage::MergeSummary &s, bool dryRun) {
           << tr("Leads updated: %1").arg(s.updated) << '\n'
           << tr("Leads unchanged: %1").arg(s.unchanged) << '\n'
           << tr("History, touchpoint, activity and task rows added: %1").arg(s.rowsAdded) << '\n'
+          << tr("Tasks done, reopened or rescheduled as in the source: %1").arg(s.rowsUpdated)
+          << '\n'
           << tr("Leads deleted (deleted in the source database): %1").arg(s.deleted) << '\n'
           << tr("Leads deleted in the target database, not added back: %1").arg(s.deletedHere)
           << '\n'
@@ -97,7 +102,9 @@ void printTable(const storage::MergeSummary &s, bool dryRun) {
                       << '\n';
                 continue;
             }
-            out() << QStringLiteral("#%1 %2").arg(c.targetId).arg(c.name) << '\t' << c.field << '\t'
+            const QString field =
+                c.taskUuid.isEmpty() ? c.field : tr("task “%1”: %2").arg(c.taskTitle, c.field);
+            out() << QStringLiteral("#%1 %2").arg(c.targetId).arg(c.name) << '\t' << field << '\t'
                   << c.before << '\t' << c.source << '\t' << c.target << '\n';
         }
     }

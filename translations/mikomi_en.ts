@@ -2118,6 +2118,14 @@ Without a command, opens the window. Commands:
         <source>(deleted in the source; changed in the target since the last merge)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Tasks done, reopened or rescheduled as in the source: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::commands::LeadCommands</name>
@@ -3109,6 +3117,14 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     <name>mikomi::storage::DatabaseMerge</name>
     <message>
         <source>%1 and %2 are the same database (or copies of one file); there is nothing to merge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up “%1”: due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up “%1”: done</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

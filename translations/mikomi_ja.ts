@@ -2136,6 +2136,14 @@ Without a command, opens the window. Commands:
         <source>(deleted in the source; changed in the target since the last merge)</source>
         <translation>（統合元で削除済み。前回の統合以降に統合先で変更あり）</translation>
     </message>
+    <message>
+        <source>Tasks done, reopened or rescheduled as in the source: %1</source>
+        <translation>統合元に合わせて完了・再開・日程変更したタスク：%1</translation>
+    </message>
+    <message>
+        <source>task “%1”: %2</source>
+        <translation>タスク「%1」：%2</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::commands::LeadCommands</name>
@@ -3119,6 +3127,14 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     <message>
         <source>%1 and %2 are the same database (or copies of one file); there is nothing to merge.</source>
         <translation>%1 と %2 は同じデータベース（または同じファイルのコピー）です。統合するものはありません。</translation>
+    </message>
+    <message>
+        <source>Follow-up “%1”: due</source>
+        <translation>フォローアップ「%1」：期限</translation>
+    </message>
+    <message>
+        <source>Follow-up “%1”: done</source>
+        <translation>フォローアップ「%1」：完了日時</translation>
     </message>
 </context>
 <context>

@@ -20,14 +20,6 @@
 namespace mikomi::ui {
 namespace {
 
-QString fieldLabel(const QString &name) {
-    for (const LeadField &f : leadFields()) {
-        if (f.name == name)
-            return f.labelText();
-    }
-    return name;
-}
-
 QTableWidget *makeTable(int columns, QWidget *parent) {
     auto *t = new QTableWidget(0, columns, parent);
     t->verticalHeader()->hide();
@@ -151,11 +143,12 @@ void TeamMergeDialog::fillTables() {
         const int row = m_conflicts->rowCount();
         m_conflicts->insertRow(row);
         const QStringList cells =
-            c.deletedInSource ? QStringList{QStringLiteral("#%1 %2").arg(c.targetId).arg(c.name),
-                                            tr("The whole lead"), QString(), tr("Deleted"),
-                                            tr("Changed since the last merge")}
-                              : QStringList{QStringLiteral("#%1 %2").arg(c.targetId).arg(c.name),
-                                            fieldLabel(c.field), c.before, c.source, c.target};
+            c.deletedInSource
+                ? QStringList{QStringLiteral("#%1 %2").arg(c.targetId).arg(c.name),
+                              tr("The whole lead"), QString(), tr("Deleted"),
+                              tr("Changed since the last merge")}
+                : QStringList{QStringLiteral("#%1 %2").arg(c.targetId).arg(c.name),
+                              storage::mergeConflictFieldLabel(c), c.before, c.source, c.target};
         for (int col = 0; col < cells.size(); ++col)
             m_conflicts->setItem(row, col, new QTableWidgetItem(cells.at(col)));
     }

@@ -45,6 +45,18 @@ QJsonObject fieldValues(const Lead &l) {
     return o;
 }
 
+// The key of a lead's merge base that holds its tasks' bases: {task uuid: {field: value}}.
+const QString kTasksKey = QStringLiteral("tasks");
+
+// A stored time as the instant it is (UTC), so that the same moment written at two offsets
+// compares equal; "" for none (an open task's done_at).
+QString instant(const QString &stored) {
+    if (stored.isEmpty())
+        return {};
+    const auto t = dates::fromIsoDateTime(stored);
+    return t ? dates::toIsoDateTime(t->toUTC()) : stored;
+}
+
 // The database's own identity (schema v13 gives every database one).
 Result<QString> databaseId(Database &db) {
     SettingsRepository settings(db);
@@ -213,7 +225,13 @@ const RowMapper<SourceTaskRow> kTaskRow{
     {"title", [](SourceTaskRow &r, const V &v) { r.t.title = v.toString(); }},
     {"owner_name", [](SourceTaskRow &r, const V &v) { r.t.owner = v.toString(); }},
     {"due_at", [](SourceTaskRow &r, const V &v) { r.t.dueAt = v; }},
-    {"done_at", [](SourceTaskRow &r, const V &v) { r.t.doneAt = v; }},
+    // An open task's NULL stays NULL: a null QString would be bound as '' (sql.cpp), which
+    // reads as done (before this was seen, merged open tasks were written so).
+    {"done_at",
+     [](SourceTaskRow &r, const V &v) {
+         if (!v.toString().isEmpty())
+             r.t.doneAt = v;
+     }},
     {"created_at", [](SourceTaskRow &r, const V &v) { r.t.createdAt = v; }},
 };
 
@@ -500,8 +518,18 @@ public:
 private:
     // The target's ids of the given uuids of `table`.
     Result<QHash<QString, qint64>> targetIds(const QString &table, const QVariantList &uuids);
-    // Compares the fields; true when the target took one from the source.
+    // The target's tasks of the given uuids, with their times (m_targetTasks).
+    Status readTargetTasks(const QVariantList &uuids);
+    // Compares the fields; true when the target took one from the source (a field of the lead
+    // or a time of one of its tasks).
     Result<bool> mergeLead(const Lead &mine, const Lead &theirs, MergeSummary &summary);
+    // The lead's tasks both have, compared with their bases like the lead's fields (taken,
+    // kept or a conflict); the tasks about to be added get their values as base. Returns
+    // the tasks' new bases; `taken` counts the task fields the target took.
+    Result<QJsonObject> mergeTasks(const Lead &mine, const Lead &theirs, const QJsonObject &old,
+                                   MergeSummary &summary, int &taken);
+    // The bases of the source lead's tasks the target does not have yet (added by addRows).
+    QJsonObject newTaskBases(qint64 sourceId);
     Status addLeads(const QList<const Lead *> &leads, BulkWriter &writer, MergeSummary &summary);
     // Adds the rows of the source lead `sourceId` whose UUIDs the target does not have.
     Result<int> addRows(qint64 sourceId, qint64 targetId, BulkWriter &writer);
@@ -523,6 +551,12 @@ private:
     QHash<QString, QJsonObject> m_bases;
     SourceRows m_rows;
     QHash<QString, QSet<QString>> m_targetRows; // table → the source's uuids the target has
+    struct TargetTask {
+        qint64 id = 0;
+        QString dueAt; // as stored
+        QString doneAt;
+    };
+    QHash<QString, TargetTask> m_targetTasks; // the source's tasks the target has, by uuid
     QList<std::pair<QString, QJsonObject>> m_newBases;
     struct NewTask {
         qint64 leadId;
@@ -546,6 +580,33 @@ Result<QHash<QString, qint64>> Merger::targetIds(const QString &table, const QVa
     if (!s)
         return s.failure();
     return out;
+}
+
+Status Merger::readTargetTasks(const QVariantList &uuids) {
+    QVariantList blankDone;
+    Status s = forChunks(m_target,
+                         QStringLiteral("SELECT uuid, id, due_at, done_at FROM tasks WHERE uuid "
+                                        "<> '' AND uuid IN (%1)"),
+                         uuids, [&](QSqlQuery &q) -> Status {
+                             while (q.next()) {
+                                 TargetTask t;
+                                 t.id = q.value(1).toLongLong();
+                                 t.dueAt = q.value(2).toString();
+                                 t.doneAt = q.value(3).toString();
+                                 if (!q.value(3).isNull() && t.doneAt.isEmpty())
+                                     blankDone << t.id;
+                                 m_targetTasks.insert(q.value(0).toString(), t);
+                             }
+                             return {};
+                         });
+    if (!s)
+        return s;
+    // Open tasks an earlier merge wrote with done_at '' (they read as done, so they were missing
+    // from the follow-up lists): open again, as they are in the source.
+    return forChunks(m_target,
+                     QStringLiteral("UPDATE tasks SET done_at = NULL WHERE done_at = '' AND id IN "
+                                    "(%1)"),
+                     blankDone, [](QSqlQuery &) { return Status(); });
 }
 
 Result<QSet<QString>> Merger::targetTombstones(const QVariantList &uuids) {
@@ -736,6 +797,15 @@ Status Merger::run(MergeSummary &summary) {
     for (const QString &table : uuidTables()) {
         if (table == QLatin1String("leads"))
             continue;
+        if (table == QLatin1String("tasks")) {
+            // With their times: a task both have is compared (mergeTasks).
+            if (Status s = readTargetTasks(rowUuids(table)); !s)
+                return s;
+            QSet<QString> &have = m_targetRows[table];
+            for (auto it = m_targetTasks.cbegin(); it != m_targetTasks.cend(); ++it)
+                have.insert(it.key());
+            continue;
+        }
         auto ids = targetIds(table, rowUuids(table));
         if (!ids)
             return ids.failure();
@@ -846,6 +916,14 @@ Result<bool> Merger::mergeLead(const Lead &mine, const Lead &theirs, MergeSummar
         c.target = t;
         summary.conflicts.append(c);
     }
+    int tasksTaken = 0;
+    auto tasks = mergeTasks(mine, theirs, oldBase.value(kTasksKey).toObject(), summary, tasksTaken);
+    if (!tasks)
+        return tasks.failure();
+    if (tasks->isEmpty())
+        newBase.remove(kTasksKey);
+    else
+        newBase.insert(kTasksKey, *tasks);
     if (taken) {
         merged.updatedAt = QDateTime::currentDateTime();
         if (Status s = m_targetRepo.update(merged); !s)
@@ -862,7 +940,80 @@ Result<bool> Merger::mergeLead(const Lead &mine, const Lead &theirs, MergeSummar
     }
     if (newBase != oldBase || baseIt == m_bases.cend())
         m_newBases.append({mine.uuid, newBase});
-    return taken;
+    return taken || tasksTaken > 0;
+}
+
+Result<QJsonObject> Merger::mergeTasks(const Lead &mine, const Lead &theirs, const QJsonObject &old,
+                                       MergeSummary &summary, int &taken) {
+    QJsonObject bases;
+    const QSet<QString> &known = m_targetRows[QStringLiteral("tasks")];
+    for (const TaskRow &task : m_rows.tasks.value(mine.id)) {
+        const auto here = m_targetTasks.constFind(task.uuid);
+        if (here == m_targetTasks.cend()) {
+            if (!known.contains(task.uuid)) // new to the target: added as it is
+                bases.insert(task.uuid,
+                             QJsonObject{{QStringLiteral("due_at"), task.dueAt.toString()},
+                                         {QStringLiteral("done_at"), task.doneAt.toString()}});
+            continue; // else deleted in the target: not added back
+        }
+        const QJsonObject oldBase = old.value(task.uuid).toObject();
+        QJsonObject newBase = oldBase;
+        for (const QString &field : mergeTaskFields()) {
+            const bool due = field == QLatin1String("due_at");
+            const QString s = (due ? task.dueAt : task.doneAt).toString();
+            const QString t = due ? here->dueAt : here->doneAt;
+            const bool hasBase = oldBase.contains(field);
+            const QString b = oldBase.value(field).toString();
+            // The same instant at another offset is the same time.
+            if (instant(s) == instant(t)) {
+                newBase.insert(field, s);
+                continue;
+            }
+            if (hasBase && instant(s) == instant(b))
+                continue; // changed in the target only: kept
+            if (hasBase && instant(t) == instant(b)) {
+                // Changed in the source only (done, reopened or rescheduled there): taken. The
+                // column is one of mergeTaskFields(), never input.
+                auto q = exec(m_target,
+                              QStringLiteral("UPDATE tasks SET %1 = ? WHERE id = ?").arg(field),
+                              {s.isEmpty() ? QVariant() : QVariant(s), here->id});
+                if (!q)
+                    return q.failure();
+                m_target.changes().noteLead(theirs.id, DataKind::Tasks);
+                newBase.insert(field, s);
+                ++taken;
+                ++summary.rowsUpdated;
+                continue;
+            }
+            MergeConflict c;
+            c.uuid = mine.uuid;
+            c.targetId = theirs.id;
+            c.name = describe(theirs);
+            c.field = field;
+            c.taskUuid = task.uuid;
+            c.taskTitle = task.title;
+            c.hasBefore = hasBase;
+            c.before = b;
+            c.source = s;
+            c.target = t;
+            summary.conflicts.append(c);
+        }
+        if (!newBase.isEmpty())
+            bases.insert(task.uuid, newBase);
+    }
+    return bases;
+}
+
+QJsonObject Merger::newTaskBases(qint64 sourceId) {
+    QJsonObject bases;
+    const QSet<QString> &known = m_targetRows[QStringLiteral("tasks")];
+    for (const TaskRow &task : m_rows.tasks.value(sourceId)) {
+        if (!known.contains(task.uuid))
+            bases.insert(task.uuid,
+                         QJsonObject{{QStringLiteral("due_at"), task.dueAt.toString()},
+                                     {QStringLiteral("done_at"), task.doneAt.toString()}});
+    }
+    return bases;
 }
 
 Status Merger::addLeads(const QList<const Lead *> &leads, BulkWriter &writer,
@@ -900,6 +1051,9 @@ Status Merger::addLeads(const QList<const Lead *> &leads, BulkWriter &writer,
                 acts.insert(a.uuid);
             }
         }
+        QJsonObject base = fieldValues(mine);
+        if (const QJsonObject tasks = newTaskBases(mine.id); !tasks.isEmpty())
+            base.insert(kTasksKey, tasks);
         auto id = writer.insertLead(lead, activities, &keys.at(i));
         if (!id)
             return id.failure();
@@ -925,7 +1079,7 @@ Status Merger::addLeads(const QList<const Lead *> &leads, BulkWriter &writer,
             md.reason = d.reason;
             summary.duplicates.append(md);
         }
-        m_newBases.append({mine.uuid, fieldValues(mine)});
+        m_newBases.append({mine.uuid, base});
     }
     return {};
 }
@@ -1011,6 +1165,28 @@ const QStringList &mergeFields() {
         return out;
     }();
     return names;
+}
+
+const QStringList &mergeTaskFields() {
+    static const QStringList names{QStringLiteral("due_at"), QStringLiteral("done_at")};
+    return names;
+}
+
+QString mergeConflictFieldLabel(const MergeConflict &c) {
+    if (c.taskUuid.isEmpty()) {
+        for (const LeadField &f : leadFields()) {
+            if (f.name == c.field)
+                return f.labelText();
+        }
+        return c.field;
+    }
+    return c.field == QLatin1String("due_at")
+               ? QCoreApplication::translate("mikomi::storage::DatabaseMerge",
+                                             "Follow-up “%1”: due")
+                     .arg(c.taskTitle)
+               : QCoreApplication::translate("mikomi::storage::DatabaseMerge",
+                                             "Follow-up “%1”: done")
+                     .arg(c.taskTitle);
 }
 
 Result<MergeSummary> mergeDatabases(Database &source, Database &target,

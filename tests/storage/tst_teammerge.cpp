@@ -3,6 +3,7 @@
 // PostgreSQL server (a throwaway one, pgserver.h); the booth laptop is always a file. The people
 // are synthetic.
 
+#include "models/domain/dates.h"
 #include "models/storage/database.h"
 #include "models/storage/databasemerge.h"
 #include "models/storage/duplicates.h"
@@ -754,6 +755,105 @@ private slots:
         QVERIFY(again.ok());
         QCOMPARE(again->rowsDeleted, 0);
         QCOMPARE(again->rowsAdded, 0);
+    }
+
+    // A follow-up done, reopened or rescheduled on one side after the last merge arrives on the
+    // other; rescheduled on both sides it is a conflict, listed like a lead field's. Merging
+    // again changes nothing.
+    void taskChangesTravel() {
+        const QString booth = boothFile();
+        auto target = open(newTarget());
+        auto source = open(booth);
+        QVERIFY(target && source);
+        const qint64 sKen =
+            leadIdByEmail(*source, QStringLiteral("ken.yamamoto@test-kogyo.example"));
+        QHash<QString, qint64> boothTask; // by title
+        const QStringList titles{QStringLiteral("見積りを送る"), QStringLiteral("デモ日程調整"),
+                                 QStringLiteral("資料郵送"), QStringLiteral("再訪問")};
+        for (const QString &title : titles) {
+            FollowUp t;
+            t.leadId = sKen;
+            t.title = title;
+            t.owner = QStringLiteral("佐藤 美咲");
+            t.dueAt = QDateTime(QDate(2026, 10, 6), QTime(10, 0), QTimeZone(9 * 3600));
+            QVERIFY(FollowUpRepository(*source).add(t));
+            boothTask.insert(title, t.id);
+        }
+        QVERIFY(mergeDatabases(*source, *target).ok());
+        // Open in the office too (a merge used to write them with done_at '', read as done).
+        QCOMPARE(FollowUpRepository(*target).open(QString(), 100)->size(), 4);
+        const auto officeTask = [&](const QString &title) {
+            return scalar(*target, QStringLiteral("SELECT id FROM tasks WHERE title = ?"), {title})
+                .toLongLong();
+        };
+        const auto times = [](Database &db, const QString &title) {
+            return scalar(db,
+                          QStringLiteral("SELECT due_at || '/' || coalesce(done_at, '') FROM "
+                                         "tasks WHERE title = ?"),
+                          {title})
+                .toString();
+        };
+        const QDateTime monday(QDate(2026, 10, 12), QTime(9, 0), QTimeZone(9 * 3600));
+        const QDateTime tuesday(QDate(2026, 10, 13), QTime(9, 0), QTimeZone(9 * 3600));
+        const QDateTime done(QDate(2026, 10, 5), QTime(16, 0), QTimeZone(9 * 3600));
+        // At the booth: the quote sent (done), the demo moved; the visit moved to Monday.
+        auto act = FollowUpRepository(*source).complete(
+            boothTask.value(titles.at(0)), ActivityKind::Email, QStringLiteral("佐藤 美咲"), done);
+        QVERIFY(act.ok());
+        QVERIFY(FollowUpRepository(*source).reschedule(boothTask.value(titles.at(1)), monday));
+        QVERIFY(FollowUpRepository(*source).reschedule(boothTask.value(titles.at(3)), monday));
+        // In the office: the mailing moved (office only); the visit moved to Tuesday (both).
+        QVERIFY(FollowUpRepository(*target).reschedule(officeTask(titles.at(2)), tuesday));
+        QVERIFY(FollowUpRepository(*target).reschedule(officeTask(titles.at(3)), tuesday));
+        const QString officeMailing = times(*target, titles.at(2));
+
+        auto r = mergeDatabases(*source, *target);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error()));
+        QCOMPARE(r->rowsUpdated, 2);
+        QCOMPARE(r->rowsAdded, 1); // the activity of completing the quote
+        QCOMPARE(r->updated, 1);
+        QCOMPARE(times(*target, titles.at(0)), times(*source, titles.at(0))); // done here too
+        QVERIFY(times(*target, titles.at(0)).endsWith(QStringLiteral("16:00:00+09:00")));
+        QCOMPARE(times(*target, titles.at(1)), times(*source, titles.at(1))); // moved here too
+        QCOMPARE(times(*target, titles.at(2)), officeMailing);                // kept
+        QCOMPARE(r->conflicts.size(), 1);
+        const MergeConflict c = r->conflicts.first();
+        QCOMPARE(c.taskTitle, titles.at(3));
+        QVERIFY(!c.taskUuid.isEmpty());
+        QCOMPARE(c.field, QStringLiteral("due_at"));
+        QVERIFY(c.hasBefore);
+        QCOMPARE(dates::fromIsoDateTime(c.before).value(),
+                 QDateTime(QDate(2026, 10, 6), QTime(10, 0), QTimeZone(9 * 3600)));
+        QCOMPARE(dates::fromIsoDateTime(c.source).value(), monday);
+        QCOMPARE(dates::fromIsoDateTime(c.target).value(), tuesday);
+        QVERIFY(mergeConflictFieldLabel(c).contains(titles.at(3)));
+        QVERIFY(times(*target, titles.at(3)).startsWith(QStringLiteral("2026-10-13"))); // kept
+
+        // Again: nothing changes; the visit is still listed.
+        auto again = mergeDatabases(*source, *target);
+        QVERIFY(again.ok());
+        QCOMPARE(again->rowsUpdated, 0);
+        QCOMPARE(again->rowsAdded, 0);
+        QCOMPARE(again->updated, 0);
+        QCOMPARE(again->conflicts.size(), 1);
+
+        // The team database into the laptop: the office's mailing date arrives there.
+        auto back = mergeDatabases(*target, *source);
+        QVERIFY(back.ok());
+        QCOMPARE(back->rowsUpdated, 1);
+        QCOMPARE(times(*source, titles.at(2)), officeMailing);
+        QCOMPARE(back->conflicts.size(), 1);
+
+        // The quote reopened at the booth (undo of done): reopened here, its activity deleted.
+        QVERIFY(FollowUpRepository(*source).reopen(boothTask.value(titles.at(0)), *act));
+        auto reopened = mergeDatabases(*source, *target);
+        QVERIFY(reopened.ok());
+        QCOMPARE(reopened->rowsUpdated, 1);
+        QCOMPARE(reopened->rowsDeleted, 1);
+        QVERIFY(times(*target, titles.at(0)).endsWith(QLatin1Char('/')));
+        auto quiet = mergeDatabases(*source, *target);
+        QVERIFY(quiet.ok());
+        QCOMPARE(quiet->rowsUpdated + quiet->rowsAdded + quiet->rowsDeleted + quiet->updated, 0);
     }
 
     // The command line: cli.md's JSON, idempotent, exit codes.
