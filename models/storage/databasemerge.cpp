@@ -15,9 +15,12 @@
 #include "models/text/normalize.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
+#include <QMap>
 #include <QSet>
 
 #include <algorithm>
@@ -530,6 +533,12 @@ private:
                                    MergeSummary &summary, int &taken);
     // The bases of the source lead's tasks the target does not have yet (added by addRows).
     QJsonObject newTaskBases(qint64 sourceId);
+    // Settles `c` when the options say how (a choice made for it with the values it still has,
+    // else `prefer`): sets c.resolved and notes it for the lead's history. False: left.
+    bool settle(MergeConflict &c, MergeSummary &summary);
+    // The notes of the settled conflicts, one activity per lead (after the merge's rows).
+    Status writeNotes(BulkWriter &writer);
+    QString sourceName() const;
     Status addLeads(const QList<const Lead *> &leads, BulkWriter &writer, MergeSummary &summary);
     // Adds the rows of the source lead `sourceId` whose UUIDs the target does not have.
     Result<int> addRows(qint64 sourceId, qint64 targetId, BulkWriter &writer);
@@ -557,6 +566,7 @@ private:
         QString doneAt;
     };
     QHash<QString, TargetTask> m_targetTasks; // the source's tasks the target has, by uuid
+    QMap<qint64, QStringList> m_notes;        // target lead → what was settled on it
     QList<std::pair<QString, QJsonObject>> m_newBases;
     struct NewTask {
         qint64 leadId;
@@ -726,6 +736,53 @@ Status Merger::applySourceDeletions(MergeSummary &summary) {
     return {};
 }
 
+QString Merger::sourceName() const {
+    // A server's address is shown without its password (pgdatabase.cpp); a file by its name.
+    return m_source.backend() == Backend::Postgres ? m_source.path()
+                                                   : QFileInfo(m_source.path()).fileName();
+}
+
+bool Merger::settle(MergeConflict &c, MergeSummary &summary) {
+    std::optional<MergeSide> side = m_options.prefer;
+    if (const auto it = m_options.choices.constFind(c.key()); it != m_options.choices.cend()) {
+        // Chosen on the values the user saw; changed since on either side: asked again.
+        side = it->source == c.source && it->target == c.target ? std::optional(it->side)
+                                                                : std::nullopt;
+    }
+    if (!side)
+        return false;
+    c.resolved = side;
+    ++summary.resolved;
+    const QString field = mergeConflictFieldLabel(c);
+    const QString here = mergeConflictValueText(c, c.target);
+    const QString there = mergeConflictValueText(c, c.source);
+    m_notes[c.targetId] << (*side == MergeSide::Source
+                                ? QCoreApplication::translate("mikomi::storage::DatabaseMerge",
+                                                              "%1: took “%2” from %3 (this "
+                                                              "database had “%4”)")
+                                      .arg(field, there, sourceName(), here)
+                                : QCoreApplication::translate("mikomi::storage::DatabaseMerge",
+                                                              "%1: kept “%2” (%3 had “%4”)")
+                                      .arg(field, here, sourceName(), there));
+    return true;
+}
+
+Status Merger::writeNotes(BulkWriter &writer) {
+    for (auto it = m_notes.cbegin(); it != m_notes.cend(); ++it) {
+        Activity a;
+        a.kind = ActivityKind::Note;
+        a.occurredAt = QDateTime::currentDateTime();
+        a.user = m_options.user; // who chose
+        a.notes = QCoreApplication::translate("mikomi::storage::DatabaseMerge",
+                                              "Merge conflict settled: %1")
+                      .arg(it.value().join(QCoreApplication::translate(
+                          "mikomi::storage::DatabaseMerge", "; ", "between settled fields")));
+        if (Status s = writer.insertActivity(it.key(), a); !s)
+            return s;
+    }
+    return {};
+}
+
 Status Merger::run(MergeSummary &summary) {
     if (Status s = fillMissingUuids(m_source); !s)
         return s;
@@ -872,6 +929,8 @@ Status Merger::run(MergeSummary &summary) {
     }
     if (Status s = addLeads(added, writer, summary); !s)
         return s;
+    if (Status s = writeNotes(writer); !s)
+        return s;
     if (Status s = writer.finish(); !s)
         return s;
     if (Status s = writeTasks(); !s)
@@ -914,6 +973,16 @@ Result<bool> Merger::mergeLead(const Lead &mine, const Lead &theirs, MergeSummar
         c.before = b;
         c.source = s;
         c.target = t;
+        if (settle(c, summary)) {
+            if (*c.resolved == MergeSide::Source) {
+                f.set(merged, s);
+                taken = true;
+            }
+            // Either way the source's value becomes the base: taken, both sides agree; kept,
+            // the target's value is the one changed since (the next merge keeps it, and the
+            // next merge the other way takes it into the source).
+            newBase.insert(f.name, s);
+        }
         summary.conflicts.append(c);
     }
     int tasksTaken = 0;
@@ -971,18 +1040,24 @@ Result<QJsonObject> Merger::mergeTasks(const Lead &mine, const Lead &theirs, con
             }
             if (hasBase && instant(s) == instant(b))
                 continue; // changed in the target only: kept
-            if (hasBase && instant(t) == instant(b)) {
-                // Changed in the source only (done, reopened or rescheduled there): taken. The
-                // column is one of mergeTaskFields(), never input.
+            // The source's value written into the target's task. The column is one of
+            // mergeTaskFields(), never input.
+            const auto take = [&]() -> Status {
                 auto q = exec(m_target,
                               QStringLiteral("UPDATE tasks SET %1 = ? WHERE id = ?").arg(field),
                               {s.isEmpty() ? QVariant() : QVariant(s), here->id});
                 if (!q)
                     return q.failure();
                 m_target.changes().noteLead(theirs.id, DataKind::Tasks);
-                newBase.insert(field, s);
                 ++taken;
                 ++summary.rowsUpdated;
+                return {};
+            };
+            if (hasBase && instant(t) == instant(b)) {
+                // Changed in the source only (done, reopened or rescheduled there): taken.
+                if (Status st = take(); !st)
+                    return st.failure();
+                newBase.insert(field, s);
                 continue;
             }
             MergeConflict c;
@@ -996,6 +1071,13 @@ Result<QJsonObject> Merger::mergeTasks(const Lead &mine, const Lead &theirs, con
             c.before = b;
             c.source = s;
             c.target = t;
+            if (settle(c, summary)) {
+                if (*c.resolved == MergeSide::Source) {
+                    if (Status st = take(); !st)
+                        return st.failure();
+                }
+                newBase.insert(field, s); // as for a lead's field (mergeLead)
+            }
             summary.conflicts.append(c);
         }
         if (!newBase.isEmpty())
@@ -1165,6 +1247,34 @@ const QStringList &mergeFields() {
         return out;
     }();
     return names;
+}
+
+QString MergeConflict::key() const {
+    return uuid + u'/' + taskUuid + u'/' + field;
+}
+
+QString mergeConflictValueText(const MergeConflict &c, const QString &value) {
+    if (value.isEmpty())
+        return c.taskUuid.isEmpty() || c.field != QLatin1String("done_at")
+                   ? QCoreApplication::translate("mikomi::storage::DatabaseMerge", "(empty)")
+                   : QCoreApplication::translate("mikomi::storage::DatabaseMerge", "(not done)");
+    if (!c.taskUuid.isEmpty()) {
+        if (const auto t = dates::fromIsoDateTime(value))
+            return QLocale().toString(t->toLocalTime(), QLocale::ShortFormat);
+        return value;
+    }
+    if (c.field == QLatin1String("stage")) {
+        if (const auto st = stageFromKey(value))
+            return stageLabel(*st);
+    } else if (c.field == QLatin1String("sql_kind")) {
+        if (const auto k = sqlKindFromKey(value))
+            return sqlKindLabel(*k);
+    } else if (c.field == QLatin1String("lost") || c.field == QLatin1String("opt_out")) {
+        return value == QLatin1String("1")
+                   ? QCoreApplication::translate("mikomi::storage::DatabaseMerge", "Yes")
+                   : QCoreApplication::translate("mikomi::storage::DatabaseMerge", "No");
+    }
+    return value;
 }
 
 const QStringList &mergeTaskFields() {

@@ -3,12 +3,19 @@
 #include "models/domain/result.h"
 #include "models/storage/duplicates.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace mikomi::storage {
 
 class Database;
+
+// Which side's value settles a conflict: the database merged from (the booth laptop's file:
+// "theirs" in the window) or the one merged into (this database: "mine").
+enum class MergeSide { Source, Target };
 
 // A field a lead (or one of its follow-up tasks) has different on both sides since the last
 // merge (docs/team.md): listed, not overwritten; the target keeps its value until someone
@@ -29,6 +36,24 @@ struct MergeConflict {
     // The source deleted the lead, and the target changed it since the last merge: kept here,
     // listed (field, before, source and target are empty).
     bool deletedInSource = false;
+    // Settled in this merge (MergeOptions::prefer or a choice); unset: listed and left, the
+    // target keeping its value, and listed again at the next merge.
+    std::optional<MergeSide> resolved;
+
+    // Names the conflict across a dry run and the merge (lead uuid, task uuid, field).
+    QString key() const;
+};
+
+// The user's decision on one conflict seen in a dry run. It holds the two values the user saw:
+// should either side have changed the field since, the choice is not applied (the conflict is
+// listed again with the new values).
+struct MergeChoice {
+    MergeSide side = MergeSide::Target;
+    QString source;
+    QString target;
+    static MergeChoice of(const MergeConflict &c, MergeSide side) {
+        return {side, c.source, c.target};
+    }
 };
 
 // A lead of the source that is new to the target (its UUID is unknown there) but looks like a
@@ -51,13 +76,19 @@ struct MergeSummary {
     int deleted = 0;     // leads of the target deleted because the source deleted them
     int deletedHere = 0; // leads of the source the target deleted: not added back
     int rowsDeleted = 0; // history, touchpoint, activity and task rows deleted likewise
+    int resolved = 0;    // conflicts settled in this merge (they are in `conflicts`, resolved set)
     QList<MergeConflict> conflicts;
     QList<MergeDuplicate> duplicates;
 };
 
 struct MergeOptions {
     bool dryRun = false; // everything is computed, then rolled back on both sides
-    QString user;        // recorded as updated_by of the leads a merge changes
+    QString user;        // recorded as updated_by of the leads a merge changes, and as who
+                         // settled a conflict
+    // Every conflict settled this way (`mikomi merge --prefer source|target`).
+    std::optional<MergeSide> prefer;
+    // Conflicts settled one by one (the window), by MergeConflict::key(); before `prefer`.
+    QHash<QString, MergeChoice> choices;
 };
 
 // Merges the leads of `source` (and their stage history, touchpoints, activities and tasks)
@@ -70,6 +101,12 @@ struct MergeOptions {
 // and what the target deleted is not added back. One transaction on each side; what both sides
 // agree on afterwards is recorded in each (merge_base) for the next merge. The source's leads are
 // not changed.
+// A conflict settled by `options` (prefer, choices) is applied in the same transaction: the
+// source's value taken, or the target's kept, and the base moved on so that the next merge is
+// quiet about it (keeping the target's value, the base becomes the source's value: the target's
+// is then the newer change, and travels to the source at the next merge the other way). Each
+// lead with settled conflicts gets a note in its history (an activity of kind Note by
+// options.user) saying what was chosen.
 Result<MergeSummary> mergeDatabases(Database &source, Database &target,
                                     const MergeOptions &options = {});
 
@@ -83,5 +120,8 @@ const QStringList &mergeTaskFields();
 // What a conflict is about, for people: the lead field's label, or the task and which of its
 // times ("Follow-up “Send the quote”: due"), translated.
 QString mergeConflictFieldLabel(const MergeConflict &c);
+// A value of a conflict as people read it: a stage's name, Yes/No, a task's time in the local
+// time zone, "(empty)"; otherwise the value.
+QString mergeConflictValueText(const MergeConflict &c, const QString &value);
 
 } // namespace mikomi::storage

@@ -15,6 +15,7 @@
 #include "pgserver.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -107,6 +108,12 @@ private:
         if (!repo.addActivity(act) || !repo.addTouchpoint(tp))
             return {};
         return path;
+    }
+
+    static MergeOptions dryRun() {
+        MergeOptions o;
+        o.dryRun = true;
+        return o;
     }
 
     static qint64 leadIdByEmail(Database &db, const QString &email) {
@@ -309,7 +316,7 @@ private slots:
         auto source = open(booth);
         QVERIFY(target && source);
 
-        auto dry = mergeDatabases(*source, *target, {true, QString()});
+        auto dry = mergeDatabases(*source, *target, dryRun());
         QVERIFY2(dry.ok(), qPrintable(dry.ok() ? QString() : dry.error()));
         QCOMPARE(dry->added, 2);
         QCOMPARE(LeadRepository(*target).count().value(), 0); // a dry run changes nothing
@@ -856,6 +863,133 @@ private slots:
         QCOMPARE(quiet->rowsUpdated + quiet->rowsAdded + quiet->rowsDeleted + quiet->updated, 0);
     }
 
+    // Conflicts settled by the user, field by field (the window's choices, made on a dry run's
+    // list) or all one way (--prefer): applied in the merge's transaction, noted in the lead's
+    // history with who chose; merging again (either way) is quiet.
+    void conflictsSettled() {
+        const QString booth = boothFile();
+        auto target = open(newTarget());
+        auto source = open(booth);
+        QVERIFY(target && source);
+        const QString kenEmail = QStringLiteral("ken.yamamoto@test-kogyo.example");
+        const qint64 sKen = leadIdByEmail(*source, kenEmail);
+        FollowUp visit;
+        visit.leadId = sKen;
+        visit.title = QStringLiteral("再訪問");
+        visit.dueAt = QDateTime(QDate(2026, 10, 6), QTime(10, 0), QTimeZone(9 * 3600));
+        QVERIFY(FollowUpRepository(*source).add(visit));
+        QVERIFY(mergeDatabases(*source, *target).ok());
+        const qint64 tKen = leadIdByEmail(*target, kenEmail);
+        const qint64 tVisit =
+            scalar(*target, QStringLiteral("SELECT id FROM tasks WHERE title = ?"), {visit.title})
+                .toLongLong();
+        // Notes, title and the visit's date changed on both sides.
+        Lead atBooth = LeadRepository(*source).get(sKen).value();
+        atBooth.notes = QStringLiteral("見積り送付済み");
+        atBooth.title = QStringLiteral("部長");
+        QVERIFY(LeadRepository(*source).update(atBooth));
+        Lead atOffice = LeadRepository(*target).get(tKen).value();
+        atOffice.notes = QStringLiteral("来週デモ希望");
+        atOffice.title = QStringLiteral("課長");
+        QVERIFY(LeadRepository(*target).update(atOffice));
+        const QDateTime monday(QDate(2026, 10, 12), QTime(9, 0), QTimeZone(9 * 3600));
+        QVERIFY(FollowUpRepository(*source).reschedule(visit.id, monday));
+        QVERIFY(FollowUpRepository(*target).reschedule(
+            tVisit, QDateTime(QDate(2026, 10, 13), QTime(9, 0), QTimeZone(9 * 3600))));
+
+        auto dry = mergeDatabases(*source, *target, dryRun());
+        QVERIFY(dry.ok());
+        QCOMPARE(dry->conflicts.size(), 3);
+        MergeOptions o;
+        o.user = QStringLiteral("佐藤 美咲");
+        for (const MergeConflict &c : dry->conflicts) {
+            QVERIFY(!c.resolved);
+            // Theirs (the booth's) for the notes and the visit, mine for the title.
+            const MergeSide side =
+                c.field == QLatin1String("title") ? MergeSide::Target : MergeSide::Source;
+            o.choices.insert(c.key(), MergeChoice::of(c, side));
+        }
+        const int activitiesBefore = LeadRepository(*target).activities(tKen)->size();
+        auto r = mergeDatabases(*source, *target, o);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error()));
+        QCOMPARE(r->resolved, 3);
+        QCOMPARE(r->conflicts.size(), 3);
+        for (const MergeConflict &c : r->conflicts)
+            QVERIFY(c.resolved);
+        QCOMPARE(r->updated, 1);
+        QCOMPARE(r->rowsUpdated, 1);
+        const Lead merged = LeadRepository(*target).get(tKen).value();
+        QCOMPARE(merged.notes, QStringLiteral("見積り送付済み")); // theirs
+        QCOMPARE(merged.title, QStringLiteral("課長"));           // mine
+        QVERIFY(scalar(*target, QStringLiteral("SELECT due_at FROM tasks WHERE id = ?"), {tVisit})
+                    .toString()
+                    .startsWith(QStringLiteral("2026-10-12")));
+        // Noted in the lead's history, by who chose.
+        const QList<Activity> acts = LeadRepository(*target).activities(tKen).value();
+        QCOMPARE(acts.size(), activitiesBefore + 1);
+        const Activity note = acts.constLast();
+        QCOMPARE(note.kind, ActivityKind::Note);
+        QCOMPARE(note.user, QStringLiteral("佐藤 美咲"));
+        QVERIFY2(note.notes.contains(QStringLiteral("見積り送付済み")) &&
+                     note.notes.contains(QStringLiteral("課長")) &&
+                     note.notes.contains(QFileInfo(booth).fileName()),
+                 qPrintable(note.notes));
+
+        // Again: nothing to settle, nothing changes.
+        auto again = mergeDatabases(*source, *target);
+        QVERIFY(again.ok());
+        QVERIFY(again->conflicts.isEmpty());
+        QCOMPARE(again->updated + again->added + again->rowsAdded + again->rowsUpdated, 0);
+        // The other way: the kept title (and the note) reach the laptop; then quiet both ways.
+        auto back = mergeDatabases(*target, *source);
+        QVERIFY(back.ok());
+        QVERIFY(back->conflicts.isEmpty());
+        QCOMPARE(LeadRepository(*source).get(sKen)->title, QStringLiteral("課長"));
+        QCOMPARE(LeadRepository(*source).get(sKen)->notes, QStringLiteral("見積り送付済み"));
+        for (auto [from, into] :
+             {std::pair{source.get(), target.get()}, std::pair{target.get(), source.get()}}) {
+            auto quiet = mergeDatabases(*from, *into);
+            QVERIFY(quiet.ok());
+            QVERIFY(quiet->conflicts.isEmpty());
+            QCOMPARE(quiet->updated + quiet->added + quiet->rowsAdded + quiet->rowsUpdated, 0);
+        }
+
+        // A choice made on values that changed since is not applied: asked again.
+        atBooth = LeadRepository(*source).get(sKen).value();
+        atBooth.department = QStringLiteral("営業部");
+        QVERIFY(LeadRepository(*source).update(atBooth));
+        atOffice = LeadRepository(*target).get(tKen).value();
+        atOffice.department = QStringLiteral("営業企画部");
+        QVERIFY(LeadRepository(*target).update(atOffice));
+        auto seen = mergeDatabases(*source, *target, dryRun());
+        QVERIFY(seen.ok());
+        QCOMPARE(seen->conflicts.size(), 1);
+        MergeOptions stale;
+        stale.choices.insert(seen->conflicts.first().key(),
+                             MergeChoice::of(seen->conflicts.first(), MergeSide::Source));
+        atBooth = LeadRepository(*source).get(sKen).value();
+        atBooth.department = QStringLiteral("営業本部");
+        QVERIFY(LeadRepository(*source).update(atBooth));
+        auto late = mergeDatabases(*source, *target, stale);
+        QVERIFY(late.ok());
+        QCOMPARE(late->resolved, 0);
+        QCOMPARE(late->conflicts.size(), 1);
+        QCOMPARE(LeadRepository(*target).get(tKen)->department, QStringLiteral("営業企画部"));
+
+        // All one way (--prefer target): kept here, then quiet.
+        MergeOptions mine;
+        mine.prefer = MergeSide::Target;
+        auto kept = mergeDatabases(*source, *target, mine);
+        QVERIFY(kept.ok());
+        QCOMPARE(kept->resolved, 1);
+        QCOMPARE(kept->conflicts.first().resolved, MergeSide::Target);
+        QCOMPARE(LeadRepository(*target).get(tKen)->department, QStringLiteral("営業企画部"));
+        auto after = mergeDatabases(*source, *target);
+        QVERIFY(after.ok());
+        QVERIFY(after->conflicts.isEmpty());
+        QCOMPARE(after->updated, 0);
+    }
+
     // The command line: cli.md's JSON, idempotent, exit codes.
     void commandLine() {
         if (!QFileInfo::exists(QStringLiteral(MIKOMI_EXE)))
@@ -892,6 +1026,46 @@ private slots:
         QCOMPARE(second.value(QStringLiteral("added")).toInt(), 0);
         QCOMPARE(second.value(QStringLiteral("updated")).toInt(), 0);
         QCOMPARE(second.value(QStringLiteral("unchanged")).toInt(), 2);
+        // The notes changed on both sides: listed and left; --prefer target settles it (and
+        // the next run is quiet); --prefer takes source or target only.
+        {
+            auto t = open(target);
+            auto b = open(booth);
+            QVERIFY(t && b);
+            const QString email = QStringLiteral("ken.yamamoto@test-kogyo.example");
+            for (auto [db, notes] : {std::pair{t.get(), QStringLiteral("来週デモ希望")},
+                                     std::pair{b.get(), QStringLiteral("見積り送付済み")}}) {
+                Lead l = LeadRepository(*db).get(leadIdByEmail(*db, email)).value();
+                l.notes = notes;
+                QVERIFY(LeadRepository(*db).update(l));
+            }
+        }
+        QJsonObject listed =
+            run({booth, QStringLiteral("--format"), QStringLiteral("json")}, &code);
+        QCOMPARE(code, 0);
+        const QJsonObject conflict =
+            listed.value(QStringLiteral("conflicts")).toArray().first().toObject();
+        QCOMPARE(conflict.value(QStringLiteral("field")).toString(), QStringLiteral("notes"));
+        QVERIFY(conflict.value(QStringLiteral("resolved")).isNull());
+        QVERIFY(conflict.value(QStringLiteral("task_uuid")).isNull());
+        run({booth, QStringLiteral("--prefer"), QStringLiteral("both")}, &code);
+        QCOMPARE(code, 2);
+        QJsonObject settled = run({booth, QStringLiteral("--prefer"), QStringLiteral("target"),
+                                   QStringLiteral("--format"), QStringLiteral("json")},
+                                  &code);
+        QCOMPARE(code, 0);
+        QCOMPARE(settled.value(QStringLiteral("resolved")).toInt(), 1);
+        QCOMPARE(settled.value(QStringLiteral("conflicts"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("resolved"))
+                     .toString(),
+                 QStringLiteral("target"));
+        QJsonObject quiet = run({booth, QStringLiteral("--format"), QStringLiteral("json")}, &code);
+        QCOMPARE(code, 0);
+        QVERIFY(quiet.value(QStringLiteral("conflicts")).toArray().isEmpty());
+        QCOMPARE(quiet.value(QStringLiteral("updated")).toInt(), 0);
         run({m_dir.filePath(QStringLiteral("missing.mikomi"))}, &code);
         QCOMPARE(code, 1);
         QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("missing.mikomi"))));
