@@ -114,6 +114,9 @@ void printTable(const storage::MergeSummary &s, bool dryRun) {
         const auto settled = [](const storage::MergeConflict &c) {
             if (!c.resolved)
                 return tr("no");
+            if (c.deletedInSource)
+                return *c.resolved == storage::MergeSide::Source ? tr("deleted as in the source")
+                                                                 : tr("kept in the target");
             return *c.resolved == storage::MergeSide::Source ? tr("source's value taken")
                                                              : tr("target's value kept");
         };

@@ -2155,6 +2155,14 @@ Without a command, opens the window. Commands:
         <source>--prefer must be source or target.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>deleted as in the source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept in the target</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::commands::LeadCommands</name>
@@ -3187,6 +3195,10 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     </message>
     <message>
         <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept although %1 deleted it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6681,6 +6693,22 @@ Which is it?</source>
             <numerusform>%n conflict settled</numerusform>
             <numerusform>%n conflicts settled</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Keep the lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead deleted</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

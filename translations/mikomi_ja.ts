@@ -2174,6 +2174,14 @@ Without a command, opens the window. Commands:
         <source>--prefer must be source or target.</source>
         <translation>--prefer には source または target を指定してください。</translation>
     </message>
+    <message>
+        <source>deleted as in the source</source>
+        <translation>統合元に合わせて削除</translation>
+    </message>
+    <message>
+        <source>kept in the target</source>
+        <translation>統合先で維持</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::commands::LeadCommands</name>
@@ -3198,6 +3206,10 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     <message>
         <source>No</source>
         <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>kept although %1 deleted it</source>
+        <translation>%1 では削除されたが維持</translation>
     </message>
 </context>
 <context>
@@ -6647,6 +6659,22 @@ Which is it?</source>
         <translation>
             <numerusform>%n 件の競合を解決</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Keep the lead</source>
+        <translation>リードを残す</translation>
+    </message>
+    <message>
+        <source>Delete it</source>
+        <translation>削除する</translation>
+    </message>
+    <message>
+        <source>Lead kept</source>
+        <translation>リードを残した</translation>
+    </message>
+    <message>
+        <source>Lead deleted</source>
+        <translation>リードを削除した</translation>
     </message>
 </context>
 <context>

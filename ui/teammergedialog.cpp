@@ -191,7 +191,7 @@ void TeamMergeDialog::fillTables() {
             m_conflicts->setItem(row, col, new QTableWidgetItem);
         m_conflicts->item(row, LeadColumn)
             ->setText(QStringLiteral("#%1 %2").arg(c.targetId).arg(c.name));
-        if (m_dryRun && !c.deletedInSource) {
+        if (m_dryRun) {
             auto *menu = new QComboBox(m_conflicts);
             menu->addItem(QString(), sideData(std::nullopt));
             menu->addItem(QString(), sideData(storage::MergeSide::Target));
@@ -249,13 +249,15 @@ void TeamMergeDialog::retranslateChoices() {
         }
         if (QComboBox *menu = m_choices.value(row)) {
             menu->setItemText(0, tr("Undecided"));
-            menu->setItemText(1, tr("Keep mine"));
-            menu->setItemText(2, tr("Take theirs"));
+            // Deleted there, changed here: keep the lead, or delete it as there.
+            menu->setItemText(1, c.deletedInSource ? tr("Keep the lead") : tr("Keep mine"));
+            menu->setItemText(2, c.deletedInSource ? tr("Delete it") : tr("Take theirs"));
             set(DecisionColumn, QString());
-        } else if (m_dryRun) {
-            set(DecisionColumn, tr("Undecided"));
         } else if (!c.resolved) {
             set(DecisionColumn, tr("Undecided: mine kept, listed again next time"));
+        } else if (c.deletedInSource) {
+            set(DecisionColumn,
+                *c.resolved == storage::MergeSide::Target ? tr("Lead kept") : tr("Lead deleted"));
         } else {
             set(DecisionColumn,
                 *c.resolved == storage::MergeSide::Target ? tr("Kept mine") : tr("Took theirs"));

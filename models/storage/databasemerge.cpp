@@ -50,6 +50,10 @@ QJsonObject fieldValues(const Lead &l) {
 
 // The key of a lead's merge base that holds its tasks' bases: {task uuid: {field: value}}.
 const QString kTasksKey = QStringLiteral("tasks");
+// The key of a lead's merge base that says the target kept the lead against the source's
+// deletion (a deletion conflict settled "keep"): the deleted_at of that tombstone, so that the
+// same deletion is not offered again (a later deletion, after an undo there, is).
+const QString kKeptKey = QStringLiteral("kept_deleted_at");
 
 // A stored time as the instant it is (UTC), so that the same moment written at two offsets
 // compares equal; "" for none (an open task's done_at).
@@ -633,16 +637,21 @@ Result<QSet<QString>> Merger::targetTombstones(const QVariantList &uuids) {
 }
 
 Status Merger::applySourceDeletions(MergeSummary &summary) {
-    auto q = exec(m_source, QStringLiteral("SELECT uuid, table_name, erased FROM tombstones"));
+    auto q = exec(m_source,
+                  QStringLiteral("SELECT uuid, table_name, erased, deleted_at FROM tombstones"));
     if (!q)
         return q.failure();
     QHash<QString, QVariantList> byTable;
     QSet<QString> erased;
+    QHash<QString, QString> deletedAt; // leads' tombstones
     while (q->next()) {
         const QString uuid = q->value(0).toString();
-        byTable[q->value(1).toString()] << uuid;
+        const QString table = q->value(1).toString();
+        byTable[table] << uuid;
         if (q->value(2).toInt() != 0)
             erased.insert(uuid);
+        if (table == QLatin1String("leads"))
+            deletedAt.insert(uuid, q->value(3).toString());
     }
     if (byTable.isEmpty())
         return {};
@@ -664,24 +673,39 @@ Status Merger::applySourceDeletions(MergeSummary &summary) {
     for (auto it = leadIds->cbegin(); it != leadIds->cend(); ++it) {
         const Lead &t = theirs[it.value()];
         const auto base = m_bases.constFind(it.key());
+        const bool kept = base != m_bases.cend() && base->contains(kKeptKey) &&
+                          base->value(kKeptKey).toString() == deletedAt.value(it.key());
         bool changed = base == m_bases.cend();
         if (!changed) {
+            // The lead's fields only (the base also holds its tasks' bases).
             const QJsonObject now = fieldValues(t);
-            for (auto f = base->constBegin(); f != base->constEnd(); ++f) {
-                if (now.value(f.key()) != f.value())
+            for (const LeadField &f : leadFields()) {
+                if (base->contains(f.name) && now.value(f.name) != base->value(f.name))
                     changed = true;
             }
         }
         if (erased.contains(it.key())) {
-            erasedUuids << it.key();
+            erasedUuids << it.key(); // erased: it goes, kept or not
+        } else if (kept) {
+            continue; // kept here against this deletion before: nothing to say
         } else if (changed) {
             MergeConflict c;
             c.uuid = it.key();
             c.targetId = t.id;
             c.name = describe(t);
             c.deletedInSource = true;
+            const bool settled = settle(c, summary);
             summary.conflicts.append(c);
-            continue;
+            if (!settled)
+                continue;
+            if (*c.resolved == MergeSide::Target) {
+                // Kept: recorded in the base (both sides), so the next merge is quiet.
+                QJsonObject keep = base == m_bases.cend() ? QJsonObject() : *base;
+                keep.insert(kKeptKey, deletedAt.value(it.key()));
+                m_newBases.append({it.key(), keep});
+                continue;
+            }
+            // Deleted, as in the source.
         }
         remove << it.value();
     }
@@ -753,6 +777,14 @@ bool Merger::settle(MergeConflict &c, MergeSummary &summary) {
         return false;
     c.resolved = side;
     ++summary.resolved;
+    if (c.deletedInSource) {
+        // Deleted: the lead and its history go (its tombstone says when, on a server by whom).
+        if (*side == MergeSide::Target)
+            m_notes[c.targetId] << QCoreApplication::translate("mikomi::storage::DatabaseMerge",
+                                                               "kept although %1 deleted it")
+                                       .arg(sourceName());
+        return true;
+    }
     const QString field = mergeConflictFieldLabel(c);
     const QString here = mergeConflictValueText(c, c.target);
     const QString there = mergeConflictValueText(c, c.source);

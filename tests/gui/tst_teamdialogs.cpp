@@ -193,6 +193,10 @@ private slots:
         QCOMPARE(dialog.conflictTable()->rowCount(), 2);
         QVERIFY(dialog.summaryText().contains(QLatin1Char('1')));
         shot(&dialog, QStringLiteral("team_merge_dryrun"), lang);
+        // 遠藤: keep the lead (recorded: the next look does not offer it again).
+        QCOMPARE(dialog.conflictTable()->item(0, 3)->text(),
+                 QCoreApplication::translate("mikomi::ui::TeamMergeDialog", "Deleted"));
+        dialog.setChoice(0, storage::MergeSide::Target);
         QVERIFY(dialog.merge());
         QVERIFY(dialog.merged());
         // 小林 added, 上田 deleted; 遠藤 kept (deleted there, changed here: listed).
@@ -200,6 +204,8 @@ private slots:
         QCOMPARE(dialog.conflictTable()->rowCount(), 2);
         QCOMPARE(dialog.conflictTable()->item(0, 3)->text(),
                  QCoreApplication::translate("mikomi::ui::TeamMergeDialog", "Deleted"));
+        QCOMPARE(dialog.conflictTable()->item(0, 5)->text(),
+                 QCoreApplication::translate("mikomi::ui::TeamMergeDialog", "Lead kept"));
         QCOMPARE(dialog.conflictTable()->item(1, 3)->text(), QStringLiteral("見積り送付済み"));
         QCOMPARE(dialog.conflictTable()->item(1, 2)->text(),
                  QStringLiteral("来週デモ希望 (電話済み)")); // mine
@@ -208,6 +214,9 @@ private slots:
         QCOMPARE(storage::LeadRepository(*team).get(teamKen)->notes,
                  QStringLiteral("来週デモ希望 (電話済み)")); // not overwritten
         shot(&dialog, QStringLiteral("team_merge_done"), lang);
+        // Looked at again: only 山本's notes are left to decide.
+        QVERIFY(dialog.setSource(boothPath));
+        QCOMPARE(dialog.conflictTable()->rowCount(), 1);
     }
 
     void settleInDialog_data() { conflictDialog_data(); }

@@ -741,6 +741,94 @@ private slots:
         }
     }
 
+    // A deletion conflict (deleted at the booth, changed in the office) settled "keep": the lead
+    // stays, the decision is recorded (the next merge, either way, is quiet) and noted in its
+    // history; settled "delete" (--prefer source): it goes. A lead with a follow-up, deleted at
+    // the booth and unchanged here, goes as before (its tasks' bases are not field changes).
+    void deletionConflictSettled() {
+        const QString booth = boothFile();
+        auto target = open(newTarget());
+        auto source = open(booth);
+        QVERIFY(target && source);
+        const QString ken = QStringLiteral("ken.yamamoto@test-kogyo.example");
+        const QString yumi = QStringLiteral("yumi.nakamura@test-kogyo.example");
+        const QString sho = QStringLiteral("sho.kobayashi@test-kogyo.example");
+        Lead third = person(QStringLiteral("小林"), QStringLiteral("翔"), sho);
+        third.phone = QStringLiteral("03-5555-0303");
+        QVERIFY(LeadRepository(*source).insert(third));
+        FollowUp call;
+        call.leadId = leadIdByEmail(*source, yumi);
+        call.title = QStringLiteral("お礼の電話");
+        call.dueAt = QDateTime(QDate(2026, 10, 6), QTime(10, 0), QTimeZone(9 * 3600));
+        QVERIFY(FollowUpRepository(*source).add(call));
+        QVERIFY(mergeDatabases(*source, *target).ok());
+
+        QVERIFY(LeadRepository(*source).remove(leadIdByEmail(*source, yumi)));
+        auto plain = mergeDatabases(*source, *target);
+        QVERIFY(plain.ok());
+        QCOMPARE(plain->deleted, 1);
+        QVERIFY(plain->conflicts.isEmpty());
+
+        const qint64 tKen = leadIdByEmail(*target, ken);
+        const qint64 tSho = leadIdByEmail(*target, sho);
+        for (qint64 id : {tKen, tSho}) {
+            Lead l = LeadRepository(*target).get(id).value();
+            l.notes = QStringLiteral("来月に再訪問");
+            QVERIFY(LeadRepository(*target).update(l));
+        }
+        QVERIFY(LeadRepository(*source).remove(leadIdByEmail(*source, ken)));
+        QVERIFY(LeadRepository(*source).remove(leadIdByEmail(*source, sho)));
+        auto dry = mergeDatabases(*source, *target, dryRun());
+        QVERIFY(dry.ok());
+        QCOMPARE(dry->conflicts.size(), 2);
+        MergeOptions o;
+        o.user = QStringLiteral("佐藤 美咲");
+        for (const MergeConflict &c : dry->conflicts) {
+            QVERIFY(c.deletedInSource);
+            if (c.targetId == tKen)
+                o.choices.insert(c.key(), MergeChoice::of(c, MergeSide::Target));
+        }
+        auto r = mergeDatabases(*source, *target, o);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error()));
+        QCOMPARE(r->resolved, 1);
+        QCOMPARE(r->deleted, 0);
+        QCOMPARE(r->conflicts.size(), 2); // 小林 left undecided
+        QCOMPARE(leadIdByEmail(*target, ken), tKen);
+        const Activity note = LeadRepository(*target).activities(tKen)->constLast();
+        QCOMPARE(note.kind, ActivityKind::Note);
+        QCOMPARE(note.user, QStringLiteral("佐藤 美咲"));
+        QVERIFY2(note.notes.contains(QFileInfo(booth).fileName()), qPrintable(note.notes));
+
+        // Kept is recorded: the next merge offers only 小林; --prefer source deletes him.
+        auto again = mergeDatabases(*source, *target, dryRun());
+        QVERIFY(again.ok());
+        QCOMPARE(again->conflicts.size(), 1);
+        QCOMPARE(again->conflicts.first().targetId, tSho);
+        MergeOptions theirs;
+        theirs.prefer = MergeSide::Source;
+        auto gone = mergeDatabases(*source, *target, theirs);
+        QVERIFY(gone.ok());
+        QCOMPARE(gone->resolved, 1);
+        QCOMPARE(gone->deleted, 1);
+        QCOMPARE(leadIdByEmail(*target, sho), 0);
+        QCOMPARE(leadIdByEmail(*target, ken), tKen);
+        // Quiet now, both ways (the laptop keeps its deletion: 山本 is not added back there).
+        auto quiet = mergeDatabases(*source, *target);
+        QVERIFY(quiet.ok());
+        QVERIFY(quiet->conflicts.isEmpty());
+        QCOMPARE(quiet->deleted + quiet->updated + quiet->added + quiet->rowsAdded, 0);
+        auto back = mergeDatabases(*target, *source);
+        QVERIFY(back.ok());
+        QVERIFY(back->conflicts.isEmpty());
+        QCOMPARE(back->added, 0);
+        QCOMPARE(back->deletedHere, 1);
+        QCOMPARE(leadIdByEmail(*source, ken), 0);
+        auto still = mergeDatabases(*source, *target);
+        QVERIFY(still.ok());
+        QVERIFY(still->conflicts.isEmpty());
+        QCOMPARE(still->deleted, 0);
+    }
+
     // A history row or an activity deleted at the booth is deleted in the office too.
     void rowDeletionsTravel() {
         const QString booth = boothFile();
