@@ -30,6 +30,16 @@
 using namespace mikomi;
 using namespace mikomi::storage;
 
+namespace {
+// The two people of boothFile(), by their email addresses.
+QString kenEmail() {
+    return QStringLiteral("ken.yamamoto@test-kogyo.example");
+}
+QString yumiEmail() {
+    return QStringLiteral("yumi.nakamura@test-kogyo.example");
+}
+} // namespace
+
 class TestTeamMerge final : public QObject {
     Q_OBJECT
 private:
@@ -88,10 +98,8 @@ private:
         if (!db)
             return {};
         LeadRepository repo(*db);
-        Lead a = person(QStringLiteral("山本"), QStringLiteral("健"),
-                        QStringLiteral("ken.yamamoto@test-kogyo.example"));
-        Lead b = person(QStringLiteral("中村"), QStringLiteral("由美"),
-                        QStringLiteral("yumi.nakamura@test-kogyo.example"));
+        Lead a = person(QStringLiteral("山本"), QStringLiteral("健"), kenEmail());
+        Lead b = person(QStringLiteral("中村"), QStringLiteral("由美"), yumiEmail());
         b.phone = QStringLiteral("03-5555-0202");
         if (!repo.insert(a) || !repo.insert(b))
             return {};
@@ -114,6 +122,32 @@ private:
         MergeOptions o;
         o.dryRun = true;
         return o;
+    }
+
+    // A booth laptop's file (boothFile) and a new team database of the row's backend, both
+    // open, the booth merged into it once or not yet. False (said with qWarning) when any of it
+    // failed.
+    enum class MergeFirst { No, Yes };
+    struct BoothAndTeam {
+        QString booth;
+        std::unique_ptr<Database> source; // the booth's file
+        std::unique_ptr<Database> target; // the team database
+        explicit operator bool() const { return source && target; }
+    };
+    BoothAndTeam boothAndTeam(MergeFirst merge) {
+        BoothAndTeam s;
+        s.booth = boothFile();
+        if (s.booth.isEmpty())
+            return s;
+        s.target = open(newTarget());
+        s.source = open(s.booth);
+        if (s && merge == MergeFirst::Yes) {
+            if (auto r = mergeDatabases(*s.source, *s.target); !r) {
+                qWarning("%s", qPrintable(r.error()));
+                s.target.reset();
+            }
+        }
+        return s;
     }
 
     static qint64 leadIdByEmail(Database &db, const QString &email) {
@@ -310,11 +344,9 @@ private slots:
 
     // A booth laptop's file merged into the team database: added; merged again: nothing.
     void mergeTwiceAddsNothing() {
-        const QString booth = boothFile();
-        QVERIFY(!booth.isEmpty());
-        auto target = open(newTarget());
-        auto source = open(booth);
-        QVERIFY(target && source);
+        auto setup = boothAndTeam(MergeFirst::No);
+        QVERIFY(setup);
+        auto &[booth, source, target] = setup;
 
         auto dry = mergeDatabases(*source, *target, dryRun());
         QVERIFY2(dry.ok(), qPrintable(dry.ok() ? QString() : dry.error()));
@@ -327,8 +359,7 @@ private slots:
         QCOMPARE(first->updated, 0);
         QVERIFY(first->conflicts.isEmpty());
         QCOMPARE(LeadRepository(*target).count().value(), 2);
-        const qint64 ken =
-            leadIdByEmail(*target, QStringLiteral("ken.yamamoto@test-kogyo.example"));
+        const qint64 ken = leadIdByEmail(*target, kenEmail());
         QVERIFY(ken > 0);
         QCOMPARE(LeadRepository(*target).activities(ken)->size(), 1);
         QCOMPARE(LeadRepository(*target).history(ken)->size(), 1);
@@ -363,14 +394,11 @@ private slots:
     // After a merge, a field changed on one side only is taken (or kept); on both sides it is a
     // conflict, listed, not overwritten.
     void oneSideTakenBothSidesConflict() {
-        const QString booth = boothFile();
-        auto target = open(newTarget());
-        auto source = open(booth);
-        QVERIFY(target && source);
-        QVERIFY(mergeDatabases(*source, *target).ok());
-        const QString kenEmail = QStringLiteral("ken.yamamoto@test-kogyo.example");
-        const qint64 sKen = leadIdByEmail(*source, kenEmail);
-        const qint64 tKen = leadIdByEmail(*target, kenEmail);
+        auto setup = boothAndTeam(MergeFirst::Yes);
+        QVERIFY(setup);
+        auto &[booth, source, target] = setup;
+        const qint64 sKen = leadIdByEmail(*source, kenEmail());
+        const qint64 tKen = leadIdByEmail(*target, kenEmail());
 
         // At the booth: a new title (booth only) and a note; in the office: the same note field
         // changed, and the phone.
@@ -433,8 +461,7 @@ private slots:
     void samePersonTwiceIsOffered() {
         auto target = open(newTarget());
         QVERIFY(target);
-        Lead office = person(QStringLiteral("山本"), QStringLiteral("健"),
-                             QStringLiteral("ken.yamamoto@test-kogyo.example"));
+        Lead office = person(QStringLiteral("山本"), QStringLiteral("健"), kenEmail());
         QVERIFY(LeadRepository(*target).insert(office));
         const QString booth = boothFile(); // has 山本 健 too, under its own UUID
         auto source = open(booth);
@@ -635,13 +662,10 @@ private slots:
     // there since), and one deleted in the target never comes back; merging again changes
     // nothing.
     void deletionsTravel() {
-        const QString booth = boothFile();
-        auto target = open(newTarget());
-        auto source = open(booth);
-        QVERIFY(target && source);
-        QVERIFY(mergeDatabases(*source, *target).ok());
-        const QString ken = QStringLiteral("ken.yamamoto@test-kogyo.example");
-        const QString yumi = QStringLiteral("yumi.nakamura@test-kogyo.example");
+        auto setup = boothAndTeam(MergeFirst::Yes);
+        QVERIFY(setup);
+        auto &[booth, source, target] = setup;
+        const QString ken = kenEmail(), yumi = yumiEmail();
 
         // At the booth: 山本 deleted.
         QVERIFY(LeadRepository(*source).remove(leadIdByEmail(*source, ken)));
@@ -687,13 +711,10 @@ private slots:
     // Deleted at the booth but changed in the office since the last merge: a conflict, the lead
     // stays. Erased at the booth: it goes all the same, and no merge base keeps the person.
     void deletedThereChangedHere() {
-        const QString booth = boothFile();
-        auto target = open(newTarget());
-        auto source = open(booth);
-        QVERIFY(target && source);
-        QVERIFY(mergeDatabases(*source, *target).ok());
-        const QString ken = QStringLiteral("ken.yamamoto@test-kogyo.example");
-        const QString yumi = QStringLiteral("yumi.nakamura@test-kogyo.example");
+        auto setup = boothAndTeam(MergeFirst::Yes);
+        QVERIFY(setup);
+        auto &[booth, source, target] = setup;
+        const QString ken = kenEmail(), yumi = yumiEmail();
         const qint64 tKen = leadIdByEmail(*target, ken);
         Lead changed = LeadRepository(*target).get(tKen).value();
         changed.notes = QStringLiteral("来月に再訪問");
@@ -746,12 +767,10 @@ private slots:
     // history; settled "delete" (--prefer source): it goes. A lead with a follow-up, deleted at
     // the booth and unchanged here, goes as before (its tasks' bases are not field changes).
     void deletionConflictSettled() {
-        const QString booth = boothFile();
-        auto target = open(newTarget());
-        auto source = open(booth);
-        QVERIFY(target && source);
-        const QString ken = QStringLiteral("ken.yamamoto@test-kogyo.example");
-        const QString yumi = QStringLiteral("yumi.nakamura@test-kogyo.example");
+        auto setup = boothAndTeam(MergeFirst::No);
+        QVERIFY(setup);
+        auto &[booth, source, target] = setup;
+        const QString ken = kenEmail(), yumi = yumiEmail();
         const QString sho = QStringLiteral("sho.kobayashi@test-kogyo.example");
         Lead third = person(QStringLiteral("小林"), QStringLiteral("翔"), sho);
         third.phone = QStringLiteral("03-5555-0303");
@@ -831,13 +850,10 @@ private slots:
 
     // A history row or an activity deleted at the booth is deleted in the office too.
     void rowDeletionsTravel() {
-        const QString booth = boothFile();
-        auto target = open(newTarget());
-        auto source = open(booth);
-        QVERIFY(target && source);
-        QVERIFY(mergeDatabases(*source, *target).ok());
-        const qint64 sKen =
-            leadIdByEmail(*source, QStringLiteral("ken.yamamoto@test-kogyo.example"));
+        auto setup = boothAndTeam(MergeFirst::Yes);
+        QVERIFY(setup);
+        auto &[booth, source, target] = setup;
+        const qint64 sKen = leadIdByEmail(*source, kenEmail());
         const QList<Activity> acts = LeadRepository(*source).activities(sKen).value();
         QCOMPARE(acts.size(), 1);
         QVERIFY(LeadRepository(*source).removeActivity(acts.first().id));
@@ -856,12 +872,10 @@ private slots:
     // other; rescheduled on both sides it is a conflict, listed like a lead field's. Merging
     // again changes nothing.
     void taskChangesTravel() {
-        const QString booth = boothFile();
-        auto target = open(newTarget());
-        auto source = open(booth);
-        QVERIFY(target && source);
-        const qint64 sKen =
-            leadIdByEmail(*source, QStringLiteral("ken.yamamoto@test-kogyo.example"));
+        auto setup = boothAndTeam(MergeFirst::No);
+        QVERIFY(setup);
+        auto &[booth, source, target] = setup;
+        const qint64 sKen = leadIdByEmail(*source, kenEmail());
         QHash<QString, qint64> boothTask; // by title
         const QStringList titles{QStringLiteral("見積りを送る"), QStringLiteral("デモ日程調整"),
                                  QStringLiteral("資料郵送"), QStringLiteral("再訪問")};
@@ -955,19 +969,17 @@ private slots:
     // list) or all one way (--prefer): applied in the merge's transaction, noted in the lead's
     // history with who chose; merging again (either way) is quiet.
     void conflictsSettled() {
-        const QString booth = boothFile();
-        auto target = open(newTarget());
-        auto source = open(booth);
-        QVERIFY(target && source);
-        const QString kenEmail = QStringLiteral("ken.yamamoto@test-kogyo.example");
-        const qint64 sKen = leadIdByEmail(*source, kenEmail);
+        auto setup = boothAndTeam(MergeFirst::No);
+        QVERIFY(setup);
+        auto &[booth, source, target] = setup;
+        const qint64 sKen = leadIdByEmail(*source, kenEmail());
         FollowUp visit;
         visit.leadId = sKen;
         visit.title = QStringLiteral("再訪問");
         visit.dueAt = QDateTime(QDate(2026, 10, 6), QTime(10, 0), QTimeZone(9 * 3600));
         QVERIFY(FollowUpRepository(*source).add(visit));
         QVERIFY(mergeDatabases(*source, *target).ok());
-        const qint64 tKen = leadIdByEmail(*target, kenEmail);
+        const qint64 tKen = leadIdByEmail(*target, kenEmail());
         const qint64 tVisit =
             scalar(*target, QStringLiteral("SELECT id FROM tasks WHERE title = ?"), {visit.title})
                 .toLongLong();
@@ -1120,7 +1132,7 @@ private slots:
             auto t = open(target);
             auto b = open(booth);
             QVERIFY(t && b);
-            const QString email = QStringLiteral("ken.yamamoto@test-kogyo.example");
+            const QString email = kenEmail();
             for (auto [db, notes] : {std::pair{t.get(), QStringLiteral("来週デモ希望")},
                                      std::pair{b.get(), QStringLiteral("見積り送付済み")}}) {
                 Lead l = LeadRepository(*db).get(leadIdByEmail(*db, email)).value();
