@@ -72,6 +72,8 @@ TeamMergeDialog::TeamMergeDialog(storage::Database &target, QWidget *parent)
             [this] { chooseAll(storage::MergeSide::Target); });
     connect(m_allTheirs, &QPushButton::clicked, this,
             [this] { chooseAll(storage::MergeSide::Source); });
+    m_allMine->setEnabled(false); // until a dry run lists conflicts
+    m_allTheirs->setEnabled(false);
     m_conflicts = makeTable(ConflictColumns, m_conflictPage);
     auto *all = new QHBoxLayout;
     all->addWidget(m_conflictHelp, 1);

@@ -64,6 +64,11 @@ QString instant(const QString &stored) {
     return t ? dates::toIsoDateTime(t->toUTC()) : stored;
 }
 
+// The same time: the same text (nearly always), else the same instant.
+bool sameTime(const QString &a, const QString &b) {
+    return a == b || (!a.isEmpty() && !b.isEmpty() && instant(a) == instant(b));
+}
+
 // The database's own identity (schema v13 gives every database one).
 Result<QString> databaseId(Database &db) {
     SettingsRepository settings(db);
@@ -1066,11 +1071,11 @@ Result<QJsonObject> Merger::mergeTasks(const Lead &mine, const Lead &theirs, con
             const bool hasBase = oldBase.contains(field);
             const QString b = oldBase.value(field).toString();
             // The same instant at another offset is the same time.
-            if (instant(s) == instant(t)) {
+            if (sameTime(s, t)) {
                 newBase.insert(field, s);
                 continue;
             }
-            if (hasBase && instant(s) == instant(b))
+            if (hasBase && sameTime(s, b))
                 continue; // changed in the target only: kept
             // The source's value written into the target's task. The column is one of
             // mergeTaskFields(), never input.
@@ -1085,7 +1090,7 @@ Result<QJsonObject> Merger::mergeTasks(const Lead &mine, const Lead &theirs, con
                 ++summary.rowsUpdated;
                 return {};
             };
-            if (hasBase && instant(t) == instant(b)) {
+            if (hasBase && sameTime(t, b)) {
                 // Changed in the source only (done, reopened or rescheduled there): taken.
                 if (Status st = take(); !st)
                     return st.failure();
