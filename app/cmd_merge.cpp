@@ -157,14 +157,30 @@ int runMerge(const QStringList &args) {
                  tr("Settle every field changed on both sides with the source's or the target's "
                     "value: source or target."),
                  QStringLiteral("SIDE")});
+    p.addOption({{QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help.")});
+    const QString usage = tr("Usage: mikomi merge SOURCE [--dry-run] [--prefer source|target] "
+                             "[--format table|json] --db TARGET");
     QString error;
     if (!parseStrict(p, args, &error))
         return fail(UsageError, error);
+    if (p.isSet(QStringLiteral("help"))) {
+        // Qt's help text without its own usage line (which knows no subcommand).
+        const QString options = p.helpText();
+        const qsizetype blank = options.indexOf(QStringLiteral("\n\n"));
+        out() << usage << Qt::endl
+              << tr("Merges the leads of SOURCE (a booth laptop's file, or a postgresql:// "
+                    "server) into --db, matched by UUID: new leads and rows are added, a field "
+                    "changed on one side since the last merge is taken or kept, and a field "
+                    "changed on both sides is a conflict. Conflicts are listed and left (the "
+                    "target keeps its value) unless --prefer settles them all; merging again "
+                    "adds and changes nothing.")
+              << Qt::endl
+              << (blank < 0 ? options : options.mid(blank + 1)) << Qt::flush;
+        return Ok;
+    }
     const QStringList pos = p.positionalArguments(); // "merge", SOURCE
     if (pos.size() != 2)
-        return fail(UsageError,
-                    tr("Usage: mikomi merge SOURCE [--dry-run] [--prefer source|target] [--format "
-                       "table|json] --db TARGET"));
+        return fail(UsageError, usage);
     const QString format = p.value(QStringLiteral("format"));
     if (format != QLatin1String("table") && format != QLatin1String("json"))
         return fail(UsageError, tr("--format must be table or json."));

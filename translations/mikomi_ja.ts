@@ -2182,6 +2182,10 @@ Without a command, opens the window. Commands:
         <source>kept in the target</source>
         <translation>統合先で維持</translation>
     </message>
+    <message>
+        <source>Merges the leads of SOURCE (a booth laptop&apos;s file, or a postgresql:// server) into --db, matched by UUID: new leads and rows are added, a field changed on one side since the last merge is taken or kept, and a field changed on both sides is a conflict. Conflicts are listed and left (the target keeps its value) unless --prefer settles them all; merging again adds and changes nothing.</source>
+        <translation>SOURCE（展示会ブースのノートPCのファイル、または postgresql:// のサーバー）のリードを UUID で照合して --db に統合します。新しいリードと行は追加し、前回の統合以降に片方だけで変更された項目はその値を採用または維持し、両方で変更された項目は競合とします。競合は一覧に表示して統合先の値のままにします（--prefer を指定するとすべて解決します）。もう一度統合しても何も追加・変更されません。</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::commands::LeadCommands</name>

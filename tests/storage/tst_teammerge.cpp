@@ -1150,6 +1150,8 @@ private slots:
         QVERIFY(conflict.value(QStringLiteral("task_uuid")).isNull());
         run({booth, QStringLiteral("--prefer"), QStringLiteral("both")}, &code);
         QCOMPARE(code, 2);
+        run({QStringLiteral("--help")}, &code); // says what --prefer does
+        QCOMPARE(code, 0);
         QJsonObject settled = run({booth, QStringLiteral("--prefer"), QStringLiteral("target"),
                                    QStringLiteral("--format"), QStringLiteral("json")},
                                   &code);
