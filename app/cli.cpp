@@ -96,8 +96,8 @@ QString usage() {
               "  plan (--revenue-target A | --growth F) …   leads needed for a revenue goal\n"
               "  person export EMAIL|--id N [--output FILE]   everything held about one person\n"
               "  person erase EMAIL|--id N --yes       erase one person completely\n"
-              "  merge SOURCE [--dry-run] [--format table|json]   merge another database's leads "
-              "into --db\n"
+              "  merge SOURCE [--dry-run] [--prefer source|target] [--format table|json]\n"
+              "                                     merge another database's leads into --db\n"
               "  scan IMAGE… [--format json] [--import --source NAME]   read business cards");
 }
 

@@ -1936,10 +1936,6 @@ customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Changed on both sides (kept as they are in the target; decide and edit):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Lead</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1960,10 +1956,6 @@ customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Usage: mikomi merge SOURCE [--dry-run] [--format table|json] --db TARGET</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1973,22 +1965,6 @@ customer</source>
     </message>
     <message>
         <source>Target database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage: mikomi [--db PATH] [--lang ja|en] [COMMAND]
-Without a command, opens the window. Commands:
-  demo [--leads N] [--seed S]        fill the database with sample data
-  import FILE …                      import leads, spend, touchpoints or vCards
-  export FILE …                      export leads as CSV or vCard (2.1, 3.0, 4.0)
-  sources [list|set|alias|merge] …   manage lead sources
-  report sources …                   compare sources
-  budget --total AMOUNT …            70-20-10 budget
-  plan (--revenue-target A | --growth F) …   leads needed for a revenue goal
-  person export EMAIL|--id N [--output FILE]   everything held about one person
-  person erase EMAIL|--id N --yes       erase one person completely
-  merge SOURCE [--dry-run] [--format table|json]   merge another database&apos;s leads into --db
-  scan IMAGE… [--format json] [--import --source NAME]   read business cards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2116,6 +2092,79 @@ Without a command, opens the window. Commands:
     </message>
     <message>
         <source>(deleted in the source; changed in the target since the last merge)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks done, reopened or rescheduled as in the source: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: mikomi [--db PATH] [--lang ja|en] [COMMAND]
+Without a command, opens the window. Commands:
+  demo [--leads N] [--seed S]        fill the database with sample data
+  import FILE …                      import leads, spend, touchpoints or vCards
+  export FILE …                      export leads as CSV or vCard (2.1, 3.0, 4.0)
+  sources [list|set|alias|merge] …   manage lead sources
+  report sources …                   compare sources
+  budget --total AMOUNT …            70-20-10 budget
+  plan (--revenue-target A | --growth F) …   leads needed for a revenue goal
+  person export EMAIL|--id N [--output FILE]   everything held about one person
+  person erase EMAIL|--id N --yes       erase one person completely
+  merge SOURCE [--dry-run] [--prefer source|target] [--format table|json]
+                                     merge another database&apos;s leads into --db
+  scan IMAGE… [--format json] [--import --source NAME]   read business cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed on both sides (the last column says how each was settled; unsettled ones keep the target&apos;s value):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed on both sides (kept as they are in the target; decide with --prefer source|target, in the window, or by editing the lead):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source&apos;s value taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target&apos;s value kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settle every field changed on both sides with the source&apos;s or the target&apos;s value: source or target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: mikomi merge SOURCE [--dry-run] [--prefer source|target] [--format table|json] --db TARGET</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--prefer must be source or target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted as in the source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept in the target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merges the leads of SOURCE (a booth laptop&apos;s file, or a postgresql:// server) into --db, matched by UUID: new leads and rows are added, a field changed on one side since the last merge is taken or kept, and a field changed on both sides is a conflict. Conflicts are listed and left (the target keeps its value) unless --prefer settles them all; merging again adds and changes nothing.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3109,6 +3158,51 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     <name>mikomi::storage::DatabaseMerge</name>
     <message>
         <source>%1 and %2 are the same database (or copies of one file); there is nothing to merge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up “%1”: due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up “%1”: done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: took “%2” from %3 (this database had “%4”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: kept “%2” (%3 had “%4”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge conflict settled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between settled fields</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not done)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept although %1 deleted it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6472,10 +6566,6 @@ Which is it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Adds the leads of another Mikomi database (a booth laptop&apos;s file) to this one, with their history, activities, touchpoints and tasks. Merging the same file again adds nothing. A field changed on both sides is listed, not overwritten; the same person entered twice is listed as a possible duplicate, not merged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Choose database…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6497,18 +6587,6 @@ Which is it?</source>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Before</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Other database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6615,6 +6693,96 @@ Which is it?</source>
             <numerusform>%n row deleted</numerusform>
             <numerusform>%n rows deleted</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>(never merged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undecided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undecided: mine kept, listed again next time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Took theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds the leads of another Mikomi database (a booth laptop&apos;s file) to this one, with their history, activities, touchpoints and tasks. Merging the same file again adds nothing. A field changed on both sides is listed: choose to keep yours or take theirs, or leave it undecided (yours stays). The same person entered twice is listed as a possible duplicate, not merged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mine (this database)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theirs (other database)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At the last merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your decisions are applied when you merge and noted in each lead&apos;s history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) done or rescheduled as there</source>
+        <translation>
+            <numerusform>%n task done or rescheduled as there</numerusform>
+            <numerusform>%n tasks done or rescheduled as there</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) settled</source>
+        <translation>
+            <numerusform>%n conflict settled</numerusform>
+            <numerusform>%n conflicts settled</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep the lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead deleted</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

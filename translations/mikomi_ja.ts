@@ -1943,10 +1943,6 @@ customer</source>
         <translation>追加した履歴・タッチポイント・行動・タスクの行：%1</translation>
     </message>
     <message>
-        <source>Changed on both sides (kept as they are in the target; decide and edit):</source>
-        <translation>両方で変更された項目（統合先の値のままです。どちらにするか決めて編集してください）：</translation>
-    </message>
-    <message>
         <source>Lead</source>
         <translation>リード</translation>
     </message>
@@ -1967,10 +1963,6 @@ customer</source>
         <translation>何が変わるかを表示し、何も変更しません。</translation>
     </message>
     <message>
-        <source>Usage: mikomi merge SOURCE [--dry-run] [--format table|json] --db TARGET</source>
-        <translation>使い方：mikomi merge SOURCE [--dry-run] [--format table|json] --db TARGET</translation>
-    </message>
-    <message>
         <source>%1 does not exist.</source>
         <translation>%1 は存在しません。</translation>
     </message>
@@ -1981,34 +1973,6 @@ customer</source>
     <message>
         <source>Target database</source>
         <translation>統合先のデータベース</translation>
-    </message>
-    <message>
-        <source>Usage: mikomi [--db PATH] [--lang ja|en] [COMMAND]
-Without a command, opens the window. Commands:
-  demo [--leads N] [--seed S]        fill the database with sample data
-  import FILE …                      import leads, spend, touchpoints or vCards
-  export FILE …                      export leads as CSV or vCard (2.1, 3.0, 4.0)
-  sources [list|set|alias|merge] …   manage lead sources
-  report sources …                   compare sources
-  budget --total AMOUNT …            70-20-10 budget
-  plan (--revenue-target A | --growth F) …   leads needed for a revenue goal
-  person export EMAIL|--id N [--output FILE]   everything held about one person
-  person erase EMAIL|--id N --yes       erase one person completely
-  merge SOURCE [--dry-run] [--format table|json]   merge another database&apos;s leads into --db
-  scan IMAGE… [--format json] [--import --source NAME]   read business cards</source>
-        <translation>使い方：mikomi [--db PATH] [--lang ja|en] [COMMAND]
-コマンドを指定しないとウィンドウを開きます。コマンド：
-  demo [--leads N] [--seed S]        データベースにサンプルデータを入れる
-  import FILE …                      リード、費用、タッチポイント、vCard をインポート
-  export FILE …                      リードを CSV または vCard (2.1, 3.0, 4.0) でエクスポート
-  sources [list|set|alias|merge] …   リードソースを管理
-  report sources …                   リードソースを比較
-  budget --total AMOUNT …            70-20-10 の予算配分
-  plan (--revenue-target A | --growth F) …   売上目標に必要なリード数を逆算
-  person export EMAIL|--id N [--output FILE]   一人について保持しているすべてのデータ
-  person erase EMAIL|--id N --yes       一人のデータを完全に消去
-  merge SOURCE [--dry-run] [--format table|json]   別のデータベースのリードを --db に統合
-  scan IMAGE… [--format json] [--import --source NAME]   名刺を読み取る</translation>
     </message>
     <message>
         <source>Output format: table, csv, json or pdf.</source>
@@ -2135,6 +2099,92 @@ Without a command, opens the window. Commands:
     <message>
         <source>(deleted in the source; changed in the target since the last merge)</source>
         <translation>（統合元で削除済み。前回の統合以降に統合先で変更あり）</translation>
+    </message>
+    <message>
+        <source>Tasks done, reopened or rescheduled as in the source: %1</source>
+        <translation>統合元に合わせて完了・再開・日程変更したタスク：%1</translation>
+    </message>
+    <message>
+        <source>task “%1”: %2</source>
+        <translation>タスク「%1」：%2</translation>
+    </message>
+    <message>
+        <source>Usage: mikomi [--db PATH] [--lang ja|en] [COMMAND]
+Without a command, opens the window. Commands:
+  demo [--leads N] [--seed S]        fill the database with sample data
+  import FILE …                      import leads, spend, touchpoints or vCards
+  export FILE …                      export leads as CSV or vCard (2.1, 3.0, 4.0)
+  sources [list|set|alias|merge] …   manage lead sources
+  report sources …                   compare sources
+  budget --total AMOUNT …            70-20-10 budget
+  plan (--revenue-target A | --growth F) …   leads needed for a revenue goal
+  person export EMAIL|--id N [--output FILE]   everything held about one person
+  person erase EMAIL|--id N --yes       erase one person completely
+  merge SOURCE [--dry-run] [--prefer source|target] [--format table|json]
+                                     merge another database&apos;s leads into --db
+  scan IMAGE… [--format json] [--import --source NAME]   read business cards</source>
+        <translation>使い方：mikomi [--db PATH] [--lang ja|en] [COMMAND]
+コマンドを指定しないとウィンドウを開きます。コマンド：
+  demo [--leads N] [--seed S]        データベースにサンプルデータを入れる
+  import FILE …                      リード、費用、タッチポイント、vCard をインポート
+  export FILE …                      リードを CSV または vCard (2.1, 3.0, 4.0) でエクスポート
+  sources [list|set|alias|merge] …   リードソースを管理
+  report sources …                   リードソースを比較
+  budget --total AMOUNT …            70-20-10 の予算配分
+  plan (--revenue-target A | --growth F) …   売上目標に必要なリード数を逆算
+  person export EMAIL|--id N [--output FILE]   一人について保持しているすべてのデータ
+  person erase EMAIL|--id N --yes       一人のデータを完全に消去
+  merge SOURCE [--dry-run] [--prefer source|target] [--format table|json]
+                                     別のデータベースのリードを --db に統合
+  scan IMAGE… [--format json] [--import --source NAME]   名刺を読み取る</translation>
+    </message>
+    <message>
+        <source>Changed on both sides (the last column says how each was settled; unsettled ones keep the target&apos;s value):</source>
+        <translation>両方で変更された項目（最後の列に解決方法を表示。未解決の項目は統合先の値のままです）：</translation>
+    </message>
+    <message>
+        <source>Changed on both sides (kept as they are in the target; decide with --prefer source|target, in the window, or by editing the lead):</source>
+        <translation>両方で変更された項目（統合先の値のままです。--prefer source|target、ウィンドウ、またはリードの編集で決めてください）：</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>解決</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>未解決</translation>
+    </message>
+    <message>
+        <source>source&apos;s value taken</source>
+        <translation>統合元の値を採用</translation>
+    </message>
+    <message>
+        <source>target&apos;s value kept</source>
+        <translation>統合先の値を維持</translation>
+    </message>
+    <message>
+        <source>Settle every field changed on both sides with the source&apos;s or the target&apos;s value: source or target.</source>
+        <translation>両方で変更された項目をすべて統合元または統合先の値で解決します：source または target。</translation>
+    </message>
+    <message>
+        <source>Usage: mikomi merge SOURCE [--dry-run] [--prefer source|target] [--format table|json] --db TARGET</source>
+        <translation>使い方：mikomi merge SOURCE [--dry-run] [--prefer source|target] [--format table|json] --db TARGET</translation>
+    </message>
+    <message>
+        <source>--prefer must be source or target.</source>
+        <translation>--prefer には source または target を指定してください。</translation>
+    </message>
+    <message>
+        <source>deleted as in the source</source>
+        <translation>統合元に合わせて削除</translation>
+    </message>
+    <message>
+        <source>kept in the target</source>
+        <translation>統合先で維持</translation>
+    </message>
+    <message>
+        <source>Merges the leads of SOURCE (a booth laptop&apos;s file, or a postgresql:// server) into --db, matched by UUID: new leads and rows are added, a field changed on one side since the last merge is taken or kept, and a field changed on both sides is a conflict. Conflicts are listed and left (the target keeps its value) unless --prefer settles them all; merging again adds and changes nothing.</source>
+        <translation>SOURCE（展示会ブースのノートPCのファイル、または postgresql:// のサーバー）のリードを UUID で照合して --db に統合します。新しいリードと行は追加し、前回の統合以降に片方だけで変更された項目はその値を採用または維持し、両方で変更された項目は競合とします。競合は一覧に表示して統合先の値のままにします（--prefer を指定するとすべて解決します）。もう一度統合しても何も追加・変更されません。</translation>
     </message>
 </context>
 <context>
@@ -3119,6 +3169,51 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     <message>
         <source>%1 and %2 are the same database (or copies of one file); there is nothing to merge.</source>
         <translation>%1 と %2 は同じデータベース（または同じファイルのコピー）です。統合するものはありません。</translation>
+    </message>
+    <message>
+        <source>Follow-up “%1”: due</source>
+        <translation>フォローアップ「%1」：期限</translation>
+    </message>
+    <message>
+        <source>Follow-up “%1”: done</source>
+        <translation>フォローアップ「%1」：完了日時</translation>
+    </message>
+    <message>
+        <source>%1: took “%2” from %3 (this database had “%4”)</source>
+        <translation>%1：%3 の「%2」を採用（このデータベースの値は「%4」）</translation>
+    </message>
+    <message>
+        <source>%1: kept “%2” (%3 had “%4”)</source>
+        <translation>%1：「%2」を維持（%3 の値は「%4」）</translation>
+    </message>
+    <message>
+        <source>Merge conflict settled: %1</source>
+        <translation>統合時の競合を解決：%1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between settled fields</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>(not done)</source>
+        <translation>（未完了）</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>kept although %1 deleted it</source>
+        <translation>%1 では削除されたが維持</translation>
     </message>
 </context>
 <context>
@@ -6448,10 +6543,6 @@ Which is it?</source>
         <translation>チームのデータベースに統合</translation>
     </message>
     <message>
-        <source>Adds the leads of another Mikomi database (a booth laptop&apos;s file) to this one, with their history, activities, touchpoints and tasks. Merging the same file again adds nothing. A field changed on both sides is listed, not overwritten; the same person entered twice is listed as a possible duplicate, not merged.</source>
-        <translation>別の Mikomi データベース（展示会ブースのノート PC のファイルなど）のリードを、履歴・行動・タッチポイント・タスクと一緒にこのデータベースに追加します。同じファイルをもう一度統合しても何も追加されません。両方で変更された項目は上書きせずに一覧にし、二重に登録された同じ人は統合せずに重複の可能性として一覧にします。</translation>
-    </message>
-    <message>
         <source>Choose database…</source>
         <translation>データベースを選択…</translation>
     </message>
@@ -6474,18 +6565,6 @@ Which is it?</source>
     <message>
         <source>Field</source>
         <translation>項目</translation>
-    </message>
-    <message>
-        <source>Before</source>
-        <translation>以前</translation>
-    </message>
-    <message>
-        <source>Other database</source>
-        <translation>もう一方のデータベース</translation>
-    </message>
-    <message>
-        <source>This database</source>
-        <translation>このデータベース</translation>
     </message>
     <message>
         <source>Lead from the other database</source>
@@ -6584,6 +6663,94 @@ Which is it?</source>
         <translation>
             <numerusform>%n 行を削除</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>(never merged)</source>
+        <translation>（未統合）</translation>
+    </message>
+    <message>
+        <source>Undecided</source>
+        <translation>未決定</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>自分の値を残す</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>相手の値を採用</translation>
+    </message>
+    <message>
+        <source>Undecided: mine kept, listed again next time</source>
+        <translation>未決定：自分の値のまま。次回も表示します</translation>
+    </message>
+    <message>
+        <source>Kept mine</source>
+        <translation>自分の値を残した</translation>
+    </message>
+    <message>
+        <source>Took theirs</source>
+        <translation>相手の値を採用した</translation>
+    </message>
+    <message>
+        <source>Adds the leads of another Mikomi database (a booth laptop&apos;s file) to this one, with their history, activities, touchpoints and tasks. Merging the same file again adds nothing. A field changed on both sides is listed: choose to keep yours or take theirs, or leave it undecided (yours stays). The same person entered twice is listed as a possible duplicate, not merged.</source>
+        <translation>別の Mikomi データベース（展示会ブースのノートPCのファイルなど）のリードを、履歴・活動・タッチポイント・タスクごとこのデータベースに追加します。同じファイルをもう一度統合しても何も追加されません。両方で変更された項目は一覧に表示されます。自分の値を維持するか相手の値を採用するかを選ぶか、未決定のままにしてください（自分の値が残ります）。同じ人が別々に登録されている場合は重複候補として表示し、統合はしません。</translation>
+    </message>
+    <message>
+        <source>Mine (this database)</source>
+        <translation>自分（統合先）</translation>
+    </message>
+    <message>
+        <source>Theirs (other database)</source>
+        <translation>相手（統合元）</translation>
+    </message>
+    <message>
+        <source>At the last merge</source>
+        <translation>前回の統合時</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>決定</translation>
+    </message>
+    <message>
+        <source>Your decisions are applied when you merge and noted in each lead&apos;s history.</source>
+        <translation>決定は統合時に適用され、各リードの履歴に記録されます。</translation>
+    </message>
+    <message>
+        <source>All mine</source>
+        <translation>すべて自分の値</translation>
+    </message>
+    <message>
+        <source>All theirs</source>
+        <translation>すべて相手の値</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) done or rescheduled as there</source>
+        <translation>
+            <numerusform>%n 件のタスクを相手に合わせて完了・日程変更</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) settled</source>
+        <translation>
+            <numerusform>%n 件の競合を解決</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep the lead</source>
+        <translation>リードを残す</translation>
+    </message>
+    <message>
+        <source>Delete it</source>
+        <translation>削除する</translation>
+    </message>
+    <message>
+        <source>Lead kept</source>
+        <translation>リードを残した</translation>
+    </message>
+    <message>
+        <source>Lead deleted</source>
+        <translation>リードを削除した</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,11 @@
 #include "ui/teammergedialog.h"
 
 #include "models/appsettings.h"
-#include "models/domain/leadfields.h"
 #include "models/storage/database.h"
 #include "ui/filedialogs.h"
 #include "ui/messagebox.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QEvent>
@@ -17,15 +17,24 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace mikomi::ui {
 namespace {
 
-QString fieldLabel(const QString &name) {
-    for (const LeadField &f : leadFields()) {
-        if (f.name == name)
-            return f.labelText();
-    }
-    return name;
+enum ConflictColumn {
+    LeadColumn,
+    FieldColumn,
+    MineColumn,   // this database (the merge's target)
+    TheirsColumn, // the other database (the source)
+    BeforeColumn, // the value at the last merge
+    DecisionColumn,
+    ConflictColumns
+};
+
+// The menu's entries: undecided, keep mine (the target's), take theirs (the source's).
+QVariant sideData(std::optional<storage::MergeSide> side) {
+    return side ? QVariant(int(*side)) : QVariant();
 }
 
 QTableWidget *makeTable(int columns, QWidget *parent) {
@@ -54,9 +63,28 @@ TeamMergeDialog::TeamMergeDialog(storage::Database &target, QWidget *parent)
     // Its wrapped lines all shown (the tables below take what is left).
     m_result->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
     m_tabs = new QTabWidget(this);
-    m_conflicts = makeTable(5, m_tabs);
+    m_conflictPage = new QWidget(m_tabs);
+    m_conflictHelp = new QLabel(m_conflictPage);
+    m_conflictHelp->setWordWrap(true);
+    m_allMine = new QPushButton(m_conflictPage);
+    m_allTheirs = new QPushButton(m_conflictPage);
+    connect(m_allMine, &QPushButton::clicked, this,
+            [this] { chooseAll(storage::MergeSide::Target); });
+    connect(m_allTheirs, &QPushButton::clicked, this,
+            [this] { chooseAll(storage::MergeSide::Source); });
+    m_allMine->setEnabled(false); // until a dry run lists conflicts
+    m_allTheirs->setEnabled(false);
+    m_conflicts = makeTable(ConflictColumns, m_conflictPage);
+    auto *all = new QHBoxLayout;
+    all->addWidget(m_conflictHelp, 1);
+    all->addWidget(m_allMine);
+    all->addWidget(m_allTheirs);
+    auto *conflictLayout = new QVBoxLayout(m_conflictPage);
+    conflictLayout->setContentsMargins(0, 0, 0, 0);
+    conflictLayout->addLayout(all);
+    conflictLayout->addWidget(m_conflicts, 1);
     m_duplicates = makeTable(3, m_tabs);
-    m_tabs->addTab(m_conflicts, QString());
+    m_tabs->addTab(m_conflictPage, QString());
     m_tabs->addTab(m_duplicates, QString());
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_merge = m_buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
@@ -74,7 +102,7 @@ TeamMergeDialog::TeamMergeDialog(storage::Database &target, QWidget *parent)
     layout->addWidget(m_tabs, 1);
     layout->addWidget(m_buttons);
     retranslate();
-    resize(860, 520);
+    resize(940, 560); // fits a 1024x700 screen
 }
 
 void TeamMergeDialog::chooseFile() {
@@ -116,6 +144,16 @@ bool TeamMergeDialog::merge() {
     }
     storage::MergeOptions o;
     o.user = AppSettings().ownerName();
+    // The decisions made on the dry run's list, applied in the merge's transaction (each only
+    // while the two values are still those shown).
+    if (m_summary && m_dryRun) {
+        for (int row = 0; row < m_choices.size() && row < m_summary->conflicts.size(); ++row) {
+            if (const auto side = choice(row)) {
+                const storage::MergeConflict &c = m_summary->conflicts.at(row);
+                o.choices.insert(c.key(), storage::MergeChoice::of(c, *side));
+            }
+        }
+    }
     auto summary = storage::mergeDatabases(**source, m_target, o);
     if (!summary) {
         MessageBox::warning(this, windowTitle(), summary.error());
@@ -133,7 +171,7 @@ void TeamMergeDialog::showSummary(const storage::MergeSummary &summary, bool dry
     retranslate();
     fillTables();
     if (!summary.conflicts.isEmpty())
-        m_tabs->setCurrentWidget(m_conflicts);
+        m_tabs->setCurrentWidget(m_conflictPage);
     else if (!summary.duplicates.isEmpty())
         m_tabs->setCurrentWidget(m_duplicates);
 }
@@ -145,19 +183,26 @@ QString TeamMergeDialog::summaryText() const {
 void TeamMergeDialog::fillTables() {
     m_conflicts->setRowCount(0);
     m_duplicates->setRowCount(0);
+    m_choices.clear();
     if (!m_summary)
         return;
     for (const storage::MergeConflict &c : m_summary->conflicts) {
         const int row = m_conflicts->rowCount();
         m_conflicts->insertRow(row);
-        const QStringList cells =
-            c.deletedInSource ? QStringList{QStringLiteral("#%1 %2").arg(c.targetId).arg(c.name),
-                                            tr("The whole lead"), QString(), tr("Deleted"),
-                                            tr("Changed since the last merge")}
-                              : QStringList{QStringLiteral("#%1 %2").arg(c.targetId).arg(c.name),
-                                            fieldLabel(c.field), c.before, c.source, c.target};
-        for (int col = 0; col < cells.size(); ++col)
-            m_conflicts->setItem(row, col, new QTableWidgetItem(cells.at(col)));
+        for (int col = 0; col < ConflictColumns; ++col)
+            m_conflicts->setItem(row, col, new QTableWidgetItem);
+        m_conflicts->item(row, LeadColumn)
+            ->setText(QStringLiteral("#%1 %2").arg(c.targetId).arg(c.name));
+        if (m_dryRun) {
+            auto *menu = new QComboBox(m_conflicts);
+            menu->addItem(QString(), sideData(std::nullopt));
+            menu->addItem(QString(), sideData(storage::MergeSide::Target));
+            menu->addItem(QString(), sideData(storage::MergeSide::Source));
+            m_conflicts->setCellWidget(row, DecisionColumn, menu);
+            m_choices << menu;
+        } else {
+            m_choices << nullptr;
+        }
     }
     for (const storage::MergeDuplicate &d : m_summary->duplicates) {
         const int row = m_duplicates->rowCount();
@@ -169,9 +214,74 @@ void TeamMergeDialog::fillTables() {
         for (int col = 0; col < cells.size(); ++col)
             m_duplicates->setItem(row, col, new QTableWidgetItem(cells.at(col)));
     }
+    retranslateChoices();
     m_conflicts->resizeColumnsToContents();
+    // Long values wrap instead of pushing the decision off the dialog.
+    for (int col = LeadColumn; col < DecisionColumn; ++col)
+        m_conflicts->setColumnWidth(col, std::min(m_conflicts->columnWidth(col), 170));
     m_duplicates->resizeColumnsToContents();
     m_conflicts->resizeRowsToContents();
+}
+
+// The texts of the conflict rows (values, labels, the decision menus or outcomes) in the
+// current language.
+void TeamMergeDialog::retranslateChoices() {
+    if (!m_summary)
+        return;
+    const bool undecidedLeft = std::any_of(m_choices.cbegin(), m_choices.cend(),
+                                           [](const QComboBox *c) { return c != nullptr; });
+    m_allMine->setEnabled(m_dryRun && undecidedLeft);
+    m_allTheirs->setEnabled(m_dryRun && undecidedLeft);
+    for (int row = 0; row < m_summary->conflicts.size(); ++row) {
+        const storage::MergeConflict &c = m_summary->conflicts.at(row);
+        const auto set = [&](int col, const QString &text) {
+            m_conflicts->item(row, col)->setText(text);
+        };
+        if (c.deletedInSource) {
+            set(FieldColumn, tr("The whole lead"));
+            set(MineColumn, tr("Changed since the last merge"));
+            set(TheirsColumn, tr("Deleted"));
+            set(BeforeColumn, QString());
+        } else {
+            set(FieldColumn, storage::mergeConflictFieldLabel(c));
+            set(MineColumn, storage::mergeConflictValueText(c, c.target));
+            set(TheirsColumn, storage::mergeConflictValueText(c, c.source));
+            set(BeforeColumn,
+                c.hasBefore ? storage::mergeConflictValueText(c, c.before) : tr("(never merged)"));
+        }
+        if (QComboBox *menu = m_choices.value(row)) {
+            menu->setItemText(0, tr("Undecided"));
+            // Deleted there, changed here: keep the lead, or delete it as there.
+            menu->setItemText(1, c.deletedInSource ? tr("Keep the lead") : tr("Keep mine"));
+            menu->setItemText(2, c.deletedInSource ? tr("Delete it") : tr("Take theirs"));
+            set(DecisionColumn, QString());
+        } else if (!c.resolved) {
+            set(DecisionColumn, tr("Undecided: mine kept, listed again next time"));
+        } else if (c.deletedInSource) {
+            set(DecisionColumn,
+                *c.resolved == storage::MergeSide::Target ? tr("Lead kept") : tr("Lead deleted"));
+        } else {
+            set(DecisionColumn,
+                *c.resolved == storage::MergeSide::Target ? tr("Kept mine") : tr("Took theirs"));
+        }
+    }
+}
+
+void TeamMergeDialog::setChoice(int row, std::optional<storage::MergeSide> side) {
+    if (QComboBox *menu = m_choices.value(row))
+        menu->setCurrentIndex(menu->findData(sideData(side)));
+}
+
+std::optional<storage::MergeSide> TeamMergeDialog::choice(int row) const {
+    const QComboBox *menu = m_choices.value(row);
+    if (!menu || !menu->currentData().isValid())
+        return std::nullopt;
+    return storage::MergeSide(menu->currentData().toInt());
+}
+
+void TeamMergeDialog::chooseAll(storage::MergeSide side) {
+    for (int row = 0; row < m_choices.size(); ++row)
+        setChoice(row, side);
 }
 
 void TeamMergeDialog::retranslate() {
@@ -179,15 +289,22 @@ void TeamMergeDialog::retranslate() {
     m_intro->setText(
         tr("Adds the leads of another Mikomi database (a booth laptop's file) to this one, with "
            "their history, activities, touchpoints and tasks. Merging the same file again adds "
-           "nothing. A field changed on both sides is listed, not overwritten; the same person "
-           "entered twice is listed as a possible duplicate, not merged."));
+           "nothing. A field changed on both sides is listed: choose to keep yours or take "
+           "theirs, or leave it undecided (yours stays). The same person entered twice is listed "
+           "as a possible duplicate, not merged."));
     m_choose->setText(tr("Choose database…"));
     if (m_sourcePath.isEmpty())
         m_path->setText(tr("No database chosen"));
     m_merge->setText(tr("Merge"));
     m_buttons->button(QDialogButtonBox::Close)->setText(tr("Close"));
-    m_conflicts->setHorizontalHeaderLabels(
-        {tr("Lead"), tr("Field"), tr("Before"), tr("Other database"), tr("This database")});
+    m_conflicts->setHorizontalHeaderLabels({tr("Lead"), tr("Field"), tr("Mine (this database)"),
+                                            tr("Theirs (other database)"), tr("At the last merge"),
+                                            tr("Decision")});
+    m_conflictHelp->setText(
+        m_dryRun ? tr("Your decisions are applied when you merge and noted in each lead's history.")
+                 : QString());
+    m_allMine->setText(tr("All mine"));
+    m_allTheirs->setText(tr("All theirs"));
     m_duplicates->setHorizontalHeaderLabels(
         {tr("Lead from the other database"), tr("Lead already here"), tr("Why")});
     m_tabs->setTabText(0, m_summary
@@ -213,13 +330,19 @@ void TeamMergeDialog::retranslate() {
         counts += tr(", ") + tr("%n deleted here and not added back", nullptr, s.deletedHere);
     if (s.rowsDeleted > 0)
         counts += tr(", ") + tr("%n row(s) deleted", nullptr, s.rowsDeleted);
+    if (s.rowsUpdated > 0)
+        counts += tr(", ") + tr("%n task(s) done or rescheduled as there", nullptr, s.rowsUpdated);
+    if (s.resolved > 0)
+        counts += tr(", ") + tr("%n conflict(s) settled", nullptr, s.resolved);
     m_result->setText(m_dryRun ? tr("If you merge: %1. Nothing has been written yet.").arg(counts)
                                : tr("Merged: %1.").arg(counts));
 }
 
 void TeamMergeDialog::changeEvent(QEvent *event) {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslate();
+        retranslateChoices();
+    }
     QDialog::changeEvent(event);
 }
 

@@ -6,6 +6,7 @@
 
 #include <optional>
 
+class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QPushButton;
@@ -19,9 +20,12 @@ class Database;
 namespace mikomi::ui {
 
 // File > Merge into team database…: pick another Mikomi database (a booth laptop's file), see
-// what a merge would do (a dry run), merge, and see the fields changed on both sides
-// (conflicts, kept as they are here) and the possible duplicates (added, not merged).
-// storage::mergeDatabases does the work, as `mikomi merge` does.
+// what a merge would do (a dry run), settle the fields changed on both sides one by one (mine:
+// this database's value, theirs: the other database's, with the value at the last merge) or all
+// one way, merge, and see what was settled and the possible duplicates (added, not merged).
+// A conflict left undecided keeps this database's value and is listed again at the next merge.
+// storage::mergeDatabases does the work (the choices applied in its transaction), as
+// `mikomi merge` does.
 class TeamMergeDialog final : public QDialog {
     Q_OBJECT
 public:
@@ -33,6 +37,11 @@ public:
     bool merge();
     bool merged() const { return m_merged; }
     QTableWidget *conflictTable() const { return m_conflicts; }
+    // The decision on a conflict row of the dry run (unset: undecided), as the row's menu sets it.
+    void setChoice(int row, std::optional<storage::MergeSide> side);
+    std::optional<storage::MergeSide> choice(int row) const;
+    // "All mine" / "All theirs".
+    void chooseAll(storage::MergeSide side);
     QTableWidget *duplicateTable() const { return m_duplicates; }
     QString summaryText() const;
 
@@ -44,6 +53,7 @@ private:
     void chooseFile();
     void showSummary(const storage::MergeSummary &summary, bool dryRun);
     void fillTables();
+    void retranslateChoices();
     storage::Database &m_target;
     QString m_sourcePath;
     std::optional<storage::MergeSummary> m_summary;
@@ -54,7 +64,12 @@ private:
     QLabel *m_path = nullptr;
     QLabel *m_result = nullptr;
     QTabWidget *m_tabs = nullptr;
+    QWidget *m_conflictPage = nullptr;
+    QLabel *m_conflictHelp = nullptr;
+    QPushButton *m_allMine = nullptr;
+    QPushButton *m_allTheirs = nullptr;
     QTableWidget *m_conflicts = nullptr;
+    QList<QComboBox *> m_choices; // per conflict row of a dry run
     QTableWidget *m_duplicates = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     QPushButton *m_merge = nullptr;

@@ -15,9 +15,12 @@
 #include "models/text/normalize.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
+#include <QMap>
 #include <QSet>
 
 #include <algorithm>
@@ -43,6 +46,27 @@ QJsonObject fieldValues(const Lead &l) {
     for (const LeadField &f : leadFields())
         o.insert(f.name, f.get(l));
     return o;
+}
+
+// The key of a lead's merge base that holds its tasks' bases: {task uuid: {field: value}}.
+const QString kTasksKey = QStringLiteral("tasks");
+// The key of a lead's merge base that says the target kept the lead against the source's
+// deletion (a deletion conflict settled "keep"): the deleted_at of that tombstone, so that the
+// same deletion is not offered again (a later deletion, after an undo there, is).
+const QString kKeptKey = QStringLiteral("kept_deleted_at");
+
+// A stored time as the instant it is (UTC), so that the same moment written at two offsets
+// compares equal; "" for none (an open task's done_at).
+QString instant(const QString &stored) {
+    if (stored.isEmpty())
+        return {};
+    const auto t = dates::fromIsoDateTime(stored);
+    return t ? dates::toIsoDateTime(t->toUTC()) : stored;
+}
+
+// The same time: the same text (nearly always), else the same instant.
+bool sameTime(const QString &a, const QString &b) {
+    return a == b || (!a.isEmpty() && !b.isEmpty() && instant(a) == instant(b));
 }
 
 // The database's own identity (schema v13 gives every database one).
@@ -213,7 +237,13 @@ const RowMapper<SourceTaskRow> kTaskRow{
     {"title", [](SourceTaskRow &r, const V &v) { r.t.title = v.toString(); }},
     {"owner_name", [](SourceTaskRow &r, const V &v) { r.t.owner = v.toString(); }},
     {"due_at", [](SourceTaskRow &r, const V &v) { r.t.dueAt = v; }},
-    {"done_at", [](SourceTaskRow &r, const V &v) { r.t.doneAt = v; }},
+    // An open task's NULL stays NULL: a null QString would be bound as '' (sql.cpp), which
+    // reads as done (before this was seen, merged open tasks were written so).
+    {"done_at",
+     [](SourceTaskRow &r, const V &v) {
+         if (!v.toString().isEmpty())
+             r.t.doneAt = v;
+     }},
     {"created_at", [](SourceTaskRow &r, const V &v) { r.t.createdAt = v; }},
 };
 
@@ -500,8 +530,24 @@ public:
 private:
     // The target's ids of the given uuids of `table`.
     Result<QHash<QString, qint64>> targetIds(const QString &table, const QVariantList &uuids);
-    // Compares the fields; true when the target took one from the source.
+    // The target's tasks of the given uuids, with their times (m_targetTasks).
+    Status readTargetTasks(const QVariantList &uuids);
+    // Compares the fields; true when the target took one from the source (a field of the lead
+    // or a time of one of its tasks).
     Result<bool> mergeLead(const Lead &mine, const Lead &theirs, MergeSummary &summary);
+    // The lead's tasks both have, compared with their bases like the lead's fields (taken,
+    // kept or a conflict); the tasks about to be added get their values as base. Returns
+    // the tasks' new bases; `taken` counts the task fields the target took.
+    Result<QJsonObject> mergeTasks(const Lead &mine, const Lead &theirs, const QJsonObject &old,
+                                   MergeSummary &summary, int &taken);
+    // The bases of the source lead's tasks the target does not have yet (added by addRows).
+    QJsonObject newTaskBases(qint64 sourceId);
+    // Settles `c` when the options say how (a choice made for it with the values it still has,
+    // else `prefer`): sets c.resolved and notes it for the lead's history. False: left.
+    bool settle(MergeConflict &c, MergeSummary &summary);
+    // The notes of the settled conflicts, one activity per lead (after the merge's rows).
+    Status writeNotes(BulkWriter &writer);
+    QString sourceName() const;
     Status addLeads(const QList<const Lead *> &leads, BulkWriter &writer, MergeSummary &summary);
     // Adds the rows of the source lead `sourceId` whose UUIDs the target does not have.
     Result<int> addRows(qint64 sourceId, qint64 targetId, BulkWriter &writer);
@@ -523,6 +569,13 @@ private:
     QHash<QString, QJsonObject> m_bases;
     SourceRows m_rows;
     QHash<QString, QSet<QString>> m_targetRows; // table → the source's uuids the target has
+    struct TargetTask {
+        qint64 id = 0;
+        QString dueAt; // as stored
+        QString doneAt;
+    };
+    QHash<QString, TargetTask> m_targetTasks; // the source's tasks the target has, by uuid
+    QMap<qint64, QStringList> m_notes;        // target lead → what was settled on it
     QList<std::pair<QString, QJsonObject>> m_newBases;
     struct NewTask {
         qint64 leadId;
@@ -548,6 +601,33 @@ Result<QHash<QString, qint64>> Merger::targetIds(const QString &table, const QVa
     return out;
 }
 
+Status Merger::readTargetTasks(const QVariantList &uuids) {
+    QVariantList blankDone;
+    Status s = forChunks(m_target,
+                         QStringLiteral("SELECT uuid, id, due_at, done_at FROM tasks WHERE uuid "
+                                        "<> '' AND uuid IN (%1)"),
+                         uuids, [&](QSqlQuery &q) -> Status {
+                             while (q.next()) {
+                                 TargetTask t;
+                                 t.id = q.value(1).toLongLong();
+                                 t.dueAt = q.value(2).toString();
+                                 t.doneAt = q.value(3).toString();
+                                 if (!q.value(3).isNull() && t.doneAt.isEmpty())
+                                     blankDone << t.id;
+                                 m_targetTasks.insert(q.value(0).toString(), t);
+                             }
+                             return {};
+                         });
+    if (!s)
+        return s;
+    // Open tasks an earlier merge wrote with done_at '' (they read as done, so they were missing
+    // from the follow-up lists): open again, as they are in the source.
+    return forChunks(m_target,
+                     QStringLiteral("UPDATE tasks SET done_at = NULL WHERE done_at = '' AND id IN "
+                                    "(%1)"),
+                     blankDone, [](QSqlQuery &) { return Status(); });
+}
+
 Result<QSet<QString>> Merger::targetTombstones(const QVariantList &uuids) {
     QSet<QString> out;
     Status s = forChunks(m_target, QStringLiteral("SELECT uuid FROM tombstones WHERE uuid IN (%1)"),
@@ -562,16 +642,21 @@ Result<QSet<QString>> Merger::targetTombstones(const QVariantList &uuids) {
 }
 
 Status Merger::applySourceDeletions(MergeSummary &summary) {
-    auto q = exec(m_source, QStringLiteral("SELECT uuid, table_name, erased FROM tombstones"));
+    auto q = exec(m_source,
+                  QStringLiteral("SELECT uuid, table_name, erased, deleted_at FROM tombstones"));
     if (!q)
         return q.failure();
     QHash<QString, QVariantList> byTable;
     QSet<QString> erased;
+    QHash<QString, QString> deletedAt; // leads' tombstones
     while (q->next()) {
         const QString uuid = q->value(0).toString();
-        byTable[q->value(1).toString()] << uuid;
+        const QString table = q->value(1).toString();
+        byTable[table] << uuid;
         if (q->value(2).toInt() != 0)
             erased.insert(uuid);
+        if (table == QLatin1String("leads"))
+            deletedAt.insert(uuid, q->value(3).toString());
     }
     if (byTable.isEmpty())
         return {};
@@ -593,24 +678,39 @@ Status Merger::applySourceDeletions(MergeSummary &summary) {
     for (auto it = leadIds->cbegin(); it != leadIds->cend(); ++it) {
         const Lead &t = theirs[it.value()];
         const auto base = m_bases.constFind(it.key());
+        const bool kept = base != m_bases.cend() && base->contains(kKeptKey) &&
+                          base->value(kKeptKey).toString() == deletedAt.value(it.key());
         bool changed = base == m_bases.cend();
         if (!changed) {
+            // The lead's fields only (the base also holds its tasks' bases).
             const QJsonObject now = fieldValues(t);
-            for (auto f = base->constBegin(); f != base->constEnd(); ++f) {
-                if (now.value(f.key()) != f.value())
+            for (const LeadField &f : leadFields()) {
+                if (base->contains(f.name) && now.value(f.name) != base->value(f.name))
                     changed = true;
             }
         }
         if (erased.contains(it.key())) {
-            erasedUuids << it.key();
+            erasedUuids << it.key(); // erased: it goes, kept or not
+        } else if (kept) {
+            continue; // kept here against this deletion before: nothing to say
         } else if (changed) {
             MergeConflict c;
             c.uuid = it.key();
             c.targetId = t.id;
             c.name = describe(t);
             c.deletedInSource = true;
+            const bool settled = settle(c, summary);
             summary.conflicts.append(c);
-            continue;
+            if (!settled)
+                continue;
+            if (*c.resolved == MergeSide::Target) {
+                // Kept: recorded in the base (both sides), so the next merge is quiet.
+                QJsonObject keep = base == m_bases.cend() ? QJsonObject() : *base;
+                keep.insert(kKeptKey, deletedAt.value(it.key()));
+                m_newBases.append({it.key(), keep});
+                continue;
+            }
+            // Deleted, as in the source.
         }
         remove << it.value();
     }
@@ -662,6 +762,61 @@ Status Merger::applySourceDeletions(MergeSummary &summary) {
     }
     for (const QVariant &u : std::as_const(erasedUuids))
         m_bases.remove(u.toString());
+    return {};
+}
+
+QString Merger::sourceName() const {
+    // A server's address is shown without its password (pgdatabase.cpp); a file by its name.
+    return m_source.backend() == Backend::Postgres ? m_source.path()
+                                                   : QFileInfo(m_source.path()).fileName();
+}
+
+bool Merger::settle(MergeConflict &c, MergeSummary &summary) {
+    std::optional<MergeSide> side = m_options.prefer;
+    if (const auto it = m_options.choices.constFind(c.key()); it != m_options.choices.cend()) {
+        // Chosen on the values the user saw; changed since on either side: asked again.
+        side = it->source == c.source && it->target == c.target ? std::optional(it->side)
+                                                                : std::nullopt;
+    }
+    if (!side)
+        return false;
+    c.resolved = side;
+    ++summary.resolved;
+    if (c.deletedInSource) {
+        // Deleted: the lead and its history go (its tombstone says when, on a server by whom).
+        if (*side == MergeSide::Target)
+            m_notes[c.targetId] << QCoreApplication::translate("mikomi::storage::DatabaseMerge",
+                                                               "kept although %1 deleted it")
+                                       .arg(sourceName());
+        return true;
+    }
+    const QString field = mergeConflictFieldLabel(c);
+    const QString here = mergeConflictValueText(c, c.target);
+    const QString there = mergeConflictValueText(c, c.source);
+    m_notes[c.targetId] << (*side == MergeSide::Source
+                                ? QCoreApplication::translate("mikomi::storage::DatabaseMerge",
+                                                              "%1: took “%2” from %3 (this "
+                                                              "database had “%4”)")
+                                      .arg(field, there, sourceName(), here)
+                                : QCoreApplication::translate("mikomi::storage::DatabaseMerge",
+                                                              "%1: kept “%2” (%3 had “%4”)")
+                                      .arg(field, here, sourceName(), there));
+    return true;
+}
+
+Status Merger::writeNotes(BulkWriter &writer) {
+    for (auto it = m_notes.cbegin(); it != m_notes.cend(); ++it) {
+        Activity a;
+        a.kind = ActivityKind::Note;
+        a.occurredAt = QDateTime::currentDateTime();
+        a.user = m_options.user; // who chose
+        a.notes = QCoreApplication::translate("mikomi::storage::DatabaseMerge",
+                                              "Merge conflict settled: %1")
+                      .arg(it.value().join(QCoreApplication::translate(
+                          "mikomi::storage::DatabaseMerge", "; ", "between settled fields")));
+        if (Status s = writer.insertActivity(it.key(), a); !s)
+            return s;
+    }
     return {};
 }
 
@@ -736,6 +891,15 @@ Status Merger::run(MergeSummary &summary) {
     for (const QString &table : uuidTables()) {
         if (table == QLatin1String("leads"))
             continue;
+        if (table == QLatin1String("tasks")) {
+            // With their times: a task both have is compared (mergeTasks).
+            if (Status s = readTargetTasks(rowUuids(table)); !s)
+                return s;
+            QSet<QString> &have = m_targetRows[table];
+            for (auto it = m_targetTasks.cbegin(); it != m_targetTasks.cend(); ++it)
+                have.insert(it.key());
+            continue;
+        }
         auto ids = targetIds(table, rowUuids(table));
         if (!ids)
             return ids.failure();
@@ -802,6 +966,8 @@ Status Merger::run(MergeSummary &summary) {
     }
     if (Status s = addLeads(added, writer, summary); !s)
         return s;
+    if (Status s = writeNotes(writer); !s)
+        return s;
     if (Status s = writer.finish(); !s)
         return s;
     if (Status s = writeTasks(); !s)
@@ -844,8 +1010,26 @@ Result<bool> Merger::mergeLead(const Lead &mine, const Lead &theirs, MergeSummar
         c.before = b;
         c.source = s;
         c.target = t;
+        if (settle(c, summary)) {
+            if (*c.resolved == MergeSide::Source) {
+                f.set(merged, s);
+                taken = true;
+            }
+            // Either way the source's value becomes the base: taken, both sides agree; kept,
+            // the target's value is the one changed since (the next merge keeps it, and the
+            // next merge the other way takes it into the source).
+            newBase.insert(f.name, s);
+        }
         summary.conflicts.append(c);
     }
+    int tasksTaken = 0;
+    auto tasks = mergeTasks(mine, theirs, oldBase.value(kTasksKey).toObject(), summary, tasksTaken);
+    if (!tasks)
+        return tasks.failure();
+    if (tasks->isEmpty())
+        newBase.remove(kTasksKey);
+    else
+        newBase.insert(kTasksKey, *tasks);
     if (taken) {
         merged.updatedAt = QDateTime::currentDateTime();
         if (Status s = m_targetRepo.update(merged); !s)
@@ -862,7 +1046,93 @@ Result<bool> Merger::mergeLead(const Lead &mine, const Lead &theirs, MergeSummar
     }
     if (newBase != oldBase || baseIt == m_bases.cend())
         m_newBases.append({mine.uuid, newBase});
-    return taken;
+    return taken || tasksTaken > 0;
+}
+
+Result<QJsonObject> Merger::mergeTasks(const Lead &mine, const Lead &theirs, const QJsonObject &old,
+                                       MergeSummary &summary, int &taken) {
+    QJsonObject bases;
+    const QSet<QString> &known = m_targetRows[QStringLiteral("tasks")];
+    for (const TaskRow &task : m_rows.tasks.value(mine.id)) {
+        const auto here = m_targetTasks.constFind(task.uuid);
+        if (here == m_targetTasks.cend()) {
+            if (!known.contains(task.uuid)) // new to the target: added as it is
+                bases.insert(task.uuid,
+                             QJsonObject{{QStringLiteral("due_at"), task.dueAt.toString()},
+                                         {QStringLiteral("done_at"), task.doneAt.toString()}});
+            continue; // else deleted in the target: not added back
+        }
+        const QJsonObject oldBase = old.value(task.uuid).toObject();
+        QJsonObject newBase = oldBase;
+        for (const QString &field : mergeTaskFields()) {
+            const bool due = field == QLatin1String("due_at");
+            const QString s = (due ? task.dueAt : task.doneAt).toString();
+            const QString t = due ? here->dueAt : here->doneAt;
+            const bool hasBase = oldBase.contains(field);
+            const QString b = oldBase.value(field).toString();
+            // The same instant at another offset is the same time.
+            if (sameTime(s, t)) {
+                newBase.insert(field, s);
+                continue;
+            }
+            if (hasBase && sameTime(s, b))
+                continue; // changed in the target only: kept
+            // The source's value written into the target's task. The column is one of
+            // mergeTaskFields(), never input.
+            const auto take = [&]() -> Status {
+                auto q = exec(m_target,
+                              QStringLiteral("UPDATE tasks SET %1 = ? WHERE id = ?").arg(field),
+                              {s.isEmpty() ? QVariant() : QVariant(s), here->id});
+                if (!q)
+                    return q.failure();
+                m_target.changes().noteLead(theirs.id, DataKind::Tasks);
+                ++taken;
+                ++summary.rowsUpdated;
+                return {};
+            };
+            if (hasBase && sameTime(t, b)) {
+                // Changed in the source only (done, reopened or rescheduled there): taken.
+                if (Status st = take(); !st)
+                    return st.failure();
+                newBase.insert(field, s);
+                continue;
+            }
+            MergeConflict c;
+            c.uuid = mine.uuid;
+            c.targetId = theirs.id;
+            c.name = describe(theirs);
+            c.field = field;
+            c.taskUuid = task.uuid;
+            c.taskTitle = task.title;
+            c.hasBefore = hasBase;
+            c.before = b;
+            c.source = s;
+            c.target = t;
+            if (settle(c, summary)) {
+                if (*c.resolved == MergeSide::Source) {
+                    if (Status st = take(); !st)
+                        return st.failure();
+                }
+                newBase.insert(field, s); // as for a lead's field (mergeLead)
+            }
+            summary.conflicts.append(c);
+        }
+        if (!newBase.isEmpty())
+            bases.insert(task.uuid, newBase);
+    }
+    return bases;
+}
+
+QJsonObject Merger::newTaskBases(qint64 sourceId) {
+    QJsonObject bases;
+    const QSet<QString> &known = m_targetRows[QStringLiteral("tasks")];
+    for (const TaskRow &task : m_rows.tasks.value(sourceId)) {
+        if (!known.contains(task.uuid))
+            bases.insert(task.uuid,
+                         QJsonObject{{QStringLiteral("due_at"), task.dueAt.toString()},
+                                     {QStringLiteral("done_at"), task.doneAt.toString()}});
+    }
+    return bases;
 }
 
 Status Merger::addLeads(const QList<const Lead *> &leads, BulkWriter &writer,
@@ -900,6 +1170,9 @@ Status Merger::addLeads(const QList<const Lead *> &leads, BulkWriter &writer,
                 acts.insert(a.uuid);
             }
         }
+        QJsonObject base = fieldValues(mine);
+        if (const QJsonObject tasks = newTaskBases(mine.id); !tasks.isEmpty())
+            base.insert(kTasksKey, tasks);
         auto id = writer.insertLead(lead, activities, &keys.at(i));
         if (!id)
             return id.failure();
@@ -925,7 +1198,7 @@ Status Merger::addLeads(const QList<const Lead *> &leads, BulkWriter &writer,
             md.reason = d.reason;
             summary.duplicates.append(md);
         }
-        m_newBases.append({mine.uuid, fieldValues(mine)});
+        m_newBases.append({mine.uuid, base});
     }
     return {};
 }
@@ -1011,6 +1284,56 @@ const QStringList &mergeFields() {
         return out;
     }();
     return names;
+}
+
+QString MergeConflict::key() const {
+    return uuid + u'/' + taskUuid + u'/' + field;
+}
+
+QString mergeConflictValueText(const MergeConflict &c, const QString &value) {
+    if (value.isEmpty())
+        return c.taskUuid.isEmpty() || c.field != QLatin1String("done_at")
+                   ? QCoreApplication::translate("mikomi::storage::DatabaseMerge", "(empty)")
+                   : QCoreApplication::translate("mikomi::storage::DatabaseMerge", "(not done)");
+    if (!c.taskUuid.isEmpty()) {
+        if (const auto t = dates::fromIsoDateTime(value))
+            return QLocale().toString(t->toLocalTime(), QLocale::ShortFormat);
+        return value;
+    }
+    if (c.field == QLatin1String("stage")) {
+        if (const auto st = stageFromKey(value))
+            return stageLabel(*st);
+    } else if (c.field == QLatin1String("sql_kind")) {
+        if (const auto k = sqlKindFromKey(value))
+            return sqlKindLabel(*k);
+    } else if (c.field == QLatin1String("lost") || c.field == QLatin1String("opt_out")) {
+        return value == QLatin1String("1")
+                   ? QCoreApplication::translate("mikomi::storage::DatabaseMerge", "Yes")
+                   : QCoreApplication::translate("mikomi::storage::DatabaseMerge", "No");
+    }
+    return value;
+}
+
+const QStringList &mergeTaskFields() {
+    static const QStringList names{QStringLiteral("due_at"), QStringLiteral("done_at")};
+    return names;
+}
+
+QString mergeConflictFieldLabel(const MergeConflict &c) {
+    if (c.taskUuid.isEmpty()) {
+        for (const LeadField &f : leadFields()) {
+            if (f.name == c.field)
+                return f.labelText();
+        }
+        return c.field;
+    }
+    return c.field == QLatin1String("due_at")
+               ? QCoreApplication::translate("mikomi::storage::DatabaseMerge",
+                                             "Follow-up “%1”: due")
+                     .arg(c.taskTitle)
+               : QCoreApplication::translate("mikomi::storage::DatabaseMerge",
+                                             "Follow-up “%1”: done")
+                     .arg(c.taskTitle);
 }
 
 Result<MergeSummary> mergeDatabases(Database &source, Database &target,

@@ -193,6 +193,10 @@ private slots:
         QCOMPARE(dialog.conflictTable()->rowCount(), 2);
         QVERIFY(dialog.summaryText().contains(QLatin1Char('1')));
         shot(&dialog, QStringLiteral("team_merge_dryrun"), lang);
+        // 遠藤: keep the lead (recorded: the next look does not offer it again).
+        QCOMPARE(dialog.conflictTable()->item(0, 3)->text(),
+                 QCoreApplication::translate("mikomi::ui::TeamMergeDialog", "Deleted"));
+        dialog.setChoice(0, storage::MergeSide::Target);
         QVERIFY(dialog.merge());
         QVERIFY(dialog.merged());
         // 小林 added, 上田 deleted; 遠藤 kept (deleted there, changed here: listed).
@@ -200,12 +204,98 @@ private slots:
         QCOMPARE(dialog.conflictTable()->rowCount(), 2);
         QCOMPARE(dialog.conflictTable()->item(0, 3)->text(),
                  QCoreApplication::translate("mikomi::ui::TeamMergeDialog", "Deleted"));
+        QCOMPARE(dialog.conflictTable()->item(0, 5)->text(),
+                 QCoreApplication::translate("mikomi::ui::TeamMergeDialog", "Lead kept"));
         QCOMPARE(dialog.conflictTable()->item(1, 3)->text(), QStringLiteral("見積り送付済み"));
+        QCOMPARE(dialog.conflictTable()->item(1, 2)->text(),
+                 QStringLiteral("来週デモ希望 (電話済み)")); // mine
         QCOMPARE(dialog.conflictTable()->item(1, 4)->text(),
-                 QStringLiteral("来週デモ希望 (電話済み)"));
+                 QStringLiteral("ブースで名刺交換")); // at the last merge
         QCOMPARE(storage::LeadRepository(*team).get(teamKen)->notes,
                  QStringLiteral("来週デモ希望 (電話済み)")); // not overwritten
         shot(&dialog, QStringLiteral("team_merge_done"), lang);
+        // Looked at again: only 山本's notes are left to decide.
+        QVERIFY(dialog.setSource(boothPath));
+        QCOMPARE(dialog.conflictTable()->rowCount(), 1);
+    }
+
+    void settleInDialog_data() { conflictDialog_data(); }
+    // The conflicts of the dry run settled in the dialog, one by one and "All theirs": applied
+    // by Merge, shown as decided, noted in the lead's history; the next dry run lists nothing.
+    void settleInDialog() {
+        QFETCH(QString, lang);
+        LanguageManager language;
+        QVERIFY(language.apply(lang));
+        AppSettings().setOwnerName(QStringLiteral("佐藤 美咲"));
+        const QString boothPath = newFile();
+        auto team = storage::Database::open(newFile()).value();
+        {
+            auto booth = storage::Database::open(boothPath).value();
+            Lead a = person();
+            QVERIFY(storage::LeadRepository(*booth).insert(a));
+            QVERIFY(storage::mergeDatabases(*booth, *team).ok());
+            Lead atBooth = storage::LeadRepository(*booth).get(a.id).value();
+            atBooth.notes = QStringLiteral("見積り送付済み");
+            atBooth.title = QStringLiteral("部長");
+            QVERIFY(storage::LeadRepository(*booth).update(atBooth));
+            QVERIFY(storage::LeadRepository(*booth).changeStage(
+                a.id, Stage::Mql, SqlKind::None, QString(), QDateTime::currentDateTime()));
+        }
+        qint64 teamKen = 0;
+        QVERIFY(storage::LeadRepository(*team).forEach({}, [&](Lead &&l) {
+            teamKen = l.id;
+            return true;
+        }));
+        Lead atOffice = storage::LeadRepository(*team).get(teamKen).value();
+        atOffice.notes = QStringLiteral("来週デモ希望 (電話済み)");
+        atOffice.title = QStringLiteral("課長");
+        QVERIFY(storage::LeadRepository(*team).update(atOffice));
+        QVERIFY(storage::LeadRepository(*team).changeStage(
+            teamKen, Stage::Sql, SqlKind::Sal, QString(), QDateTime::currentDateTime()));
+
+        ui::TeamMergeDialog dialog(*team);
+        dialog.resize(1024, 700);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(dialog.setSource(boothPath));
+        QTableWidget *table = dialog.conflictTable();
+        QCOMPARE(table->rowCount(), 3);
+        QStringList fields;
+        for (int row = 0; row < 3; ++row) {
+            fields << table->item(row, 1)->text();
+            QVERIFY(!dialog.choice(row)); // undecided unless chosen
+        }
+        // The stage is shown by its name, not its key.
+        const int stageRow =
+            fields.indexOf(QCoreApplication::translate("mikomi::LeadFields", "Stage"));
+        QVERIFY(stageRow >= 0);
+        QCOMPARE(table->item(stageRow, 2)->text(), stageLabel(Stage::Sql));
+        QCOMPARE(table->item(stageRow, 3)->text(), stageLabel(Stage::Mql));
+        dialog.chooseAll(storage::MergeSide::Source);
+        const int titleRow =
+            fields.indexOf(QCoreApplication::translate("mikomi::LeadFields", "Title"));
+        QVERIFY(titleRow >= 0);
+        dialog.setChoice(titleRow, storage::MergeSide::Target);
+        shot(&dialog, QStringLiteral("team_merge_settle"), lang);
+        QVERIFY(dialog.merge());
+        const Lead merged = storage::LeadRepository(*team).get(teamKen).value();
+        QCOMPARE(merged.notes, QStringLiteral("見積り送付済み")); // theirs
+        QCOMPARE(merged.stage, Stage::Mql);                       // theirs
+        QCOMPARE(merged.title, QStringLiteral("課長"));           // mine
+        QCOMPARE(table->rowCount(), 3);
+        QCOMPARE(table->item(titleRow, 5)->text(),
+                 QCoreApplication::translate("mikomi::ui::TeamMergeDialog", "Kept mine"));
+        QCOMPARE(table->item(stageRow, 5)->text(),
+                 QCoreApplication::translate("mikomi::ui::TeamMergeDialog", "Took theirs"));
+        const QList<Activity> acts = storage::LeadRepository(*team).activities(teamKen).value();
+        QCOMPARE(acts.size(), 1);
+        QCOMPARE(acts.first().user, QStringLiteral("佐藤 美咲"));
+        QVERIFY(acts.first().notes.contains(
+            QCoreApplication::translate("mikomi::LeadFields", "Title")));
+        shot(&dialog, QStringLiteral("team_merge_settled"), lang);
+        // The next look: nothing left to settle.
+        QVERIFY(dialog.setSource(boothPath));
+        QCOMPARE(table->rowCount(), 0);
     }
 
     // The first merge of a booth file whose person the team database already has: offered.

@@ -3,6 +3,7 @@
 // PostgreSQL server (a throwaway one, pgserver.h); the booth laptop is always a file. The people
 // are synthetic.
 
+#include "models/domain/dates.h"
 #include "models/storage/database.h"
 #include "models/storage/databasemerge.h"
 #include "models/storage/duplicates.h"
@@ -14,6 +15,7 @@
 #include "pgserver.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -27,6 +29,16 @@
 
 using namespace mikomi;
 using namespace mikomi::storage;
+
+namespace {
+// The two people of boothFile(), by their email addresses.
+QString kenEmail() {
+    return QStringLiteral("ken.yamamoto@test-kogyo.example");
+}
+QString yumiEmail() {
+    return QStringLiteral("yumi.nakamura@test-kogyo.example");
+}
+} // namespace
 
 class TestTeamMerge final : public QObject {
     Q_OBJECT
@@ -86,10 +98,8 @@ private:
         if (!db)
             return {};
         LeadRepository repo(*db);
-        Lead a = person(QStringLiteral("山本"), QStringLiteral("健"),
-                        QStringLiteral("ken.yamamoto@test-kogyo.example"));
-        Lead b = person(QStringLiteral("中村"), QStringLiteral("由美"),
-                        QStringLiteral("yumi.nakamura@test-kogyo.example"));
+        Lead a = person(QStringLiteral("山本"), QStringLiteral("健"), kenEmail());
+        Lead b = person(QStringLiteral("中村"), QStringLiteral("由美"), yumiEmail());
         b.phone = QStringLiteral("03-5555-0202");
         if (!repo.insert(a) || !repo.insert(b))
             return {};
@@ -106,6 +116,38 @@ private:
         if (!repo.addActivity(act) || !repo.addTouchpoint(tp))
             return {};
         return path;
+    }
+
+    static MergeOptions dryRun() {
+        MergeOptions o;
+        o.dryRun = true;
+        return o;
+    }
+
+    // A booth laptop's file (boothFile) and a new team database of the row's backend, both
+    // open, the booth merged into it once or not yet. False (said with qWarning) when any of it
+    // failed.
+    enum class MergeFirst { No, Yes };
+    struct BoothAndTeam {
+        QString booth;
+        std::unique_ptr<Database> source; // the booth's file
+        std::unique_ptr<Database> target; // the team database
+        explicit operator bool() const { return source && target; }
+    };
+    BoothAndTeam boothAndTeam(MergeFirst merge) {
+        BoothAndTeam s;
+        s.booth = boothFile();
+        if (s.booth.isEmpty())
+            return s;
+        s.target = open(newTarget());
+        s.source = open(s.booth);
+        if (s && merge == MergeFirst::Yes) {
+            if (auto r = mergeDatabases(*s.source, *s.target); !r) {
+                qWarning("%s", qPrintable(r.error()));
+                s.target.reset();
+            }
+        }
+        return s;
     }
 
     static qint64 leadIdByEmail(Database &db, const QString &email) {
@@ -302,13 +344,11 @@ private slots:
 
     // A booth laptop's file merged into the team database: added; merged again: nothing.
     void mergeTwiceAddsNothing() {
-        const QString booth = boothFile();
-        QVERIFY(!booth.isEmpty());
-        auto target = open(newTarget());
-        auto source = open(booth);
-        QVERIFY(target && source);
+        auto setup = boothAndTeam(MergeFirst::No);
+        QVERIFY(setup);
+        auto &[booth, source, target] = setup;
 
-        auto dry = mergeDatabases(*source, *target, {true, QString()});
+        auto dry = mergeDatabases(*source, *target, dryRun());
         QVERIFY2(dry.ok(), qPrintable(dry.ok() ? QString() : dry.error()));
         QCOMPARE(dry->added, 2);
         QCOMPARE(LeadRepository(*target).count().value(), 0); // a dry run changes nothing
@@ -319,8 +359,7 @@ private slots:
         QCOMPARE(first->updated, 0);
         QVERIFY(first->conflicts.isEmpty());
         QCOMPARE(LeadRepository(*target).count().value(), 2);
-        const qint64 ken =
-            leadIdByEmail(*target, QStringLiteral("ken.yamamoto@test-kogyo.example"));
+        const qint64 ken = leadIdByEmail(*target, kenEmail());
         QVERIFY(ken > 0);
         QCOMPARE(LeadRepository(*target).activities(ken)->size(), 1);
         QCOMPARE(LeadRepository(*target).history(ken)->size(), 1);
@@ -355,14 +394,11 @@ private slots:
     // After a merge, a field changed on one side only is taken (or kept); on both sides it is a
     // conflict, listed, not overwritten.
     void oneSideTakenBothSidesConflict() {
-        const QString booth = boothFile();
-        auto target = open(newTarget());
-        auto source = open(booth);
-        QVERIFY(target && source);
-        QVERIFY(mergeDatabases(*source, *target).ok());
-        const QString kenEmail = QStringLiteral("ken.yamamoto@test-kogyo.example");
-        const qint64 sKen = leadIdByEmail(*source, kenEmail);
-        const qint64 tKen = leadIdByEmail(*target, kenEmail);
+        auto setup = boothAndTeam(MergeFirst::Yes);
+        QVERIFY(setup);
+        auto &[booth, source, target] = setup;
+        const qint64 sKen = leadIdByEmail(*source, kenEmail());
+        const qint64 tKen = leadIdByEmail(*target, kenEmail());
 
         // At the booth: a new title (booth only) and a note; in the office: the same note field
         // changed, and the phone.
@@ -425,8 +461,7 @@ private slots:
     void samePersonTwiceIsOffered() {
         auto target = open(newTarget());
         QVERIFY(target);
-        Lead office = person(QStringLiteral("山本"), QStringLiteral("健"),
-                             QStringLiteral("ken.yamamoto@test-kogyo.example"));
+        Lead office = person(QStringLiteral("山本"), QStringLiteral("健"), kenEmail());
         QVERIFY(LeadRepository(*target).insert(office));
         const QString booth = boothFile(); // has 山本 健 too, under its own UUID
         auto source = open(booth);
@@ -627,13 +662,10 @@ private slots:
     // there since), and one deleted in the target never comes back; merging again changes
     // nothing.
     void deletionsTravel() {
-        const QString booth = boothFile();
-        auto target = open(newTarget());
-        auto source = open(booth);
-        QVERIFY(target && source);
-        QVERIFY(mergeDatabases(*source, *target).ok());
-        const QString ken = QStringLiteral("ken.yamamoto@test-kogyo.example");
-        const QString yumi = QStringLiteral("yumi.nakamura@test-kogyo.example");
+        auto setup = boothAndTeam(MergeFirst::Yes);
+        QVERIFY(setup);
+        auto &[booth, source, target] = setup;
+        const QString ken = kenEmail(), yumi = yumiEmail();
 
         // At the booth: 山本 deleted.
         QVERIFY(LeadRepository(*source).remove(leadIdByEmail(*source, ken)));
@@ -679,13 +711,10 @@ private slots:
     // Deleted at the booth but changed in the office since the last merge: a conflict, the lead
     // stays. Erased at the booth: it goes all the same, and no merge base keeps the person.
     void deletedThereChangedHere() {
-        const QString booth = boothFile();
-        auto target = open(newTarget());
-        auto source = open(booth);
-        QVERIFY(target && source);
-        QVERIFY(mergeDatabases(*source, *target).ok());
-        const QString ken = QStringLiteral("ken.yamamoto@test-kogyo.example");
-        const QString yumi = QStringLiteral("yumi.nakamura@test-kogyo.example");
+        auto setup = boothAndTeam(MergeFirst::Yes);
+        QVERIFY(setup);
+        auto &[booth, source, target] = setup;
+        const QString ken = kenEmail(), yumi = yumiEmail();
         const qint64 tKen = leadIdByEmail(*target, ken);
         Lead changed = LeadRepository(*target).get(tKen).value();
         changed.notes = QStringLiteral("来月に再訪問");
@@ -733,15 +762,98 @@ private slots:
         }
     }
 
+    // A deletion conflict (deleted at the booth, changed in the office) settled "keep": the lead
+    // stays, the decision is recorded (the next merge, either way, is quiet) and noted in its
+    // history; settled "delete" (--prefer source): it goes. A lead with a follow-up, deleted at
+    // the booth and unchanged here, goes as before (its tasks' bases are not field changes).
+    void deletionConflictSettled() {
+        auto setup = boothAndTeam(MergeFirst::No);
+        QVERIFY(setup);
+        auto &[booth, source, target] = setup;
+        const QString ken = kenEmail(), yumi = yumiEmail();
+        const QString sho = QStringLiteral("sho.kobayashi@test-kogyo.example");
+        Lead third = person(QStringLiteral("小林"), QStringLiteral("翔"), sho);
+        third.phone = QStringLiteral("03-5555-0303");
+        QVERIFY(LeadRepository(*source).insert(third));
+        FollowUp call;
+        call.leadId = leadIdByEmail(*source, yumi);
+        call.title = QStringLiteral("お礼の電話");
+        call.dueAt = QDateTime(QDate(2026, 10, 6), QTime(10, 0), QTimeZone(9 * 3600));
+        QVERIFY(FollowUpRepository(*source).add(call));
+        QVERIFY(mergeDatabases(*source, *target).ok());
+
+        QVERIFY(LeadRepository(*source).remove(leadIdByEmail(*source, yumi)));
+        auto plain = mergeDatabases(*source, *target);
+        QVERIFY(plain.ok());
+        QCOMPARE(plain->deleted, 1);
+        QVERIFY(plain->conflicts.isEmpty());
+
+        const qint64 tKen = leadIdByEmail(*target, ken);
+        const qint64 tSho = leadIdByEmail(*target, sho);
+        for (qint64 id : {tKen, tSho}) {
+            Lead l = LeadRepository(*target).get(id).value();
+            l.notes = QStringLiteral("来月に再訪問");
+            QVERIFY(LeadRepository(*target).update(l));
+        }
+        QVERIFY(LeadRepository(*source).remove(leadIdByEmail(*source, ken)));
+        QVERIFY(LeadRepository(*source).remove(leadIdByEmail(*source, sho)));
+        auto dry = mergeDatabases(*source, *target, dryRun());
+        QVERIFY(dry.ok());
+        QCOMPARE(dry->conflicts.size(), 2);
+        MergeOptions o;
+        o.user = QStringLiteral("佐藤 美咲");
+        for (const MergeConflict &c : dry->conflicts) {
+            QVERIFY(c.deletedInSource);
+            if (c.targetId == tKen)
+                o.choices.insert(c.key(), MergeChoice::of(c, MergeSide::Target));
+        }
+        auto r = mergeDatabases(*source, *target, o);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error()));
+        QCOMPARE(r->resolved, 1);
+        QCOMPARE(r->deleted, 0);
+        QCOMPARE(r->conflicts.size(), 2); // 小林 left undecided
+        QCOMPARE(leadIdByEmail(*target, ken), tKen);
+        const Activity note = LeadRepository(*target).activities(tKen)->constLast();
+        QCOMPARE(note.kind, ActivityKind::Note);
+        QCOMPARE(note.user, QStringLiteral("佐藤 美咲"));
+        QVERIFY2(note.notes.contains(QFileInfo(booth).fileName()), qPrintable(note.notes));
+
+        // Kept is recorded: the next merge offers only 小林; --prefer source deletes him.
+        auto again = mergeDatabases(*source, *target, dryRun());
+        QVERIFY(again.ok());
+        QCOMPARE(again->conflicts.size(), 1);
+        QCOMPARE(again->conflicts.first().targetId, tSho);
+        MergeOptions theirs;
+        theirs.prefer = MergeSide::Source;
+        auto gone = mergeDatabases(*source, *target, theirs);
+        QVERIFY(gone.ok());
+        QCOMPARE(gone->resolved, 1);
+        QCOMPARE(gone->deleted, 1);
+        QCOMPARE(leadIdByEmail(*target, sho), 0);
+        QCOMPARE(leadIdByEmail(*target, ken), tKen);
+        // Quiet now, both ways (the laptop keeps its deletion: 山本 is not added back there).
+        auto quiet = mergeDatabases(*source, *target);
+        QVERIFY(quiet.ok());
+        QVERIFY(quiet->conflicts.isEmpty());
+        QCOMPARE(quiet->deleted + quiet->updated + quiet->added + quiet->rowsAdded, 0);
+        auto back = mergeDatabases(*target, *source);
+        QVERIFY(back.ok());
+        QVERIFY(back->conflicts.isEmpty());
+        QCOMPARE(back->added, 0);
+        QCOMPARE(back->deletedHere, 1);
+        QCOMPARE(leadIdByEmail(*source, ken), 0);
+        auto still = mergeDatabases(*source, *target);
+        QVERIFY(still.ok());
+        QVERIFY(still->conflicts.isEmpty());
+        QCOMPARE(still->deleted, 0);
+    }
+
     // A history row or an activity deleted at the booth is deleted in the office too.
     void rowDeletionsTravel() {
-        const QString booth = boothFile();
-        auto target = open(newTarget());
-        auto source = open(booth);
-        QVERIFY(target && source);
-        QVERIFY(mergeDatabases(*source, *target).ok());
-        const qint64 sKen =
-            leadIdByEmail(*source, QStringLiteral("ken.yamamoto@test-kogyo.example"));
+        auto setup = boothAndTeam(MergeFirst::Yes);
+        QVERIFY(setup);
+        auto &[booth, source, target] = setup;
+        const qint64 sKen = leadIdByEmail(*source, kenEmail());
         const QList<Activity> acts = LeadRepository(*source).activities(sKen).value();
         QCOMPARE(acts.size(), 1);
         QVERIFY(LeadRepository(*source).removeActivity(acts.first().id));
@@ -754,6 +866,228 @@ private slots:
         QVERIFY(again.ok());
         QCOMPARE(again->rowsDeleted, 0);
         QCOMPARE(again->rowsAdded, 0);
+    }
+
+    // A follow-up done, reopened or rescheduled on one side after the last merge arrives on the
+    // other; rescheduled on both sides it is a conflict, listed like a lead field's. Merging
+    // again changes nothing.
+    void taskChangesTravel() {
+        auto setup = boothAndTeam(MergeFirst::No);
+        QVERIFY(setup);
+        auto &[booth, source, target] = setup;
+        const qint64 sKen = leadIdByEmail(*source, kenEmail());
+        QHash<QString, qint64> boothTask; // by title
+        const QStringList titles{QStringLiteral("見積りを送る"), QStringLiteral("デモ日程調整"),
+                                 QStringLiteral("資料郵送"), QStringLiteral("再訪問")};
+        for (const QString &title : titles) {
+            FollowUp t;
+            t.leadId = sKen;
+            t.title = title;
+            t.owner = QStringLiteral("佐藤 美咲");
+            t.dueAt = QDateTime(QDate(2026, 10, 6), QTime(10, 0), QTimeZone(9 * 3600));
+            QVERIFY(FollowUpRepository(*source).add(t));
+            boothTask.insert(title, t.id);
+        }
+        QVERIFY(mergeDatabases(*source, *target).ok());
+        // Open in the office too (a merge used to write them with done_at '', read as done).
+        QCOMPARE(FollowUpRepository(*target).open(QString(), 100)->size(), 4);
+        const auto officeTask = [&](const QString &title) {
+            return scalar(*target, QStringLiteral("SELECT id FROM tasks WHERE title = ?"), {title})
+                .toLongLong();
+        };
+        const auto times = [](Database &db, const QString &title) {
+            return scalar(db,
+                          QStringLiteral("SELECT due_at || '/' || coalesce(done_at, '') FROM "
+                                         "tasks WHERE title = ?"),
+                          {title})
+                .toString();
+        };
+        const QDateTime monday(QDate(2026, 10, 12), QTime(9, 0), QTimeZone(9 * 3600));
+        const QDateTime tuesday(QDate(2026, 10, 13), QTime(9, 0), QTimeZone(9 * 3600));
+        const QDateTime done(QDate(2026, 10, 5), QTime(16, 0), QTimeZone(9 * 3600));
+        // At the booth: the quote sent (done), the demo moved; the visit moved to Monday.
+        auto act = FollowUpRepository(*source).complete(
+            boothTask.value(titles.at(0)), ActivityKind::Email, QStringLiteral("佐藤 美咲"), done);
+        QVERIFY(act.ok());
+        QVERIFY(FollowUpRepository(*source).reschedule(boothTask.value(titles.at(1)), monday));
+        QVERIFY(FollowUpRepository(*source).reschedule(boothTask.value(titles.at(3)), monday));
+        // In the office: the mailing moved (office only); the visit moved to Tuesday (both).
+        QVERIFY(FollowUpRepository(*target).reschedule(officeTask(titles.at(2)), tuesday));
+        QVERIFY(FollowUpRepository(*target).reschedule(officeTask(titles.at(3)), tuesday));
+        const QString officeMailing = times(*target, titles.at(2));
+
+        auto r = mergeDatabases(*source, *target);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error()));
+        QCOMPARE(r->rowsUpdated, 2);
+        QCOMPARE(r->rowsAdded, 1); // the activity of completing the quote
+        QCOMPARE(r->updated, 1);
+        QCOMPARE(times(*target, titles.at(0)), times(*source, titles.at(0))); // done here too
+        QVERIFY(times(*target, titles.at(0)).endsWith(QStringLiteral("16:00:00+09:00")));
+        QCOMPARE(times(*target, titles.at(1)), times(*source, titles.at(1))); // moved here too
+        QCOMPARE(times(*target, titles.at(2)), officeMailing);                // kept
+        QCOMPARE(r->conflicts.size(), 1);
+        const MergeConflict c = r->conflicts.first();
+        QCOMPARE(c.taskTitle, titles.at(3));
+        QVERIFY(!c.taskUuid.isEmpty());
+        QCOMPARE(c.field, QStringLiteral("due_at"));
+        QVERIFY(c.hasBefore);
+        QCOMPARE(dates::fromIsoDateTime(c.before).value(),
+                 QDateTime(QDate(2026, 10, 6), QTime(10, 0), QTimeZone(9 * 3600)));
+        QCOMPARE(dates::fromIsoDateTime(c.source).value(), monday);
+        QCOMPARE(dates::fromIsoDateTime(c.target).value(), tuesday);
+        QVERIFY(mergeConflictFieldLabel(c).contains(titles.at(3)));
+        QVERIFY(times(*target, titles.at(3)).startsWith(QStringLiteral("2026-10-13"))); // kept
+
+        // Again: nothing changes; the visit is still listed.
+        auto again = mergeDatabases(*source, *target);
+        QVERIFY(again.ok());
+        QCOMPARE(again->rowsUpdated, 0);
+        QCOMPARE(again->rowsAdded, 0);
+        QCOMPARE(again->updated, 0);
+        QCOMPARE(again->conflicts.size(), 1);
+
+        // The team database into the laptop: the office's mailing date arrives there.
+        auto back = mergeDatabases(*target, *source);
+        QVERIFY(back.ok());
+        QCOMPARE(back->rowsUpdated, 1);
+        QCOMPARE(times(*source, titles.at(2)), officeMailing);
+        QCOMPARE(back->conflicts.size(), 1);
+
+        // The quote reopened at the booth (undo of done): reopened here, its activity deleted.
+        QVERIFY(FollowUpRepository(*source).reopen(boothTask.value(titles.at(0)), *act));
+        auto reopened = mergeDatabases(*source, *target);
+        QVERIFY(reopened.ok());
+        QCOMPARE(reopened->rowsUpdated, 1);
+        QCOMPARE(reopened->rowsDeleted, 1);
+        QVERIFY(times(*target, titles.at(0)).endsWith(QLatin1Char('/')));
+        auto quiet = mergeDatabases(*source, *target);
+        QVERIFY(quiet.ok());
+        QCOMPARE(quiet->rowsUpdated + quiet->rowsAdded + quiet->rowsDeleted + quiet->updated, 0);
+    }
+
+    // Conflicts settled by the user, field by field (the window's choices, made on a dry run's
+    // list) or all one way (--prefer): applied in the merge's transaction, noted in the lead's
+    // history with who chose; merging again (either way) is quiet.
+    void conflictsSettled() {
+        auto setup = boothAndTeam(MergeFirst::No);
+        QVERIFY(setup);
+        auto &[booth, source, target] = setup;
+        const qint64 sKen = leadIdByEmail(*source, kenEmail());
+        FollowUp visit;
+        visit.leadId = sKen;
+        visit.title = QStringLiteral("再訪問");
+        visit.dueAt = QDateTime(QDate(2026, 10, 6), QTime(10, 0), QTimeZone(9 * 3600));
+        QVERIFY(FollowUpRepository(*source).add(visit));
+        QVERIFY(mergeDatabases(*source, *target).ok());
+        const qint64 tKen = leadIdByEmail(*target, kenEmail());
+        const qint64 tVisit =
+            scalar(*target, QStringLiteral("SELECT id FROM tasks WHERE title = ?"), {visit.title})
+                .toLongLong();
+        // Notes, title and the visit's date changed on both sides.
+        Lead atBooth = LeadRepository(*source).get(sKen).value();
+        atBooth.notes = QStringLiteral("見積り送付済み");
+        atBooth.title = QStringLiteral("部長");
+        QVERIFY(LeadRepository(*source).update(atBooth));
+        Lead atOffice = LeadRepository(*target).get(tKen).value();
+        atOffice.notes = QStringLiteral("来週デモ希望");
+        atOffice.title = QStringLiteral("課長");
+        QVERIFY(LeadRepository(*target).update(atOffice));
+        const QDateTime monday(QDate(2026, 10, 12), QTime(9, 0), QTimeZone(9 * 3600));
+        QVERIFY(FollowUpRepository(*source).reschedule(visit.id, monday));
+        QVERIFY(FollowUpRepository(*target).reschedule(
+            tVisit, QDateTime(QDate(2026, 10, 13), QTime(9, 0), QTimeZone(9 * 3600))));
+
+        auto dry = mergeDatabases(*source, *target, dryRun());
+        QVERIFY(dry.ok());
+        QCOMPARE(dry->conflicts.size(), 3);
+        MergeOptions o;
+        o.user = QStringLiteral("佐藤 美咲");
+        for (const MergeConflict &c : dry->conflicts) {
+            QVERIFY(!c.resolved);
+            // Theirs (the booth's) for the notes and the visit, mine for the title.
+            const MergeSide side =
+                c.field == QLatin1String("title") ? MergeSide::Target : MergeSide::Source;
+            o.choices.insert(c.key(), MergeChoice::of(c, side));
+        }
+        const int activitiesBefore = LeadRepository(*target).activities(tKen)->size();
+        auto r = mergeDatabases(*source, *target, o);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error()));
+        QCOMPARE(r->resolved, 3);
+        QCOMPARE(r->conflicts.size(), 3);
+        for (const MergeConflict &c : r->conflicts)
+            QVERIFY(c.resolved);
+        QCOMPARE(r->updated, 1);
+        QCOMPARE(r->rowsUpdated, 1);
+        const Lead merged = LeadRepository(*target).get(tKen).value();
+        QCOMPARE(merged.notes, QStringLiteral("見積り送付済み")); // theirs
+        QCOMPARE(merged.title, QStringLiteral("課長"));           // mine
+        QVERIFY(scalar(*target, QStringLiteral("SELECT due_at FROM tasks WHERE id = ?"), {tVisit})
+                    .toString()
+                    .startsWith(QStringLiteral("2026-10-12")));
+        // Noted in the lead's history, by who chose.
+        const QList<Activity> acts = LeadRepository(*target).activities(tKen).value();
+        QCOMPARE(acts.size(), activitiesBefore + 1);
+        const Activity note = acts.constLast();
+        QCOMPARE(note.kind, ActivityKind::Note);
+        QCOMPARE(note.user, QStringLiteral("佐藤 美咲"));
+        QVERIFY2(note.notes.contains(QStringLiteral("見積り送付済み")) &&
+                     note.notes.contains(QStringLiteral("課長")) &&
+                     note.notes.contains(QFileInfo(booth).fileName()),
+                 qPrintable(note.notes));
+
+        // Again: nothing to settle, nothing changes.
+        auto again = mergeDatabases(*source, *target);
+        QVERIFY(again.ok());
+        QVERIFY(again->conflicts.isEmpty());
+        QCOMPARE(again->updated + again->added + again->rowsAdded + again->rowsUpdated, 0);
+        // The other way: the kept title (and the note) reach the laptop; then quiet both ways.
+        auto back = mergeDatabases(*target, *source);
+        QVERIFY(back.ok());
+        QVERIFY(back->conflicts.isEmpty());
+        QCOMPARE(LeadRepository(*source).get(sKen)->title, QStringLiteral("課長"));
+        QCOMPARE(LeadRepository(*source).get(sKen)->notes, QStringLiteral("見積り送付済み"));
+        for (auto [from, into] :
+             {std::pair{source.get(), target.get()}, std::pair{target.get(), source.get()}}) {
+            auto quiet = mergeDatabases(*from, *into);
+            QVERIFY(quiet.ok());
+            QVERIFY(quiet->conflicts.isEmpty());
+            QCOMPARE(quiet->updated + quiet->added + quiet->rowsAdded + quiet->rowsUpdated, 0);
+        }
+
+        // A choice made on values that changed since is not applied: asked again.
+        atBooth = LeadRepository(*source).get(sKen).value();
+        atBooth.department = QStringLiteral("営業部");
+        QVERIFY(LeadRepository(*source).update(atBooth));
+        atOffice = LeadRepository(*target).get(tKen).value();
+        atOffice.department = QStringLiteral("営業企画部");
+        QVERIFY(LeadRepository(*target).update(atOffice));
+        auto seen = mergeDatabases(*source, *target, dryRun());
+        QVERIFY(seen.ok());
+        QCOMPARE(seen->conflicts.size(), 1);
+        MergeOptions stale;
+        stale.choices.insert(seen->conflicts.first().key(),
+                             MergeChoice::of(seen->conflicts.first(), MergeSide::Source));
+        atBooth = LeadRepository(*source).get(sKen).value();
+        atBooth.department = QStringLiteral("営業本部");
+        QVERIFY(LeadRepository(*source).update(atBooth));
+        auto late = mergeDatabases(*source, *target, stale);
+        QVERIFY(late.ok());
+        QCOMPARE(late->resolved, 0);
+        QCOMPARE(late->conflicts.size(), 1);
+        QCOMPARE(LeadRepository(*target).get(tKen)->department, QStringLiteral("営業企画部"));
+
+        // All one way (--prefer target): kept here, then quiet.
+        MergeOptions mine;
+        mine.prefer = MergeSide::Target;
+        auto kept = mergeDatabases(*source, *target, mine);
+        QVERIFY(kept.ok());
+        QCOMPARE(kept->resolved, 1);
+        QCOMPARE(kept->conflicts.first().resolved, MergeSide::Target);
+        QCOMPARE(LeadRepository(*target).get(tKen)->department, QStringLiteral("営業企画部"));
+        auto after = mergeDatabases(*source, *target);
+        QVERIFY(after.ok());
+        QVERIFY(after->conflicts.isEmpty());
+        QCOMPARE(after->updated, 0);
     }
 
     // The command line: cli.md's JSON, idempotent, exit codes.
@@ -792,6 +1126,48 @@ private slots:
         QCOMPARE(second.value(QStringLiteral("added")).toInt(), 0);
         QCOMPARE(second.value(QStringLiteral("updated")).toInt(), 0);
         QCOMPARE(second.value(QStringLiteral("unchanged")).toInt(), 2);
+        // The notes changed on both sides: listed and left; --prefer target settles it (and
+        // the next run is quiet); --prefer takes source or target only.
+        {
+            auto t = open(target);
+            auto b = open(booth);
+            QVERIFY(t && b);
+            const QString email = kenEmail();
+            for (auto [db, notes] : {std::pair{t.get(), QStringLiteral("来週デモ希望")},
+                                     std::pair{b.get(), QStringLiteral("見積り送付済み")}}) {
+                Lead l = LeadRepository(*db).get(leadIdByEmail(*db, email)).value();
+                l.notes = notes;
+                QVERIFY(LeadRepository(*db).update(l));
+            }
+        }
+        QJsonObject listed =
+            run({booth, QStringLiteral("--format"), QStringLiteral("json")}, &code);
+        QCOMPARE(code, 0);
+        const QJsonObject conflict =
+            listed.value(QStringLiteral("conflicts")).toArray().first().toObject();
+        QCOMPARE(conflict.value(QStringLiteral("field")).toString(), QStringLiteral("notes"));
+        QVERIFY(conflict.value(QStringLiteral("resolved")).isNull());
+        QVERIFY(conflict.value(QStringLiteral("task_uuid")).isNull());
+        run({booth, QStringLiteral("--prefer"), QStringLiteral("both")}, &code);
+        QCOMPARE(code, 2);
+        run({QStringLiteral("--help")}, &code); // says what --prefer does
+        QCOMPARE(code, 0);
+        QJsonObject settled = run({booth, QStringLiteral("--prefer"), QStringLiteral("target"),
+                                   QStringLiteral("--format"), QStringLiteral("json")},
+                                  &code);
+        QCOMPARE(code, 0);
+        QCOMPARE(settled.value(QStringLiteral("resolved")).toInt(), 1);
+        QCOMPARE(settled.value(QStringLiteral("conflicts"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("resolved"))
+                     .toString(),
+                 QStringLiteral("target"));
+        QJsonObject quiet = run({booth, QStringLiteral("--format"), QStringLiteral("json")}, &code);
+        QCOMPARE(code, 0);
+        QVERIFY(quiet.value(QStringLiteral("conflicts")).toArray().isEmpty());
+        QCOMPARE(quiet.value(QStringLiteral("updated")).toInt(), 0);
         run({m_dir.filePath(QStringLiteral("missing.mikomi"))}, &code);
         QCOMPARE(code, 1);
         QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("missing.mikomi"))));
