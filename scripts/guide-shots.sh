@@ -3,13 +3,13 @@
 # tests/gui/guide_shots.cpp opens the window on the demo database of docs/guide/README.md and
 # saves every page and dialog the guide shows, in English and Japanese; the first page of the
 # manager's PDF report becomes a PNG (pdftoppm, poppler-utils); every PNG is reduced to 256
-# colours (ImageMagick's convert, when it is installed) so the repository stays small.
+# colours (png8: tests/gui/shotpalette.h, with Qt alone) so the repository stays small.
 #   scripts/guide-shots.sh [BUILD_DIR]     (default: build; configured as ./dev.sh does)
 set -eu
 cd "$(dirname "$0")/.."
 BUILD_DIR=${1:-build}
 OUT=docs/guide/img
-ninja -C "$BUILD_DIR" guide_shots
+ninja -C "$BUILD_DIR" guide_shots png8
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 MIKOMI_SHOTS="$tmp" QT_QPA_PLATFORM=offscreen LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=Asia/Tokyo \
@@ -19,10 +19,6 @@ for lang in en ja; do
 done
 mkdir -p "$OUT"
 for f in "$tmp"/*.png; do
-    if command -v convert >/dev/null 2>&1; then
-        convert "$f" -strip +dither -colors 256 "PNG8:$OUT/$(basename "$f")"
-    else
-        cp "$f" "$OUT/"
-    fi
+    "$BUILD_DIR/tests/gui/png8" "$f" "$OUT/$(basename "$f")"
 done
 du -ch "$OUT"/*.png | tail -1

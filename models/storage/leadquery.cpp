@@ -122,6 +122,65 @@ Status LeadQuery::loadThresholds() const {
     return {};
 }
 
+Result<std::optional<LeadQuery::TemperatureCandidates>> LeadQuery::temperatureCandidates() const {
+    if (m_candidates)
+        return *m_candidates;
+    if (Status s = loadThresholds(); !s)
+        return s.failure();
+    const scoring::Thresholds &t = thresholds();
+    // Hot and warm both need a date at or after the older cut-off (temperatureSql compares the
+    // first ten characters of an ISO time; the whole time is at or after the date whenever they
+    // are) and a score of at least the lower threshold.
+    const QString since =
+        dates::toIsoDate(m_today.addDays(-qint64(std::max(t.hotDays, t.warmDays))));
+    const int minScore = std::min(t.hotScore, t.warmScore);
+    const QString setByHand =
+        QStringLiteral("SELECT id FROM leads WHERE temperature_override IS NOT NULL");
+    // Up to the limit plus one: more means too many (the walk stops counting there).
+    const auto fewEnough = [this](const TemperatureCandidates &c) -> Result<bool> {
+        if (m_candidateLimit <= 0)
+            return false;
+        QVariantList binds = c.binds;
+        binds << m_candidateLimit + 1;
+        auto q = exec(
+            m_db, QStringLiteral("SELECT count(*) FROM (%1 LIMIT ?) candidates").arg(c.sql), binds);
+        if (!q)
+            return q.failure();
+        q->next();
+        return q->value(0).toLongLong() <= m_candidateLimit;
+    };
+    const TemperatureCandidates recent{
+        setByHand +
+            QStringLiteral(" UNION ALL SELECT id FROM leads WHERE last_activity_at >= ? UNION ALL "
+                           "SELECT id FROM leads") +
+            m_db.dialect().indexedBy(QStringLiteral("leads_created")) +
+            QStringLiteral(" WHERE last_activity_at IS NULL AND created_at >= ?"),
+        {since, since}};
+    auto few = fewEnough(recent);
+    if (!few)
+        return few.failure();
+    if (*few) {
+        m_candidates = std::optional(recent);
+        return *m_candidates;
+    }
+    // A lead without a score row scores 0: the scores' index finds them all only above 0.
+    if (minScore > 0) {
+        const TemperatureCandidates scored{
+            setByHand +
+                QStringLiteral(" UNION ALL SELECT lead_id FROM lead_scores WHERE score >= ?"),
+            {minScore}};
+        few = fewEnough(scored);
+        if (!few)
+            return few.failure();
+        if (*few) {
+            m_candidates = std::optional(scored);
+            return *m_candidates;
+        }
+    }
+    m_candidates = std::optional<TemperatureCandidates>();
+    return *m_candidates;
+}
+
 const scoring::Thresholds &LeadQuery::thresholds() const {
     Q_ASSERT_X(m_thresholds, "LeadQuery::thresholds", "loadThresholds() first");
     return *m_thresholds;
@@ -255,6 +314,12 @@ QString LeadQuery::where(const LeadFilter &f, QVariantList &binds, bool *narrow)
         binds << f.ownerId;
     }
     if (f.temperature) {
+        // Hot or warm: among the few leads that can be (when temperatureCandidates() has read
+        // that they are few), not among every lead.
+        if (*f.temperature != Temperature::Cold && m_candidates && *m_candidates) {
+            conds << QStringLiteral("l.id IN (%1)").arg((*m_candidates)->sql);
+            binds += (*m_candidates)->binds;
+        }
         conds << temperatureSql(thresholds(), m_today) + QStringLiteral(" = ?");
         binds << temperatureKey(*f.temperature);
     }
@@ -473,6 +538,72 @@ Result<QList<qint64>> temperaturePage(const Database &db, const QString &where,
     return ids.mid(offset, limit);
 }
 
+// The ids of rows [offset, offset + limit) of the list sorted by temperature when the leads that
+// can be hot or warm are few (`candidates`, LeadQuery::temperatureCandidates): the hot and the
+// warm ones among them are read in one walk in id order (SQLite walks the candidates' ids in
+// order, no sort), which stops once the first of the two runs has the page; the cold run (every
+// other lead, and the candidates that are cold) is walked in id order and stops as soon as the
+// page is full. Ascending: hot, warm, cold; descending: cold, warm, hot, by id descending. No
+// lead hot or warm costs the candidates' index ranges, not a reading of every lead. A run the
+// filter rules out (a temperature chosen) is not read; the filter's hot or warm already keeps to
+// the candidates (LeadQuery::where).
+Result<QList<qint64>> candidatePage(const Database &db, const QString &where,
+                                    const QVariantList &binds, const QString &rank,
+                                    const LeadQuery::TemperatureCandidates &candidates,
+                                    std::optional<Temperature> only, bool ascending, int offset,
+                                    int limit) {
+    const qint64 wanted = qint64(offset) + limit;
+    const QString d = ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    QList<qint64> ids;
+    const auto hotAndWarm = [&]() -> Status {
+        // In the page's order: ascending hot then warm, descending warm then hot.
+        QList<qint64> first, second;
+        QString cond = QStringLiteral("%1 IN (0, 1)").arg(rank);
+        QVariantList all = binds;
+        if (!only) {
+            cond = QStringLiteral("l.id IN (%1) AND ").arg(candidates.sql) + cond;
+            all += candidates.binds;
+        }
+        auto q = exec(db,
+                      QStringLiteral("SELECT l.id, %1 AS run FROM leads l").arg(rank) +
+                          andWhere(where, cond) + QStringLiteral(" ORDER BY l.id") + d,
+                      all);
+        if (!q)
+            return q.failure();
+        const qint64 need = wanted - ids.size();
+        while (first.size() < need && q->next()) {
+            const bool hot = q->value(1).toInt() == 0;
+            (hot == ascending ? first : second) << q->value(0).toLongLong();
+        }
+        ids += first;
+        ids += second;
+        return {};
+    };
+    const auto cold = [&]() -> Status {
+        QVariantList all = binds;
+        all << wanted - ids.size();
+        auto q = exec(db,
+                      QStringLiteral("SELECT l.id FROM leads l") +
+                          andWhere(where, rank + QStringLiteral(" = 2")) +
+                          QStringLiteral(" ORDER BY l.id") + d + QStringLiteral(" LIMIT ?"),
+                      all);
+        if (!q)
+            return q.failure();
+        while (q->next())
+            ids << q->value(0).toLongLong();
+        return {};
+    };
+    const bool readHotAndWarm = !only || *only != Temperature::Cold;
+    const bool readCold = !only || *only == Temperature::Cold;
+    for (const bool hotOrWarm : {ascending, !ascending}) {
+        if (ids.size() >= wanted || !(hotOrWarm ? readHotAndWarm : readCold))
+            continue;
+        if (Status s = hotOrWarm ? hotAndWarm() : cold(); !s)
+            return s.failure();
+    }
+    return ids.mid(offset, limit);
+}
+
 Result<QList<LeadRow>> readRows(const Database &db, const QString &sql, const QVariantList &binds,
                                 const scoring::Thresholds &thresholds, const QDate &today) {
     auto q = exec(db, sql, binds);
@@ -498,6 +629,11 @@ Result<QList<LeadRow>> LeadQuery::rows(const LeadFilter &filter, LeadSort sort, 
                                        int offset, int limit) const {
     if (Status s = loadThresholds(); !s) // every row's temperature
         return s.failure();
+    if (sort == LeadSort::Temperature ||
+        (filter.temperature && *filter.temperature != Temperature::Cold)) {
+        if (auto c = temperatureCandidates(); !c)
+            return c.failure();
+    }
     if (sort == LeadSort::Source || sort == LeadSort::Owner)
         return rowsByName(filter, sort == LeadSort::Source, ascending, offset, limit);
     // The page's ids first, from the lead rows alone; then their names joined in. Joined
@@ -548,15 +684,21 @@ Result<QList<LeadRow>> LeadQuery::rows(const LeadFilter &filter, LeadSort sort, 
                m_db.dialect().indexedBy(QStringLiteral("leads_stage_order"));
     }
     const QString order = orderBy(sort, ascending, temperature);
-    // Sorted by temperature, the first pages are read as runs (temperaturePage), deeper ones,
-    // searches and drill-downs by one sort. A search, or a drill-down's origin (a subquery a
-    // lead), is read once that way: the runs could evaluate it more than once.
+    // Sorted by temperature, the first pages are read as runs: from the few leads that can be
+    // hot or warm and a walk of the cold ones (candidatePage, both backends), else, on a file, by
+    // walking every lead in id order (temperaturePage); deeper ones, searches and drill-downs by
+    // one sort. A search, or a drill-down's origin (a subquery a lead), is read once that way:
+    // the runs could evaluate it more than once.
     constexpr qint64 kTemperatureRunRows = 1000;
-    if (sort == LeadSort::Temperature && m_db.backend() == Backend::Sqlite &&
+    const std::optional<TemperatureCandidates> candidates =
+        m_candidates ? *m_candidates : std::nullopt;
+    if (sort == LeadSort::Temperature && (candidates || m_db.backend() == Backend::Sqlite) &&
         filter.search.trimmed().isEmpty() && !filter.origin &&
         qint64(offset) + limit <= kTemperatureRunRows) {
-        auto ids = temperaturePage(m_db, w, binds, temperatureRankSql(temperature), ascending,
-                                   offset, limit);
+        const QString rank = temperatureRankSql(temperature);
+        auto ids = candidates ? candidatePage(m_db, w, binds, rank, *candidates, filter.temperature,
+                                              ascending, offset, limit)
+                              : temperaturePage(m_db, w, binds, rank, ascending, offset, limit);
         if (!ids)
             return ids.failure();
         if (ids->isEmpty())
@@ -667,6 +809,10 @@ Result<qint64> LeadQuery::count(const LeadFilter &filter) const {
     if (filter.temperature) {
         if (Status s = loadThresholds(); !s)
             return s.failure();
+        if (*filter.temperature != Temperature::Cold) {
+            if (auto c = temperatureCandidates(); !c)
+                return c.failure();
+        }
     }
     QVariantList binds;
     const QString w = where(filter, binds);

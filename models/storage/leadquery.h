@@ -8,6 +8,7 @@
 #include <QDate>
 #include <QList>
 #include <QString>
+#include <QVariant>
 
 #include <optional>
 
@@ -83,6 +84,24 @@ public:
     };
     static SearchPlan planSearch(const QString &search);
 
+    // The leads that can be hot or warm, as a subquery of lead ids (with its binds): those whose
+    // temperature was set by hand, and those active (else created) since the older of the two
+    // thresholds' dates, or, when those are many, those scored at least the lower threshold
+    // (schema v17's indexes, leads_created and lead_scores_score serve each part). Every other
+    // lead is cold. None (nullopt) when either way they are more than the limit: reading them
+    // would no longer pay. Read once per query object; public for tests (EXPLAIN QUERY PLAN).
+    struct TemperatureCandidates {
+        QString sql;
+        QVariantList binds;
+    };
+    Result<std::optional<TemperatureCandidates>> temperatureCandidates() const;
+    static constexpr qint64 kTemperatureCandidateLimit = 100000;
+    // For tests: the limit above (0: the candidates are never used).
+    void setTemperatureCandidateLimit(qint64 limit) {
+        m_candidateLimit = limit;
+        m_candidates.reset();
+    }
+
 private:
     // `narrow` (optional): set when the conditions are the search index's matches and columns
     // of the narrow index leads_report only (source, lost, creation), so no lead row need be
@@ -99,6 +118,9 @@ private:
     Database &m_db;
     QDate m_today;
     mutable std::optional<scoring::Thresholds> m_thresholds;
+    qint64 m_candidateLimit = kTemperatureCandidateLimit;
+    // Set once temperatureCandidates() has read them (the inner nullopt: too many).
+    mutable std::optional<std::optional<TemperatureCandidates>> m_candidates;
 };
 
 } // namespace mikomi::storage

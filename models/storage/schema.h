@@ -39,6 +39,7 @@ Migration migrationV13(); // migration_v13.cpp: row UUIDs, lead versions, merge_
 Migration migrationV14(); // migration_v14.cpp: lead_images (business-card images)
 Migration migrationV15(); // migration_v15.cpp: tombstones (deletions travel with a merge)
 Migration migrationV16(); // migration_v16.cpp: row-level security on a server (nothing on a file)
+Migration migrationV17(); // migration_v17.cpp: indexes for the leads that can be hot or warm
 
 // The built-in migrations, oldest first. The schema version is the last one's version.
 const std::vector<Migration> &builtinMigrations();

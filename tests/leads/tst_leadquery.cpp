@@ -5,12 +5,14 @@
 #include "models/storage/leadquery.h"
 #include "models/storage/leadsnapshot.h"
 #include "models/storage/repositories.h"
+#include "models/storage/scoringstore.h"
 #include "models/storage/searchindex.h"
 
 #include <QAbstractItemModelTester>
 #include <QSet>
 #include <QSignalSpy>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -516,11 +518,14 @@ private slots:
         }
     }
 
-    // Sorted by temperature the first pages are read as three runs in id order (hot, warm,
-    // cold), a whole list of more than 1,000 rows by one sort: with temperatures set by hand (a
-    // recent lead set cold, an old one hot) and with filters, every page, of either size, read
-    // either way, is the same slice of one order: the rank, then the id, both reversed when
-    // descending.
+    // Sorted by temperature the first pages are read as runs in id order (hot, warm, cold), a
+    // whole list of more than 1,000 rows by one sort: with temperatures set by hand (a recent
+    // lead set cold, an old one hot) and with filters, every page, of either size, read either
+    // way, is the same slice of one order: the rank, then the id, both reversed when
+    // descending. The runs come from the few leads that can be hot or warm (found by date: the
+    // demo's own day; by score: a day when every lead is active but few score that high; none
+    // recent: a later day, only the hand-set ones) or, when those are too many (limit 0), from a
+    // walk of every lead.
     void temperatureRunsPageLikeOneSort() {
         QVERIFY(services::writeDemo(*m_db, 500, 11, QDate(2026, 6, 30)).ok());
         QVERIFY(
@@ -529,7 +534,13 @@ private slots:
             QStringLiteral("UPDATE leads SET temperature_override = 'cold' WHERE id % 41 = 0")));
         QVERIFY(sql(
             QStringLiteral("UPDATE leads SET temperature_override = 'warm' WHERE id % 43 = 0")));
-        LeadQuery query(*m_db, QDate(2026, 6, 30));
+        // Few leads score high enough to be hot or warm, so they are the smaller set.
+        auto rules = ScoringStore(*m_db).load();
+        QVERIFY(rules.ok());
+        rules->thresholds.hotScore = 80;
+        rules->thresholds.warmScore = 70;
+        rules->thresholds.warmDays = 400;
+        QVERIFY(ScoringStore(*m_db).save(*rules).ok());
         const auto rank = [](Temperature t) {
             return t == Temperature::Hot ? 0 : t == Temperature::Warm ? 1 : 2;
         };
@@ -537,47 +548,174 @@ private slots:
         inquiries.stage = Stage::Inquiry;
         LeadFilter lost;
         lost.lostOnly = true;
-        for (const LeadFilter &f : {LeadFilter(), inquiries, lost}) {
-            QList<LeadRow> all = query.rows(f, LeadSort::Created, true, 0, 100000).value();
-            int counts[3] = {0, 0, 0};
-            for (const LeadRow &r : all)
-                ++counts[rank(r.temperature)];
-            QVERIFY2(counts[0] > 0 && counts[1] > 0 && counts[2] > 0, "every run has leads");
-            for (const bool asc : {true, false}) {
-                std::sort(all.begin(), all.end(), [&](const LeadRow &a, const LeadRow &b) {
-                    const int ra = rank(a.temperature), rb = rank(b.temperature);
-                    if (ra != rb)
-                        return asc ? ra < rb : rb < ra;
-                    return asc ? a.id < b.id : b.id < a.id;
-                });
-                QList<qint64> expected;
+        struct Mode {
+            const char *name;
+            QDate today;
+            qint64 limit;
+            QString candidates; // the part of the candidates' SQL that tells which set was read
+        };
+        const QList<Mode> modes{
+            {"by date", QDate(2026, 6, 30), LeadQuery::kTemperatureCandidateLimit,
+             QStringLiteral("last_activity_at >=")},
+            {"by score", QDate(2026, 6, 30), 100, QStringLiteral("lead_scores")},
+            {"only set by hand", QDate(2028, 1, 1), LeadQuery::kTemperatureCandidateLimit,
+             QStringLiteral("last_activity_at >=")},
+            {"walk, no candidates", QDate(2026, 6, 30), 0, QString()},
+        };
+        for (const Mode &mode : modes) {
+            LeadQuery query(*m_db, mode.today);
+            query.setTemperatureCandidateLimit(mode.limit);
+            const auto candidates = query.temperatureCandidates();
+            QVERIFY(candidates.ok());
+            QCOMPARE(candidates->has_value(), !mode.candidates.isEmpty());
+            if (*candidates)
+                QVERIFY2((*candidates)->sql.contains(mode.candidates), mode.name);
+            // (The lost leads' filter once: the runs read the same way under any filter.)
+            QList<LeadFilter> filters{LeadFilter(), inquiries};
+            if (&mode == &modes.first())
+                filters << lost;
+            for (const LeadFilter &f : std::as_const(filters)) {
+                QList<LeadRow> all = query.rows(f, LeadSort::Created, true, 0, 100000).value();
+                int counts[3] = {0, 0, 0};
                 for (const LeadRow &r : all)
-                    expected << r.id;
-                // Pages of 200 through the whole list (the deeper ones sorted), and small
-                // pages over the first runs, across their ends.
-                for (const auto &[size, end] :
-                     {std::pair{200, int(all.size()) + 200}, std::pair{13, 400}}) {
-                    QList<qint64> paged;
-                    for (int off = 0; off < end; off += size) {
-                        const auto page = query.rows(f, LeadSort::Temperature, asc, off, size);
-                        QVERIFY2(page.ok(), qPrintable(page.ok() ? QString() : page.error()));
-                        for (const LeadRow &r : page.value()) {
-                            QVERIFY(paged.size() < expected.size());
-                            QCOMPARE(r.id, expected.at(paged.size()));
-                            paged << r.id;
+                    ++counts[rank(r.temperature)];
+                QVERIFY2(counts[0] > 0 && counts[1] > 0 && counts[2] > 0, mode.name);
+                for (const bool asc : {true, false}) {
+                    std::sort(all.begin(), all.end(), [&](const LeadRow &a, const LeadRow &b) {
+                        const int ra = rank(a.temperature), rb = rank(b.temperature);
+                        if (ra != rb)
+                            return asc ? ra < rb : rb < ra;
+                        return asc ? a.id < b.id : b.id < a.id;
+                    });
+                    QList<qint64> expected;
+                    for (const LeadRow &r : all)
+                        expected << r.id;
+                    // Pages of 200 through the whole list (the deeper ones sorted), and small
+                    // pages over the first runs, across their ends.
+                    for (const auto &[size, end] :
+                         {std::pair{200, int(all.size()) + 200}, std::pair{13, 400}}) {
+                        QList<qint64> paged;
+                        for (int off = 0; off < end; off += size) {
+                            const auto page = query.rows(f, LeadSort::Temperature, asc, off, size);
+                            QVERIFY2(page.ok(), qPrintable(page.ok() ? QString() : page.error()));
+                            for (const LeadRow &r : page.value()) {
+                                QVERIFY(paged.size() < expected.size());
+                                QCOMPARE(r.id, expected.at(paged.size()));
+                                paged << r.id;
+                            }
                         }
+                        QVERIFY(paged.size() >= std::min<qsizetype>(end, expected.size()));
+                        QCOMPARE(paged, expected.mid(0, paged.size()));
                     }
-                    QVERIFY(paged.size() >= std::min<qsizetype>(end, expected.size()));
-                    QCOMPARE(paged, expected.mid(0, paged.size()));
+                    const QList<LeadRow> sorted =
+                        query.rows(f, LeadSort::Temperature, asc, 0, 100000).value();
+                    QList<qint64> whole;
+                    for (const LeadRow &r : sorted)
+                        whole << r.id;
+                    QCOMPARE(whole, expected);
                 }
-                const QList<LeadRow> sorted =
-                    query.rows(f, LeadSort::Temperature, asc, 0, 100000).value();
-                QList<qint64> whole;
-                for (const LeadRow &r : sorted)
-                    whole << r.id;
-                QCOMPARE(whole, expected);
+            }
+            // A temperature chosen: the same leads, counted alike, in any order, read from the
+            // candidates or not; sorted by temperature, the one run.
+            for (const Temperature t : {Temperature::Hot, Temperature::Warm, Temperature::Cold}) {
+                LeadFilter f;
+                f.temperature = t;
+                LeadQuery plain(*m_db, mode.today);
+                plain.setTemperatureCandidateLimit(0);
+                for (const auto &[sort, asc] :
+                     {std::pair{LeadSort::Created, false}, std::pair{LeadSort::Score, true},
+                      std::pair{LeadSort::Company, true}, std::pair{LeadSort::Temperature, true},
+                      std::pair{LeadSort::Temperature, false}}) {
+                    QList<qint64> ids, expected;
+                    const QList<LeadRow> got = query.rows(f, sort, asc, 0, 100000).value();
+                    const QList<LeadRow> want = plain.rows(f, sort, asc, 0, 100000).value();
+                    for (const LeadRow &r : got) {
+                        QCOMPARE(r.temperature, t);
+                        ids << r.id;
+                    }
+                    for (const LeadRow &r : want)
+                        expected << r.id;
+                    QCOMPARE(ids, expected);
+                    QList<qint64> paged;
+                    for (int off = 0; off < 60; off += 20) {
+                        const QList<LeadRow> part = query.rows(f, sort, asc, off, 20).value();
+                        for (const LeadRow &r : part)
+                            paged << r.id;
+                    }
+                    QCOMPARE(paged, expected.mid(0, 60));
+                }
+                QCOMPARE(query.count(f).value(), plain.count(f).value());
             }
         }
+    }
+
+    // Schema v17: the leads that can be hot or warm are read through indexes, never by reading
+    // every lead (at 1,000,000 leads a reading took 1.7-2.2 s when none was hot or warm). By
+    // date: leads set by hand (leads_temperature_set), active since the cut-off
+    // (leads_last_activity), created since then without an activity (leads_created); by score:
+    // lead_scores_score. Too many either way: none (the list walks every lead instead).
+    void temperatureCandidatesAreReadThroughIndexes() {
+        QVERIFY(services::writeDemo(*m_db, 200, 5, QDate(2026, 6, 30)).ok());
+        QVERIFY(
+            sql(QStringLiteral("UPDATE leads SET temperature_override = 'hot' WHERE id % 29 = 0")));
+        const auto plan = [&](const LeadQuery::TemperatureCandidates &c,
+                              const QString &where) -> QString {
+            QSqlQuery q(QSqlDatabase::database(m_db->connectionName()));
+            if (!q.prepare(QStringLiteral("EXPLAIN QUERY PLAN SELECT l.id FROM leads l WHERE l.id "
+                                          "IN (%1)%2 ORDER BY l.id")
+                               .arg(c.sql, where)))
+                return QStringLiteral("cannot prepare: ") + q.lastError().text();
+            for (const QVariant &b : c.binds)
+                q.addBindValue(b);
+            if (!q.exec())
+                return QStringLiteral("cannot run: ") + q.lastError().text();
+            QStringList lines;
+            while (q.next())
+                lines << q.value(3).toString();
+            return lines.join(QLatin1Char('\n'));
+        };
+        // Old leads (the demo's last day is half a year before): only those set by hand.
+        LeadQuery later(*m_db, QDate(2026, 12, 31));
+        const auto old = later.temperatureCandidates();
+        QVERIFY(old.ok() && old->has_value());
+        for (const QString &where : {QString(), QStringLiteral(" AND l.stage = 'inquiry'")}) {
+            const QString p = plan(**old, where);
+            QVERIFY2(p.contains(QLatin1String("leads_temperature_set")), qPrintable(p));
+            QVERIFY2(p.contains(QLatin1String("leads_last_activity")), qPrintable(p));
+            QVERIFY2(p.contains(QLatin1String("leads_created")), qPrintable(p));
+            QVERIFY2(!p.contains(QLatin1String("SCAN")), qPrintable(p)); // no lead read in turn
+        }
+        qint64 setHot = 0; // by hand (the demo also sets some warm and cold)
+        {
+            QSqlQuery q(QSqlDatabase::database(m_db->connectionName()));
+            QVERIFY(q.exec(
+                QStringLiteral("SELECT count(*) FROM leads WHERE temperature_override = 'hot'")));
+            QVERIFY(q.next());
+            setHot = q.value(0).toLongLong();
+        }
+        QVERIFY(setHot > 0);
+        LeadFilter hot;
+        hot.temperature = Temperature::Hot;
+        QCOMPARE(later.count(hot).value(), setHot);
+        // Every lead active within the days, few scoring high enough: by score.
+        auto rules = ScoringStore(*m_db).load();
+        QVERIFY(rules.ok());
+        rules->thresholds.hotScore = 90;
+        rules->thresholds.warmScore = 90;
+        rules->thresholds.warmDays = 1000;
+        QVERIFY(ScoringStore(*m_db).save(*rules).ok());
+        LeadQuery now(*m_db, QDate(2026, 6, 30));
+        now.setTemperatureCandidateLimit(100);
+        const auto scored = now.temperatureCandidates();
+        QVERIFY(scored.ok() && scored->has_value());
+        const QString p = plan(**scored, QString());
+        QVERIFY2(p.contains(QLatin1String("lead_scores_score")), qPrintable(p));
+        QVERIFY2(!p.contains(QLatin1String("SCAN")), qPrintable(p));
+        // Too many either way: none.
+        now.setTemperatureCandidateLimit(setHot);
+        const auto none = now.temperatureCandidates();
+        QVERIFY(none.ok());
+        QVERIFY(!none->has_value());
     }
 
     void deleteAndRestoreKeepsHistory() {

@@ -24,6 +24,8 @@
 #include <QTransform>
 
 #include <cstdio>
+#include <functional>
+#include <utility>
 
 namespace {
 
@@ -281,6 +283,32 @@ void set(QJsonObject &o, const char *key, const QString &value) {
         o.insert(QLatin1String(key), value);
 }
 
+// The known values of a card, field by field (an empty value is not on the card).
+void set(QJsonObject &o, std::initializer_list<std::pair<const char *, QString>> fields) {
+    for (const auto &[key, value] : fields)
+        set(o, key, value);
+}
+
+// How a Japanese card writes the reading of a name: hiragana (family first, an ideographic
+// space between), Romaji given name first, or the family name in capitals first.
+struct ReadingStyle {
+    const char *JaName::*family;
+    const char *JaName::*given;
+    bool upperFamily;
+    bool givenFirst;
+    char16_t space;
+};
+const ReadingStyle kReadingStyles[] = {
+    {&JaName::familyKana, &JaName::givenKana, false, false, u'　'},
+    {&JaName::familyRomaji, &JaName::givenRomaji, false, true, u' '},
+    {&JaName::familyRomaji, &JaName::givenRomaji, true, false, u' '},
+};
+
+// The labels in front of a number or address, in the variants cards use.
+struct Labels {
+    const char *tel, *fax, *mobile, *mail;
+};
+
 // A Japanese horizontal card (layout 0 classic, 1 centred, 2 name on top and company below).
 Card japanese(int n, QRandomGenerator &rng, bool withReading = true) {
     const JaName &nm = kJaNames[n % std::size(kJaNames)];
@@ -291,25 +319,21 @@ Card japanese(int n, QRandomGenerator &rng, bool withReading = true) {
     Card c;
     c.id = QStringLiteral("ja%1").arg(n + 1, 2, 10, QLatin1Char('0'));
     QJsonObject &t = c.truth;
-    set(t, "company", u8(co.name));
-    set(t, "department", u8(dp.department));
-    set(t, "title", u8(dp.title));
-    set(t, "family_name", u8(nm.family));
-    set(t, "given_name", u8(nm.given));
-    const int readingKind = withReading ? n % 3 : -1;
+    set(t, {{"company", u8(co.name)},
+            {"department", u8(dp.department)},
+            {"title", u8(dp.title)},
+            {"family_name", u8(nm.family)},
+            {"given_name", u8(nm.given)}});
     QString reading;
-    if (readingKind == 0) {
-        reading = u8(nm.familyKana) + u'　' + u8(nm.givenKana);
-        set(t, "family_reading", u8(nm.familyKana));
-        set(t, "given_reading", u8(nm.givenKana));
-    } else if (readingKind == 1) {
-        reading = u8(nm.givenRomaji) + u' ' + u8(nm.familyRomaji);
-        set(t, "family_reading", u8(nm.familyRomaji));
-        set(t, "given_reading", u8(nm.givenRomaji));
-    } else if (readingKind == 2) {
-        reading = u8(nm.familyRomaji).toUpper() + u' ' + u8(nm.givenRomaji);
-        set(t, "family_reading", u8(nm.familyRomaji).toUpper());
-        set(t, "given_reading", u8(nm.givenRomaji));
+    if (withReading) {
+        const ReadingStyle &style = kReadingStyles[n % std::size(kReadingStyles)];
+        QString family = u8(nm.*style.family);
+        if (style.upperFamily)
+            family = family.toUpper();
+        const QString given = u8(nm.*style.given);
+        reading = style.givenFirst ? given + QChar(style.space) + family
+                                   : family + QChar(style.space) + given;
+        set(t, {{"family_reading", family}, {"given_reading", given}});
     }
     const QString area = u8(ad.area);
     const QString local =
@@ -330,27 +354,27 @@ Card japanese(int n, QRandomGenerator &rng, bool withReading = true) {
                                    u8(nm.familyRomaji).toLower(), QString::fromLatin1(co.domain));
     const QString url = (n % 2 ? QStringLiteral("https://www.") : QStringLiteral("www.")) +
                         QString::fromLatin1(co.domain) + QStringLiteral(".example.jp");
-    set(t, "postal_code", u8(ad.postal));
-    set(t, "prefecture", u8(ad.prefecture));
-    set(t, "city", u8(ad.city));
-    set(t, "street", u8(ad.street));
-    set(t, "building", u8(ad.building));
-    set(t, "phone", phone);
-    if (hasFax)
-        set(t, "fax", fax);
-    if (hasMobile)
-        set(t, "mobile", mobile);
-    set(t, "email", email);
-    set(t, "website", url);
+    set(t, {{"postal_code", u8(ad.postal)},
+            {"prefecture", u8(ad.prefecture)},
+            {"city", u8(ad.city)},
+            {"street", u8(ad.street)},
+            {"building", u8(ad.building)},
+            {"phone", phone},
+            {"fax", hasFax ? fax : QString()},
+            {"mobile", hasMobile ? mobile : QString()},
+            {"email", email},
+            {"website", url}});
 
-    static const char *telLabels[] = {"TEL ", "Tel. ", "T ", "TEL:"};
-    static const char *faxLabels[] = {"FAX ", "Fax. ", "F ", "FAX:"};
-    static const char *mobLabels[] = {"携帯 ", "Mobile ", "M "};
-    static const char *mailLabels[] = {"E-mail: ", "Mail ", ""};
-    const int v = n % 4;
-    QString telLine = QString::fromUtf8(telLabels[v]) + phone;
+    // Phone and fax labels in four variants, mobile and mail in three.
+    static const Labels labels[] = {{"TEL ", "FAX ", "携帯 ", "E-mail: "},
+                                    {"Tel. ", "Fax. ", "Mobile ", "Mail "},
+                                    {"T ", "F ", "M ", ""},
+                                    {"TEL:", "FAX:", nullptr, nullptr}};
+    const Labels &numberLabels = labels[n % 4];
+    const Labels &otherLabels = labels[n % 3];
+    QString telLine = u8(numberLabels.tel) + phone;
     if (hasFax)
-        telLine += QStringLiteral("　") + QString::fromUtf8(faxLabels[v]) + fax;
+        telLine += QStringLiteral("　") + u8(numberLabels.fax) + fax;
     QString address = u'〒' + u8(ad.postal) + QStringLiteral("　") + u8(ad.prefecture) +
                       u8(ad.city) + u8(ad.street);
     if (*ad.building)
@@ -370,8 +394,8 @@ Card japanese(int n, QRandomGenerator &rng, bool withReading = true) {
         person << Text{reading, 26};
     QList<Text> contact{{address, 26}, {telLine, 26}};
     if (hasMobile)
-        contact << Text{QString::fromUtf8(mobLabels[n % 3]) + mobile, 26};
-    contact << Text{QString::fromUtf8(mailLabels[n % 3]) + email, 26} << Text{url, 26};
+        contact << Text{u8(otherLabels.mobile) + mobile, 26};
+    contact << Text{u8(otherLabels.mail) + email, 26} << Text{url, 26};
     const Text company{u8(co.name), 42, true, true};
     QList<Text> lines;
     if (layout == 2)
@@ -399,17 +423,16 @@ Card vertical(int n, QRandomGenerator &rng) {
                           (area.size() == 2 ? QStringLiteral("-%1-").arg(rng.bounded(1000, 9999))
                                             : QStringLiteral("-%1-").arg(rng.bounded(100, 999))) +
                           QString::number(rng.bounded(1000, 9999));
-    QJsonObject &t = c.truth;
-    set(t, "company", u8(co.name));
-    set(t, "department", u8(dp.department).section(u' ', -1));
-    set(t, "title", u8(dp.title));
-    set(t, "family_name", u8(nm.family));
-    set(t, "given_name", u8(nm.given));
-    set(t, "prefecture", u8(ad.prefecture));
-    set(t, "city", u8(ad.city));
-    set(t, "street", kanjiStreet(u8(ad.street)));
-    set(t, "phone", phone);
     const QString dept = u8(dp.department).section(u' ', -1);
+    set(c.truth, {{"company", u8(co.name)},
+                  {"department", dept},
+                  {"title", u8(dp.title)},
+                  {"family_name", u8(nm.family)},
+                  {"given_name", u8(nm.given)},
+                  {"prefecture", u8(ad.prefecture)},
+                  {"city", u8(ad.city)},
+                  {"street", kanjiStreet(u8(ad.street))},
+                  {"phone", phone}});
     QList<Text> cols{{u8(co.name), 38, true}};
     cols << Text{dept.isEmpty() ? u8(dp.title) : dept + QStringLiteral("　") + u8(dp.title), 28};
     cols << Text{u8(nm.family) + QStringLiteral("　") + u8(nm.given), 68 + (n % 2) * 6, true};
@@ -450,41 +473,38 @@ Card english(int n) {
     const EnCard &e = kEnCards[n % std::size(kEnCards)];
     Card c;
     c.id = QStringLiteral("en%1").arg(n + 1, 2, 10, QLatin1Char('0'));
-    QJsonObject &t = c.truth;
-    set(t, "company", QString::fromUtf8(e.company));
-    set(t, "title", QString::fromUtf8(e.title));
-    set(t, "family_name", QString::fromUtf8(e.family));
-    set(t, "given_name", QString::fromUtf8(e.given));
-    set(t, "street", QString::fromUtf8(e.street));
-    set(t, "building", QString::fromUtf8(e.building));
-    set(t, "city", QString::fromUtf8(e.city));
-    set(t, "prefecture", QString::fromUtf8(e.state));
-    set(t, "postal_code", QString::fromUtf8(e.postal));
-    set(t, "country", QString::fromUtf8(e.country));
-    set(t, "phone", QString::fromUtf8(e.phone));
-    set(t, "fax", QString::fromUtf8(e.fax));
-    set(t, "mobile", QString::fromUtf8(e.mobile));
-    const QString email = QString::fromUtf8(e.given).toLower() + u'.' +
-                          QString::fromUtf8(e.family).toLower() + u'@' +
-                          QString::fromUtf8(e.domain);
+    // The known values straight from the table (the state is the address's prefecture field).
+    static const std::pair<const char *, const char * EnCard::*> fields[] = {
+        {"company", &EnCard::company},    {"title", &EnCard::title},
+        {"family_name", &EnCard::family}, {"given_name", &EnCard::given},
+        {"street", &EnCard::street},      {"building", &EnCard::building},
+        {"city", &EnCard::city},          {"prefecture", &EnCard::state},
+        {"postal_code", &EnCard::postal}, {"country", &EnCard::country},
+        {"phone", &EnCard::phone},        {"fax", &EnCard::fax},
+        {"mobile", &EnCard::mobile}};
+    for (const auto &[key, field] : fields)
+        set(c.truth, key, u8(e.*field));
+    const QString email =
+        u8(e.given).toLower() + u'.' + u8(e.family).toLower() + u'@' + u8(e.domain);
     const QString url =
-        (n % 2 ? QStringLiteral("https://") : QStringLiteral("www.")) + QString::fromUtf8(e.domain);
-    set(t, "email", email);
-    set(t, "website", url);
-    static const char *phoneLabels[] = {"Tel: ", "Phone ", "T "};
-    static const char *mobileLabels[] = {"Mobile: ", "Mobile ", "M "};
-    static const char *faxLabels[] = {"Fax: ", "Fax ", "F "};
-    QList<Text> lines{{QString::fromUtf8(e.company), 42, true, true},
+        (n % 2 ? QStringLiteral("https://") : QStringLiteral("www.")) + u8(e.domain);
+    set(c.truth, {{"email", email}, {"website", url}});
+    static const Labels labels[] = {{"Tel: ", "Fax: ", "Mobile: ", nullptr},
+                                    {"Phone ", "Fax ", "Mobile ", nullptr},
+                                    {"T ", "F ", "M ", nullptr}};
+    const Labels &label = labels[n % 3];
+    QList<Text> lines{{u8(e.company), 42, true, true},
                       {QString(), 26},
-                      {QString::fromUtf8(e.given) + u' ' + QString::fromUtf8(e.family), 62, true},
-                      {QString::fromUtf8(e.title), 30},
+                      {u8(e.given) + u' ' + u8(e.family), 62, true},
+                      {u8(e.title), 30},
                       {QString(), 20},
-                      {QString::fromUtf8(e.addressLine), 25},
-                      {QString::fromUtf8(phoneLabels[n % 3]) + QString::fromUtf8(e.phone), 25}};
-    if (*e.fax)
-        lines << Text{QString::fromUtf8(faxLabels[n % 3]) + QString::fromUtf8(e.fax), 25};
-    if (*e.mobile)
-        lines << Text{QString::fromUtf8(mobileLabels[n % 3]) + QString::fromUtf8(e.mobile), 25};
+                      {u8(e.addressLine), 25},
+                      {u8(label.tel) + u8(e.phone), 25}};
+    // A number the card has, behind its label.
+    for (const auto &[prefix, number] : {std::pair{label.fax, e.fax}, {label.mobile, e.mobile}}) {
+        if (*number)
+            lines << Text{u8(prefix) + u8(number), 25};
+    }
     lines << Text{email, 25} << Text{url, 25};
     static const QColor accents[] = {QColor(20, 120, 60), QColor(150, 30, 30), QColor(0, 70, 140)};
     c.front = drawHorizontal(n % 2 ? kSerif : kSans, lines, accents[n % 3], false, n + 1);
@@ -549,15 +569,18 @@ bool makeCardSet(const QString &dirPath) {
         return false;
     }
     QRandomGenerator rng(20261203);
+    // The kinds of card and how many of each, in this order (it is the random numbers' order).
+    const std::pair<int, std::function<Card(int)>> kinds[] = {
+        {12, [&rng](int i) { return japanese(i, rng); }},
+        {4, [&rng](int i) { return vertical(i, rng); }},
+        {6, [](int i) { return english(i); }},
+        {2, [&rng](int i) { return twoSided(i, rng); }},
+    };
     QList<Card> cards;
-    for (int i = 0; i < 12; ++i)
-        cards << japanese(i, rng);
-    for (int i = 0; i < 4; ++i)
-        cards << vertical(i, rng);
-    for (int i = 0; i < 6; ++i)
-        cards << english(i);
-    for (int i = 0; i < 2; ++i)
-        cards << twoSided(i, rng);
+    for (const auto &[count, make] : kinds) {
+        for (int i = 0; i < count; ++i)
+            cards << make(i);
+    }
     bool ok = true;
     for (const Card &c : std::as_const(cards)) {
         QJsonObject truth = c.truth;

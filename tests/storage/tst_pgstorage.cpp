@@ -523,6 +523,74 @@ END $$)"),
 
     // Server only from here: what a file has no counterpart for.
 
+    // Sorted or filtered by temperature (schema v17): the same order and counts on both
+    // backends, whether the page comes from the leads that can be hot or warm (found through the
+    // v17 indexes, which the server has too) or from every lead (limit 0: a file walks them, a
+    // server sorts them).
+    void temperatureOrderIsTheSame() {
+        LeadRepository repo(*m_db);
+        for (int i = 0; i < 40; ++i) {
+            Lead l;
+            l.company = QStringLiteral("温度テスト%1").arg(i);
+            l.familyName = QStringLiteral("佐藤");
+            l.email = QStringLiteral("t%1@example.jp").arg(i);
+            l.createdAt =
+                QDateTime(QDate(2026, 6, 30).addDays(-2 * i), QTime(10, 0), QTimeZone(9 * 3600));
+            l.updatedAt = l.createdAt;
+            l.score = (i * 37) % 100;
+            if (i % 11 == 3)
+                l.temperatureOverride = Temperature::Hot;
+            else if (i % 13 == 5)
+                l.temperatureOverride = Temperature::Cold;
+            QVERIFY(repo.insert(l).ok());
+        }
+        const auto rank = [](Temperature t) {
+            return t == Temperature::Hot ? 0 : t == Temperature::Warm ? 1 : 2;
+        };
+        for (const QDate &today : {QDate(2026, 6, 30), QDate(2026, 12, 31)}) {
+            for (const qint64 limit : {LeadQuery::kTemperatureCandidateLimit, qint64(0)}) {
+                LeadQuery query(*m_db, today);
+                query.setTemperatureCandidateLimit(limit);
+                QCOMPARE(query.temperatureCandidates().value().has_value(), limit > 0);
+                QList<LeadRow> all = query.rows({}, LeadSort::Created, true, 0, 1000).value();
+                QCOMPARE(all.size(), 40);
+                for (const bool asc : {true, false}) {
+                    std::sort(all.begin(), all.end(), [&](const LeadRow &a, const LeadRow &b) {
+                        const int ra = rank(a.temperature), rb = rank(b.temperature);
+                        if (ra != rb)
+                            return asc ? ra < rb : rb < ra;
+                        return asc ? a.id < b.id : b.id < a.id;
+                    });
+                    QList<qint64> expected, paged;
+                    for (const LeadRow &r : all)
+                        expected << r.id;
+                    for (int off = 0; off < 40; off += 7) {
+                        const auto page = query.rows({}, LeadSort::Temperature, asc, off, 7);
+                        QVERIFY2(page.ok(), qPrintable(page.ok() ? QString() : page.error()));
+                        for (const LeadRow &r : page.value())
+                            paged << r.id;
+                    }
+                    QCOMPARE(paged, expected);
+                }
+                for (const Temperature t : {Temperature::Hot, Temperature::Warm}) {
+                    LeadFilter f;
+                    f.temperature = t;
+                    qint64 n = 0;
+                    for (const LeadRow &r : all)
+                        n += r.temperature == t ? 1 : 0;
+                    QCOMPARE(query.count(f).value(), n);
+                    QCOMPARE(query.rows(f, LeadSort::Created, false, 0, 100).value().size(), n);
+                }
+            }
+        }
+        if (isServer()) {
+            QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM pg_indexes WHERE indexname IN "
+                                           "('leads_last_activity', 'leads_temperature_set')"))
+                         .toInt(),
+                     2);
+        }
+    }
+
     // Search (FTS5 on a file, pg_trgm on a server): the same leads for the same text, in Japanese
     // too, whatever the width or kana the user types.
     void searchFindsTheSameLeads() {
