@@ -281,9 +281,6 @@ void TrendsPage::goalActivated(const QModelIndex &index) {
         return;
     const analytics::Goals &g = *m_lastGoals;
     const auto metric = analytics::GoalMetric(index.column() - 1);
-    const auto stage = services::goalStage(metric);
-    if (!stage)
-        return; // customers and revenue count by the won month
     const int r = index.row();
     analytics::Window w;
     if (r >= 0 && std::size_t(r) < g.months.size()) {
@@ -302,26 +299,49 @@ void TrendsPage::goalActivated(const QModelIndex &index) {
     } else {
         return;
     }
-    emit leadsRequested(
-        services::drillDownFilter(facts(), w, analytics::FunnelSelection::allSources(), *stage),
-        tr("From Trends & Goals: %1, created %2.", "figure, window")
-            .arg(analytics::goalMetricLabel(metric), analytics::windowText(w)));
+    QString text;
+    switch (metric) {
+    case analytics::GoalMetric::Customers:
+        text = tr("From Trends & Goals: customers won %1 (without a won date: created then).",
+                  "window")
+                   .arg(analytics::windowText(w));
+        break;
+    case analytics::GoalMetric::Revenue:
+        text = tr("From Trends & Goals: the customers won %1 whose deal values make the "
+                  "revenue (without a won date: created then).",
+                  "window")
+                   .arg(analytics::windowText(w));
+        break;
+    default:
+        text = tr("From Trends & Goals: %1, created %2.", "figure, window")
+                   .arg(analytics::goalMetricLabel(metric), analytics::windowText(w));
+        break;
+    }
+    emit leadsRequested(services::goalDrillDownFilter(facts(), metric, w), text);
 }
 
 void TrendsPage::ownerActivated(const QModelIndex &index) {
     if (!index.isValid() || index.row() < 0 || std::size_t(index.row()) >= m_lastOwners.size())
         return;
     const analytics::OwnerFigures &o = m_lastOwners[std::size_t(index.row())];
-    if (o.ownerId <= 0)
-        return; // the leads nobody owns: the Leads list filters by an owner
     storage::LeadFilter f;
-    f.ownerId = o.ownerId;
+    // The "(no owner)" row: the leads nobody owns.
+    if (o.ownerId > 0)
+        f.ownerId = o.ownerId;
+    else
+        f.ownerless = true;
     // Customers (column 3): the owner's customers; any other column: every lead of the owner.
     const bool customers = index.column() == 3;
     if (customers)
         f.stage = Stage::Customer;
-    emit leadsRequested(f, customers ? tr("From Trends & Goals: the customers of %1.").arg(o.owner)
-                                     : tr("From Trends & Goals: the leads of %1.").arg(o.owner));
+    QString text;
+    if (o.ownerId <= 0)
+        text = customers ? tr("From Trends & Goals: the customers nobody owns.")
+                         : tr("From Trends & Goals: the leads nobody owns.");
+    else
+        text = customers ? tr("From Trends & Goals: the customers of %1.").arg(o.owner)
+                         : tr("From Trends & Goals: the leads of %1.").arg(o.owner);
+    emit leadsRequested(f, text);
 }
 
 void TrendsPage::retranslate() {
@@ -343,9 +363,11 @@ void TrendsPage::retranslate() {
     m_growthLabel->setText(tr("&Growth over the year before:"));
     m_trends->setToolTip(tr("Double-click a count of leads, MQL or customers to list those "
                             "leads."));
-    m_goals->setToolTip(tr("Double-click a month's leads, MQL, SQL or opportunities to list "
-                           "those leads (customers and revenue count by the won month)."));
-    m_owners->setToolTip(tr("Double-click an owner to list their leads, or their customers."));
+    m_goals->setToolTip(tr("Double-click a month's figure to list its leads: leads to "
+                           "opportunities by created month, customers and revenue by won "
+                           "month."));
+    m_owners->setToolTip(tr("Double-click an owner, or \"(no owner)\", to list their leads, or "
+                            "their customers."));
 }
 
 } // namespace mikomi::ui
