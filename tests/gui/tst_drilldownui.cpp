@@ -367,6 +367,76 @@ private slots:
         m_dashboard->setPeriod(analytics::Period::All);
     }
 
+    // The manager's walk, looked at by eye (only with MIKOMI_SHOTS=DIR): the Trends & Goals
+    // page (both tabs) and the Planner in the window at 1280 × 800 and 1024 × 700, in both
+    // languages, scrolled top to bottom; and that no control of Trends & Goals is off-screen.
+    void managerShots() {
+        const QString dir = qEnvironmentVariable("MIKOMI_SHOTS");
+        int plannerIndex = -1;
+        for (int i = 0; i < m_window->pages().size(); ++i) {
+            if (qobject_cast<ui::PlannerPage *>(m_window->pages().at(i)))
+                plannerIndex = i;
+        }
+        QVERIFY(plannerIndex >= 0);
+        auto *tabs = m_trends->findChild<QTabWidget *>(QStringLiteral("trendTabs"));
+        QVERIFY(tabs);
+        if (!dir.isEmpty())
+            QVERIFY(QDir().mkpath(dir));
+        for (const QString &lang : {QStringLiteral("ja"), QStringLiteral("en")}) {
+            m_language.apply(lang);
+            for (const QSize size : {QSize(1280, 800), QSize(1024, 700)}) {
+                m_window->resize(size);
+                const QString tag = QStringLiteral("%1_%2").arg(lang).arg(size.width());
+                for (int tab = 0; tab < 2; ++tab) {
+                    backToTrends();
+                    tabs->setCurrentIndex(tab);
+                    QCoreApplication::processEvents();
+                    QCOMPARE(m_window->width(), size.width()); // nothing holds the window wide
+                    // Every control of the tab is inside the page's width.
+                    const QRect page = m_trends->rect();
+                    for (QWidget *w : tabs->currentWidget()->findChildren<QWidget *>()) {
+                        if (!w->isVisible() || qobject_cast<QAbstractScrollArea *>(w->parent()))
+                            continue;
+                        const QRect r(w->mapTo(m_trends, QPoint(0, 0)), w->size());
+                        QVERIFY2(
+                            r.right() <= page.right(),
+                            qPrintable(
+                                QStringLiteral("%1 at %2 ends at x %3 of %4")
+                                    .arg(QString::fromLatin1(w->metaObject()->className()), tag)
+                                    .arg(r.right())
+                                    .arg(page.right())));
+                    }
+                    // The page scrolls, not its tables: every row of each is shown at once.
+                    auto *scroll = m_trends->findChild<QScrollArea *>(QStringLiteral("pageScroll"));
+                    QVERIFY(scroll);
+                    for (QTableWidget *t : tabs->currentWidget()->findChildren<QTableWidget *>())
+                        QCOMPARE(t->verticalScrollBar()->maximum(), 0);
+                    if (dir.isEmpty())
+                        continue;
+                    for (int step = 0; step < 2; ++step) {
+                        scroll->verticalScrollBar()->setValue(
+                            step * scroll->verticalScrollBar()->maximum());
+                        QCoreApplication::processEvents();
+                        QVERIFY(m_window->grab().save(
+                            QDir(dir).filePath(QStringLiteral("window_trends%1_%2_%3.png")
+                                                   .arg(tab)
+                                                   .arg(tag)
+                                                   .arg(step))));
+                    }
+                }
+                if (dir.isEmpty())
+                    continue;
+                m_window->showPage(plannerIndex);
+                QTRY_VERIFY(!m_window->pages().at(plannerIndex)->loading());
+                QCoreApplication::processEvents();
+                QVERIFY(m_window->grab().save(
+                    QDir(dir).filePath(QStringLiteral("window_planner_%1.png").arg(tag))));
+            }
+        }
+        m_language.apply(QStringLiteral("en"));
+        m_window->resize(1280, 800);
+    }
+
     void cleanupTestCase() { m_window.reset(); }
 };
 
