@@ -5496,6 +5496,10 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <source>Readings of names and companies from the dictionaries, for the selected leads (all leads when none is selected)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No owner</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::MainWindow</name>
@@ -6948,11 +6952,29 @@ Which is it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Double-click a month&apos;s leads, MQL, SQL or opportunities to list those leads (customers and revenue count by the won month).</source>
+        <source>From Trends &amp; Goals: customers won %1 (without a won date: created then).</source>
+        <comment>window</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Double-click an owner to list their leads, or their customers.</source>
+        <source>From Trends &amp; Goals: the customers won %1 whose deal values make the revenue (without a won date: created then).</source>
+        <comment>window</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From Trends &amp; Goals: the customers nobody owns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From Trends &amp; Goals: the leads nobody owns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a month&apos;s figure to list its leads: leads to opportunities by created month, customers and revenue by won month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click an owner, or &quot;(no owner)&quot;, to list their leads, or their customers.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

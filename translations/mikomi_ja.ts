@@ -5482,6 +5482,10 @@ On a large database this takes a moment; the other pages can be used meanwhile.<
         <source>Readings of names and companies from the dictionaries, for the selected leads (all leads when none is selected)</source>
         <translation>選択したリード（選択がなければすべてのリード）の氏名と会社名のフリガナを辞書から提案します</translation>
     </message>
+    <message>
+        <source>No owner</source>
+        <translation>担当者なし</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::MainWindow</name>
@@ -6915,12 +6919,30 @@ Which is it?</source>
         <translation>リード・MQL・受注の件数をダブルクリックすると、そのリードを一覧表示します。</translation>
     </message>
     <message>
-        <source>Double-click a month&apos;s leads, MQL, SQL or opportunities to list those leads (customers and revenue count by the won month).</source>
-        <translation>月ごとのリード・MQL・SQL・商談をダブルクリックすると、そのリードを一覧表示します（受注と売上は受注月で数えます）。</translation>
+        <source>From Trends &amp; Goals: customers won %1 (without a won date: created then).</source>
+        <comment>window</comment>
+        <translation>推移と目標から：受注日が %1 の受注（受注日がなければ作成日）。</translation>
     </message>
     <message>
-        <source>Double-click an owner to list their leads, or their customers.</source>
-        <translation>担当者をダブルクリックすると、そのリード（受注の列では受注）を一覧表示します。</translation>
+        <source>From Trends &amp; Goals: the customers won %1 whose deal values make the revenue (without a won date: created then).</source>
+        <comment>window</comment>
+        <translation>推移と目標から：受注日が %1 の受注のうち、商談金額が売上になるもの（受注日がなければ作成日）。</translation>
+    </message>
+    <message>
+        <source>From Trends &amp; Goals: the customers nobody owns.</source>
+        <translation>推移と目標から：担当者のいない受注。</translation>
+    </message>
+    <message>
+        <source>From Trends &amp; Goals: the leads nobody owns.</source>
+        <translation>推移と目標から：担当者のいないリード。</translation>
+    </message>
+    <message>
+        <source>Double-click a month&apos;s figure to list its leads: leads to opportunities by created month, customers and revenue by won month.</source>
+        <translation>月の数値をダブルクリックすると、そのリードを一覧表示します（リードから商談までは作成月、受注と売上は受注月で集計）。</translation>
+    </message>
+    <message>
+        <source>Double-click an owner, or &quot;(no owner)&quot;, to list their leads, or their customers.</source>
+        <translation>担当者または「（担当者なし）」をダブルクリックすると、そのリードまたは受注を一覧表示します。</translation>
     </message>
 </context>
 <context>

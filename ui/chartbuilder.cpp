@@ -273,7 +273,7 @@ MoneyScale moneyScale(double maxMajor, Currency currency, const QLocale &locale)
         if (maxMajor >= 1e9) {
             s.divisor = 1e8;
             s.unit = QStringLiteral("億") + unit;
-        } else if (maxMajor >= 1e5) {
+        } else if (maxMajor >= 1e4) { // "5.4 万円": five-digit labels collided on a 370 px panel
             s.divisor = 1e4;
             s.unit = QStringLiteral("万") + unit;
         } else {
@@ -282,7 +282,7 @@ MoneyScale moneyScale(double maxMajor, Currency currency, const QLocale &locale)
         return s;
     }
     const QString symbol = yen ? QStringLiteral("¥") : QStringLiteral("$");
-    if (maxMajor >= 1e7) {
+    if (maxMajor >= 1e6) { // "3.7 ¥M": "1,000 2,000 …" ¥K collided on a 370 px panel
         s.divisor = 1e6;
         s.unit = symbol + QStringLiteral("M");
     } else if (maxMajor >= 1e4) {
@@ -388,10 +388,15 @@ QChart *costPerSource(const analytics::SourceReport &report, Currency currency) 
     // Each on its own axis, in its own unit (CPL in 万円 while CAC is in 億円).
     const MoneyScale cplScale = moneyScale(maxCpl, currency);
     const MoneyScale cacScale = moneyScale(maxCac, currency);
+    // In the axis' unit, to the decimals its largest figure is labelled with (one below 100,
+    // none above): a CPL of ¥9,870.2 beside ¥17,206 reads ¥9,870.
+    const auto rounded = [](double v, double max) {
+        return max < 100 ? std::round(v * 10) / 10 : std::round(v);
+    };
     for (double v : cpls)
-        cpl->append(v / cplScale.divisor);
+        cpl->append(rounded(v / cplScale.divisor, maxCpl / cplScale.divisor));
     for (double v : cacs)
-        cac->append(v / cacScale.divisor);
+        cac->append(rounded(v / cacScale.divisor, maxCac / cacScale.divisor));
     rememberRows(cpl, rows);
     rememberRows(cac, rows);
     const auto money = [currency, major](double divisor) {
@@ -492,7 +497,8 @@ QChart *shareOfLeads(const analytics::SourceReport &report) {
         slice->setBorderColor(Qt::white);
         slice->setLabelColor(textOn(c));
         slice->setLabelPosition(QPieSlice::LabelInsideNormal);
-        slice->setLabelVisible(share >= 0.03); // smaller slices: in the tooltip
+        // Smaller slices: in the tooltip (at 3.6% a label ran into its neighbours' at 1024 px).
+        slice->setLabelVisible(share >= 0.04);
         slice->setProperty(kRowProperty, int(row));
         const QString text =
             QCoreApplication::translate("mikomi::ui::charts::ChartBuilder", "%1: %2 leads (%3%)")

@@ -74,8 +74,8 @@ QColor categoryColor(SourceCategory c);
 QColor paletteColor(int i);
 
 // How a money axis is labelled: values are divided by `divisor` (in major units) and `unit`
-// goes into the axis title. Japanese: 円, 万円 (≥ 100,000), 億円 (≥ 1,000,000,000); others:
-// ¥ / $ with K (≥ 10,000) or M (≥ 10,000,000).
+// goes into the axis title. Japanese: 円, 万円 (≥ 10,000), 億円 (≥ 1,000,000,000); others:
+// ¥ / $ with K (≥ 10,000) or M (≥ 1,000,000).
 struct MoneyScale {
     double divisor = 1;
     QString unit;

@@ -30,7 +30,6 @@
 #include <QPieSeries>
 #include <QPieSlice>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QTabBar>
@@ -48,13 +47,8 @@ DashboardPage::DashboardPage(QWidget *parent)
     : FactsPage(parent)
     , m_computer(new BackgroundReader(this)) {
     connect(m_computer, &BackgroundReader::busyChanged, this, &DashboardPage::setComputing);
-    auto *outer = new QVBoxLayout(this);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    outer->addWidget(scroll);
-    m_content = new QWidget(scroll);
-    scroll->setWidget(m_content);
-    auto *layout = new QVBoxLayout(m_content);
+    m_content = makeScrollingContent(); // the report pages' shared layout (page.h)
+    auto *layout = qobject_cast<QVBoxLayout *>(m_content->layout());
 
     m_heading = makeHeading(m_content);
     m_heading->setObjectName(QStringLiteral("dashboardHeading"));

@@ -285,6 +285,7 @@ void LeadsPage::fillCombos() {
     m_source->addItem(tr("All sources"), qint64(0));
     m_owner->clear();
     m_owner->addItem(tr("All owners"), qint64(0));
+    m_owner->addItem(tr("No owner"), qint64(-1)); // the leads nobody owns
     if (m_db) {
         if (auto sources = storage::SourceRepository(*m_db).list(
                 storage::SourceRepository::LeadCounts::NotCounted)) {
@@ -340,6 +341,8 @@ void LeadsPage::applyFilters() {
         f.sourceId = id;
     if (const qint64 id = m_owner->currentData().toLongLong(); id > 0)
         f.ownerId = id;
+    else if (id < 0)
+        f.ownerless = true;
     if (m_from->date() > kAnyDate)
         f.createdFrom = m_from->date();
     if (m_to->date() > kAnyDate)

@@ -1,11 +1,14 @@
 #include "ui/page.h"
 
 #include "ui/busyoverlay.h"
+#include "ui/flowlayout.h"
 
 #include <QAbstractItemView>
 #include <QLabel>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QTimer>
+#include <QVBoxLayout>
 
 namespace mikomi::ui {
 
@@ -16,6 +19,25 @@ QLabel *Page::makeHeading(QWidget *parent) {
     f.setBold(true);
     heading->setFont(f);
     return heading;
+}
+
+QWidget *Page::makeScrollingContent() {
+    auto *outer = new QVBoxLayout(this);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("pageScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    outer->addWidget(scroll);
+    auto *content = new QWidget(scroll);
+    new QVBoxLayout(content);
+    scroll->setWidget(content);
+    return content;
+}
+
+FlowLayout *Page::makeControlRow() {
+    auto *row = new FlowLayout;
+    row->setContentsMargins(0, 0, 0, 0);
+    return row;
 }
 
 void Page::databaseChanged(const storage::DataChange &change) {

@@ -16,6 +16,8 @@ class Database;
 
 namespace mikomi::ui {
 
+class FlowLayout;
+
 // A page of the main window. Pages get the open database (or nullptr when none is open) and
 // retranslate themselves on QEvent::LanguageChange.
 class Page : public QWidget {
@@ -58,6 +60,14 @@ public:
 protected:
     // A page's heading line: a label in bold, 1.3 times the page's font.
     static QLabel *makeHeading(QWidget *parent);
+    // The layout the report pages share (Dashboard, Trends & Goals): the page's content in a
+    // scroll area that fits it to the window's width (widgetResizable), scrolling down when the
+    // window is low, so at 1024 × 700 no control is off-screen. Makes the page's own layout;
+    // returns the content widget, whose layout is a QVBoxLayout to fill.
+    QWidget *makeScrollingContent();
+    // A row of controls (labels, combos, buttons) that wraps to a new line when the window is
+    // too narrow for it (FlowLayout), instead of holding the window wide.
+    static FlowLayout *makeControlRow();
     // The kinds of data the page shows; changes to others leave it alone. Default: all.
     virtual storage::DataKinds shownKinds() const { return storage::kAllDataKinds; }
     void showEvent(QShowEvent *event) override;

@@ -46,6 +46,8 @@ PlannerPage::PlannerPage(QWidget *parent)
         e->setCalendarPopup(true);
         e->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
         e->setEnabled(false);
+        // The whole date beside the calendar button (the style's hint cut its last digit).
+        e->setMinimumWidth(e->fontMetrics().horizontalAdvance(QStringLiteral("2026-12-31")) + 48);
     }
     m_monthsLabel = new QLabel(this);
     m_months = new QSpinBox(this);

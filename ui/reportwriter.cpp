@@ -130,7 +130,9 @@ void paintTable(QPainter &p, const TableBlock &t, const TableStyle &s, const Pla
         const double pad = QFontMetricsF(s.font, p.device()).averageCharWidth() * 0.5;
         for (int c = 0; c < cells.size() && c < int(s.widths.size()); ++c) {
             const double w = s.widths[std::size_t(c)];
-            const bool right = !header && c < int(t.numeric.size()) && t.numeric[std::size_t(c)];
+            // A column of figures is right-aligned, its heading too (over its figures, not
+            // over the wide gap a figure like "172 / 240 (-68)" leaves on the left).
+            const bool right = c < int(t.numeric.size()) && t.numeric[std::size_t(c)];
             p.drawText(QRectF(x + pad, y, w - 2 * pad, s.row),
                        Qt::AlignVCenter | (right ? Qt::AlignRight : Qt::AlignLeft), cells.at(c));
             x += w;

@@ -4,6 +4,7 @@
 #include "models/appsettings.h"
 #include "models/services/drilldown.h"
 #include "models/services/reportinput.h"
+#include "ui/flowlayout.h"
 #include "ui/pages.h"
 #include "ui/reportactions.h"
 #include "ui/reportbuilder.h"
@@ -15,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -29,16 +31,20 @@ Page *createTrendsPage(QWidget *parent) {
 TrendsPage::TrendsPage(QWidget *parent)
     : FactsPage(parent)
     , m_today(QDate::currentDate()) {
-    auto *layout = new QVBoxLayout(this);
-    m_heading = makeHeading(this);
+    // The Dashboard's layout (Page::makeScrollingContent): the page scrolls down when the window
+    // is low, and the rows of controls wrap when it is narrow.
+    QWidget *content = makeScrollingContent();
+    auto *layout = qobject_cast<QVBoxLayout *>(content->layout());
+    m_heading = makeHeading(content);
+    m_heading->setWordWrap(true);
     layout->addWidget(m_heading);
-    m_tabs = new QTabWidget(this);
+    m_tabs = new QTabWidget(content);
     m_tabs->setObjectName(QStringLiteral("trendTabs"));
     layout->addWidget(m_tabs, 1);
 
     auto *trends = new QWidget(m_tabs);
     auto *tl = new QVBoxLayout(trends);
-    auto *bar = new QHBoxLayout;
+    FlowLayout *bar = makeControlRow();
     m_groupingLabel = new QLabel(trends);
     m_grouping = new QComboBox(trends);
     m_grouping->setObjectName(QStringLiteral("trendGrouping"));
@@ -58,22 +64,31 @@ TrendsPage::TrendsPage(QWidget *parent)
         m_months->addItem(QString(), n);
     m_months->setCurrentIndex(1);
     m_monthsLabel->setBuddy(m_months);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_groupingLabel, m_grouping, m_metricLabel,
-                                                       m_metric, m_monthsLabel, m_months})
-        bar->addWidget(w);
-    bar->addStretch();
+    // Each label with its combo, so a wrap never parts them.
+    const auto pair = [&](QWidget *parent, QLabel *label, QWidget *field) {
+        auto *box = new QWidget(parent);
+        auto *h = new QHBoxLayout(box);
+        h->setContentsMargins(0, 0, 0, 0);
+        h->addWidget(label);
+        h->addWidget(field);
+        return box;
+    };
+    bar->addWidget(pair(trends, m_groupingLabel, m_grouping));
+    bar->addWidget(pair(trends, m_metricLabel, m_metric));
+    bar->addWidget(pair(trends, m_monthsLabel, m_months));
     tl->addLayout(bar);
     m_trendNote = new QLabel(trends);
     m_trendNote->setWordWrap(true);
     tl->addWidget(m_trendNote);
     m_trends = new QTableWidget(trends);
     m_trends->setObjectName(QStringLiteral("trendTable"));
-    tl->addWidget(m_trends, 1);
+    tl->addWidget(m_trends);
+    tl->addStretch(1);
     m_tabs->addTab(trends, QString());
 
     auto *goals = new QWidget(m_tabs);
     auto *gl = new QVBoxLayout(goals);
-    auto *gbar = new QHBoxLayout;
+    FlowLayout *gbar = makeControlRow();
     m_yearLabel = new QLabel(goals);
     m_year = new QSpinBox(goals);
     m_year->setObjectName(QStringLiteral("goalYear"));
@@ -85,23 +100,22 @@ TrendsPage::TrendsPage(QWidget *parent)
     m_growth->setObjectName(QStringLiteral("goalGrowth"));
     m_growth->setMaximumWidth(80);
     m_growthLabel->setBuddy(m_growth);
-    for (QWidget *w :
-         std::initializer_list<QWidget *>{m_yearLabel, m_year, m_growthLabel, m_growth})
-        gbar->addWidget(w);
-    gbar->addStretch();
+    gbar->addWidget(pair(goals, m_yearLabel, m_year));
+    gbar->addWidget(pair(goals, m_growthLabel, m_growth));
     gl->addLayout(gbar);
     m_goalNote = new QLabel(goals);
     m_goalNote->setWordWrap(true);
     gl->addWidget(m_goalNote);
     m_goals = new QTableWidget(goals);
     m_goals->setObjectName(QStringLiteral("goalTable"));
-    gl->addWidget(m_goals, 2);
+    gl->addWidget(m_goals);
     m_ownerNote = new QLabel(goals);
     m_ownerNote->setWordWrap(true);
     gl->addWidget(m_ownerNote);
     m_owners = new QTableWidget(goals);
     m_owners->setObjectName(QStringLiteral("ownerTable"));
-    gl->addWidget(m_owners, 1);
+    gl->addWidget(m_owners);
+    gl->addStretch(1);
     m_tabs->addTab(goals, QString());
 
     for (QComboBox *c : {m_grouping, m_metric, m_months}) {
@@ -158,6 +172,14 @@ void TrendsPage::fill(QTableWidget *table, const report::TableBlock &block, bool
         }
     }
     table->resizeColumnsToContents();
+    // As tall as its rows (and a horizontal scroll bar, for a narrow window): the page scrolls,
+    // not each table, so every row of a month, the total and "to date" can be seen at once.
+    table->resizeRowsToContents();
+    int height = table->horizontalHeader()->sizeHint().height() + 2 * table->frameWidth() +
+                 table->horizontalScrollBar()->sizeHint().height();
+    for (int r = 0; r < table->rowCount(); ++r)
+        height += table->rowHeight(r);
+    table->setFixedHeight(std::max(height, 120));
 }
 
 void TrendsPage::recompute() {
@@ -281,9 +303,6 @@ void TrendsPage::goalActivated(const QModelIndex &index) {
         return;
     const analytics::Goals &g = *m_lastGoals;
     const auto metric = analytics::GoalMetric(index.column() - 1);
-    const auto stage = services::goalStage(metric);
-    if (!stage)
-        return; // customers and revenue count by the won month
     const int r = index.row();
     analytics::Window w;
     if (r >= 0 && std::size_t(r) < g.months.size()) {
@@ -302,26 +321,49 @@ void TrendsPage::goalActivated(const QModelIndex &index) {
     } else {
         return;
     }
-    emit leadsRequested(
-        services::drillDownFilter(facts(), w, analytics::FunnelSelection::allSources(), *stage),
-        tr("From Trends & Goals: %1, created %2.", "figure, window")
-            .arg(analytics::goalMetricLabel(metric), analytics::windowText(w)));
+    QString text;
+    switch (metric) {
+    case analytics::GoalMetric::Customers:
+        text = tr("From Trends & Goals: customers won %1 (without a won date: created then).",
+                  "window")
+                   .arg(analytics::windowText(w));
+        break;
+    case analytics::GoalMetric::Revenue:
+        text = tr("From Trends & Goals: the customers won %1 whose deal values make the "
+                  "revenue (without a won date: created then).",
+                  "window")
+                   .arg(analytics::windowText(w));
+        break;
+    default:
+        text = tr("From Trends & Goals: %1, created %2.", "figure, window")
+                   .arg(analytics::goalMetricLabel(metric), analytics::windowText(w));
+        break;
+    }
+    emit leadsRequested(services::goalDrillDownFilter(facts(), metric, w), text);
 }
 
 void TrendsPage::ownerActivated(const QModelIndex &index) {
     if (!index.isValid() || index.row() < 0 || std::size_t(index.row()) >= m_lastOwners.size())
         return;
     const analytics::OwnerFigures &o = m_lastOwners[std::size_t(index.row())];
-    if (o.ownerId <= 0)
-        return; // the leads nobody owns: the Leads list filters by an owner
     storage::LeadFilter f;
-    f.ownerId = o.ownerId;
+    // The "(no owner)" row: the leads nobody owns.
+    if (o.ownerId > 0)
+        f.ownerId = o.ownerId;
+    else
+        f.ownerless = true;
     // Customers (column 3): the owner's customers; any other column: every lead of the owner.
     const bool customers = index.column() == 3;
     if (customers)
         f.stage = Stage::Customer;
-    emit leadsRequested(f, customers ? tr("From Trends & Goals: the customers of %1.").arg(o.owner)
-                                     : tr("From Trends & Goals: the leads of %1.").arg(o.owner));
+    QString text;
+    if (o.ownerId <= 0)
+        text = customers ? tr("From Trends & Goals: the customers nobody owns.")
+                         : tr("From Trends & Goals: the leads nobody owns.");
+    else
+        text = customers ? tr("From Trends & Goals: the customers of %1.").arg(o.owner)
+                         : tr("From Trends & Goals: the leads of %1.").arg(o.owner);
+    emit leadsRequested(f, text);
 }
 
 void TrendsPage::retranslate() {
@@ -343,9 +385,11 @@ void TrendsPage::retranslate() {
     m_growthLabel->setText(tr("&Growth over the year before:"));
     m_trends->setToolTip(tr("Double-click a count of leads, MQL or customers to list those "
                             "leads."));
-    m_goals->setToolTip(tr("Double-click a month's leads, MQL, SQL or opportunities to list "
-                           "those leads (customers and revenue count by the won month)."));
-    m_owners->setToolTip(tr("Double-click an owner to list their leads, or their customers."));
+    m_goals->setToolTip(tr("Double-click a month's figure to list its leads: leads to "
+                           "opportunities by created month, customers and revenue by won "
+                           "month."));
+    m_owners->setToolTip(tr("Double-click an owner, or \"(no owner)\", to list their leads, or "
+                            "their customers."));
 }
 
 } // namespace mikomi::ui

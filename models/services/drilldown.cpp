@@ -77,6 +77,15 @@ std::optional<Stage> goalStage(analytics::GoalMetric metric) {
     }
 }
 
+storage::LeadFilter goalDrillDownFilter(const analytics::Facts &facts, analytics::GoalMetric metric,
+                                        const analytics::Window &window) {
+    if (const auto stage = goalStage(metric))
+        return drillDownFilter(facts, window, analytics::FunnelSelection::allSources(), *stage);
+    storage::LeadFilter f;
+    f.won = storage::WonFilter{window.from, window.to, metric == analytics::GoalMetric::Revenue};
+    return f;
+}
+
 storage::LeadFilter tierDrillDownFilter(const analytics::Facts &facts,
                                         const analytics::Window &window, std::optional<Tier> tier,
                                         Stage reached) {

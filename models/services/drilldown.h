@@ -33,6 +33,11 @@ analytics::FunnelSelection trendSelection(const analytics::TrendRow &row);
 // the goals' customers, which count by the won month.
 std::optional<Stage> trendStage(analytics::TrendMetric metric);
 std::optional<Stage> goalStage(analytics::GoalMetric metric);
+// The leads behind a goal cell of `window` (whole months): leads to opportunities by created
+// month (goalStage), customers by the month of their won date (else created date), revenue: those
+// customers that have a deal value (the values that add up to it).
+storage::LeadFilter goalDrillDownFilter(const analytics::Facts &facts, analytics::GoalMetric metric,
+                                        const analytics::Window &window);
 
 // The leads of a tier row of the Dashboard (70-20-10): the leads whose original source has that
 // tier, created in `window`, that reached `reached`; no tier: the Unknown row.

@@ -237,7 +237,8 @@ LeadQuery::SearchPlan LeadQuery::planSearch(const QString &search) {
 QString LeadQuery::where(const LeadFilter &f, QVariantList &binds, bool *narrow) const {
     QStringList conds;
     // Conditions on columns outside leads_report, or text read by LIKE, make it wide.
-    bool wide = f.stage || f.ownerId > 0 || f.temperature || f.origin || f.reached;
+    bool wide =
+        f.stage || f.ownerId > 0 || f.temperature || f.origin || f.reached || f.won || f.ownerless;
     if (f.stage) {
         conds << QStringLiteral("l.stage = ?");
         binds << stageKey(*f.stage);
@@ -313,6 +314,10 @@ QString LeadQuery::where(const LeadFilter &f, QVariantList &binds, bool *narrow)
         conds << QStringLiteral("l.owner_id = ?");
         binds << f.ownerId;
     }
+    if (const QString c = ownerlessCondition(f); !c.isEmpty())
+        conds << c;
+    if (const QString c = wonCondition(f, binds); !c.isEmpty())
+        conds << c;
     if (f.temperature) {
         // Hot or warm: among the few leads that can be (when temperatureCandidates() has read
         // that they are few), not among every lead.
@@ -404,6 +409,40 @@ QString LeadQuery::where(const LeadFilter &f, QVariantList &binds, bool *narrow)
         *narrow = !plan.match.isEmpty() && plan.likes.isEmpty() && !wide;
     return conds.isEmpty() ? QString()
                            : QStringLiteral(" WHERE ") + conds.join(QStringLiteral(" AND "));
+}
+
+QString LeadQuery::ownerlessCondition(const LeadFilter &f) {
+    // owner_id is a user's id or NULL (ON DELETE SET NULL): the leads the owner table's
+    // "(no owner)" row counts, every lead less those of each user.
+    return f.ownerless ? QStringLiteral("l.owner_id IS NULL") : QString();
+}
+
+QString LeadQuery::wonCondition(const LeadFilter &f, QVariantList &binds) const {
+    if (!f.won)
+        return {};
+    // The day a customer counts on, as the report facts read it (factreader.cpp): the date part
+    // of won_at when it has one, else of created_at (on SQLite a text that is no date is no
+    // day, as julianday() reads it there; PostgreSQL refuses such a text, in both places).
+    const QString day =
+        m_db.backend() == Backend::Postgres
+            ? QStringLiteral("coalesce(CAST(NULLIF(substr(l.won_at, 1, 10), '') AS date), "
+                             "CAST(substr(l.created_at, 1, 10) AS date))")
+            : QStringLiteral("coalesce(date(substr(l.won_at, 1, 10)), "
+                             "date(substr(l.created_at, 1, 10)))");
+    const QString bound = m_db.backend() == Backend::Postgres ? QStringLiteral("CAST(? AS date)")
+                                                              : QStringLiteral("?");
+    QStringList c{QStringLiteral("l.furthest_stage = 'customer'")};
+    if (f.won->from) {
+        c << QStringLiteral("%1 >= %2").arg(day, bound);
+        binds << dates::toIsoDate(*f.won->from);
+    }
+    if (f.won->to) {
+        c << QStringLiteral("%1 <= %2").arg(day, bound);
+        binds << dates::toIsoDate(*f.won->to);
+    }
+    if (f.won->withDealValue)
+        c << QStringLiteral("l.deal_value IS NOT NULL");
+    return QLatin1Char('(') + c.join(QStringLiteral(" AND ")) + QLatin1Char(')');
 }
 
 namespace {

@@ -25,6 +25,17 @@ struct OriginFilter {
     bool operator==(const OriginFilter &) const = default;
 };
 
+// The customers a month of the goals counts (analytics/goals.h, the same rule): leads whose
+// furthest stage is customer, in the month of their won date, else of their created date (a
+// customer without a won date). withDealValue: only those with a deal value, the leads whose
+// values add up to the month's revenue.
+struct WonFilter {
+    std::optional<QDate> from; // inclusive; none: any
+    std::optional<QDate> to;   // inclusive; none: any
+    bool withDealValue = false;
+    bool operator==(const WonFilter &) const = default;
+};
+
 // What the Leads list shows: every condition is optional and they combine with AND.
 struct LeadFilter {
     QString search; // substrings of company, name, reading, email, phone (width/kana-insensitive)
@@ -32,12 +43,14 @@ struct LeadFilter {
     bool lostOnly = false;
     qint64 sourceId = 0; // original source; 0 = any
     std::optional<SourceCategory> category;
-    qint64 ownerId = 0; // 0 = any
+    qint64 ownerId = 0;     // 0 = any
+    bool ownerless = false; // only the leads nobody owns (the owner table's "(no owner)" row)
     std::optional<Temperature> temperature;
     std::optional<QDate> createdFrom; // inclusive
     std::optional<QDate> createdTo;   // inclusive
     std::optional<OriginFilter> origin;
     std::optional<Stage> reached; // the furthest stage reached is this one or a later one
+    std::optional<WonFilter> won;
     bool operator==(const LeadFilter &) const = default;
 };
 
@@ -107,6 +120,9 @@ private:
     // of the narrow index leads_report only (source, lost, creation), so no lead row need be
     // read to pick a page sorted by creation.
     QString where(const LeadFilter &filter, QVariantList &binds, bool *narrow = nullptr) const;
+    // The conditions of LeadFilter::won and ownerless ("" when not asked), binds appended.
+    QString wonCondition(const LeadFilter &filter, QVariantList &binds) const;
+    static QString ownerlessCondition(const LeadFilter &filter);
     // Reads the scoring thresholds (temperature) once per query object; rows() and count() call
     // it first and return its error (never the default thresholds instead: the temperatures
     // would quietly change meaning).

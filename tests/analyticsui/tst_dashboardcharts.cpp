@@ -16,6 +16,7 @@
 #include "ui/matrixview.h"
 #include "ui/messagebox.h"
 
+#include <QAbstractBarSeries>
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QBarCategoryAxis>
@@ -35,6 +36,7 @@
 #include <QLegendMarker>
 #include <QMessageBox>
 #include <QPieSeries>
+#include <QPieSlice>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStackedBarSeries>
@@ -43,8 +45,10 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
+
 #include <QToolTip>
 #include <QtTest>
+#include <cmath>
 
 #include <algorithm>
 
@@ -311,6 +315,51 @@ private slots:
         page.setPeriod(analytics::Period::All);
         QVERIFY(!from->isVisible());
         QCOMPARE(report->report().totals.leads, 7);
+    }
+
+    // The manager's walk at 1024 × 700: money axes whose five-digit labels ran together on a
+    // 370 px panel ("20,00040,000" in 円, "1,0002,000" in ¥K) now count in 万 / M; a CPL bar is
+    // labelled in the axis' own precision ("9,870", not "9,870.2" beside "17,206"); a slice of
+    // the share donut under 4% keeps its share in the tooltip (at 3.6% it ran into its
+    // neighbours).
+    void moneyAxesAndLabelsStayShort() {
+        const QLocale ja(QLocale::Japanese, QLocale::Japan);
+        const QLocale en(QLocale::English, QLocale::UnitedStates);
+        QCOMPARE(ui::charts::moneyScale(53'714, Currency::JPY, ja).divisor, 1e4);
+        QCOMPARE(ui::charts::moneyScale(53'714, Currency::JPY, ja).unit, QStringLiteral("万円"));
+        QCOMPARE(ui::charts::moneyScale(9'999, Currency::JPY, ja).divisor, 1.0);
+        QCOMPARE(ui::charts::moneyScale(3'662'000, Currency::JPY, en).divisor, 1e6);
+        QCOMPARE(ui::charts::moneyScale(3'662'000, Currency::JPY, en).unit, QStringLiteral("¥M"));
+        QCOMPARE(ui::charts::moneyScale(53'714, Currency::JPY, en).unit, QStringLiteral("¥K"));
+        storage::Database *db = demo();
+        QVERIFY(db);
+        auto facts = services::loadFacts(*db);
+        QVERIFY(facts);
+        auto report = analytics::computeSourceReport(*facts, {});
+        QVERIFY(report);
+        std::unique_ptr<QChart> cost(ui::charts::costPerSource(*report, Currency::JPY));
+        int fractional = 0; // CPLs of the report that are not whole yen
+        for (const analytics::SourceRow &r : report->sources)
+            fractional += r.metrics.cpl && *r.metrics.cpl != std::round(*r.metrics.cpl);
+        QVERIFY(fractional > 0);
+        for (QAbstractSeries *series : cost->series()) {
+            for (QBarSet *set : qobject_cast<QAbstractBarSeries *>(series)->barSets()) {
+                double max = 0;
+                for (int i = 0; i < set->count(); ++i)
+                    max = std::max(max, set->at(i));
+                const double step = max < 100 ? 10 : 1;
+                for (int i = 0; i < set->count(); ++i)
+                    QCOMPARE(std::round(set->at(i) * step) / step, set->at(i));
+            }
+        }
+        std::unique_ptr<QChart> share(ui::charts::shareOfLeads(*report));
+        int small = 0;
+        for (QPieSlice *slice : qobject_cast<QPieSeries *>(share->series().first())->slices()) {
+            const double part = slice->percentage();
+            QCOMPARE(slice->isLabelVisible(), part >= 0.04);
+            small += part < 0.04;
+        }
+        QVERIFY(small > 0);
     }
 
     // Every chart at the size of a dashboard panel in a 1280 × 800 window, in both languages:

@@ -14,6 +14,7 @@
 #include "ui/reportdialog.h"
 
 #include <QApplication>
+#include <QDateEdit>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -21,6 +22,8 @@
 #include <QLabel>
 #include <QProcess>
 #include <QSet>
+#include <QStyle>
+#include <QStyleOptionComboBox>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -163,6 +166,25 @@ private slots:
         auto *table = page.findChild<QTableView *>(QStringLiteral("plannerStages"));
         QVERIFY(table);
         QCOMPARE(table->model()->rowCount(), 5);
+        // The reference dates are shown whole, not cut under the calendar button (the
+        // manager's walk at 1024 × 700 found "2025-12-0").
+        const auto dates = page.findChildren<QDateEdit *>();
+        QCOMPARE(dates.size(), 2);
+        for (QDateEdit *e : dates) {
+            // The text, the frame and the calendar button's room (the style's own width for
+            // the button: a combo box arrow).
+            QStyleOptionComboBox option;
+            option.initFrom(e);
+            const int button =
+                e->style()
+                    ->subControlRect(QStyle::CC_ComboBox, &option, QStyle::SC_ComboBoxArrow, e)
+                    .width();
+            const int needed = e->fontMetrics().horizontalAdvance(e->text()) + button + 12;
+            QVERIFY2(e->width() >= needed, qPrintable(QStringLiteral("%1 px for \"%2\", %3 needed")
+                                                          .arg(e->width())
+                                                          .arg(e->text())
+                                                          .arg(needed)));
+        }
         shots(&page, QStringLiteral("planner"));
     }
 

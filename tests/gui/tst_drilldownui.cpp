@@ -6,11 +6,15 @@
 #include "models/services/demowriter.h"
 #include "models/sourcereportmodel.h"
 #include "models/storage/database.h"
+#include "models/storage/leadquery.h"
+#include "models/storage/repositories.h"
 #include "ui/chartbuilder.h"
 #include "ui/chartpanel.h"
 #include "ui/dashboardpage.h"
 #include "ui/leadspage.h"
 #include "ui/mainwindow.h"
+#include "ui/plannerpage.h"
+#include "ui/trendspage.h"
 
 #include <QAbstractBarSeries>
 #include <QBarSet>
@@ -26,7 +30,9 @@
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -43,6 +49,44 @@ private:
     ui::DashboardPage *m_dashboard = nullptr;
     ui::LeadsPage *m_leads = nullptr;
     int m_dashboardIndex = -1;
+    ui::TrendsPage *m_trends = nullptr;
+    int m_trendsIndex = -1;
+    QString m_path;
+
+    void backToTrends() {
+        m_window->showPage(m_trendsIndex);
+        QTRY_VERIFY(!m_trends->loading());
+    }
+
+    // The first figure of a goal cell, "actual / target (gap)": its digits (a count, or money
+    // in yen: whole units).
+    static qint64 actualOf(const QString &cell) {
+        QString digits;
+        for (const QChar c : cell.section(QStringLiteral(" / "), 0, 0)) {
+            if (c.isDigit())
+                digits += c;
+        }
+        return digits.toLongLong();
+    }
+
+    // Σ deal value of the leads the Leads page lists now (read on a connection of its own).
+    qint64 listedDealValues() {
+        auto db = storage::Database::open(m_path);
+        if (!db)
+            qFatal("open: %s", qPrintable(db.error()));
+        auto rows = storage::LeadQuery(**db).rows(m_leads->model()->filter(),
+                                                  storage::LeadSort::Created, true, 0, 100000);
+        if (!rows)
+            qFatal("rows: %s", qPrintable(rows.error()));
+        qint64 sum = 0;
+        for (const storage::LeadRow &r : *rows) {
+            auto lead = storage::LeadRepository(**db).get(r.id);
+            if (!lead || !lead->dealValue)
+                qFatal("lead %lld has no deal value", static_cast<long long>(r.id));
+            sum += *lead->dealValue;
+        }
+        return sum;
+    }
 
     QChart *chart(const char *name) {
         auto *panel = m_dashboard->findChild<ui::ChartPanel *>(QLatin1String(name));
@@ -92,6 +136,7 @@ private slots:
         QVERIFY(m_dir.isValid());
         m_language.apply(QStringLiteral("en"));
         const QString path = m_dir.filePath(QStringLiteral("drill.mikomi"));
+        m_path = path;
         {
             auto db = storage::Database::open(path);
             QVERIFY(db);
@@ -108,8 +153,13 @@ private slots:
             }
             if (auto *l = qobject_cast<ui::LeadsPage *>(m_window->pages().at(i)))
                 m_leads = l;
+            if (auto *t = qobject_cast<ui::TrendsPage *>(m_window->pages().at(i))) {
+                m_trends = t;
+                m_trendsIndex = i;
+            }
         }
-        QVERIFY(m_dashboard && m_leads);
+        QVERIFY(m_dashboard && m_leads && m_trends);
+        m_trends->setToday(QDate(2026, 11, 1));
         m_dashboard->setToday(QDate(2026, 11, 1));
         backToDashboard();
     }
@@ -228,6 +278,57 @@ private slots:
         QCOMPARE(*m_leads->model()->matchingCount(), 1500);
     }
 
+    // Goals against actuals: every month's customers and revenue, and the to-date row, open the
+    // Leads page with as many customers as the cell says (by won month), and for revenue the
+    // customers whose deal values add up to the cell.
+    void goalCustomersAndRevenue() {
+        backToTrends();
+        auto *goals = m_trends->findChild<QTableWidget *>(QStringLiteral("goalTable"));
+        QVERIFY(goals);
+        QCOMPARE(goals->rowCount(), 13); // twelve months and "To date"
+        QCOMPARE(goals->horizontalHeaderItem(5)->text(), QStringLiteral("Customers"));
+        QCOMPARE(goals->horizontalHeaderItem(6)->text(), QStringLiteral("Revenue"));
+        int checked = 0;
+        for (int r = 0; r < goals->rowCount(); ++r) {
+            const QString customers = goals->item(r, 5)->text();
+            if (customers.startsWith(QStringLiteral("—")))
+                continue; // a month to come
+            backToTrends();
+            emit goals->activated(goals->model()->index(r, 5));
+            QVERIFY(leadsShow(double(actualOf(customers)), qPrintable(customers)));
+            backToTrends();
+            const QString revenue = goals->item(r, 6)->text();
+            emit goals->activated(goals->model()->index(r, 6));
+            QVERIFY(m_leads->isVisible());
+            QCOMPARE(listedDealValues(), actualOf(revenue));
+            ++checked;
+        }
+        QCOMPARE(checked, 12); // January to November, and to date
+    }
+
+    // The per-owner table's "(no owner)" row: its leads worked and customers.
+    void noOwnerRow() {
+        backToTrends();
+        auto *owners = m_trends->findChild<QTableWidget *>(QStringLiteral("ownerTable"));
+        QVERIFY(owners);
+        int row = -1;
+        for (int r = 0; r < owners->rowCount(); ++r) {
+            if (owners->item(r, 0)->text() == QStringLiteral("(no owner)"))
+                row = r;
+        }
+        QVERIFY2(row >= 0, "the demo has leads nobody owns");
+        for (const int column : {1, 3}) {
+            backToTrends();
+            const QString figure = owners->item(row, column)->text();
+            emit owners->activated(owners->model()->index(row, column));
+            QVERIFY(leadsShow(double(actualOf(figure)), qPrintable(figure)));
+            const QString words = m_leads->findChild<QWidget *>(QStringLiteral("leadsDrillDown"))
+                                      ->findChild<QLabel *>()
+                                      ->text();
+            QVERIFY2(words.contains(QStringLiteral("nobody owns")), qPrintable(words));
+        }
+    }
+
     // The window at 1280 × 800 in both languages, looked at by eye: the dashboard from the top
     // and at its charts, and the Leads page after a click (only with MIKOMI_SHOTS=DIR).
     void screenshots() {
@@ -264,6 +365,96 @@ private slots:
         m_language.apply(QStringLiteral("en"));
         m_window->resize(1280, 800);
         m_dashboard->setPeriod(analytics::Period::All);
+    }
+
+    // The manager's walk, looked at by eye (only with MIKOMI_SHOTS=DIR): the Trends & Goals
+    // page (both tabs) and the Planner in the window at 1280 × 800 and 1024 × 700, in both
+    // languages, scrolled top to bottom; and that no control of Trends & Goals is off-screen.
+    void managerShots() {
+        const QString dir = qEnvironmentVariable("MIKOMI_SHOTS");
+        int plannerIndex = -1;
+        for (int i = 0; i < m_window->pages().size(); ++i) {
+            if (qobject_cast<ui::PlannerPage *>(m_window->pages().at(i)))
+                plannerIndex = i;
+        }
+        QVERIFY(plannerIndex >= 0);
+        auto *tabs = m_trends->findChild<QTabWidget *>(QStringLiteral("trendTabs"));
+        QVERIFY(tabs);
+        if (!dir.isEmpty())
+            QVERIFY(QDir().mkpath(dir));
+        for (const QString &lang : {QStringLiteral("ja"), QStringLiteral("en")}) {
+            m_language.apply(lang);
+            for (const QSize size : {QSize(1280, 800), QSize(1024, 700)}) {
+                m_window->resize(size);
+                const QString tag = QStringLiteral("%1_%2").arg(lang).arg(size.width());
+                for (int tab = 0; tab < 2; ++tab) {
+                    backToTrends();
+                    tabs->setCurrentIndex(tab);
+                    QCoreApplication::processEvents();
+                    QCOMPARE(m_window->width(), size.width()); // nothing holds the window wide
+                    // Every control of the tab is inside the page's width.
+                    const QRect page = m_trends->rect();
+                    for (QWidget *w : tabs->currentWidget()->findChildren<QWidget *>()) {
+                        if (!w->isVisible() || qobject_cast<QAbstractScrollArea *>(w->parent()))
+                            continue;
+                        const QRect r(w->mapTo(m_trends, QPoint(0, 0)), w->size());
+                        QVERIFY2(
+                            r.right() <= page.right(),
+                            qPrintable(
+                                QStringLiteral("%1 at %2 ends at x %3 of %4")
+                                    .arg(QString::fromLatin1(w->metaObject()->className()), tag)
+                                    .arg(r.right())
+                                    .arg(page.right())));
+                    }
+                    // The page scrolls, not its tables: every row of each is shown at once.
+                    auto *scroll = m_trends->findChild<QScrollArea *>(QStringLiteral("pageScroll"));
+                    QVERIFY(scroll);
+                    for (QTableWidget *t : tabs->currentWidget()->findChildren<QTableWidget *>())
+                        QCOMPARE(t->verticalScrollBar()->maximum(), 0);
+                    if (dir.isEmpty())
+                        continue;
+                    for (int step = 0; step < 2; ++step) {
+                        scroll->verticalScrollBar()->setValue(
+                            step * scroll->verticalScrollBar()->maximum());
+                        QCoreApplication::processEvents();
+                        QVERIFY(m_window->grab().save(
+                            QDir(dir).filePath(QStringLiteral("window_trends%1_%2_%3.png")
+                                                   .arg(tab)
+                                                   .arg(tag)
+                                                   .arg(step))));
+                    }
+                }
+                if (dir.isEmpty())
+                    continue;
+                // The Leads page after a goal month's customers and the "(no owner)" row: the
+                // filter said in words.
+                auto *goals = m_trends->findChild<QTableWidget *>(QStringLiteral("goalTable"));
+                auto *owners = m_trends->findChild<QTableWidget *>(QStringLiteral("ownerTable"));
+                backToTrends();
+                emit goals->activated(goals->model()->index(9, 6));
+                QCoreApplication::processEvents();
+                QVERIFY(m_window->grab().save(
+                    QDir(dir).filePath(QStringLiteral("window_leads_goal_%1.png").arg(tag))));
+                backToTrends();
+                int unowned = 0;
+                for (int r = 0; r < owners->rowCount(); ++r) {
+                    if (owners->item(r, 0)->text().contains(QStringLiteral("(no owner)")) ||
+                        owners->item(r, 0)->text().contains(QStringLiteral("担当者なし")))
+                        unowned = r;
+                }
+                emit owners->activated(owners->model()->index(unowned, 1));
+                QCoreApplication::processEvents();
+                QVERIFY(m_window->grab().save(
+                    QDir(dir).filePath(QStringLiteral("window_leads_owner_%1.png").arg(tag))));
+                m_window->showPage(plannerIndex);
+                QTRY_VERIFY(!m_window->pages().at(plannerIndex)->loading());
+                QCoreApplication::processEvents();
+                QVERIFY(m_window->grab().save(
+                    QDir(dir).filePath(QStringLiteral("window_planner_%1.png").arg(tag))));
+            }
+        }
+        m_language.apply(QStringLiteral("en"));
+        m_window->resize(1280, 800);
     }
 
     void cleanupTestCase() { m_window.reset(); }

@@ -86,6 +86,19 @@ private slots:
                                       "FROM leads WHERE source_id IS NOT NULL ORDER BY id DESC "
                                       "LIMIT 30)")
                            .arg(unknownId)));
+        // Leads nobody owns (the owner table's "(no owner)" row).
+        QVERIFY(q.exec(QStringLiteral("UPDATE leads SET owner_id = NULL WHERE id % 23 = 0")));
+        QVERIFY(q.numRowsAffected() > 40);
+        // Customers without a won date count in their created month (goals.h); and one whose
+        // won date has a time, as an import may leave it.
+        QVERIFY(q.exec(QStringLiteral("UPDATE leads SET won_at = NULL WHERE id IN (SELECT id FROM "
+                                      "leads WHERE furthest_stage = 'customer' AND won_at IS "
+                                      "NOT NULL ORDER BY id LIMIT 8)")));
+        QCOMPARE(q.numRowsAffected(), 8);
+        QVERIFY(q.exec(QStringLiteral(
+            "UPDATE leads SET won_at = won_at || 'T23:30:00+09:00' WHERE id IN (SELECT id FROM "
+            "leads WHERE furthest_stage = 'customer' AND won_at IS NOT NULL ORDER BY id DESC "
+            "LIMIT 3)")));
         auto facts = services::loadFacts(*m_db);
         QVERIFY(facts);
         m_facts = std::move(*facts);
@@ -216,6 +229,66 @@ private slots:
         }
     }
 
+    // The goals' customers and revenue, by won month (else created month), every month and the
+    // to-date row: the list counts the customers, and the deal values of the leads listed for
+    // revenue add up to the month's revenue.
+    void goalCustomersAndRevenueEqualTheGoals() {
+        analytics::Plan plan;
+        plan.months = 24; // two years, up to October 2026
+        auto goals = analytics::computeGoals(
+            m_facts, plan, {analytics::monthNumber(2025, 1), analytics::monthNumber(2026, 10)});
+        QVERIFY(goals);
+        std::vector<analytics::Window> windows;
+        std::vector<const analytics::GoalFigures *> actuals;
+        for (const analytics::GoalMonth &g : goals->months) {
+            if (g.isFuture)
+                continue;
+            windows.push_back(services::monthsWindow(g.month, g.month));
+            actuals.push_back(&g.actual);
+        }
+        windows.push_back(services::monthsWindow(analytics::monthNumber(2025, 1),
+                                                 analytics::monthNumber(2026, 10)));
+        actuals.push_back(&goals->actualToDate);
+        QCOMPARE(windows.size(), std::size_t(23));
+        int differentMonth = 0; // customers whose won month is not their created month
+        for (const analytics::LeadFact &l : m_facts.leads) {
+            if (l.isCustomer() && l.wonDay != analytics::NoDay &&
+                analytics::monthNumber(analytics::dateFromDay(l.wonDay)) !=
+                    analytics::monthNumber(analytics::dateFromDay(l.createdDay)))
+                ++differentMonth;
+        }
+        QVERIFY2(differentMonth > 10, "the won month must differ from the created month");
+        qint64 customers = 0;
+        for (std::size_t i = 0; i < windows.size(); ++i) {
+            const analytics::Window &w = windows[i];
+            const storage::LeadFilter won =
+                services::goalDrillDownFilter(m_facts, analytics::GoalMetric::Customers, w);
+            QCOMPARE(count(won), actuals[i]->at(analytics::GoalMetric::Customers));
+            // Revenue: the customers with a deal value; their values add up to the figure.
+            const storage::LeadFilter revenue =
+                services::goalDrillDownFilter(m_facts, analytics::GoalMetric::Revenue, w);
+            auto rows = storage::LeadQuery(*m_db).rows(revenue, storage::LeadSort::Created, true, 0,
+                                                       100000);
+            QVERIFY(rows);
+            QCOMPARE(qint64(rows->size()), count(revenue));
+            qint64 sum = 0;
+            QSqlQuery q(QSqlDatabase::database(m_db->connectionName()));
+            QVERIFY(q.prepare(QStringLiteral("SELECT deal_value FROM leads WHERE id = ?")));
+            for (const storage::LeadRow &r : *rows) {
+                q.addBindValue(r.id);
+                QVERIFY(q.exec() && q.next());
+                QVERIFY(!q.isNull(0));
+                sum += q.value(0).toLongLong();
+            }
+            QCOMPARE(sum, actuals[i]->at(analytics::GoalMetric::Revenue));
+            if (i + 1 < windows.size())
+                customers += actuals[i]->at(analytics::GoalMetric::Customers);
+        }
+        qInfo("%lld customers in 22 months", static_cast<long long>(customers));
+        QVERIFY(customers > 20); // the months are not empty
+        QCOMPARE(customers, goals->actualToDate.at(analytics::GoalMetric::Customers));
+    }
+
     // Per owner: leads worked and customers, as the pipeline totals them.
     void ownersEqualThePipeline() {
         auto users = storage::UserRepository(*m_db).list();
@@ -235,6 +308,36 @@ private slots:
             f.stage = Stage::Customer;
             QCOMPARE(count(f), (*totals)[std::size_t(storage::PipelineColumn::Customer)].count);
         }
+    }
+
+    // The "(no owner)" row: every lead less each user's (ui/reportactions.cpp), by column.
+    void noOwnerEqualsThePipeline() {
+        auto users = storage::UserRepository(*m_db).list();
+        QVERIFY(users);
+        const storage::PipelineQuery query(*m_db);
+        auto all = query.totals(storage::PipelineFilter());
+        QVERIFY(all);
+        std::vector<qint64> unowned;
+        for (const auto &c : *all)
+            unowned.push_back(c.count);
+        for (const User &u : *users) {
+            storage::PipelineFilter pf;
+            pf.ownerId = u.id;
+            auto totals = query.totals(pf);
+            QVERIFY(totals);
+            for (std::size_t c = 0; c < totals->size(); ++c)
+                unowned[c] -= (*totals)[c].count;
+        }
+        qint64 worked = 0;
+        for (qint64 n : unowned)
+            worked += n;
+        QVERIFY(worked > 40);
+        storage::LeadFilter f;
+        f.ownerless = true;
+        QCOMPARE(count(f), worked);
+        f.stage = Stage::Customer;
+        QCOMPARE(count(f), unowned[std::size_t(storage::PipelineColumn::Customer)]);
+        QVERIFY(count(f) > 0);
     }
 
     // The demo has leads whose original source comes from a touchpoint or is unknown, so the
