@@ -146,6 +146,7 @@ LeadsPage::LeadsPage(QWidget *parent)
     m_view->setColumnWidth(LeadTableModel::Company, em * 14);
     m_view->setColumnWidth(LeadTableModel::Person, em * 10); // "Matthew Harris" in full
     m_view->setColumnWidth(LeadTableModel::Reading, em * 9);
+    m_view->setColumnWidth(LeadTableModel::Stage, em * 10); // "Opportunity (lost)" in full
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     layout->addWidget(m_view, 1);
 
