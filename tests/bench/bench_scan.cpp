@@ -126,7 +126,8 @@ int main(int argc, char **argv) {
                     std::printf("%s%s:\n", qPrintable(path),
                                 scan->page.vertical ? " (vertical)" : "");
                     for (const TextLine &l : scan->page.lines)
-                        std::printf("  %3.0f%% %s\n", double(l.confidence), qPrintable(l.text));
+                        std::printf("  %3.0f%% [%d,%d %dx%d] %s\n", double(l.confidence), l.box.x(),
+                                    l.box.y(), l.box.width(), l.box.height(), qPrintable(l.text));
                 }
                 images[condition]++;
                 if (first)
