@@ -491,7 +491,8 @@ CardFields extractFields(const Page &page) {
     static const RE labelled(
         QStringLiteral("(?<![A-Za-z])(TEL|Tel|tel|Phone|PHONE|phone|T|電話|代表|FAX|Fax|fax|PAX|F|"
                        "携帯|Mobile|MOBILE|mobile|Mob|Cell|M|直通|Direct|DIRECT|D)\\.?\\s*[:.]?\\s*"
-                       "(\\+?\\(?\\d[\\d\\-\\s().]{6,}\\d)"));
+                       "(\\+?\\(?\\d[\\d\\-\\s().]{6,}\\d)"
+                       "(?:\\s*(?:内線|ext\\.?|Ext\\.?|EXT\\.?|x)\\s*(\\d{1,5}))?"));
     static const RE bare(QStringLiteral("(?<![\\d])(\\+?\\(?\\d[\\d\\-\\s().]{7,}\\d)"));
     QString direct;
     const Work *directLine = nullptr;
@@ -503,17 +504,23 @@ CardFields extractFields(const Page &page) {
         // a dash: there a dash is a one.
         if (page.vertical)
             src.replace(QRegularExpression(QStringLiteral("[-ー－‐]")), QStringLiteral("一"));
+        // Matched on ASCII digits and hyphens (one character for one, so a match's place is
+        // its place in src), kept as the card writes it: 〇三―一二三四―五六七八 内線 二〇一 stays
+        // so (libphonenumber's key for it is +81312345678, models/text/phone.cpp), with the
+        // extension.
         const QString t = hyphens(asciiDigits(src));
         bool any = false;
         auto it = labelled.globalMatch(t);
         while (it.hasNext()) {
             const auto m = it.next();
             const QString label = m.captured(1).toLower();
-            QString number = m.captured(2).trimmed();
+            if (digitCount(m.captured(2)) < 9)
+                continue;
+            const int last = m.capturedLength(3) > 0 ? 3 : 2;
+            QString number =
+                src.mid(m.capturedStart(2), m.capturedEnd(last) - m.capturedStart(2)).trimmed();
             if (page.vertical)
                 number.remove(QLatin1Char(' '));
-            if (digitCount(number) < 9)
-                continue;
             any = true;
             if (label == QLatin1String("fax") || label == QLatin1String("f") ||
                 label == QLatin1String("pax"))
@@ -532,9 +539,9 @@ CardFields extractFields(const Page &page) {
             auto b = bare.globalMatch(t);
             while (b.hasNext()) {
                 const auto m = b.next();
-                const QString number = m.captured(1).trimmed();
+                const QString number = src.mid(m.capturedStart(1), m.capturedLength(1)).trimmed();
                 const QString digits =
-                    QString(number).remove(QRegularExpression(QStringLiteral("\\D")));
+                    asciiDigits(number).remove(QRegularExpression(QStringLiteral("\\D")));
                 if (digits.size() < 10 || digits.size() > 13)
                     continue;
                 any = true;

@@ -2,6 +2,7 @@
 // user sees prefilled when the OCR read the lines right.
 #include "models/ocr/cardfields.h"
 #include "models/ocr/cardscanner.h"
+#include "models/text/phone.h"
 
 #include <QTest>
 
@@ -295,6 +296,40 @@ private slots:
     void kanjiNumerals() {
         QCOMPARE(asciiDigits(QStringLiteral("〇三・五五五五・一二三四")),
                  QStringLiteral("03・5555・1234"));
+    }
+
+    void kanjiNumeralPhones() {
+        // Numbers in kanji numerals on a horizontal card, with 内線 (extension): kept as the card
+        // writes them, and valid numbers to libphonenumber (the key the lead is stored and
+        // matched with is E.164, as for an imported number).
+        const CardFields f =
+            extractFields(page({{QStringLiteral("株式会社サンプル商会"), 40},
+                                {QStringLiteral("岡田 健一"), 72},
+                                {QStringLiteral("〒530-0001 大阪府大阪市北区梅田3-1-1"), 24},
+                                {QStringLiteral("TEL 〇三―一二三四―五六七八 内線 二〇一"), 24},
+                                {QStringLiteral("FAX 〇三・一二三四・五六七九"), 24},
+                                {QStringLiteral("携帯 〇九〇―八七六五―四三二一"), 24}}));
+        const QString jp = QStringLiteral("JP");
+        QCOMPARE(f.value(QStringLiteral("phone")),
+                 QStringLiteral("〇三―一二三四―五六七八 内線 二〇一"));
+        QCOMPARE(f.value(QStringLiteral("fax")), QStringLiteral("〇三・一二三四・五六七九"));
+        QCOMPARE(f.value(QStringLiteral("mobile")), QStringLiteral("〇九〇―八七六五―四三二一"));
+        const mikomi::text::PhoneNumber phone =
+            mikomi::text::parsePhone(f.value(QStringLiteral("phone")), jp);
+        QVERIFY2(phone.valid, qPrintable(phone.error));
+        QCOMPARE(phone.e164, QStringLiteral("+81312345678"));
+        QCOMPARE(phone.extension, QStringLiteral("201"));
+        QCOMPARE(mikomi::text::phoneKey(f.value(QStringLiteral("fax")), jp),
+                 QStringLiteral("+81312345679"));
+        QCOMPARE(mikomi::text::phoneKey(f.value(QStringLiteral("mobile")), jp),
+                 QStringLiteral("+819087654321"));
+        // An extension in Latin letters is kept as well; a number in ASCII digits stays as it was.
+        const CardFields g = extractFields(page({{QStringLiteral("Tel. 03-1111-2222 ext. 15"), 24},
+                                                 {QStringLiteral("Mobile 090-1234-0000"), 24}}));
+        QCOMPARE(g.value(QStringLiteral("phone")), QStringLiteral("03-1111-2222 ext. 15"));
+        QCOMPARE(g.value(QStringLiteral("mobile")), QStringLiteral("090-1234-0000"));
+        QCOMPARE(mikomi::text::parsePhone(g.value(QStringLiteral("phone")), jp).extension,
+                 QStringLiteral("15"));
     }
 };
 
