@@ -439,11 +439,24 @@ void CardScanner::secondPasses(CardScan &s, QString &error) {
                                       best->confidence >= firstConfidence ||
                                       (latinPieces && best->confidence >= meanConfidence(before)));
         if (replace) {
+            // The confidence shown is the card's reading's: a line read as "RR" and then as 森
+            // at 95% by the pass is still to be checked (the pass's own confidence is not the
+            // one measured: >= 90 right 97%, < 70 55%). A name the pass read differently never
+            // shows as confident; one it read the same keeps the name line's confidence.
+            const auto bare = [](QString t) {
+                t.remove(QRegularExpression(QStringLiteral("\\s")));
+                return t;
+            };
+            float shown = std::min(best->confidence, firstConfidence);
+            if (bare(best->text) != bare(firstText))
+                shown = std::min(shown, float(confidentFrom * 100) - 1);
             TextLine &target = fixed.lines[name.line];
             target.text = best->text;
             target.words = best->words;
+            for (Word &w : target.words)
+                w.confidence = std::min(w.confidence, shown);
             target.box = region;
-            target.confidence = best->confidence;
+            target.confidence = shown;
             QList<int> drop = parts.mid(1);
             std::sort(drop.begin(), drop.end(), std::greater<int>());
             for (const int i : std::as_const(drop))

@@ -141,6 +141,25 @@ private slots:
         QCOMPARE(lead.extraContacts.first().kind, mikomi::ContactKind::Fax);
     }
 
+    void namePassIsNotConfident() {
+        // The vertical card's name: the card's reading said 鈴木 和良, the name's own pass read
+        // 鈴木 一郎 (right). The pass's confidence is not the one the colours were measured on
+        // (line confidence >= 90 right 97%, < 70 55%), so a name it changed is never shown green,
+        // nor are its word boxes; it is shown no surer than the card's reading of the line.
+        QVERIFY(m_scans.contains(QStringLiteral("ja-vertical")));
+        const CardScan &scan = m_scans[QStringLiteral("ja-vertical")];
+        QVERIFY(scan.secondPass);
+        QCOMPARE(scan.fields.value(QStringLiteral("given_name")), QStringLiteral("一郎"));
+        QCOMPARE(scan.fields.certainty(QStringLiteral("given_name")), Certainty::Check);
+        QCOMPARE(scan.fields.certainty(QStringLiteral("family_name")), Certainty::Check);
+        const Field name = scan.fields.fields.value(QStringLiteral("given_name"));
+        QVERIFY(name.line >= 0);
+        for (const Word &w : scan.page.lines.at(name.line).words)
+            QVERIFY2(w.confidence < confidentFrom * 100, qPrintable(w.text));
+        // What the pass did not change keeps its colour: the company, read at >= 90.
+        QCOMPARE(scan.fields.certainty(QStringLiteral("company")), Certainty::Confident);
+    }
+
     void unreadableFile() {
         const auto scan = m_scanner.scanFile(QStringLiteral(MIKOMI_CORPUS "/cards/README.md"));
         QVERIFY(!scan.ok());
