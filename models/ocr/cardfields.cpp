@@ -1,5 +1,7 @@
 #include "models/ocr/cardfields.h"
 
+#include <QHash>
+#include <QLocale>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -29,6 +31,7 @@ const QString kStreet = QStringLiteral("street");
 const QString kBuilding = QStringLiteral("building");
 const QString kWebsite = QStringLiteral("website");
 const QString kCountry = QStringLiteral("country");
+const QString kCountryAsWritten = QStringLiteral("country_as_written");
 
 struct Work {
     QString text; // NFKC, trimmed
@@ -142,15 +145,25 @@ const QStringList &jaTitles() {
 } // namespace
 
 const QStringList &fieldNames() {
-    static const QStringList names{kCompany,       QStringLiteral("company_reading"),
-                                   kDepartment,    kTitle,
-                                   kFamily,        kGiven,
-                                   kFamilyReading, kGivenReading,
-                                   kEmail,         kPhone,
-                                   kMobile,        kFax,
-                                   kPostal,        kPrefecture,
-                                   kCity,          kStreet,
-                                   kBuilding,      kCountry,
+    static const QStringList names{kCompany,
+                                   QStringLiteral("company_reading"),
+                                   kDepartment,
+                                   kTitle,
+                                   kFamily,
+                                   kGiven,
+                                   kFamilyReading,
+                                   kGivenReading,
+                                   kEmail,
+                                   kPhone,
+                                   kMobile,
+                                   kFax,
+                                   kPostal,
+                                   kPrefecture,
+                                   kCity,
+                                   kStreet,
+                                   kBuilding,
+                                   kCountry,
+                                   kCountryAsWritten,
                                    kWebsite};
     return names;
 }
@@ -203,6 +216,76 @@ QString asciiDigits(const QString &text) {
     return out;
 }
 
+namespace {
+// A country name as a key: NFKC, case-folded, letters only ("U.S.A." and "usa" alike).
+QString countryKey(const QString &name) {
+    QString out;
+    for (const QChar c : name.normalized(QString::NormalizationForm_KC).toCaseFolded())
+        if (c.isLetter())
+            out += c;
+    return out;
+}
+} // namespace
+
+QString countryCode(const QString &written) {
+    static const QHash<QString, QString> codes = [] {
+        QHash<QString, QString> h;
+        // Every territory Qt knows, by its English name and by its name in each of its
+        // languages (CLDR: Deutschland, 日本, España, 中国, 대한민국 …).
+        for (int t = 1; t <= int(QLocale::LastTerritory); ++t) {
+            const auto territory = QLocale::Territory(t);
+            const QString code = QLocale::territoryToCode(territory);
+            if (code.size() == 2)
+                h.insert(countryKey(QLocale::territoryToString(territory)), code);
+        }
+        for (const QLocale &l : QLocale::matchingLocales(QLocale::AnyLanguage, QLocale::AnyScript,
+                                                         QLocale::AnyTerritory)) {
+            const QString code = QLocale::territoryToCode(l.territory());
+            if (code.size() == 2 && !l.nativeTerritoryName().isEmpty())
+                h.insert(countryKey(l.nativeTerritoryName()), code);
+        }
+        // As cards write them besides.
+        const std::pair<const char *, const char *> aliases[] = {
+            {"USA", "US"},
+            {"US", "US"},
+            {"America", "US"},
+            {"United States of America", "US"},
+            {"UK", "GB"},
+            {"Great Britain", "GB"},
+            {"Britain", "GB"},
+            {"England", "GB"},
+            {"Scotland", "GB"},
+            {"Wales", "GB"},
+            {"Northern Ireland", "GB"},
+            {"Nippon", "JP"},
+            {"Nihon", "JP"},
+            {"日本国", "JP"},
+            {"Korea", "KR"},
+            {"Republic of Korea", "KR"},
+            {"Holland", "NL"},
+            {"Vietnam", "VN"},
+            {"PRC", "CN"},
+            {"P.R. China", "CN"},
+            {"米国", "US"},
+            {"アメリカ", "US"},
+            {"アメリカ合衆国", "US"},
+            {"英国", "GB"},
+            {"イギリス", "GB"},
+            {"ドイツ", "DE"},
+            {"フランス", "FR"},
+            {"中国", "CN"},
+            {"韓国", "KR"},
+            {"台湾", "TW"},
+            {"シンガポール", "SG"},
+        };
+        for (const auto &[name, code] : aliases)
+            h.insert(countryKey(QString::fromUtf8(name)), QString::fromLatin1(code));
+        return h;
+    }();
+    const QString key = countryKey(written);
+    return key.isEmpty() ? QString() : codes.value(key);
+}
+
 AddressParts splitJapaneseAddress(const QString &address) {
     AddressParts a;
     QString rest = glueCjk(address.trimmed());
@@ -250,49 +333,8 @@ AddressParts splitJapaneseAddress(const QString &address) {
 
 namespace {
 
-// Countries as cards write them (the last part of an address).
 bool isCountry(const QString &part) {
-    static const QStringList names{
-        QStringLiteral("japan"),
-        QStringLiteral("nippon"),
-        QStringLiteral("usa"),
-        QStringLiteral("u.s.a."),
-        QStringLiteral("us"),
-        QStringLiteral("u.s."),
-        QStringLiteral("united states"),
-        QStringLiteral("united states of america"),
-        QStringLiteral("uk"),
-        QStringLiteral("u.k."),
-        QStringLiteral("united kingdom"),
-        QStringLiteral("great britain"),
-        QStringLiteral("england"),
-        QStringLiteral("scotland"),
-        QStringLiteral("wales"),
-        QStringLiteral("northern ireland"),
-        QStringLiteral("germany"),
-        QStringLiteral("deutschland"),
-        QStringLiteral("france"),
-        QStringLiteral("canada"),
-        QStringLiteral("australia"),
-        QStringLiteral("singapore"),
-        QStringLiteral("china"),
-        QStringLiteral("korea"),
-        QStringLiteral("south korea"),
-        QStringLiteral("taiwan"),
-        QStringLiteral("hong kong"),
-        QStringLiteral("india"),
-        QStringLiteral("netherlands"),
-        QStringLiteral("switzerland"),
-        QStringLiteral("austria"),
-        QStringLiteral("italy"),
-        QStringLiteral("spain"),
-        QStringLiteral("sweden"),
-        QStringLiteral("ireland"),
-        QStringLiteral("new zealand"),
-        QStringLiteral("thailand"),
-        QStringLiteral("vietnam"),
-    };
-    return names.contains(part.trimmed().toLower());
+    return !countryCode(part).isEmpty();
 }
 
 // Japan's prefectures in Latin letters, with or without -to/-fu/-ken or " Prefecture".
@@ -625,11 +667,16 @@ CardFields extractFields(const Page &page) {
             put(f, kBuilding, a.building, w);
             // The country as the card writes it; Japan when a Japanese prefecture and 〒 code
             // say so without it (to check).
-            if (!a.country.isEmpty())
-                put(f, kCountry, a.country, w);
-            else if (isJapanesePrefecture(a.prefecture) &&
-                     enJpPostal.match(a.postalCode).hasMatch())
-                put(f, kCountry, QStringLiteral("Japan"), w, 0.6);
+            // As the rest of the app keeps countries (the file's country, the phone region):
+            // the ISO 3166 code ("Deutschland" → DE, "USA" → US); the card's own words beside it.
+            if (!a.country.isEmpty()) {
+                const QString code = countryCode(a.country);
+                put(f, kCountry, code.isEmpty() ? a.country : code, w);
+                put(f, kCountryAsWritten, a.country, w);
+            } else if (isJapanesePrefecture(a.prefecture) &&
+                       enJpPostal.match(a.postalCode).hasMatch()) {
+                put(f, kCountry, QStringLiteral("JP"), w, 0.6);
+            }
             w.used = true;
             break;
         }

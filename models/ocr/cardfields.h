@@ -24,7 +24,8 @@ struct Field {
 // The fields of one card under the lead field names of the import table (cli.md): company,
 // company_reading, department, title, family_name, given_name, family_reading, given_reading,
 // email, phone, mobile, fax, postal_code, prefecture, city, street, building, country, website.
-// A field not found on the card is absent.
+// A field not found on the card is absent. The country is its ISO 3166 code when the card names
+// one Mikomi knows (countryCode()), and the card's words for it are under country_as_written.
 struct CardFields {
     QMap<QString, Field> fields;
 
@@ -67,6 +68,12 @@ AddressParts splitEnglishAddress(const QString &address);
 
 // Whether the text holds Latin letters (a Japanese name line read as "RR" needs the second pass).
 bool hasLatin(const QString &text);
+// The ISO 3166 code of a country as an address or a card writes it, the way the rest of Mikomi
+// keeps countries (the file's country and phone region, models/storage/countrystore.h):
+// "Deutschland" → "DE", "USA" / "U.S.A." / "United States" → "US", "日本" / "Japan" → "JP"
+// (every territory Qt's CLDR data names in English or in its own languages, and the usual short
+// forms); "" when the text names no country it knows.
+QString countryCode(const QString &written);
 // Kanji numerals and full-width digits as ASCII digits (電話 〇三・五五五五… on vertical cards).
 QString asciiDigits(const QString &text);
 

@@ -242,7 +242,8 @@ private slots:
         QCOMPARE(us.value(QStringLiteral("city")), QStringLiteral("Springfield"));
         QCOMPARE(us.value(QStringLiteral("prefecture")), QStringLiteral("IL"));
         QCOMPARE(us.value(QStringLiteral("postal_code")), QStringLiteral("62701"));
-        QCOMPARE(us.value(QStringLiteral("country")), QStringLiteral("USA"));
+        QCOMPARE(us.value(QStringLiteral("country")), QStringLiteral("US"));
+        QCOMPARE(us.value(QStringLiteral("country_as_written")), QStringLiteral("USA"));
         QCOMPARE(us.value(QStringLiteral("family_name")), QStringLiteral("Morgan"));
         QCOMPARE(us.value(QStringLiteral("phone")), QStringLiteral("+1 217 555 0100"));
 
@@ -267,9 +268,10 @@ private slots:
         QCOMPARE(jp.value(QStringLiteral("city")), QStringLiteral("Chiyoda-ku"));
         QCOMPARE(jp.value(QStringLiteral("prefecture")), QStringLiteral("Tokyo"));
         QCOMPARE(jp.value(QStringLiteral("postal_code")), QStringLiteral("100-0005"));
-        QCOMPARE(jp.value(QStringLiteral("country")), QStringLiteral("Japan"));
+        QCOMPARE(jp.value(QStringLiteral("country")), QStringLiteral("JP"));
+        QVERIFY(!jp.has(QStringLiteral("country_as_written")));
         QCOMPARE(jp.certainty(QStringLiteral("country")), Certainty::Check);
-        QCOMPARE(leadFromCard(jp).country, QStringLiteral("Japan"));
+        QCOMPARE(leadFromCard(jp).country, QStringLiteral("JP"));
     }
 
     void twoSided() {
@@ -296,6 +298,31 @@ private slots:
     void kanjiNumerals() {
         QCOMPARE(asciiDigits(QStringLiteral("〇三・五五五五・一二三四")),
                  QStringLiteral("03・5555・1234"));
+    }
+
+    void countries() {
+        // Countries as cards write them, as the ISO 3166 codes the rest of Mikomi keeps (the
+        // file's country, the region its phone numbers are read in).
+        QCOMPARE(countryCode(QStringLiteral("Deutschland")), QStringLiteral("DE"));
+        QCOMPARE(countryCode(QStringLiteral("Germany")), QStringLiteral("DE"));
+        QCOMPARE(countryCode(QStringLiteral("USA")), QStringLiteral("US"));
+        QCOMPARE(countryCode(QStringLiteral("U.S.A.")), QStringLiteral("US"));
+        QCOMPARE(countryCode(QStringLiteral("United States")), QStringLiteral("US"));
+        QCOMPARE(countryCode(QStringLiteral("日本")), QStringLiteral("JP"));
+        QCOMPARE(countryCode(QStringLiteral("JAPAN")), QStringLiteral("JP"));
+        QCOMPARE(countryCode(QStringLiteral("United Kingdom")), QStringLiteral("GB"));
+        QCOMPARE(countryCode(QStringLiteral("España")), QStringLiteral("ES"));
+        QCOMPARE(countryCode(QStringLiteral("Atlantis")), QString());
+        QCOMPARE(countryCode(QString()), QString());
+        // A card: the code in the field the lead gets, the card's words kept beside it.
+        const CardFields f = extractFields(
+            page({{QStringLiteral("Northwind Analytics GmbH"), 40},
+                  {QStringLiteral("Anna Keller"), 72},
+                  {QStringLiteral("Friedrichstrasse 12, 10117 Berlin, Deutschland"), 24}}));
+        QCOMPARE(f.value(QStringLiteral("country")), QStringLiteral("DE"));
+        QCOMPARE(f.value(QStringLiteral("country_as_written")), QStringLiteral("Deutschland"));
+        QCOMPARE(f.value(QStringLiteral("city")), QStringLiteral("Berlin"));
+        QCOMPARE(leadFromCard(f).country, QStringLiteral("DE"));
     }
 
     void kanjiNumeralPhones() {
