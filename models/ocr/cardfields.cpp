@@ -1,5 +1,7 @@
 #include "models/ocr/cardfields.h"
 
+#include "models/text/phone.h"
+
 #include <QHash>
 #include <QLocale>
 #include <QRegularExpression>
@@ -190,6 +192,28 @@ void CardFields::fillFrom(const CardFields &other) {
         }
         if (!fields.contains(key))
             fields.insert(key, it.value());
+    }
+}
+
+QString CardFields::phoneRegion(const QString &fileRegion) const {
+    const QString code = value(kCountry);
+    return code.size() == 2 && text::isPhoneRegion(code) ? code : fileRegion;
+}
+
+void CardFields::addCountryCodes(const QString &fileRegion) {
+    const QString region = phoneRegion(fileRegion);
+    if (region == fileRegion)
+        return;
+    for (const QString &key : {kPhone, kMobile, kFax}) {
+        const auto it = fields.find(key);
+        if (it == fields.end())
+            continue;
+        const QString written = it->value.normalized(QString::NormalizationForm_KC).trimmed();
+        if (written.startsWith(u'+') || written.startsWith(QLatin1String("00")))
+            continue;
+        const text::PhoneNumber n = text::parsePhone(it->value, region);
+        if (n.valid)
+            it->value = n.international;
     }
 }
 

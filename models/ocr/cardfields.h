@@ -35,6 +35,15 @@ struct CardFields {
     // Fills the fields this card lacks from `other` (the other side of a two-sided card); a
     // Latin name on the back of a Japanese card becomes the reading.
     void fillFrom(const CardFields &other);
+    // The region the card's phone numbers are read in: its country's code when it names one
+    // libphonenumber knows, else `fileRegion` (the file's country, storage::phoneRegion()).
+    QString phoneRegion(const QString &fileRegion) const;
+    // A card from another country than the file's: its numbers written without a country code
+    // ("030 1234567" on a card from Deutschland) get it ("+49 30 1234567"), as they would
+    // otherwise be read, stored and matched as numbers of the file's country. Numbers with a
+    // country code, numbers of the file's country and numbers not valid in the card's country
+    // stay as the card writes them.
+    void addCountryCodes(const QString &fileRegion);
 };
 
 // Every field name, in the order of the form.

@@ -323,6 +323,30 @@ private slots:
         QCOMPARE(f.value(QStringLiteral("country_as_written")), QStringLiteral("Deutschland"));
         QCOMPARE(f.value(QStringLiteral("city")), QStringLiteral("Berlin"));
         QCOMPARE(leadFromCard(f).country, QStringLiteral("DE"));
+        // Its phone numbers are read in its country: in a Japanese file a German number written
+        // without +49 gets it; in a German file it stays as written.
+        const CardFields card = extractFields(
+            page({{QStringLiteral("Northwind Analytics GmbH"), 40},
+                  {QStringLiteral("Anna Keller"), 72},
+                  {QStringLiteral("Tel. 030 1234567"), 24},
+                  {QStringLiteral("Mobile +49 151 23456789"), 24},
+                  {QStringLiteral("Friedrichstrasse 12, 10117 Berlin, Deutschland"), 24}}));
+        QCOMPARE(card.phoneRegion(QStringLiteral("JP")), QStringLiteral("DE"));
+        CardFields inJapan = card;
+        inJapan.addCountryCodes(QStringLiteral("JP"));
+        QCOMPARE(inJapan.value(QStringLiteral("phone")), QStringLiteral("+49 30 1234567"));
+        QCOMPARE(inJapan.value(QStringLiteral("mobile")), QStringLiteral("+49 151 23456789"));
+        QCOMPARE(
+            mikomi::text::phoneKey(inJapan.value(QStringLiteral("phone")), QStringLiteral("JP")),
+            QStringLiteral("+49301234567"));
+        CardFields inGermany = card;
+        inGermany.addCountryCodes(QStringLiteral("DE"));
+        QCOMPARE(inGermany.value(QStringLiteral("phone")), QStringLiteral("030 1234567"));
+        // A Japanese card (no country, or Japan) in a Japanese file: nothing changes.
+        CardFields jp = extractFields(page({{QStringLiteral("TEL 03-1234-5678"), 24}}));
+        QCOMPARE(jp.phoneRegion(QStringLiteral("JP")), QStringLiteral("JP"));
+        jp.addCountryCodes(QStringLiteral("JP"));
+        QCOMPARE(jp.value(QStringLiteral("phone")), QStringLiteral("03-1234-5678"));
     }
 
     void kanjiNumeralPhones() {
