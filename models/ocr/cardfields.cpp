@@ -835,9 +835,14 @@ CardFields extractFields(const Page &page) {
                 }
             }
         } else {
+            // A name in Latin letters on a card written in Japanese is most often its reading
+            // line, the name above it having been missed (WATANABE Yumi read at 95% while 渡辺
+            // 由美 was not read at all): to check, however surely it was read.
+            const bool japaneseCard = std::any_of(lines.cbegin(), lines.cend(),
+                                                  [](const Work &w) { return hasCjk(w.text); });
             const auto [family, given] = splitLatinName(t);
-            put(f, kFamily, family, *name);
-            put(f, kGiven, given, *name);
+            put(f, kFamily, family, *name, japaneseCard ? 0.6 : 1.0);
+            put(f, kGiven, given, *name, japaneseCard ? 0.6 : 1.0);
         }
     }
     return f;

@@ -300,6 +300,25 @@ private slots:
                  QStringLiteral("03・5555・1234"));
     }
 
+    void latinNameOnJapaneseCard() {
+        // The big kanji name missed by the OCR, its romaji reading line taken for the name: shown
+        // to check, however surely that line was read. On an English card it is the name.
+        const CardFields ja =
+            extractFields(page({{QStringLiteral("WATANABE Yumi"), 20},
+                                {QStringLiteral("合同会社北斗電子"), 59},
+                                {QStringLiteral("〒060-0001 北海道札幌市中央区北一条西4-2-2"), 39},
+                                {QStringLiteral("Tel. 011-575-6696"), 20}}));
+        QCOMPARE(ja.value(QStringLiteral("family_name")), QStringLiteral("WATANABE"));
+        QCOMPARE(ja.certainty(QStringLiteral("family_name")), Certainty::Check);
+        QCOMPARE(ja.certainty(QStringLiteral("given_name")), Certainty::Check);
+        QCOMPARE(ja.certainty(QStringLiteral("company")), Certainty::Confident);
+        const CardFields en = extractFields(page({{QStringLiteral("Northwind Analytics GmbH"), 40},
+                                                  {QStringLiteral("Anna Keller"), 72},
+                                                  {QStringLiteral("Tel. +49 30 1234567"), 24}}));
+        QCOMPARE(en.value(QStringLiteral("family_name")), QStringLiteral("Keller"));
+        QCOMPARE(en.certainty(QStringLiteral("family_name")), Certainty::Confident);
+    }
+
     void countries() {
         // Countries as cards write them, as the ISO 3166 codes the rest of Mikomi keeps (the
         // file's country, the region its phone numbers are read in).
