@@ -51,10 +51,11 @@ set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
 # libkakasi2 (suggested readings of names, models/japan) are linked; mecab-ipadic-utf8 (MeCab's
 # dictionary, read at run time) and kakasi-dic (KAKASI's) are not and must be named. The OCR
 # models of business-card scanning (issue 16: tesseract's Japanese, vertical Japanese and English
-# data) are data files tesseract loads at run time, so shlibdeps cannot see them either.
+# data) are data files tesseract loads at run time, so shlibdeps cannot see them either. Team mode
+# (issue 14) opens a PostgreSQL server through Qt's QPSQL plugin, loaded at run time too.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "libqt6sql6-sqlite, qt6-qpa-plugins, libqt6svg6, fonts-ipafont-gothic | fonts-noto-cjk, libphonenumber8, libmecab2, mecab-ipadic-utf8, libkakasi2, kakasi-dic, "
+    "libqt6sql6-sqlite, libqt6sql6-psql, qt6-qpa-plugins, libqt6svg6, fonts-ipafont-gothic | fonts-noto-cjk, libphonenumber8, libmecab2, mecab-ipadic-utf8, libkakasi2, kakasi-dic, "
     "libtesseract5, tesseract-ocr-jpn, tesseract-ocr-jpn-vert, tesseract-ocr-eng")
 set(CPACK_STRIP_FILES ON)
 include(CPack)

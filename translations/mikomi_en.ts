@@ -3294,13 +3294,6 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     </message>
 </context>
 <context>
-    <name>mikomi::storage::Pgschema</name>
-    <message>
-        <source>The lead search needs PostgreSQL&apos;s extension pg_trgm, and this role may not create it (%1). Make the role that sets up Mikomi the owner of the database (createdb --owner ROLE), or have an administrator run CREATE EXTENSION pg_trgm; in the database once.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>mikomi::storage::PipelineQuery</name>
     <message>
         <source>The lead no longer exists.</source>
@@ -3370,6 +3363,33 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     </message>
 </context>
 <context>
+    <name>mikomi::storage::Rowsecurity</name>
+    <message>
+        <source>Row-level security exists only on a team server: a file on this computer has one user and no roles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The table of leads was not found on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the owner of Mikomi&apos;s tables on the server (the role %1) or a superuser may turn row-level security on or off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a manager or the owner of Mikomi&apos;s tables may mark who is a manager while reps see only their own leads (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the mark was not removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row-level security needs PostgreSQL 15 or later on the server (this one is %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mikomi::storage::ScorePass</name>
     <message>
         <source>The database file is damaged or is not a Mikomi database (%1).</source>
@@ -3392,6 +3412,19 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     </message>
     <message>
         <source>The temperatures could not be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::Serversearch</name>
+    <message>
+        <source>it is not there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching leads on the team server %1 is slower than it should be: every search reads all the leads, because PostgreSQL&apos;s trigram index for it could not be made (%2). The results are the same. An administrator (the database&apos;s owner or a superuser) can make it by running these statements in the database once:
+
+%3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3493,6 +3526,10 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     </message>
     <message>
         <source>The folder of the database %1 is read-only. Mikomi needs to create working files beside the database (%2-wal, %2-shm): move the file to a folder you can write to, or make the folder writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: on this team server reps see and change only the leads they own (row-level security), so a lead must stay yours (its owner you), and only a manager may change users, server logins and managers. Ask a manager. (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6253,6 +6290,39 @@ Which is it?</source>
     </message>
     <message>
         <source>An import whose owner column holds an email address assigns the user with that address. Server login: the PostgreSQL role that signs in as the user; history and edits record the user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <comment>sees every lead of the team</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reps see only their own leads (row-level security)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only on a team server: a file on this computer has one user, and SQLite has no row-level security. Connect to a team server (File &gt; Connect to Team Server…) to use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When this is on, each rep sees and changes only the leads they own, in every list, search, report and export (the server enforces it). The roles marked Manager above and the owner of Mikomi&apos;s tables (%1, you) see everything.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On: you see only the leads you own. Only the owner of Mikomi&apos;s tables on the server (%1) may turn it off, and only a manager may change the users above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On: each rep sees only the leads they own; as a manager you see everything. Only the owner of Mikomi&apos;s tables on the server (%1) may turn it off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the owner of Mikomi&apos;s tables on the server (%1) may turn this on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs PostgreSQL 15 or later on the server (this one is %1).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

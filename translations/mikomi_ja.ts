@@ -3301,13 +3301,6 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     </message>
 </context>
 <context>
-    <name>mikomi::storage::Pgschema</name>
-    <message>
-        <source>The lead search needs PostgreSQL&apos;s extension pg_trgm, and this role may not create it (%1). Make the role that sets up Mikomi the owner of the database (createdb --owner ROLE), or have an administrator run CREATE EXTENSION pg_trgm; in the database once.</source>
-        <translation>リードの検索には PostgreSQL の拡張機能 pg_trgm が必要ですが、このロールには作成する権限がありません。Mikomi を設定するロールにデータベースを所有させる（createdb --owner ROLE）か、管理者にそのデータベースで一度 CREATE EXTENSION pg_trgm; を実行してもらってください。サーバーの応答：%1</translation>
-    </message>
-</context>
-<context>
     <name>mikomi::storage::PipelineQuery</name>
     <message>
         <source>The lead no longer exists.</source>
@@ -3377,6 +3370,33 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     </message>
 </context>
 <context>
+    <name>mikomi::storage::Rowsecurity</name>
+    <message>
+        <source>Row-level security exists only on a team server: a file on this computer has one user and no roles.</source>
+        <translation>行レベルセキュリティはチームサーバーでのみ使えます。このコンピューター上のファイルは利用者が1人で、ロールがありません。</translation>
+    </message>
+    <message>
+        <source>The table of leads was not found on the server.</source>
+        <translation>サーバーにリードのテーブルが見つかりません。</translation>
+    </message>
+    <message>
+        <source>Only the owner of Mikomi&apos;s tables on the server (the role %1) or a superuser may turn row-level security on or off.</source>
+        <translation>行レベルセキュリティのオン・オフを切り替えられるのは、サーバー上で Mikomi のテーブルを作成したロール（%1）かスーパーユーザーだけです。</translation>
+    </message>
+    <message>
+        <source>Only a manager or the owner of Mikomi&apos;s tables may mark who is a manager while reps see only their own leads (%1).</source>
+        <translation>担当者に自分のリードだけを表示している間、マネージャーを指定できるのはマネージャーか Mikomi のテーブルを作成したロールだけです（%1）。</translation>
+    </message>
+    <message>
+        <source>the mark was not removed</source>
+        <translation>指定は解除されていません</translation>
+    </message>
+    <message>
+        <source>Row-level security needs PostgreSQL 15 or later on the server (this one is %1).</source>
+        <translation>行レベルセキュリティには、サーバーに PostgreSQL 15 以降が必要です（このサーバーは %1 です）。</translation>
+    </message>
+</context>
+<context>
     <name>mikomi::storage::ScorePass</name>
     <message>
         <source>The database file is damaged or is not a Mikomi database (%1).</source>
@@ -3400,6 +3420,21 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     <message>
         <source>The temperatures could not be restored.</source>
         <translation>温度感を元に戻せませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>mikomi::storage::Serversearch</name>
+    <message>
+        <source>it is not there</source>
+        <translation>インデックスがありません</translation>
+    </message>
+    <message>
+        <source>Searching leads on the team server %1 is slower than it should be: every search reads all the leads, because PostgreSQL&apos;s trigram index for it could not be made (%2). The results are the same. An administrator (the database&apos;s owner or a superuser) can make it by running these statements in the database once:
+
+%3</source>
+        <translation>チームサーバー %1 でのリード検索が本来より遅くなっています：PostgreSQL のトライグラムインデックスを作成できなかったため（%2）、検索のたびにすべてのリードを読みます。結果は同じです。管理者（データベースの持ち主のロールかスーパーユーザー）がデータベースで次の文を一度実行すると作成できます：
+
+%3</translation>
     </message>
 </context>
 <context>
@@ -3501,6 +3536,10 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     <message>
         <source>The folder of the database %1 is read-only. Mikomi needs to create working files beside the database (%2-wal, %2-shm): move the file to a folder you can write to, or make the folder writable.</source>
         <translation>データベース %1 のフォルダーは読み取り専用です。Mikomi はデータベースの横に作業用ファイル（%2-wal、%2-shm）を作成する必要があります。書き込みできるフォルダーにファイルを移動するか、フォルダーを書き込み可能にしてください。</translation>
+    </message>
+    <message>
+        <source>Not saved: on this team server reps see and change only the leads they own (row-level security), so a lead must stay yours (its owner you), and only a manager may change users, server logins and managers. Ask a manager. (%1)</source>
+        <translation>保存されていません：このチームサーバーでは、担当者は自分が担当するリードだけを表示・変更できます（行レベルセキュリティ）。リードの担当者は自分のままにする必要があり、ユーザー、サーバーログイン、マネージャーを変更できるのはマネージャーだけです。マネージャーに依頼してください。（%1）</translation>
     </message>
 </context>
 <context>
@@ -6228,6 +6267,39 @@ Which is it?</source>
     <message>
         <source>An import whose owner column holds an email address assigns the user with that address. Server login: the PostgreSQL role that signs in as the user; history and edits record the user.</source>
         <translation>取り込むファイルの担当者列がメールアドレスのとき、そのアドレスを持つユーザーが担当者になります。サーバーログイン：そのユーザーとしてサインインする PostgreSQL のロールです。履歴と編集にはそのユーザーが記録されます。</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <comment>sees every lead of the team</comment>
+        <translation>マネージャー</translation>
+    </message>
+    <message>
+        <source>Reps see only their own leads (row-level security)</source>
+        <translation>担当者には自分のリードだけを表示（行レベルセキュリティ）</translation>
+    </message>
+    <message>
+        <source>Only on a team server: a file on this computer has one user, and SQLite has no row-level security. Connect to a team server (File &gt; Connect to Team Server…) to use it.</source>
+        <translation>チームサーバーでのみ使えます：このコンピューター上のファイルは利用者が1人で、SQLite には行レベルセキュリティがありません。使うにはチームサーバーに接続してください（ファイル &gt; チームサーバーに接続…）。</translation>
+    </message>
+    <message>
+        <source>When this is on, each rep sees and changes only the leads they own, in every list, search, report and export (the server enforces it). The roles marked Manager above and the owner of Mikomi&apos;s tables (%1, you) see everything.</source>
+        <translation>オンにすると、各担当者は自分が担当するリードだけを、すべての一覧・検索・レポート・エクスポートで表示・変更できます（サーバーが強制します）。上でマネージャーに指定したロールと、Mikomi のテーブルを作成したロール（%1、あなた）はすべてを表示できます。</translation>
+    </message>
+    <message>
+        <source>On: you see only the leads you own. Only the owner of Mikomi&apos;s tables on the server (%1) may turn it off, and only a manager may change the users above.</source>
+        <translation>オン：あなたには自分が担当するリードだけが表示されます。オフにできるのはサーバー上で Mikomi のテーブルを作成したロール（%1）だけで、上のユーザーを変更できるのはマネージャーだけです。</translation>
+    </message>
+    <message>
+        <source>On: each rep sees only the leads they own; as a manager you see everything. Only the owner of Mikomi&apos;s tables on the server (%1) may turn it off.</source>
+        <translation>オン：各担当者には自分が担当するリードだけが表示されます。マネージャーのあなたにはすべて表示されます。オフにできるのはサーバー上で Mikomi のテーブルを作成したロール（%1）だけです。</translation>
+    </message>
+    <message>
+        <source>Only the owner of Mikomi&apos;s tables on the server (%1) may turn this on.</source>
+        <translation>オンにできるのは、サーバー上で Mikomi のテーブルを作成したロール（%1）だけです。</translation>
+    </message>
+    <message>
+        <source>Needs PostgreSQL 15 or later on the server (this one is %1).</source>
+        <translation>サーバーに PostgreSQL 15 以降が必要です（このサーバーは %1 です）。</translation>
     </message>
 </context>
 <context>

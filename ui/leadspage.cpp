@@ -144,7 +144,7 @@ LeadsPage::LeadsPage(QWidget *parent)
     // contents would read every row of a million).
     const int em = m_view->fontMetrics().horizontalAdvance(QStringLiteral("会"));
     m_view->setColumnWidth(LeadTableModel::Company, em * 14);
-    m_view->setColumnWidth(LeadTableModel::Person, em * 7);
+    m_view->setColumnWidth(LeadTableModel::Person, em * 10); // "Matthew Harris" in full
     m_view->setColumnWidth(LeadTableModel::Reading, em * 9);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     layout->addWidget(m_view, 1);

@@ -8,6 +8,7 @@
 #include "models/storage/database.h"
 #include "models/storage/repositories.h"
 #include "models/storage/serverlogin.h"
+#include "models/storage/serversearch.h"
 #include "ui/dashboardpage.h"
 #include "ui/filedialogs.h"
 #include "ui/importexport.h"
@@ -40,6 +41,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QSet>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -377,6 +379,16 @@ Status MainWindow::openDatabase(const QString &path) {
             });
     if (Status s = m_db->listen(); !s)
         statusBar()->showMessage(s.error());
+    // A team server whose lead search has no trigram index (storage/serversearch.h): said once
+    // per server database while the program runs, with what an administrator should run.
+    if (auto slow = storage::serverSearchIndexProblem(*m_db); !slow || !slow->isEmpty()) {
+        static QSet<QString> told;
+        if (!told.contains(m_db->path())) {
+            told.insert(m_db->path());
+            MessageBox::information(this, tr("Connect to Team Server"),
+                                    slow ? *slow : slow.error());
+        }
+    }
     for (Page *p : std::as_const(m_pages))
         p->setDatabase(m_db.get());
     AppSettings().addRecentDatabase(path);

@@ -6,10 +6,12 @@
 #include "models/storage/countrystore.h"
 #include "models/storage/currencystore.h"
 #include "models/storage/repositories.h"
+#include "models/storage/rowsecurity.h"
 #include "models/storage/serverlogin.h"
 #include "models/text/normalize.h"
 #include "models/text/phone.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -20,6 +22,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QScrollBar>
+#include <QSet>
 #include <QTableWidget>
 
 namespace mikomi::ui {
@@ -84,6 +87,7 @@ SettingsDialog::SettingsDialog(LanguageManager *language, storage::Database *db,
         // The users (owners) and their email addresses: an import whose owner column holds an
         // address assigns the user who has it.
         QHash<QString, QString> roles; // by user name (folded): the role that signs in as them
+        QSet<QString> managers;
         if (auto role = storage::serverRole(*m_db); role && !role->isEmpty()) {
             m_serverLogins = true;
             if (auto logins = storage::serverLogins(*m_db)) {
@@ -92,8 +96,22 @@ SettingsDialog::SettingsDialog(LanguageManager *language, storage::Database *db,
             } else {
                 m_usersError = logins.error();
             }
+            if (auto marked = storage::teamManagers(*m_db))
+                managers = *marked;
+            else
+                m_usersError = marked.error();
         }
-        m_users = new QTableWidget(0, m_serverLogins ? 3 : 2, this);
+        if (auto rls = storage::rowSecurity(*m_db)) {
+            m_rlsAvailable = rls->available;
+            m_rlsServerVersion = rls->serverVersion;
+            m_rlsOn = rls->on;
+            m_rlsMayChange = rls->mayChange;
+            m_rlsOwner = rls->owner;
+            m_usersLocked = rls->on && !rls->seesAll;
+        } else {
+            m_rlsError = rls.error();
+        }
+        m_users = new QTableWidget(0, m_serverLogins ? 4 : 2, this);
         m_users->setObjectName(QStringLiteral("users"));
         m_users->verticalHeader()->hide();
         m_users->horizontalHeader()->setStretchLastSection(true);
@@ -115,6 +133,24 @@ SettingsDialog::SettingsDialog(LanguageManager *language, storage::Database *db,
                     auto *login = new QTableWidgetItem(role);
                     login->setData(Qt::UserRole, role); // as stored
                     m_users->setItem(row, 2, login);
+                    // Whether the row's role is a manager (sees every lead when reps see only
+                    // their own); the mark belongs to the role, so it follows a changed login.
+                    auto *manager = new QTableWidgetItem;
+                    manager->setFlags((manager->flags() | Qt::ItemIsUserCheckable) &
+                                      ~Qt::ItemIsEditable);
+                    const bool marked = !role.isEmpty() && managers.contains(role);
+                    manager->setCheckState(marked ? Qt::Checked : Qt::Unchecked);
+                    manager->setData(Qt::UserRole, marked); // as stored
+                    m_users->setItem(row, 3, manager);
+                }
+                if (m_usersLocked) {
+                    // Only a manager (or the owner) may change them while it is on.
+                    for (int column = 1; column < m_users->columnCount(); ++column) {
+                        QTableWidgetItem *item = m_users->item(row, column);
+                        item->setFlags(
+                            item->flags() &
+                            ~(Qt::ItemIsEditable | Qt::ItemIsUserCheckable | Qt::ItemIsEnabled));
+                    }
                 }
             }
         } else {
@@ -126,6 +162,15 @@ SettingsDialog::SettingsDialog(LanguageManager *language, storage::Database *db,
         m_usersNote->setWordWrap(true);
         m_form->addRow(m_usersLabel, m_users);
         m_form->addRow(QString(), m_usersNote);
+        m_rowSecurity = new QCheckBox(this);
+        m_rowSecurity->setObjectName(QStringLiteral("rowSecurity"));
+        m_rowSecurity->setChecked(m_rlsOn);
+        m_rowSecurity->setEnabled(m_rlsAvailable && m_rlsMayChange);
+        m_rowSecurityNote = new QLabel(this);
+        m_rowSecurityNote->setObjectName(QStringLiteral("rowSecurityNote"));
+        m_rowSecurityNote->setWordWrap(true);
+        m_form->addRow(QString(), m_rowSecurity);
+        m_form->addRow(QString(), m_rowSecurityNote);
     }
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_form->addRow(m_buttons);
@@ -189,6 +234,30 @@ void SettingsDialog::accept() {
                 return;
             }
         }
+        // Manager marks (per role), after the logins they follow.
+        for (int row = 0; m_serverLogins && !m_usersLocked && row < m_users->rowCount(); ++row) {
+            const QTableWidgetItem *login = m_users->item(row, 2);
+            const QTableWidgetItem *manager = m_users->item(row, 3);
+            const QString before = login->data(Qt::UserRole).toString();
+            const QString now = login->text().trimmed();
+            const bool was = manager->data(Qt::UserRole).toBool();
+            const bool is = manager->checkState() == Qt::Checked && !now.isEmpty();
+            Status st;
+            if (was && !before.isEmpty() && (before != now || !is))
+                st = storage::setTeamManager(*m_db, before, false);
+            if (st && is && (before != now || !was))
+                st = storage::setTeamManager(*m_db, now, true);
+            if (!st) {
+                MessageBox::warning(this, windowTitle(), st.error());
+                return;
+            }
+        }
+    }
+    if (m_rowSecurity && m_rowSecurity->isEnabled() && m_rowSecurity->isChecked() != m_rlsOn) {
+        if (Status st = storage::setRowSecurity(*m_db, m_rowSecurity->isChecked()); !st) {
+            MessageBox::warning(this, windowTitle(), st.error());
+            return;
+        }
     }
     // The default for new databases, unless the box only showed the open database's currency.
     if (m_currencyBox->isEnabled())
@@ -226,16 +295,17 @@ void SettingsDialog::retranslate() {
     if (m_users) {
         QStringList headers{tr("User"), tr("Email address")};
         if (m_serverLogins)
-            headers << tr("Server login");
+            headers << tr("Server login") << tr("Manager", "sees every lead of the team");
         m_users->setHorizontalHeaderLabels(headers);
         // Wide enough for every name and address in this language, so that nothing is cut.
         m_users->resizeColumnsToContents();
         // An address typed later has room for about 36 characters before it scrolls.
         const int emailWidth =
             qMax(m_users->columnWidth(1), m_users->fontMetrics().averageCharWidth() * 36);
-        const int width =
-            m_users->columnWidth(0) + emailWidth + (m_serverLogins ? m_users->columnWidth(2) : 0) +
-            2 * m_users->frameWidth() + m_users->verticalScrollBar()->sizeHint().width();
+        const int width = m_users->columnWidth(0) + emailWidth +
+                          (m_serverLogins ? m_users->columnWidth(2) + m_users->columnWidth(3) : 0) +
+                          2 * m_users->frameWidth() +
+                          m_users->verticalScrollBar()->sizeHint().width();
         m_users->setMinimumWidth(qMin(width, 720));
         m_usersLabel->setText(tr("Users:"));
         m_usersNote->setText(m_usersError.isEmpty()
@@ -247,6 +317,37 @@ void SettingsDialog::retranslate() {
                                         : tr("An import whose owner column holds an email "
                                              "address assigns the user with that address."))
                                  : m_usersError);
+        m_rowSecurity->setText(tr("Reps see only their own leads (row-level security)"));
+        QString note;
+        if (!m_rlsError.isEmpty())
+            note = m_rlsError;
+        else if (!m_rlsAvailable && m_rlsServerVersion > 0)
+            note = tr("Needs PostgreSQL 15 or later on the server (this one is %1).")
+                       .arg(m_rlsServerVersion / 10000);
+        else if (!m_rlsAvailable)
+            note = tr("Only on a team server: a file on this computer has one user, and SQLite "
+                      "has no row-level security. Connect to a team server (File > Connect to "
+                      "Team Server…) to use it.");
+        else if (m_rlsMayChange)
+            note = tr("When this is on, each rep sees and changes only the leads they own, in "
+                      "every list, "
+                      "search, report and export (the server enforces it). The roles marked "
+                      "Manager above and the owner of Mikomi's tables (%1, you) see everything.")
+                       .arg(m_rlsOwner);
+        else if (m_usersLocked)
+            note = tr("On: you see only the leads you own. Only the owner of Mikomi's tables on "
+                      "the server (%1) may turn it off, and only a manager may change the users "
+                      "above.")
+                       .arg(m_rlsOwner);
+        else if (m_rlsOn)
+            note = tr("On: each rep sees only the leads they own; as a manager you see "
+                      "everything. Only the owner of Mikomi's tables on the server (%1) may turn "
+                      "it off.")
+                       .arg(m_rlsOwner);
+        else
+            note = tr("Only the owner of Mikomi's tables on the server (%1) may turn this on.")
+                       .arg(m_rlsOwner);
+        m_rowSecurityNote->setText(note);
     }
     if (m_countryBox) {
         const QList<text::PhoneRegionName> names = text::phoneRegionNames();

@@ -2,6 +2,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QFormLayout;
@@ -56,6 +57,18 @@ private:
     // On a team server: a third column, the PostgreSQL role that signs in as the user
     // (storage/serverlogin.h); the role of each row as read.
     bool m_serverLogins = false;
+    // Row-level security (storage/rowsecurity.h): on a server, a fourth column (the role of the
+    // row is a manager) and a switch that only the owner of the tables may use; on a file the
+    // switch is shown disabled, saying why.
+    QCheckBox *m_rowSecurity = nullptr;
+    QLabel *m_rowSecurityNote = nullptr;
+    bool m_rlsAvailable = false;
+    int m_rlsServerVersion = 0; // server_version_num; 0 on a file
+    bool m_rlsOn = false;
+    bool m_rlsMayChange = false;
+    bool m_usersLocked = false; // on, and this role is no manager: users, logins, managers shown
+    QString m_rlsOwner;
+    QString m_rlsError;
     QLabel *m_languageLabel = nullptr;
     QLabel *m_currencyLabel = nullptr;
     QLabel *m_ownerLabel = nullptr;

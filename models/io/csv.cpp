@@ -15,6 +15,15 @@ namespace mikomi::io {
 CsvParser::CsvParser(QChar delimiter)
     : m_delimiter(delimiter) {}
 
+// Most fields are read in one piece: made at their size at once (QString::append on an empty
+// string works out a growth first; measured, a tenth of the reading thread of an import).
+void CsvParser::appendToField(const QChar *from, const QChar *to) {
+    if (m_field.isEmpty())
+        m_field = QString(from, to - from);
+    else
+        m_field.append(from, to - from);
+}
+
 void CsvParser::endField() {
     m_fields.append(std::move(m_field));
     m_field = QString();
@@ -76,7 +85,7 @@ void CsvParser::feed(QStringView chunk, const Sink &sink) {
                 ++q;
             }
             if (q > p)
-                m_field.append(p, q - p);
+                appendToField(p, q);
             p = q;
             if (p == end)
                 break;
@@ -109,7 +118,7 @@ void CsvParser::feed(QStringView chunk, const Sink &sink) {
                 ++q;
             }
             if (q > p)
-                m_field.append(p, q - p);
+                appendToField(p, q);
             p = q;
             if (p < end) {
                 ++p; // the quote

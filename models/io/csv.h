@@ -49,6 +49,7 @@ public:
 private:
     enum class State { RecordStart, FieldStart, Unquoted, Quoted, QuoteInQuoted, AfterCr };
     void endField();
+    void appendToField(const QChar *from, const QChar *to);
     void endRecord(const Sink &sink);
 
     QChar m_delimiter;

@@ -141,6 +141,66 @@ public:
         return m_query.lastInsertId().toLongLong();
     }
 
+    // The `n` values of `buf` from `from` on.
+    Result<qint64> run(const BindBuffer &buf, qsizetype from, qsizetype n) {
+        if (!m_error.isEmpty())
+            return Error{m_error};
+#ifdef MIKOMI_HAVE_SQLITE3
+        if (m_handle) {
+            if (m_bound.size() < std::size_t(n)) {
+                m_utf8.resize(std::size_t(n));
+                m_bound.resize(std::size_t(n));
+            }
+            for (int i = 0; i < n; ++i) {
+                const BindBuffer::Value &v = buf.at(from + i);
+                Bound &bound = m_bound[std::size_t(i)];
+                int rc = SQLITE_OK;
+                switch (v.kind) {
+                case BindBuffer::Kind::Null:
+                    if (bound.kind != Bound::Null) {
+                        rc = sqlite3_bind_null(m_stmt, i + 1);
+                        bound = {Bound::Null, 0};
+                    }
+                    break;
+                case BindBuffer::Kind::Int:
+                    rc = bindInt(i, bound, v.integer);
+                    break;
+                case BindBuffer::Kind::Real:
+                    rc = sqlite3_bind_double(m_stmt, i + 1, v.real);
+                    bound = {Bound::Other, 0};
+                    break;
+                case BindBuffer::Kind::Text:
+                    if (v.size == 0) {
+                        if (bound.kind != Bound::EmptyText) {
+                            rc = sqlite3_bind_text(m_stmt, i + 1, "", 0, SQLITE_STATIC);
+                            bound = {Bound::EmptyText, 0};
+                        }
+                        break;
+                    }
+                    // The buffer's bytes stay put until the statement has run.
+                    rc = sqlite3_bind_text(m_stmt, i + 1, buf.textData(v), v.size, SQLITE_STATIC);
+                    bound = {Bound::Other, 0};
+                    break;
+                }
+                if (rc != SQLITE_OK) {
+                    bound = {Bound::Other, 0};
+                    return fail();
+                }
+            }
+            const int rc = sqlite3_step(m_stmt);
+            sqlite3_reset(m_stmt);
+            if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+                return fail();
+            return qint64(sqlite3_last_insert_rowid(m_handle));
+        }
+#endif
+        QVariantList binds;
+        binds.reserve(n);
+        for (qsizetype i = 0; i < n; ++i)
+            binds.append(buf.variant(from + i));
+        return run(binds);
+    }
+
 private:
 #ifdef MIKOMI_HAVE_SQLITE3
     // What a parameter is bound to now, when binding it again can be skipped.
@@ -300,12 +360,12 @@ Status BulkWriter::write(Pending &p, int n) {
         st = std::make_unique<Statement>(m_db, p.head + QStringList(n, one).join(u','));
     }
     const qsizetype count = qsizetype(n) * p.columns;
-    if (auto r = st->run(p.values.constData() + p.written, count); !r)
+    if (auto r = st->run(p.values, p.written, count); !r)
         return r.failure();
     p.written += count;
     p.rows -= n;
     if (p.rows == 0) {
-        p.values.clear(); // keeps its capacity
+        p.values.clear(); // keeps its memory
         p.written = 0;
     }
     return {};
@@ -320,7 +380,7 @@ Status BulkWriter::writeFull() {
                 return s;
         }
         if (p->written > 0) { // the rows left move to the front, once per round
-            p->values.remove(0, p->written);
+            p->values.dropFront(p->written);
             p->written = 0;
         }
     }
@@ -478,17 +538,17 @@ Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &a
     Result<qint64> id = qint64(0);
     if (m_buffered) {
         id = m_nextId++;
-        m_leads.values.reserve(m_leads.values.size() + m_leads.columns);
-        m_leads.values << *id;
+        m_leads.values.integer(*id);
         if (Status s =
                 appendNewLeadValues(m_leads.values, m_db, lead, *owner, *source, keys, stamps);
             !s) {
-            m_leads.values.resize(m_leads.values.size() - 1);
+            m_leads.values.dropBack(1);
             --m_nextId;
             return s.failure();
         }
         ++m_leads.rows;
-        m_scores.values << *id << lead.score;
+        m_scores.values.integer(*id);
+        m_scores.values.integer(lead.score);
         ++m_scores.rows;
         // Activities refer to their lead: it is written first.
         if (!activities.isEmpty()) {
@@ -496,11 +556,10 @@ Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &a
                 return s.failure();
         }
     } else {
-        QVariantList binds;
-        binds.reserve(m_leads.columns - 1);
-        if (Status s = appendNewLeadValues(binds, m_db, lead, *owner, *source, keys, stamps); !s)
+        m_row.clear();
+        if (Status s = appendNewLeadValues(m_row, m_db, lead, *owner, *source, keys, stamps); !s)
             return s.failure();
-        id = m_lead->run(binds);
+        id = m_lead->run(m_row, 0, m_row.size());
         if (!id)
             return id;
         if (auto sc = m_score->run({*id, lead.score}); !sc)
@@ -523,14 +582,19 @@ Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &a
         const ContactPoint c = tidiedContact(given);
         if (c.value.isEmpty())
             continue;
-        QVariantList row{*id,     position++, contactKindKey(c.kind),
-                         c.value, c.label,    contactKey(c, m_phoneRegion.value_or(QString()))};
-        if (m_buffered) {
-            m_contacts.values.append(std::move(row));
+        BindBuffer &row = m_buffered ? m_contacts.values : m_row;
+        if (!m_buffered)
+            row.clear();
+        row.integer(*id);
+        row.integer(position++);
+        row.text(contactKindKey(c.kind));
+        row.text(c.value);
+        row.text(c.label);
+        row.text(contactKey(c, m_phoneRegion.value_or(QString())));
+        if (m_buffered)
             ++m_contacts.rows;
-        } else if (auto r = m_contact->run(row); !r) {
+        else if (auto r = m_contact->run(row, 0, row.size()); !r)
             return r.failure();
-        }
     }
     if (m_buffered && m_leads.rows >= kBufferedRows) {
         if (Status s = writeFull(); !s)
@@ -552,20 +616,25 @@ Result<qint64> BulkWriter::insertLead(const Lead &lead, const QList<Activity> &a
 Status BulkWriter::insertStageChange(qint64 leadId, const StageChange &c) {
     if (m_pg)
         return m_pg->insertStageChange(leadId, c);
-    const auto append = [&](QVariantList &row) {
-        row << leadId << (c.fromStage ? QVariant(stageText(*c.fromStage)) : QVariant())
-            << stageText(c.toStage) << (c.lost ? 1 : 0) << (c.recycled ? 1 : 0)
-            << dates::toIsoDateTime(c.changedAt) << c.user << c.note << rowUuidOr(c.uuid);
-    };
-    if (m_buffered) {
-        append(m_histories.values); // in place: no list per row
+    BindBuffer &row = m_buffered ? m_histories.values : m_row; // in place: no list per row
+    if (!m_buffered)
+        row.clear();
+    row.integer(leadId);
+    if (c.fromStage)
+        row.text(stageText(*c.fromStage));
+    else
+        row.null();
+    row.text(stageText(c.toStage));
+    row.integer(c.lost ? 1 : 0);
+    row.integer(c.recycled ? 1 : 0);
+    row.text(dates::toIsoDateTime(c.changedAt));
+    row.text(c.user);
+    row.text(c.note);
+    row.text(rowUuidOr(c.uuid));
+    if (m_buffered)
         ++m_histories.rows;
-    } else {
-        QVariantList row;
-        append(row);
-        if (auto r = m_history->run(row); !r)
-            return r.failure();
-    }
+    else if (auto r = m_history->run(row, 0, row.size()); !r)
+        return r.failure();
     m_db.changes().note(DataKind::Leads);
     return {};
 }

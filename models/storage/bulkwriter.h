@@ -2,6 +2,7 @@
 
 #include "models/domain/lead.h"
 #include "models/domain/result.h"
+#include "models/storage/bindbuffer.h"
 #include "models/storage/database.h"
 #include "models/storage/leadkeys.h"
 
@@ -67,7 +68,7 @@ private:
     Status pauseTriggers(const QString &table, const QString &glob);
     // Buffered rows of one table: their values, row after row.
     struct Pending {
-        QVariantList values;
+        BindBuffer values;
         qsizetype written = 0; // values at the front already written (dropped once per round)
         int rows = 0;          // not written yet
         int columns = 0;
@@ -89,6 +90,7 @@ private:
     bool m_buffered = false;
     qint64 m_nextId = 0; // of the next buffered lead
     Pending m_leads, m_scores, m_histories, m_contacts;
+    BindBuffer m_row;              // one row of an unbuffered writer
     bool m_checksDeferred = false; // CHECK constraints off until finish() has verified the rows
     // On a PostgreSQL server every call goes to this writer instead (pgbulkwriter.h).
     std::unique_ptr<class PgBulkWriter> m_pg;

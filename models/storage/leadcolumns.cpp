@@ -131,71 +131,125 @@ Result<QVariantList> leadBinds(const Database &db, const Lead &l, qint64 ownerId
     return out;
 }
 
+namespace {
+
+// A row of values as a QVariantList (what Qt SQL binds), with BindBuffer's interface.
+struct VariantRow {
+    QVariantList &out;
+    void null() { out.append(QVariant()); }
+    void integer(qint64 v) { out.append(QVariant(qlonglong(v))); }
+    void text(const QString &s) { out.append(s); }
+};
+
+// The values of leadColumns() for `l`, in order, appended to `row` (VariantRow or BindBuffer).
+template <typename Row>
+void putLead(Row &row, const Lead &l, qint64 ownerId, qint64 sourceId, const LeadKeys &keys) {
+    const auto idOrNull = [&row](qint64 id) { id > 0 ? row.integer(id) : row.null(); };
+    const auto date = [&row](const std::optional<QDate> &d) {
+        d ? row.text(dates::toIsoDate(*d)) : row.null();
+    };
+    const auto money = [&row](const std::optional<Money> &m) { m ? row.integer(*m) : row.null(); };
+    row.text(l.company);
+    row.text(l.companyReading);
+    row.text(l.department);
+    row.text(l.title);
+    row.text(l.familyName);
+    row.text(l.givenName);
+    row.text(l.familyReading);
+    row.text(l.givenReading);
+    row.text(l.honorific);
+    row.text(tidyEmail(l.email)); // the same stored form from every path (editor, cards, import)
+    row.text(tidyPhone(l.phone));
+    row.text(tidyPhone(l.mobile));
+    row.text(l.postalCode);
+    row.text(l.prefecture);
+    row.text(l.city);
+    row.text(l.street);
+    row.text(l.building);
+    row.text(l.country);
+    row.text(l.website);
+    idOrNull(ownerId);
+    idOrNull(sourceId);
+    row.text(l.notes);
+    row.text(l.lostReason);
+    row.integer(l.anonymous ? 1 : 0);
+    row.integer(l.optOut ? 1 : 0);
+    if (l.temperatureOverride)
+        row.text(temperatureKey(*l.temperatureOverride));
+    else
+        row.null();
+    money(l.dealValue);
+    money(l.lifetimeValue);
+    row.text(
+        dates::toIsoDateTime(l.createdAt.isValid() ? l.createdAt : QDateTime::currentDateTime()));
+    row.text(
+        dates::toIsoDateTime(l.updatedAt.isValid() ? l.updatedAt : QDateTime::currentDateTime()));
+    date(l.wonAt);
+    date(l.lostAt);
+    row.text(keys.email);
+    row.text(keys.phone);
+    row.text(keys.mobile);
+    row.text(keys.company);
+    row.text(keys.person);
+    row.text(keys.reading);
+    date(l.consentAt);
+    row.text(consentBasisKey(l.consentBasis));
+    row.text(
+        rowUuidOr(l.uuid)); // made here for a new lead, kept for one that travels (merge, undo)
+}
+
+// The lead's keys: `keys` when given, else made into `own` in the phone region of `db`.
+Result<const LeadKeys *> keysOf(const Database &db, const Lead &l, const LeadKeys *keys,
+                                std::optional<LeadKeys> &own) {
+    if (keys)
+        return keys;
+    auto region = phoneRegion(db);
+    if (!region)
+        return region.failure();
+    return &own.emplace(LeadKeys::of(l, *region));
+}
+
+template <typename Row>
+Status putNewLead(Row &row, const Database &db, const Lead &l, qint64 ownerId, qint64 sourceId,
+                  const LeadKeys *keys, const ActivityTimes &activities) {
+    std::optional<LeadKeys> own;
+    auto k = keysOf(db, l, keys, own);
+    if (!k)
+        return k.failure();
+    putLead(row, l, ownerId, sourceId, **k);
+    row.text(stageText(l.stage));
+    if (l.stage == Stage::Sql)
+        row.text(sqlKindKey(l.sqlKind));
+    else
+        row.text(QString());
+    row.text(stageText(std::max(l.stage, l.furthestStage)));
+    row.integer(l.lost ? 1 : 0);
+    activities.times.isEmpty() ? row.null() : row.text(activities.last);
+    return {};
+}
+
+} // namespace
+
 Status appendLeadBinds(QVariantList &out, const Database &db, const Lead &l, qint64 ownerId,
                        qint64 sourceId, const LeadKeys *keys) {
     std::optional<LeadKeys> own;
-    if (!keys) {
-        auto region = phoneRegion(db);
-        if (!region)
-            return region.failure();
-        keys = &own.emplace(LeadKeys::of(l, *region));
-    }
-    QVariant values[] = {
-        l.company,
-        l.companyReading,
-        l.department,
-        l.title,
-        l.familyName,
-        l.givenName,
-        l.familyReading,
-        l.givenReading,
-        l.honorific,
-        tidyEmail(l.email), // the same stored form from every path (editor, cards, import)
-        tidyPhone(l.phone),
-        tidyPhone(l.mobile),
-        l.postalCode,
-        l.prefecture,
-        l.city,
-        l.street,
-        l.building,
-        l.country,
-        l.website,
-        ownerId > 0 ? QVariant(ownerId) : QVariant(),
-        sourceId > 0 ? QVariant(sourceId) : QVariant(),
-        l.notes,
-        l.lostReason,
-        l.anonymous ? 1 : 0,
-        l.optOut ? 1 : 0,
-        l.temperatureOverride ? QVariant(temperatureKey(*l.temperatureOverride)) : QVariant(),
-        optMoney(l.dealValue),
-        optMoney(l.lifetimeValue),
-        dates::toIsoDateTime(l.createdAt.isValid() ? l.createdAt : QDateTime::currentDateTime()),
-        dates::toIsoDateTime(l.updatedAt.isValid() ? l.updatedAt : QDateTime::currentDateTime()),
-        optDate(l.wonAt),
-        optDate(l.lostAt),
-        keys->email,
-        keys->phone,
-        keys->mobile,
-        keys->company,
-        keys->person,
-        keys->reading,
-        optDate(l.consentAt),
-        consentBasisKey(l.consentBasis),
-        rowUuidOr(l.uuid), // made here for a new lead, kept for one that travels (merge, undo)
-    };
-    for (QVariant &v : values)
-        out.append(std::move(v));
+    auto k = keysOf(db, l, keys, own);
+    if (!k)
+        return k.failure();
+    VariantRow row{out};
+    putLead(row, l, ownerId, sourceId, **k);
     return {};
 }
 
 Status appendNewLeadValues(QVariantList &out, const Database &db, const Lead &l, qint64 ownerId,
                            qint64 sourceId, const LeadKeys *keys, const ActivityTimes &activities) {
-    if (Status s = appendLeadBinds(out, db, l, ownerId, sourceId, keys); !s)
-        return s;
-    out << stageText(l.stage) << (l.stage == Stage::Sql ? sqlKindKey(l.sqlKind) : QString())
-        << stageText(std::max(l.stage, l.furthestStage)) << (l.lost ? 1 : 0)
-        << (activities.times.isEmpty() ? QVariant() : QVariant(activities.last));
-    return {};
+    VariantRow row{out};
+    return putNewLead(row, db, l, ownerId, sourceId, keys, activities);
+}
+
+Status appendNewLeadValues(BindBuffer &out, const Database &db, const Lead &l, qint64 ownerId,
+                           qint64 sourceId, const LeadKeys *keys, const ActivityTimes &activities) {
+    return putNewLead(out, db, l, ownerId, sourceId, keys, activities);
 }
 
 } // namespace mikomi::storage

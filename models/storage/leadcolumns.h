@@ -4,6 +4,7 @@
 
 #include "models/domain/lead.h"
 #include "models/domain/result.h"
+#include "models/storage/bindbuffer.h"
 #include "models/storage/database.h"
 #include "models/storage/leadkeys.h"
 
@@ -58,6 +59,9 @@ Status appendLeadBinds(QVariantList &out, const Database &db, const Lead &l, qin
 // The values of newLeadColumns() for a new lead appended to `out` (`activities`: the times of the
 // activities written with it; none = a null last_activity_at). On an error `out` is as it was.
 Status appendNewLeadValues(QVariantList &out, const Database &db, const Lead &l, qint64 ownerId,
+                           qint64 sourceId, const LeadKeys *keys, const ActivityTimes &activities);
+// The same into a typed buffer (BulkWriter's rows: no QVariant per value).
+Status appendNewLeadValues(BindBuffer &out, const Database &db, const Lead &l, qint64 ownerId,
                            qint64 sourceId, const LeadKeys *keys, const ActivityTimes &activities);
 
 } // namespace mikomi::storage

@@ -1,9 +1,9 @@
 #include "models/storage/database.h"
 #include "models/storage/dialect.h"
-#include "models/storage/leadsearch.h"
+#include "models/storage/rowsecurity.h"
+#include "models/storage/serversearch.h"
 #include "models/storage/sql.h"
 
-#include <QCoreApplication>
 #include <QRegularExpression>
 
 namespace mikomi::storage {
@@ -94,33 +94,76 @@ $f$)")};
     return out;
 }
 
-// What the FTS5 trigram index of version 2 does on a file, on a server: a GIN index of pg_trgm
-// trigrams over the same search text (leadSearchTextSql: the normalised keys and the lower-cased
-// company names), which serves `search LIKE '%…%'` for substrings of three characters or more,
-// Japanese included (the database's C.UTF-8 ctype counts kana and kanji as letters). The
-// normalised keys are searched because ILIKE does not fold full-width letters or kana.
-// pg_trgm is a "trusted" extension (PostgreSQL 13 and later): the database's owner, or a role
-// with CREATE on the database, may create it; anyone else gets the message below.
-Status createLeadSearchIndex(Database &db) {
-    if (auto r = exec(db, QStringLiteral("CREATE EXTENSION IF NOT EXISTS pg_trgm")); !r) {
-        return Error{
-            QCoreApplication::translate(
-                "mikomi::storage::Pgschema",
-                "The lead search needs PostgreSQL's extension pg_trgm, and this role may not "
-                "create it (%1). Make the role that sets up Mikomi the owner of the database "
-                "(createdb --owner ROLE), or have an administrator run CREATE EXTENSION "
-                "pg_trgm; in the database once.")
-                .arg(r.error()),
-            r.errorKind()};
+// Version 16 (migration_v16.cpp): the row-level security policies of docs/team.md ("Reps see
+// only their own leads"), created switched off (setRowSecurity switches them; the owner of the
+// tables, who created them, is never held by them).
+// - mikomi_user_id(): the Mikomi user the role signed in stands for, as signedInUser says
+//   (serverlogin.h): the user named in the setting server_login:ROLE, else the user whose name
+//   or email address is the role's name (case-insensitively).
+// - mikomi_is_manager(): the setting team_manager:ROLE is 1 (setTeamManager).
+// Both read only the caller's own rows (no SECURITY DEFINER) and pin search_path to Mikomi's
+// schema, so a temporary table named settings or users cannot stand in for the real one. The
+// policies call them through a scalar subquery, evaluated once per statement, not per row.
+// - leads: a manager's role sees and changes every lead, anyone else only the leads they own
+//   (and may not give one to someone else or write one without an owner: WITH CHECK).
+// - what hangs off a lead (history, touchpoints, activities, tasks, images, contacts, custom
+//   fields, scores): the rows of the leads one sees; merge_base (which holds field values) too.
+// - settings: everyone reads every row and writes every row but the two that decide what one
+//   sees (server_login:…, team_manager:…), which only a manager writes; users: everyone reads
+//   and adds (a new owner), only a manager changes or removes one.
+QStringList rowSecurityPolicies() {
+    const QString manager = QStringLiteral("(SELECT mikomi_is_manager())");
+    const QString ownLead =
+        QStringLiteral("(%1 OR owner_id = (SELECT mikomi_user_id()))").arg(manager);
+    const QString leadSeen =
+        QStringLiteral("(EXISTS (SELECT 1 FROM leads l WHERE l.id = %1.lead_id))");
+    const QString guarded =
+        QStringLiteral("(%1 OR left(key, 13) NOT IN ('server_login:', 'team_manager:'))")
+            .arg(manager);
+    QStringList out{
+        QStringLiteral(R"(DO $do$ BEGIN
+EXECUTE format($f$CREATE FUNCTION mikomi_user_id() RETURNS bigint LANGUAGE sql STABLE
+    SET search_path = %I, pg_temp AS $b$
+SELECT CASE WHEN EXISTS (SELECT 1 FROM settings WHERE key = 'server_login:' || current_user
+        AND btrim(value) <> '')
+    THEN (SELECT u.id FROM users u JOIN settings s ON u.name = btrim(s.value)
+        WHERE s.key = 'server_login:' || current_user ORDER BY u.id LIMIT 1)
+    ELSE (SELECT id FROM users WHERE lower(name) = lower(current_user::text)
+        OR lower(email) = lower(current_user::text) ORDER BY id LIMIT 1) END
+$b$$f$, current_schema());
+EXECUTE format($f$CREATE FUNCTION mikomi_is_manager() RETURNS boolean LANGUAGE sql STABLE
+    SET search_path = %I, pg_temp AS $b$
+SELECT EXISTS (SELECT 1 FROM settings WHERE key = 'team_manager:' || current_user
+    AND value = '1')
+$b$$f$, current_schema());
+-- A view reads its tables with its owner's rights, past the policies: leads_search (step 2)
+-- holds every lead's normalised names, addresses and numbers. From PostgreSQL 15 it reads with
+-- the caller's (security_invoker); older servers cannot, and rowSecurity() does not offer the
+-- setting there.
+IF current_setting('server_version_num')::int >= 150000 THEN
+    ALTER VIEW leads_search SET (security_invoker = true);
+END IF;
+END $do$)"),
+        QStringLiteral("CREATE POLICY leads_own ON leads USING %1 WITH CHECK %1").arg(ownLead),
+        QStringLiteral("CREATE POLICY merge_base_own ON merge_base USING (%1 OR EXISTS (SELECT 1 "
+                       "FROM leads l WHERE l.uuid = merge_base.uuid)) WITH CHECK (%1 OR EXISTS "
+                       "(SELECT 1 FROM leads l WHERE l.uuid = merge_base.uuid))")
+            .arg(manager),
+        QStringLiteral("CREATE POLICY settings_read ON settings FOR SELECT USING (true)"),
+        QStringLiteral("CREATE POLICY settings_write ON settings USING %1 WITH CHECK %1")
+            .arg(guarded),
+        QStringLiteral("CREATE POLICY users_read ON users FOR SELECT USING (true)"),
+        QStringLiteral("CREATE POLICY users_add ON users FOR INSERT WITH CHECK (true)"),
+        QStringLiteral("CREATE POLICY users_change ON users FOR UPDATE USING (%1) WITH CHECK (%1)")
+            .arg(manager),
+        QStringLiteral("CREATE POLICY users_remove ON users FOR DELETE USING (%1)").arg(manager),
+    };
+    for (const QString &table : leadChildTables()) {
+        const QString seen = leadSeen.arg(table);
+        out << QStringLiteral("CREATE POLICY %1_lead ON %1 USING %2 WITH CHECK %2")
+                   .arg(table, seen);
     }
-    static const QRegularExpression qualified(QStringLiteral("\\bleads\\."));
-    const QString text = leadSearchTextSql(QStringLiteral("leads")).remove(qualified);
-    if (auto r = exec(db, QStringLiteral("CREATE INDEX leads_search_trgm ON leads USING gin "
-                                         "((%1) gin_trgm_ops)")
-                              .arg(text));
-        !r)
-        return r.failure();
-    return {};
+    return out;
 }
 
 } // namespace
@@ -134,12 +177,17 @@ std::vector<Migration> postgresMigrations(const std::vector<Migration> &steps) {
             if (!sqliteOnly(sql))
                 pg.statements << postgresTypes(sql);
         }
-        if (m.version == 2)
-            pg.run = createLeadSearchIndex;
+        // Version 2's full-text index is the trigram index of version 16 on a server
+        // (serversearch.h): made there, where a role that may not create pg_trgm does not stop
+        // the upgrade, and where a database made without it gets it.
         if (m.version == 6)
             pg.statements << lastActivityTriggers();
         if (m.version == 15)
             pg.statements << tombstoneTriggers();
+        if (m.version == 16) {
+            pg.statements << rowSecurityPolicies();
+            pg.run = ensureServerSearchIndex;
+        }
         // Version 11 recomputes the phone keys of the leads a file already has (and empties the
         // FTS5 index). A server database is created at version 12 or later: nothing to redo.
         if (m.version == 11)

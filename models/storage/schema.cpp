@@ -143,9 +143,10 @@ Migration migrationV1() {
 
 const std::vector<Migration> &builtinMigrations() {
     static const std::vector<Migration> all{
-        migrationV1(),  migrationV2(),  migrationV3(),  migrationV4(),  migrationV5(),
-        migrationV6(),  migrationV7(),  migrationV8(),  migrationV9(),  migrationV10(),
-        migrationV11(), migrationV12(), migrationV13(), migrationV14(), migrationV15()};
+        migrationV1(),  migrationV2(),  migrationV3(),  migrationV4(),
+        migrationV5(),  migrationV6(),  migrationV7(),  migrationV8(),
+        migrationV9(),  migrationV10(), migrationV11(), migrationV12(),
+        migrationV13(), migrationV14(), migrationV15(), migrationV16()};
     return all;
 }
 

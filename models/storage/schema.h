@@ -38,6 +38,7 @@ Migration migrationV12(); // migration_v12.cpp: users.email, lead_custom_fields
 Migration migrationV13(); // migration_v13.cpp: row UUIDs, lead versions, merge_base
 Migration migrationV14(); // migration_v14.cpp: lead_images (business-card images)
 Migration migrationV15(); // migration_v15.cpp: tombstones (deletions travel with a merge)
+Migration migrationV16(); // migration_v16.cpp: row-level security on a server (nothing on a file)
 
 // The built-in migrations, oldest first. The schema version is the last one's version.
 const std::vector<Migration> &builtinMigrations();

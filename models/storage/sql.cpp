@@ -147,6 +147,18 @@ Error sqliteError(int code, const QString &text, const QString &path) {
 }
 
 Error sqlError(const QSqlError &e, const QString &path) {
+    // A team server with row-level security on (rowsecurity.h): a rep wrote a lead that would
+    // not be theirs (given to someone else, or without an owner), or a row only a manager writes.
+    if (e.nativeErrorCode() == QLatin1String("42501") &&
+        e.databaseText().contains(QLatin1String("row-level security")))
+        return {QCoreApplication::translate(
+                    "mikomi::storage::Sql",
+                    "Not saved: on this team server reps see and change only the leads they own "
+                    "(row-level security), so a lead must stay yours (its owner you), and only a "
+                    "manager may change users, server logins and managers. Ask a manager. "
+                    "(%1)")
+                    .arg(e.databaseText().trimmed()),
+                ErrorKind::ReadOnly};
     if (isSqlState(e.nativeErrorCode()))
         return {
             path.isEmpty()

@@ -244,10 +244,13 @@ FastDesc fastDesc(const i18n::phonenumbers::PhoneNumberDesc &d, bool *ok) {
 struct FastPatterns {
     FastDesc general;
     std::vector<FastDesc> types; // empty: a pattern did not compile, IsValidNumber decides
+    std::vector<int> localOnly;  // lengths IsPossibleNumber calls IS_POSSIBLE_LOCAL_ONLY
 
     explicit FastPatterns(const i18n::phonenumbers::PhoneMetadata &m) {
         bool ok = true;
         general = fastDesc(m.general_desc(), &ok);
+        localOnly.assign(m.general_desc().possible_length_local_only().begin(),
+                         m.general_desc().possible_length_local_only().end());
         for (const auto *d :
              {&m.fixed_line(), &m.mobile(), &m.toll_free(), &m.premium_rate(), &m.shared_cost(),
               &m.voip(), &m.personal_number(), &m.pager(), &m.uan(), &m.voicemail()})
@@ -271,16 +274,27 @@ struct FastRegion {
     // True when the national number (no leading zero) is a valid number of the region, as
     // IsValidNumber says (the same metadata, the same tests: libphonenumber builds an ICU
     // matcher for every pattern it tries, measured half of the reading thread of a 100,000-row
-    // import). False also when unsure: then the caller asks libphonenumber.
-    bool surelyValid(const QString &national) const {
+    // import). False also when unsure: then the caller asks libphonenumber. `possible`: also
+    // true when IsPossibleNumberWithReason would say IS_POSSIBLE (PhoneNumberUtil's
+    // TestNumberLength for an unknown type: the general description's lengths, the local-only
+    // ones first), false when the caller must ask.
+    bool surelyValid(const QString &national, bool *possible) const {
+        *possible = false;
         if (!metadata)
             return false;
         std::call_once(*compiled,
                        [this] { patterns = std::make_unique<const FastPatterns>(*metadata); });
         if (patterns->types.empty() || !patterns->general.matches(national))
             return false;
-        return std::any_of(patterns->types.begin(), patterns->types.end(),
-                           [&](const FastDesc &d) { return d.matches(national); });
+        if (!std::any_of(patterns->types.begin(), patterns->types.end(),
+                         [&](const FastDesc &d) { return d.matches(national); }))
+            return false;
+        // general.matches() found the length among the general description's lengths.
+        const int length = int(national.size());
+        *possible = !patterns->general.lengths.empty() &&
+                    std::find(patterns->localOnly.begin(), patterns->localOnly.end(), length) ==
+                        patterns->localOnly.end();
+        return true;
     }
 };
 
@@ -386,10 +400,11 @@ QString fastE164(const QString &s, const QString &defaultRegion) {
     number.set_national_number(std::stoull(std::string(digits)));
     const PhoneNumberUtil &u = util();
     // The national significant number is these digits (no leading zero, checked above).
-    if (!r->surelyValid(QString::fromLatin1(digits.data(), qsizetype(digits.size()))) &&
+    bool possible = false;
+    if (!r->surelyValid(QString::fromLatin1(digits.data(), qsizetype(digits.size())), &possible) &&
         !u.IsValidNumber(number))
         return {};
-    if (u.IsPossibleNumberWithReason(number) != PhoneNumberUtil::IS_POSSIBLE)
+    if (!possible && u.IsPossibleNumberWithReason(number) != PhoneNumberUtil::IS_POSSIBLE)
         return {};
     QString out;
     out.reserve(qsizetype(1 + r->countryDigits.size() + digits.size()));

@@ -1,0 +1,106 @@
+#include "models/storage/serversearch.h"
+
+#include "models/domain/log.h"
+#include "models/storage/leadsearch.h"
+#include "models/storage/sql.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+namespace mikomi::storage {
+namespace {
+
+const QString &problemKey() {
+    static const QString k = QStringLiteral("search_index_problem");
+    return k;
+}
+
+Result<bool> indexExists(Database &db) {
+    auto q = exec(db, QStringLiteral("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid "
+                                     "= c.relnamespace WHERE c.relname = 'leads_search_trgm' AND "
+                                     "n.nspname = current_schema()"));
+    if (!q)
+        return q.failure();
+    return q->next() && q->value(0).toLongLong() > 0;
+}
+
+} // namespace
+
+// A GIN index of pg_trgm trigrams over the search text (leadSearchTextSql: the normalised keys
+// and the lower-cased company names), which serves `search LIKE '%…%'` for substrings of three
+// characters or more, Japanese included (the database's C.UTF-8 ctype counts kana and kanji as
+// letters). The normalised keys are searched because ILIKE does not fold full-width letters or
+// kana. pg_trgm is a "trusted" extension (PostgreSQL 13 and later): the database's owner, or a
+// role with CREATE on the database, may create it.
+QStringList serverSearchIndexSql() {
+    static const QRegularExpression qualified(QStringLiteral("\\bleads\\."));
+    const QString text = leadSearchTextSql(QStringLiteral("leads")).remove(qualified);
+    return {QStringLiteral("CREATE EXTENSION IF NOT EXISTS pg_trgm"),
+            QStringLiteral("CREATE INDEX leads_search_trgm ON leads USING gin ((%1) gin_trgm_ops)")
+                .arg(text)};
+}
+
+Status ensureServerSearchIndex(Database &db) {
+    auto exists = indexExists(db);
+    if (!exists)
+        return exists.failure();
+    QString why;
+    if (!*exists) {
+        // A savepoint: a refused statement would otherwise abort the whole upgrade.
+        Transaction savepoint(db);
+        if (!savepoint.started())
+            return savepoint.failure();
+        for (const QString &sql : serverSearchIndexSql()) {
+            if (auto r = exec(db, sql); !r) {
+                // The server's own words ("permission denied to create extension …" and its
+                // hint), without the connection's address and the driver's codes around them.
+                static const QRegularExpression server(
+                    QStringLiteral("ERROR:\\s*(.*?)\\s*(?:\\(\\w{5}\\).*)?$"),
+                    QRegularExpression::DotMatchesEverythingOption);
+                const auto m = server.match(r.error());
+                why = m.hasMatch() ? m.captured(1).simplified() : r.error();
+                break;
+            }
+        }
+        if (why.isEmpty()) {
+            if (Status s = savepoint.commit(); !s)
+                return s;
+        }
+    } // rolled back to the savepoint when it failed
+    if (why.isEmpty()) {
+        auto q = exec(db, QStringLiteral("DELETE FROM settings WHERE key = ?"), {problemKey()});
+        return q ? Status() : Status(q.failure());
+    }
+    qCWarning(log::storage, "the lead search index could not be made on %s: %s",
+              qUtf8Printable(db.path()), qUtf8Printable(why));
+    auto q = exec(db,
+                  QStringLiteral("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) "
+                                 "DO UPDATE SET value = excluded.value"),
+                  {problemKey(), why});
+    return q ? Status() : Status(q.failure());
+}
+
+Result<QString> serverSearchIndexProblem(Database &db) {
+    if (db.backend() != Backend::Postgres)
+        return QString();
+    auto exists = indexExists(db);
+    if (!exists)
+        return exists.failure();
+    if (*exists)
+        return QString(); // made since (an administrator ran the statements)
+    auto q = exec(db, QStringLiteral("SELECT value FROM settings WHERE key = ?"), {problemKey()});
+    if (!q)
+        return q.failure();
+    const QString why =
+        q->next() ? q->value(0).toString()
+                  : QCoreApplication::translate("mikomi::storage::Serversearch", "it is not there");
+    return QCoreApplication::translate(
+               "mikomi::storage::Serversearch",
+               "Searching leads on the team server %1 is slower than it should be: every search "
+               "reads all the leads, because PostgreSQL's trigram index for it could not be made "
+               "(%2). The results are the same. An administrator (the database's owner or a "
+               "superuser) can make it by running these statements in the database once:\n\n%3")
+        .arg(db.path(), why, serverSearchIndexSql().join(QStringLiteral(";\n")) + u';');
+}
+
+} // namespace mikomi::storage

@@ -1,0 +1,30 @@
+#pragma once
+
+// Team mode (docs/team.md, "Search on a server"): the lead search's trigram index on a server,
+// made by migration 16 (pgschema.cpp) where it is missing: a database made before the index
+// existed (schema 12 of the first team-mode release), or by a role that may not create the
+// extension pg_trgm. When it cannot be made, the migration goes on without it (the search then
+// reads the whole leads table: the same results, slower) and records why in the setting
+// search_index_problem; the window says so once, with what an administrator should run.
+
+#include "models/domain/result.h"
+#include "models/storage/database.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace mikomi::storage {
+
+// The statements that make the index (pg_trgm and a GIN index over the search text), exactly
+// as an administrator should run them.
+QStringList serverSearchIndexSql();
+
+// Migration 16 on a server: makes the extension and the index when missing, inside a
+// savepoint; when that fails, records the reason and succeeds (the search works without it).
+Status ensureServerSearchIndex(Database &db);
+
+// "" on a file or when the index is there; else a translated message: the search is slower,
+// why the index is missing, and the statements an administrator should run.
+Result<QString> serverSearchIndexProblem(Database &db);
+
+} // namespace mikomi::storage
