@@ -1,6 +1,7 @@
 #include "app/commands.h"
 #include "models/ocr/cardscanner.h"
 #include "models/services/leadcreation.h"
+#include "models/storage/countrystore.h"
 #include "models/storage/duplicates.h"
 
 #include <QJsonArray>
@@ -122,7 +123,13 @@ int runScan(const QStringList &args) {
         card.insert(QStringLiteral("fields"), fields);
 
         if (import) {
-            Lead lead = ocr::leadFromCard(f);
+            // A foreign card's numbers with their country code, read in the card's country.
+            const auto region = storage::phoneRegion(*db);
+            if (!region)
+                return fail(DataError, region.error());
+            ocr::CardFields withCodes = f;
+            withCodes.addCountryCodes(*region);
+            Lead lead = ocr::leadFromCard(withCodes);
             lead.source = p.value(QStringLiteral("source")).trimmed();
             if (lead.familyName.isEmpty() && lead.givenName.isEmpty() && lead.company.isEmpty() &&
                 lead.email.isEmpty()) {

@@ -988,7 +988,10 @@ void CardEntryDialog::clearCertainty() {
     }
 }
 
-void CardEntryDialog::applyScan(const ocr::CardFields &fields, bool back) {
+void CardEntryDialog::applyScan(const ocr::CardFields &read, bool back) {
+    // A foreign card's numbers with their country code, read in the card's country.
+    ocr::CardFields fields = read;
+    fields.addCountryCodes(phoneRegionOf(m_db));
     // The form's fields under the names of the import table (cli.md).
     static const std::pair<const char *, const char *> keys[] = {
         {"company", "company"},

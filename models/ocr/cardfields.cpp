@@ -1,5 +1,9 @@
 #include "models/ocr/cardfields.h"
 
+#include "models/text/phone.h"
+
+#include <QHash>
+#include <QLocale>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -29,6 +33,7 @@ const QString kStreet = QStringLiteral("street");
 const QString kBuilding = QStringLiteral("building");
 const QString kWebsite = QStringLiteral("website");
 const QString kCountry = QStringLiteral("country");
+const QString kCountryAsWritten = QStringLiteral("country_as_written");
 
 struct Work {
     QString text; // NFKC, trimmed
@@ -142,15 +147,25 @@ const QStringList &jaTitles() {
 } // namespace
 
 const QStringList &fieldNames() {
-    static const QStringList names{kCompany,       QStringLiteral("company_reading"),
-                                   kDepartment,    kTitle,
-                                   kFamily,        kGiven,
-                                   kFamilyReading, kGivenReading,
-                                   kEmail,         kPhone,
-                                   kMobile,        kFax,
-                                   kPostal,        kPrefecture,
-                                   kCity,          kStreet,
-                                   kBuilding,      kCountry,
+    static const QStringList names{kCompany,
+                                   QStringLiteral("company_reading"),
+                                   kDepartment,
+                                   kTitle,
+                                   kFamily,
+                                   kGiven,
+                                   kFamilyReading,
+                                   kGivenReading,
+                                   kEmail,
+                                   kPhone,
+                                   kMobile,
+                                   kFax,
+                                   kPostal,
+                                   kPrefecture,
+                                   kCity,
+                                   kStreet,
+                                   kBuilding,
+                                   kCountry,
+                                   kCountryAsWritten,
                                    kWebsite};
     return names;
 }
@@ -180,6 +195,28 @@ void CardFields::fillFrom(const CardFields &other) {
     }
 }
 
+QString CardFields::phoneRegion(const QString &fileRegion) const {
+    const QString code = value(kCountry);
+    return code.size() == 2 && text::isPhoneRegion(code) ? code : fileRegion;
+}
+
+void CardFields::addCountryCodes(const QString &fileRegion) {
+    const QString region = phoneRegion(fileRegion);
+    if (region == fileRegion)
+        return;
+    for (const QString &key : {kPhone, kMobile, kFax}) {
+        const auto it = fields.find(key);
+        if (it == fields.end())
+            continue;
+        const QString written = it->value.normalized(QString::NormalizationForm_KC).trimmed();
+        if (written.startsWith(u'+') || written.startsWith(QLatin1String("00")))
+            continue;
+        const text::PhoneNumber n = text::parsePhone(it->value, region);
+        if (n.valid)
+            it->value = n.international;
+    }
+}
+
 bool hasLatin(const QString &text) {
     return std::any_of(text.begin(), text.end(), [](QChar c) {
         return (c >= QLatin1Char('A') && c <= QLatin1Char('Z')) ||
@@ -201,6 +238,76 @@ QString asciiDigits(const QString &text) {
             out += c;
     }
     return out;
+}
+
+namespace {
+// A country name as a key: NFKC, case-folded, letters only ("U.S.A." and "usa" alike).
+QString countryKey(const QString &name) {
+    QString out;
+    for (const QChar c : name.normalized(QString::NormalizationForm_KC).toCaseFolded())
+        if (c.isLetter())
+            out += c;
+    return out;
+}
+} // namespace
+
+QString countryCode(const QString &written) {
+    static const QHash<QString, QString> codes = [] {
+        QHash<QString, QString> h;
+        // Every territory Qt knows, by its English name and by its name in each of its
+        // languages (CLDR: Deutschland, 日本, España, 中国, 대한민국 …).
+        for (int t = 1; t <= int(QLocale::LastTerritory); ++t) {
+            const auto territory = QLocale::Territory(t);
+            const QString code = QLocale::territoryToCode(territory);
+            if (code.size() == 2)
+                h.insert(countryKey(QLocale::territoryToString(territory)), code);
+        }
+        for (const QLocale &l : QLocale::matchingLocales(QLocale::AnyLanguage, QLocale::AnyScript,
+                                                         QLocale::AnyTerritory)) {
+            const QString code = QLocale::territoryToCode(l.territory());
+            if (code.size() == 2 && !l.nativeTerritoryName().isEmpty())
+                h.insert(countryKey(l.nativeTerritoryName()), code);
+        }
+        // As cards write them besides.
+        const std::pair<const char *, const char *> aliases[] = {
+            {"USA", "US"},
+            {"US", "US"},
+            {"America", "US"},
+            {"United States of America", "US"},
+            {"UK", "GB"},
+            {"Great Britain", "GB"},
+            {"Britain", "GB"},
+            {"England", "GB"},
+            {"Scotland", "GB"},
+            {"Wales", "GB"},
+            {"Northern Ireland", "GB"},
+            {"Nippon", "JP"},
+            {"Nihon", "JP"},
+            {"日本国", "JP"},
+            {"Korea", "KR"},
+            {"Republic of Korea", "KR"},
+            {"Holland", "NL"},
+            {"Vietnam", "VN"},
+            {"PRC", "CN"},
+            {"P.R. China", "CN"},
+            {"米国", "US"},
+            {"アメリカ", "US"},
+            {"アメリカ合衆国", "US"},
+            {"英国", "GB"},
+            {"イギリス", "GB"},
+            {"ドイツ", "DE"},
+            {"フランス", "FR"},
+            {"中国", "CN"},
+            {"韓国", "KR"},
+            {"台湾", "TW"},
+            {"シンガポール", "SG"},
+        };
+        for (const auto &[name, code] : aliases)
+            h.insert(countryKey(QString::fromUtf8(name)), QString::fromLatin1(code));
+        return h;
+    }();
+    const QString key = countryKey(written);
+    return key.isEmpty() ? QString() : codes.value(key);
 }
 
 AddressParts splitJapaneseAddress(const QString &address) {
@@ -250,49 +357,8 @@ AddressParts splitJapaneseAddress(const QString &address) {
 
 namespace {
 
-// Countries as cards write them (the last part of an address).
 bool isCountry(const QString &part) {
-    static const QStringList names{
-        QStringLiteral("japan"),
-        QStringLiteral("nippon"),
-        QStringLiteral("usa"),
-        QStringLiteral("u.s.a."),
-        QStringLiteral("us"),
-        QStringLiteral("u.s."),
-        QStringLiteral("united states"),
-        QStringLiteral("united states of america"),
-        QStringLiteral("uk"),
-        QStringLiteral("u.k."),
-        QStringLiteral("united kingdom"),
-        QStringLiteral("great britain"),
-        QStringLiteral("england"),
-        QStringLiteral("scotland"),
-        QStringLiteral("wales"),
-        QStringLiteral("northern ireland"),
-        QStringLiteral("germany"),
-        QStringLiteral("deutschland"),
-        QStringLiteral("france"),
-        QStringLiteral("canada"),
-        QStringLiteral("australia"),
-        QStringLiteral("singapore"),
-        QStringLiteral("china"),
-        QStringLiteral("korea"),
-        QStringLiteral("south korea"),
-        QStringLiteral("taiwan"),
-        QStringLiteral("hong kong"),
-        QStringLiteral("india"),
-        QStringLiteral("netherlands"),
-        QStringLiteral("switzerland"),
-        QStringLiteral("austria"),
-        QStringLiteral("italy"),
-        QStringLiteral("spain"),
-        QStringLiteral("sweden"),
-        QStringLiteral("ireland"),
-        QStringLiteral("new zealand"),
-        QStringLiteral("thailand"),
-        QStringLiteral("vietnam"),
-    };
-    return names.contains(part.trimmed().toLower());
+    return !countryCode(part).isEmpty();
 }
 
 // Japan's prefectures in Latin letters, with or without -to/-fu/-ken or " Prefecture".
@@ -491,7 +557,8 @@ CardFields extractFields(const Page &page) {
     static const RE labelled(
         QStringLiteral("(?<![A-Za-z])(TEL|Tel|tel|Phone|PHONE|phone|T|電話|代表|FAX|Fax|fax|PAX|F|"
                        "携帯|Mobile|MOBILE|mobile|Mob|Cell|M|直通|Direct|DIRECT|D)\\.?\\s*[:.]?\\s*"
-                       "(\\+?\\(?\\d[\\d\\-\\s().]{6,}\\d)"));
+                       "(\\+?\\(?\\d[\\d\\-\\s().]{6,}\\d)"
+                       "(?:\\s*(?:内線|ext\\.?|Ext\\.?|EXT\\.?|x)\\s*(\\d{1,5}))?"));
     static const RE bare(QStringLiteral("(?<![\\d])(\\+?\\(?\\d[\\d\\-\\s().]{7,}\\d)"));
     QString direct;
     const Work *directLine = nullptr;
@@ -503,17 +570,23 @@ CardFields extractFields(const Page &page) {
         // a dash: there a dash is a one.
         if (page.vertical)
             src.replace(QRegularExpression(QStringLiteral("[-ー－‐]")), QStringLiteral("一"));
+        // Matched on ASCII digits and hyphens (one character for one, so a match's place is
+        // its place in src), kept as the card writes it: 〇三―一二三四―五六七八 内線 二〇一 stays
+        // so (libphonenumber's key for it is +81312345678, models/text/phone.cpp), with the
+        // extension.
         const QString t = hyphens(asciiDigits(src));
         bool any = false;
         auto it = labelled.globalMatch(t);
         while (it.hasNext()) {
             const auto m = it.next();
             const QString label = m.captured(1).toLower();
-            QString number = m.captured(2).trimmed();
+            if (digitCount(m.captured(2)) < 9)
+                continue;
+            const int last = m.capturedLength(3) > 0 ? 3 : 2;
+            QString number =
+                src.mid(m.capturedStart(2), m.capturedEnd(last) - m.capturedStart(2)).trimmed();
             if (page.vertical)
                 number.remove(QLatin1Char(' '));
-            if (digitCount(number) < 9)
-                continue;
             any = true;
             if (label == QLatin1String("fax") || label == QLatin1String("f") ||
                 label == QLatin1String("pax"))
@@ -532,9 +605,9 @@ CardFields extractFields(const Page &page) {
             auto b = bare.globalMatch(t);
             while (b.hasNext()) {
                 const auto m = b.next();
-                const QString number = m.captured(1).trimmed();
+                const QString number = src.mid(m.capturedStart(1), m.capturedLength(1)).trimmed();
                 const QString digits =
-                    QString(number).remove(QRegularExpression(QStringLiteral("\\D")));
+                    asciiDigits(number).remove(QRegularExpression(QStringLiteral("\\D")));
                 if (digits.size() < 10 || digits.size() > 13)
                     continue;
                 any = true;
@@ -618,11 +691,16 @@ CardFields extractFields(const Page &page) {
             put(f, kBuilding, a.building, w);
             // The country as the card writes it; Japan when a Japanese prefecture and 〒 code
             // say so without it (to check).
-            if (!a.country.isEmpty())
-                put(f, kCountry, a.country, w);
-            else if (isJapanesePrefecture(a.prefecture) &&
-                     enJpPostal.match(a.postalCode).hasMatch())
-                put(f, kCountry, QStringLiteral("Japan"), w, 0.6);
+            // As the rest of the app keeps countries (the file's country, the phone region):
+            // the ISO 3166 code ("Deutschland" → DE, "USA" → US); the card's own words beside it.
+            if (!a.country.isEmpty()) {
+                const QString code = countryCode(a.country);
+                put(f, kCountry, code.isEmpty() ? a.country : code, w);
+                put(f, kCountryAsWritten, a.country, w);
+            } else if (isJapanesePrefecture(a.prefecture) &&
+                       enJpPostal.match(a.postalCode).hasMatch()) {
+                put(f, kCountry, QStringLiteral("JP"), w, 0.6);
+            }
             w.used = true;
             break;
         }
@@ -757,9 +835,14 @@ CardFields extractFields(const Page &page) {
                 }
             }
         } else {
+            // A name in Latin letters on a card written in Japanese is most often its reading
+            // line, the name above it having been missed (WATANABE Yumi read at 95% while 渡辺
+            // 由美 was not read at all): to check, however surely it was read.
+            const bool japaneseCard = std::any_of(lines.cbegin(), lines.cend(),
+                                                  [](const Work &w) { return hasCjk(w.text); });
             const auto [family, given] = splitLatinName(t);
-            put(f, kFamily, family, *name);
-            put(f, kGiven, given, *name);
+            put(f, kFamily, family, *name, japaneseCard ? 0.6 : 1.0);
+            put(f, kGiven, given, *name, japaneseCard ? 0.6 : 1.0);
         }
     }
     return f;

@@ -24,7 +24,8 @@ struct Field {
 // The fields of one card under the lead field names of the import table (cli.md): company,
 // company_reading, department, title, family_name, given_name, family_reading, given_reading,
 // email, phone, mobile, fax, postal_code, prefecture, city, street, building, country, website.
-// A field not found on the card is absent.
+// A field not found on the card is absent. The country is its ISO 3166 code when the card names
+// one Mikomi knows (countryCode()), and the card's words for it are under country_as_written.
 struct CardFields {
     QMap<QString, Field> fields;
 
@@ -34,6 +35,15 @@ struct CardFields {
     // Fills the fields this card lacks from `other` (the other side of a two-sided card); a
     // Latin name on the back of a Japanese card becomes the reading.
     void fillFrom(const CardFields &other);
+    // The region the card's phone numbers are read in: its country's code when it names one
+    // libphonenumber knows, else `fileRegion` (the file's country, storage::phoneRegion()).
+    QString phoneRegion(const QString &fileRegion) const;
+    // A card from another country than the file's: its numbers written without a country code
+    // ("030 1234567" on a card from Deutschland) get it ("+49 30 1234567"), as they would
+    // otherwise be read, stored and matched as numbers of the file's country. Numbers with a
+    // country code, numbers of the file's country and numbers not valid in the card's country
+    // stay as the card writes them.
+    void addCountryCodes(const QString &fileRegion);
 };
 
 // Every field name, in the order of the form.
@@ -67,6 +77,12 @@ AddressParts splitEnglishAddress(const QString &address);
 
 // Whether the text holds Latin letters (a Japanese name line read as "RR" needs the second pass).
 bool hasLatin(const QString &text);
+// The ISO 3166 code of a country as an address or a card writes it, the way the rest of Mikomi
+// keeps countries (the file's country and phone region, models/storage/countrystore.h):
+// "Deutschland" → "DE", "USA" / "U.S.A." / "United States" → "US", "日本" / "Japan" → "JP"
+// (every territory Qt's CLDR data names in English or in its own languages, and the usual short
+// forms); "" when the text names no country it knows.
+QString countryCode(const QString &written);
 // Kanji numerals and full-width digits as ASCII digits (電話 〇三・五五五五… on vertical cards).
 QString asciiDigits(const QString &text);
 

@@ -7,6 +7,7 @@
 #include <QImageReader>
 #include <QPainter>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
@@ -94,12 +95,15 @@ float meanConfidence(const QList<const TextLine *> &lines) {
 // The lines that belong to the name line at `index`: large type breaks up under OCR (鈴木一郎
 // read as "鈴木 和良", "|" and "Rup", three lines of one column). A line belongs when its centre
 // lies across the name's column (vertical) or row (horizontal) and, across a row, when its type
-// is at least half as large (a right-hand column of small text beside the name does not).
-QList<int> nameLines(const Page &page, int index) {
+// is at least half as large (a right-hand column of small text beside the name does not). A line
+// another field was read from never belongs: a name column read too wide (鈴木 一郎 with a junk
+// word beside it) reaches into the department's column, and taking that in lost the department
+// and the title.
+QList<int> nameLines(const Page &page, int index, const QSet<int> &taken) {
     const TextLine &name = page.lines.at(index);
     QList<int> out{index};
     for (int i = 0; i < page.lines.size(); ++i) {
-        if (i == index)
+        if (i == index || taken.contains(i))
             continue;
         const TextLine &l = page.lines.at(i);
         const QPoint c = l.box.center();
@@ -348,7 +352,16 @@ void CardScanner::secondPasses(CardScan &s, QString &error) {
     // Kept when the card's reading of it had Latin letters or broke up, or read less surely.
     const Field name = s.fields.fields.value(QStringLiteral("family_name"));
     if (name.line >= 0 && name.line < fixed.lines.size()) {
-        const QList<int> parts = nameLines(fixed, name.line);
+        // The lines the other fields were read from (not the name's, nor its reading's).
+        QSet<int> taken;
+        for (auto it = s.fields.fields.cbegin(); it != s.fields.fields.cend(); ++it) {
+            static const QStringList own{
+                QStringLiteral("family_name"), QStringLiteral("given_name"),
+                QStringLiteral("family_reading"), QStringLiteral("given_reading")};
+            if (it->line >= 0 && it->line != name.line && !own.contains(it.key()))
+                taken.insert(it->line);
+        }
+        const QList<int> parts = nameLines(fixed, name.line, taken);
         QList<const TextLine *> before;
         QRect region;
         QString old;
@@ -411,14 +424,39 @@ void CardScanner::secondPasses(CardScan &s, QString &error) {
             if (!best || c.confidence > best->confidence)
                 best = &c;
         }
-        const float was = meanConfidence(before);
-        if (best &&
-            (hasLatin(old) || parts.size() > 1 || best->confidence >= was || !hasCjkText(old))) {
+        // Kept when the card's reading of the name line had Latin letters or no kanji, when it
+        // read at least as surely as the name line itself, or when the pieces around it came
+        // back with Latin letters (鈴木一郎 as "鈴木 和良", "|", "Rup") and it read at least as
+        // surely as they did together. A clean name line beside a junk piece ("中村 翔太" at 79%
+        // and "1 ププ" at 15%) stays as the card read it: the pass read 中村初太 at 60%.
+        const TextLine &first = fixed.lines.at(name.line);
+        const QString firstText = first.text;
+        const float firstConfidence = first.confidence;
+        bool latinPieces = false;
+        for (const int i : parts)
+            latinPieces |= i != name.line && hasLatin(fixed.lines.at(i).text);
+        const bool replace = best && (hasLatin(firstText) || !hasCjkText(firstText) ||
+                                      best->confidence >= firstConfidence ||
+                                      (latinPieces && best->confidence >= meanConfidence(before)));
+        if (replace) {
+            // The confidence shown is the card's reading's: a line read as "RR" and then as 森
+            // at 95% by the pass is still to be checked (the pass's own confidence is not the
+            // one measured: >= 90 right 97%, < 70 55%). A name the pass read differently never
+            // shows as confident; one it read the same keeps the name line's confidence.
+            const auto bare = [](QString t) {
+                t.remove(QRegularExpression(QStringLiteral("\\s")));
+                return t;
+            };
+            float shown = std::min(best->confidence, firstConfidence);
+            if (bare(best->text) != bare(firstText))
+                shown = std::min(shown, float(confidentFrom * 100) - 1);
             TextLine &target = fixed.lines[name.line];
             target.text = best->text;
             target.words = best->words;
+            for (Word &w : target.words)
+                w.confidence = std::min(w.confidence, shown);
             target.box = region;
-            target.confidence = best->confidence;
+            target.confidence = shown;
             QList<int> drop = parts.mid(1);
             std::sort(drop.begin(), drop.end(), std::greater<int>());
             for (const int i : std::as_const(drop))

@@ -38,10 +38,19 @@ const PhoneNumberUtil &util() {
     return *u;
 }
 
-// foldPhoneText (normalize.h), and 内線 ("extension") read as " ext. ".
+// foldPhoneText (normalize.h), 内線 ("extension") read as " ext. ", and a number written in kanji
+// numerals as vertical cards and formal letters write it, digit by digit between ・ or ―
+// (〇三・一二三四・五六七八, 〇三―一二三四―五六七八 内線 二〇一).
 QString folded(const QString &s) {
     QString out = foldPhoneText(s);
     out.replace(QStringLiteral("内線"), QStringLiteral(" ext. "));
+    static const QString kanji = QStringLiteral("〇一二三四五六七八九");
+    for (QChar &c : out) {
+        if (const qsizetype k = kanji.indexOf(c); k >= 0)
+            c = QChar(u'0' + int(k));
+        else if (c == u'・')
+            c = u'-';
+    }
     return out.trimmed();
 }
 

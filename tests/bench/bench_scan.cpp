@@ -99,6 +99,8 @@ int main(int argc, char **argv) {
     QMap<QString, QMap<QString, Tally>> perField; // condition → field → tally
     QMap<QString, QMap<QString, Tally>> perKind;  // condition → kind → tally
     QMap<QString, Tally> all;
+    QMap<QString, QMap<QString, Tally>> byConfidence;     // condition → class → tally
+    QMap<QString, QMap<QString, Tally>> nameByConfidence; // the same, names only
     QMap<QString, double> seconds;
     QMap<QString, int> images;
     for (const QString &condition : std::as_const(conditions)) {
@@ -126,7 +128,8 @@ int main(int argc, char **argv) {
                     std::printf("%s%s:\n", qPrintable(path),
                                 scan->page.vertical ? " (vertical)" : "");
                     for (const TextLine &l : scan->page.lines)
-                        std::printf("  %3.0f%% %s\n", double(l.confidence), qPrintable(l.text));
+                        std::printf("  %3.0f%% [%d,%d %dx%d] %s\n", double(l.confidence), l.box.x(),
+                                    l.box.y(), l.box.width(), l.box.height(), qPrintable(l.text));
                 }
                 images[condition]++;
                 if (first)
@@ -141,13 +144,25 @@ int main(int argc, char **argv) {
                     continue;
                 const QString got = fields.value(key);
                 const bool ok = canonical(key, want) == canonical(key, got);
+                // How often a field shown with a given confidence is right (the probe: >= 90
+                // right 97%, < 70 55%): the colours of the card form follow these classes.
+                if (!got.isEmpty()) {
+                    const double c = fields.fields.value(key).confidence * 100;
+                    const QString bucket = c >= 90   ? QStringLiteral(">= 90 (green)")
+                                           : c >= 70 ? QStringLiteral("70-90")
+                                                     : QStringLiteral("< 70");
+                    byConfidence[condition][bucket].add(ok);
+                    if (key == QLatin1String("family_name") || key == QLatin1String("given_name"))
+                        nameByConfidence[condition][bucket].add(ok);
+                }
                 perField[condition][key].add(ok);
                 perKind[condition][kindOf(id)].add(ok);
                 all[condition].add(ok);
                 if (!ok && p.isSet(QStringLiteral("misses")))
-                    std::printf("  %s %s %s: read \"%s\", card says \"%s\"\n",
+                    std::printf("  %s %s %s: read \"%s\" (%.0f%%), card says \"%s\"\n",
                                 qPrintable(condition), qPrintable(id), qPrintable(key),
-                                qPrintable(got), qPrintable(want));
+                                qPrintable(got), fields.fields.value(key).confidence * 100,
+                                qPrintable(want));
             }
         }
     }
@@ -170,6 +185,17 @@ int main(int argc, char **argv) {
         std::printf("%-16s", qPrintable(kind));
         for (const QString &c : std::as_const(conditions))
             std::printf(" %16s", qPrintable(perKind.value(c).value(kind).text()));
+        std::printf("\n");
+    }
+    std::printf("\nfields shown with a confidence of (exact / shown):\n");
+    for (const QString &bucket :
+         {QStringLiteral(">= 90 (green)"), QStringLiteral("70-90"), QStringLiteral("< 70")}) {
+        std::printf("%-16s", qPrintable(bucket));
+        for (const QString &c : std::as_const(conditions))
+            std::printf(" %16s", qPrintable(byConfidence.value(c).value(bucket).text()));
+        std::printf("   names:");
+        for (const QString &c : std::as_const(conditions))
+            std::printf(" %16s", qPrintable(nameByConfidence.value(c).value(bucket).text()));
         std::printf("\n");
     }
     std::printf("\n");

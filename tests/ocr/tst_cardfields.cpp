@@ -2,6 +2,7 @@
 // user sees prefilled when the OCR read the lines right.
 #include "models/ocr/cardfields.h"
 #include "models/ocr/cardscanner.h"
+#include "models/text/phone.h"
 
 #include <QTest>
 
@@ -241,7 +242,8 @@ private slots:
         QCOMPARE(us.value(QStringLiteral("city")), QStringLiteral("Springfield"));
         QCOMPARE(us.value(QStringLiteral("prefecture")), QStringLiteral("IL"));
         QCOMPARE(us.value(QStringLiteral("postal_code")), QStringLiteral("62701"));
-        QCOMPARE(us.value(QStringLiteral("country")), QStringLiteral("USA"));
+        QCOMPARE(us.value(QStringLiteral("country")), QStringLiteral("US"));
+        QCOMPARE(us.value(QStringLiteral("country_as_written")), QStringLiteral("USA"));
         QCOMPARE(us.value(QStringLiteral("family_name")), QStringLiteral("Morgan"));
         QCOMPARE(us.value(QStringLiteral("phone")), QStringLiteral("+1 217 555 0100"));
 
@@ -266,9 +268,10 @@ private slots:
         QCOMPARE(jp.value(QStringLiteral("city")), QStringLiteral("Chiyoda-ku"));
         QCOMPARE(jp.value(QStringLiteral("prefecture")), QStringLiteral("Tokyo"));
         QCOMPARE(jp.value(QStringLiteral("postal_code")), QStringLiteral("100-0005"));
-        QCOMPARE(jp.value(QStringLiteral("country")), QStringLiteral("Japan"));
+        QCOMPARE(jp.value(QStringLiteral("country")), QStringLiteral("JP"));
+        QVERIFY(!jp.has(QStringLiteral("country_as_written")));
         QCOMPARE(jp.certainty(QStringLiteral("country")), Certainty::Check);
-        QCOMPARE(leadFromCard(jp).country, QStringLiteral("Japan"));
+        QCOMPARE(leadFromCard(jp).country, QStringLiteral("JP"));
     }
 
     void twoSided() {
@@ -295,6 +298,108 @@ private slots:
     void kanjiNumerals() {
         QCOMPARE(asciiDigits(QStringLiteral("〇三・五五五五・一二三四")),
                  QStringLiteral("03・5555・1234"));
+    }
+
+    void latinNameOnJapaneseCard() {
+        // The big kanji name missed by the OCR, its romaji reading line taken for the name: shown
+        // to check, however surely that line was read. On an English card it is the name.
+        const CardFields ja =
+            extractFields(page({{QStringLiteral("WATANABE Yumi"), 20},
+                                {QStringLiteral("合同会社北斗電子"), 59},
+                                {QStringLiteral("〒060-0001 北海道札幌市中央区北一条西4-2-2"), 39},
+                                {QStringLiteral("Tel. 011-575-6696"), 20}}));
+        QCOMPARE(ja.value(QStringLiteral("family_name")), QStringLiteral("WATANABE"));
+        QCOMPARE(ja.certainty(QStringLiteral("family_name")), Certainty::Check);
+        QCOMPARE(ja.certainty(QStringLiteral("given_name")), Certainty::Check);
+        QCOMPARE(ja.certainty(QStringLiteral("company")), Certainty::Confident);
+        const CardFields en = extractFields(page({{QStringLiteral("Northwind Analytics GmbH"), 40},
+                                                  {QStringLiteral("Anna Keller"), 72},
+                                                  {QStringLiteral("Tel. +49 30 1234567"), 24}}));
+        QCOMPARE(en.value(QStringLiteral("family_name")), QStringLiteral("Keller"));
+        QCOMPARE(en.certainty(QStringLiteral("family_name")), Certainty::Confident);
+    }
+
+    void countries() {
+        // Countries as cards write them, as the ISO 3166 codes the rest of Mikomi keeps (the
+        // file's country, the region its phone numbers are read in).
+        QCOMPARE(countryCode(QStringLiteral("Deutschland")), QStringLiteral("DE"));
+        QCOMPARE(countryCode(QStringLiteral("Germany")), QStringLiteral("DE"));
+        QCOMPARE(countryCode(QStringLiteral("USA")), QStringLiteral("US"));
+        QCOMPARE(countryCode(QStringLiteral("U.S.A.")), QStringLiteral("US"));
+        QCOMPARE(countryCode(QStringLiteral("United States")), QStringLiteral("US"));
+        QCOMPARE(countryCode(QStringLiteral("日本")), QStringLiteral("JP"));
+        QCOMPARE(countryCode(QStringLiteral("JAPAN")), QStringLiteral("JP"));
+        QCOMPARE(countryCode(QStringLiteral("United Kingdom")), QStringLiteral("GB"));
+        QCOMPARE(countryCode(QStringLiteral("España")), QStringLiteral("ES"));
+        QCOMPARE(countryCode(QStringLiteral("Atlantis")), QString());
+        QCOMPARE(countryCode(QString()), QString());
+        // A card: the code in the field the lead gets, the card's words kept beside it.
+        const CardFields f = extractFields(
+            page({{QStringLiteral("Northwind Analytics GmbH"), 40},
+                  {QStringLiteral("Anna Keller"), 72},
+                  {QStringLiteral("Friedrichstrasse 12, 10117 Berlin, Deutschland"), 24}}));
+        QCOMPARE(f.value(QStringLiteral("country")), QStringLiteral("DE"));
+        QCOMPARE(f.value(QStringLiteral("country_as_written")), QStringLiteral("Deutschland"));
+        QCOMPARE(f.value(QStringLiteral("city")), QStringLiteral("Berlin"));
+        QCOMPARE(leadFromCard(f).country, QStringLiteral("DE"));
+        // Its phone numbers are read in its country: in a Japanese file a German number written
+        // without +49 gets it; in a German file it stays as written.
+        const CardFields card = extractFields(
+            page({{QStringLiteral("Northwind Analytics GmbH"), 40},
+                  {QStringLiteral("Anna Keller"), 72},
+                  {QStringLiteral("Tel. 030 1234567"), 24},
+                  {QStringLiteral("Mobile +49 151 23456789"), 24},
+                  {QStringLiteral("Friedrichstrasse 12, 10117 Berlin, Deutschland"), 24}}));
+        QCOMPARE(card.phoneRegion(QStringLiteral("JP")), QStringLiteral("DE"));
+        CardFields inJapan = card;
+        inJapan.addCountryCodes(QStringLiteral("JP"));
+        QCOMPARE(inJapan.value(QStringLiteral("phone")), QStringLiteral("+49 30 1234567"));
+        QCOMPARE(inJapan.value(QStringLiteral("mobile")), QStringLiteral("+49 151 23456789"));
+        QCOMPARE(
+            mikomi::text::phoneKey(inJapan.value(QStringLiteral("phone")), QStringLiteral("JP")),
+            QStringLiteral("+49301234567"));
+        CardFields inGermany = card;
+        inGermany.addCountryCodes(QStringLiteral("DE"));
+        QCOMPARE(inGermany.value(QStringLiteral("phone")), QStringLiteral("030 1234567"));
+        // A Japanese card (no country, or Japan) in a Japanese file: nothing changes.
+        CardFields jp = extractFields(page({{QStringLiteral("TEL 03-1234-5678"), 24}}));
+        QCOMPARE(jp.phoneRegion(QStringLiteral("JP")), QStringLiteral("JP"));
+        jp.addCountryCodes(QStringLiteral("JP"));
+        QCOMPARE(jp.value(QStringLiteral("phone")), QStringLiteral("03-1234-5678"));
+    }
+
+    void kanjiNumeralPhones() {
+        // Numbers in kanji numerals on a horizontal card, with 内線 (extension): kept as the card
+        // writes them, and valid numbers to libphonenumber (the key the lead is stored and
+        // matched with is E.164, as for an imported number).
+        const CardFields f =
+            extractFields(page({{QStringLiteral("株式会社サンプル商会"), 40},
+                                {QStringLiteral("岡田 健一"), 72},
+                                {QStringLiteral("〒530-0001 大阪府大阪市北区梅田3-1-1"), 24},
+                                {QStringLiteral("TEL 〇三―一二三四―五六七八 内線 二〇一"), 24},
+                                {QStringLiteral("FAX 〇三・一二三四・五六七九"), 24},
+                                {QStringLiteral("携帯 〇九〇―八七六五―四三二一"), 24}}));
+        const QString jp = QStringLiteral("JP");
+        QCOMPARE(f.value(QStringLiteral("phone")),
+                 QStringLiteral("〇三―一二三四―五六七八 内線 二〇一"));
+        QCOMPARE(f.value(QStringLiteral("fax")), QStringLiteral("〇三・一二三四・五六七九"));
+        QCOMPARE(f.value(QStringLiteral("mobile")), QStringLiteral("〇九〇―八七六五―四三二一"));
+        const mikomi::text::PhoneNumber phone =
+            mikomi::text::parsePhone(f.value(QStringLiteral("phone")), jp);
+        QVERIFY2(phone.valid, qPrintable(phone.error));
+        QCOMPARE(phone.e164, QStringLiteral("+81312345678"));
+        QCOMPARE(phone.extension, QStringLiteral("201"));
+        QCOMPARE(mikomi::text::phoneKey(f.value(QStringLiteral("fax")), jp),
+                 QStringLiteral("+81312345679"));
+        QCOMPARE(mikomi::text::phoneKey(f.value(QStringLiteral("mobile")), jp),
+                 QStringLiteral("+819087654321"));
+        // An extension in Latin letters is kept as well; a number in ASCII digits stays as it was.
+        const CardFields g = extractFields(page({{QStringLiteral("Tel. 03-1111-2222 ext. 15"), 24},
+                                                 {QStringLiteral("Mobile 090-1234-0000"), 24}}));
+        QCOMPARE(g.value(QStringLiteral("phone")), QStringLiteral("03-1111-2222 ext. 15"));
+        QCOMPARE(g.value(QStringLiteral("mobile")), QStringLiteral("090-1234-0000"));
+        QCOMPARE(mikomi::text::parsePhone(g.value(QStringLiteral("phone")), jp).extension,
+                 QStringLiteral("15"));
     }
 };
 

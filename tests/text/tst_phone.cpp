@@ -112,6 +112,22 @@ private slots:
                                   << "+81312345678"
                                   << "201"
                                   << "03-1234-5678 ext. 201";
+        // Kanji numerals, digit by digit, as vertical business cards write them.
+        QTest::newRow("漢数字") << "〇三―一二三四―五六七八"
+                                << "JP"
+                                << "+81312345678"
+                                << ""
+                                << "03-1234-5678";
+        QTest::newRow("漢数字内線") << "〇三―一二三四―五六七八 内線 二〇一"
+                                    << "JP"
+                                    << "+81312345678"
+                                    << "201"
+                                    << "03-1234-5678 ext. 201";
+        QTest::newRow("漢数字・") << "〇九〇・一二三四・五六七八"
+                                  << "JP"
+                                  << "+819012345678"
+                                  << ""
+                                  << "090-1234-5678";
     }
     void valid() {
         QFETCH(QString, input);
@@ -193,6 +209,10 @@ private slots:
         QCOMPARE(phoneKey(QStringLiteral("+81 90 1234 5678"), QStringLiteral("US")), key);
         QCOMPARE(phoneKey(QStringLiteral("０９０ー１２３４ー５６７８"), jp), key);
         QCOMPARE(phoneKey(QStringLiteral("090-1234-5678 内線 3"), jp), key);
+        QCOMPARE(phoneKey(QStringLiteral("〇九〇・一二三四・五六七八"), jp), key);
+        QCOMPARE(phoneError(QStringLiteral("〇三―一二三四―五六七八 内線 二〇一"), jp), QString());
+        // Kanji that are not numerals are still not a number.
+        QVERIFY(!phoneError(QStringLiteral("〇三―一二三四―五六七八 営業部"), jp).isEmpty());
         QCOMPARE(phoneKey(QStringLiteral("(212) 555-0188"), QStringLiteral("US")),
                  phoneKey(QStringLiteral("+1 212 555 0188"), jp));
     }
