@@ -12,13 +12,18 @@ namespace mikomi::storage {
 // - leads_temperature_set: the leads whose temperature was set by hand (few: a partial index).
 // Plain column indexes, so the server (pgschema.cpp) builds the same ones from the same text.
 // At 1,000,000 leads the step takes about 12 s on a file (the index on last_activity_at).
+// IF NOT EXISTS: files made by a development build that numbered these indexes 16 (before the
+// row-level security of migration_v16.cpp took that number) are at 16 with them already.
 Migration migrationV17() {
-    return {17,
-            {
-                QStringLiteral("CREATE INDEX leads_last_activity ON leads(last_activity_at)"),
-                QStringLiteral("CREATE INDEX leads_temperature_set ON leads(temperature_override) "
-                               "WHERE temperature_override IS NOT NULL"),
-            }};
+    return {
+        17,
+        {
+            QStringLiteral(
+                "CREATE INDEX IF NOT EXISTS leads_last_activity ON leads(last_activity_at)"),
+            QStringLiteral(
+                "CREATE INDEX IF NOT EXISTS leads_temperature_set ON leads(temperature_override) "
+                "WHERE temperature_override IS NOT NULL"),
+        }};
 }
 
 } // namespace mikomi::storage
