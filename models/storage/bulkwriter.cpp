@@ -24,7 +24,8 @@
 
 namespace mikomi::storage {
 
-// One prepared statement, bound from QVariants and run once per row.
+// One prepared statement, bound from a typed buffer (or QVariants, turned into one) and run once
+// per row.
 class BulkWriter::Statement {
 public:
     Statement(Database &db, const QString &sql)
@@ -60,85 +61,36 @@ public:
         return run(binds.constData(), binds.size());
     }
 
-    // The `n` values from `binds` on.
+    // The `n` values from `binds` on, through the typed buffer (one way of binding for both).
     Result<qint64> run(const QVariant *binds, qsizetype n) {
-        if (!m_error.isEmpty())
-            return Error{m_error};
-#ifdef MIKOMI_HAVE_SQLITE3
-        if (m_handle) {
-            if (m_utf8.size() < std::size_t(n)) {
-                m_utf8.resize(std::size_t(n));
-                m_bound.resize(std::size_t(n));
+        m_converted.clear();
+        for (qsizetype i = 0; i < n; ++i) {
+            const QVariant &v = binds[i];
+            switch (v.typeId()) {
+            case QMetaType::UnknownType:
+                m_converted.null();
+                break;
+            case QMetaType::QString: // a null QString is an empty text, as execPrepared binds it
+                m_converted.text(*static_cast<const QString *>(v.constData()));
+                break;
+            case QMetaType::LongLong:
+                m_converted.integer(*static_cast<const qlonglong *>(v.constData()));
+                break;
+            case QMetaType::Int:
+                m_converted.integer(*static_cast<const int *>(v.constData()));
+                break;
+            case QMetaType::Double:
+                m_converted.real(v.toDouble());
+                break;
+            default:
+                if (v.isNull())
+                    m_converted.null();
+                else
+                    m_converted.integer(v.toLongLong());
+                break;
             }
-            for (int i = 0; i < n; ++i) {
-                const QVariant &v = binds[i];
-                Bound &bound = m_bound[std::size_t(i)];
-                int rc = SQLITE_OK;
-                // By type first (isNull() is a call per value); null as QVariant::isNull() says:
-                // no value (or a null pointer), never an empty string. A parameter keeps its
-                // value from one run to the next (sqlite3_reset leaves it): a null, an empty text
-                // or a number that is bound already is not bound again (most columns of most
-                // rows are empty: measured, binding them was a tenth of writing).
-                switch (v.typeId()) {
-                case QMetaType::UnknownType:
-                    if (bound.kind != Bound::Null) {
-                        rc = sqlite3_bind_null(m_stmt, i + 1);
-                        bound = {Bound::Null, 0};
-                    }
-                    break;
-                case QMetaType::QString: {
-                    const QString &s = *static_cast<const QString *>(v.constData());
-                    if (s.isEmpty()) {
-                        if (bound.kind != Bound::EmptyText) {
-                            rc = sqlite3_bind_text(m_stmt, i + 1, "", 0, SQLITE_STATIC);
-                            bound = {Bound::EmptyText, 0};
-                        }
-                        break;
-                    }
-                    // UTF-8 into a buffer kept per parameter, bound without a copy: binding
-                    // UTF-16 made SQLite convert and copy every value (measured: a fifth of
-                    // the insert time in allocations). The buffer only grows.
-                    QByteArray &buf = m_utf8[std::size_t(i)];
-                    if (buf.size() < s.size() * 3 + 1)
-                        buf.resize(s.size() * 3 + 1);
-                    char *end = m_encoder.appendToBuffer(buf.data(), s);
-                    rc = sqlite3_bind_text(m_stmt, i + 1, buf.constData(),
-                                           int(end - buf.constData()), SQLITE_STATIC);
-                    bound = {Bound::Other, 0};
-                    break;
-                }
-                case QMetaType::LongLong:
-                    rc = bindInt(i, bound, *static_cast<const qlonglong *>(v.constData()));
-                    break;
-                case QMetaType::Int:
-                    rc = bindInt(i, bound, *static_cast<const int *>(v.constData()));
-                    break;
-                case QMetaType::Double:
-                    rc = sqlite3_bind_double(m_stmt, i + 1, v.toDouble());
-                    bound = {Bound::Other, 0};
-                    break;
-                default:
-                    rc = v.isNull() ? sqlite3_bind_null(m_stmt, i + 1)
-                                    : sqlite3_bind_int64(m_stmt, i + 1, v.toLongLong());
-                    bound = {Bound::Other, 0};
-                    break;
-                }
-                if (rc != SQLITE_OK) {
-                    bound = {Bound::Other, 0};
-                    return fail();
-                }
-            }
-            const int rc = sqlite3_step(m_stmt);
-            sqlite3_reset(m_stmt);
-            if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-                return fail();
-            return qint64(sqlite3_last_insert_rowid(m_handle));
         }
-#endif
-        const QVariantList binds_(binds, binds + n);
-        if (Status s = execPrepared(m_query, binds_); !s)
-            return s.failure();
-        return m_query.lastInsertId().toLongLong();
+        return run(m_converted, 0, n);
     }
 
     // The `n` values of `buf` from `from` on.
@@ -147,10 +99,8 @@ public:
             return Error{m_error};
 #ifdef MIKOMI_HAVE_SQLITE3
         if (m_handle) {
-            if (m_bound.size() < std::size_t(n)) {
-                m_utf8.resize(std::size_t(n));
+            if (m_bound.size() < std::size_t(n))
                 m_bound.resize(std::size_t(n));
-            }
             for (int i = 0; i < n; ++i) {
                 const BindBuffer::Value &v = buf.at(from + i);
                 Bound &bound = m_bound[std::size_t(i)];
@@ -198,7 +148,9 @@ public:
         binds.reserve(n);
         for (qsizetype i = 0; i < n; ++i)
             binds.append(buf.variant(from + i));
-        return run(binds);
+        if (Status s = execPrepared(m_query, binds); !s)
+            return s.failure();
+        return m_query.lastInsertId().toLongLong();
     }
 
 private:
@@ -228,12 +180,11 @@ private:
 
     QSqlQuery m_query;
     QString m_error;
+    BindBuffer m_converted; // QVariants given to run(), typed
 #ifdef MIKOMI_HAVE_SQLITE3
     sqlite3 *m_handle = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
-    std::vector<QByteArray> m_utf8;
     std::vector<Bound> m_bound; // by parameter
-    QStringEncoder m_encoder{QStringEncoder::Utf8, QStringEncoder::Flag::Stateless};
 #else
     void *m_handle = nullptr;
 #endif
