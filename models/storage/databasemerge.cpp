@@ -370,31 +370,29 @@ public:
                 return {};
             });
         };
-        if (Status s = byKey(QStringLiteral("SELECT id, email_key FROM leads WHERE email_key "
-                                            "IN (%1)"),
-                             emailList, m_email);
-            !s)
-            return s;
-        if (Status s = byKey(QStringLiteral("SELECT lead_id, key FROM lead_contacts WHERE "
-                                            "kind = 'email' AND key IN (%1)"),
-                             emailList, m_email);
-            !s)
-            return s;
-        if (Status s = byKey(QStringLiteral("SELECT id, phone_key, mobile_key FROM leads "
-                                            "WHERE phone_key IN (%1)"),
-                             phoneList, m_phone);
-            !s)
-            return s;
-        if (Status s = byKey(QStringLiteral("SELECT id, mobile_key FROM leads WHERE "
-                                            "mobile_key IN (%1)"),
-                             phoneList, m_phone);
-            !s)
-            return s;
-        if (Status s = byKey(QStringLiteral("SELECT lead_id, key FROM lead_contacts WHERE "
-                                            "kind IN ('phone', 'mobile') AND key IN (%1)"),
-                             phoneList, m_phone);
-            !s)
-            return s;
+        // The leads and further contacts with one of the booth's emails or numbers.
+        const struct {
+            QString sql;
+            const QVariantList &keys;
+            QHash<QString, QList<qint64>> &map;
+        } lookups[] = {
+            {QStringLiteral("SELECT id, email_key FROM leads WHERE email_key IN (%1)"), emailList,
+             m_email},
+            {QStringLiteral("SELECT lead_id, key FROM lead_contacts WHERE kind = 'email' AND key "
+                            "IN (%1)"),
+             emailList, m_email},
+            {QStringLiteral("SELECT id, phone_key FROM leads WHERE phone_key IN (%1)"), phoneList,
+             m_phone},
+            {QStringLiteral("SELECT id, mobile_key FROM leads WHERE mobile_key IN (%1)"), phoneList,
+             m_phone},
+            {QStringLiteral("SELECT lead_id, key FROM lead_contacts WHERE kind IN ('phone', "
+                            "'mobile') AND key IN (%1)"),
+             phoneList, m_phone},
+        };
+        for (const auto &l : lookups) {
+            if (Status s = byKey(l.sql, l.keys, l.map); !s)
+                return s;
+        }
         if (Status s = forChunks(db,
                                  QStringLiteral("SELECT id, company_key, person_key FROM leads "
                                                 "WHERE company_key IN (%1)"),

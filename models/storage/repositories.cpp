@@ -15,6 +15,14 @@
 #include <QSqlRecord>
 
 namespace mikomi::storage {
+
+namespace {
+// The error of a lead that is not there (any more) when a repository reads or writes it.
+Error leadGone() {
+    return Error{QCoreApplication::translate(
+        "mikomi::storage::Repositories", "The lead no longer exists; it may have been deleted.")};
+}
+} // namespace
 namespace {
 
 QString nowIso() {
@@ -598,9 +606,7 @@ Status LeadRepository::writeLead(const Lead &lead, bool insert, qint64 *newId) {
             if (still && still->next())
                 return changedMeanwhile();
         }
-        return Error{
-            QCoreApplication::translate("mikomi::storage::Repositories",
-                                        "The lead no longer exists; it may have been deleted.")};
+        return leadGone();
     }
     const qint64 id = insert ? q->lastInsertId().toLongLong() : lead.id;
     if (auto sc = exec(m_db, scoreWriteSql(), {id, lead.score}); !sc)
@@ -729,9 +735,7 @@ Status LeadRepository::forEach(const QList<qint64> &ids,
         for (qint64 id : part) {
             const auto it = found.constFind(id);
             if (it == found.cend())
-                return Error{QCoreApplication::translate(
-                    "mikomi::storage::Repositories",
-                    "The lead no longer exists; it may have been deleted.")};
+                return leadGone();
             if (!visit(Lead(*it)))
                 return {};
         }
@@ -767,9 +771,7 @@ Result<Lead> LeadRepository::get(qint64 id) const {
     QSqlQuery &q = m_statements->get;
     if (!q.next()) {
         q.finish();
-        return Error{
-            QCoreApplication::translate("mikomi::storage::Repositories",
-                                        "The lead no longer exists; it may have been deleted.")};
+        return leadGone();
     }
     if (!m_statements->getRow)
         m_statements->getRow = kLeadRow.bind(q);
@@ -792,9 +794,7 @@ Status LeadRepository::remove(qint64 id) {
         if (!q)
             return q.failure();
         if (q->numRowsAffected() == 0)
-            return Error{QCoreApplication::translate(
-                "mikomi::storage::Repositories",
-                "The lead no longer exists; it may have been deleted.")};
+            return leadGone();
         m_db.changes().noteLead(id, DataKind::Tasks); // its tasks went with it
         return {};
     });
@@ -808,9 +808,7 @@ Result<qint64> LeadRepository::lockVersion(qint64 id) const {
     if (!q)
         return q.failure();
     if (!q->next())
-        return Error{
-            QCoreApplication::translate("mikomi::storage::Repositories",
-                                        "The lead no longer exists; it may have been deleted.")};
+        return leadGone();
     return q->value(0).toLongLong();
 }
 
@@ -1005,9 +1003,7 @@ Result<StageState> LeadRepository::stageState(qint64 id) const {
     if (!q)
         return q.failure();
     if (!q->next())
-        return Error{
-            QCoreApplication::translate("mikomi::storage::Repositories",
-                                        "The lead no longer exists; it may have been deleted.")};
+        return leadGone();
     return kStageStateRow.bind(*q).read();
 }
 
@@ -1029,9 +1025,7 @@ Status LeadRepository::restoreStageState(qint64 id, const StageState &st) {
         if (!q)
             return q.failure();
         if (q->numRowsAffected() == 0)
-            return Error{QCoreApplication::translate(
-                "mikomi::storage::Repositories",
-                "The lead no longer exists; it may have been deleted.")};
+            return leadGone();
         m_db.changes().noteLead(id);
         return {};
     });
