@@ -14,6 +14,7 @@
 #include "models/storage/serverlogin.h"
 #include "models/storage/serversearch.h"
 #include "tests/storage/pgserver.h"
+#include "tests/support/testshard.h"
 #include "ui/mainwindow.h"
 #include "ui/messagebox.h"
 #include "ui/page.h"
@@ -53,7 +54,8 @@ private slots:
             QSKIP("PostgreSQL is not installed (/usr/lib/postgresql/*/bin): apt-get install "
                   "postgresql libqt6sql6-psql");
         QVERIFY2(m_server.start(), qPrintable(m_server.reason()));
-        m_url = m_server.createDatabase();
+        m_url = m_server.createMigratedDatabase();
+        QVERIFY2(!m_url.isEmpty(), qPrintable(m_server.reason()));
         auto db = storage::Database::open(m_url);
         QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error()));
         auto n = services::writeDemo(**db, 400, 7, QDate(2026, 11, 1));
@@ -245,5 +247,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestServerWindow)
+MIKOMI_TEST_MAIN(TestServerWindow) // run as shares (CMakeLists.txt: SHARDS)
 #include "tst_serverwindow.moc"

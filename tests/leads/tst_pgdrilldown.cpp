@@ -36,7 +36,7 @@ private slots:
             QSKIP("PostgreSQL is not installed (/usr/lib/postgresql/*/bin): apt-get install "
                   "postgresql libqt6sql6-psql");
         QVERIFY2(m_server.start(), qPrintable(m_server.reason()));
-        const QString url = m_server.createDatabase(QStringLiteral("drill"));
+        const QString url = m_server.createMigratedDatabase(QStringLiteral("drill"));
         QVERIFY2(!url.isEmpty(), qPrintable(m_server.reason()));
         auto db = storage::Database::open(url);
         QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error()));

@@ -1,18 +1,36 @@
 #pragma once
 
-// A throwaway PostgreSQL server for tests (team mode, docs/team.md): initdb + pg_ctl into a
-// temporary folder, listening on 127.0.0.1 on a free port, with a password (scram-sha-256) that
-// libpq finds in PGPASSWORD, as Mikomi's users' servers would. About 3 s to start. Run as root it
-// runs as the `postgres` user (initdb and postgres refuse root). It is stopped by stop(), by the
-// destructor, and by a fatal signal (a crashing or interrupted test: the server is stopped and
-// its folder removed), so no server outlives its test. (SIGKILL cannot be caught.)
+// A throwaway PostgreSQL server for tests (team mode, docs/team.md), listening on 127.0.0.1 with
+// a password (scram-sha-256) that libpq finds in PGPASSWORD, as Mikomi's users' servers would.
+//
+// Under ctest every server test uses ONE server for the whole run: the fixture `pgserver`
+// (tests/support/pgtestserver.cpp, registered by mikomi_use_pgserver() in
+// cmake/MikomiLibrary.cmake) starts it before the first server test and stops it after the last,
+// failed tests or not, and names its file in MIKOMI_PG_SERVER; start() then only reads that file.
+// Each test makes databases of its own on it (unique names: a prefix and a random suffix), and
+// createMigratedDatabase() copies the template the fixture migrated once, so no test migrates from
+// zero unless it tests a migration. Roles are the server's, not a database's: a test names the
+// roles it creates so that no other test creates the same (tst_pgrls: taro, jiro, hanako;
+// tst_serverwindow: rep_/boss_/noext_ and the language; tst_pgstorage: with its database's
+// name).
+//
+// Run by hand (no MIKOMI_PG_SERVER), a test starts a server of its own as before: initdb +
+// pg_ctl into a temporary folder, about 3 s; run as root it runs as the `postgres` user (initdb
+// and postgres refuse root). A server of its own is stopped by stop(), by the destructor, and by
+// a fatal signal (a crashing or interrupted test: the server is stopped and its folder removed),
+// so no server outlives its test. (SIGKILL cannot be caught; the fixture's next set-up stops a
+// server a killed run left in its folder.)
 // Tests that need it QSKIP, saying why, when binDir() is empty (the server binaries are not
 // installed; Debian: apt-get install postgresql libqt6sql6-psql).
+
+#include "models/storage/database.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
+#include <QSettings>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -57,10 +75,30 @@ public:
         return {};
     }
 
-    // Starts the server (once); false with reason() when it cannot.
+    // The fixture's file for this run (ctest sets MIKOMI_PG_SERVER), or "" when there is none.
+    static QString sharedFile() {
+        const QString file = qEnvironmentVariable("MIKOMI_PG_SERVER");
+        return !file.isEmpty() && QFile::exists(file) ? file : QString();
+    }
+
+    // Starts the server (once), or uses the run's shared one; false with reason() when it cannot.
     bool start() {
         if (m_running)
             return true;
+        if (const QString file = sharedFile(); !file.isEmpty())
+            return attach(file);
+        m_dir =
+            std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/mikomi-pg-XXXXXX"));
+        if (!m_dir->isValid())
+            return fail(QStringLiteral("cannot make a temporary folder"));
+        return startIn(m_dir->path());
+    }
+
+    // Starts a server in `dir` (an existing empty folder); the fixture's, kept by release().
+    bool startIn(const QString &dir) {
+        if (m_running)
+            return true;
+        m_folder = dir;
         m_bin = binDir();
         if (m_bin.isEmpty()) {
             m_reason = QStringLiteral("PostgreSQL server binaries not found under "
@@ -72,11 +110,6 @@ public:
                                       "(apt-get install libqt6sql6-psql)");
             return false;
         }
-        m_dir =
-            std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/mikomi-pg-XXXXXX"));
-        if (!m_dir->isValid())
-            return fail(QStringLiteral("cannot make a temporary folder"));
-        const QString dir = m_dir->path();
         const QString pwfile = dir + QStringLiteral("/pw");
         QFile pw(pwfile);
         if (!pw.open(QIODevice::WriteOnly) || pw.write(kPassword) < 0)
@@ -96,6 +129,9 @@ public:
         if (m_port <= 0)
             return fail(QStringLiteral("no free port on 127.0.0.1"));
         m_data = dir + QStringLiteral("/data");
+        // The socket beside the data; a folder whose path is too long for a socket's (107
+        // bytes) puts it in the temporary folder instead.
+        const QString socketDir = dir.size() > 80 ? QDir::tempPath() : dir;
         if (!run(QStringLiteral("initdb"),
                  {QStringLiteral("-D"), m_data, QStringLiteral("-U"), QString::fromLatin1(kUser),
                   QStringLiteral("--pwfile=") + pwfile, QStringLiteral("-A"),
@@ -107,10 +143,13 @@ public:
                  {QStringLiteral("-D"), m_data, QStringLiteral("-l"),
                   dir + QStringLiteral("/server.log"), QStringLiteral("-w"), QStringLiteral("-t"),
                   QStringLiteral("30"), QStringLiteral("-o"),
+                  // Nothing a throwaway server needs to survive a crash: no fsync, and WAL
+                  // only to recover (createDatabase()'s copies then write no WAL at all).
                   QStringLiteral("-c listen_addresses=127.0.0.1 -p %1 -k %2 -c fsync=off -c "
-                                 "synchronous_commit=off -c full_page_writes=off")
+                                 "synchronous_commit=off -c full_page_writes=off -c "
+                                 "wal_level=minimal -c max_wal_senders=0")
                       .arg(m_port)
-                      .arg(dir),
+                      .arg(socketDir),
                   QStringLiteral("start")})) {
             QFile log(dir + QStringLiteral("/server.log"));
             if (log.open(QIODevice::ReadOnly))
@@ -125,6 +164,11 @@ public:
     }
 
     void stop() {
+        if (m_shared) { // the run's: the fixture stops it
+            m_shared = false;
+            m_running = false;
+            return;
+        }
         if (!m_data.isEmpty()) {
             run(QStringLiteral("pg_ctl"),
                 {QStringLiteral("-D"), m_data, QStringLiteral("-m"), QStringLiteral("immediate"),
@@ -136,21 +180,88 @@ public:
         m_dir.reset(); // removes the folder
     }
 
+    // Leaves the server running when this object goes (the fixture's set-up, which exits).
+    void release() {
+        disarmCrashStop();
+        m_data.clear();
+        m_running = false;
+    }
+
+    // Stops the server whose folder is `dir` (left by a run, killed or not), if one runs there.
+    static void stopServerIn(const QString &dir) {
+        const QString data = dir + QStringLiteral("/data");
+        if (!QFileInfo::exists(data + QStringLiteral("/postmaster.pid")) || binDir().isEmpty())
+            return;
+        Server s; // only to run pg_ctl the way start() did
+        s.m_bin = binDir();
+        if (::geteuid() == 0)
+            s.m_prefix = {QStringLiteral("/usr/sbin/runuser"), QStringLiteral("-u"),
+                          QStringLiteral("postgres"), QStringLiteral("--")};
+        s.run(QStringLiteral("pg_ctl"),
+              {QStringLiteral("-D"), data, QStringLiteral("-m"), QStringLiteral("immediate"),
+               QStringLiteral("-w"), QStringLiteral("stop")});
+    }
+
+    // Stops the server whose folder is `dir` and removes the folder; true when nothing of it is
+    // left.
+    static bool stopFolder(const QString &dir) {
+        if (!QFileInfo::exists(dir))
+            return true;
+        stopServerIn(dir);
+        return QDir(dir).removeRecursively();
+    }
+
     bool running() const { return m_running; }
+    bool shared() const { return m_shared; }
     QString reason() const { return m_reason; }
     int port() const { return m_port; }
 
     // A new empty database (C.UTF-8, so text sorts as in SQLite) and its URL for --db; with
     // `copyOf` (a database name) a copy of that one, which is faster than migrating a new one.
+    // The name is the prefix and a random part: unique among the run's tests. Copied file by
+    // file (PostgreSQL 15's default writes every page of the copy to the WAL too: twice the
+    // writing, and a run's folder took 17 s to remove).
     QString createDatabase(const QString &prefix = QStringLiteral("t"),
                            const QString &copyOf = QStringLiteral("template0")) {
         const QString name = prefix + QUuid::createUuid().toString(QUuid::Id128).left(12).toLower();
+        const bool fileCopy = binDir().section(QLatin1Char('/'), -2, -2).toInt() >= 15;
         if (!admin(QStringLiteral("CREATE DATABASE %1 TEMPLATE %2 ENCODING 'UTF8' "
-                                  "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'")
-                       .arg(name, copyOf)))
+                                  "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'%3")
+                       .arg(name, copyOf,
+                            fileCopy ? QStringLiteral(" STRATEGY FILE_COPY") : QString())))
             return {};
         return url(name);
     }
+
+    // A new database with the current schema (a copy of the migrated template: the fixture's,
+    // or one made at the first call), and its URL; "" with reason() when it cannot be made. It
+    // gets an identity of its own (settings database_id, which the migration made once for the
+    // template), as a database migrated from zero would: `mikomi merge` tells peers apart by it.
+    QString createMigratedDatabase(const QString &prefix = QStringLiteral("t")) {
+        if (m_template.isEmpty()) {
+            const QString url = createDatabase(QStringLiteral("migrated"));
+            if (url.isEmpty())
+                return {};
+            {
+                auto db = mikomi::storage::Database::open(url);
+                if (!db.ok()) {
+                    m_reason = db.error();
+                    return {};
+                }
+            } // closed: a template must have no connections
+            m_template = url.section(QLatin1Char('/'), -1);
+        }
+        const QString url = createDatabase(prefix, m_template);
+        if (url.isEmpty() ||
+            !admin(QStringLiteral("UPDATE settings SET value = gen_random_uuid()::text WHERE key = "
+                                  "'database_id'"),
+                   url.section(QLatin1Char('/'), -1)))
+            return {};
+        return url;
+    }
+
+    // The name of the migrated template ("" before the first createMigratedDatabase()).
+    QString templateName() const { return m_template; }
 
     QString url(const QString &database) const {
         return QStringLiteral("postgresql://%1@127.0.0.1:%2/%3")
@@ -184,7 +295,38 @@ public:
         return ok;
     }
 
+    // The fixture's file: where the run's server is, or why there is none.
+    bool writeSharedFile(const QString &file, const QString &error = {}) const {
+        QSettings ini(file, QSettings::IniFormat);
+        if (error.isEmpty()) {
+            ini.setValue(QStringLiteral("port"), m_port);
+            ini.setValue(QStringLiteral("user"), QString::fromLatin1(kUser));
+            ini.setValue(QStringLiteral("template"), m_template);
+        } else {
+            ini.setValue(QStringLiteral("error"), error);
+        }
+        ini.sync();
+        return ini.status() == QSettings::NoError;
+    }
+
 private:
+    bool attach(const QString &file) {
+        QSettings ini(file, QSettings::IniFormat);
+        m_reason = ini.value(QStringLiteral("error")).toString();
+        if (!m_reason.isEmpty())
+            return false;
+        m_port = ini.value(QStringLiteral("port")).toInt();
+        m_template = ini.value(QStringLiteral("template")).toString();
+        if (m_port <= 0) {
+            m_reason = QStringLiteral("%1 names no server port").arg(file);
+            return false;
+        }
+        m_shared = true;
+        m_running = true;
+        qputenv("PGPASSWORD", kPassword);
+        return true;
+    }
+
     bool fail(const QString &why) {
         m_reason = why;
         stop();
@@ -196,7 +338,7 @@ private:
         all << m_bin + QLatin1Char('/') + tool << args;
         QProcess p;
         p.setProcessChannelMode(QProcess::MergedChannels);
-        p.setWorkingDirectory(m_dir ? m_dir->path() : QDir::tempPath());
+        p.setWorkingDirectory(m_folder.isEmpty() ? QDir::tempPath() : m_folder);
         p.start(all.takeFirst(), all);
         if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit ||
             p.exitCode() != 0) {
@@ -275,7 +417,7 @@ private:
         for (std::string &a : c.args)
             c.argv.push_back(a.data());
         c.argv.push_back(nullptr);
-        c.rmArgs = {"/bin/rm", "-rf", QFile::encodeName(m_dir->path()).toStdString()};
+        c.rmArgs = {"/bin/rm", "-rf", QFile::encodeName(m_folder).toStdString()};
         c.rmArgv.clear();
         for (std::string &a : c.rmArgs)
             c.rmArgv.push_back(a.data());
@@ -299,12 +441,15 @@ private:
     }
 
     std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_folder;   // the server's folder: m_dir's, or the fixture's
+    QString m_template; // the migrated template database
     QStringList m_prefix;
     QString m_bin;
     QString m_data;
     QString m_reason;
     int m_port = 0;
     bool m_running = false;
+    bool m_shared = false; // the run's server (MIKOMI_PG_SERVER), not this object's
 };
 
 } // namespace pgtest

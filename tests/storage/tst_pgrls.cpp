@@ -127,7 +127,7 @@ private slots:
                 QSKIP(qPrintable(m_server.reason()));
             QFAIL(qPrintable(m_server.reason()));
         }
-        m_url = m_server.createDatabase(QStringLiteral("rls"));
+        m_url = m_server.createMigratedDatabase(QStringLiteral("rls"));
         QVERIFY2(!m_url.isEmpty(), qPrintable(m_server.reason()));
         m_name = m_url.section(QLatin1Char('/'), -1);
         auto admin = Database::open(m_url); // the superuser: owns the tables (the admin)

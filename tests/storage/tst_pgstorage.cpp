@@ -18,6 +18,7 @@
 #include "models/storage/serverlogin.h"
 #include "models/storage/serversearch.h"
 #include "pgserver.h"
+#include "tests/support/testshard.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -41,7 +42,6 @@ private:
     std::unique_ptr<Database> m_db;
     int m_files = 0;
 
-    QString m_migrated; // a server database with the current schema, copied by some tests
     QString m_shared;   // the server database of init(): emptied for each test (resetShared)
     QString m_template; // a file with the current schema, copied for each test
 
@@ -155,16 +155,12 @@ private slots:
         t.start();
         m_started = m_server.start();
         if (m_started) {
-            const QString url = m_server.createDatabase(QStringLiteral("migrated"));
-            {
-                auto db = Database::open(url);
-                QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error()));
-            } // closed: a template must have no connections
-            m_migrated = url.section(QLatin1Char('/'), -1);
-            // The shared database, and a copy of the rows the migrations wrote (settings, the
-            // source dictionary …) to put back after emptying it.
-            m_shared = m_server.createDatabase(QStringLiteral("shared"), m_migrated)
-                           .section(QLatin1Char('/'), -1);
+            // The shared database, a copy of the migrated template (the run's, pgserver.h), and
+            // a copy of the rows the migrations wrote (settings, the source dictionary …) to put
+            // back after emptying it.
+            const QString url = m_server.createMigratedDatabase(QStringLiteral("shared"));
+            QVERIFY2(!url.isEmpty(), qPrintable(m_server.reason()));
+            m_shared = url.section(QLatin1Char('/'), -1);
             QVERIFY2(m_server.admin(QStringLiteral(R"(DO $$ DECLARE r record; n bigint; BEGIN
 CREATE SCHEMA seed;
 FOR r IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' LOOP
@@ -178,7 +174,8 @@ END $$)"),
                                     m_shared),
                      qPrintable(m_server.reason()));
         }
-        qInfo("PostgreSQL test server: %s in %lld ms (port %d)", m_started ? "started" : "FAILED",
+        qInfo("PostgreSQL test server: %s in %lld ms (port %d)",
+              m_started ? (m_server.shared() ? "the run's" : "started") : "FAILED",
               static_cast<long long>(t.elapsed()), m_server.port());
     }
 
@@ -1389,7 +1386,7 @@ END $$)"),
         QCOMPARE(counts[1].replace(url.toUtf8(), "DB"), counts[0].replace(file.toUtf8(), "DB"));
         QCOMPARE(LeadRepository(*m_db).count().value(), 120);
         // A dry run goes through every write and rolls it back: nothing is left on the server.
-        const QString dryUrl = m_server.createDatabase(QStringLiteral("t"), m_migrated);
+        const QString dryUrl = m_server.createMigratedDatabase();
         QVERIFY2(
             mikomi(dryUrl, {QStringLiteral("import"), in.fileName(), QStringLiteral("--dry-run")}),
             err.constData());
@@ -1401,7 +1398,7 @@ END $$)"),
         }
         // The demo: the same seed and day give the same numbers on both.
         const QString demoFile = m_dir.filePath(QStringLiteral("demo%1.mikomi").arg(++m_files));
-        const QString demoUrl = m_server.createDatabase(QStringLiteral("t"), m_migrated);
+        const QString demoUrl = m_server.createMigratedDatabase();
         i = 0;
         for (const QString &db : {demoFile, demoUrl}) {
             QVERIFY2(
@@ -1421,5 +1418,5 @@ END $$)"),
     }
 };
 
-QTEST_GUILESS_MAIN(TestPgStorage)
+MIKOMI_TEST_GUILESS_MAIN(TestPgStorage) // run as shares (CMakeLists.txt: SHARDS)
 #include "tst_pgstorage.moc"

@@ -13,7 +13,9 @@
 #include "models/storage/repositories.h"
 #include "models/storage/rowuuid.h"
 #include "pgserver.h"
+#include "tests/support/testshard.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -48,14 +50,36 @@ private:
     QTemporaryDir m_dir;
     int m_files = 0;
 
+    QString m_fileTemplate; // a file migrated once, copied by migratedFile()
+
     QString newFile() { return m_dir.filePath(QStringLiteral("f%1.mikomi").arg(++m_files)); }
 
-    // A new empty database of the row's backend (the team database).
+    // A new file with the current schema and nothing else: a copy of one migrated once (faster
+    // than migrating each), with an identity of its own (settings database_id, made by the
+    // migration), as a file migrated from zero would have: `mikomi merge` tells peers apart by it.
+    QString migratedFile() {
+        if (m_fileTemplate.isEmpty()) {
+            const QString path = m_dir.filePath(QStringLiteral("template.mikomi"));
+            if (!open(path)) // migrated, and closed again
+                return {};
+            m_fileTemplate = path;
+        }
+        const QString path = newFile();
+        if (!QFile::copy(m_fileTemplate, path))
+            return {};
+        auto db = open(path);
+        if (!db || !SettingsRepository(*db).setValue(QStringLiteral("database_id"), newRowUuid()))
+            return {};
+        return path;
+    }
+
+    // A new database of the row's backend (the team database) with the current schema and
+    // nothing else: a copy of a migrated one (pgserver.h on a server).
     QString newTarget() {
         QFETCH_GLOBAL(QString, backend);
         if (backend == QLatin1String("postgres"))
-            return m_server.createDatabase();
-        return newFile();
+            return m_server.createMigratedDatabase();
+        return migratedFile();
     }
 
     static std::unique_ptr<Database> open(const QString &where) {
@@ -93,7 +117,7 @@ private:
 
     // A booth laptop's file: two leads, one with an activity and a touchpoint.
     QString boothFile() {
-        const QString path = newFile();
+        const QString path = migratedFile();
         auto db = open(path);
         if (!db)
             return {};
@@ -500,7 +524,7 @@ private slots:
         for (Lead *l : {&byEmail, &byExtra, &byMobile, &byName})
             QVERIFY(office.insert(*l));
 
-        const QString path = newFile();
+        const QString path = migratedFile();
         {
             auto booth = open(path);
             QVERIFY(booth);
@@ -1176,5 +1200,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTeamMerge)
+MIKOMI_TEST_GUILESS_MAIN(TestTeamMerge) // run as shares (CMakeLists.txt: SHARDS)
 #include "tst_teammerge.moc"
