@@ -208,7 +208,11 @@ public:
         if (!QFileInfo::exists(dir))
             return true;
         stopServerIn(dir);
-        return QDir(dir).removeRecursively();
+        // rm -rf: QDir::removeRecursively() took 7-38 s for a run's 9,000-30,000 files.
+        QProcess rm;
+        rm.start(QStringLiteral("/bin/rm"), {QStringLiteral("-rf"), dir});
+        rm.waitForFinished(120000);
+        return !QFileInfo::exists(dir) || QDir(dir).removeRecursively();
     }
 
     bool running() const { return m_running; }
