@@ -8,6 +8,7 @@
 #include "models/commands/stagecommands.h"
 #include "models/storage/database.h"
 #include "models/storage/repositories.h"
+#include "tests/support/testshard.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -221,5 +222,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestTeamUndo)
+MIKOMI_TEST_MAIN(TestTeamUndo) // run as shares (CMakeLists.txt: SHARDS)
 #include "tst_teamundo.moc"

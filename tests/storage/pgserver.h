@@ -129,6 +129,24 @@ public:
         if (m_port <= 0)
             return fail(QStringLiteral("no free port on 127.0.0.1"));
         m_data = dir + QStringLiteral("/data");
+        // The data in memory (/dev/shm), behind the link `data`, when asked (the fixture): on
+        // this machine's disk a copy of the template took ~1 s under load and removing a run's
+        // folder 40 s; in memory 0.1 s and 0.2 s. Without /dev/shm, on the disk.
+        if (m_dataInMemory && QFileInfo(QStringLiteral("/dev/shm")).isWritable()) {
+            const QString memory = QStringLiteral("/dev/shm/mikomi-pgdata-") +
+                                   QUuid::createUuid().toString(QUuid::Id128).left(12).toLower();
+            if (QDir().mkdir(memory) && QFile::link(memory, m_data)) {
+                if (::geteuid() == 0) {
+                    const passwd *p = ::getpwnam("postgres");
+                    if (!p ||
+                        ::chown(QFile::encodeName(memory).constData(), p->pw_uid, p->pw_gid) != 0)
+                        return fail(
+                            QStringLiteral("cannot give %1 to the postgres user").arg(memory));
+                }
+            } else {
+                QDir().rmdir(memory);
+            }
+        }
         // The socket beside the data; a folder whose path is too long for a socket's (107
         // bytes) puts it in the temporary folder instead.
         const QString socketDir = dir.size() > 80 ? QDir::tempPath() : dir;
@@ -208,15 +226,22 @@ public:
         if (!QFileInfo::exists(dir))
             return true;
         stopServerIn(dir);
-        // rm -rf: QDir::removeRecursively() took 7-38 s for a run's 9,000-30,000 files.
+        // rm -rf: QDir::removeRecursively() took 7-38 s for a run's 9,000-30,000 files. The
+        // data in memory (the link `data`, startIn()) too.
+        QStringList gone{QStringLiteral("-rf"), dir};
+        const QFileInfo data(dir + QStringLiteral("/data"));
+        if (data.isSymLink() && data.symLinkTarget().startsWith(QLatin1String("/dev/shm/")))
+            gone << data.symLinkTarget();
         QProcess rm;
-        rm.start(QStringLiteral("/bin/rm"), {QStringLiteral("-rf"), dir});
+        rm.start(QStringLiteral("/bin/rm"), gone);
         rm.waitForFinished(120000);
         return !QFileInfo::exists(dir) || QDir(dir).removeRecursively();
     }
 
     bool running() const { return m_running; }
     bool shared() const { return m_shared; }
+    // startIn() keeps the data in memory (/dev/shm) when it can.
+    void setDataInMemory(bool on) { m_dataInMemory = on; }
     QString reason() const { return m_reason; }
     int port() const { return m_port; }
 
@@ -454,6 +479,7 @@ private:
     int m_port = 0;
     bool m_running = false;
     bool m_shared = false; // the run's server (MIKOMI_PG_SERVER), not this object's
+    bool m_dataInMemory = false;
 };
 
 } // namespace pgtest

@@ -42,6 +42,7 @@ int setup(const QString &dir) {
         std::printf("pgtestserver: no server: %s\n", qPrintable(server.reason()));
         return server.writeSharedFile(file, server.reason()) ? 0 : fail(file);
     }
+    server.setDataInMemory(true);
     if (!server.startIn(dir)) {
         server.writeSharedFile(file, server.reason());
         return fail(server.reason());
