@@ -738,8 +738,10 @@ Result<QList<LeadRow>> LeadQuery::rows(const LeadFilter &filter, LeadSort sort, 
         from = QStringLiteral("FROM leads l") +
                m_db.dialect().indexedBy(QStringLiteral("leads_report"));
     } else if ((w.isEmpty() || (narrow && walkPaysOff())) && filter == searchOnly &&
-               sort == LeadSort::Score && m_db.backend() == Backend::Sqlite) {
+               sort == LeadSort::Score) {
         // Walks the scores in order (their index ends in the lead id) and looks each lead up.
+        // On a server too (bench_team, 1,000,000 leads: 2.2-2.6 s sorting every lead's score
+        // subquery, 60 ms walking the index).
         from = QStringLiteral("FROM lead_scores ps") +
                m_db.dialect().indexedBy(QStringLiteral("lead_scores_score")) + orderedJoin(m_db) +
                QStringLiteral("leads l ON l.id = ps.lead_id");
