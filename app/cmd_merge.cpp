@@ -39,12 +39,15 @@ QJsonObject summaryJson(const storage::MergeSummary &s) {
     QJsonArray conflicts;
     for (const storage::MergeConflict &c : s.conflicts) {
         if (c.deletedInSource) {
-            // Deleted in the source, changed in the target since the last merge.
+            // Deleted in the source, changed in the target since the last merge (the lead, or
+            // one of its follow-up tasks).
             conflicts.append(QJsonObject{
                 {QStringLiteral("uuid"), c.uuid},
                 {QStringLiteral("lead_id"), c.targetId},
                 {QStringLiteral("name"), c.name},
                 {QStringLiteral("field"), QJsonValue()},
+                {QStringLiteral("task_uuid"), c.taskUuid.isEmpty() ? QJsonValue() : c.taskUuid},
+                {QStringLiteral("task_title"), c.taskUuid.isEmpty() ? QJsonValue() : c.taskTitle},
                 {QStringLiteral("deleted_in_source"), true},
                 {QStringLiteral("resolved"), resolvedJson(c)},
             });
@@ -123,7 +126,12 @@ void printTable(const storage::MergeSummary &s, bool dryRun) {
         for (const storage::MergeConflict &c : s.conflicts) {
             if (c.deletedInSource) {
                 out() << QStringLiteral("#%1 %2").arg(c.targetId).arg(c.name) << '\t'
-                      << tr("(deleted in the source; changed in the target since the last merge)")
+                      << (c.taskUuid.isEmpty()
+                              ? tr("(deleted in the source; changed in the target since the last "
+                                   "merge)")
+                              : tr("(task “%1” deleted in the source; changed in the target "
+                                   "since the last merge)")
+                                    .arg(c.taskTitle))
                       << "\t\t\t\t" << settled(c) << '\n';
                 continue;
             }
@@ -154,8 +162,9 @@ int runMerge(const QStringList &args) {
                  QStringLiteral("FORMAT"), QStringLiteral("table")});
     p.addOption({QStringLiteral("dry-run"), tr("Show what would change; change nothing.")});
     p.addOption({QStringLiteral("prefer"),
-                 tr("Settle every field changed on both sides with the source's or the target's "
-                    "value: source or target."),
+                 tr("Settle every conflict one way: source (take the source's values, and "
+                    "delete what the source deleted although the target changed it) or target "
+                    "(keep the target's values, and keep what the source deleted)."),
                  QStringLiteral("SIDE")});
     p.addOption({{QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help.")});
     const QString usage = tr("Usage: mikomi merge SOURCE [--dry-run] [--prefer source|target] "

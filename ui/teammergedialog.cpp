@@ -238,7 +238,9 @@ void TeamMergeDialog::retranslateChoices() {
             m_conflicts->item(row, col)->setText(text);
         };
         if (c.deletedInSource) {
-            set(FieldColumn, tr("The whole lead"));
+            set(FieldColumn, c.taskUuid.isEmpty()
+                                 ? tr("The whole lead")
+                                 : tr("Follow-up “%1” (the whole task)").arg(c.taskTitle));
             set(MineColumn, tr("Changed since the last merge"));
             set(TheirsColumn, tr("Deleted"));
             set(BeforeColumn, QString());
@@ -251,15 +253,21 @@ void TeamMergeDialog::retranslateChoices() {
         }
         if (QComboBox *menu = m_choices.value(row)) {
             menu->setItemText(0, tr("Undecided"));
-            // Deleted there, changed here: keep the lead, or delete it as there.
-            menu->setItemText(1, c.deletedInSource ? tr("Keep the lead") : tr("Keep mine"));
+            // Deleted there, changed here: keep the lead (or task), or delete it as there.
+            menu->setItemText(1, !c.deletedInSource     ? tr("Keep mine")
+                                 : c.taskUuid.isEmpty() ? tr("Keep the lead")
+                                                        : tr("Keep the follow-up"));
             menu->setItemText(2, c.deletedInSource ? tr("Delete it") : tr("Take theirs"));
             set(DecisionColumn, QString());
         } else if (!c.resolved) {
             set(DecisionColumn, tr("Undecided: mine kept, listed again next time"));
-        } else if (c.deletedInSource) {
+        } else if (c.deletedInSource && c.taskUuid.isEmpty()) {
             set(DecisionColumn,
                 *c.resolved == storage::MergeSide::Target ? tr("Lead kept") : tr("Lead deleted"));
+        } else if (c.deletedInSource) {
+            set(DecisionColumn, *c.resolved == storage::MergeSide::Target
+                                    ? tr("Follow-up kept")
+                                    : tr("Follow-up deleted"));
         } else {
             set(DecisionColumn,
                 *c.resolved == storage::MergeSide::Target ? tr("Kept mine") : tr("Took theirs"));
@@ -280,8 +288,13 @@ std::optional<storage::MergeSide> TeamMergeDialog::choice(int row) const {
 }
 
 void TeamMergeDialog::chooseAll(storage::MergeSide side) {
-    for (int row = 0; row < m_choices.size(); ++row)
-        setChoice(row, side);
+    // The changed fields only: a deletion (deleted there, changed here) is settled in its own
+    // row, so that "All theirs" never deletes anything unasked (docs/team.md).
+    for (int row = 0; row < m_choices.size(); ++row) {
+        if (!m_summary || row >= m_summary->conflicts.size() ||
+            !m_summary->conflicts.at(row).deletedInSource)
+            setChoice(row, side);
+    }
 }
 
 void TeamMergeDialog::retranslate() {
@@ -300,11 +313,25 @@ void TeamMergeDialog::retranslate() {
     m_conflicts->setHorizontalHeaderLabels({tr("Lead"), tr("Field"), tr("Mine (this database)"),
                                             tr("Theirs (other database)"), tr("At the last merge"),
                                             tr("Decision")});
-    m_conflictHelp->setText(
-        m_dryRun ? tr("Your decisions are applied when you merge and noted in each lead's history.")
-                 : QString());
-    m_allMine->setText(tr("All mine"));
-    m_allTheirs->setText(tr("All theirs"));
+    const bool deletions =
+        m_summary && std::any_of(m_summary->conflicts.cbegin(), m_summary->conflicts.cend(),
+                                 [](const storage::MergeConflict &c) { return c.deletedInSource; });
+    QString help;
+    if (m_dryRun && deletions)
+        help = tr("Your decisions are applied when you merge and noted in each lead's history. "
+                  "“All fields: mine” and “All fields: theirs” settle the changed fields only; "
+                  "they delete nothing. A lead or follow-up deleted there and changed here is "
+                  "settled in its own row: keep it, or “Delete it”.");
+    else if (m_dryRun)
+        help = tr("Your decisions are applied when you merge and noted in each lead's history.");
+    m_conflictHelp->setText(help);
+    m_allMine->setText(tr("All fields: mine"));
+    m_allTheirs->setText(tr("All fields: theirs"));
+    m_allMine->setToolTip(tr("Keep this database's value of every field changed on both sides. "
+                             "Deletions are not settled by this button."));
+    m_allTheirs->setToolTip(tr("Take the other database's value of every field changed on both "
+                               "sides. Deletions are not settled by this button: nothing is "
+                               "deleted unless you choose “Delete it” in its row."));
     m_duplicates->setHorizontalHeaderLabels(
         {tr("Lead from the other database"), tr("Lead already here"), tr("Why")});
     m_tabs->setTabText(0, m_summary

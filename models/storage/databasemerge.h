@@ -33,8 +33,10 @@ struct MergeConflict {
     bool hasBefore = false;
     QString source; // the value in the database merged from (times as stored, ISO 8601)
     QString target; // the value in the database merged into
-    // The source deleted the lead, and the target changed it since the last merge: kept here,
-    // listed (field, before, source and target are empty).
+    // The source deleted the lead (or, with taskUuid set, that follow-up task of it), and the
+    // target changed it since the last merge: kept here, listed (field, before, source and
+    // target are empty). Settled Target: kept, and added back in the source at the next merge
+    // the other way; Source: deleted as there.
     bool deletedInSource = false;
     // Settled in this merge (MergeOptions::prefer or a choice); unset: listed and left, the
     // target keeping its value, and listed again at the next merge.
