@@ -2168,7 +2168,19 @@ Without a command, opens the window. Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Settle every conflict one way: source (take the source&apos;s values, and delete what the source deleted although the target changed it) or target (keep the target&apos;s values, and keep what the source deleted).</source>
+        <source>restored from the source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>left deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(deleted in the target; changed in the source since the last merge)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settle every conflict one way: source (take the source&apos;s values, delete what the source deleted although the target changed it, restore what the target deleted although the source changed it) or target (keep the target&apos;s values and leads, and leave deleted what the target deleted).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6825,7 +6837,23 @@ Which is it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your decisions are applied when you merge and noted in each lead&apos;s history. “All fields: mine” and “All fields: theirs” settle the changed fields only; they delete nothing. A lead or follow-up deleted there and changed here is settled in its own row: keep it, or “Delete it”.</source>
+        <source>Leave it deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your decisions are applied when you merge and noted in each lead&apos;s history. “All fields: mine” and “All fields: theirs” settle the changed fields only; they neither delete nor restore anything. A lead or follow-up deleted on one side and changed on the other is settled in its own row.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

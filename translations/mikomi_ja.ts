@@ -2187,8 +2187,20 @@ Without a command, opens the window. Commands:
         <translation>（タスク「%1」は統合元で削除済み。前回の統合以降に統合先で変更あり）</translation>
     </message>
     <message>
-        <source>Settle every conflict one way: source (take the source&apos;s values, and delete what the source deleted although the target changed it) or target (keep the target&apos;s values, and keep what the source deleted).</source>
-        <translation>すべての競合を一方に決めます：source（統合元の値を採用し、統合先で変更があっても統合元で削除されたものは削除）または target（統合先の値を残し、統合元で削除されたものも残す）。</translation>
+        <source>restored from the source</source>
+        <translation>統合元から復元</translation>
+    </message>
+    <message>
+        <source>left deleted</source>
+        <translation>削除のまま</translation>
+    </message>
+    <message>
+        <source>(deleted in the target; changed in the source since the last merge)</source>
+        <translation>（統合先で削除済み。前回の統合以降に統合元で変更あり）</translation>
+    </message>
+    <message>
+        <source>Settle every conflict one way: source (take the source&apos;s values, delete what the source deleted although the target changed it, restore what the target deleted although the source changed it) or target (keep the target&apos;s values and leads, and leave deleted what the target deleted).</source>
+        <translation>すべての競合を一方に決めます：source（統合元の値を採用し、統合先で変更があっても統合元で削除されたものは削除し、統合元で変更があれば統合先で削除されたものを復元）または target（統合先の値とリードを残し、統合先で削除されたものは削除のまま）。</translation>
     </message>
 </context>
 <context>
@@ -6793,8 +6805,24 @@ Which is it?</source>
         <translation>両側で変更されたすべての項目について、相手のデータベースの値を採用します。削除はこのボタンでは決まりません：その行で「削除する」を選ばない限り、何も削除されません。</translation>
     </message>
     <message>
-        <source>Your decisions are applied when you merge and noted in each lead&apos;s history. “All fields: mine” and “All fields: theirs” settle the changed fields only; they delete nothing. A lead or follow-up deleted there and changed here is settled in its own row: keep it, or “Delete it”.</source>
-        <translation>決定は統合時に適用され、各リードの履歴に記録されます。「すべての項目：自分の値」と「すべての項目：相手の値」は変更された項目だけを決め、何も削除しません。相手側で削除され、こちらで変更されたリードやフォローアップは、その行で決めてください：残すか「削除する」か。</translation>
+        <source>Leave it deleted</source>
+        <translation>削除のままにする</translation>
+    </message>
+    <message>
+        <source>Restore it</source>
+        <translation>復元する</translation>
+    </message>
+    <message>
+        <source>Left deleted</source>
+        <translation>削除のままにした</translation>
+    </message>
+    <message>
+        <source>Lead restored</source>
+        <translation>リードを復元した</translation>
+    </message>
+    <message>
+        <source>Your decisions are applied when you merge and noted in each lead&apos;s history. “All fields: mine” and “All fields: theirs” settle the changed fields only; they neither delete nor restore anything. A lead or follow-up deleted on one side and changed on the other is settled in its own row.</source>
+        <translation>決定は統合時に適用され、各リードの履歴に記録されます。「すべての項目：自分の値」と「すべての項目：相手の値」は変更された項目だけを決め、削除も復元もしません。一方で削除され、もう一方で変更されたリードやフォローアップは、その行で決めてください。</translation>
     </message>
 </context>
 <context>

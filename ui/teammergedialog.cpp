@@ -192,7 +192,8 @@ void TeamMergeDialog::fillTables() {
         for (int col = 0; col < ConflictColumns; ++col)
             m_conflicts->setItem(row, col, new QTableWidgetItem);
         m_conflicts->item(row, LeadColumn)
-            ->setText(QStringLiteral("#%1 %2").arg(c.targetId).arg(c.name));
+            ->setText(c.targetId > 0 ? QStringLiteral("#%1 %2").arg(c.targetId).arg(c.name)
+                                     : c.name);
         if (m_dryRun) {
             auto *menu = new QComboBox(m_conflicts);
             menu->addItem(QString(), sideData(std::nullopt));
@@ -237,7 +238,12 @@ void TeamMergeDialog::retranslateChoices() {
         const auto set = [&](int col, const QString &text) {
             m_conflicts->item(row, col)->setText(text);
         };
-        if (c.deletedInSource) {
+        if (c.deletedInTarget) {
+            set(FieldColumn, tr("The whole lead"));
+            set(MineColumn, tr("Deleted"));
+            set(TheirsColumn, tr("Changed since the last merge"));
+            set(BeforeColumn, QString());
+        } else if (c.deletedInSource) {
             set(FieldColumn, c.taskUuid.isEmpty()
                                  ? tr("The whole lead")
                                  : tr("Follow-up “%1” (the whole task)").arg(c.taskTitle));
@@ -254,13 +260,20 @@ void TeamMergeDialog::retranslateChoices() {
         if (QComboBox *menu = m_choices.value(row)) {
             menu->setItemText(0, tr("Undecided"));
             // Deleted there, changed here: keep the lead (or task), or delete it as there.
-            menu->setItemText(1, !c.deletedInSource     ? tr("Keep mine")
+            // Deleted here, changed there: leave it deleted, or restore it from there.
+            menu->setItemText(1, c.deletedInTarget      ? tr("Leave it deleted")
+                                 : !c.deletedInSource   ? tr("Keep mine")
                                  : c.taskUuid.isEmpty() ? tr("Keep the lead")
                                                         : tr("Keep the follow-up"));
-            menu->setItemText(2, c.deletedInSource ? tr("Delete it") : tr("Take theirs"));
+            menu->setItemText(2, c.deletedInTarget   ? tr("Restore it")
+                                 : c.deletedInSource ? tr("Delete it")
+                                                     : tr("Take theirs"));
             set(DecisionColumn, QString());
         } else if (!c.resolved) {
             set(DecisionColumn, tr("Undecided: mine kept, listed again next time"));
+        } else if (c.deletedInTarget) {
+            set(DecisionColumn, *c.resolved == storage::MergeSide::Target ? tr("Left deleted")
+                                                                          : tr("Lead restored"));
         } else if (c.deletedInSource && c.taskUuid.isEmpty()) {
             set(DecisionColumn,
                 *c.resolved == storage::MergeSide::Target ? tr("Lead kept") : tr("Lead deleted"));
@@ -292,7 +305,8 @@ void TeamMergeDialog::chooseAll(storage::MergeSide side) {
     // row, so that "All theirs" never deletes anything unasked (docs/team.md).
     for (int row = 0; row < m_choices.size(); ++row) {
         if (!m_summary || row >= m_summary->conflicts.size() ||
-            !m_summary->conflicts.at(row).deletedInSource)
+            (!m_summary->conflicts.at(row).deletedInSource &&
+             !m_summary->conflicts.at(row).deletedInTarget))
             setChoice(row, side);
     }
 }
@@ -315,13 +329,15 @@ void TeamMergeDialog::retranslate() {
                                             tr("Decision")});
     const bool deletions =
         m_summary && std::any_of(m_summary->conflicts.cbegin(), m_summary->conflicts.cend(),
-                                 [](const storage::MergeConflict &c) { return c.deletedInSource; });
+                                 [](const storage::MergeConflict &c) {
+                                     return c.deletedInSource || c.deletedInTarget;
+                                 });
     QString help;
     if (m_dryRun && deletions)
         help = tr("Your decisions are applied when you merge and noted in each lead's history. "
                   "“All fields: mine” and “All fields: theirs” settle the changed fields only; "
-                  "they delete nothing. A lead or follow-up deleted there and changed here is "
-                  "settled in its own row: keep it, or “Delete it”.");
+                  "they neither delete nor restore anything. A lead or follow-up deleted on one "
+                  "side and changed on the other is settled in its own row.");
     else if (m_dryRun)
         help = tr("Your decisions are applied when you merge and noted in each lead's history.");
     m_conflictHelp->setText(help);

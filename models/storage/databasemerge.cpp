@@ -563,6 +563,10 @@ private:
     // merge the other way, to keep it against that very deletion (`kept`: the base's
     // kept_deleted_at): it is added back here, and its tombstone goes.
     bool keptAgainstDeletion(const QString &uuid, const QJsonValue &kept);
+    // A lead of the source the target deleted: true when it stays deleted (unchanged in the
+    // source since the last merge, erased, or listed as a conflict "deleted here, changed
+    // there" and not settled "restore"); false when it is to be added back (settled so).
+    bool staysDeleted(const Lead &theirs, MergeSummary &summary);
 
     Database &m_source;
     Database &m_target;
@@ -661,6 +665,44 @@ bool Merger::keptAgainstDeletion(const QString &uuid, const QJsonValue &kept) {
     if (it == m_gone.cend() || it->isEmpty() || !kept.isString() || kept.toString() != *it)
         return false;
     m_revived << uuid;
+    return true;
+}
+
+bool Merger::staysDeleted(const Lead &l, MergeSummary &summary) {
+    if (m_gone.value(l.uuid).isEmpty())
+        return true; // erased here: never back
+    const auto base = m_bases.constFind(l.uuid);
+    bool changed = base == m_bases.cend();
+    if (!changed) {
+        const QJsonObject now = fieldValues(l);
+        for (const LeadField &f : leadFields()) {
+            if (base->contains(f.name) && now.value(f.name) != base->value(f.name))
+                changed = true;
+        }
+    }
+    if (!changed)
+        return true; // the source has nothing newer than what was deleted here
+    MergeConflict c;
+    c.uuid = l.uuid;
+    c.name = describe(l);
+    c.deletedInTarget = true;
+    const bool settled = settle(c, summary);
+    summary.conflicts.append(c);
+    if (!settled)
+        return true;
+    if (*c.resolved == MergeSide::Source) {
+        m_revived << l.uuid; // restored: its tombstone here goes
+        return false;
+    }
+    // Stays deleted: the source's values become the base, so the next merge the other way
+    // deletes the lead there without asking again, and this one is not listed again.
+    QJsonObject keep = base == m_bases.cend() ? QJsonObject() : *base;
+    const QJsonObject now = fieldValues(l);
+    for (auto it = now.begin(); it != now.end(); ++it)
+        keep.insert(it.key(), *it);
+    keep.remove(kKeptKey);
+    m_bases.insert(l.uuid, keep);
+    m_dirtyBases.insert(l.uuid);
     return true;
 }
 
@@ -886,6 +928,8 @@ bool Merger::settle(MergeConflict &c, MergeSummary &summary) {
         return false;
     c.resolved = side;
     ++summary.resolved;
+    if (c.deletedInTarget)
+        return true; // restored (a new lead here) or left deleted: no lead to note it on
     if (c.deletedInSource) {
         // Deleted: the lead and its history go (its tombstone says when, on a server by whom).
         if (*side == MergeSide::Target && c.taskUuid.isEmpty())
@@ -1047,11 +1091,12 @@ Status Merger::run(MergeSummary &summary) {
             targetLeadIds << *it;
             both << &l;
         } else if (m_gone.contains(l.uuid) &&
-                   !keptAgainstDeletion(l.uuid, m_bases.value(l.uuid).value(kKeptKey))) {
+                   !keptAgainstDeletion(l.uuid, m_bases.value(l.uuid).value(kKeptKey)) &&
+                   staysDeleted(l, summary)) {
             ++summary.deletedHere;
         } else {
-            // New here, or kept in the source against this database's deletion (chosen in an
-            // earlier merge the other way): added (back), with its history.
+            // New here, kept in the source against this database's deletion (chosen in an
+            // earlier merge the other way), or restored now: added (back), with its history.
             added << &l;
         }
     }

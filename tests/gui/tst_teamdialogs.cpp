@@ -355,8 +355,8 @@ private slots:
             "mikomi::ui::TeamMergeDialog",
             "Your decisions are applied when you merge and noted in each lead's history. "
             "“All fields: mine” and “All fields: theirs” settle the changed fields only; they "
-            "delete nothing. A lead or follow-up deleted there and changed here is settled in "
-            "its own row: keep it, or “Delete it”.");
+            "neither delete nor restore anything. A lead or follow-up deleted on one side and "
+            "changed on the other is settled in its own row.");
         QVERIFY(std::any_of(labels.cbegin(), labels.cend(),
                             [&](const QLabel *l) { return l->text().contains(says); }));
         shot(&dialog, QStringLiteral("team_merge_deletion"), lang);

@@ -995,6 +995,82 @@ private slots:
         QVERIFY(taskId(*target, titles.at(0)) > 0);
     }
 
+    // Deleted in the office, changed at the booth since the last merge: the booth's change is
+    // not dropped with a count; the lead is listed ("deleted here, changed there"), stays
+    // deleted until settled. Restored (Source): back in the office with the booth's values and
+    // history; left deleted (Target): the deletion then reaches the laptop at the next merge
+    // the other way without asking again, and all is quiet. Unchanged at the booth: it stays
+    // deleted without a word (deletionsTravel).
+    void deletedHereChangedThere() {
+        auto setup = boothAndTeam(MergeFirst::Yes);
+        QVERIFY(setup);
+        auto &[booth, source, target] = setup;
+        const QString ken = kenEmail(), yumi = yumiEmail();
+        const QString kenUuid = LeadRepository(*source).get(leadIdByEmail(*source, ken))->uuid;
+        for (const QString &email : {ken, yumi}) {
+            QVERIFY(LeadRepository(*target).remove(leadIdByEmail(*target, email)));
+            Lead l = LeadRepository(*source).get(leadIdByEmail(*source, email)).value();
+            l.notes = QStringLiteral("ブースで見積り依頼");
+            QVERIFY(LeadRepository(*source).update(l));
+        }
+        auto r = mergeDatabases(*source, *target);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error()));
+        QCOMPARE(r->added, 0);
+        QCOMPARE(r->deletedHere, 2);
+        QCOMPARE(r->conflicts.size(), 2);
+        for (const MergeConflict &c : r->conflicts) {
+            QVERIFY(c.deletedInTarget);
+            QVERIFY(!c.deletedInSource);
+            QCOMPARE(c.targetId, 0);
+            QVERIFY(!c.resolved);
+        }
+        QCOMPARE(LeadRepository(*target).count().value(), 0);
+        auto again = mergeDatabases(*source, *target, dryRun());
+        QVERIFY(again.ok());
+        QCOMPARE(again->conflicts.size(), 2);
+
+        // 山本 restored, 中村 left deleted.
+        MergeOptions o;
+        for (const MergeConflict &c : again->conflicts)
+            o.choices.insert(c.key(), MergeChoice::of(c, c.uuid == kenUuid ? MergeSide::Source
+                                                                           : MergeSide::Target));
+        auto settled = mergeDatabases(*source, *target, o);
+        QVERIFY(settled.ok());
+        QCOMPARE(settled->resolved, 2);
+        QCOMPARE(settled->added, 1);
+        QCOMPARE(settled->deletedHere, 1);
+        const qint64 tKen = leadIdByEmail(*target, ken);
+        QVERIFY(tKen > 0);
+        QCOMPARE(LeadRepository(*target).get(tKen)->notes, QStringLiteral("ブースで見積り依頼"));
+        QCOMPARE(LeadRepository(*target).get(tKen)->uuid, kenUuid);
+        QCOMPARE(LeadRepository(*target).activities(tKen)->size(), 1); // his call, back
+        QCOMPARE(scalar(*target, QStringLiteral("SELECT count(*) FROM tombstones WHERE uuid = ?"),
+                        {kenUuid})
+                     .toInt(),
+                 0);
+        QCOMPARE(leadIdByEmail(*target, yumi), 0);
+
+        // The laptop takes the office's deletion of 中村 without a question; then all is quiet.
+        auto back = mergeDatabases(*target, *source);
+        QVERIFY(back.ok());
+        QVERIFY(back->conflicts.isEmpty());
+        QCOMPARE(back->deleted, 1);
+        QCOMPARE(leadIdByEmail(*source, yumi), 0);
+        QVERIFY(leadIdByEmail(*source, ken) > 0);
+        for (int i = 0; i < 2; ++i) {
+            auto still = mergeDatabases(*source, *target);
+            QVERIFY(still.ok());
+            QVERIFY(still->conflicts.isEmpty());
+            QCOMPARE(still->added + still->updated + still->deleted + still->rowsAdded, 0);
+            auto stillBack = mergeDatabases(*target, *source);
+            QVERIFY(stillBack.ok());
+            QVERIFY(stillBack->conflicts.isEmpty());
+            QCOMPARE(stillBack->added + stillBack->updated + stillBack->deleted +
+                         stillBack->rowsAdded,
+                     0);
+        }
+    }
+
     // A history row or an activity deleted at the booth is deleted in the office too.
     void rowDeletionsTravel() {
         auto setup = boothAndTeam(MergeFirst::Yes);
