@@ -3229,6 +3229,10 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <source>follow-up “%1” deleted as in %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>restored from %1, where it was changed after this database deleted it</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::storage::Duplicates</name>

@@ -3239,6 +3239,10 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <source>follow-up “%1” deleted as in %2</source>
         <translation>フォローアップ「%1」を %2 と同じく削除</translation>
     </message>
+    <message>
+        <source>restored from %1, where it was changed after this database deleted it</source>
+        <translation>このデータベースで削除した後に %1 で変更されていたため、%1 から復元</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::storage::Duplicates</name>

@@ -327,6 +327,8 @@ void TeamMergeDialog::retranslate() {
     m_conflicts->setHorizontalHeaderLabels({tr("Lead"), tr("Field"), tr("Mine (this database)"),
                                             tr("Theirs (other database)"), tr("At the last merge"),
                                             tr("Decision")});
+    if (m_conflicts->rowCount() == 0)
+        m_conflicts->resizeColumnsToContents(); // the headers readable before a dry run
     const bool deletions =
         m_summary && std::any_of(m_summary->conflicts.cbegin(), m_summary->conflicts.cend(),
                                  [](const storage::MergeConflict &c) {

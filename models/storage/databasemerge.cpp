@@ -581,6 +581,7 @@ private:
     QSet<QString> m_dirtyBases;
     QHash<QString, QString> m_gone; // the target's tombstones of the source's uuids: deleted_at
     QVariantList m_revived;         // of those, the ones added back (their tombstones go)
+    QSet<QString> m_restored;       // leads deleted here, restored by a choice (noted once added)
     SourceRows m_rows;
     QHash<QString, QSet<QString>> m_targetRows; // table → the source's uuids the target has
     struct TargetTask {
@@ -692,6 +693,7 @@ bool Merger::staysDeleted(const Lead &l, MergeSummary &summary) {
         return true;
     if (*c.resolved == MergeSide::Source) {
         m_revived << l.uuid; // restored: its tombstone here goes
+        m_restored.insert(l.uuid);
         return false;
     }
     // Stays deleted: the source's values become the base, so the next merge the other way
@@ -1361,6 +1363,11 @@ Status Merger::addLeads(const QList<const Lead *> &leads, BulkWriter &writer,
         auto id = writer.insertLead(lead, activities, &keys.at(i));
         if (!id)
             return id.failure();
+        if (m_restored.contains(mine.uuid))
+            m_notes[*id] << QCoreApplication::translate("mikomi::storage::DatabaseMerge",
+                                                        "restored from %1, where it was changed "
+                                                        "after this database deleted it")
+                                .arg(sourceName());
         duplicates.remember(lead, *id, dupKeys.at(i), keys.at(i), *region);
         const int rows = int(activities.size());
         auto more = addRows(mine.id, *id, writer);

@@ -1043,7 +1043,12 @@ private slots:
         QVERIFY(tKen > 0);
         QCOMPARE(LeadRepository(*target).get(tKen)->notes, QStringLiteral("ブースで見積り依頼"));
         QCOMPARE(LeadRepository(*target).get(tKen)->uuid, kenUuid);
-        QCOMPARE(LeadRepository(*target).activities(tKen)->size(), 1); // his call, back
+        // His call, back, and a note of the decision.
+        const QList<Activity> acts = LeadRepository(*target).activities(tKen).value();
+        QCOMPARE(acts.size(), 2);
+        QCOMPARE(acts.constLast().kind, ActivityKind::Note);
+        QVERIFY2(acts.constLast().notes.contains(QFileInfo(booth).fileName()),
+                 qPrintable(acts.constLast().notes));
         QCOMPARE(scalar(*target, QStringLiteral("SELECT count(*) FROM tombstones WHERE uuid = ?"),
                         {kenUuid})
                      .toInt(),
