@@ -3644,10 +3644,6 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <translation>電話番号が空です。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a phone number: it may hold only digits, spaces, - ( ) . / a leading + and an extension (ext. 201, x201, 内線 201).</source>
-        <translation>「%1」は電話番号ではありません。使えるのは数字、空白、- ( ) . /、先頭の + と内線番号（ext. 201、x201、内線 201）だけです。</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a valid phone number: it has no known country code (write it with + and the country code, e.g. +81 3-1234-5678).</source>
         <translation>「%1」は正しい電話番号ではありません。国番号がわかりません（+ と国番号を付けて書いてください。例：+81 3-1234-5678）。</translation>
     </message>
@@ -3750,6 +3746,10 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     <message>
         <source>India</source>
         <translation>インド</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a phone number: it may hold only digits (also full-width, or kanji numerals digit by digit: 〇三―一二三四―五六七八), spaces, - ― ・ ( ) . /, a leading + and an extension (ext. 201, x201, 内線 201).</source>
+        <translation>「%1」は電話番号ではありません。使えるのは数字（全角、または 〇三―一二三四―五六七八 のように一桁ずつ書いた漢数字も可）、空白、- ― ・ ( ) . /、先頭の + と内線番号（ext. 201、x201、内線 201）だけです。</translation>
     </message>
 </context>
 <context>
@@ -7161,6 +7161,14 @@ Which is it?</source>
         <source>%1&lt;br&gt;↓ %2 · %3</source>
         <comment>stage, step rates of the first and the second funnel</comment>
         <translation>%1&lt;br&gt;↓ %2 · %3</translation>
+    </message>
+    <message>
+        <source>LTV:CAC (no customers in the period)</source>
+        <translation>LTV:CAC（期間内の受注なし）</translation>
+    </message>
+    <message>
+        <source>LTV:CAC (spend or deal values missing)</source>
+        <translation>LTV:CAC（費用・商談金額が不足）</translation>
     </message>
 </context>
 <context>
