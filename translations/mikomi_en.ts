@@ -7454,6 +7454,12 @@ Which is it?</source>
         <source>Whole months only: %1 is not over on %2, so the trends end with %3 and compare it with whole months.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 / %2
+(%3)</source>
+        <comment>actual / target, (gap) on the line below</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::report::ReportActions</name>

@@ -7419,6 +7419,13 @@ Which is it?</source>
         <source>Whole months only: %1 is not over on %2, so the trends end with %3 and compare it with whole months.</source>
         <translation>完了した月のみ：%1 は %2 時点でまだ終わっていないため、推移は %3 までとし、完了した月どうしを比較します。</translation>
     </message>
+    <message>
+        <source>%1 / %2
+(%3)</source>
+        <comment>actual / target, (gap) on the line below</comment>
+        <translation>%1 / %2
+（%3）</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::ui::report::ReportActions</name>
