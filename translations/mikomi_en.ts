@@ -7020,19 +7020,7 @@ Which is it?</source>
 <context>
     <name>mikomi::ui::budgetcharts::BudgetChart</name>
     <message>
-        <source>Actual spend by tier against the 70-20-10 target</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Target share</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Actual share of spend</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Actual share of spend (no spend in the window)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7045,6 +7033,18 @@ Which is it?</source>
     </message>
     <message>
         <source>Share of spend (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend by tier against 70-20-10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual share (no spend in the window)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

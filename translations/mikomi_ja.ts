@@ -6987,7 +6987,7 @@ Which is it?</source>
 <context>
     <name>mikomi::ui::budgetcharts::BudgetChart</name>
     <message>
-        <source>Actual spend by tier against the 70-20-10 target</source>
+        <source>Spend by tier against 70-20-10</source>
         <translation>配分区分ごとの実績費用と 70-20-10 目標</translation>
     </message>
     <message>
@@ -6995,11 +6995,11 @@ Which is it?</source>
         <translation>目標比率</translation>
     </message>
     <message>
-        <source>Actual share of spend</source>
+        <source>Actual share</source>
         <translation>費用の実績比率</translation>
     </message>
     <message>
-        <source>Actual share of spend (no spend in the window)</source>
+        <source>Actual share (no spend in the window)</source>
         <translation>費用の実績比率（期間内の費用なし）</translation>
     </message>
     <message>
