@@ -3662,10 +3662,6 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a phone number: it may hold only digits, spaces, - ( ) . / a leading + and an extension (ext. 201, x201, 内線 201).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a valid phone number: it has no known country code (write it with + and the country code, e.g. +81 3-1234-5678).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3767,6 +3763,10 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     </message>
     <message>
         <source>India</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a phone number: it may hold only digits (also full-width, or kanji numerals digit by digit: 〇三―一二三四―五六七八), spaces, - ― ・ ( ) . /, a leading + and an extension (ext. 201, x201, 内線 201).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7092,19 +7092,7 @@ Which is it?</source>
 <context>
     <name>mikomi::ui::budgetcharts::BudgetChart</name>
     <message>
-        <source>Actual spend by tier against the 70-20-10 target</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Target share</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Actual share of spend</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Actual share of spend (no spend in the window)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7117,6 +7105,18 @@ Which is it?</source>
     </message>
     <message>
         <source>Share of spend (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend by tier against 70-20-10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual share (no spend in the window)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7266,6 +7266,14 @@ Which is it?</source>
     <message>
         <source>%1&lt;br&gt;↓ %2 · %3</source>
         <comment>stage, step rates of the first and the second funnel</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LTV:CAC (no customers in the period)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LTV:CAC (spend or deal values missing)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7516,6 +7524,12 @@ Which is it?</source>
     </message>
     <message>
         <source>Whole months only: %1 is not over on %2, so the trends end with %3 and compare it with whole months.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2
+(%3)</source>
+        <comment>actual / target, (gap) on the line below</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>

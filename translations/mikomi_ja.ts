@@ -3672,10 +3672,6 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <translation>電話番号が空です。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a phone number: it may hold only digits, spaces, - ( ) . / a leading + and an extension (ext. 201, x201, 内線 201).</source>
-        <translation>「%1」は電話番号ではありません。使えるのは数字、空白、- ( ) . /、先頭の + と内線番号（ext. 201、x201、内線 201）だけです。</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a valid phone number: it has no known country code (write it with + and the country code, e.g. +81 3-1234-5678).</source>
         <translation>「%1」は正しい電話番号ではありません。国番号がわかりません（+ と国番号を付けて書いてください。例：+81 3-1234-5678）。</translation>
     </message>
@@ -3778,6 +3774,10 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     <message>
         <source>India</source>
         <translation>インド</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a phone number: it may hold only digits (also full-width, or kanji numerals digit by digit: 〇三―一二三四―五六七八), spaces, - ― ・ ( ) . /, a leading + and an extension (ext. 201, x201, 内線 201).</source>
+        <translation>「%1」は電話番号ではありません。使えるのは数字（全角、または 〇三―一二三四―五六七八 のように一桁ずつ書いた漢数字も可）、空白、- ― ・ ( ) . /、先頭の + と内線番号（ext. 201、x201、内線 201）だけです。</translation>
     </message>
 </context>
 <context>
@@ -7059,7 +7059,7 @@ Which is it?</source>
 <context>
     <name>mikomi::ui::budgetcharts::BudgetChart</name>
     <message>
-        <source>Actual spend by tier against the 70-20-10 target</source>
+        <source>Spend by tier against 70-20-10</source>
         <translation>配分区分ごとの実績費用と 70-20-10 目標</translation>
     </message>
     <message>
@@ -7067,11 +7067,11 @@ Which is it?</source>
         <translation>目標比率</translation>
     </message>
     <message>
-        <source>Actual share of spend</source>
+        <source>Actual share</source>
         <translation>費用の実績比率</translation>
     </message>
     <message>
-        <source>Actual share of spend (no spend in the window)</source>
+        <source>Actual share (no spend in the window)</source>
         <translation>費用の実績比率（期間内の費用なし）</translation>
     </message>
     <message>
@@ -7233,6 +7233,14 @@ Which is it?</source>
         <source>%1&lt;br&gt;↓ %2 · %3</source>
         <comment>stage, step rates of the first and the second funnel</comment>
         <translation>%1&lt;br&gt;↓ %2 · %3</translation>
+    </message>
+    <message>
+        <source>LTV:CAC (no customers in the period)</source>
+        <translation>LTV:CAC（期間内の受注なし）</translation>
+    </message>
+    <message>
+        <source>LTV:CAC (spend or deal values missing)</source>
+        <translation>LTV:CAC（費用・商談金額が不足）</translation>
     </message>
 </context>
 <context>
@@ -7482,6 +7490,13 @@ Which is it?</source>
     <message>
         <source>Whole months only: %1 is not over on %2, so the trends end with %3 and compare it with whole months.</source>
         <translation>完了した月のみ：%1 は %2 時点でまだ終わっていないため、推移は %3 までとし、完了した月どうしを比較します。</translation>
+    </message>
+    <message>
+        <source>%1 / %2
+(%3)</source>
+        <comment>actual / target, (gap) on the line below</comment>
+        <translation>%1 / %2
+（%3）</translation>
     </message>
 </context>
 <context>

@@ -89,8 +89,9 @@ PhoneNumber parseUncached(const QString &text, const QString &defaultRegion, boo
     if (!plausibleCharacters(s)) {
         out.error = QCoreApplication::translate(
                         "mikomi::text::Phone",
-                        "\"%1\" is not a phone number: it may hold only digits, spaces, - ( ) . / "
-                        "a leading + and an extension (ext. 201, x201, 内線 201).")
+                        "\"%1\" is not a phone number: it may hold only digits (also full-width, "
+                        "or kanji numerals digit by digit: 〇三―一二三四―五六七八), spaces, "
+                        "- ― ・ ( ) . /, a leading + and an extension (ext. 201, x201, 内線 201).")
                         .arg(shown);
         return out;
     }
