@@ -10,8 +10,38 @@ QString nfkcSimplified(const QString &s) {
     return s.normalized(QString::NormalizationForm_KC).simplified();
 }
 
+namespace {
+
+// Characters that NFKC and case folding leave as they are, alone and in any sequence, but for
+// ASCII's A-Z, which fold to a-z: ASCII, hiragana (ぁ-ゖ), katakana (ァ-ヶ) with the prolonged
+// sound mark ー, and the CJK unified ideographs. None has a decomposition or a case, none
+// composes with another (the combining voiced sound marks U+3099-U+309C are not among them).
+// tst_normalize::caseFoldByHand compares every one of them, and mixed texts, with Qt.
+bool foldsByHand(char16_t c) {
+    return c < 0x80 || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30F6) ||
+           c == 0x30FC || (c >= 0x4E00 && c <= 0x9FFF);
+}
+
+// NFKC, then case folding (QString::toCaseFolded).
+QString nfkcCaseFolded(const QString &s) {
+    const QStringView v(s);
+    if (!std::all_of(v.begin(), v.end(), [](QChar c) { return foldsByHand(c.unicode()); }))
+        return s.normalized(QString::NormalizationForm_KC).toCaseFolded();
+    // Most names and companies: no Unicode tables, and no copy when nothing is upper case.
+    QString out = s;
+    for (qsizetype i = 0; i < out.size(); ++i) {
+        const char16_t c = out.at(i).unicode();
+        if (c >= u'A' && c <= u'Z')
+            out[i] = QChar(char16_t(c + (u'a' - u'A')));
+    }
+    return out;
+}
+
+} // namespace
+
 QString foldKey(const QString &s) {
-    return nfkcSimplified(s).toCaseFolded();
+    // Case folding does not touch white space, so it may come before simplified().
+    return nfkcCaseFolded(s).simplified();
 }
 
 QString foldPhoneText(const QString &s) {
@@ -111,7 +141,11 @@ bool isValidEmail(const QString &email) {
     const QString e = normalizeEmail(email);
     if (e.isEmpty() || e.size() > 254)
         return false;
-    if (e.contains(QLatin1String("..")) || e.startsWith(QLatin1Char('.')))
+    // "..": searched as a std::u16string_view (QString::contains' set-up cost more than the
+    // search in an address).
+    if (std::u16string_view(QStringView(e).utf16(), std::size_t(e.size())).find(u"..") !=
+            std::u16string_view::npos ||
+        e.startsWith(QLatin1Char('.')))
         return false;
     const qsizetype at = e.indexOf(QLatin1Char('@'));
     if (at <= 0 || at > 64 || e.at(at - 1) == QLatin1Char('.'))
@@ -166,7 +200,7 @@ qsizetype legalFormAt(QStringView s, qsizetype i) {
 } // namespace
 
 QString companyKey(const QString &company) {
-    const QString c = company.normalized(QString::NormalizationForm_KC).toCaseFolded();
+    const QString c = nfkcCaseFolded(company);
     QString out;
     out.reserve(c.size());
     for (qsizetype i = 0; i < c.size();) {
@@ -182,7 +216,7 @@ QString companyKey(const QString &company) {
 }
 
 QString personKey(const QString &family, const QString &given) {
-    QString k = QString(family + given).normalized(QString::NormalizationForm_KC).toCaseFolded();
+    QString k = nfkcCaseFolded(family + given);
     k.remove(QLatin1Char(' '));
     return k;
 }

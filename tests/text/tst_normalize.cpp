@@ -118,6 +118,41 @@ private slots:
         for (const QString &t : std::as_const(texts))
             QCOMPARE(normalizeEmail(t), reference(t));
     }
+    // NFKC and case folding by hand for ASCII, kana and kanji: the same keys as Qt's
+    // normalisation and folding, for every character of those ranges alone, and for many texts
+    // mixing them with characters that do change (full-width, half-width kana, voiced sound
+    // marks that compose, ligatures, upper case) and with white space.
+    void caseFoldByHand() {
+        const auto reference = [](const QString &s) {
+            return s.normalized(QString::NormalizationForm_KC).toCaseFolded();
+        };
+        for (char16_t c : {char16_t(0x0), char16_t(0x7f), char16_t(0x3040), char16_t(0x3097),
+                           char16_t(0x30a0), char16_t(0x30f7), char16_t(0x30fb), char16_t(0x30fd),
+                           char16_t(0x4dff), char16_t(0xa000)})
+            QCOMPARE(personKey(QString(QChar(c)), QString()),
+                     reference(QString(QChar(c))).remove(u' '));
+        for (char32_t c = 0; c <= 0xffff; ++c) {
+            const QString one{QChar(char16_t(c))};
+            if (!QChar(char16_t(c)).isSurrogate())
+                QCOMPARE(foldKey(one), reference(one).simplified());
+        }
+        static const char16_t *pieces[] = {
+            u"a",      u"Z",      u"Smith",  u" ",  u"\u3000",  u"\t",     u"山田", u"髙橋",
+            u"たなか", u"ヤマダ", u"ー",     u"か", u"\u3099",  u"\u309a", u"ｶﾞ",   u"ﾞ",
+            u"ｶ",      u"Ａ",     u"ﬁ",      u"ß",  u"İ",       u"ゔ",     u"ヴ",   u"ゟ",
+            u"㈱",     u"①",      u"\u00a0", u"é",  u"e\u0301", u"ヷ"};
+        QRandomGenerator rng(6);
+        for (int i = 0; i < 30000; ++i) {
+            QString a;
+            QString b;
+            const int n = int(rng.bounded(1, 6));
+            for (int k = 0; k < n; ++k)
+                (k % 2 ? b : a) += QString::fromUtf16(pieces[rng.bounded(int(std::size(pieces)))]);
+            QCOMPARE(foldKey(a + b), reference(a + b).simplified());
+            QCOMPARE(personKey(a, b), reference(a + b).remove(u' '));
+            QCOMPARE(readingKey(a + b), toHiragana(reference(a + b).simplified()));
+        }
+    }
     void companies() {
         const QString k = companyKey(QStringLiteral("株式会社サンプル"));
         QCOMPARE(k, QStringLiteral("サンプル"));
