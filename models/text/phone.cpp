@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <list>
+#include <map>
 #include <memory>
 #include <mutex>
 
@@ -310,11 +311,25 @@ const std::unordered_map<std::string, FastRegion> &fastRegions() {
         if (!all.ParseFromArray(i18n::phonenumbers::metadata_get(),
                                 i18n::phonenumbers::metadata_size()))
             return out; // no fast path
+        // The regions of each country code in the order PhoneNumberUtil's constructor lists
+        // them (GetRegionCodesForCountryCallingCode; its first is GetRegionCodeForCountryCode's
+        // answer): the first one met, a later main country of the code put in front. Read here
+        // from the same metadata, so a file whose numbers all take the fast path never builds
+        // the PhoneNumberUtil (32 M instructions).
+        std::map<int, std::list<std::string>> regionsOfCode;
         for (const i18n::phonenumbers::PhoneMetadata &m : all.metadata()) {
-            std::string main;
-            util().GetRegionCodeForCountryCode(m.country_code(), &main);
-            if (main != m.id() || m.international_prefix().empty() ||
-                !allDigits(m.international_prefix()) ||
+            if (m.id() == "ZZ")
+                continue;
+            auto [it, first] = regionsOfCode.try_emplace(m.country_code());
+            if (!first && m.main_country_for_code())
+                it->second.push_front(m.id());
+            else
+                it->second.push_back(m.id());
+        }
+        for (const i18n::phonenumbers::PhoneMetadata &m : all.metadata()) {
+            const auto code = regionsOfCode.find(m.country_code());
+            if (code == regionsOfCode.end() || code->second.front() != m.id() ||
+                m.international_prefix().empty() || !allDigits(m.international_prefix()) ||
                 !allDigits(m.national_prefix_for_parsing()) ||
                 !m.national_prefix_transform_rule().empty())
                 continue;
@@ -323,9 +338,7 @@ const std::unordered_map<std::string, FastRegion> &fastRegions() {
             r.countryDigits = std::to_string(m.country_code());
             r.idd = m.international_prefix();
             r.nationalPrefix = m.national_prefix_for_parsing();
-            std::list<std::string> shared;
-            util().GetRegionCodesForCountryCallingCode(m.country_code(), &shared);
-            if (shared.size() == 1)
+            if (code->second.size() == 1)
                 r.metadata = std::make_shared<const i18n::phonenumbers::PhoneMetadata>(m);
             out.emplace(m.id(), std::move(r));
         }
