@@ -1,6 +1,7 @@
 #include "models/storage/bulkwriter.h"
 
 #include "models/domain/dates.h"
+#include "models/storage/checkconstraints.h"
 #include "models/storage/countrystore.h"
 #include "models/storage/leadcolumns.h"
 #include "models/storage/leadcontacts.h"
@@ -16,6 +17,8 @@
 #include <QStringEncoder>
 
 #include <array>
+#include <cstring>
+#include <string>
 #include <vector>
 
 #ifdef MIKOMI_HAVE_SQLITE3
@@ -24,12 +27,54 @@
 
 namespace mikomi::storage {
 
+// While a deferring writer fills the tables, SQLite's CHECK constraints are off on its
+// connection (PRAGMA ignore_check_constraints): with a value list, a check costs SQLite a
+// temporary index per row. Nothing unchecked may reach the commit, so:
+// - the rows of the writer's own statements are tested in C++ as they are bound (RowChecks:
+//   `column IN (…)` against the values); a row not surely passing puts its table on the list of
+//   tables finish() checks set-wise, by SQLite's own evaluation of the constraints;
+// - every other row written on the connection meanwhile (a repository's update of a merged
+//   lead, a source created on the way, rows written by triggers, by the writer's statements
+//   too) is seen by SQLite's update hook, which puts its table on that list;
+// - without SQLite's own API (no hook), finish() checks every table that has checks.
+struct BulkWriter::Checks {
+    QHash<QString, TableChecks> tables; // those with CHECK constraints, by name
+    QSet<QString> scan;                 // tables finish() checks set-wise
+    bool scanAll = false;               // finish() checks every table that has checks
+    bool active = true;                 // false once finish() has checked
+    QByteArray running;                 // the table a writer's statement is inserting into now
+    std::string lastSeen;               // the last table the hook put on the list
+#ifdef MIKOMI_HAVE_SQLITE3
+    sqlite3 *hooked = nullptr; // the connection whose update hook is ours
+    static void written(void *self, int op, const char *, const char *table, sqlite3_int64) {
+        auto *c = static_cast<Checks *>(self);
+        if (op == SQLITE_DELETE || (!c->running.isEmpty() && c->running == table) ||
+            c->lastSeen == table)
+            return;
+        c->lastSeen = table;
+        c->scan.insert(QString::fromUtf8(table));
+    }
+    void unhook() {
+        if (hooked)
+            sqlite3_update_hook(hooked, nullptr, nullptr);
+        hooked = nullptr;
+    }
+#else
+    void unhook() {}
+#endif
+};
+
 // One prepared statement, bound from a typed buffer (or QVariants, turned into one) and run once
 // per row.
 class BulkWriter::Statement {
 public:
-    Statement(Database &db, const QString &sql)
-        : m_query(connection(db)) {
+    Statement(Database &db, const QString &sql, Checks *checks = nullptr)
+        : m_query(connection(db))
+        , m_checks(checks) {
+        if (m_checks) {
+            m_rowChecks.emplace(sql, m_checks->tables);
+            m_table = m_rowChecks->table().toUtf8();
+        }
 #ifdef MIKOMI_HAVE_SQLITE3
         const QVariant h = connection(db).driver()->handle();
         if (h.isValid() && qstrcmp(h.typeName(), "sqlite3*") == 0)
@@ -97,6 +142,22 @@ public:
     Result<qint64> run(const BindBuffer &buf, qsizetype from, qsizetype n) {
         if (!m_error.isEmpty())
             return Error{m_error};
+        if (m_checks && m_checks->active && !m_rowChecks->surelyPass(buf, from, n)) {
+            if (m_rowChecks->table().isEmpty())
+                m_checks->scanAll = true; // a statement not understood: its table is unknown
+            else
+                m_checks->scan.insert(m_rowChecks->table());
+        }
+        // Rows the hook sees written into this statement's own table are the ones just tested.
+        struct Running {
+            Checks *c;
+            ~Running() {
+                if (c)
+                    c->running.clear();
+            }
+        } running{m_checks};
+        if (m_checks)
+            m_checks->running = m_table;
 #ifdef MIKOMI_HAVE_SQLITE3
         if (m_handle) {
             if (m_bound.size() < std::size_t(n))
@@ -180,7 +241,10 @@ private:
 
     QSqlQuery m_query;
     QString m_error;
-    BindBuffer m_converted; // QVariants given to run(), typed
+    BindBuffer m_converted;     // QVariants given to run(), typed
+    Checks *m_checks = nullptr; // while CHECK constraints are off
+    std::optional<RowChecks> m_rowChecks;
+    QByteArray m_table; // UTF-8, as the update hook names it
 #ifdef MIKOMI_HAVE_SQLITE3
     sqlite3 *m_handle = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
@@ -247,30 +311,64 @@ BulkWriter::BulkWriter(Database &db, bool deferIndexes, bool buffered)
     // small temporary index on every insert: a quarter of a bulk import. While filling, the
     // rows are checked once, set-wise, in finish() instead (rows of this connection updated
     // meanwhile included, since the pragma is per connection), before the caller commits.
-    if (deferIndexes && exec(db, QStringLiteral("PRAGMA ignore_check_constraints = ON")))
-        m_checksDeferred = true;
+    if (deferIndexes) {
+        auto c = std::make_unique<Checks>();
+        auto q = exec(db, QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = "
+                                         "'table' AND sql LIKE '%CHECK%'"));
+        while (q && q->next()) {
+            const QString name = q->value(0).toString();
+            c->tables.insert(name, parseChecks(name, q->value(1).toString()));
+        }
+        if (q && exec(db, QStringLiteral("PRAGMA ignore_check_constraints = ON"))) {
+            m_checksDeferred = true;
+#ifdef MIKOMI_HAVE_SQLITE3
+            const QVariant h = connection(db).driver()->handle();
+            if (h.isValid() && qstrcmp(h.typeName(), "sqlite3*") == 0) {
+                c->hooked = *static_cast<sqlite3 *const *>(h.data());
+                if (c->hooked)
+                    sqlite3_update_hook(c->hooked, &Checks::written, c.get());
+            }
+            if (!c->hooked)
+                c->scanAll = true;
+#else
+            c->scanAll = true;
+#endif
+            m_checks = std::move(c);
+        }
+    }
     const QStringList &cols = newLeadColumns();
     QStringList marks;
     for (qsizetype i = 0; i < cols.size(); ++i)
         marks << QStringLiteral("?");
     m_lead = std::make_unique<Statement>(
-        db, QStringLiteral("INSERT INTO leads(%1) VALUES (%2)")
-                .arg(cols.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))));
+        db,
+        QStringLiteral("INSERT INTO leads(%1) VALUES (%2)")
+            .arg(cols.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))),
+        m_checks.get());
     m_score = std::make_unique<Statement>(
-        db, QStringLiteral("INSERT INTO lead_scores(lead_id, score) VALUES (?, ?)"));
+        db, QStringLiteral("INSERT INTO lead_scores(lead_id, score) VALUES (?, ?)"),
+        m_checks.get());
     m_history = std::make_unique<Statement>(
-        db, QStringLiteral("INSERT INTO stage_history(lead_id, from_stage, to_stage, lost, "
-                           "recycled, changed_at, user_name, note, uuid) VALUES "
-                           "(?,?,?,?,?,?,?,?,?)"));
+        db,
+        QStringLiteral("INSERT INTO stage_history(lead_id, from_stage, to_stage, lost, "
+                       "recycled, changed_at, user_name, note, uuid) VALUES "
+                       "(?,?,?,?,?,?,?,?,?)"),
+        m_checks.get());
     m_touch = std::make_unique<Statement>(
-        db, QStringLiteral("INSERT INTO touchpoints(lead_id, occurred_at, source_id, medium, "
-                           "campaign, content, url, uuid) VALUES (?,?,?,?,?,?,?,?)"));
+        db,
+        QStringLiteral("INSERT INTO touchpoints(lead_id, occurred_at, source_id, medium, "
+                       "campaign, content, url, uuid) VALUES (?,?,?,?,?,?,?,?)"),
+        m_checks.get());
     m_activity = std::make_unique<Statement>(
-        db, QStringLiteral("INSERT INTO activities(lead_id, kind, occurred_at, user_name, notes, "
-                           "uuid) VALUES (?,?,?,?,?,?)"));
+        db,
+        QStringLiteral("INSERT INTO activities(lead_id, kind, occurred_at, user_name, notes, "
+                       "uuid) VALUES (?,?,?,?,?,?)"),
+        m_checks.get());
     m_contact = std::make_unique<Statement>(
-        db, QStringLiteral("INSERT INTO lead_contacts(lead_id, position, kind, value, label, key) "
-                           "VALUES (?,?,?,?,?,?)"));
+        db,
+        QStringLiteral("INSERT INTO lead_contacts(lead_id, position, kind, value, label, key) "
+                       "VALUES (?,?,?,?,?,?)"),
+        m_checks.get());
     m_leads.head =
         QStringLiteral("INSERT INTO leads(id, %1) VALUES ").arg(cols.join(QStringLiteral(", ")));
     m_leads.columns = int(cols.size()) + 1;
@@ -295,6 +393,8 @@ BulkWriter::~BulkWriter() {
     m_contact.reset();
     if (m_pg)
         return;
+    if (m_checks)
+        m_checks->unhook();
     if (m_checksDeferred)
         (void)exec(m_db, QStringLiteral("PRAGMA ignore_check_constraints = OFF"));
     (void)exec(m_db, QStringLiteral("PRAGMA cache_size = -8192"));
@@ -308,7 +408,8 @@ Status BulkWriter::write(Pending &p, int n) {
         for (int c = 1; c < p.columns; ++c)
             one += QStringLiteral(",?");
         one += u')';
-        st = std::make_unique<Statement>(m_db, p.head + QStringList(n, one).join(u','));
+        st = std::make_unique<Statement>(m_db, p.head + QStringList(n, one).join(u','),
+                                         m_checks.get());
     }
     const qsizetype count = qsizetype(n) * p.columns;
     if (auto r = st->run(p.values, p.written, count); !r)
@@ -356,43 +457,18 @@ Status BulkWriter::finish() {
     if (Status s = flush(); !s)
         return s;
     if (m_checksDeferred) {
-        // The schema's CHECK constraints of the tables written in bulk (schema.cpp), as one
-        // query each: a violation is an error, so the caller rolls back. Each `x IN (list)` is
-        // written `(x = a OR x = b …)`, the same in SQL's logic (NULL stays NULL) but compared
-        // in place: SQLite looks an IN list of more than two values up in a temporary index, a
-        // search per row and column (measured: 771M -> 464M instructions for 100,000 leads,
-        // on the import's critical path).
-        const auto anyOf = [](const QString &column, const QStringList &values) -> QString {
-            QStringList terms;
-            for (const QString &v : values)
-                terms << QStringLiteral("%1 = '%2'").arg(column, v);
-            return u'(' + terms.join(QStringLiteral(" OR ")) + u')';
-        };
-        const QStringList stages{QStringLiteral("inquiry"), QStringLiteral("mql"),
-                                 QStringLiteral("sql"), QStringLiteral("opportunity"),
-                                 QStringLiteral("customer")};
-        const QStringList checks{
-            QStringLiteral(
-                "SELECT count(*) FROM leads WHERE NOT (%1 AND %2 AND %3 AND lost IN (0, 1) "
-                "AND anonymous IN (0, 1) AND opt_out IN (0, 1) AND coalesce(%4, 1) AND "
-                "%5)")
-                .arg(anyOf(QStringLiteral("stage"), stages),
-                     anyOf(QStringLiteral("sql_kind"),
-                           {QString(), QStringLiteral("sal"), QStringLiteral("sgl")}),
-                     anyOf(QStringLiteral("furthest_stage"), stages),
-                     anyOf(QStringLiteral("temperature_override"),
-                           {QStringLiteral("hot"), QStringLiteral("warm"), QStringLiteral("cold")}),
-                     anyOf(QStringLiteral("consent_basis"),
-                           {QString(), QStringLiteral("consent"), QStringLiteral("contract"),
-                            QStringLiteral("legitimate_interest"), QStringLiteral("other")})),
-            QStringLiteral("SELECT count(*) FROM stage_history WHERE NOT %1")
-                .arg(anyOf(QStringLiteral("to_stage"), stages)),
-            QStringLiteral("SELECT count(*) FROM lead_contacts WHERE NOT %1")
-                .arg(anyOf(QStringLiteral("kind"),
-                           {QStringLiteral("email"), QStringLiteral("phone"),
-                            QStringLiteral("mobile"), QStringLiteral("fax")})),
-        };
-        for (const QString &sql : checks) {
+        // Every table that may hold a row not known to pass (Checks), checked by SQLite as one
+        // query each: a violation is an error, so the caller rolls back.
+        m_checks->unhook();
+        QStringList tables;
+        for (auto t = m_checks->tables.cbegin(); t != m_checks->tables.cend(); ++t)
+            if (m_checks->scanAll || m_checks->scan.contains(t.key()))
+                tables << t.key();
+        tables.sort(); // the same order every time
+        for (const QString &table : std::as_const(tables)) {
+            const QString sql = m_checks->tables.value(table).violationQuery();
+            if (sql.isEmpty())
+                continue;
             auto q = exec(m_db, sql);
             if (!q)
                 return q.failure();
@@ -407,6 +483,7 @@ Status BulkWriter::finish() {
         if (auto r = exec(m_db, QStringLiteral("PRAGMA ignore_check_constraints = OFF")); !r)
             return r.failure();
         m_checksDeferred = false;
+        m_checks->active = false; // SQLite checks again from here on
     }
     for (const QString &sql : std::as_const(m_deferred)) {
         auto r = exec(m_db, sql);
@@ -581,7 +658,13 @@ Status BulkWriter::insertStageChange(qint64 leadId, const StageChange &c) {
     row.text(dates::toIsoDateTime(c.changedAt));
     row.text(c.user);
     row.text(c.note);
-    row.text(rowUuidOr(c.uuid));
+    if (c.uuid.isEmpty()) {
+        char uuid[36];
+        writeNewRowUuid(uuid);
+        row.ascii(uuid, 36);
+    } else {
+        row.text(c.uuid);
+    }
     if (m_buffered)
         ++m_histories.rows;
     else if (auto r = m_history->run(row, 0, row.size()); !r)

@@ -92,6 +92,8 @@ private:
     Pending m_leads, m_scores, m_histories, m_contacts;
     BindBuffer m_row;              // one row of an unbuffered writer
     bool m_checksDeferred = false; // CHECK constraints off until finish() has verified the rows
+    struct Checks;                 // how they are verified (bulkwriter.cpp)
+    std::unique_ptr<Checks> m_checks;
     // On a PostgreSQL server every call goes to this writer instead (pgbulkwriter.h).
     std::unique_ptr<class PgBulkWriter> m_pg;
 };
