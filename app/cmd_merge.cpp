@@ -38,14 +38,33 @@ QJsonValue resolvedJson(const storage::MergeConflict &c) {
 QJsonObject summaryJson(const storage::MergeSummary &s) {
     QJsonArray conflicts;
     for (const storage::MergeConflict &c : s.conflicts) {
+        if (c.deletedInTarget) {
+            // Deleted in the target, changed in the source since the last merge.
+            conflicts.append(QJsonObject{
+                {QStringLiteral("uuid"), c.uuid},
+                {QStringLiteral("lead_id"), QJsonValue()},
+                {QStringLiteral("name"), c.name},
+                {QStringLiteral("field"), QJsonValue()},
+                {QStringLiteral("task_uuid"), QJsonValue()},
+                {QStringLiteral("task_title"), QJsonValue()},
+                {QStringLiteral("deleted_in_source"), false},
+                {QStringLiteral("deleted_in_target"), true},
+                {QStringLiteral("resolved"), resolvedJson(c)},
+            });
+            continue;
+        }
         if (c.deletedInSource) {
-            // Deleted in the source, changed in the target since the last merge.
+            // Deleted in the source, changed in the target since the last merge (the lead, or
+            // one of its follow-up tasks).
             conflicts.append(QJsonObject{
                 {QStringLiteral("uuid"), c.uuid},
                 {QStringLiteral("lead_id"), c.targetId},
                 {QStringLiteral("name"), c.name},
                 {QStringLiteral("field"), QJsonValue()},
+                {QStringLiteral("task_uuid"), c.taskUuid.isEmpty() ? QJsonValue() : c.taskUuid},
+                {QStringLiteral("task_title"), c.taskUuid.isEmpty() ? QJsonValue() : c.taskTitle},
                 {QStringLiteral("deleted_in_source"), true},
+                {QStringLiteral("deleted_in_target"), false},
                 {QStringLiteral("resolved"), resolvedJson(c)},
             });
             continue;
@@ -61,6 +80,7 @@ QJsonObject summaryJson(const storage::MergeSummary &s) {
             {QStringLiteral("source"), c.source},
             {QStringLiteral("target"), c.target},
             {QStringLiteral("deleted_in_source"), false},
+            {QStringLiteral("deleted_in_target"), false},
             {QStringLiteral("resolved"), resolvedJson(c)},
         });
     }
@@ -114,6 +134,9 @@ void printTable(const storage::MergeSummary &s, bool dryRun) {
         const auto settled = [](const storage::MergeConflict &c) {
             if (!c.resolved)
                 return tr("no");
+            if (c.deletedInTarget)
+                return *c.resolved == storage::MergeSide::Source ? tr("restored from the source")
+                                                                 : tr("left deleted");
             if (c.deletedInSource)
                 return *c.resolved == storage::MergeSide::Source ? tr("deleted as in the source")
                                                                  : tr("kept in the target");
@@ -121,9 +144,20 @@ void printTable(const storage::MergeSummary &s, bool dryRun) {
                                                              : tr("target's value kept");
         };
         for (const storage::MergeConflict &c : s.conflicts) {
+            if (c.deletedInTarget) {
+                out() << c.name << '\t'
+                      << tr("(deleted in the target; changed in the source since the last merge)")
+                      << "\t\t\t\t" << settled(c) << '\n';
+                continue;
+            }
             if (c.deletedInSource) {
                 out() << QStringLiteral("#%1 %2").arg(c.targetId).arg(c.name) << '\t'
-                      << tr("(deleted in the source; changed in the target since the last merge)")
+                      << (c.taskUuid.isEmpty()
+                              ? tr("(deleted in the source; changed in the target since the last "
+                                   "merge)")
+                              : tr("(task “%1” deleted in the source; changed in the target "
+                                   "since the last merge)")
+                                    .arg(c.taskTitle))
                       << "\t\t\t\t" << settled(c) << '\n';
                 continue;
             }
@@ -154,8 +188,10 @@ int runMerge(const QStringList &args) {
                  QStringLiteral("FORMAT"), QStringLiteral("table")});
     p.addOption({QStringLiteral("dry-run"), tr("Show what would change; change nothing.")});
     p.addOption({QStringLiteral("prefer"),
-                 tr("Settle every field changed on both sides with the source's or the target's "
-                    "value: source or target."),
+                 tr("Settle every conflict one way: source (take the source's values, delete "
+                    "what the source deleted although the target changed it, restore what the "
+                    "target deleted although the source changed it) or target (keep the "
+                    "target's values and leads, and leave deleted what the target deleted)."),
                  QStringLiteral("SIDE")});
     p.addOption({{QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help.")});
     const QString usage = tr("Usage: mikomi merge SOURCE [--dry-run] [--prefer source|target] "

@@ -2144,10 +2144,6 @@ Without a command, opens the window. Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Settle every field changed on both sides with the source&apos;s or the target&apos;s value: source or target.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Usage: mikomi merge SOURCE [--dry-run] [--prefer source|target] [--format table|json] --db TARGET</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2165,6 +2161,26 @@ Without a command, opens the window. Commands:
     </message>
     <message>
         <source>Merges the leads of SOURCE (a booth laptop&apos;s file, or a postgresql:// server) into --db, matched by UUID: new leads and rows are added, a field changed on one side since the last merge is taken or kept, and a field changed on both sides is a conflict. Conflicts are listed and left (the target keeps its value) unless --prefer settles them all; merging again adds and changes nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(task “%1” deleted in the source; changed in the target since the last merge)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restored from the source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>left deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(deleted in the target; changed in the source since the last merge)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settle every conflict one way: source (take the source&apos;s values, delete what the source deleted although the target changed it, restore what the target deleted although the source changed it) or target (keep the target&apos;s values and leads, and leave deleted what the target deleted).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3205,6 +3221,18 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <source>kept although %1 deleted it</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>follow-up “%1” kept although %2 deleted it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>follow-up “%1” deleted as in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restored from %1, where it was changed after this database deleted it</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::storage::Duplicates</name>
@@ -3634,10 +3662,6 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a phone number: it may hold only digits, spaces, - ( ) . / a leading + and an extension (ext. 201, x201, 内線 201).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a valid phone number: it has no known country code (write it with + and the country code, e.g. +81 3-1234-5678).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3739,6 +3763,10 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     </message>
     <message>
         <source>India</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a phone number: it may hold only digits (also full-width, or kanji numerals digit by digit: 〇三―一二三四―五六七八), spaces, - ― ・ ( ) . /, a leading + and an extension (ext. 201, x201, 内線 201).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6750,14 +6778,6 @@ Which is it?</source>
         <source>Your decisions are applied when you merge and noted in each lead&apos;s history.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>All mine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All theirs</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%n task(s) done or rescheduled as there</source>
         <translation>
@@ -6786,6 +6806,58 @@ Which is it?</source>
     </message>
     <message>
         <source>Lead deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up “%1” (the whole task)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All fields: mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All fields: theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this database&apos;s value of every field changed on both sides. Deletions are not settled by this button.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the other database&apos;s value of every field changed on both sides. Deletions are not settled by this button: nothing is deleted unless you choose “Delete it” in its row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave it deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your decisions are applied when you merge and noted in each lead&apos;s history. “All fields: mine” and “All fields: theirs” settle the changed fields only; they neither delete nor restore anything. A lead or follow-up deleted on one side and changed on the other is settled in its own row.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7020,19 +7092,7 @@ Which is it?</source>
 <context>
     <name>mikomi::ui::budgetcharts::BudgetChart</name>
     <message>
-        <source>Actual spend by tier against the 70-20-10 target</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Target share</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Actual share of spend</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Actual share of spend (no spend in the window)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7045,6 +7105,18 @@ Which is it?</source>
     </message>
     <message>
         <source>Share of spend (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend by tier against 70-20-10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual share (no spend in the window)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7194,6 +7266,14 @@ Which is it?</source>
     <message>
         <source>%1&lt;br&gt;↓ %2 · %3</source>
         <comment>stage, step rates of the first and the second funnel</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LTV:CAC (no customers in the period)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LTV:CAC (spend or deal values missing)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7444,6 +7524,12 @@ Which is it?</source>
     </message>
     <message>
         <source>Whole months only: %1 is not over on %2, so the trends end with %3 and compare it with whole months.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2
+(%3)</source>
+        <comment>actual / target, (gap) on the line below</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>

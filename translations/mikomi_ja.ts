@@ -2163,10 +2163,6 @@ Without a command, opens the window. Commands:
         <translation>統合先の値を維持</translation>
     </message>
     <message>
-        <source>Settle every field changed on both sides with the source&apos;s or the target&apos;s value: source or target.</source>
-        <translation>両方で変更された項目をすべて統合元または統合先の値で解決します：source または target。</translation>
-    </message>
-    <message>
         <source>Usage: mikomi merge SOURCE [--dry-run] [--prefer source|target] [--format table|json] --db TARGET</source>
         <translation>使い方：mikomi merge SOURCE [--dry-run] [--prefer source|target] [--format table|json] --db TARGET</translation>
     </message>
@@ -2185,6 +2181,26 @@ Without a command, opens the window. Commands:
     <message>
         <source>Merges the leads of SOURCE (a booth laptop&apos;s file, or a postgresql:// server) into --db, matched by UUID: new leads and rows are added, a field changed on one side since the last merge is taken or kept, and a field changed on both sides is a conflict. Conflicts are listed and left (the target keeps its value) unless --prefer settles them all; merging again adds and changes nothing.</source>
         <translation>SOURCE（展示会ブースのノートPCのファイル、または postgresql:// のサーバー）のリードを UUID で照合して --db に統合します。新しいリードと行は追加し、前回の統合以降に片方だけで変更された項目はその値を採用または維持し、両方で変更された項目は競合とします。競合は一覧に表示して統合先の値のままにします（--prefer を指定するとすべて解決します）。もう一度統合しても何も追加・変更されません。</translation>
+    </message>
+    <message>
+        <source>(task “%1” deleted in the source; changed in the target since the last merge)</source>
+        <translation>（タスク「%1」は統合元で削除済み。前回の統合以降に統合先で変更あり）</translation>
+    </message>
+    <message>
+        <source>restored from the source</source>
+        <translation>統合元から復元</translation>
+    </message>
+    <message>
+        <source>left deleted</source>
+        <translation>削除のまま</translation>
+    </message>
+    <message>
+        <source>(deleted in the target; changed in the source since the last merge)</source>
+        <translation>（統合先で削除済み。前回の統合以降に統合元で変更あり）</translation>
+    </message>
+    <message>
+        <source>Settle every conflict one way: source (take the source&apos;s values, delete what the source deleted although the target changed it, restore what the target deleted although the source changed it) or target (keep the target&apos;s values and leads, and leave deleted what the target deleted).</source>
+        <translation>すべての競合を一方に決めます：source（統合元の値を採用し、統合先で変更があっても統合元で削除されたものは削除し、統合元で変更があれば統合先で削除されたものを復元）または target（統合先の値とリードを残し、統合先で削除されたものは削除のまま）。</translation>
     </message>
 </context>
 <context>
@@ -3215,6 +3231,18 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <source>kept although %1 deleted it</source>
         <translation>%1 では削除されたが維持</translation>
     </message>
+    <message>
+        <source>follow-up “%1” kept although %2 deleted it</source>
+        <translation>フォローアップ「%1」は %2 では削除されたが維持</translation>
+    </message>
+    <message>
+        <source>follow-up “%1” deleted as in %2</source>
+        <translation>フォローアップ「%1」を %2 と同じく削除</translation>
+    </message>
+    <message>
+        <source>restored from %1, where it was changed after this database deleted it</source>
+        <translation>このデータベースで削除した後に %1 で変更されていたため、%1 から復元</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::storage::Duplicates</name>
@@ -3644,10 +3672,6 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
         <translation>電話番号が空です。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a phone number: it may hold only digits, spaces, - ( ) . / a leading + and an extension (ext. 201, x201, 内線 201).</source>
-        <translation>「%1」は電話番号ではありません。使えるのは数字、空白、- ( ) . /、先頭の + と内線番号（ext. 201、x201、内線 201）だけです。</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a valid phone number: it has no known country code (write it with + and the country code, e.g. +81 3-1234-5678).</source>
         <translation>「%1」は正しい電話番号ではありません。国番号がわかりません（+ と国番号を付けて書いてください。例：+81 3-1234-5678）。</translation>
     </message>
@@ -3750,6 +3774,10 @@ Commands such as &apos;mikomi report sources&apos; need no display.</source>
     <message>
         <source>India</source>
         <translation>インド</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a phone number: it may hold only digits (also full-width, or kanji numerals digit by digit: 〇三―一二三四―五六七八), spaces, - ― ・ ( ) . /, a leading + and an extension (ext. 201, x201, 内線 201).</source>
+        <translation>「%1」は電話番号ではありません。使えるのは数字（全角、または 〇三―一二三四―五六七八 のように一桁ずつ書いた漢数字も可）、空白、- ― ・ ( ) . /、先頭の + と内線番号（ext. 201、x201、内線 201）だけです。</translation>
     </message>
 </context>
 <context>
@@ -6720,14 +6748,6 @@ Which is it?</source>
         <source>Your decisions are applied when you merge and noted in each lead&apos;s history.</source>
         <translation>決定は統合時に適用され、各リードの履歴に記録されます。</translation>
     </message>
-    <message>
-        <source>All mine</source>
-        <translation>すべて自分の値</translation>
-    </message>
-    <message>
-        <source>All theirs</source>
-        <translation>すべて相手の値</translation>
-    </message>
     <message numerus="yes">
         <source>%n task(s) done or rescheduled as there</source>
         <translation>
@@ -6755,6 +6775,58 @@ Which is it?</source>
     <message>
         <source>Lead deleted</source>
         <translation>リードを削除した</translation>
+    </message>
+    <message>
+        <source>Follow-up “%1” (the whole task)</source>
+        <translation>フォローアップ「%1」（タスク全体）</translation>
+    </message>
+    <message>
+        <source>Keep the follow-up</source>
+        <translation>フォローアップを残す</translation>
+    </message>
+    <message>
+        <source>Follow-up kept</source>
+        <translation>フォローアップを残した</translation>
+    </message>
+    <message>
+        <source>Follow-up deleted</source>
+        <translation>フォローアップを削除した</translation>
+    </message>
+    <message>
+        <source>All fields: mine</source>
+        <translation>すべての項目：自分の値</translation>
+    </message>
+    <message>
+        <source>All fields: theirs</source>
+        <translation>すべての項目：相手の値</translation>
+    </message>
+    <message>
+        <source>Keep this database&apos;s value of every field changed on both sides. Deletions are not settled by this button.</source>
+        <translation>両側で変更されたすべての項目について、このデータベースの値を残します。削除はこのボタンでは決まりません。</translation>
+    </message>
+    <message>
+        <source>Take the other database&apos;s value of every field changed on both sides. Deletions are not settled by this button: nothing is deleted unless you choose “Delete it” in its row.</source>
+        <translation>両側で変更されたすべての項目について、相手のデータベースの値を採用します。削除はこのボタンでは決まりません：その行で「削除する」を選ばない限り、何も削除されません。</translation>
+    </message>
+    <message>
+        <source>Leave it deleted</source>
+        <translation>削除のままにする</translation>
+    </message>
+    <message>
+        <source>Restore it</source>
+        <translation>復元する</translation>
+    </message>
+    <message>
+        <source>Left deleted</source>
+        <translation>削除のままにした</translation>
+    </message>
+    <message>
+        <source>Lead restored</source>
+        <translation>リードを復元した</translation>
+    </message>
+    <message>
+        <source>Your decisions are applied when you merge and noted in each lead&apos;s history. “All fields: mine” and “All fields: theirs” settle the changed fields only; they neither delete nor restore anything. A lead or follow-up deleted on one side and changed on the other is settled in its own row.</source>
+        <translation>決定は統合時に適用され、各リードの履歴に記録されます。「すべての項目：自分の値」と「すべての項目：相手の値」は変更された項目だけを決め、削除も復元もしません。一方で削除され、もう一方で変更されたリードやフォローアップは、その行で決めてください。</translation>
     </message>
 </context>
 <context>
@@ -6987,7 +7059,7 @@ Which is it?</source>
 <context>
     <name>mikomi::ui::budgetcharts::BudgetChart</name>
     <message>
-        <source>Actual spend by tier against the 70-20-10 target</source>
+        <source>Spend by tier against 70-20-10</source>
         <translation>配分区分ごとの実績費用と 70-20-10 目標</translation>
     </message>
     <message>
@@ -6995,11 +7067,11 @@ Which is it?</source>
         <translation>目標比率</translation>
     </message>
     <message>
-        <source>Actual share of spend</source>
+        <source>Actual share</source>
         <translation>費用の実績比率</translation>
     </message>
     <message>
-        <source>Actual share of spend (no spend in the window)</source>
+        <source>Actual share (no spend in the window)</source>
         <translation>費用の実績比率（期間内の費用なし）</translation>
     </message>
     <message>
@@ -7161,6 +7233,14 @@ Which is it?</source>
         <source>%1&lt;br&gt;↓ %2 · %3</source>
         <comment>stage, step rates of the first and the second funnel</comment>
         <translation>%1&lt;br&gt;↓ %2 · %3</translation>
+    </message>
+    <message>
+        <source>LTV:CAC (no customers in the period)</source>
+        <translation>LTV:CAC（期間内の受注なし）</translation>
+    </message>
+    <message>
+        <source>LTV:CAC (spend or deal values missing)</source>
+        <translation>LTV:CAC（費用・商談金額が不足）</translation>
     </message>
 </context>
 <context>
@@ -7410,6 +7490,13 @@ Which is it?</source>
     <message>
         <source>Whole months only: %1 is not over on %2, so the trends end with %3 and compare it with whole months.</source>
         <translation>完了した月のみ：%1 は %2 時点でまだ終わっていないため、推移は %3 までとし、完了した月どうしを比較します。</translation>
+    </message>
+    <message>
+        <source>%1 / %2
+(%3)</source>
+        <comment>actual / target, (gap) on the line below</comment>
+        <translation>%1 / %2
+（%3）</translation>
     </message>
 </context>
 <context>

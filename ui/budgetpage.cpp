@@ -108,7 +108,10 @@ QWidget *BudgetPage::createPlanTab() {
     m_tierTable->setObjectName(QStringLiteral("budgetTiers"));
     m_tierTable->setModel(m_tiers);
     m_tierTable->verticalHeader()->hide();
-    m_tierTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    // Every column at its content's width (equal columns cut "¥11,459,…" and "Recommended
+    // amount" at 1024 px), the last one taking what is left.
+    m_tierTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_tierTable->horizontalHeader()->setStretchLastSection(true);
     m_tierTable->setMaximumHeight(130);
     left->addWidget(m_tierTable);
 
@@ -119,7 +122,8 @@ QWidget *BudgetPage::createPlanTab() {
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(true);
     left->addWidget(m_table, 1);
 
     auto *moveBar = new QHBoxLayout;
@@ -133,10 +137,11 @@ QWidget *BudgetPage::createPlanTab() {
     moveBar->addWidget(m_move);
     moveBar->addStretch();
     left->addLayout(moveBar);
-    body->addLayout(left, 1);
+    body->addLayout(left, 3); // the tables' figures and names whole at 1024 px, and the
+                              // chart's title and legend
     m_chart = new ChartPanel(tab);
     m_chart->setObjectName(QStringLiteral("budgetTierChart"));
-    body->addWidget(m_chart, 1);
+    body->addWidget(m_chart, 2);
     layout->addLayout(body, 1);
 
     connect(m_total, &QLineEdit::editingFinished, this, &BudgetPage::recompute);

@@ -445,6 +445,15 @@ QChart *ltvCac(const analytics::SourceReport &report) {
     }
     rememberRows(set, rows);
     tooltips(set, categories, [](double v) { return QLocale().toString(v, 'f', 2); });
+    // Nothing to draw: the legend says why, as the Budget's chart does for a window without
+    // spend (an empty frame looked broken).
+    const bool empty = categories.isEmpty();
+    if (empty)
+        set->setLabel(report.totals.customer > 0
+                          ? QCoreApplication::translate("mikomi::ui::charts::ChartBuilder",
+                                                        "LTV:CAC (spend or deal values missing)")
+                          : QCoreApplication::translate("mikomi::ui::charts::ChartBuilder",
+                                                        "LTV:CAC (no customers in the period)"));
     auto *series = new QHorizontalBarSeries;
     series->append(set);
     valueLabels(series, int(categories.size()), 10); // one decimal
@@ -468,6 +477,8 @@ QChart *ltvCac(const analytics::SourceReport &report) {
     pen.setWidth(2);
     line->setPen(pen);
     chart->addSeries(line);
+    if (empty) // the note alone in the legend (the title names the target)
+        chart->legend()->markers(line).first()->setVisible(false);
     auto *hidden = new QValueAxis;
     hidden->setRange(-0.5, end);
     hidden->setVisible(false);

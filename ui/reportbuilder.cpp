@@ -168,7 +168,7 @@ TableBlock trendTable(const analytics::Trends &t, analytics::TrendMetric metric,
 }
 
 TableBlock goalTable(const analytics::Goals &goals, Currency currency,
-                     const std::vector<analytics::GoalMetric> &metrics) {
+                     const std::vector<analytics::GoalMetric> &metrics, bool gapBelow) {
     std::vector<analytics::GoalMetric> columns = metrics;
     if (columns.empty()) {
         for (int m = 0; m < analytics::GoalMetricCount; ++m)
@@ -192,8 +192,11 @@ TableBlock goalTable(const analytics::Goals &goals, Currency currency,
         const QString sign = gap > 0   ? QStringLiteral("+")
                              : gap < 0 ? QStringLiteral("-")
                                        : QStringLiteral("±");
-        return QCoreApplication::translate("mikomi::ui::report::Report", "%1 / %2 (%3)",
-                                           "actual / target (gap)")
+        return (gapBelow
+                    ? QCoreApplication::translate("mikomi::ui::report::Report", "%1 / %2\n(%3)",
+                                                  "actual / target, (gap) on the line below")
+                    : QCoreApplication::translate("mikomi::ui::report::Report", "%1 / %2 (%3)",
+                                                  "actual / target (gap)"))
             .arg(f(actual), f(target), sign + f(gap < 0 ? -gap : gap));
     };
     for (const analytics::GoalMonth &g : goals.months) {

@@ -46,9 +46,10 @@ analytics::TrendOptions reportTrendPeriod(const analytics::Facts &facts,
 TableBlock trendTable(const analytics::Trends &trends, analytics::TrendMetric metric,
                       Currency currency);
 // "actual / target (gap)" per metric, one row per month, a total row up to the goal's month.
-// `metrics`: the columns (all six when empty).
+// `metrics`: the columns (all six when empty). `gapBelow`: the gap on a line of its own (a
+// narrow window's table, whose columns are then about half as wide).
 TableBlock goalTable(const analytics::Goals &goals, Currency currency,
-                     const std::vector<analytics::GoalMetric> &metrics = {});
+                     const std::vector<analytics::GoalMetric> &metrics = {}, bool gapBelow = false);
 // Owner, leads worked, open leads, customers, conversion, won revenue, open pipeline value.
 TableBlock ownerTable(const std::vector<analytics::OwnerFigures> &owners, Currency currency);
 // "▲ 25.0%", "▼ 10.0%", "±0.0%", "—".

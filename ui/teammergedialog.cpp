@@ -192,7 +192,8 @@ void TeamMergeDialog::fillTables() {
         for (int col = 0; col < ConflictColumns; ++col)
             m_conflicts->setItem(row, col, new QTableWidgetItem);
         m_conflicts->item(row, LeadColumn)
-            ->setText(QStringLiteral("#%1 %2").arg(c.targetId).arg(c.name));
+            ->setText(c.targetId > 0 ? QStringLiteral("#%1 %2").arg(c.targetId).arg(c.name)
+                                     : c.name);
         if (m_dryRun) {
             auto *menu = new QComboBox(m_conflicts);
             menu->addItem(QString(), sideData(std::nullopt));
@@ -237,8 +238,15 @@ void TeamMergeDialog::retranslateChoices() {
         const auto set = [&](int col, const QString &text) {
             m_conflicts->item(row, col)->setText(text);
         };
-        if (c.deletedInSource) {
+        if (c.deletedInTarget) {
             set(FieldColumn, tr("The whole lead"));
+            set(MineColumn, tr("Deleted"));
+            set(TheirsColumn, tr("Changed since the last merge"));
+            set(BeforeColumn, QString());
+        } else if (c.deletedInSource) {
+            set(FieldColumn, c.taskUuid.isEmpty()
+                                 ? tr("The whole lead")
+                                 : tr("Follow-up “%1” (the whole task)").arg(c.taskTitle));
             set(MineColumn, tr("Changed since the last merge"));
             set(TheirsColumn, tr("Deleted"));
             set(BeforeColumn, QString());
@@ -251,15 +259,28 @@ void TeamMergeDialog::retranslateChoices() {
         }
         if (QComboBox *menu = m_choices.value(row)) {
             menu->setItemText(0, tr("Undecided"));
-            // Deleted there, changed here: keep the lead, or delete it as there.
-            menu->setItemText(1, c.deletedInSource ? tr("Keep the lead") : tr("Keep mine"));
-            menu->setItemText(2, c.deletedInSource ? tr("Delete it") : tr("Take theirs"));
+            // Deleted there, changed here: keep the lead (or task), or delete it as there.
+            // Deleted here, changed there: leave it deleted, or restore it from there.
+            menu->setItemText(1, c.deletedInTarget      ? tr("Leave it deleted")
+                                 : !c.deletedInSource   ? tr("Keep mine")
+                                 : c.taskUuid.isEmpty() ? tr("Keep the lead")
+                                                        : tr("Keep the follow-up"));
+            menu->setItemText(2, c.deletedInTarget   ? tr("Restore it")
+                                 : c.deletedInSource ? tr("Delete it")
+                                                     : tr("Take theirs"));
             set(DecisionColumn, QString());
         } else if (!c.resolved) {
             set(DecisionColumn, tr("Undecided: mine kept, listed again next time"));
-        } else if (c.deletedInSource) {
+        } else if (c.deletedInTarget) {
+            set(DecisionColumn, *c.resolved == storage::MergeSide::Target ? tr("Left deleted")
+                                                                          : tr("Lead restored"));
+        } else if (c.deletedInSource && c.taskUuid.isEmpty()) {
             set(DecisionColumn,
                 *c.resolved == storage::MergeSide::Target ? tr("Lead kept") : tr("Lead deleted"));
+        } else if (c.deletedInSource) {
+            set(DecisionColumn, *c.resolved == storage::MergeSide::Target
+                                    ? tr("Follow-up kept")
+                                    : tr("Follow-up deleted"));
         } else {
             set(DecisionColumn,
                 *c.resolved == storage::MergeSide::Target ? tr("Kept mine") : tr("Took theirs"));
@@ -280,8 +301,14 @@ std::optional<storage::MergeSide> TeamMergeDialog::choice(int row) const {
 }
 
 void TeamMergeDialog::chooseAll(storage::MergeSide side) {
-    for (int row = 0; row < m_choices.size(); ++row)
-        setChoice(row, side);
+    // The changed fields only: a deletion (deleted there, changed here) is settled in its own
+    // row, so that "All theirs" never deletes anything unasked (docs/team.md).
+    for (int row = 0; row < m_choices.size(); ++row) {
+        if (!m_summary || row >= m_summary->conflicts.size() ||
+            (!m_summary->conflicts.at(row).deletedInSource &&
+             !m_summary->conflicts.at(row).deletedInTarget))
+            setChoice(row, side);
+    }
 }
 
 void TeamMergeDialog::retranslate() {
@@ -300,11 +327,29 @@ void TeamMergeDialog::retranslate() {
     m_conflicts->setHorizontalHeaderLabels({tr("Lead"), tr("Field"), tr("Mine (this database)"),
                                             tr("Theirs (other database)"), tr("At the last merge"),
                                             tr("Decision")});
-    m_conflictHelp->setText(
-        m_dryRun ? tr("Your decisions are applied when you merge and noted in each lead's history.")
-                 : QString());
-    m_allMine->setText(tr("All mine"));
-    m_allTheirs->setText(tr("All theirs"));
+    if (m_conflicts->rowCount() == 0)
+        m_conflicts->resizeColumnsToContents(); // the headers readable before a dry run
+    const bool deletions =
+        m_summary && std::any_of(m_summary->conflicts.cbegin(), m_summary->conflicts.cend(),
+                                 [](const storage::MergeConflict &c) {
+                                     return c.deletedInSource || c.deletedInTarget;
+                                 });
+    QString help;
+    if (m_dryRun && deletions)
+        help = tr("Your decisions are applied when you merge and noted in each lead's history. "
+                  "“All fields: mine” and “All fields: theirs” settle the changed fields only; "
+                  "they neither delete nor restore anything. A lead or follow-up deleted on one "
+                  "side and changed on the other is settled in its own row.");
+    else if (m_dryRun)
+        help = tr("Your decisions are applied when you merge and noted in each lead's history.");
+    m_conflictHelp->setText(help);
+    m_allMine->setText(tr("All fields: mine"));
+    m_allTheirs->setText(tr("All fields: theirs"));
+    m_allMine->setToolTip(tr("Keep this database's value of every field changed on both sides. "
+                             "Deletions are not settled by this button."));
+    m_allTheirs->setToolTip(tr("Take the other database's value of every field changed on both "
+                               "sides. Deletions are not settled by this button: nothing is "
+                               "deleted unless you choose “Delete it” in its row."));
     m_duplicates->setHorizontalHeaderLabels(
         {tr("Lead from the other database"), tr("Lead already here"), tr("Why")});
     m_tabs->setTabText(0, m_summary

@@ -40,7 +40,8 @@ public:
     // The decision on a conflict row of the dry run (unset: undecided), as the row's menu sets it.
     void setChoice(int row, std::optional<storage::MergeSide> side);
     std::optional<storage::MergeSide> choice(int row) const;
-    // "All mine" / "All theirs".
+    // "All fields: mine" / "All fields: theirs": every field changed on both sides; a deletion
+    // (a lead or follow-up deleted there, changed here) is left as it is, settled in its row.
     void chooseAll(storage::MergeSide side);
     QTableWidget *duplicateTable() const { return m_duplicates; }
     QString summaryText() const;

@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QResizeEvent>
 #include <QScrollBar>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -108,6 +109,7 @@ TrendsPage::TrendsPage(QWidget *parent)
     gl->addWidget(m_goalNote);
     m_goals = new QTableWidget(goals);
     m_goals->setObjectName(QStringLiteral("goalTable"));
+    m_goals->installEventFilter(this); // narrower or wider: the gap below or beside
     gl->addWidget(m_goals);
     m_ownerNote = new QLabel(goals);
     m_ownerNote->setWordWrap(true);
@@ -243,7 +245,7 @@ void TrendsPage::recompute() {
     const report::YearGoals goals = report::yearGoals(facts(), year, *growth, asOf);
     m_lastGoals = goals.goals;
     if (goals.goals) {
-        fill(m_goals, report::goalTable(*goals.goals, currency));
+        fillGoals(m_goals->width());
         m_goalNote->setText(tr("Targets: the Planner's funnel for %1 × the revenue of %2, the same "
                                "every month; actuals: leads by created month, customers and "
                                "revenue by won month.")
@@ -254,6 +256,27 @@ void TrendsPage::recompute() {
         m_goalNote->setText(goals.plan ? QString()
                                        : QStringLiteral("⚠ ") + goals.plan.error().message);
     }
+}
+
+void TrendsPage::fillGoals(int width) {
+    if (!m_lastGoals)
+        return;
+    const Currency currency = AppSettings().currency();
+    fill(m_goals, report::goalTable(*m_lastGoals, currency));
+    m_goalsOneLineWidth = m_goals->horizontalHeader()->length();
+    m_goalsGapBelow = m_goalsOneLineWidth > width - 2 * m_goals->frameWidth();
+    if (m_goalsGapBelow)
+        fill(m_goals, report::goalTable(*m_lastGoals, currency, {}, true));
+}
+
+bool TrendsPage::eventFilter(QObject *watched, QEvent *event) {
+    // Before the table lays itself out: its own width is still the old one.
+    if (watched == m_goals && event->type() == QEvent::Resize && m_lastGoals) {
+        const int width = static_cast<QResizeEvent *>(event)->size().width();
+        if ((m_goalsOneLineWidth > width - 2 * m_goals->frameWidth()) != m_goalsGapBelow)
+            fillGoals(width);
+    }
+    return FactsPage::eventFilter(watched, event);
 }
 
 void TrendsPage::trendActivated(const QModelIndex &index) {

@@ -36,6 +36,7 @@ public:
     void setToday(const QDate &today);
 
 protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void recompute() override;
     void retranslate() override;
     void showLoadError(const QString &message) override;
@@ -50,11 +51,16 @@ private:
     // Fills `table` from a report table; ▲/▼ cells green when better, red when worse.
     static void fill(QTableWidget *table, const report::TableBlock &block,
                      bool lowerIsBetter = false);
+    // The goals in the table, `width` px wide: each cell on one line when that fits,
+    // else with the gap on a second line (at 1024 px the revenue ran off the table's side).
+    void fillGoals(int width);
 
     QDate m_today;
     std::optional<analytics::Trends> m_lastTrends;
     analytics::TrendMetric m_lastMetric = analytics::TrendMetric::Leads;
     std::optional<analytics::Goals> m_lastGoals;
+    int m_goalsOneLineWidth = 0; // the goal table's columns with one line per cell
+    bool m_goalsGapBelow = false;
     std::vector<analytics::OwnerFigures> m_lastOwners;
     QLabel *m_heading = nullptr;
     QTabWidget *m_tabs = nullptr;

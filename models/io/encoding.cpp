@@ -9,6 +9,15 @@
 namespace mikomi::io {
 namespace {
 
+// QStringView::count(u'\n') as a plain loop the compiler unrolls (Qt's own was 1.5% of an
+// import's reading thread: it runs over every decoded character).
+qsizetype countNewlines(QStringView s) {
+    qsizetype n = 0;
+    for (const QChar c : s)
+        n += c.unicode() == u'\n' ? 1 : 0;
+    return n;
+}
+
 // ICU's windows-31j converter: CP932 with the NEC row 13 (①) and IBM extensions (髙).
 constexpr const char *kCp932Name = "windows-31j";
 
@@ -297,7 +306,7 @@ Result<QString> StreamDecoder::feed(QByteArrayView chunk) {
             d->line += bad < 0 ? 0 : QStringView(s).left(bad).count(u'\n');
             return badLineError(d->encoding, d->line);
         }
-        d->line += s.count(u'\n');
+        d->line += countNewlines(s);
         return s;
     }
     // Decode whole lines only, so an error can be pinned to its line.
@@ -312,7 +321,7 @@ Result<QString> StreamDecoder::feed(QByteArrayView chunk) {
         d->line = firstBadLine(lines, d->encoding, d->line);
         return badLineError(d->encoding, d->line);
     }
-    d->line += s.count(u'\n');
+    d->line += countNewlines(s);
     d->pending.remove(0, nl + 1);
     return s;
 }

@@ -120,6 +120,15 @@ std::pair<QString, QString> splitLatinName(const QString &s) {
     return {family, parts.join(QLatin1Char(' '))};
 }
 
+// A company's legal form, anywhere in a line.
+const QRegularExpression &legalForm() {
+    static const RE re(QStringLiteral(
+        "株式会社|\\(株\\)|有限会社|\\(有\\)|合同会社|合資会社|合名会社|一般社団法人|"
+        "\\bInc\\b\\.?|\\bCo\\.,?\\s*Ltd\\b|\\bLtd\\b|\\bGmbH\\b|\\bLLC\\b|\\bCorp\\b|"
+        "\\bCorporation\\b|\\bK\\.K\\.|\\bAG\\b|\\bS\\.A\\.|\\bB\\.V\\.|\\bPLC\\b|\\bLLP\\b"));
+    return re;
+}
+
 const QStringList &jaTitles() {
     static const QStringList t = [] {
         QStringList l{
@@ -238,6 +247,31 @@ QString asciiDigits(const QString &text) {
             out += c;
     }
     return out;
+}
+
+QString trimStrayTrailing(const QString &company) {
+    // Never part of a company name, attached or not (NFKC has made ™ "TM" and ｜ "|").
+    static const QString logoMarks = QStringLiteral("®©|¦‖•●■□◆◇★☆▲△▼▽○◎*~_^`\\");
+    // What a logo's bar or a trademark sign reads as, after a legal form only.
+    static const RE afterLegalForm(QStringLiteral(
+        "(?:\\bInc\\.?|\\bIncorporated|\\bCo\\.?|\\bCompany|\\bLtd\\.?|\\bLimited|\\bGmbH|"
+        "\\bLLC|\\bCorp\\.?|\\bCorporation|\\bK\\.K\\.|\\bAG|\\bS\\.A\\.|\\bB\\.V\\.|"
+        "\\bPLC|\\bLLP|株式会社|有限会社|合同会社|\\(株\\)|\\(有\\))"
+        "\\s+(I|l|1|TM|SM)$"));
+    QString s = company.trimmed();
+    for (int round = 0; round < 3 && s.size() > 1; ++round) {
+        const QChar last = s.back();
+        const bool lone = s.at(s.size() - 2).isSpace();
+        if (logoMarks.contains(last) || (lone && !last.isLetterOrNumber())) {
+            s.chop(1);
+        } else if (const QRegularExpressionMatch m = afterLegalForm.match(s); m.hasMatch()) {
+            s.truncate(m.capturedStart(1));
+        } else {
+            break;
+        }
+        s = s.trimmed();
+    }
+    return s.isEmpty() ? company.trimmed() : s;
 }
 
 namespace {
@@ -545,8 +579,12 @@ CardFields extractFields(const Page &page) {
         const auto m = urlRe.match(c);
         if (!m.hasMatch())
             continue;
-        const bool alone = m.capturedLength(0) == c.size() && digitCount(c) < 3 &&
-                           c.count(QLatin1Char('.')) >= 2 && !hasCjk(c);
+        // Not a company's words run together ("Acme Widgets, Inc. TM" is no
+        // AcmeWidgets.Inc.TM).
+        const bool alone =
+            m.capturedLength(0) == c.size() && digitCount(c) < 3 &&
+            c.count(QLatin1Char('.')) >= 2 && !hasCjk(c) &&
+            !(w.text.contains(QLatin1Char(' ')) && legalForm().match(w.text).hasMatch());
         if (marked || alone) {
             put(f, kWebsite, m.captured(0), w);
             w.used = true;
@@ -723,15 +761,11 @@ CardFields extractFields(const Page &page) {
     }
 
     // Company: a legal form.
-    static const RE companyRe(QStringLiteral(
-        "株式会社|\\(株\\)|有限会社|\\(有\\)|合同会社|合資会社|合名会社|一般社団法人|"
-        "\\bInc\\b\\.?|\\bCo\\.,?\\s*Ltd\\b|\\bLtd\\b|\\bGmbH\\b|\\bLLC\\b|\\bCorp\\b|"
-        "\\bCorporation\\b|\\bK\\.K\\.|\\bAG\\b|\\bS\\.A\\.|\\bB\\.V\\.|\\bPLC\\b|\\bLLP\\b"));
     for (Work &w : lines) {
         const QString c = glueCjk(w.text);
-        if (w.used || !companyRe.match(c).hasMatch())
+        if (w.used || !legalForm().match(c).hasMatch())
             continue;
-        put(f, kCompany, c, w);
+        put(f, kCompany, trimStrayTrailing(c), w);
         w.used = true;
         break;
     }

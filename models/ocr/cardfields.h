@@ -83,6 +83,11 @@ bool hasLatin(const QString &text);
 // (every territory Qt's CLDR data names in English or in its own languages, and the usual short
 // forms); "" when the text names no country it knows.
 QString countryCode(const QString &written);
+// A company name as a scan read it, less what a logo beside it was read as: a stray symbol at its
+// end ("Acme Corp ®", "Acme Corp |", "サンプル株式会社 ■"), or a lone I, l, 1, TM or SM after the
+// legal form ("Acme Corp I": the logo's bar). Letters and digits that belong to the name stay
+// ("Apollo Fund I", "Acme Co., Ltd.", "(株)").
+QString trimStrayTrailing(const QString &company);
 // Kanji numerals and full-width digits as ASCII digits (電話 〇三・五五五五… on vertical cards).
 QString asciiDigits(const QString &text);
 

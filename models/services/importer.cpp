@@ -12,9 +12,12 @@ namespace mikomi::services {
 namespace detail {
 
 void unneutralise(io::CsvRecord &rec) {
-    for (QString &f : rec.fields) {
+    // Read through a const reference: the list is shared with the row's original cells, and
+    // a non-const loop copied it for every row.
+    for (qsizetype i = 0; i < rec.fields.size(); ++i) {
+        const QString &f = rec.fields.at(i);
         if (f.size() >= 2 && f.at(0) == u'\'' && io::startsLikeFormula(f.mid(1)))
-            f.remove(0, 1);
+            rec.fields[i].remove(0, 1);
     }
 }
 

@@ -56,6 +56,17 @@ public:
         x.size = int(end - start);
         m_used += x.size;
     }
+    // A text of `n` ASCII characters (its UTF-8 is the same bytes).
+    void ascii(const char *s, int n) {
+        Value &x = m_values.emplace_back();
+        x.kind = Kind::Text;
+        x.offset = m_used;
+        x.size = n;
+        if (m_used + n > m_text.size())
+            m_text.resize(std::max(m_used + n, m_text.size() * 2));
+        std::memcpy(m_text.data() + m_used, s, std::size_t(n));
+        m_used += n;
+    }
 
     qsizetype size() const { return qsizetype(m_values.size()); }
     bool isEmpty() const { return m_values.empty(); }

@@ -658,7 +658,13 @@ Status BulkWriter::insertStageChange(qint64 leadId, const StageChange &c) {
     row.text(dates::toIsoDateTime(c.changedAt));
     row.text(c.user);
     row.text(c.note);
-    row.text(rowUuidOr(c.uuid));
+    if (c.uuid.isEmpty()) {
+        char uuid[36];
+        writeNewRowUuid(uuid);
+        row.ascii(uuid, 36);
+    } else {
+        row.text(c.uuid);
+    }
     if (m_buffered)
         ++m_histories.rows;
     else if (auto r = m_history->run(row, 0, row.size()); !r)

@@ -553,8 +553,20 @@ private:
     // The source's tombstones: the same rows deleted in the target (a lead only when the target
     // did not change it since the last merge, else a conflict; always when erased).
     Status applySourceDeletions(MergeSummary &summary);
-    // The uuids of `uuids` the target has a tombstone for.
-    Result<QSet<QString>> targetTombstones(const QVariantList &uuids);
+    // The tasks of the target the source deleted: deleted here too, unless changed here since
+    // the last merge (a conflict, like a lead's). `skip`: leads deleted in this merge.
+    Status taskDeletions(const QVariantList &uuids, const QHash<QString, QString> &deletedAt,
+                         const QSet<qint64> &skip, QVariantList &rows, MergeSummary &summary);
+    // The uuids of `uuids` the target has a tombstone for, with its deleted_at.
+    Result<QHash<QString, QString>> targetTombstones(const QVariantList &uuids);
+    // True when the target deleted the lead or task `uuid` but the user chose, in an earlier
+    // merge the other way, to keep it against that very deletion (`kept`: the base's
+    // kept_deleted_at): it is added back here, and its tombstone goes.
+    bool keptAgainstDeletion(const QString &uuid, const QJsonValue &kept);
+    // A lead of the source the target deleted: true when it stays deleted (unchanged in the
+    // source since the last merge, erased, or listed as a conflict "deleted here, changed
+    // there" and not settled "restore"); false when it is to be added back (settled so).
+    bool staysDeleted(const Lead &theirs, MergeSummary &summary);
 
     Database &m_source;
     Database &m_target;
@@ -565,6 +577,11 @@ private:
     QString m_targetId;
     QString m_now;
     QHash<QString, QJsonObject> m_bases;
+    // Leads whose base changed outside mergeLead (a deletion kept): written at the end.
+    QSet<QString> m_dirtyBases;
+    QHash<QString, QString> m_gone; // the target's tombstones of the source's uuids: deleted_at
+    QVariantList m_revived;         // of those, the ones added back (their tombstones go)
+    QSet<QString> m_restored;       // leads deleted here, restored by a choice (noted once added)
     SourceRows m_rows;
     QHash<QString, QSet<QString>> m_targetRows; // table → the source's uuids the target has
     struct TargetTask {
@@ -626,17 +643,142 @@ Status Merger::readTargetTasks(const QVariantList &uuids) {
                      blankDone, [](QSqlQuery &) { return Status(); });
 }
 
-Result<QSet<QString>> Merger::targetTombstones(const QVariantList &uuids) {
-    QSet<QString> out;
-    Status s = forChunks(m_target, QStringLiteral("SELECT uuid FROM tombstones WHERE uuid IN (%1)"),
-                         uuids, [&](QSqlQuery &q) -> Status {
-                             while (q.next())
-                                 out.insert(q.value(0).toString());
-                             return {};
-                         });
+Result<QHash<QString, QString>> Merger::targetTombstones(const QVariantList &uuids) {
+    QHash<QString, QString> out;
+    Status s = forChunks(
+        m_target,
+        QStringLiteral("SELECT uuid, deleted_at, erased FROM tombstones WHERE uuid IN (%1)"), uuids,
+        [&](QSqlQuery &q) -> Status {
+            while (q.next()) {
+                // An erased person never comes back: no kept decision can match.
+                out.insert(q.value(0).toString(),
+                           q.value(2).toInt() != 0 ? QString() : q.value(1).toString());
+            }
+            return {};
+        });
     if (!s)
         return s.failure();
     return out;
+}
+
+bool Merger::keptAgainstDeletion(const QString &uuid, const QJsonValue &kept) {
+    const auto it = m_gone.constFind(uuid);
+    if (it == m_gone.cend() || it->isEmpty() || !kept.isString() || kept.toString() != *it)
+        return false;
+    m_revived << uuid;
+    return true;
+}
+
+bool Merger::staysDeleted(const Lead &l, MergeSummary &summary) {
+    if (m_gone.value(l.uuid).isEmpty())
+        return true; // erased here: never back
+    const auto base = m_bases.constFind(l.uuid);
+    bool changed = base == m_bases.cend();
+    if (!changed) {
+        const QJsonObject now = fieldValues(l);
+        for (const LeadField &f : leadFields()) {
+            if (base->contains(f.name) && now.value(f.name) != base->value(f.name))
+                changed = true;
+        }
+    }
+    if (!changed)
+        return true; // the source has nothing newer than what was deleted here
+    MergeConflict c;
+    c.uuid = l.uuid;
+    c.name = describe(l);
+    c.deletedInTarget = true;
+    const bool settled = settle(c, summary);
+    summary.conflicts.append(c);
+    if (!settled)
+        return true;
+    if (*c.resolved == MergeSide::Source) {
+        m_revived << l.uuid; // restored: its tombstone here goes
+        m_restored.insert(l.uuid);
+        return false;
+    }
+    // Stays deleted: the source's values become the base, so the next merge the other way
+    // deletes the lead there without asking again, and this one is not listed again.
+    QJsonObject keep = base == m_bases.cend() ? QJsonObject() : *base;
+    const QJsonObject now = fieldValues(l);
+    for (auto it = now.begin(); it != now.end(); ++it)
+        keep.insert(it.key(), *it);
+    keep.remove(kKeptKey);
+    m_bases.insert(l.uuid, keep);
+    m_dirtyBases.insert(l.uuid);
+    return true;
+}
+
+Status Merger::taskDeletions(const QVariantList &uuids, const QHash<QString, QString> &deletedAt,
+                             const QSet<qint64> &skip, QVariantList &rows, MergeSummary &summary) {
+    struct Found {
+        qint64 id = 0;
+        QString uuid, title, dueAt, doneAt, leadUuid;
+        qint64 leadId = 0;
+    };
+    QList<Found> found;
+    Status s = forChunks(m_target,
+                         QStringLiteral("SELECT t.id, t.uuid, t.title, t.due_at, t.done_at, "
+                                        "l.uuid AS lead_uuid, l.id AS lead_id FROM tasks t JOIN "
+                                        "leads l ON l.id = t.lead_id WHERE t.uuid <> '' AND "
+                                        "t.uuid IN (%1)"),
+                         uuids, [&](QSqlQuery &q) -> Status {
+                             while (q.next()) {
+                                 found << Found{q.value(0).toLongLong(), q.value(1).toString(),
+                                                q.value(2).toString(),   q.value(3).toString(),
+                                                q.value(4).toString(),   q.value(5).toString(),
+                                                q.value(6).toLongLong()};
+                             }
+                             return {};
+                         });
+    if (!s)
+        return s;
+    for (const Found &t : std::as_const(found)) {
+        if (skip.contains(t.leadId))
+            continue; // goes with its lead
+        const QJsonObject base =
+            m_bases.value(t.leadUuid).value(kTasksKey).toObject().value(t.uuid).toObject();
+        if (base.contains(kKeptKey) && base.value(kKeptKey).toString() == deletedAt.value(t.uuid))
+            continue; // kept here against this deletion before: nothing to say
+        // Changed here since the last merge (or never merged): rescheduled, done or reopened.
+        bool changed = base.isEmpty();
+        for (const QString &field : mergeTaskFields()) {
+            const QString now = field == QLatin1String("due_at") ? t.dueAt : t.doneAt;
+            if (base.contains(field) && !sameTime(now, base.value(field).toString()))
+                changed = true;
+        }
+        if (!changed) {
+            rows << t.id;
+            continue;
+        }
+        auto lead = m_targetRepo.get(t.leadId);
+        if (!lead)
+            return lead.failure();
+        MergeConflict c;
+        c.uuid = t.leadUuid;
+        c.targetId = t.leadId;
+        c.name = describe(*lead);
+        c.taskUuid = t.uuid;
+        c.taskTitle = t.title;
+        c.deletedInSource = true;
+        const bool settled = settle(c, summary);
+        summary.conflicts.append(c);
+        if (!settled)
+            continue;
+        if (*c.resolved == MergeSide::Source) {
+            rows << t.id; // deleted, as there
+            continue;
+        }
+        // Kept: recorded in the lead's base (both sides), so the next merge is quiet and the
+        // merge the other way adds the task back there.
+        QJsonObject &leadBase = m_bases[t.leadUuid];
+        QJsonObject tasks = leadBase.value(kTasksKey).toObject();
+        QJsonObject kept = base;
+        kept.insert(kKeptKey, deletedAt.value(t.uuid));
+        tasks.insert(t.uuid, kept);
+        leadBase.insert(kTasksKey, tasks);
+        m_dirtyBases.insert(t.leadUuid);
+    }
+    return {};
 }
 
 Status Merger::applySourceDeletions(MergeSummary &summary) {
@@ -646,15 +788,14 @@ Status Merger::applySourceDeletions(MergeSummary &summary) {
         return q.failure();
     QHash<QString, QVariantList> byTable;
     QSet<QString> erased;
-    QHash<QString, QString> deletedAt; // leads' tombstones
+    QHash<QString, QString> deletedAt; // by uuid
     while (q->next()) {
         const QString uuid = q->value(0).toString();
         const QString table = q->value(1).toString();
         byTable[table] << uuid;
         if (q->value(2).toInt() != 0)
             erased.insert(uuid);
-        if (table == QLatin1String("leads"))
-            deletedAt.insert(uuid, q->value(3).toString());
+        deletedAt.insert(uuid, q->value(3).toString());
     }
     if (byTable.isEmpty())
         return {};
@@ -702,20 +843,29 @@ Status Merger::applySourceDeletions(MergeSummary &summary) {
             if (!settled)
                 continue;
             if (*c.resolved == MergeSide::Target) {
-                // Kept: recorded in the base (both sides), so the next merge is quiet.
-                QJsonObject keep = base == m_bases.cend() ? QJsonObject() : *base;
-                keep.insert(kKeptKey, deletedAt.value(it.key()));
-                m_newBases.append({it.key(), keep});
+                // Kept: recorded in the base (both sides), so the next merge is quiet and the
+                // merge the other way adds the lead back there.
+                m_bases[it.key()].insert(kKeptKey, deletedAt.value(it.key()));
+                m_dirtyBases.insert(it.key());
                 continue;
             }
             // Deleted, as in the source.
         }
         remove << it.value();
     }
+    QSet<qint64> removing;
+    for (const QVariant &id : std::as_const(remove))
+        removing.insert(id.toLongLong());
     for (const QString &table : uuidTables()) {
         QVariantList rows;
         if (table == QLatin1String("leads")) {
             rows = remove;
+        } else if (table == QLatin1String("tasks")) {
+            // A task changed here since is a conflict, like a lead.
+            if (Status s = taskDeletions(byTable.value(table), deletedAt, removing, rows, summary);
+                !s)
+                return s;
+            summary.rowsDeleted += int(rows.size());
         } else {
             auto found = targetIds(table, byTable.value(table));
             if (!found)
@@ -780,12 +930,23 @@ bool Merger::settle(MergeConflict &c, MergeSummary &summary) {
         return false;
     c.resolved = side;
     ++summary.resolved;
+    if (c.deletedInTarget)
+        return true; // restored (a new lead here) or left deleted: no lead to note it on
     if (c.deletedInSource) {
         // Deleted: the lead and its history go (its tombstone says when, on a server by whom).
-        if (*side == MergeSide::Target)
+        if (*side == MergeSide::Target && c.taskUuid.isEmpty())
             m_notes[c.targetId] << QCoreApplication::translate("mikomi::storage::DatabaseMerge",
                                                                "kept although %1 deleted it")
                                        .arg(sourceName());
+        else if (*side == MergeSide::Target)
+            m_notes[c.targetId] << QCoreApplication::translate(
+                                       "mikomi::storage::DatabaseMerge",
+                                       "follow-up “%1” kept although %2 deleted it")
+                                       .arg(c.taskTitle, sourceName());
+        else if (!c.taskUuid.isEmpty())
+            m_notes[c.targetId] << QCoreApplication::translate("mikomi::storage::DatabaseMerge",
+                                                               "follow-up “%1” deleted as in %2")
+                                       .arg(c.taskTitle, sourceName());
         return true;
     }
     const QString field = mergeConflictFieldLabel(c);
@@ -915,9 +1076,13 @@ Status Merger::run(MergeSummary &summary) {
     auto gone = targetTombstones(allUuids);
     if (!gone)
         return gone.failure();
+    m_gone = std::move(*gone);
     for (const QString &table : uuidTables()) {
-        if (table != QLatin1String("leads"))
-            m_targetRows[table].unite(*gone);
+        if (table == QLatin1String("leads"))
+            continue;
+        QSet<QString> &have = m_targetRows[table];
+        for (auto it = m_gone.cbegin(); it != m_gone.cend(); ++it)
+            have.insert(it.key());
     }
 
     // The leads both have: the target's read in chunks, compared field by field.
@@ -927,9 +1092,13 @@ Status Merger::run(MergeSummary &summary) {
         if (const auto it = known->constFind(l.uuid); it != known->cend()) {
             targetLeadIds << *it;
             both << &l;
-        } else if (gone->contains(l.uuid)) {
+        } else if (m_gone.contains(l.uuid) &&
+                   !keptAgainstDeletion(l.uuid, m_bases.value(l.uuid).value(kKeptKey)) &&
+                   staysDeleted(l, summary)) {
             ++summary.deletedHere;
         } else {
+            // New here, kept in the source against this database's deletion (chosen in an
+            // earlier merge the other way), or restored now: added (back), with its history.
             added << &l;
         }
     }
@@ -949,6 +1118,15 @@ Status Merger::run(MergeSummary &summary) {
         if (*t)
             taken.insert(targetLeadIds.at(i));
     }
+    // The bases changed by a deletion kept (applySourceDeletions) that mergeLead did not write.
+    for (const QString &uuid : std::as_const(m_dirtyBases))
+        m_newBases.append({uuid, m_bases.value(uuid)});
+    m_dirtyBases.clear();
+    // What was kept against this database's deletions comes back: its tombstones go.
+    if (Status s = forChunks(m_target, QStringLiteral("DELETE FROM tombstones WHERE uuid IN (%1)"),
+                             m_revived, [](QSqlQuery &) { return Status(); });
+        !s)
+        return s;
     // Their new rows and the new leads go through one bulk writer (prepared native statements
     // on a file, multi-row statements on a server).
     BulkWriter writer(m_target);
@@ -1042,7 +1220,7 @@ Result<bool> Merger::mergeLead(const Lead &mine, const Lead &theirs, MergeSummar
         if (!q)
             return q.failure();
     }
-    if (newBase != oldBase || baseIt == m_bases.cend())
+    if (newBase != oldBase || baseIt == m_bases.cend() || m_dirtyBases.remove(mine.uuid))
         m_newBases.append({mine.uuid, newBase});
     return taken || tasksTaken > 0;
 }
@@ -1050,11 +1228,16 @@ Result<bool> Merger::mergeLead(const Lead &mine, const Lead &theirs, MergeSummar
 Result<QJsonObject> Merger::mergeTasks(const Lead &mine, const Lead &theirs, const QJsonObject &old,
                                        MergeSummary &summary, int &taken) {
     QJsonObject bases;
-    const QSet<QString> &known = m_targetRows[QStringLiteral("tasks")];
+    QSet<QString> &known = m_targetRows[QStringLiteral("tasks")];
     for (const TaskRow &task : m_rows.tasks.value(mine.id)) {
         const auto here = m_targetTasks.constFind(task.uuid);
         if (here == m_targetTasks.cend()) {
-            if (!known.contains(task.uuid)) // new to the target: added as it is
+            // New to the target, or deleted here and kept in the source against that deletion
+            // (chosen in an earlier merge the other way): added as it is (addRows).
+            if (known.contains(task.uuid) &&
+                keptAgainstDeletion(task.uuid, old.value(task.uuid).toObject().value(kKeptKey)))
+                known.remove(task.uuid);
+            if (!known.contains(task.uuid))
                 bases.insert(task.uuid,
                              QJsonObject{{QStringLiteral("due_at"), task.dueAt.toString()},
                                          {QStringLiteral("done_at"), task.doneAt.toString()}});
@@ -1118,6 +1301,12 @@ Result<QJsonObject> Merger::mergeTasks(const Lead &mine, const Lead &theirs, con
         if (!newBase.isEmpty())
             bases.insert(task.uuid, newBase);
     }
+    // A task the target kept against the source's deletion: its decision stays in the base
+    // until the source has the task again.
+    for (auto it = old.begin(); it != old.end(); ++it) {
+        if (!bases.contains(it.key()) && it->toObject().contains(kKeptKey))
+            bases.insert(it.key(), *it);
+    }
     return bases;
 }
 
@@ -1174,6 +1363,11 @@ Status Merger::addLeads(const QList<const Lead *> &leads, BulkWriter &writer,
         auto id = writer.insertLead(lead, activities, &keys.at(i));
         if (!id)
             return id.failure();
+        if (m_restored.contains(mine.uuid))
+            m_notes[*id] << QCoreApplication::translate("mikomi::storage::DatabaseMerge",
+                                                        "restored from %1, where it was changed "
+                                                        "after this database deleted it")
+                                .arg(sourceName());
         duplicates.remember(lead, *id, dupKeys.at(i), keys.at(i), *region);
         const int rows = int(activities.size());
         auto more = addRows(mine.id, *id, writer);

@@ -33,9 +33,16 @@ struct MergeConflict {
     bool hasBefore = false;
     QString source; // the value in the database merged from (times as stored, ISO 8601)
     QString target; // the value in the database merged into
-    // The source deleted the lead, and the target changed it since the last merge: kept here,
-    // listed (field, before, source and target are empty).
+    // The source deleted the lead (or, with taskUuid set, that follow-up task of it), and the
+    // target changed it since the last merge: kept here, listed (field, before, source and
+    // target are empty). Settled Target: kept, and added back in the source at the next merge
+    // the other way; Source: deleted as there.
     bool deletedInSource = false;
+    // The target deleted the lead, and the source changed it since the last merge (or the two
+    // never merged it): not added back, listed (targetId 0; field and values empty). Settled
+    // Source: restored here, with the source's values and history; Target: stays deleted, and
+    // the deletion travels to the source at the next merge the other way without asking again.
+    bool deletedInTarget = false;
     // Settled in this merge (MergeOptions::prefer or a choice); unset: listed and left, the
     // target keeping its value, and listed again at the next merge.
     std::optional<MergeSide> resolved;
@@ -97,8 +104,10 @@ struct MergeOptions {
 // a field changed on both sides is a conflict; a follow-up task both have is compared the same
 // way (its due and done times). Rows are added by UUID, so merging again adds nothing. Deletions
 // travel (schema 15's tombstones): a lead or row the source deleted is deleted in the target (a
-// lead the target changed since the last merge is a conflict instead, an erased one always goes),
-// and what the target deleted is not added back. One transaction on each side; what both sides
+// lead or task the target changed since the last merge is a conflict instead, an erased lead
+// always goes), and what the target deleted is not added back (a lead the source changed since
+// is a conflict; one kept against a deletion in an earlier merge the other way comes back).
+// One transaction on each side; what both sides
 // agree on afterwards is recorded in each (merge_base) for the next merge. The source's leads are
 // not changed.
 // A conflict settled by `options` (prefer, choices) is applied in the same transaction: the

@@ -139,7 +139,18 @@ struct VariantRow {
     void null() { out.append(QVariant()); }
     void integer(qint64 v) { out.append(QVariant(qlonglong(v))); }
     void text(const QString &s) { out.append(s); }
+    void newUuid() { out.append(newRowUuid()); }
 };
+
+// A new row's UUID, written straight into the buffer.
+void putNewUuid(VariantRow &row) {
+    row.newUuid();
+}
+void putNewUuid(BindBuffer &row) {
+    char uuid[36];
+    writeNewRowUuid(uuid);
+    row.ascii(uuid, 36);
+}
 
 // The values of leadColumns() for `l`, in order, appended to `row` (VariantRow or BindBuffer).
 template <typename Row>
@@ -194,8 +205,8 @@ void putLead(Row &row, const Lead &l, qint64 ownerId, qint64 sourceId, const Lea
     row.text(keys.reading);
     date(l.consentAt);
     row.text(consentBasisKey(l.consentBasis));
-    row.text(
-        rowUuidOr(l.uuid)); // made here for a new lead, kept for one that travels (merge, undo)
+    // Made here for a new lead, kept for one that travels (merge, undo).
+    l.uuid.isEmpty() ? putNewUuid(row) : row.text(l.uuid);
 }
 
 // The lead's keys: `keys` when given, else made into `own` in the phone region of `db`.

@@ -123,6 +123,9 @@ private:
     // The conditions of LeadFilter::won and ownerless ("" when not asked), binds appended.
     QString wonCondition(const LeadFilter &filter, QVariantList &binds) const;
     static QString ownerlessCondition(const LeadFilter &filter);
+    // A server whose row-level security applies to the role signed in (a rep's or a manager's,
+    // not the owner's): the search then takes its matches from mikomi_search_ids.
+    bool rowSecurityApplies() const;
     // Reads the scoring thresholds (temperature) once per query object; rows() and count() call
     // it first and return its error (never the default thresholds instead: the temperatures
     // would quietly change meaning).

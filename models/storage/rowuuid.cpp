@@ -4,11 +4,10 @@
 #include "models/storage/sql.h"
 
 #include <QRandomGenerator>
-#include <QUuid>
 
 namespace mikomi::storage {
 
-QString newRowUuid() {
+void writeNewRowUuid(char *out) {
     thread_local QRandomGenerator64 generator = [] {
         quint32 seed[8];
         QRandomGenerator::system()->fillRange(seed);
@@ -16,10 +15,28 @@ QString newRowUuid() {
     }();
     const quint64 hi = (generator.generate() & ~quint64(0xF000)) | quint64(0x4000); // version 4
     const quint64 lo = (generator.generate() & ~(quint64(0xC) << 60)) | (quint64(0x8) << 60);
-    const QUuid uuid(uint(hi >> 32), ushort(hi >> 16), ushort(hi), uchar(lo >> 56), uchar(lo >> 48),
-                     uchar(lo >> 40), uchar(lo >> 32), uchar(lo >> 24), uchar(lo >> 16),
-                     uchar(lo >> 8), uchar(lo));
-    return uuid.toString(QUuid::WithoutBraces);
+    // As QUuid::toString(QUuid::WithoutBraces) writes it: 8-4-4-4-12 lower-case hex digits.
+    static constexpr char digits[] = "0123456789abcdef";
+    int at = 0;
+    const auto put = [&](quint64 v, int from, int to) { // the hex digits of bits [from, to)
+        for (int bit = to - 4; bit >= from; bit -= 4)
+            out[at++] = digits[(v >> bit) & 0xF];
+    };
+    put(hi, 32, 64);
+    out[at++] = '-';
+    put(hi, 16, 32);
+    out[at++] = '-';
+    put(hi, 0, 16);
+    out[at++] = '-';
+    put(lo, 48, 64);
+    out[at++] = '-';
+    put(lo, 0, 48);
+}
+
+QString newRowUuid() {
+    char text[36];
+    writeNewRowUuid(text);
+    return QString::fromLatin1(text, 36);
 }
 
 const QStringList &uuidTables() {

@@ -15,6 +15,8 @@ class Database;
 // per-thread generator seeded from the system's (QUuid::createUuid() asks the kernel for every
 // one: an import makes one per lead and per history row).
 QString newRowUuid();
+// The same, as its 36 ASCII characters written to `out` (no terminating zero).
+void writeNewRowUuid(char *out);
 
 // `given` when set (a row that travels keeps its identity), else a new one.
 inline QString rowUuidOr(const QString &given) {

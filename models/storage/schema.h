@@ -40,6 +40,7 @@ Migration migrationV14(); // migration_v14.cpp: lead_images (business-card image
 Migration migrationV15(); // migration_v15.cpp: tombstones (deletions travel with a merge)
 Migration migrationV16(); // migration_v16.cpp: row-level security on a server (nothing on a file)
 Migration migrationV17(); // migration_v17.cpp: indexes for the leads that can be hot or warm
+Migration migrationV18(); // migration_v18.cpp: the team server at 1,000,000 leads (server only)
 
 // The built-in migrations, oldest first. The schema version is the last one's version.
 const std::vector<Migration> &builtinMigrations();

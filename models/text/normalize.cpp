@@ -1,8 +1,8 @@
 #include "models/text/normalize.h"
 
-#include <QRegularExpression>
-
+#include <algorithm>
 #include <string>
+#include <string_view>
 
 namespace mikomi::text {
 
@@ -10,8 +10,38 @@ QString nfkcSimplified(const QString &s) {
     return s.normalized(QString::NormalizationForm_KC).simplified();
 }
 
+namespace {
+
+// Characters that NFKC and case folding leave as they are, alone and in any sequence, but for
+// ASCII's A-Z, which fold to a-z: ASCII, hiragana (ぁ-ゖ), katakana (ァ-ヶ) with the prolonged
+// sound mark ー, and the CJK unified ideographs. None has a decomposition or a case, none
+// composes with another (the combining voiced sound marks U+3099-U+309C are not among them).
+// tst_normalize::caseFoldByHand compares every one of them, and mixed texts, with Qt.
+bool foldsByHand(char16_t c) {
+    return c < 0x80 || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30F6) ||
+           c == 0x30FC || (c >= 0x4E00 && c <= 0x9FFF);
+}
+
+// NFKC, then case folding (QString::toCaseFolded).
+QString nfkcCaseFolded(const QString &s) {
+    const QStringView v(s);
+    if (!std::all_of(v.begin(), v.end(), [](QChar c) { return foldsByHand(c.unicode()); }))
+        return s.normalized(QString::NormalizationForm_KC).toCaseFolded();
+    // Most names and companies: no Unicode tables, and no copy when nothing is upper case.
+    QString out = s;
+    for (qsizetype i = 0; i < out.size(); ++i) {
+        const char16_t c = out.at(i).unicode();
+        if (c >= u'A' && c <= u'Z')
+            out[i] = QChar(char16_t(c + (u'a' - u'A')));
+    }
+    return out;
+}
+
+} // namespace
+
 QString foldKey(const QString &s) {
-    return nfkcSimplified(s).toCaseFolded();
+    // Case folding does not touch white space, so it may come before simplified().
+    return nfkcCaseFolded(s).simplified();
 }
 
 QString foldPhoneText(const QString &s) {
@@ -41,6 +71,22 @@ QString sourceKey(const QString &name) {
 }
 
 QString normalizeEmail(const QString &email) {
+    // An address in ASCII (most are) is lower-cased by hand: NFKC leaves ASCII as it is, and
+    // lower case of ASCII is A-Z to a-z. No copy when nothing changes (Unicode case conversion
+    // and normalisation of every address were a tenth of the keys of an imported lead).
+    const QStringView v(email);
+    if (std::all_of(v.begin(), v.end(), [](QChar c) { return c.unicode() < 0x80; })) {
+        const QStringView t = v.trimmed();
+        QString e = t.size() == v.size() ? email : t.toString();
+        for (qsizetype i = 0; i < e.size(); ++i) {
+            const char16_t c = e.at(i).unicode();
+            if (c >= u'A' && c <= u'Z')
+                e[i] = QChar(char16_t(c + (u'a' - u'A')));
+        }
+        if (e.startsWith(QLatin1String("mailto:")))
+            e = e.mid(7);
+        return e;
+    }
     QString e = email.normalized(QString::NormalizationForm_KC).trimmed().toLower();
     // Full-width at sign and dots are already folded by NFKC; strip a mailto: prefix.
     if (e.startsWith(QLatin1String("mailto:")))
@@ -95,7 +141,11 @@ bool isValidEmail(const QString &email) {
     const QString e = normalizeEmail(email);
     if (e.isEmpty() || e.size() > 254)
         return false;
-    if (e.contains(QLatin1String("..")) || e.startsWith(QLatin1Char('.')))
+    // "..": searched as a std::u16string_view (QString::contains' set-up cost more than the
+    // search in an address).
+    if (std::u16string_view(QStringView(e).utf16(), std::size_t(e.size())).find(u"..") !=
+            std::u16string_view::npos ||
+        e.startsWith(QLatin1Char('.')))
         return false;
     const qsizetype at = e.indexOf(QLatin1Char('@'));
     if (at <= 0 || at > 64 || e.at(at - 1) == QLatin1Char('.'))
@@ -103,23 +153,70 @@ bool isValidEmail(const QString &email) {
     return matchesEmailPattern(e);
 }
 
+namespace {
+
+// PCRE's \b without Unicode properties (QRegularExpression's default): ASCII letters, digits and
+// '_' are word characters, nothing else is.
+bool isWordChar(QChar c) {
+    return isAsciiAlnum(c.unicode()) || c == u'_';
+}
+
+// The legal forms companyKey drops, as the regular expression
+//   株式会社|有限会社|合同会社|合資会社|合名会社|一般社団法人|一般財団法人|\(株\)|\(有\)|\(同\)|
+//   \b(?:inc|corp|corporation|co|ltd|llc|gmbh|kk|k\.k|plc|limited|company)\b\.?
+// matched them (it was three quarters of a company key): the length of the form that starts at
+// `i`, 0 when none does. At most one form can match at a position (none is a prefix of another
+// that could also end at a word boundary), so their order does not matter.
+// tst_normalize::companyKeyByHand compares both.
+qsizetype legalFormAt(QStringView s, qsizetype i) {
+    static constexpr std::u16string_view japanese[] = {
+        u"株式会社",     u"有限会社",     u"合同会社", u"合資会社", u"合名会社",
+        u"一般社団法人", u"一般財団法人", u"(株)",     u"(有)",     u"(同)"};
+    static constexpr std::u16string_view latin[] = {u"inc", u"corp", u"corporation", u"co",
+                                                    u"ltd", u"llc",  u"gmbh",        u"kk",
+                                                    u"k.k", u"plc",  u"limited",     u"company"};
+    const char16_t first = s[i].unicode();
+    const QStringView rest = s.mid(i);
+    if (first >= 0x80 || first == u'(') {
+        for (const std::u16string_view f : japanese) {
+            if (f.front() == first && rest.startsWith(QStringView(f.data(), qsizetype(f.size()))))
+                return qsizetype(f.size());
+        }
+        return 0;
+    }
+    if (first < u'a' || first > u'p' || (i > 0 && isWordChar(s[i - 1])))
+        return 0;
+    for (const std::u16string_view f : latin) {
+        if (f.front() != first || !rest.startsWith(QStringView(f.data(), qsizetype(f.size()))))
+            continue;
+        const qsizetype end = i + qsizetype(f.size());
+        if (end < s.size() && isWordChar(s[end]))
+            continue;
+        return qsizetype(f.size()) + (end < s.size() && s[end] == u'.' ? 1 : 0);
+    }
+    return 0;
+}
+
+} // namespace
+
 QString companyKey(const QString &company) {
-    QString c = company.normalized(QString::NormalizationForm_KC).toCaseFolded();
-    static const QRegularExpression legal(QStringLiteral(
-        R"(株式会社|有限会社|合同会社|合資会社|合名会社|一般社団法人|一般財団法人|\(株\)|\(有\)|\(同\)|)"
-        R"(\b(?:inc|corp|corporation|co|ltd|llc|gmbh|kk|k\.k|plc|limited|company)\b\.?)"));
-    c.replace(legal, QString());
+    const QString c = nfkcCaseFolded(company);
     QString out;
     out.reserve(c.size());
-    for (const QChar ch : c) {
-        if (ch.isLetterOrNumber())
-            out.append(ch);
+    for (qsizetype i = 0; i < c.size();) {
+        if (const qsizetype n = legalFormAt(c, i); n > 0) {
+            i += n;
+            continue;
+        }
+        if (c[i].isLetterOrNumber())
+            out.append(c[i]);
+        ++i;
     }
     return out;
 }
 
 QString personKey(const QString &family, const QString &given) {
-    QString k = QString(family + given).normalized(QString::NormalizationForm_KC).toCaseFolded();
+    QString k = nfkcCaseFolded(family + given);
     k.remove(QLatin1Char(' '));
     return k;
 }

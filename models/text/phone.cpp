@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <list>
+#include <map>
 #include <memory>
 #include <mutex>
 
@@ -89,8 +90,9 @@ PhoneNumber parseUncached(const QString &text, const QString &defaultRegion, boo
     if (!plausibleCharacters(s)) {
         out.error = QCoreApplication::translate(
                         "mikomi::text::Phone",
-                        "\"%1\" is not a phone number: it may hold only digits, spaces, - ( ) . / "
-                        "a leading + and an extension (ext. 201, x201, 内線 201).")
+                        "\"%1\" is not a phone number: it may hold only digits (also full-width, "
+                        "or kanji numerals digit by digit: 〇三―一二三四―五六七八), spaces, "
+                        "- ― ・ ( ) . /, a leading + and an extension (ext. 201, x201, 内線 201).")
                         .arg(shown);
         return out;
     }
@@ -213,7 +215,7 @@ struct FastDesc {
 
     // libphonenumber's IsNumberMatchingDesc: a possible length, and the whole number matching
     // the pattern (RegexBasedMatcher::MatchNationalNumber without prefix matches).
-    bool matches(const QString &national) const {
+    bool matches(QStringView national) const {
         if (!lengths.empty() &&
             std::find(lengths.begin(), lengths.end(), int(national.size())) == lengths.end())
             return false;
@@ -278,7 +280,7 @@ struct FastRegion {
     // true when IsPossibleNumberWithReason would say IS_POSSIBLE (PhoneNumberUtil's
     // TestNumberLength for an unknown type: the general description's lengths, the local-only
     // ones first), false when the caller must ask.
-    bool surelyValid(const QString &national, bool *possible) const {
+    bool surelyValid(QStringView national, bool *possible) const {
         *possible = false;
         if (!metadata)
             return false;
@@ -310,11 +312,25 @@ const std::unordered_map<std::string, FastRegion> &fastRegions() {
         if (!all.ParseFromArray(i18n::phonenumbers::metadata_get(),
                                 i18n::phonenumbers::metadata_size()))
             return out; // no fast path
+        // The regions of each country code in the order PhoneNumberUtil's constructor lists
+        // them (GetRegionCodesForCountryCallingCode; its first is GetRegionCodeForCountryCode's
+        // answer): the first one met, a later main country of the code put in front. Read here
+        // from the same metadata, so a file whose numbers all take the fast path never builds
+        // the PhoneNumberUtil (32 M instructions).
+        std::map<int, std::list<std::string>> regionsOfCode;
         for (const i18n::phonenumbers::PhoneMetadata &m : all.metadata()) {
-            std::string main;
-            util().GetRegionCodeForCountryCode(m.country_code(), &main);
-            if (main != m.id() || m.international_prefix().empty() ||
-                !allDigits(m.international_prefix()) ||
+            if (m.id() == "ZZ")
+                continue;
+            auto [it, first] = regionsOfCode.try_emplace(m.country_code());
+            if (!first && m.main_country_for_code())
+                it->second.push_front(m.id());
+            else
+                it->second.push_back(m.id());
+        }
+        for (const i18n::phonenumbers::PhoneMetadata &m : all.metadata()) {
+            const auto code = regionsOfCode.find(m.country_code());
+            if (code == regionsOfCode.end() || code->second.front() != m.id() ||
+                m.international_prefix().empty() || !allDigits(m.international_prefix()) ||
                 !allDigits(m.national_prefix_for_parsing()) ||
                 !m.national_prefix_transform_rule().empty())
                 continue;
@@ -323,9 +339,7 @@ const std::unordered_map<std::string, FastRegion> &fastRegions() {
             r.countryDigits = std::to_string(m.country_code());
             r.idd = m.international_prefix();
             r.nationalPrefix = m.national_prefix_for_parsing();
-            std::list<std::string> shared;
-            util().GetRegionCodesForCountryCallingCode(m.country_code(), &shared);
-            if (shared.size() == 1)
+            if (code->second.size() == 1)
                 r.metadata = std::make_shared<const i18n::phonenumbers::PhoneMetadata>(m);
             out.emplace(m.id(), std::move(r));
         }
@@ -334,9 +348,20 @@ const std::unordered_map<std::string, FastRegion> &fastRegions() {
     return regions;
 }
 
+// The region's entry, or null when it does not qualify. A region code is two letters; the lookup
+// key is made without a conversion to UTF-8 (this runs for every number of an import).
+const FastRegion *fastRegion(QStringView code) {
+    if (code.size() != 2 || code[0].unicode() >= 0x80 || code[1].unicode() >= 0x80)
+        return nullptr;
+    const char key[2] = {char(code[0].unicode()), char(code[1].unicode())};
+    const auto &regions = fastRegions();
+    const auto it = regions.find(std::string(key, 2));
+    return it == regions.end() ? nullptr : &it->second;
+}
+
 // The E.164 form of folded text `s` when the fast path reads it exactly as Parse would and
 // libphonenumber finds the number valid; "" otherwise (then Parse decides, errors included).
-QString fastE164(const QString &s, const QString &defaultRegion) {
+QString fastE164(QStringView s, QStringView defaultRegion) {
     if (s.size() > 40)
         return {};
     char buf[24];
@@ -380,10 +405,9 @@ QString fastE164(const QString &s, const QString &defaultRegion) {
         if (!r)
             return {};
     } else {
-        const auto it = regions.find(defaultRegion.toStdString());
-        if (it == regions.end())
+        r = fastRegion(defaultRegion);
+        if (!r)
             return {};
-        r = &it->second;
         // Parse would read an IDD (a call abroad) or the region's own country code here.
         if (digits.substr(0, r->idd.size()) == r->idd ||
             digits.substr(0, r->countryDigits.size()) == r->countryDigits)
@@ -395,17 +419,23 @@ QString fastE164(const QString &s, const QString &defaultRegion) {
     // A national number with a leading zero (Italy's kind) is Parse's to read; 2..17 digits.
     if (digits.size() < 2 || digits.size() > 17 || digits.front() == '0')
         return {};
-    i18n::phonenumbers::PhoneNumber number;
-    number.set_country_code(r->countryCode);
-    number.set_national_number(std::stoull(std::string(digits)));
-    const PhoneNumberUtil &u = util();
-    // The national significant number is these digits (no leading zero, checked above).
+    // The national significant number is these digits (no leading zero, checked above), as
+    // UTF-16 for the patterns.
+    char16_t national[17];
+    std::copy(digits.begin(), digits.end(), national);
     bool possible = false;
-    if (!r->surelyValid(QString::fromLatin1(digits.data(), qsizetype(digits.size())), &possible) &&
-        !u.IsValidNumber(number))
-        return {};
-    if (!possible && u.IsPossibleNumberWithReason(number) != PhoneNumberUtil::IS_POSSIBLE)
-        return {};
+    const bool sure = r->surelyValid(QStringView(national, qsizetype(digits.size())), &possible);
+    if (!sure || !possible) {
+        // libphonenumber decides.
+        i18n::phonenumbers::PhoneNumber number;
+        number.set_country_code(r->countryCode);
+        number.set_national_number(std::stoull(std::string(digits)));
+        const PhoneNumberUtil &u = util();
+        if (!sure && !u.IsValidNumber(number))
+            return {};
+        if (!possible && u.IsPossibleNumberWithReason(number) != PhoneNumberUtil::IS_POSSIBLE)
+            return {};
+    }
     QString out;
     out.reserve(qsizetype(1 + r->countryDigits.size() + digits.size()));
     out += u'+';
@@ -414,27 +444,44 @@ QString fastE164(const QString &s, const QString &defaultRegion) {
     return out;
 }
 
+// True when `s` has only ASCII characters: then folded(s) is s.trimmed() (NFKC leaves ASCII as it
+// is, and the dashes, 内線 and kanji numerals folded() turns are not ASCII), and the fast path
+// reads it in place.
+bool isAscii(QStringView s) {
+    return std::all_of(s.begin(), s.end(), [](QChar c) { return c.unicode() < 0x80; });
+}
+
 // Checks and keys of the same number come in pairs (an import checks a row's numbers in
 // io::leadFromRow, then keys them in storage::LeadKeys, on the same thread): the second is a
-// lookup. Only valid numbers are kept (an error's text depends on the language, which may
-// change).
-PhoneNumber parseLean(const QString &text, const QString &defaultRegion) {
-    thread_local QHash<QString, PhoneNumber> recent;
-    const QString cacheKey = defaultRegion + u'\x1f' + text;
-    if (const auto it = recent.constFind(cacheKey); it != recent.cend())
-        return *it;
-    PhoneNumber out;
-    out.e164 = fastE164(folded(text), defaultRegion);
-    if (out.e164.isEmpty())
-        out = parseUncached(text, defaultRegion, false);
-    else
-        out.valid = true;
-    if (out.valid) {
-        if (recent.size() >= 256)
-            recent.clear();
-        recent.insert(cacheKey, out);
+// lookup. Only valid numbers are kept, as their E.164 form (an error's text depends on the
+// language, which may change), by the text as written, for one region at a time (an import has
+// one). Returns the E.164 form of a valid number; "" and `*error` otherwise.
+QString leanE164(const QString &text, const QString &defaultRegion, QString *error) {
+    struct Recent {
+        QString region;
+        QHash<QString, QString> e164; // by the text as written
+    };
+    thread_local Recent recent;
+    if (recent.region != defaultRegion) {
+        recent.e164.clear();
+        recent.region = defaultRegion;
     }
-    return out;
+    if (const auto it = recent.e164.constFind(text); it != recent.e164.cend())
+        return *it;
+    QString e164 = isAscii(text) ? fastE164(QStringView(text).trimmed(), defaultRegion)
+                                 : fastE164(folded(text), defaultRegion);
+    if (e164.isEmpty()) {
+        PhoneNumber p = parseUncached(text, defaultRegion, false);
+        if (!p.valid) {
+            *error = std::move(p.error);
+            return {};
+        }
+        e164 = std::move(p.e164);
+    }
+    if (recent.e164.size() >= 256)
+        recent.e164.clear();
+    recent.e164.insert(text, e164);
+    return e164;
 }
 
 } // namespace
@@ -448,17 +495,19 @@ PhoneNumber parsePhone(const QString &text, const QString &defaultRegion) {
 }
 
 QString phoneError(const QString &text, const QString &defaultRegion) {
-    if (text.trimmed().isEmpty())
+    if (QStringView(text).trimmed().isEmpty())
         return {};
-    return parseLean(text, defaultRegion).error;
+    QString error;
+    leanE164(text, defaultRegion, &error);
+    return error;
 }
 
 QString phoneKey(const QString &text, const QString &defaultRegion) {
-    if (text.trimmed().isEmpty())
+    if (QStringView(text).trimmed().isEmpty())
         return {};
-    const PhoneNumber p = parseLean(text, defaultRegion);
-    if (p.valid)
-        return p.e164;
+    QString error;
+    if (QString e164 = leanE164(text, defaultRegion, &error); !e164.isEmpty())
+        return e164;
     QString digits;
     for (const QChar c : text.normalized(QString::NormalizationForm_KC)) {
         if (c.isDigit())

@@ -317,6 +317,81 @@ private slots:
         QCOMPARE(report->report().totals.leads, 7);
     }
 
+    // The LTV:CAC chart of a period without customers is no empty frame: its legend says why,
+    // as the Budget's chart does for a window without spend; readable in both languages at
+    // both panel sizes.
+    void ltvCacSaysWhyItIsEmpty() {
+        ui::DashboardPage page;
+        page.setDatabase(m_db.get());
+        page.setToday(QDate(2026, 3, 15));
+        page.resize(1300, 900);
+        page.show();
+        QTRY_VERIFY(!page.loading());
+        const auto label = [&page] {
+            auto *bars = seriesOf<QHorizontalBarSeries>(chartOf(page, "chartLtvCac"));
+            return bars && bars->count() == 1 ? bars->barSets().first()->label() : QString();
+        };
+        QCOMPARE(label(), QStringLiteral("LTV:CAC")); // all dates: two sources with a ratio
+        page.setPeriod(analytics::Period::LastMonth); // February: one lead, no customer
+        QCOMPARE(label(), QStringLiteral("LTV:CAC (no customers in the period)"));
+        QChart *chart = chartOf(page, "chartLtvCac");
+        QStringList legend;
+        for (QLegendMarker *m : chart->legend()->markers())
+            if (m->isVisible())
+                legend << m->label();
+        QCOMPARE(legend, QStringList{label()}); // the note alone, no 3:1 line over nothing
+
+        auto facts = services::loadFacts(*m_db);
+        QVERIFY(facts);
+        analytics::ReportOptions options;
+        options.window.from = QDate(2026, 2, 1);
+        options.window.to = QDate(2026, 2, 28);
+        auto none = analytics::computeSourceReport(*facts, options);
+        QVERIFY(none);
+        // Customers, but no source with both spend and deal values: said so, not "no customers".
+        auto all = analytics::computeSourceReport(*facts, {});
+        QVERIFY(all);
+        QVERIFY(all->totals.customer > 0);
+        for (analytics::SourceRow &r : all->sources)
+            r.metrics.ltvCac.reset();
+        for (const QString &lang : {QStringLiteral("ja"), QStringLiteral("en")}) {
+            m_language.apply(lang);
+            for (const auto &[name, report] :
+                 {std::pair{"none", &*none}, std::pair{"nospend", &*all}}) {
+                QChart *built = ui::charts::ltvCac(*report);
+                const QString note = seriesOf<QHorizontalBarSeries>(built)->barSets()[0]->label();
+                if (lang == QLatin1String("ja"))
+                    QVERIFY2(note.startsWith(QStringLiteral("LTV:CAC（")), qPrintable(note));
+                QVERIFY(note != QStringLiteral("LTV:CAC"));
+                for (const QSize size : {QSize(540, 440), QSize(370, 400)}) {
+                    {
+                        // The note is drawn, whole.
+                        QChartView view(built);
+                        view.resize(size);
+                        view.show();
+                        QCoreApplication::processEvents();
+                        bool shown = false;
+                        for (QGraphicsTextItem *t : visibleTexts(built))
+                            shown = shown || t->toPlainText() == note;
+                        QVERIFY2(shown, qPrintable(QStringLiteral("%1 at %2 px: %3")
+                                                       .arg(lang)
+                                                       .arg(size.width())
+                                                       .arg(note)));
+                        view.setChart(new QChart); // the test owns `built`
+                    }
+                    const QStringList problems =
+                        readabilityProblems(built, size,
+                                            QStringLiteral("chart_ltv_%1_%2_%3")
+                                                .arg(QLatin1String(name), lang)
+                                                .arg(size.width()));
+                    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("; "))));
+                }
+                delete built;
+            }
+        }
+        m_language.apply(QStringLiteral("en"));
+    }
+
     // The manager's walk at 1024 × 700: money axes whose five-digit labels ran together on a
     // 370 px panel ("20,00040,000" in 円, "1,0002,000" in ¥K) now count in 万 / M; a CPL bar is
     // labelled in the axis' own precision ("9,870", not "9,870.2" beside "17,206"); a slice of

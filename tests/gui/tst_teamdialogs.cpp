@@ -17,6 +17,8 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <algorithm>
+
 using namespace mikomi;
 
 namespace {
@@ -296,6 +298,79 @@ private slots:
         // The next look: nothing left to settle.
         QVERIFY(dialog.setSource(boothPath));
         QCOMPARE(table->rowCount(), 0);
+    }
+
+    void bulkLeavesDeletions_data() { conflictDialog_data(); }
+    // "All fields: theirs" takes the booth's values of the changed fields but deletes nothing: a
+    // lead deleted at the booth and changed here stays undecided (and the dialog says so) until
+    // "Delete it" is chosen in its row.
+    void bulkLeavesDeletions() {
+        QFETCH(QString, lang);
+        LanguageManager language;
+        QVERIFY(language.apply(lang));
+        const QString boothPath = newFile();
+        auto team = storage::Database::open(newFile()).value();
+        {
+            auto booth = storage::Database::open(boothPath).value();
+            Lead a = person();
+            Lead b = person();
+            b.familyName = QStringLiteral("中村");
+            b.givenName = QStringLiteral("由美");
+            b.email = QStringLiteral("yumi.nakamura@test-kogyo.example");
+            QVERIFY(storage::LeadRepository(*booth).insert(a));
+            QVERIFY(storage::LeadRepository(*booth).insert(b));
+            QVERIFY(storage::mergeDatabases(*booth, *team).ok());
+            Lead atBooth = storage::LeadRepository(*booth).get(a.id).value();
+            atBooth.notes = QStringLiteral("見積り送付済み");
+            QVERIFY(storage::LeadRepository(*booth).update(atBooth));
+            QVERIFY(storage::LeadRepository(*booth).remove(b.id));
+        }
+        QList<Lead> office;
+        QVERIFY(storage::LeadRepository(*team).forEach({}, [&](Lead &&l) {
+            office << l;
+            return true;
+        }));
+        QCOMPARE(office.size(), 2);
+        for (Lead &l : office) {
+            l.notes = QStringLiteral("来週デモ希望 (電話済み)");
+            QVERIFY(storage::LeadRepository(*team).update(l));
+        }
+        ui::TeamMergeDialog dialog(*team);
+        dialog.resize(1024, 700);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(dialog.setSource(boothPath));
+        QTableWidget *table = dialog.conflictTable();
+        QCOMPARE(table->rowCount(), 2);
+        const QString wholeLead =
+            QCoreApplication::translate("mikomi::ui::TeamMergeDialog", "The whole lead");
+        const int deletionRow = table->item(0, 1)->text() == wholeLead ? 0 : 1;
+        QCOMPARE(table->item(deletionRow, 1)->text(), wholeLead);
+        dialog.chooseAll(storage::MergeSide::Source);
+        QCOMPARE(dialog.choice(1 - deletionRow), storage::MergeSide::Source);
+        QVERIFY(!dialog.choice(deletionRow)); // not deleted unasked
+        // The dialog says what the bulk buttons do with deletions.
+        const auto labels = dialog.findChildren<QLabel *>();
+        const QString says = QCoreApplication::translate(
+            "mikomi::ui::TeamMergeDialog",
+            "Your decisions are applied when you merge and noted in each lead's history. "
+            "“All fields: mine” and “All fields: theirs” settle the changed fields only; they "
+            "neither delete nor restore anything. A lead or follow-up deleted on one side and "
+            "changed on the other is settled in its own row.");
+        QVERIFY(std::any_of(labels.cbegin(), labels.cend(),
+                            [&](const QLabel *l) { return l->text().contains(says); }));
+        shot(&dialog, QStringLiteral("team_merge_deletion"), lang);
+        QVERIFY(dialog.merge());
+        QCOMPARE(storage::LeadRepository(*team).count().value(), 2); // kept, undecided
+        QCOMPARE(table->item(deletionRow, 5)->text(),
+                 QCoreApplication::translate("mikomi::ui::TeamMergeDialog",
+                                             "Undecided: mine kept, listed again next time"));
+        // Chosen in its row: deleted.
+        QVERIFY(dialog.setSource(boothPath));
+        QCOMPARE(table->rowCount(), 1);
+        dialog.setChoice(0, storage::MergeSide::Source);
+        QVERIFY(dialog.merge());
+        QCOMPARE(storage::LeadRepository(*team).count().value(), 1);
     }
 
     // The first merge of a booth file whose person the team database already has: offered.

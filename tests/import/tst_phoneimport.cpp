@@ -132,6 +132,34 @@ private slots:
         QVERIFY2(s2->errors.first().reason.contains(QStringLiteral("country code")),
                  qPrintable(s2->errors.first().reason));
     }
+
+    // Numbers in kanji numerals (as on vertical cards and formal letters) are imported, and the
+    // error for a number that is not one lists them among the forms it accepts, with an example
+    // that is itself accepted.
+    void kanjiNumeralsAreAcceptedAndSaidSo() {
+        QTemporaryDir dir;
+        auto db = storage::Database::open(dir.filePath(QStringLiteral("kanji.mikomi")));
+        QVERIFY(db.ok());
+        const QString csv = dir.filePath(QStringLiteral("kanji.csv"));
+        QVERIFY(writeFile(csv, QStringLiteral("Last Name,Phone\n"
+                                              "佐藤,03-CALL-NOW\n"
+                                              "加藤,〇三―一二三四―五六七八\n"
+                                              "伊藤,〇三・一二三四・五六七九 内線 二〇一\n")));
+        ImportOptions o;
+        o.path = csv;
+        auto s = runImport(**db, o);
+        QVERIFY(s.ok());
+        QCOMPARE(s->created, 2);
+        QCOMPARE(s->rejected, 1);
+        QCOMPARE(s->errors.size(), 1);
+        QCOMPARE(s->errors.at(0).line, 2);
+        const QString reason = s->errors.at(0).reason;
+        QVERIFY2(reason.contains(QStringLiteral("kanji numerals")), qPrintable(reason));
+        QVERIFY2(reason.contains(QStringLiteral("〇三―一二三四―五六七八")), qPrintable(reason));
+        QVERIFY2(reason.contains(QStringLiteral("・")), qPrintable(reason));
+        QCOMPARE(keys(**db),
+                 (QStringList{QStringLiteral("+81312345678|"), QStringLiteral("+81312345679|")}));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPhoneImport)

@@ -136,6 +136,26 @@ private slots:
         QCOMPARE(r.value->sourceCategory, std::optional<SourceCategory>(SourceCategory::Event));
         QVERIFY(!l.anonymous);
     }
+    // Cells are trimmed of every kind of space Qt knows (QChar::isSpace), answered without
+    // Qt's tables for ASCII and above U+3000; a cell of spaces alone is empty.
+    void cellsTrimmed() {
+        const auto r = convert(
+            list({u"会社名", u"姓", u"名", u"部署", u"役職", u"メールアドレス"}),
+            list({u"\u3000株式会社サンプル\u00a0", u"\u2003山田\u0085", u"\t太郎\r\v\f ",
+                  u"\u3000\u2029 ", u"\u1680営業\u205f部長\u202f", u" a@example.jp\u2028"}));
+        QVERIFY(r.ok());
+        const Lead &l = r.value->lead;
+        QCOMPARE(l.company, QStringLiteral("株式会社サンプル"));
+        QCOMPARE(l.familyName, QStringLiteral("山田"));
+        QCOMPARE(l.givenName, QStringLiteral("太郎"));
+        QVERIFY(l.department.isEmpty());
+        QCOMPARE(l.title, QStringLiteral("営業\u205f部長"));
+        QCOMPARE(l.email, QStringLiteral("a@example.jp"));
+    }
+    void noSpaceAboveIdeographicSpace() {
+        for (char32_t u = 0x3001; u <= 0x10FFFF; ++u)
+            QVERIFY2(!QChar::isSpace(u), qPrintable(QString::number(uint(u), 16)));
+    }
     void fullNameColumn() {
         const auto r = convert(list({u"name", u"email"}), list({u"Anna Smith", u"anna@x.com"}));
         QVERIFY(r.ok());

@@ -187,6 +187,27 @@ private slots:
             QCOMPARE(inJapan.first().first, QStringLiteral("phone"));
             QVERIFY2(inJapan.first().second.contains(QStringLiteral("(212) 555-0188")),
                      qPrintable(inJapan.first().second));
+            // A number that is not one: the message lists what a number may hold, kanji numerals
+            // too, and its example is accepted.
+            Lead letters;
+            letters.company = QStringLiteral("漢数字商事株式会社");
+            letters.familyName =
+                l == QLatin1String("en") ? QStringLiteral("木村") : QStringLiteral("中村");
+            letters.phone = QStringLiteral("03-CALL-NOW");
+            ui::LeadEditor kanji(*m_db, letters, nullptr);
+            kanji.show();
+            kanji.accept();
+            QCOMPARE(kanji.result(), int(QDialog::Rejected));
+            const QString example = QStringLiteral("〇三―一二三四―五六七八");
+            QVERIFY2(kanji.phoneMessage().contains(example), qPrintable(kanji.phoneMessage()));
+            QVERIFY2(kanji.phoneMessage().contains(l == QLatin1String("en")
+                                                       ? QStringLiteral("kanji numerals")
+                                                       : QStringLiteral("漢数字")),
+                     qPrintable(kanji.phoneMessage()));
+            kanji.findChild<QLineEdit *>(QStringLiteral("phone"))->setText(example);
+            kanji.accept();
+            QCOMPARE(kanji.result(), int(QDialog::Accepted));
+            QVERIFY(kanji.phoneMessage().isEmpty());
         }
         QVERIFY(lang.apply(QStringLiteral("en")));
     }

@@ -401,6 +401,56 @@ private slots:
         QCOMPARE(mikomi::text::parsePhone(g.value(QStringLiteral("phone")), jp).extension,
                  QStringLiteral("15"));
     }
+
+    // A logo beside the company name read as one more character (seen on English cards: the
+    // registered mark, the bar of a logo as "|" or "I"): the prefilled company is the name alone.
+    void strayCharacterAfterCompany_data() {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<QString>("company");
+        const auto row = [](const char *tag, const QString &line, const QString &company) {
+            QTest::newRow(tag) << line << company;
+        };
+        row("registered", QStringLiteral("Acme Corp ®"), QStringLiteral("Acme Corp"));
+        row("attached registered", QStringLiteral("Acme Corp®"), QStringLiteral("Acme Corp"));
+        row("bar", QStringLiteral("Acme Corp |"), QStringLiteral("Acme Corp"));
+        row("full-width bar", QStringLiteral("Acme Corp ｜"), QStringLiteral("Acme Corp"));
+        row("bar read as I", QStringLiteral("Acme Corp I"), QStringLiteral("Acme Corp"));
+        row("bar read as l", QStringLiteral("Northwind Analytics GmbH l"),
+            QStringLiteral("Northwind Analytics GmbH"));
+        // ™ is "TM" once read (NFKC); run together, the line once passed for a website
+        // (BlueHarborLogistics.Inc.TM).
+        row("trademark", QStringLiteral("Blue Harbor Logistics, Inc. ™"),
+            QStringLiteral("Blue Harbor Logistics, Inc."));
+        row("I after Inc.", QStringLiteral("Acme Widgets, Inc. I"),
+            QStringLiteral("Acme Widgets, Inc."));
+        row("two marks", QStringLiteral("Acme Widgets, Inc. ® |"),
+            QStringLiteral("Acme Widgets, Inc."));
+        row("dash", QStringLiteral("Acme Co., Ltd. -"), QStringLiteral("Acme Co., Ltd."));
+        row("japanese mark", QStringLiteral("株式会社サンプル商会 ■"),
+            QStringLiteral("株式会社サンプル商会"));
+        // What belongs to the name stays.
+        row("full stop", QStringLiteral("Acme Co., Ltd."), QStringLiteral("Acme Co., Ltd."));
+        row("kabu", QStringLiteral("サンプル(株)"), QStringLiteral("サンプル(株)"));
+        row("roman numeral", QStringLiteral("Apollo Fund I LLC"),
+            QStringLiteral("Apollo Fund I LLC"));
+        row("letter not after legal form", QStringLiteral("Acme Corp Division A"),
+            QStringLiteral("Acme Corp Division A"));
+        row("plain", QStringLiteral("Acme Widgets, Inc."), QStringLiteral("Acme Widgets, Inc."));
+    }
+
+    void strayCharacterAfterCompany() {
+        QFETCH(QString, line);
+        QFETCH(QString, company);
+        const CardFields f = extractFields(page({{line, 40},
+                                                 {QStringLiteral("KELLY Morgan"), 60},
+                                                 {QStringLiteral("Sales Manager"), 26},
+                                                 {QStringLiteral("morgan@acme.example.com"), 24}}));
+        QCOMPARE(f.value(QStringLiteral("company")), company);
+        QCOMPARE(trimStrayTrailing(line), company);
+        // Nothing else moves: the name is still the name, and no website is made up.
+        QCOMPARE(f.value(QStringLiteral("family_name")), QStringLiteral("KELLY"));
+        QVERIFY(!f.has(QStringLiteral("website")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCardFields)

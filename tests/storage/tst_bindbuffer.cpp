@@ -1,12 +1,18 @@
 // The typed row buffer of the bulk writers (models/storage/bindbuffer.h): values come back as
 // they went in (a null is not an empty text, Japanese text survives the UTF-8 arena), and
-// dropping rows from the front or the back keeps the other rows' texts.
+// dropping rows from the front or the back keeps the other rows' texts; and the row UUIDs the
+// bulk writers make (models/storage/rowuuid.h).
 
 #include "models/storage/bindbuffer.h"
+#include "models/storage/rowuuid.h"
 
+#include <QSet>
+#include <QUuid>
 #include <QtTest>
 
 using mikomi::storage::BindBuffer;
+using mikomi::storage::newRowUuid;
+using mikomi::storage::writeNewRowUuid;
 
 class TstBindBuffer : public QObject {
     Q_OBJECT
@@ -36,6 +42,48 @@ private slots:
             b.text(QStringLiteral("リード%1").arg(i));
         for (int i = 0; i < 5000; i += 499)
             QCOMPARE(b.variant(i).toString(), QStringLiteral("リード%1").arg(i));
+    }
+
+    // Texts ASCII first and then not (the ASCII run is copied, the rest encoded), in the
+    // buffer's UTF-8 exactly as QString::toUtf8() writes them; and texts given as ASCII bytes.
+    void mixedTextsAreUtf8() {
+        const QStringList texts{QStringLiteral("abc"),
+                                QStringLiteral("abc日本"),
+                                QStringLiteral("日本abc"),
+                                QStringLiteral("a\u00e9b"),
+                                QString::fromUtf16(u"x\U00020BB7y"), // 𠮷, a surrogate pair
+                                QString::fromUtf16(u"\U00020BB7"),
+                                QStringLiteral("2026-04-01T09:00:00+09:00")};
+        BindBuffer b;
+        for (const QString &t : texts)
+            b.text(t);
+        b.ascii("0b5c1e7a-1f2e-4c3d-8a9b-0c1d2e3f4a5b", 36);
+        for (qsizetype i = 0; i < texts.size(); ++i) {
+            QCOMPARE(QByteArray(b.textData(b.at(i)), b.at(i).size), texts[i].toUtf8());
+            QCOMPARE(b.variant(i).toString(), texts[i]);
+        }
+        QCOMPARE(b.variant(texts.size()).toString(),
+                 QStringLiteral("0b5c1e7a-1f2e-4c3d-8a9b-0c1d2e3f4a5b"));
+    }
+
+    // A new row UUID is a version 4 UUID written as QUuid writes it (lower case, no braces).
+    void newRowUuidsAreVersion4() {
+        QSet<QString> seen;
+        for (int i = 0; i < 2000; ++i) {
+            char raw[36];
+            writeNewRowUuid(raw);
+            const QString text = QString::fromLatin1(raw, 36);
+            const QUuid u(text);
+            QVERIFY2(!u.isNull(), qPrintable(text));
+            QCOMPARE(u.version(), QUuid::Random);
+            QCOMPARE(u.variant(), QUuid::DCE);
+            QCOMPARE(u.toString(QUuid::WithoutBraces), text);
+            seen.insert(text);
+            const QString other = newRowUuid();
+            QCOMPARE(QUuid(other).toString(QUuid::WithoutBraces), other);
+            seen.insert(other);
+        }
+        QCOMPARE(seen.size(), 4000);
     }
 
     void dropFrontMovesTheRestWithTheirTexts() {

@@ -855,21 +855,249 @@ private slots:
         QCOMPARE(gone->deleted, 1);
         QCOMPARE(leadIdByEmail(*target, sho), 0);
         QCOMPARE(leadIdByEmail(*target, ken), tKen);
-        // Quiet now, both ways (the laptop keeps its deletion: 山本 is not added back there).
         auto quiet = mergeDatabases(*source, *target);
         QVERIFY(quiet.ok());
         QVERIFY(quiet->conflicts.isEmpty());
         QCOMPARE(quiet->deleted + quiet->updated + quiet->added + quiet->rowsAdded, 0);
+        // The team database into the laptop: 山本, kept against the laptop's deletion, comes
+        // back there with his history (the office's note, the merge's note), under his uuid.
+        const QString kenUuid = LeadRepository(*target).get(tKen)->uuid;
+        const int officeRows = LeadRepository(*target).activities(tKen)->size();
+        auto back = mergeDatabases(*target, *source);
+        QVERIFY2(back.ok(), qPrintable(back.ok() ? QString() : back.error()));
+        QVERIFY(back->conflicts.isEmpty());
+        QCOMPARE(back->added, 1);
+        QCOMPARE(back->deletedHere, 0);
+        const qint64 sKen = leadIdByEmail(*source, ken);
+        QVERIFY(sKen > 0);
+        const Lead atBooth = LeadRepository(*source).get(sKen).value();
+        QCOMPARE(atBooth.uuid, kenUuid);
+        QCOMPARE(atBooth.notes, QStringLiteral("来月に再訪問"));
+        QCOMPARE(LeadRepository(*source).activities(sKen)->size(), officeRows);
+        QVERIFY(LeadRepository(*source).history(sKen)->size() > 0);
+        QCOMPARE(scalar(*source, QStringLiteral("SELECT count(*) FROM tombstones WHERE uuid = ?"),
+                        {kenUuid})
+                     .toInt(),
+                 0);
+        // And from then on quiet, both ways.
+        for (int i = 0; i < 2; ++i) {
+            auto still = mergeDatabases(*source, *target);
+            QVERIFY(still.ok());
+            QVERIFY(still->conflicts.isEmpty());
+            QCOMPARE(still->deleted + still->updated + still->added + still->rowsAdded +
+                         still->deletedHere,
+                     0);
+            auto stillBack = mergeDatabases(*target, *source);
+            QVERIFY(stillBack.ok());
+            QVERIFY(stillBack->conflicts.isEmpty());
+            QCOMPARE(stillBack->deleted + stillBack->updated + stillBack->added +
+                         stillBack->rowsAdded + stillBack->deletedHere,
+                     0);
+        }
+        QCOMPARE(leadIdByEmail(*target, ken), tKen);
+        QCOMPARE(leadIdByEmail(*source, ken), sKen);
+    }
+
+    // A follow-up deleted at the booth and rescheduled (or done) in the office since the last
+    // merge is a conflict, like a lead's deletion: kept until settled. Kept: the laptop gets it
+    // back at the next merge the other way, and later merges are quiet; deleted (--prefer
+    // source): it goes. One deleted at the booth and unchanged in the office just goes.
+    void taskDeletedThereChangedHere() {
+        auto setup = boothAndTeam(MergeFirst::No);
+        QVERIFY(setup);
+        auto &[booth, source, target] = setup;
+        const qint64 sKen = leadIdByEmail(*source, kenEmail());
+        const QStringList titles{QStringLiteral("見積りを送る"), QStringLiteral("デモ日程調整"),
+                                 QStringLiteral("資料郵送")};
+        for (const QString &title : titles) {
+            FollowUp t;
+            t.leadId = sKen;
+            t.title = title;
+            t.owner = QStringLiteral("佐藤 美咲");
+            t.dueAt = QDateTime(QDate(2026, 10, 6), QTime(10, 0), QTimeZone(9 * 3600));
+            QVERIFY(FollowUpRepository(*source).add(t));
+        }
+        QVERIFY(mergeDatabases(*source, *target).ok());
+        const auto taskId = [](Database &db, const QString &title) {
+            return scalar(db, QStringLiteral("SELECT id FROM tasks WHERE title = ?"), {title})
+                .toLongLong();
+        };
+        const QDateTime tuesday(QDate(2026, 10, 13), QTime(9, 0), QTimeZone(9 * 3600));
+        // In the office: the quote and the demo rescheduled.
+        QVERIFY(FollowUpRepository(*target).reschedule(taskId(*target, titles.at(0)), tuesday));
+        QVERIFY(FollowUpRepository(*target).reschedule(taskId(*target, titles.at(1)), tuesday));
+        // At the booth: all three deleted (the trigger leaves their tombstones).
+        for (const QString &title : titles) {
+            QSqlQuery q(QSqlDatabase::database(source->connectionName()));
+            QVERIFY(q.prepare(QStringLiteral("DELETE FROM tasks WHERE title = ?")));
+            q.addBindValue(title);
+            QVERIFY(q.exec());
+        }
+        auto r = mergeDatabases(*source, *target);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error()));
+        QCOMPARE(r->rowsDeleted, 1); // the mailing, unchanged here
+        QCOMPARE(taskId(*target, titles.at(2)), 0);
+        QCOMPARE(r->conflicts.size(), 2);
+        QStringList listed;
+        for (const MergeConflict &c : r->conflicts) {
+            QVERIFY(c.deletedInSource);
+            QVERIFY(!c.taskUuid.isEmpty());
+            QVERIFY(c.field.isEmpty());
+            QCOMPARE(c.targetId, leadIdByEmail(*target, kenEmail()));
+            QVERIFY(!c.resolved);
+            listed << c.taskTitle;
+        }
+        listed.sort();
+        QStringList expected{titles.at(0), titles.at(1)};
+        expected.sort();
+        QCOMPARE(listed, expected);
+        QVERIFY(taskId(*target, titles.at(0)) > 0); // kept until settled
+        QVERIFY(taskId(*target, titles.at(1)) > 0);
+        auto again = mergeDatabases(*source, *target, dryRun());
+        QVERIFY(again.ok());
+        QCOMPARE(again->conflicts.size(), 2);
+        QCOMPARE(again->rowsDeleted, 0);
+
+        // The quote kept (chosen on the dry run's list); the demo left undecided.
+        MergeOptions o;
+        o.user = QStringLiteral("佐藤 美咲");
+        for (const MergeConflict &c : again->conflicts) {
+            if (c.taskTitle == titles.at(0))
+                o.choices.insert(c.key(), MergeChoice::of(c, MergeSide::Target));
+        }
+        auto kept = mergeDatabases(*source, *target, o);
+        QVERIFY(kept.ok());
+        QCOMPARE(kept->resolved, 1);
+        QCOMPARE(kept->rowsDeleted, 0);
+        QVERIFY(taskId(*target, titles.at(0)) > 0);
+        const Activity note =
+            LeadRepository(*target).activities(leadIdByEmail(*target, kenEmail()))->constLast();
+        QVERIFY2(note.notes.contains(titles.at(0)), qPrintable(note.notes));
+        auto onlyDemo = mergeDatabases(*source, *target, dryRun());
+        QVERIFY(onlyDemo.ok());
+        QCOMPARE(onlyDemo->conflicts.size(), 1);
+        QCOMPARE(onlyDemo->conflicts.first().taskTitle, titles.at(1));
+        // The demo: deleted as at the booth.
+        MergeOptions theirs;
+        theirs.prefer = MergeSide::Source;
+        auto gone = mergeDatabases(*source, *target, theirs);
+        QVERIFY(gone.ok());
+        QCOMPARE(gone->rowsDeleted, 1);
+        QCOMPARE(taskId(*target, titles.at(1)), 0);
+        QCOMPARE(taskId(*target, titles.at(0)) > 0, true);
+
+        // The team database into the laptop: the kept quote comes back there, as the office has
+        // it (rescheduled to Tuesday); nothing else.
+        auto back = mergeDatabases(*target, *source);
+        QVERIFY2(back.ok(), qPrintable(back.ok() ? QString() : back.error()));
+        QVERIFY(back->conflicts.isEmpty());
+        QVERIFY(taskId(*source, titles.at(0)) > 0);
+        QCOMPARE(taskId(*source, titles.at(1)), 0);
+        QCOMPARE(taskId(*source, titles.at(2)), 0);
+        QCOMPARE(dates::fromIsoDateTime(scalar(*source,
+                                               QStringLiteral("SELECT due_at FROM tasks WHERE "
+                                                              "title = ?"),
+                                               {titles.at(0)})
+                                            .toString())
+                     .value(),
+                 tuesday);
+        // From then on quiet, both ways.
+        for (int i = 0; i < 2; ++i) {
+            auto still = mergeDatabases(*source, *target);
+            QVERIFY(still.ok());
+            QVERIFY(still->conflicts.isEmpty());
+            QCOMPARE(still->rowsAdded + still->rowsDeleted + still->rowsUpdated + still->updated,
+                     0);
+            auto stillBack = mergeDatabases(*target, *source);
+            QVERIFY(stillBack.ok());
+            QVERIFY(stillBack->conflicts.isEmpty());
+            QCOMPARE(stillBack->rowsAdded + stillBack->rowsDeleted + stillBack->rowsUpdated +
+                         stillBack->updated,
+                     0);
+        }
+        QVERIFY(taskId(*source, titles.at(0)) > 0);
+        QVERIFY(taskId(*target, titles.at(0)) > 0);
+    }
+
+    // Deleted in the office, changed at the booth since the last merge: the booth's change is
+    // not dropped with a count; the lead is listed ("deleted here, changed there"), stays
+    // deleted until settled. Restored (Source): back in the office with the booth's values and
+    // history; left deleted (Target): the deletion then reaches the laptop at the next merge
+    // the other way without asking again, and all is quiet. Unchanged at the booth: it stays
+    // deleted without a word (deletionsTravel).
+    void deletedHereChangedThere() {
+        auto setup = boothAndTeam(MergeFirst::Yes);
+        QVERIFY(setup);
+        auto &[booth, source, target] = setup;
+        const QString ken = kenEmail(), yumi = yumiEmail();
+        const QString kenUuid = LeadRepository(*source).get(leadIdByEmail(*source, ken))->uuid;
+        for (const QString &email : {ken, yumi}) {
+            QVERIFY(LeadRepository(*target).remove(leadIdByEmail(*target, email)));
+            Lead l = LeadRepository(*source).get(leadIdByEmail(*source, email)).value();
+            l.notes = QStringLiteral("ブースで見積り依頼");
+            QVERIFY(LeadRepository(*source).update(l));
+        }
+        auto r = mergeDatabases(*source, *target);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error()));
+        QCOMPARE(r->added, 0);
+        QCOMPARE(r->deletedHere, 2);
+        QCOMPARE(r->conflicts.size(), 2);
+        for (const MergeConflict &c : r->conflicts) {
+            QVERIFY(c.deletedInTarget);
+            QVERIFY(!c.deletedInSource);
+            QCOMPARE(c.targetId, 0);
+            QVERIFY(!c.resolved);
+        }
+        QCOMPARE(LeadRepository(*target).count().value(), 0);
+        auto again = mergeDatabases(*source, *target, dryRun());
+        QVERIFY(again.ok());
+        QCOMPARE(again->conflicts.size(), 2);
+
+        // 山本 restored, 中村 left deleted.
+        MergeOptions o;
+        for (const MergeConflict &c : again->conflicts)
+            o.choices.insert(c.key(), MergeChoice::of(c, c.uuid == kenUuid ? MergeSide::Source
+                                                                           : MergeSide::Target));
+        auto settled = mergeDatabases(*source, *target, o);
+        QVERIFY(settled.ok());
+        QCOMPARE(settled->resolved, 2);
+        QCOMPARE(settled->added, 1);
+        QCOMPARE(settled->deletedHere, 1);
+        const qint64 tKen = leadIdByEmail(*target, ken);
+        QVERIFY(tKen > 0);
+        QCOMPARE(LeadRepository(*target).get(tKen)->notes, QStringLiteral("ブースで見積り依頼"));
+        QCOMPARE(LeadRepository(*target).get(tKen)->uuid, kenUuid);
+        // His call, back, and a note of the decision.
+        const QList<Activity> acts = LeadRepository(*target).activities(tKen).value();
+        QCOMPARE(acts.size(), 2);
+        QCOMPARE(acts.constLast().kind, ActivityKind::Note);
+        QVERIFY2(acts.constLast().notes.contains(QFileInfo(booth).fileName()),
+                 qPrintable(acts.constLast().notes));
+        QCOMPARE(scalar(*target, QStringLiteral("SELECT count(*) FROM tombstones WHERE uuid = ?"),
+                        {kenUuid})
+                     .toInt(),
+                 0);
+        QCOMPARE(leadIdByEmail(*target, yumi), 0);
+
+        // The laptop takes the office's deletion of 中村 without a question; then all is quiet.
         auto back = mergeDatabases(*target, *source);
         QVERIFY(back.ok());
         QVERIFY(back->conflicts.isEmpty());
-        QCOMPARE(back->added, 0);
-        QCOMPARE(back->deletedHere, 1);
-        QCOMPARE(leadIdByEmail(*source, ken), 0);
-        auto still = mergeDatabases(*source, *target);
-        QVERIFY(still.ok());
-        QVERIFY(still->conflicts.isEmpty());
-        QCOMPARE(still->deleted, 0);
+        QCOMPARE(back->deleted, 1);
+        QCOMPARE(leadIdByEmail(*source, yumi), 0);
+        QVERIFY(leadIdByEmail(*source, ken) > 0);
+        for (int i = 0; i < 2; ++i) {
+            auto still = mergeDatabases(*source, *target);
+            QVERIFY(still.ok());
+            QVERIFY(still->conflicts.isEmpty());
+            QCOMPARE(still->added + still->updated + still->deleted + still->rowsAdded, 0);
+            auto stillBack = mergeDatabases(*target, *source);
+            QVERIFY(stillBack.ok());
+            QVERIFY(stillBack->conflicts.isEmpty());
+            QCOMPARE(stillBack->added + stillBack->updated + stillBack->deleted +
+                         stillBack->rowsAdded,
+                     0);
+        }
     }
 
     // A history row or an activity deleted at the booth is deleted in the office too.

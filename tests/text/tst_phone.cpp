@@ -323,6 +323,46 @@ private slots:
         QVERIFY2(answered > checked / 10, qPrintable(QString::number(answered)));
     }
 
+    // The fast path's regions (which region of a country code is its main one, which codes
+    // are shared) are read from libphonenumber's metadata by phone.cpp itself: for every
+    // country code and every region, what the fast path answers is what the parser answers.
+    void fastPathEveryRegion() {
+        QRandomGenerator rng(13);
+        const auto digits = [&rng](int n) {
+            QString out;
+            for (int i = 0; i < n; ++i)
+                out += QChar(u'0' + int(rng.bounded(10)));
+            return out;
+        };
+        int answered = 0;
+        const auto same = [&](const QString &text, const QString &region) {
+            const QString fast = fastPhoneE164(text, region);
+            if (fast.isEmpty())
+                return;
+            ++answered;
+            const PhoneNumber slow = parsePhone(text, region);
+            QVERIFY2(slow.valid, qPrintable(text + u' ' + region + u' ' + fast));
+            QCOMPARE(slow.e164, fast);
+        };
+        for (int code = 1; code <= 999; ++code) {
+            for (int i = 0; i < 6; ++i)
+                same(u'+' + QString::number(code) + u' ' + digits(6 + int(rng.bounded(7))),
+                     QStringLiteral("JP"));
+        }
+        for (char16_t a = u'A'; a <= u'Z'; ++a) {
+            for (char16_t b = u'A'; b <= u'Z'; ++b) {
+                const QString region = QString(QChar(a)) + QChar(b);
+                if (!isPhoneRegion(region))
+                    continue;
+                for (int i = 0; i < 6; ++i)
+                    same((i % 2 ? QStringLiteral("0") : QString()) +
+                             digits(7 + int(rng.bounded(5))),
+                         region);
+            }
+        }
+        QVERIFY2(answered > 200, qPrintable(QString::number(answered)));
+    }
+
     // Imports parse on a worker thread while the window validates on its own.
     void threadSafe() {
         std::vector<std::thread> threads;
