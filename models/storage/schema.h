@@ -41,6 +41,7 @@ Migration migrationV15(); // migration_v15.cpp: tombstones (deletions travel wit
 Migration migrationV16(); // migration_v16.cpp: row-level security on a server (nothing on a file)
 Migration migrationV17(); // migration_v17.cpp: indexes for the leads that can be hot or warm
 Migration migrationV18(); // migration_v18.cpp: the team server at 1,000,000 leads (server only)
+Migration migrationV19(); // migration_v19.cpp: the rows without a UUID found through an index
 
 // The built-in migrations, oldest first. The schema version is the last one's version.
 const std::vector<Migration> &builtinMigrations();
