@@ -100,20 +100,26 @@ public:
     void lead(const storage::FactLeadRow &row) override {
         m_sorted = m_sorted && (m_leadIds.empty() || m_leadIds.back() < row.id);
         m_leadIds.push_back(row.id);
-        analytics::LeadFact &l = m_facts.leads.emplace_back();
-        l.sourceIndex = m_sourceIndex.find(row.sourceId);
-        l.furthestStage = row.furthestStage;
-        l.lost = row.lost;
-        l.createdDay = dayOrNone(row.createdDay);
-        l.wonDay = dayOrNone(row.wonDay);
-        if (row.dealValue) {
-            l.hasDealValue = true;
-            l.dealValue = *row.dealValue;
+        m_facts.leads.push_back(fact(row));
+    }
+
+    // Every source with a name (not an unknown one): the touchpoints of a lead from one of them
+    // are read only when it is a customer (analytics::reportsReadTouches).
+    std::optional<std::vector<qint64>> groupableSources() override {
+        if (m_allTouchpoints)
+            return std::nullopt;
+        std::vector<qint64> ids;
+        for (const analytics::SourceInfo &s : m_facts.sources) {
+            if (!s.isUnknown)
+                ids.push_back(s.id);
         }
-        if (row.lifetimeValue) {
-            l.hasLifetimeValue = true;
-            l.lifetimeValue = *row.lifetimeValue;
-        }
+        return ids;
+    }
+
+    // Leads without an id, appended after the others in finish(): no touchpoint refers to them.
+    void leads(const storage::FactLeadRow &row, qint64 count) override {
+        m_groups.emplace_back(fact(row), count);
+        m_grouped += count;
     }
 
     std::optional<std::vector<qint64>> wantedTouchLeads() override {
@@ -180,10 +186,33 @@ public:
         }
         if (!m_allTouchpoints)
             keepReportTouches(m_facts);
+        if (m_grouped > 0) {
+            m_facts.leads.reserve(m_facts.leads.size() + std::size_t(m_grouped));
+            for (const auto &[fact, count] : m_groups)
+                m_facts.leads.insert(m_facts.leads.end(), std::size_t(count), fact);
+        }
         return std::move(m_facts);
     }
 
 private:
+    analytics::LeadFact fact(const storage::FactLeadRow &row) const {
+        analytics::LeadFact l;
+        l.sourceIndex = m_sourceIndex.find(row.sourceId);
+        l.furthestStage = row.furthestStage;
+        l.lost = row.lost;
+        l.createdDay = dayOrNone(row.createdDay);
+        l.wonDay = dayOrNone(row.wonDay);
+        if (row.dealValue) {
+            l.hasDealValue = true;
+            l.dealValue = *row.dealValue;
+        }
+        if (row.lifetimeValue) {
+            l.hasLifetimeValue = true;
+            l.lifetimeValue = *row.lifetimeValue;
+        }
+        return l;
+    }
+
     // Leads not read through leads_report may come in another order: sorted by id once, before
     // the touchpoints are matched to them.
     void sortLeads() {
@@ -214,6 +243,8 @@ private:
     bool m_sorted = true;
     std::size_t m_cursor = 0;
     bool m_touchesInOrder = true;
+    std::vector<std::pair<analytics::LeadFact, qint64>> m_groups; // leads(): facts, how many
+    qint64 m_grouped = 0;
 };
 
 } // namespace

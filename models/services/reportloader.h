@@ -8,10 +8,11 @@
 //
 // Every lead is loaded (the window is applied by the reports), so a page loads once and
 // recomputes from the cached facts when only the window or the attribution model changes.
-// Leads come in id order. Sources are every row of `sources` in id order; a lead whose source id
-// is missing or dangling has NoSource. Touchpoints come per lead in (occurred_at, id) order;
-// those of leads that no longer exist are skipped. A created or won date that is not a valid
-// date is NoDay; a touchpoint whose time cannot be read is skipped.
+// Leads come in id order (from a team server, those whose touchpoints no report reads come
+// last, in no set order: storage::FactSink::groupableSources). Sources are every row of `sources`
+// in id order; a lead whose source id is missing or dangling has NoSource. Touchpoints come per
+// lead in (occurred_at, id) order; those of leads that no longer exist are skipped. A created or
+// won date that is not a valid date is NoDay; a touchpoint whose time cannot be read is skipped.
 //
 // The rows come from storage::readFacts (models/storage/factreader.h), which has two paths:
 // - native (MIKOMI_HAVE_SQLITE3): SQLite's own API reads the covering indexes of schema v5

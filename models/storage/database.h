@@ -78,6 +78,7 @@ public:
 
     // Transaction nesting depth, kept by Transaction.
     int &transactionDepth() { return m_depth; }
+    bool inTransaction() const { return m_depth > 0; }
     // Counts rollbacks, so caches of ids can tell that rows they remember may be gone.
     int rollbackGeneration() const { return m_rollbacks; }
     void noteRollback() { ++m_rollbacks; }

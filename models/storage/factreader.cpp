@@ -3,7 +3,9 @@
 #include "models/storage/sql.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QSqlDriver>
+#include <QSqlQuery>
 
 #ifdef MIKOMI_HAVE_SQLITE3
 #include <sqlite3.h>
@@ -156,8 +158,7 @@ Status readPortable(const Database &db, FactSink &sink) {
     return {};
 }
 
-#ifdef MIKOMI_HAVE_SQLITE3
-// ---- The native path: SQLite's API over the covering indexes, dates parsed from bytes ---------
+// ---- Dates parsed from the stored bytes (the native and the server paths) ---------------------
 
 // The Julian day number of a Gregorian date, computed as SQLite's computeJD() does (so that
 // CAST(julianday('YYYY-MM-DD') + 0.5 AS INTEGER) is the same number).
@@ -228,6 +229,230 @@ std::optional<qint64> fastEpochMs(const char *p, int n) {
     return (*day - 2440588) * 86400000 + h * 3600000 + mi * 60000 + s * 1000 -
            offsetMinutes * 60000;
 }
+
+// ---- A team server: the leads whose touchpoints no report reads grouped on the server ----------
+
+// A stored date (its first ten characters) → its day number, nullopt when it is not a date.
+std::optional<qint64> serverDay(const QVariant &v) {
+    if (v.isNull())
+        return std::nullopt;
+    const QString text = v.toString();
+    char bytes[10];
+    if (text.size() >= 10) {
+        bool ascii = true;
+        for (int i = 0; i < 10; ++i) {
+            const char16_t c = text.at(i).unicode();
+            ascii = ascii && c < 0x80;
+            bytes[i] = char(c);
+        }
+        if (ascii) {
+            if (const auto d = fastDay(bytes, 10))
+                return d;
+        }
+    }
+    const QDate date = QDate::fromString(text.left(10), Qt::ISODate);
+    if (!date.isValid())
+        return std::nullopt;
+    return date.toJulianDay();
+}
+
+// A stored time → epoch milliseconds (no offset: UTC), nullopt when it cannot be read.
+std::optional<qint64> serverEpochMs(const QString &text) {
+    const QByteArray bytes = text.toUtf8();
+    if (const auto ms = fastEpochMs(bytes.constData(), int(bytes.size())))
+        return ms;
+    QDateTime at = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!at.isValid())
+        return std::nullopt;
+    if (at.timeSpec() == Qt::LocalTime)
+        at.setTimeSpec(Qt::UTC);
+    return at.toMSecsSinceEpoch();
+}
+
+// Runs `sql` outside a transaction, once more on a new connection when the server had dropped
+// the old one (sql.h).
+Status execOutside(const Database &db, const QString &sql) {
+    QSqlQuery q(connection(db));
+    if (q.exec(sql))
+        return {};
+    if (recoverConnection(db)) {
+        q = QSqlQuery(connection(db));
+        if (q.exec(sql))
+            return {};
+    }
+    return Error{sqlErrorMessage(q.lastError())};
+}
+
+// One forward-only query with bound values, read row by row.
+class BoundRows final {
+public:
+    BoundRows(const Database &db, const QString &sql, const QVariantList &binds)
+        : m_query(connection(db)) {
+        m_query.setForwardOnly(true);
+        if (!m_query.prepare(sql)) {
+            m_error = sqlErrorMessage(m_query.lastError());
+            return;
+        }
+        for (const QVariant &v : binds)
+            m_query.addBindValue(v);
+        if (!m_query.exec())
+            m_error = sqlErrorMessage(m_query.lastError());
+    }
+    bool next() {
+        if (!m_error.isEmpty())
+            return false;
+        if (m_query.next())
+            return true;
+        if (m_query.lastError().isValid())
+            m_error = sqlErrorMessage(m_query.lastError());
+        return false;
+    }
+    QVariant value(int i) const { return m_query.value(i); }
+    std::optional<qint64> optional(int i) const {
+        const QVariant v = m_query.value(i);
+        if (v.isNull())
+            return std::nullopt;
+        return v.toLongLong();
+    }
+    Status status() const {
+        if (m_error.isEmpty())
+            return {};
+        return Error{m_error};
+    }
+
+private:
+    QSqlQuery m_query;
+    QString m_error;
+};
+
+// The lead columns as the server path reads them; dates and the stage's first letter as text.
+const char *const kServerLeadColumns =
+    "source_id, substr(furthest_stage, 1, 1), lost, substr(created_at, 1, 10), "
+    "substr(won_at, 1, 10), deal_value, lifetime_value";
+
+// Fills `l` (but its id) from columns `first`… of kServerLeadColumns.
+void serverLead(const BoundRows &q, int first, FactLeadRow &l) {
+    l.sourceId = q.optional(first);
+    const QString stage = q.value(first + 1).toString();
+    l.furthestStage =
+        stage.isEmpty() ? Stage::Inquiry : stageFromFirstLetter(char(stage.at(0).toLatin1()));
+    l.lost = q.value(first + 2).toLongLong() != 0;
+    l.createdDay = serverDay(q.value(first + 3));
+    l.wonDay = serverDay(q.value(first + 4));
+    l.dealValue = q.optional(first + 5);
+    l.lifetimeValue = q.optional(first + 6);
+}
+
+Status readServerRows(const Database &db, FactSink &sink) {
+    {
+        BoundRows q(db, QString::fromLatin1(kSourcesSql), {});
+        while (q.next()) {
+            sink.source({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                         q.value(3).toString()});
+        }
+        if (Status s = q.status(); !s)
+            return s;
+    }
+    const std::optional<std::vector<qint64>> groupable = sink.groupableSources();
+    QVariantList binds;
+    QString placeholders;
+    if (groupable) {
+        for (const qint64 id : *groupable) {
+            placeholders += binds.isEmpty() ? QLatin1String("?") : QLatin1String(", ?");
+            binds << id;
+        }
+    }
+    // The leads read one by one: those whose touchpoints a report may read (customers, leads
+    // without one of the groupable sources), or every lead. The complement of `grouped` below,
+    // NULLs included.
+    const QString oneByOne =
+        binds.isEmpty() ? QStringLiteral("TRUE")
+                        : QStringLiteral("(l.source_id IS NULL OR l.source_id NOT IN (%1) OR "
+                                         "l.furthest_stage IS NULL OR "
+                                         "substr(l.furthest_stage, 1, 1) = 'c')")
+                              .arg(placeholders);
+    {
+        BoundRows q(db,
+                    QStringLiteral("SELECT l.id, %1 FROM leads AS l WHERE %2")
+                        .arg(QString::fromLatin1(kServerLeadColumns), oneByOne),
+                    binds);
+        FactLeadRow l;
+        while (q.next()) {
+            l.id = q.value(0).toLongLong();
+            serverLead(q, 1, l);
+            sink.lead(l);
+        }
+        if (Status s = q.status(); !s)
+            return s;
+    }
+    if (!binds.isEmpty()) {
+        BoundRows q(db,
+                    QStringLiteral("SELECT %1, count(*) FROM leads WHERE source_id IN (%2) AND "
+                                   "substr(furthest_stage, 1, 1) <> 'c' "
+                                   "GROUP BY 1, 2, 3, 4, 5, 6, 7")
+                        .arg(QString::fromLatin1(kServerLeadColumns), placeholders),
+                    binds);
+        FactLeadRow l;
+        while (q.next()) {
+            serverLead(q, 0, l);
+            sink.leads(l, q.value(7).toLongLong());
+        }
+        if (Status s = q.status(); !s)
+            return s;
+    }
+    {
+        // Only the touchpoints of the leads read one by one (all of them when none is grouped:
+        // orphans too, as the other paths; the sink skips them).
+        const QString sql =
+            binds.isEmpty()
+                ? QStringLiteral("SELECT lead_id, occurred_at, source_id FROM touchpoints "
+                                 "ORDER BY lead_id, occurred_at, id")
+                : QStringLiteral("SELECT t.lead_id, t.occurred_at, t.source_id FROM touchpoints "
+                                 "AS t JOIN leads AS l ON l.id = t.lead_id WHERE %1 "
+                                 "ORDER BY t.lead_id, t.occurred_at, t.id")
+                      .arg(oneByOne);
+        BoundRows q(db, sql, binds);
+        while (q.next()) {
+            const QVariant text = q.value(1);
+            if (text.isNull())
+                continue;
+            const QString at = text.toString();
+            const auto ms = serverEpochMs(at);
+            if (!ms)
+                continue; // a time that cannot be read, as on a file
+            sink.touch({q.value(0).toLongLong(), *ms, serverDay(text), q.optional(2)});
+        }
+        if (Status s = q.status(); !s)
+            return s;
+    }
+    {
+        BoundRows q(db, QString::fromLatin1(kSpendSql), {});
+        while (q.next())
+            sink.spend({q.optional(0), q.value(1).toString(), q.value(2).toLongLong()});
+        if (Status s = q.status(); !s)
+            return s;
+    }
+    return {};
+}
+
+// Every query of a load in one read-only snapshot (unless the caller's transaction is open: then
+// in that one), so that the leads, their groups and their touchpoints are of one moment.
+Status readServer(const Database &db, FactSink &sink) {
+    if (db.inTransaction())
+        return readServerRows(db, sink);
+    if (Status s = execOutside(
+            db, QStringLiteral("START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
+        !s)
+        return s;
+    const Status read = readServerRows(db, sink);
+    QSqlQuery end(connection(db));
+    if (!end.exec(read ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK")) && read)
+        return Error{sqlErrorMessage(end.lastError())};
+    return read;
+}
+
+#ifdef MIKOMI_HAVE_SQLITE3
+// ---- The native path: SQLite's API over the covering indexes ----------------------------------
 
 sqlite3 *nativeHandle(const Database &db) {
     const QVariant h = connection(db).driver()->handle();
@@ -518,9 +743,9 @@ Status readFacts(const Database &db, FactSink &sink, bool portable) {
         if (sqlite3 *h = nativeHandle(db))
             return readNative(h, sink);
     }
-#else
-    Q_UNUSED(portable);
 #endif
+    if (db.backend() == Backend::Postgres && !portable)
+        return readServer(db, sink);
     return readPortable(db, sink);
 }
 

@@ -19,7 +19,11 @@
 //   their bytes (a value in any other form is handed to SQLite's julianday(), so the numbers are
 //   exactly the portable ones); the touchpoints of chosen leads are fetched by lead id in one
 //   statement (json_each); all in one read transaction;
-// - portable (Qt SQL): one SELECT per table, SQLite turning dates into numbers.
+// - portable (Qt SQL): one SELECT per table, SQLite turning dates into numbers;
+// - a team server (Qt SQL, one read-only snapshot): the leads whose touchpoints a report reads
+//   one by one, the others grouped by their facts on the server (see groupableSources()), only
+//   the touchpoints of the former, and the dates turned into numbers here from the stored text
+//   (where PostgreSQL spent seconds at 1,000,000 leads).
 namespace mikomi::storage {
 
 // Day numbers are Julian days (CAST(julianday(date) + 0.5 AS INTEGER), as QDate::toJulianDay).
@@ -69,6 +73,18 @@ public:
     // nullopt for all of them. A hint: more may be handed over (the reader decides what is
     // cheaper), so the sink still filters.
     virtual std::optional<std::vector<qint64>> wantedTouchLeads() { return std::nullopt; }
+    // Asked once, after the sources and before the leads: the ids of the sources whose leads
+    // that are not customers the sink needs only as facts, without their ids or touchpoints, or
+    // nullopt (the default) for every lead one by one. A team server then hands such leads over
+    // through leads(): one row per distinct set of facts with how many leads have it (a reader
+    // of a file still hands every lead to lead()).
+    virtual std::optional<std::vector<qint64>> groupableSources() { return std::nullopt; }
+    // `count` leads with the facts of `row` (whose id means nothing), after every lead() call.
+    // Only when groupableSources() gave ids; by default lead() `count` times.
+    virtual void leads(const FactLeadRow &row, qint64 count) {
+        for (qint64 i = 0; i < count; ++i)
+            lead(row);
+    }
     virtual void touch(const FactTouchRow &row) = 0;
     virtual void spend(const FactSpendRow &row) = 0;
 };

@@ -3,10 +3,13 @@
 // Leads list's filter in the server's SQL, equal the goal figures computed from the same
 // server's facts. A throwaway server (tests/storage/pgserver.h); skipped without PostgreSQL.
 #include "models/analytics/goals.h"
+#include "models/analytics/json.h"
+#include "models/analytics/sourcereport.h"
 #include "models/services/demowriter.h"
 #include "models/services/drilldown.h"
 #include "models/services/reportloader.h"
 #include "models/storage/database.h"
+#include "models/storage/factreader.h"
 #include "models/storage/leadquery.h"
 #include "models/storage/pipelinequery.h"
 #include "models/storage/repositories.h"
@@ -116,6 +119,86 @@ private slots:
         storage::LeadFilter f;
         f.ownerless = true;
         QCOMPARE(count(f), unowned);
+    }
+
+    // The server hands over the leads whose touchpoints no report reads grouped by their facts
+    // (factreader.h): the same facts, lead for lead, as the per-lead portable reading, and the
+    // same source report under every attribution model and window.
+    void groupedLeadsGiveTheSameFacts() {
+        // A source with an unknown name (its leads are read one by one, with their touchpoints),
+        // and leads with no source or a stage the server cannot tell.
+        const QString name = m_db->path().section(QLatin1Char('/'), -1);
+        QVERIFY2(m_server.admin(QStringLiteral("UPDATE sources SET name = '不明' WHERE id = "
+                                               "(SELECT min(id) FROM sources)"),
+                                name),
+                 qPrintable(m_server.reason()));
+        QVERIFY2(m_server.admin(
+                     QStringLiteral("UPDATE leads SET source_id = NULL WHERE id % 13 = 0"), name),
+                 qPrintable(m_server.reason()));
+
+        struct Counting final : storage::FactSink {
+            std::vector<qint64> groupable;
+            qint64 one = 0, groups = 0, grouped = 0, touches = 0;
+            void source(const storage::FactSourceRow &row) override {
+                if (row.name != QStringLiteral("不明"))
+                    groupable.push_back(row.id);
+            }
+            std::optional<std::vector<qint64>> groupableSources() override { return groupable; }
+            void lead(const storage::FactLeadRow &row) override {
+                QVERIFY(row.id > 0);
+                ++one;
+            }
+            void leads(const storage::FactLeadRow &row, qint64 count) override {
+                QVERIFY(row.sourceId && row.furthestStage != Stage::Customer && count > 0);
+                ++groups;
+                grouped += count;
+            }
+            void touch(const storage::FactTouchRow &) override { ++touches; }
+            void spend(const storage::FactSpendRow &) override {}
+        } counting;
+        QVERIFY(storage::readFacts(*m_db, counting).ok());
+        qInfo("%lld leads one by one, %lld in %lld groups, %lld touchpoints",
+              static_cast<long long>(counting.one), static_cast<long long>(counting.grouped),
+              static_cast<long long>(counting.groups), static_cast<long long>(counting.touches));
+        QVERIFY(counting.one > 0 && counting.groups > 0 && counting.groups < counting.grouped);
+
+        auto fast = services::loadFacts(*m_db);
+        QVERIFY2(fast, qPrintable(fast ? QString() : fast.error()));
+        services::FactsLoadOptions perLead;
+        perLead.portable = true;
+        auto portable = services::loadFacts(*m_db, perLead);
+        QVERIFY2(portable, qPrintable(portable ? QString() : portable.error()));
+        QCOMPARE(qint64(fast->leads.size()), counting.one + counting.grouped);
+        QCOMPARE(fast->leads.size(), portable->leads.size());
+        QCOMPARE(fast->touches.size(), portable->touches.size());
+        QCOMPARE(fast->spend.size(), portable->spend.size());
+
+        const auto key = [](const analytics::LeadFact &l) {
+            return std::tuple(l.sourceIndex, int(l.furthestStage), l.lost, l.createdDay, l.wonDay,
+                              l.hasDealValue, l.dealValue, l.hasLifetimeValue, l.lifetimeValue);
+        };
+        std::vector<decltype(key(fast->leads[0]))> a, b;
+        for (const auto &l : fast->leads)
+            a.push_back(key(l));
+        for (const auto &l : portable->leads)
+            b.push_back(key(l));
+        std::sort(a.begin(), a.end());
+        std::sort(b.begin(), b.end());
+        QVERIFY(a == b);
+
+        for (int m = 0; m < analytics::AttributionCount; ++m) {
+            for (const analytics::Window &w :
+                 {analytics::Window{}, analytics::Window{QDate(2025, 6, 1), QDate(2026, 3, 31)}}) {
+                analytics::ReportOptions options;
+                options.attribution = static_cast<analytics::Attribution>(m);
+                options.window = w;
+                auto x = analytics::computeSourceReport(*fast, options);
+                auto y = analytics::computeSourceReport(*portable, options);
+                QVERIFY(x && y);
+                QCOMPARE(analytics::sourceReportJson(*x, 0), analytics::sourceReportJson(*y, 0));
+                QVERIFY(x->totals.customer > 0);
+            }
+        }
     }
 
     void cleanupTestCase() {
