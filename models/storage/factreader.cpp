@@ -363,19 +363,14 @@ Status readServerRows(const Database &db, FactSink &sink) {
         }
     }
     // The leads read one by one: those whose touchpoints a report may read (customers, leads
-    // without one of the groupable sources), or every lead. The complement of `grouped` below,
-    // NULLs included.
-    const QString oneByOne =
-        binds.isEmpty() ? QStringLiteral("TRUE")
-                        : QStringLiteral("(l.source_id IS NULL OR l.source_id NOT IN (%1) OR "
-                                         "l.furthest_stage IS NULL OR "
-                                         "substr(l.furthest_stage, 1, 1) = 'c')")
-                              .arg(placeholders);
-    {
-        BoundRows q(db,
-                    QStringLiteral("SELECT l.id, %1 FROM leads AS l WHERE %2")
-                        .arg(QString::fromLatin1(kServerLeadColumns), oneByOne),
-                    binds);
+    // without one of the groupable sources), or every lead. One pass over leads (its covering
+    // index) gives both: such a lead is a group of its own (its id in the first column), the
+    // others are grouped by their facts (NULL there). The condition is written so that NULLs
+    // fall on the one-by-one side.
+    if (binds.isEmpty()) {
+        BoundRows q(
+            db, QStringLiteral("SELECT id, %1 FROM leads").arg(QLatin1String(kServerLeadColumns)),
+            {});
         FactLeadRow l;
         while (q.next()) {
             l.id = q.value(0).toLongLong();
@@ -384,34 +379,56 @@ Status readServerRows(const Database &db, FactSink &sink) {
         }
         if (Status s = q.status(); !s)
             return s;
-    }
-    if (!binds.isEmpty()) {
+    } else {
+        // The groups are hashed in memory (the default work_mem of 4 MB made PostgreSQL sort 1M
+        // rows on disk instead: 2.2 s -> 0.8 s at 1,000,000 leads).
+        if (auto set = exec(db, QStringLiteral("SET LOCAL work_mem = '128MB'")); !set)
+            return set.failure();
         BoundRows q(db,
-                    QStringLiteral("SELECT %1, count(*) FROM leads WHERE source_id IN (%2) AND "
-                                   "substr(furthest_stage, 1, 1) <> 'c' "
-                                   "GROUP BY 1, 2, 3, 4, 5, 6, 7")
-                        .arg(QString::fromLatin1(kServerLeadColumns), placeholders),
+                    QStringLiteral("SELECT CASE WHEN source_id IS NULL OR source_id NOT IN (%2) "
+                                   "OR furthest_stage IS NULL OR substr(furthest_stage, 1, 1) = "
+                                   "'c' THEN id END, %1, count(*) FROM leads "
+                                   "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8")
+                        .arg(QLatin1String(kServerLeadColumns), placeholders),
                     binds);
         FactLeadRow l;
         while (q.next()) {
-            serverLead(q, 0, l);
-            sink.leads(l, q.value(7).toLongLong());
+            serverLead(q, 1, l);
+            const QVariant id = q.value(0);
+            if (id.isNull()) {
+                l.id = 0;
+                sink.leads(l, q.value(8).toLongLong());
+            } else {
+                l.id = id.toLongLong();
+                sink.lead(l);
+            }
         }
         if (Status s = q.status(); !s)
             return s;
     }
     {
-        // Only the touchpoints of the leads read one by one (all of them when none is grouped:
-        // orphans too, as the other paths; the sink skips them).
-        const QString sql =
-            binds.isEmpty()
-                ? QStringLiteral("SELECT lead_id, occurred_at, source_id FROM touchpoints "
-                                 "ORDER BY lead_id, occurred_at, id")
-                : QStringLiteral("SELECT t.lead_id, t.occurred_at, t.source_id FROM touchpoints "
-                                 "AS t JOIN leads AS l ON l.id = t.lead_id WHERE %1 "
-                                 "ORDER BY t.lead_id, t.occurred_at, t.id")
-                      .arg(oneByOne);
-        BoundRows q(db, sql, binds);
+        // Only the touchpoints of the leads the sink asks for (through touchpoints_lead, one
+        // array of ids), or all of them (orphans too, as the other paths; the sink skips them).
+        const std::optional<std::vector<qint64>> wanted = sink.wantedTouchLeads();
+        QString sql = QStringLiteral("SELECT lead_id, occurred_at, source_id FROM touchpoints "
+                                     "ORDER BY lead_id, occurred_at, id");
+        QVariantList ids;
+        if (wanted) {
+            QString array;
+            array.reserve(qsizetype(wanted->size() * 8 + 2));
+            array += u'{';
+            for (std::size_t i = 0; i < wanted->size(); ++i) {
+                if (i > 0)
+                    array += u',';
+                array += QString::number((*wanted)[i]);
+            }
+            array += u'}';
+            ids << array;
+            sql = QStringLiteral("SELECT lead_id, occurred_at, source_id FROM touchpoints WHERE "
+                                 "lead_id = ANY (CAST(? AS bigint[])) "
+                                 "ORDER BY lead_id, occurred_at, id");
+        }
+        BoundRows q(db, sql, ids);
         while (q.next()) {
             const QVariant text = q.value(1);
             if (text.isNull())

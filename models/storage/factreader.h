@@ -79,8 +79,8 @@ public:
     // through leads(): one row per distinct set of facts with how many leads have it (a reader
     // of a file still hands every lead to lead()).
     virtual std::optional<std::vector<qint64>> groupableSources() { return std::nullopt; }
-    // `count` leads with the facts of `row` (whose id means nothing), after every lead() call.
-    // Only when groupableSources() gave ids; by default lead() `count` times.
+    // `count` leads with the facts of `row` (whose id means nothing), in any order with the
+    // lead() calls. Only when groupableSources() gave ids; by default lead() `count` times.
     virtual void leads(const FactLeadRow &row, qint64 count) {
         for (qint64 i = 0; i < count; ++i)
             lead(row);
