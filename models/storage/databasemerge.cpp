@@ -348,14 +348,17 @@ public:
 
     // Reads the target's leads sharing a key with `wanted`.
     Status load(Database &db, const QList<Keys> &wanted) {
-        QSet<QString> emails, phones, companies;
+        QSet<QString> emails, phones, pairs;
+        QVariantList pairList; // company, person, company, person…
         for (const Keys &k : wanted) {
             for (const QString &e : k.emails)
                 emails.insert(e);
             for (const QString &p : k.phones)
                 phones.insert(p);
-            if (!k.company.isEmpty())
-                companies.insert(k.company);
+            if (!k.company.isEmpty() && !pairs.contains(pairKey(k.company, k.person))) {
+                pairs.insert(pairKey(k.company, k.person));
+                pairList << k.company << k.person;
+            }
         }
         const auto list = [](const QSet<QString> &set) {
             QVariantList out;
@@ -366,8 +369,6 @@ public:
         };
         const QVariantList emailList = list(emails);
         const QVariantList phoneList = list(phones);
-        const QVariantList companyList = list(companies);
-        QSet<qint64> needInfo;
         const auto add = [](QHash<QString, QList<qint64>> &map, const QString &key, qint64 id) {
             map[key].append(id);
         };
@@ -375,10 +376,8 @@ public:
         const auto byKey = [&](const QString &sql, const QVariantList &keys,
                                QHash<QString, QList<qint64>> &map) {
             return forChunks(db, sql, keys, [&](QSqlQuery &q) -> Status {
-                while (q.next()) {
+                while (q.next())
                     add(map, q.value(1).toString(), q.value(0).toLongLong());
-                    needInfo.insert(q.value(0).toLongLong());
-                }
                 return {};
             });
         };
@@ -413,26 +412,34 @@ public:
             if (Status s = byKey(l.sql, l.keys, l.map); !s)
                 return s;
         }
-        if (Status s = forChunks(db,
-                                 QStringLiteral("SELECT id, company_key, person_key FROM leads "
-                                                "WHERE company_key IN (%1)"),
-                                 companyList,
-                                 [&](QSqlQuery &q) -> Status {
-                                     while (q.next()) {
-                                         add(m_companyPerson,
-                                             pairKey(q.value(1).toString(), q.value(2).toString()),
-                                             q.value(0).toLongLong());
-                                         needInfo.insert(q.value(0).toLongLong());
-                                     }
-                                     return {};
-                                 });
-            !s)
-            return s;
-        // Each key's leads once, in id order (as the queries of findDuplicates give them).
+        // The leads with one of the booth's company + person pairs, through leads_company_person
+        // (by the company alone, a few companies shared by many leads read hundreds of
+        // thousands of rows at 1,000,000 leads).
+        for (qsizetype from = 0; from < pairList.size(); from += 2 * kChunk) {
+            const QVariantList part = pairList.mid(from, 2 * kChunk);
+            auto q = exec(db,
+                          QStringLiteral("SELECT id, company_key, person_key FROM leads WHERE "
+                                         "(company_key, person_key) IN (VALUES %1)")
+                              .arg(marks(part.size() / 2, 2)),
+                          part);
+            if (!q)
+                return q.failure();
+            while (q->next()) {
+                add(m_companyPerson, pairKey(q->value(1).toString(), q->value(2).toString()),
+                    q->value(0).toLongLong());
+            }
+        }
+        // Each key's leads once, in id order (as the queries of findDuplicates give them), and
+        // only the first 50 (find() offers no more): only theirs are read.
+        QSet<qint64> needInfo;
         for (auto *map : {&m_email, &m_phone, &m_companyPerson}) {
             for (QList<qint64> &ids : *map) {
                 std::sort(ids.begin(), ids.end());
                 ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+                if (ids.size() > kMaxPerKey)
+                    ids.resize(kMaxPerKey);
+                for (const qint64 id : std::as_const(ids))
+                    needInfo.insert(id);
             }
         }
         QVariantList idList;
@@ -460,7 +467,7 @@ public:
         QList<DuplicateMatch> out;
         QSet<qint64> seen{0};
         const auto collect = [&](const QList<qint64> &ids, DuplicateReason reason) {
-            for (qsizetype i = 0; i < std::min<qsizetype>(ids.size(), 50); ++i) {
+            for (qsizetype i = 0; i < std::min<qsizetype>(ids.size(), kMaxPerKey); ++i) {
                 const auto it = m_info.constFind(ids.at(i));
                 if (it == m_info.cend() || seen.contains(it->id))
                     continue;
@@ -523,6 +530,7 @@ public:
     }
 
 private:
+    static constexpr qsizetype kMaxPerKey = 50;
     static QString pairKey(const QString &company, const QString &person) {
         return company + QChar(0x1f) + person;
     }
