@@ -1204,6 +1204,25 @@ END $$)"),
         QCOMPARE(sink.leads, 2);
     }
 
+    // A server session runs without PostgreSQL's JIT compiler (pgdatabase.cpp), also with
+    // server options of the URL's own, which are kept.
+    void serverSessionsRunWithoutJit() {
+        if (!isServer())
+            return;
+        const auto show = [](const Database &db, const QString &setting) {
+            QSqlQuery q(QSqlDatabase::database(db.connectionName()));
+            return q.exec(QStringLiteral("SHOW ") + setting) && q.next() ? q.value(0).toString()
+                                                                         : QString();
+        };
+        QCOMPARE(show(*m_db, QStringLiteral("jit")), QStringLiteral("off"));
+        const QString url = m_db->location();
+        auto other = Database::open(url + (url.contains(u'?') ? u'&' : u'?') +
+                                    QStringLiteral("options=-c%20work_mem%3D7MB"));
+        QVERIFY2(other.ok(), qPrintable(other.ok() ? QString() : other.error()));
+        QCOMPARE(show(**other, QStringLiteral("jit")), QStringLiteral("off"));
+        QCOMPARE(show(**other, QStringLiteral("work_mem")), QStringLiteral("7MB"));
+    }
+
     // Database::integrityOk(): PRAGMA integrity_check on a file; on a server the connection,
     // the schema version and every table, view, index and trigger the migrations made.
     void integrityIsChecked() {
