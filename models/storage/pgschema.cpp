@@ -258,6 +258,12 @@ std::vector<Migration> postgresMigrations(const std::vector<Migration> &steps) {
             pg.statements << tombstoneTriggers();
         if (m.version == 18)
             pg.statements << serverSpeedUps();
+        if (m.version == 20) { // migration_v20.cpp
+            pg.statements << QStringLiteral("DROP INDEX leads_report")
+                          << QStringLiteral("CREATE INDEX leads_report ON leads(id, source_id, "
+                                            "furthest_stage, lost, created_at, won_at, deal_value, "
+                                            "lifetime_value) INCLUDE (owner_id)");
+        }
         if (m.version == 16) {
             pg.statements << rowSecurityPolicies();
             pg.run = ensureServerSearchIndex;

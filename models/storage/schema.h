@@ -42,6 +42,7 @@ Migration migrationV16(); // migration_v16.cpp: row-level security on a server (
 Migration migrationV17(); // migration_v17.cpp: indexes for the leads that can be hot or warm
 Migration migrationV18(); // migration_v18.cpp: the team server at 1,000,000 leads (server only)
 Migration migrationV19(); // migration_v19.cpp: the rows without a UUID found through an index
+Migration migrationV20(); // migration_v20.cpp: leads_report holds the owner (server only)
 
 // The built-in migrations, oldest first. The schema version is the last one's version.
 const std::vector<Migration> &builtinMigrations();

@@ -1223,6 +1223,21 @@ END $$)"),
         QCOMPARE(show(**other, QStringLiteral("work_mem")), QStringLiteral("7MB"));
     }
 
+    // Schema 20: on a server the report's covering index also holds the owner, which the
+    // policy of "Reps see only their own leads" reads (a manager's report facts read the whole
+    // table without it).
+    void reportIndexHoldsTheOwnerOnAServer() {
+        if (!isServer())
+            return;
+        QSqlQuery q(QSqlDatabase::database(m_db->connectionName()));
+        QVERIFY(q.exec(
+            QStringLiteral("SELECT indexdef FROM pg_indexes WHERE indexname = 'leads_report'")));
+        QVERIFY(q.next());
+        QVERIFY2(q.value(0).toString().endsWith(QLatin1String("INCLUDE (owner_id)")),
+                 qPrintable(q.value(0).toString()));
+        QCOMPARE(m_db->schemaVersion(), 20);
+    }
+
     // Database::integrityOk(): PRAGMA integrity_check on a file; on a server the connection,
     // the schema version and every table, view, index and trigger the migrations made.
     void integrityIsChecked() {
