@@ -234,8 +234,7 @@ LeadQuery::SearchPlan LeadQuery::planSearch(const QString &search) {
     return plan;
 }
 
-QString LeadQuery::where(const LeadFilter &f, QVariantList &binds, bool *narrow,
-                         bool plainSearch) const {
+QString LeadQuery::where(const LeadFilter &f, QVariantList &binds, bool *narrow) const {
     QStringList conds;
     // Conditions on columns outside leads_report, or text read by LIKE, make it wide.
     bool wide =
@@ -353,7 +352,7 @@ QString LeadQuery::where(const LeadFilter &f, QVariantList &binds, bool *narrow,
         }
         return all.join(QStringLiteral(" AND "));
     };
-    if (!plan.match.isEmpty() && !m_db.dialect().fts5() && !plainSearch && rowSecurityApplies()) {
+    if (!plan.match.isEmpty() && !m_db.dialect().fts5() && rowSecurityApplies()) {
         // A server whose row-level security applies to the role signed in: the trigram index
         // cannot serve LIKE on leads there (LIKE is not leakproof: tested after the policy, row
         // by row), so the matches come from mikomi_search_ids (pgschema.cpp: through the index,
@@ -786,38 +785,6 @@ Result<QList<LeadRow>> LeadQuery::rows(const LeadFilter &filter, LeadSort sort, 
                                 .arg(marks.join(QLatin1Char(','))) +
                             order,
                         idBinds, thresholds(), m_today);
-    }
-    // A search newest first on a team server whose row-level security applies to this role:
-    // PostgreSQL has no estimate for a LIKE under a policy (it uses statistics only with
-    // leakproof operators there), so it scanned every lead it may see and sorted the matches,
-    // or (mikomi_search_ids) handed over every match first: 0.6-1.4 s for a common two-letter
-    // name at 1,000,000 leads, where the owner's query walks the creation index and stops at a
-    // full page. So the newest leads this role may see are searched first, a bounded set; when
-    // they hold the whole page it is the page (every lead outside them is older), else the
-    // query below reads it as before.
-    if (sort == LeadSort::Created && !ascending && !filter.search.trimmed().isEmpty() &&
-        !filter.origin && m_db.backend() == Backend::Postgres && rowSecurityApplies()) {
-        constexpr qint64 kNewest = 20000;
-        QVariantList recentBinds;
-        const QString recentWhere = where(filter, recentBinds, nullptr, true);
-        recentBinds.prepend(kNewest);
-        recentBinds << limit << offset;
-        auto page = readRows(
-            m_db,
-            selectColumns() +
-                QStringLiteral("FROM (SELECT l.id AS page_id FROM (SELECT id FROM leads ORDER BY "
-                               "created_at DESC, id DESC LIMIT ?) AS newest JOIN leads l ON l.id "
-                               "= newest.id") +
-                recentWhere + innerOrder +
-                QStringLiteral(" LIMIT ? OFFSET ?) p JOIN leads l ON l.id = p.page_id LEFT JOIN "
-                               "sources s ON s.id = l.source_id LEFT JOIN users u ON u.id = "
-                               "l.owner_id") +
-                order,
-            recentBinds, thresholds(), m_today);
-        if (!page)
-            return page.failure();
-        if (page->size() >= limit)
-            return page;
     }
     const QString sql = selectColumns() + QStringLiteral("FROM (SELECT l.id AS page_id ") + from +
                         w + innerOrder + QStringLiteral(" LIMIT ? OFFSET ?) p") +

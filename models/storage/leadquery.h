@@ -119,10 +119,7 @@ private:
     // `narrow` (optional): set when the conditions are the search index's matches and columns
     // of the narrow index leads_report only (source, lost, creation), so no lead row need be
     // read to pick a page sorted by creation.
-    // `plainSearch`: the search as LIKE on every lead even where row-level security applies
-    // (for a few leads at most; see rows()).
-    QString where(const LeadFilter &filter, QVariantList &binds, bool *narrow = nullptr,
-                  bool plainSearch = false) const;
+    QString where(const LeadFilter &filter, QVariantList &binds, bool *narrow = nullptr) const;
     // The conditions of LeadFilter::won and ownerless ("" when not asked), binds appended.
     QString wonCondition(const LeadFilter &filter, QVariantList &binds) const;
     static QString ownerlessCondition(const LeadFilter &filter);

@@ -354,9 +354,9 @@ private slots:
         QVERIFY(setRowSecurity(*m_admin, true));
     }
 
-    // A newest-first search under row-level security reads the newest leads the role may see
-    // first and falls back to the whole query when they do not fill the page (leadquery.cpp):
-    // every page is the one the owner's list gives, less the leads the role may not see.
+    // A newest-first search under row-level security (mikomi_search_ids for trigram words, LIKE
+    // under the policy for two letters): every page is the one the owner's list gives, less the
+    // leads the role may not see.
     void newestFirstSearchPagesAreTheRolesPages() {
         QVERIFY(setRowSecurity(*m_admin, true));
         const auto page = [](Database &db, const QString &search, int offset, int limit) {
@@ -397,7 +397,7 @@ private slots:
                 }
             }
         }
-        QVERIFY(pages > 0); // some pages came whole from the newest leads
+        QVERIFY(pages > 0); // some pages are full, with more matches after them
     }
 
     // Schema 18: an activity that leaves the lead's last activity as it was does not rewrite
