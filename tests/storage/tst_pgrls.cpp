@@ -378,8 +378,8 @@ private slots:
                      {m_jiro.get(), set(m_jiroLeads)},
                      {m_hanako.get(), everyone}};
         int pages = 0;
-        for (const QString search : {QStringLiteral("商事"), QStringLiteral("次郎商事"),
-                                     QStringLiteral("taro corp"), QStringLiteral("zzqx")}) {
+        for (const QString &search : {QStringLiteral("商事"), QStringLiteral("次郎商事"),
+                                      QStringLiteral("taro corp"), QStringLiteral("zzqx")}) {
             QList<qint64> owners = page(*m_admin, search, 0, 100); // no policy for the owner
             QVERIFY(!owners.contains(-1));
             for (const auto &role : roles) {
