@@ -119,7 +119,6 @@ public:
     // Leads without an id, appended after the others in finish(): no touchpoint refers to them.
     void leads(const storage::FactLeadRow &row, qint64 count) override {
         m_groups.emplace_back(fact(row), count);
-        m_grouped += count;
     }
 
     std::optional<std::vector<qint64>> wantedTouchLeads() override {
@@ -186,11 +185,12 @@ public:
         }
         if (!m_allTouchpoints)
             keepReportTouches(m_facts);
-        if (m_grouped > 0) {
-            m_facts.leads.reserve(m_facts.leads.size() + std::size_t(m_grouped));
-            for (const auto &[fact, count] : m_groups)
-                m_facts.leads.insert(m_facts.leads.end(), std::size_t(count), fact);
-        }
+        std::size_t grouped = 0;
+        for (const auto &group : m_groups)
+            grouped += std::size_t(group.second);
+        m_facts.leads.reserve(m_facts.leads.size() + grouped);
+        for (const auto &[fact, count] : m_groups)
+            m_facts.leads.insert(m_facts.leads.end(), std::size_t(count), fact);
         return std::move(m_facts);
     }
 
@@ -244,7 +244,6 @@ private:
     std::size_t m_cursor = 0;
     bool m_touchesInOrder = true;
     std::vector<std::pair<analytics::LeadFact, qint64>> m_groups; // leads(): facts, how many
-    qint64 m_grouped = 0;
 };
 
 } // namespace

@@ -62,25 +62,27 @@ const char *const kTouchesSqlPostgres =
     "to_char(CAST(substr(occurred_at, 1, 10) AS date), 'J')::bigint, source_id "
     "FROM touchpoints ORDER BY lead_id, occurred_at, id";
 
-// One forward-only result set through Qt SQL.
+// One forward-only result set through Qt SQL, with values bound to its ?s. `recover`: a team
+// server that dropped the connection while the window was idle is connected again and asked once
+// more (sql.h); never inside a transaction of our own (its snapshot would be lost).
 class Rows final {
 public:
-    Rows(const Database &db, const char *sql)
+    Rows(const Database &db, const QString &sql, const QVariantList &binds = {},
+         bool recover = true)
         : m_query(connection(db)) {
-        m_query.setForwardOnly(true);
-        if (m_query.exec(QString::fromLatin1(sql)))
+        if (run(sql, binds))
             return;
-        // A team server that dropped the connection while the window was idle (sql.h).
-        if (recoverConnection(db)) {
+        if (recover && recoverConnection(db)) {
             m_query = QSqlQuery(connection(db));
-            m_query.setForwardOnly(true);
-            if (m_query.exec(QString::fromLatin1(sql)))
+            if (run(sql, binds))
                 return;
         }
         m_error = sqlErrorMessage(m_query.lastError());
     }
+    Rows(const Database &db, const char *sql)
+        : Rows(db, QString::fromLatin1(sql)) {}
 
-    // The next row; false at the end or on an error (see error()).
+    // The next row; false at the end or on an error (see status()).
     bool next() {
         if (!m_error.isEmpty())
             return false;
@@ -90,6 +92,7 @@ public:
             m_error = sqlErrorMessage(m_query.lastError());
         return false;
     }
+    QVariant value(int i) const { return m_query.value(i); }
     qint64 integer(int i) const { return m_query.value(i).toLongLong(); }
     // An integer column that may be NULL.
     std::optional<qint64> optional(int i) const {
@@ -105,18 +108,36 @@ public:
     }
 
 private:
+    bool run(const QString &sql, const QVariantList &binds) {
+        m_query.setForwardOnly(true);
+        if (binds.isEmpty())
+            return m_query.exec(sql);
+        if (!m_query.prepare(sql))
+            return false;
+        for (const QVariant &v : binds)
+            m_query.addBindValue(v);
+        return m_query.exec();
+    }
+
     QSqlQuery m_query;
     QString m_error;
 };
 
+// The sources and the spend, the same on the portable and the server paths.
+Status readSources(Rows &&q, FactSink &sink) {
+    while (q.next())
+        sink.source({q.integer(0), q.text(1), q.text(2), q.text(3)});
+    return q.status();
+}
+Status readSpend(Rows &&q, FactSink &sink) {
+    while (q.next())
+        sink.spend({q.optional(0), q.text(1), q.integer(2)});
+    return q.status();
+}
+
 Status readPortable(const Database &db, FactSink &sink) {
-    {
-        Rows q(db, kSourcesSql);
-        while (q.next())
-            sink.source({q.integer(0), q.text(1), q.text(2), q.text(3)});
-        if (Status s = q.status(); !s)
-            return s;
-    }
+    if (Status s = readSources(Rows(db, kSourcesSql), sink); !s)
+        return s;
     {
         Rows q(db, db.backend() == Backend::Postgres ? kLeadsSqlPostgres : kLeadsSql);
         while (q.next()) {
@@ -148,14 +169,7 @@ Status readPortable(const Database &db, FactSink &sink) {
         if (Status s = q.status(); !s)
             return s;
     }
-    {
-        Rows q(db, kSpendSql);
-        while (q.next())
-            sink.spend({q.optional(0), q.text(1), q.integer(2)});
-        if (Status s = q.status(); !s)
-            return s;
-    }
-    return {};
+    return readSpend(Rows(db, kSpendSql), sink);
 }
 
 // ---- Dates parsed from the stored bytes (the native and the server paths) ---------------------
@@ -269,69 +283,13 @@ std::optional<qint64> serverEpochMs(const QString &text) {
     return at.toMSecsSinceEpoch();
 }
 
-// Runs `sql` outside a transaction, once more on a new connection when the server had dropped
-// the old one (sql.h).
-Status execOutside(const Database &db, const QString &sql) {
-    QSqlQuery q(connection(db));
-    if (q.exec(sql))
-        return {};
-    if (recoverConnection(db)) {
-        q = QSqlQuery(connection(db));
-        if (q.exec(sql))
-            return {};
-    }
-    return Error{sqlErrorMessage(q.lastError())};
-}
-
-// One forward-only query with bound values, read row by row.
-class BoundRows final {
-public:
-    BoundRows(const Database &db, const QString &sql, const QVariantList &binds)
-        : m_query(connection(db)) {
-        m_query.setForwardOnly(true);
-        if (!m_query.prepare(sql)) {
-            m_error = sqlErrorMessage(m_query.lastError());
-            return;
-        }
-        for (const QVariant &v : binds)
-            m_query.addBindValue(v);
-        if (!m_query.exec())
-            m_error = sqlErrorMessage(m_query.lastError());
-    }
-    bool next() {
-        if (!m_error.isEmpty())
-            return false;
-        if (m_query.next())
-            return true;
-        if (m_query.lastError().isValid())
-            m_error = sqlErrorMessage(m_query.lastError());
-        return false;
-    }
-    QVariant value(int i) const { return m_query.value(i); }
-    std::optional<qint64> optional(int i) const {
-        const QVariant v = m_query.value(i);
-        if (v.isNull())
-            return std::nullopt;
-        return v.toLongLong();
-    }
-    Status status() const {
-        if (m_error.isEmpty())
-            return {};
-        return Error{m_error};
-    }
-
-private:
-    QSqlQuery m_query;
-    QString m_error;
-};
-
 // The lead columns as the server path reads them; dates and the stage's first letter as text.
 const char *const kServerLeadColumns =
     "source_id, substr(furthest_stage, 1, 1), lost, substr(created_at, 1, 10), "
     "substr(won_at, 1, 10), deal_value, lifetime_value";
 
 // Fills `l` (but its id) from columns `first`… of kServerLeadColumns.
-void serverLead(const BoundRows &q, int first, FactLeadRow &l) {
+void serverLead(const Rows &q, int first, FactLeadRow &l) {
     l.sourceId = q.optional(first);
     const QString stage = q.value(first + 1).toString();
     l.furthestStage =
@@ -343,16 +301,10 @@ void serverLead(const BoundRows &q, int first, FactLeadRow &l) {
     l.lifetimeValue = q.optional(first + 6);
 }
 
+// Inside a transaction: no statement is asked again on a new connection (Rows' `recover`).
 Status readServerRows(const Database &db, FactSink &sink) {
-    {
-        BoundRows q(db, QString::fromLatin1(kSourcesSql), {});
-        while (q.next()) {
-            sink.source({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-                         q.value(3).toString()});
-        }
-        if (Status s = q.status(); !s)
-            return s;
-    }
+    if (Status s = readSources(Rows(db, QString::fromLatin1(kSourcesSql), {}, false), sink); !s)
+        return s;
     const std::optional<std::vector<qint64>> groupable = sink.groupableSources();
     QVariantList binds;
     QString placeholders;
@@ -367,37 +319,28 @@ Status readServerRows(const Database &db, FactSink &sink) {
     // index) gives both: such a lead is a group of its own (its id in the first column), the
     // others are grouped by their facts (NULL there). The condition is written so that NULLs
     // fall on the one-by-one side.
-    if (binds.isEmpty()) {
-        BoundRows q(
-            db, QStringLiteral("SELECT id, %1 FROM leads").arg(QLatin1String(kServerLeadColumns)),
-            {});
-        FactLeadRow l;
-        while (q.next()) {
-            l.id = q.value(0).toLongLong();
-            serverLead(q, 1, l);
-            sink.lead(l);
-        }
-        if (Status s = q.status(); !s)
-            return s;
-    } else {
+    const QString columns = QLatin1String(kServerLeadColumns);
+    QString sql = QStringLiteral("SELECT id, %1, 1 FROM leads").arg(columns);
+    if (!binds.isEmpty()) {
         // The groups are hashed in memory (the default work_mem of 4 MB made PostgreSQL sort 1M
         // rows on disk instead: 2.2 s -> 0.8 s at 1,000,000 leads).
-        if (auto set = exec(db, QStringLiteral("SET LOCAL work_mem = '128MB'")); !set)
-            return set.failure();
-        BoundRows q(db,
-                    QStringLiteral("SELECT CASE WHEN source_id IS NULL OR source_id NOT IN (%2) "
-                                   "OR furthest_stage IS NULL OR substr(furthest_stage, 1, 1) = "
-                                   "'c' THEN id END, %1, count(*) FROM leads "
-                                   "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8")
-                        .arg(QLatin1String(kServerLeadColumns), placeholders),
-                    binds);
+        if (Status s = Rows(db, QStringLiteral("SET LOCAL work_mem = '128MB'"), {}, false).status();
+            !s)
+            return s;
+        sql = QStringLiteral("SELECT CASE WHEN source_id IS NULL OR source_id NOT IN (%2) OR "
+                             "furthest_stage IS NULL OR substr(furthest_stage, 1, 1) = 'c' THEN id "
+                             "END, %1, count(*) FROM leads GROUP BY 1, 2, 3, 4, 5, 6, 7, 8")
+                  .arg(columns, placeholders);
+    }
+    {
+        Rows q(db, sql, binds, false);
         FactLeadRow l;
         while (q.next()) {
             serverLead(q, 1, l);
             const QVariant id = q.value(0);
             if (id.isNull()) {
                 l.id = 0;
-                sink.leads(l, q.value(8).toLongLong());
+                sink.leads(l, q.integer(8));
             } else {
                 l.id = id.toLongLong();
                 sink.lead(l);
@@ -428,7 +371,7 @@ Status readServerRows(const Database &db, FactSink &sink) {
                                  "lead_id = ANY (CAST(? AS bigint[])) "
                                  "ORDER BY lead_id, occurred_at, id");
         }
-        BoundRows q(db, sql, ids);
+        Rows q(db, sql, ids, false);
         while (q.next()) {
             const QVariant text = q.value(1);
             if (text.isNull())
@@ -442,14 +385,7 @@ Status readServerRows(const Database &db, FactSink &sink) {
         if (Status s = q.status(); !s)
             return s;
     }
-    {
-        BoundRows q(db, QString::fromLatin1(kSpendSql), {});
-        while (q.next())
-            sink.spend({q.optional(0), q.value(1).toString(), q.value(2).toLongLong()});
-        if (Status s = q.status(); !s)
-            return s;
-    }
-    return {};
+    return readSpend(Rows(db, QString::fromLatin1(kSpendSql), {}, false), sink);
 }
 
 // Every query of a load in one read-only snapshot (unless the caller's transaction is open: then
@@ -457,8 +393,9 @@ Status readServerRows(const Database &db, FactSink &sink) {
 Status readServer(const Database &db, FactSink &sink) {
     if (db.inTransaction())
         return readServerRows(db, sink);
-    if (Status s = execOutside(
-            db, QStringLiteral("START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
+    if (Status s =
+            Rows(db, QStringLiteral("START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"))
+                .status();
         !s)
         return s;
     const Status read = readServerRows(db, sink);
