@@ -109,6 +109,12 @@ public:
     };
     Result<std::optional<TemperatureCandidates>> temperatureCandidates() const;
     static constexpr qint64 kTemperatureCandidateLimit = 100000;
+    // How many of the newest leads a server's search reads first (newestWindowIds), and the
+    // deepest page it serves that way.
+    static constexpr int kWindowRows = 20000;
+    static constexpr int kWindowPageRows = 1000;
+    // For tests: the window's size (0: never read).
+    void setWindowRows(int rows) { m_windowRows = rows; }
     // For tests: the limit above (0: the candidates are never used).
     void setTemperatureCandidateLimit(qint64 limit) {
         m_candidateLimit = limit;
@@ -119,13 +125,29 @@ private:
     // `narrow` (optional): set when the conditions are the search index's matches and columns
     // of the narrow index leads_report only (source, lost, creation), so no lead row need be
     // read to pick a page sorted by creation.
-    QString where(const LeadFilter &filter, QVariantList &binds, bool *narrow = nullptr) const;
+    // `plainSearch`: the search as LIKE on each lead's search text even where row-level
+    // security applies (newestWindow: a few thousand rows, read anyway).
+    QString where(const LeadFilter &filter, QVariantList &binds, bool *narrow = nullptr,
+                  bool plainSearch = false) const;
     // The conditions of LeadFilter::won and ownerless ("" when not asked), binds appended.
     QString wonCondition(const LeadFilter &filter, QVariantList &binds) const;
     static QString ownerlessCondition(const LeadFilter &filter);
     // A server whose row-level security applies to the role signed in (a rep's or a manager's,
     // not the owner's): the search then takes its matches from mikomi_search_ids.
     bool rowSecurityApplies() const;
+    // The leads the role signed in may see: every lead (no policy applies to it, or it is a
+    // manager's), or only those of `owner` (a rep's: mikomi_user_id(), null when the role stands
+    // for no user, who sees none).
+    struct SeenLeads {
+        bool everyone = true;
+        std::optional<qint64> owner;
+    };
+    Result<SeenLeads> seenLeads() const;
+    // A server, a search sorted by creation: the ids of the first `need` matches among the
+    // newest kWindowRows leads the role may see (walked in that order, each tested by LIKE), or
+    // nullopt when there are fewer (only then can an older lead belong on the page).
+    Result<std::optional<QList<qint64>>> newestWindowIds(const LeadFilter &filter, bool ascending,
+                                                         int need, const SeenLeads &seen) const;
     // Reads the scoring thresholds (temperature) once per query object; rows() and count() call
     // it first and return its error (never the default thresholds instead: the temperatures
     // would quietly change meaning).
@@ -138,6 +160,7 @@ private:
     QDate m_today;
     mutable std::optional<scoring::Thresholds> m_thresholds;
     qint64 m_candidateLimit = kTemperatureCandidateLimit;
+    int m_windowRows = kWindowRows;
     // Set once temperatureCandidates() has read them (the inner nullopt: too many).
     mutable std::optional<std::optional<TemperatureCandidates>> m_candidates;
 };

@@ -146,7 +146,8 @@ const std::vector<Migration> &builtinMigrations() {
         migrationV1(),  migrationV2(),  migrationV3(),  migrationV4(),  migrationV5(),
         migrationV6(),  migrationV7(),  migrationV8(),  migrationV9(),  migrationV10(),
         migrationV11(), migrationV12(), migrationV13(), migrationV14(), migrationV15(),
-        migrationV16(), migrationV17(), migrationV18(), migrationV19(), migrationV20()};
+        migrationV16(), migrationV17(), migrationV18(), migrationV19(), migrationV20(),
+        migrationV21()};
     return all;
 }
 

@@ -357,12 +357,19 @@ private slots:
     // A newest-first search under row-level security (mikomi_search_ids for trigram words, LIKE
     // under the policy for two letters): every page is the one the owner's list gives, less the
     // leads the role may not see.
+    // Sorted by creation, a search on a server reads the newest leads the role may see first
+    // (LeadQuery::newestWindowIds) and only when they hold fewer matches than the page needs
+    // reads every match: the pages are the same whatever the window (0: never read; 1-30: some
+    // pages filled there, others not; the default: all of them), newest or oldest first.
     void newestFirstSearchPagesAreTheRolesPages() {
         QVERIFY(setRowSecurity(*m_admin, true));
-        const auto page = [](Database &db, const QString &search, int offset, int limit) {
+        const auto page = [](Database &db, const QString &search, bool asc, int offset, int limit,
+                             int window) {
             LeadFilter f;
             f.search = search;
-            auto rows = LeadQuery(db).rows(f, LeadSort::Created, false, offset, limit);
+            LeadQuery query(db);
+            query.setWindowRows(window);
+            auto rows = query.rows(f, LeadSort::Created, asc, offset, limit);
             QList<qint64> ids;
             if (!rows)
                 return QList<qint64>{-1};
@@ -374,25 +381,31 @@ private slots:
         const struct {
             Database *db;
             QSet<qint64> sees;
-        } roles[] = {{m_taro.get(), set(m_taroLeads)},
+        } roles[] = {{m_admin.get(), everyone},
+                     {m_taro.get(), set(m_taroLeads)},
                      {m_jiro.get(), set(m_jiroLeads)},
                      {m_hanako.get(), everyone}};
         int pages = 0;
         for (const QString &search : {QStringLiteral("商事"), QStringLiteral("次郎商事"),
                                       QStringLiteral("taro corp"), QStringLiteral("zzqx")}) {
-            QList<qint64> owners = page(*m_admin, search, 0, 100); // no policy for the owner
-            QVERIFY(!owners.contains(-1));
-            for (const auto &role : roles) {
-                QList<qint64> expected;
-                for (const qint64 id : std::as_const(owners)) {
-                    if (role.sees.contains(id))
-                        expected << id;
-                }
-                for (const int limit : {1, 2, 100}) {
-                    for (const int offset : {0, 1}) {
-                        QCOMPARE(page(*role.db, search, offset, limit),
-                                 expected.mid(offset, limit));
-                        pages += expected.size() > offset + limit ? 1 : 0;
+            for (const bool asc : {false, true}) {
+                // The owner's, read without the window (no policy holds the owner).
+                QList<qint64> owners = page(*m_admin, search, asc, 0, 100, 0);
+                QVERIFY(!owners.contains(-1));
+                for (const auto &role : roles) {
+                    QList<qint64> expected;
+                    for (const qint64 id : std::as_const(owners)) {
+                        if (role.sees.contains(id))
+                            expected << id;
+                    }
+                    for (const int window : {0, 1, 2, 3, 10, 30, LeadQuery::kWindowRows}) {
+                        for (const int limit : {1, 2, 100}) {
+                            for (const int offset : {0, 1}) {
+                                QCOMPARE(page(*role.db, search, asc, offset, limit, window),
+                                         expected.mid(offset, limit));
+                                pages += expected.size() > offset + limit ? 1 : 0;
+                            }
+                        }
                     }
                 }
             }
