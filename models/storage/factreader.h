@@ -96,4 +96,10 @@ Status readFacts(const Database &db, FactSink &sink, bool portable = false);
 // True when readFacts can read through SQLite's own API (MIKOMI_HAVE_SQLITE3), for benchmarks.
 bool factReaderIsNative();
 
+// On a server, from how many leads (the highest id) readFacts reads the leads in two halves at
+// once, the upper on a second connection in the same snapshot (default 200,000); for tests.
+void setServerSplitLeads(qint64 leads);
+// How many reads of this process had their upper half read on a second connection; for tests.
+qint64 serverSplitReads();
+
 } // namespace mikomi::storage

@@ -10,12 +10,12 @@ namespace mikomi::storage {
 // as well (a lookup by owner reads its first column), so a lead written does not pay for one more
 // index. On both backends: the same indexes on a file and on a server.
 Migration migrationV21() {
-    return {21,
-            {
-                QStringLiteral("DROP INDEX leads_owner"),
-                QStringLiteral(
-                    "CREATE INDEX leads_owner_created ON leads(owner_id, created_at, id)"),
-            }};
+    return {
+        21,
+        {
+            QStringLiteral("DROP INDEX leads_owner"),
+            QStringLiteral("CREATE INDEX leads_owner_created ON leads(owner_id, created_at, id)"),
+        }};
 }
 
 } // namespace mikomi::storage
