@@ -1048,26 +1048,40 @@ Status Merger::run(MergeSummary &summary) {
     auto known = targetIds(QStringLiteral("leads"), leadUuids);
     if (!known)
         return known.failure();
+    // What the target deleted is never added back: its tombstones count as rows it has.
+    auto goneLeads = targetTombstones(leadUuids);
+    if (!goneLeads)
+        return goneLeads.failure();
+    m_gone = std::move(*goneLeads);
+    // The rows of a lead the target neither has nor deleted are not looked up: a row is made with
+    // its lead, and reaches another database only with it (a merge), so the target can hold one
+    // only under a lead it has or has deleted (a duplicate merged away there moves its rows to
+    // the lead kept and leaves a tombstone of its own). At a booth's 2,000 new cards that was
+    // 11,700 lookups of rows that could not be there, 0.9 of 4.8 s of the server's work
+    // (bench_team's million).
+    QSet<qint64> looked;
+    for (const Lead &l : std::as_const(leads)) {
+        if (known->contains(l.uuid) || m_gone.contains(l.uuid))
+            looked.insert(l.id);
+    }
     const auto rowUuids = [&](const QString &table) {
         QVariantList out;
         const auto collect = [&](const auto &byLead) {
-            for (const auto &list : byLead) {
-                for (const auto &row : list)
+            for (auto it = byLead.cbegin(); it != byLead.cend(); ++it) {
+                if (!looked.contains(it.key()))
+                    continue;
+                for (const auto &row : it.value())
                     out << row.uuid;
             }
         };
-        if (table == QLatin1String("stage_history")) {
-            for (const auto &list : m_rows.history) {
-                for (const StageChange &c : list)
-                    out << c.uuid;
-            }
-        } else if (table == QLatin1String("touchpoints")) {
+        if (table == QLatin1String("stage_history"))
+            collect(m_rows.history);
+        else if (table == QLatin1String("touchpoints"))
             collect(m_rows.touchpoints);
-        } else if (table == QLatin1String("activities")) {
+        else if (table == QLatin1String("activities"))
             collect(m_rows.activities);
-        } else if (table == QLatin1String("tasks")) {
+        else if (table == QLatin1String("tasks"))
             collect(m_rows.tasks);
-        }
         return out;
     };
     for (const QString &table : uuidTables()) {
@@ -1089,17 +1103,15 @@ Status Merger::run(MergeSummary &summary) {
         for (auto it = ids->cbegin(); it != ids->cend(); ++it)
             have.insert(it.key());
     }
-
-    // What the target deleted is never added back: its tombstones count as rows it has.
-    QVariantList allUuids = leadUuids;
+    QVariantList rowsLooked;
     for (const QString &table : uuidTables()) {
         if (table != QLatin1String("leads"))
-            allUuids << rowUuids(table);
+            rowsLooked << rowUuids(table);
     }
-    auto gone = targetTombstones(allUuids);
-    if (!gone)
-        return gone.failure();
-    m_gone = std::move(*gone);
+    auto goneRows = targetTombstones(rowsLooked);
+    if (!goneRows)
+        return goneRows.failure();
+    m_gone.insert(*goneRows);
     for (const QString &table : uuidTables()) {
         if (table == QLatin1String("leads"))
             continue;

@@ -417,6 +417,47 @@ private slots:
 
     // After a merge, a field changed on one side only is taken (or kept); on both sides it is a
     // conflict, listed, not overwritten.
+    // The target merged the booth's lead into another one (a duplicate): its rows moved there and
+    // the lead left a tombstone. Merging the booth again adds neither the lead nor its rows back
+    // (the rows of a lead the target neither has nor deleted are not looked up: this one it
+    // deleted).
+    void duplicateMergedAwayThereAddsNothingBack() {
+        auto setup = boothAndTeam(MergeFirst::No);
+        QVERIFY(setup);
+        auto &[booth, source, target] = setup;
+        auto first = mergeDatabases(*source, *target);
+        QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error()));
+        const qint64 ken = leadIdByEmail(*target, kenEmail());
+        QVERIFY(ken > 0);
+        Lead keep;
+        keep.company = QStringLiteral("株式会社サンプル");
+        keep.familyName = QStringLiteral("山田");
+        keep.givenName = QStringLiteral("健");
+        auto kept = LeadRepository(*target).insert(keep);
+        QVERIFY2(kept, qPrintable(kept ? QString() : kept.error()));
+        const auto rows = [&] {
+            return scalar(*target, QStringLiteral("SELECT (SELECT count(*) FROM activities) + "
+                                                  "(SELECT count(*) FROM touchpoints) + "
+                                                  "(SELECT count(*) FROM stage_history)"))
+                .toInt();
+        };
+        QVERIFY(mergeLeads(*target, *kept, ken).ok());
+        const int before = rows();
+        QCOMPARE(scalar(*target,
+                        QStringLiteral("SELECT count(*) FROM activities WHERE lead_id = ?"),
+                        {*kept})
+                     .toInt(),
+                 1); // Ken's activity moved to the lead kept
+
+        auto again = mergeDatabases(*source, *target);
+        QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error()));
+        QCOMPARE(again->added, 0);
+        QCOMPARE(again->rowsAdded, 0);
+        QCOMPARE(again->deletedHere, 1);
+        QCOMPARE(rows(), before);
+        QCOMPARE(LeadRepository(*target).count().value(), 2);
+    }
+
     void oneSideTakenBothSidesConflict() {
         auto setup = boothAndTeam(MergeFirst::Yes);
         QVERIFY(setup);
