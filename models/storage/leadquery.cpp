@@ -825,6 +825,25 @@ Result<QList<LeadRow>> LeadQuery::rows(const LeadFilter &filter, LeadSort sort, 
                m_db.dialect().indexedBy(QStringLiteral("leads_stage_order"));
     }
     const QString order = orderBy(sort, ascending, temperature);
+    // The rows of a page whose ids (in order) are known.
+    const auto readPage = [&](const QList<qint64> &ids) -> Result<QList<LeadRow>> {
+        if (ids.isEmpty())
+            return QList<LeadRow>();
+        QStringList marks;
+        QVariantList idBinds;
+        for (const qint64 id : ids) {
+            marks << QStringLiteral("?");
+            idBinds << id;
+        }
+        return readRows(m_db,
+                        selectColumns() +
+                            QStringLiteral("FROM leads l LEFT JOIN sources s ON s.id = "
+                                           "l.source_id LEFT JOIN users u ON u.id = l.owner_id "
+                                           "WHERE l.id IN (%1)")
+                                .arg(marks.join(QLatin1Char(','))) +
+                            order,
+                        idBinds, thresholds(), m_today);
+    };
     // Sorted by temperature, the first pages are read as runs: from the few leads that can be
     // hot or warm and a walk of the cold ones (candidatePage, both backends), else, on a file, by
     // walking every lead in id order (temperaturePage); deeper ones, searches and drill-downs by
@@ -842,22 +861,7 @@ Result<QList<LeadRow>> LeadQuery::rows(const LeadFilter &filter, LeadSort sort, 
                               : temperaturePage(m_db, w, binds, rank, ascending, offset, limit);
         if (!ids)
             return ids.failure();
-        if (ids->isEmpty())
-            return QList<LeadRow>();
-        QStringList marks;
-        QVariantList idBinds;
-        for (const qint64 id : std::as_const(*ids)) {
-            marks << QStringLiteral("?");
-            idBinds << id;
-        }
-        return readRows(m_db,
-                        selectColumns() +
-                            QStringLiteral("FROM leads l LEFT JOIN sources s ON s.id = "
-                                           "l.source_id LEFT JOIN users u ON u.id = l.owner_id "
-                                           "WHERE l.id IN (%1)")
-                                .arg(marks.join(QLatin1Char(','))) +
-                            order,
-                        idBinds, thresholds(), m_today);
+        return readPage(*ids);
     }
     QString with;
     if (m_db.backend() == Backend::Postgres && sort == LeadSort::Created && m_windowRows > 0 &&
@@ -871,26 +875,10 @@ Result<QList<LeadRow>> LeadQuery::rows(const LeadFilter &filter, LeadSort sort, 
         auto ids = newestWindowIds(filter, ascending, offset + limit, *seen);
         if (!ids)
             return ids.failure();
-        if (*ids) {
-            const QList<qint64> page = (*ids)->mid(offset, limit);
-            QStringList marks;
-            QVariantList idBinds;
-            for (const qint64 id : page) {
-                marks << QStringLiteral("?");
-                idBinds << id;
-            }
-            return readRows(m_db,
-                            selectColumns() +
-                                QStringLiteral("FROM leads l LEFT JOIN sources s ON s.id = "
-                                               "l.source_id LEFT JOIN users u ON u.id = "
-                                               "l.owner_id WHERE l.id IN (%1)")
-                                    .arg(marks.join(QLatin1Char(','))) +
-                                order,
-                            idBinds, thresholds(), m_today);
-        }
+        if (*ids)
+            return readPage((*ids)->mid(offset, limit));
         // Rare in the window: every match first (the trigram index, or a rep's own leads
         // through leads_owner_created), then the sort; never the walk the planner may guess.
-        QVariantList matchBinds;
         QString own;
         if (seen->owner) {
             own = w.isEmpty() ? QStringLiteral(" WHERE l.owner_id = ?")
