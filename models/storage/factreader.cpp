@@ -13,10 +13,8 @@
 
 #include <atomic>
 #include <charconv>
-#include <condition_variable>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -289,12 +287,12 @@ std::optional<qint64> serverEpochMs(const QString &text) {
     return at.toMSecsSinceEpoch();
 }
 
-// The lead columns as the server path reads them; dates and the stage's first letter as text.
 // From this many leads (the highest id) a server's facts are read in two halves at once
-// (SecondConnection); tests lower it.
+// (SecondConnection); tests lower it. How many reads did so, for tests.
 std::atomic<qint64> g_splitLeads{200000};
 std::atomic<qint64> g_splitReads{0};
 
+// The lead columns as the server path reads them; dates and the stage's first letter as text.
 const char *const kServerLeadColumns =
     "source_id, substr(furthest_stage, 1, 1), lost, substr(created_at, 1, 10), "
     "substr(won_at, 1, 10), deal_value, lifetime_value";
@@ -318,10 +316,10 @@ struct ServerLeadRow {
     qint64 count = 1;
 };
 
-// Reads the leads statement, `range` (" WHERE id <= ?" …) and its bound value appended, and
-// hands each row to `out`.
+// Reads the leads statement (whole, or a range of ids) and hands each row to `out`.
 template <typename Out>
-Status readServerLeads(const Database &db, const QString &sql, QVariantList binds, Out &&out) {
+Status readServerLeads(const Database &db, const QString &sql, const QVariantList &binds,
+                       Out &&out) {
     Rows q(db, sql, binds, false);
     ServerLeadRow row;
     while (q.next()) {
@@ -352,87 +350,55 @@ Status readServerTouches(const Database &db, const QString &sql, const QVariantL
     return q.status();
 }
 
-// A second connection of the same role, in the snapshot the first exported (so what both read is
-// of one moment), on a thread of its own. PostgreSQL runs a statement on one core, and grouping
-// 1,000,000 leads and reading their touchpoints were nearly all of a report's load (1.7-2.0 s and
-// 0.5 s, `mikomi report sources` at bench_team's million): the leads and touchpoints above the
-// middle id are read there while the first connection reads the rest. Its rows are kept until
-// the first is done with its own (the sink is not shared between threads).
+// One read on a second connection of the same role, in the snapshot the first exported (so both
+// read one moment), on a thread of its own. PostgreSQL runs a statement on one core, and grouping
+// 1,000,000 leads was most of a report's load (1.7-2.0 s of 2.6-2.9 s, `mikomi report sources`
+// at bench_team's million): the leads above the middle id are read there while the first
+// connection reads the rest. `job` keeps its rows until the first is done with its own (the sink
+// is not shared between threads).
 class SecondConnection final {
 public:
-    SecondConnection(QString location, QString snapshot)
-        : m_thread([this, location = std::move(location), snapshot = std::move(snapshot)] {
-            work(location, snapshot);
-        }) {}
+    SecondConnection(QString location, QString snapshot,
+                     std::function<Status(const Database &)> job)
+        : m_thread([this, location = std::move(location), snapshot = std::move(snapshot),
+                    job = std::move(job)] { m_status = run(location, snapshot, job); }) {}
     ~SecondConnection() {
-        {
-            const std::lock_guard lock(m_mutex);
-            m_stop = true;
-        }
-        m_wake.notify_all();
-        m_thread.join();
+        if (m_thread.joinable())
+            m_thread.join();
     }
     SecondConnection(const SecondConnection &) = delete;
     SecondConnection &operator=(const SecondConnection &) = delete;
 
-    // Runs `job` there; wait() gives its status (or why the connection could not be made).
-    void post(std::function<Status(const Database &)> job) {
-        {
-            const std::lock_guard lock(m_mutex);
-            m_job = std::move(job);
-            m_done = false;
-        }
-        m_wake.notify_all();
-    }
+    // Waits for the job: its status, or why the connection could not be made.
     Status wait() {
-        std::unique_lock lock(m_mutex);
-        m_wake.wait(lock, [this] { return m_done; });
+        if (m_thread.joinable())
+            m_thread.join();
         return m_status;
     }
 
 private:
-    void work(const QString &location, const QString &snapshot) {
+    static Status run(const QString &location, const QString &snapshot,
+                      const std::function<Status(const Database &)> &job) {
         OpenOptions options;
         options.readOnly = true;
         auto other = Database::open(location, options);
-        Status ready;
         if (!other)
-            ready = other.failure();
+            return other.failure();
         for (const QString &step :
              {QStringLiteral("START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"),
               QStringLiteral("SET TRANSACTION SNAPSHOT '%1'").arg(snapshot),
               QStringLiteral("SET LOCAL work_mem = '128MB'")}) {
-            if (ready)
-                ready = Rows(**other, step, {}, false).status();
+            if (Status s = Rows(**other, step, {}, false).status(); !s)
+                return s;
         }
-        std::unique_lock lock(m_mutex);
-        for (;;) {
-            m_wake.wait(lock, [this] { return m_stop || bool(m_job); });
-            if (m_stop)
-                break;
-            const auto job = std::move(m_job);
-            m_job = nullptr;
-            lock.unlock();
-            const Status status = ready ? job(**other) : ready;
-            lock.lock();
-            m_status = status;
-            m_done = true;
-            m_wake.notify_all();
-        }
-        lock.unlock();
-        if (other) {
-            QSqlQuery end(connection(**other));
-            end.exec(QStringLiteral("COMMIT"));
-        }
+        const Status read = job(**other);
+        QSqlQuery end(connection(**other));
+        end.exec(QStringLiteral("COMMIT")); // read only: nothing to lose if it fails
+        return read;
     }
 
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::function<Status(const Database &)> m_job;
     Status m_status;
-    bool m_done = true;
-    bool m_stop = false;
-    std::thread m_thread; // last: started once the members it uses exist
+    std::thread m_thread; // last: started once m_status exists
 };
 
 // Whether a snapshot id from pg_export_snapshot() (hexadecimal parts and dashes) may be written
@@ -480,9 +446,17 @@ Status readServerRows(const Database &db, FactSink &sink, bool shareable) {
                              "END, %1, count(*) FROM leads%3 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8")
                   .arg(columns, placeholders, QStringLiteral("%2"));
     }
-    // Two halves at once when there are enough leads to pay for a second connection.
-    qint64 split = 0;
-    std::unique_ptr<SecondConnection> second;
+    const auto feed = [&sink](const ServerLeadRow &r) {
+        if (r.lead.id == 0)
+            sink.leads(r.lead, r.count);
+        else
+            sink.lead(r.lead);
+    };
+    // Two halves at once when there are enough leads to pay for a second connection: the upper
+    // half there, fed after the lower half here. No second connection after all (the server's
+    // limit, say): the upper half here too.
+    std::optional<qint64> split;
+    QString snapshot;
     if (shareable) {
         Rows top(db, QStringLiteral("SELECT max(id) FROM leads"), {}, false);
         if (!top.next())
@@ -491,41 +465,32 @@ Status readServerRows(const Database &db, FactSink &sink, bool shareable) {
             Rows snap(db, QStringLiteral("SELECT pg_export_snapshot()"), {}, false);
             if (!snap.next())
                 return snap.status();
-            if (const QString id = snap.text(0); plainSnapshotId(id)) {
+            snapshot = snap.text(0);
+            if (plainSnapshotId(snapshot))
                 split = top.integer(0) / 2;
-                second = std::make_unique<SecondConnection>(db.location(), id);
-            }
         }
     }
-    const auto feed = [&sink](const ServerLeadRow &r) {
-        if (r.lead.id == 0)
-            sink.leads(r.lead, r.count);
-        else
-            sink.lead(r.lead);
-    };
-    if (!second) {
+    if (!split) {
         if (Status s = readServerLeads(db, sql.arg(QString()), binds, feed); !s)
             return s;
     } else {
-        // The lower half here, fed as read; the upper half there, fed after. No second
-        // connection after all (the server's limit, say): the upper half here too.
         QVariantList lower = binds, upper = binds;
-        lower << split;
-        upper << split;
+        lower << *split;
+        upper << *split;
         const QString upperSql = sql.arg(QStringLiteral(" WHERE id > ?"));
-        auto upperRows = std::make_shared<std::vector<ServerLeadRow>>();
-        second->post([upperSql, upper, upperRows](const Database &other) {
+        std::vector<ServerLeadRow> upperRows;
+        SecondConnection second(db.location(), snapshot, [&](const Database &other) {
             return readServerLeads(other, upperSql, upper,
-                                   [&](const ServerLeadRow &r) { upperRows->push_back(r); });
+                                   [&](const ServerLeadRow &r) { upperRows.push_back(r); });
         });
         const Status read =
             readServerLeads(db, sql.arg(QStringLiteral(" WHERE id <= ?")), lower, feed);
-        const Status there = second->wait();
+        const Status there = second.wait();
         if (!read)
             return read;
         if (there) {
             ++g_splitReads;
-            for (const ServerLeadRow &r : std::as_const(*upperRows))
+            for (const ServerLeadRow &r : std::as_const(upperRows))
                 feed(r);
         } else if (Status s = readServerLeads(db, upperSql, upper, feed); !s) {
             return s;

@@ -432,11 +432,14 @@ QString LeadQuery::where(const LeadFilter &f, QVariantList &binds, bool *narrow,
 bool LeadQuery::rowSecurityApplies() const {
     if (m_db.backend() != Backend::Postgres)
         return false;
-    // Asked at each search (one round trip): an administrator may switch it while the window is
-    // open. Unknown (an error) counts as not: the search then reads LIKE through the policy,
-    // slower, with the same results.
-    auto q = exec(m_db, QStringLiteral("SELECT row_security_active('leads')"));
-    return q && q->next() && q->value(0).toBool();
+    // Asked once per query object, so at each search (one round trip): an administrator may
+    // switch it while the window is open. Unknown (an error) counts as not: the search then
+    // reads LIKE through the policy, slower, with the same results.
+    if (!m_rowSecurity) {
+        auto q = exec(m_db, QStringLiteral("SELECT row_security_active('leads')"));
+        m_rowSecurity = q && q->next() && q->value(0).toBool();
+    }
+    return *m_rowSecurity;
 }
 
 Result<LeadQuery::SeenLeads> LeadQuery::seenLeads() const {

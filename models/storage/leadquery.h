@@ -126,7 +126,7 @@ private:
     // of the narrow index leads_report only (source, lost, creation), so no lead row need be
     // read to pick a page sorted by creation.
     // `plainSearch`: the search as LIKE on each lead's search text even where row-level
-    // security applies (newestWindow: a few thousand rows, read anyway).
+    // security applies (newestWindowIds: a few thousand rows, read anyway).
     QString where(const LeadFilter &filter, QVariantList &binds, bool *narrow = nullptr,
                   bool plainSearch = false) const;
     // The conditions of LeadFilter::won and ownerless ("" when not asked), binds appended.
@@ -159,6 +159,7 @@ private:
     Database &m_db;
     QDate m_today;
     mutable std::optional<scoring::Thresholds> m_thresholds;
+    mutable std::optional<bool> m_rowSecurity; // rowSecurityApplies(), once asked
     qint64 m_candidateLimit = kTemperatureCandidateLimit;
     int m_windowRows = kWindowRows;
     // Set once temperatureCandidates() has read them (the inner nullopt: too many).
