@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 #endif
 
+#include <algorithm>
 #include <atomic>
 #include <charconv>
 #include <functional>
@@ -291,6 +292,11 @@ std::optional<qint64> serverEpochMs(const QString &text) {
 // (SecondConnection); tests lower it. How many reads did so, for tests.
 std::atomic<qint64> g_splitLeads{200000};
 std::atomic<qint64> g_splitReads{0};
+// lead_groups (schema 22) is compacted after a read when it has more than twice the rows its
+// last compaction kept, plus this many; tests lower it. How many compactions this process ran, for
+// tests.
+std::atomic<qint64> g_compactSlack{20000};
+std::atomic<qint64> g_compactions{0};
 
 // The lead columns as the server path reads them; dates and the stage's first letter as text.
 const char *const kServerLeadColumns =
@@ -413,21 +419,75 @@ bool plainSnapshotId(const QString &id) {
     return true;
 }
 
-// Inside a transaction: no statement is asked again on a new connection (Rows' `recover`).
-// `shareable`: the transaction is the read's own (REPEATABLE READ), so its snapshot may be
-// exported to a second connection.
-Status readServerRows(const Database &db, FactSink &sink, bool shareable) {
-    if (Status s = readSources(Rows(db, QString::fromLatin1(kSourcesSql), {}, false), sink); !s)
-        return s;
-    const std::optional<std::vector<qint64>> groupable = sink.groupableSources();
-    QVariantList binds;
-    QString placeholders;
-    if (groupable) {
-        for (const qint64 id : *groupable) {
-            placeholders += binds.isEmpty() ? QLatin1String("?") : QLatin1String(", ?");
-            binds << id;
-        }
+// An array of ids as PostgreSQL's text form ("{1,2,3}"), bound as one value and cast to bigint[].
+QString idArray(const std::vector<qint64> &ids) {
+    QString array;
+    array.reserve(qsizetype(ids.size() * 8 + 2));
+    array += u'{';
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        if (i > 0)
+            array += u',';
+        array += QString::number(ids[i]);
     }
+    array += u'}';
+    return array;
+}
+
+// What a read of lead_groups found: its sums and how many rows they were added from.
+struct GroupsRead {
+    qint64 sums = 0;
+    qint64 parts = 0;
+};
+
+// The leads of groupable sources that are not customers, as counted by lead_groups (schema 22,
+// pgschema.cpp: mikomi_report_groups applies the role's view of the leads itself), into `out`.
+template <typename Out>
+Status readLeadGroups(const Database &db, const QString &groupable, GroupsRead &read, Out &&out) {
+    Rows q(db,
+           QStringLiteral("SELECT NULL, g_source, g_stage, g_lost, g_created, g_won, g_deal, "
+                          "g_lifetime, g_n, g_parts FROM mikomi_report_groups(CAST(? AS "
+                          "bigint[]))"),
+           {groupable}, false);
+    ServerLeadRow row;
+    while (q.next()) {
+        serverLead(q, 1, row.lead);
+        row.lead.id = 0;
+        row.count = q.integer(8);
+        ++read.sums;
+        read.parts += q.integer(9);
+        out(row);
+    }
+    return q.status();
+}
+
+// A second connection is worth its cost from g_splitLeads leads (the highest id), and possible
+// only in a transaction of the read's own: then the highest id and the snapshot exported for it.
+struct Shared {
+    qint64 topId = 0;
+    QString snapshot;
+};
+Status sharedSnapshot(const Database &db, bool shareable, std::optional<Shared> &out) {
+    out.reset();
+    if (!shareable)
+        return {};
+    Rows top(db, QStringLiteral("SELECT max(id) FROM leads"), {}, false);
+    if (!top.next())
+        return top.status();
+    if (top.integer(0) < g_splitLeads.load())
+        return {};
+    Rows snap(db, QStringLiteral("SELECT pg_export_snapshot()"), {}, false);
+    if (!snap.next())
+        return snap.status();
+    if (plainSnapshotId(snap.text(0)))
+        out = Shared{top.integer(0), snap.text(0)};
+    return {};
+}
+
+// The leads statement: one by one, or (groupable sources given in `binds`) grouped by the server
+// in one pass, read in two halves at once from g_splitLeads leads.
+template <typename Feed>
+Status readGroupedLeads(const Database &db, const QVariantList &binds, const QString &placeholders,
+                        bool shareable, Feed &&feed) {
     // The leads read one by one: those whose touchpoints a report may read (customers, leads
     // without one of the groupable sources), or every lead. One pass over leads (its covering
     // index) gives both: such a lead is a group of its own (its id in the first column), the
@@ -436,50 +496,28 @@ Status readServerRows(const Database &db, FactSink &sink, bool shareable) {
     const QString columns = QLatin1String(kServerLeadColumns);
     QString sql = QStringLiteral("SELECT id, %1, 1 FROM leads%2").arg(columns);
     if (!binds.isEmpty()) {
-        // The groups are hashed in memory (the default work_mem of 4 MB made PostgreSQL sort 1M
-        // rows on disk instead: 2.2 s -> 0.8 s at 1,000,000 leads).
-        if (Status s = Rows(db, QStringLiteral("SET LOCAL work_mem = '128MB'"), {}, false).status();
-            !s)
-            return s;
         sql = QStringLiteral("SELECT CASE WHEN source_id IS NULL OR source_id NOT IN (%2) OR "
                              "furthest_stage IS NULL OR substr(furthest_stage, 1, 1) = 'c' THEN id "
                              "END, %1, count(*) FROM leads%3 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8")
                   .arg(columns, placeholders, QStringLiteral("%2"));
     }
-    const auto feed = [&sink](const ServerLeadRow &r) {
-        if (r.lead.id == 0)
-            sink.leads(r.lead, r.count);
-        else
-            sink.lead(r.lead);
-    };
     // Two halves at once when there are enough leads to pay for a second connection: the upper
     // half there, fed after the lower half here. No second connection after all (the server's
     // limit, say): the upper half here too.
-    std::optional<qint64> split;
-    QString snapshot;
-    if (shareable) {
-        Rows top(db, QStringLiteral("SELECT max(id) FROM leads"), {}, false);
-        if (!top.next())
-            return top.status();
-        if (top.integer(0) >= g_splitLeads.load()) {
-            Rows snap(db, QStringLiteral("SELECT pg_export_snapshot()"), {}, false);
-            if (!snap.next())
-                return snap.status();
-            snapshot = snap.text(0);
-            if (plainSnapshotId(snapshot))
-                split = top.integer(0) / 2;
-        }
-    }
-    if (!split) {
+    std::optional<Shared> shared;
+    if (Status s = sharedSnapshot(db, shareable, shared); !s)
+        return s;
+    if (!shared) {
         if (Status s = readServerLeads(db, sql.arg(QString()), binds, feed); !s)
             return s;
     } else {
+        const qint64 split = shared->topId / 2;
         QVariantList lower = binds, upper = binds;
-        lower << *split;
-        upper << *split;
+        lower << split;
+        upper << split;
         const QString upperSql = sql.arg(QStringLiteral(" WHERE id > ?"));
         std::vector<ServerLeadRow> upperRows;
-        SecondConnection second(db.location(), snapshot, [&](const Database &other) {
+        SecondConnection second(db.location(), shared->snapshot, [&](const Database &other) {
             return readServerLeads(other, upperSql, upper,
                                    [&](const ServerLeadRow &r) { upperRows.push_back(r); });
         });
@@ -496,28 +534,124 @@ Status readServerRows(const Database &db, FactSink &sink, bool shareable) {
             return s;
         }
     }
-    // Only the touchpoints of the leads the sink asks for (through touchpoints_lead, one array
-    // of ids), or all of them (orphans too, as the other paths; the sink skips them). On this
-    // connection alone: read in halves on two (bench_team's million, 2 cores) each half took as
-    // long as the whole, 0.5-0.6 s.
+    return {};
+}
+
+// The leads as lead_groups counts them (schema 22): the sums for the groupable sources' leads
+// that are not customers, the others one by one from leads. From g_splitLeads leads the sums
+// are read on a second connection in this snapshot while this one reads the rest.
+template <typename Feed>
+Status readCountedLeads(const Database &db, const std::vector<qint64> &groupable, bool shareable,
+                        GroupsRead &counted, Feed &&feed) {
+    const QString array = idArray(groupable);
+    // The complement of mikomi_report_groups' condition (source_id = ANY (groupable) AND the
+    // stage's first letter is not c), written for the indexes of schema 22 (pgschema.cpp): the
+    // customers and the leads without a source, then the other leads of the sources not
+    // groupable. The same leads, since every source_id is a row of sources (a foreign key) and
+    // 'customer' is the only stage beginning with c (a CHECK).
+    std::vector<qint64> others;
+    {
+        Rows all(db, QStringLiteral("SELECT id FROM sources"), {}, false);
+        while (all.next()) {
+            if (std::find(groupable.cbegin(), groupable.cend(), all.integer(0)) == groupable.cend())
+                others.push_back(all.integer(0));
+        }
+        if (Status s = all.status(); !s)
+            return s;
+    }
+    const QString columns = QLatin1String(kServerLeadColumns);
+    const QString single =
+        QStringLiteral("SELECT id, %1, 1 FROM leads WHERE furthest_stage = 'customer' OR "
+                       "source_id IS NULL UNION ALL SELECT id, %1, 1 FROM leads WHERE source_id = "
+                       "ANY (CAST(? AS bigint[])) AND furthest_stage <> 'customer'")
+            .arg(columns);
+    const QString otherArray = idArray(others);
+    std::optional<Shared> shared;
+    if (Status s = sharedSnapshot(db, shareable, shared); !s)
+        return s;
+    if (!shared) {
+        if (Status s = readLeadGroups(db, array, counted, feed); !s)
+            return s;
+        return readServerLeads(db, single, {otherArray}, feed);
+    }
+    std::vector<ServerLeadRow> sums;
+    GroupsRead there;
+    SecondConnection second(db.location(), shared->snapshot, [&](const Database &other) {
+        return readLeadGroups(other, array, there,
+                              [&](const ServerLeadRow &r) { sums.push_back(r); });
+    });
+    const Status read = readServerLeads(db, single, {otherArray}, feed);
+    const Status summed = second.wait();
+    if (!read)
+        return read;
+    if (!summed)
+        return readLeadGroups(db, array, counted, feed);
+    ++g_splitReads;
+    counted = there;
+    for (const ServerLeadRow &r : std::as_const(sums))
+        feed(r);
+    return {};
+}
+
+// Inside a transaction: no statement is asked again on a new connection (Rows' `recover`).
+// `shareable`: the transaction is the read's own (REPEATABLE READ), so its snapshot may be
+// exported to a second connection.
+// `counted`: what lead_groups gave (schema 22).
+Status readServerRows(const Database &db, FactSink &sink, bool shareable, GroupsRead &counted) {
+    if (Status s = readSources(Rows(db, QString::fromLatin1(kSourcesSql), {}, false), sink); !s)
+        return s;
+    const std::optional<std::vector<qint64>> groupable = sink.groupableSources();
+    QVariantList binds;
+    QString placeholders;
+    if (groupable) {
+        for (const qint64 id : *groupable) {
+            placeholders += binds.isEmpty() ? QLatin1String("?") : QLatin1String(", ?");
+            binds << id;
+        }
+    }
+    const auto feed = [&sink](const ServerLeadRow &r) {
+        if (r.lead.id == 0)
+            sink.leads(r.lead, r.count);
+        else
+            sink.lead(r.lead);
+    };
+    // The groups are hashed in memory (the default work_mem of 4 MB made PostgreSQL sort 1M rows
+    // on disk instead: 2.2 s -> 0.8 s at 1,000,000 leads), the touchpoints sorted there too.
+    if (!binds.isEmpty()) {
+        if (Status s = Rows(db, QStringLiteral("SET LOCAL work_mem = '128MB'"), {}, false).status();
+            !s)
+            return s;
+    }
+    const bool countedOnServer = !binds.isEmpty() && db.schemaVersion() >= 22;
+    if (countedOnServer) {
+        if (Status s = readCountedLeads(db, *groupable, shareable, counted, feed); !s)
+            return s;
+    } else if (Status s = readGroupedLeads(db, binds, placeholders, shareable, feed); !s) {
+        return s;
+    }
+
+    // Only the touchpoints of the leads the sink asks for, or all of them (orphans too, as the
+    // other paths; the sink skips them). The ids as one array, each looked up in touchpoints_lead
+    // (OFFSET 0 keeps the lookup a subquery per id: as a join, or as `lead_id = ANY (array)`,
+    // PostgreSQL planned a scan of every touchpoint, and spent 50-70 ms estimating the array;
+    // 550 -> 330 ms for 87,000 leads of bench_team's million). On this connection alone: read in
+    // halves on two (2 cores) each half took as long as the whole.
     const std::optional<std::vector<qint64>> wanted = sink.wantedTouchLeads();
     QString touches = QStringLiteral("SELECT lead_id, occurred_at, source_id FROM touchpoints "
                                      "ORDER BY lead_id, occurred_at, id");
     QVariantList ids;
     if (wanted) {
-        QString array;
-        array.reserve(qsizetype(wanted->size() * 8 + 2));
-        array += u'{';
-        for (std::size_t i = 0; i < wanted->size(); ++i) {
-            if (i > 0)
-                array += u',';
-            array += QString::number((*wanted)[i]);
-        }
-        array += u'}';
-        ids << array;
-        touches = QStringLiteral("SELECT lead_id, occurred_at, source_id FROM touchpoints WHERE "
-                                 "lead_id = ANY (CAST(? AS bigint[])) "
-                                 "ORDER BY lead_id, occurred_at, id");
+        ids << idArray(*wanted);
+        // Schema 22: through mikomi_report_touches, which decides once per lead whether the role
+        // may see it (the touchpoints' policy asks for every touchpoint).
+        touches = countedOnServer
+                      ? QStringLiteral("SELECT t_lead, t_at, t_source FROM mikomi_report_touches("
+                                       "CAST(? AS bigint[])) ORDER BY t_lead, t_at, t_id")
+                      : QStringLiteral("SELECT t.lead_id, t.occurred_at, t.source_id FROM "
+                                       "unnest(CAST(? AS bigint[])) AS w(id) CROSS JOIN LATERAL "
+                                       "(SELECT lead_id, occurred_at, source_id, id FROM "
+                                       "touchpoints WHERE lead_id = w.id OFFSET 0) AS t ORDER BY "
+                                       "t.lead_id, t.occurred_at, t.id");
     }
     if (Status s =
             readServerTouches(db, touches, ids, [&sink](const FactTouchRow &r) { sink.touch(r); });
@@ -528,18 +662,29 @@ Status readServerRows(const Database &db, FactSink &sink, bool shareable) {
 
 // Every query of a load in one read-only snapshot (unless the caller's transaction is open: then
 // in that one), so that the leads, their groups and their touchpoints are of one moment.
+// Afterwards, when lead_groups' rows have more than doubled since they were last replaced by their
+// sums (bulk writes add a row per group per statement), they are again (in a transaction of its
+// own; not where the connection may not write, a read-only one, or another session is at it).
 Status readServer(const Database &db, FactSink &sink) {
+    GroupsRead counted;
     if (db.inTransaction())
-        return readServerRows(db, sink, false);
+        return readServerRows(db, sink, false, counted);
     if (Status s =
             Rows(db, QStringLiteral("START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"))
                 .status();
         !s)
         return s;
-    const Status read = readServerRows(db, sink, true);
+    const Status read = readServerRows(db, sink, true, counted);
     QSqlQuery end(connection(db));
     if (!end.exec(read ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK")) && read)
         return Error{sqlErrorMessage(end.lastError())};
+    if (read && counted.parts > counted.sums) {
+        QSqlQuery compact(connection(db));
+        compact.prepare(QStringLiteral("SELECT mikomi_compact_lead_groups(?)"));
+        compact.addBindValue(g_compactSlack.load());
+        if (compact.exec() && compact.next() && !compact.value(0).isNull())
+            ++g_compactions;
+    }
     return read;
 }
 
@@ -827,6 +972,14 @@ void setServerSplitLeads(qint64 leads) {
 
 qint64 serverSplitReads() {
     return g_splitReads.load();
+}
+
+void setLeadGroupsSlack(qint64 rows) {
+    g_compactSlack = rows;
+}
+
+qint64 leadGroupsCompactions() {
+    return g_compactions.load();
 }
 
 bool factReaderIsNative() {

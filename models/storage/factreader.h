@@ -101,5 +101,10 @@ bool factReaderIsNative();
 void setServerSplitLeads(qint64 leads);
 // How many reads of this process had their upper half read on a second connection; for tests.
 qint64 serverSplitReads();
+// On a server of schema 22, lead_groups is compacted after a read when it holds more than twice
+// the rows its last compaction kept, plus this many (default 20,000); for tests.
+void setLeadGroupsSlack(qint64 rows);
+// How many compactions of lead_groups this process ran; for tests.
+qint64 leadGroupsCompactions();
 
 } // namespace mikomi::storage

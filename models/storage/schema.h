@@ -44,6 +44,7 @@ Migration migrationV18(); // migration_v18.cpp: the team server at 1,000,000 lea
 Migration migrationV19(); // migration_v19.cpp: the rows without a UUID found through an index
 Migration migrationV20(); // migration_v20.cpp: leads_report holds the owner (server only)
 Migration migrationV21(); // migration_v21.cpp: the owner's index in creation order
+Migration migrationV22(); // migration_v22.cpp: the report's counted facts (server only)
 
 // The built-in migrations, oldest first. The schema version is the last one's version.
 const std::vector<Migration> &builtinMigrations();

@@ -37,6 +37,36 @@ public:
     void spend(const FactSpendRow &) override {}
 };
 
+// Every source groupable: a lead that is not a customer comes counted from lead_groups
+// (schema 22), through mikomi_report_groups, which applies the role's view itself.
+class GroupingSink final : public FactSink {
+public:
+    std::vector<qint64> sources;
+    qint64 one = 0, grouped = 0;
+    void source(const FactSourceRow &row) override { sources.push_back(row.id); }
+    std::optional<std::vector<qint64>> groupableSources() override { return sources; }
+    void lead(const FactLeadRow &) override { ++one; }
+    void leads(const FactLeadRow &, qint64 count) override { grouped += count; }
+    void touch(const FactTouchRow &) override {}
+    void spend(const FactSpendRow &) override {}
+};
+
+// No source groupable (-1 is none): every lead comes one by one, and the touchpoints of `asked`
+// are asked for, whoever's leads they are (the sink's wish is only a hint to the reader).
+class TouchSink final : public FactSink {
+public:
+    std::vector<qint64> asked;
+    QSet<qint64> leads, touched;
+    void source(const FactSourceRow &) override {}
+    std::optional<std::vector<qint64>> groupableSources() override {
+        return std::vector<qint64>{-1};
+    }
+    void lead(const FactLeadRow &row) override { leads.insert(row.id); }
+    std::optional<std::vector<qint64>> wantedTouchLeads() override { return asked; }
+    void touch(const FactTouchRow &row) override { touched.insert(row.leadId); }
+    void spend(const FactSpendRow &) override {}
+};
+
 } // namespace
 
 class TestPgRls final : public QObject {
@@ -91,6 +121,15 @@ private:
         if (!readFacts(db, sink))
             return {-1};
         return sink.leads;
+    }
+
+    // How many leads the report's counted facts hold (-1: the read failed); every one of this
+    // test's leads is counted (none is a customer).
+    static qint64 counted(Database &db) {
+        GroupingSink sink;
+        if (!readFacts(db, sink))
+            return -1;
+        return sink.one == 0 ? sink.grouped : -2;
     }
 
     // The exported CSV's data lines.
@@ -203,6 +242,7 @@ private slots:
         QCOMPARE(state->owner, QString::fromLatin1(pgtest::Server::kUser));
         QVERIFY(rowSecurity(*m_admin)->mayChange);
         QCOMPARE(listed(*m_taro), all);
+        QCOMPARE(counted(*m_taro), 6);
     }
 
     // Only the owner may switch it; a rep's attempt, by the app or by hand, is refused.
@@ -233,6 +273,16 @@ private slots:
         QCOMPARE(listed(*m_taro, QStringLiteral("taro corp")), set(m_taroLeads));
         QCOMPARE(reported(*m_taro), set(m_taroLeads));
         QCOMPARE(reported(*m_jiro), set(m_jiroLeads));
+        QCOMPARE(counted(*m_taro), 3);
+        QCOMPARE(counted(*m_jiro), 2);
+        // The counts themselves are read only through the function: a GRANT on every table
+        // gives a rep nothing of lead_groups, and no way to write it.
+        QCOMPARE(byHand(*m_taro, QStringLiteral("SELECT count(*) FROM lead_groups")), 0);
+        QCOMPARE(byHand(*m_taro, QStringLiteral("INSERT INTO lead_groups(stage, lost, n) VALUES "
+                                                "('i', 0, 100)")),
+                 -1);
+        QCOMPARE(byHand(*m_taro, QStringLiteral("DELETE FROM lead_groups")), 0);
+        QCOMPARE(counted(*m_admin), 6);
         QCOMPARE(exported(*m_taro), 3);
         QCOMPARE(exported(*m_jiro), 2);
         QVERIFY(!LeadRepository(*m_taro).get(m_jiroLeads.first()).ok());
@@ -251,6 +301,7 @@ private slots:
         QVERIFY(rowSecurity(*m_hanako)->seesAll);
         QCOMPARE(listed(*m_hanako), all);
         QCOMPARE(reported(*m_hanako), all);
+        QCOMPARE(counted(*m_hanako), 6);
         QCOMPARE(exported(*m_hanako), 6);
         QCOMPARE(listed(*m_admin), all);
         QCOMPARE(
@@ -261,6 +312,37 @@ private slots:
 
     // SQL typed by hand: another's lead can be neither changed nor deleted, given away to or
     // written for someone else, and a rep cannot make themselves a manager or someone else.
+    // The report's touchpoints (schema 22: mikomi_report_touches, which decides per lead what
+    // the role may see) are those of the role's own leads, even when others' leads are asked for.
+    void reportTouchesAreTheRolesTouches() {
+        QVERIFY(setRowSecurity(*m_admin, true));
+        const QList<qint64> everyone = m_taroLeads + m_jiroLeads + QList<qint64>{m_unowned};
+        QVERIFY(byHand(*m_admin, QStringLiteral("INSERT INTO touchpoints(lead_id, occurred_at) "
+                                                "SELECT id, '2026-11-0' || (id % 9 + 1) || "
+                                                "'T10:00:00+09:00' FROM leads")) >= 6);
+        const auto read = [&](Database &db, QSet<qint64> &leads, QSet<qint64> &touched) {
+            TouchSink sink;
+            sink.asked = {everyone.cbegin(), everyone.cend()};
+            std::sort(sink.asked.begin(), sink.asked.end());
+            if (!readFacts(db, sink))
+                return false;
+            leads = sink.leads;
+            touched = sink.touched;
+            return true;
+        };
+        QSet<qint64> leads, touched;
+        QVERIFY(read(*m_taro, leads, touched));
+        QCOMPARE(leads, set(m_taroLeads));
+        QCOMPARE(touched, set(m_taroLeads));
+        QVERIFY(read(*m_jiro, leads, touched));
+        QCOMPARE(touched, set(m_jiroLeads));
+        QVERIFY(read(*m_hanako, leads, touched));
+        QCOMPARE(touched, set(everyone));
+        QVERIFY(read(*m_admin, leads, touched));
+        QCOMPARE(touched, set(everyone));
+        QVERIFY(byHand(*m_admin, QStringLiteral("DELETE FROM touchpoints")) >= 6);
+    }
+
     void handWrittenSqlCannotReachOthers() {
         QVERIFY(setRowSecurity(*m_admin, true));
         const qint64 his = m_jiroLeads.first();
