@@ -38,6 +38,10 @@
 #include <climits>
 
 namespace mikomi::ui {
+namespace {
+// The least height of a chart on the page.
+constexpr int kChartHeight = 460;
+} // namespace
 
 Page *createDashboardPage(QWidget *parent) {
     return new DashboardPage(parent);
@@ -148,7 +152,7 @@ DashboardPage::DashboardPage(QWidget *parent)
     const auto panel = [&](const char *name) {
         auto *p = new ChartPanel(m_content);
         p->setObjectName(QLatin1String(name));
-        p->setMinimumHeight(460);
+        p->setMinimumHeight(kChartHeight);
         grid->addWidget(p, int(m_charts.size()) / 2, int(m_charts.size()) % 2);
         m_charts.push_back(p);
         return p;
@@ -344,6 +348,15 @@ void DashboardPage::showComputed(Result<Computed> computed) {
     m_matrix->setMatrix(c.matrix, currency);
 
     m_leadsChart->setChart(charts::leadsAndCustomers(report));
+    // Two bars per source (leads and customers; cost per lead and per customer), each figure at
+    // its bar's end: a bar row as tall as a line of text, so that the figures of a source's two
+    // bars, which end at the same place when both are the same share of their axes, do not
+    // overlap (with 12 sources at 460 pixels they did). The panel's title, axes, legend and
+    // buttons take about 170 pixels.
+    const int barRows = 2 * int(report.sources.size());
+    const int twoBarHeight = std::max(kChartHeight, 170 + barRows * (fontMetrics().height() + 4));
+    m_leadsChart->setMinimumHeight(twoBarHeight);
+    m_costChart->setMinimumHeight(twoBarHeight);
     m_months = c.monthly.months;
     m_monthlyChart->setChart(charts::leadsPerMonth(c.monthly));
     fillFunnelSources();

@@ -16,6 +16,7 @@
 #include <QLocale>
 #include <QUrl>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -297,14 +298,18 @@ Result<Document> buildReport(const analytics::Facts &facts, const ReportSettings
     // Charts: the Dashboard's builders, drawn as vectors by the writer.
     b.push_back(text(QCoreApplication::translate("mikomi::ui::report::Report", "Charts"),
                      TextBlock::Style::Heading));
-    b.push_back(ChartBlock{[report] { return charts::leadsAndCustomers(*report); }, 0.62});
+    // The charts with two bars per source grow with the sources, as on the Dashboard: ~19 of the
+    // writer's 800 logical pixels per bar, so that a source's two figures do not overlap.
+    const double twoBars =
+        std::max(0.62, (170.0 + 2.0 * double(report->sources.size()) * 19.0) / 800.0);
+    b.push_back(ChartBlock{[report] { return charts::leadsAndCustomers(*report); }, twoBars});
     auto monthlyResult = analytics::computeMonthlyByCategory(facts, s.window);
     auto monthly = std::make_shared<const analytics::MonthlyByCategory>(
         monthlyResult ? *monthlyResult : analytics::MonthlyByCategory());
     b.push_back(ChartBlock{[monthly] { return charts::leadsPerMonth(*monthly); }, 0.62});
     b.push_back(ChartBlock{[report] { return charts::funnel(*report); }, 0.55});
     b.push_back(ChartBlock{[report] { return charts::shareOfLeads(*report); }, 0.62});
-    b.push_back(ChartBlock{[report, c] { return charts::costPerSource(*report, c); }, 0.62});
+    b.push_back(ChartBlock{[report, c] { return charts::costPerSource(*report, c); }, twoBars});
     b.push_back(ChartBlock{[report] { return charts::ltvCac(*report); }, 0.62});
 
     // The full tables, split over pages with their headers repeated.
