@@ -147,7 +147,7 @@ const std::vector<Migration> &builtinMigrations() {
         migrationV6(),  migrationV7(),  migrationV8(),  migrationV9(),  migrationV10(),
         migrationV11(), migrationV12(), migrationV13(), migrationV14(), migrationV15(),
         migrationV16(), migrationV17(), migrationV18(), migrationV19(), migrationV20(),
-        migrationV21(), migrationV22()};
+        migrationV21(), migrationV22(), migrationV23()};
     return all;
 }
 

@@ -45,6 +45,7 @@ Migration migrationV19(); // migration_v19.cpp: the rows without a UUID found th
 Migration migrationV20(); // migration_v20.cpp: leads_report holds the owner (server only)
 Migration migrationV21(); // migration_v21.cpp: the owner's index in creation order
 Migration migrationV22(); // migration_v22.cpp: the report's counted facts (server only)
+Migration migrationV23(); // migration_v23.cpp: last activity set per statement (server only)
 
 // The built-in migrations, oldest first. The schema version is the last one's version.
 const std::vector<Migration> &builtinMigrations();

@@ -522,6 +522,30 @@ private slots:
                                                  "last_activity_at LIKE '2026-05-02%'")
                                       .arg(m_unowned)),
                  1);
+        // Schema 23: one INSERT of several activities (as a bulk writer's or a merge's) sets
+        // each of its leads' last activity to its latest, once per statement.
+        const qint64 other = m_taroLeads.first();
+        QCOMPARE(byHand(*m_admin,
+                        QStringLiteral("INSERT INTO activities(lead_id, kind, occurred_at) VALUES "
+                                       "(%1, 'call', '2026-06-01T09:00:00+00:00'), (%1, 'call', "
+                                       "'2026-06-03T09:00:00+00:00'), (%2, 'call', "
+                                       "'2020-01-01T09:00:00+00:00'), (%2, 'call', "
+                                       "'2030-01-01T09:00:00+00:00'), (%1, 'call', "
+                                       "'2026-06-02T09:00:00+00:00')")
+                            .arg(m_unowned)
+                            .arg(other)),
+                 5);
+        QCOMPARE(byHand(*m_admin, QStringLiteral("SELECT count(*) FROM leads l WHERE id IN (%1, "
+                                                 "%2) AND last_activity_at = (SELECT "
+                                                 "max(occurred_at) FROM activities WHERE lead_id "
+                                                 "= l.id)")
+                                      .arg(m_unowned)
+                                      .arg(other)),
+                 2);
+        QCOMPARE(byHand(*m_admin, QStringLiteral("SELECT count(*) FROM leads WHERE id = %1 AND "
+                                                 "last_activity_at LIKE '2030-01-01%'")
+                                      .arg(other)),
+                 1);
     }
 
     void offRestoresEverything() {
