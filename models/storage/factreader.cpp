@@ -129,9 +129,13 @@ private:
 };
 
 // The sources and the spend, the same on the portable and the server paths.
-Status readSources(Rows &&q, FactSink &sink) {
-    while (q.next())
+// `ids`, when given, receives every source's id as well.
+Status readSources(Rows &&q, FactSink &sink, std::vector<qint64> *ids = nullptr) {
+    while (q.next()) {
         sink.source({q.integer(0), q.text(1), q.text(2), q.text(3)});
+        if (ids)
+            ids->push_back(q.integer(0));
+    }
     return q.status();
 }
 Status readSpend(Rows &&q, FactSink &sink) {
@@ -538,11 +542,13 @@ Status readGroupedLeads(const Database &db, const QVariantList &binds, const QSt
 }
 
 // The leads as lead_groups counts them (schema 22): the sums for the groupable sources' leads
-// that are not customers, the others one by one from leads. From g_splitLeads leads the sums
+// that are not customers, the others one by one from leads (`sources`: every source's id, read
+// in this snapshot). From g_splitLeads leads the sums
 // are read on a second connection in this snapshot while this one reads the rest.
 template <typename Feed>
-Status readCountedLeads(const Database &db, const std::vector<qint64> &groupable, bool shareable,
-                        GroupsRead &counted, Feed &&feed) {
+Status readCountedLeads(const Database &db, const std::vector<qint64> &sources,
+                        const std::vector<qint64> &groupable, bool shareable, GroupsRead &counted,
+                        Feed &&feed) {
     const QString array = idArray(groupable);
     // The complement of mikomi_report_groups' condition (source_id = ANY (groupable) AND the
     // stage's first letter is not c), written for the indexes of schema 22 (pgschema.cpp): the
@@ -550,14 +556,9 @@ Status readCountedLeads(const Database &db, const std::vector<qint64> &groupable
     // groupable. The same leads, since every source_id is a row of sources (a foreign key) and
     // 'customer' is the only stage beginning with c (a CHECK).
     std::vector<qint64> others;
-    {
-        Rows all(db, QStringLiteral("SELECT id FROM sources"), {}, false);
-        while (all.next()) {
-            if (std::find(groupable.cbegin(), groupable.cend(), all.integer(0)) == groupable.cend())
-                others.push_back(all.integer(0));
-        }
-        if (Status s = all.status(); !s)
-            return s;
+    for (const qint64 id : sources) {
+        if (std::find(groupable.cbegin(), groupable.cend(), id) == groupable.cend())
+            others.push_back(id);
     }
     const QString columns = QLatin1String(kServerLeadColumns);
     const QString single =
@@ -598,7 +599,10 @@ Status readCountedLeads(const Database &db, const std::vector<qint64> &groupable
 // exported to a second connection.
 // `counted`: what lead_groups gave (schema 22).
 Status readServerRows(const Database &db, FactSink &sink, bool shareable, GroupsRead &counted) {
-    if (Status s = readSources(Rows(db, QString::fromLatin1(kSourcesSql), {}, false), sink); !s)
+    std::vector<qint64> sources;
+    if (Status s =
+            readSources(Rows(db, QString::fromLatin1(kSourcesSql), {}, false), sink, &sources);
+        !s)
         return s;
     const std::optional<std::vector<qint64>> groupable = sink.groupableSources();
     QVariantList binds;
@@ -624,7 +628,7 @@ Status readServerRows(const Database &db, FactSink &sink, bool shareable, Groups
     }
     const bool countedOnServer = !binds.isEmpty() && db.schemaVersion() >= 22;
     if (countedOnServer) {
-        if (Status s = readCountedLeads(db, *groupable, shareable, counted, feed); !s)
+        if (Status s = readCountedLeads(db, sources, *groupable, shareable, counted, feed); !s)
             return s;
     } else if (Status s = readGroupedLeads(db, binds, placeholders, shareable, feed); !s) {
         return s;
