@@ -5,6 +5,7 @@
 #include "models/storage/leadcolumns.h"
 #include "models/storage/leadcontacts.h"
 #include "models/storage/leadcustomfields.h"
+#include "models/storage/pgcopy.h"
 #include "models/storage/repositories.h"
 #include "models/storage/rowuuid.h"
 #include "models/storage/sql.h"
@@ -12,8 +13,10 @@
 namespace mikomi::storage {
 namespace {
 
-void setUp(auto &table, const QString &head, int columns) {
-    table.head = head;
+// `target`: "table(a, b)".
+void setUp(auto &table, const QString &target, int columns) {
+    table.target = target;
+    table.head = QStringLiteral("INSERT INTO %1 VALUES ").arg(target);
     table.columns = columns;
 }
 
@@ -23,26 +26,21 @@ PgBulkWriter::PgBulkWriter(Database &db, LeadRepository &repo)
     : m_db(db)
     , m_repo(repo) {
     const QStringList &cols = newLeadColumns();
-    setUp(m_leads,
-          QStringLiteral("INSERT INTO leads(id, %1) VALUES ").arg(cols.join(QStringLiteral(", "))),
+    setUp(m_leads, QStringLiteral("leads(id, %1)").arg(cols.join(QStringLiteral(", "))),
           int(cols.size()) + 1);
-    setUp(m_scores, QStringLiteral("INSERT INTO lead_scores(lead_id, score) VALUES "), 2);
+    setUp(m_scores, QStringLiteral("lead_scores(lead_id, score)"), 2);
     setUp(m_histories,
-          QStringLiteral("INSERT INTO stage_history(lead_id, from_stage, to_stage, lost, "
-                         "recycled, changed_at, user_name, note, uuid) VALUES "),
+          QStringLiteral("stage_history(lead_id, from_stage, to_stage, lost, recycled, "
+                         "changed_at, user_name, note, uuid)"),
           9);
-    setUp(m_contacts,
-          QStringLiteral(
-              "INSERT INTO lead_contacts(lead_id, position, kind, value, label, key) VALUES "),
+    setUp(m_contacts, QStringLiteral("lead_contacts(lead_id, position, kind, value, label, key)"),
           6);
     setUp(m_touches,
-          QStringLiteral("INSERT INTO touchpoints(lead_id, occurred_at, source_id, medium, "
-                         "campaign, content, url, uuid) VALUES "),
+          QStringLiteral("touchpoints(lead_id, occurred_at, source_id, medium, campaign, "
+                         "content, url, uuid)"),
           8);
     setUp(m_activities,
-          QStringLiteral(
-              "INSERT INTO activities(lead_id, kind, occurred_at, user_name, notes, uuid) VALUES "),
-          6);
+          QStringLiteral("activities(lead_id, kind, occurred_at, user_name, notes, uuid)"), 6);
 }
 
 // The next lead id from the leads' identity sequence, taken kRows at a time (one round trip per
@@ -182,9 +180,15 @@ Status PgBulkWriter::insertActivity(qint64 leadId, const Activity &a) {
 }
 
 Status PgBulkWriter::flushIfFull() {
+    if (m_copyGeneration != m_db.connectionGeneration()) {
+        m_copyGeneration = m_db.connectionGeneration();
+        const auto copyable = canCopyInto(m_db, QStringLiteral("leads"));
+        m_copyable = copyable && *copyable;
+    }
+    const int full = m_copyable ? kCopyRows : kRows;
     for (const Table *t :
          {&m_leads, &m_scores, &m_histories, &m_contacts, &m_touches, &m_activities}) {
-        if (t->rows >= kRows)
+        if (t->rows >= full)
             return flush();
     }
     return {};
@@ -198,9 +202,22 @@ Status PgBulkWriter::flush() {
     return {};
 }
 
-// Every gathered row of `t`, in statements of up to kRows rows (each prepared once per row
-// count and kept).
+// Every gathered row of `t`: one COPY when the connection allows it (pgcopy.h), else
+// statements of up to kRows rows (each prepared once per row count and kept).
 Status PgBulkWriter::write(Table &t) {
+    auto copyable = t.rows > 0 ? canCopyInto(m_db, t.target.section(u'(', 0, 0)) : false;
+    if (!copyable)
+        return copyable.failure();
+    if (*copyable) {
+        m_copy.clear();
+        if (Status s = appendCopyRows(m_copy, t.values, 0, t.rows, t.columns); !s)
+            return s;
+        if (Status s = copyRows(m_db, t.target, m_copy); !s)
+            return s;
+        t.rows = 0;
+        t.values.clear();
+        return {};
+    }
     const int perStatement = std::min(kRows, 60000 / t.columns);
     qsizetype at = 0;
     if (t.generation != m_db.connectionGeneration()) {

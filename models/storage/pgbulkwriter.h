@@ -7,8 +7,9 @@
 // What differs from the file's writer: no native handle, no PRAGMAs, no search-index bookkeeping
 // (the pg_trgm indexes follow every row by themselves) and no trigger switching. A statement costs
 // a round trip to the server (~0.05 ms on localhost, more over a network), so every table's rows
-// are gathered and written kRows at a time as one multi-row INSERT with bound parameters, prepared
-// once per row count. Lead ids are taken from the leads' identity sequence in blocks, so the
+// are gathered and written together: by COPY through libpq (pgcopy.h) kCopyRows at a time, or,
+// without libpq, kRows at a time as one multi-row INSERT with bound parameters, prepared once per
+// row count. Lead ids are taken from the leads' identity sequence in blocks, so the
 // caller gets each id at once and two people importing at the same time never collide.
 
 #include "models/domain/lead.h"
@@ -46,10 +47,13 @@ public:
     // Rows per multi-row INSERT (at most; fewer for a wide table, PostgreSQL takes up to 65,535
     // parameters per statement).
     static constexpr int kRows = 256;
+    // Rows of a table gathered before they are written when they go by COPY (pgcopy.h).
+    static constexpr int kCopyRows = 4096;
 
 private:
     struct Table {
-        QString head; // "INSERT INTO t(a, b) VALUES "
+        QString target; // "t(a, b)"
+        QString head;   // "INSERT INTO t(a, b) VALUES "
         int columns = 0;
         int rows = 0;
         QVariantList values;
@@ -68,6 +72,9 @@ private:
     std::optional<QString> m_phoneRegion;
     QHash<QString, qint64> m_sourceIds, m_ownerIds; // by name as given
     std::deque<qint64> m_ids;                       // lead ids taken from the sequence, unused
+    QByteArray m_copy;                              // the rows of a COPY, reused
+    bool m_copyable = false;   // canCopyInto(leads) when last asked, on connection m_copyGeneration
+    int m_copyGeneration = -1; // (how many rows are gathered before they are written)
     Table m_leads, m_scores, m_histories, m_contacts, m_touches, m_activities;
 };
 

@@ -11,6 +11,7 @@
 #include "models/storage/followups.h"
 #include "models/storage/leadquery.h"
 #include "models/storage/leadsnapshot.h"
+#include "models/storage/pgcopy.h"
 #include "models/storage/pipelinequery.h"
 #include "models/storage/privacy.h"
 #include "models/storage/repositories.h"
@@ -24,6 +25,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -852,6 +854,116 @@ END $$)"),
         LeadFilter f;
         f.search = QStringLiteral("ichiro.takahashi");
         QCOMPARE(LeadQuery(*m_db).count(f).value(), 0);
+    }
+
+    // A team server's bulk writes go by COPY (pgcopy.h); they must store exactly what the
+    // multi-row INSERTs store: text with COPY's own separators and escapes in it (tab, newline,
+    // carriage return, backslash, a literal \N), empty against NULL, emoji, 64-bit money, rows of
+    // every table the writer fills.
+    void bulkCopyStoresWhatInsertsStore() {
+        if (!isServer())
+            QSKIP("COPY is the team server's");
+        const QStringList tricky = {QStringLiteral("tab\there"),
+                                    QStringLiteral("line\nbreak"),
+                                    QStringLiteral("crlf\r\nend"),
+                                    QStringLiteral("back\\slash \\N \\t"),
+                                    QStringLiteral("\\N"),
+                                    QStringLiteral("it's \"quoted\" 🎪 ＡＢＣ"),
+                                    QString()};
+        const auto write = [&](bool copy) -> QString {
+            setCopyRowsAllowed(copy);
+            const int before = copyStatementsRun();
+            Transaction tx(*m_db);
+            if (!tx.started())
+                return QStringLiteral("no transaction");
+            BulkWriter w(*m_db, true, true);
+            for (qsizetype i = 0; i < tricky.size(); ++i) {
+                Lead l = fullLead();
+                l.email = QStringLiteral("t%1@sample.co.jp").arg(i);
+                l.notes = tricky.at(i);
+                l.building = tricky.at((i + 1) % tricky.size());
+                l.source = i % 2 ? QString() : QStringLiteral("展示会");
+                l.owner = i % 3 ? QString() : QStringLiteral("鈴木 花子");
+                l.dealValue = i == 0 ? 0 : 9'007'199'254'740'993LL; // not a double's
+                // (a contact's label may hold no control character: contactTextProblem)
+                l.extraContacts << ContactPoint{
+                    ContactKind::Phone, QStringLiteral("03-0000-000%1").arg(i),
+                    QString(tricky.at(i))
+                        .remove(QRegularExpression(QStringLiteral("[\\t\\r\\n]")))};
+                QList<Activity> acts{
+                    Activity{0,
+                             {},
+                             0,
+                             ActivityKind::Meeting,
+                             QDateTime(QDate(2026, 5, 2), QTime(9, int(i)), QTimeZone(9 * 3600)),
+                             tricky.at(i),
+                             tricky.at((i + 2) % tricky.size())}};
+                auto id = w.insertLead(l, acts);
+                if (!id)
+                    return id.error();
+                StageChange c;
+                c.fromStage = i % 2 ? std::optional<Stage>() : Stage::Mql;
+                c.toStage = Stage::Opportunity;
+                c.changedAt = l.createdAt;
+                c.note = tricky.at(i);
+                if (Status s = w.insertStageChange(*id, c); !s)
+                    return s.error();
+                if (Status s = w.flush(); !s)
+                    return s.error();
+                Touchpoint tp;
+                tp.source = i % 2 ? QString() : QStringLiteral("Google Ads");
+                tp.occurredAt = l.createdAt;
+                tp.campaign = tricky.at(i);
+                if (Status s = w.insertTouchpoint(*id, tp); !s)
+                    return s.error();
+            }
+            if (Status s = w.finish(); !s)
+                return s.error();
+            if (Status s = tx.commit(); !s)
+                return s.error();
+            if ((copyStatementsRun() > before) != copy)
+                return copy ? QStringLiteral("COPY not used") : QStringLiteral("COPY used");
+            // Every row of every table written, without the ids and uuids each write makes.
+            QStringList rows;
+            const QString lead = QStringLiteral(" || jsonb_build_object('lead', l.email)");
+            for (const QString &sql :
+                 {QStringLiteral("SELECT (to_jsonb(t) - 'id' - 'uuid')::text FROM leads t"),
+                  QStringLiteral("SELECT (to_jsonb(t) - 'lead_id'%1)::text FROM lead_scores t JOIN "
+                                 "leads l ON l.id = t.lead_id")
+                      .arg(lead),
+                  QStringLiteral("SELECT (to_jsonb(t) - 'id' - 'uuid' - 'lead_id'%1)::text FROM "
+                                 "stage_history t JOIN leads l ON l.id = t.lead_id")
+                      .arg(lead),
+                  QStringLiteral("SELECT (to_jsonb(t) - 'id' - 'lead_id'%1)::text FROM "
+                                 "lead_contacts t JOIN leads l ON l.id = t.lead_id")
+                      .arg(lead),
+                  QStringLiteral("SELECT (to_jsonb(t) - 'id' - 'uuid' - 'lead_id'%1)::text FROM "
+                                 "touchpoints t JOIN leads l ON l.id = t.lead_id")
+                      .arg(lead),
+                  QStringLiteral("SELECT (to_jsonb(t) - 'id' - 'uuid' - 'lead_id'%1)::text FROM "
+                                 "activities t JOIN leads l ON l.id = t.lead_id")
+                      .arg(lead)}) {
+                QSqlQuery q(QSqlDatabase::database(m_db->connectionName()));
+                if (!q.exec(sql + QStringLiteral(" ORDER BY 1")))
+                    return q.lastError().text();
+                while (q.next())
+                    rows << q.value(0).toString();
+            }
+            if (!m_server.admin(QStringLiteral("TRUNCATE leads CASCADE"), m_shared))
+                return m_server.reason();
+            return rows.join(u'\n');
+        };
+        const QString copied = write(true);
+        const QString inserted = write(false);
+        setCopyRowsAllowed(true);
+        QVERIFY2(copied.count(u'\n') == 6 * tricky.size() - 1, qPrintable(copied));
+        QCOMPARE(copied, inserted);
+        // What went in is what was given (not merely the same both ways).
+        QVERIFY(copied.contains(QStringLiteral("\"notes\": \"tab\\there\"")));
+        QVERIFY(copied.contains(QStringLiteral("\"notes\": \"back\\\\slash \\\\N \\\\t\"")));
+        QVERIFY(copied.contains(QStringLiteral("\"notes\": \"\\\\N\"")));
+        QVERIFY(copied.contains(QStringLiteral("\"deal_value\": 9007199254740993")));
+        QVERIFY(copied.contains(QStringLiteral("\"from_stage\": null")));
     }
 
     // What an import or the demo writes through a BulkWriter, on either backend.

@@ -1,0 +1,48 @@
+#pragma once
+// Internal to models/storage: rows written to a team server with COPY ... FROM STDIN through
+// libpq, on the connection Qt's QPSQL driver holds (its native handle, as the file's bulk writer
+// uses SQLite's). A multi-row INSERT through QPSQL sends every value as SQL text inside an
+// EXECUTE statement the server parses, plans and evaluates (at a booth merge into a million leads
+// that was half of the server's time on the leads' INSERTs: 811-1,362 ms for 2,000 cards against
+// 339-505 ms for the same rows by INSERT ... SELECT); COPY hands the server rows it only
+// converts. Builds without libpq (MIKOMI_HAVE_LIBPQ unset) and connections it cannot use say so
+// (canCopyRows), and the caller writes INSERTs instead.
+
+#include "models/domain/result.h"
+#include "models/storage/database.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QVariantList>
+
+namespace mikomi::storage {
+
+// Whether rows can be copied to `db` now: a server, libpq built in, the driver's handle is a
+// libpq connection with no command of Qt's in progress (a forward-only query still reading).
+bool canCopyRows(const Database &db);
+
+// canCopyRows(), and `table` is not under row-level security for this login: PostgreSQL refuses
+// COPY FROM into a table whose policies apply ("COPY FROM not supported with row-level
+// security"), so a rep's rows on a server with reps limited to their own leads go by INSERT, each
+// row checked by the policies.
+Result<bool> canCopyInto(const Database &db, const QString &table);
+
+// `rows` rows of `columns` values each, row after row from `values[from]`, appended to `out` in
+// COPY's text format (\N for a null QVariant, as QPSQL binds it; a null QString is ''). Types:
+// strings, integers, booleans, doubles, byte arrays; anything else is an error naming its type
+// (nothing is guessed).
+Status appendCopyRows(QByteArray &out, const QVariantList &values, qsizetype from, int rows,
+                      int columns);
+
+// Runs "COPY <target> FROM STDIN" (target: "table(a, b)") with `data` (appendCopyRows) inside
+// whatever transaction the connection is in. A refused row fails the whole statement, as an
+// INSERT's would, with the server's message (and SQLSTATE: a row-level security refusal reads as
+// sqlError() says it).
+Status copyRows(const Database &db, const QString &target, const QByteArray &data);
+
+// Tests: false makes canCopyRows() say no (the bulk writer's INSERTs, to compare both ways), and
+// how many COPY statements this process has run.
+void setCopyRowsAllowed(bool allowed);
+int copyStatementsRun();
+
+} // namespace mikomi::storage
