@@ -21,7 +21,9 @@ std::atomic<int> g_copies{0};
 
 // NULL as QPSQL binds it on Qt 6.4 (qCreateParamString: QVariant::isNull(), so a null QString is
 // '', as the NOT NULL text columns need).
-bool sqlNull(const QVariant &v) { return v.isNull(); }
+bool sqlNull(const QVariant &v) {
+    return v.isNull();
+}
 
 // Text with COPY's escapes: backslash, tab, newline and carriage return (the column and row
 // separators) written as \\, \t, \n, \r; everything else as it is.
@@ -138,8 +140,8 @@ bool canCopyRows(const Database &db) {
     if (!g_copyAllowed)
         return false;
     PGconn *conn = libpqConnection(db);
-    return conn && PQstatus(conn) == CONNECTION_OK &&
-           PQtransactionStatus(conn) != PQTRANS_ACTIVE && !PQisBusy(conn);
+    return conn && PQstatus(conn) == CONNECTION_OK && PQtransactionStatus(conn) != PQTRANS_ACTIVE &&
+           !PQisBusy(conn);
 #else
     Q_UNUSED(db);
     return false;
@@ -218,8 +220,12 @@ Status copyRows(const Database &db, const QString &target, const QByteArray &dat
 #endif
 }
 
-void setCopyRowsAllowed(bool allowed) { g_copyAllowed = allowed; }
+void setCopyRowsAllowed(bool allowed) {
+    g_copyAllowed = allowed;
+}
 
-int copyStatementsRun() { return g_copies; }
+int copyStatementsRun() {
+    return g_copies;
+}
 
 } // namespace mikomi::storage
