@@ -265,7 +265,7 @@ BulkWriter::BulkWriter(Database &db, bool deferIndexes, bool buffered)
     , m_repo(std::make_unique<LeadRepository>(db))
     , m_buffered(buffered) {
     if (db.backend() == Backend::Postgres) {
-        m_pg = std::make_unique<PgBulkWriter>(db, *m_repo);
+        m_pg = std::make_unique<PgBulkWriter>(db, *m_repo, deferIndexes);
         return;
     }
     if (deferIndexes) {

@@ -2,6 +2,7 @@
 
 #include "models/domain/dates.h"
 #include "models/storage/countrystore.h"
+#include "models/storage/database.h"
 #include "models/storage/leadcolumns.h"
 #include "models/storage/leadcontacts.h"
 #include "models/storage/leadcustomfields.h"
@@ -22,7 +23,7 @@ void setUp(auto &table, const QString &target, int columns) {
 
 } // namespace
 
-PgBulkWriter::PgBulkWriter(Database &db, LeadRepository &repo)
+PgBulkWriter::PgBulkWriter(Database &db, LeadRepository &repo, bool deferIndexes)
     : m_db(db)
     , m_repo(repo) {
     const QStringList &cols = newLeadColumns();
@@ -41,6 +42,110 @@ PgBulkWriter::PgBulkWriter(Database &db, LeadRepository &repo)
           8);
     setUp(m_activities,
           QStringLiteral("activities(lead_id, kind, occurred_at, user_name, notes, uuid)"), 6);
+    // Not deferring is always correct (only slower): a failure here leaves every index as it was
+    // (the savepoint is rolled back) and the rows are written as usual.
+    if (deferIndexes)
+        (void)this->deferIndexes();
+}
+
+namespace {
+
+QString quotedName(const QString &name) {
+    return u'"' + QString(name).replace(u'"', QStringLiteral("\"\"")) + u'"';
+}
+
+} // namespace
+
+Status PgBulkWriter::deferIndexes() {
+    // Only inside the caller's transaction, which brings them back should it roll back (the
+    // process killed, the server gone): never dropped by a commit of their own.
+    if (!m_db.inTransaction())
+        return {};
+    // Under row-level security (a rep or a manager on a server limiting reps) every row is
+    // checked by the policies and the login does not own the tables: nothing to drop.
+    auto copyable = canCopyInto(m_db, QStringLiteral("leads"));
+    if (!copyable || !*copyable)
+        return copyable ? Status() : copyable.failure();
+    // Others working on this database now would wait for the import's commit at their next
+    // look at the leads (their windows held for its whole length): only when no one else is
+    // connected (a team's first import, a server being filled) are the indexes dropped.
+    auto others = exec(m_db, QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = "
+                                            "current_database() AND pid <> pg_backend_pid() AND "
+                                            "backend_type = 'client backend'"));
+    if (!others)
+        return others.failure();
+    if (!others->next() || others->value(0).toLongLong() > 0)
+        return {};
+    Transaction savepoint(m_db);
+    if (!savepoint.started())
+        return Error{savepoint.error()};
+    // A lock another session holds (someone's open transaction on the leads) is waited for 2 s
+    // at most: then the rows are written with the indexes as they are.
+    auto timeout = exec(m_db, QStringLiteral("SELECT current_setting('lock_timeout'), "
+                                             "set_config('lock_timeout', '2s', true)"));
+    if (!timeout)
+        return timeout.failure();
+    const QString oldTimeout = timeout->next() ? timeout->value(0).toString() : QString();
+    const QString tables = QStringLiteral("('leads'::regclass, 'lead_scores'::regclass, "
+                                          "'stage_history'::regclass, 'touchpoints'::regclass, "
+                                          "'activities'::regclass, 'lead_contacts'::regclass)");
+    QStringList drops, makes;
+    auto indexes =
+        exec(m_db, QStringLiteral("SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i "
+                                  "JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid IN %1 "
+                                  "AND NOT i.indisunique AND NOT i.indisprimary AND i.indisvalid "
+                                  "ORDER BY c.relname")
+                       .arg(tables));
+    if (!indexes)
+        return indexes.failure();
+    while (indexes->next()) {
+        drops << QStringLiteral("DROP INDEX %1").arg(quotedName(indexes->value(0).toString()));
+        makes << indexes->value(1).toString();
+    }
+    auto keys = exec(m_db, QStringLiteral("SELECT conrelid::regclass::text, conname, "
+                                          "pg_get_constraintdef(oid) FROM pg_constraint WHERE "
+                                          "contype = 'f' AND confrelid = 'leads'::regclass AND "
+                                          "conrelid IN %1 ORDER BY conname")
+                               .arg(tables));
+    if (!keys)
+        return keys.failure();
+    while (keys->next()) {
+        const QString table = keys->value(0).toString();
+        const QString name = quotedName(keys->value(1).toString());
+        drops << QStringLiteral("ALTER TABLE %1 DROP CONSTRAINT %2").arg(table, name);
+        makes << QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 %3")
+                     .arg(table, name, keys->value(2).toString());
+    }
+    for (const QString &sql : std::as_const(drops)) {
+        if (auto r = exec(m_db, sql); !r)
+            return r.failure(); // the savepoint rolls back: every index and key as it was
+    }
+    if (auto r =
+            exec(m_db, QStringLiteral("SELECT set_config('lock_timeout', ?, true)"), {oldTimeout});
+        !r)
+        return r.failure();
+    if (Status s = savepoint.commit(); !s)
+        return s;
+    m_deferred = makes;
+    return {};
+}
+
+Status PgBulkWriter::finish() {
+    if (Status s = flush(); !s)
+        return s;
+    if (m_deferred.isEmpty())
+        return {};
+    // Sorting an index's keys in memory rather than in temporary files.
+    if (auto r = exec(m_db, QStringLiteral("SELECT set_config('maintenance_work_mem', '256MB', "
+                                           "true)"));
+        !r)
+        return r.failure();
+    for (const QString &sql : std::as_const(m_deferred)) {
+        if (auto r = exec(m_db, sql); !r)
+            return r.failure();
+    }
+    m_deferred.clear();
+    return {};
 }
 
 // The next lead id from the leads' identity sequence, taken kRows at a time (one round trip per

@@ -11,9 +11,11 @@ namespace mikomi::storage {
 
 class Database;
 
-// A new random (version 4) UUID as stored: 36 lower-case characters, no braces. Made with a
-// per-thread generator seeded from the system's (QUuid::createUuid() asks the kernel for every
-// one: an import makes one per lead and per history row).
+// A new time-ordered (version 7, RFC 9562) UUID as stored: 36 lower-case characters, no braces;
+// the milliseconds it was made, then random bits from a per-thread generator seeded from the
+// system's (QUuid::createUuid() asks the kernel for every one: an import makes one per lead and
+// per history row). Rows made by earlier versions carry random (version 4) ones, kept as they
+// are.
 QString newRowUuid();
 // The same, as its 36 ASCII characters written to `out` (no terminating zero).
 void writeNewRowUuid(char *out);

@@ -225,7 +225,7 @@ private slots:
         tp.source = QStringLiteral("Google Ads");
         QVERIFY(repo.addTouchpoint(tp));
         const QRegularExpression form(QStringLiteral(
-            "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
+            "^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
         for (const QString &table : uuidTables()) {
             if (table == QLatin1String("tasks"))
                 continue;
@@ -251,6 +251,18 @@ private slots:
         for (int i = 0; i < 1000; ++i)
             seen.insert(newRowUuid());
         QCOMPARE(seen.size(), 1000);
+        // Version 7: the first 48 bits are the milliseconds it was made, so rows made later sort
+        // after (a server's uuid indexes take a booth's cards at their end).
+        const qint64 before = QDateTime::currentMSecsSinceEpoch();
+        const QString first = newRowUuid();
+        QTest::qWait(3);
+        const QString second = newRowUuid();
+        const qint64 after = QDateTime::currentMSecsSinceEpoch();
+        QVERIFY2(first < second, qPrintable(first + QLatin1Char(' ') + second));
+        const qint64 made = QString(first.left(8) + first.mid(9, 4)).toLongLong(nullptr, 16);
+        QVERIFY2(made >= before && made <= after,
+                 qPrintable(QStringLiteral("%1 not in [%2, %3]").arg(made).arg(before).arg(after)));
+        QVERIFY(form.match(first).hasMatch());
     }
 
     // Two people (two connections) open the same lead; the second save is refused, not lost.
