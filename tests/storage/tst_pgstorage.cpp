@@ -1296,6 +1296,44 @@ END $$)"),
         QCOMPARE(heard.last().leadIds, QList<qint64>{later.id});
     }
 
+    // Another person's change that reaches the connection while it is busy with a bulk write
+    // (libpq reads the notification during the COPY, so the socket has nothing left to wake the
+    // window with) is heard all the same, within 2 s.
+    void othersChangesArriveDuringABulkWrite() {
+        if (!isServer())
+            QSKIP("LISTEN/NOTIFY is the server's");
+        QVERIFY(m_db->listen().ok());
+        auto other = Database::open(m_db->location());
+        QVERIFY2(other.ok(), qPrintable(other.ok() ? QString() : other.error()));
+        QObject context;
+        QList<DataChange> heard;
+        connect(&m_db->changes(), &ChangeFeed::changed, &context,
+                [&](const DataChange &c) { heard << c; });
+        Lead theirs = fullLead();
+        QVERIFY(LeadRepository(**other).insert(theirs).ok());
+        QTest::qSleep(100); // their notification is on this connection's socket, unread
+        const int copies = copyStatementsRun();
+        {
+            Transaction tx(*m_db);
+            QVERIFY(tx.started());
+            BulkWriter w(*m_db, false, true);
+            for (int i = 0; i < 20; ++i) {
+                Lead l = fullLead();
+                l.email = QStringLiteral("busy%1@sample.co.jp").arg(i);
+                QVERIFY(w.insertLead(l).ok());
+            }
+            QVERIFY(w.finish().ok());
+            QVERIFY(tx.commit().ok());
+        }
+        QVERIFY(copyStatementsRun() > copies);
+        const auto heardTheirs = [&] {
+            return std::any_of(heard.cbegin(), heard.cend(), [&](const DataChange &c) {
+                return c.leadIds == QList<qint64>{theirs.id};
+            });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(heardTheirs(), 2000);
+    }
+
     // After the server dropped the connection (an administrator, a restart, the network): what a
     // repository prepared on the old connection (LeadRepository::get, the bulk writer's INSERTs)
     // works on the new one, inside a transaction too; an edit saved right after the drop,
