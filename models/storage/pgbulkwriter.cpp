@@ -63,9 +63,9 @@ Status PgBulkWriter::deferIndexes() {
         return {};
     // Under row-level security (a rep or a manager on a server limiting reps) every row is
     // checked by the policies and the login does not own the tables: nothing to drop.
-    auto copyable = canCopyInto(m_db, QStringLiteral("leads"));
-    if (!copyable || !*copyable)
-        return copyable ? Status() : copyable.failure();
+    auto copy = copyable();
+    if (!copy || !*copy)
+        return copy ? Status() : copy.failure();
     // Others working on this database now would wait for the import's commit at their next
     // look at the leads (their windows held for its whole length): only when no one else is
     // connected (a team's first import, a server being filled) are the indexes dropped.
@@ -284,13 +284,25 @@ Status PgBulkWriter::insertActivity(qint64 leadId, const Activity &a) {
     return flushIfFull();
 }
 
-Status PgBulkWriter::flushIfFull() {
+// Whether rows go by COPY now: the connection allows it (canCopyRows) and no row-level security
+// applies to this login, asked once per connection (the six tables' policies come together:
+// asked of the leads).
+Result<bool> PgBulkWriter::copyable() {
+    if (!canCopyRows(m_db))
+        return false;
     if (m_copyGeneration != m_db.connectionGeneration()) {
+        auto c = canCopyInto(m_db, QStringLiteral("leads"));
+        if (!c)
+            return c;
+        m_copyable = *c;
         m_copyGeneration = m_db.connectionGeneration();
-        const auto copyable = canCopyInto(m_db, QStringLiteral("leads"));
-        m_copyable = copyable && *copyable;
     }
-    const int full = m_copyable ? kCopyRows : kRows;
+    return m_copyable;
+}
+
+Status PgBulkWriter::flushIfFull() {
+    const auto copy = copyable();
+    const int full = copy && *copy ? kCopyRows : kRows;
     for (const Table *t :
          {&m_leads, &m_scores, &m_histories, &m_contacts, &m_touches, &m_activities}) {
         if (t->rows >= full)
@@ -310,12 +322,12 @@ Status PgBulkWriter::flush() {
 // Every gathered row of `t`: one COPY when the connection allows it (pgcopy.h), else
 // statements of up to kRows rows (each prepared once per row count and kept).
 Status PgBulkWriter::write(Table &t) {
-    auto copyable = t.rows > 0 ? canCopyInto(m_db, t.target.section(u'(', 0, 0)) : false;
-    if (!copyable)
-        return copyable.failure();
-    if (*copyable) {
+    auto copy = t.rows > 0 ? copyable() : false;
+    if (!copy)
+        return copy.failure();
+    if (*copy) {
         m_copy.clear();
-        if (Status s = appendCopyRows(m_copy, t.values, 0, t.rows, t.columns); !s)
+        if (Status s = appendCopyRows(m_copy, t.values, t.rows, t.columns); !s)
             return s;
         if (Status s = copyRows(m_db, t.target, m_copy); !s)
             return s;

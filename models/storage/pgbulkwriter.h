@@ -73,6 +73,7 @@ private:
     };
     Status write(Table &t);
     Status deferIndexes();
+    Result<bool> copyable();
     Status flushIfFull();
     Result<qint64> nextLeadId();
     Result<qint64> resolveSource(const QString &name);
@@ -84,10 +85,10 @@ private:
     std::optional<QString> m_phoneRegion;
     QHash<QString, qint64> m_sourceIds, m_ownerIds; // by name as given
     std::deque<qint64> m_ids;                       // lead ids taken from the sequence, unused
-    QStringList m_deferred;    // statements making the deferred indexes and keys again
-    QByteArray m_copy;         // the rows of a COPY, reused
-    bool m_copyable = false;   // canCopyInto(leads) when last asked, on connection m_copyGeneration
-    int m_copyGeneration = -1; // (how many rows are gathered before they are written)
+    QStringList m_deferred;  // statements making the deferred indexes and keys again
+    QByteArray m_copy;       // the rows of a COPY, reused
+    bool m_copyable = false; // canCopyInto(leads), asked on connection m_copyGeneration
+    int m_copyGeneration = -1;
     Table m_leads, m_scores, m_histories, m_contacts, m_touches, m_activities;
 };
 

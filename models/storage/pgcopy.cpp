@@ -2,7 +2,6 @@
 
 #include "models/storage/sql.h"
 
-#include <QCoreApplication>
 #include <QSqlDriver>
 
 #include <atomic>
@@ -18,12 +17,6 @@ namespace {
 
 std::atomic<bool> g_copyAllowed{true};
 std::atomic<int> g_copies{0};
-
-// NULL as QPSQL binds it on Qt 6.4 (qCreateParamString: QVariant::isNull(), so a null QString is
-// '', as the NOT NULL text columns need).
-bool sqlNull(const QVariant &v) {
-    return v.isNull();
-}
 
 // Text with COPY's escapes: backslash, tab, newline and carriage return (the column and row
 // separators) written as \\, \t, \n, \r; everything else as it is.
@@ -56,7 +49,9 @@ void appendEscaped(QByteArray &out, const QByteArray &utf8) {
 }
 
 Status appendValue(QByteArray &out, const QVariant &v) {
-    if (sqlNull(v)) {
+    // NULL as QPSQL binds it on Qt 6.4 (qCreateParamString: QVariant::isNull(), so a null
+    // QString is '', as the NOT NULL text columns need).
+    if (v.isNull()) {
         out.append("\\N");
         return {};
     }
@@ -159,11 +154,10 @@ Result<bool> canCopyInto(const Database &db, const QString &table) {
     return !q->value(0).toBool();
 }
 
-Status appendCopyRows(QByteArray &out, const QVariantList &values, qsizetype from, int rows,
-                      int columns) {
-    if (from + qsizetype(rows) * columns > values.size())
+Status appendCopyRows(QByteArray &out, const QVariantList &values, int rows, int columns) {
+    if (qsizetype(rows) * columns > values.size())
         return Error{QStringLiteral("COPY: fewer values than rows")};
-    qsizetype at = from;
+    qsizetype at = 0;
     for (int r = 0; r < rows; ++r) {
         for (int c = 0; c < columns; ++c) {
             if (c > 0)

@@ -27,12 +27,11 @@ bool canCopyRows(const Database &db);
 // row checked by the policies.
 Result<bool> canCopyInto(const Database &db, const QString &table);
 
-// `rows` rows of `columns` values each, row after row from `values[from]`, appended to `out` in
-// COPY's text format (\N for a null QVariant, as QPSQL binds it; a null QString is ''). Types:
+// `rows` rows of `columns` values each, row after row from the first of `values`, appended to `out`
+// in COPY's text format (\N for a null QVariant, as QPSQL binds it; a null QString is ''). Types:
 // strings, integers, booleans, doubles, byte arrays; anything else is an error naming its type
 // (nothing is guessed).
-Status appendCopyRows(QByteArray &out, const QVariantList &values, qsizetype from, int rows,
-                      int columns);
+Status appendCopyRows(QByteArray &out, const QVariantList &values, int rows, int columns);
 
 // Runs "COPY <target> FROM STDIN" (target: "table(a, b)") with `data` (appendCopyRows) inside
 // whatever transaction the connection is in. A refused row fails the whole statement, as an
