@@ -544,11 +544,13 @@ Status readGroupedLeads(const Database &db, const QVariantList &binds, const QSt
 // The leads as lead_groups counts them (schema 22): the sums for the groupable sources' leads
 // that are not customers, the others one by one from leads (`sources`: every source's id, read
 // in this snapshot). From g_splitLeads leads the sums
-// are read on a second connection in this snapshot while this one reads the rest.
-template <typename Feed>
+// are read on a second connection in this snapshot while this one reads the rest and then runs
+// `afterSingles` (the touchpoints of the leads read one by one), before the sums are fed; else
+// `afterSingles` runs last.
+template <typename Feed, typename After>
 Status readCountedLeads(const Database &db, const std::vector<qint64> &sources,
                         const std::vector<qint64> &groupable, bool shareable, GroupsRead &counted,
-                        Feed &&feed) {
+                        Feed &&feed, After &&afterSingles) {
     const QString array = idArray(groupable);
     // The complement of mikomi_report_groups' condition (source_id = ANY (groupable) AND the
     // stage's first letter is not c), written for the indexes of schema 22 (pgschema.cpp): the
@@ -573,7 +575,9 @@ Status readCountedLeads(const Database &db, const std::vector<qint64> &sources,
     if (!shared) {
         if (Status s = readLeadGroups(db, array, counted, feed); !s)
             return s;
-        return readServerLeads(db, single, {otherArray}, feed);
+        if (Status s = readServerLeads(db, single, {otherArray}, feed); !s)
+            return s;
+        return afterSingles();
     }
     std::vector<ServerLeadRow> sums;
     GroupsRead there;
@@ -581,7 +585,11 @@ Status readCountedLeads(const Database &db, const std::vector<qint64> &sources,
         return readLeadGroups(other, array, there,
                               [&](const ServerLeadRow &r) { sums.push_back(r); });
     });
-    const Status read = readServerLeads(db, single, {otherArray}, feed);
+    // The touchpoints are read here while the sums are still being made there: at 1,110,000
+    // leads the sums took 300 ms, the one-by-one leads 125 ms, their touchpoints 280 ms.
+    Status read = readServerLeads(db, single, {otherArray}, feed);
+    if (read)
+        read = afterSingles();
     const Status summed = second.wait();
     if (!read)
         return read;
@@ -592,6 +600,34 @@ Status readCountedLeads(const Database &db, const std::vector<qint64> &sources,
     for (const ServerLeadRow &r : std::as_const(sums))
         feed(r);
     return {};
+}
+
+// The touchpoints of the leads the sink asks for (after the leads it reads one by one).
+Status readTouches(const Database &db, FactSink &sink, bool countedOnServer) {
+    // Only the touchpoints of the leads the sink asks for, or all of them (orphans too, as the
+    // other paths; the sink skips them). The ids as one array, each looked up in touchpoints_lead
+    // (OFFSET 0 keeps the lookup a subquery per id: as a join, or as `lead_id = ANY (array)`,
+    // PostgreSQL planned a scan of every touchpoint, and spent 50-70 ms estimating the array;
+    // 550 -> 330 ms for 87,000 leads of bench_team's million). On this connection alone: read in
+    // halves on two (2 cores) each half took as long as the whole.
+    const std::optional<std::vector<qint64>> wanted = sink.wantedTouchLeads();
+    QString touches = QStringLiteral("SELECT lead_id, occurred_at, source_id FROM touchpoints "
+                                     "ORDER BY lead_id, occurred_at, id");
+    QVariantList ids;
+    if (wanted) {
+        ids << idArray(*wanted);
+        // Schema 22: through mikomi_report_touches, which decides once per lead whether the role
+        // may see it (the touchpoints' policy asks for every touchpoint).
+        touches = countedOnServer
+                      ? QStringLiteral("SELECT t_lead, t_at, t_source FROM mikomi_report_touches("
+                                       "CAST(? AS bigint[])) ORDER BY t_lead, t_at, t_id")
+                      : QStringLiteral("SELECT t.lead_id, t.occurred_at, t.source_id FROM "
+                                       "unnest(CAST(? AS bigint[])) AS w(id) CROSS JOIN LATERAL "
+                                       "(SELECT lead_id, occurred_at, source_id, id FROM "
+                                       "touchpoints WHERE lead_id = w.id OFFSET 0) AS t ORDER BY "
+                                       "t.lead_id, t.occurred_at, t.id");
+    }
+    return readServerTouches(db, touches, ids, [&sink](const FactTouchRow &r) { sink.touch(r); });
 }
 
 // Inside a transaction: no statement is asked again on a new connection (Rows' `recover`).
@@ -627,40 +663,16 @@ Status readServerRows(const Database &db, FactSink &sink, bool shareable, Groups
             return s;
     }
     const bool countedOnServer = !binds.isEmpty() && db.schemaVersion() >= 22;
+    const auto touches = [&] { return readTouches(db, sink, countedOnServer); };
     if (countedOnServer) {
-        if (Status s = readCountedLeads(db, sources, *groupable, shareable, counted, feed); !s)
+        if (Status s = readCountedLeads(db, sources, *groupable, shareable, counted, feed, touches);
+            !s)
             return s;
     } else if (Status s = readGroupedLeads(db, binds, placeholders, shareable, feed); !s) {
         return s;
+    } else if (Status t = touches(); !t) {
+        return t;
     }
-
-    // Only the touchpoints of the leads the sink asks for, or all of them (orphans too, as the
-    // other paths; the sink skips them). The ids as one array, each looked up in touchpoints_lead
-    // (OFFSET 0 keeps the lookup a subquery per id: as a join, or as `lead_id = ANY (array)`,
-    // PostgreSQL planned a scan of every touchpoint, and spent 50-70 ms estimating the array;
-    // 550 -> 330 ms for 87,000 leads of bench_team's million). On this connection alone: read in
-    // halves on two (2 cores) each half took as long as the whole.
-    const std::optional<std::vector<qint64>> wanted = sink.wantedTouchLeads();
-    QString touches = QStringLiteral("SELECT lead_id, occurred_at, source_id FROM touchpoints "
-                                     "ORDER BY lead_id, occurred_at, id");
-    QVariantList ids;
-    if (wanted) {
-        ids << idArray(*wanted);
-        // Schema 22: through mikomi_report_touches, which decides once per lead whether the role
-        // may see it (the touchpoints' policy asks for every touchpoint).
-        touches = countedOnServer
-                      ? QStringLiteral("SELECT t_lead, t_at, t_source FROM mikomi_report_touches("
-                                       "CAST(? AS bigint[])) ORDER BY t_lead, t_at, t_id")
-                      : QStringLiteral("SELECT t.lead_id, t.occurred_at, t.source_id FROM "
-                                       "unnest(CAST(? AS bigint[])) AS w(id) CROSS JOIN LATERAL "
-                                       "(SELECT lead_id, occurred_at, source_id, id FROM "
-                                       "touchpoints WHERE lead_id = w.id OFFSET 0) AS t ORDER BY "
-                                       "t.lead_id, t.occurred_at, t.id");
-    }
-    if (Status s =
-            readServerTouches(db, touches, ids, [&sink](const FactTouchRow &r) { sink.touch(r); });
-        !s)
-        return s;
     return readSpend(Rows(db, QString::fromLatin1(kSpendSql), {}, false), sink);
 }
 

@@ -69,8 +69,8 @@ public:
     virtual void source(const FactSourceRow &row) = 0;
     virtual void leadCount(qint64 count) { Q_UNUSED(count); }
     virtual void lead(const FactLeadRow &row) = 0;
-    // Asked at most once, after the leads: the ids (ascending) whose touchpoints are needed, or
-    // nullopt for all of them. A hint: more may be handed over (the reader decides what is
+    // Asked at most once, after the lead() calls: the ids (ascending) whose touchpoints are needed,
+    // or nullopt for all of them. A hint: more may be handed over (the reader decides what is
     // cheaper), so the sink still filters.
     virtual std::optional<std::vector<qint64>> wantedTouchLeads() { return std::nullopt; }
     // Asked once, after the sources and before the leads: the ids of the sources whose leads
@@ -80,7 +80,9 @@ public:
     // of a file still hands every lead to lead()).
     virtual std::optional<std::vector<qint64>> groupableSources() { return std::nullopt; }
     // `count` leads with the facts of `row` (whose id means nothing), in any order with the
-    // lead() calls. Only when groupableSources() gave ids; by default lead() `count` times.
+    // lead() calls, and possibly after the touchpoints (a team server's sums, read on a second
+    // connection while the touchpoints are read on the first). Only when groupableSources()
+    // gave ids; by default lead() `count` times.
     virtual void leads(const FactLeadRow &row, qint64 count) {
         for (qint64 i = 0; i < count; ++i)
             lead(row);
