@@ -360,6 +360,8 @@ Result<ImportSummary> Run::exec() {
     // Buffered: the rows are written many at a time; every other access to the lead tables
     // below flushes the writer first (importLead, the batches' read-ahead, source categories).
     storage::BulkWriter writer(m_db, defer, true);
+    if (qEnvironmentVariableIsEmpty("MIKOMI_NO_OVERLAP"))
+        writer.overlapWrites();
     m_writer = &writer;
     const bool vcard = m_o.kind
                            ? *m_o.kind == ImportKind::VCard

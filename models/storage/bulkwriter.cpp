@@ -439,6 +439,11 @@ Status BulkWriter::writeFull() {
     return {};
 }
 
+void BulkWriter::overlapWrites() {
+    if (m_pg)
+        m_pg->setOverlapped(true);
+}
+
 Status BulkWriter::flush() {
     if (m_pg)
         return m_pg->flush();

@@ -50,6 +50,11 @@ public:
     // finish(). For a new lead, pass its activities to insertLead() instead (no update later).
     Status insertActivity(qint64 leadId, const Activity &a);
 
+    // On a team server, lets the rows of a full batch be written while the caller goes on
+    // (PgBulkWriter::setOverlapped): for a caller that flushes before its own reads and writes
+    // of the lead tables, as `buffered` asks. Nothing on a file.
+    void overlapWrites();
+
     // Writes the buffered rows (see the constructor); nothing when there are none.
     Status flush();
 

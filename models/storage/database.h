@@ -10,6 +10,7 @@
 #include <QSet>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -125,6 +126,15 @@ public:
     // (ChangeFeed::serverConnection) and put back (pgnotify.h). Nothing on a file.
     Status listen();
 
+    // Work this connection still has in flight that must end before anything else uses it (a
+    // bulk writer's COPY sent while the importer goes on, pgbulkwriter.h): storage's
+    // connection() runs it first. Set by that writer, cleared when it has nothing in flight.
+    void setPendingWork(std::function<void()> settle) const { m_pendingWork = std::move(settle); }
+    void settlePendingWork() const {
+        if (m_pendingWork)
+            std::exchange(m_pendingWork, {})();
+    }
+
     // Notes a commit of this connection (Transaction::commit, a write outside a transaction), so
     // that the file listener of another connection of this process can tell this process's
     // writes from another program's (filelistener.h). Nothing on a server.
@@ -138,6 +148,7 @@ private:
                                                         const OpenOptions &options);
     Status checkServerIntegrity() const; // pgdatabase.cpp
     std::shared_ptr<LiveFiles::Handle> m_live;
+    mutable std::function<void()> m_pendingWork;
     Backend m_backend = Backend::Sqlite;
     bool m_needsCheck = false;
     QString m_path;

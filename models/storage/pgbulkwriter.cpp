@@ -48,6 +48,12 @@ PgBulkWriter::PgBulkWriter(Database &db, LeadRepository &repo, bool deferIndexes
         (void)this->deferIndexes();
 }
 
+// Rows still in flight are waited for (the caller is rolling back, or has flushed): the
+// connection is left with nothing of this writer's pending.
+PgBulkWriter::~PgBulkWriter() {
+    (void)settle();
+}
+
 namespace {
 
 QString quotedName(const QString &name) {
@@ -152,37 +158,56 @@ Status PgBulkWriter::finish() {
 // block; ids another writer takes meanwhile are simply skipped, as the sequence does).
 Result<qint64> PgBulkWriter::nextLeadId() {
     if (m_ids.empty()) {
-        auto q = exec(m_db,
-                      // The sequence looked up once per block, not once per id (the text
-                      // name and its regclass cast per row made each id ~4 us; 0.4 us so).
-                      QStringLiteral("WITH s AS MATERIALIZED (SELECT pg_get_serial_sequence("
-                                     "'leads', 'id')::regclass AS seq) SELECT nextval(s.seq) "
-                                     "FROM s, generate_series(1, ?)"),
-                      {kRows});
-        if (!q)
-            return q.failure();
-        while (q->next())
-            m_ids.push_back(q->value(0).toLongLong());
-        if (m_ids.empty())
-            return Error{sqlErrorMessage(q->lastError())};
+        if (Status s = settle(); !s)
+            return s.failure();
+        if (Status s = takeLeadIds(kRows); !s)
+            return s.failure();
     }
     const qint64 id = m_ids.front();
     m_ids.pop_front();
     return id;
 }
 
+Status PgBulkWriter::takeLeadIds(int count) {
+    {
+        auto q = exec(m_db,
+                      // The sequence looked up once per block, not once per id (the text
+                      // name and its regclass cast per row made each id ~4 us; 0.4 us so).
+                      QStringLiteral("WITH s AS MATERIALIZED (SELECT pg_get_serial_sequence("
+                                     "'leads', 'id')::regclass AS seq) SELECT nextval(s.seq) "
+                                     "FROM s, generate_series(1, ?)"),
+                      {count});
+        if (!q)
+            return q.failure();
+        const std::size_t before = m_ids.size();
+        while (q->next())
+            m_ids.push_back(q->value(0).toLongLong());
+        if (m_ids.size() == before)
+            return Error{sqlErrorMessage(q->lastError())};
+    }
+    return {};
+}
+
 Result<qint64> PgBulkWriter::resolveSource(const QString &name) {
-    return cachedId(m_sourceIds, name,
-                    [this](const QString &n) { return m_repo.sources().resolve(n); });
+    return cachedId(m_sourceIds, name, [this](const QString &n) -> Result<qint64> {
+        if (Status s = settle(); !s) // the rows in flight first
+            return s.failure();
+        return m_repo.sources().resolve(n);
+    });
 }
 
 Result<qint64> PgBulkWriter::resolveOwner(const QString &name) {
-    return cachedId(m_ownerIds, name,
-                    [this](const QString &n) { return m_repo.users().resolve(n); });
+    return cachedId(m_ownerIds, name, [this](const QString &n) -> Result<qint64> {
+        if (Status s = settle(); !s)
+            return s.failure();
+        return m_repo.users().resolve(n);
+    });
 }
 
 Result<QString> PgBulkWriter::region() {
     if (!m_phoneRegion) {
+        if (Status s = settle(); !s)
+            return s.failure();
         auto r = phoneRegion(m_db);
         if (!r)
             return r.failure();
@@ -304,22 +329,120 @@ Result<bool> PgBulkWriter::copyable() {
 }
 
 Status PgBulkWriter::flushIfFull() {
+    if (m_overlapError)
+        return *m_overlapError;
+    if (m_inFlight || !m_queue.empty()) {
+        pump();
+        // canCopyRows() says no while a COPY is in flight; the batch in flight was a COPY.
+        for (const Table *t :
+             {&m_leads, &m_scores, &m_histories, &m_contacts, &m_touches, &m_activities}) {
+            if (t->rows >= kCopyRows)
+                return sendBatch();
+        }
+        return {};
+    }
     const auto copy = copyable();
     const int full = copy && *copy ? kCopyRows : kRows;
     for (const Table *t :
          {&m_leads, &m_scores, &m_histories, &m_contacts, &m_touches, &m_activities}) {
         if (t->rows >= full)
-            return flush();
+            return m_overlap && copy && *copy ? sendBatch() : flush();
     }
     return {};
 }
 
+// Overlapped: the batch before ended, the lead ids for the next batch taken, this batch's COPY
+// statements queued (the leads first) and the first started.
+Status PgBulkWriter::sendBatch() {
+    if (Status s = settle(); !s)
+        return s;
+    if (m_ids.size() < std::size_t(kCopyRows)) {
+        if (Status s = takeLeadIds(kCopyRows); !s)
+            return s;
+    }
+    for (Table *t : {&m_leads, &m_scores, &m_histories, &m_contacts, &m_touches, &m_activities}) {
+        if (t->rows == 0)
+            continue;
+        QByteArray rows;
+        rows.reserve(m_copy.capacity());
+        if (Status s = appendCopyRows(rows, t->values, t->rows, t->columns); !s)
+            return s;
+        m_queue.emplace_back(t->target, std::move(rows));
+        t->rows = 0;
+        t->values.clear();
+    }
+    startNext();
+    if (m_overlapError)
+        return *m_overlapError;
+    return {};
+}
+
 Status PgBulkWriter::flush() {
+    if (Status s = settle(); !s)
+        return s;
     for (Table *t : {&m_leads, &m_scores, &m_histories, &m_contacts, &m_touches, &m_activities}) {
         if (Status s = write(*t); !s)
             return s;
     }
+    return settle();
+}
+
+// Ends the COPY in flight (waiting for the server) and runs the queued ones to their end.
+Status PgBulkWriter::settle() {
+    m_db.setPendingWork({});
+    while (m_inFlight || !m_queue.empty()) {
+        if (m_inFlight) {
+            auto done = copyFinished(m_db, true);
+            m_inFlight = false;
+            if (!done && !m_overlapError)
+                m_overlapError = done.failure();
+        }
+        if (m_overlapError)
+            m_queue.clear();
+        else
+            startNext();
+    }
+    if (m_overlapError)
+        return *m_overlapError;
     return {};
+}
+
+// Starts the next queued COPY (the one before has ended).
+void PgBulkWriter::startNext() {
+    if (m_inFlight || m_queue.empty() || m_overlapError)
+        return;
+    auto [target, rows] = std::move(m_queue.front());
+    m_queue.pop_front();
+    if (Status s = startCopyRows(m_db, target, rows); !s) {
+        m_overlapError = s.failure();
+        m_queue.clear();
+        return;
+    }
+    m_inFlight = true;
+    // Anyone else's statement on this connection (a repository's, through connection()) waits
+    // for the rows first.
+    m_db.setPendingWork([this] { (void)settle(); });
+}
+
+// Between rows: sends what the socket takes, and when the COPY in flight has ended starts the
+// next one. Every 64 rows (a system call or two each time).
+void PgBulkWriter::pump() {
+    if (!m_inFlight || ++m_calls < 64)
+        return;
+    m_calls = 0;
+    auto done = copyFinished(m_db, false);
+    if (!done) {
+        m_inFlight = false;
+        m_db.setPendingWork({});
+        m_overlapError = done.failure();
+        m_queue.clear();
+        return;
+    }
+    if (*done) {
+        m_inFlight = false;
+        m_db.setPendingWork({});
+        startNext();
+    }
 }
 
 // Every gathered row of `t`: one COPY when the connection allows it (pgcopy.h), else

@@ -39,6 +39,14 @@ Status appendCopyRows(QByteArray &out, const QVariantList &values, int rows, int
 // sqlError() says it).
 Status copyRows(const Database &db, const QString &target, const QByteArray &data);
 
+// copyRows() without waiting for the server: the statement is started, `data` and its end are
+// handed to libpq (the connection in non-blocking mode; what the socket does not take yet stays
+// in libpq's buffer), and the caller goes on while the server reads the rows. copyFinished()
+// sends what is left and tells whether the server is done (`wait`: waits until it is), with
+// the server's refusal as copyRows() gives it; only then may anything else use the connection.
+Status startCopyRows(const Database &db, const QString &target, const QByteArray &data);
+Result<bool> copyFinished(const Database &db, bool wait);
+
 // Tests: false makes canCopyRows() say no (the bulk writer's INSERTs, to compare both ways), and
 // how many COPY statements this process has run.
 void setCopyRowsAllowed(bool allowed);

@@ -8,6 +8,7 @@
 namespace mikomi::storage {
 
 QSqlDatabase connection(const Database &db) {
+    db.settlePendingWork();
     return QSqlDatabase::database(db.connectionName(), false);
 }
 

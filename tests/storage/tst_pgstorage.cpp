@@ -870,6 +870,9 @@ END $$)"),
                                     QStringLiteral("back\\slash \\N \\t"),
                                     QStringLiteral("\\N"),
                                     QStringLiteral("it's \"quoted\" 🎪 ＡＢＣ"),
+                                    QStringLiteral("café Ωmega Жук ½"),
+                                    QStringLiteral("lone ") + QChar(0xD83C) +
+                                        QStringLiteral(" end"),
                                     QString()};
         const auto write = [&](bool copy) -> QString {
             setCopyRowsAllowed(copy);
@@ -1294,6 +1297,90 @@ END $$)"),
         QVERIFY(LeadRepository(**again).insert(later).ok());
         QTRY_VERIFY_WITH_TIMEOUT(!heard.isEmpty(), 2000);
         QCOMPARE(heard.last().leadIds, QList<qint64>{later.id});
+    }
+
+    // The importer's overlapped writing (BulkWriter::overlapWrites): batches sent by COPY while
+    // more rows are gathered store every row; a repository's read on the same connection in
+    // the middle waits for the batch in flight (Database::setPendingWork) and sees it; a batch
+    // the server refuses fails the writer with the server's words and nothing is kept.
+    void overlappedBulkWritesAreWhole() {
+        if (!isServer())
+            QSKIP("COPY is the team server's");
+        const auto fill = [&](BulkWriter &w, int from, int to) -> Status {
+            for (int i = from; i < to; ++i) {
+                Lead l;
+                l.company = QStringLiteral("重ね書き%1").arg(i);
+                l.familyName = QStringLiteral("佐藤");
+                l.email = QStringLiteral("o%1@overlap.example").arg(i);
+                l.createdAt = QDateTime(QDate(2026, 4, 1), QTime(9, 0), QTimeZone(0));
+                auto id = w.insertLead(l);
+                if (!id)
+                    return id.failure();
+                for (const Stage to : {Stage::Inquiry, Stage::Mql}) {
+                    StageChange c;
+                    c.toStage = to;
+                    c.changedAt = l.createdAt;
+                    if (Status st = w.insertStageChange(*id, c); !st)
+                        return st;
+                }
+            }
+            return {};
+        };
+        const int copiesBefore = copyStatementsRun();
+        {
+            Transaction tx(*m_db);
+            QVERIFY(tx.started());
+            BulkWriter w(*m_db, false, true);
+            w.overlapWrites();
+            QVERIFY(fill(w, 0, 5000).ok());
+            // Not flushed: what was sent (2 batches of 2,048 leads: stage_history fills first)
+            // is there; the rows still gathered are not.
+            auto mid = LeadRepository(*m_db).count();
+            QVERIFY2(mid, qPrintable(mid ? QString() : mid.error()));
+            QCOMPARE(*mid, qint64(4096));
+            QVERIFY(fill(w, 5000, 9000).ok());
+            QVERIFY(w.finish().ok());
+            QVERIFY(tx.commit().ok());
+        }
+        QVERIFY(copyStatementsRun() - copiesBefore >= 8);
+        auto counted = LeadRepository(*m_db).count();
+        QVERIFY(counted);
+        QCOMPARE(*counted, qint64(9000));
+        QSqlQuery q(QSqlDatabase::database(m_db->connectionName()));
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*), count(DISTINCT uuid) FROM stage_history")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toLongLong(), qint64(18000));
+        QCOMPARE(q.value(1).toLongLong(), qint64(18000));
+
+        // A refused batch (two history rows with one uuid: the unique index) fails the writer
+        // with the server's message, and the rollback keeps nothing of it.
+        {
+            Transaction tx(*m_db);
+            QVERIFY(tx.started());
+            BulkWriter w(*m_db, false, true);
+            w.overlapWrites();
+            Status failed;
+            for (int i = 0; i < 5000 && failed.ok(); ++i) {
+                Lead l;
+                l.company = QStringLiteral("拒否%1").arg(i);
+                l.email = QStringLiteral("r%1@overlap.example").arg(i);
+                auto id = w.insertLead(l);
+                QVERIFY(id);
+                StageChange c;
+                c.uuid = QStringLiteral("0190a000-0000-7000-8000-000000000001");
+                c.changedAt = QDateTime(QDate(2026, 4, 1), QTime(9, 0), QTimeZone(0));
+                failed = w.insertStageChange(*id, c);
+            }
+            if (failed.ok())
+                failed = w.finish();
+            QVERIFY(!failed.ok());
+            QVERIFY2(failed.error().contains(QStringLiteral("uuid")) ||
+                         failed.error().contains(QStringLiteral("duplicate")),
+                     qPrintable(failed.error()));
+        }
+        counted = LeadRepository(*m_db).count();
+        QVERIFY2(counted, qPrintable(counted ? QString() : counted.error()));
+        QCOMPARE(*counted, qint64(9000));
     }
 
     // Another person's change that reaches the connection while it is busy with a bulk write
