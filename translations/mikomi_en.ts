@@ -2183,6 +2183,22 @@ Without a command, opens the window. Commands:
         <source>Settle every conflict one way: source (take the source&apos;s values, delete what the source deleted although the target changed it, restore what the target deleted although the source changed it) or target (keep the target&apos;s values and leads, and leave deleted what the target deleted).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Making the search index on the team server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search index could not be made: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search index is left to the administrator who made the database (their window or command line makes it); until then searching is slower.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search index made in %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mikomi::commands::LeadCommands</name>

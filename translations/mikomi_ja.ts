@@ -2202,6 +2202,22 @@ Without a command, opens the window. Commands:
         <source>Settle every conflict one way: source (take the source&apos;s values, delete what the source deleted although the target changed it, restore what the target deleted although the source changed it) or target (keep the target&apos;s values and leads, and leave deleted what the target deleted).</source>
         <translation>すべての競合を一方に決めます：source（統合元の値を採用し、統合先で変更があっても統合元で削除されたものは削除し、統合元で変更があれば統合先で削除されたものを復元）または target（統合先の値とリードを残し、統合先で削除されたものは削除のまま）。</translation>
     </message>
+    <message>
+        <source>Making the search index on the team server…</source>
+        <translation>チームサーバーの検索用インデックスを作成しています…</translation>
+    </message>
+    <message>
+        <source>The search index could not be made: %1</source>
+        <translation>検索用インデックスを作成できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>The search index is left to the administrator who made the database (their window or command line makes it); until then searching is slower.</source>
+        <translation>検索用インデックスの作成は、データベースを作成した管理者のウィンドウまたはコマンドラインに任せます。それまでの間、検索は遅くなります。</translation>
+    </message>
+    <message>
+        <source>Search index made in %1 s.</source>
+        <translation>検索用インデックスを %1 秒で作成しました。</translation>
+    </message>
 </context>
 <context>
     <name>mikomi::commands::LeadCommands</name>

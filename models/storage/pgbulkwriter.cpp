@@ -9,6 +9,7 @@
 #include "models/storage/pgcopy.h"
 #include "models/storage/repositories.h"
 #include "models/storage/rowuuid.h"
+#include "models/storage/serversearch.h"
 #include "models/storage/sql.h"
 
 namespace mikomi::storage {
@@ -104,9 +105,15 @@ Status PgBulkWriter::deferIndexes() {
                        .arg(tables));
     if (!indexes)
         return indexes.failure();
+    bool searchIndex = false;
     while (indexes->next()) {
         drops << QStringLiteral("DROP INDEX %1").arg(quotedName(indexes->value(0).toString()));
-        makes << indexes->value(1).toString();
+        // The search's trigram index is made after the commit (serversearch.h), as a file's
+        // search index catches up after an import.
+        if (indexes->value(0).toString() == QLatin1String("leads_search_trgm"))
+            searchIndex = true;
+        else
+            makes << indexes->value(1).toString();
     }
     auto keys = exec(m_db, QStringLiteral("SELECT conrelid::regclass::text, conname, "
                                           "pg_get_constraintdef(oid) FROM pg_constraint WHERE "
@@ -133,12 +140,18 @@ Status PgBulkWriter::deferIndexes() {
     if (Status s = savepoint.commit(); !s)
         return s;
     m_deferred = makes;
+    m_searchIndexPending = searchIndex;
     return {};
 }
 
 Status PgBulkWriter::finish() {
     if (Status s = flush(); !s)
         return s;
+    if (m_searchIndexPending) {
+        if (Status s = markServerSearchIndexPending(m_db); !s)
+            return s;
+        m_searchIndexPending = false;
+    }
     if (m_deferred.isEmpty())
         return {};
     // Sorting an index's keys in memory rather than in temporary files.

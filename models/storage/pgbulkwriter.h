@@ -61,6 +61,8 @@ public:
     // server's ~3 s of COPY had followed each other. Lead ids are then taken kCopyRows at a time
     // when a batch is sent, so that no query is needed between two batches.
     void setOverlapped(bool on) { m_overlap = on; }
+    // The search's trigram index is dropped too but not made again here: finish() marks it
+    // pending, to be made after the commit (serversearch.h buildPendingServerSearchIndex).
     // How many indexes and foreign keys the writer dropped to make again (tests).
     int deferredCount() const { return int(m_deferred.size()); }
 
@@ -107,6 +109,7 @@ private:
     int m_copyGeneration = -1;
     Table m_leads, m_scores, m_histories, m_contacts, m_touches, m_activities;
     bool m_overlap = false;
+    bool m_searchIndexPending = false; // the trigram index dropped, marked pending by finish()
     std::deque<std::pair<QString, QByteArray>> m_queue; // COPYs not started yet: target, rows
     bool m_inFlight = false;                            // a COPY started, not ended
     std::optional<Error> m_overlapError;                // the first failure of an overlapped COPY

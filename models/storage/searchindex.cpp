@@ -1,12 +1,26 @@
 #include "models/storage/searchindex.h"
 
 #include "models/storage/rowmapper.h"
+#include "models/storage/serversearch.h"
 #include "models/storage/sql.h"
+
+#include <limits>
 
 namespace mikomi::storage {
 
-// On a server (no FTS5 table) nothing is ever pending: the pg_trgm index follows every write.
+// On a server (no FTS5 table) the pg_trgm index follows every write, except after a large import
+// made it pending as a whole (serversearch.h): then it is made again here, in one statement.
 Result<QList<std::pair<qint64, qint64>>> SearchIndex::pending() const {
+    if (m_db.backend() == Backend::Postgres) {
+        // The trigram index is one for every lead: pending as a whole.
+        auto p = serverSearchIndexPending(m_db);
+        if (!p)
+            return p.failure();
+        QList<std::pair<qint64, qint64>> out;
+        if (*p)
+            out.append({1, std::numeric_limits<qint64>::max()});
+        return out;
+    }
     if (!m_db.dialect().fts5())
         return QList<std::pair<qint64, qint64>>();
     auto q = exec(m_db, QStringLiteral("SELECT lo, hi FROM search_pending ORDER BY lo"));
@@ -21,6 +35,18 @@ Result<QList<std::pair<qint64, qint64>>> SearchIndex::pending() const {
 }
 
 Result<qint64> SearchIndex::pendingCount() const {
+    if (m_db.backend() == Backend::Postgres) {
+        auto p = serverSearchIndexPending(m_db);
+        if (!p)
+            return p.failure();
+        if (!*p)
+            return qint64(0);
+        auto q = exec(m_db, QStringLiteral("SELECT count(*) FROM leads"));
+        if (!q)
+            return q.failure();
+        q->next();
+        return q->value(0).toLongLong();
+    }
     if (!m_db.dialect().fts5())
         return qint64(0);
     auto q = exec(m_db, QStringLiteral("SELECT count(*) FROM leads l JOIN search_pending p ON l.id "
@@ -33,6 +59,19 @@ Result<qint64> SearchIndex::pendingCount() const {
 
 Result<bool> SearchIndex::catchUp(int chunk,
                                   const std::function<bool(qint64 done, qint64 total)> &progress) {
+    if (m_db.backend() == Backend::Postgres) {
+        // One statement (CREATE INDEX CONCURRENTLY: others go on meanwhile), not stopped
+        // half-way; false when this login may not make it (left for the tables' owner).
+        auto total = pendingCount();
+        if (!total)
+            return total.failure();
+        if (progress && !progress(0, *total))
+            return false;
+        auto built = buildPendingServerSearchIndex(m_db);
+        if (built && *built && progress)
+            progress(*total, *total);
+        return built;
+    }
     if (!m_db.dialect().fts5())
         return true;
     auto total = pendingCount();

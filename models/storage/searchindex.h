@@ -14,6 +14,9 @@ namespace mikomi::storage {
 // without indexing them one by one: their id range is recorded as pending, the search reads
 // pending leads directly (same results, slower), and catchUp() indexes them in chunks, each
 // committed on its own, so it can run in the background, stop at any point and resume later.
+// On a team server the same calls serve the trigram index a large import leaves pending
+// (serversearch.h): pending() is one range of every lead, catchUp() makes the index in one
+// statement (CREATE INDEX CONCURRENTLY; false when this login does not own the leads).
 class SearchIndex final {
 public:
     explicit SearchIndex(Database &db)

@@ -5,6 +5,7 @@
 #include "models/storage/sql.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QRegularExpression>
 
 namespace mikomi::storage {
@@ -15,10 +16,17 @@ const QString &problemKey() {
     return k;
 }
 
+const QString &pendingKey() {
+    static const QString k = QStringLiteral("search_index_pending");
+    return k;
+}
+
+// There and usable (a concurrent build that did not finish leaves an invalid one).
 Result<bool> indexExists(Database &db) {
     auto q = exec(db, QStringLiteral("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid "
-                                     "= c.relnamespace WHERE c.relname = 'leads_search_trgm' AND "
-                                     "n.nspname = current_schema()"));
+                                     "= c.relnamespace JOIN pg_index i ON i.indexrelid = c.oid "
+                                     "WHERE c.relname = 'leads_search_trgm' AND n.nspname = "
+                                     "current_schema() AND i.indisvalid"));
     if (!q)
         return q.failure();
     return q->next() && q->value(0).toLongLong() > 0;
@@ -80,6 +88,72 @@ Status ensureServerSearchIndex(Database &db) {
     return q ? Status() : Status(q.failure());
 }
 
+Status markServerSearchIndexPending(Database &db) {
+    auto q = exec(db,
+                  QStringLiteral("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) "
+                                 "DO UPDATE SET value = excluded.value"),
+                  {pendingKey(), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)});
+    return q ? Status() : Status(q.failure());
+}
+
+Result<bool> serverSearchIndexPending(Database &db) {
+    if (db.backend() != Backend::Postgres)
+        return false;
+    auto q =
+        exec(db, QStringLiteral("SELECT count(*) FROM settings WHERE key = ?"), {pendingKey()});
+    if (!q)
+        return q.failure();
+    return q->next() && q->value(0).toLongLong() > 0;
+}
+
+Result<bool> buildPendingServerSearchIndex(Database &db) {
+    auto pending = serverSearchIndexPending(db);
+    if (!pending || !*pending)
+        return pending ? Result<bool>(true) : pending.failure();
+    if (db.inTransaction())
+        return Error{QStringLiteral("the search index is made outside a transaction")};
+    auto owner = exec(db, QStringLiteral("SELECT pg_has_role(relowner, 'USAGE') FROM pg_class "
+                                         "WHERE oid = 'leads'::regclass"));
+    if (!owner)
+        return owner.failure();
+    if (!owner->next() || !owner->value(0).toBool())
+        return false;
+    auto exists = indexExists(db);
+    if (!exists)
+        return exists.failure();
+    if (!*exists) {
+        // Left invalid by a build that was interrupted (or is running in another session: then
+        // this waits for it, and makes the index again).
+        auto left =
+            exec(db, QStringLiteral("SELECT count(*) FROM pg_class c JOIN pg_namespace n "
+                                    "ON n.oid = c.relnamespace WHERE c.relname = "
+                                    "'leads_search_trgm' AND n.nspname = current_schema()"));
+        if (!left)
+            return left.failure();
+        if (left->next() && left->value(0).toLongLong() > 0) {
+            if (auto r = exec(db, QStringLiteral("DROP INDEX leads_search_trgm")); !r)
+                return r.failure();
+        }
+        (void)exec(db, QStringLiteral("SET maintenance_work_mem = '256MB'"));
+        QString create = serverSearchIndexSql().constLast();
+        create.replace(QStringLiteral("CREATE INDEX "),
+                       QStringLiteral("CREATE INDEX CONCURRENTLY IF NOT EXISTS "));
+        auto made = exec(db, create);
+        (void)exec(db, QStringLiteral("RESET maintenance_work_mem"));
+        if (!made)
+            return made.failure();
+        exists = indexExists(db);
+        if (!exists)
+            return exists.failure();
+        if (!*exists)
+            return false;
+    }
+    auto q = exec(db, QStringLiteral("DELETE FROM settings WHERE key = ?"), {pendingKey()});
+    if (!q)
+        return q.failure();
+    return true;
+}
+
 Result<QString> serverSearchIndexProblem(Database &db) {
     if (db.backend() != Backend::Postgres)
         return QString();
@@ -88,6 +162,11 @@ Result<QString> serverSearchIndexProblem(Database &db) {
         return exists.failure();
     if (*exists)
         return QString(); // made since (an administrator ran the statements)
+    auto pending = serverSearchIndexPending(db);
+    if (!pending)
+        return pending.failure();
+    if (*pending)
+        return QString(); // made after a large import's commit (buildPendingServerSearchIndex)
     auto q = exec(db, QStringLiteral("SELECT value FROM settings WHERE key = ?"), {problemKey()});
     if (!q)
         return q.failure();
