@@ -134,8 +134,10 @@ Result<std::optional<LeadQuery::TemperatureCandidates>> LeadQuery::temperatureCa
     const QString since =
         dates::toIsoDate(m_today.addDays(-qint64(std::max(t.hotDays, t.warmDays))));
     const int minScore = std::min(t.hotScore, t.warmScore);
-    const QString setByHand =
-        QStringLiteral("SELECT id FROM leads WHERE temperature_override IS NOT NULL");
+    // Set by hand to hot or warm (a lead set to cold is never either): the partial index of the
+    // overrides (schema 17) serves the IS NOT NULL on both backends.
+    const QString setByHand = QStringLiteral("SELECT id FROM leads WHERE temperature_override IS "
+                                             "NOT NULL AND temperature_override <> 'cold'");
     // Up to the limit plus one: more means too many (the walk stops counting there).
     const auto fewEnough = [this](const TemperatureCandidates &c) -> Result<bool> {
         if (m_candidateLimit <= 0)
