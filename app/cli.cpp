@@ -79,6 +79,7 @@ int runDemo(const QStringList &args) {
                  .arg((*db)->path())
                  .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1)
           << Qt::endl;
+    makePendingServerSearchIndex(**db);
     return Ok;
 }
 

@@ -12,6 +12,32 @@
 
 namespace mikomi::cli {
 
+// A large import (or demo fill) into a team server leaves the search's trigram index to be made
+// after its commit (storage/serversearch.h), as a file's search index catches up in the window
+// after an import: made here, with the leads already in and readable by everyone.
+void makePendingServerSearchIndex(storage::Database &db) {
+    if (db.backend() != storage::Backend::Postgres)
+        return;
+    storage::SearchIndex index(db);
+    auto pending = index.pending();
+    if (!pending || pending->isEmpty())
+        return;
+    err() << tr("Making the search index on the team server…") << Qt::endl;
+    QElapsedTimer t;
+    t.start();
+    auto built = index.catchUp();
+    if (!built)
+        err() << tr("The search index could not be made: %1").arg(built.error()) << Qt::endl;
+    else if (!*built)
+        err() << tr("The search index is left to the administrator who made the database (their "
+                    "window or command line makes it); until then searching is slower.")
+              << Qt::endl;
+    else
+        err() << tr("Search index made in %1 s.")
+                     .arg(QLocale().toString(double(t.elapsed()) / 1000.0, 'f', 1))
+              << Qt::endl;
+}
+
 // mikomi import FILE [--kind …] [--encoding …] [--on-match …] [--dry-run] [--source NAME]
 //                    [--report FILE] [--map "HEADER=FIELD"]… [--date-order ymd|mdy|dmy]
 // Exit 0 when every row went in, 1 when some rows were rejected (the others are imported) or the
@@ -102,31 +128,8 @@ int runImport(const QStringList &args) {
         err() << tr("Warning: %1").arg(services::describeRowError(w)) << Qt::endl;
     for (const io::RowError &e : summary->errors)
         err() << services::describeRowError(e) << Qt::endl;
-    // A large import into a team server leaves the search's trigram index to be made after its
-    // commit (storage/serversearch.h), as a file's search index catches up in the window after
-    // an import: made here, with the leads already in and readable by everyone.
-    if ((*db)->backend() == storage::Backend::Postgres && !o.dryRun) {
-        storage::SearchIndex index(**db);
-        auto pending = index.pending();
-        if (pending && !pending->isEmpty()) {
-            err() << tr("Making the search index on the team server…") << Qt::endl;
-            QElapsedTimer t;
-            t.start();
-            auto built = index.catchUp();
-            if (!built)
-                err() << tr("The search index could not be made: %1").arg(built.error())
-                      << Qt::endl;
-            else if (!*built)
-                err() << tr("The search index is left to the administrator who made the "
-                            "database (their window or command line makes it); until then "
-                            "searching is slower.")
-                      << Qt::endl;
-            else
-                err() << tr("Search index made in %1 s.")
-                             .arg(QLocale().toString(double(t.elapsed()) / 1000.0, 'f', 1))
-                      << Qt::endl;
-        }
-    }
+    if (!o.dryRun)
+        makePendingServerSearchIndex(**db);
     if (p.isSet(QStringLiteral("report"))) {
         if (Status st = services::writeRejectedReport(*summary, p.value(QStringLiteral("report")));
             !st)

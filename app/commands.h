@@ -34,6 +34,8 @@ bool parseStrict(QCommandLineParser &p, const QStringList &args, QString *error)
 Result<std::unique_ptr<storage::Database>> openDatabase(const QStringList &args);
 
 int runDemo(const QStringList &args);
+// After a bulk write on a team server: makes the search index it left pending (cmd_import.cpp).
+void makePendingServerSearchIndex(storage::Database &db);
 int runSources(const QStringList &args); // cmd_sources.cpp
 int runImport(const QStringList &args);  // cmd_import.cpp
 int runExport(const QStringList &args);  // cmd_import.cpp
