@@ -5,6 +5,7 @@
 
 #include <QMetaObject>
 #include <QPointer>
+#include <QScopeGuard>
 
 namespace mikomi::ui {
 
@@ -26,8 +27,10 @@ void SearchIndexer::start(const QString &path) {
         m_thread->wait();
     auto stopFlag = std::make_shared<std::atomic<bool>>(false);
     m_stop = stopFlag;
+    auto cancel = std::make_shared<Cancel>();
+    m_cancel = cancel;
     QPointer<SearchIndexer> self(this);
-    m_thread.reset(QThread::create([self, path, stopFlag] {
+    m_thread.reset(QThread::create([self, path, stopFlag, cancel] {
         const auto report = [&](bool ok, const QString &error) {
             QMetaObject::invokeMethod(
                 self,
@@ -51,6 +54,16 @@ void SearchIndexer::start(const QString &path) {
             return;
         }
         storage::SearchIndex index(**db);
+        // stop() cancels a server's index build (one statement, seconds per 100,000 leads)
+        // instead of waiting for it; the next run makes the index again.
+        const auto cancelSlot = [&cancel](std::function<void()> f) {
+            const std::lock_guard lock(cancel->mutex);
+            cancel->cancel = std::move(f);
+        };
+        cancelSlot(index.canceller());
+        const auto unhook = qScopeGuard([&] { cancelSlot({}); });
+        if (stopFlag->load())
+            return;
         auto pending = index.pending();
         if (!pending || pending->isEmpty()) {
             report(pending.ok(), pending ? QString() : pending.error());
@@ -74,6 +87,11 @@ void SearchIndexer::start(const QString &path) {
 void SearchIndexer::stop() {
     if (m_stop)
         m_stop->store(true);
+    if (m_cancel) {
+        const std::lock_guard lock(m_cancel->mutex);
+        if (m_cancel->cancel)
+            m_cancel->cancel();
+    }
     if (m_thread)
         m_thread->wait();
 }

@@ -5,7 +5,9 @@
 #include <QThread>
 
 #include <atomic>
+#include <functional>
 #include <memory>
+#include <mutex>
 
 namespace mikomi::ui {
 
@@ -20,7 +22,8 @@ public:
 
     // Starts indexing `path` unless a run is already going; a no-op when nothing is pending.
     void start(const QString &path);
-    // Asks the worker to stop after its current chunk and waits for it.
+    // Asks the worker to stop after its current chunk (on a server: cancels its index build)
+    // and waits for it.
     void stop();
     bool running() const;
 
@@ -30,8 +33,13 @@ signals:
     void finished(bool ok, const QString &error);
 
 private:
+    struct Cancel {
+        std::mutex mutex;
+        std::function<void()> cancel; // the worker's statement, while it has one to cancel
+    };
     std::unique_ptr<QThread> m_thread;
     std::shared_ptr<std::atomic<bool>> m_stop;
+    std::shared_ptr<Cancel> m_cancel;
 };
 
 } // namespace mikomi::ui

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <charconv>
 #include <cmath>
+#include <memory>
 #include <optional>
 
 #ifdef MIKOMI_HAVE_LIBPQ
@@ -374,6 +375,23 @@ Result<bool> copyFinished(const Database &db, bool wait) {
     Q_UNUSED(db);
     Q_UNUSED(wait);
     return Error{QStringLiteral("COPY: this build has no libpq")};
+#endif
+}
+
+std::function<void()> statementCanceller(const Database &db) {
+#ifdef MIKOMI_HAVE_LIBPQ
+    PGconn *conn = libpqConnection(db);
+    PGcancel *c = conn ? PQgetCancel(conn) : nullptr;
+    if (!c)
+        return {};
+    const std::shared_ptr<PGcancel> cancel(c, PQfreeCancel);
+    return [cancel] {
+        char why[256];
+        (void)PQcancel(cancel.get(), why, int(sizeof why));
+    };
+#else
+    Q_UNUSED(db);
+    return {};
 #endif
 }
 

@@ -15,6 +15,8 @@
 #include <QString>
 #include <QVariantList>
 
+#include <functional>
+
 namespace mikomi::storage {
 
 // Whether rows can be copied to `db` now: a server, libpq built in, the driver's handle is a
@@ -46,6 +48,11 @@ Status copyRows(const Database &db, const QString &target, const QByteArray &dat
 // the server's refusal as copyRows() gives it; only then may anything else use the connection.
 Status startCopyRows(const Database &db, const QString &target, const QByteArray &data);
 Result<bool> copyFinished(const Database &db, bool wait);
+
+// A function another thread may call to ask the server to stop the statement `db`'s connection
+// is running (libpq's PQcancel; the statement fails with "canceling statement due to user
+// request"); empty without libpq or on a file. Valid while that connection is open.
+std::function<void()> statementCanceller(const Database &db);
 
 // Tests: false makes canCopyRows() say no (the bulk writer's INSERTs, to compare both ways), and
 // how many COPY statements this process has run.

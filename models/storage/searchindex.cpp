@@ -1,5 +1,6 @@
 #include "models/storage/searchindex.h"
 
+#include "models/storage/pgcopy.h"
 #include "models/storage/rowmapper.h"
 #include "models/storage/serversearch.h"
 #include "models/storage/sql.h"
@@ -121,6 +122,10 @@ Result<bool> SearchIndex::catchUp(int chunk,
         if (Status c = tx.commit(); !c)
             return c.failure();
     }
+}
+
+std::function<void()> SearchIndex::canceller() const {
+    return m_db.backend() == Backend::Postgres ? statementCanceller(m_db) : std::function<void()>();
 }
 
 } // namespace mikomi::storage

@@ -32,6 +32,11 @@ public:
     Result<bool> catchUp(int chunk = 20000,
                          const std::function<bool(qint64 done, qint64 total)> &progress = {});
 
+    // Another thread's way to stop catchUp() in the middle of a server's index build (the
+    // statement is cancelled; the next catch-up makes the index again); empty on a file, whose
+    // catch-up stops between chunks (`progress`). Valid while this database is open.
+    std::function<void()> canceller() const;
+
 private:
     Database &m_db;
 };

@@ -32,7 +32,10 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QTimeZone>
+
+#include <mutex>
 
 using namespace mikomi;
 using namespace mikomi::storage;
@@ -1080,6 +1083,64 @@ END $$)"),
         }
         QCOMPARE(LeadRepository(**colleague).count().value(), 310);
         QCOMPARE(schema(), before);
+    }
+
+    // The window's indexer stops a server's index build when the window closes (the statement
+    // cancelled, not waited for): the index stays pending and the next catch-up makes it. The
+    // build is held here by a lock an open transaction holds on the leads (CREATE INDEX
+    // CONCURRENTLY waits for it), so the cancel reaches it mid-statement.
+    void serverSearchIndexBuildCanBeCancelled() {
+        if (!isServer())
+            QSKIP("the server's search index");
+        QSqlQuery drop(QSqlDatabase::database(m_db->connectionName()));
+        QVERIFY(drop.exec(QStringLiteral("DROP INDEX leads_search_trgm")));
+        QVERIFY(markServerSearchIndexPending(*m_db).ok());
+        Transaction holding(*m_db);
+        QVERIFY(holding.started());
+        QSqlQuery lock(QSqlDatabase::database(m_db->connectionName()));
+        QVERIFY(lock.exec(QStringLiteral("LOCK TABLE leads IN SHARE UPDATE EXCLUSIVE MODE")));
+        // As the window's indexer: its own connection, opened on its own thread.
+        std::mutex mutex;
+        std::function<void()> cancel;
+        Result<bool> built = false;
+        const QString location = m_db->location();
+        QElapsedTimer t;
+        std::unique_ptr<QThread> worker(QThread::create([&] {
+            auto other = Database::open(location);
+            if (!other) {
+                built = other.failure();
+                return;
+            }
+            SearchIndex building(**other);
+            {
+                const std::lock_guard hold(mutex);
+                cancel = building.canceller();
+            }
+            built = building.catchUp();
+            const std::lock_guard hold(mutex);
+            cancel = {};
+        }));
+        worker->start();
+        QTest::qWait(1500); // opened, and its build waiting for this transaction's lock
+        QVERIFY2(worker->isRunning(),
+                 qPrintable(built ? QStringLiteral("ended: %1").arg(*built) : built.error()));
+        t.start();
+        {
+            const std::lock_guard hold(mutex);
+            QVERIFY(cancel);
+            cancel();
+        }
+        QVERIFY(worker->wait(5000));
+        QVERIFY(t.elapsed() < 5000);
+        QVERIFY(!built.ok());
+        QVERIFY2(built.error().contains(QStringLiteral("cancel")), qPrintable(built.error()));
+        holding.rollback();
+        SearchIndex index(*m_db);
+        QCOMPARE(index.pending().value().size(), 1);
+        auto again = index.catchUp();
+        QVERIFY2(again && *again, qPrintable(again ? QStringLiteral("not built") : again.error()));
+        QVERIFY(index.pending().value().isEmpty());
+        QCOMPARE(serverSearchIndexProblem(*m_db).value(), QString());
     }
 
     // What an import or the demo writes through a BulkWriter, on either backend.
