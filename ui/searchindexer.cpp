@@ -31,7 +31,10 @@ void SearchIndexer::start(const QString &path) {
     m_cancel = cancel;
     QPointer<SearchIndexer> self(this);
     m_thread.reset(QThread::create([self, path, stopFlag, cancel] {
-        const auto report = [&](bool ok, const QString &error) {
+        const auto report = [&](bool ok, const QString &given) {
+            // Asked to stop: no error (a statement stop() cancelled fails with the server's
+            // "canceling statement due to user request").
+            const QString error = stopFlag->load() ? QString() : given;
             QMetaObject::invokeMethod(
                 self,
                 [self, ok, error] {

@@ -360,8 +360,7 @@ Result<ImportSummary> Run::exec() {
     // Buffered: the rows are written many at a time; every other access to the lead tables
     // below flushes the writer first (importLead, the batches' read-ahead, source categories).
     storage::BulkWriter writer(m_db, defer, true);
-    if (qEnvironmentVariableIsEmpty("MIKOMI_NO_OVERLAP"))
-        writer.overlapWrites();
+    writer.overlapWrites(); // on a server: each batch's COPY while the next is gathered
     m_writer = &writer;
     const bool vcard = m_o.kind
                            ? *m_o.kind == ImportKind::VCard

@@ -415,6 +415,7 @@ Status PgBulkWriter::settle() {
         else
             startNext();
     }
+    m_db.setPendingWork({}); // set again by a COPY started above, ended since
     if (m_overlapError)
         return *m_overlapError;
     return {};
