@@ -445,18 +445,16 @@ void PgBulkWriter::pump() {
         return;
     m_calls = 0;
     auto done = copyFinished(m_db, false);
+    if (done && !*done)
+        return; // still running
+    m_inFlight = false;
+    m_db.setPendingWork({});
     if (!done) {
-        m_inFlight = false;
-        m_db.setPendingWork({});
         m_overlapError = done.failure();
         m_queue.clear();
         return;
     }
-    if (*done) {
-        m_inFlight = false;
-        m_db.setPendingWork({});
-        startNext();
-    }
+    startNext();
 }
 
 // Every gathered row of `t`: one COPY when the connection allows it (pgcopy.h), else

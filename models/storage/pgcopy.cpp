@@ -237,50 +237,6 @@ Status appendCopyRows(QByteArray &out, const QVariantList &values, int rows, int
     return {};
 }
 
-Status copyRows(const Database &db, const QString &target, const QByteArray &data) {
-#ifdef MIKOMI_HAVE_LIBPQ
-    PGconn *conn = libpqConnection(db);
-    if (!conn)
-        return Error{QStringLiteral("COPY: not a connection to a server")};
-    const QByteArray sql = QStringLiteral("COPY %1 FROM STDIN").arg(target).toUtf8();
-    PGresult *r = PQexec(conn, sql.constData());
-    if (PQresultStatus(r) != PGRES_COPY_IN) {
-        Error e = copyError(db, conn, r);
-        PQclear(r);
-        while (PGresult *more = PQgetResult(conn))
-            PQclear(more);
-        return e;
-    }
-    PQclear(r);
-    ++g_copies;
-    // In pieces of 1 MiB (libpq buffers what it is given; the server reads a row at a time).
-    constexpr qsizetype kPiece = 1 << 20;
-    bool sent = true;
-    for (qsizetype at = 0; sent && at < data.size(); at += kPiece) {
-        const int n = int(std::min(kPiece, data.size() - at));
-        sent = PQputCopyData(conn, data.constData() + at, n) == 1;
-    }
-    if (PQputCopyEnd(conn, sent ? nullptr : "client could not send its rows") != 1)
-        sent = false;
-    std::optional<Error> failed;
-    while (PGresult *done = PQgetResult(conn)) {
-        if (PQresultStatus(done) != PGRES_COMMAND_OK && !failed)
-            failed = copyError(db, conn, done);
-        PQclear(done);
-    }
-    if (failed)
-        return *failed;
-    if (!sent)
-        return copyError(db, conn, nullptr);
-    return {};
-#else
-    Q_UNUSED(db);
-    Q_UNUSED(target);
-    Q_UNUSED(data);
-    return Error{QStringLiteral("COPY: this build has no libpq")};
-#endif
-}
-
 #ifdef MIKOMI_HAVE_LIBPQ
 namespace {
 
@@ -393,6 +349,14 @@ std::function<void()> statementCanceller(const Database &db) {
     Q_UNUSED(db);
     return {};
 #endif
+}
+
+// The overlapped COPY, waited for at once.
+Status copyRows(const Database &db, const QString &target, const QByteArray &data) {
+    if (Status s = startCopyRows(db, target, data); !s)
+        return s;
+    auto done = copyFinished(db, true);
+    return done ? Status() : Status(done.failure());
 }
 
 void setCopyRowsAllowed(bool allowed) {

@@ -21,12 +21,15 @@ const QString &pendingKey() {
     return k;
 }
 
-// There and usable (a concurrent build that did not finish leaves an invalid one).
-Result<bool> indexExists(Database &db) {
-    auto q = exec(db, QStringLiteral("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid "
-                                     "= c.relnamespace JOIN pg_index i ON i.indexrelid = c.oid "
-                                     "WHERE c.relname = 'leads_search_trgm' AND n.nspname = "
-                                     "current_schema() AND i.indisvalid"));
+// There and usable (a concurrent build that did not finish leaves an invalid one), or with
+// `usable` false there at all.
+Result<bool> indexExists(Database &db, bool usable = true) {
+    auto q = exec(db,
+                  QStringLiteral("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid "
+                                 "= c.relnamespace JOIN pg_index i ON i.indexrelid = c.oid "
+                                 "WHERE c.relname = 'leads_search_trgm' AND n.nspname = "
+                                 "current_schema() AND (i.indisvalid OR NOT ?)"),
+                  {usable});
     if (!q)
         return q.failure();
     return q->next() && q->value(0).toLongLong() > 0;
@@ -124,13 +127,10 @@ Result<bool> buildPendingServerSearchIndex(Database &db) {
     if (!*exists) {
         // Left invalid by a build that was interrupted (or is running in another session: then
         // this waits for it, and makes the index again).
-        auto left =
-            exec(db, QStringLiteral("SELECT count(*) FROM pg_class c JOIN pg_namespace n "
-                                    "ON n.oid = c.relnamespace WHERE c.relname = "
-                                    "'leads_search_trgm' AND n.nspname = current_schema()"));
+        auto left = indexExists(db, false);
         if (!left)
             return left.failure();
-        if (left->next() && left->value(0).toLongLong() > 0) {
+        if (*left) {
             if (auto r = exec(db, QStringLiteral("DROP INDEX leads_search_trgm")); !r)
                 return r.failure();
         }
