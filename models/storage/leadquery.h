@@ -104,7 +104,16 @@ public:
     // lead is cold. None (nullopt) when either way they are more than the limit: reading them
     // would no longer pay. Read once per query object; public for tests (EXPLAIN QUERY PLAN).
     struct TemperatureCandidates {
-        QString sql;
+        // One part of the union: the leads `l` read from `from` that meet `cond` (with its
+        // binds); `ids`, when set, reads the same leads' ids without reading the leads.
+        struct Branch {
+            QString from;
+            QString cond;
+            QVariantList binds;
+            QString ids;
+        };
+        QList<Branch> branches;
+        QString sql; // the union of the branches' lead ids
         QVariantList binds;
     };
     Result<std::optional<TemperatureCandidates>> temperatureCandidates() const;
