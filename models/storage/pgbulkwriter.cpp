@@ -100,8 +100,8 @@ Status PgBulkWriter::deferIndexes() {
     auto indexes =
         exec(m_db, QStringLiteral("SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i "
                                   "JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid IN %1 "
-                                  "AND NOT i.indisunique AND NOT i.indisprimary AND i.indisvalid "
-                                  "ORDER BY c.relname")
+                                  "AND i.indisvalid AND NOT EXISTS (SELECT 1 FROM pg_constraint "
+                                  "k WHERE k.conindid = i.indexrelid) ORDER BY c.relname")
                        .arg(tables));
     if (!indexes)
         return indexes.failure();
@@ -117,8 +117,7 @@ Status PgBulkWriter::deferIndexes() {
     }
     auto keys = exec(m_db, QStringLiteral("SELECT conrelid::regclass::text, conname, "
                                           "pg_get_constraintdef(oid) FROM pg_constraint WHERE "
-                                          "contype = 'f' AND confrelid = 'leads'::regclass AND "
-                                          "conrelid IN %1 ORDER BY conname")
+                                          "contype = 'f' AND conrelid IN %1 ORDER BY conname")
                                .arg(tables));
     if (!keys)
         return keys.failure();
