@@ -53,13 +53,16 @@ struct SourceInfo {
     static SourceInfo make(const QString &name, SourceCategory category, Tier tier);
 };
 
-// One lead. 40 bytes; 1,000,000 leads are 40 MB.
+// One lead (or several alike: count). 40 bytes; 1,000,000 leads are 40 MB.
 struct LeadFact {
     Money dealValue = 0;           // valid when hasDealValue
     Money lifetimeValue = 0;       // valid when hasLifetimeValue
     qint32 sourceIndex = NoSource; // original source as recorded on the lead; NoSource = none
     qint32 createdDay = NoDay;     // created date (window filter), dayNumber()
     qint32 wonDay = NoDay;         // won date of a customer, NoDay when not known
+    // How many leads this fact stands for: 1, or (a server's report) a group of leads alike in
+    // every field here, none of them a customer; every computation counts it that many times.
+    qint32 count = 1;
     Stage furthestStage = Stage::Inquiry; // furthest stage reached (customer = won)
     bool lost = false; // informational: lost leads count at their furthest stage anyway
     bool hasDealValue = false;

@@ -55,21 +55,22 @@ Result<Goals> computeGoals(const Facts &facts, const Plan &plan, const GoalOptio
             return Error{QCoreApplication::translate(
                 "mikomi::analytics::Goals",
                 "The report data refers to a lead or source that does not exist.")};
+        const qint64 n = l.count;
         if (GoalMonth *g = slot(l.createdDay)) {
-            ++g->actual.at(GoalMetric::Leads);
+            g->actual.at(GoalMetric::Leads) += n;
             if (l.furthestStage >= Stage::Mql)
-                ++g->actual.at(GoalMetric::Mql);
+                g->actual.at(GoalMetric::Mql) += n;
             if (l.furthestStage >= Stage::Sql)
-                ++g->actual.at(GoalMetric::Sql);
+                g->actual.at(GoalMetric::Sql) += n;
             if (l.furthestStage >= Stage::Opportunity)
-                ++g->actual.at(GoalMetric::Opportunities);
+                g->actual.at(GoalMetric::Opportunities) += n;
         }
         if (!l.isCustomer())
             continue;
         if (GoalMonth *g = slot(l.wonDay != NoDay ? l.wonDay : l.createdDay)) {
-            ++g->actual.at(GoalMetric::Customers);
+            g->actual.at(GoalMetric::Customers) += n;
             if (l.hasDealValue)
-                g->actual.at(GoalMetric::Revenue) += l.dealValue;
+                g->actual.at(GoalMetric::Revenue) += l.dealValue * n;
         }
     }
     for (const GoalMonth &g : goals.months) {

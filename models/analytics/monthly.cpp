@@ -69,6 +69,7 @@ Result<MonthlyByCategory> computeMonthlyByCategory(const Facts &facts, const Win
     struct Hit {
         qint32 month;
         SourceCategory category;
+        qint32 count; // LeadFact::count
     };
     std::vector<Hit> hits;
     qint32 first = std::numeric_limits<qint32>::max();
@@ -88,7 +89,7 @@ Result<MonthlyByCategory> computeMonthlyByCategory(const Facts &facts, const Win
         const qint32 month = monthNumber(dateFromDay(lead.createdDay));
         first = std::min(first, month);
         last = std::max(last, month);
-        hits.push_back({month, category});
+        hits.push_back({month, category, lead.count});
     }
     if (window.from)
         first = monthNumber(*window.from);
@@ -104,7 +105,7 @@ Result<MonthlyByCategory> computeMonthlyByCategory(const Facts &facts, const Win
     for (auto &series : result.counts)
         series.assign(n, 0);
     for (const Hit &h : hits)
-        ++result.counts[std::size_t(h.category)][std::size_t(h.month - first)];
+        result.counts[std::size_t(h.category)][std::size_t(h.month - first)] += h.count;
     return result;
 }
 

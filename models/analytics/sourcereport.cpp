@@ -318,23 +318,26 @@ private:
 
         ReportTotals &totals = m_report.totals;
         Funnel &f = m_funnel[std::size_t(bucketOf(original))];
-        ++f.leads;
-        ++totals.leads;
+        const qint64 n = lead.count;
+        f.leads += n;
+        totals.leads += n;
         const Stage stage = lead.furthestStage;
         if (stage >= Stage::Mql) {
-            ++f.mql;
-            ++totals.mql;
+            f.mql += n;
+            totals.mql += n;
         }
         if (stage >= Stage::Sql) {
-            ++f.sql;
-            ++totals.sql;
+            f.sql += n;
+            totals.sql += n;
         }
         if (stage >= Stage::Opportunity) {
-            ++f.opportunity;
-            ++totals.opportunity;
+            f.opportunity += n;
+            totals.opportunity += n;
         }
-        if (stage >= Stage::Customer)
-            creditCustomer(lead, original, tBegin, tEnd);
+        if (stage >= Stage::Customer) {
+            for (qint64 i = 0; i < n; ++i)
+                creditCustomer(lead, original, tBegin, tEnd);
+        }
         return true;
     }
 

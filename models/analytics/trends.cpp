@@ -209,9 +209,9 @@ Result<Trends> computeTrends(const Facts &facts, const TrendOptions &options) {
         if (!isKnown(original) && earliest[std::size_t(l)] >= 0)
             original = facts.touches[std::size_t(earliest[std::size_t(l)])].sourceIndex;
         TrendValues v;
-        v.leads = 1;
-        v.mql = lead.furthestStage >= Stage::Mql ? 1 : 0;
-        v.customers = lead.isCustomer() ? 1 : 0;
+        v.leads = lead.count;
+        v.mql = lead.furthestStage >= Stage::Mql ? lead.count : 0;
+        v.customers = lead.isCustomer() ? lead.count : 0;
         place(keyOf(original), monthNumber(dateFromDay(lead.createdDay)), v);
     }
     for (const SpendFact &s : facts.spend) {

