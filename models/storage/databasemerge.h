@@ -119,6 +119,12 @@ struct MergeOptions {
 Result<MergeSummary> mergeDatabases(Database &source, Database &target,
                                     const MergeOptions &options = {});
 
+// For tests: how many merges looked duplicates up on a second connection (a server whose leads
+// the merge had not changed before adding its own), and a switch making that connection fail
+// (the lookup then runs on the merge's own connection, after the cards are written).
+qint64 mergeLookupsApart();
+void setMergeSecondConnectionFails(bool fails);
+
 // The lead fields a merge compares, by column name, in display order.
 const QStringList &mergeFields();
 

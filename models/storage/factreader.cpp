@@ -1,5 +1,6 @@
 #include "models/storage/factreader.h"
 
+#include "models/storage/secondconnection.h"
 #include "models/storage/sql.h"
 
 #include <QCoreApplication>
@@ -16,7 +17,6 @@
 #include <charconv>
 #include <functional>
 #include <memory>
-#include <thread>
 #include <vector>
 
 namespace mikomi::storage {
@@ -360,56 +360,16 @@ Status readServerTouches(const Database &db, const QString &sql, const QVariantL
     return q.status();
 }
 
-// One read on a second connection of the same role, in the snapshot the first exported (so both
-// read one moment), on a thread of its own. PostgreSQL runs a statement on one core, and grouping
-// 1,000,000 leads was most of a report's load (1.7-2.0 s of 2.6-2.9 s, `mikomi report sources`
-// at bench_team's million): the leads above the middle id are read there while the first
-// connection reads the rest. `job` keeps its rows until the first is done with its own (the sink
-// is not shared between threads).
-class SecondConnection final {
-public:
-    SecondConnection(QString location, QString snapshot,
-                     std::function<Status(const Database &)> job)
-        : m_thread([this, location = std::move(location), snapshot = std::move(snapshot),
-                    job = std::move(job)] { m_status = run(location, snapshot, job); }) {}
-    ~SecondConnection() {
-        if (m_thread.joinable())
-            m_thread.join();
-    }
-    SecondConnection(const SecondConnection &) = delete;
-    SecondConnection &operator=(const SecondConnection &) = delete;
-
-    // Waits for the job: its status, or why the connection could not be made.
-    Status wait() {
-        if (m_thread.joinable())
-            m_thread.join();
-        return m_status;
-    }
-
-private:
-    static Status run(const QString &location, const QString &snapshot,
-                      const std::function<Status(const Database &)> &job) {
-        OpenOptions options;
-        options.readOnly = true;
-        auto other = Database::open(location, options);
-        if (!other)
-            return other.failure();
-        for (const QString &step :
-             {QStringLiteral("START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"),
-              QStringLiteral("SET TRANSACTION SNAPSHOT '%1'").arg(snapshot),
-              QStringLiteral("SET LOCAL work_mem = '128MB'")}) {
-            if (Status s = Rows(**other, step, {}, false).status(); !s)
-                return s;
-        }
-        const Status read = job(**other);
-        QSqlQuery end(connection(**other));
-        end.exec(QStringLiteral("COMMIT")); // read only: nothing to lose if it fails
-        return read;
-    }
-
-    Status m_status;
-    std::thread m_thread; // last: started once m_status exists
-};
+// A read on a second connection (secondconnection.h) in the snapshot the first exported, so both
+// read one moment. Grouping 1,000,000 leads was most of a report's load (1.7-2.0 s of 2.6-2.9 s,
+// `mikomi report sources` at bench_team's million): the leads above the middle id are read there
+// while the first connection reads the rest. `job` keeps its rows until the first is done with
+// its own (the sink is not shared between threads).
+QStringList inSnapshot(const QString &snapshot) {
+    return {QStringLiteral("START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"),
+            QStringLiteral("SET TRANSACTION SNAPSHOT '%1'").arg(snapshot),
+            QStringLiteral("SET LOCAL work_mem = '128MB'")};
+}
 
 // Whether a snapshot id from pg_export_snapshot() (hexadecimal parts and dashes) may be written
 // into SET TRANSACTION SNAPSHOT, which takes no bound value.
@@ -521,10 +481,11 @@ Status readGroupedLeads(const Database &db, const QVariantList &binds, const QSt
         upper << split;
         const QString upperSql = sql.arg(QStringLiteral(" WHERE id > ?"));
         std::vector<ServerLeadRow> upperRows;
-        SecondConnection second(db.location(), shared->snapshot, [&](const Database &other) {
-            return readServerLeads(other, upperSql, upper,
-                                   [&](const ServerLeadRow &r) { upperRows.push_back(r); });
-        });
+        SecondConnection second(
+            db.location(), inSnapshot(shared->snapshot), [&](const Database &other) {
+                return readServerLeads(other, upperSql, upper,
+                                       [&](const ServerLeadRow &r) { upperRows.push_back(r); });
+            });
         const Status read =
             readServerLeads(db, sql.arg(QStringLiteral(" WHERE id <= ?")), lower, feed);
         const Status there = second.wait();
@@ -581,10 +542,11 @@ Status readCountedLeads(const Database &db, const std::vector<qint64> &sources,
     }
     std::vector<ServerLeadRow> sums;
     GroupsRead there;
-    SecondConnection second(db.location(), shared->snapshot, [&](const Database &other) {
-        return readLeadGroups(other, array, there,
-                              [&](const ServerLeadRow &r) { sums.push_back(r); });
-    });
+    SecondConnection second(
+        db.location(), inSnapshot(shared->snapshot), [&](const Database &other) {
+            return readLeadGroups(other, array, there,
+                                  [&](const ServerLeadRow &r) { sums.push_back(r); });
+        });
     // The touchpoints are read here while the sums are still being made there: at 1,110,000
     // leads the sums took 300 ms, the one-by-one leads 125 ms, their touchpoints 280 ms.
     Status read = readServerLeads(db, single, {otherArray}, feed);
