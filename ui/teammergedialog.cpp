@@ -76,6 +76,9 @@ TeamMergeDialog::TeamMergeDialog(storage::Database &target, QWidget *parent)
     m_allTheirs->setEnabled(false);
     m_conflicts = makeTable(ConflictColumns, m_conflictPage);
     auto *all = new QHBoxLayout;
+    // The table fills the tab to its frame (as the duplicates' does); the line above it keeps a
+    // margin, its buttons off the frame's edge.
+    all->setContentsMargins(6, 4, 4, 2);
     all->addWidget(m_conflictHelp, 1);
     all->addWidget(m_allMine);
     all->addWidget(m_allTheirs);
