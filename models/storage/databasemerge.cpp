@@ -587,6 +587,9 @@ private:
     // under them), so a second connection reads them as this one would.
     Status addLeads(const QList<const Lead *> &leads, BulkWriter &writer, MergeSummary &summary,
                     bool leadsAsCommitted);
+    // The sources the leads added and the touchpoints name that the target does not know (by
+    // name or alias), made there with the category and tier the source gave them.
+    Status addMissingSources(const QList<const Lead *> &added);
     // Adds the rows of the source lead `sourceId` whose UUIDs the target does not have.
     Result<int> addRows(qint64 sourceId, qint64 targetId, BulkWriter &writer);
     Status writeTasks();
@@ -1169,6 +1172,8 @@ Status Merger::run(MergeSummary &summary) {
                              m_revived, [](QSqlQuery &) { return Status(); });
         !s)
         return s;
+    if (Status s = addMissingSources(added); !s)
+        return s;
     // Their new rows and the new leads go through one bulk writer (prepared native statements
     // on a file, multi-row statements on a server).
     BulkWriter writer(m_target);
@@ -1466,6 +1471,42 @@ Status Merger::addLeads(const QList<const Lead *> &leads, BulkWriter &writer, Me
             md.reason = d.reason;
             summary.duplicates.append(md);
         }
+    }
+    return {};
+}
+
+// A booth's new show arrives as the event of the tier it was given there, not as a source to
+// sort out again (the writer would make it from its name alone: a category from the built-in
+// dictionary, else unknown). A name the target knows keeps the target's category and tier. A
+// category the source had only from the dictionary (not confirmed there) is left to the target's
+// dictionary in the same way.
+Status Merger::addMissingSources(const QList<const Lead *> &added) {
+    QSet<QString> used;
+    for (const Lead *l : added)
+        used.insert(l->source);
+    for (const QList<Touchpoint> &rows : std::as_const(m_rows.touchpoints)) {
+        for (const Touchpoint &tp : rows)
+            used.insert(tp.source);
+    }
+    used.remove(QString());
+    if (used.isEmpty())
+        return {};
+    auto theirs = SourceRepository(m_source).list(SourceRepository::LeadCounts::NotCounted);
+    if (!theirs)
+        return theirs.failure();
+    SourceRepository here(m_target);
+    for (const Source &s : std::as_const(*theirs)) {
+        if (!used.contains(s.name))
+            continue;
+        auto known = here.resolve(s.name, false);
+        if (!known)
+            return known.failure();
+        if (*known != 0)
+            continue;
+        auto made =
+            here.resolve(s.name, true, s.suggested ? SourceCategory::Unknown : s.category, s.tier);
+        if (!made)
+            return made.failure();
     }
     return {};
 }

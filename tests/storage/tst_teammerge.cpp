@@ -680,6 +680,75 @@ private slots:
         QCOMPARE(third->unchanged, 6);
     }
 
+    // A show the booth added comes with the category and tier it was given there; a source the
+    // team database already has (by name or alias) keeps the team's; a touchpoint's new source
+    // comes too; one no card or touchpoint names stays behind.
+    void newSourcesKeepTheirCategory() {
+        auto target = open(newTarget());
+        QVERIFY(target);
+        SourceRepository team(*target);
+        QVERIFY(team.resolve(QStringLiteral("パートナー紹介"), true, SourceCategory::Partnership,
+                             Tier::Core));
+        const qint64 webinar =
+            team.resolve(QStringLiteral("ウェビナー"), true, SourceCategory::Inbound, Tier::Core)
+                .value();
+        QVERIFY(team.addAlias(QStringLiteral("オンラインセミナー"), webinar));
+        const QString path = migratedFile();
+        {
+            auto booth = open(path);
+            QVERIFY(booth);
+            SourceRepository sources(*booth);
+            QVERIFY(sources.resolve(QStringLiteral("東京ビッグサイト展 2026"), true,
+                                    SourceCategory::Event, Tier::Growth));
+            QVERIFY(sources.resolve(QStringLiteral("パートナー紹介"), true, SourceCategory::Event,
+                                    Tier::Experiment));
+            QVERIFY(sources.resolve(QStringLiteral("オンラインセミナー"), true,
+                                    SourceCategory::Event, Tier::Experiment));
+            QVERIFY(sources.resolve(QStringLiteral("業界紙広告"), true, SourceCategory::Paid,
+                                    Tier::Growth));
+            QVERIFY(sources.resolve(QStringLiteral("使われない展示会"), true, SourceCategory::Event,
+                                    Tier::Growth));
+            LeadRepository repo(*booth);
+            Lead a = person(QStringLiteral("新井"), QStringLiteral("一"),
+                            QStringLiteral("hajime.arai@example.jp"));
+            a.source = QStringLiteral("東京ビッグサイト展 2026");
+            Lead b = person(QStringLiteral("新井"), QStringLiteral("二"),
+                            QStringLiteral("ji.arai@example.jp"));
+            b.source = QStringLiteral("パートナー紹介");
+            Lead c = person(QStringLiteral("新井"), QStringLiteral("三"),
+                            QStringLiteral("zo.arai@example.jp"));
+            c.source = QStringLiteral("オンラインセミナー");
+            for (Lead *l : {&a, &b, &c})
+                QVERIFY(repo.insert(*l));
+            Touchpoint tp;
+            tp.leadId = a.id;
+            tp.occurredAt = QDateTime(QDate(2026, 9, 20), QTime(10, 0), QTimeZone(9 * 3600));
+            tp.source = QStringLiteral("業界紙広告");
+            QVERIFY(repo.addTouchpoint(tp));
+        }
+        auto source = open(path);
+        QVERIFY(source);
+        auto r = mergeDatabases(*source, *target);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error()));
+        QCOMPARE(r->added, 3);
+        const auto listed = SourceRepository(*target).list();
+        QVERIFY(listed.ok());
+        QHash<QString, Source> byName;
+        for (const Source &s : *listed)
+            byName.insert(s.name, s);
+        const Source show = byName.value(QStringLiteral("東京ビッグサイト展 2026"));
+        QCOMPARE(show.category, SourceCategory::Event);
+        QCOMPARE(show.tier, Tier::Growth);
+        QCOMPARE(show.leadCount, 1);
+        const Source partner = byName.value(QStringLiteral("パートナー紹介"));
+        QCOMPARE(partner.category, SourceCategory::Partnership);
+        QCOMPARE(partner.tier, Tier::Core);
+        QVERIFY(!byName.contains(QStringLiteral("オンラインセミナー"))); // the team's alias
+        QCOMPARE(byName.value(QStringLiteral("ウェビナー")).leadCount, 1);
+        QCOMPARE(byName.value(QStringLiteral("業界紙広告")).category, SourceCategory::Paid);
+        QVERIFY(!byName.contains(QStringLiteral("使われない展示会")));
+    }
+
     // Without a second connection (a server at its connection limit) the lookup runs on the
     // merge's own one after the cards are written, leaving them out: the same offers.
     void duplicatesFoundWithoutSecondConnection() {
