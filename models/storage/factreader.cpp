@@ -656,13 +656,8 @@ Status readServer(const Database &db, FactSink &sink) {
     QSqlQuery end(connection(db));
     if (!end.exec(read ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK")) && read)
         return Error{sqlErrorMessage(end.lastError())};
-    if (read && counted.parts > counted.sums) {
-        QSqlQuery compact(connection(db));
-        compact.prepare(QStringLiteral("SELECT mikomi_compact_lead_groups(?)"));
-        compact.addBindValue(g_compactSlack.load());
-        if (compact.exec() && compact.next() && !compact.value(0).isNull())
-            ++g_compactions;
-    }
+    if (read && counted.parts > counted.sums)
+        (void)compactLeadGroups(db); // a read-only login cannot, and need not: the read stands
     return read;
 }
 
@@ -958,6 +953,36 @@ void setLeadGroupsSlack(qint64 rows) {
 
 qint64 leadGroupsCompactions() {
     return g_compactions.load();
+}
+
+qint64 leadGroupsSlack() {
+    return g_compactSlack.load();
+}
+
+Result<bool> compactLeadGroups(const Database &db) {
+    if (db.backend() != Backend::Postgres)
+        return false; // a file reads its leads, not groups
+    const bool inside = db.inTransaction();
+    QSqlQuery q(connection(db));
+    if (inside && !q.exec(QStringLiteral("SAVEPOINT mikomi_compact_lead_groups")))
+        return Error{sqlErrorMessage(q.lastError())};
+    q.prepare(QStringLiteral("SELECT mikomi_compact_lead_groups(?)"));
+    q.addBindValue(g_compactSlack.load());
+    if (!q.exec() || !q.next()) {
+        const QString error = sqlErrorMessage(q.lastError());
+        if (inside) {
+            QSqlQuery back(connection(db));
+            (void)back.exec(QStringLiteral("ROLLBACK TO SAVEPOINT mikomi_compact_lead_groups"));
+        }
+        return Error{error};
+    }
+    const bool compacted = !q.value(0).isNull();
+    q.finish();
+    if (inside && !q.exec(QStringLiteral("RELEASE SAVEPOINT mikomi_compact_lead_groups")))
+        return Error{sqlErrorMessage(q.lastError())};
+    if (compacted)
+        ++g_compactions;
+    return compacted;
 }
 
 bool factReaderIsNative() {

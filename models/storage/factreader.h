@@ -108,5 +108,13 @@ qint64 serverSplitReads();
 void setLeadGroupsSlack(qint64 rows);
 // How many compactions of lead_groups this process ran; for tests.
 qint64 leadGroupsCompactions();
+// On a server, replaces lead_groups' rows by their sums when they are more than twice as many as
+// the last compaction kept, plus the slack above (true when it did; false when there was nothing
+// to gain or another session was at it). In the caller's transaction when one is open, behind a
+// savepoint: a failure is returned and leaves that transaction usable. A bulk writer calls it at
+// the end of a large write (pgbulkwriter.h), so the first report after it does not pay for it.
+Result<bool> compactLeadGroups(const Database &db);
+// Leads a bulk writer adds before it compacts lead_groups at its end: the slack above.
+qint64 leadGroupsSlack();
 
 } // namespace mikomi::storage

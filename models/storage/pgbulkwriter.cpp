@@ -3,6 +3,7 @@
 #include "models/domain/dates.h"
 #include "models/storage/countrystore.h"
 #include "models/storage/database.h"
+#include "models/storage/factreader.h"
 #include "models/storage/leadcolumns.h"
 #include "models/storage/leadcontacts.h"
 #include "models/storage/leadcustomfields.h"
@@ -151,18 +152,26 @@ Status PgBulkWriter::finish() {
             return s;
         m_searchIndexPending = false;
     }
-    if (m_deferred.isEmpty())
-        return {};
-    // Sorting an index's keys in memory rather than in temporary files.
-    if (auto r = exec(m_db, QStringLiteral("SELECT set_config('maintenance_work_mem', '256MB', "
-                                           "true)"));
-        !r)
-        return r.failure();
-    for (const QString &sql : std::as_const(m_deferred)) {
-        if (auto r = exec(m_db, sql); !r)
+    if (!m_deferred.isEmpty()) {
+        // Sorting an index's keys in memory rather than in temporary files.
+        if (auto r = exec(m_db, QStringLiteral("SELECT set_config('maintenance_work_mem', "
+                                               "'256MB', true)"));
+            !r)
             return r.failure();
+        for (const QString &sql : std::as_const(m_deferred)) {
+            if (auto r = exec(m_db, sql); !r)
+                return r.failure();
+        }
+        m_deferred.clear();
     }
-    m_deferred.clear();
+    // The report's groups (schema 22) got a row per group per statement: a large write leaves
+    // them to be summed up now, in its transaction, rather than by the first report after it
+    // (2.5 s instead of 0.46 at 1,000,000 leads just written). Not summed is not wrong, only
+    // slower to read: a failure here (rolled back to its savepoint) does not fail the write.
+    if (m_leadsAdded >= leadGroupsSlack()) {
+        m_leadsAdded = 0;
+        (void)compactLeadGroups(m_db);
+    }
     return {};
 }
 
@@ -258,6 +267,7 @@ Result<qint64> PgBulkWriter::insertLead(const Lead &lead, const QList<Activity> 
         return s.failure();
     }
     ++m_leads.rows;
+    ++m_leadsAdded;
     m_scores.values << *id << lead.score;
     ++m_scores.rows;
     m_db.changes().note(DataKind::Leads);

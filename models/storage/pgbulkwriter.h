@@ -116,6 +116,7 @@ private:
     bool m_inFlight = false;                            // a COPY started, not ended
     std::optional<Error> m_overlapError;                // the first failure of an overlapped COPY
     int m_calls = 0;                                    // rows gathered since the last pump()
+    qint64 m_leadsAdded = 0; // leads written since lead_groups was last compacted by finish()
 };
 
 } // namespace mikomi::storage
