@@ -1498,15 +1498,11 @@ Status Merger::addMissingSources(const QList<const Lead *> &added) {
     for (const Source &s : std::as_const(*theirs)) {
         if (!used.contains(s.name))
             continue;
-        auto known = here.resolve(s.name, false);
-        if (!known)
-            return known.failure();
-        if (*known != 0)
-            continue;
-        auto made =
+        // Found by name or alias, the target's is kept; else made with theirs.
+        auto id =
             here.resolve(s.name, true, s.suggested ? SourceCategory::Unknown : s.category, s.tier);
-        if (!made)
-            return made.failure();
+        if (!id)
+            return id.failure();
     }
     return {};
 }

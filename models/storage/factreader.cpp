@@ -962,24 +962,11 @@ qint64 leadGroupsSlack() {
 Result<bool> compactLeadGroups(const Database &db) {
     if (db.backend() != Backend::Postgres)
         return false; // a file reads its leads, not groups
-    const bool inside = db.inTransaction();
-    QSqlQuery q(connection(db));
-    if (inside && !q.exec(QStringLiteral("SAVEPOINT mikomi_compact_lead_groups")))
-        return Error{sqlErrorMessage(q.lastError())};
-    q.prepare(QStringLiteral("SELECT mikomi_compact_lead_groups(?)"));
-    q.addBindValue(g_compactSlack.load());
-    if (!q.exec() || !q.next()) {
-        const QString error = sqlErrorMessage(q.lastError());
-        if (inside) {
-            QSqlQuery back(connection(db));
-            (void)back.exec(QStringLiteral("ROLLBACK TO SAVEPOINT mikomi_compact_lead_groups"));
-        }
-        return Error{error};
-    }
-    const bool compacted = !q.value(0).isNull();
-    q.finish();
-    if (inside && !q.exec(QStringLiteral("RELEASE SAVEPOINT mikomi_compact_lead_groups")))
-        return Error{sqlErrorMessage(q.lastError())};
+    auto q =
+        exec(db, QStringLiteral("SELECT mikomi_compact_lead_groups(?)"), {g_compactSlack.load()});
+    if (!q)
+        return q.failure();
+    const bool compacted = q->next() && !q->value(0).isNull();
     if (compacted)
         ++g_compactions;
     return compacted;

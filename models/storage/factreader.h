@@ -110,9 +110,10 @@ void setLeadGroupsSlack(qint64 rows);
 qint64 leadGroupsCompactions();
 // On a server, replaces lead_groups' rows by their sums when they are more than twice as many as
 // the last compaction kept, plus the slack above (true when it did; false when there was nothing
-// to gain or another session was at it). In the caller's transaction when one is open, behind a
-// savepoint: a failure is returned and leaves that transaction usable. A bulk writer calls it at
-// the end of a large write (pgbulkwriter.h), so the first report after it does not pay for it.
+// to gain or another session was at it). In the caller's transaction when one is open (where a
+// failure aborts it on a server: the caller puts it behind a savepoint, a nested Transaction). A
+// bulk writer calls it at the end of a large write (pgbulkwriter.h), so the first report after
+// it does not pay for it.
 Result<bool> compactLeadGroups(const Database &db);
 // Leads a bulk writer adds before it compacts lead_groups at its end: the slack above.
 qint64 leadGroupsSlack();

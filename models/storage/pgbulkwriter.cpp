@@ -1,6 +1,7 @@
 #include "models/storage/pgbulkwriter.h"
 
 #include "models/domain/dates.h"
+#include "models/domain/log.h"
 #include "models/storage/countrystore.h"
 #include "models/storage/database.h"
 #include "models/storage/factreader.h"
@@ -170,7 +171,15 @@ Status PgBulkWriter::finish() {
     // slower to read: a failure here (rolled back to its savepoint) does not fail the write.
     if (m_leadsAdded >= leadGroupsSlack()) {
         m_leadsAdded = 0;
-        (void)compactLeadGroups(m_db);
+        Transaction savepoint(m_db); // nested in the caller's: rolled back unless committed
+        Status done = savepoint.failure();
+        if (savepoint.started()) {
+            auto compacted = compactLeadGroups(m_db);
+            done = compacted ? savepoint.commit() : Status(compacted.failure());
+        }
+        if (!done)
+            qCWarning(log::storage, "the report's groups were not summed after a bulk write: %s",
+                      qUtf8Printable(done.error()));
     }
     return {};
 }
